@@ -1,0 +1,53 @@
+# Two commands do everything on a fresh Debian machine:
+#   make run    process every file in data/raw into data/processed
+#   make test   run the whole test suite (fast and slow tests)
+# Both install what is missing first (apt packages, .venv, the package) and are
+# safe to run again.
+
+PY      := .venv/bin/python
+PIP     := .venv/bin/pip
+STAMP   := .venv/.installed
+APT_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils
+export OMP_THREAD_LIMIT := 1
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_HOME ?= $(CURDIR)/.prefect
+
+.PHONY: setup system-deps run test test-fast score ocr-check clean
+
+setup: system-deps $(STAMP)
+
+system-deps:
+	@missing=""; \
+	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
+	{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } || missing="$$missing tesseract-ocr-vie"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	python3 -c "import venv, ensurepip" >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO="sudo"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PKGS) python3-venv >/dev/null; \
+	fi
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || python3 -m venv .venv
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e ".[test]"
+	@touch $(STAMP)
+
+run: setup
+	.venv/bin/vnplans run data/raw --out data/processed
+
+test: setup
+	$(PY) -m pytest -q
+
+test-fast: setup
+	$(PY) -m pytest -q -m "not slow"
+
+score: setup
+	$(PY) ../shared/eval/score.py --pred data/processed --gold ../shared/gold
+
+ocr-check: setup
+	.venv/bin/vnplans ocr-check data/raw --truth tests/fixtures
+
+clean:
+	rm -rf data/processed/*/ .pytest_cache

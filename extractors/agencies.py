@@ -1,0 +1,508 @@
+"""Vietnamese agency names: where they are mentioned and what they are called.
+
+Three kinds of mention, each a head word plus an extent rule (no list of the
+agencies of any one province):
+
+* **local government** — `Ủy ban nhân dân` / `UBND` / `Hội đồng nhân dân` /
+  `HĐND` plus a locality tail: `tỉnh`, `tỉnh Kon Tum`, `các huyện, thành phố`,
+  `cấp huyện`;
+* **proper names** — a capitalised head (`Sở`, `Bộ`, `Ban Chỉ huy`, `Chi cục`,
+  `Trung tâm`, `Công ty`, `Công an` …) and a name. After `Sở`/`Bộ` the name is
+  looked up among the department and ministry domains fixed by the
+  government's organisation decrees (so `Sở Giao thông vận tải` ends where it
+  should); otherwise the name runs over capitalised words, a few lower-case
+  ones (Vietnamese capitalises only a name's first syllables: `Ban Quản lý Khu
+  kinh tế`), and over `,` / `và` / `-` when a capitalised word that does not
+  open another agency follows (`Sở Văn hóa, Thể thao và Du lịch`), stopping at
+  a verb (`chủ trì`, `phối hợp`, `tham mưu` …);
+* **generic groups** — `các` plus a list of agency nouns joined by `,`/`và`
+  with their modifiers: `các sở, ban ngành thuộc tỉnh`, `các đơn vị, địa
+  phương có liên quan`, `các tổ chức chính trị - xã hội`. A new `các` after a
+  separator starts a new group, so `các địa phương và các ban, ngành có liên
+  quan` is two.
+
+Any of them may be preceded by the title of the person heading it
+(`Thủ trưởng các sở, ban ngành`, `Chủ tịch Ủy ban nhân dân các huyện`), which
+is kept as written.
+
+Public API: `find_agencies`, `split_agencies`, `canonical_agency`, and the
+lower-level `agency_at` / `agency_chain` that the tasks extractor uses to read
+`Sở X chủ trì, phối hợp với A, B và các C`.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from extractors.normalize import normalize_tone_marks
+
+# ---------------------------------------------------------------- pieces
+
+_F = regex.IGNORECASE | regex.VERSION1
+#: A syllable; digits allowed inside (`4G`) but it must start with a letter.
+WORD = r"\p{L}[\p{L}\p{M}\d]*"
+_END = r"(?![\p{L}\p{M}\d])"  # word boundary that understands Vietnamese letters
+_SP = r"[ \t]+"
+_DASH = r"\s*[-–—]\s*"
+
+
+def _alts(words) -> str:
+    """Alternation of phrases, longest first, spaces matching any run of blanks."""
+    parts = sorted({w for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(regex.escape(p).replace(r"\ ", _SP) for p in parts) + ")"
+
+
+#: Department and ministry domains, as the organisation decrees name them.
+#: `Sở`/`Bộ` + one of these is a complete name.
+DOMAINS: tuple[str, ...] = (
+    "Tài nguyên và Môi trường", "Kế hoạch và Đầu tư", "Tài chính", "Xây dựng",
+    "Giao thông vận tải", "Công Thương", "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Môi trường", "Y tế", "Giáo dục và Đào tạo", "Khoa học và Công nghệ",
+    "Thông tin và Truyền thông", "Văn hóa, Thể thao và Du lịch", "Văn hóa và Thể thao",
+    "Văn hóa, Thông tin, Thể thao và Du lịch", "Du lịch",
+    "Lao động - Thương binh và Xã hội", "Nội vụ", "Tư pháp", "Ngoại vụ", "Ngoại giao",
+    "Dân tộc và Tôn giáo", "Quốc phòng", "Công an", "Quy hoạch - Kiến trúc",
+)
+
+
+def _fold(s: str) -> str:
+    """Comparison key: NFC, one tone convention, lower case, one space, one dash."""
+    s = normalize_tone_marks(unicodedata.normalize("NFC", s)).lower()
+    s = regex.sub(r"\s*[-–—]\s*", " - ", s)
+    s = regex.sub(r"\s*,\s*", ", ", s)
+    return " ".join(s.split())
+
+
+_DOMAIN_BY_KEY = {_fold(d): d for d in DOMAINS}
+_DOMAIN_RE = regex.compile(
+    "(?:" + "|".join(
+        r"\s*,\s*".join(
+            _DASH.join(regex.escape(part).replace(r"\ ", _SP) for part in piece.split(" - "))
+            for piece in d.split(", "))
+        for d in sorted(DOMAINS, key=len, reverse=True)) + ")" + _END, _F)
+
+
+def _initials(domain: str) -> str:
+    sylls = [w for w in regex.findall(WORD, domain) if w.lower() != "và"]
+    return "".join(w[0].upper() for w in sylls)
+
+
+def _abbreviation_table() -> dict[str, str]:
+    """`TNMT` → `Tài nguyên và Môi trường`, built from the domains' syllable initials.
+
+    Initials shared by two domains (Nội vụ / Ngoại vụ) are ambiguous and left out.
+    """
+    table: dict[str, str] = {}
+    clash: set[str] = set()
+    for d in DOMAINS:
+        k = _initials(d)
+        if len(k) < 2:
+            continue
+        if k in table:
+            clash.add(k)
+        table[k] = d
+    for k in clash:
+        table.pop(k)
+    return table
+
+
+DOMAIN_ABBREVIATIONS = _abbreviation_table()
+#: `TN&MT`, `KH-ĐT`, `VH,TT&DL`, `LĐ-TB&XH`: capitals joined by `&`, `,`, `-`.
+_ABBR_RE = regex.compile(r"\p{Lu}[\p{Lu}]*(?:\s?[&,\-–]\s?\p{Lu}+)*" + _END)
+
+#: Abbreviations expanded in canonical names (case-sensitive, as gazettes write them).
+ABBREVIATIONS: list[tuple[str, str]] = [
+    (r"UBMTTQ\s*VN|UBMTTQVN", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    (r"UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
+    (r"MTTQ\s*VN|MTTQVN", "Mặt trận Tổ quốc Việt Nam"),
+    (r"MTTQ", "Mặt trận Tổ quốc"),
+    (r"UBND", "Ủy ban nhân dân"),
+    (r"HĐND", "Hội đồng nhân dân"),
+    (r"BCHQS|BCH\s+QS", "Bộ Chỉ huy Quân sự"),
+    (r"BCH(?=\s+(?:Quân\s+sự|Bộ\s+đội|BĐBP))", "Bộ Chỉ huy"),
+    (r"BCH", "Ban Chỉ huy"),
+    (r"BĐBP", "Bộ đội Biên phòng"),
+    (r"BQL", "Ban Quản lý"),
+    (r"BCĐ", "Ban Chỉ đạo"),
+    (r"KKT", "Khu kinh tế"),
+    (r"KCN", "Khu công nghiệp"),
+    (r"PCTT\s*(?:&|và)\s*TKCN", "Phòng, chống thiên tai và Tìm kiếm cứu nạn"),
+    (r"LĐLĐ", "Liên đoàn Lao động"),
+    (r"CA(?=\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã))", "Công an"),
+    (r"TP\.\s*(?=\p{Lu})", "thành phố "),
+]
+_ABBREVIATIONS_RE = [(regex.compile(r"(?<![\p{L}\d])(?:" + p + r")(?![\p{L}\d])"), r) for p, r in ABBREVIATIONS]
+
+# -- local government ---------------------------------------------------------
+
+LOCAL_GOV = r"(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)" + _END
+#: Administrative units a local government or a proper name may be qualified by.
+LOCALITY_NOUNS = ["tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn", "địa phương"]
+_LOC_NOUN = _alts(LOCALITY_NOUNS) + _END
+#: A place name: capitalised syllables (`Kon Tum`, `Bà Rịa - Vũng Tàu`).
+PLACE = r"\p{Lu}[\p{L}\p{M}]*(?:(?:" + _SP + "|" + _DASH + r")\p{Lu}[\p{L}\p{M}]*)*"
+_LOC_LIST = rf"{_LOC_NOUN}(?:\s*(?:,|và)\s*{_LOC_NOUN})*"
+#: `tỉnh`, `tỉnh Kon Tum`, `các huyện, thành phố`, `cấp huyện`, `huyện Đắk Hà`.
+LOCALITY = rf"(?:(?:các{_SP}|cấp{_SP}|những{_SP})?{_LOC_LIST}(?:{_SP}{PLACE})?|các{_SP}cấp{_END})"
+_LOCAL_GOV_RE = regex.compile(rf"{LOCAL_GOV}(?:{_SP}(?-i:{LOCALITY}))?", regex.VERSION1)
+_LOCALITY_RE = regex.compile(rf"{_SP}(?:{LOCALITY})", regex.VERSION1)
+
+# -- proper names ---------------------------------------------------------------
+
+#: Heads of proper names, capitalised as written in running text.
+PROPER_HEADS = [
+    "Ủy ban Mặt trận Tổ quốc", "Mặt trận Tổ quốc", "Ủy ban", "Hội đồng", "Sở",
+    "Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ", "Ban Chỉ huy", "Ban Chỉ đạo", "Ban Quản lý", "Ban",
+    "Tổng cục", "Chi cục", "Cục", "Trung tâm", "Tổng Công ty", "Công ty", "Tập đoàn",
+    "Văn phòng", "Thanh tra", "Kho bạc", "Ngân hàng", "Học viện", "Viện", "Trường",
+    "Bệnh viện", "Đài", "Báo", "Hiệp hội", "Hội", "Liên đoàn", "Liên minh", "Tỉnh đoàn",
+    "Đoàn", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy", "Công an", "Quân khu",
+    "Bộ đội Biên phòng", "Tòa án", "Chi nhánh", "Phòng", "Hạt", "Vườn quốc gia",
+    "Cảng vụ", "Quỹ", "Cảnh sát", "Chi đoàn", "Đại học",
+    "BCH", "BQL", "BCĐ", "UBMTTQ", "MTTQ", "BĐBP",
+]
+#: Heads that name a whole body on their own (`Tỉnh ủy`, `Tỉnh đoàn`).
+COMPLETE_HEADS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Tỉnh đoàn"}
+_HEAD_RE = regex.compile(_alts(PROPER_HEADS) + _END, regex.VERSION1)
+#: Heads whose name is a department domain.
+_DOMAIN_HEADS = {"Sở", "Bộ"}
+
+#: Lower-case words that begin what an agency does, ending its name.
+PREDICATE_WORDS = [
+    "chủ trì", "phối hợp", "tham mưu", "triển khai", "thực hiện", "tổ chức", "xây dựng",
+    "rà soát", "hướng dẫn", "chỉ đạo", "đẩy mạnh", "tăng cường", "tập trung", "kiểm tra",
+    "theo dõi", "đôn đốc", "tổng hợp", "báo cáo", "đề xuất", "nghiên cứu", "bố trí",
+    "cân đối", "đánh giá", "chịu trách nhiệm", "có trách nhiệm", "chủ động", "quan tâm",
+    "nâng cao", "ban hành", "phát huy", "cập nhật", "hoàn thành", "hoàn thiện", "giám sát",
+    "khẩn trương", "tiếp tục", "căn cứ", "lập", "trình", "gửi", "là", "có", "được", "để",
+    "theo", "trong", "tại", "về", "với", "của", "cho", "khi", "nhằm", "đối với", "trên",
+    "từ", "đến", "bảo đảm", "đảm bảo", "hỗ trợ", "thẩm định", "phê duyệt", "giao",
+    "đề nghị", "yêu cầu", "cung cấp", "tuyên truyền", "phổ biến", "vận động",
+    "thường xuyên", "kịp thời", "định kỳ", "hằng", "hàng", "xem xét", "tiếp nhận",
+    "chuẩn bị", "phân công", "lồng ghép", "duy trì", "điều chỉnh", "sửa đổi", "bổ sung",
+    "kêu gọi", "thu hút", "huy động", "ứng dụng", "giải quyết", "xử lý", "khắc phục",
+    "làm", "thì", "đã", "sẽ", "đang", "cần", "phải", "hoặc", "nhưng", "tích cực",
+    "nghiêm túc", "quyết liệt", "sớm", "trực tiếp", "tiến hành", "ký", "đầu mối", "mở",
+    "quản lý", "phát triển", "đầu tư", "nắm", "rút", "lựa chọn", "quy định", "ngay",
+    "cùng", "mà", "nếu", "như", "tỉnh ủy",
+]
+_PREDICATE_RE = regex.compile(_alts(PREDICATE_WORDS) + _END, _F)
+
+# -- generic groups ---------------------------------------------------------------
+
+#: Nouns that name kinds of agency in a generic group.
+GROUP_NOUNS = [
+    "sở ngành", "ban ngành", "bộ ngành", "sở", "ban", "ngành", "bộ", "cơ quan", "đơn vị",
+    "địa phương", "tổ chức", "đoàn thể", "doanh nghiệp", "cấp", "lực lượng", "hội",
+    "hiệp hội", "hải quan", "xã hội nghề - nghiệp", "xã hội - nghề nghiệp",
+    "tổ chức chính trị - xã hội", "tổ chức xã hội", "tổ chức chính trị", "chi cục",
+    "phòng", "ban quản lý", "cơ quan chuyên môn", "cơ quan báo chí",
+]
+#: Nouns that may stand without `các` where an agency is expected (`phối hợp sở, ngành`).
+BARE_NOUNS = ["sở ngành", "ban ngành", "bộ ngành", "sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương"]
+#: What may follow a group noun: scope, relation, level.
+GROUP_MODIFIERS = [
+    "có liên quan", "liên quan", "thuộc tỉnh quản lý", "thuộc tỉnh", "trực thuộc tỉnh",
+    "trực thuộc", "cấp tỉnh", "cấp huyện", "cấp xã", "tỉnh", "huyện", "trung ương",
+    "nhà nước", "trong tỉnh", "khác", "chức năng", "thuế", "chính trị - xã hội",
+    "chuyên môn", "thành viên", "quản lý nhà nước", "đóng chân trên địa bàn tỉnh",
+    "đóng chân trên địa bàn", "đóng quân trên địa bàn tỉnh", "trên địa bàn tỉnh",
+    "trên địa bàn", "Việt Nam", "của tỉnh", "các cấp",
+]
+
+
+def _dashy(alts: str) -> str:
+    return alts.replace(r"\ \-\ ", _DASH).replace(r"[ \t]+\-[ \t]+", _DASH)
+
+
+def _phrase_alts(words) -> str:
+    parts = sorted(set(words), key=len, reverse=True)
+    out = []
+    for p in parts:
+        pieces = [regex.escape(x).replace(r"\ ", _SP) for x in p.split(" - ")]
+        out.append(_DASH.join(pieces))
+    return "(?:" + "|".join(out) + ")"
+
+
+_GROUP_NOUN = _phrase_alts(GROUP_NOUNS) + _END
+_BARE_NOUN = _phrase_alts(BARE_NOUNS) + _END
+_GROUP_MOD = rf"(?:{_SP}{_phrase_alts(GROUP_MODIFIERS)}{_END})*"
+_GROUP_SEP = rf"(?:\s*,\s*|{_SP}và{_SP}|\s*/\s*)"
+#: Later nouns in a group are lower-case, so `, Ủy ban …` or `, Sở Y tế` start a new agency.
+_GROUP_TAIL = rf"(?:{_GROUP_SEP}(?!các{_END})(?-i:(?=\p{{Ll}})){_GROUP_NOUN}{_GROUP_MOD})*"
+_GROUP_RE = regex.compile(rf"(?:các|những){_SP}{_GROUP_NOUN}{_GROUP_MOD}{_GROUP_TAIL}", _F)
+_BARE_GROUP_RE = regex.compile(rf"(?-i:(?=\p{{Ll}})){_BARE_NOUN}{_GROUP_MOD}{_GROUP_TAIL}", _F)
+
+#: Titles of the person at the head of an agency.
+PERSON_TITLES = [
+    "Thủ trưởng", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Trưởng ban",
+    "Người đứng đầu", "Chánh Văn phòng", "Chỉ huy trưởng", "Tổng Giám đốc", "Bí thư",
+    "Chánh Thanh tra", "Cục trưởng", "Chi cục trưởng", "Trưởng phòng",
+]
+_TITLE_RE = regex.compile(_alts(PERSON_TITLES) + rf"{_END}{_SP}", regex.VERSION1)
+
+_WORD_RE = regex.compile(WORD)
+_TOKEN_RE = regex.compile(rf"{WORD}|[^\s]")
+
+
+# ---------------------------------------------------------------- extents
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _proper_at(text: str, pos: int) -> int | None:
+    """End of a proper name (`Sở Tài chính`, `Công an tỉnh`) starting at `pos`."""
+    m = _HEAD_RE.match(text, pos)
+    if not m:
+        return None
+    head = m.group(0)
+    end = m.end()
+    if head in COMPLETE_HEADS:
+        loc = _LOCALITY_RE.match(text, end)
+        return loc.end() if loc else end
+    if head in _DOMAIN_HEADS:
+        after = regex.match(_SP, text[end:end + 2])
+        if after:
+            start = end + after.end()
+            d = _DOMAIN_RE.match(text, start)
+            if d:
+                return _locality_tail(text, d.end())
+            a = _ABBR_RE.match(text, start)
+            if a and _abbr_domain(a.group(0)):
+                return _locality_tail(text, start + len(_abbr_prefix(a.group(0))))
+    return _name_tail(text, end)
+
+
+def _abbr_prefix(abbr: str) -> str:
+    """The longest leading part of `abbr` that is a known domain abbreviation."""
+    parts = regex.split(r"(\s?[&,\-–]\s?)", abbr)
+    for n in range(len(parts), 0, -2):
+        cand = "".join(parts[:n])
+        if _abbr_key(cand) in DOMAIN_ABBREVIATIONS:
+            return cand
+    return ""
+
+
+def _abbr_key(abbr: str) -> str:
+    return regex.sub(r"[^\p{L}]", "", abbr).upper()
+
+
+def _abbr_domain(abbr: str) -> str | None:
+    p = _abbr_prefix(abbr)
+    return DOMAIN_ABBREVIATIONS.get(_abbr_key(p)) if p else None
+
+
+def _locality_tail(text: str, end: int) -> int:
+    loc = _LOCALITY_RE.match(text, end)
+    if loc and not regex.match(rf"{_SP}(?:các|cấp)", text[end:end + 6]):
+        return loc.end()
+    return end
+
+
+def _name_tail(text: str, pos: int) -> int | None:
+    """Extent of the name after a head; None when no capitalised word follows it."""
+    end = None
+    lower_run = 0
+    sep = None  # pending separator: ",", "và", "-", "&"
+    tokens = _TOKEN_RE.finditer(text, pos, min(len(text), pos + 400))
+    for t in tokens:
+        tok = t.group(0)
+        # Line breaks end a name.
+        if "\n" in text[(end if end is not None else pos):t.start()]:
+            break
+        if _WORD_RE.fullmatch(tok):
+            if tok == "và" and end is not None and sep is None:
+                sep = "và"
+                continue
+            if _is_cap(tok):
+                if sep is not None and sep != "-" and agency_at(text, t.start()) is not None:
+                    break
+                if sep == "-" and agency_at(text, t.start()) is not None:
+                    # `Cục Phát triển đô thị - Bộ Xây dựng`: a unit and its parent.
+                    end = agency_at(text, t.start())
+                    break
+                end, lower_run, sep = t.end(), 0, None
+                continue
+            if end is None:
+                return None  # a proper name opens with a capital: `Ban hành` is not one
+            if sep is not None:
+                break
+            loc = _LOCALITY_RE.match(text, t.start() - 1) if text[t.start() - 1:t.start()].isspace() else None
+            if loc and regex.match(_LOC_NOUN, tok + text[t.end():t.end() + 10], _F) and tok in ("tỉnh", "huyện", "thành", "thị", "xã", "phường", "quận"):
+                return loc.end()
+            if _PREDICATE_RE.match(text, t.start()) or lower_run >= 3:
+                break
+            end, lower_run = t.end(), lower_run + 1
+            continue
+        # punctuation
+        if end is None:
+            return None
+        if tok in ",&-–—/" and sep is None:
+            sep = "-" if tok in "-–—" else tok
+            continue
+        break
+    return end
+
+
+def agency_at(text: str, pos: int, bare: bool = False) -> int | None:
+    """End of the agency mention that starts exactly at `pos`, or None.
+
+    `bare` also accepts a group without `các` (`sở, ngành liên quan`), which is
+    only safe where an agency is expected, e.g. right after `phối hợp với`.
+    """
+    if pos >= len(text) or not text[pos].isalpha():
+        return None
+    if pos > 0 and (text[pos - 1].isalpha() or unicodedata.category(text[pos - 1]).startswith("M")):
+        return None
+    t = _TITLE_RE.match(text, pos)
+    if t:
+        end = _core_at(text, t.end(), bare=False)
+        return end
+    return _core_at(text, pos, bare)
+
+
+def _core_at(text: str, pos: int, bare: bool) -> int | None:
+    m = _LOCAL_GOV_RE.match(text, pos)
+    if m:
+        return m.end()
+    end = _proper_at(text, pos)
+    if end is not None:
+        return end
+    m = _GROUP_RE.match(text, pos)
+    if m:
+        return m.end()
+    if bare:
+        m = _BARE_GROUP_RE.match(text, pos)
+        if m:
+            return m.end()
+    return None
+
+
+#: Between the agencies of a list.
+_CHAIN_SEP = regex.compile(rf"\s*(?:[,;]\s*(?:và{_SP})?|{_SP}và{_SP}|{_SP}cùng{_SP})")
+
+
+def agency_chain(text: str, pos: int, bare: bool = False) -> list[tuple[int, int]]:
+    """Spans of the list of agencies starting at `pos` (`A, B và các C`)."""
+    out: list[tuple[int, int]] = []
+    p = pos
+    while True:
+        e = agency_at(text, p, bare=bare and not out)
+        if e is None:
+            break
+        out.append((p, e))
+        m = _CHAIN_SEP.match(text, e)
+        if not m or agency_at(text, m.end()) is None:
+            break
+        p = m.end()
+    return out
+
+
+_WORD_START = regex.compile(r"(?<![\p{L}\p{M}\d])\p{L}")
+
+
+def find_agencies(text: str) -> list[tuple[int, int, str]]:
+    """Every agency mention in `text` as `(start, end, canonical name)`."""
+    out = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _WORD_START.search(text, pos)
+        if not m:
+            break
+        s = m.start()
+        e = agency_at(text, s)
+        if e is not None and e > s:
+            out.append((s, e, canonical_agency(text[s:e])))
+            pos = e
+        else:
+            w = _WORD_RE.match(text, s)
+            pos = w.end() if w else s + 1
+    return out
+
+
+#: Where a list of agencies may be cut: `;`, `,`, `và`, `/`, a line break.
+_SPLIT_SEP = regex.compile(rf"\s*(?:[;,/\n]\s*(?:và{_SP})?|{_SP}và{_SP})")
+
+
+def split_agencies(text: str) -> list[str]:
+    """A written list of agencies (a table cell, a heading) → canonical names.
+
+    Cuts only where the next words open another agency, so the internal commas
+    of `Sở Văn hóa, Thể thao và Du lịch` and of `Ủy ban nhân dân các huyện,
+    thành phố` stay inside their names.
+    """
+    if not text or not text.strip():
+        return []
+    cuts = [0]
+    seps = []
+    for m in _SPLIT_SEP.finditer(text):
+        if m.start() == 0:
+            continue
+        if m.group(0).strip().startswith(";") or "\n" in m.group(0) or agency_at(text, m.end()) is not None:
+            seps.append((m.start(), m.end()))
+    out: list[str] = []
+    start = 0
+    for a, b in seps:
+        if a < start:
+            continue
+        out.append(text[start:a])
+        start = b
+    out.append(text[start:])
+    names = []
+    for piece in out:
+        c = canonical_agency(piece)
+        if c and c not in names:
+            names.append(c)
+    return names
+
+
+# ---------------------------------------------------------------- canonical names
+
+#: Heads respelt the one way (`Chi Cục` → `Chi cục`, `Uỷ ban` → `Ủy ban`).
+_CANONICAL_HEADS = [
+    "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc", "Bộ Chỉ huy",
+    "Ban Chỉ huy", "Ban Chỉ đạo", "Ban Quản lý", "Tổng cục", "Chi cục", "Tổng Công ty",
+    "Công ty", "Trung tâm", "Văn phòng", "Công an", "Kho bạc", "Bộ Tư lệnh",
+]
+_CANONICAL_HEAD_RE = regex.compile(r"^(?:(?P<title>" + _alts(PERSON_TITLES) + r")\s+)?(?P<head>" + _alts(_CANONICAL_HEADS) + ")" + _END, _F)
+_HEAD_BY_KEY = {_fold(h): h for h in _CANONICAL_HEADS}
+_ROLE_NOTE = regex.compile(r"\s*\((?:chủ\s+trì|phối\s+hợp|cơ\s+quan\s+chủ\s+trì|thường\s+trực)\)\s*$", _F)
+
+
+def canonical_agency(name: str) -> str:
+    """One spelling per agency: NFC, tone marks, spaces, abbreviations expanded.
+
+    `UBND tỉnh` → `Ủy ban nhân dân tỉnh`; `Sở TN&MT` → `Sở Tài nguyên và Môi
+    trường`; `Chi Cục Thống kê` → `Chi cục Thống kê`; `Các sở, ban ngành` →
+    `các sở, ban ngành`. Otherwise the name stays as written.
+    """
+    if not name:
+        return ""
+    s = normalize_tone_marks(unicodedata.normalize("NFC", name))
+    s = " ".join(s.split())
+    s = _ROLE_NOTE.sub("", s)
+    s = s.strip(" .,;:-–—*")
+    for pattern, repl in _ABBREVIATIONS_RE:
+        s = pattern.sub(repl, s)
+    # `Sở TN&MT`, `Bộ KH&ĐT`: domain abbreviations after a department head.
+    def _domain(m):
+        d = _abbr_domain(m.group("abbr"))
+        if not d or _abbr_prefix(m.group("abbr")) != m.group("abbr"):
+            return m.group(0)
+        return f"{m.group('head')} {d}"
+    s = regex.sub(r"(?P<head>(?<![\p{L}])(?:Sở|Bộ))\s+(?P<abbr>\p{Lu}[\p{Lu}]*(?:\s?[&,\-–]\s?\p{Lu}+)*)(?![\p{L}\d])", _domain, s)
+    # Department domains in their official spelling (`Sở Công thương` → `Sở Công Thương`).
+    def _respell(m):
+        return f"{m.group('head')} {_DOMAIN_BY_KEY[_fold(m.group('dom'))]}"
+    s = regex.sub(r"(?P<head>(?<![\p{L}])(?:Sở|Bộ))\s+(?P<dom>" + _DOMAIN_RE.pattern + ")", _respell, s, flags=_F)
+    m = _CANONICAL_HEAD_RE.match(s)
+    if m:
+        head = _HEAD_BY_KEY.get(_fold(m.group("head")))
+        if head:
+            s = s[:m.start("head")] + head + s[m.end("head"):]
+    if regex.match(r"(?:Các|Những)\s", s):
+        s = s[0].lower() + s[1:]
+    return s

@@ -1,0 +1,48 @@
+"""All extractors over one normalised document, in dependency order.
+
+sections → legal references (the document's own number excluded) → metadata
+(which needs the `implements` chain) → tasks → deadlines (linked to tasks,
+skipping dates inside references) → targets.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.deadlines import extract_deadlines
+from extractors.legal_refs import extract_legal_refs, implemented_keys
+from extractors.metadata import DocumentFacts, extract_metadata
+from extractors.model import ParsedDoc
+from extractors.sections import parse_sections
+from extractors.targets import extract_targets
+from extractors.tasks import extract_tasks
+
+
+@dataclass
+class Analysis:
+    doc: ParsedDoc
+    facts: DocumentFacts
+    legal_refs: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+    deadlines: list = field(default_factory=list)
+    tasks: list = field(default_factory=list)
+
+    @property
+    def sections(self) -> list:
+        return self.doc.sections
+
+
+def analyse(text: str, page_starts: list[int] | None = None) -> Analysis:
+    """Run every extractor on normalised `text`; offsets in all records point into it."""
+    doc = ParsedDoc(text=text, page_starts=list(page_starts or []))
+    doc.set_sections(parse_sections(text, page_starts or None))
+    own_number = extract_metadata(doc).doc_number
+    refs = extract_legal_refs(doc, own_number=own_number)
+    facts = extract_metadata(doc, implements=implemented_keys(refs))
+    tasks = extract_tasks(doc)
+    deadlines = extract_deadlines(doc, tasks=tasks, exclude=[(r.char_start, r.char_end) for r in refs])
+    targets = extract_targets(doc)
+    for rows in (refs, tasks, deadlines, targets):
+        for r in rows:
+            if getattr(r, "page", None) is None and doc.page_starts and r.char_start is not None:
+                r.page = doc.page_at(r.char_start)
+    return Analysis(doc=doc, facts=facts, legal_refs=refs, targets=targets, deadlines=deadlines, tasks=tasks)

@@ -1,0 +1,574 @@
+"""Deadlines: the time expressions that say when a task is due or how often it runs.
+
+`extract_deadlines(doc, tasks=None, exclude=None)` reads a `ParsedDoc` and
+returns `schemas.Deadline` records in the normal form of SPEC `deadlines`:
+`kind` plus ISO-8601 partial `start` / `end`, an ISO duration `recurrence`,
+a `--MM-DD` `recur_on` and the `ongoing` flag.
+
+How it works, in three steps:
+
+1. **Atoms.**  Small patterns, each named for the Vietnamese it reads, find the
+   pieces a time expression is made of: a period (`giai đoạn 2021 - 2025`), a
+   point (`trước năm 2028`, `quý III/2024`, `tháng 6/2024`, `trước ngày
+   15/6/2024`), a cycle (`hằng năm`, `định kỳ 6 tháng`), `thường xuyên`, and
+   pieces that only mean something next to a cycle (`đột xuất`, `5 năm`,
+   `trung hạn`, a day without a year).
+2. **Context.**  A plan mentions far more years than deadlines.  An atom is
+   kept only when its context makes it *schedule an action*:
+
+   - a time preposition governs it (`trước`, `trong`, `đến hết`, `cho`, …);
+   - a bare period or `đến năm …` is not part of a plan's *name*: the clause
+     before it names no plan, programme or strategy (`Chương trình … giai
+     đoạn 2021 - 2025`), it is not followed by `, tầm nhìn đến năm …` and it
+     is not inside a quoted title;
+   - it is not in a section that states goals or opens the document
+     (`muc_tieu`, `preamble`, signature, recipients), not a baseline
+     (`so với`, `đã xảy ra trong …`), not a date of a legal reference
+     (`số 1055/QĐ-TTg ngày …`), not in an all-capitals title line;
+   - `thường xuyên` is an adverb opening a clause (`; thường xuyên kiểm tra`),
+     not part of a noun phrase (`chi thường xuyên`, `vùng thường xuyên bị
+     hạn hán`);
+   - a full date needs a preposition, so date lines and reference dates drop out.
+
+   Explicit slots are read without these filters: `Thời gian thực hiện: …`
+   values and the time column of a table whose header names one
+   (`Thời gian`, `Tiến độ`, `Thời hạn`).  Other table cells are left to the
+   targets and tasks extractors.
+3. **Merging.**  Atoms joined only by `và`, `hoặc`, commas or an opening
+   bracket form one expression: `Năm 2024 và hàng năm`, `Thường xuyên, hằng
+   năm`, `Định kỳ hằng năm (trước ngày 15/11)`, `theo định kỳ hoặc đột xuất`.
+
+The module is pure: no files, no network, no global state.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex
+
+from extractors.vndates import DATE, make_date
+from schemas import Deadline
+
+# ---------------------------------------------------------------- letters
+# OCR drops or swaps Vietnamese diacritics (`hăng năm`, `thuờng xuyên`), so the
+# key words are spelt with letter families rather than exact letters.
+_A = "aàáảãạăằắẳẵặâầấẩẫậ"
+_E = "eèéẻẽẹêềếểễệ"
+_I = "iìíỉĩị"
+_O = "oòóỏõọôồốổỗộơờớởỡợ"
+_U = "uùúủũụưừứửữự"
+_Y = "yỳýỷỹỵ"
+
+
+def _w(*letters_or_families: str) -> str:
+    """A word pattern; multi-letter items are letter families (one char class)."""
+    return "".join(f"[{x}]" if len(x) > 1 else regex.escape(x) for x in letters_or_families)
+
+
+NAM = r"\b" + _w("n", _A, "m") + r"\b"                      # năm (year)
+THANG = r"\b" + _w("t", "h", _A, "n", "g") + r"\b"          # tháng (month)
+QUY = r"\b" + _w("q", "u", _Y) + r"\b"                      # quý (quarter)
+NGAY = r"\b" + _w("n", "g", _A, "y") + r"\b"                # ngày (day)
+TUAN = r"\b" + _w("t", "u", _A, "n") + r"\b"                # tuần (week)
+HANG = r"\b(?:" + _w("h", _A, "n", "g") + "|" + _w("m", _O, _I) + r")\b"  # hằng/hàng/mỗi
+DINH_KY = r"\b" + _w("đd", _I, "n", "h") + r"\s+" + _w("k", _Y) + r"\b"  # định kỳ
+THEO = r"\btheo\b"
+THUONG_XUYEN = r"\b" + _w("t", "h", _U, _O, "n", "g") + r"\s+" + _w("x", "u", "y", _E, "n") + r"\b"
+DOT_XUAT = r"\b" + _w("đ", _O, "t") + r"\s+" + _w("x", "u", _A, "t") + r"\b"  # đột xuất (ad hoc)
+GIAI_DOAN = r"\bgiai\s+" + _w("đ", "o", _A, "n") + r"\b"   # giai đoạn
+THOI_KY = r"\b" + _w("t", "h", _O, _I) + r"\s+" + _w("k", _Y) + r"\b"  # thời kỳ
+DEN = r"\b(?:" + _w("đ", _E, "n") + r"|tới)\b"              # đến / tới
+HET = r"\b" + _w("h", _E, "t") + r"\b"                       # hết
+TU = r"\b(?:kể\s+)?" + _w("t", _U) + r"\b"                   # (kể) từ
+TRUOC = r"\b" + _w("t", "r", _U, _O, "c") + r"\b"            # trước
+TRONG = r"\btrong(?:\s+suốt)?\b"
+CHAM_NHAT = r"\b" + _w("c", "h", _A, "m") + r"\s+" + _w("n", "h", _A, "t") + r"(?:\s+(?:là|vào))?\b"
+
+#: The year forms of vndates, renamed so a range can hold two of them.
+Y = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+Y1 = Y.replace("<year>", "<y1>")
+Y2 = Y.replace("<year>", "<y2>")
+M = r"(?P<month>0?[1-9]|1[0-2])(?!\d)"
+D = r"(?P<day>0?[1-9]|[12]\d|3[01])(?!\d)"
+DASH = r"\s*[-–—]\s*"
+#: `III/2024`, `III năm 2024`, `III - 2024`: a month or quarter and its year.
+OF_YEAR = rf"\s*(?:/|-|\s{NAM}|,\s*{NAM})\s*{Y}"
+QUARTER_NO = r"(?P<q>IV|I{1,3}|[1-4])\b"
+
+# ---------------------------------------------------------------- prepositions
+
+#: Prepositions that make a point in time a due point or a start on their own.
+STRONG_PREP = (
+    rf"(?:{DEN}\s+{HET}|{TRUOC}|{CHAM_NHAT}|{TRONG}|\bvào\b|\bcuối\b|\bđầu\b|{HET}|{TU}|\bcho\b)"
+)
+#: `đến năm 2030` also ends the names of strategies and plans, so it is weak.
+WEAK_PREP = rf"(?:(?:{GIAI_DOAN}\s+)?(?:từ\s+nay\s+)?{DEN}(?:\s+{HET})?)"
+PREP = rf"(?P<prep>{WEAK_PREP}|{STRONG_PREP})"
+_STRONG_RE = regex.compile(rf"^(?:{STRONG_PREP})$", regex.I)
+_FROM_RE = regex.compile(rf"^{TU}$", regex.I)
+_BEFORE_PERIOD_RE = regex.compile(rf"(?:{TRONG}|\bcho\b|{TU}|\bsuốt\b)\s*$", regex.I)
+
+# ---------------------------------------------------------------- atoms
+# Each atom: (kind, pattern).  Order does not matter: overlaps are resolved by
+# keeping the earliest, then the longest match.
+
+_ATOMS: list[tuple[str, str]] = [
+    # `giai đoạn 2021 - 2025`, `thời kỳ 2021-2030`, `năm 2024 - 2025`, `2026 - 2030`
+    ("range", rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY}|(?:các\s+)?{NAM})\s*)?{Y1}{DASH}{Y2}"),
+    # `(giai đoạn) từ năm 2021 đến (hết) năm 2025`
+    ("range", rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY})\s+)?(?P<from>{TU})\s+{NAM}\s+{Y1}\s*{DEN}\s+(?:{HET}\s+)?(?:{NAM}\s+)?{Y2}"),
+    # `6 tháng đầu năm 2024`
+    ("half", rf"(?:{PREP}\s+)?6\s+{THANG}\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
+    ("quarter", rf"(?:{PREP}\s+)?{QUY}\s+{QUARTER_NO}{OF_YEAR}"),
+    ("month", rf"(?:{PREP}\s+)?{THANG}\s+{M}{OF_YEAR}"),
+    ("date", rf"(?:{PREP}\s+)?{DATE}"),
+    # a day without its year: `trước ngày 05 tháng 12`, `trước ngày 15/6`
+    ("daymonth", rf"(?:{PREP}\s+)?(?:{NGAY}\s*)?{D}\s*(?:{THANG}\s*{M}|/\s*{M})"
+                 rf"(?!\s*(?:[/.\-]\s*\d|,?\s*{NAM}))"),
+    ("year", rf"(?:{PREP}\s+)?{NAM}\s+{Y}"),
+    # `(định kỳ) hằng năm`, `hàng quý`, `mỗi tháng`
+    ("recur", rf"(?:(?:{THEO}\s+)?{DINH_KY}\s+)?{HANG}\s+(?P<unit>{NAM}|{QUY}|{THANG}|{TUAN})"),
+    # `định kỳ 6 tháng`, `6 tháng một lần`
+    ("recur", rf"(?:{THEO}\s+)?{DINH_KY}\s+(?P<n>\d{{1,2}})\s+(?P<unit>{NAM}|{THANG}|{QUY}|{TUAN})"),
+    ("recur", rf"(?P<n>\d{{1,2}})\s+(?P<unit>{NAM}|{THANG}|{QUY}|{TUAN})\s+(?:một|1)\s+lần\b"),
+    ("dinhky", rf"(?:{THEO}\s+)?{DINH_KY}"),
+    ("ongoing", THUONG_XUYEN),
+    # only meaningful beside a cycle: `theo định kỳ hoặc đột xuất`, `5 năm và hằng năm`
+    ("adhoc", DOT_XUAT),
+    ("cycle", rf"(?:(?P<n>\d{{1,2}})\s+(?P<unit>{NAM}|{THANG})(?!\s*\d)|\b(?:trung|dài|ngắn)\s+hạn\b)"),
+]
+_ATOM_RES = [(kind, regex.compile(p, regex.I)) for kind, p in _ATOMS]
+
+#: Text allowed between two atoms of one expression.
+_JOIN_RE = regex.compile(r"^[\s,(]*(?:(?:và|hoặc|hay)\b[\s,(]*)?$", regex.I)
+#: `từ … đến …`: two points that make a period.
+_TO_RE = regex.compile(rf"^\s*(?:{DEN}|[-–—])\s*$", regex.I)
+
+# ---------------------------------------------------------------- context
+
+#: Head nouns of named plans, programmes and strategies (and of goals, whose
+#: `đến năm` is a horizon); a period or `đến năm` after one in the same clause
+#: is part of the name.
+PLAN_NOUN = regex.compile(
+    r"\b(?<!Sở\s)(?:kế\s+hoạch|chương\s+trình|quy\s+hoạch|chiến\s+lược|đề\s+án|dự\s+án|định\s+hướng"
+    r"|nghị\s+quyết|mục\s+tiêu|chỉ\s+tiêu|kịch\s+bản|phương\s+hướng|danh\s+mục)\b",
+    regex.I,
+)
+#: A legal reference's number, then its date: `số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020`.
+LEGAL_NUMBER = r"(?:\bsố\s*)?(?<![\w/])\d{1,5}(?:/\d{4})?[/-](?:\d{4}[/-])?[\p{Lu}Đ][\p{L}\d./-]*"
+_LEGAL_DATE_RE = regex.compile(rf"{LEGAL_NUMBER}[\s,]*(?:{DATE})", regex.I)
+_VISION_AFTER_RE = regex.compile(r"^\s*[,;]?\s*tầm\s+nhìn\b", regex.I)
+_VISION_BEFORE_RE = regex.compile(r"tầm\s+nhìn\s*$", regex.I)
+_BASELINE_BEFORE_RE = regex.compile(r"(?:\bso\s+với\b|\bđã\b|\bhiệu\s+lực\b|\bbình\s+quân\b|\btrung\s+bình\b)", regex.I)
+_UNTIL_NOW_AFTER_RE = regex.compile(r"^\s*(?:đến|tới)\s+nay\b", regex.I)
+#: `thường xuyên` describing a state, not scheduling an action.
+_STATE_AFTER_RE = regex.compile(r"^\s*(?:bị|xảy\s+ra|chịu|gặp|có)\b", regex.I)
+#: Words after which an adverb still opens its clause.
+_CLAUSE_OPENERS = regex.compile(
+    r"(?:^|[;:,.(\-–“\"\n\t•+])\s*(?:(?:và|đồng\s+thời|cần|phải|được|sẽ|luôn|để|trong\s+đó|riêng|đặc\s+biệt(?:\s+là)?|nhất\s+là)\s+)?$",
+    regex.I,
+)
+#: Clause boundaries for the plan-name test (commas stay: titles contain them).
+_CLAUSE_BREAK_RE = regex.compile(r"[;:(“\"\n\t]|\.(?=\s)")
+
+#: Section kinds whose time expressions are goals, horizons or paperwork.
+SKIP_KINDS = frozenset({"preamble", "muc_tieu", "noi_nhan", "chu_ky", "footnotes"})
+#: Appendices are tables: only their time columns (read as slots) hold
+#: deadlines; periods and horizons in other cells belong to targets.
+PROSE_SKIP_KINDS = SKIP_KINDS | {"phu_luc"}
+
+# ---------------------------------------------------------------- slots
+
+#: `Thời gian thực hiện: Năm 2024 và hằng năm.`
+SLOT_LABEL = regex.compile(
+    rf"\b(?:{_w('t', 'h', _O, _I)}\s+(?:gian|hạn|điểm)|tiến\s+độ)"
+    r"(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|báo\s+cáo|nộp))?\s*:\s*",
+    regex.I,
+)
+_SLOT_END_RE = regex.compile(r"[;\n]|\.(?=\s|$)")
+#: A table header cell that names a time column.
+TIME_HEADER = regex.compile(
+    r"\b(?:thời\s+gian|thời\s+hạn|thời\s+điểm|tiến\s+độ|năm\s+(?:thực\s+hiện|hoàn\s+thành))\b", regex.I
+)
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_MONTHS = {"P1W": 0.25, "P1M": 1, "P3M": 3, "P6M": 6, "P1Y": 12}
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One piece of a time expression, with the normal form it contributes."""
+
+    kind: str                 # range, half, quarter, month, date, daymonth, year, recur, dinhky, ongoing, adhoc, cycle
+    start: int
+    end: int
+    prep: str | None = None   # governing preposition, lower-cased
+    keyword: bool = False     # a range introduced by giai đoạn / thời kỳ / năm
+    value_start: str | None = None
+    value_end: str | None = None
+    recurrence: str | None = None
+    recur_on: str | None = None
+
+
+# ---------------------------------------------------------------- atoms
+
+
+def _duration(n: int, unit: str) -> str:
+    u = unit.lower()
+    if u.startswith("q"):
+        return f"P{3 * n}M"
+    if u.startswith("th"):
+        return "P1Y" if n == 12 else f"P{n}M"
+    if u.startswith("t"):
+        return f"P{n}W"
+    return f"P{n}Y"
+
+
+def _atom_from(kind: str, m) -> Atom | None:
+    g = m.groupdict()
+    prep = regex.sub(r"\s+", " ", g["prep"]).lower() if g.get("prep") else None
+    base = dict(kind=kind, start=m.start(), end=m.end(), prep=prep)
+    if kind == "range":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if y2 <= y1 or y2 - y1 > 50:
+            return None
+        return Atom(**base, keyword=bool(g.get("kw") or g.get("from")), value_start=str(y1), value_end=str(y2))
+    if kind == "half":
+        y = g["year"]
+        first = g["half"].lower() == "đầu"
+        return Atom(**base, value_start=f"{y}-{'01' if first else '07'}", value_end=f"{y}-{'06' if first else '12'}")
+    if kind == "quarter":
+        q = g["q"].upper()
+        return Atom(**base, value_end=f"{g['year']}-Q{_ROMAN.get(q, q)}")
+    if kind == "month":
+        return Atom(**base, value_end=f"{g['year']}-{int(g['month']):02d}")
+    if kind == "date":
+        d = make_date(g["year"], g["month"], g["day"])
+        return Atom(**base, value_end=d.isoformat()) if d else None
+    if kind == "daymonth":
+        if make_date(2000, g["month"], g["day"]) is None:  # 2000 is a leap year: 29/2 is valid
+            return None
+        return Atom(**base, recur_on=f"--{int(g['month']):02d}-{int(g['day']):02d}")
+    if kind == "year":
+        return Atom(**base, value_end=g["year"])
+    if kind in ("recur", "cycle"):
+        if g.get("unit"):
+            return Atom(**base, recurrence=_duration(int(g.get("n") or 1), g["unit"]))
+        return Atom(**base)  # trung hạn: no duration of its own
+    return Atom(**base)
+
+
+def find_atoms(text: str) -> list[Atom]:
+    """Every atom in `text`, non-overlapping (earliest, then longest, wins)."""
+    found = []
+    for kind, rx in _ATOM_RES:
+        for m in rx.finditer(text, overlapped=True):
+            a = _atom_from(kind, m)
+            if a is not None and a.end > a.start:
+                found.append(a)
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    out, reach = [], -1
+    for a in found:
+        if a.start >= reach:
+            out.append(a)
+            reach = a.end
+    return out
+
+
+# ---------------------------------------------------------------- normal form
+
+
+def normal_form(atoms: list[Atom]) -> dict | None:
+    """The (kind, start, end, recurrence, recur_on, ongoing) of one expression."""
+    cycles = [a for a in atoms if a.kind in ("recur", "dinhky")]
+    ongoing = any(a.kind == "ongoing" for a in atoms)
+    points = [a for a in atoms if a.kind in ("range", "half", "quarter", "month", "date", "year")]
+    day = next((a.recur_on for a in atoms if a.kind == "daymonth"), None)
+    nf = dict(kind=None, start=None, end=None, recurrence=None, recur_on=None, ongoing=ongoing)
+    if cycles:
+        durations = [a.recurrence for a in atoms if a.kind in ("recur", "cycle", "dinhky") and a.recurrence]
+        # `5 năm và hằng năm`, `6 tháng, hằng năm`: the tightest cycle sets the pace.
+        known = [d for d in durations if d in _MONTHS] or durations
+        nf.update(kind="recurring", recurrence=min(known, key=lambda d: _MONTHS.get(d, 1e9)) if known else None,
+                  recur_on=day)
+        if points:  # `Năm 2024 và hàng năm`: the first year it runs
+            nf["start"] = points[0].value_start or points[0].value_end
+        return nf
+    if points:
+        if len(points) == 1:
+            p = points[0]
+            kind = {"range": "period", "half": "period"}.get(p.kind, p.kind)
+            start, end = p.value_start, p.value_end
+            if p.prep and _FROM_RE.match(p.prep) and p.kind != "range":
+                start, end = end, None
+        else:
+            kind, start, end = "period", points[0].value_start or points[0].value_end, points[-1].value_end
+        nf.update(kind="ongoing" if ongoing else kind, start=start, end=end)
+        return nf
+    if ongoing:
+        nf.update(kind="ongoing")
+        return nf
+    if day:  # `trước ngày 15/6` with no year and no cycle
+        nf.update(kind="date", end=day)
+        return nf
+    return None
+
+
+# ---------------------------------------------------------------- context tests
+
+
+def _line_span(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, (len(text) if e < 0 else e)
+
+
+def _clause_before(text: str, pos: int, line_start: int) -> str:
+    chunk = text[line_start:pos]
+    last = None
+    for last in _CLAUSE_BREAK_RE.finditer(chunk):
+        pass
+    return chunk[last.end():] if last else chunk
+
+
+def _in_quotes(text: str, pos: int, line_start: int) -> bool:
+    before = text[line_start:pos]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
+def _all_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and not any(c.islower() for c in letters)
+
+
+def _plan_name(text: str, a: Atom, line_start: int) -> bool:
+    """The atom ends the name of a plan, programme or strategy."""
+    if _VISION_AFTER_RE.match(text, a.end, a.end + 20):
+        return True
+    return bool(PLAN_NOUN.search(_clause_before(text, a.start, line_start)))
+
+
+def _clause_initial(text: str, pos: int, line_start: int) -> bool:
+    return bool(_CLAUSE_OPENERS.search(text[max(line_start, pos - 40):pos]))
+
+
+def _accept(text: str, a: Atom, line_start: int, accepted_prev: Atom | None) -> bool:
+    """Whether an atom, read in running prose, schedules an action."""
+    before = text[max(line_start, a.start - 30):a.start]
+    if _VISION_BEFORE_RE.search(before) or _UNTIL_NOW_AFTER_RE.match(text, a.end, a.end + 12):
+        return False
+    if _BASELINE_BEFORE_RE.search(_clause_before(text, a.start, line_start)[-30:]):
+        return False
+    strong = bool(a.prep and _STRONG_RE.match(a.prep))
+    if a.kind == "range":
+        if _VISION_AFTER_RE.match(text, a.end, a.end + 20):
+            return False
+        if _BEFORE_PERIOD_RE.search(before):
+            return True
+        if not a.keyword:
+            # a bare `2026 - 2030` continues a period just read: `… 2021-2025 và 2026-2030`
+            return bool(accepted_prev and accepted_prev.kind == "range"
+                        and _JOIN_RE.match(text[accepted_prev.end:a.start]))
+        return not _plan_name(text, a, line_start)
+    if a.kind == "year":
+        if strong:
+            return True
+        if a.prep:
+            return not _plan_name(text, a, line_start)
+        return _clause_initial(text, a.start, line_start)
+    if a.kind == "date":
+        return a.prep is not None and (strong or not _plan_name(text, a, line_start))
+    if a.kind == "daymonth":
+        return a.prep is not None
+    if a.kind in ("quarter", "month", "half"):
+        return a.prep is None or strong or not _plan_name(text, a, line_start)
+    if a.kind in ("recur", "dinhky"):
+        return True
+    if a.kind == "ongoing":
+        return _clause_initial(text, a.start, line_start) and not _STATE_AFTER_RE.match(text, a.end, a.end + 12)
+    return False  # adhoc, cycle: only beside a cycle
+
+
+# ---------------------------------------------------------------- records
+
+
+def _span_text(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace/punctuation; close a bracket the expression opened."""
+    while start < end and text[start] in " \t,;:-–(":
+        start += 1
+    while end > start and text[end - 1] in " \t,;:.(":
+        end -= 1
+    seg = text[start:end]
+    if seg.count("(") > seg.count(")") and end < len(text) and text[end] == ")":
+        end += 1
+    return start, end
+
+
+def _record(doc, text: str, start: int, end: int, nf: dict, tasks) -> Deadline:
+    start, end = _span_text(text, start, end)
+    return Deadline(
+        section_id=doc.section_id_at(start),
+        char_start=start,
+        char_end=end,
+        page=doc.page_at(start),
+        text=text[start:end],
+        task_id=_task_at(tasks, start),
+        **nf,
+    )
+
+
+def _get(obj, name):
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+
+
+def _task_at(tasks, pos: int) -> str | None:
+    best = None
+    for t in tasks or ():
+        s, e = _get(t, "char_start"), _get(t, "char_end")
+        if s is None or e is None or not (s <= pos < e):
+            continue
+        if best is None or (e - s) < (_get(best, "char_end") - _get(best, "char_start")):
+            best = t
+    return _get(best, "task_id") if best is not None else None
+
+
+def _overlaps(spans, s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _groups(text: str, atoms: list[Atom]) -> list[list[Atom]]:
+    """Runs of atoms joined only by `và`, `hoặc`, commas or brackets."""
+    groups: list[list[Atom]] = []
+    for a in atoms:
+        if groups and _JOIN_RE.match(text[groups[-1][-1].end:a.start]):
+            groups[-1].append(a)
+        else:
+            groups.append([a])
+    return groups
+
+
+def _slot_records(doc, text, tasks, start, end) -> list[Deadline]:
+    """One record for an explicit time value (a slot or a table cell)."""
+    atoms = find_atoms(text[start:end])
+    nf = normal_form(atoms)
+    if nf is None:
+        return []
+    return [_record(doc, text, start, end, nf, tasks)]
+
+
+def _slots(doc, text, tasks, skip) -> tuple[list[Deadline], list[tuple[int, int]]]:
+    out, used = [], []
+    for m in SLOT_LABEL.finditer(text):
+        kind = _kind_at(doc, m.start())
+        if kind in ("preamble", "noi_nhan", "chu_ky") or _overlaps(skip, m.start(), m.end()):
+            continue
+        stop = _SLOT_END_RE.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        if end <= m.end():
+            continue
+        recs = _slot_records(doc, text, tasks, m.end(), end)
+        out.extend(recs)
+        if recs:
+            used.append((m.start(), end))
+    return out, used
+
+
+def _tables(doc, text, tasks) -> tuple[list[Deadline], list[tuple[int, int]]]:
+    """Time-column cells of tab-separated tables; every table line is returned as used."""
+    out, used = [], []
+    col = ncols = None
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if "\t" not in line:
+            col = ncols = None
+            continue
+        used.append((start, start + len(line)))
+        cells = line.split("\t")
+        header = [i for i, c in enumerate(cells) if TIME_HEADER.search(c) and not find_atoms(c)]
+        if header:
+            col, ncols = header[-1], len(cells)
+            continue
+        if col is None:
+            continue
+        # merged cells shorten a row from the left (STT, group titles): align from the right
+        i = col if len(cells) == ncols else len(cells) - (ncols - col)
+        if not 0 <= i < len(cells):
+            continue
+        cstart = start + sum(len(c) + 1 for c in cells[:i])
+        out.extend(_slot_records(doc, text, tasks, cstart, cstart + len(cells[i])))
+    return out, used
+
+
+def _kind_at(doc, pos: int) -> str | None:
+    s = doc.section_at(pos) if doc.sections else None
+    return s.kind if s is not None else None
+
+
+def legal_date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020`: the date belongs to the reference."""
+    return [m.span() for m in _LEGAL_DATE_RE.finditer(text)]
+
+
+def extract_deadlines(doc, tasks: list | None = None, exclude: list[tuple[int, int]] | None = None) -> list[Deadline]:
+    """Every time expression in `doc` that says when something is due or runs.
+
+    `tasks`: records with `task_id`, `char_start`, `char_end`; a deadline takes
+    the innermost task containing it.  `exclude`: spans (legal references) whose
+    time expressions belong to something else.
+    """
+    text = doc.text or ""
+    skip = list(exclude or []) + legal_date_spans(text)
+    slot_recs, slot_used = _slots(doc, text, tasks, skip)
+    table_recs, table_used = _tables(doc, text, tasks)
+    blocked = skip + slot_used + table_used
+
+    out = slot_recs + table_recs
+    line_cache: dict[int, tuple[int, int, bool]] = {}
+    prev: Atom | None = None
+    kept: list[Atom] = []
+    for a in find_atoms(text):
+        if _overlaps(blocked, a.start, a.end) or _kind_at(doc, a.start) in PROSE_SKIP_KINDS:
+            continue
+        ls, le = _line_span(text, a.start)
+        if ls not in line_cache:
+            line_cache[ls] = (ls, le, _all_caps(text[ls:le]))
+        if line_cache[ls][2] or _in_quotes(text, a.start, ls):
+            continue
+        if a.kind in ("adhoc", "cycle") or (a.kind == "daymonth" and a.prep is None):
+            kept.append(replace(a, prep=a.prep))  # kept only if it joins a cycle below
+            continue
+        if _accept(text, a, ls, prev):
+            kept.append(a)
+            prev = a
+    for group in _groups(text, kept):
+        has_cycle = any(a.kind in ("recur", "dinhky") for a in group)
+        if has_cycle or (any(a.kind == "ongoing" for a in group) and len(group) > 1):
+            members = group
+            if not has_cycle:  # `thường xuyên` with points: keep only accepted pieces
+                members = [a for a in group if a.kind not in ("adhoc", "cycle", "daymonth") or a.prep]
+            nf = normal_form(members)
+            if nf:
+                out.append(_record(doc, text, members[0].start, members[-1].end, nf, tasks))
+            continue
+        for piece in _ranges(text, [a for a in group if a.kind not in ("adhoc", "cycle")
+                                    and not (a.kind == "daymonth" and a.prep is None)]):
+            nf = normal_form(piece)
+            if nf:
+                out.append(_record(doc, text, piece[0].start, piece[-1].end, nf, tasks))
+    out.sort(key=lambda d: (d.char_start, d.char_end))
+    return out
+
+
+def _ranges(text: str, atoms: list[Atom]) -> list[list[Atom]]:
+    """Split a run into single expressions, pairing `từ X đến Y` into one period."""
+    out: list[list[Atom]] = []
+    for a in atoms:
+        if (out and len(out[-1]) == 1 and out[-1][0].prep and _FROM_RE.match(out[-1][0].prep)
+                and out[-1][0].kind != "range" and _TO_RE.match(text[out[-1][0].end:a.start])):
+            out[-1].append(a)
+        else:
+            out.append([a])
+    return out

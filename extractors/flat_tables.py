@@ -1,0 +1,435 @@
+"""Tables that a text export flattened to one cell fragment per line, rebuilt into rows.
+
+A PDF-to-text export of an indicator table gives lines such as::
+
+    STT Chỉ tiêu Đơn vị
+    Đến năm
+    2030
+    Cơ quan
+    chủ trì …
+    I VỀ KINH TẾ
+    1 Tốc độ tăng trưởng GRDP
+    Chi Cục
+    Thống kê;
+    -
+    Bình quân giai đoạn 2021-
+    2025
+    % >10
+
+with the header repeated at the top of every page. `rebuild_flat_tables`
+finds a recognisable header (`STT` + a text column such as `Chỉ tiêu` /
+`Nội dung` / `Nhiệm vụ` + further known columns), takes the column list from
+it, and rewrites the region into one line per row with `\\t` between cells —
+the layout the normalised text uses for tables read from a PDF — dropping the
+header's repeats. Lines outside tables come back unchanged.
+
+Rows are told apart by their STT label, which tables number in sequence
+(`I`, `II`; `1`, `2`; `a`, `b`; `-`), so a wrapped line that happens to begin
+with a number (`2025`, `10.000 dân`) does not open a row. Inside a row the
+figure (`% >10`, `Tỷ đồng >7.800`, `0,7`) separates the text before it
+(indicator) from the text after it (agency); a row without a figure is split
+where an agency name begins (`Sở …`, `Chi cục …`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.vnnumbers import NUMBER, SIGN, is_year, parse_quantity_cell
+
+# ---------------------------------------------------------------- header
+
+#: Column titles, by the role the column plays. Longer titles first inside
+#: each alternative so `Đơn vị chủ trì` is an agency, not a unit.
+COLUMN_TITLES: list[tuple[str, str]] = [
+    ("stt", r"S[ốo]\s*TT|STT|TT"),
+    ("lead", r"(?:Cơ\s+quan|Đơn\s+vị|Sở,?\s+ngành)\s+(?:chủ\s+trì|đầu\s+mối)(?:\s*,?\s*(?:thực\s+hiện|theo\s+dõi|tham\s+mưu|đánh\s+giá|tổng\s+hợp|báo\s+cáo)(?:\s*,\s*|\s+))*"),
+    ("partners", r"(?:Cơ\s+quan|Đơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?"),
+    ("agency", r"(?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|theo\s+dõi|được\s+giao)|Trách\s+nhiệm(?:\s+thực\s+hiện)?|Chủ\s+trì|Phối\s+hợp"),
+    ("unit", r"Đơn\s+vị\s+tính|ĐVT|Đơn\s+vị"),
+    ("value", r"(?:(?:Chỉ\s+tiêu|Mục\s+tiêu|Kế\s+hoạch)\s+)?(?:(?:Đến|Tới)\s+(?:hết\s+)?năm|Năm|Giai\s+đoạn|Thời\s+kỳ)\s+\d{4}(?:\s*[-–]\s*\d{4})?"),
+    ("value", r"Mục\s+tiêu|Kế\s+hoạch|Giá\s+trị|Chỉ\s+tiêu\s+phấn\s+đấu"),
+    ("text", r"(?:Tên\s+)?(?:Chỉ\s+tiêu|Nội\s+dung|Nhiệm\s+vụ|Dự\s+án|Đề\s+án|Công\s+trình|Danh\s+mục|Hạng\s+mục|Lĩnh\s+vực|Công\s+việc|Nhóm\s+chỉ\s+tiêu)(?:\s*,\s*(?:giải\s+pháp|nhiệm\s+vụ|hoạt\s+động)|\s+(?:công\s+việc|nhiệm\s+vụ|thực\s+hiện|chủ\s+yếu|cụ\s+thể))*"),
+    ("time", r"Thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành|trình))*|Tiến\s+độ(?:\s+(?:thực\s+hiện|hoàn\s+thành))?"),
+    ("product", r"Sản\s+phẩm(?:\s*,?\s*kết\s+quả)?(?:\s+đầu\s+ra)?|Kết\s+quả(?:\s+đầu\s+ra)?|Hình\s+thức(?:\s+văn\s+bản)?"),
+    ("funding", r"Kinh\s+phí(?:\s+thực\s+hiện)?|Nguồn\s+(?:vốn|kinh\s+phí)|Tổng\s+(?:vốn|mức\s+đầu\s+tư)"),
+    ("note", r"Ghi\s+chú"),
+]
+_TITLE_RES = [(role, regex.compile(rf"\G\s*(?:{pat})(?!\p{{L}})", regex.IGNORECASE)) for role, pat in COLUMN_TITLES]
+#: Words a header line may hold, beyond the column titles: the text export
+#: breaks a title anywhere (`Cơ quan` / `chủ trì` / `theo dõi,` / `đánh giá`).
+_HEADER_WORD_RE = regex.compile(r"[\p{L}&]+|\d{4}")
+_HEADER_WORDS = set("""
+    stt tt số chỉ tiêu đơn vị tính đvt đến tới hết năm giai đoạn thời kỳ cơ quan chủ trì
+    phối hợp thực hiện theo dõi đánh giá tham mưu đầu mối tổng hợp báo cáo sở ngành được
+    giao trách nhiệm nội dung nhiệm vụ giải pháp dự án đề án công trình danh mục hạng mục
+    lĩnh vực công việc nhóm tên mục kế hoạch giá trị phấn đấu thời gian hạn hoàn thành trình
+    tiến độ sản phẩm kết quả đầu ra hình thức văn bản kinh phí nguồn vốn mức tư ghi chú
+    hoạt động chủ yếu cụ thể và
+""".split())
+_STT_LINE = regex.compile(r"^\s*(?:S[ốo]\s*TT|STT|TT)(?!\p{L})", regex.IGNORECASE)
+
+
+@dataclass
+class Header:
+    titles: list[str]
+    roles: list[str]
+    end: int                      # index of the first line after the header
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple(self.roles)
+
+
+def _split_titles(text: str) -> tuple[list[str], list[str]] | None:
+    """`STT Chỉ tiêu Đơn vị Đến năm 2030 Cơ quan chủ trì …` → titles and roles."""
+    titles: list[str] = []
+    roles: list[str] = []
+    pos = 0
+    text = text.strip()
+    while pos < len(text):
+        best = None
+        for role, pattern in _TITLE_RES:
+            m = pattern.match(text, pos)
+            if m and (best is None or m.end() > best[1].end()):
+                best = (role, m)
+        if best is None:
+            # Words no title explains (a qualifier such as `(tỷ đồng)`) stay
+            # with the title before them.
+            m = regex.compile(r"\G\s*\S+").match(text, pos)
+            if not titles:
+                return None
+            titles[-1] = (titles[-1] + " " + m.group().strip()).strip()
+            pos = m.end()
+            continue
+        role, m = best
+        titles.append(" ".join(m.group().split()))
+        roles.append(role)
+        pos = m.end()
+    return titles, roles
+
+
+def _is_header_line(line: str) -> bool:
+    words = _HEADER_WORD_RE.findall(line)
+    if not words:
+        return bool(regex.fullmatch(r"[\s,;:()\-–/]*", line))
+    return all(w.lower() in _HEADER_WORDS or regex.fullmatch(r"\d{4}", w) for w in words)
+
+
+def match_header(lines: list[str], i: int) -> Header | None:
+    """The table header starting at `lines[i]`, if one starts there."""
+    if i >= len(lines) or "\t" in lines[i] or not _STT_LINE.match(lines[i]):
+        return None
+    if not _is_header_line(lines[i]):
+        return None
+    j = i + 1
+    while j < len(lines) and j - i < 16 and "\t" not in lines[j] and _is_header_line(lines[j]) \
+            and not _STT_LINE.match(lines[j]):
+        j += 1
+    parsed = _split_titles(" ".join(ln.strip() for ln in lines[i:j]))
+    if not parsed:
+        return None
+    titles, roles = parsed
+    # A table worth rebuilding names what its rows are and at least one more column.
+    if roles[0] != "stt" or "text" not in roles or len(roles) < 3:
+        return None
+    return Header(titles=titles, roles=roles, end=j)
+
+
+# ---------------------------------------------------------------- rows
+
+_ROMAN = r"(?=[IVXL])(?:L?X{0,3})(?:IX|IV|V?I{0,3})"
+#: The STT cell at the start of a line, as tables write it (no `.` needed).
+_LABEL_RE = regex.compile(
+    rf"""^(?:
+        (?P<roman>{_ROMAN})\.?(?=\s|$)
+      | (?P<num>\d{{1,3}}(?:\.\d{{1,2}})*)\.?(?=\s|$)
+      | (?P<letter>[a-zđ])[.)]?(?=\s+\p{{Lu}}|\s*$)
+      | (?P<bullet>[-–+•*])(?=\s|$)
+    )""",
+    regex.VERBOSE,
+)
+#: Lines that cannot belong to a table: the next document's header block,
+#: signature and distribution blocks, notes under the table.
+_TABLE_END_RE = regex.compile(
+    r"^(?:Nơi\s+nhận|(?:TM|KT|TL|TUQ)\.\s|Ghi\s+chú\s*:|Chú\s+thích\s*:|\*\s*Ghi\s+chú|Điều\s+\d+\.|PHỤ\s+LỤC)",
+)
+#: Where an agency cell begins when a row has no figure to split on.
+AGENCY_HEAD = (
+    r"(?:Sở|Ban|Chi\s+cục|Cục|UBND|Ủy\s+ban|Công\s+an|Bộ\s+Chỉ\s+huy|Bộ|Văn\s+phòng|Trung\s+tâm|"
+    r"Đài|Báo|Hội|Liên\s+đoàn|Tỉnh\s+đoàn|Kho\s+bạc|Ngân\s+hàng|Thanh\s+tra|Bảo\s+hiểm|Cảnh\s+sát|"
+    r"Quỹ|Các\s+sở|Các\s+cơ\s+quan|Các\s+đơn\s+vị|Cơ\s+quan|Đơn\s+vị|Tòa\s+án|Viện\s+kiểm\s+sát)(?!\p{L})"
+)
+_AGENCY_HEAD_RE = regex.compile(AGENCY_HEAD, regex.IGNORECASE)
+#: Rows without an STT cell (`Trong đó …`) begin with one of these.
+_UNLABELLED_ROW_RE = regex.compile(r"^(?:Trong\s+đó|Trong\s+số|Riêng|Bao\s+gồm)(?!\p{L})", regex.IGNORECASE)
+
+#: A unit cell: `%`, `‰`, or one or two words, the first capitalised
+#: (`Tỷ đồng`, `Giường bệnh`, `Tuổi`), optionally per something (`Triệu đồng/người`),
+#: or a lower-case measure word.
+UNIT_CELL = (
+    r"(?:%|‰|\p{Lu}\p{Ll}+(?:[ ]\p{Ll}+)?(?:/\p{Ll}+)?"
+    r"|(?:ha|km2?|m2|m3|tấn|người|hộ|lượt|triệu\s+đồng|tỷ\s+đồng)(?:/\p{Ll}+)?)"
+)
+#: A figure cell: `>10`, `>9,5`, `19-20`, `0,7`, `>7.800`.
+VALUE_CELL = rf"(?:{SIGN}\s*)?{NUMBER}(?:\s*[-–]\s*{NUMBER})?%?"
+_ANCHOR_RE = regex.compile(
+    rf"(?:(?<=^|\s)(?P<unit>{UNIT_CELL})\s+)?(?<![\p{{L}}\d.,/])(?P<value>{VALUE_CELL})(?=\s|$)"
+)
+
+
+@dataclass
+class _Row:
+    label: str
+    lines: list[str] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)   # line indices where a page (header repeat) intervened
+    kind: str = "item"
+
+
+def _join(parts: list[str]) -> str:
+    """Cell fragments joined back; `2021-` + `2025` closes up to `2021-2025`."""
+    out = ""
+    for p in (x.strip() for x in parts):
+        if not p:
+            continue
+        if out and (regex.search(r"\d[-–/]$", out) and p[:1].isdigit() or out.endswith("/")):
+            out += p
+        else:
+            out = f"{out} {p}" if out else p
+    return out
+
+
+class _Sequence:
+    """Which labels may open the next row: numbering runs in order."""
+
+    def __init__(self):
+        self.roman = 0
+        self.num: list[int] | None = None
+        self.letter = ""
+
+    @staticmethod
+    def _roman_value(s: str) -> int:
+        vals = {"I": 1, "V": 5, "X": 10, "L": 50}
+        total = 0
+        for a, b in zip(s, s[1:] + " "):
+            v = vals[a]
+            total += -v if b != " " and vals.get(b, 0) > v else v
+        return total
+
+    def accepts(self, m) -> bool:
+        if m.group("roman"):
+            return self._roman_value(m.group("roman")) == self.roman + 1
+        if m.group("num"):
+            parts = [int(x) for x in m.group("num").split(".")]
+            if self.num is None:
+                return parts == [1] or parts[0] <= 3
+            prev = self.num
+            if len(parts) == 1:
+                return parts[0] in (prev[0] + 1, 1)
+            # `2.1` under `2`, `2.2` after `2.1`, `3.1` after `2.x`
+            return (parts[:-1] == prev[:len(parts) - 1] and parts[-1] == (prev[len(parts) - 1] + 1 if len(prev) >= len(parts) else 1)) \
+                or (parts[0] == prev[0] + 1 and parts[1:] == [1] * (len(parts) - 1))
+        if m.group("letter"):
+            nxt = "abcdđefghiklmnopqrstuvxy"
+            want = nxt[nxt.index(self.letter) + 1] if self.letter in nxt[:-1] else "a"
+            return m.group("letter") in (want, "a")
+        return True  # bullets
+
+    def take(self, m) -> None:
+        if m.group("roman"):
+            self.roman = self._roman_value(m.group("roman"))
+            self.letter = ""
+        elif m.group("num"):
+            self.num = [int(x) for x in m.group("num").split(".")]
+            self.letter = ""
+        elif m.group("letter"):
+            self.letter = m.group("letter")
+
+
+def _row_start(line: str, seq: _Sequence):
+    m = _LABEL_RE.match(line)
+    if not m or not seq.accepts(m):
+        return None
+    return m
+
+
+def _is_caps_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and len(line.split()) >= 2 and all(c.isupper() for c in letters)
+
+
+def _read_rows(lines: list[str], header: Header, start: int) -> tuple[list[_Row], int]:
+    """Rows from `start` until the table ends; returns them and the index after."""
+    rows: list[_Row] = []
+    seq = _Sequence()
+    i = start
+    while i < len(lines):
+        line = lines[i].strip()
+        repeat = match_header(lines, i)
+        if repeat is not None and repeat.key == header.key:
+            if rows:
+                rows[-1].breaks.append(len(rows[-1].lines))
+            i = repeat.end
+            continue
+        if "\t" in line or _TABLE_END_RE.match(line):
+            break
+        m = _row_start(line, seq)
+        if m is not None:
+            seq.take(m)
+            kind = "group" if m.group("roman") else "item"
+            rows.append(_Row(label=m.group().strip(), lines=[line[m.end():].strip()], kind=kind))
+            i += 1
+            continue
+        if not rows:
+            break
+        if _is_caps_line(line) and rows[-1].kind != "group":
+            break  # the next document's `ỦY BAN NHÂN DÂN`, `CỘNG HÒA …`
+        rows[-1].lines.append(line)
+        i += 1
+    return rows, i
+
+
+def _anchors(joined: str, value_count: int, has_unit: bool):
+    """Figures in a row's text that can be its value cells, with their unit."""
+    out = []
+    for m in _ANCHOR_RE.finditer(joined):
+        q = parse_quantity_cell(m.group("value"))
+        if q is None or (is_year(q) and not q.sign):
+            continue
+        after = joined[m.end():]
+        # `10.000` in `trên 10.000 dân` is inside the indicator: text runs on in lower case.
+        if regex.match(r"\s*\p{Ll}", after):
+            continue
+        if not has_unit and m.group("unit"):
+            out.append((m.start("value"), m.end(), "", m.group("value")))
+        else:
+            out.append((m.start(), m.end(), (m.group("unit") or "").strip(), m.group("value")))
+    return out
+
+
+def _split_agency(text_lines: list[str]) -> tuple[list[str], list[str]]:
+    """Lines of a row without a figure: text, then the agency cell."""
+    for k in range(1, len(text_lines)):
+        if _AGENCY_HEAD_RE.match(text_lines[k]):
+            return text_lines[:k], text_lines[k:]
+    return text_lines, []
+
+
+def _cells(row: _Row, header: Header) -> list[list[str]]:
+    """One or more rows of cells (`Trong đó …` rows come out of their neighbour)."""
+    roles = header.roles
+    n = len(roles)
+    text_i = roles.index("text")
+    unit_i = roles.index("unit") if "unit" in roles else None
+    value_is = [k for k, r in enumerate(roles) if r == "value"]
+    rest_is = [k for k in range(n) if k not in (0, text_i, unit_i) and k not in value_is]
+    after_i = next((k for k in rest_is if k > (max(value_is) if value_is else text_i)), rest_is[0] if rest_is else None)
+
+    def blank() -> list[str]:
+        return [""] * n
+
+    if row.kind == "group" or not value_is:
+        cells = blank()
+        cells[0] = row.label
+        body, agency = _split_agency(row.lines) if after_i is not None else (row.lines, [])
+        cells[text_i] = _join(body)
+        if after_i is not None:
+            cells[after_i] = _join(agency)
+        return [cells]
+
+    # Lines joined with newlines so a figure's position says which line it is on.
+    joined = "\n".join(row.lines)
+    starts = [0]
+    for ln in row.lines[:-1]:
+        starts.append(starts[-1] + len(ln) + 1)
+    anchors = _anchors(joined, len(value_is), unit_i is not None)
+    if not anchors:
+        cells = blank()
+        cells[0] = row.label
+        body, agency = _split_agency(row.lines)
+        cells[text_i] = _join(body)
+        if after_i is not None:
+            cells[after_i] = _join(agency)
+        return [cells]
+
+    # Consecutive figures fill the value columns left to right (`Năm 2025 | Năm 2030`).
+    groups: list[list[tuple]] = []
+    for a in anchors:
+        if groups and len(groups[-1]) < len(value_is) and not joined[groups[-1][-1][1]:a[0]].strip() and not a[2]:
+            groups[-1].append(a)
+        else:
+            groups.append([a])
+
+    out: list[list[str]] = []
+    label = row.label
+    seg_start = 0
+    for g_i, group in enumerate(groups):
+        g_start, g_end = group[0][0], group[-1][1]
+        nxt_start = groups[g_i + 1][0][0] if g_i + 1 < len(groups) else None
+        text = joined[seg_start:g_start]
+        if nxt_start is None:
+            tail, seg_start = joined[g_end:], len(joined)
+        else:
+            # The agency of this row ends where the next unlabelled row's text
+            # begins: after a page break, or at `Trong đó …`.
+            between = joined[g_end:nxt_start]
+            cut = _unlabelled_cut(between, g_end, row, starts)
+            tail, seg_start = between[:cut], g_end + cut
+        cells = blank()
+        cells[0] = label
+        cells[text_i] = _join(text.split("\n"))
+        if unit_i is not None:
+            cells[unit_i] = group[0][2]
+        for k, a in zip(value_is, group):
+            cells[k] = a[3].strip()
+        if after_i is not None:
+            cells[after_i] = _join(tail.split("\n"))
+        out.append(cells)
+        label = ""
+    return out
+
+
+def _unlabelled_cut(between: str, offset: int, row: _Row, starts: list[int]) -> int:
+    """Where, inside `between` (text from one figure to the next), a new row begins."""
+    for b in row.breaks:
+        if b < len(starts) and offset <= starts[b] <= offset + len(between):
+            return starts[b] - offset
+    for m in regex.finditer(r"(?m)^.*$", between):
+        if _UNLABELLED_ROW_RE.match(m.group()):
+            return m.start()
+    lines = between.split("\n")
+    # Otherwise the first line that is not an agency fragment.
+    pos = 0
+    for k, ln in enumerate(lines):
+        if k > 0 and ln.strip() and not _AGENCY_HEAD_RE.match(ln) and ln[:1].isupper() and len(ln) > 30:
+            return pos
+        pos += len(ln) + 1
+    return len(between)
+
+
+def rebuild_flat_tables(lines: list[str]) -> list[str]:
+    """Rewrite flattened tables among `lines` (stripped raw lines) into tab-separated rows.
+
+    A table starts at a recognisable header; its repeats on later pages are
+    dropped; lines outside tables are returned unchanged.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        header = match_header(lines, i)
+        if header is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows, j = _read_rows(lines, header, header.end)
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append("\t".join(header.titles))
+        for row in rows:
+            for cells in _cells(row, header):
+                out.append("\t".join(cells))
+        i = j
+    return out

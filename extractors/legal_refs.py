@@ -1,0 +1,813 @@
+"""Legal references: the other documents a plan cites, one row per mention.
+
+A reference is either *numbered* (`Quyết định số 1055/QĐ-TTg ngày 20 tháng 7
+năm 2020 của Thủ tướng Chính phủ`, `Nghị quyết 24-NQ/TW`, `Nghị định số
+118/2014/NĐ-CP`) or a *law named by its title* (`Luật Quy hoạch ngày 24 tháng
+11 năm 2017`, `Luật Đất đai năm 2024`).  Programmes named without a number
+(`Thỏa thuận Paris`, `Nghị quyết Trung ương 7 khóa XI`) are not references.
+
+The work is done in eyecite's four steps:
+
+1. tokenize – a *folded* shadow of the text (diacritics and case stripped,
+   one character per character, so offsets agree) lets type words survive OCR
+   confusions such as `Quyêt định`, `sô`;
+2. find     – type word + number/symbol, lists that share a type word
+   (`Nghị quyết số 24-NQ/TW, 55-NQ/TW`), and law titles;
+3. resolve  – the tail of each mention: issue date, `của <issuer>`, the
+   `về …` subject clause; an issuer named before (`… của Sở Tài chính tại
+   Công văn số …`, `được Thủ tướng Chính phủ phê duyệt tại Quyết định …`);
+4. annotate – relation (`can_cu`, `implements`, `mention`), then facts a
+   short mention leaves out are taken from another mention of the same key.
+
+Relation rules (they look at where a mention sits, never at what it names):
+
+* `can_cu`: a preamble paragraph opening with `Căn cứ`, `Theo đề nghị`,
+  `Xét đề nghị`; within it each `;`-separated item's first reference and the
+  ones coordinated with it (`…, ` / `… và …`).  References nested inside
+  another one's subject clause or law title (`Nghị định 22 … sửa đổi … Nghị
+  định 37`) are only mentioned there.
+* `implements`: the document title (the line after the kind line `KẾ HOẠCH`,
+  `QUYẾT ĐỊNH`, … or a `V/v` line) and preamble paragraphs opening with
+  `Thực hiện` / `Triển khai` / `Để thực hiện` / `Quán triệt`.  Inside those the
+  chain is followed through the verbs that say "carry out" – a reference
+  directly after `thực hiện`, `triển khai`, `quán triệt`, `thi hành` or `về`
+  (a plan *về* a directive carries the directive out), or coordinated with one
+  that is (`, ` `và` `;`).  One introduced by `theo`, `tại`, `gọi tắt là` … is
+  context, not the thing carried out.
+* A key's relation is the strongest of its mentions (implements > can_cu >
+  mention), so a later short mention of an implemented directive says
+  `implements` too.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.vndates import DATE, make_date
+from schemas import LegalRef
+
+# ---------------------------------------------------------------- tokenize
+
+
+def fold(text: str) -> str:
+    """Same-length shadow of `text`: diacritics dropped, `đ` → `d`.
+
+    Matching type words on the shadow makes them robust to OCR's diacritic
+    confusions while every offset still points into the original.
+    """
+    out = []
+    for ch in text:
+        if ch in "đĐÐ":
+            out.append("d" if ch == "đ" else "D")
+        elif ord(ch) < 128:
+            out.append(ch)
+        else:
+            base = unicodedata.normalize("NFD", ch)[0]
+            out.append(base if len(base) == 1 else ch)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- pieces
+# Type words, written folded (see `fold`), longest alternatives first; the
+# value is the SPEC ref_type.
+_TYPE_WORDS: list[tuple[str, str]] = [
+    (r"bo\s+luat", "bo_luat"),
+    (r"luat", "luat"),
+    (r"nghi\s+quyet(?:\s+lien\s+tich)?", "nghi_quyet"),
+    (r"nghi\s+dinh", "nghi_dinh"),
+    (r"quyet\s+dinh", "quyet_dinh"),
+    (r"chi\s+thi", "chi_thi"),
+    (r"thong\s+tu(?:\s+lien\s+tich)?", "thong_tu"),
+    (r"thong\s+bao(?:\s+ket\s+luan)?", "thong_bao"),
+    (r"ket\s+luan", "ket_luan"),
+    (r"ke\s+hoach(?:\s+hanh\s+dong|\s+lien\s+tich|\s+lien\s+nganh)?", "ke_hoach"),
+    (r"chuong\s+trinh(?:\s+hanh\s+dong)?", "chuong_trinh"),
+    (r"de\s+an", "de_an"),
+    (r"cong\s+van|van\s+ban", "cong_van"),
+    (r"huong\s+dan", "huong_dan"),
+    (r"to\s+trinh|bao\s+cao|phap\s+lenh|cong\s+dien|quy\s+che|quy\s+dinh|thong\s+tri", "other"),
+]
+_TYPE_OF = [(regex.compile(rf"(?i){p}\Z"), t) for p, t in _TYPE_WORDS]
+TYPE_WORD = "(?:" + "|".join(p for p, _ in _TYPE_WORDS) + ")"
+
+#: `số`, `số:`, OCR `sô` – folded.
+_SO = r"(?:\s+so\s*:?)?\s*"
+
+#: A typed reference's head on the folded text: type word, optional `số`.
+TYPED_HEAD_RE = regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?P<type>{TYPE_WORD}){_SO}(?=\d)")
+
+# Number and symbol, matched on the original text.  A separator may carry one
+# stray OCR space on one side (`1756/QĐ- TTg`, `182 /KH-UBND`) but not both,
+# so `24-NQ/TW - Ban …` stops at `TW`.
+_SEP = r"(?:[/\-–]\s?|\s[/\-–])"
+#: A symbol part: capital first, then capitals, digits and at most a couple of
+#: ASCII lower-case letters (`TTg`, `CTr`, `QĐi`); `QH15`, `TN&MT`.
+_PART = r"[A-ZĐ][A-ZĐa-z0-9&]{0,11}"
+NUMBER_SYMBOL = (
+    rf"(?<!\d)(?P<number>\d{{1,6}})"
+    rf"(?:{_SEP}(?P<numyear>(?:19|20)\d{{2}}))?"
+    rf"{_SEP}(?P<symbol>{_PART}(?:{_SEP}{_PART})*)(?![\p{{L}}\d&])"
+)
+NUMBER_SYMBOL_RE = regex.compile(NUMBER_SYMBOL)
+
+#: Date right after a number or a law title: `, ngày 03 tháng 6 năm 2013`.
+_DATE_AFTER_RE = regex.compile(rf"(?i)\s*,?\s*(?:ban\s+hành\s+)?{DATE}")
+#: `năm 2024` after a law title.
+_YEAR_AFTER_RE = regex.compile(r"(?i)\s*,?\s*năm\s+(?P<year>(?:19|20)\d{2})(?!\d)")
+#: `của` / `do` introducing the issuer.
+_ISSUER_LEAD_RE = regex.compile(r"(?i)\s*,?\s+(?:của|do)\s+")
+#: Elements of a list that share one type word: `, 55-NQ/TW`, ` và số 68/QĐ-TTg`.
+_LIST_LINK_RE = regex.compile(r"(?i)\s*(?:,\s*và|,|;|và|hoặc)\s*(?:số\s*:?\s*)?")
+
+#: The document's own số hiệu on its header line.
+_OWN_NUMBER_RE = regex.compile(rf"(?m)^\s*Số\s*:?\s*{NUMBER_SYMBOL}")
+
+# ------------------------------------------------------------ issuers
+
+#: Words that start an issuing body.  Used to tell an issuer from the clause
+#: that follows, and to look back for one (`của Sở Tài chính tại …`).
+AGENCY_HEAD = (
+    r"(?:Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|Ủy\s+ban|Uỷ\s+ban|UBND|Hội\s+đồng|HĐND|"
+    r"Bộ|Sở|Ban|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Đảng\s+ủy|Cục|Tổng\s+cục|Chi\s+cục|"
+    r"Văn\s+phòng|Ngân\s+hàng|Kho\s+bạc|Thanh\s+tra|Công\s+an|Liên\s+[Bb]ộ|Liên\s+[Ss]ở|"
+    r"Trung\s+ương|Tòa\s+án|Viện|Kiểm\s+toán|Mặt\s+trận|BCH|BTV|TTg|TTCP)"
+)
+_AGENCY_HEAD_RE = regex.compile(rf"{AGENCY_HEAD}(?![\p{{L}}])")
+#: A person's office before the body they speak for: `Giám đốc Sở Tài chính`.
+_PERSON_TITLE = (
+    r"(?:(?:Phó\s+)?(?:Giám\s+đốc|Chủ\s+tịch|Trưởng\s+ban|Chánh\s+Văn\s+phòng|Thủ\s+trưởng|"
+    r"Bộ\s+trưởng|Cục\s+trưởng|Viện\s+trưởng|Chi\s+cục\s+trưởng|Trưởng\s+phòng))"
+)
+_LOOKBACK_ISSUER_RE = regex.compile(
+    rf"(?:{_PERSON_TITLE}\s+)?(?P<agency>{AGENCY_HEAD}[^\n\t,;.()“”\"]{{0,70}}?)\s+"
+    r"(?:(?:đã\s+)?(?:phê\s+duyệt|ban\s+hành|chỉ\s+đạo|thông\s+qua|quyết\s+định)\s+)?tại\s*"
+)
+_LOOKBACK_LEAD_RE = regex.compile(r"(?<![\p{L}])(?:của|được|do)\s+")
+
+#: Lower-case words and phrases that end an issuer: what follows a body's
+#: name is its action (`ban hành`, `thực hiện`), the subject (`về`), or a
+#: new clause.
+_ISSUER_STOPS = regex.compile(
+    r"(?:về|tại|theo|trong|đã|được|nhằm|để|với|cho|trên|thì|là|này|có|hoặc|khi|của|"
+    r"đến|từ|sau|trước|các|những|kèm|gửi|số|phải|cần|sẽ|đang|vừa|mới|nêu|ngày|năm|"
+    r"giai\s+đoạn|đối\s+với|hướng\s+tới|ban\s+hành|phê\s+duyệt|quy\s+định|sửa\s+đổi|"
+    r"bổ\s+sung|hướng\s+dẫn|thực\s+hiện|triển\s+khai|tổ\s+chức|chỉ\s+đạo|tiếp\s+tục|"
+    r"xây\s+dựng|thông\s+qua|quyết\s+định|yêu\s+cầu|giao|và|hết|như)(?![\p{L}])"
+)
+_WORD_RE = regex.compile(r"[ ]*(?P<w>[\p{L}\p{N}&]+(?:[-'][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}])")
+
+#: Abbreviations written out in issuers (`UBND tỉnh` → `Ủy ban nhân dân tỉnh`).
+_ABBREVIATIONS: list[tuple[str, str]] = [
+    (r"UBTVQH", "Ủy ban Thường vụ Quốc hội"),
+    (r"UBND", "Ủy ban nhân dân"),
+    (r"HĐND", "Hội đồng nhân dân"),
+    (r"BCH\s*TW|BCHTW", "Ban Chấp hành Trung ương"),
+    (r"BCH", "Ban Chấp hành"),
+    (r"BTV", "Ban Thường vụ"),
+    (r"TTg|TTCP", "Thủ tướng Chính phủ"),
+    (r"BCT", "Bộ Chính trị"),
+    (r"BBT", "Ban Bí thư"),
+    (r"CP", "Chính phủ"),
+    (r"QH", "Quốc hội"),
+    (r"TW", "Trung ương"),
+    (r"TU", "Tỉnh ủy"),
+    (r"TN\s*&\s*MT|TNMT", "Tài nguyên và Môi trường"),
+    (r"KH\s*&\s*ĐT|KHĐT", "Kế hoạch và Đầu tư"),
+    (r"NN\s*&\s*PTNT|NNPTNT", "Nông nghiệp và Phát triển nông thôn"),
+    (r"GTVT", "Giao thông vận tải"),
+    (r"TT\s*&\s*TT|TTTT", "Thông tin và Truyền thông"),
+    (r"GD\s*&\s*ĐT|GDĐT", "Giáo dục và Đào tạo"),
+    (r"KH\s*&\s*CN|KHCN", "Khoa học và Công nghệ"),
+    (r"LĐ-TB\s*&\s*XH|LĐTBXH", "Lao động - Thương binh và Xã hội"),
+    (r"VHTTDL|VH,\s*TT\s*&\s*DL", "Văn hóa, Thể thao và Du lịch"),
+]
+_ABBREVIATION_RES = [(regex.compile(rf"(?<![\p{{L}}&]){a}(?![\p{{L}}&])"), full) for a, full in _ABBREVIATIONS]
+
+
+def expand_agency(name: str | None) -> str | None:
+    """`UBND tỉnh` → `Ủy ban nhân dân tỉnh`; whitespace collapsed."""
+    if not name:
+        return name
+    for rx, full in _ABBREVIATION_RES:
+        name = rx.sub(full, name)
+    name = regex.sub(r"\s+", " ", name).strip(" ,;:.-")
+    return name.replace("Uỷ ban", "Ủy ban") or None
+
+
+# ------------------------------------------------------------ law titles
+#: National laws whose titles contain words that otherwise end a title
+#: (`theo`, `và`, a comma, `ban hành`).  Matched case-insensitively, longest
+#: first; any other title is read word by word (`_heuristic_law_name`).
+KNOWN_LAWS = [
+    "đầu tư theo phương thức đối tác công tư", "ban hành văn bản quy phạm pháp luật",
+    "tổ chức chính quyền địa phương", "tài nguyên, môi trường biển và hải đảo",
+    "bảo vệ và phát triển rừng", "bảo vệ và kiểm dịch thực vật", "đo đạc và bản đồ",
+    "phòng, chống thiên tai", "phòng, chống tham nhũng", "phòng, chống ma túy",
+    "phòng, chống bạo lực gia đình", "phòng, chống tác hại của thuốc lá",
+    "phòng, chống tác hại của rượu, bia", "phòng cháy và chữa cháy",
+    "phòng cháy, chữa cháy và cứu nạn, cứu hộ", "khoa học và công nghệ",
+    "khoa học, công nghệ và đổi mới sáng tạo", "thực hành tiết kiệm, chống lãng phí",
+    "quản lý, sử dụng tài sản công", "sử dụng năng lượng tiết kiệm và hiệu quả",
+    "tiêu chuẩn và quy chuẩn kỹ thuật", "chất lượng sản phẩm, hàng hóa",
+    "khám bệnh, chữa bệnh", "khiếu nại, tố cáo", "phổ biến, giáo dục pháp luật",
+    "thể dục, thể thao", "thi đua, khen thưởng", "cán bộ, công chức",
+    "trật tự, an toàn giao thông đường bộ", "an toàn, vệ sinh lao động",
+    "hỗ trợ doanh nghiệp nhỏ và vừa", "phí và lệ phí", "địa chất và khoáng sản",
+    "quy hoạch đô thị và nông thôn", "quy hoạch đô thị", "quy hoạch", "đất đai",
+    "xây dựng", "đầu tư công", "đầu tư", "đấu thầu", "ngân sách nhà nước",
+    "bảo vệ môi trường", "tài nguyên nước", "khoáng sản", "lâm nghiệp", "thủy lợi",
+    "thủy sản", "trồng trọt", "chăn nuôi", "đa dạng sinh học", "khí tượng thủy văn",
+    "đê điều", "tổ chức chính phủ", "tổ chức quốc hội", "viên chức", "doanh nghiệp",
+    "hợp tác xã", "nhà ở", "kinh doanh bất động sản", "giao thông đường bộ", "đường bộ",
+    "đường sắt", "giao thông đường thủy nội địa", "điện lực", "hóa chất",
+    "an toàn thực phẩm", "giáo dục nghề nghiệp", "giáo dục đại học", "giáo dục",
+    "bảo hiểm y tế", "bảo hiểm xã hội", "việc làm", "chuyển giao công nghệ",
+    "công nghệ thông tin", "an toàn thông tin mạng", "an ninh mạng", "giao dịch điện tử",
+    "viễn thông", "báo chí", "tiếp cận thông tin", "du lịch", "di sản văn hóa",
+    "quốc phòng", "an ninh quốc gia", "dân quân tự vệ", "nghĩa vụ quân sự",
+    "biên giới quốc gia", "xử lý vi phạm hành chính", "thanh tra", "tiếp công dân",
+    "người cao tuổi", "người khuyết tật", "trẻ em", "bình đẳng giới", "thủ đô",
+    "kế toán", "thống kê", "kiểm toán nhà nước", "giá", "quản lý thuế", "hải quan",
+    "đo lường", "thương mại", "căn cước", "cư trú", "hộ tịch", "tín ngưỡng, tôn giáo",
+    "lưu trữ", "thú y", "quản lý nợ công", "thanh niên", "điều ước quốc tế",
+    "quản lý ngoại thương", "các tổ chức tín dụng", "tiết kiệm, chống lãng phí",
+]
+_KNOWN_LAW_RE = regex.compile(
+    r"(?i)(?:" + "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in sorted(KNOWN_LAWS, key=len, reverse=True))
+    + r")(?![\p{L}\p{N}])"
+)
+#: A capitalised `Luật` (or `Bộ luật`) – lower-case `luật` is the generic word.
+_LAW_HEAD_RE = regex.compile(r"(?<![\p{L}\p{N}])(?P<type>Bo\s+[Ll]uat|Luat)\s+(?=\S)")
+#: `sửa đổi, bổ sung một số điều của …` – an amending law's title.
+_AMENDING_RE = regex.compile(r"(?i)sửa\s+đổi,?\s+bổ\s+sung(?:\s+một\s+số\s+điều)?(?:\s+của)?\s+")
+_N_LAWS_RE = regex.compile(r"(?i)\d+\s+luật(?![\p{L}])")
+#: Words that end a law title read word by word.
+_LAW_STOPS = regex.compile(
+    r"(?:và|đã|được|theo|về|để|nhằm|có|hiện|quy|đảm|bảo\s+đảm|trong|trên|tại|của|cho|với|thì|"
+    r"là|các|những|này|mới|sửa|khi|hoặc|do|cũng|như|phải|sẽ|đang|ngày|năm|số|đối|nêu|"
+    r"hướng|áp|thi|từ|đến|sau|trước)(?![\p{L}])"
+)
+#: First words that make `Luật …` something other than a law (`Luật sư`).
+_NOT_LAW_FIRST = {"sư", "gia", "pháp", "hóa", "hoá", "lệ", "này", "chơi", "học", "số"}
+
+
+# ---------------------------------------------------------------- records
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    ref_type: str
+    number: str | None = None
+    numyear: int | None = None
+    symbol: str | None = None
+    name: str | None = None           # law title, for luat: keys
+    issue_date: _dt.date | None = None
+    year: int | None = None
+    issuer: str | None = None
+    title: str | None = None
+    title_end: int | None = None      # end of the subject clause, for nesting
+    relation: str = "mention"
+    nested: bool = False
+    key: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def normalize_symbol(symbol: str) -> str:
+    """`QĐ-TTg` → `QĐ-TTG`, `NQ/TW` → `NQ-TW`, `QÐ- TTg` → `QĐ-TTG`."""
+    s = unicodedata.normalize("NFC", symbol).replace("\u00d0", "Đ").replace("\u0111", "đ")
+    s = regex.sub(r"\s+", "", s)
+    s = regex.sub(r"[/\-–—]+", "-", s).strip("-")
+    return s.upper()
+
+
+def ref_key(number: str | None = None, symbol: str | None = None, law_name: str | None = None) -> str:
+    """`{number}/{symbol}` (`1055/QĐ-TTG`) or `luat:{name}` (`luat:quy hoạch`)."""
+    if number is not None and symbol:
+        return f"{int(number)}/{normalize_symbol(symbol)}"
+    if law_name:
+        return "luat:" + regex.sub(r"\s+", " ", law_name).strip(" ,;.").lower()
+    return str(int(number)) if number and number.isdigit() else (number or "")
+
+
+def key_of_number(text: str) -> str | None:
+    """The ref_key of a bare số hiệu such as `243/QĐ-UBND` or `81/2023/QH15`."""
+    m = NUMBER_SYMBOL_RE.search(text or "")
+    return ref_key(m.group("number"), m.group("symbol")) if m else None
+
+
+# ---------------------------------------------------------------- find
+def _symbol_ok(symbol: str) -> bool:
+    # A part with more than two lower-case letters is a word, not a code.
+    parts = regex.split(_SEP, symbol)
+    return all(sum(c.islower() for c in p) <= 2 for p in parts)
+
+
+def _numbered_at(text: str, pos: int):
+    m = NUMBER_SYMBOL_RE.match(text, pos)
+    if not m or not _symbol_ok(m.group("symbol")):
+        return None
+    return m
+
+
+def _type_of(word: str) -> str:
+    for rx, t in _TYPE_OF:
+        if rx.match(regex.sub(r"\s+", " ", word)):
+            return t
+    return "other"
+
+
+def _find_numbered(text: str, folded: str) -> list[_Mention]:
+    out = []
+    for h in TYPED_HEAD_RE.finditer(folded):
+        m = _numbered_at(text, h.end())
+        if not m:
+            continue
+        ref_type = _type_of(h.group("type"))
+        out.append(_numbered_mention(h.start(), m, ref_type))
+    return out
+
+
+def _numbered_mention(start: int, m, ref_type: str) -> _Mention:
+    ny = m.group("numyear")
+    return _Mention(start=start, end=m.end(), ref_type=ref_type, number=str(int(m.group("number"))),
+                    numyear=int(ny) if ny else None, symbol=normalize_symbol(m.group("symbol")))
+
+
+def _find_listed(text: str, typed: list[_Mention]) -> list[_Mention]:
+    """`Nghị quyết số 24-NQ/TW, 55-NQ/TW`: list members after a typed one."""
+    out = []
+    for ref in typed:
+        cur = ref
+        while True:
+            link = _LIST_LINK_RE.match(text, cur.end)
+            if not link or "\n" in link.group(0):
+                break
+            m = _numbered_at(text, link.end())
+            if not m:
+                break
+            nxt = _numbered_mention(m.start(), m, cur.ref_type)
+            _resolve_tail(text, nxt)
+            out.append(nxt)
+            cur = nxt
+    return out
+
+
+def _word_iter(text: str, pos: int, limit: int = 400):
+    """(start, end, word) from `pos`, stopping at a line break."""
+    end = min(len(text), pos + limit)
+    while pos < end:
+        m = _WORD_RE.match(text, pos, end)
+        if not m:
+            return
+        yield m.start("w"), m.end("w"), m.group("w")
+        pos = m.end()
+
+
+def _heuristic_law_name(text: str, pos: int) -> int | None:
+    """End of a law title read word by word, or None if none starts here."""
+    end = None
+    words = 0
+    for ws, we, w in _word_iter(text, pos, 160):
+        if words == 0:
+            if not w[0].isupper() or w.lower() in _NOT_LAW_FIRST:
+                return None
+        elif not w[0].isalnum():
+            # `Phòng, chống …` keeps its comma; any other punctuation ends it.
+            if w == "," and regex.match(r"\s*chống(?![\p{L}])", text[we:]):
+                continue
+            break
+        elif w[0].isdigit() or _LAW_STOPS.match(text, ws):
+            break
+        elif w[0].isupper() and _starts_reference(text, ws):
+            break
+        end = we
+        words += 1
+        if words >= 7:
+            break
+    return end
+
+
+def _law_name_end(text: str, pos: int) -> int | None:
+    """End of the law title starting at `pos` (just after `Luật `)."""
+    am = _AMENDING_RE.match(text, pos)
+    if am:
+        return _amending_law_end(text, am.end())
+    km = _KNOWN_LAW_RE.match(text, pos)
+    if km:
+        return km.end()
+    return _heuristic_law_name(text, pos)
+
+
+def _amending_law_end(text: str, pos: int) -> int | None:
+    # `… của 11 luật liên quan đến quy hoạch` runs to the date or clause end.
+    if _N_LAWS_RE.match(text, pos):
+        end = pos
+        for ws, we, w in _word_iter(text, pos, 200):
+            if not w[0].isalnum() or w in ("ngày", "năm", "đã", "được") or \
+                    (w == "và" and regex.match(r"\s+Luật", text[we:])):
+                break
+            end = we
+        return end
+    # `… của Luật Quy hoạch, Luật Đầu tư … và Luật Đấu thầu`: a list of titles.
+    end = None
+    cur = pos
+    while True:
+        lm = regex.match(r"(?:các\s+)?[Ll]uật\s+", text[cur:])
+        if not lm:
+            break
+        inner = _law_name_end(text, cur + lm.end())
+        if inner is None:
+            break
+        end = inner
+        link = regex.match(r"\s*(?:,\s*và|,|và)\s+(?=[Ll]uật\s)", text[end:])
+        if not link:
+            break
+        cur = end + link.end()
+    return end
+
+
+def _find_laws(text: str, folded: str, numbered: list[_Mention]) -> list[_Mention]:
+    taken = {r.start for r in numbered}
+    out = []
+    for h in _LAW_HEAD_RE.finditer(folded):
+        if h.start() in taken:
+            continue
+        before = text[max(0, h.start() - 6):h.start()].lower()
+        if before.rstrip().endswith("pháp"):
+            continue
+        name_start = h.end()
+        name_end = _law_name_end(text, name_start)
+        if name_end is None or name_end <= name_start:
+            continue
+        ref_type = "bo_luat" if h.group("type").lower().startswith("bo") else "luat"
+        ref = _Mention(start=h.start(), end=name_end, ref_type=ref_type,
+                       name=regex.sub(r"\s+", " ", text[name_start:name_end]))
+        # `Luật Bảo vệ môi trường số 72/2020/QH14` is a numbered reference.
+        sm = regex.match(r"\s*,?\s*số\s*:?\s*", text[name_end:])
+        if sm:
+            m = _numbered_at(text, name_end + sm.end())
+            if m:
+                num = _numbered_mention(h.start(), m, ref_type)
+                num.name = ref.name
+                ref = num
+        out.append(ref)
+    return out
+
+
+# ---------------------------------------------------------------- resolve
+def _parse_issuer(text: str, pos: int) -> int | None:
+    """End of the issuing body starting at `pos`, or None."""
+    first = True
+    end = None
+    n = 0
+    for ws, we, w in _word_iter(text, pos, 200):
+        if first:
+            if not (w[0].isupper() and w[0].isalpha()):
+                return None
+            first = False
+        elif w in (",", "-", "–"):
+            # `Bộ Văn hóa, Thể thao và Du lịch`, `Bộ Lao động - Thương binh …`
+            nxt = _WORD_RE.match(text, we)
+            if not nxt or not _continues_agency(text, nxt.start("w"), nxt.group("w")):
+                break
+            continue
+        elif not w[0].isalnum():
+            break
+        elif w == "và":
+            nxt = _WORD_RE.match(text, we)
+            if not nxt or not _continues_agency(text, nxt.start("w"), nxt.group("w")):
+                break
+            continue
+        elif _ISSUER_STOPS.match(text, ws) and not w[0].isupper():
+            break
+        elif w[0].isupper() and _starts_reference(text, ws):
+            break
+        end = we
+        n += 1
+        if n >= 14:
+            break
+    return end
+
+
+def _starts_reference(text: str, pos: int) -> bool:
+    window = text[pos:pos + 40]
+    return bool(TYPED_HEAD_RE.match(fold(window))) or bool(_LAW_HEAD_RE.match(fold(window)))
+
+
+def _continues_agency(text: str, pos: int, word: str) -> bool:
+    """After `và` or a comma: a capitalised word that is neither a new body
+    nor a new reference continues the name (`Bộ Tài nguyên và Môi trường`)."""
+    if not word[:1].isupper() or not word[0].isalpha():
+        return False
+    if _AGENCY_HEAD_RE.match(text, pos) or _starts_reference(text, pos):
+        return False
+    return True
+
+
+def _resolve_tail(text: str, ref: _Mention) -> None:
+    """Date, issuer and subject clause after the number or title."""
+    pos = ref.end
+    dm = _DATE_AFTER_RE.match(text, pos)
+    if dm and "\n" not in dm.group(0):
+        d = make_date(dm.group("year"), dm.group("month"), dm.group("day"))
+        if d:
+            ref.issue_date = d
+            pos = ref.end = dm.end()
+    elif ref.name is not None:
+        ym = _YEAR_AFTER_RE.match(text, pos)
+        if ym and "\n" not in ym.group(0):
+            ref.year = int(ym.group("year"))
+            pos = ref.end = ym.end()
+    im = _ISSUER_LEAD_RE.match(text, pos)
+    if im and "\n" not in im.group(0):
+        iend = _parse_issuer(text, im.end())
+        if iend:
+            ref.issuer = expand_agency(text[im.end():iend])
+            pos = ref.end = iend
+    ref.year = ref.year or ref.numyear or (ref.issue_date.year if ref.issue_date else None)
+    _resolve_title(text, ref)
+
+
+#: A subject clause opens with `về`, a quotation, or – with no comma before
+#: it, which would start a new clause – the verb of the referenced act.
+_TITLE_START_RE = regex.compile(
+    r"\s*(?:,\s*)?(?P<t>về(?![\p{L}])|[“\"])"
+    r"|\s+(?P<t>(?:thực\s+hiện|ban\s+hành|phê\s+duyệt|quy\s+định|sửa\s+đổi|hướng\s+dẫn|triển\s+khai)(?![\p{L}]))"
+)
+#: Where a subject clause ends: an aside in brackets, a purpose (`nhằm`), the
+#: next coordinated reference or a new main clause (`, Ủy ban nhân dân …`).
+_TITLE_END_RE = regex.compile(
+    r"[\n\t;”]|\.(?:\s|$)|\s*\((?=\s*(?:sau\s+đây|gọi\s+tắt|viết\s+tắt|kèm|ban\s+hành\s+kèm))"
+    r"|\s+(?:nhằm|để)\s|,\s*hướng\s+tới|,\s*(?=" + AGENCY_HEAD + r"\s)"
+)
+
+
+def _resolve_title(text: str, ref: _Mention) -> None:
+    tm = _TITLE_START_RE.match(text, ref.end)
+    if not tm or "\n" in tm.group(0):
+        return
+    start = tm.start("t")
+    if tm.group("t") in "“\"":
+        close = regex.compile(r"[”\"\n]").search(text, tm.end())
+        end = close.start() if close else min(len(text), tm.end() + 400)
+        title = text[tm.end():end]
+        ref.title_end = end + 1 if close and text[end] != "\n" else end
+    else:
+        em = _TITLE_END_RE.search(text, tm.end(), min(len(text), tm.end() + 600))
+        end = em.start() if em else min(len(text), tm.end() + 600)
+        # A reference coordinated with this one (`… và Quyết định số 68/…`)
+        # is not part of its subject.
+        for lm in regex.finditer(r"\s*(?:,|và|,\s*và)\s+", text[tm.end():end]):
+            p = tm.end() + lm.end()
+            if _starts_reference(text, p):
+                end = tm.end() + lm.start()
+                break
+        title = text[start:end]
+        ref.title_end = end
+    title = regex.sub(r"\s+", " ", title).strip(" ,;:.")
+    ref.title = title or None
+
+
+def _issuer_before(text: str, ref: _Mention) -> str | None:
+    """`của Giám đốc Sở Tài chính tại Công văn …`, `được Thủ tướng Chính phủ
+    phê duyệt tại Quyết định …`: the body named just before the reference."""
+    lo = max(0, ref.start - 160, text.rfind("\n", 0, ref.start) + 1)
+    window = text[lo:ref.start]
+    for lead in reversed(list(_LOOKBACK_LEAD_RE.finditer(window))):
+        m = _LOOKBACK_ISSUER_RE.fullmatch(window, lead.end())
+        if m:
+            return expand_agency(m.group("agency"))
+    return None
+
+
+# ---------------------------------------------------------------- annotate
+_KIND_LINES = {
+    "KE HOACH", "QUYET DINH", "CHUONG TRINH HANH DONG", "CHUONG TRINH", "NGHI QUYET", "CHI THI",
+    "DE AN", "HUONG DAN", "BAO CAO", "THONG BAO", "TO TRINH", "QUY CHE", "QUY DINH", "KET LUAN",
+    "CONG VAN", "KE HOACH HANH DONG",
+}
+_SUBJECT_LINE_RE = regex.compile(r"(?i)^\s*(?:V/v|Về\s+việc)\s")
+_IMPLEMENTS_OPENING_RE = regex.compile(
+    r"(?i)^\s*(?:de\s+)?(?:tiep\s+tuc\s+)?(?:to\s+chuc\s+)?(?:trien\s+khai\s+)?(?:thuc\s+hien|trien\s+khai|quan\s+triet)(?![a-z])"
+)
+_BASIS_OPENING_RE = regex.compile(r"(?i)^\s*(?:can\s+cu|theo\s+de\s+nghi|xet\s+de\s+nghi|xet\s+to\s+trinh)(?![a-z])")
+_BODY_LABEL_RE = regex.compile(r"(?m)^\s*(?:(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC)\s+(?:I|1|thứ\s+nhất)\b|I\s*[.:]\s|1\s*\.\s|Điều\s+1\b)")
+#: Right before a reference: the verbs that say the document carries it out.
+_IMPLEMENTS_LEAD_RE = regex.compile(r"(?i)(?:thuc\s+hien|trien\s+khai|quan\s+triet|thi\s+hanh)\s*$")
+_ABOUT_LEAD_RE = regex.compile(r"(?<![\p{L}])về(?:\s+việc)?\s*$")
+_COORD_LEAD_RE = regex.compile(r"(?i)(?:,|;|(?<![a-z])va|,\s*va)\s*$")
+_TOPLEVEL_GAP_RE = regex.compile(r"\s*(?:,\s*và|,|và|hoặc)\s*")
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
+
+
+def _title_zones(text: str, folded: str) -> list[tuple[int, int]]:
+    """Spans of the document titles: the line after a kind line, with its
+    wrapped continuations, and `V/v …` subject lines."""
+    zones = []
+    lines = list(_lines(text))
+    for i, (s, e, line) in enumerate(lines):
+        key = regex.sub(r"[\s*#_]+", " ", folded[s:e]).strip()
+        if key in _KIND_LINES:
+            j = i + 1
+            while j < len(lines) and not lines[j][2].strip():
+                j += 1
+            if j >= len(lines):
+                continue
+            zs, ze = lines[j][0], lines[j][1]
+            k = j + 1
+            while k < len(lines) and lines[k][2][:1].strip() and (lines[k][2][0].islower() or lines[k][2][0].isdigit()):
+                ze = lines[k][1]
+                k += 1
+            zones.append((zs, ze))
+        elif i < 40 and _SUBJECT_LINE_RE.match(line):
+            zones.append((s, e))
+    return zones
+
+
+def _preamble_test(doc, text: str):
+    """A function telling whether an offset lies in a preamble (before the
+    body, or in a section whose kind is `preamble`)."""
+    sections = list(getattr(doc, "sections", None) or [])
+    if sections:
+        first = min(s.char_start for s in sections)
+
+        def test(off: int) -> bool:
+            s = doc.section_at(off)
+            if s is None:
+                return off < first
+            return any(a.kind == "preamble" for a in doc.ancestors(s))
+        return test
+    m = _BODY_LABEL_RE.search(text)
+    body = m.start() if m else len(text)
+    return lambda off: off < body
+
+
+def _relations(doc, text: str, folded: str, refs: list[_Mention]) -> None:
+    in_preamble = _preamble_test(doc, text)
+    zones: list[tuple[int, int, str]] = [(s, e, "implements") for s, e in _title_zones(text, folded)]
+    for s, e, line in _lines(text):
+        if not line.strip() or not in_preamble(s + len(line) - len(line.lstrip())):
+            continue
+        body = regex.sub(r"^\s*(?:[-+•]|\d+\.|[a-zđ]\))\s*", "", folded[s:e])
+        if _BASIS_OPENING_RE.match(body):
+            zones.append((s, e, "can_cu"))
+        elif _IMPLEMENTS_OPENING_RE.match(body):
+            zones.append((s, e, "implements"))
+    for zs, ze, kind in zones:
+        inside = [r for r in refs if zs <= r.start < ze]
+        if kind == "implements":
+            _chain(text, folded, zs, inside)
+        else:
+            _basis(text, zs, ze, inside)
+
+
+def _chain(text: str, folded: str, zs: int, refs: list[_Mention]) -> None:
+    prev = None
+    for r in refs:
+        lead_lo = max(zs, r.start - 40)
+        lead_f = folded[lead_lo:r.start]
+        lead = text[lead_lo:r.start]
+        carried = bool(_IMPLEMENTS_LEAD_RE.search(lead_f) or _ABOUT_LEAD_RE.search(lead))
+        if not carried and prev is not None and _COORD_LEAD_RE.search(lead_f):
+            carried = prev.extra.get("chain", False)
+        r.extra["chain"] = carried
+        if carried:
+            r.relation = "implements"
+        prev = r
+
+
+def _basis(text: str, zs: int, ze: int, refs: list[_Mention]) -> None:
+    item_starts = [zs] + [zs + m.end() for m in regex.finditer(";", text[zs:ze])]
+    for i, istart in enumerate(item_starts):
+        iend = item_starts[i + 1] if i + 1 < len(item_starts) else ze
+        top = None
+        for r in (r for r in refs if istart <= r.start < iend):
+            if top is None:
+                ok = True
+            else:
+                gap_lo = top.end
+                ok = gap_lo <= r.start and bool(_TOPLEVEL_GAP_RE.fullmatch(text[gap_lo:r.start]))
+            if ok:
+                top = r
+                if r.relation != "implements":
+                    r.relation = "can_cu"
+            else:
+                r.nested = True
+
+
+_RANK = {"implements": 3, "can_cu": 2, "mention": 1}
+
+
+def _inherit(refs: list[_Mention]) -> None:
+    """A key's strongest relation for all its mentions; year, date and issuer
+    a mention leaves out taken from the nearest mention that states them
+    (an earlier one first)."""
+    by_key: dict[str, list[_Mention]] = {}
+    for r in refs:
+        by_key.setdefault(r.key, []).append(r)
+    for group in by_key.values():
+        best = max(group, key=lambda r: _RANK[r.relation]).relation
+        for i, r in enumerate(group):
+            r.relation = best
+            order = group[i - 1::-1] + group[i + 1:] if i else group[1:]
+            for f in ("issue_date", "issuer"):
+                if getattr(r, f) is None:
+                    src = next((o for o in order if getattr(o, f) is not None), None)
+                    if src is not None:
+                        setattr(r, f, getattr(src, f))
+            if r.year is None:
+                src = next((o for o in order if o.year is not None), None)
+                if src is not None:
+                    r.year = src.year
+
+
+def _share_issuer(text: str, refs: list[_Mention]) -> None:
+    """`Quyết định số 1756/QĐ-TTg ngày … và Quyết định số 68/QĐ-TTg ngày … của
+    Thủ tướng Chính phủ`: one issuer after a pair of the same kind and issuing
+    code belongs to both."""
+    for a, b in zip(refs, refs[1:]):
+        if a.issuer or not b.issuer or a.symbol is None or b.symbol is None:
+            continue
+        if a.ref_type != b.ref_type or a.symbol != b.symbol:
+            continue
+        if _TOPLEVEL_GAP_RE.fullmatch(text[a.end:b.start]):
+            a.issuer = b.issuer
+
+
+# ---------------------------------------------------------------- public
+def own_number_of(text: str) -> str | None:
+    """The số hiệu on the header `Số:` line near the top, as a ref_key."""
+    head = text[:3000]
+    m = _OWN_NUMBER_RE.search(head)
+    return ref_key(m.group("number"), m.group("symbol")) if m else None
+
+
+def extract_legal_refs(doc, own_number: str | None = None) -> list[LegalRef]:
+    """Every mention of another legal document in `doc` (a ParsedDoc), in
+    document order.  `own_number` (`243/QĐ-UBND`) is the document's own số
+    hiệu and is skipped; without it the header `Số:` line is used."""
+    text = doc.text if hasattr(doc, "text") else str(doc)
+    if not text:
+        return []
+    folded = fold(text)
+    own_key = (key_of_number(own_number) if own_number else None) or own_number_of(text)
+
+    numbered = _find_numbered(text, folded)
+    for r in numbered:
+        _resolve_tail(text, r)
+    listed = _find_listed(text, numbered)
+    laws = _find_laws(text, folded, numbered)
+    for r in laws:
+        _resolve_tail(text, r)
+    refs = sorted(numbered + listed + laws, key=lambda r: (r.start, -r.end))
+
+    kept = []
+    for r in refs:
+        r.key = ref_key(r.number, r.symbol) if r.symbol else ref_key(law_name=r.name)
+        if not r.key or r.key == own_key:
+            continue
+        if r.issuer is None:
+            r.issuer = _issuer_before(text, r)
+        kept.append(r)
+
+    _share_issuer(text, kept)
+    _relations(doc, text, folded, kept)
+    _inherit(kept)
+
+    out = []
+    for r in kept:
+        out.append(LegalRef(
+            section_id=doc.section_id_at(r.start) if hasattr(doc, "section_id_at") else None,
+            char_start=r.start,
+            char_end=r.end,
+            page=doc.page_at(r.start) if hasattr(doc, "page_at") else None,
+            text=text[r.start:r.end],
+            ref_type=r.ref_type,
+            number=r.number,
+            symbol=r.symbol,
+            year=r.year,
+            issue_date=r.issue_date,
+            issuer=r.issuer,
+            title=r.title,
+            relation=r.relation,
+            ref_key=r.key,
+        ))
+    return out
+
+
+def implemented_keys(refs: list) -> list[str]:
+    """ref_keys with relation `implements`, in order of first appearance."""
+    seen: list[str] = []
+    for r in refs:
+        if r.relation == "implements" and r.ref_key and r.ref_key not in seen:
+            seen.append(r.ref_key)
+    return seen

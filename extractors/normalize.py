@@ -1,0 +1,364 @@
+"""Text normalisation: from what a reader produced to the one text all offsets point into.
+
+The stages, each a small function so it can be tested on a real line:
+
+1. `clean_chars`     legacy TCVN3/VNI decoded, NFC, one tone-mark convention,
+                     odd spaces and control characters folded.
+2. `strip_markdown`  `**`, `###`, trailing hard-break markers (Markdown inputs).
+3. `drop_furniture`  gazette banners, page numbers, running headers, URL lines.
+4. `split_header`    the two-column header block (issuer | national motto,
+                     số hiệu | place and date) that text layers put on one line.
+5. `dewrap`          hard-wrapped lines joined back into paragraphs; list
+                     labels, table rows and header-block lines stay on their own.
+
+The result keeps one paragraph per line and, for PDFs, where each page starts.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+
+# ---------------------------------------------------------------- characters
+
+_TONE_VOWELS = {
+    # Old-style ("hòa", "thủy") is what underthesea and most gazettes use:
+    # the mark goes on the first vowel of oa/oe/uy when no consonant follows.
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+
+
+def _case_variants(mapping: dict[str, str]) -> dict[str, str]:
+    out = {}
+    for src, dst in mapping.items():
+        for a, b in ((src, dst), (src.upper(), dst.upper()), (src.capitalize(), dst.capitalize())):
+            out[a] = b
+    return out
+
+
+_TONE_MAP = _case_variants(_TONE_VOWELS)
+# Only at the end of a syllable: "hoàn" keeps its mark on "à"; "quý" is qu+ý.
+_TONE_RE = regex.compile(
+    r"(?<![qQ])(" + "|".join(sorted(_TONE_MAP, key=len, reverse=True)) + r")(?!\p{L})"
+)
+
+_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalize_tone_marks(text: str) -> str:
+    """`hoà` → `hòa`, `thuỷ` → `thủy`; `hoàn`, `quý` unchanged."""
+    return _TONE_RE.sub(lambda m: _TONE_MAP[m.group(1)], text)
+
+
+def clean_chars(text: str) -> str:
+    """Legacy encodings decoded, NFC, tone marks, spaces and controls folded."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        from extractors.legacy import fix_legacy_mixed
+    except ImportError:  # pragma: no cover - legacy support is optional at import time
+        fix_legacy_mixed = None
+    if fix_legacy_mixed is not None:
+        text = fix_legacy_mixed(text)
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _CONTROL.sub(" ", text)
+    # Icelandic Ð (U+00D0) is what OCR and some fonts give for Đ.
+    text = text.replace("\u00d0", "Đ").replace("\u0110", "Đ")
+    return normalize_tone_marks(text)
+
+
+# ---------------------------------------------------------------- markdown
+
+_MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s*")
+_MD_EMPHASIS = regex.compile(r"(\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w))")
+_MD_HARD_BREAK = regex.compile(r"(\\|\s{2,})$")
+_MD_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+_MD_RULE = regex.compile(r"^\s*([-*_]\s*){3,}$")
+
+
+@dataclass
+class Line:
+    """One physical line with what the stages learned about it."""
+
+    text: str
+    page: int = 1
+    hard: bool = False  # Markdown said this line is a block of its own (heading, bold title)
+
+
+def strip_markdown(line: str) -> tuple[str, bool]:
+    """Markup removed; the flag says the line was a heading or a wholly bold block."""
+    stripped = line.strip()
+    hard = bool(_MD_HEADING.match(stripped))
+    stripped = _MD_HEADING.sub("", stripped)
+    if stripped.startswith("**") and stripped.rstrip("\\ ").endswith("**"):
+        hard = True
+    if _MD_RULE.match(stripped):
+        return "", False
+    stripped = _MD_HARD_BREAK.sub("", stripped)
+    stripped = _MD_EMPHASIS.sub("", stripped)
+    stripped = _MD_ESCAPE.sub(r"\1", stripped)
+    return stripped.strip(), hard
+
+
+# ---------------------------------------------------------------- furniture
+
+#: `64  CÔNG BÁO/Số 27+28+29+30/Ngày 19-6- 2025` – the Công báo running banner,
+#: page number first or last.
+_GAZETTE_BANNER = regex.compile(
+    r"^\s*(\d{1,4}\s+)?CÔNG\s*BÁO\s*/\s*Số\s*[\d+\s]+/\s*Ngày\s*[\d\s\-/.]+(\s+\d{1,4})?\s*$",
+    regex.IGNORECASE,
+)
+_URL_LINE = regex.compile(r"^\s*(https?://|www\.)\S+\s*$", regex.IGNORECASE)
+#: `- 2 -`, `Trang 3`, `3/12`: unambiguous page-number forms anywhere.
+_PAGE_NUMBER_STRICT = regex.compile(r"^\s*([-–—]\s*\d{1,4}\s*[-–—]|Trang\s+\d{1,4}(\s*/\s*\d{1,4})?)\s*$", regex.IGNORECASE)
+#: a bare number: a page number only at the top or bottom of a page.
+_PAGE_NUMBER_BARE = regex.compile(r"^\s*\d{1,4}\s*$")
+
+
+def _furniture_key(line: str) -> str:
+    return regex.sub(r"\d+", "#", line.strip().lower())
+
+
+def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
+    """Remove banners, URL lines, page numbers and headers repeated across pages."""
+    # A line that opens (or closes) at least three pages, digits aside, is a running header.
+    repeated: set[str] = set()
+    if len(pages) >= 3:
+        counts: dict[str, int] = {}
+        for page in pages:
+            edges = [ln for ln in page if ln.text.strip()]
+            for ln in edges[:2] + edges[-2:]:
+                key = _furniture_key(ln.text)
+                if len(key) > 3 and not _PAGE_NUMBER_BARE.match(ln.text):
+                    counts[key] = counts.get(key, 0) + 1
+        repeated = {k for k, n in counts.items() if n >= max(3, len(pages) // 2)}
+    out = []
+    for page in pages:
+        kept = [
+            ln for ln in page
+            if not (_GAZETTE_BANNER.match(ln.text) or _URL_LINE.match(ln.text)
+                    or _PAGE_NUMBER_STRICT.match(ln.text) or _furniture_key(ln.text) in repeated)
+        ]
+        if len(pages) > 1:
+            # Bare numbers only at a page's edges: inside a table they are row numbers.
+            while kept and not kept[0].text.strip():
+                kept.pop(0)
+            if kept and _PAGE_NUMBER_BARE.match(kept[0].text):
+                kept.pop(0)
+            while kept and not kept[-1].text.strip():
+                kept.pop()
+            if kept and _PAGE_NUMBER_BARE.match(kept[-1].text):
+                kept.pop()
+        out.append(kept)
+    return out
+
+
+# ---------------------------------------------------------------- header block
+
+_MOTTO_COUNTRY = r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+_MOTTO_SLOGAN = r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
+_PLACE_DATE = r"[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,4},\s*ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\d{4}"
+
+#: Two columns of the standard header (Nghị định 30/2020/NĐ-CP form) read as one line.
+_HEADER_SPLITS = [
+    regex.compile(rf"^(?P<left>.+?)\s+(?P<right>{_MOTTO_COUNTRY}.*)$"),
+    regex.compile(rf"^(?P<left>.+?)\s+(?P<right>{_MOTTO_SLOGAN}.*)$"),
+    regex.compile(rf"^(?P<left>Số\s*:?.*?)\s+(?P<right>{_PLACE_DATE}.*)$"),
+]
+
+
+def split_header(line: str) -> list[str]:
+    """`ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI…` → [`ỦY BAN NHÂN DÂN`, `CỘNG HÒA XÃ HỘI…`]."""
+    for pattern in _HEADER_SPLITS:
+        m = pattern.match(line)
+        if m and m.group("left").strip():
+            return split_header(m.group("left").strip()) + split_header(m.group("right").strip())
+    return [line]
+
+
+# ---------------------------------------------------------------- de-wrapping
+
+_ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"
+#: A line that opens a list item or a block: these always start a paragraph.
+_LABEL = regex.compile(
+    rf"""^(?:
+        (?:{_ROMAN})\.\s                       # II. NHIỆM VỤ
+      | \d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?\s+(?=\p{{Lu}}|[“"(])   # 1. / 2.1. / 2.1 Sở …
+      | [a-zđ]\)\s                             # a) đ)
+      | \d{{1,2}}\)\s                          # 1)
+      | [-–+•*]\s*(?=[^\s\d])                   # - bullet, + sub-bullet (not "- 2025")
+      | Điều\s+\d+                             # Điều 1.
+      | (?:Chương|Mục|Phần)\s+(?:{_ROMAN}|\d+)\b
+    )""",
+    regex.VERBOSE,
+)
+#: Capitalised openers of a new clause in administrative prose.
+_OPENER = regex.compile(
+    r"^(?:(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai\s+thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Trên\s+đây|Nơi\s+nhận)\b|(?:TM|KT|TL|TUQ|Q)\.\s)"
+)
+_SIGNER_TITLES = regex.compile(
+    r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BÍ\s+THƯ|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG)\s*$"
+)
+_HEADER_LINE = regex.compile(
+    rf"^(?:{_MOTTO_COUNTRY}|{_MOTTO_SLOGAN}|Số\s*:|{_PLACE_DATE}|(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+\p{{Lu}})"
+)
+#: The kind line (`KẾ HOẠCH`, `QUYẾT ĐỊNH`) stands alone above the title.
+_KIND_LINE = regex.compile(
+    r"^(?:KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH:?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|BÁO\s+CÁO|ĐỀ\s+ÁN|PHỤ\s+LỤC(?:\s+[IVX\d]+)?|THÔNG\s+BÁO|HƯỚNG\s+DẪN|CÔNG\s+VĂN|QUY\s+CHẾ|QUY\s+ĐỊNH)\s*$"
+)
+_TERMINAL = regex.compile(r"[.:!?]\s*$|\./\.\s*$")
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def starts_paragraph(prev: str, line: str) -> bool:
+    """Whether `line` begins a new paragraph after `prev` (both stripped)."""
+    if "\t" in line or "\t" in prev:
+        return True
+    if _LABEL.match(line) or _OPENER.match(line) or _HEADER_LINE.match(line):
+        return True
+    if _KIND_LINE.match(prev) or _KIND_LINE.match(line) or _HEADER_LINE.match(prev):
+        return True
+    if _SIGNER_TITLES.match(line) or _SIGNER_TITLES.match(prev):
+        return True
+    prev_caps, line_caps = _is_caps(prev), _is_caps(line)
+    if prev_caps != line_caps:
+        # A capitals heading never runs on into sentence text, nor the other way round;
+        # a sentence ending in a capitalised acronym (… (BAU)) is the exception.
+        if line_caps and not _TERMINAL.search(prev) and len(line.split()) <= 2:
+            return False
+        return True
+    first = line[:1]
+    if _TERMINAL.search(prev) and (first.isupper() or first.isdigit() or first in "“\"("):
+        return True
+    return False
+
+
+def dewrap(lines: list[Line]) -> list[Line]:
+    """Join wrapped lines; each output Line is one paragraph (page = its first page).
+
+    Each paragraph also records, in `breaks`, the offsets inside it where a new
+    page begins, so page spans survive the join.
+    """
+    paragraphs: list[Line] = []
+    prev_hard = True
+    for ln in lines:
+        text = ln.text.strip()
+        if not text:
+            continue
+        if paragraphs and not prev_hard and not ln.hard and not starts_paragraph(paragraphs[-1].text, text):
+            cur = paragraphs[-1]
+            if ln.page != cur.page_last:
+                cur.breaks.append((len(cur.text) + 1, ln.page))
+                cur.page_last = ln.page
+            cur.text = cur.text + " " + text
+        else:
+            para = Paragraph(text=text, page=ln.page, hard=ln.hard)
+            para.page_last = ln.page
+            paragraphs.append(para)
+        prev_hard = ln.hard
+    return paragraphs
+
+
+@dataclass
+class Paragraph(Line):
+    breaks: list[tuple[int, int]] = field(default_factory=list)
+    page_last: int = 1
+
+
+# ---------------------------------------------------------------- entry points
+
+@dataclass
+class NormalizedText:
+    """The normalised text and, for paged inputs, where each page starts."""
+
+    text: str
+    page_starts: list[int] = field(default_factory=list)
+
+
+_SPACE_RUNS = regex.compile(r"[ ]{2,}")
+
+
+def _clean_line(text: str) -> str:
+    # Tabs separate table cells; everything else collapses to single spaces.
+    cells = [_SPACE_RUNS.sub(" ", c).strip() for c in text.split("\t")]
+    return "\t".join(cells) if len(cells) > 1 else cells[0]
+
+
+def normalize_pages(pages: list[str], markdown: bool = False, paged: bool = True,
+                    rebuild_tables: bool = False) -> NormalizedText:
+    """Normalise the text of each page (or the one text of a text file).
+
+    `paged` says whether `pages` are real pages (PDF, images), so page starts
+    are reported and bare numbers at page edges are page numbers.
+    `rebuild_tables` asks for tables flattened one cell per line (text
+    exports) to be rebuilt into tab-separated rows.
+    """
+    page_lines: list[list[Line]] = []
+    for number, raw in enumerate(pages, start=1):
+        lines = []
+        for raw_line in clean_chars(raw).split("\n"):
+            hard = False
+            if markdown:
+                raw_line, hard = strip_markdown(raw_line)
+            raw_line = _clean_line(raw_line)
+            for part in split_header(raw_line) if raw_line else [raw_line]:
+                lines.append(Line(text=part, page=number, hard=hard))
+        page_lines.append(lines)
+    if paged:
+        page_lines = drop_furniture(page_lines)
+    else:
+        page_lines = [[ln for ln in page if not (_GAZETTE_BANNER.match(ln.text) or _URL_LINE.match(ln.text)
+                                                  or _PAGE_NUMBER_STRICT.match(ln.text))]
+                      for page in page_lines]
+    flat = [ln for page in page_lines for ln in page]
+    if rebuild_tables:
+        flat = _rebuild_tables(flat)
+    paragraphs = dewrap(flat)
+
+    parts: list[str] = []
+    page_starts: list[int] = []
+    offset = 0
+    for para in paragraphs:
+        if paged:
+            while len(page_starts) < para.page:
+                page_starts.append(offset)
+            for inner, page in para.breaks:
+                while len(page_starts) < page:
+                    page_starts.append(offset + inner)
+        parts.append(para.text)
+        offset += len(para.text) + 1
+    if paged:
+        while len(page_starts) < len(pages):
+            page_starts.append(max(0, offset - 1))
+    return NormalizedText(text="\n".join(parts), page_starts=page_starts)
+
+
+def _rebuild_tables(lines: list[Line]) -> list[Line]:
+    try:
+        from extractors.flat_tables import rebuild_flat_tables
+    except ImportError:  # the table rebuilder is optional
+        return lines
+    texts = [ln.text for ln in lines if ln.text.strip()]
+    pages = [ln.page for ln in lines if ln.text.strip()]
+    rebuilt = rebuild_flat_tables(texts)
+    if rebuilt == texts:
+        return [ln for ln in lines if ln.text.strip()]
+    # Rows merge lines, so page numbers are approximate inside rebuilt tables:
+    # text inputs have no pages anyway.
+    page = pages[0] if pages else 1
+    return [Line(text=t, page=page, hard="\t" in t) for t in rebuilt]
+
+
+def normalize_text(raw: str, markdown: bool = False, rebuild_tables: bool = True) -> str:
+    """Normalise a whole text file (no pages)."""
+    return normalize_pages([raw], markdown=markdown, paged=False, rebuild_tables=rebuild_tables).text

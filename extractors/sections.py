@@ -1,0 +1,306 @@
+"""The section tree of a normalised plan: labelled items and unlabeled blocks.
+
+Works on the one-paragraph-per-line text from `extractors.normalize`:
+
+1. `classify_line`  says what each line opens: a labelled item (`II.`, `2.`,
+                    `2.1.`, `a)`, `Điều 3.`), an unlabeled block (`Nơi nhận:`,
+                    the signature block, `PHỤ LỤC`, footnotes, the header of an
+                    attached document), or nothing.
+2. `parse_sections` nests labelled items by label *style*, in the order the
+                    styles first appear (as word processors number lists), so
+                    `I → 1 → a` and `I → 1 → 1.1 → a` both come out right
+                    without a fixed hierarchy.
+3. `section_kind`   names the kind from the heading's own words, else the parent's.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from schemas import Section
+
+# ---------------------------------------------------------------- labels
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(label: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(label):
+        v = _ROMAN_VALUES[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+#: Each label style, with its pattern. `rest` is the text after the label.
+LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
+    ("dieu", regex.compile(r"^Điều\s+(?P<label>\d{1,3})\s*[.:]?\s*(?P<rest>.*)$")),
+    ("roman", regex.compile(r"^(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–)]\s*(?P<rest>\p{Lu}.*)$")),
+    ("dotted", regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<rest>[\p{Lu}“\"(].*)$")),
+    ("number", regex.compile(r"^(?P<label>\d{1,2})\.\s*(?P<rest>[\p{Lu}“\"(].*)$")),
+    ("number_paren", regex.compile(r"^(?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$")),
+    ("letter", regex.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>\S.*)$")),
+]
+
+# ---------------------------------------------------------------- blocks
+
+_NOI_NHAN = regex.compile(r"^Nơi\s+nhận\s*:?", regex.IGNORECASE)
+#: `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `Q. GIÁM ĐỐC`, or a bare signer title line.
+_SIGNATURE = regex.compile(
+    r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}|(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BÍ\s+THƯ|TRƯỞNG\s+BAN)\s*$)"
+)
+_APPENDIX = regex.compile(r"^(?:PHỤ\s+LỤC|DANH\s+MỤC|BIỂU\s+(?:MẪU|SỐ))\b(?P<rest>.*)$")
+_FOOTNOTE = regex.compile(r"^\[\d{1,3}\]\s+\S")
+#: Lines that only open a (second) document's header.
+_DOC_HEADER = regex.compile(
+    r"^(?:CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do)"
+)
+_KIND_TITLE = regex.compile(
+    r"^(?:KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|QUY\s+CHẾ|QUY\s+ĐỊNH|ĐỀ\s+ÁN|KẾ\s+HOẠCH\s+HÀNH\s+ĐỘNG)\s*$"
+)
+
+
+@dataclass
+class LineInfo:
+    """What a line opens."""
+
+    kind: str  # "label", "noi_nhan", "chu_ky", "phu_luc", "footnotes", "header", "" (nothing)
+    style: str | None = None
+    label: str | None = None
+    rest: str = ""
+
+
+def classify_line(line: str) -> LineInfo:
+    if "\t" in line:  # table rows are never section heads
+        return LineInfo("")
+    for style, pattern in LABEL_STYLES:
+        m = pattern.match(line)
+        if m:
+            label = m.group("label")
+            if style == "dieu":
+                label = f"Điều {int(label)}"
+            return LineInfo("label", style, label, m.group("rest").strip())
+    if _NOI_NHAN.match(line):
+        return LineInfo("noi_nhan")
+    if _SIGNATURE.match(line):
+        return LineInfo("chu_ky")
+    m = _APPENDIX.match(line)
+    if m:
+        return LineInfo("phu_luc", rest=m.group("rest").strip(" :.-–"))
+    if _FOOTNOTE.match(line):
+        return LineInfo("footnotes")
+    if _DOC_HEADER.match(line) or _KIND_TITLE.match(line):
+        return LineInfo("header")
+    return LineInfo("")
+
+
+def label_ordinal(style: str, label: str) -> int:
+    if style == "roman":
+        return roman_value(label)
+    if style == "letter":
+        return "abcdđeghiklmnopqrstuvxy".find(label) + 1
+    if style == "dieu":
+        return int(label.split()[-1])
+    return int(label.split(".")[-1])
+
+
+# ---------------------------------------------------------------- kinds
+
+#: Heading words → kind, checked in order of where they occur in the heading.
+KIND_WORDS: list[tuple[str, str]] = [
+    (r"mục\s+đích|yêu\s+cầu", "muc_dich_yeu_cau"),
+    (r"mục\s+tiêu|chỉ\s+tiêu|tầm\s+nhìn", "muc_tieu"),
+    (r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung\s+thực\s+hiện|nội\s+dung\s+chủ\s+yếu|nhiệm\s+vụ\s+trọng\s+tâm", "nhiem_vu_giai_phap"),
+    (r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm\s+thực\s+hiện|phân\s+công\s+nhiệm\s+vụ", "to_chuc_thuc_hien"),
+    (r"kinh\s+phí|nguồn\s+vốn|nguồn\s+lực\s+thực\s+hiện", "kinh_phi"),
+    (r"chế\s+độ\s+báo\s+cáo|chế\s+độ\s+thông\s+tin\s+báo\s+cáo", "che_do_bao_cao"),
+]
+_KIND_RE = [(regex.compile(p, regex.IGNORECASE), k) for p, k in KIND_WORDS]
+
+
+def heading_kind(heading: str) -> str | None:
+    """The kind a heading names, by the earliest kind word in it."""
+    best = None
+    for pattern, kind in _KIND_RE:
+        m = pattern.search(heading)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), kind)
+    return best[1] if best else None
+
+
+def is_title_like(rest: str) -> bool:
+    """A short heading line (`Mục tiêu cụ thể:`), not a paragraph that happens to be numbered."""
+    words = rest.split()
+    if not words:
+        return False
+    if rest.rstrip().endswith(":") and len(words) <= 25:
+        return True
+    return len(words) <= 14 and not regex.search(r"[.;]\s*$", rest)
+
+
+def make_heading(rest: str) -> str:
+    """Heading text: up to the first colon or sentence end, without trailing colon."""
+    cut = len(rest)
+    m = regex.search(r":(\s|$)|\.(\s|$)", rest)
+    if m:
+        cut = m.start()
+    heading = rest[:cut].strip()
+    if len(heading) > 300:
+        heading = heading[:300].rsplit(" ", 1)[0]
+    return heading.strip(" :")
+
+
+# ---------------------------------------------------------------- the tree
+
+@dataclass
+class _Open:
+    section: Section
+    style: str | None
+    ordinal: int
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def parse_sections(text: str, page_starts: list[int] | None = None) -> list[Section]:
+    """All sections of the document in order, spans covering their subsections."""
+    spans = _line_spans(text)
+    lines = [text[a:b] for a, b in spans]
+    sections: list[Section] = []
+    stack: list[_Open] = []
+    seen_ids: dict[str, int] = {}
+    body_started = False  # a labelled item or a closing block has been seen
+
+    def open_section(start_line: int, section_id: str, label, heading, kind, level, parent_id):
+        n = seen_ids.get(section_id, 0) + 1
+        seen_ids[section_id] = n
+        sid = section_id if n == 1 else f"{section_id}#{n}"
+        sec = Section(section_id=sid, parent_id=parent_id, level=level, label=label,
+                      heading=heading or None, kind=kind, ord=len(sections) + 1,
+                      char_start=spans[start_line][0])
+        sections.append(sec)
+        return sec
+
+    def top_level_block(i: int, kind: str, heading=None):
+        stack.clear()
+        sec = open_section(i, kind, None, heading, kind, 1, None)
+        stack.append(_Open(sec, None, 0))
+
+    if lines and lines[0].strip() and classify_line(lines[0].strip()).kind != "label":
+        top_level_block(0, "preamble")
+
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        info = classify_line(line)
+        if i == 0 and info.kind in ("", "header"):
+            i += 1
+            continue
+        if info.kind == "label":
+            body_started = True
+            _open_label(info, i, stack, open_section)
+        elif info.kind == "noi_nhan":
+            body_started = True
+            top_level_block(i, "noi_nhan", "Nơi nhận")
+        elif info.kind == "chu_ky":
+            if not (stack and stack[0].section.kind == "chu_ky"):
+                body_started = True
+                top_level_block(i, "chu_ky")
+        elif info.kind == "phu_luc" and _is_caps_line(line):
+            body_started = True
+            heading = info.rest or (lines[i + 1].strip() if i + 1 < len(lines) else "")
+            top_level_block(i, "phu_luc", heading.strip(" :") or None)
+        elif info.kind == "footnotes" and body_started and not (stack and stack[0].section.kind == "footnotes"):
+            top_level_block(i, "footnotes")
+        elif info.kind == "header" and body_started:
+            # An attached document (a Quyết định's programme) starts its own
+            # preamble; its issuer lines just above belong to it too.
+            start = i
+            while start > 0 and _is_caps_line(lines[start - 1]) and classify_line(lines[start - 1].strip()).kind in ("", "header") \
+                    and len(lines[start - 1].split()) <= 8 and spans[start - 1][0] > (stack[0].section.char_start if stack else -1):
+                start -= 1
+            if stack and stack[0].section.char_start == spans[start][0]:
+                start = i
+            top_level_block(start, "preamble")
+            body_started = False
+            # Skip the rest of this header block and the title under it.
+            i += 1
+            continue
+        i += 1
+
+    _close_spans(sections, text)
+    _assign_kinds(sections)
+    if page_starts:
+        for s in sections:
+            s.page_start = max(1, bisect.bisect_right(page_starts, s.char_start))
+            s.page_end = max(1, bisect.bisect_right(page_starts, max(s.char_start, s.char_end - 1)))
+    for s in sections:
+        s.text = text[s.char_start:s.char_end]
+    return sections
+
+
+def _is_caps_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _open_label(info: LineInfo, i: int, stack: list[_Open], open_section) -> None:
+    style, label = info.style, info.label
+    ordinal = label_ordinal(style, label)
+    depth = next((d for d, o in enumerate(stack) if o.style == style), None)
+    if depth is not None:
+        del stack[depth:]
+    elif style in ("roman", "dieu") and ordinal == 1 or (stack and stack[0].style is None
+                                                          and stack[0].section.kind in ("preamble", "chu_ky", "noi_nhan", "footnotes")):
+        # A first Roman item or article, or any item after an unlabeled top-level
+        # block other than an appendix, starts the body at the top level.
+        stack.clear()
+    parent = stack[-1].section if stack else None
+    section_id = label if parent is None else f"{parent.section_id.split('#')[0]}/{label}"
+    heading = make_heading(info.rest)
+    sec = open_section(i, section_id, label, heading, None, (parent.level + 1) if parent else 1,
+                       parent.section_id if parent else None)
+    sec._title_like = is_title_like(info.rest)  # used by _assign_kinds
+    sec._rest = info.rest
+    stack.append(_Open(sec, style, ordinal))
+
+
+def _close_spans(sections: list[Section], text: str) -> None:
+    """Each section runs until the next section at its level or above."""
+    end_of_text = len(text)
+    for idx, sec in enumerate(sections):
+        end = end_of_text
+        for nxt in sections[idx + 1:]:
+            if nxt.level <= sec.level:
+                end = nxt.char_start
+                break
+        # Spans end at the last character of their last line, not the newline.
+        while end > sec.char_start and text[end - 1] == "\n":
+            end -= 1
+        sec.char_end = end
+
+
+def _assign_kinds(sections: list[Section]) -> None:
+    by_id = {s.section_id: s for s in sections}
+    for sec in sections:
+        if sec.kind is not None:
+            continue
+        if sec.label and sec.label.startswith("Điều"):
+            sec.kind = "dieu"
+            continue
+        own = heading_kind(sec.heading or "") if getattr(sec, "_title_like", False) else None
+        parent = by_id.get(sec.parent_id) if sec.parent_id else None
+        if own:
+            sec.kind = own
+        elif parent is not None:
+            sec.kind = parent.kind
+        else:
+            sec.kind = heading_kind(sec.heading or "") or "other"

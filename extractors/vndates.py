@@ -1,0 +1,48 @@
+"""Vietnamese date expressions: `ngày 20 tháng 7 năm 2020`, `20/7/2020`, `11-6-2020`.
+
+Shared by the document header, legal references and deadlines, so every table
+reads a date the same way.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+
+import regex
+
+# Pieces, named so the patterns below read like the Vietnamese they match.
+DAY = r"(?P<day>0?[1-9]|[12]\d|3[01])"
+MONTH = r"(?P<month>0?[1-9]|1[0-2])"
+YEAR = r"(?P<year>(?:19|20)\d{2})"
+SEP = r"\s*[/\-.]\s*"
+
+#: `ngày 20 tháng 7 năm 2020` (OCR sometimes drops the space or adds one).
+WORDY_DATE = rf"ngày\s*{DAY}\s*tháng\s*{MONTH}\s*(?:năm|,)\s*{YEAR}"
+#: `20/7/2020`, `11-6-2020`, `19-6- 2025`.
+NUMERIC_DATE = rf"(?<!\d){DAY}{SEP}{MONTH}{SEP}{YEAR}(?!\d)"
+#: `ngày 20/7/2020` – the word is optional.
+DATE = rf"(?:{WORDY_DATE}|(?:ngày\s*)?{NUMERIC_DATE})"
+
+DATE_RE = regex.compile(DATE, regex.IGNORECASE)
+
+
+def make_date(year, month, day) -> _dt.date | None:
+    try:
+        return _dt.date(int(year), int(month), int(day))
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_date(text: str) -> _dt.date | None:
+    """The first date in `text`, or None."""
+    m = DATE_RE.search(text)
+    if not m:
+        return None
+    return make_date(m.group("year"), m.group("month"), m.group("day"))
+
+
+def find_dates(text: str):
+    """Yield `(start, end, date)` for every date in `text`."""
+    for m in DATE_RE.finditer(text):
+        d = make_date(m.group("year"), m.group("month"), m.group("day"))
+        if d:
+            yield m.start(), m.end(), d

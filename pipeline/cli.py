@@ -1,0 +1,101 @@
+"""`vnplans` command line: run the pipeline, check OCR quality.
+
+    vnplans run data/raw --out data/processed
+    vnplans run plan.pdf other.docx --out /tmp/out --workers 2
+    vnplans ocr-check data/raw --truth tests/fixtures
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def _cmd_run(args) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from pipeline.flow import run_batch
+
+    console = Console(stderr=True)
+    t0 = time.perf_counter()
+    with Progress(TextColumn("[bold]vnplans[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=console, transient=False) as progress:
+        bar = progress.add_task("discovering files", total=None)
+
+        def on_start(n):
+            progress.update(bar, total=n, description="starting")
+
+        def on_progress(row):
+            mark = {"ok": "[green]ok[/]", "skipped": "[dim]skipped[/]", "failed": "[red]failed[/]"}[row.status]
+            progress.update(bar, advance=1, description=f"{mark} {Path(row.source_path).name}")
+
+        summary = run_batch(args.paths, out_dir=args.out, workers=args.workers, ocr=not args.no_ocr,
+                            force=args.force, use_prefect=not args.no_prefect,
+                            on_progress=on_progress, on_start=on_start)
+    _print_summary(console, summary, time.perf_counter() - t0)
+    return 1 if summary.failed else 0
+
+
+def _print_summary(console, summary, elapsed: float) -> None:
+    from rich.table import Table
+
+    log = summary.log
+    pages = sum(r.pages or 0 for r in log if r.status == "ok")
+    ocr_pages = sum(r.ocr_pages or 0 for r in log if r.status == "ok")
+    t = Table(title=f"run {summary.run_id}", show_header=False, box=None)
+    t.add_row("files", str(len(log)))
+    t.add_row("processed", f"[green]{summary.count('ok')}[/]")
+    t.add_row("skipped (unchanged)", str(summary.count("skipped")))
+    t.add_row("failed", f"[red]{summary.count('failed')}[/]" if summary.failed else "0")
+    t.add_row("pages / OCR'd", f"{pages} / {ocr_pages}")
+    t.add_row("rows written", ", ".join(f"{k} {v}" for k, v in summary.rows.items()) or "-")
+    t.add_row("output", str(summary.out_dir))
+    t.add_row("elapsed", f"{elapsed:.1f} s")
+    console.print(t)
+    for r in summary.failed[:15]:
+        console.print(f"[red]✗[/] {r.source_path} [{r.stage}] {r.error_type}: {r.error_message}")
+    if len(summary.failed) > 15:
+        console.print(f"… and {len(summary.failed) - 15} more; see {summary.out_dir}/ingest_log/{summary.run_id}.parquet")
+
+
+def _cmd_ocr_check(args) -> int:
+    from pipeline.cer import main as cer_main
+
+    argv = [str(p) for p in args.paths] + ["--truth", str(args.truth)]
+    return cer_main(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="vnplans", description="Vietnamese plan documents → Parquet tables.")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="process files or folders into Parquet tables")
+    run.add_argument("paths", nargs="+", type=Path, help="files or folders (searched recursively)")
+    run.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder (default data/processed)")
+    run.add_argument("--workers", type=int, default=None, help="worker processes (default: number of cores)")
+    run.add_argument("--no-ocr", action="store_true", help="do not OCR pages without a text layer")
+    run.add_argument("--force", action="store_true", help="reprocess files even if unchanged")
+    run.add_argument("--no-prefect", action="store_true", help="run without Prefect (same work, no flow run record)")
+    run.set_defaults(func=_cmd_run)
+
+    ocr = sub.add_parser("ocr-check", help="OCR character error rate of scans against their truth texts")
+    ocr.add_argument("paths", nargs="*", type=Path, default=[Path("data/raw")], help="scanned PDFs or folders")
+    ocr.add_argument("--truth", type=Path, default=Path("tests/fixtures"), help="folder of NAME.truth.txt files")
+    ocr.set_defaults(func=_cmd_ocr_check)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

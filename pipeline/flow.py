@@ -1,0 +1,216 @@
+"""The Prefect flow: every file under the given paths, one task per document.
+
+Prefect orchestrates (tasks, retries, concurrency, run history); the work of a
+document happens in a pool of worker processes so that both cores are used
+(the extractors are pure Python) and Tesseract runs single-threaded in each
+(`OMP_THREAD_LIMIT=1`, measured 5× faster than letting OpenMP oversubscribe).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import multiprocessing
+import os
+import uuid
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+from pipeline.process import PIPELINE_VERSION, StageError, doc_id_of, file_digest, process_file  # noqa: E402
+from pipeline.writers import (  # noqa: E402
+    read_processed_documents,
+    remove_stale_temp_files,
+    write_document,
+    write_ingest_log,
+)
+from schemas import IngestLog  # noqa: E402
+
+SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+
+
+def now() -> _dt.datetime:
+    return _dt.datetime.now(_dt.timezone.utc)
+
+
+def discover(paths: list[str | Path]) -> list[Path]:
+    """Files under `paths` (files or folders), sorted, hidden and temp files skipped.
+
+    Symlinked folders are not followed, so a symlink loop cannot trap the walk.
+    """
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith(".") or name in SKIP_NAMES or name.endswith((".tmp", ".truth.txt")):
+                        continue
+                    found.append(Path(root) / name)
+        else:
+            found.append(p)
+    seen, unique = set(), []
+    for f in found:
+        key = os.path.abspath(f)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+# ---------------------------------------------------------------- worker side
+
+def _work(path: str, ocr: bool) -> dict:
+    """Runs in a worker process: everything but the writing."""
+    started = now()
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return {"status": "failed", "stage": "read", "error_type": exc.__class__.__name__,
+                "error_message": f"cannot read the file: {exc.strerror or exc}; check it exists and is readable",
+                "started_at": started}
+    try:
+        result = process_file(path, data=data, ocr=ocr)
+    except StageError as exc:
+        return {"status": "failed", "doc_id": doc_id_of(file_digest(data)), "stage": exc.stage,
+                "error_type": exc.error_type, "error_message": exc.message, "started_at": started}
+    return {"status": "ok", "result": result, "started_at": started}
+
+
+# ---------------------------------------------------------------- orchestration
+
+@dataclass
+class RunSummary:
+    run_id: str
+    out_dir: Path
+    log: list = field(default_factory=list)  # IngestLog records
+    rows: dict = field(default_factory=dict)  # table → rows written this run
+    started_at: _dt.datetime = field(default_factory=now)
+    finished_at: _dt.datetime | None = None
+
+    @property
+    def failed(self) -> list:
+        return [r for r in self.log if r.status == "failed"]
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.log if r.status == status)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # forkserver: no threads inherited from Prefect, and a worker is replaced
+    # after a number of documents so memory cannot creep over a long batch.
+    ctx = multiprocessing.get_context("forkserver")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, max_tasks_per_child=50)
+
+
+def run_batch(paths: list[str | Path], out_dir: str | Path = "data/processed", workers: int | None = None,
+              ocr: bool = True, force: bool = False, use_prefect: bool = True,
+              on_progress: Callable[[IngestLog], None] | None = None,
+              on_start: Callable[[int], None] | None = None) -> RunSummary:
+    """Process every file under `paths` into `out_dir`; never raises for a bad file."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp_files(out_dir)
+    files = discover(paths)
+    workers = workers or max(1, min(os.cpu_count() or 1, len(files) or 1))
+    summary = RunSummary(run_id=_dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6],
+                         out_dir=out_dir)
+    if on_start:
+        on_start(len(files))
+    if use_prefect:
+        from pipeline.prefect_flow import run_flow
+
+        run_flow(files, out_dir, workers, ocr, force, summary, on_progress)
+    else:
+        ingest_direct(files, out_dir, workers, ocr, force, summary, on_progress)
+    summary.finished_at = now()
+    write_ingest_log(out_dir, summary.run_id, summary.log)
+    return summary
+
+
+def plan_file(path: Path, processed: dict, force: bool, seen_hashes: set) -> IngestLog | None:
+    """A `skipped` log row if the file needs no work, else None."""
+    started = now()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return IngestLog(source_path=str(path), status="failed", stage="read", error_type=exc.__class__.__name__,
+                         error_message=f"cannot read the file: {exc.strerror or exc}; check it exists and is readable",
+                         started_at=started, finished_at=now())
+    doc_id = doc_id_of(file_digest(data))
+    if doc_id in seen_hashes:
+        return IngestLog(doc_id=doc_id, source_path=str(path), status="skipped", error_message="same content as another file in this batch",
+                         started_at=started, finished_at=now())
+    seen_hashes.add(doc_id)
+    prev = processed.get(doc_id)
+    if not force and prev is not None and prev.get("pipeline_version") == PIPELINE_VERSION:
+        return IngestLog(doc_id=doc_id, source_path=str(path), status="skipped",
+                         error_message="already processed with this pipeline version (same content hash)",
+                         started_at=started, finished_at=now(), pages=prev.get("n_pages"), ocr_pages=prev.get("ocr_pages"))
+    return None
+
+
+def finish(path: Path, outcome: dict, out_dir: Path, summary: RunSummary) -> IngestLog:
+    """Write a finished document's tables (in this process) and make its log row."""
+    started = outcome.get("started_at") or now()
+    if outcome["status"] == "ok":
+        result = outcome["result"]
+        try:
+            write_document(out_dir, result.doc_id, result.tables)
+        except OSError as exc:
+            return IngestLog(doc_id=result.doc_id, source_path=str(path), status="failed", stage="write",
+                             error_type=exc.__class__.__name__,
+                             error_message=f"could not write tables to {out_dir}: {exc.strerror or exc}; check disk space and permissions",
+                             started_at=started, finished_at=now(), pages=result.n_pages, ocr_pages=result.ocr_pages)
+        for name, rows in result.tables.items():
+            summary.rows[name] = summary.rows.get(name, 0) + len(rows)
+        return IngestLog(doc_id=result.doc_id, source_path=str(path), status="ok", started_at=started, finished_at=now(),
+                         pages=result.n_pages, ocr_pages=result.ocr_pages)
+    return IngestLog(doc_id=outcome.get("doc_id"), source_path=str(path), status="failed", stage=outcome.get("stage"),
+                     error_type=outcome.get("error_type"), error_message=outcome.get("error_message"),
+                     started_at=started, finished_at=now())
+
+
+def run_in_pool(pool_holder: list, path: Path, ocr: bool, workers: int) -> dict:
+    """Run one document in the worker pool; a crashed worker is retried once in a fresh pool."""
+    for attempt in range(2):
+        try:
+            return pool_holder[0].submit(_work, str(path), ocr).result()
+        except BrokenProcessPool:
+            # A worker died (out of memory, a crash in a native library):
+            # the pool is unusable, so start a new one and try once more.
+            pool_holder[0].shutdown(wait=False, cancel_futures=True)
+            pool_holder[0] = _pool(workers)
+    return {"status": "failed", "stage": "read", "error_type": "WorkerCrashed",
+            "error_message": "the worker process died twice on this file (out of memory or a crash in a PDF/OCR library); "
+                             "check the file opens in a PDF viewer, or split it"}
+
+
+def ingest_direct(files, out_dir, workers, ocr, force, summary, on_progress) -> None:
+    """The same batch without Prefect (benchmarks, and a fallback for debugging)."""
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    processed = {} if force else read_processed_documents(out_dir)
+    seen: set = set()
+    todo = []
+    for path in files:
+        skip = plan_file(path, processed, force, seen)
+        if skip is not None:
+            summary.log.append(skip)
+            on_progress and on_progress(skip)
+        else:
+            todo.append(path)
+    pool_holder = [_pool(workers)]
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as threads:
+            futures = {threads.submit(run_in_pool, pool_holder, p, ocr, workers): p for p in todo}
+            for fut in as_completed(futures):
+                row = finish(futures[fut], fut.result(), out_dir, summary)
+                summary.log.append(row)
+                on_progress and on_progress(row)
+    finally:
+        pool_holder[0].shutdown(wait=True, cancel_futures=True)

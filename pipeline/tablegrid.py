@@ -1,0 +1,366 @@
+"""Ruled-table detection on page images, with numpy only.
+
+A scanned table is found from its ruling lines: long horizontal and vertical
+dark runs after binarisation. Scans are slightly rotated, so the lines are
+measured in a deskewed frame (y' = y - x*t, x' = x + y*t, t = tan of the skew
+estimated from the horizontal runs) instead of rotating the image, which
+would cost more than the whole detection. Words from one tesseract pass are
+then put into cells by their box centre, so tables cost no extra OCR.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass
+class Rule:
+    pos: float                            # y' of a horizontal, x' of a vertical
+    spans: list[tuple[float, float]]      # covered stretches along the line
+
+    def covers(self, lo: float, hi: float) -> float:
+        """Share of [lo, hi] this rule is drawn over."""
+        if hi <= lo:
+            return 0.0
+        got = sum(max(0.0, min(hi, b) - max(lo, a)) for a, b in self.spans)
+        return got / (hi - lo)
+
+    def reaches(self, at: float, tol: float) -> bool:
+        return any(a - tol <= at <= b + tol for a, b in self.spans)
+
+
+@dataclass
+class Grid:
+    skew: float                           # t = tan(angle); 0 for digital pages
+    rows: list[Rule]                      # horizontal rules, top to bottom
+    cols: list[Rule]                      # vertical rules, left to right
+    merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.cols) - 1
+
+    def scaled(self, f: float) -> "Grid":
+        def scale(rule: Rule) -> Rule:
+            return Rule(rule.pos * f, [(a * f, b * f) for a, b in rule.spans])
+        return Grid(self.skew, [scale(r) for r in self.rows],
+                    [scale(c) for c in self.cols], self.merged)
+
+    def deskew(self, x: float, y: float) -> tuple[float, float]:
+        return x + y * self.skew, y - x * self.skew
+
+    def contains(self, x: float, y: float) -> bool:
+        xd, yd = self.deskew(x, y)
+        return (self.cols[0].pos <= xd <= self.cols[-1].pos
+                and self.rows[0].pos <= yd <= self.rows[-1].pos)
+
+    def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """The cell holding point (x, y) of the image, merged cells resolved
+        to their top-left member; None outside the table."""
+        xd, yd = self.deskew(x, y)
+        r = bisect.bisect_right([h.pos for h in self.rows], yd) - 1
+        c = bisect.bisect_right([v.pos for v in self.cols], xd) - 1
+        if not (0 <= r < self.n_rows and 0 <= c < self.n_cols):
+            return None
+        return self.merged.get((r, c), (r, c))
+
+
+def otsu_threshold(gray: np.ndarray) -> int:
+    hist = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
+    total = hist.sum()
+    levels = np.arange(256)
+    w0 = np.cumsum(hist)
+    m0 = np.cumsum(hist * levels)
+    w1 = total - w0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (m0[-1] * w0 / total - m0) ** 2 / (w0 * w1)
+    between[~np.isfinite(between)] = 0
+    return int(np.argmax(between))
+
+
+def _long_runs(dark: np.ndarray, k: int, axis: int) -> np.ndarray:
+    """Pixels inside a run of at least k dark pixels along `axis`.
+
+    Erosion then dilation by a k-long segment, each done in log2(k) shifted
+    ANDs/ORs: a few full-image boolean operations instead of running sums.
+    Gaps of up to two pixels (noise, a faint copy) are closed first; k is
+    longer than any stroke of body text, so letters do not qualify.
+    """
+    def shifted(a: np.ndarray, by: int) -> np.ndarray:
+        # out[i] = a[i + by] along axis, False past the edge
+        out = np.zeros_like(a)
+        n = a.shape[axis]
+        if abs(by) >= n:
+            return out
+        src = [slice(None), slice(None)]
+        dst = [slice(None), slice(None)]
+        if by >= 0:
+            src[axis], dst[axis] = slice(by, n), slice(0, n - by)
+        else:
+            src[axis], dst[axis] = slice(0, n + by), slice(-by, n)
+        out[tuple(dst)] = a[tuple(src)]
+        return out
+
+    closed = dark | (shifted(dark, -1) & shifted(dark, 1)) | (shifted(dark, -1) & shifted(dark, 2))
+    # eroded[i] is True when closed[i : i + k] is all dark
+    eroded, have = closed, 1
+    while have < k:
+        step = min(have, k - have)
+        eroded = eroded & shifted(eroded, step)
+        have += step
+    # spread each qualifying window back over the k pixels it covers
+    grown, have = eroded, 1
+    while have < k:
+        step = min(have, k - have)
+        grown = grown | shifted(grown, -step)
+        have += step
+    return grown
+
+
+def _estimate_skew(ys: np.ndarray, xs: np.ndarray) -> float:
+    """tan of the angle that makes horizontal-run pixels line up best."""
+    if len(ys) < 50:
+        return 0.0
+    step = max(1, len(ys) // 20000)
+    ys = ys[::step].astype(np.float64)
+    xs = xs[::step].astype(np.float64)
+
+    def sharpness(t: float) -> float:
+        proj = np.round(ys - xs * t).astype(np.int64)
+        proj -= proj.min()
+        h = np.bincount(proj)
+        return float(np.dot(h, h))
+
+    best = 0.0
+    for span, step_deg in ((3.0, 0.25), (0.3, 0.025)):
+        centre = np.degrees(np.arctan(best))
+        angles = np.arange(centre - span, centre + span + 1e-9, step_deg)
+        scores = [sharpness(np.tan(np.radians(a))) for a in angles]
+        best = float(np.tan(np.radians(angles[int(np.argmax(scores))])))
+    return best
+
+
+def _rules(along: np.ndarray, across: np.ndarray, min_len: float, merge_gap: float,
+           span_gap: float, min_span: float) -> list[Rule]:
+    """Group run pixels into rules: `across` is the deskewed coordinate
+    across the rule (y' for horizontals), `along` the one along it."""
+    if len(across) == 0:
+        return []
+    base = int(np.floor(across.min()))
+    bins = np.round(across - base).astype(np.int64)
+    hist = np.bincount(bins)
+    on = np.flatnonzero(hist >= min_span)
+    if len(on) == 0:
+        return []
+    groups: list[list[int]] = [[on[0], on[0]]]
+    for b in on[1:]:
+        if b - groups[-1][1] <= merge_gap:
+            groups[-1][1] = b
+        else:
+            groups.append([b, b])
+    order = np.argsort(bins, kind="stable")
+    sorted_bins = bins[order]
+    rules = []
+    for lo, hi in groups:
+        i0 = np.searchsorted(sorted_bins, lo - 1, "left")
+        i1 = np.searchsorted(sorted_bins, hi + 1, "right")
+        members = order[i0:i1]
+        spans = _spans(np.unique(np.round(along[members])), span_gap, min_span)
+        # Length, not pixel count: a thick stroke of bold text has many
+        # pixels but is short.
+        if sum(b - a for a, b in spans) >= min_len:
+            rules.append(Rule(float(np.average(across[members])), spans))
+    return rules
+
+
+def _spans(values: np.ndarray, gap: float, min_span: float) -> list[tuple[float, float]]:
+    if len(values) == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(values) > gap)
+    starts = np.concatenate(([values[0]], values[breaks + 1]))
+    ends = np.concatenate((values[breaks], [values[-1]]))
+    return [(float(a), float(b)) for a, b in zip(starts, ends) if b - a >= min_span]
+
+
+def _min_pool(gray: np.ndarray, f: int) -> np.ndarray:
+    h, w = (gray.shape[0] // f) * f, (gray.shape[1] // f) * f
+    g = gray[:h, :w]
+    out = g[0::f, 0::f].copy()
+    for dy in range(f):
+        for dx in range(f):
+            if dy or dx:
+                np.minimum(out, g[dy::f, dx::f], out=out)
+    return out
+
+
+def find_tables(gray: np.ndarray, dpi: int = 300) -> tuple[list[Grid], np.ndarray]:
+    """Ruled tables on a grayscale page, and a mask of their ruling pixels
+    (to erase before OCR: tesseract reads rules as `|`, `_`, `—`).
+
+    Detection runs on a copy pooled down to about 150 dpi (darkest pixel of
+    each block, so thin rules survive), a quarter of the pixels to touch.
+    """
+    f = max(1, round(dpi / 150))
+    small = _min_pool(gray, f)
+    sdpi = dpi / f
+    dark = small < otsu_threshold(small[::2, ::2])
+    # One pixel of thickening across the run direction keeps a slightly
+    # rotated rule inside one pixel row for long enough to be seen.
+    dark_h = dark.copy()
+    dark_h[1:] |= dark[:-1]
+    dark_v = dark.copy()
+    dark_v[:, 1:] |= dark[:, :-1]
+    k = max(10, int(sdpi / 6))
+    hmask = _long_runs(dark_h, k, axis=1)
+    vmask = _long_runs(dark_v, k, axis=0)
+    empty = np.zeros(gray.shape, dtype=bool)
+    hy, hx = np.nonzero(hmask)
+    vy, vx = np.nonzero(vmask)
+    if len(hy) == 0 or len(vy) == 0:
+        return [], empty
+    t = _estimate_skew(hy, hx)
+    min_len = sdpi * 0.5
+    merge_gap = max(2, sdpi / 40)
+    span_gap = max(4, sdpi / 25)
+    hrules = _rules(hx + hy * t, hy - hx * t, min_len, merge_gap, span_gap, k)
+    vrules = _rules(vy - vx * t, vx + vy * t, min_len, merge_gap, span_gap, k)
+    grids = _assemble(hrules, vrules, t, tol=sdpi / 20)
+    if not grids:
+        return [], empty
+    lines = hmask | vmask
+    keep = np.zeros_like(lines)
+    ys, xs = np.nonzero(lines)
+    xd, yd = xs + ys * t, ys - xs * t
+    pad = sdpi / 15
+    for g in grids:
+        inside = ((xd >= g.cols[0].pos - pad) & (xd <= g.cols[-1].pos + pad)
+                  & (yd >= g.rows[0].pos - pad) & (yd <= g.rows[-1].pos + pad))
+        keep[ys[inside], xs[inside]] = True
+    # The antialiased edge of a rule is a pixel wider than its run.
+    grown = keep.copy()
+    grown[1:] |= keep[:-1]
+    grown[:-1] |= keep[1:]
+    grown[:, 1:] |= keep[:, :-1]
+    grown[:, :-1] |= keep[:, 1:]
+    mask = empty
+    up = np.repeat(np.repeat(grown, f, axis=0), f, axis=1)
+    mask[:up.shape[0], :up.shape[1]] = up
+    return [g.scaled(f) for g in grids], mask
+
+
+def _assemble(hrules: list[Rule], vrules: list[Rule], t: float, tol: float) -> list[Grid]:
+    """Tables are connected sets of crossing rules with at least two of each
+    direction; a lone underline or a box around one line is not a table."""
+    n = len(hrules)
+    parent = list(range(n + len(vrules)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, h in enumerate(hrules):
+        for j, v in enumerate(vrules):
+            if h.reaches(v.pos, tol) and v.reaches(h.pos, tol):
+                parent[find(i)] = find(n + j)
+    groups: dict[int, tuple[list[Rule], list[Rule]]] = {}
+    for i, h in enumerate(hrules):
+        groups.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vrules):
+        groups.setdefault(find(n + j), ([], []))[1].append(v)
+    grids = []
+    for hs, vs in groups.values():
+        if len(hs) < 2 or len(vs) < 2:
+            continue
+        hs.sort(key=lambda r: r.pos)
+        vs.sort(key=lambda r: r.pos)
+        grid = Grid(skew=t, rows=hs, cols=vs)
+        grid.merged = merged_cells(hs, vs)
+        grids.append(grid)
+    grids.sort(key=lambda g: g.rows[0].pos)
+    return grids
+
+
+def merged_cells(rows: list[Rule], cols: list[Rule]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Map each cell hidden by a missing rule to the top-left cell of its
+    merged block: its text belongs there, the others stay empty."""
+    nr, nc = len(rows) - 1, len(cols) - 1
+    parent = {(r, c): (r, c) for r in range(nr) for c in range(nc)}
+
+    def find(a):
+        while parent[a] != a:
+            a = parent[a]
+        return a
+
+    def union(a, b):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            first, second = sorted((ra, rb))
+            parent[second] = first
+
+    for r in range(nr):
+        top, bottom = rows[r].pos, rows[r + 1].pos
+        for c in range(1, nc):
+            if cols[c].covers(top, bottom) < 0.5:
+                union((r, c - 1), (r, c))
+    for r in range(1, nr):
+        for c in range(nc):
+            if rows[r].covers(cols[c].pos, cols[c + 1].pos) < 0.5:
+                union((r - 1, c), (r, c))
+    return {cell: find(cell) for cell in parent if find(cell) != cell}
+
+
+@dataclass
+class Word:
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    conf: float
+    line_key: tuple[int, int, int, int]   # tesseract (page, block, par, line)
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return self.left + self.width / 2, self.top + self.height / 2
+
+
+def table_rows(grid: Grid, words: list[Word]) -> list[list[str]]:
+    """Cell texts row by row; inside a cell words are read line by line."""
+    cells: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        cell = grid.cell_at(*w.centre)
+        if cell is not None:
+            cells.setdefault(cell, []).append(w)
+    rows = []
+    for r in range(grid.n_rows):
+        row = [_cell_text(grid, cells.get((r, c), [])) for c in range(grid.n_cols)]
+        # Rows with no text at all are the gap between a doubled rule or a
+        # rule that was found twice, not rows of the table.
+        if any(row):
+            rows.append(row)
+    return rows
+
+
+def _cell_text(grid: Grid, words: list[Word]) -> str:
+    if not words:
+        return ""
+    placed = sorted(((grid.deskew(*w.centre), w) for w in words), key=lambda p: p[0][1])
+    heights = sorted(w.height for _, w in placed)
+    tol = 0.5 * heights[len(heights) // 2]
+    lines: list[list[tuple[float, Word]]] = []
+    last_y = None
+    for (xd, yd), w in placed:
+        if last_y is None or yd - last_y > tol:
+            lines.append([])
+        lines[-1].append((xd, w))
+        last_y = yd
+    return " ".join(" ".join(w.text for _, w in sorted(line, key=lambda p: p[0]))
+                    for line in lines)

@@ -1,0 +1,71 @@
+"""Document metadata against the answer keys, from truth and raw text."""
+import datetime as dt
+
+import pytest
+
+from extractors.metadata import extract_metadata, issuer_from_caps, sentence_case, title_case_place
+from extractors.model import ParsedDoc
+from extractors.normalize import normalize_text
+from extractors.sections import parse_sections
+from tests.conftest import SAMPLES, gold, text_sample, truth_text
+
+FIELDS = ["doc_kind", "doc_number", "issuer", "province", "issue_place", "issue_date", "title",
+          "signer_name", "signer_title", "horizon_year"]
+
+
+def _facts(text):
+    return extract_metadata(ParsedDoc(text, parse_sections(text)))
+
+
+def _compare(name, facts):
+    want = gold(name)["document"]
+    for f in FIELDS:
+        got = getattr(facts, f)
+        if isinstance(got, dt.date):
+            got = got.isoformat()
+        if f == "doc_number" and got:
+            got = got.upper()
+        exp = want[f].upper() if f == "doc_number" and want[f] else want[f]
+        assert got == exp, (f, got, exp)
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_metadata_truth(name):
+    _compare(name, _facts(truth_text(name)))
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_metadata_raw_text(name):
+    path = text_sample(name)
+    _compare(name, _facts(normalize_text(path.read_text(encoding="utf-8"), markdown=path.suffix == ".md")))
+
+
+def test_issuer_and_case_helpers():
+    assert issuer_from_caps(["ỦY BAN NHÂN DÂN", "TỈNH BÀ RỊA - VŨNG TÀU"]) == "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"
+    assert issuer_from_caps(["UBND THÀNH PHỐ HÀ NỘI"]) == "Ủy ban nhân dân thành phố Hà Nội"
+    assert sentence_case("PHÓ CHỦ TỊCH") == "Phó Chủ tịch"
+    assert sentence_case("GIÁM ĐỐC") == "Giám đốc"
+    assert title_case_place("THỪA THIÊN HUẾ") == "Thừa Thiên Huế"
+
+
+def test_header_from_another_province_and_kind():
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số: 45 /CT-UBND", "Quảng Nam, ngày 05 tháng 3 năm 2022", "CHỈ THỊ",
+        "Về tăng cường công tác phòng, chống thiên tai năm 2022",
+        "Trong những năm qua, công tác phòng chống thiên tai đã đạt nhiều kết quả.",
+        "1. Các sở, ban, ngành thực hiện tốt nhiệm vụ.",
+        "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Tân",
+    ])
+    f = _facts(text)
+    assert (f.doc_kind, f.doc_number, f.issuer, f.province, f.issue_place, f.issue_date) == (
+        "chi_thi", "45/CT-UBND", "Ủy ban nhân dân tỉnh Quảng Nam", "Quảng Nam", "Quảng Nam", dt.date(2022, 3, 5))
+    assert f.title == "Về tăng cường công tác phòng, chống thiên tai năm 2022"
+    assert (f.signer_title, f.signer_name) == ("Phó Chủ tịch", "Trần Văn Tân")
+
+
+def test_province_from_place_names_when_no_header():
+    text = "Thực hiện Quyết định số 12/QĐ-TTg, Ủy ban nhân dân thành phố Cần Thơ ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH"
+    f = _facts(text)
+    assert f.province == "Cần Thơ" and f.doc_kind == "ke_hoach"
+    assert f.issuer == "Ủy ban nhân dân thành phố Cần Thơ"

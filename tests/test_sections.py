@@ -1,0 +1,87 @@
+"""The section parser on each sample (truth text and the raw text as it came)."""
+import pytest
+
+from extractors.normalize import normalize_text
+from extractors.sections import classify_line, heading_kind, make_heading, parse_sections
+from tests.conftest import SAMPLES, gold, text_sample, truth_text
+
+
+def _check_against_gold(name, text):
+    sections = parse_sections(text)
+    got = {s.section_id: s for s in sections}
+    want = [g for g in gold(name)["sections"] if not g.get("optional")]
+    missing = [g["section_id"] for g in want if g["section_id"] not in got]
+    assert not missing, missing
+    extra = [s for s in got if s not in {g["section_id"] for g in gold(name)["sections"]}]
+    assert not extra, extra
+    for g in want:
+        s = got[g["section_id"]]
+        assert (s.kind, s.parent_id, s.level) == (g["kind"], g["parent_id"], g["level"]), g["section_id"]
+    # Spans nest and point into the text.
+    by_id = {s.section_id: s for s in sections}
+    for s in sections:
+        assert text[s.char_start:s.char_end] == s.text
+        if s.parent_id:
+            p = by_id[s.parent_id]
+            assert p.char_start <= s.char_start and s.char_end <= p.char_end
+    assert [s.ord for s in sections] == list(range(1, len(sections) + 1))
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_sections_of_truth_text(name):
+    _check_against_gold(name, truth_text(name))
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_sections_of_raw_text_sample(name):
+    path = text_sample(name)
+    _check_against_gold(name, normalize_text(path.read_text(encoding="utf-8"), markdown=path.suffix == ".md"))
+
+
+@pytest.mark.parametrize("line, kind, label", [
+    ("II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN", "label", "II"),
+    ("3.2. Mục tiêu, chỉ tiêu cụ thể đến năm 2030", "label", "3.2"),
+    ("đ) Sở Xây dựng chủ trì, phối hợp với các sở, ngành và địa phương:", "label", "đ"),
+    ("Điều 2. Thủ trưởng các sở, ban ngành, đơn vị thuộc tỉnh", "label", "Điều 2"),
+    ("Nơi nhận:", "noi_nhan", None),
+    ("TM. ỦY BAN NHÂN DÂN", "chu_ky", None),
+    ("PHỤ LỤC", "phu_luc", None),
+    ("1\tTốc độ tăng trưởng GRDP\t\t\tChi Cục Thống kê; Sở Tài chính", "", None),
+    ("- Nâng độ che phủ rừng đạt 64%.", "", None),
+    ("2030 là năm cuối của kỳ quy hoạch.", "", None),
+])
+def test_classify_line(line, kind, label):
+    info = classify_line(line)
+    assert (info.kind, info.label) == (kind, label)
+
+
+def test_kind_from_heading_words():
+    assert heading_kind("MỤC ĐÍCH, YÊU CẦU, MỤC TIÊU") == "muc_dich_yeu_cau"
+    assert heading_kind("Đến năm 2025, phấn đấu đạt một số mục tiêu cụ thể sau") == "muc_tieu"
+    assert heading_kind("NHIỆM VỤ, GIẢP PHÁP") == "nhiem_vu_giai_phap"
+    assert heading_kind("TỔ CHỨC THỰC HIỆN") == "to_chuc_thuc_hien"
+    assert heading_kind("Kinh phí thực hiện") == "kinh_phi"
+    assert heading_kind("Sở Tài chính") is None
+
+
+def test_heading_stops_at_colon():
+    assert make_heading("Sở Thông tin và Truyền thông chủ trì, phối hợp với các Sở ngành, địa phương:") == \
+        "Sở Thông tin và Truyền thông chủ trì, phối hợp với các Sở ngành, địa phương"
+
+
+def test_numbered_paragraph_inherits_kind_even_if_it_mentions_goals():
+    text = ("I. MỤC ĐÍCH, YÊU CẦU\n"
+            "1. Chủ động ứng phó với biến đổi khí hậu, góp phần thực hiện thắng lợi mục tiêu phát triển kinh tế - xã hội của tỉnh.\n"
+            "2. Đến năm 2025, phấn đấu đạt một số mục tiêu cụ thể sau:\n"
+            "II. TỔ CHỨC THỰC HIỆN\n"
+            "1. Sở Tài chính bố trí kinh phí.")
+    kinds = {s.section_id: s.kind for s in parse_sections(text)}
+    assert kinds == {"I": "muc_dich_yeu_cau", "I/1": "muc_dich_yeu_cau", "I/2": "muc_tieu",
+                     "II": "to_chuc_thuc_hien", "II/1": "to_chuc_thuc_hien"}
+
+
+def test_page_spans():
+    text = "I. MỤC TIÊU\n1. Mục tiêu chung\nII. TỔ CHỨC THỰC HIỆN"
+    secs = {s.section_id: s for s in parse_sections(text, page_starts=[0, text.index("1. Mục"), text.index("II.")])}
+    assert (secs["I"].page_start, secs["I"].page_end) == (1, 2)
+    assert (secs["II"].page_start, secs["II"].page_end) == (3, 3)
