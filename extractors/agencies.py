@@ -162,11 +162,17 @@ PROPER_HEADS = [
     "Cảng vụ", "Quỹ", "Cảnh sát", "Chi đoàn", "Đại học",
     "BCH", "BQL", "BCĐ", "UBMTTQ", "MTTQ", "BĐBP",
 ]
-#: Heads that name a whole body on their own (`Tỉnh ủy`, `Tỉnh đoàn`).
-COMPLETE_HEADS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Tỉnh đoàn"}
-_HEAD_RE = regex.compile(_alts(PROPER_HEADS) + _END, regex.VERSION1)
+#: Heads that name a whole body on their own or with a locality (`Tỉnh ủy`,
+#: `Công an tỉnh`, `Ủy ban Mặt trận Tổ quốc tỉnh`).
+COMPLETE_HEADS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Tỉnh đoàn", "Ủy ban Mặt trận Tổ quốc",
+                  "Mặt trận Tổ quốc", "UBMTTQ", "MTTQ"}
+LOCALITY_HEADS = {"Công an", "Thanh tra", "Văn phòng", "Kho bạc", "Liên đoàn", "Hội đồng"}
+#: The head opens with a capital; its later words may be written either way (`Chi Cục`).
+_HEAD_RE = regex.compile(r"(?=\p{Lu})" + _alts(PROPER_HEADS) + _END, _F)
 #: Heads whose name is a department domain.
-_DOMAIN_HEADS = {"Sở", "Bộ"}
+_DOMAIN_HEADS = {"sở", "bộ"}
+_COMPLETE_KEYS = {h.lower() for h in COMPLETE_HEADS}
+_LOCALITY_KEYS = {h.lower() for h in LOCALITY_HEADS}
 
 #: Lower-case words that begin what an agency does, ending its name.
 PREDICATE_WORDS = [
@@ -212,10 +218,6 @@ GROUP_MODIFIERS = [
 ]
 
 
-def _dashy(alts: str) -> str:
-    return alts.replace(r"\ \-\ ", _DASH).replace(r"[ \t]+\-[ \t]+", _DASH)
-
-
 def _phrase_alts(words) -> str:
     parts = sorted(set(words), key=len, reverse=True)
     out = []
@@ -257,15 +259,19 @@ def _proper_at(text: str, pos: int) -> int | None:
     m = _HEAD_RE.match(text, pos)
     if not m:
         return None
-    head = m.group(0)
+    head = " ".join(m.group(0).lower().split())
     end = m.end()
-    if head in COMPLETE_HEADS:
+    if head in _COMPLETE_KEYS:
         loc = _LOCALITY_RE.match(text, end)
         return loc.end() if loc else end
+    if head in _LOCALITY_KEYS:
+        loc = _LOCALITY_RE.match(text, end)
+        if loc:
+            return loc.end()
     if head in _DOMAIN_HEADS:
-        after = regex.match(_SP, text[end:end + 2])
+        after = _SP_RE.match(text, end)
         if after:
-            start = end + after.end()
+            start = after.end()
             d = _DOMAIN_RE.match(text, start)
             if d:
                 return _locality_tail(text, d.end())
@@ -301,48 +307,48 @@ def _locality_tail(text: str, end: int) -> int:
     return end
 
 
+_LOCALITY_WORD = regex.compile(_LOC_NOUN, _F)
+_SP_RE = regex.compile(_SP)
+
+
 def _name_tail(text: str, pos: int) -> int | None:
     """Extent of the name after a head; None when no capitalised word follows it."""
     end = None
     lower_run = 0
-    sep = None  # pending separator: ",", "và", "-", "&"
-    tokens = _TOKEN_RE.finditer(text, pos, min(len(text), pos + 400))
-    for t in tokens:
+    sep = None  # pending separator between name parts: ",", "và", "-", "&", "/"
+    for t in _TOKEN_RE.finditer(text, pos, min(len(text), pos + 400)):
         tok = t.group(0)
-        # Line breaks end a name.
         if "\n" in text[(end if end is not None else pos):t.start()]:
-            break
-        if _WORD_RE.fullmatch(tok):
-            if tok == "và" and end is not None and sep is None:
-                sep = "và"
-                continue
-            if _is_cap(tok):
-                if sep is not None and sep != "-" and agency_at(text, t.start()) is not None:
-                    break
-                if sep == "-" and agency_at(text, t.start()) is not None:
-                    # `Cục Phát triển đô thị - Bộ Xây dựng`: a unit and its parent.
-                    end = agency_at(text, t.start())
-                    break
-                end, lower_run, sep = t.end(), 0, None
-                continue
-            if end is None:
-                return None  # a proper name opens with a capital: `Ban hành` is not one
-            if sep is not None:
+            break  # a name never runs over a line break
+        if not _WORD_RE.fullmatch(tok):
+            if end is None or sep is not None or tok not in ",&-–—/":
                 break
-            loc = _LOCALITY_RE.match(text, t.start() - 1) if text[t.start() - 1:t.start()].isspace() else None
-            if loc and regex.match(_LOC_NOUN, tok + text[t.end():t.end() + 10], _F) and tok in ("tỉnh", "huyện", "thành", "thị", "xã", "phường", "quận"):
-                return loc.end()
-            if _PREDICATE_RE.match(text, t.start()) or lower_run >= 3:
-                break
-            end, lower_run = t.end(), lower_run + 1
-            continue
-        # punctuation
-        if end is None:
-            return None
-        if tok in ",&-–—/" and sep is None:
             sep = "-" if tok in "-–—" else tok
             continue
-        break
+        if tok == "và":
+            if end is None or sep is not None:
+                break
+            sep = "và"
+            continue
+        if _is_cap(tok):
+            nested = agency_at(text, t.start()) if sep is not None else None
+            if nested is not None:
+                if sep == "-":
+                    # `Cục Phát triển đô thị - Bộ Xây dựng`: a unit and its parent.
+                    end = nested
+                break
+            end, lower_run, sep = t.end(), 0, None
+            continue
+        # a lower-case word
+        if end is None or sep is not None:
+            break  # `Ban hành` is no name; `, tìm kiếm` ends one
+        if _LOCALITY_WORD.match(text, t.start()):
+            loc = _LOCALITY_RE.match(text, end)
+            if loc and not regex.match(rf"{_SP}(?:các|cấp){_END}", text[end:end + 8]):
+                return loc.end()
+        if _PREDICATE_RE.match(text, t.start()) or lower_run >= 3:
+            break
+        end, lower_run = t.end(), lower_run + 1
     return end
 
 
@@ -382,10 +388,16 @@ def _core_at(text: str, pos: int, bare: bool) -> int | None:
 
 #: Between the agencies of a list.
 _CHAIN_SEP = regex.compile(rf"\s*(?:[,;]\s*(?:và{_SP})?|{_SP}và{_SP}|{_SP}cùng{_SP})")
+_CHAIN_SEP_NO_SEMICOLON = regex.compile(rf"\s*(?:,\s*(?:và{_SP})?|{_SP}và{_SP}|{_SP}cùng{_SP})")
 
 
-def agency_chain(text: str, pos: int, bare: bool = False) -> list[tuple[int, int]]:
-    """Spans of the list of agencies starting at `pos` (`A, B và các C`)."""
+def agency_chain(text: str, pos: int, bare: bool = False, semicolons: bool = True) -> list[tuple[int, int]]:
+    """Spans of the list of agencies starting at `pos` (`A, B và các C`).
+
+    `semicolons=False` for objects (`phối hợp với A; B chủ trì …`), where a
+    semicolon ends the clause rather than the list item.
+    """
+    sep_re = _CHAIN_SEP if semicolons else _CHAIN_SEP_NO_SEMICOLON
     out: list[tuple[int, int]] = []
     p = pos
     while True:
@@ -393,7 +405,7 @@ def agency_chain(text: str, pos: int, bare: bool = False) -> list[tuple[int, int
         if e is None:
             break
         out.append((p, e))
-        m = _CHAIN_SEP.match(text, e)
+        m = sep_re.match(text, e)
         if not m or agency_at(text, m.end()) is None:
             break
         p = m.end()

@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from extractors.vndates import DATE, make_date
+from extractors.vndates import NUMERIC_DATE, make_date
 from schemas import Deadline
 
 # ---------------------------------------------------------------- letters
@@ -91,6 +91,11 @@ Y2 = Y.replace("<year>", "<y2>")
 M = r"(?P<month>0?[1-9]|1[0-2])(?!\d)"
 D = r"(?P<day>0?[1-9]|[12]\d|3[01])(?!\d)"
 DASH = r"\s*[-–—]\s*"
+#: Between the words of a date OCR leaves stray dots and commas: `ngày. 18 tháng 12`.
+GAP = r"[\s.,]*"
+#: vndates' date, tolerant of those strays: `ngày 07 tháng 01.năm 2020`.
+OCR_DATE = (rf"(?:{NGAY}{GAP}{D}{GAP}{THANG}{GAP}{M}{GAP}(?:{NAM}|,){GAP}{Y}"
+            rf"|(?:{NGAY}{GAP})?{NUMERIC_DATE})")
 #: `III/2024`, `III năm 2024`, `III - 2024`: a month or quarter and its year.
 OF_YEAR = rf"\s*(?:/|-|\s{NAM}|,\s*{NAM})\s*{Y}"
 QUARTER_NO = r"(?P<q>IV|I{1,3}|[1-4])\b"
@@ -121,10 +126,10 @@ _ATOMS: list[tuple[str, str]] = [
     ("half", rf"(?:{PREP}\s+)?6\s+{THANG}\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
     ("quarter", rf"(?:{PREP}\s+)?{QUY}\s+{QUARTER_NO}{OF_YEAR}"),
     ("month", rf"(?:{PREP}\s+)?{THANG}\s+{M}{OF_YEAR}"),
-    ("date", rf"(?:{PREP}\s+)?{DATE}"),
+    ("date", rf"(?:{PREP}\s+)?{OCR_DATE}"),
     # a day without its year: `trước ngày 05 tháng 12`, `trước ngày 15/6`
-    ("daymonth", rf"(?:{PREP}\s+)?(?:{NGAY}\s*)?{D}\s*(?:{THANG}\s*{M}|/\s*{M})"
-                 rf"(?!\s*(?:[/.\-]\s*\d|,?\s*{NAM}))"),
+    ("daymonth", rf"(?:{PREP}\s+)?(?:{NGAY}{GAP})?{D}(?:{GAP}{THANG}{GAP}{M}|\s*/\s*{M})"
+                 rf"(?!\s*[/.\-]\s*\d|{GAP}{NAM}\s*\d)"),
     ("year", rf"(?:{PREP}\s+)?{NAM}\s+{Y}"),
     # `(định kỳ) hằng năm`, `hàng quý`, `mỗi tháng`
     ("recur", rf"(?:(?:{THEO}\s+)?{DINH_KY}\s+)?{HANG}\s+(?P<unit>{NAM}|{QUY}|{THANG}|{TUAN})"),
@@ -156,7 +161,7 @@ PLAN_NOUN = regex.compile(
 )
 #: A legal reference's number, then its date: `số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020`.
 LEGAL_NUMBER = r"(?:\bsố\s*)?(?<![\w/])\d{1,5}(?:/\d{4})?[/-](?:\d{4}[/-])?[\p{Lu}Đ][\p{L}\d./-]*"
-_LEGAL_DATE_RE = regex.compile(rf"{LEGAL_NUMBER}[\s,]*(?:{DATE})", regex.I)
+_LEGAL_DATE_RE = regex.compile(rf"{LEGAL_NUMBER}{GAP}(?:{OCR_DATE})", regex.I)
 _VISION_AFTER_RE = regex.compile(r"^\s*[,;]?\s*tầm\s+nhìn\b", regex.I)
 _VISION_BEFORE_RE = regex.compile(r"tầm\s+nhìn\s*$", regex.I)
 _BASELINE_BEFORE_RE = regex.compile(r"(?:\bso\s+với\b|\bđã\b|\bhiệu\s+lực\b|\bbình\s+quân\b|\btrung\s+bình\b)", regex.I)
@@ -165,7 +170,7 @@ _UNTIL_NOW_AFTER_RE = regex.compile(r"^\s*(?:đến|tới)\s+nay\b", regex.I)
 _STATE_AFTER_RE = regex.compile(r"^\s*(?:bị|xảy\s+ra|chịu|gặp|có)\b", regex.I)
 #: Words after which an adverb still opens its clause.
 _CLAUSE_OPENERS = regex.compile(
-    r"(?:^|[;:,.(\-–“\"\n\t•+])\s*(?:(?:và|đồng\s+thời|cần|phải|được|sẽ|luôn|để|trong\s+đó|riêng|đặc\s+biệt(?:\s+là)?|nhất\s+là)\s+)?$",
+    r"(?:^|[;:,(\-–“\"\n\t•+]|\.\s)\s*(?:(?:và|đồng\s+thời|cần|phải|được|sẽ|luôn|để|trong\s+đó|riêng|đặc\s+biệt(?:\s+là)?|nhất\s+là)\s+)?$",
     regex.I,
 )
 #: Clause boundaries for the plan-name test (commas stay: titles contain them).

@@ -589,6 +589,14 @@ _KIND_LINES = {
     "DE AN", "HUONG DAN", "BAO CAO", "THONG BAO", "TO TRINH", "QUY CHE", "QUY DINH", "KET LUAN",
     "CONG VAN", "KE HOACH HANH DONG",
 }
+#: A kind line that kept its title on the same line (`KẾ HOẠCH Thực hiện …`),
+#: folded.
+_KIND_PREFIX_RE = regex.compile(
+    r"^[\s*#_]*(?:" + "|".join(sorted((k.replace(" ", r"\s+") for k in _KIND_LINES), key=len, reverse=True))
+    + r")[\s*#_]+(?=[A-Z][a-z])"
+)
+#: Where a same-line title ends at the latest: the preamble's first clause.
+_TITLE_TAIL_END_RE = regex.compile(r"[.;:](?=\s)|\s(?=Can\s+cu|CAN\s+CU|Thuc\s+hien|THUC\s+HIEN)")
 _SUBJECT_LINE_RE = regex.compile(r"(?i)^\s*(?:V/v|Về\s+việc)\s")
 _IMPLEMENTS_OPENING_RE = regex.compile(
     r"(?i)^\s*(?:de\s+)?(?:tiep\s+tuc\s+)?(?:to\s+chuc\s+)?(?:trien\s+khai\s+)?(?:thuc\s+hien|trien\s+khai|quan\s+triet)(?![a-z])"
@@ -599,6 +607,8 @@ _BODY_LABEL_RE = regex.compile(r"(?m)^\s*(?:(?:PHẦN|Phần|CHƯƠNG|Chương|M
 _IMPLEMENTS_LEAD_RE = regex.compile(r"(?i)(?:thuc\s+hien|trien\s+khai|quan\s+triet|thi\s+hanh)\s*$")
 _ABOUT_LEAD_RE = regex.compile(r"(?<![\p{L}])về(?:\s+việc)?\s*$")
 _COORD_LEAD_RE = regex.compile(r"(?i)(?:,|;|(?<![a-z])va|,\s*va)\s*$")
+_MIDLINE_BASIS_RE = regex.compile(r"[.;]\s+(?P<open>Can\s+cu|Theo\s+de\s+nghi|Xet\s+de\s+nghi)(?![a-z])")
+_SENTENCE_END_RE = regex.compile(r"[.:](?=\s)")
 _TOPLEVEL_GAP_RE = regex.compile(r"\s*(?:,\s*và|,|và|hoặc)\s*")
 
 
@@ -628,6 +638,9 @@ def _title_zones(text: str, folded: str) -> list[tuple[int, int]]:
                 ze = lines[k][1]
                 k += 1
             zones.append((zs, ze))
+        elif (pm := _KIND_PREFIX_RE.match(folded, s, e)):
+            stop = _TITLE_TAIL_END_RE.search(folded, pm.end(), min(e, pm.end() + 600))
+            zones.append((pm.end(), stop.start() if stop else min(e, pm.end() + 600)))
         elif i < 40 and _SUBJECT_LINE_RE.match(line):
             zones.append((s, e))
     return zones
@@ -658,10 +671,22 @@ def _relations(doc, text: str, folded: str, refs: list[_Mention]) -> None:
         if not line.strip() or not in_preamble(s + len(line) - len(line.lstrip())):
             continue
         body = regex.sub(r"^\s*(?:[-+•]|\d+\.|[a-zđ]\))\s*", "", folded[s:e])
+        # A zone is the opening sentence only: text that lost its line
+        # breaks must not turn the whole document into a preamble clause.
+        stop = _SENTENCE_END_RE.search(text, s, e)
+        e = stop.end() if stop else e
         if _BASIS_OPENING_RE.match(body):
             zones.append((s, e, "can_cu"))
         elif _IMPLEMENTS_OPENING_RE.match(body):
             zones.append((s, e, "implements"))
+    # A basis clause that lost its line break still opens after `;` or `.`.
+    for m in _MIDLINE_BASIS_RE.finditer(folded):
+        at = m.start("open")
+        if in_preamble(at) and not any(zs <= at < ze for zs, ze, _ in zones):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            stop = _SENTENCE_END_RE.search(text, at, end)
+            zones.append((at, stop.end() if stop else end, "can_cu"))
     for zs, ze, kind in zones:
         inside = [r for r in refs if zs <= r.start < ze]
         if kind == "implements":

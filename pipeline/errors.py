@@ -35,3 +35,11 @@ class EmptyFileError(ReadError):
 class OcrError(ReadError):
     def __init__(self, message: str):
         super().__init__("ocr", message)
+
+
+class ImageTooLargeError(ReadError):
+    """An image (or rendered page) above the pixel limit: a decompression
+    bomb or a scan at an absurd resolution; refused before decoding."""
+
+    def __init__(self, message: str):
+        super().__init__("read", message)

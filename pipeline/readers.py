@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,12 +82,23 @@ def looks_like_markdown(text: str) -> bool:
     return sample.count("**") >= 4 or any(line.lstrip().startswith("#") for line in sample.splitlines()[:200])
 
 
+def unprintable_share(text: str) -> float:
+    """Share of characters no text file should contain (controls, unassigned, U+FFFD)."""
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if (c not in "\t\n\r\f" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs"))
+              or c == "\ufffd")
+    return bad / len(sample)
+
+
 def read_text(data: bytes, fmt: str) -> RawDocument:
     text = decode_text(data)
     if not text.strip():
         raise EmptyFileError("the file contains no text")
-    if "\x00" in text[:4000]:
-        raise CorruptFileError("the file is binary, not text (NUL bytes); check the file type")
+    if unprintable_share(text) > 0.05:
+        raise CorruptFileError("the file is binary, not text (control bytes throughout); "
+                               "check its real type — supported are PDF, PNG/JPEG/TIFF, DOCX, TXT, MD")
     markdown = fmt == "md" or looks_like_markdown(text)
     return RawDocument(source_format="md" if fmt == "md" else "txt", pages=[text], paged=False,
                        markdown=markdown, flat_tables=True)
