@@ -47,10 +47,42 @@ _SP = r"[ \t]+"
 _DASH = r"\s*[-–—]\s*"
 
 
+#: Vowels by base letter. OCR confuses marks within a family (`dẩn` for
+#: `dân`, `phuơng` for `phương`), so fixed phrases of two or more syllables
+#: match any vowel of the same family — too loose for one syllable (`Số`/`Sở`).
+_VOWEL_FAMILIES = ["aàáảãạăằắẳẵặâầấẩẫậ", "eèéẻẽẹêềếểễệ", "iìíỉĩị", "oòóỏõọôồốổỗộơờớởỡợ",
+                   "uùúủũụưừứửữự", "yỳýỷỹỵ"]
+_FAMILY_OF = {c: fam for fam in _VOWEL_FAMILIES for c in fam}
+_FAMILY_OF.update({c.upper(): fam.upper() for fam in _VOWEL_FAMILIES for c in fam})
+_FAMILY_OF.update({"d": "dđ", "đ": "dđ", "D": "DĐ", "Đ": "DĐ"})
+
+
+def loose(phrase: str) -> str:
+    """A regex for `phrase` that tolerates OCR's diacritic slips and any blank run."""
+    if " " not in phrase.strip():
+        return regex.escape(phrase)
+    out = []
+    for ch in unicodedata.normalize("NFC", phrase):
+        if ch == " ":
+            out.append(_SP)
+        elif ch in _FAMILY_OF:
+            out.append("[" + _FAMILY_OF[ch] + "]")
+        else:
+            out.append(regex.escape(ch))
+    return "".join(out)
+
+
+def skeleton(s: str) -> str:
+    """`Ủy ban nhân dẩn` → `uy ban nhan dan`: the key OCR-damaged spellings share."""
+    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if not unicodedata.category(c).startswith("M"))
+    return " ".join(s.lower().split())
+
+
 def _alts(words) -> str:
     """Alternation of phrases, longest first, spaces matching any run of blanks."""
     parts = sorted({w for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(regex.escape(p).replace(r"\ ", _SP) for p in parts) + ")"
+    return "(?:" + "|".join(loose(p) for p in parts) + ")"
 
 
 #: Department and ministry domains, as the organisation decrees name them.
@@ -66,19 +98,15 @@ DOMAINS: tuple[str, ...] = (
 )
 
 
-def _fold(s: str) -> str:
-    """Comparison key: NFC, one tone convention, lower case, one space, one dash."""
-    s = normalize_tone_marks(unicodedata.normalize("NFC", s)).lower()
-    s = regex.sub(r"\s*[-–—]\s*", " - ", s)
-    s = regex.sub(r"\s*,\s*", ", ", s)
-    return " ".join(s.split())
+def _domain_key(s: str) -> str:
+    return " ".join(regex.findall(r"\w+", skeleton(s)))
 
 
-_DOMAIN_BY_KEY = {_fold(d): d for d in DOMAINS}
+_DOMAIN_BY_KEY = {_domain_key(d): d for d in DOMAINS}
 _DOMAIN_RE = regex.compile(
     "(?:" + "|".join(
         r"\s*,\s*".join(
-            _DASH.join(regex.escape(part).replace(r"\ ", _SP) for part in piece.split(" - "))
+            _DASH.join(loose(part) for part in piece.split(" - "))
             for piece in d.split(", "))
         for d in sorted(DOMAINS, key=len, reverse=True)) + ")" + _END, _F)
 
@@ -136,7 +164,7 @@ _ABBREVIATIONS_RE = [(regex.compile(r"(?<![\p{L}\d])(?:" + p + r")(?![\p{L}\d])"
 
 # -- local government ---------------------------------------------------------
 
-LOCAL_GOV = r"(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)" + _END
+LOCAL_GOV = rf"(?:{loose('Ủy ban nhân dân')}|{loose('Uỷ ban nhân dân')}|UBND|{loose('Hội đồng nhân dân')}|HĐND)" + _END
 #: Administrative units a local government or a proper name may be qualified by.
 LOCALITY_NOUNS = ["tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn", "địa phương"]
 _LOC_NOUN = _alts(LOCALITY_NOUNS) + _END
@@ -168,7 +196,7 @@ COMPLETE_HEADS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Tỉnh đoàn",
                   "Mặt trận Tổ quốc", "UBMTTQ", "MTTQ"}
 LOCALITY_HEADS = {"Công an", "Thanh tra", "Văn phòng", "Kho bạc", "Liên đoàn", "Hội đồng"}
 #: The head opens with a capital; its later words may be written either way (`Chi Cục`).
-_HEAD_RE = regex.compile(r"(?=\p{Lu})" + _alts(PROPER_HEADS) + _END, _F)
+_HEAD_RE = regex.compile(r"(?-i:(?=\p{Lu}))" + _alts(PROPER_HEADS) + _END, _F)
 #: Heads whose name is a department domain.
 _DOMAIN_HEADS = {"sở", "bộ"}
 _COMPLETE_KEYS = {h.lower() for h in COMPLETE_HEADS}
@@ -222,7 +250,7 @@ def _phrase_alts(words) -> str:
     parts = sorted(set(words), key=len, reverse=True)
     out = []
     for p in parts:
-        pieces = [regex.escape(x).replace(r"\ ", _SP) for x in p.split(" - ")]
+        pieces = [loose(x) for x in p.split(" - ")]
         out.append(_DASH.join(pieces))
     return "(?:" + "|".join(out) + ")"
 
@@ -261,6 +289,10 @@ def _proper_at(text: str, pos: int) -> int | None:
         return None
     head = " ".join(m.group(0).lower().split())
     end = m.end()
+    if len(m.group(0)) > 1 and m.group(0).isupper() and m.group(0) not in PROPER_HEADS \
+            and not (head in _DOMAIN_HEADS and _DOMAIN_RE.match(text, end + 1)):
+        # All-capitals lines are titles (`CỘNG HÒA XÃ HỘI …`), except `SỞ TÀI CHÍNH`.
+        return None
     if head in _COMPLETE_KEYS:
         loc = _LOCALITY_RE.match(text, end)
         return loc.end() if loc else end
@@ -311,6 +343,46 @@ _LOCALITY_WORD = regex.compile(_LOC_NOUN, _F)
 _SP_RE = regex.compile(_SP)
 
 
+#: Words that open the title of a document, never part of an agency's name
+#: (`Bộ Chính trị và Kế hoạch số …`, `Ban Chấp hành Trung ương, Kết luận …`).
+DOCUMENT_WORDS = [
+    "Kế hoạch", "Chương trình", "Quyết định", "Nghị quyết", "Nghị định", "Kết luận",
+    "Chỉ thị", "Thông tư", "Thông báo", "Luật", "Bộ luật", "Văn bản", "Công văn", "Đề án",
+    "Hướng dẫn", "Quy hoạch", "Chiến lược", "Pháp lệnh", "Hiến pháp", "Tờ trình", "Báo cáo",
+]
+_DOCUMENT_WORD_RE = regex.compile(_alts(DOCUMENT_WORDS) + _END)
+
+
+def _enumerated_name(text: str, comma: int) -> bool:
+    """A comma continues a name only in the `A, B và C` pattern of names such as
+    `Văn hóa, Thể thao và Du lịch` — not in `Bộ Chính trị, Nghị quyết …`."""
+    need_cap, lower_run = False, 0
+    for t in _TOKEN_RE.finditer(text, comma, min(len(text), comma + 200)):
+        tok = t.group(0)
+        if tok == ",":
+            need_cap, lower_run = True, 0
+            continue
+        if tok == "và":
+            need_cap, lower_run = "và", 0
+            continue
+        if not _WORD_RE.fullmatch(tok):
+            return False
+        if need_cap:
+            if not _is_cap(tok) or _DOCUMENT_WORD_RE.match(text, t.start()):
+                return False
+            if need_cap == "và":
+                return True
+            need_cap = False
+            continue
+        if _is_cap(tok):
+            lower_run = 0
+        elif lower_run >= 2 or _PREDICATE_RE.match(text, t.start()):
+            return False
+        else:
+            lower_run += 1
+    return False
+
+
 def _name_tail(text: str, pos: int) -> int | None:
     """Extent of the name after a head; None when no capitalised word follows it."""
     end = None
@@ -323,6 +395,8 @@ def _name_tail(text: str, pos: int) -> int | None:
         if not _WORD_RE.fullmatch(tok):
             if end is None or sep is not None or tok not in ",&-–—/":
                 break
+            if tok == "," and not _enumerated_name(text, t.start()):
+                break
             sep = "-" if tok in "-–—" else tok
             continue
         if tok == "và":
@@ -331,6 +405,8 @@ def _name_tail(text: str, pos: int) -> int | None:
             sep = "và"
             continue
         if _is_cap(tok):
+            if sep is not None and _DOCUMENT_WORD_RE.match(text, t.start()):
+                break
             nested = agency_at(text, t.start()) if sep is not None else None
             if nested is not None:
                 if sep == "-":
@@ -360,8 +436,9 @@ def agency_at(text: str, pos: int, bare: bool = False) -> int | None:
     """
     if pos >= len(text) or not text[pos].isalpha():
         return None
-    if pos > 0 and (text[pos - 1].isalpha() or unicodedata.category(text[pos - 1]).startswith("M")):
-        return None
+    if pos > 0 and (text[pos - 1].isalpha() or unicodedata.category(text[pos - 1]).startswith("M")
+                    or text[pos - 1] in "-/&"):
+        return None  # inside a word or a document symbol (`243/QĐ-UBND`)
     t = _TITLE_RE.match(text, pos)
     if t:
         end = _core_at(text, t.end(), bare=False)
@@ -377,13 +454,27 @@ def _core_at(text: str, pos: int, bare: bool) -> int | None:
     if end is not None:
         return end
     m = _GROUP_RE.match(text, pos)
-    if m:
+    if m and _group_ends(text, m.end()):
         return m.end()
     if bare:
         m = _BARE_GROUP_RE.match(text, pos)
-        if m:
+        if m and _group_ends(text, m.end()):
             return m.end()
     return None
+
+
+_NEXT_WORD = regex.compile(r"[ \t]+(?=\p{L})")
+
+
+def _group_ends(text: str, end: int) -> bool:
+    """A group stops before punctuation, `và`, a verb or another agency; a noun
+    after it (`các ngành kinh tế`, `các đơn vị hành chính`) shows it was no group."""
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return True
+    nxt = m.end()
+    return bool(_PREDICATE_RE.match(text, nxt)) or regex.match(r"và(?!\p{L})", text[nxt:nxt + 3]) is not None or regex.match(r"\p{Lu}", text[nxt]) is not None \
+        or agency_at(text, nxt) is not None
 
 
 #: Between the agencies of a list.
@@ -480,7 +571,7 @@ _CANONICAL_HEADS = [
     "Công ty", "Trung tâm", "Văn phòng", "Công an", "Kho bạc", "Bộ Tư lệnh",
 ]
 _CANONICAL_HEAD_RE = regex.compile(r"^(?:(?P<title>" + _alts(PERSON_TITLES) + r")\s+)?(?P<head>" + _alts(_CANONICAL_HEADS) + ")" + _END, _F)
-_HEAD_BY_KEY = {_fold(h): h for h in _CANONICAL_HEADS}
+_HEAD_BY_KEY = {skeleton(h): h for h in _CANONICAL_HEADS}
 _ROLE_NOTE = regex.compile(r"\s*\((?:chủ\s+trì|phối\s+hợp|cơ\s+quan\s+chủ\s+trì|thường\s+trực)\)\s*$", _F)
 
 
@@ -508,11 +599,12 @@ def canonical_agency(name: str) -> str:
     s = regex.sub(r"(?P<head>(?<![\p{L}])(?:Sở|Bộ))\s+(?P<abbr>\p{Lu}[\p{Lu}]*(?:\s?[&,\-–]\s?\p{Lu}+)*)(?![\p{L}\d])", _domain, s)
     # Department domains in their official spelling (`Sở Công thương` → `Sở Công Thương`).
     def _respell(m):
-        return f"{m.group('head')} {_DOMAIN_BY_KEY[_fold(m.group('dom'))]}"
+        dom = _DOMAIN_BY_KEY.get(_domain_key(m.group("dom")))
+        return f"{m.group('head')} {dom}" if dom else m.group(0)
     s = regex.sub(r"(?P<head>(?<![\p{L}])(?:Sở|Bộ))\s+(?P<dom>" + _DOMAIN_RE.pattern + ")", _respell, s, flags=_F)
     m = _CANONICAL_HEAD_RE.match(s)
     if m:
-        head = _HEAD_BY_KEY.get(_fold(m.group("head")))
+        head = _HEAD_BY_KEY.get(skeleton(m.group("head")))
         if head:
             s = s[:m.start("head")] + head + s[m.end("head"):]
     if regex.match(r"(?:Các|Những)\s", s):

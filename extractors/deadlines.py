@@ -22,8 +22,9 @@ How it works, in three steps:
      đoạn 2021 - 2025`), it is not followed by `, tầm nhìn đến năm …` and it
      is not inside a quoted title;
    - it is not in a section that states goals or opens the document
-     (`muc_tieu`, `preamble`, signature, recipients), not a baseline
-     (`so với`, `đã xảy ra trong …`), not a date of a legal reference
+     (`muc_tieu`, `preamble`, signature, recipients), not a baseline or a
+     past result (`so với`, `đã xảy ra trong …`, `Trong năm 2020, … đã
+     trồng …`), not a date of a legal reference
      (`số 1055/QĐ-TTg ngày …`), not in an all-capitals title line;
    - `thường xuyên` is an adverb opening a clause (`; thường xuyên kiểm tra`),
      not part of a noun phrase (`chi thường xuyên`, `vùng thường xuyên bị
@@ -42,7 +43,8 @@ The module is pure: no files, no network, no global state.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import bisect
+from dataclasses import dataclass
 
 import regex
 
@@ -70,7 +72,8 @@ THANG = r"\b" + _w("t", "h", _A, "n", "g") + r"\b"          # tháng (month)
 QUY = r"\b" + _w("q", "u", _Y) + r"\b"                      # quý (quarter)
 NGAY = r"\b" + _w("n", "g", _A, "y") + r"\b"                # ngày (day)
 TUAN = r"\b" + _w("t", "u", _A, "n") + r"\b"                # tuần (week)
-HANG = r"\b(?:" + _w("h", _A, "n", "g") + "|" + _w("m", _O, _I) + r")\b"  # hằng/hàng/mỗi
+#: hằng / hàng / mỗi; the vowel family of mỗi leaves out ơ so `mới` (new) stays out.
+HANG = r"\b(?:" + _w("h", _A, "n", "g") + "|" + _w("m", "oòóỏõọôồốổỗộ", _I) + r")\b"
 DINH_KY = r"\b" + _w("đd", _I, "n", "h") + r"\s+" + _w("k", _Y) + r"\b"  # định kỳ
 THEO = r"\btheo\b"
 THUONG_XUYEN = r"\b" + _w("t", "h", _U, _O, "n", "g") + r"\s+" + _w("x", "u", "y", _E, "n") + r"\b"
@@ -109,6 +112,8 @@ STRONG_PREP = (
 #: `đến năm 2030` also ends the names of strategies and plans, so it is weak.
 WEAK_PREP = rf"(?:(?:{GIAI_DOAN}\s+)?(?:từ\s+nay\s+)?{DEN}(?:\s+{HET})?)"
 PREP = rf"(?P<prep>{WEAK_PREP}|{STRONG_PREP})"
+#: OCR sometimes leaves a stray mark after the preposition: `đến: năm 2030`.
+PREP_GAP = r"[.,:]?\s+"
 _STRONG_RE = regex.compile(rf"^(?:{STRONG_PREP})$", regex.I)
 _FROM_RE = regex.compile(rf"^{TU}$", regex.I)
 _BEFORE_PERIOD_RE = regex.compile(rf"(?:{TRONG}|\bcho\b|{TU}|\bsuốt\b)\s*$", regex.I)
@@ -123,14 +128,14 @@ _ATOMS: list[tuple[str, str]] = [
     # `(giai đoạn) từ năm 2021 đến (hết) năm 2025`
     ("range", rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY})\s+)?(?P<from>{TU})\s+{NAM}\s+{Y1}\s*{DEN}\s+(?:{HET}\s+)?(?:{NAM}\s+)?{Y2}"),
     # `6 tháng đầu năm 2024`
-    ("half", rf"(?:{PREP}\s+)?6\s+{THANG}\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
-    ("quarter", rf"(?:{PREP}\s+)?{QUY}\s+{QUARTER_NO}{OF_YEAR}"),
-    ("month", rf"(?:{PREP}\s+)?{THANG}\s+{M}{OF_YEAR}"),
-    ("date", rf"(?:{PREP}\s+)?{OCR_DATE}"),
+    ("half", rf"(?:{PREP}{PREP_GAP})?6\s+{THANG}\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
+    ("quarter", rf"(?:{PREP}{PREP_GAP})?{QUY}\s+{QUARTER_NO}{OF_YEAR}"),
+    ("month", rf"(?:{PREP}{PREP_GAP})?{THANG}\s+{M}{OF_YEAR}"),
+    ("date", rf"(?:{PREP}{PREP_GAP})?{OCR_DATE}"),
     # a day without its year: `trước ngày 05 tháng 12`, `trước ngày 15/6`
-    ("daymonth", rf"(?:{PREP}\s+)?(?:{NGAY}{GAP})?{D}(?:{GAP}{THANG}{GAP}{M}|\s*/\s*{M})"
+    ("daymonth", rf"(?:{PREP}{PREP_GAP})?(?:{NGAY}{GAP})?{D}(?:{GAP}{THANG}{GAP}{M}|\s*/\s*{M})"
                  rf"(?!\s*[/.\-]\s*\d|{GAP}{NAM}\s*\d)"),
-    ("year", rf"(?:{PREP}\s+)?{NAM}\s+{Y}"),
+    ("year", rf"(?:{PREP}{PREP_GAP})?{NAM}\s+{Y}"),
     # `(định kỳ) hằng năm`, `hàng quý`, `mỗi tháng`
     ("recur", rf"(?:(?:{THEO}\s+)?{DINH_KY}\s+)?{HANG}\s+(?P<unit>{NAM}|{QUY}|{THANG}|{TUAN})"),
     # `định kỳ 6 tháng`, `6 tháng một lần`
@@ -162,12 +167,21 @@ PLAN_NOUN = regex.compile(
 #: A legal reference's number, then its date: `số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020`.
 LEGAL_NUMBER = r"(?:\bsố\s*)?(?<![\w/])\d{1,5}(?:/\d{4})?[/-](?:\d{4}[/-])?[\p{Lu}Đ][\p{L}\d./-]*"
 _LEGAL_DATE_RE = regex.compile(rf"{LEGAL_NUMBER}{GAP}(?:{OCR_DATE})", regex.I)
-_VISION_AFTER_RE = regex.compile(r"^\s*[,;]?\s*tầm\s+nhìn\b", regex.I)
-_VISION_BEFORE_RE = regex.compile(r"tầm\s+nhìn\s*$", regex.I)
+#: `tầm nhìn đến năm 2050` (OCR: `tâm nhìn`, `tầm . nhìn`) ends the title of a strategy.
+TAM_NHIN = r"\b" + _w("t", _A, "m") + r"[\s.,]*" + _w("n", "h", _I, "n") + r"\b"
+_VISION_AFTER_RE = regex.compile(rf"\s*[,;]?\s*{TAM_NHIN}", regex.I)
+_VISION_BEFORE_RE = regex.compile(rf"{TAM_NHIN}\s*$", regex.I)
 _BASELINE_BEFORE_RE = regex.compile(r"(?:\bso\s+với\b|\bđã\b|\bhiệu\s+lực\b|\bbình\s+quân\b|\btrung\s+bình\b)", regex.I)
-_UNTIL_NOW_AFTER_RE = regex.compile(r"^\s*(?:đến|tới)\s+nay\b", regex.I)
+_UNTIL_NOW_AFTER_RE = regex.compile(r"\s*(?:đến|tới)\s+nay\b", regex.I)
+#: `Trong năm 2020, toàn tỉnh đã trồng …`: a past result, not a schedule.  A
+#: document `đã được phê duyệt` after the time belongs to its name instead.
+_PAST_AFTER_RE = regex.compile(
+    r"[^;.\n]{0,30}?\bđã\b(?!\s+được\s+(?:phê\s+duyệt|ban\s+hành|cấp|giao|duyệt))", regex.I
+)
 #: `thường xuyên` describing a state, not scheduling an action.
-_STATE_AFTER_RE = regex.compile(r"^\s*(?:bị|xảy\s+ra|chịu|gặp|có)\b", regex.I)
+_STATE_AFTER_RE = regex.compile(r"\s*(?:bị|xảy\s+ra|chịu|gặp|có)\b", regex.I)
+#: A month or year right after a day number is the tail of a date OCR split.
+_DATE_TAIL_BEFORE_RE = regex.compile(rf"(?:{NGAY}|\d)[\W_]*$", regex.I)
 #: Words after which an adverb still opens its clause.
 _CLAUSE_OPENERS = regex.compile(
     r"(?:^|[;:,(\-–“\"\n\t•+]|\.\s)\s*(?:(?:và|đồng\s+thời|cần|phải|được|sẽ|luôn|để|trong\s+đó|riêng|đặc\s+biệt(?:\s+là)?|nhất\s+là)\s+)?$",
@@ -193,8 +207,12 @@ SLOT_LABEL = regex.compile(
 _SLOT_END_RE = regex.compile(r"[;\n]|\.(?=\s|$)")
 #: A table header cell that names a time column.
 TIME_HEADER = regex.compile(
-    r"\b(?:thời\s+gian|thời\s+hạn|thời\s+điểm|tiến\s+độ|năm\s+(?:thực\s+hiện|hoàn\s+thành))\b", regex.I
+    r"^\W*(?:thời\s+gian|thời\s+hạn|thời\s+điểm|tiến\s+độ|năm\s+(?:thực\s+hiện|hoàn\s+thành))\b", regex.I
 )
+#: A header cell is a short label; a longer cell is content that mentions time.
+MAX_HEADER_CHARS = 40
+#: A slot value longer than this is a sentence, read as prose instead.
+MAX_SLOT_CHARS = 80
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _MONTHS = {"P1W": 0.25, "P1M": 1, "P3M": 3, "P6M": 6, "P1Y": 12}
@@ -366,6 +384,8 @@ def _accept(text: str, a: Atom, line_start: int, accepted_prev: Atom | None) -> 
         return False
     if _BASELINE_BEFORE_RE.search(_clause_before(text, a.start, line_start)[-30:]):
         return False
+    if a.kind not in ("recur", "dinhky", "ongoing") and _PAST_AFTER_RE.match(text, a.end):
+        return False
     strong = bool(a.prep and _STRONG_RE.match(a.prep))
     if a.kind == "range":
         if _VISION_AFTER_RE.match(text, a.end, a.end + 20):
@@ -377,6 +397,9 @@ def _accept(text: str, a: Atom, line_start: int, accepted_prev: Atom | None) -> 
             return bool(accepted_prev and accepted_prev.kind == "range"
                         and _JOIN_RE.match(text[accepted_prev.end:a.start]))
         return not _plan_name(text, a, line_start)
+    if a.prep is None and a.kind in ("year", "month", "quarter", "half") \
+            and _DATE_TAIL_BEFORE_RE.search(text[max(0, a.start - 12):a.start]):  # across a broken line too
+        return False
     if a.kind == "year":
         if strong:
             return True
@@ -388,7 +411,9 @@ def _accept(text: str, a: Atom, line_start: int, accepted_prev: Atom | None) -> 
     if a.kind == "daymonth":
         return a.prep is not None
     if a.kind in ("quarter", "month", "half"):
-        return a.prep is None or strong or not _plan_name(text, a, line_start)
+        if a.prep is None:  # `báo cáo kết quả quý I/2024` names what is reported, not when
+            return _clause_initial(text, a.start, line_start)
+        return strong or not _plan_name(text, a, line_start)
     if a.kind in ("recur", "dinhky"):
         return True
     if a.kind == "ongoing":
@@ -439,8 +464,22 @@ def _task_at(tasks, pos: int) -> str | None:
     return _get(best, "task_id") if best is not None else None
 
 
-def _overlaps(spans, s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+class _Spans:
+    """Sorted, merged spans with a fast overlap test."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for a, b in sorted((int(a), int(b)) for a, b in spans if b > a):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self._starts = [a for a, _ in merged]
+        self._spans = merged
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self._starts, e)  # spans starting before e
+        return i > 0 and self._spans[i - 1][1] > s
 
 
 def _groups(text: str, atoms: list[Atom]) -> list[list[Atom]]:
@@ -467,11 +506,11 @@ def _slots(doc, text, tasks, skip) -> tuple[list[Deadline], list[tuple[int, int]
     out, used = [], []
     for m in SLOT_LABEL.finditer(text):
         kind = _kind_at(doc, m.start())
-        if kind in ("preamble", "noi_nhan", "chu_ky") or _overlaps(skip, m.start(), m.end()):
+        if kind in ("preamble", "noi_nhan", "chu_ky") or skip.overlaps(m.start(), m.end()):
             continue
         stop = _SLOT_END_RE.search(text, m.end())
         end = stop.start() if stop else len(text)
-        if end <= m.end():
+        if end <= m.end() or end - m.end() > MAX_SLOT_CHARS:
             continue
         recs = _slot_records(doc, text, tasks, m.end(), end)
         out.extend(recs)
@@ -492,7 +531,8 @@ def _tables(doc, text, tasks) -> tuple[list[Deadline], list[tuple[int, int]]]:
             continue
         used.append((start, start + len(line)))
         cells = line.split("\t")
-        header = [i for i, c in enumerate(cells) if TIME_HEADER.search(c) and not find_atoms(c)]
+        header = [i for i, c in enumerate(cells)
+                  if len(c.strip()) <= MAX_HEADER_CHARS and TIME_HEADER.search(c.strip()) and not find_atoms(c)]
         if header:
             col, ncols = header[-1], len(cells)
             continue
@@ -525,17 +565,17 @@ def extract_deadlines(doc, tasks: list | None = None, exclude: list[tuple[int, i
     time expressions belong to something else.
     """
     text = doc.text or ""
-    skip = list(exclude or []) + legal_date_spans(text)
+    skip = _Spans(list(exclude or []) + legal_date_spans(text))
     slot_recs, slot_used = _slots(doc, text, tasks, skip)
     table_recs, table_used = _tables(doc, text, tasks)
-    blocked = skip + slot_used + table_used
+    blocked = _Spans(list(exclude or []) + legal_date_spans(text) + slot_used + table_used)
 
     out = slot_recs + table_recs
     line_cache: dict[int, tuple[int, int, bool]] = {}
     prev: Atom | None = None
     kept: list[Atom] = []
     for a in find_atoms(text):
-        if _overlaps(blocked, a.start, a.end) or _kind_at(doc, a.start) in PROSE_SKIP_KINDS:
+        if blocked.overlaps(a.start, a.end) or _kind_at(doc, a.start) in PROSE_SKIP_KINDS:
             continue
         ls, le = _line_span(text, a.start)
         if ls not in line_cache:
@@ -543,7 +583,7 @@ def extract_deadlines(doc, tasks: list | None = None, exclude: list[tuple[int, i
         if line_cache[ls][2] or _in_quotes(text, a.start, ls):
             continue
         if a.kind in ("adhoc", "cycle") or (a.kind == "daymonth" and a.prep is None):
-            kept.append(replace(a, prep=a.prep))  # kept only if it joins a cycle below
+            kept.append(a)  # kept only if it joins a cycle below
             continue
         if _accept(text, a, ls, prev):
             kept.append(a)
@@ -572,7 +612,9 @@ def _ranges(text: str, atoms: list[Atom]) -> list[list[Atom]]:
     out: list[list[Atom]] = []
     for a in atoms:
         if (out and len(out[-1]) == 1 and out[-1][0].prep and _FROM_RE.match(out[-1][0].prep)
-                and out[-1][0].kind != "range" and _TO_RE.match(text[out[-1][0].end:a.start])):
+                and out[-1][0].kind != "range"
+                and (_TO_RE.match(text[out[-1][0].end:a.start])
+                     or (a.prep and _TO_RE.match(a.prep) and not text[out[-1][0].end:a.start].strip()))):
             out[-1].append(a)
         else:
             out.append([a])

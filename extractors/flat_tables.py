@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from extractors.sections import roman_value
 from extractors.vnnumbers import NUMBER, SIGN, is_year, parse_quantity_cell
 
 # ---------------------------------------------------------------- header
@@ -108,6 +109,16 @@ def _split_titles(text: str) -> tuple[list[str], list[str]] | None:
         roles.append(role)
         pos = m.end()
     return titles, roles
+
+
+def column_role(title: str) -> str:
+    """The role of one header cell: `stt`, `text`, `unit`, `value`, `lead`, … or `other`."""
+    best = None
+    for role, pattern in _TITLE_RES:
+        m = pattern.match(title.strip())
+        if m and (best is None or m.end() > best[1]):
+            best = (role, m.end())
+    return best[0] if best else "other"
 
 
 def _is_header_line(line: str) -> bool:
@@ -208,22 +219,13 @@ class _Sequence:
         self.num: list[int] | None = None
         self.letter = ""
 
-    @staticmethod
-    def _roman_value(s: str) -> int:
-        vals = {"I": 1, "V": 5, "X": 10, "L": 50}
-        total = 0
-        for a, b in zip(s, s[1:] + " "):
-            v = vals[a]
-            total += -v if b != " " and vals.get(b, 0) > v else v
-        return total
-
     def accepts(self, m) -> bool:
         if m.group("roman"):
-            return self._roman_value(m.group("roman")) == self.roman + 1
+            return roman_value(m.group("roman")) == self.roman + 1
         if m.group("num"):
             parts = [int(x) for x in m.group("num").split(".")]
             if self.num is None:
-                return parts == [1] or parts[0] <= 3
+                return parts[0] <= 3  # a table may start a page into its numbering
             prev = self.num
             if len(parts) == 1:
                 return parts[0] in (prev[0] + 1, 1)
@@ -238,7 +240,7 @@ class _Sequence:
 
     def take(self, m) -> None:
         if m.group("roman"):
-            self.roman = self._roman_value(m.group("roman"))
+            self.roman = roman_value(m.group("roman"))
             self.letter = ""
         elif m.group("num"):
             self.num = [int(x) for x in m.group("num").split(".")]
@@ -290,7 +292,7 @@ def _read_rows(lines: list[str], header: Header, start: int) -> tuple[list[_Row]
     return rows, i
 
 
-def _anchors(joined: str, value_count: int, has_unit: bool):
+def _anchors(joined: str, has_unit: bool):
     """Figures in a row's text that can be its value cells, with their unit."""
     out = []
     for m in _ANCHOR_RE.finditer(joined):
@@ -323,8 +325,10 @@ def _cells(row: _Row, header: Header) -> list[list[str]]:
     text_i = roles.index("text")
     unit_i = roles.index("unit") if "unit" in roles else None
     value_is = [k for k, r in enumerate(roles) if r == "value"]
+    # Whatever follows the figures (agency, time, notes) goes to the first
+    # column after them: a flat export gives no way to tell those cells apart.
     rest_is = [k for k in range(n) if k not in (0, text_i, unit_i) and k not in value_is]
-    after_i = next((k for k in rest_is if k > (max(value_is) if value_is else text_i)), rest_is[0] if rest_is else None)
+    after_i = next((k for k in rest_is if k > max(value_is + [text_i])), rest_is[0] if rest_is else None)
 
     def blank() -> list[str]:
         return [""] * n
@@ -343,7 +347,7 @@ def _cells(row: _Row, header: Header) -> list[list[str]]:
     starts = [0]
     for ln in row.lines[:-1]:
         starts.append(starts[-1] + len(ln) + 1)
-    anchors = _anchors(joined, len(value_is), unit_i is not None)
+    anchors = _anchors(joined, unit_i is not None)
     if not anchors:
         cells = blank()
         cells[0] = row.label
@@ -390,21 +394,20 @@ def _cells(row: _Row, header: Header) -> list[list[str]]:
     return out
 
 
+#: Words an indicator row's text starts with: where an unlabelled row begins
+#: when no page break or `Trong đó` marks it.
+_ROW_TEXT_HEAD_RE = regex.compile(
+    r"^(?:Tỷ\s+lệ|Tỉ\s+lệ|Tốc\s+độ|Số|Tổng|Chỉ\s+số|Giá\s+trị|Thu\s+nhập|Diện\s+tích|Sản\s+lượng)(?!\p{L})")
+
+
 def _unlabelled_cut(between: str, offset: int, row: _Row, starts: list[int]) -> int:
     """Where, inside `between` (text from one figure to the next), a new row begins."""
     for b in row.breaks:
         if b < len(starts) and offset <= starts[b] <= offset + len(between):
             return starts[b] - offset
     for m in regex.finditer(r"(?m)^.*$", between):
-        if _UNLABELLED_ROW_RE.match(m.group()):
+        if m.start() > 0 and (_UNLABELLED_ROW_RE.match(m.group()) or _ROW_TEXT_HEAD_RE.match(m.group())):
             return m.start()
-    lines = between.split("\n")
-    # Otherwise the first line that is not an agency fragment.
-    pos = 0
-    for k, ln in enumerate(lines):
-        if k > 0 and ln.strip() and not _AGENCY_HEAD_RE.match(ln) and ln[:1].isupper() and len(ln) > 30:
-            return pos
-        pos += len(ln) + 1
     return len(between)
 
 

@@ -12,7 +12,9 @@ The work is done in eyecite's four steps:
    one character per character, so offsets agree) lets type words survive OCR
    confusions such as `Quyêt định`, `sô`;
 2. find     – type word + number/symbol, lists that share a type word
-   (`Nghị quyết số 24-NQ/TW, 55-NQ/TW`), and law titles;
+   (`Nghị quyết số 24-NQ/TW, 55-NQ/TW`), law titles, and – for a type word
+   OCR garbled – a số hiệu whose symbol opens with a document code (`QĐ`,
+   `NQ` …) and is followed by a date or issuer;
 3. resolve  – the tail of each mention: issue date, `của <issuer>`, the
    `về …` subject clause; an issuer named before (`… của Sở Tài chính tại
    Công văn số …`, `được Thủ tướng Chính phủ phê duyệt tại Quyết định …`);
@@ -32,21 +34,26 @@ Relation rules (they look at where a mention sits, never at what it names):
   chain is followed through the verbs that say "carry out" – a reference
   directly after `thực hiện`, `triển khai`, `quán triệt`, `thi hành` or `về`
   (a plan *về* a directive carries the directive out), or coordinated with one
-  that is (`, ` `và` `;`).  One introduced by `theo`, `tại`, `gọi tắt là` … is
-  context, not the thing carried out.
+  that is (`, ` `và` `;`), or the act that holds what is carried out
+  (`Thực hiện ý kiến chỉ đạo … tại Công văn số …`, `… đã được phê duyệt tại
+  Quyết định số …`) while nothing else broke the chain.  One introduced by
+  `theo`, `quy định tại`, `gọi tắt là` … is context, not the thing carried out.
 * A key's relation is the strongest of its mentions (implements > can_cu >
   mention), so a later short mention of an implemented directive says
   `implements` too.
+
+Without a section tree the preamble is everything before the first labelled
+line (`I.`, `1.`, `Điều 1`); with one, sections of kind `preamble`.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
-from extractors.vndates import DATE, make_date
+from extractors.vndates import DAY, MONTH, NUMERIC_DATE, YEAR, make_date
 from schemas import LegalRef
 
 # ---------------------------------------------------------------- tokenize
@@ -91,10 +98,16 @@ _TYPE_WORDS: list[tuple[str, str]] = [
     (r"to\s+trinh|bao\s+cao|phap\s+lenh|cong\s+dien|quy\s+che|quy\s+dinh|thong\s+tri", "other"),
 ]
 _TYPE_OF = [(regex.compile(rf"(?i){p}\Z"), t) for p, t in _TYPE_WORDS]
-TYPE_WORD = "(?:" + "|".join(p for p, _ in _TYPE_WORDS) + ")"
+#: Between the words of a type word OCR sometimes leaves a dash or dot
+#: (`Quyết - định`).
+_TYPE_SPACE = r"(?:\s*[-_.]\s*|\s+)"
+TYPE_WORD = "(?:" + "|".join(p.replace(r"\s+", _TYPE_SPACE) for p, _ in _TYPE_WORDS) + ")"
 
+#: OCR debris that may sit between the parts of a reference (`số - 24-NQ/TW`,
+#: `133-KH/TU _ ngày`, `ngày. 18 tháng`).
+_DEBRIS = r"[\s.,:;_\-–]*"
 #: `số`, `số:`, OCR `sô` – folded.
-_SO = r"(?:\s+so\s*:?)?\s*"
+_SO = r"(?:[\s_.\-–]*\s_?so[\s:.\-_–]*|\s*)"
 
 #: A typed reference's head on the folded text: type word, optional `số`.
 TYPED_HEAD_RE = regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?P<type>{TYPE_WORD}){_SO}(?=\d)")
@@ -102,10 +115,12 @@ TYPED_HEAD_RE = regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?P<type>{TYPE_WORD}){
 # Number and symbol, matched on the original text.  A separator may carry one
 # stray OCR space on one side (`1756/QĐ- TTg`, `182 /KH-UBND`) but not both,
 # so `24-NQ/TW - Ban …` stops at `TW`.
-_SEP = r"(?:[/\-–]\s?|\s[/\-–])"
+_SEP = r"(?:[/\-–]\s?|\s[/\-–])(?:[/\-–]\s?)?"
 #: A symbol part: capital first, then capitals, digits and at most a couple of
-#: ASCII lower-case letters (`TTg`, `CTr`, `QĐi`); `QH15`, `TN&MT`.
-_PART = r"[A-ZĐ][A-ZĐa-z0-9&]{0,11}"
+#: ASCII lower-case letters (`TTg`, `CTr`, `QĐi`); `QH15`, `TN&MT`.  OCR may
+#: read an initial S or B as 5 or 8 (`5TC-TH`) or drop in an apostrophe
+#: (`T'Tg`); `normalize_symbol` repairs both.
+_PART = r"(?:[A-ZĐÐ]|[58](?=[A-ZĐ]))(?:[A-ZĐÐa-z0-9&]|'(?=[A-Za-z])){0,11}"
 NUMBER_SYMBOL = (
     rf"(?<!\d)(?P<number>\d{{1,6}})"
     rf"(?:{_SEP}(?P<numyear>(?:19|20)\d{{2}}))?"
@@ -113,12 +128,18 @@ NUMBER_SYMBOL = (
 )
 NUMBER_SYMBOL_RE = regex.compile(NUMBER_SYMBOL)
 
-#: Date right after a number or a law title: `, ngày 03 tháng 6 năm 2013`.
-_DATE_AFTER_RE = regex.compile(rf"(?i)\s*,?\s*(?:ban\s+hành\s+)?{DATE}")
+#: Date right after a number or a law title: `, ngày 03 tháng 6 năm 2013`,
+#: `ngày 11-6-2020`.  Matched on the folded text and tolerant of OCR debris
+#: (`ngày. 18 tháng 12`, `tháng 6ì năm`, `01.năm`).
+FOLDED_DATE = (
+    rf"ngay{_DEBRIS}{DAY}{_DEBRIS}thang{_DEBRIS}{MONTH}[a-z]?{_DEBRIS}(?:nam|,){_DEBRIS}{YEAR}(?!\d)"
+    rf"|(?:ngay\s*)?{NUMERIC_DATE}"
+)
+_DATE_AFTER_RE = regex.compile(rf"(?i)[\s,_\-–]*(?:ban\s+hanh\s+)?(?:{FOLDED_DATE})")
 #: `năm 2024` after a law title.
 _YEAR_AFTER_RE = regex.compile(r"(?i)\s*,?\s*năm\s+(?P<year>(?:19|20)\d{2})(?!\d)")
 #: `của` / `do` introducing the issuer.
-_ISSUER_LEAD_RE = regex.compile(r"(?i)\s*,?\s+(?:của|do)\s+")
+_ISSUER_LEAD_RE = regex.compile(r"[\s.,_\-–]*?\s(?P<w>cua|do)\s+")
 #: Elements of a list that share one type word: `, 55-NQ/TW`, ` và số 68/QĐ-TTg`.
 _LIST_LINK_RE = regex.compile(r"(?i)\s*(?:,\s*và|,|;|và|hoặc)\s*(?:số\s*:?\s*)?")
 
@@ -157,7 +178,21 @@ _ISSUER_STOPS = regex.compile(
     r"bổ\s+sung|hướng\s+dẫn|thực\s+hiện|triển\s+khai|tổ\s+chức|chỉ\s+đạo|tiếp\s+tục|"
     r"xây\s+dựng|thông\s+qua|quyết\s+định|yêu\s+cầu|giao|và|hết|như)(?![\p{L}])"
 )
+#: The two-word verbs again, folded, for OCR's `sửa đối`, `ban hãnh`.
+_ISSUER_STOPS_FOLDED = regex.compile(
+    r"(?:ban|phe|quy|sua|bo|huong|thuc|trien|chi|tiep|xay|thong|yeu)\s+"
+    r"(?:hanh|duyet|dinh|doi|sung|dan|hien|khai|dao|tuc|dung|qua|cau)(?![a-z])"
+)
+
+
+#: A word or one punctuation mark, after spaces but never over a line break.
 _WORD_RE = regex.compile(r"[ ]*(?P<w>[\p{L}\p{N}&]+(?:[-'][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}])")
+
+
+def _is_issuer_stop(text: str, pos: int) -> bool:
+    return bool(_ISSUER_STOPS.match(text, pos)
+                or _ISSUER_STOPS_FOLDED.match(fold(text[pos:pos + 16]).lower()))
+
 
 #: Abbreviations written out in issuers (`UBND tỉnh` → `Ủy ban nhân dân tỉnh`).
 _ABBREVIATIONS: list[tuple[str, str]] = [
@@ -193,7 +228,8 @@ def expand_agency(name: str | None) -> str | None:
         return name
     for rx, full in _ABBREVIATION_RES:
         name = rx.sub(full, name)
-    name = regex.sub(r"\s+", " ", name).strip(" ,;:.-")
+    name = regex.sub(r"(?<=\p{L})-(?=\p{Ll})", " ", name)  # OCR's `Ủy-ban`
+    name = regex.sub(r"\s+", " ", name).strip(" ,;:.-_")
     return name.replace("Uỷ ban", "Ủy ban") or None
 
 
@@ -254,6 +290,15 @@ _LAW_STOPS = regex.compile(
 _NOT_LAW_FIRST = {"sư", "gia", "pháp", "hóa", "hoá", "lệ", "này", "chơi", "học", "số"}
 
 
+#: Document codes that open a số hiệu's symbol, for references whose type
+#: word OCR garbled (`Tuệ định 1161/QĐ-UBND`).
+SYMBOL_TYPES = {
+    "QĐ": "quyet_dinh", "NQ": "nghi_quyet", "NĐ": "nghi_dinh", "CT": "chi_thi", "TT": "thong_tu",
+    "TTLT": "thong_tu", "KL": "ket_luan", "KH": "ke_hoach", "CTR": "chuong_trinh", "CTHĐ": "chuong_trinh",
+    "ĐA": "de_an", "TB": "thong_bao", "HD": "huong_dan", "BC": "other", "TTR": "other", "QĐI": "other",
+}
+
+
 # ---------------------------------------------------------------- records
 @dataclass
 class _Mention:
@@ -268,19 +313,27 @@ class _Mention:
     year: int | None = None
     issuer: str | None = None
     title: str | None = None
-    title_end: int | None = None      # end of the subject clause, for nesting
     relation: str = "mention"
-    nested: bool = False
     key: str = ""
-    extra: dict = field(default_factory=dict)
+    chained: bool = False             # linked to the implements chain
+    typed: bool = True                # False: found by its symbol alone
 
 
 def normalize_symbol(symbol: str) -> str:
-    """`QĐ-TTg` → `QĐ-TTG`, `NQ/TW` → `NQ-TW`, `QÐ- TTg` → `QĐ-TTG`."""
+    """`QĐ-TTg` → `QĐ-TTG`, `NQ/TW` → `NQ-TW`, `QÐ- TTg` → `QĐ-TTG`; OCR's
+    `5TC-TH` → `STC-TH`, `QĐĐ-TTg` → `QĐ-TTG`, `QĐ-T'Tg` → `QĐ-TTG`."""
     s = unicodedata.normalize("NFC", symbol).replace("\u00d0", "Đ").replace("\u0111", "đ")
-    s = regex.sub(r"\s+", "", s)
-    s = regex.sub(r"[/\-–—]+", "-", s).strip("-")
-    return s.upper()
+    s = regex.sub(r"[\s'’]+", "", s)
+    s = regex.sub(r"[/\-–—]+", "-", s).strip("-").upper()
+    s = regex.sub(r"(?<![^-])5(?=[A-ZĐ])", "S", s)
+    s = regex.sub(r"(?<![^-])8(?=[A-ZĐ])", "B", s)
+    first, _, rest = s.partition("-")
+    if first not in SYMBOL_TYPES:
+        # A letter OCR doubled in the document code: `QĐĐ` → `QĐ`.
+        single = regex.sub(r"(.)\1", r"\1", first)
+        if single in SYMBOL_TYPES:
+            s = single + ("-" + rest if rest else "")
+    return s
 
 
 def ref_key(number: str | None = None, symbol: str | None = None, law_name: str | None = None) -> str:
@@ -314,7 +367,7 @@ def _numbered_at(text: str, pos: int):
 
 def _type_of(word: str) -> str:
     for rx, t in _TYPE_OF:
-        if rx.match(regex.sub(r"\s+", " ", word)):
+        if rx.match(regex.sub(r"[\s\-_.]+", " ", word).strip()):
             return t
     return "other"
 
@@ -336,7 +389,7 @@ def _numbered_mention(start: int, m, ref_type: str) -> _Mention:
                     numyear=int(ny) if ny else None, symbol=normalize_symbol(m.group("symbol")))
 
 
-def _find_listed(text: str, typed: list[_Mention]) -> list[_Mention]:
+def _find_listed(text: str, folded: str, typed: list[_Mention]) -> list[_Mention]:
     """`Nghị quyết số 24-NQ/TW, 55-NQ/TW`: list members after a typed one."""
     out = []
     for ref in typed:
@@ -349,18 +402,49 @@ def _find_listed(text: str, typed: list[_Mention]) -> list[_Mention]:
             if not m:
                 break
             nxt = _numbered_mention(m.start(), m, cur.ref_type)
-            _resolve_tail(text, nxt)
+            _resolve_tail(text, folded, nxt)
             out.append(nxt)
             cur = nxt
     return out
 
 
-def _word_iter(text: str, pos: int, limit: int = 400):
-    """(start, end, word) from `pos`, stopping at a line break."""
+def _find_untyped(text: str, folded: str, found: list[_Mention]) -> list[_Mention]:
+    """A số hiệu with no type word before it (OCR garbled it), kept only when
+    its symbol opens with a document code and a date or issuer follows."""
+    covered = [(r.start, r.end) for r in found]
+    out = []
+    for m in NUMBER_SYMBOL_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in covered) or not _symbol_ok(m.group("symbol")):
+            continue
+        if m.start() and text[m.start() - 1].isalpha():
+            continue  # `o6-KL/TW`: a digit OCR misread, the number is not to be trusted
+        symbol = normalize_symbol(m.group("symbol"))
+        code = symbol.split("-")[0]
+        if code not in SYMBOL_TYPES or "-" not in symbol:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if regex.match(r"\s*Số\s*:?\s*$", text[line_start:m.start()]):
+            continue  # the header's own number
+        ref = _numbered_mention(m.start(), m, SYMBOL_TYPES[code])
+        ref.typed = False
+        _resolve_tail(text, folded, ref)
+        if ref.issue_date or ref.issuer:
+            out.append(ref)
+    return out
+
+
+def _word_iter(text: str, pos: int, limit: int = 400, cross_wraps: bool = False):
+    """(start, end, word) from `pos`, stopping at a line break – or, with
+    `cross_wraps`, going on over one that OCR left mid-phrase (the next line
+    opens lower-case)."""
     end = min(len(text), pos + limit)
     while pos < end:
         m = _WORD_RE.match(text, pos, end)
         if not m:
+            wrap = _CONTINUATION_RE.match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip(" ")))
+            if cross_wraps and wrap:
+                pos = wrap.end()
+                continue
             return
         yield m.start("w"), m.end("w"), m.group("w")
         pos = m.end()
@@ -405,7 +489,7 @@ def _amending_law_end(text: str, pos: int) -> int | None:
     # `… của 11 luật liên quan đến quy hoạch` runs to the date or clause end.
     if _N_LAWS_RE.match(text, pos):
         end = pos
-        for ws, we, w in _word_iter(text, pos, 200):
+        for ws, we, w in _word_iter(text, pos, 200, cross_wraps=True):
             if not w[0].isalnum() or w in ("ngày", "năm", "đã", "được") or \
                     (w == "và" and regex.match(r"\s+Luật", text[we:])):
                 break
@@ -429,6 +513,11 @@ def _amending_law_end(text: str, pos: int) -> int | None:
     return end
 
 
+def _squash(s: str) -> str:
+    """One space between words, OCR's line-start dashes dropped."""
+    return regex.sub(r"\s+", " ", _CONTINUATION_RE.sub(" ", s)).strip()
+
+
 def _find_laws(text: str, folded: str, numbered: list[_Mention]) -> list[_Mention]:
     taken = {r.start for r in numbered}
     out = []
@@ -444,7 +533,7 @@ def _find_laws(text: str, folded: str, numbered: list[_Mention]) -> list[_Mentio
             continue
         ref_type = "bo_luat" if h.group("type").lower().startswith("bo") else "luat"
         ref = _Mention(start=h.start(), end=name_end, ref_type=ref_type,
-                       name=regex.sub(r"\s+", " ", text[name_start:name_end]))
+                       name=_squash(text[name_start:name_end]))
         # `Luật Bảo vệ môi trường số 72/2020/QH14` is a numbered reference.
         sm = regex.match(r"\s*,?\s*số\s*:?\s*", text[name_end:])
         if sm:
@@ -458,21 +547,32 @@ def _find_laws(text: str, folded: str, numbered: list[_Mention]) -> list[_Mentio
 
 
 # ---------------------------------------------------------------- resolve
-def _parse_issuer(text: str, pos: int) -> int | None:
-    """End of the issuing body starting at `pos`, or None."""
+def _parse_issuer(text: str, pos: int) -> tuple[int, str] | None:
+    """End of the issuing body starting at `pos` and its name with OCR
+    debris left out, or None."""
     first = True
     end = None
-    n = 0
-    for ws, we, w in _word_iter(text, pos, 200):
+    words: list[str] = []
+    pending: list[str] = []  # `,` `-` `và` kept only if the name goes on
+    for ws, we, w in _word_iter(text, pos, 200, cross_wraps=True):
         if first:
             if not (w[0].isupper() and w[0].isalpha()):
                 return None
             first = False
-        elif w in (",", "-", "–"):
-            # `Bộ Văn hóa, Thể thao và Du lịch`, `Bộ Lao động - Thương binh …`
+        elif w in (",", "-", "–", "_", ":", ".", "|"):
+            # `Bộ Văn hóa, Thể thao và Du lịch`, `Bộ Lao động - Thương binh …`;
+            # a mark before a lower-case word that is not a stop, or inside
+            # `Thủ tướng - Chính phủ`, is OCR debris (`Bộ Chính : trị`).
             nxt = _WORD_RE.match(text, we)
-            if not nxt or not _continues_agency(text, nxt.start("w"), nxt.group("w")):
+            if not nxt:
                 break
+            nw = nxt.group("w")
+            if w != "," and ((nw[:1].islower() and not _is_issuer_stop(text, nxt.start("w")))
+                             or " ".join(words).endswith("Thủ tướng")):
+                continue
+            if w not in (",", "-", "–") or not _continues_agency(text, nxt.start("w"), nw):
+                break
+            pending.append(w)
             continue
         elif not w[0].isalnum():
             break
@@ -480,16 +580,21 @@ def _parse_issuer(text: str, pos: int) -> int | None:
             nxt = _WORD_RE.match(text, we)
             if not nxt or not _continues_agency(text, nxt.start("w"), nxt.group("w")):
                 break
+            pending.append(w)
             continue
-        elif _ISSUER_STOPS.match(text, ws) and not w[0].isupper():
+        elif not w[0].isupper() and _is_issuer_stop(text, ws):
             break
         elif w[0].isupper() and _starts_reference(text, ws):
             break
+        words.extend(pending)
+        pending = []
+        words.append(w)
         end = we
-        n += 1
-        if n >= 14:
+        if len(words) >= 16:
             break
-    return end
+    if end is None:
+        return None
+    return end, " ".join(words).replace(" ,", ",")
 
 
 def _starts_reference(text: str, pos: int) -> bool:
@@ -507,11 +612,13 @@ def _continues_agency(text: str, pos: int, word: str) -> bool:
     return True
 
 
-def _resolve_tail(text: str, ref: _Mention) -> None:
+def _resolve_tail(text: str, folded: str, ref: _Mention) -> None:
     """Date, issuer and subject clause after the number or title."""
     pos = ref.end
-    dm = _DATE_AFTER_RE.match(text, pos)
-    if dm and "\n" not in dm.group(0):
+    dm = _DATE_AFTER_RE.match(folded, pos)
+    # A line break before `ngày …` or `của …` is a hard wrap (neither word
+    # opens a paragraph); a tab is a table cell boundary.
+    if dm and "\t" not in dm.group(0) and dm.group(0).count("\n") <= 1:
         d = make_date(dm.group("year"), dm.group("month"), dm.group("day"))
         if d:
             ref.issue_date = d
@@ -521,14 +628,17 @@ def _resolve_tail(text: str, ref: _Mention) -> None:
         if ym and "\n" not in ym.group(0):
             ref.year = int(ym.group("year"))
             pos = ref.end = ym.end()
-    im = _ISSUER_LEAD_RE.match(text, pos)
-    if im and "\n" not in im.group(0):
-        iend = _parse_issuer(text, im.end())
-        if iend:
-            ref.issuer = expand_agency(text[im.end():iend])
-            pos = ref.end = iend
+    im = _ISSUER_LEAD_RE.match(folded, pos)
+    if im and im.group("w") == "do" and text[im.start("w"):im.end("w")] != "do":
+        im = None  # `đó`, `độ` fold to `do` too
+    if im and "\t" not in im.group(0) and im.group(0).count("\n") <= 1:
+        found = _parse_issuer(text, im.end())
+        if found:
+            pos = ref.end = found[0]
+            ref.issuer = expand_agency(found[1])
     ref.year = ref.year or ref.numyear or (ref.issue_date.year if ref.issue_date else None)
-    _resolve_title(text, ref)
+    if ref.symbol is not None:  # a law's title already says what it is about
+        _resolve_title(text, ref)
 
 
 #: A subject clause opens with `về`, a quotation, or – with no comma before
@@ -543,6 +653,8 @@ _TITLE_END_RE = regex.compile(
     r"[\n\t;”]|\.(?:\s|$)|\s*\((?=\s*(?:sau\s+đây|gọi\s+tắt|viết\s+tắt|kèm|ban\s+hành\s+kèm))"
     r"|\s+(?:nhằm|để)\s|,\s*hướng\s+tới|,\s*(?=" + AGENCY_HEAD + r"\s)"
 )
+_QUOTE_END_RE = regex.compile(r"[”\"\n]")
+_COORD_RE = regex.compile(r"\s*(?:,|và|,\s*và)\s+")
 
 
 def _resolve_title(text: str, ref: _Mention) -> None:
@@ -551,22 +663,20 @@ def _resolve_title(text: str, ref: _Mention) -> None:
         return
     start = tm.start("t")
     if tm.group("t") in "“\"":
-        close = regex.compile(r"[”\"\n]").search(text, tm.end())
+        close = _QUOTE_END_RE.search(text, tm.end())
         end = close.start() if close else min(len(text), tm.end() + 400)
         title = text[tm.end():end]
-        ref.title_end = end + 1 if close and text[end] != "\n" else end
     else:
         em = _TITLE_END_RE.search(text, tm.end(), min(len(text), tm.end() + 600))
         end = em.start() if em else min(len(text), tm.end() + 600)
         # A reference coordinated with this one (`… và Quyết định số 68/…`)
         # is not part of its subject.
-        for lm in regex.finditer(r"\s*(?:,|và|,\s*và)\s+", text[tm.end():end]):
+        for lm in _COORD_RE.finditer(text[tm.end():end]):
             p = tm.end() + lm.end()
             if _starts_reference(text, p):
                 end = tm.end() + lm.start()
                 break
         title = text[start:end]
-        ref.title_end = end
     title = regex.sub(r"\s+", " ", title).strip(" ,;:.")
     ref.title = title or None
 
@@ -576,11 +686,18 @@ def _issuer_before(text: str, ref: _Mention) -> str | None:
     phê duyệt tại Quyết định …`: the body named just before the reference."""
     lo = max(0, ref.start - 160, text.rfind("\n", 0, ref.start) + 1)
     window = text[lo:ref.start]
-    for lead in reversed(list(_LOOKBACK_LEAD_RE.finditer(window))):
-        m = _LOOKBACK_ISSUER_RE.fullmatch(window, lead.end())
-        if m:
-            return expand_agency(m.group("agency"))
+    # Without a type word, the garbled one (`tại Tuệ định 1161/…`) is skipped.
+    tries = [window] if ref.typed else [window, *(_drop_words(window, n) for n in (1, 2))]
+    for w in tries:
+        for lead in reversed(list(_LOOKBACK_LEAD_RE.finditer(w))):
+            m = _LOOKBACK_ISSUER_RE.fullmatch(w, lead.end())
+            if m:
+                return expand_agency(m.group("agency"))
     return None
+
+
+def _drop_words(s: str, n: int) -> str:
+    return regex.sub(r"(?:\S+\s*){%d}$" % n, "", s)
 
 
 # ---------------------------------------------------------------- annotate
@@ -602,14 +719,26 @@ _IMPLEMENTS_OPENING_RE = regex.compile(
     r"(?i)^\s*(?:de\s+)?(?:tiep\s+tuc\s+)?(?:to\s+chuc\s+)?(?:trien\s+khai\s+)?(?:thuc\s+hien|trien\s+khai|quan\s+triet)(?![a-z])"
 )
 _BASIS_OPENING_RE = regex.compile(r"(?i)^\s*(?:can\s+cu|theo\s+de\s+nghi|xet\s+de\s+nghi|xet\s+to\s+trinh)(?![a-z])")
-_BODY_LABEL_RE = regex.compile(r"(?m)^\s*(?:(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC)\s+(?:I|1|thứ\s+nhất)\b|I\s*[.:]\s|1\s*\.\s|Điều\s+1\b)")
+#: Without a section tree, the body starts at the first labelled line.
+_BODY_LABEL_RE = regex.compile(
+    r"(?m)^\s*(?:(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC)\s+(?:[IVX]+|\d+|thứ\s+nhất)\b|[IVX]+\s*[.:]\s|\d+\s*\.\s|Điều\s+\d+\b)"
+)
 #: Right before a reference: the verbs that say the document carries it out.
 _IMPLEMENTS_LEAD_RE = regex.compile(r"(?i)(?:thuc\s+hien|trien\s+khai|quan\s+triet|thi\s+hanh)\s*$")
+#: `Thực hiện ý kiến chỉ đạo của Ủy ban nhân dân tỉnh tại Công văn số …`,
+#: `… Quy hoạch tỉnh đã được phê duyệt tại Quyết định số …`: the act that
+#: holds what is carried out (folded).
+_HELD_IN_LEAD_RE = regex.compile(r"(?i)(?:phe\s+duyet|ban\s+hanh|chi\s+dao|y\s+kien)[^,;()]{0,80}?\s+tai\s*$")
 _ABOUT_LEAD_RE = regex.compile(r"(?<![\p{L}])về(?:\s+việc)?\s*$")
 _COORD_LEAD_RE = regex.compile(r"(?i)(?:,|;|(?<![a-z])va|,\s*va)\s*$")
 _MIDLINE_BASIS_RE = regex.compile(r"[.;]\s+(?P<open>Can\s+cu|Theo\s+de\s+nghi|Xet\s+de\s+nghi)(?![a-z])")
-_SENTENCE_END_RE = regex.compile(r"[.:](?=\s)")
-_TOPLEVEL_GAP_RE = regex.compile(r"\s*(?:,\s*và|,|và|hoặc)\s*")
+#: A sentence ends at `.` or `:` before a capital (`sau: I. MỤC ĐÍCH`); a
+#: dot before a lower-case word is OCR debris.
+_SENTENCE_END_RE = regex.compile(r"[.:](?=\s+\p{Lu}|\s*$)", regex.MULTILINE)
+#: A line OCR broke off: the next one opens lower-case, maybe behind a stray
+#: dash that the dewrapper took for a list label.
+_CONTINUATION_RE = regex.compile(r"\n[-_–\s]*(?=\p{Ll})")
+_TOPLEVEL_GAP_RE = regex.compile(r"\s*(?:,\s*và|,|và|hoặc)\s*(?:số\s*:?\s*)?")
 
 
 def _lines(text: str):
@@ -664,6 +793,22 @@ def _preamble_test(doc, text: str):
     return lambda off: off < body
 
 
+def _clause_end(text: str, start: int) -> int:
+    """End of the opening clause from `start`: its first sentence, so text
+    that lost its line breaks does not become one long preamble, but going on
+    over lines that OCR broke off mid-clause."""
+    pos = start
+    while True:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        stop = _SENTENCE_END_RE.search(text, pos, end)
+        if stop:
+            return stop.end()
+        if regex.search(r"[;.:]\W*$", text[pos:end]) or not _CONTINUATION_RE.match(text, end):
+            return end
+        pos = end + 1
+
+
 def _relations(doc, text: str, folded: str, refs: list[_Mention]) -> None:
     in_preamble = _preamble_test(doc, text)
     zones: list[tuple[int, int, str]] = [(s, e, "implements") for s, e in _title_zones(text, folded)]
@@ -671,10 +816,7 @@ def _relations(doc, text: str, folded: str, refs: list[_Mention]) -> None:
         if not line.strip() or not in_preamble(s + len(line) - len(line.lstrip())):
             continue
         body = regex.sub(r"^\s*(?:[-+•]|\d+\.|[a-zđ]\))\s*", "", folded[s:e])
-        # A zone is the opening sentence only: text that lost its line
-        # breaks must not turn the whole document into a preamble clause.
-        stop = _SENTENCE_END_RE.search(text, s, e)
-        e = stop.end() if stop else e
+        e = _clause_end(text, s)
         if _BASIS_OPENING_RE.match(body):
             zones.append((s, e, "can_cu"))
         elif _IMPLEMENTS_OPENING_RE.match(body):
@@ -683,10 +825,7 @@ def _relations(doc, text: str, folded: str, refs: list[_Mention]) -> None:
     for m in _MIDLINE_BASIS_RE.finditer(folded):
         at = m.start("open")
         if in_preamble(at) and not any(zs <= at < ze for zs, ze, _ in zones):
-            end = text.find("\n", at)
-            end = len(text) if end < 0 else end
-            stop = _SENTENCE_END_RE.search(text, at, end)
-            zones.append((at, stop.end() if stop else end, "can_cu"))
+            zones.append((at, _clause_end(text, at), "can_cu"))
     for zs, ze, kind in zones:
         inside = [r for r in refs if zs <= r.start < ze]
         if kind == "implements":
@@ -703,8 +842,10 @@ def _chain(text: str, folded: str, zs: int, refs: list[_Mention]) -> None:
         lead = text[lead_lo:r.start]
         carried = bool(_IMPLEMENTS_LEAD_RE.search(lead_f) or _ABOUT_LEAD_RE.search(lead))
         if not carried and prev is not None and _COORD_LEAD_RE.search(lead_f):
-            carried = prev.extra.get("chain", False)
-        r.extra["chain"] = carried
+            carried = prev.chained
+        if not carried and (prev is None or prev.chained):
+            carried = bool(_HELD_IN_LEAD_RE.search(folded[max(zs, r.start - 120):r.start]))
+        r.chained = carried
         if carried:
             r.relation = "implements"
         prev = r
@@ -721,12 +862,10 @@ def _basis(text: str, zs: int, ze: int, refs: list[_Mention]) -> None:
             else:
                 gap_lo = top.end
                 ok = gap_lo <= r.start and bool(_TOPLEVEL_GAP_RE.fullmatch(text[gap_lo:r.start]))
-            if ok:
+            if ok:  # nested ones (inside another's subject or title) stay mentions
                 top = r
                 if r.relation != "implements":
                     r.relation = "can_cu"
-            else:
-                r.nested = True
 
 
 _RANK = {"implements": 3, "can_cu": 2, "mention": 1}
@@ -759,7 +898,8 @@ def _share_issuer(text: str, refs: list[_Mention]) -> None:
     """`Quyết định số 1756/QĐ-TTg ngày … và Quyết định số 68/QĐ-TTg ngày … của
     Thủ tướng Chính phủ`: one issuer after a pair of the same kind and issuing
     code belongs to both."""
-    for a, b in zip(refs, refs[1:]):
+    # Back to front, so `số 123/…, 124/… và 125/… của X` passes X down the list.
+    for a, b in reversed(list(zip(refs, refs[1:]))):
         if a.issuer or not b.issuer or a.symbol is None or b.symbol is None:
             continue
         if a.ref_type != b.ref_type or a.symbol != b.symbol:
@@ -788,11 +928,16 @@ def extract_legal_refs(doc, own_number: str | None = None) -> list[LegalRef]:
 
     numbered = _find_numbered(text, folded)
     for r in numbered:
-        _resolve_tail(text, r)
-    listed = _find_listed(text, numbered)
+        _resolve_tail(text, folded, r)
+    listed = _find_listed(text, folded, numbered)
+    numbered += listed
+    listed = _find_untyped(text, folded, numbered)
     laws = _find_laws(text, folded, numbered)
     for r in laws:
-        _resolve_tail(text, r)
+        # A law named inside an amending law's title (`… của Luật Phòng,
+        # chống thiên tai và Luật Đê điều ngày …`): the date is the outer one's.
+        if not any(o is not r and o.start < r.start < o.end for o in laws):
+            _resolve_tail(text, folded, r)
     refs = sorted(numbered + listed + laws, key=lambda r: (r.start, -r.end))
 
     kept = []

@@ -47,6 +47,10 @@ _TONE_RE = regex.compile(
 
 _SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+#: Latin-1 characters that Unicode Vietnamese never uses but TCVN3/VNI text
+#: shows everywhere; without one of them the (slower) legacy check is skipped.
+_LEGACY_HINT = regex.compile(r"[\u0080-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df"
+                             r"\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -62,7 +66,7 @@ def clean_chars(text: str) -> str:
         from extractors.legacy import fix_legacy_mixed
     except ImportError:  # pragma: no cover - legacy support is optional at import time
         fix_legacy_mixed = None
-    if fix_legacy_mixed is not None:
+    if fix_legacy_mixed is not None and _LEGACY_HINT.search(text):
         text = fix_legacy_mixed(text)
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
@@ -212,6 +216,7 @@ _HEADER_LINE = regex.compile(
 _KIND_LINE = regex.compile(
     r"^(?:KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH:?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|BÁO\s+CÁO|ĐỀ\s+ÁN|PHỤ\s+LỤC(?:\s+[IVX\d]+)?|THÔNG\s+BÁO|HƯỚNG\s+DẪN|CÔNG\s+VĂN|QUY\s+CHẾ|QUY\s+ĐỊNH)\s*$"
 )
+_LOWER_BULLET = regex.compile(r"^[-–+•*]\s*\p{Ll}")
 _TERMINAL = regex.compile(r"[.:!?]\s*$|\./\.\s*$")
 
 
@@ -224,6 +229,10 @@ def starts_paragraph(prev: str, line: str) -> bool:
     """Whether `line` begins a new paragraph after `prev` (both stripped)."""
     if "\t" in line or "\t" in prev:
         return True
+    if _LOWER_BULLET.match(line):
+        # OCR puts a dash before wrapped lines (`của Quốc` / `- hội`): a bullet
+        # starting in lower case is a real item only after a finished clause.
+        return bool(regex.search(r"[.;:!?]\s*$", prev))
     if _LABEL.match(line) or _OPENER.match(line) or _HEADER_LINE.match(line):
         return True
     if _KIND_LINE.match(prev) or _KIND_LINE.match(line) or _HEADER_LINE.match(prev):

@@ -12,6 +12,7 @@ figure means the same everywhere.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import regex
@@ -53,7 +54,7 @@ _CURRENCY_AHEAD_RE = regex.compile(rf"\G\s+{CURRENCY}", regex.IGNORECASE)
 #: A figure as written in a table cell or after a comparator word:
 #: `>9,5`, `≥ 95`, `19-20`, `5,0% - 7,0%`, `52`.
 QUANTITY = (
-    rf"(?P<sign>{SIGN})?\s*(?P<low>{NUMBER})"
+    rf"(?:(?P<sign>{SIGN})\s*)?(?P<low>{NUMBER})"
     rf"(?:(?P<low_pct>{PERCENT_MARK})?{RANGE_SEP}(?P<high>{NUMBER}))?"
 )
 _QUANTITY_RE = regex.compile(QUANTITY, regex.IGNORECASE)
@@ -73,10 +74,12 @@ def parse_number(token: str) -> float | None:
         return None
     if "," in token:
         whole, frac = token.split(",", 1)
-        return float(whole.replace(".", "") + "." + frac)
-    if regex.search(r"\.\d{3}$", token) or token.count(".") > 1:
-        return float(token.replace(".", ""))
-    return float(token)
+        value = float(whole.replace(".", "") + "." + frac)
+    elif regex.search(r"\.\d{3}$", token) or token.count(".") > 1:
+        value = float(token.replace(".", ""))
+    else:
+        value = float(token)
+    return value if math.isfinite(value) else None
 
 
 def sign_comparator(sign: str | None) -> str | None:

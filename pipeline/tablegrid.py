@@ -19,6 +19,7 @@ import numpy as np
 class Rule:
     pos: float                            # y' of a horizontal, x' of a vertical
     spans: list[tuple[float, float]]      # covered stretches along the line
+    band: tuple[float, float] = (0.0, 0.0)  # extent across the line (thickness)
 
     def covers(self, lo: float, hi: float) -> float:
         """Share of [lo, hi] this rule is drawn over."""
@@ -48,7 +49,8 @@ class Grid:
 
     def scaled(self, f: float) -> "Grid":
         def scale(rule: Rule) -> Rule:
-            return Rule(rule.pos * f, [(a * f, b * f) for a, b in rule.spans])
+            return Rule(rule.pos * f, [(a * f, b * f) for a, b in rule.spans],
+                        (rule.band[0] * f, rule.band[1] * f))
         return Grid(self.skew, [scale(r) for r in self.rows],
                     [scale(c) for c in self.cols], self.merged)
 
@@ -174,8 +176,9 @@ def _rules(along: np.ndarray, across: np.ndarray, min_len: float, merge_gap: flo
         spans = _spans(np.unique(np.round(along[members])), span_gap, min_span)
         # Length, not pixel count: a thick stroke of bold text has many
         # pixels but is short.
-        if sum(b - a for a, b in spans) >= min_len:
-            rules.append(Rule(float(np.average(across[members])), spans))
+        if sum(b - a for a, b in spans) >= min_len and max(b - a for a, b in spans) >= 2 * min_span:
+            band = (float(across[members].min()), float(across[members].max()))
+            rules.append(Rule(float(np.average(across[members])), spans, band))
     return rules
 
 
@@ -233,15 +236,22 @@ def find_tables(gray: np.ndarray, dpi: int = 300) -> tuple[list[Grid], np.ndarra
     grids = _assemble(hrules, vrules, t, tol=sdpi / 20)
     if not grids:
         return [], empty
-    lines = hmask | vmask
-    keep = np.zeros_like(lines)
-    ys, xs = np.nonzero(lines)
-    xd, yd = xs + ys * t, ys - xs * t
-    pad = sdpi / 15
-    for g in grids:
-        inside = ((xd >= g.cols[0].pos - pad) & (xd <= g.cols[-1].pos + pad)
-                  & (yd >= g.rows[0].pos - pad) & (yd <= g.rows[-1].pos + pad))
-        keep[ys[inside], xs[inside]] = True
+    # Erase only the run pixels that make up a table's rules: runs elsewhere
+    # include the baselines of serif text, which must stay.
+    keep = np.zeros_like(dark)
+    for mask, across_of, along_of, kind in (
+            (hmask, lambda x, y: y - x * t, lambda x, y: x + y * t, "rows"),
+            (vmask, lambda x, y: x + y * t, lambda x, y: y - x * t, "cols")):
+        ys, xs = np.nonzero(mask)
+        across, along = across_of(xs, ys), along_of(xs, ys)
+        for g in grids:
+            rules = getattr(g, kind)
+            other = g.cols if kind == "rows" else g.rows
+            lo_along, hi_along = other[0].pos - k, other[-1].pos + k
+            for rule in rules:
+                sel = ((across >= rule.band[0] - 1) & (across <= rule.band[1] + 1)
+                       & (along >= lo_along) & (along <= hi_along))
+                keep[ys[sel], xs[sel]] = True
     # The antialiased edge of a rule is a pixel wider than its run.
     grown = keep.copy()
     grown[1:] |= keep[:-1]
@@ -317,6 +327,44 @@ def merged_cells(rows: list[Rule], cols: list[Rule]) -> dict[tuple[int, int], tu
     return {cell: find(cell) for cell in parent if find(cell) != cell}
 
 
+def rotated_rows(grid: Grid, box: tuple[float, float, float, float],
+                 shape: tuple[int, int]) -> list[tuple[int, int, int]]:
+    """Pixel runs (y, x_start, x_end) of the image covering the deskewed box
+    (x0', x1', y0', y1'): a slightly rotated rectangle in the image."""
+    x0, x1, y0, y1 = box
+    t = grid.skew
+    height, width = shape
+    # Inverse of the deskew map, enough for angles of a few degrees.
+    corners_y = [yd + xd * t for xd in (x0, x1) for yd in (y0, y1)]
+    top = max(0, int(np.floor(min(corners_y))))
+    bottom = min(height, int(np.ceil(max(corners_y))) + 1)
+    runs = []
+    for y in range(top, bottom):
+        lo, hi = x0 - y * t, x1 - y * t          # from x' = x + y*t
+        if t > 0:                                  # from y' = y - x*t
+            lo, hi = max(lo, (y - y1) / t), min(hi, (y - y0) / t)
+        elif t < 0:
+            lo, hi = max(lo, (y - y0) / t), min(hi, (y - y1) / t)
+        a, b = max(0, int(np.ceil(lo))), min(width, int(np.floor(hi)) + 1)
+        if b > a:
+            runs.append((y, a, b))
+    return runs
+
+
+def cell_blocks(grid: Grid) -> dict[tuple[int, int], tuple[float, float, float, float]]:
+    """Deskewed box (x0', x1', y0', y1') of every cell that holds text:
+    a merged block is one box, keyed by its top-left cell."""
+    extent: dict[tuple[int, int], list[int]] = {}
+    for r in range(grid.n_rows):
+        for c in range(grid.n_cols):
+            home = grid.merged.get((r, c), (r, c))
+            e = extent.setdefault(home, [r, c, r, c])
+            e[2], e[3] = max(e[2], r), max(e[3], c)
+    return {home: (grid.cols[c0].pos, grid.cols[c1 + 1].pos,
+                   grid.rows[r0].pos, grid.rows[r1 + 1].pos)
+            for home, (r0, c0, r1, c1) in extent.items()}
+
+
 @dataclass
 class Word:
     text: str
@@ -332,35 +380,31 @@ class Word:
         return self.left + self.width / 2, self.top + self.height / 2
 
 
-def table_rows(grid: Grid, words: list[Word]) -> list[list[str]]:
-    """Cell texts row by row; inside a cell words are read line by line."""
-    cells: dict[tuple[int, int], list[Word]] = {}
-    for w in words:
-        cell = grid.cell_at(*w.centre)
-        if cell is not None:
-            cells.setdefault(cell, []).append(w)
+def cell_text(words: list[Word]) -> str:
+    """Words of one cell read line by line, left to right."""
+    if not words:
+        return ""
+    placed = sorted(words, key=lambda w: w.centre[1])
+    heights = sorted(w.height for w in placed)
+    tol = 0.5 * heights[len(heights) // 2]
+    lines: list[list[Word]] = []
+    last_y = None
+    for w in placed:
+        y = w.centre[1]
+        if last_y is None or y - last_y > tol:
+            lines.append([])
+        lines[-1].append(w)
+        last_y = y
+    return " ".join(" ".join(w.text for w in sorted(line, key=lambda w: w.left))
+                    for line in lines)
+
+
+def table_rows(grid: Grid, cells: dict[tuple[int, int], str]) -> list[list[str]]:
+    """Rows of cell texts; rows with no text at all are dropped (the sliver
+    between a doubled rule, not a row of the table)."""
     rows = []
     for r in range(grid.n_rows):
-        row = [_cell_text(grid, cells.get((r, c), [])) for c in range(grid.n_cols)]
-        # Rows with no text at all are the gap between a doubled rule or a
-        # rule that was found twice, not rows of the table.
+        row = [cells.get((r, c), "") for c in range(grid.n_cols)]
         if any(row):
             rows.append(row)
     return rows
-
-
-def _cell_text(grid: Grid, words: list[Word]) -> str:
-    if not words:
-        return ""
-    placed = sorted(((grid.deskew(*w.centre), w) for w in words), key=lambda p: p[0][1])
-    heights = sorted(w.height for _, w in placed)
-    tol = 0.5 * heights[len(heights) // 2]
-    lines: list[list[tuple[float, Word]]] = []
-    last_y = None
-    for (xd, yd), w in placed:
-        if last_y is None or yd - last_y > tol:
-            lines.append([])
-        lines[-1].append((xd, w))
-        last_y = yd
-    return " ".join(" ".join(w.text for _, w in sorted(line, key=lambda p: p[0]))
-                    for line in lines)

@@ -118,3 +118,24 @@ def test_normalize_never_raises(raw):
     out = normalize_text(raw)
     assert isinstance(out, str)
     assert unicodedata.is_normalized("NFC", out)
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_legacy_encoded_document_is_decoded(encoding):
+    from extractors.legacy import encode_legacy
+
+    para = ("Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường; "
+            "Quyết định số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020 của Thủ tướng Chính phủ")
+    out = normalize_text(encode_legacy(para, encoding))
+    assert out.lower() == para.lower()
+    # A Unicode document is left exactly as it is.
+    assert normalize_text(para) == para
+
+
+@pytest.mark.parametrize("prev, line, new", [
+    ("Luật sửa đổi, bổ sung một số điều của 37 luật", "- có liên quan đến quy hoạch ngày 20 tháng 11 năm 2018", False),
+    ("Nghị quyết số 81/2023/QH15 ngày 09 tháng 01 năm 2023 của Quốc", "- hội về Quy hoạch tổng thể quốc gia", False),
+    ("Các nhiệm vụ cụ thể như sau:", "- tăng cường công tác tuyên truyền;", True),
+])
+def test_ocr_dash_before_wrapped_line(prev, line, new):
+    assert starts_paragraph(prev, line) is new

@@ -1,0 +1,870 @@
+"""Quantitative targets: what the plan commits to reach, keep or change, and by when.
+
+`extract_targets(doc)` reads a `ParsedDoc` and returns `schemas.Target`
+records (SPEC `targets`) from two places:
+
+* **Prose.** A figure with a unit (`30%`, `9,5%/năm`, `110 triệu đồng/người`,
+  `25 nghìn ha`, `40 giường bệnh`, `07 đơn vị`) or a dimensionless index
+  after `đạt mức` (`HDI … đạt mức 0,7`). In sections that state goals
+  (`muc_tieu`, or under a heading naming `mục tiêu` / `chỉ tiêu` / `Đến năm
+  2025, phấn đấu …`) every such figure is a target unless its clause reports a
+  past result (`đã`, `hiện nay`, `ước đạt` …); elsewhere the clause must commit
+  (`phấn đấu`, `mục tiêu`, `đến hết năm 2025`). Years, dates, document numbers,
+  list labels and ratio denominators (`trên 10.000 dân`) are never figures.
+* **Indicator tables** (`STT | Chỉ tiêu | Đơn vị | Đến năm 2030 | Cơ quan chủ
+  trì …`): each row with a figure in a value column. Group rows (`I VỀ KINH
+  TẾ`) give the domain, numbered rows give the indicator and agencies that
+  their `-` child rows inherit, letter rows (`a Giai đoạn 2021-2025`) give a
+  period.
+
+How a prose clause is read: the clause (between `;` and sentence ends) is cut
+into one stretch per figure. The words before a figure, stripped of commitment
+verbs (`phấn đấu`, `đạt`, `bảo đảm`), comparator words (`trên`, `tối thiểu`,
+`khoảng`) and time phrases (`đến năm 2025`, `giai đoạn 2021-2025`), name the
+indicator (`Tỷ lệ che phủ rừng phấn đấu đạt trên 64%`). When nothing is left
+the figure comes first and the words after it are the indicator (`trên 90%
+chất thải rắn … được thu gom` → `tỷ lệ chất thải rắn … được thu gom`). A
+lead-in before a colon (`Tỷ lệ trường đạt chuẩn quốc gia: Mầm non trên 60%,
+tiểu học trên 80%`) prefixes indicators that are not complete on their own.
+
+The module is pure: no files, no network, no global state.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.flat_tables import column_role
+from extractors.vndates import DATE
+from extractors.vnnumbers import Quantity, find_quantities, is_year, parse_quantity_cell
+from schemas import Target
+
+try:  # canonical agency names when the agencies extractor is there
+    from extractors.agencies import split_agencies as _split_agencies
+except ImportError:  # pragma: no cover
+    _split_agencies = None
+
+_I = regex.IGNORECASE
+
+# ---------------------------------------------------------------- units
+
+#: Per-something tail kept in the unit (`%/năm`, `triệu đồng/người`).
+PER_TAIL = r"(?:\s?/\s?(?:người|năm|tháng|ha|hộ|km2?|lao\s+động|dân|sản\s+phẩm)(?:\s?/\s?năm)?)?"
+PERCENT_UNIT = rf"(?:%|phần\s+trăm){PER_TAIL}"
+CURRENCY_UNIT = rf"(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:đồng|USD|VNĐ|VND|đô\s+la(?:\s+Mỹ)?){PER_TAIL}"
+MEASURE_UNIT = rf"(?:ha|héc\s?-?\s?ta|hecta|km2|km²|km|m2|m²|m3|m³|tấn|kg|MW|kW|kWh|GWh|MWh|lít){PER_TAIL}"
+#: Things plans count. A count noun after a figure is its unit (`07 đơn vị`).
+COUNT_UNIT = (
+    r"(?:giường\s+bệnh|bác\s+s[ĩỹ]|dược\s+s[ĩỹ]|điều\s+dưỡng|nhân\s+viên\s+y\s+tế|đơn\s+vị|người|lao\s+động|"
+    r"hộ(?:\s+gia\s+đình)?|doanh\s+nghiệp|hợp\s+tác\s+xã|sản\s+phẩm|dự\s+án|lượt\s+khách|lượt\s+người|lượt|"
+    r"tuổi|mô\s+hình|công\s+trình|căn\s+hộ|căn\s+nhà|trường(?:\s+học)?|phòng\s+học|cơ\s+sở|xã|huyện|thôn|"
+    r"làng|bản|trạm|cụm\s+công\s+nghiệp|khu\s+công\s+nghiệp|chợ|cây|con|ngôi\s+nhà|nhà)"
+)
+UNIT = rf"(?P<unit>{PERCENT_UNIT}|{CURRENCY_UNIT}|{MEASURE_UNIT}|{COUNT_UNIT})(?!\p{{L}})"
+#: A unit right after a figure: `%` may touch it, words need a space.
+_UNIT_AFTER_RE = regex.compile(rf"\G(?:\s?(?=%)|\s+(?!%)){UNIT}", _I)
+_COUNT_RE = regex.compile(rf"^{COUNT_UNIT}$", _I)
+_AREA_RE = regex.compile(r"^(?:ha|héc|hecta|km2|km²)", _I)
+
+# ---------------------------------------------------------------- things that are not figures
+
+#: `1756/QĐ-TTg`, `118/2014/NĐ-CP`, `24-NQ/TW`, `số 06`.
+LEGAL_NUMBER = r"\d+(?:/\d{4})?/[\p{L}Đđ][\p{L}\-]*|\d+-[\p{Lu}Đ]{2,}[\p{L}/\-]*|(?<=\bsố\s)\d+"
+#: `trên 10.000 dân`, `/1.000 người`: the denominator of a ratio.
+DENOMINATOR = (r"(?:trên|/|mỗi)\s*(?:1|10|100)(?:\.000)+\s*(?:dân|vạn\s+dân)(?!\p{L})"
+               r"|/\s*(?:1|10|100)(?:\.000)+\s*(?:người|hộ|trẻ|km2)(?!\p{L})")
+#: `I.`, `2.1.`, `a)` at the start of a paragraph.
+LIST_LABEL = r"^(?:[IVXL]+\.|\d{1,2}(?:\.\d{1,2})*\.?(?=\s)|[a-zđ]\)|[-+•*–])\s*"
+#: `công nghiệp 4.0`, `loại 1`, `thứ 3`: figures that name rather than measure.
+NAMING = r"(?:cách\s+mạng\s+công\s+nghiệp|công\s+nghiệp|loại|thứ|cấp|hạng|nhóm|khóa|vòng|tuyến|quốc\s+lộ|tỉnh\s+lộ|đường)\s*$"
+_MASK_RES = [regex.compile(p, _I) for p in (DATE, LEGAL_NUMBER, DENOMINATOR)]
+_LIST_LABEL_RE = regex.compile(LIST_LABEL)
+_NAMING_RE = regex.compile(NAMING, _I)
+
+# ---------------------------------------------------------------- words around a figure
+
+_W = r"(?!\p{L})"  # end of a Vietnamese word
+YEAR = r"(?:19|20)\d{2}"
+PERIOD = rf"(?P<p1>{YEAR})\s*[-–]\s*(?P<p2>{YEAR})"
+#: `đến năm 2025`, `đến hết năm 2025`, `vào năm 2030`, `năm 2030`.
+YEAR_PHRASE = rf"(?:(?:đến|tới|vào|trong|cuối)\s+(?:hết\s+|cuối\s+)?)?năm\s+(?P<y>{YEAR})"
+#: `giai đoạn 2021-2025`, `bình quân giai đoạn 2026-2030`, bare `2026-2030`.
+PERIOD_PHRASE = rf"(?:(?:bình\s+quân|trung\s+bình)\s+)?(?:(?:giai\s+đoạn|thời\s+kỳ|trong\s+giai\s+đoạn)\s+)?{PERIOD}"
+_YEAR_PHRASE_RE = regex.compile(YEAR_PHRASE, _I)
+_PERIOD_PHRASE_RE = regex.compile(PERIOD_PHRASE, _I)
+#: The plan's far horizon is not a due year: `tầm nhìn đến năm 2050`.
+_VISION_RE = regex.compile(r"tầm\s+nhìn\s*$", _I)
+
+COMMIT_VERBS = (r"phấn\s+đấu|cố\s+gắng|bảo\s+đảm|đảm\s+bảo|duy\s+trì(?:\s+ổn\s+định)?|giữ\s+vững|giữ\s+ổn\s+định|"
+                r"nâng\s+cao|nâng|đạt\s+mức|đạt|có|hướng\s+tới|tiếp\s+tục|thực\s+hiện")
+DECREASE_VERBS = r"giảm\s+thiểu|giảm|hạ|kéo\s+giảm"
+INCREASE_VERBS = r"tăng(?!\s+(?:cường|trưởng))(?:\s+thêm)?"
+COMPARATOR_WORDS = (r"khoảng\s+trên|khoảng\s+dưới|trên|hơn|vượt|dưới|thấp\s+hơn|cao\s+hơn|tối\s+thiểu|ít\s+nhất|"
+                    r"không\s+dưới|không\s+thấp\s+hơn|tối\s+đa|không\s+quá|không\s+vượt\s+quá|không\s+cao\s+hơn|"
+                    r"khoảng|xấp\s+xỉ|gần|từ|xuống\s+dưới|xuống|lên\s+trên|lên|ở\s+mức|mức|bằng|là|còn|đạt\s+mức|đạt")
+#: Connectives that open a clause stretch and say nothing about the figure.
+LEADING_CONNECTIVES = r"và|hoặc|trong\s+đó(?:\s+có)?|trong\s+số\s+đó|riêng|đồng\s+thời|còn|với|cụ\s+thể"
+
+_LEAD_STRIP_RE = regex.compile(
+    rf"^(?:[\s,;:.\-–+]+|(?:{LEADING_CONNECTIVES}|{COMMIT_VERBS}|{DECREASE_VERBS}|{INCREASE_VERBS}|"
+    rf"{PERIOD_PHRASE}|{YEAR_PHRASE}){_W})", _I)
+_TRAIL_STRIP_RE = regex.compile(
+    rf"(?:[\s,;:]+|(?<![\p{{L}}])(?:{COMPARATOR_WORDS}|{COMMIT_VERBS}|(?:{DECREASE_VERBS}|tăng(?:\s+thêm)?)(?:\s+(?:bình\s+quân|trung\s+bình))?|"
+    rf"bình\s+quân\s+mỗi\s+năm|mỗi\s+năm|hằng\s+năm|hàng\s+năm|{PERIOD_PHRASE}|{YEAR_PHRASE}))$", _I)
+
+_COMPARATOR_RULES = [  # checked against the words just before the figure
+    (regex.compile(r"khoảng\s+(?:trên|hơn)\s*$", _I), "gt"),
+    (regex.compile(r"khoảng\s+dưới\s*$", _I), "lt"),
+    (regex.compile(r"(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn)(?:\s+(?:là|ở\s+mức|đạt|bằng))?\s*$", _I), "ge"),
+    (regex.compile(r"(?:tối\s+đa|không\s+quá|không\s+vượt\s+quá|không\s+cao\s+hơn)(?:\s+(?:là|ở\s+mức))?\s*$", _I), "le"),
+    (regex.compile(r"(?:trên|hơn|vượt|cao\s+hơn)\s*$", _I), "gt"),
+    (regex.compile(r"(?:dưới|thấp\s+hơn)\s*$", _I), "lt"),
+    (regex.compile(r"(?:khoảng|xấp\s+xỉ|gần|chừng)\s*$", _I), "approx"),
+]
+_FROM_RE = regex.compile(r"(?<!\p{L})từ\s*$", _I)
+_AND_UP_RE = regex.compile(r"^\s*trở\s+lên", _I)
+_AND_DOWN_RE = regex.compile(r"^\s*trở\s+xuống", _I)
+
+_DECREASE_RE = regex.compile(rf"(?<!\p{{L}})(?:{DECREASE_VERBS}){_W}", _I)
+#: `tăng 5%`, `tốc độ tăng`, `tăng trưởng`; not `tăng cường` nor growth as an
+#: object (`đóng góp … vào tăng trưởng`).
+_INCREASE_RE = regex.compile(r"(?<!\p{L})(?<!(?:vào|cho|của|về)\s)tăng(?!\s+cường)(?:\s+trưởng)?" + _W, _I)
+
+#: Words that make a stretch report the past or the present, not a target.
+PAST_MARKERS = (r"đã|đạt\s+được|ước\s+đạt|ước\s+thực\s+hiện|ước\s+tính|hiện\s+nay|hiện\s+có|hiện\s+tại|hiện\s+trạng|"
+                r"năm\s+qua|vừa\s+qua|trước\s+đây|cùng\s+kỳ|so\s+với\s+năm\s+trước|thực\s+hiện\s+được")
+_PAST_RE = regex.compile(rf"(?<!\p{{L}})(?:{PAST_MARKERS}){_W}", _I)
+#: Outside goal sections a clause must commit to count.
+COMMITMENT_CUE = rf"phấn\s+đấu|mục\s+tiêu|(?:đến|tới)\s+(?:hết\s+)?năm\s+{YEAR}"
+_COMMITMENT_RE = regex.compile(rf"(?<!\p{{L}})(?:{COMMITMENT_CUE}){_W}", _I)
+#: Headings of goal sections (when the section parser did not say `muc_tieu`).
+_TARGET_HEADING_RE = regex.compile(
+    rf"^(?:(?:các|một\s+số|những)\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|^(?:đến|tới)\s+(?:hết\s+)?năm\s+{YEAR}.*phấn\s+đấu", _I)
+#: A list head that introduces goals: `Đến năm 2025, phấn đấu đạt các chỉ tiêu sau:`.
+_GOAL_LEAD_RE = regex.compile(rf"(?<!\p{{L}})(?:mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)(?!\p{{L}})", _I)
+_NO_TARGET_KINDS = {"preamble", "noi_nhan", "chu_ky", "footnotes", "kinh_phi"}
+
+#: Words an indicator starts with when it is complete on its own.
+INDICATOR_HEADS = (r"tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tổng|số|chỉ\s+số|hệ\s+số|mức|độ|cơ\s+cấu|thu\s+nhập|thu\s+ngân\s+sách|"
+                   r"GRDP|GDP|giá\s+trị|năng\s+suất|sản\s+lượng|diện\s+tích|kim\s+ngạch|tuổi\s+thọ|dân\s+số|"
+                   r"lượng|quy\s+mô|chi\s+phí|vốn|đóng\s+góp|tỷ\s+trọng|tỉ\s+trọng|mật\s+độ|trong\s+đó")
+_HEAD_RE = regex.compile(rf"^(?:{INDICATOR_HEADS}){_W}", _I)
+#: A dimensionless figure counts only for an index (`HDI đạt mức 0,7`).
+_INDEX_SUBJECT_RE = regex.compile(r"chỉ\s+số|hệ\s+số|HDI|PCI|PAPI|PAR\s+INDEX|SIPAS|DDCI|ICT\s+Index", _I)
+_DIMENSIONLESS_BEFORE_RE = regex.compile(r"(?:đạt|bằng|ở)(?:\s+mức)?(?:\s+(?:khoảng|trên|dưới|tối\s+thiểu))?\s*$", _I)
+
+# ---------------------------------------------------------------- domains
+
+DOMAIN_CUES: list[tuple[str, str]] = [
+    ("climate", r"biến\s+đổi\s+khí\s+hậu|khí\s+hậu|thiên\s+tai|khí\s+nhà\s+kính"),
+    ("defense", r"quốc\s+phòng|an\s+ninh|quân\s+sự"),
+    ("environment", r"môi\s+trường"),
+    ("resources", r"tài\s+nguyên|đất\s+đai|khoáng\s+sản"),
+    ("economy", r"kinh\s+tế"),
+    ("society", r"xã\s+hội|văn\s+hóa|giáo\s+dục|y\s+tế|lao\s+động|việc\s+làm|dân\s+số"),
+]
+_DOMAIN_RES = [(d, regex.compile(rf"(?<!\p{{L}})(?:{p}){_W}", _I)) for d, p in DOMAIN_CUES]
+
+_FOOTNOTE_MARK_RE = regex.compile(r"\[(\d{1,3})\]")
+_SENTENCE_END_RE = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}“\"(\-+])|;")
+
+
+# ---------------------------------------------------------------- small helpers
+
+def domain_of(heading: str | None) -> str | None:
+    """The one domain a heading names (`Về tài nguyên và môi trường` → environment), else None."""
+    if not heading:
+        return None
+    found = {d for d, rx in _DOMAIN_RES if rx.search(heading)}
+    if {"environment", "resources"} <= found:
+        found.discard("resources")  # `tài nguyên và môi trường` is the environment heading
+    if "economy" in found and "society" in found and regex.search(r"kinh\s+tế\s*[-–]\s*xã\s+hội", heading, _I):
+        return None
+    return found.pop() if len(found) == 1 else None
+
+
+def comparator_before(before: str, after: str = "", q: Quantity | None = None) -> str:
+    """The comparator the words around a figure give it."""
+    if q is not None and q.is_range:
+        return "range"
+    if q is not None and q.comparator:
+        return q.comparator
+    if _AND_UP_RE.match(after):
+        return "ge"
+    if _AND_DOWN_RE.match(after):
+        return "le"
+    tail = before[-40:]
+    for rx, comp in _COMPARATOR_RULES:
+        if rx.search(tail):
+            return comp
+    return "eq"
+
+
+def direction_of(words: str) -> str:
+    """`decrease` if the nearest change verb is `giảm`, `increase` if `tăng`, else `level`."""
+    dec = [m.start() for m in _DECREASE_RE.finditer(words)]
+    inc = [m.start() for m in _INCREASE_RE.finditer(words)]
+    if regex.search(r"tốc\s+độ\s+tăng", words, _I):
+        inc.append(len(words))
+    if not dec and not inc:
+        return "level"
+    return "decrease" if max(dec, default=-1) > max(inc, default=-1) else "increase"
+
+
+def years_in(words: str) -> tuple[int | None, int | None, int | None]:
+    """(target_year, period_start, period_end) stated in `words`, else Nones."""
+    period = None
+    for m in _PERIOD_PHRASE_RE.finditer(words):
+        a, b = int(m.group("p1")), int(m.group("p2"))
+        if a < b:
+            period = (a, b)
+    year = None
+    for m in _YEAR_PHRASE_RE.finditer(words):
+        if not _VISION_RE.search(words[:m.start()]):
+            year = int(m.group("y"))
+    if period:
+        return period[1], period[0], period[1]
+    return year, None, None
+
+
+#: A time phrase right after a figure (`9,5%/năm giai đoạn 2021-2025`), or
+#: `vào năm 2030` anywhere after it. Other years after a figure describe
+#: its object (`thiên tai … đã xảy ra trong giai đoạn 2015 - 2020`).
+_TIME_RIGHT_AFTER_RE = regex.compile(rf"^[\s,]*(?:trong\s+)?(?:{PERIOD_PHRASE}|(?:đến|tới|vào)\s+(?:hết\s+)?năm\s+{YEAR})", _I)
+_DUE_YEAR_RE = regex.compile(rf"(?<!tầm\s+nhìn\s)(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>{YEAR})", _I)
+
+
+def _time_after(words: str) -> tuple[int | None, int | None, int | None]:
+    m = _TIME_RIGHT_AFTER_RE.match(words)
+    if m:
+        return years_in(m.group())
+    m = regex.search(rf"(?<!\p{{L}})vào\s+năm\s+(?P<y>{YEAR})", words, _I)
+    return (int(m.group("y")), None, None) if m else (None, None, None)
+
+
+#: What a stretch's text does not start with: separators and a joining `và`.
+_STRETCH_OPENING_RE = regex.compile(r"[\s,;:.\-–+]*(?:(?:và|hoặc)\s+)?")
+
+
+def _tidy(s: str) -> str:
+    s = regex.sub(r"\s+", " ", s).strip(" \t,;:.-–")
+    return s
+
+
+def _lower_first(s: str) -> str:
+    """Indicators in running-text case; acronyms (`GRDP`) keep theirs."""
+    if not s:
+        return s
+    first = s.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return s
+    return s[0].lower() + s[1:]
+
+
+def _agencies(cell: str) -> list[str]:
+    cell = _tidy(cell)
+    if not cell:
+        return []
+    if _split_agencies is not None:
+        found = _split_agencies(cell)
+        if found:
+            return found
+    return [_tidy(p) for p in regex.split(r"\s*;\s*", cell) if _tidy(p)]
+
+
+# ---------------------------------------------------------------- document context
+
+@dataclass
+class _Context:
+    """What the headings and lead-ins above a spot say."""
+
+    domain: str = "other"
+    year: int | None = None
+    period: tuple[int, int] | None = None
+    goal: bool = False               # inside a section that states goals
+
+
+def _section_context(doc, offset: int) -> _Context:
+    sec = doc.section_at(offset)
+    ctx = _Context()
+    if sec is None:
+        return ctx
+    chain = doc.ancestors(sec)
+    for s in chain:
+        if ctx.domain == "other":
+            ctx.domain = domain_of(s.heading) or "other"
+        if ctx.year is None and s.heading:
+            y, p1, p2 = years_in(s.heading)
+            if y:
+                ctx.year = y
+                ctx.period = (p1, p2) if p1 else None
+        if s.kind == "muc_tieu" or (s.heading and _TARGET_HEADING_RE.search(s.heading)):
+            ctx.goal = True
+    if any(s.kind in _NO_TARGET_KINDS for s in chain[-1:]):
+        ctx.goal = False
+    return ctx
+
+
+def _footnotes(doc) -> dict[str, str]:
+    notes: dict[str, str] = {}
+    for s in doc.sections:
+        if s.kind != "footnotes":
+            continue
+        for line in doc.text[s.char_start:s.char_end].split("\n"):
+            m = regex.match(r"^\s*\[?(\d{1,3})\]?[.)]?\s+(.+)$", line)
+            if m:
+                notes[m.group(1)] = m.group(2).strip()
+    return notes
+
+
+def _note_for(text: str, notes: dict[str, str]) -> str | None:
+    found = [notes[m.group(1)] for m in _FOOTNOTE_MARK_RE.finditer(text) if m.group(1) in notes]
+    return " ".join(found) if found else None
+
+
+# ---------------------------------------------------------------- prose
+
+@dataclass
+class _Figure:
+    """A figure in a clause and the stretch of words that belongs to it."""
+
+    q: Quantity
+    unit: str
+    unit_end: int                    # offset in the line after the unit
+    left: int = 0                    # where its stretch starts (line offset)
+    right: int = 0                   # where its stretch ends
+    before: str = ""                 # stretch words before the figure
+    subject: str = ""                # `before` without verbs, comparators, time phrases
+    info: dict = field(default_factory=dict)   # verb direction, year, period met while stripping
+    past: bool = False               # the stretch reports a result, not a goal
+    number_first: bool = False       # `trên 90% chất thải rắn …`: what follows is measured
+
+
+def _masked(line: str) -> list[tuple[int, int]]:
+    spans = [m.span() for rx in _MASK_RES for m in rx.finditer(line)]
+    m = _LIST_LABEL_RE.match(line)
+    if m:
+        spans.append(m.span())
+    return spans
+
+
+def _figures(line: str, start: int, end: int, masked) -> list[_Figure]:
+    """Figures with a unit (or an index value) in `line[start:end]`."""
+    out = []
+    for q in find_quantities(line[start:end]):
+        qs, qe = q.start + start, q.end + start
+        if any(a < qe and qs < b for a, b in masked) or is_year(q):
+            continue
+        if regex.match(r"\s*(?:[/\-]\s*\d|\.\d)", line[qe:]):
+            continue  # `6/2024`, `1-2-3`: parts of something else
+        if _NAMING_RE.search(line[max(start, qs - 30):qs]):
+            continue
+        q = Quantity(start=qs, end=qe, value=q.value, value_high=q.value_high, sign=q.sign, low_text=q.low_text)
+        m = _UNIT_AFTER_RE.match(line, qe)
+        if m:
+            unit = regex.sub(r"\s+", " ", m.group("unit")).lower()
+            unit = regex.sub(r"\s*/\s*", "/", unit)
+            out.append(_Figure(q=q, unit=unit, unit_end=m.end()))
+            continue
+        before = line[start:qs]
+        after = line[qe:end]
+        if _DIMENSIONLESS_BEFORE_RE.search(before) and regex.match(r"\s*(?:[.;,)]|$)", after) \
+                and _INDEX_SUBJECT_RE.search(before) and q.value < 1000:
+            out.append(_Figure(q=q, unit="", unit_end=qe))
+    return out
+
+
+def _clauses(line: str, start: int, end: int):
+    """(start, end) of each clause: split at `;` and at sentence ends."""
+    pos = start
+    for m in _SENTENCE_END_RE.finditer(line, start, end):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, end
+
+
+def _first_sep(between: str, last: bool) -> int | None:
+    """Where, in the text between two figures, the second one's stretch begins."""
+    m = regex.search(r",\s*trong\s+(?:đó|số\s+đó)", between, _I)
+    if m:
+        return m.start()
+    seps = [m.start() for m in regex.finditer(r",\s+|\s+và\s+|\s+hoặc\s+", between)]
+    if not seps:
+        return None
+    return seps[-1] if last else seps[0]
+
+
+def _strip_subject(words: str, info: dict) -> str:
+    """Commitment verbs, comparators and time phrases off both ends of `words`."""
+    s = words
+    while True:
+        m = _LEAD_STRIP_RE.match(s)
+        if not m or not m.group():
+            break
+        token = m.group()
+        if _DECREASE_RE.match(token.strip()):
+            info["verb_dir"] = "decrease"
+        elif regex.match(INCREASE_VERBS, token.strip(), _I):
+            info["verb_dir"] = "increase"
+        y, p1, p2 = years_in(token)
+        if y:
+            info.setdefault("year", y)
+            if p1:
+                info.setdefault("period", (p1, p2))
+        s = s[m.end():]
+    while True:
+        m = _TRAIL_STRIP_RE.search(s)
+        if not m or not m.group():
+            break
+        y, p1, p2 = years_in(m.group())
+        if y:
+            info.setdefault("year", y)
+            if p1:
+                info.setdefault("period", (p1, p2))
+        s = s[:m.start()]
+    return _tidy(s)
+
+
+def _object(words: str) -> tuple[str, str | None]:
+    """The noun phrase after a figure, and a `so với …` baseline in it."""
+    base = None
+    m = regex.search(r"(?<!\p{L})so\s+với\s+.+$", words, _I)
+    if m:
+        base = _tidy(m.group())
+        words = words[:m.start()]
+    m = regex.search(r"(?<!\p{L})(?:đối\s+với|vào\s+năm|đến\s+(?:hết\s+)?năm)(?!\p{L}).*$", words, _I)
+    if m:
+        words = words[:m.start()]
+    return _tidy(words), base
+
+
+def _coordinated_count(subject: str, unit: str) -> str | None:
+    """`Tỷ lệ giường bệnh và bác sỹ trên 10.000 dân` + `bác sỹ` → `số bác sỹ trên 10.000 dân`."""
+    m = regex.match(r"^(?:(?:tỷ|tỉ)\s+lệ|số\s+lượng|số)?\s*(?P<a>.+?)\s+và\s+(?P<b>.+?)\s+(?P<rest>(?:trên|/|mỗi|bình\s+quân)(?!\p{L}).*)$",
+                    subject, _I)
+    if not m:
+        return None
+    norm = lambda s: regex.sub(r"\s+", " ", s.lower().replace("ỹ", "ĩ")).strip()
+    if norm(unit) in (norm(m.group("a")), norm(m.group("b"))):
+        return f"số {unit} {m.group('rest').strip()}"
+    return None
+
+
+def _splice(previous: str, part: str) -> str:
+    """`Tỷ lệ … tại các đô thị loại I, II` + `các đô thị từ loại III` → `Tỷ lệ … tại các đô thị từ loại III`."""
+    words = part.split()
+    for n in (3, 2):
+        if len(words) >= n:
+            probe = " ".join(words[:n]).lower()
+            k = previous.lower().rfind(probe)
+            if k > 0:
+                return previous[:k] + part
+    return f"{previous}: {_lower_first(part)}"
+
+
+@dataclass
+class _ListHead:
+    """A paragraph ending in `:` that opens a list (`Đến năm 2025, phấn đấu đạt …:`)."""
+
+    section_id: str | None
+    goal: bool
+    year: int | None
+    period: tuple[int, int] | None
+
+
+_LIST_ITEM_RE = regex.compile(r"^(?:[-+•*–]|[a-zđ]\)|\d{1,2}\))\s*")
+
+
+def _list_head(line: str, section_id: str | None) -> _ListHead | None:
+    if not line.rstrip().endswith(":"):
+        return None
+    info_year, p1, p2 = years_in(line)
+    goal = bool(_GOAL_LEAD_RE.search(line))
+    if not goal and info_year is None:
+        return None
+    return _ListHead(section_id=section_id, goal=goal, year=info_year, period=(p1, p2) if p1 else None)
+
+
+def _prose_targets(doc, notes) -> list[Target]:
+    text = doc.text
+    out: list[Target] = []
+    pos = 0
+    head: _ListHead | None = None
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if "\t" in line:
+            continue
+        sec = doc.section_at(line_start)
+        sec_id = sec.section_id if sec is not None else None
+        # A list head reaches the list items under it in the same section.
+        if head is not None and (head.section_id != sec_id or not _LIST_ITEM_RE.match(line)):
+            head = None
+        new_head = _list_head(line, sec_id)
+        if new_head is not None:
+            head = new_head
+            continue
+        if not regex.search(r"\d", line) or (sec is not None and sec.kind in _NO_TARGET_KINDS):
+            continue
+        ctx = _section_context(doc, line_start)
+        if head is not None:
+            ctx = _Context(domain=ctx.domain, year=head.year or ctx.year,
+                           period=head.period if head.year else ctx.period, goal=ctx.goal or head.goal)
+        masked = _masked(line)
+        label = _LIST_LABEL_RE.match(line)
+        body_start = label.end() if label else 0
+        lead = None
+        lead_year: tuple | None = None
+        # A lead-in before a colon names what the figures after it measure.
+        colon = regex.search(r":\s", line[body_start:])
+        if colon:
+            lead_in = line[body_start:body_start + colon.start()]
+            if not regex.search(r"\d", regex.sub(YEAR, "", lead_in)) and len(lead_in) < 160:
+                info: dict = {}
+                lead = _strip_subject(lead_in, info) or None
+                if lead and (regex.match(r"^(?:về|mục\s+tiêu|chỉ\s+tiêu\s+về)(?!\p{L})", lead, _I)):
+                    lead = None
+                if info.get("year"):
+                    lead_year = (info["year"], info.get("period"))
+        for c_start, c_end in _clauses(line, body_start, len(line)):
+            if colon and c_start < body_start + colon.end() <= c_end:
+                c_start = body_start + colon.end()
+            figs = _figures(line, c_start, c_end, masked)
+            if not ctx.goal:
+                # Outside goal sections only figures after a commitment count.
+                cue = _COMMITMENT_RE.search(line, body_start, c_end)
+                figs = [f for f in figs if cue and cue.start() < f.q.start]
+            if figs:
+                out.extend(_read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_year, notes))
+    return out
+
+
+def _cut_stretches(line: str, c_start: int, c_end: int, figs: list[_Figure]) -> None:
+    """Give each figure its stretch: the words before it back to a separator after the previous one."""
+    previous: _Figure | None = None
+    for f in figs:
+        f.left = c_start
+        if previous is not None:
+            cut = _first_sep(line[previous.unit_end:f.q.start], last=previous.number_first)
+            f.left = previous.unit_end + (cut or 0)
+            previous.right = f.left
+        f.before = line[f.left:f.q.start]
+        f.past = bool(_PAST_RE.search(f.before))
+        f.subject = _strip_subject(f.before, f.info)
+        # Figure first: nothing names the measure before it, or only a short
+        # verb (`Xử lý 71,42% cơ sở …`); the right side decides in the end.
+        f.number_first = bool(f.unit) and (not f.subject or (len(f.subject.split()) <= 3
+                                                             and not _HEAD_RE.match(f.subject)))
+        previous = f
+    if previous is not None:
+        previous.right = c_end
+
+
+def _figure_first_indicator(f: _Figure, obj: str) -> str:
+    """`trên 90%` + `chất thải rắn … được thu gom` → `tỷ lệ chất thải rắn … được thu gom`."""
+    verb = f.subject
+    if f.unit.startswith(("%", "phần")):
+        obj = regex.sub(r"^(?:số|các|những)\s+", "", obj, flags=_I)
+        if f.info.get("verb_dir"):  # `Giảm 7,3% phát thải …` measures the emissions themselves
+            return obj
+        ind = f"tỷ lệ {obj}"
+        if verb and not regex.search(r"(?<!\p{L})được(?!\p{L})", obj):
+            ind = f"{ind} được {verb.lower()}"
+        return ind
+    if _COUNT_RE.match(f.unit):
+        return f"số {f.unit} {obj}"
+    if _AREA_RE.match(f.unit):
+        return f"diện tích {obj}" + (f" {verb.lower()}" if verb else "")
+    return obj
+
+
+def _subject_indicator(f: _Figure, lead: str | None, prior_indicator: str | None, prior_subject: str) -> str:
+    """The indicator named before a figure, completed from the lead-in or the previous figure."""
+    counted = _COUNT_RE.match(f.unit or "-")
+    if not f.subject:
+        # `40 giường bệnh và 15 bác sỹ`: the second count shares the subject.
+        coord = _coordinated_count(prior_subject, f.unit) if prior_subject and counted else None
+        return coord or prior_indicator or lead or ""
+    coord = _coordinated_count(f.subject, f.unit) if counted else None
+    if coord:
+        return coord
+    if _HEAD_RE.match(f.subject):
+        return f.subject
+    if lead:
+        return f"{lead}: {_lower_first(f.subject)}"
+    if prior_indicator:
+        return _splice(prior_indicator, f.subject)
+    return f.subject
+
+
+def _due(f: _Figure, line: str, lead_year, ctx: _Context) -> tuple[int | None, tuple | None]:
+    """Target year and period: the stretch, the paragraph's lead-in, earlier in the paragraph, headings."""
+    year, p1, p2 = _time_after(line[f.unit_end:f.right])
+    period = (p1, p2) if p1 else None
+    if year is None:
+        year, period = f.info.get("year"), f.info.get("period")
+    if year is None and lead_year:
+        year, period = lead_year
+    if year is None:
+        due = list(_DUE_YEAR_RE.finditer(line, 0, f.left))
+        if due:
+            year = int(due[-1].group("y"))
+    if year is None:
+        year, period = ctx.year, period or ctx.period
+    if period and not year:
+        year = period[1]
+    return year, period
+
+
+def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_year, notes) -> list[Target]:
+    out: list[Target] = []
+    _cut_stretches(line, c_start, c_end, figs)
+    prior_indicator: str | None = None
+    prior_subject = ""
+    for f in figs:
+        after = line[f.unit_end:f.right]
+        obj, baseline = _object(after)
+        f.number_first = f.number_first and bool(obj)
+        ind = _figure_first_indicator(f, obj) if f.number_first else _subject_indicator(f, lead, prior_indicator, prior_subject)
+        ind = _tidy(regex.sub(r"^trong\s+(?:đó|số\s+đó)\s+(?:có\s+)?", "", ind, flags=_I))
+        if not ind or f.past:
+            prior_indicator = ind or prior_indicator
+            continue
+        if f.unit == "" and not _INDEX_SUBJECT_RE.search(ind):
+            continue
+        prior_indicator, prior_subject = ind, f.subject or prior_subject
+
+        year, period = _due(f, line, lead_year, ctx)
+        opening = _STRETCH_OPENING_RE.match(line, f.left, f.q.start)
+        start = opening.end() if opening else f.left
+        # The text runs from the stretch's first word to the figure, or on to
+        # the end of the object / baseline that the figure governs.
+        end = f.unit_end + len(after.rstrip(" ,;:.")) if (f.number_first or baseline) else f.unit_end
+        bound = _AND_UP_RE.match(after) or _AND_DOWN_RE.match(after)
+        if bound:
+            end = max(end, f.unit_end + bound.end())
+        abs_start, abs_end = line_start + start, line_start + end
+        out.append(Target(
+            section_id=doc.section_id_at(abs_start), char_start=abs_start, char_end=abs_end,
+            page=doc.page_at(abs_start), text=doc.text[abs_start:abs_end],
+            indicator=_lower_first(ind), value=f.q.value, value_high=f.q.value_high, unit=f.unit,
+            comparator=comparator_before(f.before, after, f.q),
+            direction=f.info.get("verb_dir") or direction_of(f.before + " " + ind),
+            target_year=year, period_start=period[0] if period else None, period_end=period[1] if period else None,
+            baseline=baseline, domain=ctx.domain, responsible=[], source="text",
+            note=_note_for(line[start:f.right], notes),
+        ))
+    return out
+
+
+# ---------------------------------------------------------------- tables
+
+_TIME_ONLY_RE = regex.compile(
+    rf"^(?:(?:bình\s+quân|trung\s+bình)\s+)?(?:(?:giai\s+đoạn|thời\s+kỳ|đến\s+năm|năm)\s+)?{YEAR}(?:\s*[-–]\s*{YEAR})?$", _I)
+_ROMAN_LABEL_RE = regex.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})\.?$")
+_NUM_LABEL_RE = regex.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
+_LETTER_LABEL_RE = regex.compile(r"^[a-zđ][.)]?$")
+
+
+@dataclass
+class _Table:
+    roles: list[str]
+    titles: list[str]
+
+
+def _header_of(cells: list[str]) -> _Table | None:
+    if not cells or not regex.match(r"^\s*(?:S[ốo]\s*TT|STT|TT)\s*$", cells[0], _I):
+        return None
+    roles = [column_role(c) for c in cells]
+    roles[0] = "stt"
+    return _Table(roles=roles, titles=cells)
+
+
+def _table_targets(doc, notes) -> list[Target]:
+    text = doc.text
+    out: list[Target] = []
+    table: _Table | None = None
+    state: dict = {}
+    pos = 0
+    prev_was_row = False
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if "\t" not in line:
+            prev_was_row = False
+            continue
+        cells = line.split("\t")
+        header = _header_of(cells)
+        if header is not None:
+            if table is None or header.roles != table.roles or not prev_was_row:
+                state = {}
+            table = header
+            prev_was_row = True
+            continue
+        prev_was_row = True
+        if table is None:
+            continue
+        fitted = _fit_cells(cells, _cell_offsets(line), len(table.roles))
+        if fitted is None:
+            continue
+        cells, spans = fitted
+        if "text" not in table.roles or "value" not in table.roles or "funding" in table.roles:
+            continue
+        sec = doc.section_at(line_start)
+        if sec is not None and sec.kind in _NO_TARGET_KINDS:
+            continue
+        out.extend(_table_row(doc, line, line_start, cells, spans, table, state, notes))
+    return out
+
+
+#: Words a value cell may carry in front of its figure: `Trên 90`, `Khoảng 50`.
+_CELL_WORDS_RE = regex.compile(rf"^\s*(?P<words>(?:(?:{COMPARATOR_WORDS}){_W}\s*)*)", _I)
+
+
+def value_cell(cell: str) -> tuple[Quantity, str] | None:
+    """A value cell read as (figure, comparator): `>9,5` → (9.5, gt), `19-20` → range, `Trên 90%` → gt."""
+    m = _CELL_WORDS_RE.match(cell or "")
+    q = parse_quantity_cell(cell[m.end():]) if m else None
+    if q is None:
+        return None
+    return q, comparator_before(m.group("words"), "", q)
+
+
+def _column_years(title: str) -> tuple[int | None, int | None, int | None]:
+    """`Đến năm 2030` → 2030, `Giai đoạn 2021-2025` → 2025 (2021–2025), `Kế hoạch 2025` → 2025."""
+    year, p1, p2 = years_in(title)
+    if year is None:
+        bare = regex.findall(rf"(?<!\d)({YEAR})(?!\d)", title)
+        year = int(bare[-1]) if bare else None
+    return year, p1, p2
+
+
+def _fit_cells(cells: list[str], spans: list[tuple[int, int]], n: int):
+    """A row's cells and their spans in the line, padded to the header's count.
+
+    Line cleaning may strip a row's empty edge cells (`I\tVỀ KINH TẾ` for
+    `I\tVỀ KINH TẾ\t\t\t`, `Trong đó …\t%\t40` without its empty STT cell).
+    """
+    if len(cells) == n:
+        return cells, spans
+    if len(cells) > n:
+        return None
+    if cells and not _is_label(cells[0].strip()):
+        cells, spans = [""] + cells, [(0, 0)] + spans
+    end = spans[-1][1]
+    return cells + [""] * (n - len(cells)), spans + [(end, end)] * (n - len(spans))
+
+
+def _is_label(cell: str) -> bool:
+    return cell == "" or cell in "-–+•*" or bool(_ROMAN_LABEL_RE.match(cell) or _NUM_LABEL_RE.match(cell)
+                                                   or _LETTER_LABEL_RE.match(cell))
+
+
+def _cell_offsets(line: str) -> list[tuple[int, int]]:
+    spans, p = [], 0
+    for c in line.split("\t"):
+        spans.append((p, p + len(c)))
+        p += len(c) + 1
+    return spans
+
+
+def _table_row(doc, line, line_start, cells, spans, table, state, notes) -> list[Target]:
+    roles = table.roles
+    text_i = roles.index("text")
+    unit_i = roles.index("unit") if "unit" in roles else None
+    value_is = [k for k, r in enumerate(roles) if r == "value"]
+    agency_is = [k for k, r in enumerate(roles) if r in ("lead", "agency")]
+    label = cells[0].strip()
+    row_text = _tidy(cells[text_i])
+    agencies = _agencies(" ; ".join(cells[k] for k in agency_is if cells[k].strip()))
+    values = [(k, v) for k in value_is if (v := value_cell(cells[k]))]
+
+    if "ctx" not in state:
+        state["ctx"] = _section_context(doc, line_start)
+        state["domain"] = None
+    if _ROMAN_LABEL_RE.match(label) or (not values and row_text.isupper() and len(row_text) > 3):
+        state.update(domain=domain_of(row_text), parent=None, parent_agencies=[], sub_period=None)
+        return []
+    child = label == "" or label in "-–+•*" or _LETTER_LABEL_RE.match(label)
+    if _LETTER_LABEL_RE.match(label) and not values:
+        y, p1, p2 = years_in(row_text)
+        if p1 or _TIME_ONLY_RE.match(row_text):
+            state["sub_period"] = (p1, p2) if p1 else None
+            state["sub_year"] = y
+            return []
+    if not child:
+        state.update(parent=row_text, parent_agencies=agencies, sub_period=None, sub_year=None)
+    if not values:
+        return []
+
+    parent = state.get("parent") if child else None
+    if parent and (_TIME_ONLY_RE.match(row_text)):
+        indicator = parent
+    elif parent and not _HEAD_RE.match(row_text):
+        indicator = f"{parent}: {_lower_first(row_text)}"
+    else:
+        indicator = row_text
+    indicator = _tidy(regex.sub(r"^trong\s+(?:đó|số\s+đó)\s+", "", indicator, flags=_I))
+    if not indicator:
+        return []
+    if child and not agencies:
+        agencies = list(state.get("parent_agencies") or [])
+    unit = _tidy(cells[unit_i]).lower() if unit_i is not None else ""
+    ctx = state["ctx"]
+    domain = state.get("domain") or ctx.domain
+    y_row, p1, p2 = years_in(row_text)
+    if not p1 and parent:
+        y_par, q1, q2 = years_in(parent)
+        if q1:
+            p1, p2, y_row = q1, q2, y_par
+    out = []
+    for k, (q, comp) in values:
+        col_year, c1, c2 = _column_years(table.titles[k])
+        period = (p1, p2) if p1 else (state.get("sub_period") if child else None)
+        year = (period[1] if period else None) or y_row or col_year or ctx.year
+        if not period and c1:
+            period = (c1, c2)
+        start = line_start + spans[text_i][0]
+        end = line_start + spans[k][1]
+        out.append(Target(
+            section_id=doc.section_id_at(start), char_start=start, char_end=end,
+            page=doc.page_at(start), text=doc.text[start:end],
+            indicator=_lower_first(indicator), value=q.value, value_high=q.value_high,
+            unit=unit or ("%" if cells[k].strip().endswith("%") else ""),
+            comparator=comp, direction=direction_of(indicator),
+            target_year=year,
+            period_start=period[0] if period else None, period_end=period[1] if period else None,
+            baseline=None, domain=domain, responsible=agencies, source="table",
+            note=_note_for(line, notes),
+        ))
+    return out
+
+
+# ---------------------------------------------------------------- entry point
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFD", s.lower().replace("đ", "d"))
+    return regex.sub(r"\p{M}+|\s+", "", s)
+
+
+def _reconcile(prose: list[Target], table: list[Target]) -> None:
+    """Table cells lose diacritics (typos, OCR: `Tuổi tho`); the prose names the same
+    indicator correctly, so a table indicator equal to a prose one but for marks takes its spelling."""
+    spelled = {_fold(t.indicator): t.indicator for t in prose if t.indicator}
+    for t in table:
+        better = spelled.get(_fold(t.indicator or ""))
+        if better and better != t.indicator:
+            t.indicator = better
+
+
+def extract_targets(doc) -> list[Target]:
+    """Every quantitative target in `doc`, prose and tables, in text order."""
+    notes = _footnotes(doc)
+    prose = _prose_targets(doc, notes)
+    table = _table_targets(doc, notes)
+    _reconcile(prose, table)
+    found = prose + table
+    found.sort(key=lambda t: (t.char_start, t.char_end))
+    return found

@@ -1,0 +1,511 @@
+"""Assigned tasks: who does what, with whom, by when.
+
+A task is one of
+
+* a bullet (`-`, `+`) or plain paragraph under a labelled item of a nhiệm vụ /
+  tổ chức thực hiện section,
+* a labelled item (`2.`, `a)`, `1.3.`) that is itself a sentence with no
+  bullets under it, or
+* a row of a task table (`Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp |
+  Thời gian | Sản phẩm`), wherever it sits.
+
+An item that only names who is responsible — `2.1. Sở Tài chính`, `a) Sở X chủ
+trì, phối hợp với A, B:`, `1. Các sở, ban ngành và Ủy ban nhân dân các
+huyện` — is a heading, not a task: it hands its lead and partners down to the
+tasks under it. A task's own subject (`Sở X chủ trì …`, `Giao Sở X …`,
+`Thủ trưởng A; Chủ tịch B …`) overrides what it inherits; its `phối hợp (với)
+…` objects add to the inherited partners. Articles of a Quyết định (`Điều 2.
+Thủ trưởng các sở … chịu trách nhiệm thi hành`) count only when they name who.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.agencies import (
+    agency_at,
+    agency_chain,
+    canonical_agency,
+    loose,
+    split_agencies,
+)
+from extractors.model import ParsedDoc
+from schemas import Task
+
+#: Section kinds whose items are tasks.
+TASK_KINDS = frozenset({"nhiem_vu_giai_phap", "to_chuc_thuc_hien"})
+
+_F = regex.IGNORECASE | regex.VERSION1
+_SP = r"\s+"
+_END = r"(?![\p{L}\p{M}\d])"
+
+# ---------------------------------------------------------------- text pieces
+
+#: A bullet marker at the start of a line; `-Thực hiện` happens too.
+BULLET = r"(?P<marker>[-–—+•*▪●◦・])\s*"
+_BULLET_RE = regex.compile(BULLET)
+#: Sentence-final punctuation: a line that ends without it is a heading.
+_FINAL_PUNCT = regex.compile(r"[.;!?…]\W*$|\./\.\s*$")
+#: Closing formulas after the last item (`Trên đây là Kế hoạch …`).
+_CLOSING = regex.compile(r"^(?:Trên\s+đây\s+là|Nơi\s+nhận)", _F)
+#: A whole line in brackets is a note, not a task.
+_NOTE = regex.compile(r"^\(.*\)\.?$")
+
+#: Words before the agency a task is given to: `Giao Sở X …`, `Đề nghị …`.
+ASSIGN_PREFIX = (rf"(?:Giao(?:\s+cho)?|{loose('Đề nghị')}|{loose('Yêu cầu')}|{loose('Phân công')}"
+                 rf"|{loose('Ủy quyền cho')})" + _END + r"\s+")
+_ASSIGN_PREFIX_RE = regex.compile(ASSIGN_PREFIX, _F)
+#: Where the list of responsible agencies stops and the assignment starts.
+ASSIGN_VERBS = "(?:" + "|".join(loose(v) if " " in v else v for v in (
+    "chủ trì", "phối hợp", "là", "có trách nhiệm", "chịu trách nhiệm", "thực hiện", "triển khai",
+    "tham mưu", "tổ chức", "xây dựng", "theo", "trong", "căn cứ", "chủ động")) + ")" + _END
+_ASSIGN_VERB_RE = regex.compile(ASSIGN_VERBS, _F)
+#: `phối hợp với`, `phối hợp chặt chẽ với`, `phối hợp` + object, `sự phối hợp của`;
+#: loose vowels, as OCR writes `phối họp`.
+PARTNER_CUE = (rf"(?:{loose('phối hợp')}(?:\s+{loose('chặt chẽ')})?(?:\s+(?:với|cùng|của))?"
+               rf"|{loose('sự phối hợp của')})" + _END + r"\s*")
+_PARTNER_CUE_RE = regex.compile(PARTNER_CUE, _F)
+#: Explicit role fields: `Cơ quan chủ trì: …`, `Đơn vị phối hợp: …`.
+ROLE_FIELD = (r"(?P<role>(?:cơ\s+quan|đơn\s+vị)(?:,\s*(?:đơn\s+vị|cơ\s+quan))?\s+"
+              r"(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|chịu\s+trách\s+nhiệm))\s*:\s*(?P<value>[^;\n]+?)\s*(?=[;.]\s|[;.]?$|\n)")
+_ROLE_FIELD_RE = regex.compile(ROLE_FIELD, _F)
+#: `Sản phẩm: …`, `Sản phẩm, kết quả: …`.
+PRODUCT_FIELD = r"sản\s+phẩm(?:\s+(?:đầu\s+ra|dự\s+kiến))?(?:\s*(?:,|và)\s*kết\s+quả)?\s*:\s*(?P<value>[^;\n]+?)\s*(?=[;.]\s|[;.]?$|\n)"
+_PRODUCT_RE = regex.compile(PRODUCT_FIELD, _F)
+#: `Thời gian thực hiện: …`, `Thời hạn hoàn thành: …`.
+TIME_FIELD = r"(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:\s*(?P<value>[^;\n]+?)\s*(?=[;.]\s|[;.]?$|\n)"
+_TIME_FIELD_RE = regex.compile(TIME_FIELD, _F)
+
+# -- time expressions, as written ------------------------------------------------
+
+YEAR = r"(?:19|20)\d{2}"
+YEAR_RANGE = rf"{YEAR}\s*[-–]\s*{YEAR}"
+#: `05 tháng 12`, `15/6`, `15/6/2025`.
+DAY_MONTH = r"\d{1,2}\s*(?:tháng\s*\d{1,2}|/\s*\d{1,2})(?:\s*(?:năm\s*|/\s*)" + YEAR + ")?"
+EVERY = r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)"
+#: Recurring or ongoing: `Định kỳ trước ngày 05 tháng 12 hàng năm`, `hằng năm`,
+#: `theo định kỳ hoặc đột xuất`, `định kỳ 6 tháng`, `Thường xuyên`.
+RECURRING = (rf"(?:(?:theo\s+)?định\s+kỳ(?:\s+\d+\s+tháng|\s+{EVERY})?(?:\s+hoặc\s+đột\s+xuất)?"
+             rf"(?:\s*\(?\s*trước\s+ngày\s+{DAY_MONTH}\s*\)?)?(?:\s+{EVERY})?"
+             rf"|{EVERY}|thường\s+xuyên(?=\s*[,;.]|\s+\p{{Ll}}))")
+#: A due point: `trước năm 2028`, `đến hết năm 2025`, `trong quý III/2024`,
+#: `năm 2020 phải hoàn thành`.
+DUE = (rf"(?:(?:trước|đến\s+hết|chậm\s+nhất(?:\s+là)?|trong|hoàn\s+thành\s+trong|hoàn\s+thành\s+trước)\s+"
+       rf"(?:ngày\s+{DAY_MONTH}|tháng\s+\d{{1,2}}(?:\s*/\s*|\s+năm\s+){YEAR}|quý\s+[IV]{{1,3}}(?:\s*/\s*|\s+năm\s+){YEAR}|năm\s+{YEAR})"
+       rf"|năm\s+{YEAR}(?=\s+(?:phải\s+|sẽ\s+)?hoàn\s+thành))")
+#: A period the task runs over: `giai đoạn 2021 - 2025`, `từ năm 2024 đến năm 2026`.
+PERIOD = rf"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+{YEAR_RANGE}|từ\s+năm\s+{YEAR}\s+(?:đến|-)\s+(?:năm\s+)?{YEAR})"
+_TIME_RE = regex.compile(rf"(?P<recurring>{RECURRING})|(?P<due>{DUE})|(?P<period>{PERIOD})", _F)
+
+# -- task tables -------------------------------------------------------------------
+
+#: Column headers, checked in this order (a `Cơ quan phối hợp` column is not the lead).
+TABLE_COLUMNS: list[tuple[str, str]] = [
+    ("stt", r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$"),
+    ("partners", r"phối\s+hợp"),
+    ("lead", r"chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm|cơ\s+quan|đơn\s+vị"),
+    ("timeframe", r"thời\s+gian|thời\s+hạn|tiến\s+độ|lộ\s+trình|năm\s+hoàn\s+thành"),
+    ("product", r"sản\s+phẩm|kết\s+quả"),
+    ("task", r"nhiệm\s+vụ|nội\s+dung|hoạt\s+động|công\s+việc|giải\s+pháp|đề\s+án|dự\s+án|chương\s+trình"),
+]
+_TABLE_COLUMNS_RE = [(name, regex.compile(p, _F)) for name, p in TABLE_COLUMNS]
+_GROUP_LABEL = regex.compile(r"^(?:[IVXLC]+|[A-ZĐ]|[a-zđ])\.?$")
+
+
+# ---------------------------------------------------------------- assignment
+
+@dataclass
+class Assignment:
+    """Who a piece of text gives the work to."""
+
+    lead: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+
+
+def _dedupe(names, exclude=()) -> list[str]:
+    out = []
+    for n in names:
+        if n and n not in out and n not in exclude:
+            out.append(n)
+    return out
+
+
+def _partner_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _PARTNER_CUE_RE.finditer(text):
+        chain = agency_chain(text, m.end(), bare=True, semicolons=False)
+        if chain:
+            # `cơ quan quản lý nhà nước về tài nguyên nước (Bộ X)`: the brackets
+            # name the body the words before them describe.
+            named = _bracketed_agency(text, chain[-1][1], r"[^.;:,()\n]{0,80}")
+            spans.extend(chain[:-1] + [named] if named else chain)
+            continue
+        # `phối hợp với những nơi quản lý … (Bộ X)`: the agency is only named
+        # in brackets within the same clause.
+        named = _bracketed_agency(text, m.end(), r"[^.;:()\n]{0,160}")
+        if named:
+            spans.append(named)
+    return spans
+
+
+def _bracketed_agency(text: str, pos: int, gap: str) -> tuple[int, int] | None:
+    """`(Agency)` after at most `gap` from `pos`, as a span inside the brackets."""
+    m = regex.compile(gap + r"\(").match(text, pos)
+    if not m:
+        return None
+    e = agency_at(text, m.end())
+    if e is not None and text[e:e + 1] == ")":
+        return m.end(), e
+    return None
+
+
+def parse_assignment(text: str) -> Assignment:
+    """Lead and partners a task or heading names itself.
+
+    Lead: the list of agencies the text opens with (after `Giao`, `Đề nghị` …)
+    or an explicit `Cơ quan chủ trì:` field. Partners: the objects of every
+    `phối hợp (với)` and any `Cơ quan phối hợp:` field.
+    """
+    a = Assignment()
+    if not text:
+        return a
+    start = 0
+    m = _ASSIGN_PREFIX_RE.match(text)
+    if m and agency_at(text, m.end()) is not None:
+        start = m.end()
+    chain = agency_chain(text, start)
+    if chain:
+        a.lead = [canonical_agency(text[s:e]) for s, e in chain]
+        end = chain[-1][1]
+        colon = text.find(":", end)
+        # `Ban Chỉ huy Phòng chống thiên tai, tìm kiếm cứu nạn …: …` — a name
+        # longer than the extent rules see, ended by the colon.
+        if 0 < colon - end <= 150 and not _ASSIGN_VERB_RE.search(text, end, colon) \
+                and text[end:colon].strip(" ,") and "\n" not in text[end:colon]:
+            a.lead = split_agencies(text[start:colon])
+    partners = [canonical_agency(text[s:e]) for s, e in _partner_spans(text)]
+    for f in _ROLE_FIELD_RE.finditer(text):
+        names = split_agencies(f.group("value"))
+        if regex.search(r"phối\s+hợp", f.group("role"), _F):
+            partners.extend(names)
+        elif not a.lead:
+            a.lead = names
+    a.partners = _dedupe(partners, exclude=a.lead)
+    return a
+
+
+def find_timeframe(text: str) -> str | None:
+    """The task's time as written: an explicit `Thời gian thực hiện:` field, else
+    its recurring/ongoing expressions (joined by `; `), else its first due point,
+    else its first period."""
+    m = _TIME_FIELD_RE.search(text)
+    if m:
+        return m.group("value").strip()
+    found = {"recurring": [], "due": [], "period": []}
+    for t in _TIME_RE.finditer(text):
+        for kind in found:
+            if t.group(kind):
+                found[kind].append(t.group(kind).strip())
+    if found["recurring"]:
+        return "; ".join(_dedupe(found["recurring"]))
+    if found["due"]:
+        return found["due"][0]
+    if found["period"]:
+        return found["period"][0]
+    return None
+
+
+def find_product(text: str) -> str | None:
+    m = _PRODUCT_RE.search(text)
+    return m.group("value").strip() if m else None
+
+
+# ---------------------------------------------------------------- the walk
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    depth: int  # 0 paragraph, 1 for `-`, 2 for `+`
+
+    def text(self, doc_text: str) -> str:
+        return doc_text[self.start:self.end]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        s, e = _strip(text, pos, stop)
+        if e > s:
+            out.append((s, e))
+        pos = stop + 1
+    return out
+
+
+def _body_line(text: str, s: int, e: int) -> _Line:
+    m = _BULLET_RE.match(text, s, e)
+    if m:
+        depth = 2 if m.group("marker") == "+" else 1
+        return _Line(m.end(), e, depth)
+    return _Line(s, e, 0)
+
+
+def _merge_wrapped(lines: list[_Line]) -> list[_Line]:
+    """In a list written all in bullets, an unmarked line after a bullet is the
+    rest of that bullet that a hard line break split off, not a new task."""
+    if not lines or lines[0].depth == 0:
+        return lines
+    out = [lines[0]]
+    for line in lines[1:]:
+        if line.depth == 0 and out[-1].depth > 0:
+            out[-1] = _Line(out[-1].start, line.end, out[-1].depth)
+        else:
+            out.append(line)
+    return out
+
+
+def _label_end(text: str, sec, line_start: int, line_end: int) -> int:
+    """Offset just after the item's label (`2.1.`, `a)`, `Điều 2.`)."""
+    if not sec.label:
+        return line_start
+    label = regex.escape(sec.label).replace(r"\ ", r"\s+")
+    m = regex.match(rf"\s*{label}\s*[.):\-–]?\s*", text[line_start:line_end])
+    return line_start + m.end() if m else line_start
+
+
+def _is_heading(rest: str) -> bool:
+    """A line that announces what follows rather than saying something itself."""
+    rest = rest.rstrip()
+    return rest.endswith(":") or not _FINAL_PUNCT.search(rest)
+
+
+def _only_agencies(rest: str) -> bool:
+    """`Sở Tài chính`, `Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh`: nothing but names."""
+    body = rest.rstrip(" :.")
+    chain = agency_chain(body, 0)
+    return bool(chain) and not body[chain[-1][1]:].strip(" ,;")
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    section_id: str
+    lead: list
+    partners: list
+    source: str = "text"
+    timeframe: str | None = None
+    product: str | None = None
+
+
+def _in_scope(sec, by_id) -> str | None:
+    kinds = set()
+    s = sec
+    while s is not None:
+        kinds.add(s.kind)
+        s = by_id.get(s.parent_id) if s.parent_id else None
+    if kinds & TASK_KINDS:
+        return "task"
+    if "dieu" in kinds:
+        return "dieu"
+    return None
+
+
+def extract_tasks(doc: ParsedDoc) -> list[Task]:
+    """Tasks of the document in order, numbered `T001`, `T002` …"""
+    text = doc.text or ""
+    sections = list(doc.sections or [])
+    by_id = {s.section_id: s for s in sections}
+    children: dict[str, list] = {}
+    for s in sections:
+        if s.parent_id:
+            children.setdefault(s.parent_id, []).append(s)
+
+    own_ctx: dict[str, Assignment | None] = {}
+
+    def heading_ctx(sec) -> Assignment | None:
+        """What the item's first line says about who is responsible."""
+        if sec.section_id in own_ctx:
+            return own_ctx[sec.section_id]
+        ctx = None
+        if sec.level and sec.level > 1 or sec.kind == "dieu":
+            lines = _lines(text, sec.char_start, sec.char_end)
+            if lines:
+                s, e = lines[0]
+                rest = text[_label_end(text, sec, s, e):e]
+                a = parse_assignment(rest)
+                ctx = a if a.lead else None
+        own_ctx[sec.section_id] = ctx
+        return ctx
+
+    def inherited(sec) -> Assignment:
+        s = sec
+        while s is not None and _in_scope(s, by_id):
+            ctx = heading_ctx(s)
+            if ctx:
+                return ctx
+            s = by_id.get(s.parent_id) if s.parent_id else None
+        return Assignment()
+
+    drafts: list[_Draft] = []
+
+    def add(start, end, sec, ctx: Assignment, scope: str):
+        start, end = _strip(text, start, end)
+        if end <= start:
+            return
+        body = text[start:end]
+        own = parse_assignment(body)
+        if own.lead:
+            lead, partners = own.lead, own.partners
+        else:
+            lead = list(ctx.lead)
+            partners = _dedupe(list(ctx.partners) + own.partners, exclude=lead)
+        if scope == "dieu" and not lead:
+            return
+        drafts.append(_Draft(start, end, sec.section_id, lead, partners,
+                             timeframe=find_timeframe(body), product=find_product(body)))
+
+    for sec in sections:
+        scope = _in_scope(sec, by_id)
+        if scope is None or sec.char_start is None or sec.char_end is None:
+            continue
+        kids = children.get(sec.section_id, [])
+        own_end = min([k.char_start for k in kids] + [sec.char_end])
+        lines = [(s, e) for s, e in _lines(text, sec.char_start, own_end) if "\t" not in text[s:e]]
+        if not lines:
+            continue
+        first_s, first_e = lines[0]
+        rest_start = _label_end(text, sec, first_s, first_e)
+        rest = text[rest_start:first_e]
+        body = lines[1:]
+        item_is_task = False
+        if sec.level and sec.level > 1 or sec.kind == "dieu":
+            if kids:
+                item_is_task = False
+            elif body:
+                item_is_task = not _is_heading(rest)
+            else:
+                item_is_task = bool(rest.strip()) and not rest.rstrip().endswith(":") and not _only_agencies(rest)
+        if item_is_task:
+            parent = by_id.get(sec.parent_id) if sec.parent_id else None
+            add(rest_start, first_e, sec, inherited(parent) if parent else Assignment(), scope)
+        ctx = inherited(sec)
+        # A colon line among the bullets (`… bao gồm:`) that names an agency
+        # hands it to the deeper lines under it.
+        local: tuple[int, Assignment] | None = None
+        for line in _merge_wrapped([_body_line(text, s, e) for s, e in body]):
+            content = line.text(text)
+            if _CLOSING.match(content) or _NOTE.match(content):
+                continue
+            if local and line.depth <= local[0]:
+                local = None
+            add(line.start, line.end, sec, local[1] if local else ctx, scope)
+            if content.rstrip().endswith(":"):
+                a = parse_assignment(content)
+                if a.lead:
+                    local = (line.depth, a)
+
+    drafts.extend(_table_tasks(doc, by_id))
+    drafts.sort(key=lambda d: d.start)
+
+    tasks = []
+    for i, d in enumerate(drafts, 1):
+        tasks.append(Task(
+            task_id=f"T{i:03d}", section_id=d.section_id, char_start=d.start, char_end=d.end,
+            page=doc.page_at(d.start), text=text[d.start:d.end], lead=d.lead, partners=d.partners,
+            product=d.product, timeframe=d.timeframe, source=d.source,
+        ))
+    return tasks
+
+
+# ---------------------------------------------------------------- tables
+
+def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    pos = s
+    for part in text[s:e].split("\t"):
+        a, b = _strip(text, pos, pos + len(part))
+        out.append((a, b))
+        pos += len(part) + 1
+    return out
+
+
+def _header_columns(cells: list[str]) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for i, c in enumerate(cells):
+        c = " ".join(c.split())
+        if not c:
+            continue
+        for name, pattern in _TABLE_COLUMNS_RE:
+            if name not in cols and pattern.search(c):
+                cols[name] = i
+                break
+    if "task" in cols and ("lead" in cols or "timeframe" in cols):
+        return cols
+    return None
+
+
+def _table_tasks(doc: ParsedDoc, by_id) -> list[_Draft]:
+    text = doc.text or ""
+    drafts = []
+    cols = None
+    header = None
+    inherited_lead: list[str] = []
+    for s, e in _lines(text, 0, len(text)):
+        line = text[s:e]
+        if "\t" not in line:
+            cols, header = None, None
+            continue
+        spans = _cells(text, s, e)
+        cells = [text[a:b] for a, b in spans]
+        found = _header_columns(cells)
+        if found:
+            cols, header, inherited_lead = found, cells, []
+            continue
+        if cols is None:
+            continue
+        sec = doc.section_at(s)
+        if sec is not None and not (_in_scope(sec, by_id) or sec.kind == "phu_luc" or
+                                    any(a.kind == "phu_luc" for a in doc.ancestors(sec))):
+            continue
+
+        def cell(name):
+            i = cols.get(name)
+            if i is None or i >= len(spans):
+                return None
+            a, b = spans[i]
+            return (a, b) if b > a else None
+
+        task_span = cell("task")
+        if task_span is None:
+            continue
+        get = lambda name: text[cell(name)[0]:cell(name)[1]] if cell(name) else ""
+        stt = get("stt").strip()
+        lead = split_agencies(get("lead"))
+        partners = split_agencies(get("partners"))
+        time = get("timeframe").strip() or None
+        product = get("product").strip() or None
+        if not (lead or partners or time or product):
+            # `I  Nhóm nhiệm vụ …` with nothing else: a group heading row.
+            if _GROUP_LABEL.match(stt):
+                continue
+        if lead and stt not in ("-", "+", ""):
+            inherited_lead = lead
+        elif not lead and stt in ("-", "+", ""):
+            lead = list(inherited_lead)
+        drafts.append(_Draft(task_span[0], task_span[1], sec.section_id if sec else None,
+                             lead, _dedupe(partners, exclude=lead), source="table",
+                             timeframe=time, product=product))
+    return drafts

@@ -1,0 +1,124 @@
+"""Flattened tables (one cell fragment per line) rebuilt into tab-separated rows."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.flat_tables import column_role, match_header, rebuild_flat_tables
+from tests.conftest import SAMPLES, text_sample, truth_text
+
+
+def _raw_lines(name):
+    return [ln.strip() for ln in text_sample(name).read_text(encoding="utf-8").split("\n") if ln.strip()]
+
+
+def test_gazette_table_matches_the_truth_text():
+    """The Công báo export of the indicator appendix comes back row for row."""
+    name = "kontum-2025-qd243-congbao"
+    rows = [ln for ln in rebuild_flat_tables(_raw_lines(name)) if "\t" in ln]
+    truth = [ln for ln in truth_text(name).split("\n") if "\t" in ln]
+    header = truth[0]
+    # The header is printed once; its repeat on the next page is dropped.
+    assert rows == [header] + [ln for ln in truth[1:] if ln != header]
+
+
+def test_rows_keep_their_cells():
+    rows = [ln.split("\t") for ln in rebuild_flat_tables(_raw_lines("kontum-2025-qd243-congbao")) if "\t" in ln]
+    by_label = {r[1]: r for r in rows}
+    assert by_label["Tốc độ tăng trưởng GRDP"] == ["1", "Tốc độ tăng trưởng GRDP", "", "", "Chi Cục Thống kê; Sở Tài chính"]
+    assert by_label["Bình quân giai đoạn 2021-2025"] == ["-", "Bình quân giai đoạn 2021-2025", "%", ">10", ""]
+    # A row with no STT cell, split off after a page break.
+    assert by_label["Trong đó tỷ lệ xã đạt chuẩn nông thôn mới nâng cao"][0] == ""
+    # A figure inside the indicator (`10.000 dân`) is not the value.
+    assert by_label["Số giường bệnh trên 10.000 dân"][2:4] == ["Giường bệnh", "40"]
+    # An empty unit cell.
+    assert by_label["Chỉ số phát triển con người (HDI)"][2:4] == ["", "0,7"]
+    # An agency cell cut by the page break.
+    assert by_label["Tỷ lệ gia đình đạt danh hiệu “Gia đình văn hóa”"][4] == "Sở Văn hóa, Thể thao và Du lịch"
+
+
+def test_lines_around_the_table_are_unchanged():
+    lines = _raw_lines("kontum-2025-qd243-congbao")
+    out = rebuild_flat_tables(lines)
+    first = next(i for i, ln in enumerate(out) if "\t" in ln)
+    last = max(i for i, ln in enumerate(out) if "\t" in ln)
+    assert out[:first] == lines[:first]
+    tail = len(out) - last - 1
+    assert out[last + 1:] == lines[len(lines) - tail:]
+    assert out[last + 1] == "ỦY BAN NHÂN DÂN"  # the next document starts right after
+
+
+def test_documents_without_tables_come_back_unchanged():
+    for name in SAMPLES:
+        if name == "kontum-2025-qd243-congbao":
+            continue
+        lines = _raw_lines(name)
+        assert rebuild_flat_tables(lines) == lines
+
+
+def test_header_roles():
+    header = match_header(["STT Chỉ tiêu Đơn vị", "Đến năm", "2030", "Cơ quan", "chủ trì", "theo dõi,", "đánh giá",
+                           "I VỀ KINH TẾ"], 0)
+    assert header.titles == ["STT", "Chỉ tiêu", "Đơn vị", "Đến năm 2030", "Cơ quan chủ trì theo dõi, đánh giá"]
+    assert header.roles == ["stt", "text", "unit", "value", "lead"]
+    assert header.end == 7
+    assert column_role("Đơn vị chủ trì") == "lead"
+    assert column_role("Đơn vị tính") == "unit"
+    assert column_role("Thời gian thực hiện") == "time"
+
+
+def test_prose_starting_with_stt_is_not_a_header():
+    lines = ["STT là số thứ tự của các nhiệm vụ trong danh mục kèm theo.", "1. Sở Tài chính chủ trì."]
+    assert rebuild_flat_tables(lines) == lines
+
+
+def test_two_value_columns_and_a_row_on_one_line():
+    lines = [
+        "STT Chỉ tiêu Đơn vị tính Năm 2025 Năm 2030 Cơ quan chủ trì",
+        "1 Tỷ lệ che phủ rừng % 63 65 Sở Nông nghiệp",
+        "và Phát triển nông thôn",
+        "2 Tỷ lệ chất thải rắn được",
+        "thu gom",
+        "% >90 ≥95 Sở Tài nguyên",
+        "và Môi trường",
+        "Nơi nhận:",
+        "- Như trên;",
+    ]
+    out = rebuild_flat_tables(lines)
+    assert out == [
+        "STT\tChỉ tiêu\tĐơn vị tính\tNăm 2025\tNăm 2030\tCơ quan chủ trì",
+        "1\tTỷ lệ che phủ rừng\t%\t63\t65\tSở Nông nghiệp và Phát triển nông thôn",
+        "2\tTỷ lệ chất thải rắn được thu gom\t%\t>90\t≥95\tSở Tài nguyên và Môi trường",
+        "Nơi nhận:",
+        "- Như trên;",
+    ]
+
+
+def test_wrapped_line_starting_with_a_number_does_not_open_a_row():
+    lines = [
+        "STT Chỉ tiêu Đơn vị Đến năm 2030",
+        "1 Tốc độ tăng năng suất lao động",
+        "2021-2030",
+        "% >6,5",
+        "2 Số bác sĩ trên",
+        "10.000 dân Bác sĩ 15",
+    ]
+    out = rebuild_flat_tables(lines)
+    assert out[1:] == ["1\tTốc độ tăng năng suất lao động 2021-2030\t%\t>6,5",
+                       "2\tSố bác sĩ trên 10.000 dân\tBác sĩ\t15"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=40), max_size=30))
+def test_arbitrary_lines_never_raise(lines):
+    out = rebuild_flat_tables(lines)
+    assert isinstance(out, list)
+    if not any(ln.lstrip()[:3].upper() in ("STT", "TT", "SỐ ") or ln.lstrip()[:2].upper() == "TT" for ln in lines):
+        assert out == lines
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["STT Chỉ tiêu Đơn vị", "Đến năm", "2030", "I VỀ KINH TẾ", "1 Tỷ lệ", "- Dịch vụ % 42-43",
+                                 "% >10", "Sở Tài", "chính", "", "a Giai đoạn 2021-2025", "Trong đó tỷ lệ", "ỦY BAN NHÂN DÂN"]),
+                max_size=25))
+def test_table_like_noise_never_raises(lines):
+    for ln in rebuild_flat_tables(lines):
+        assert isinstance(ln, str)

@@ -1,0 +1,68 @@
+"""The batch: every file gets a log row, bad files don't stop it, re-runs skip."""
+import shutil
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.flow import discover, run_batch
+from pipeline.process import process_file
+from tests.conftest import RAW
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(RAW / "kontum-2021-ctrhd-06nqcp.txt", src / "plan.txt")
+    shutil.copy(RAW / "kontum-2021-ctrhd-06nqcp.txt", src / "copy-of-plan.txt")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "junk.bin").write_bytes(bytes(range(256)) * 20)
+    (src / ".hidden.txt").write_text("ignored")
+    return src
+
+
+def test_discover_skips_hidden_and_temp(inbox):
+    names = [p.name for p in discover([inbox])]
+    assert names == ["copy-of-plan.txt", "empty.txt", "junk.bin", "plan.txt"]
+
+
+def test_batch_logs_every_file_and_goes_on(inbox, tmp_path):
+    out = tmp_path / "out"
+    summary = run_batch([inbox], out_dir=out, use_prefect=False, workers=2)
+    status = {r.source_path.rsplit("/", 1)[1]: r for r in summary.log}
+    assert status["empty.txt"].status == "failed" and status["empty.txt"].stage == "read"
+    assert "empty" in status["empty.txt"].error_message
+    assert status["junk.bin"].status == "failed" and "binary" in status["junk.bin"].error_message
+    oks = [r for r in summary.log if r.status == "ok"]
+    skipped = [r for r in summary.log if r.status == "skipped"]
+    assert len(oks) == 1 and len(skipped) == 1  # the copy has the same hash
+    doc_id = oks[0].doc_id
+    for table in ("documents", "sections", "legal_refs", "targets", "deadlines", "tasks"):
+        assert (out / table / f"{doc_id}.parquet").exists()
+    log = pq.read_table(next((out / "ingest_log").glob("*.parquet"))).to_pylist()
+    assert len(log) == 4
+
+    again = run_batch([inbox / "plan.txt"], out_dir=out, use_prefect=False)
+    assert [r.status for r in again.log] == ["skipped"]
+    before = (out / "documents" / f"{doc_id}.parquet").read_bytes()
+    forced = run_batch([inbox / "plan.txt"], out_dir=out, use_prefect=False, force=True)
+    assert [r.status for r in forced.log] == ["ok"]
+    assert (out / "documents" / f"{doc_id}.parquet").read_bytes() != before  # processed_at changed
+
+
+def test_process_file_rows_point_into_text():
+    result = process_file(RAW / "kontum-2021-ctrhd-06nqcp.txt")
+    doc = result.tables["documents"][0]
+    assert doc.source_format == "txt" and doc.n_pages is None and doc.text_chars > 30000
+    text_len = doc.text_chars
+    for name in ("sections", "legal_refs", "targets", "deadlines", "tasks"):
+        for r in result.tables[name]:
+            assert 0 <= r.char_start < r.char_end <= text_len, (name, r)
+            assert r.doc_id == doc.doc_id
+
+
+@pytest.mark.slow
+def test_prefect_flow_runs_without_a_server(inbox, tmp_path):
+    out = tmp_path / "out"
+    summary = run_batch([inbox / "plan.txt", inbox / "empty.txt"], out_dir=out, use_prefect=True)
+    assert sorted(r.status for r in summary.log) == ["failed", "ok"]
