@@ -57,6 +57,11 @@ _FAMILY_OF.update({c.upper(): fam.upper() for fam in _VOWEL_FAMILIES for c in fa
 _FAMILY_OF.update({"d": "dđ", "đ": "dđ", "D": "DĐ", "Đ": "DĐ"})
 
 
+#: Between the syllables of a fixed phrase: blanks, and a speck OCR read as
+#: punctuation (`thành. phố`, `đầy: mạnh`).
+_LOOSE_SP = r"(?:[ \t]*[.:'\"|_]?[ \t]+)"
+
+
 def loose(phrase: str) -> str:
     """A regex for `phrase` that tolerates OCR's diacritic slips and any blank run."""
     if " " not in phrase.strip():
@@ -64,7 +69,7 @@ def loose(phrase: str) -> str:
     out = []
     for ch in unicodedata.normalize("NFC", phrase):
         if ch == " ":
-            out.append(_SP)
+            out.append(_LOOSE_SP)
         elif ch in _FAMILY_OF:
             out.append("[" + _FAMILY_OF[ch] + "]")
         else:
@@ -164,7 +169,7 @@ _ABBREVIATIONS_RE = [(regex.compile(r"(?<![\p{L}\d])(?:" + p + r")(?![\p{L}\d])"
 
 # -- local government ---------------------------------------------------------
 
-LOCAL_GOV = rf"(?:{loose('Ủy ban nhân dân')}|{loose('Uỷ ban nhân dân')}|UBND|{loose('Hội đồng nhân dân')}|HĐND)" + _END
+LOCAL_GOV = rf"(?:(?i:{loose('Ủy ban nhân dân')}|{loose('Hội đồng nhân dân')})|UBND|HĐND)" + _END
 #: Administrative units a local government or a proper name may be qualified by.
 LOCALITY_NOUNS = ["tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn", "địa phương"]
 _LOC_NOUN = _alts(LOCALITY_NOUNS) + _END
@@ -198,9 +203,9 @@ LOCALITY_HEADS = {"Công an", "Thanh tra", "Văn phòng", "Kho bạc", "Liên đ
 #: The head opens with a capital; its later words may be written either way (`Chi Cục`).
 _HEAD_RE = regex.compile(r"(?-i:(?=\p{Lu}))" + _alts(PROPER_HEADS) + _END, _F)
 #: Heads whose name is a department domain.
-_DOMAIN_HEADS = {"sở", "bộ"}
-_COMPLETE_KEYS = {h.lower() for h in COMPLETE_HEADS}
-_LOCALITY_KEYS = {h.lower() for h in LOCALITY_HEADS}
+_DOMAIN_HEADS = {"so", "bo"}
+_COMPLETE_KEYS = {skeleton(h) for h in COMPLETE_HEADS}
+_LOCALITY_KEYS = {skeleton(h) for h in LOCALITY_HEADS}
 
 #: Lower-case words that begin what an agency does, ending its name.
 PREDICATE_WORDS = [
@@ -219,7 +224,7 @@ PREDICATE_WORDS = [
     "làm", "thì", "đã", "sẽ", "đang", "cần", "phải", "hoặc", "nhưng", "tích cực",
     "nghiêm túc", "quyết liệt", "sớm", "trực tiếp", "tiến hành", "ký", "đầu mối", "mở",
     "quản lý", "phát triển", "đầu tư", "nắm", "rút", "lựa chọn", "quy định", "ngay",
-    "cùng", "mà", "nếu", "như", "tỉnh ủy",
+    "cùng", "mà", "nếu", "như", "số",
 ]
 _PREDICATE_RE = regex.compile(_alts(PREDICATE_WORDS) + _END, _F)
 
@@ -287,7 +292,7 @@ def _proper_at(text: str, pos: int) -> int | None:
     m = _HEAD_RE.match(text, pos)
     if not m:
         return None
-    head = " ".join(m.group(0).lower().split())
+    head = skeleton(m.group(0))
     end = m.end()
     if len(m.group(0)) > 1 and m.group(0).isupper() and m.group(0) not in PROPER_HEADS \
             and not (head in _DOMAIN_HEADS and _DOMAIN_RE.match(text, end + 1)):

@@ -50,7 +50,7 @@ COLUMN_TITLES: list[tuple[str, str]] = [
     ("agency", r"(?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|theo\s+dõi|được\s+giao)|Trách\s+nhiệm(?:\s+thực\s+hiện)?|Chủ\s+trì|Phối\s+hợp"),
     ("unit", r"Đơn\s+vị\s+tính|ĐVT|Đơn\s+vị"),
     ("value", r"(?:(?:Chỉ\s+tiêu|Mục\s+tiêu|Kế\s+hoạch)\s+)?(?:(?:Đến|Tới)\s+(?:hết\s+)?năm|Năm|Giai\s+đoạn|Thời\s+kỳ)\s+\d{4}(?:\s*[-–]\s*\d{4})?"),
-    ("value", r"Mục\s+tiêu|Kế\s+hoạch|Giá\s+trị|Chỉ\s+tiêu\s+phấn\s+đấu"),
+    ("value", r"Mục\s+tiêu|Kế\s+hoạch|Giá\s+trị|Chỉ\s+tiêu\s+phấn\s+đấu|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?"),
     ("text", r"(?:Tên\s+)?(?:Chỉ\s+tiêu|Nội\s+dung|Nhiệm\s+vụ|Dự\s+án|Đề\s+án|Công\s+trình|Danh\s+mục|Hạng\s+mục|Lĩnh\s+vực|Công\s+việc|Nhóm\s+chỉ\s+tiêu)(?:\s*,\s*(?:giải\s+pháp|nhiệm\s+vụ|hoạt\s+động)|\s+(?:công\s+việc|nhiệm\s+vụ|thực\s+hiện|chủ\s+yếu|cụ\s+thể))*"),
     ("time", r"Thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành|trình))*|Tiến\s+độ(?:\s+(?:thực\s+hiện|hoàn\s+thành))?"),
     ("product", r"Sản\s+phẩm(?:\s*,?\s*kết\s+quả)?(?:\s+đầu\s+ra)?|Kết\s+quả(?:\s+đầu\s+ra)?|Hình\s+thức(?:\s+văn\s+bản)?"),
@@ -333,7 +333,7 @@ def _cells(row: _Row, header: Header) -> list[list[str]]:
     def blank() -> list[str]:
         return [""] * n
 
-    if row.kind == "group" or not value_is:
+    def without_figure() -> list[list[str]]:
         cells = blank()
         cells[0] = row.label
         body, agency = _split_agency(row.lines) if after_i is not None else (row.lines, [])
@@ -342,6 +342,8 @@ def _cells(row: _Row, header: Header) -> list[list[str]]:
             cells[after_i] = _join(agency)
         return [cells]
 
+    if row.kind == "group" or not value_is:
+        return without_figure()
     # Lines joined with newlines so a figure's position says which line it is on.
     joined = "\n".join(row.lines)
     starts = [0]
@@ -349,13 +351,7 @@ def _cells(row: _Row, header: Header) -> list[list[str]]:
         starts.append(starts[-1] + len(ln) + 1)
     anchors = _anchors(joined, unit_i is not None)
     if not anchors:
-        cells = blank()
-        cells[0] = row.label
-        body, agency = _split_agency(row.lines)
-        cells[text_i] = _join(body)
-        if after_i is not None:
-            cells[after_i] = _join(agency)
-        return [cells]
+        return without_figure()
 
     # Consecutive figures fill the value columns left to right (`Năm 2025 | Năm 2030`).
     groups: list[list[tuple]] = []

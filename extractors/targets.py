@@ -97,33 +97,36 @@ _PERIOD_PHRASE_RE = regex.compile(PERIOD_PHRASE, _I)
 #: The plan's far horizon is not a due year: `tầm nhìn đến năm 2050`.
 _VISION_RE = regex.compile(r"tầm\s+nhìn\s*$", _I)
 
-COMMIT_VERBS = (r"phấn\s+đấu|cố\s+gắng|bảo\s+đảm|đảm\s+bảo|duy\s+trì(?:\s+ổn\s+định)?|giữ\s+vững|giữ\s+ổn\s+định|"
+# OCR confuses the marks on `â`/`a` (`phãn đấu`, `khoáng`): the two words
+# most often met next to a figure are spelt with their look-alikes.
+PHAN_DAU = r"ph[ấãâầẩẫậaáàảạ]n\s+đ[ấãâầẩẫậaáàảạ]u"
+KHOANG = r"kho[ảáàãạa]ng"
+COMMIT_VERBS = (rf"{PHAN_DAU}|cố\s+gắng|bảo\s+đảm|đảm\s+bảo|duy\s+trì(?:\s+ổn\s+định)?|giữ\s+vững|giữ\s+ổn\s+định|"
                 r"nâng\s+cao|nâng|đạt\s+mức|đạt|có|hướng\s+tới|tiếp\s+tục|thực\s+hiện")
-DECREASE_VERBS = r"giảm\s+thiểu|giảm|hạ|kéo\s+giảm"
+DECREASE_VERBS = r"giảm\s+thiểu|giảm|kéo\s+giảm"
 INCREASE_VERBS = r"tăng(?!\s+(?:cường|trưởng))(?:\s+thêm)?"
-COMPARATOR_WORDS = (r"khoảng\s+trên|khoảng\s+dưới|trên|hơn|vượt|dưới|thấp\s+hơn|cao\s+hơn|tối\s+thiểu|ít\s+nhất|"
+COMPARATOR_WORDS = (rf"{KHOANG}\s+trên|{KHOANG}\s+dưới|trên|hơn|vượt|dưới|thấp\s+hơn|cao\s+hơn|tối\s+thiểu|ít\s+nhất|"
                     r"không\s+dưới|không\s+thấp\s+hơn|tối\s+đa|không\s+quá|không\s+vượt\s+quá|không\s+cao\s+hơn|"
-                    r"khoảng|xấp\s+xỉ|gần|từ|xuống\s+dưới|xuống|lên\s+trên|lên|ở\s+mức|mức|bằng|là|còn|đạt\s+mức|đạt")
+                    rf"{KHOANG}|xấp\s+xỉ|gần|từ|xuống\s+dưới|xuống|lên\s+trên|lên|ở\s+mức|mức|bằng|là|còn|đạt\s+mức|đạt")
 #: Connectives that open a clause stretch and say nothing about the figure.
 LEADING_CONNECTIVES = r"và|hoặc|trong\s+đó(?:\s+có)?|trong\s+số\s+đó|riêng|đồng\s+thời|còn|với|cụ\s+thể"
 
 _LEAD_STRIP_RE = regex.compile(
-    rf"^(?:[\s,;:.\-–+]+|(?:{LEADING_CONNECTIVES}|{COMMIT_VERBS}|{DECREASE_VERBS}|{INCREASE_VERBS}|"
+    rf"^(?:[\s,;:.\-–+~|—_=•ˆ]+|(?:{LEADING_CONNECTIVES}|{COMMIT_VERBS}|{DECREASE_VERBS}|{INCREASE_VERBS}|"
     rf"{PERIOD_PHRASE}|{YEAR_PHRASE}){_W})", _I)
 _TRAIL_STRIP_RE = regex.compile(
     rf"(?:[\s,;:]+|(?<![\p{{L}}])(?:{COMPARATOR_WORDS}|{COMMIT_VERBS}|(?:{DECREASE_VERBS}|tăng(?:\s+thêm)?)(?:\s+(?:bình\s+quân|trung\s+bình))?|"
     rf"bình\s+quân\s+mỗi\s+năm|mỗi\s+năm|hằng\s+năm|hàng\s+năm|{PERIOD_PHRASE}|{YEAR_PHRASE}))$", _I)
 
 _COMPARATOR_RULES = [  # checked against the words just before the figure
-    (regex.compile(r"khoảng\s+(?:trên|hơn)\s*$", _I), "gt"),
-    (regex.compile(r"khoảng\s+dưới\s*$", _I), "lt"),
+    (regex.compile(rf"{KHOANG}\s+(?:trên|hơn)\s*$", _I), "gt"),
+    (regex.compile(rf"{KHOANG}\s+dưới\s*$", _I), "lt"),
     (regex.compile(r"(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn)(?:\s+(?:là|ở\s+mức|đạt|bằng))?\s*$", _I), "ge"),
     (regex.compile(r"(?:tối\s+đa|không\s+quá|không\s+vượt\s+quá|không\s+cao\s+hơn)(?:\s+(?:là|ở\s+mức))?\s*$", _I), "le"),
     (regex.compile(r"(?:trên|hơn|vượt|cao\s+hơn)\s*$", _I), "gt"),
     (regex.compile(r"(?:dưới|thấp\s+hơn)\s*$", _I), "lt"),
-    (regex.compile(r"(?:khoảng|xấp\s+xỉ|gần|chừng)\s*$", _I), "approx"),
+    (regex.compile(rf"(?:{KHOANG}|xấp\s+xỉ|gần|chừng)\s*$", _I), "approx"),
 ]
-_FROM_RE = regex.compile(r"(?<!\p{L})từ\s*$", _I)
 _AND_UP_RE = regex.compile(r"^\s*trở\s+lên", _I)
 _AND_DOWN_RE = regex.compile(r"^\s*trở\s+xuống", _I)
 
@@ -137,7 +140,7 @@ PAST_MARKERS = (r"đã|đạt\s+được|ước\s+đạt|ước\s+thực\s+hiệ
                 r"năm\s+qua|vừa\s+qua|trước\s+đây|cùng\s+kỳ|so\s+với\s+năm\s+trước|thực\s+hiện\s+được")
 _PAST_RE = regex.compile(rf"(?<!\p{{L}})(?:{PAST_MARKERS}){_W}", _I)
 #: Outside goal sections a clause must commit to count.
-COMMITMENT_CUE = rf"phấn\s+đấu|mục\s+tiêu|(?:đến|tới)\s+(?:hết\s+)?năm\s+{YEAR}"
+COMMITMENT_CUE = rf"{PHAN_DAU}|mục\s+tiêu|(?:đến|tới)\s+(?:hết\s+)?năm\s+{YEAR}"
 _COMMITMENT_RE = regex.compile(rf"(?<!\p{{L}})(?:{COMMITMENT_CUE}){_W}", _I)
 #: Headings of goal sections (when the section parser did not say `muc_tieu`).
 _TARGET_HEADING_RE = regex.compile(
@@ -168,7 +171,10 @@ DOMAIN_CUES: list[tuple[str, str]] = [
 _DOMAIN_RES = [(d, regex.compile(rf"(?<!\p{{L}})(?:{p}){_W}", _I)) for d, p in DOMAIN_CUES]
 
 _FOOTNOTE_MARK_RE = regex.compile(r"\[(\d{1,3})\]")
-_SENTENCE_END_RE = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}“\"(\-+])|;")
+#: Marks OCR makes of bullets and rules (`~`, `—`, `|`, `_=`): never part of a clause.
+OCR_JUNK = r"[~|—_=•ˆ]"
+_SENTENCE_END_RE = regex.compile(
+    rf"(?<=[.!?…])\s+(?=[\p{{Lu}}“\"(\-+]|{OCR_JUNK})|;|(?<!\d)\s{OCR_JUNK}+(?:\s*[-+]?{OCR_JUNK}*)\s(?!\d)")
 
 
 # ---------------------------------------------------------------- small helpers
@@ -245,7 +251,7 @@ def _time_after(words: str) -> tuple[int | None, int | None, int | None]:
 
 
 #: What a stretch's text does not start with: separators and a joining `và`.
-_STRETCH_OPENING_RE = regex.compile(r"[\s,;:.\-–+]*(?:(?:và|hoặc)\s+)?")
+_STRETCH_OPENING_RE = regex.compile(r"[\s,;:.\-–+~|—_=•ˆ]*(?:(?:và|hoặc)\s+)?")
 
 
 def _tidy(s: str) -> str:
@@ -302,7 +308,7 @@ def _section_context(doc, offset: int) -> _Context:
                 ctx.period = (p1, p2) if p1 else None
         if s.kind == "muc_tieu" or (s.heading and _TARGET_HEADING_RE.search(s.heading)):
             ctx.goal = True
-    if any(s.kind in _NO_TARGET_KINDS for s in chain[-1:]):
+    if chain[-1].kind in _NO_TARGET_KINDS:
         ctx.goal = False
     return ctx
 
@@ -377,11 +383,18 @@ def _figures(line: str, start: int, end: int, masked) -> list[_Figure]:
 
 
 def _clauses(line: str, start: int, end: int):
-    """(start, end) of each clause: split at `;` and at sentence ends."""
+    """(start, end) of each clause: split at `;`, at sentence ends, and at a
+    colon that follows a figure (OCR reads `;` as `:`)."""
+    cuts = [m.span() for m in _SENTENCE_END_RE.finditer(line, start, end)]
+    cuts += [m.span() for m in regex.finditer(r":\s", line[:end]) if m.start() >= start]
     pos = start
-    for m in _SENTENCE_END_RE.finditer(line, start, end):
-        yield pos, m.start()
-        pos = m.end()
+    for a, b in sorted(cuts):
+        if a < pos:
+            continue
+        if line[a] == ":" and not regex.search(r"\d", regex.sub(YEAR, "", line[pos:a])):
+            continue  # a lead-in colon: handled by the caller
+        yield pos, a
+        pos = b
     yield pos, end
 
 
@@ -521,7 +534,9 @@ def _prose_targets(doc, notes) -> list[Target]:
         colon = regex.search(r":\s", line[body_start:])
         if colon:
             lead_in = line[body_start:body_start + colon.start()]
-            if not regex.search(r"\d", regex.sub(YEAR, "", lead_in)) and len(lead_in) < 160:
+            if regex.search(r"\d", regex.sub(YEAR, "", lead_in)) or len(lead_in) >= 160:
+                colon = None  # a colon after figures is OCR's `;` or a list inside a clause
+            else:
                 info: dict = {}
                 lead = _strip_subject(lead_in, info) or None
                 if lead and (regex.match(r"^(?:về|mục\s+tiêu|chỉ\s+tiêu\s+về)(?!\p{L})", lead, _I)):
@@ -675,10 +690,13 @@ class _Table:
 
 
 def _header_of(cells: list[str]) -> _Table | None:
-    if not cells or not regex.match(r"^\s*(?:S[ốo]\s*TT|STT|TT)\s*$", cells[0], _I):
-        return None
+    """A header row: `STT | Chỉ tiêu | …`, or named text and value columns and no figures."""
     roles = [column_role(c) for c in cells]
-    roles[0] = "stt"
+    if regex.match(r"^\s*(?:S[ốo]\s*TT|STT|TT)\s*$", cells[0] if cells else "", _I):
+        roles[0] = "stt"
+    elif not ("text" in roles and "value" in roles
+              and not any(q and not is_year(q) for q in map(parse_quantity_cell, cells))):
+        return None
     return _Table(roles=roles, titles=cells)
 
 
@@ -706,7 +724,7 @@ def _table_targets(doc, notes) -> list[Target]:
         prev_was_row = True
         if table is None:
             continue
-        fitted = _fit_cells(cells, _cell_offsets(line), len(table.roles))
+        fitted = _fit_cells(cells, _cell_offsets(line), len(table.roles), table.roles[0] == "stt")
         if fitted is None:
             continue
         cells, spans = fitted
@@ -741,7 +759,7 @@ def _column_years(title: str) -> tuple[int | None, int | None, int | None]:
     return year, p1, p2
 
 
-def _fit_cells(cells: list[str], spans: list[tuple[int, int]], n: int):
+def _fit_cells(cells: list[str], spans: list[tuple[int, int]], n: int, has_stt: bool):
     """A row's cells and their spans in the line, padded to the header's count.
 
     Line cleaning may strip a row's empty edge cells (`I\tVỀ KINH TẾ` for
@@ -751,7 +769,7 @@ def _fit_cells(cells: list[str], spans: list[tuple[int, int]], n: int):
         return cells, spans
     if len(cells) > n:
         return None
-    if cells and not _is_label(cells[0].strip()):
+    if has_stt and cells and not _is_label(cells[0].strip()):
         cells, spans = [""] + cells, [(0, 0)] + spans
     end = spans[-1][1]
     return cells + [""] * (n - len(cells)), spans + [(end, end)] * (n - len(spans))
@@ -776,7 +794,7 @@ def _table_row(doc, line, line_start, cells, spans, table, state, notes) -> list
     unit_i = roles.index("unit") if "unit" in roles else None
     value_is = [k for k, r in enumerate(roles) if r == "value"]
     agency_is = [k for k, r in enumerate(roles) if r in ("lead", "agency")]
-    label = cells[0].strip()
+    label = cells[0].strip() if roles[0] == "stt" else ""
     row_text = _tidy(cells[text_i])
     agencies = _agencies(" ; ".join(cells[k] for k in agency_is if cells[k].strip()))
     values = [(k, v) for k in value_is if (v := value_cell(cells[k]))]

@@ -87,7 +87,7 @@ EVERY = r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)"
 #: Recurring or ongoing: `Định kỳ trước ngày 05 tháng 12 hàng năm`, `hằng năm`,
 #: `theo định kỳ hoặc đột xuất`, `định kỳ 6 tháng`, `Thường xuyên`.
 RECURRING = (rf"(?:(?:theo\s+)?định\s+kỳ(?:\s+\d+\s+tháng|\s+{EVERY})?(?:\s+hoặc\s+đột\s+xuất)?"
-             rf"(?:\s*\(?\s*trước\s+ngày\s+{DAY_MONTH}\s*\)?)?(?:\s+{EVERY})?"
+             rf"(?:(?:\s*\(\s*|\s+)trước\s+ngày\s+{DAY_MONTH}(?:\s*\))?)?(?:\s+{EVERY})?"
              rf"|{EVERY}|thường\s+xuyên(?=\s*[,;.]|\s+\p{{Ll}}))")
 #: A due point: `trước năm 2028`, `đến hết năm 2025`, `trong quý III/2024`,
 #: `năm 2020 phải hoàn thành`.
@@ -241,6 +241,24 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: Marks OCR leaves at the edges of a line (`_ Tổ chức …`, `… tỉnh. |`).
+_SPECKS = "_|~`¦"
+#: Fewer words than this cannot state a task.
+MIN_WORDS = 3
+_WORDS = regex.compile(r"\p{L}[\p{L}\p{M}]*")
+
+
+def _strip_specks(text: str, start: int, end: int) -> tuple[int, int]:
+    while True:
+        start, end = _strip(text, start, end)
+        if start < end and text[start] in _SPECKS:
+            start += 1
+        elif start < end and text[end - 1] in _SPECKS:
+            end -= 1
+        else:
+            return start, end
+
+
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     pos = start
@@ -260,6 +278,25 @@ def _body_line(text: str, s: int, e: int) -> _Line:
         depth = 2 if m.group("marker") == "+" else 1
         return _Line(m.end(), e, depth)
     return _Line(s, e, 0)
+
+
+#: A line that opens in lower case (after OCR specks) carries on the line before:
+#: Vietnamese paragraphs and list items open with a capital.
+_CONTINUATION = regex.compile(r"(?:[_|'\"“”.,:;]+\s*|[-–—]\s*[_|]+\s*)?\p{Ll}")
+
+
+def _join_continuations(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in lines:
+        # `- thuật phục vụ …` after `… cơ sở vật chất kỹ`: a wrapped line whose
+        # first character OCR read as a dash.
+        wrapped_dash = (out and regex.match(r"[-–—]\s*\p{Ll}", text[s:s + 4]) is not None
+                        and not _FINAL_PUNCT.search(text[out[-1][0]:out[-1][1]]))
+        if out and (_CONTINUATION.match(text, s) or wrapped_dash):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _merge_wrapped(lines: list[_Line]) -> list[_Line]:
@@ -293,7 +330,7 @@ def _is_heading(rest: str) -> bool:
 
 def _only_agencies(rest: str) -> bool:
     """`Sở Tài chính`, `Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh`: nothing but names."""
-    body = rest.rstrip(" :.")
+    body = rest.rstrip(" :.|_'\"")
     chain = agency_chain(body, 0)
     return bool(chain) and not body[chain[-1][1]:].strip(" ,;")
 
@@ -362,10 +399,10 @@ def extract_tasks(doc: ParsedDoc) -> list[Task]:
     drafts: list[_Draft] = []
 
     def add(start, end, sec, ctx: Assignment, scope: str):
-        start, end = _strip(text, start, end)
-        if end <= start:
-            return
+        start, end = _strip_specks(text, start, end)
         body = text[start:end]
+        if len(_WORDS.findall(body)) < MIN_WORDS:
+            return  # a stray fragment (`2 x`), not a task
         own = parse_assignment(body)
         if own.lead:
             lead, partners = own.lead, own.partners
@@ -383,17 +420,19 @@ def extract_tasks(doc: ParsedDoc) -> list[Task]:
             continue
         kids = children.get(sec.section_id, [])
         own_end = min([k.char_start for k in kids] + [sec.char_end])
-        lines = [(s, e) for s, e in _lines(text, sec.char_start, own_end) if "\t" not in text[s:e]]
+        all_lines = _lines(text, sec.char_start, own_end)
+        lines = _join_continuations(text, [(s, e) for s, e in all_lines if "\t" not in text[s:e]])
         if not lines:
             continue
+        has_table = len(lines) < len(all_lines)
         first_s, first_e = lines[0]
         rest_start = _label_end(text, sec, first_s, first_e)
         rest = text[rest_start:first_e]
         body = lines[1:]
         item_is_task = False
         if sec.level and sec.level > 1 or sec.kind == "dieu":
-            if kids:
-                item_is_task = False
+            if kids or has_table:
+                item_is_task = False  # a heading or a table's caption
             elif body:
                 item_is_task = not _is_heading(rest)
             else:

@@ -185,6 +185,9 @@ def run_in_pool(pool_holder: list, path: Path, ocr: bool, workers: int) -> dict:
             # the pool is unusable, so start a new one and try once more.
             pool_holder[0].shutdown(wait=False, cancel_futures=True)
             pool_holder[0] = _pool(workers)
+        except Exception as exc:  # e.g. a result that cannot be sent back: a bug, not bad input
+            return {"status": "failed", "stage": "extract", "error_type": exc.__class__.__name__,
+                    "error_message": f"{exc} (internal error; please report it with the file)"}
     return {"status": "failed", "stage": "read", "error_type": "WorkerCrashed",
             "error_message": "the worker process died twice on this file (out of memory or a crash in a PDF/OCR library); "
                              "check the file opens in a PDF viewer, or split it"}

@@ -327,7 +327,7 @@ def _tesseract_words(gray: Image.Image, lang: str, dpi: int, psm: int | None = N
     gray.format = "PPM"
     try:
         data = pytesseract.image_to_data(
-            gray, lang=lang, config=f"--dpi {dpi}" + (f" --psm {psm}" if psm else ""),
+            gray, lang=lang, config=(f"--psm {psm}" if psm else ""),
             timeout=PAGE_TIMEOUT_S,
             output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractNotFoundError as exc:

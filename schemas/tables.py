@@ -160,6 +160,8 @@ def _record_type(class_name: str, table: str) -> type:
         else:
             fields.append((col, Any, dataclasses.field(default=None)))
     cls = dataclasses.make_dataclass(class_name, fields)
+    # Pickling (worker processes send records back) finds classes by module.
+    cls.__module__ = __name__
     cls.__doc__ = f"One row of the `{table}` table (columns from schemas.tables)."
     cls.TABLE = table
     return cls

@@ -310,3 +310,18 @@ def test_table_and_figure_noise_never_raises(text):
 @given(st.text(max_size=300))
 def test_arbitrary_unicode_never_raises(text):
     targets_of(text)
+
+
+def test_table_without_stt_column():
+    text = ("PHỤ LỤC\nChỉ tiêu\tĐơn vị\t2025\t2030\n"
+            "Tỷ lệ che phủ rừng\t%\t63\t≥ 65\n"
+            "Thu nhập bình quân đầu người\tTriệu đồng\t60\t90\n")
+    assert [(t.indicator, t.value, t.comparator, t.target_year, t.unit) for t in targets_of(text)] == [
+        ("tỷ lệ che phủ rừng", 63.0, "eq", 2025, "%"), ("tỷ lệ che phủ rừng", 65.0, "ge", 2030, "%"),
+        ("thu nhập bình quân đầu người", 60.0, "eq", 2025, "triệu đồng"),
+        ("thu nhập bình quân đầu người", 90.0, "eq", 2030, "triệu đồng")]
+
+
+def test_infrastructure_is_not_a_decrease():
+    t = one("3. Mục tiêu đến năm 2030\n- Tỷ lệ xã có hạ tầng giao thông đạt chuẩn đạt 90%.", value=90.0)
+    assert t.direction == "level"

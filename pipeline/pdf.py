@@ -1,0 +1,288 @@
+"""Page text of a PDF: the text layer where it is sound, OCR where it is not.
+
+Per page: pypdfium2 reads the text layer (fast); `assess_text_layer` decides
+whether it can be trusted; pages that look ruled get pdfplumber's table grid
+(slow, so only there) and their table regions are replaced by one line per
+row with tab-separated cells; everything else is OCR'd through `ocr`.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .errors import CorruptFileError, EmptyFileError, EncryptedPdfError
+from .ocr import MAX_PIXELS, PageText, PdfText, ocr_image, render_page
+
+__all__ = ["PageText", "PdfText", "read_pdf_pages", "assess_text_layer", "page_image"]
+
+# Fewer visible characters than this is no text layer (a scan, or a page
+# number stamped on one).
+MIN_CHARS = 20
+
+_VI_LETTERS = ("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợ"
+               "ùúủũụưừứửữựỳýỷỹỵđ")
+_VI_LETTERS = frozenset(_VI_LETTERS + _VI_LETTERS.upper())
+_SYLLABLE = re.compile(
+    r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(ch|ng|nh|[cmnpt])?")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def assess_text_layer(text: str) -> str | None:
+    """Why the text layer of a page cannot be used, or None if it can.
+
+    Legacy TCVN3/VNI text (Latin-1 debris such as `®ÕÞµ`, many different
+    such characters) is usable: the normaliser decodes it. Lost glyphs are
+    not: NUL, U+FFFD, private-use or control characters, `?` inside words,
+    one junk character standing for every letter the font lacked, or words
+    that are no longer Vietnamese syllables because letters were dropped.
+    """
+    visible = [c for c in text if not c.isspace()]
+    n = len(visible)
+    if n < MIN_CHARS:
+        return "no text layer"
+    lost = sum(1 for c in visible
+               if c in "\x00\ufffd" or unicodedata.category(c) in ("Cc", "Co", "Cs"))
+    lost += len(re.findall(r"(?<=\w)\?(?=\w)", text))
+    if lost > 0.02 * n:
+        return "text layer has lost glyphs (NUL, U+FFFD, '?')"
+    debris = [c for c in visible if "\x80" <= c <= "\xff" and c not in _VI_LETTERS]
+    letters = sum(1 for c in visible if c.isalpha())
+    if len(debris) > 0.03 * max(letters, 1):
+        if len(set(debris)) >= 6:
+            return None          # legacy-encoded Vietnamese; decoded later
+        return "text layer maps missing glyphs to one junk character"
+    if letters < 0.3 * n:
+        return "text layer is mostly symbols"
+    words = [w for w in _WORD.findall(text)
+             if not (len(w) > 1 and w[1:].isupper())]   # skip abbreviations
+    if len(words) >= 30:
+        invalid = sum(1 for w in words if not _SYLLABLE.fullmatch(_base(w)))
+        # Vietnamese prose has well under 5% non-syllables (names, English
+        # words); a font that lost its accented letters leaves many more.
+        if invalid > 0.25 * len(words):
+            return "text layer has dropped letters"
+    return None
+
+
+def _base(word: str) -> str:
+    word = word.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(c)).lower()
+
+
+def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300,
+                   workers: int = 1) -> PdfText:
+    """Text of every page. `workers` > 1 OCRs pages in that many processes
+    (tesseract is single-threaded); leave it at 1 when documents are already
+    processed in parallel."""
+    path = Path(path)
+    doc = open_pdf(path)
+    try:
+        pages: list[PageText | None] = []
+        to_ocr: list[int] = []
+        ruled: list[int] = []
+        for index in range(len(doc)):
+            page = doc[index]
+            text = _page_text(page)
+            reason = assess_text_layer(text)
+            if reason is not None and (reason != "no text layer" or _has_visible_content(page)):
+                if ocr:
+                    to_ocr.append(index)
+                    pages.append(None)
+                    continue
+            if reason is None and _looks_ruled(page):
+                ruled.append(index)
+            pages.append(PageText(index + 1, text, "text"))
+        if ruled:
+            _add_tables(path, doc, pages, ruled)
+        for index, result in _ocr_pages(path, doc, to_ocr, lang, dpi, workers):
+            pages[index] = PageText(index + 1, result.text, "ocr", result.tables,
+                                    result.confidence)
+    finally:
+        doc.close()
+    return PdfText([p for p in pages if p is not None])
+
+
+def open_pdf(path: Path) -> pdfium.PdfDocument:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise CorruptFileError(f"{path}: cannot read file ({exc.strerror})") from exc
+    if size == 0:
+        raise EmptyFileError(f"{path.name} is empty (0 bytes)")
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+            raise EncryptedPdfError() from exc
+        raise CorruptFileError(
+            f"{path.name} is not a readable PDF ({exc}); the file may be "
+            "truncated or damaged: download or export it again") from exc
+    if len(doc) == 0:
+        doc.close()
+        raise EmptyFileError(f"{path.name} has no pages")
+    return doc
+
+
+def _page_text(page) -> str:
+    textpage = page.get_textpage()
+    try:
+        return textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+    finally:
+        textpage.close()
+
+
+def _objects(page, kind: int):
+    return page.get_objects(filter=[kind], max_depth=3)
+
+
+def _has_visible_content(page) -> bool:
+    """Whether an empty text layer hides something to OCR: an image, or text
+    drawn as vector outlines (many path objects)."""
+    width, height = page.get_size()
+    for obj in _objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) > 0.02 * width * height:
+            return True
+    return sum(1 for _ in _objects(page, pdfium_c.FPDF_PAGEOBJ_PATH)) > 200
+
+
+def _looks_ruled(page) -> bool:
+    """Cheap test before pdfplumber: a ruled table needs several horizontal
+    and vertical strokes (or boxes), not just an underline or two."""
+    horizontal = vertical = boxes = 0
+    for obj in _objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
+        left, bottom, right, top = obj.get_bounds()
+        w, h = right - left, top - bottom
+        if h < 3 and w > 10:
+            horizontal += 1
+        elif w < 3 and h > 10:
+            vertical += 1
+        elif w > 10 and h > 10:
+            boxes += 1
+    return (horizontal >= 2 and vertical >= 2) or boxes >= 2
+
+
+def _add_tables(path: Path, doc, pages: list, indexes: list[int]) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        for index in indexes:
+            plumber_page = pdf.pages[index]
+            found = []
+            for table in plumber_page.find_tables():
+                rows = [[_cell(c) for c in row] for row in table.extract()]
+                rows = [r for r in rows if any(r)]
+                if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+                    found.append((table.bbox, rows))
+            if found:
+                text = _replace_regions(doc[index], plumber_page.height, found)
+                pages[index] = PageText(index + 1, text, "text", [rows for _, rows in found])
+
+
+def _cell(value) -> str:
+    return " ".join((value or "").split())
+
+
+def _replace_regions(page, page_height: float, tables) -> str:
+    """Page text in pypdfium2 order with each table's characters replaced by
+    its rows, one line per row, cells joined by tabs."""
+    textpage = page.get_textpage()
+    try:
+        raw = textpage.get_text_range()
+        count = textpage.count_chars()
+        # pdfplumber measures from the top, pdfium from the bottom.
+        boxes = [(x0, page_height - bottom, x1, page_height - top)
+                 for (x0, top, x1, bottom), _ in tables]
+        out: list[str] = []
+        emitted = set()
+        inside = None
+        for i, ch in enumerate(raw[:count]):
+            left, bottom, right, top = textpage.get_charbox(i)
+            if right > left or top > bottom:
+                cx, cy = (left + right) / 2, (bottom + top) / 2
+                inside = next((k for k, (x0, y0, x1, y1) in enumerate(boxes)
+                               if x0 <= cx <= x1 and y0 <= cy <= y1), None)
+            # characters without a box (generated spaces and line breaks)
+            # belong wherever the previous character was
+            if inside is None:
+                out.append(ch)
+            elif inside not in emitted:
+                emitted.add(inside)
+                block = "\n".join("\t".join(row) for row in tables[inside][1])
+                out.append("\n" + block + "\n")
+    finally:
+        textpage.close()
+    text = "".join(out).replace("\r\n", "\n").replace("\r", "\n")
+    if not emitted:
+        return text
+    # only the line breaks around the inserted rows; trailing tabs of a row
+    # are empty cells and stay
+    return re.sub(r"\n{2,}", "\n", text).rstrip("\n")
+
+
+def page_image(doc, index: int, dpi: int = 300):
+    """The page as a grayscale image for OCR, and its resolution.
+
+    A scanned page is usually one full-page image: decoding that image at
+    its own resolution is 2-3x faster than rendering, and tesseract reads a
+    200 dpi original as well as the same page upscaled to 300 dpi (measured
+    on the sample scans). Anything else is rendered at `dpi`.
+    """
+    page = doc[index]
+    width, height = page.get_size()
+    if page.get_rotation() == 0:
+        images = list(_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE))
+        others = sum(1 for obj in page.get_objects(max_depth=1)
+                     if obj.type not in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_TEXT))
+        if len(images) == 1 and others == 0:
+            image = images[0]
+            left, bottom, right, top = image.get_bounds()
+            matrix = image.get_matrix()
+            upright = matrix.b == 0 and matrix.c == 0 and matrix.a > 0 and matrix.d > 0
+            covers = (right - left) * (top - bottom) >= 0.85 * width * height
+            px_w, px_h = image.get_px_size()
+            native = px_w / ((right - left) / 72) if right > left else 0
+            if (upright and covers and 150 <= native <= 400 and px_w * px_h <= MAX_PIXELS
+                    and image.get_metadata().bits_per_pixel >= 8):
+                try:
+                    img = image.get_bitmap(render=False).to_pil()
+                    return img.convert("L"), int(round(native))
+                except Exception:
+                    pass   # unusual colour space or filter: render instead
+    return render_page(doc, index, dpi), dpi
+
+
+def ocr_pdf_page(path, index: int, lang: str = "vie", dpi: int = 300):
+    """OCR one page of a PDF file (for worker processes)."""
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        img, resolution = page_image(doc, index, dpi)
+    finally:
+        doc.close()
+    return ocr_image(img, lang=lang, dpi=resolution)
+
+
+def _ocr_job(job):
+    path, index, lang, dpi = job
+    return index, ocr_pdf_page(path, index, lang, dpi)
+
+
+def _ocr_pages(path: Path, doc, indexes: list[int], lang: str, dpi: int, workers: int):
+    if not indexes:
+        return
+    if workers > 1 and len(indexes) > 1:
+        jobs = [(str(path), i, lang, dpi) for i in indexes]
+        with ProcessPoolExecutor(max_workers=min(workers, len(indexes), os.cpu_count() or 1)) as pool:
+            yield from pool.map(_ocr_job, jobs)
+        return
+    for index in indexes:
+        img, resolution = page_image(doc, index, dpi)
+        yield index, ocr_image(img, lang=lang, dpi=resolution)

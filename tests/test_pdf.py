@@ -1,0 +1,240 @@
+"""PDF page text: text layer, tables, triage of bad text layers, errors."""
+from __future__ import annotations
+
+import io
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline.cer import cer, collapse
+from pipeline.errors import CorruptFileError, EmptyFileError, EncryptedPdfError, ReadError
+from pipeline.pdf import assess_text_layer, read_pdf_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "data" / "raw"
+FIXTURES = ROOT / "tests" / "fixtures"
+KONTUM25 = "kontum-2025-qd243-congbao"
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+
+needs_samples = pytest.mark.skipif(not (RAW / f"{KONTUM25}.pdf").exists(), reason="sample PDFs missing")
+needs_font = pytest.mark.skipif(not FONT.exists(), reason="DejaVu font missing")
+
+SENTENCE = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
+
+
+# --- building small PDFs by hand (no PDF writer is a dependency) ------------
+
+def build_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF from numbered object bodies (object 1 must be the catalog)."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R " % (len(objects) + 1) + trailer
+              + b">>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    return out.getvalue()
+
+
+def stream(dictionary: bytes, data: bytes) -> bytes:
+    return dictionary[:-2] + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def sentence_image(text: str = SENTENCE, dpi: int = 300) -> Image.Image:
+    """An A4-width strip with one line of 13 pt Vietnamese text."""
+    font = ImageFont.truetype(str(FONT), size=round(13 * dpi / 72))
+    img = Image.new("L", (round(8.27 * dpi), round(1.2 * dpi)), 255)
+    ImageDraw.Draw(img).text((round(0.8 * dpi), round(0.4 * dpi)), text, font=font, fill=0)
+    return img
+
+
+def image_pdf_with_text_layer(img: Image.Image, layer: bytes, to_unicode: bytes) -> bytes:
+    """One page showing `img`, with a text layer drawing the codes `layer`
+    in a font whose ToUnicode map is `to_unicode` (a CMap body)."""
+    w_pt, h_pt = img.width * 72 / 300, img.height * 72 / 300
+    content = (b"q %.2f 0 0 %.2f 0 0 cm /Im1 Do Q " % (w_pt, h_pt)
+               + b"BT /F1 12 Tf 3 Tr 50 20 Td <" + layer.hex().encode() + b"> Tj ET")
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap "
+            b"/CMapName /T def 1 begincodespacerange <00> <FF> endcodespacerange "
+            + to_unicode + b" endcmap CMapName currentdict /CMap defineresource pop end end")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Contents 4 0 R "
+        b"/Resources << /XObject << /Im1 5 0 R >> /Font << /F1 6 0 R >> >> >>" % (w_pt, h_pt),
+        stream(b"<< >>", content),
+        stream(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+               b"/BitsPerComponent 8 /Filter /FlateDecode >>" % img.size, zlib.compress(img.tobytes())),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 7 0 R >>",
+        stream(b"<< >>", cmap),
+    ]
+    return build_pdf(objects)
+
+
+# --- digital text layer ------------------------------------------------------
+
+@needs_samples
+def test_digital_page_matches_truth_modulo_wrapping():
+    result = read_pdf_pages(RAW / f"{KONTUM25}.pdf", ocr=False)
+    assert result.n_pages == 22 and result.ocr_pages == 0
+    page = result.pages[5]
+    assert page.number == 6 and page.source == "text"
+    assert "\r" not in page.text
+    # the page number line is page furniture: not part of the truth text
+    body = re.sub(r"^\d+\n", "", page.text)
+    truth = collapse((FIXTURES / f"{KONTUM25}.truth.txt").read_text(encoding="utf-8"))
+    assert collapse(body) in truth
+
+
+@needs_samples
+def test_digital_table_page_has_tab_separated_rows():
+    result = read_pdf_pages(RAW / f"{KONTUM25}.pdf", ocr=False)
+    truth = (FIXTURES / f"{KONTUM25}.truth.txt").read_text(encoding="utf-8").splitlines()
+    rows = [line for line in truth if "\t" in line]
+    page3, page4 = result.pages[2], result.pages[3]
+    assert "STT\tChỉ tiêu\tĐơn vị\tĐến năm 2030\tCơ quan chủ trì theo dõi, đánh giá" in page3.text.splitlines()
+    assert "1\tTốc độ tăng trưởng GRDP\t\t\tChi Cục Thống kê; Sở Tài chính" in page3.text.splitlines()
+    table_lines = [line for p in (page3, page4) for line in p.text.splitlines() if "\t" in line]
+    assert table_lines == rows
+    assert len(page3.tables) == 1 and page3.tables[0][0][0] == "STT"
+    # text outside the table keeps its place and order
+    lines = page3.text.splitlines()
+    assert lines.index("PHỤ LỤC") < lines.index(rows[0])
+
+
+@needs_samples
+def test_pages_without_tables_are_not_given_tables():
+    result = read_pdf_pages(RAW / "kiengiang-2020-kh182.pdf", ocr=False)
+    assert all(not p.tables and "\t" not in p.text for p in result.pages)
+
+
+# --- triage of text layers -----------------------------------------------------
+
+def test_assess_accepts_vietnamese_prose():
+    assert assess_text_layer(SENTENCE * 3) is None
+
+
+def test_assess_rejects_empty_and_lost_glyphs():
+    assert assess_text_layer("  12 \n") == "no text layer"
+    assert assess_text_layer("C\x00n c\x00 Lu\x00t T\x00 ch\x00c chính quyền " * 5) is not None
+    assert assess_text_layer("C\ufffdn c\ufffd Lu\ufffdt T\ufffd ch\ufffdc " * 5) is not None
+    assert assess_text_layer("C?n c? Lu?t T? ch?c ch?nh quy?n " * 5) is not None
+    # a font without the accented letters, all of them shown as one junk glyph
+    assert assess_text_layer("Cÿn cÿ Luÿt Tÿ chÿc chính quyÿn ÿÿa phÿÿng " * 5) is not None
+
+
+def test_assess_rejects_dropped_letters():
+    dropped = "".join(c for c in SENTENCE if c.isascii())   # "Cn c Lut T chc ..."
+    assert assess_text_layer((dropped + " ") * 6) is not None
+
+
+def test_assess_keeps_legacy_encodings_for_the_normaliser():
+    tcvn3 = "Céng hoµ x· héi chñ nghÜa ViÖt Nam. §éc lËp - Tù do - H¹nh phóc. "
+    vni = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Ñoäc laäp - Töï do - Haïnh phuùc. "
+    assert assess_text_layer(tcvn3 * 3) is None
+    assert assess_text_layer(vni * 3) is None
+
+
+@needs_font
+def test_page_with_garbage_text_layer_is_ocrd(tmp_path):
+    img = sentence_image()
+    # every code of the text layer maps to U+FFFD: glyphs the font lost
+    layer = bytes(range(0x21, 0x21 + 40))
+    pdf = image_pdf_with_text_layer(img, layer, b"1 beginbfrange <00> <FF> <FFFD> endbfrange")
+    path = tmp_path / "garbage.pdf"
+    path.write_bytes(pdf)
+    result = read_pdf_pages(path)
+    assert result.pages[0].source == "ocr"
+    assert cer(SENTENCE, result.pages[0].text) < 0.05
+    # without OCR the (useless) layer is all there is
+    assert read_pdf_pages(path, ocr=False).pages[0].source == "text"
+
+
+@needs_font
+def test_image_only_pdf_is_ocrd(tmp_path):
+    path = tmp_path / "scan.pdf"
+    sentence_image().save(path, "PDF", resolution=300)
+    result = read_pdf_pages(path)
+    assert [p.source for p in result.pages] == ["ocr"]
+    assert cer(SENTENCE, result.pages[0].text) < 0.05
+    assert result.pages[0].confidence > 50
+
+
+@needs_font
+def test_good_text_layer_over_an_image_is_not_ocrd(tmp_path):
+    codes = bytes(range(1, len(SENTENCE) + 1))
+    cmap = b"%d beginbfchar " % len(SENTENCE) + b" ".join(
+        b"<%02X> <%04X>" % (code, ord(ch)) for code, ch in zip(codes, SENTENCE)) + b" endbfchar"
+    path = tmp_path / "layer.pdf"
+    path.write_bytes(image_pdf_with_text_layer(sentence_image(), codes, cmap))
+    page = read_pdf_pages(path).pages[0]
+    assert page.source == "text"
+    assert collapse(page.text) == SENTENCE
+
+
+# --- unreadable files ------------------------------------------------------------
+
+MINIMAL = [
+    b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+]
+
+
+def test_encrypted_pdf_raises_actionable_error(tmp_path):
+    # A Standard security handler whose /U does not match the empty user
+    # password: readers must ask for the password.
+    encrypt = b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>"
+    pdf = build_pdf(MINIMAL + [encrypt],
+                    b"/Encrypt 4 0 R /ID [<" + b"ab" * 16 + b"> <" + b"ab" * 16 + b">] ")
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(pdf)
+    with pytest.raises(EncryptedPdfError) as err:
+        read_pdf_pages(path)
+    assert "encrypted" in str(err.value) and "password" in str(err.value)
+    assert err.value.stage == "read" and isinstance(err.value, ReadError)
+
+
+@needs_samples
+def test_truncated_pdf_raises_corrupt_file_error(tmp_path):
+    data = (RAW / f"{KONTUM25}.pdf").read_bytes()
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(CorruptFileError) as err:
+        read_pdf_pages(path)
+    assert "truncated" in str(err.value)
+
+
+def test_not_a_pdf_raises_corrupt_file_error(tmp_path):
+    path = tmp_path / "junk.pdf"
+    path.write_bytes(b"<html>not found</html>")
+    with pytest.raises(CorruptFileError):
+        read_pdf_pages(path)
+
+
+def test_empty_file_and_zero_pages_raise_empty_file_error(tmp_path):
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    with pytest.raises(EmptyFileError):
+        read_pdf_pages(empty)
+    no_pages = tmp_path / "nopages.pdf"
+    no_pages.write_bytes(build_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                                    b"<< /Type /Pages /Kids [] /Count 0 >>"]))
+    with pytest.raises(EmptyFileError) as err:
+        read_pdf_pages(no_pages)
+    assert "no pages" in str(err.value)
+
+
+def test_blank_page_is_not_ocrd(tmp_path):
+    path = tmp_path / "blank.pdf"
+    path.write_bytes(build_pdf(MINIMAL))
+    result = read_pdf_pages(path)
+    assert [(p.source, p.text) for p in result.pages] == [("text", "")]
