@@ -112,7 +112,7 @@ COMPARATOR_WORDS = (rf"{KHOANG}\s+trên|{KHOANG}\s+dưới|trên|hơn|vượt|d�
 LEADING_CONNECTIVES = r"và|hoặc|trong\s+đó(?:\s+có)?|trong\s+số\s+đó|riêng|đồng\s+thời|còn|với|cụ\s+thể"
 
 _LEAD_STRIP_RE = regex.compile(
-    rf"^(?:[\s,;:.\-–+~|—_=•ˆ]+|(?:{LEADING_CONNECTIVES}|{COMMIT_VERBS}|{DECREASE_VERBS}|{INCREASE_VERBS}|"
+    rf"^(?:[\s,;:.\-–+~|—_=•ˆ'>]+|(?:{LEADING_CONNECTIVES}|{COMMIT_VERBS}|{DECREASE_VERBS}|{INCREASE_VERBS}|"
     rf"{PERIOD_PHRASE}|{YEAR_PHRASE}){_W})", _I)
 _TRAIL_STRIP_RE = regex.compile(
     rf"(?:[\s,;:]+|(?<![\p{{L}}])(?:{COMPARATOR_WORDS}|{COMMIT_VERBS}|(?:{DECREASE_VERBS}|tăng(?:\s+thêm)?)(?:\s+(?:bình\s+quân|trung\s+bình))?|"
@@ -171,10 +171,11 @@ DOMAIN_CUES: list[tuple[str, str]] = [
 _DOMAIN_RES = [(d, regex.compile(rf"(?<!\p{{L}})(?:{p}){_W}", _I)) for d, p in DOMAIN_CUES]
 
 _FOOTNOTE_MARK_RE = regex.compile(r"\[(\d{1,3})\]")
-#: Marks OCR makes of bullets and rules (`~`, `—`, `|`, `_=`): never part of a clause.
+#: Marks OCR makes of bullets and rules (`~`, `—`, `|`, `_=`): a clause
+#: boundary when a capitalised word follows, noise otherwise.
 OCR_JUNK = r"[~|—_=•ˆ]"
 _SENTENCE_END_RE = regex.compile(
-    rf"(?<=[.!?…])\s+(?=[\p{{Lu}}“\"(\-+]|{OCR_JUNK})|;|(?<!\d)\s{OCR_JUNK}+(?:\s*[-+]?{OCR_JUNK}*)\s(?!\d)")
+    rf"(?<=[.!?…])\s+(?=[\p{{Lu}}“\"(\-+]|{OCR_JUNK})|;|\s{OCR_JUNK}+(?:\s*[-+]?{OCR_JUNK}*)\s(?=\p{{Lu}})")
 
 
 # ---------------------------------------------------------------- small helpers
@@ -251,12 +252,12 @@ def _time_after(words: str) -> tuple[int | None, int | None, int | None]:
 
 
 #: What a stretch's text does not start with: separators and a joining `và`.
-_STRETCH_OPENING_RE = regex.compile(r"[\s,;:.\-–+~|—_=•ˆ]*(?:(?:và|hoặc)\s+)?")
+_STRETCH_OPENING_RE = regex.compile(r"[\s,;:.\-–+~|—_=•ˆ'>]*(?:(?:và|hoặc)\s+)?")
 
 
 def _tidy(s: str) -> str:
-    s = regex.sub(r"\s+", " ", s).strip(" \t,;:.-–")
-    return s
+    s = regex.sub(rf"(?<!\S){OCR_JUNK}+(?!\S)", " ", s)
+    return regex.sub(r"\s+", " ", s).strip(" \t,;:.-–")
 
 
 def _lower_first(s: str) -> str:
@@ -491,8 +492,8 @@ _LIST_ITEM_RE = regex.compile(r"^(?:[-+•*–]|[a-zđ]\)|\d{1,2}\))\s*")
 
 
 def _list_head(line: str, section_id: str | None) -> _ListHead | None:
-    if not line.rstrip().endswith(":"):
-        return None
+    if not line.rstrip().endswith(":") or _figures(line, 0, len(line), _masked(line)):
+        return None  # a head announces figures, it does not state them
     info_year, p1, p2 = years_in(line)
     goal = bool(_GOAL_LEAD_RE.search(line))
     if not goal and info_year is None:
@@ -512,8 +513,10 @@ def _prose_targets(doc, notes) -> list[Target]:
             continue
         sec = doc.section_at(line_start)
         sec_id = sec.section_id if sec is not None else None
-        # A list head reaches the list items under it in the same section.
-        if head is not None and (head.section_id != sec_id or not _LIST_ITEM_RE.match(line)):
+        # A list head reaches the list items under it, in its section and the
+        # subsections its items open (`a) Về …`).
+        if head is not None and (not _LIST_ITEM_RE.match(line) or head.section_id not in
+                                 {s.section_id for s in (doc.ancestors(sec) if sec is not None else [])} | {None}):
             head = None
         new_head = _list_head(line, sec_id)
         if new_head is not None:
@@ -530,22 +533,17 @@ def _prose_targets(doc, notes) -> list[Target]:
         body_start = label.end() if label else 0
         lead = None
         lead_year: tuple | None = None
-        # A lead-in before a colon names what the figures after it measure.
-        colon = regex.search(r":\s", line[body_start:])
-        if colon:
-            lead_in = line[body_start:body_start + colon.start()]
-            if regex.search(r"\d", regex.sub(YEAR, "", lead_in)) or len(lead_in) >= 160:
-                colon = None  # a colon after figures is OCR's `;` or a list inside a clause
-            else:
+        for c_start, c_end in _clauses(line, body_start, len(line)):
+            # A lead-in before a colon names what the figures after it (in this
+            # clause and the next ones of the paragraph) measure.
+            colon = regex.compile(r":\s").search(line, c_start, c_end)
+            if colon and colon.start() - c_start < 160:
                 info: dict = {}
-                lead = _strip_subject(lead_in, info) or None
+                lead = _strip_subject(line[c_start:colon.start()], info) or None
                 if lead and (regex.match(r"^(?:về|mục\s+tiêu|chỉ\s+tiêu\s+về)(?!\p{L})", lead, _I)):
                     lead = None
-                if info.get("year"):
-                    lead_year = (info["year"], info.get("period"))
-        for c_start, c_end in _clauses(line, body_start, len(line)):
-            if colon and c_start < body_start + colon.end() <= c_end:
-                c_start = body_start + colon.end()
+                lead_year = (info["year"], info.get("period")) if info.get("year") else lead_year
+                c_start = colon.end()
             figs = _figures(line, c_start, c_end, masked)
             if not ctx.goal:
                 # Outside goal sections only figures after a commitment count.
@@ -731,8 +729,8 @@ def _table_targets(doc, notes) -> list[Target]:
         if "text" not in table.roles or "value" not in table.roles or "funding" in table.roles:
             continue
         sec = doc.section_at(line_start)
-        if sec is not None and sec.kind in _NO_TARGET_KINDS:
-            continue
+        if sec is not None and sec.kind == "kinh_phi":
+            continue  # budget tables plan spending, not targets
         out.extend(_table_row(doc, line, line_start, cells, spans, table, state, notes))
     return out
 
@@ -769,7 +767,9 @@ def _fit_cells(cells: list[str], spans: list[tuple[int, int]], n: int, has_stt: 
         return cells, spans
     if len(cells) > n:
         return None
-    if has_stt and cells and not _is_label(cells[0].strip()):
+    first = cells[0].strip() if cells else ""
+    # A short token is the STT cell even when OCR garbles it (`HÏ` for `II`).
+    if has_stt and cells and not (_is_label(first) or (len(first) <= 4 and " " not in first)):
         cells, spans = [""] + cells, [(0, 0)] + spans
     end = spans[-1][1]
     return cells + [""] * (n - len(cells)), spans + [(end, end)] * (n - len(spans))
@@ -806,12 +806,13 @@ def _table_row(doc, line, line_start, cells, spans, table, state, notes) -> list
         state.update(domain=domain_of(row_text), parent=None, parent_agencies=[], sub_period=None)
         return []
     child = label == "" or label in "-–+•*" or _LETTER_LABEL_RE.match(label)
-    if _LETTER_LABEL_RE.match(label) and not values:
+    if not values and _TIME_ONLY_RE.match(row_text):
+        # `a | Giai đoạn 2021-2025`: a period for the rows under it (whatever
+        # the label: OCR reads `a` as `3` or `8`).
         y, p1, p2 = years_in(row_text)
-        if p1 or _TIME_ONLY_RE.match(row_text):
-            state["sub_period"] = (p1, p2) if p1 else None
-            state["sub_year"] = y
-            return []
+        state["sub_period"] = (p1, p2) if p1 else None
+        state["sub_year"] = y
+        return []
     if not child:
         state.update(parent=row_text, parent_agencies=agencies, sub_period=None, sub_year=None)
     if not values:

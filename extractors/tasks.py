@@ -101,13 +101,19 @@ _TIME_RE = regex.compile(rf"(?P<recurring>{RECURRING})|(?P<due>{DUE})|(?P<period
 # -- task tables -------------------------------------------------------------------
 
 #: Column headers, checked in this order (a `Cơ quan phối hợp` column is not the lead).
+#: A header names its column by its first words (`Nội dung thực hiện` is the
+#: task, `Thời gian thực hiện` the time, `Cơ quan thực hiện` the lead).
+_TASK_HEADER = r"nhiệm\s+vụ|nội\s+dung|hoạt\s+động|công\s+việc|giải\s+pháp|đề\s+án|dự\s+án|chương\s+trình"
 TABLE_COLUMNS: list[tuple[str, str]] = [
     ("stt", r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$"),
     ("partners", r"phối\s+hợp"),
+    ("timeframe", r"^(?:thời\s+gian|thời\s+hạn|tiến\s+độ|lộ\s+trình|năm\s+hoàn\s+thành|thời\s+điểm)"),
+    ("product", r"^(?:sản\s+phẩm|kết\s+quả)"),
+    ("task", rf"^(?:tên\s+)?(?:{_TASK_HEADER})"),
     ("lead", r"chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm|cơ\s+quan|đơn\s+vị"),
-    ("timeframe", r"thời\s+gian|thời\s+hạn|tiến\s+độ|lộ\s+trình|năm\s+hoàn\s+thành"),
-    ("product", r"sản\s+phẩm|kết\s+quả"),
-    ("task", r"nhiệm\s+vụ|nội\s+dung|hoạt\s+động|công\s+việc|giải\s+pháp|đề\s+án|dự\s+án|chương\s+trình"),
+    ("timeframe", r"thời\s+gian|thời\s+hạn|tiến\s+độ"),
+    ("product", r"sản\s+phẩm"),
+    ("task", _TASK_HEADER),
 ]
 _TABLE_COLUMNS_RE = [(name, regex.compile(p, _F)) for name, p in TABLE_COLUMNS]
 _GROUP_LABEL = regex.compile(r"^(?:[IVXLC]+|[A-ZĐ]|[a-zđ])\.?$")
@@ -444,17 +450,20 @@ def extract_tasks(doc: ParsedDoc) -> list[Task]:
         # A colon line among the bullets (`… bao gồm:`) that names an agency
         # hands it to the deeper lines under it.
         local: tuple[int, Assignment] | None = None
-        for line in _merge_wrapped([_body_line(text, s, e) for s, e in body]):
+        body_lines = _merge_wrapped([_body_line(text, s, e) for s, e in body])
+        for idx, line in enumerate(body_lines):
             content = line.text(text)
             if _CLOSING.match(content) or _NOTE.match(content):
                 continue
             if local and line.depth <= local[0]:
                 local = None
+            heads_deeper = idx + 1 < len(body_lines) and body_lines[idx + 1].depth > line.depth
+            a = parse_assignment(content) if content.rstrip().endswith(":") or _only_agencies(content) else None
+            if a and a.lead and (heads_deeper or _only_agencies(content)):
+                # `- Sở Y tế:` over `+` items: who, not what.
+                local = (line.depth, a)
+                continue
             add(line.start, line.end, sec, local[1] if local else ctx, scope)
-            if content.rstrip().endswith(":"):
-                a = parse_assignment(content)
-                if a.lead:
-                    local = (line.depth, a)
 
     drafts.extend(_table_tasks(doc, by_id))
     drafts.sort(key=lambda d: d.start)

@@ -29,8 +29,8 @@ DECIMAL_COMMA = r",\d+"
 OCR_DECIMAL_DOT = r"\.\d{1,2}(?![\d])"
 #: One number as written. Not preceded by a digit or a decimal/group mark, so
 #: the `5` of `9,5` is never a number of its own.
-#: `, 0` in OCR's `7, 0%`: a stray space after the decimal comma, only before a percent sign.
-OCR_SPACED_DECIMAL = r",[ ]\d{1,2}(?=[ ]?%)"
+#: `, 0` in OCR's `7, 0%` / `7 ,0%`: a stray space by the decimal comma, only before a percent sign.
+OCR_SPACED_DECIMAL = r"(?:,[ ]|[ ],)\d{1,2}(?=[ ]?%)"
 NUMBER = (
     rf"(?<![\d.,])(?:{GROUPED_INTEGER}|{PLAIN_INTEGER})"
     rf"(?:{DECIMAL_COMMA}|{OCR_SPACED_DECIMAL}|{OCR_DECIMAL_DOT})?(?![\d])(?!,\d)"
@@ -70,7 +70,7 @@ _SIGN_COMPARATOR = {">": "gt", "≥": "ge", ">=": "ge", "=>": "ge",
 
 def parse_number(token: str) -> float | None:
     """`7,3` → 7.3, `12.350` → 12350.0, `07` → 7.0, `9.5` (OCR) → 9.5; else None."""
-    token = token.strip().replace(", ", ",")
+    token = token.strip().replace(", ", ",").replace(" ,", ",")
     m = _NUMBER_RE.fullmatch(token)
     if not m:
         return None

@@ -7,21 +7,20 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+from pipeline.settings import apply_env_defaults  # noqa: E402
+
+apply_env_defaults()
 
 
 def _cmd_run(args) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from pipeline.flow import run_batch
+    from pipeline.flow import Limits, run_batch
 
     console = Console(stderr=True)
     t0 = time.perf_counter()
@@ -38,7 +37,8 @@ def _cmd_run(args) -> int:
 
         summary = run_batch(args.paths, out_dir=args.out, workers=args.workers, ocr=not args.no_ocr,
                             force=args.force, use_prefect=not args.no_prefect,
-                            on_progress=on_progress, on_start=on_start)
+                            on_progress=on_progress, on_start=on_start,
+                            limits=Limits(timeout_s=args.timeout, memory_mb=args.memory_mb), dask=args.dask)
     _print_summary(console, summary, time.perf_counter() - t0)
     return 1 if summary.failed else 0
 
@@ -72,6 +72,10 @@ def _cmd_ocr_check(args) -> int:
     return cer_main(argv)
 
 
+#: Modules that add their own sub-commands: each defines `add_command(subparsers)`.
+COMMAND_MODULES: list[str] = ["pipeline.bench", "pipeline.query", "pipeline.report"]
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="vnplans", description="Vietnamese plan documents → Parquet tables.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -83,12 +87,21 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-ocr", action="store_true", help="do not OCR pages without a text layer")
     run.add_argument("--force", action="store_true", help="reprocess files even if unchanged")
     run.add_argument("--no-prefect", action="store_true", help="run without Prefect (same work, no flow run record)")
+    run.add_argument("--timeout", type=float, default=1800, help="seconds one document may take before it is stopped (default 1800)")
+    run.add_argument("--memory-mb", type=int, default=4096, help="memory limit of one document's worker process (default 4096)")
+    run.add_argument("--dask", metavar="ADDRESS", default=None,
+                     help="run document tasks on a Dask cluster: tcp://HOST:8786, or 'local' for a LocalCluster")
     run.set_defaults(func=_cmd_run)
 
     ocr = sub.add_parser("ocr-check", help="OCR character error rate of scans against their truth texts")
     ocr.add_argument("paths", nargs="*", type=Path, default=[Path("data/raw")], help="scanned PDFs or folders")
     ocr.add_argument("--truth", type=Path, default=Path("tests/fixtures"), help="folder of NAME.truth.txt files")
     ocr.set_defaults(func=_cmd_ocr_check)
+
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_command(sub)
     return ap
 
 

@@ -11,15 +11,13 @@ import datetime as _dt
 import multiprocessing
 import os
 import uuid
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+from pipeline.settings import apply_env_defaults  # noqa: E402
+
+apply_env_defaults()
 
 from pipeline.process import PIPELINE_VERSION, StageError, doc_id_of, file_digest, process_file  # noqa: E402
 from pipeline.writers import (  # noqa: E402
@@ -100,17 +98,98 @@ class RunSummary:
         return sum(1 for r in self.log if r.status == status)
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    # forkserver: no threads inherited from Prefect, and a worker is replaced
-    # after a number of documents so memory cannot creep over a long batch.
-    ctx = multiprocessing.get_context("forkserver")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, max_tasks_per_child=50)
+#: Defaults for one document: a 300-page scan OCRs in about 7 minutes on one core.
+DEFAULT_TIMEOUT_S = 1800
+DEFAULT_MEMORY_MB = 4096
+PRELOAD = ["pipeline.process", "extractors.analyse", "pipeline.readers", "pipeline.pdf", "pipeline.ocr"]
+
+
+@dataclass
+class Limits:
+    """Per-document limits enforced on the worker process."""
+
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    memory_mb: int = DEFAULT_MEMORY_MB
+
+
+def _child(conn, path: str, ocr: bool, memory_mb: int) -> None:
+    """Worker process body: cap memory, do the work, send the outcome back."""
+    import resource
+
+    if memory_mb:
+        cap = memory_mb * 1024 * 1024
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        except (ValueError, OSError):
+            pass
+    try:
+        outcome = _work(path, ocr)
+    except MemoryError:
+        outcome = {"status": "failed", "stage": "read", "error_type": "MemoryLimit",
+                   "error_message": f"the document needed more than {memory_mb} MB; "
+                                    "raise --memory-mb or split the file"}
+    conn.send(outcome)
+    conn.close()
+
+
+_CTX = None
+
+
+def _context():
+    global _CTX
+    if _CTX is None:
+        # forkserver: workers fork from a clean server that has the pipeline
+        # imported (cheap to start, no threads inherited from Prefect or Dask).
+        _CTX = multiprocessing.get_context("forkserver")
+        _CTX.set_forkserver_preload(PRELOAD)
+    return _CTX
+
+
+def run_isolated(path: Path, ocr: bool, limits: Limits) -> dict:
+    """One document in its own process, killed at the time limit.
+
+    A hung C library (a pathological PDF, an image bomb) cannot be
+    interrupted inside a thread, but a process can be killed; and a crash or
+    memory blow-up takes down only that process.
+    """
+    if multiprocessing.current_process().daemon:
+        # Daemonic workers (some Dask set-ups) may not have children: work inline.
+        return _work(str(path), ocr)
+    ctx = _context()
+    last = None
+    for attempt in range(2):
+        recv, send = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_child, args=(send, str(path), ocr, limits.memory_mb), daemon=True)
+        proc.start()
+        send.close()
+        try:
+            if recv.poll(limits.timeout_s):
+                try:
+                    return recv.recv()
+                except EOFError:
+                    pass  # the process died before answering
+            else:
+                proc.kill()
+                proc.join()
+                return {"status": "failed", "stage": "read", "error_type": "Timeout",
+                        "error_message": f"processing took longer than {limits.timeout_s:.0f} s and was stopped; "
+                                         "the file may be pathological (check it opens), or raise --timeout"}
+        finally:
+            recv.close()
+        proc.join()
+        last = proc.exitcode
+        # A crash is retried once: it may have been the machine, not the file.
+    sig = f"signal {-last}" if last is not None and last < 0 else f"exit code {last}"
+    return {"status": "failed", "stage": "read", "error_type": "WorkerCrashed",
+            "error_message": f"the worker process died twice on this file ({sig}: out of memory or a crash in a "
+                             "PDF/OCR library); check the file opens in a PDF viewer, or split it"}
 
 
 def run_batch(paths: list[str | Path], out_dir: str | Path = "data/processed", workers: int | None = None,
               ocr: bool = True, force: bool = False, use_prefect: bool = True,
               on_progress: Callable[[IngestLog], None] | None = None,
-              on_start: Callable[[int], None] | None = None) -> RunSummary:
+              on_start: Callable[[int], None] | None = None, limits: Limits | None = None,
+              dask: str | None = None) -> RunSummary:
     """Process every file under `paths` into `out_dir`; never raises for a bad file."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -124,9 +203,9 @@ def run_batch(paths: list[str | Path], out_dir: str | Path = "data/processed", w
     if use_prefect:
         from pipeline.prefect_flow import run_flow
 
-        run_flow(files, out_dir, workers, ocr, force, summary, on_progress)
+        run_flow(files, out_dir, workers, ocr, force, summary, on_progress, limits or Limits(), dask)
     else:
-        ingest_direct(files, out_dir, workers, ocr, force, summary, on_progress)
+        ingest_direct(files, out_dir, workers, ocr, force, summary, on_progress, limits or Limits())
     summary.finished_at = now()
     write_ingest_log(out_dir, summary.run_id, summary.log)
     return summary
@@ -175,28 +254,8 @@ def finish(path: Path, outcome: dict, out_dir: Path, summary: RunSummary) -> Ing
                      started_at=started, finished_at=now())
 
 
-def run_in_pool(pool_holder: list, path: Path, ocr: bool, workers: int) -> dict:
-    """Run one document in the worker pool; a crashed worker is retried once in a fresh pool."""
-    for attempt in range(2):
-        try:
-            return pool_holder[0].submit(_work, str(path), ocr).result()
-        except BrokenProcessPool:
-            # A worker died (out of memory, a crash in a native library):
-            # the pool is unusable, so start a new one and try once more.
-            pool_holder[0].shutdown(wait=False, cancel_futures=True)
-            pool_holder[0] = _pool(workers)
-        except Exception as exc:  # e.g. a result that cannot be sent back: a bug, not bad input
-            return {"status": "failed", "stage": "extract", "error_type": exc.__class__.__name__,
-                    "error_message": f"{exc} (internal error; please report it with the file)"}
-    return {"status": "failed", "stage": "read", "error_type": "WorkerCrashed",
-            "error_message": "the worker process died twice on this file (out of memory or a crash in a PDF/OCR library); "
-                             "check the file opens in a PDF viewer, or split it"}
-
-
-def ingest_direct(files, out_dir, workers, ocr, force, summary, on_progress) -> None:
-    """The same batch without Prefect (benchmarks, and a fallback for debugging)."""
-    from concurrent.futures import ThreadPoolExecutor, as_completed
-
+def plan_batch(files, out_dir, force, summary, on_progress) -> list[Path]:
+    """Log skips; return the files that need work."""
     processed = {} if force else read_processed_documents(out_dir)
     seen: set = set()
     todo = []
@@ -207,13 +266,21 @@ def ingest_direct(files, out_dir, workers, ocr, force, summary, on_progress) -> 
             on_progress and on_progress(skip)
         else:
             todo.append(path)
-    pool_holder = [_pool(workers)]
-    try:
-        with ThreadPoolExecutor(max_workers=workers) as threads:
-            futures = {threads.submit(run_in_pool, pool_holder, p, ocr, workers): p for p in todo}
-            for fut in as_completed(futures):
-                row = finish(futures[fut], fut.result(), out_dir, summary)
-                summary.log.append(row)
-                on_progress and on_progress(row)
-    finally:
-        pool_holder[0].shutdown(wait=True, cancel_futures=True)
+    return todo
+
+
+def record(path, outcome, out_dir, summary, on_progress) -> None:
+    row = finish(path, outcome, out_dir, summary)
+    summary.log.append(row)
+    on_progress and on_progress(row)
+
+
+def ingest_direct(files, out_dir, workers, ocr, force, summary, on_progress, limits: Limits) -> None:
+    """The same batch without Prefect (benchmarks, and a fallback for debugging)."""
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    todo = plan_batch(files, out_dir, force, summary, on_progress)
+    with ThreadPoolExecutor(max_workers=workers) as threads:
+        futures = {threads.submit(run_isolated, p, ocr, limits): p for p in todo}
+        for fut in as_completed(futures):
+            record(futures[fut], fut.result(), out_dir, summary, on_progress)

@@ -1,10 +1,11 @@
 """OCR of page images with tesseract, ruled tables kept as rows of cells.
 
-One `image_to_data` pass per page gives words with boxes and confidences;
-ruled tables found by `tablegrid` get their rules erased before that pass
-(tesseract reads rules as `|`, `_`, `—` and they break its line finding) and
-their words are put into cells by position. Everything else keeps
-tesseract's own reading order.
+A page without a ruled table is one `image_to_data` pass (words, boxes,
+confidences) read in tesseract's own order. On a page with ruled tables
+(found by `tablegrid`) the tables are blanked out for that pass, and their
+cells are read in a second pass over a sheet made of the cells alone; each
+table is put back where it stood as tab-separated rows. The two passes
+together cover the page once, so they cost about one page.
 """
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ import os
 # Set before pytesseract starts any subprocess; a caller's value wins.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-import bisect
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -29,9 +29,8 @@ from .errors import CorruptFileError, EmptyFileError, ImageTooLargeError, OcrErr
 from .tablegrid import (Grid, Word, cell_blocks, cell_text, find_tables,
                         otsu_threshold, rotated_rows, table_rows)
 
-# Larger than an A0 sheet at 300 dpi (~140 Mpx is A0 at 300 dpi, so allow a
-# little more); a bigger image is a decompression bomb or a mistake, and
-# decoding it would take minutes and gigabytes.
+# A0 at 300 dpi is ~140 Mpx; anything bigger is a decompression bomb or a
+# mistake, and decoding it would take minutes and gigabytes.
 MAX_PIXELS = 180_000_000
 # Tesseract needs about 1.5 s for a dense A4 page; minutes means it is stuck.
 PAGE_TIMEOUT_S = 300
@@ -81,28 +80,33 @@ def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> Oc
     grids, rules = find_tables(pixels, dpi)
     tables: list[list[list[str]]] = []
     if grids:
+        # Erased areas take the paper's own shade: a white patch on a grey
+        # copy moves tesseract's binarisation threshold and it reads nothing.
+        paper = int(np.median(pixels[::8, ::8]))
         cleaned = pixels.copy()
-        cleaned[rules] = 255
+        cleaned[rules] = paper
         # The page pass skips the tables (their cells are read in a pass of
         # their own), so the two passes cost about one page.
         outside = cleaned.copy()
         for grid in grids:
             box = (grid.cols[0].pos, grid.cols[-1].pos, grid.rows[0].pos, grid.rows[-1].pos)
             for y, a, b in rotated_rows(grid, box, outside.shape):
-                outside[y, a:b] = 255
+                outside[y, a:b] = paper
         words = _tesseract_words(Image.fromarray(outside), lang, dpi)
-        tables = _ocr_tables(cleaned, grids, lang, dpi)
+        tables, cell_words = _ocr_tables(cleaned, grids, lang, dpi)
     else:
         words = _tesseract_words(gray, lang, dpi)
+        cell_words = []
     text = _layout(words, grids, tables)
-    confs = [w.conf for w in words if w.conf >= 0]
+    confs = [w.conf for w in words + cell_words if w.conf >= 0]
     confidence = float(np.mean(confs)) if confs else 0.0
     return OcrPage(text, confidence, [t for t in tables if t], time.perf_counter() - started)
 
 
 def _ocr_tables(cleaned: np.ndarray, grids: list[Grid], lang: str, dpi: int
-                ) -> list[list[list[str]]]:
-    """Read every non-empty cell of every table in one tesseract call.
+                ) -> tuple[list[list[list[str]]], list[Word]]:
+    """Read every non-empty cell of every table in one tesseract call:
+    the rows of each table, and the words read.
 
     On a whole page tesseract drops short isolated cell texts (`1`, `%`,
     `-`) as noise and misreads much of a sparse table. Here each cell's ink
@@ -130,7 +134,7 @@ def _ocr_tables(cleaned: np.ndarray, grids: list[Grid], lang: str, dpi: int
         strips += [(g, cells) for _, cells in sorted(by_row.items())]
     results: list[dict[tuple[int, int], str]] = [{} for _ in grids]
     if not strips:
-        return [table_rows(grid, {}) for grid in grids]
+        return [table_rows(grid, {}) for grid in grids], []
 
     strips = [(g, _align(cells, dpi)) for g, cells in strips]
     layout = []                      # per strip: width, height, first offset
@@ -163,7 +167,7 @@ def _ocr_tables(cleaned: np.ndarray, grids: list[Grid], lang: str, dpi: int
                 break
     for i, (_, _, _, _, g, home) in enumerate(slots):
         results[g][home] = cell_text(found.get(i, []))
-    return [table_rows(grid, cells) for grid, cells in zip(grids, results)]
+    return [table_rows(grid, cells) for grid, cells in zip(grids, results)], words
 
 
 def _align(cells: list[tuple[tuple[int, int], np.ndarray, int]], dpi: int

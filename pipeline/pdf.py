@@ -7,6 +7,7 @@ row with tab-separated cells; everything else is OCR'd through `ocr`.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 import unicodedata
@@ -18,6 +19,8 @@ import pypdfium2.raw as pdfium_c
 
 from .errors import CorruptFileError, EmptyFileError, EncryptedPdfError
 from .ocr import MAX_PIXELS, PageText, PdfText, ocr_image, render_page
+
+log = logging.getLogger(__name__)
 
 __all__ = ["PageText", "PdfText", "read_pdf_pages", "assess_text_layer", "page_image"]
 
@@ -122,6 +125,10 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
         code = getattr(exc, "err_code", None)
         if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
             raise EncryptedPdfError() from exc
+        # PDFium refuses a document without pages, reporting "success" or a
+        # format error; say what is actually wrong.
+        if code == pdfium_c.FPDF_ERR_SUCCESS or _declares_no_pages(path):
+            raise EmptyFileError(f"{path.name} has no pages") from exc
         raise CorruptFileError(
             f"{path.name} is not a readable PDF ({exc}); the file may be "
             "truncated or damaged: download or export it again") from exc
@@ -129,6 +136,12 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
         doc.close()
         raise EmptyFileError(f"{path.name} has no pages")
     return doc
+
+
+def _declares_no_pages(path: Path) -> bool:
+    data = path.read_bytes()
+    return (re.search(rb"/Count\s*0\b", data) is not None
+            and re.search(rb"/Type\s*/Page(?!s)\b", data) is None)
 
 
 def _page_text(page) -> str:
@@ -177,11 +190,17 @@ def _add_tables(path: Path, doc, pages: list, indexes: list[int]) -> None:
         for index in indexes:
             plumber_page = pdf.pages[index]
             found = []
-            for table in plumber_page.find_tables():
-                rows = [[_cell(c) for c in row] for row in table.extract()]
-                rows = [r for r in rows if any(r)]
-                if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
-                    found.append((table.bbox, rows))
+            try:
+                tables = plumber_page.find_tables()
+                for table in tables:
+                    rows = [[_cell(c) for c in row] for row in table.extract()]
+                    rows = [r for r in rows if any(r)]
+                    if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+                        found.append((table.bbox, rows))
+            except Exception as exc:   # pdfminer chokes on some odd pages
+                log.warning("%s page %d: table detection failed (%s); "
+                            "keeping the plain text layer", path.name, index + 1, exc)
+                continue
             if found:
                 text = _replace_regions(doc[index], plumber_page.height, found)
                 pages[index] = PageText(index + 1, text, "text", [rows for _, rows in found])

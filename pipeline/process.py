@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +59,11 @@ def _stage(stage: str, fn, *args, **kwargs):
         raise
     except ReadError as exc:
         raise StageError(getattr(exc, "stage", stage) or stage, exc.__class__.__name__, str(getattr(exc, "message", exc))) from exc
+    except subprocess.CalledProcessError as exc:
+        # Tesseract (or another tool) exited with an error: usually memory or a broken image.
+        raise StageError("ocr", "OcrError", f"{Path(str(exc.cmd[0] if isinstance(exc.cmd, (list, tuple)) else exc.cmd)).name} "
+                         f"failed with exit code {exc.returncode} (out of memory or an unreadable page image); "
+                         "check the file, or raise --memory-mb") from exc
     except MemoryError as exc:
         raise StageError(stage, "MemoryError", "ran out of memory; the file may be too large — split it or raise the limit") from exc
     except Exception as exc:

@@ -4,12 +4,10 @@ A scanned table is found from its ruling lines: long horizontal and vertical
 dark runs after binarisation. Scans are slightly rotated, so the lines are
 measured in a deskewed frame (y' = y - x*t, x' = x + y*t, t = tan of the skew
 estimated from the horizontal runs) instead of rotating the image, which
-would cost more than the whole detection. Words from one tesseract pass are
-then put into cells by their box centre, so tables cost no extra OCR.
+would cost more than the whole detection. `ocr` then reads the cells.
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -56,21 +54,6 @@ class Grid:
 
     def deskew(self, x: float, y: float) -> tuple[float, float]:
         return x + y * self.skew, y - x * self.skew
-
-    def contains(self, x: float, y: float) -> bool:
-        xd, yd = self.deskew(x, y)
-        return (self.cols[0].pos <= xd <= self.cols[-1].pos
-                and self.rows[0].pos <= yd <= self.rows[-1].pos)
-
-    def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
-        """The cell holding point (x, y) of the image, merged cells resolved
-        to their top-left member; None outside the table."""
-        xd, yd = self.deskew(x, y)
-        r = bisect.bisect_right([h.pos for h in self.rows], yd) - 1
-        c = bisect.bisect_right([v.pos for v in self.cols], xd) - 1
-        if not (0 <= r < self.n_rows and 0 <= c < self.n_cols):
-            return None
-        return self.merged.get((r, c), (r, c))
 
 
 def otsu_threshold(gray: np.ndarray) -> int:
@@ -265,8 +248,8 @@ def find_tables(gray: np.ndarray, dpi: int = 300) -> tuple[list[Grid], np.ndarra
 
 
 def _assemble(hrules: list[Rule], vrules: list[Rule], t: float, tol: float) -> list[Grid]:
-    """Tables are connected sets of crossing rules with at least two of each
-    direction; a lone underline or a box around one line is not a table."""
+    """Tables are connected sets of crossing rules; a lone underline or a
+    box around one paragraph is not a table."""
     n = len(hrules)
     parent = list(range(n + len(vrules)))
 
@@ -287,7 +270,9 @@ def _assemble(hrules: list[Rule], vrules: list[Rule], t: float, tol: float) -> l
         groups.setdefault(find(n + j), ([], []))[1].append(v)
     grids = []
     for hs, vs in groups.values():
-        if len(hs) < 2 or len(vs) < 2:
+        # two rows and two columns at least, like the digital path: a box
+        # around one paragraph is read as ordinary text
+        if len(hs) < 3 or len(vs) < 3:
             continue
         hs.sort(key=lambda r: r.pos)
         vs.sort(key=lambda r: r.pos)

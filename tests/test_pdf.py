@@ -6,6 +6,7 @@ import re
 import zlib
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
@@ -226,8 +227,8 @@ def test_empty_file_and_zero_pages_raise_empty_file_error(tmp_path):
     with pytest.raises(EmptyFileError):
         read_pdf_pages(empty)
     no_pages = tmp_path / "nopages.pdf"
-    no_pages.write_bytes(build_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
-                                    b"<< /Type /Pages /Kids [] /Count 0 >>"]))
+    doc = pdfium.PdfDocument.new()
+    doc.save(str(no_pages))
     with pytest.raises(EmptyFileError) as err:
         read_pdf_pages(no_pages)
     assert "no pages" in str(err.value)

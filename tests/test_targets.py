@@ -325,3 +325,40 @@ def test_table_without_stt_column():
 def test_infrastructure_is_not_a_decrease():
     t = one("3. Mục tiêu đến năm 2030\n- Tỷ lệ xã có hạ tầng giao thông đạt chuẩn đạt 90%.", value=90.0)
     assert t.direction == "level"
+
+
+# ---------------------------------------------------------------- OCR tolerance (lines as Tesseract read the scans)
+
+def test_ocr_marks_and_spaces():
+    found = targets_of(GOALS + "- Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường (BAU); "
+                               "đạt mức tiết kiệm năng lượng 5,0 - 7 ,0% tống tiêu thụ năng lượng; phãn đấu tỷ lệ chất "
+                               "thải rắn sinh hoạt đô thị được xử lý bằng phương pháp chôn lấp trực tiếp dưới 30%; "
+                               "Tỷ lệ chất thải rắn sinh hoạt nông thôn được thu gom khoáng 90%.")
+    assert [(t.value, t.value_high, t.comparator) for t in found] == [
+        (7.3, None, "eq"), (5.0, 7.0, "range"), (30.0, None, "lt"), (90.0, None, "approx")]
+    assert found[2].indicator.startswith("tỷ lệ chất thải rắn")
+
+
+def test_ocr_bullets_and_colon_for_semicolon():
+    found = targets_of("I. MỤC TIÊU\n1. Đến năm 2025\nc) Về bảo vệ môi trường ~ Xử lý 71,42% cơ sở gây ô nhiễm môi "
+                       "trường nghiêm trọng. Bảo đảm 100% khu công nghiệp có hệ thống xử lý nước thải tập trung: 10% "
+                       "tổng lượng nước thải được thu gom.")
+    assert [(t.value, t.indicator) for t in found] == [
+        (71.42, "tỷ lệ cơ sở gây ô nhiễm môi trường nghiêm trọng được xử lý"),
+        (100.0, "tỷ lệ khu công nghiệp có hệ thống xử lý nước thải tập trung"),
+        (10.0, "tỷ lệ tổng lượng nước thải được thu gom")]
+
+
+def test_list_head_merged_with_the_text_before_it():
+    text = ("I. MỤC ĐÍCH, YÊU CẦU\n2. Chương trình hành động thực hiện đến năm 2025. 4. Đến năm 2025, phấn đấu đạt "
+            "một số mục tiêu cụ thể sau: a) Về ứng phó với biến đổi khí hậu:\n"
+            "- Giảm 7,3% phát thải khí nhà kính.\nb) Về quản lý tài nguyên:\n"
+            "- Bảo đảm 80% hồ chứa lớn được kiểm soát.\nII. NHIỆM VỤ\n- Hỗ trợ 30% kinh phí.")
+    assert [(t.value, t.target_year) for t in targets_of(text)] == [(7.3, 2025), (80.0, 2025)]
+
+
+def test_garbled_group_label_in_a_table():
+    text = TABLE.replace("II\tVỀ XÃ HỘI", "HÏ\tVỀ XÃ HỘI").replace("a\tGiai đoạn", "3\tGiai đoạn")
+    found = targets_of(text)
+    assert found[-1].domain == "society"
+    assert (found[1].indicator, found[1].period_start) == ("cơ cấu các ngành kinh tế: dịch vụ", 2026)

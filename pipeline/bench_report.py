@@ -1,0 +1,335 @@
+"""`bench/RESULTS.md` and the README's figures from `pipeline.bench` results.
+
+Kept apart from the measuring so that the wording can change without
+touching what is measured.
+"""
+from __future__ import annotations
+
+import statistics
+
+from pipeline.bench import (GOAL_EXTRACT_MB_S, GOAL_OCR_RATIO, GOAL_PDF_PAGES_S, GOAL_RSS_RATIO)
+
+
+def med(xs) -> float:
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else float("nan")
+
+
+def table(headers: list[str], rows: list[list]) -> str:
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def f(x: float, digits: int = 1) -> str:
+    if x != x:          # NaN
+        return "-"
+    return f"{x:,.{digits}f}"
+
+
+# ---------------------------------------------------------------- derived figures
+
+def batch_stats(runs: list[dict]) -> dict:
+    return {
+        "docs_s": med([r["docs_s"] for r in runs]),
+        "elapsed": med([r["elapsed"] for r in runs]),
+        "peak_total_mb": med([r["peak_total_mb"] for r in runs]),
+        "parent_mb": med([r["parent_mb"] for r in runs]),
+        "worker_mb": med([r["hwm_mb"].get("worker") for r in runs]),
+        "workers_seen": max(r["processes"].get("worker", 0) for r in runs),
+        "other_mb": med([max([v for k, v in r["hwm_mb"].items() if k not in ("parent", "worker")] or [0])
+                         for r in runs]),
+        "halves": runs[0]["halves"] if len(runs) == 1 else None,
+        "pages": runs[0]["pages"], "ocr_pages": runs[0]["ocr_pages"],
+        "repeats": len(runs),
+    }
+
+
+def rss_ratios(res: dict) -> dict | None:
+    text = res["batches"]["text"]
+    if len(text) < 2:
+        return None
+    small, big = min(text), max(text)
+    a, b = batch_stats(text[small]["runs"]), batch_stats(text[big]["runs"])
+    return {"small": small, "big": big,
+            "total": b["peak_total_mb"] / a["peak_total_mb"],
+            "parent": b["parent_mb"] / a["parent_mb"],
+            "worker": b["worker_mb"] / a["worker_mb"]}
+
+
+def prefect_stats(res: dict) -> dict:
+    out = {}
+    for n, pair in res["batches"]["prefect"].items():
+        flow, direct = pair["prefect"], pair["direct"]
+        k = min(len(flow), len(direct))
+        out[n] = {"prefect": med([r["elapsed"] for r in flow]), "direct": med([r["elapsed"] for r in direct]),
+                  "ratio": med([flow[i]["elapsed"] / direct[i]["elapsed"] for i in range(k)]),
+                  "overhead": med([flow[i]["elapsed"] - direct[i]["elapsed"] for i in range(k)]),
+                  "prefect_mb": med([r["peak_total_mb"] for r in flow]),
+                  "direct_mb": med([r["peak_total_mb"] for r in direct])}
+    return out
+
+
+def goals(res: dict) -> list[tuple[str, str, str, bool]]:
+    tl, ocr, ex = res["text_layer"], res["ocr"], res["extraction"]
+    rows = [
+        ("OCR time vs bare `tesseract -l vie`, same pages, same processes",
+         f"{f(ocr['ratio'], 2)} ×", f"≤ {GOAL_OCR_RATIO:.2f} ×", ocr["ratio"] <= GOAL_OCR_RATIO),
+        ("digital PDF reader, pages/s per core",
+         f(tl["pages_s"]["reader"]), f"≥ {GOAL_PDF_PAGES_S:.0f}", tl["pages_s"]["reader"] >= GOAL_PDF_PAGES_S),
+        ("extraction (normalise + sections + extractors), MB/s per core",
+         f(ex["mb_s"], 2), f"≥ {GOAL_EXTRACT_MB_S:.1f}", ex["mb_s"] >= GOAL_EXTRACT_MB_S),
+    ]
+    rr = rss_ratios(res)
+    if rr:
+        rows.append((f"peak RSS, {rr['big']:,} documents vs {rr['small']:,} (whole process tree)",
+                     f"{f(rr['total'], 2)} ×", f"≤ {GOAL_RSS_RATIO:.1f} ×", rr["total"] <= GOAL_RSS_RATIO))
+    return rows
+
+
+# ---------------------------------------------------------------- RESULTS.md
+
+def render(res: dict) -> str:
+    cfg = res["config"]
+    parts = [
+        "# Benchmark results",
+        "",
+        f"Written by `make bench` (`vnplans bench{' --quick' if cfg['quick'] else ''}`) in "
+        f"{res['wall_s'] / 60:.1f} minutes. Do not edit: run it again."
+        + (" **Quick smoke configuration: these figures mean nothing.**" if cfg["quick"] else ""),
+        "",
+        "The machine is shared, so other processes may have run meanwhile (see the load averages).",
+        "Each comparison is measured inside this run with its baseline alternating with it,",
+        "and every figure is the median of the repeats (ratios: the median of per-repeat ratios).",
+        "",
+        "## Machine",
+        "",
+        table(["", ""], [[k, v] for k, v in res["machine"]]),
+        "",
+        "## Goals (issue 6)",
+        "",
+        table(["goal", "measured", "target", ""],
+              [[g, m, t, "**pass**" if ok else "**miss**"] for g, m, t, ok in goals(res)]),
+        "",
+    ]
+    parts += _text_layer(res["text_layer"])
+    parts += _ocr(res["ocr"])
+    parts += _extraction(res["extraction"])
+    parts += _batches(res)
+    parts += _prefect(res)
+    parts += _profiles(res)
+    return "\n".join(parts) + "\n"
+
+
+def _text_layer(tl: dict) -> list[str]:
+    ps, pw = tl["pages_s"], tl["pages_s_wall"]
+    what = {
+        "pypdfium2": ("pypdfium2 `get_text_range`", "text only"),
+        "pdfplumber": ("pdfplumber `extract_text`", "text only"),
+        "reader": ("vnplans reader `read_pdf_pages`",
+                   f"text layer checked per page, pdfplumber tables on ruled pages; {tl['ocr_pages']} page(s) OCR'd"),
+        "process_file": ("vnplans `process_file`", "read + normalise + all extractors"),
+    }
+    rows = [[label, f(ps[k]), f(pw[k]), note] for k, (label, note) in what.items()]
+    basis = "wall time (pages were OCR'd)" if tl["ocr_pages"] else "CPU time of the process"
+    return [
+        "## 1. Text layer: digital PDFs",
+        "",
+        f"{tl['pages']} pages in {', '.join(tl['files'])}; one process, so per core; {tl['repeats']} repeats; "
+        f"load average {f(tl['load'])} at the end. Pages/s per core is measured on {basis}, which other "
+        "processes on the machine do not inflate; wall-clock is beside it.",
+        "",
+        table(["reader", "pages/s per core", "pages/s wall", "what it does"], rows),
+        "",
+        f"The project's reader takes {f(tl['reader_vs_pdfium'], 1)} × the time of bare pypdfium2 and "
+        f"{f(tl['reader_vs_plumber'], 2)} × that of pdfplumber.",
+        "",
+    ]
+
+
+def _ocr(o: dict) -> list[str]:
+    ps, spp = o["pages_s"], o["s_per_page"]
+    rows = [
+        ["`tesseract PAGE.png stdout -l vie` (baseline)", f(ps["tesseract"], 2), f(spp["tesseract"], 2), "1.00", o["chars"].get("tesseract", "")],
+        ["`tesseract … -l vie tsv` (word boxes)", f(ps["tesseract_tsv"], 2), f(spp["tesseract_tsv"], 2), f(o["ratio_tsv"], 2), "(TSV)"],
+        ["vnplans `ocr_image` on the same PNGs", f(ps["ocr_image"], 2), f(spp["ocr_image"], 2), f(o["ratio"], 2), o["chars"].get("ocr_image", "")],
+        ["vnplans `ocr_pdf_page` on the scan PDF pages", f(ps["ocr_pdf_page"], 2), f(spp["ocr_pdf_page"], 2), f(o["ratio_pdf"], 2), o["chars"].get("ocr_pdf_page", "")],
+    ]
+    return [
+        "## 2. OCR",
+        "",
+        f"{o['n']} pages ({'; '.join(o['pages'])}) rendered once at 300 dpi to grayscale PNG; "
+        f"{o['workers']} pages at a time in both cases (bare: {o['workers']} `tesseract` processes; "
+        f"project: a pool of {o['workers']} processes), `OMP_THREAD_LIMIT=1`; {o['repeats']} repeats, "
+        f"wall-clock; load average {f(o['load'])} at the end.",
+        "`ocr_pdf_page` is what the pipeline runs on a scan: it takes the page's embedded image instead of a PNG.",
+        "",
+        table(["OCR", "pages/s", "s/page per process", "time vs bare", "characters out"], rows),
+        "",
+    ]
+
+
+def _extraction(e: dict) -> list[str]:
+    total = sum(e["stages"].values()) or 1e-9
+    rows = [[f"`{k}`", f(v * 1000, 0), f(100 * v / total, 0)] for k, v in e["stages"].items()]
+    return [
+        "## 3. Extraction",
+        "",
+        f"Normalise + sections + all extractors on the text samples ({', '.join(e['files'])}; "
+        f"{e['bytes'] / 1e3:,.0f} kB of UTF-8 input) in one process; {e['repeats']} repeats; "
+        f"load average {f(e['load'])} at the end.",
+        "",
+        f"**{f(e['mb_s'], 3)} MB/s per core** on CPU time ({f(e['seconds'] * 1000, 0)} ms for the three documents; "
+        f"wall-clock {f(e['mb_s_wall'], 3)} MB/s).",
+        "",
+        table(["stage (CPU time)", "ms", "%"], rows),
+        "",
+    ]
+
+
+def _batches(res: dict) -> list[str]:
+    b = res["batches"]
+    rows = []
+    for n, entry in sorted(b["text"].items()):
+        s = batch_stats(entry["runs"])
+        halves = f"{f(s['halves'][0])} / {f(s['halves'][1])}" if s["halves"] else "-"
+        rows.append([f"{n:,} text", s["repeats"], f(s["elapsed"]), f(s["docs_s"], 2),
+                     f(entry["bytes"] / 1e6 / s["elapsed"], 3), halves, f(s["peak_total_mb"], 0),
+                     f(s["parent_mb"], 0), f(s["worker_mb"], 0), s["workers_seen"]])
+    extra = []
+    if "pdf" in b:
+        s = batch_stats(b["pdf"]["runs"])
+        rows.append([f"{b['pdf']['n']} digital PDF", s["repeats"], f(s["elapsed"]), f(s["docs_s"], 2),
+                     "-", "-", f(s["peak_total_mb"], 0), f(s["parent_mb"], 0), f(s["worker_mb"], 0), s["workers_seen"]])
+        extra.append(f"- Digital PDFs end to end: {f(s['pages'] / s['elapsed'])} pages/s with "
+                     f"{res['config']['workers']} workers ({s['pages']} pages, {s['ocr_pages']} OCR'd).")
+    if "scan" in b:
+        s = batch_stats(b["scan"]["runs"])
+        rows.append([f"{b['scan']['n']} scanned PDF", s["repeats"], f(s["elapsed"]), f(s["docs_s"], 3),
+                     "-", "-", f(s["peak_total_mb"], 0), f(s["parent_mb"], 0), f(s["worker_mb"], 0), s["workers_seen"]])
+        bare = res["ocr"]["pages_s"]["tesseract"]
+        pps = s["ocr_pages"] / s["elapsed"]
+        pages = b["scan"]["doc_pages"]
+        workers = res["config"]["workers"]
+        bound = max(pages) / (sum(pages) / workers)
+        extra.append(f"- Scans end to end: {f(pps, 2)} OCR'd pages/s against {f(bare, 2)} for bare tesseract "
+                     f"in section 2 (time {f(bare / pps, 2)} ×). With documents as the unit of parallelism the "
+                     f"largest scan ({max(pages)} of {sum(pages)} pages) alone needs {f(bound, 2)} × the ideal "
+                     f"time of {workers} cores sharing all pages.")
+    rr = rss_ratios(res)
+    if rr:
+        extra.append(f"- Peak RSS {rr['big']:,} vs {rr['small']:,} documents: whole tree {f(rr['total'], 2)} ×, "
+                     f"parent {f(rr['parent'], 2)} ×, largest worker {f(rr['worker'], 2)} ×.")
+    return [
+        "## 4. End to end and scale",
+        "",
+        f"`run_batch(..., workers={res['config']['workers']}, use_prefect=False)` in a fresh child process per run, "
+        "writing Parquet to a fresh folder; wall-clock. "
+        "Text batches cycle through the three text samples, each copy made unique by one appended line "
+        "`(bench copy NNNNN)` so the content-hash cache skips none; the 1,000-document batch uses text, not PDFs, "
+        f"to fit the time budget, and runs once (batches of {res['config']['big_batch']:,} or more run once; "
+        "its first-half/second-half throughput shows whether it stays flat).",
+        "Elapsed time is `run_batch` itself (pool start-up included, interpreter start-up not). "
+        "Memory: *tree* is the peak of the summed RSS of the child and all its descendants, sampled every 0.2 s; "
+        "*parent* is the child's own `ru_maxrss`; *worker* the largest VmHWM of any process forked by the "
+        "multiprocessing forkserver, of which *workers* counts those seen (samples every 50 ms; a process "
+        "shorter-lived than that can be missed, so memory figures are lower bounds). "
+        f"Load average {f(_batch_load(res))} (median at the end of each run).",
+        "",
+        table(["batch", "runs", "s", "docs/s", "MB/s", "docs/s 1st / 2nd half", "tree peak MB",
+               "parent MB", "worker MB", "workers seen"], rows),
+        "",
+        *extra,
+        "",
+    ]
+
+
+def _batch_load(res: dict) -> float:
+    b = res["batches"]
+    runs = [r for e in b["text"].values() for r in e["runs"]]
+    runs += [r for key in ("pdf", "scan") if key in b for r in b[key]["runs"]]
+    return med([r.get("load") for r in runs])
+
+
+def _prefect(res: dict) -> list[str]:
+    st = prefect_stats(res)
+    if not st:
+        return []
+    rows = [[f"{n:,}", f(s["direct"]), f(s["prefect"]), f(s["overhead"]), f"{f(s['ratio'], 2)} ×",
+             f(s["direct_mb"], 0), f(s["prefect_mb"], 0)] for n, s in sorted(st.items())]
+    lines = [
+        "## 5. Orchestration overhead",
+        "",
+        "The same text batches through the Prefect flow (`use_prefect=True`: a temporary local Prefect "
+        "server, one task per document) and directly (`use_prefect=False`), alternating within each repeat.",
+        "",
+        table(["documents", "direct s", "Prefect s", "overhead s", "time ratio", "direct tree MB", "Prefect tree MB"], rows),
+        "",
+    ]
+    if len(st) >= 2:
+        (n1, a), (n2, b) = sorted(st.items())[0], sorted(st.items())[-1]
+        per_doc = (b["overhead"] - a["overhead"]) / (n2 - n1)
+        fixed = a["overhead"] - per_doc * n1
+        lines += [f"Fitted: about {f(fixed)} s per run (server start-up, flow run) plus "
+                  f"{f(per_doc * 1000, 0)} ms per document (task runs and their state changes).", ""]
+    if "prefect_first_run_s" in res["batches"]:
+        lines += [f"The first flow run with an empty Prefect home (database creation, not counted above) took "
+                  f"{f(res['batches']['prefect_first_run_s'])} s.", ""]
+    return lines
+
+
+def _profiles(res: dict) -> list[str]:
+    found = [(title, res[key]) for key, title in
+             (("text_layer", "Digital PDF reader (`read_pdf_pages`)"), ("ocr", "OCR (`ocr_image`, one page, one process)"),
+              ("extraction", "Extraction (normalise + analyse, the three text samples)")) if "profile" in res[key]]
+    if not found:
+        return []
+    out = ["## Profiles where a goal is missed", "",
+           "cProfile of one pass (the profiler itself slows pure-Python code by about 1.5-2 ×; the shares are what matter).",
+           ""]
+    for title, part in found:
+        prof = part["profile"]
+        total = prof["total"]
+        out += [f"### {title}", "", "Most time of their own:", "",
+                table(["function", "own s", "%", "calls"],
+                      [[f"`{r['func']}`", f(r["tottime"], 3), f(100 * r["tottime"] / total, 0), f"{r['calls']:,}"]
+                       for r in prof["own"]]),
+                "", "Project functions by cumulative time:", "",
+                table(["function", "cumulative s", "%", "calls"],
+                      [[f"`{r['func']}`", f(r["cumtime"], 3), f(100 * r["cumtime"] / total, 0), f"{r['calls']:,}"]
+                       for r in prof["cumulative"]]),
+                ""]
+    return out
+
+
+# ---------------------------------------------------------------- README
+
+def readme_block(res: dict) -> str:
+    tl, o, e = res["text_layer"], res["ocr"], res["extraction"]
+    rows = [
+        ["digital PDF, reader", f"{f(tl['pages_s']['reader'])} pages/s per core "
+         f"(pypdfium2 alone {f(tl['pages_s']['pypdfium2'])}, pdfplumber {f(tl['pages_s']['pdfplumber'])})"],
+        ["OCR", f"{f(o['pages_s']['ocr_image'], 2)} pages/s on {o['workers']} cores, "
+         f"{f(o['ratio'], 2)} × the time of bare `tesseract -l vie`"],
+        ["extraction", f"{f(e['mb_s'], 2)} MB/s per core"],
+    ]
+    text = res["batches"]["text"]
+    if text:
+        parts = []
+        for n in sorted(text):
+            s = batch_stats(text[n]["runs"])
+            parts.append(f"{n:,}: {f(s['docs_s'], 1)} docs/s, {f(s['peak_total_mb'], 0)} MB")
+        rows.append(["text batches, end to end", "; ".join(parts)])
+    st = prefect_stats(res)
+    if st:
+        n = max(st)
+        rows.append(["Prefect overhead", f"{f(st[n]['overhead'])} s on {n:,} documents ({f(st[n]['ratio'], 2)} × direct)"])
+    verdicts = ", ".join(f"{'pass' if ok else 'miss'}: {g.split(',')[0]}" for g, _, _, ok in goals(res))
+    return "\n".join([
+        f"Latest `make bench` on this 2-core machine (medians; full figures, method and profiles in "
+        f"[bench/RESULTS.md](bench/RESULTS.md)):",
+        "",
+        table(["", ""], rows),
+        "",
+        f"Goals of issue 6 — {verdicts}.",
+    ])

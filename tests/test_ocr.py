@@ -1,0 +1,230 @@
+"""OCR of page images, ruled-table grids in scans, and the CER measure."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+import pytest
+from hypothesis import given, settings, strategies as st
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline import ocr
+from pipeline.cer import cer, levenshtein, limit_for, ocr_report
+from pipeline.errors import CorruptFileError, ImageTooLargeError, OcrError
+from pipeline.ocr import ocr_image, read_image_pages
+from pipeline.pdf import ocr_pdf_page, page_image
+from pipeline.tablegrid import find_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "data" / "raw"
+FIXTURES = ROOT / "tests" / "fixtures"
+KONTUM25 = "kontum-2025-qd243-congbao"
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+
+needs_samples = pytest.mark.skipif(not (RAW / f"{KONTUM25}.scan.pdf").exists(),
+                                   reason="sample scans missing")
+needs_font = pytest.mark.skipif(not FONT.exists(), reason="DejaVu font missing")
+
+
+def digital_page_text(name: str, index: int) -> str:
+    doc = pdfium.PdfDocument(str(RAW / f"{name}.pdf"))
+    try:
+        return doc[index].get_textpage().get_text_range()
+    finally:
+        doc.close()
+
+
+# --- CER ---------------------------------------------------------------------
+
+def naive_levenshtein(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcđô ", max_size=70), st.text(alphabet="abcđô ", max_size=70))
+def test_levenshtein_matches_dynamic_programming(a, b):
+    assert levenshtein(a, b) == naive_levenshtein(a, b)
+
+
+def test_cer_collapses_whitespace_and_tabs():
+    assert cer("a  b\tc\nd", "a b c d") == 0.0
+    assert cer("abcd", "abed") == 0.25
+    assert limit_for(Path("x.scan.pdf")) == 0.03 and limit_for(Path("x.scan-poor.pdf")) == 0.06
+
+
+def test_cer_of_long_documents_is_fast():
+    truth = (FIXTURES / f"{KONTUM25}.truth.txt").read_text(encoding="utf-8")
+    rng = random.Random(0)
+    noisy = list(truth)
+    for _ in range(1000):
+        noisy[rng.randrange(len(noisy))] = "x"
+    import time
+    started = time.perf_counter()
+    value = cer(truth, "".join(noisy))
+    assert time.perf_counter() - started < 10
+    assert 0.005 < value < 0.03
+
+
+# --- table grids on synthetic pages --------------------------------------------
+
+def synthetic_table(angle: float = 0.0, dpi: int = 300) -> Image.Image:
+    """A ruled 4x3 table with text, rotated by `angle` degrees, with specks."""
+    font = ImageFont.truetype(str(FONT), size=round(12 * dpi / 72))
+    img = Image.new("L", (2480, 1600), 245)
+    draw = ImageDraw.Draw(img)
+    xs, ys = [200, 420, 1500, 2200], [300, 420, 540, 660, 780]
+    for x in xs:
+        draw.line([(x, ys[0]), (x, ys[-1])], fill=30, width=4)
+    for y in ys:
+        draw.line([(xs[0], y), (xs[-1], y)], fill=30, width=4)
+    cells = [["STT", "Chỉ tiêu", "Đơn vị"], ["1", "Tỷ lệ che phủ rừng", "%"],
+             ["-", "Dân số trung bình", "Người"], ["2", "Thu ngân sách", "Tỷ đồng"]]
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            draw.text((xs[c] + 30, ys[r] + 30), text, font=font, fill=20)
+    draw.text((200, 150), "Bảng chỉ tiêu phát triển", font=font, fill=20)
+    rng = random.Random(1)
+    for _ in range(300):
+        x, y = rng.randrange(2480), rng.randrange(1600)
+        draw.ellipse([x, y, x + 3, y + 3], fill=60)
+    return img.rotate(angle, resample=Image.BILINEAR, fillcolor=245)
+
+
+@needs_font
+@pytest.mark.parametrize("angle", [0.0, 0.8, -1.2])
+def test_find_tables_on_skewed_synthetic_table(angle):
+    grids, mask = find_tables(np.asarray(synthetic_table(angle)), 300)
+    assert len(grids) == 1
+    assert (grids[0].n_rows, grids[0].n_cols) == (4, 3)
+    # PIL turns counter-clockwise; the skew is measured with y pointing down
+    assert abs(np.degrees(np.arctan(grids[0].skew)) + angle) < 0.15
+    assert mask.any()
+
+
+@needs_font
+def test_text_without_rules_has_no_table():
+    img = Image.new("L", (2480, 800), 255)
+    font = ImageFont.truetype(str(FONT), size=54)
+    draw = ImageDraw.Draw(img)
+    for i in range(8):
+        draw.text((200, 50 + 90 * i), "Độc lập - Tự do - Hạnh phúc ______ Điều 1. Quyết định", font=font, fill=0)
+    draw.line([(900, 760), (1500, 760)], fill=0, width=3)     # a signature underline
+    grids, _ = find_tables(np.asarray(img), 300)
+    assert grids == []
+
+
+@needs_font
+def test_ocr_of_synthetic_table_gives_tab_separated_rows():
+    page = ocr_image(synthetic_table(0.8), dpi=300)
+    lines = page.text.splitlines()
+    assert "Bảng chỉ tiêu phát triển" in lines[0]
+    rows = [line.split("\t") for line in lines if "\t" in line]
+    assert len(rows) == 4 and all(len(r) == 3 for r in rows)
+    assert rows[1][1] == "Tỷ lệ che phủ rừng" and rows[1][2] == "%"
+    assert [r[0] for r in rows] == ["STT", "1", "-", "2"]
+    assert page.tables == [rows]
+
+
+# --- the sample scans ------------------------------------------------------------
+
+@needs_samples
+def test_ocr_of_one_scanned_page_is_accurate():
+    doc = pdfium.PdfDocument(str(RAW / "kiengiang-2020-kh182.scan.pdf"))
+    img, dpi = page_image(doc, 1, 300)
+    doc.close()
+    page = ocr_image(img, dpi=dpi)
+    assert cer(digital_page_text("kiengiang-2020-kh182", 1), page.text) < 0.03
+    assert page.confidence > 80 and page.tables == []
+
+
+@needs_samples
+@pytest.mark.parametrize("variant", ["scan", "scan-poor"])
+def test_scanned_table_page_gives_tab_separated_rows(variant):
+    page = ocr_pdf_page(RAW / f"{KONTUM25}.{variant}.pdf", 2)
+    truth = (FIXTURES / f"{KONTUM25}.truth.txt").read_text(encoding="utf-8").splitlines()
+    expected = [line.split("\t") for line in truth[28:52]]      # the rows on page 3
+    rows = [line.split("\t") for line in page.text.splitlines() if "\t" in line]
+    assert len(rows) == len(expected)
+    assert all(len(r) == 5 for r in rows)
+    grdp = next(r for r in rows if r[0] == "1")
+    assert cer("Tốc độ tăng trưởng GRDP", grdp[1]) <= 0.05
+    assert grdp[2:4] == ["", ""]
+    assert cer("Chi Cục Thống kê; Sở Tài chính", grdp[4]) <= 0.05
+    # cell by cell, the grid holds the right text in the right place
+    cells = [(a, b) for got, want in zip(rows, expected) for a, b in zip(got, want)]
+    assert sum(a == b for a, b in cells) >= 0.8 * len(cells)
+    if variant == "scan":
+        assert ["1", "Tốc độ tăng trưởng GRDP", "", "", "Chi Cục Thống kê; Sở Tài chính"] in rows
+    # the title above the table comes first, as on the page
+    lines = page.text.splitlines()
+    assert any("PHỤ LỤC" in line for line in lines[: lines.index("\t".join(rows[0]))])
+
+
+@needs_samples
+def test_plain_scanned_page_has_no_table():
+    page = ocr_pdf_page(RAW / f"{KONTUM25}.scan-poor.pdf", 4)
+    assert page.tables == [] and "\t" not in page.text
+
+
+# --- image files and failures ------------------------------------------------------
+
+@needs_font
+def test_multi_page_tiff(tmp_path):
+    pages = []
+    for text in ("Kế hoạch thực hiện Quy hoạch tỉnh", "Điều 2. Tổ chức thực hiện"):
+        img = Image.new("L", (2480, 400), 255)
+        ImageDraw.Draw(img).text((200, 150), text, fill=0,
+                                 font=ImageFont.truetype(str(FONT), size=54))
+        pages.append(img)
+    path = tmp_path / "two.tiff"
+    pages[0].save(path, save_all=True, append_images=pages[1:], dpi=(300, 300))
+    result = read_image_pages(path)
+    assert [p.number for p in result.pages] == [1, 2]
+    assert result.ocr_pages == 2
+    assert cer("Kế hoạch thực hiện Quy hoạch tỉnh", result.pages[0].text) < 0.05
+    assert cer("Điều 2. Tổ chức thực hiện", result.pages[1].text) < 0.05
+
+
+def test_oversized_image_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "big.png"
+    Image.new("L", (400, 300), 255).save(path)
+    monkeypatch.setattr(ocr, "MAX_PIXELS", 100_000)
+    with pytest.raises(ImageTooLargeError) as err:
+        read_image_pages(path)
+    assert "pixels" in str(err.value)
+
+
+def test_truncated_image_raises_corrupt_file_error(tmp_path):
+    good = tmp_path / "good.png"
+    Image.new("L", (300, 300), 128).save(good)
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(good.read_bytes()[:60])
+    with pytest.raises(CorruptFileError):
+        read_image_pages(bad)
+
+
+def test_missing_language_data_is_an_ocr_error():
+    with pytest.raises(OcrError) as err:
+        ocr_image(Image.new("L", (200, 100), 255), lang="zzz")
+    assert "zzz" in str(err.value)
+
+
+# --- whole documents ----------------------------------------------------------------
+
+@pytest.mark.slow
+@needs_samples
+def test_whole_document_cer_within_limits():
+    scans = sorted(RAW.glob("*.scan.pdf")) + sorted(RAW.glob("*.scan-poor.pdf"))
+    assert len(scans) == 6
+    rows = ocr_report(scans, FIXTURES)
+    report = {r["file"]: round(r["cer"], 4) for r in rows}
+    for row in rows:
+        assert row["cer"] <= row["limit"], report
