@@ -7,12 +7,12 @@
 PY      := .venv/bin/python
 PIP     := .venv/bin/pip
 STAMP   := .venv/.installed
-APT_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils
+APT_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils chromium
 export OMP_THREAD_LIMIT := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
-.PHONY: setup system-deps run test test-fast score ocr-check clean
+.PHONY: setup system-deps run test test-fast score ocr-check bench clean
 
 setup: system-deps $(STAMP)
 
@@ -21,6 +21,7 @@ system-deps:
 	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
 	{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } || missing="$$missing tesseract-ocr-vie"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	python3 -c "import venv, ensurepip" >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing system packages:$$missing"; \
@@ -48,6 +49,10 @@ score: setup
 
 ocr-check: setup
 	.venv/bin/vnplans ocr-check data/raw --truth tests/fixtures
+
+# Speed and memory against the tools underneath; writes bench/RESULTS.md (~10 min).
+bench: setup
+	.venv/bin/vnplans bench
 
 clean:
 	rm -rf data/processed/*/ .pytest_cache

@@ -496,6 +496,13 @@ def fix_legacy_mixed(text: str) -> str:
     so weak lines such as `tèt víi` (tốt với) are still caught.
     """
     text = unicodedata.normalize("NFC", text)
+    if not any(_is_vietnamese_only(ch) for ch in text):
+        # Wholly legacy: judged line by line, a line whose words read as
+        # Vietnamese either way (`Sè: 182/KH-UBND`, Số) would stay undecoded
+        # and the document would lose its number; decode it whole instead.
+        fixed, enc = fix_legacy(text)
+        if enc is not None:
+            return fixed
     return _fix_segments(text, None)
 
 

@@ -163,6 +163,52 @@ def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     return out
 
 
+# ---------------------------------------------------------------- OCR debris
+
+#: Stray marks OCR leaves at line edges (`_ỦY BAN`, `… môi trường _`, `| |`).
+_LEADING_MARKS = regex.compile(r"^[_|~`¦]+\s*")
+_TRAILING_MARKS = regex.compile(r"(?:\s+[_|~`¦ˆ¨.:\-—–]*[_|~`¦ˆ¨]+[.:\-—–]*)+\s*$")
+#: Punctuation debris in front of a numbered label: `- Điều 2.`, `-_ 3.3.`, `: 2.11.`, `“8.`.
+_DEBRIS_BEFORE_LABEL = regex.compile(
+    r"^[\s\-–—_:;.,|~`'\"“”‘’•]+(?=(?:Điều\s+\d+\.?|\d{1,2}(?:[.:]\d{1,2}){0,3}[.,]|[a-zđ€¢©àáạảãâäèéẹẻẽêëòóọỏõôö]\))\s*\p{Lu})"
+)
+#: A signature line read on the same baseline as `Nơi nhận` or its bullets.
+_SIGNATURE_INSIDE = regex.compile(r"^(?P<left>.*?\S)\s+(?P<right>(?:TM|KT|TL|TUQ)\.\s*\p{Lu}.*)$")
+_TITLE_AT_END = regex.compile(
+    r"^(?P<left>.*?[;:,.]\s*)(?P<right>(?:PH[OÓ]\s+)?(?:CH[UỦ]\s+T[IỊ]CH|GI[AÁ]M\s+Đ[OỐ]C))\s*$"
+)
+
+
+#: A bullet OCR ran into the line before: `2.1. Sở Tài chính . - Chủ trì, phối hợp …`.
+_BULLET_INSIDE = regex.compile(r"(?<=[.;:])\s+[-–•]\s+(?=\p{Lu}\p{Ll})")
+#: Accented look-alikes of a letter label (`ä)` for `a)`).
+_ACCENTED_LETTER_LABEL = regex.compile(r"^(?P<ch>[àáạảãâầấậẩẫăằắặẳẵäåèéẹẻẽêềếệểễëìíịỉĩòóọỏõôồốộổỗơờớợởỡöùúụủũưừứựửữüỳýỵỷỹ€¢©])\)(?=\s*\p{Lu})")
+_SYMBOL_LETTERS = {"€": "e", "¢": "c", "©": "c"}
+
+
+def _unaccent(ch: str) -> str:
+    return _SYMBOL_LETTERS.get(ch) or unicodedata.normalize("NFD", ch)[0]
+
+
+_SIGNATURE_PREFIX = regex.compile(r"^\s*(?:TM|KT|TL|TUQ|Q)\.\s*$")
+
+
+def repair_ocr_debris(line: str) -> list[str]:
+    """Remove marks OCR leaves around labels and split merged signature columns."""
+    if "\t" not in line and _BULLET_INSIDE.search(line):
+        head, *tails = _BULLET_INSIDE.split(line)
+        return [part for piece in [head] + ["- " + t for t in tails] for part in repair_ocr_debris(piece)]
+    line = _LEADING_MARKS.sub("", line)
+    line = _TRAILING_MARKS.sub("", line)
+    line = _DEBRIS_BEFORE_LABEL.sub("", line)
+    line = _ACCENTED_LETTER_LABEL.sub(lambda m: _unaccent(m.group("ch")) + ")", line)
+    for pattern in (_SIGNATURE_INSIDE, _TITLE_AT_END):
+        m = pattern.match(line)
+        if m and not pattern.match(m.group("left")) and not _SIGNATURE_PREFIX.match(m.group("left")):
+            return [m.group("left").strip(), m.group("right").strip()]
+    return [line]
+
+
 # ---------------------------------------------------------------- header block
 
 _MOTTO_COUNTRY = r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
@@ -195,6 +241,7 @@ _LABEL = regex.compile(
         (?:{_ROMAN})\.\s                       # II. NHIỆM VỤ
       | \d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?\s+(?=\p{{Lu}}|[“"(])   # 1. / 2.1. / 2.1 Sở …
       | [a-zđ]\)\s                             # a) đ)
+      | [a-zđ]\)[.,]?(?=\p{{Lu}})               # e).Bộ Chỉ huy (OCR)
       | \d{{1,2}}\)\s                          # 1)
       | [-–+•*]\s*(?=[^\s\d])                   # - bullet, + sub-bullet (not "- 2025")
       | Điều\s+\d+                             # Điều 1.
@@ -216,6 +263,7 @@ _HEADER_LINE = regex.compile(
 _KIND_LINE = regex.compile(
     r"^(?:KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH:?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|BÁO\s+CÁO|ĐỀ\s+ÁN|PHỤ\s+LỤC(?:\s+[IVX\d]+)?|THÔNG\s+BÁO|HƯỚNG\s+DẪN|CÔNG\s+VĂN|QUY\s+CHẾ|QUY\s+ĐỊNH)\s*$"
 )
+_GARBLED_LABEL = regex.compile(r"^\w{1,2}[.,]\s+\p{Lu}\p{Ll}")
 _LOWER_BULLET = regex.compile(r"^[-–+•*]\s*\p{Ll}")
 _TERMINAL = regex.compile(r"[.:!?]\s*$|\./\.\s*$")
 
@@ -248,6 +296,9 @@ def starts_paragraph(prev: str, line: str) -> bool:
         return True
     first = line[:1]
     if _TERMINAL.search(prev) and (first.isupper() or first.isdigit() or first in "“\"("):
+        return True
+    if _TERMINAL.search(prev) and _GARBLED_LABEL.match(line):
+        # `s. Nhiệm vụ và giải pháp …` after a finished sentence: a label OCR misread.
         return True
     return False
 
@@ -320,7 +371,8 @@ def normalize_pages(pages: list[str], markdown: bool = False, paged: bool = True
             if markdown:
                 raw_line, hard = strip_markdown(raw_line)
             raw_line = _clean_line(raw_line)
-            for part in split_header(raw_line) if raw_line else [raw_line]:
+            parts = [p for piece in repair_ocr_debris(raw_line) for p in split_header(piece)] if raw_line else [raw_line]
+            for part in parts:
                 lines.append(Line(text=part, page=number, hard=hard))
         page_lines.append(lines)
     if paged:

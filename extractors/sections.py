@@ -39,8 +39,14 @@ def roman_value(label: str) -> int:
 LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     ("dieu", regex.compile(r"^Điều\s+(?P<label>\d{1,3})\s*[.:]?\s*(?P<rest>.*)$")),
     ("roman", regex.compile(r"^(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–)]\s*(?P<rest>\p{Lu}.*)$")),
-    ("dotted", regex.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<rest>[\p{Lu}“\"(].*)$")),
-    ("number", regex.compile(r"^(?P<label>\d{1,2})\.\s*(?P<rest>[\p{Lu}“\"(].*)$")),
+    # OCR reads `II.` as `1i.`/`Il.`: a capitals heading behind a Roman look-alike.
+    ("roman_ocr", regex.compile(r"^(?P<label>(?=.*[IVXil|H])(?=.*[1l|iH])[IVX1il|H]{1,4})\s*[.\-–)]\s*(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]+)$")),
+    # OCR drops the dot: `II NHIỆM VỤ VÀ GIẢI PHÁP` (capitals only, to stay safe).
+    ("roman", regex.compile(r"^(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\s+(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]+)$")),
+    ("dotted", regex.compile(r"^(?P<label>\d{1,2}(?:[.:]\d{1,2}){1,3})\.?\s+(?P<rest>[\p{Lu}“\"(].*)$")),
+    ("number", regex.compile(r"^(?P<label>\d{1,2})[.,]\s*(?P<rest>[\p{Lu}“\"(].*)$")),
+    # OCR reads `5.` as `S.`, `1.` as `l.`: only taken when the sequence expects that number.
+    ("number_ocr", regex.compile(r"^(?P<label>[SIlOB])[.,]\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
     ("number_paren", regex.compile(r"^(?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$")),
     ("letter", regex.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>\S.*)$")),
 ]
@@ -82,6 +88,12 @@ def classify_line(line: str) -> LineInfo:
             label = m.group("label")
             if style == "dieu":
                 label = f"Điều {int(label)}"
+            elif style == "dotted":
+                label = label.replace(":", ".")  # OCR: `2:9.` for `2.9.`
+            elif style == "roman_ocr":
+                style, label = "roman", regex.sub(r"[1l|i]", "I", label.replace("H", "II"))
+                if not regex.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", label):
+                    continue
             return LineInfo("label", style, label, m.group("rest").strip())
     if _NOI_NHAN.match(line):
         return LineInfo("noi_nhan")
@@ -95,6 +107,41 @@ def classify_line(line: str) -> LineInfo:
     if _DOC_HEADER.match(line) or _KIND_TITLE.match(line):
         return LineInfo("header")
     return LineInfo("")
+
+
+#: Letters OCR reads for another: `a)` as `q)`, `d)` as `đ)` and back.
+LETTER_LOOKALIKES = {"q": "a", "o": "a", "d": "đ", "đ": "d", "c": "e", "e": "c", "g": "q"}
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+NUMBER_LOOKALIKES = {"S": 5, "I": 1, "l": 1, "O": 0, "B": 8}
+ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+
+
+def repaired_label(style: str, label: str, previous: str | None) -> str:
+    """The label OCR most likely misread, given the previous sibling's label.
+
+    A sibling that repeats or goes back (`II` after `II`), or a letter that is
+    a look-alike of the expected one (`q)` where `a)` is due), is taken to be
+    the expected next label. Clean text never needs this.
+    """
+    if style == "letter":
+        if previous is None:
+            expected = "a"
+        elif previous in LETTERS[:-1]:
+            expected = LETTERS[LETTERS.index(previous) + 1]
+        else:
+            expected = None
+        if expected and label != expected and LETTER_LOOKALIKES.get(label) == expected:
+            return expected
+        if expected and previous is not None and LETTERS.find(label) <= LETTERS.find(previous):
+            return expected
+        return label
+    if style == "roman" and previous is not None:
+        prev = roman_value(previous)
+        if roman_value(label) <= prev and prev < len(ROMANS):
+            expected = ROMANS[prev]
+            if abs(len(expected) - len(label)) <= 1:
+                return expected
+    return label
 
 
 def label_ordinal(style: str, label: str) -> int:
@@ -178,6 +225,7 @@ def parse_sections(text: str, page_starts: list[int] | None = None) -> list[Sect
     stack: list[_Open] = []
     seen_ids: dict[str, int] = {}
     body_started = False  # a labelled item or a closing block has been seen
+    style_order: list[str] = []  # label styles from the top down, as this document nests them
 
     def open_section(start_line: int, section_id: str, label, heading, kind, level, parent_id):
         n = seen_ids.get(section_id, 0) + 1
@@ -205,8 +253,8 @@ def parse_sections(text: str, page_starts: list[int] | None = None) -> list[Sect
             i += 1
             continue
         if info.kind == "label":
-            body_started = True
-            _open_label(info, i, stack, open_section)
+            if _open_label(info, i, stack, open_section, style_order, lines):
+                body_started = True
         elif info.kind == "noi_nhan":
             body_started = True
             top_level_block(i, "noi_nhan", "Nơi nhận")
@@ -252,10 +300,23 @@ def _is_caps_line(line: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _open_label(info: LineInfo, i: int, stack: list[_Open], open_section) -> None:
+def _open_label(info: LineInfo, i: int, stack: list[_Open], open_section, style_order: list[str],
+                lines: list[str]) -> bool:
+    """Open the section a labelled line starts; False if the label is rejected."""
     style, label = info.style, info.label
-    ordinal = label_ordinal(style, label)
+    if style == "number_ocr":
+        depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
+        if depth is None or NUMBER_LOOKALIKES[label] != stack[depth].ordinal + 1:
+            return False
+        style, label = "number", str(NUMBER_LOOKALIKES[label])
     depth = next((d for d, o in enumerate(stack) if o.style == style), None)
+    previous = stack[depth].section.label if depth is not None else None
+    if style in ("letter", "roman"):
+        repaired = repaired_label(style, label, previous)
+        # `đ)` after `c)` is `d)` misread — unless an `e)` follows, when the `d)` was lost instead.
+        if not (label == "đ" and repaired == "d" and _next_letter(lines, i) == "e"):
+            label = repaired
+    ordinal = label_ordinal(style, label)
     if depth is not None:
         del stack[depth:]
     elif style in ("roman", "dieu") and ordinal == 1 or (stack and stack[0].style is None
@@ -263,14 +324,88 @@ def _open_label(info: LineInfo, i: int, stack: list[_Open], open_section) -> Non
         # A first Roman item or article, or any item after an unlabeled top-level
         # block other than an appendix, starts the body at the top level.
         stack.clear()
+    elif style in style_order:
+        # A style seen before at a shallower depth than what is open now
+        # (`2.` while inside `b)`): close the deeper levels first.
+        rank = style_order.index(style)
+        while stack and stack[-1].style in style_order and style_order.index(stack[-1].style) >= rank:
+            stack.pop()
+    _restore_lost_parent(style, label, i, stack, open_section, style_order, lines)
+    parent = stack[-1].section if stack else None
+    if parent is None or stack[-1].style is None:
+        if style not in style_order:
+            style_order[:] = [style]
+    elif stack[-1].style in style_order and style not in style_order:
+        style_order.insert(style_order.index(stack[-1].style) + 1, style)
+    _push(stack, open_section, i, style, label, ordinal, info.rest)
+    return True
+
+
+def _next_letter(lines: list[str], i: int) -> str | None:
+    """The next letter label after line `i`, before any label of another style."""
+    for line in lines[i + 1:]:
+        info = classify_line(line.strip())
+        if info.kind == "label":
+            return info.label if info.style == "letter" else None
+    return None
+
+
+def _push(stack, open_section, i, style, label, ordinal, rest) -> None:
     parent = stack[-1].section if stack else None
     section_id = label if parent is None else f"{parent.section_id.split('#')[0]}/{label}"
-    heading = make_heading(info.rest)
-    sec = open_section(i, section_id, label, heading, None, (parent.level + 1) if parent else 1,
+    sec = open_section(i, section_id, label, make_heading(rest), None, (parent.level + 1) if parent else 1,
                        parent.section_id if parent else None)
-    sec._title_like = is_title_like(info.rest)  # used by _assign_kinds
-    sec._rest = info.rest
+    sec._title_like = is_title_like(rest)  # used by _assign_kinds
     stack.append(_Open(sec, style, ordinal))
+
+
+def _restore_lost_number(label, i, stack, open_section, lines) -> None:
+    """`2.1.` inside `1.`: the `2.` heading above it lost its label to OCR (`s. Nhiệm vụ …`)."""
+    numbers = [o for o in stack if o.style == "number"]
+    head = int(label.split(".")[0])
+    if not numbers or numbers[-1].ordinal + 1 != head or i == 0:
+        return
+    prev = lines[i - 1].strip()
+    if classify_line(prev).kind or not is_title_like(prev) or "\t" in prev:
+        return
+    while stack and stack[-1] is not numbers[-1]:
+        stack.pop()
+    stack.pop()
+    rest = regex.sub(r"^\W*\w{1,2}[.,:]\s+(?=\p{Lu})", "", prev)
+    _push(stack, open_section, i - 1, "number", str(head), head, rest)
+
+
+def _restore_lost_parent(style, label, i, stack, open_section, style_order, lines) -> None:
+    """Re-open an item whose label OCR lost (`"THÊ Tăng cường …:` for `1. Tăng cường …:`).
+
+    When the document has shown that `style` nests under a middle style
+    (`I → 1 → a`), and an `a)` now follows a Roman heading directly, the
+    unlabeled line just before it — an introduction ending in a colon — is
+    the lost `1.`.
+    """
+    if style == "dotted":
+        _restore_lost_number(label, i, stack, open_section, lines)
+        return
+    if not stack or stack[-1].style not in style_order:
+        return
+    top = style_order.index(stack[-1].style)
+    # A style the document has not nested yet counts as the next level down.
+    want = style_order.index(style) if style in style_order else len(style_order)
+    if want - top != 2 or i == 0:
+        return
+    middle = style_order[top + 1]
+    if middle not in ("number", "dotted"):
+        return
+    prev = lines[i - 1].strip()
+    start_of_parent = stack[-1].section.char_start
+    if not prev.endswith(":") or classify_line(prev).kind or i - 1 <= 0:
+        return
+    if sum(len(ln) + 1 for ln in lines[:i - 1]) <= start_of_parent:
+        return
+    siblings = [o for o in stack if o.style == middle]
+    ordinal = siblings[-1].ordinal + 1 if siblings else 1
+    rest = regex.sub(r"^\W*\p{Lu}{1,4}\W+(?=\p{Lu})", "", prev)  # drop the garbled label
+    _push(stack, open_section, i - 1, middle, str(ordinal), ordinal, rest)
 
 
 def _close_spans(sections: list[Section], text: str) -> None:

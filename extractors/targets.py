@@ -842,7 +842,8 @@ def _table_row(doc, line, line_start, cells, spans, table, state, notes) -> list
     for k, (q, comp) in values:
         col_year, c1, c2 = _column_years(table.titles[k])
         period = (p1, p2) if p1 else (state.get("sub_period") if child else None)
-        year = (period[1] if period else None) or y_row or col_year or ctx.year
+        sub_year = state.get("sub_year") if child else None
+        year = (period[1] if period else None) or y_row or sub_year or col_year or ctx.year
         if not period and c1:
             period = (c1, c2)
         start = line_start + spans[text_i][0]

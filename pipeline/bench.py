@@ -66,7 +66,7 @@ class Config:
 
 
 QUICK = dict(repeats=1, ocr_repeats=1, ocr_pages=1, batches=(2, 4), batch_repeats=1,
-             prefect_batches=(2,), pdf_batch=2, scan_batch=False, pdf_limit=1, quick=True)
+             prefect_batches=(2,), pdf_batch=0, scan_batch=False, pdf_limit=1, quick=True)
 
 
 def log(msg: str) -> None:
@@ -543,8 +543,6 @@ def run_child(spec: dict, env: dict, log_path: Path) -> dict:
 
 def _child(spec: dict) -> None:
     """Runs in the child: one `run_batch`, its figures as one JSON line."""
-    import resource
-
     t0 = time.perf_counter()
     from pipeline.flow import run_batch
     if spec["prefect"]:
@@ -562,7 +560,9 @@ def _child(spec: dict) -> None:
         "skipped": summary.count("skipped"), "pages": sum(r.pages or 0 for r in ok),
         "ocr_pages": sum(r.ocr_pages or 0 for r in ok), "stamps": stamps,
         "errors": [f"{r.source_path}: {r.error_type}: {r.error_message}" for r in summary.failed[:3]],
-        "parent_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec, so it
+        # would report the (larger) bench process this child was forked from
+        "parent_maxrss_mb": (_status_kb(os.getpid()) or {"VmHWM": 0})["VmHWM"] / 1024,
     }), flush=True)
 
 

@@ -230,8 +230,8 @@ def _batches(res: dict) -> list[str]:
         f"to fit the time budget, and runs once (batches of {res['config']['big_batch']:,} or more run once; "
         "its first-half/second-half throughput shows whether it stays flat).",
         "Elapsed time is `run_batch` itself (pool start-up included, interpreter start-up not). "
-        "Memory: *tree* is the peak of the summed RSS of the child and all its descendants, sampled every 0.2 s; "
-        "*parent* is the child's own `ru_maxrss`; *worker* the largest VmHWM of any process forked by the "
+        "Memory: *tree* is the peak of the summed RSS of the child and all its descendants; "
+        "*parent* is the child's own peak (VmHWM); *worker* the largest VmHWM of any process forked by the "
         "multiprocessing forkserver, of which *workers* counts those seen (samples every 50 ms; a process "
         "shorter-lived than that can be missed, so memory figures are lower bounds). "
         f"Load average {f(_batch_load(res))} (median at the end of each run).",

@@ -73,7 +73,7 @@ def _cmd_ocr_check(args) -> int:
 
 
 #: Modules that add their own sub-commands: each defines `add_command(subparsers)`.
-COMMAND_MODULES: list[str] = ["pipeline.bench", "pipeline.query", "pipeline.report"]
+COMMAND_MODULES: list[str] = ["pipeline.bench", "pipeline.query", "pipeline.report", "pipeline.serve"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -116,10 +116,10 @@ def expected_rows(con) -> dict[str, list[tuple[str, ...]]]:
     rows = {}
     for table in TABLES:
         duck = dict(describe(con, table))
-        rows[table] = [(_code(c), _code(t), _code(duck[c]), _md(doc)) for c, t, doc in COLUMN_DOCS[table]]
+        rows[table] = [(_code(c), _code(t), _code(duck.get(c, "?")), _md(doc)) for c, t, doc in COLUMN_DOCS[table]]
     for view in VIEWS:
         duck = dict(describe(con, view))
-        rows[view] = [(_code(c), _code(duck[c]), _md(doc)) for c, doc in VIEW_DOCS[view][1]]
+        rows[view] = [(_code(c), _code(duck.get(c, "?")), _md(doc)) for c, doc in VIEW_DOCS[view][1]]
     return rows
 
 
@@ -170,14 +170,17 @@ def check(path: Path = DEFAULT_OUTPUT) -> list[str]:
         problems.append(f"tables/views {list(have)} != expected {list(want)}")
     for name, rows in want.items():
         got = have.get(name)
-        if got is None:
+        if got is None or got == rows:
             continue
-        if got != rows:
-            for a, b in zip(rows, got):
-                if a != b:
-                    problems.append(f"{name}: expected {' | '.join(a)}; found {' | '.join(b)}")
-            if len(rows) != len(got):
-                problems.append(f"{name}: expected {len(rows)} columns, found {len(got)}")
+        want_by, got_by = {r[0]: r for r in rows}, {r[0]: r for r in got}
+        for col in want_by:
+            if col not in got_by:
+                problems.append(f"{name}: column {col} is missing")
+            elif got_by[col] != want_by[col]:
+                problems.append(f"{name}: expected {' | '.join(want_by[col])}; found {' | '.join(got_by[col])}")
+        problems += [f"{name}: column {col} is not in the schemas" for col in got_by if col not in want_by]
+        if [r[0] for r in rows] != [r[0] for r in got] and set(want_by) == set(got_by):
+            problems.append(f"{name}: columns are in a different order")
     return problems
 
 
@@ -188,7 +191,12 @@ def process_samples(out_dir: Path) -> Path:
     raw = Path(os.path.relpath(ROOT / "data" / "raw"))
     empty = out_dir / "empty.txt"
     empty.write_bytes(b"")
-    run_batch([raw / s for s in SAMPLES] + [empty], out_dir=out_dir / "processed", use_prefect=False)
+    summary = run_batch([raw / s for s in SAMPLES] + [empty], out_dir=out_dir / "processed", use_prefect=False)
+    # Examples from a half-broken run would document the bug, not the data.
+    broken = [r for r in summary.failed if r.source_path != str(empty)]
+    if broken:
+        raise SystemExit("a sample failed, dictionary not written: "
+                         + "; ".join(f"{r.source_path}: {r.error_type}: {r.error_message}" for r in broken))
     return out_dir / "processed"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import multiprocessing
 import os
+import stat
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -189,8 +190,12 @@ def run_batch(paths: list[str | Path], out_dir: str | Path = "data/processed", w
               ocr: bool = True, force: bool = False, use_prefect: bool = True,
               on_progress: Callable[[IngestLog], None] | None = None,
               on_start: Callable[[int], None] | None = None, limits: Limits | None = None,
-              dask: str | None = None) -> RunSummary:
-    """Process every file under `paths` into `out_dir`; never raises for a bad file."""
+              dask: str | None = None, extra_log: list[IngestLog] | None = None) -> RunSummary:
+    """Process every file under `paths` into `out_dir`; never raises for a bad file.
+
+    `extra_log`: rows logged by the caller before the batch (failed downloads
+    of `pipeline.sources`), written in this run's `ingest_log`.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_stale_temp_files(out_dir)
@@ -198,6 +203,7 @@ def run_batch(paths: list[str | Path], out_dir: str | Path = "data/processed", w
     workers = workers or max(1, min(os.cpu_count() or 1, len(files) or 1))
     summary = RunSummary(run_id=_dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6],
                          out_dir=out_dir)
+    summary.log.extend(extra_log or [])
     if on_start:
         on_start(len(files))
     if use_prefect:
@@ -215,6 +221,12 @@ def plan_file(path: Path, processed: dict, force: bool, seen_hashes: set) -> Ing
     """A `skipped` log row if the file needs no work, else None."""
     started = now()
     try:
+        # Reading a FIFO blocks until something writes to it: check first,
+        # or one stray pipe in a folder hangs the whole batch.
+        if not stat.S_ISREG(path.stat().st_mode):
+            return IngestLog(source_path=str(path), status="failed", stage="read", error_type="NotARegularFile",
+                             error_message="not a regular file (a FIFO, socket or device); pass the document file itself",
+                             started_at=started, finished_at=now())
         data = path.read_bytes()
     except OSError as exc:
         return IngestLog(source_path=str(path), status="failed", stage="read", error_type=exc.__class__.__name__,

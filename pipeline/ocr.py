@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import pytesseract
-from PIL import Image
+from PIL import Image, ImageOps
 
 from .errors import CorruptFileError, EmptyFileError, ImageTooLargeError, OcrError
 from .tablegrid import (Grid, Word, cell_blocks, cell_text, find_tables,
@@ -283,7 +283,7 @@ def read_image_pages(path, lang: str = "vie") -> PdfText:
                     img.seek(frame)
                     _check_size(img, path)
                     img.load()
-                    page = ocr_image(img, lang=lang)
+                    page = ocr_image(_upright_gray(img), lang=lang, dpi=_image_dpi(img))
                     pages.append(PageText(frame + 1, page.text, "ocr",
                                           page.tables, page.confidence))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
@@ -301,6 +301,17 @@ def read_image_pages(path, lang: str = "vie") -> PdfText:
     return PdfText(pages)
 
 
+def _upright_gray(img: Image.Image) -> Image.Image:
+    # Phone photos are stored sideways with an EXIF turn; transparent
+    # pixels are paper, not ink.
+    img = ImageOps.exif_transpose(img)
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        rgba = img.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        img = Image.alpha_composite(background, rgba)
+    return img.convert("L")
+
+
 def _check_size(img: Image.Image, path: Path) -> None:
     width, height = img.size
     if width * height > MAX_PIXELS:
@@ -310,9 +321,16 @@ def _check_size(img: Image.Image, path: Path) -> None:
 
 
 def _image_dpi(img: Image.Image) -> int | None:
+    """Resolution from the file's metadata, if it describes a plausible
+    sheet of paper (cameras and screenshots often say 72 dpi whatever the
+    real scale)."""
     dpi = img.info.get("dpi")
-    if dpi and dpi[0] and 70 <= float(dpi[0]) <= 1200:
-        return int(round(float(dpi[0])))
+    try:
+        value = float(dpi[0]) if dpi else 0.0
+    except (TypeError, ValueError, IndexError):
+        return None
+    if 70 <= value <= 1200 and 3 <= min(img.size) / value <= 20:
+        return int(round(value))
     return None
 
 

@@ -27,13 +27,27 @@ from schemas import COLUMN_DOCS, SCHEMAS, TABLES
 DEFAULT_PROCESSED = "data/processed"
 ENV_PROCESSED = "VNPLANS_PROCESSED"
 
+
+def _majority(column: str, alias: str) -> str:
+    """CTE `alias`: per ref_key, the most frequent non-null `column` across its mentions.
+
+    Ties go to the smallest value, so the answer does not change from one
+    query to the next (DuckDB's `mode` picks any of the tied values).
+    """
+    return f"""{alias} as (
+            select ref_key, first(v order by n desc, v) as {alias}
+            from (select ref_key, {column} as v, count(*) as n from mentions
+                  where {column} is not null group by all)
+            group by ref_key)"""
+
+
 # Cross-document views, built on the table views. Each is documented column by
 # column in VIEW_DOCS, which feeds `vnplans tables` and the data dictionary.
 VIEWS: dict[str, str] = {
     # A directive is described by what its mentions say most often; a plan's
     # own `implements` list counts as a mention so that a directive named only
     # in the title still shows up.
-    "citations": """
+    "citations": f"""
         with mentions as (
             select ref_key, doc_id, ref_type, issuer, issue_date, year, title, relation, 1 as n
             from legal_refs where ref_key is not null
@@ -41,13 +55,11 @@ VIEWS: dict[str, str] = {
             select unnest(implements) as ref_key, doc_id, 'implements' as relation, 0 as n
             from documents
         ),
-        refs as (
-            select ref_key, mode(ref_type) as ref_type, mode(issuer) as ref_issuer,
-                   mode(issue_date) as ref_issue_date,
-                   coalesce(mode(year), year(mode(issue_date)))::SMALLINT as ref_year,
-                   mode(title) as ref_title
-            from mentions group by ref_key
-        ),
+        {_majority("ref_type", "ref_type")},
+        {_majority("issuer", "ref_issuer")},
+        {_majority("issue_date", "ref_issue_date")},
+        {_majority("year", "ref_year")},
+        {_majority("title", "ref_title")},
         pairs as (
             select ref_key, doc_id,
                    case when bool_or(relation = 'implements') then 'implements'
@@ -56,10 +68,15 @@ VIEWS: dict[str, str] = {
                    sum(n)::INTEGER as mentions
             from mentions group by ref_key, doc_id
         )
-        select p.ref_key, r.ref_type, r.ref_issuer, r.ref_issue_date, r.ref_year, r.ref_title,
+        select p.ref_key, t.ref_type, i.ref_issuer, d8.ref_issue_date,
+               coalesce(y.ref_year, year(d8.ref_issue_date))::SMALLINT as ref_year, ti.ref_title,
                p.doc_id, d.doc_number, d.doc_kind, d.province, d.issuer as doc_issuer,
                d.issue_date as doc_issue_date, d.title as doc_title, p.relation, p.mentions
-        from pairs p join refs r using (ref_key) left join documents d using (doc_id)
+        from pairs p
+        left join ref_type t using (ref_key) left join ref_issuer i using (ref_key)
+        left join ref_issue_date d8 using (ref_key) left join ref_year y using (ref_key)
+        left join ref_title ti using (ref_key)
+        left join documents d using (doc_id)
     """,
     # A plan often states the same target twice (decision text and its
     # programme): identical statements collapse into one row with a count.
@@ -280,7 +297,9 @@ def write_result(con: duckdb.DuckDBPyConnection, rel: duckdb.DuckDBPyRelation, f
                "parquet": "format parquet"}[fmt]
     # DuckDB writes the file itself so dates, lists and nulls come out in its
     # own well-defined forms; stdout gets a copy of a temporary file.
-    result = rel.arrow().read_all()  # drain: the connection is needed again for COPY
+    result = rel.arrow()
+    if hasattr(result, "read_all"):  # DuckDB >= 2 streams batches; drain them, COPY needs the connection
+        result = result.read_all()
     con.register("__vnplans_result", result)
     try:
         if output:
@@ -298,6 +317,13 @@ def write_result(con: duckdb.DuckDBPyConnection, rel: duckdb.DuckDBPyRelation, f
 
 
 # ------------------------------------------------------------------ commands
+
+def _quiet_broken_pipe() -> None:
+    """`vnplans query … | head` closes the pipe early: stop quietly, and keep
+    Python's exit-time flush of stdout from raising again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
 
 def _open(args):
     folder = Path(args.data)
@@ -329,12 +355,20 @@ def _cmd_query(args) -> int:
         names = ", ".join(TABLES + list(VIEWS))
         print(f"error: {exc}\n(tables and views: {names}; `vnplans tables` lists their columns)", file=sys.stderr)
         return 1
-    except BrokenPipeError:  # `vnplans query … | head`
-        sys.stderr.close()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
     return 0
 
 
 def _cmd_tables(args) -> int:
+    try:
+        return _tables(args)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return 0
+
+
+def _tables(args) -> int:
     con = _open(args)
     if con is None:
         return 2
@@ -354,7 +388,7 @@ def _cmd_tables(args) -> int:
         return 0
     rows = []
     for name in TABLES + list(VIEWS):
-        n = con.execute(f"select count(*) from {name}").fetchone()[0]
+        n = con.execute(f"select count(*) from {name}").fetchall()[0][0]
         kind = "table" if name in SCHEMAS else "view"
         files = table_files(folder, name) if kind == "table" else ""
         rows.append((name, kind, n, files, ", ".join(c for c, _ in describe(con, name))))

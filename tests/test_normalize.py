@@ -139,3 +139,23 @@ def test_legacy_encoded_document_is_decoded(encoding):
 ])
 def test_ocr_dash_before_wrapped_line(prev, line, new):
     assert starts_paragraph(prev, line) is new
+
+
+@pytest.mark.parametrize("line, parts", [
+    ("_ỦY BAN NHÂN DÂN", ["ỦY BAN NHÂN DÂN"]),
+    ("Nơi nhận: TM. ỦY BAN NHÂN DÂN", ["Nơi nhận:", "TM. ỦY BAN NHÂN DÂN"]),
+    ("- CT và các PCT. UBND tỉnh; PHO CHU TỊCH", ["- CT và các PCT. UBND tỉnh;", "PHO CHU TỊCH"]),
+    ("KT. CHỦ TỊCH", ["KT. CHỦ TỊCH"]),
+    ("- Điều 2. Thủ trưởng các sở", ["Điều 2. Thủ trưởng các sở"]),
+    ("-_ 3.3. Tầm nhìn đến năm 2050", ["3.3. Tầm nhìn đến năm 2050"]),
+    ("——__©) Ban Chỉ huy Phòng chống thiên tai", ["c) Ban Chỉ huy Phòng chống thiên tai"]),
+    ("ä) Nâng cao nhận thức", ["a) Nâng cao nhận thức"]),
+    ("e) Chủ động hợp tác | |", ["e) Chủ động hợp tác"]),
+    ("2.1. Sở Tài chính . - Chủ trì, phối hợp sở", ["2.1. Sở Tài chính .", "- Chủ trì, phối hợp sở"]),
+    ("Nông - Lâm - Thủy sản", ["Nông - Lâm - Thủy sản"]),
+    ("giai đoạn 2015 - 2020.", ["giai đoạn 2015 - 2020."]),
+])
+def test_ocr_debris_repaired(line, parts):
+    from extractors.normalize import repair_ocr_debris
+
+    assert repair_ocr_debris(line) == parts

@@ -85,3 +85,46 @@ def test_page_spans():
     secs = {s.section_id: s for s in parse_sections(text, page_starts=[0, text.index("1. Mục"), text.index("II.")])}
     assert (secs["I"].page_start, secs["I"].page_end) == (1, 2)
     assert (secs["II"].page_start, secs["II"].page_end) == (3, 3)
+
+
+# Lines as Tesseract read them from the sample scans: labels misread or lost.
+OCR_TEXT = "\n".join([
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "1. Quán triệt đầy đủ, sâu sắc nội dung Kết luận số 56-KL/TW.",
+    "2. Tập trung nguồn lực từ ngân sách nhà nước.",
+    "II NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN",
+    "\"THÊ Tăng cường hiệu quả quản lý nhà nước về tài nguyên và bảo vệ môi trường:",
+    "q) Sở Thông tin và Truyền thông chủ trì, phối hợp với các Sở ngành, địa phương:",
+    "b) Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở ngành, địa phương:",
+    "c) Sở Công Thương chủ trì, phối hợp với các sở, ngành và địa phương:",
+    "đ) Một số nhiệm vụ trọng tâm, cấp bách",
+    "1i. TỔ CHỨC THỰC HIỆN",
+    "1. Giao Sở Tài nguyên và Môi trường là cơ quan đầu mối.",
+    "4. Thủ trưởng các sở, ngành tỉnh phối hợp triển khai thực hiện.",
+    "S. Trong quá trình tổ chức thực hiện Kế hoạch này, các sở báo cáo.",
+])
+
+
+def test_ocr_misread_labels_are_repaired():
+    ids = [s.section_id for s in parse_sections(OCR_TEXT)]
+    assert ids == ["I", "I/1", "I/2", "II", "II/1", "II/1/a", "II/1/b", "II/1/c", "II/1/d",
+                   "III", "III/1", "III/4", "III/5"]
+
+
+def test_lost_dotted_parent_is_restored():
+    text = "\n".join([
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Các sở, ban ngành thuộc tỉnh",
+        "1.1. Phổ biến, quán triệt nghiêm túc các nội dung của Quyết định.",
+        "s. Nhiệm vụ và giải pháp cụ thể cho từng ngành, lĩnh vực",
+        "2.1. Sở Tài chính",
+        "2.2. Sở Xây dựng",
+    ])
+    secs = {s.section_id: s for s in parse_sections(text)}
+    assert list(secs) == ["II", "II/1", "II/1/1.1", "II/2", "II/2/2.1", "II/2/2.2"]
+    assert secs["II/2"].heading == "Nhiệm vụ và giải pháp cụ thể cho từng ngành, lĩnh vực"
+
+
+def test_clean_letters_are_never_repaired():
+    text = "I. NHIỆM VỤ\n1. Nhiệm vụ chung:\na) Việc một.\nb) Việc hai.\nc) Việc ba.\nd) Việc bốn.\nđ) Việc năm.\ne) Việc sáu."
+    assert [s.label for s in parse_sections(text)][2:] == ["a", "b", "c", "d", "đ", "e"]

@@ -1,0 +1,259 @@
+"""`vnplans serve` and `vnplans fetch`: ingest a folder or an HTTP(S) index on a schedule, or once.
+
+    prefect server start --host 127.0.0.1 --port 4200        # once, in its own terminal/service
+    export PREFECT_API_URL=http://127.0.0.1:4200/api
+    vnplans serve --cron "0 6 * * *" --source https://host/van-ban/ --out /srv/vnplans
+    prefect deployment run 'scheduled-ingest/vnplans'          # a run now, besides the schedule
+
+    vnplans fetch --source https://host/feed.json --out data/processed   # one run, no schedule
+
+The schedule lives in the Prefect server, so `serve` refuses to start without
+`PREFECT_API_URL`: the temporary server Prefect starts otherwise cannot
+schedule (and vanishes with the process).
+
+The scheduled flow calls `ingest_source` with `use_prefect=True`, so each run
+is a `scheduled-ingest` flow run with the usual `vnplans-ingest` subflow and
+one `process-document` task per document in it (retries, per-document history
+in the UI). That is safe under a served deployment: the runner starts every
+flow run in a fresh, non-daemonic spawned process, so the per-document worker
+processes of `run_isolated` start as they do from the command line, and the
+subflow's thread pool lives and dies with that process.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from pipeline.settings import apply_env_defaults  # noqa: E402
+
+apply_env_defaults()
+
+from pipeline.sources import FetchLimits, default_inbox, ingest_source  # noqa: E402
+
+FLOW_NAME = "scheduled-ingest"
+DEFAULT_NAME = "vnplans"
+DEFAULT_TZ = "Asia/Ho_Chi_Minh"
+
+NEEDS_SERVER = """\
+vnplans serve needs a Prefect server: the server keeps the schedule and starts
+the runs. PREFECT_API_URL is not set, and the temporary server Prefect starts
+without it cannot schedule.
+
+Start a local server (SQLite database under $PREFECT_HOME, default ~/.prefect)
+in another terminal or as a service:
+
+    PREFECT_SERVER_ANALYTICS_ENABLED=false prefect server start --host 127.0.0.1 --port 4200
+
+then point vnplans at it and serve again:
+
+    export PREFECT_API_URL=http://127.0.0.1:4200/api
+    vnplans serve --cron "0 6 * * *" --source DIR|URL
+
+To use an existing server instead, set PREFECT_API_URL to its API address
+(http(s)://HOST:PORT/api), or save it in a profile:
+prefect config set PREFECT_API_URL=...
+"""
+
+
+class SourceUnavailable(RuntimeError):
+    """The source itself (index or folder) could not be read: the run is marked failed."""
+
+
+def scheduled_ingest_fn(source: str, out_dir: str = "data/processed", inbox: str | None = None,
+                        workers: int | None = None, ocr: bool = True, force: bool = False, dask: str | None = None,
+                        connect_timeout_s: float = 10, read_timeout_s: float = 60, max_mb: float = 200,
+                        timeout_s: float = 1800, memory_mb: int = 4096) -> dict:
+    """Collect the source, process what is new, log every failure in `ingest_log`."""
+    from prefect import get_run_logger
+
+    from pipeline.flow import Limits
+
+    logger = get_run_logger()
+    summary = ingest_source(
+        source, out_dir, inbox,
+        fetch_limits=FetchLimits(connect_timeout_s=connect_timeout_s, read_timeout_s=read_timeout_s, max_mb=max_mb),
+        workers=workers, ocr=ocr, force=force, use_prefect=True, dask=dask,
+        limits=Limits(timeout_s=timeout_s, memory_mb=memory_mb))
+    counts = _counts(summary)
+    logger.warning("run %s: %s; ingest_log in %s", summary.run_id,
+                   ", ".join(f"{k} {v}" for k, v in counts.items()), Path(out_dir) / "ingest_log")
+    for r in summary.failed[:20]:
+        logger.warning("failed [%s] %s: %s: %s", r.stage, r.source_path, r.error_type, r.error_message)
+    down = [f for f in summary.fetched if f.status == "failed" and f.url == source]
+    if down:
+        # Bad links are the source's problem and only logged; an unreachable
+        # source means nothing was looked at, which the operator must see.
+        raise SourceUnavailable(down[0].error_message)
+    return counts
+
+
+_FLOW = None
+
+
+def scheduled_flow():
+    """The `scheduled-ingest` Prefect flow, built on first use.
+
+    Lazily, because importing Prefect takes seconds and every `vnplans`
+    command imports this module to register its sub-commands. The function
+    stays a module attribute, so the runner's subprocess unpickles the flow
+    by importing this module.
+    """
+    global _FLOW
+    if _FLOW is None:
+        from prefect import flow
+
+        _FLOW = flow(name=FLOW_NAME, persist_result=False, log_prints=False)(scheduled_ingest_fn)
+    return _FLOW
+
+
+def __getattr__(name: str):
+    if name == "scheduled_ingest":
+        return scheduled_flow()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _counts(summary) -> dict:
+    fetched = summary.fetched
+    return {"downloaded": sum(f.status == "downloaded" for f in fetched),
+            "unchanged downloads": sum(f.status == "unchanged" for f in fetched),
+            "processed": summary.count("ok"), "skipped": summary.count("skipped"),
+            "failed": summary.count("failed")}
+
+
+# ------------------------------------------------------------------ command line
+
+def _api_url() -> str | None:
+    from prefect.settings import get_current_settings
+
+    return get_current_settings().api.url
+
+
+def _unreachable(api_url: str) -> str | None:
+    """Why the API cannot be reached, or None. HTTP errors (auth on Prefect Cloud) are Prefect's to report."""
+    import urllib.error
+
+    from pipeline.sources import _describe, _open, _opener
+
+    limits = FetchLimits(connect_timeout_s=5, read_timeout_s=15)
+    url = api_url.rstrip("/") + "/health"
+    try:
+        with _open(_opener(limits), url, limits):
+            return None
+    except urllib.error.HTTPError:
+        return None
+    except Exception as exc:
+        return _describe(exc, url, limits).message
+
+
+def _resolve(args) -> tuple[str, Path, Path]:
+    """Absolute paths, so the deployment's parameters mean the same whatever the runner's folder."""
+    source = args.source
+    if "://" not in source:
+        source = str(Path(source).expanduser().resolve())
+    out = args.out.expanduser().resolve()
+    inbox = (args.inbox or default_inbox(out)).expanduser().resolve()
+    return source, out, inbox
+
+
+def _fetch_limits(args) -> FetchLimits:
+    return FetchLimits(connect_timeout_s=args.connect_timeout, read_timeout_s=args.read_timeout, max_mb=args.max_mb)
+
+
+def _cmd_serve(args) -> int:
+    from prefect.client.schemas.schedules import CronSchedule
+    from prefect.schedules import Cron
+    from pydantic import ValidationError
+
+    try:
+        CronSchedule(cron=args.cron, timezone=args.timezone)
+    except ValidationError as exc:
+        msg = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+        print(f"vnplans serve: {msg}", file=sys.stderr)
+        return 2
+    api = _api_url()
+    if not api:
+        print(NEEDS_SERVER, file=sys.stderr, end="")
+        return 2
+    why = _unreachable(api)
+    if why:
+        print(f"vnplans serve: cannot reach the Prefect API at {api}: {why}\n"
+              "Start the server (prefect server start --host 127.0.0.1 --port 4200) or fix PREFECT_API_URL.",
+              file=sys.stderr)
+        return 2
+    source, out, inbox = _resolve(args)
+    parameters = {"source": source, "out_dir": str(out), "inbox": str(inbox), "workers": args.workers,
+                  "ocr": not args.no_ocr, "dask": args.dask, "connect_timeout_s": args.connect_timeout,
+                  "read_timeout_s": args.read_timeout, "max_mb": args.max_mb, "timeout_s": args.timeout,
+                  "memory_mb": args.memory_mb}
+    print(f"serving {FLOW_NAME}/{args.name}: {source} → {out} at '{args.cron}' ({args.timezone}), API {api}",
+          file=sys.stderr)
+    scheduled_flow().serve(
+        name=args.name, schedules=[Cron(args.cron, timezone=args.timezone)], parameters=parameters,
+        description=f"vnplans: ingest {source} into {out}", tags=["vnplans"],
+        # One run at a time: two runs would race on the inbox manifest and
+        # fetch the same files twice.
+        limit=1)
+    return 0
+
+
+def _cmd_fetch(args) -> int:
+    from rich.console import Console
+
+    from pipeline.cli import _print_summary
+    from pipeline.flow import Limits
+
+    console = Console(stderr=True)
+    source, out, inbox = _resolve(args)
+    t0 = time.perf_counter()
+    summary = ingest_source(source, out, inbox, fetch_limits=_fetch_limits(args), workers=args.workers,
+                            ocr=not args.no_ocr, force=args.force, use_prefect=not args.no_prefect,
+                            limits=Limits(timeout_s=args.timeout, memory_mb=args.memory_mb), dask=args.dask)
+    counts = _counts(summary)
+    console.print(f"fetched from {source}: {counts['downloaded']} new, {counts['unchanged downloads']} unchanged"
+                  + (f", inbox {inbox}" if "://" in source else ""))
+    _print_summary(console, summary, time.perf_counter() - t0)
+    return 1 if summary.failed else 0
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--source", required=True, help="folder (local or mounted) or http(s) URL of an HTML page or "
+                                                    "JSON feed listing document links")
+    p.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder (default data/processed)")
+    p.add_argument("--inbox", type=Path, default=None, help="where downloads are kept (default OUT/inbox)")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: number of cores)")
+    p.add_argument("--no-ocr", action="store_true", help="do not OCR pages without a text layer")
+    p.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="run document tasks on a Dask cluster: tcp://HOST:8786, or 'local'")
+    p.add_argument("--connect-timeout", type=float, default=10, help="seconds to wait for a connection (default 10)")
+    p.add_argument("--read-timeout", type=float, default=60,
+                   help="seconds a server may stay silent while sending (default 60)")
+    p.add_argument("--max-mb", type=float, default=200, help="largest file downloaded, in MB (default 200)")
+    p.add_argument("--timeout", type=float, default=1800,
+                   help="seconds one document may take before it is stopped (default 1800)")
+    p.add_argument("--memory-mb", type=int, default=4096,
+                   help="memory limit of one document's worker process (default 4096)")
+
+
+def add_command(subparsers) -> None:
+    serve = subparsers.add_parser(
+        "serve", help="ingest a folder or URL on a schedule (a Prefect deployment; needs PREFECT_API_URL)",
+        description="Serve the Prefect deployment scheduled-ingest/NAME: every CRON tick, new files of the "
+                    "source are downloaded and processed. Runs until stopped (Ctrl-C / SIGTERM), which "
+                    "pauses the schedule.",
+        epilog="Needs a Prefect server: prefect server start --host 127.0.0.1 --port 4200; "
+               "export PREFECT_API_URL=http://127.0.0.1:4200/api. "
+               "Trigger a run now: prefect deployment run 'scheduled-ingest/NAME'.")
+    serve.add_argument("--cron", required=True, help='cron schedule, e.g. "0 6 * * *" (06:00 every day)')
+    serve.add_argument("--timezone", default=DEFAULT_TZ, help=f"time zone of the schedule (default {DEFAULT_TZ})")
+    serve.add_argument("--name", default=DEFAULT_NAME, help=f"deployment name (default {DEFAULT_NAME})")
+    _add_common(serve)
+    serve.set_defaults(func=_cmd_serve)
+
+    fetch = subparsers.add_parser("fetch", help="ingest a folder or URL once: download what is new, process it")
+    _add_common(fetch)
+    fetch.add_argument("--force", action="store_true", help="reprocess files even if unchanged")
+    fetch.add_argument("--no-prefect", action="store_true", help="run without Prefect")
+    fetch.set_defaults(func=_cmd_fetch)
+

@@ -1,0 +1,60 @@
+"""Smoke test of `vnplans bench --quick`: every suite runs and the report
+is written. The figures of so small a run mean nothing and are not checked.
+
+About 40 s on an idle 2-core machine (one OCR page in four ways, a Prefect
+flow of two documents); the real benchmark is `make bench`, not part of the
+test suite.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.mark.slow
+def test_quick_bench_writes_report(tmp_path):
+    results = tmp_path / "RESULTS.md"
+    readme_before = (ROOT / "README.md").read_bytes()
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "bench", "--quick", "--work", str(tmp_path / "work"),
+         "--results", str(results)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    report = results.read_text(encoding="utf-8")
+    for heading in ("## Machine", "## Goals", "## 1. Text layer", "## 2. OCR", "## 3. Extraction",
+                    "## 4. End to end and scale", "## 5. Orchestration overhead"):
+        assert heading in report
+    assert not re.search(r"\bnan\b", report)       # a figure that was never measured
+    # a smoke run never touches the real report or the README's figures
+    assert (ROOT / "README.md").read_bytes() == readme_before
+
+
+def test_memory_sampler_sees_children():
+    from pipeline.bench import TreeSampler
+
+    proc = subprocess.Popen([sys.executable, "-c",
+                             "import subprocess, sys, time; "
+                             "c = subprocess.Popen([sys.executable, '-c', 'x = bytearray(60_000_000); import time; time.sleep(1.5)']); "
+                             "c.wait()"])
+    sampler = TreeSampler(proc.pid)
+    sampler.start()
+    proc.wait()
+    sampler.stop()
+    summary = sampler.summary()
+    assert summary["processes"]["parent"] == 1
+    assert summary["processes"]["other"] == 1
+    assert summary["hwm_mb"]["other"] > 55        # the child's 60 MB buffer
+    assert summary["peak_total_mb"] >= summary["hwm_mb"]["other"]
+
+
+def test_corpus_copies_are_distinct(tmp_path):
+    from pipeline.bench import make_corpus, samples
+
+    corpus = make_corpus(samples()["text"], 5, tmp_path / "c")
+    blobs = [p.read_bytes() for p in sorted(corpus.iterdir())]
+    assert len(blobs) == 5 and len(set(blobs)) == 5

@@ -1,0 +1,268 @@
+"""`vnplans serve` end to end: a real Prefect server, a feed, a scheduled deployment, a triggered run.
+
+Everything listens on 127.0.0.1 only. The Prefect server and `vnplans serve`
+run in their own process groups with their own PREFECT_HOME (SQLite), and are
+stopped in `finally`; the test then checks that no process it started is left.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+import zoneinfo
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import psutil
+import pyarrow.parquet as pq
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+TXT = (ROOT / "data" / "raw" / "kontum-2021-ctrhd-06nqcp.txt").read_bytes()
+ERROR_PAGE = b"<!DOCTYPE html><html><body><h1>Trang kh\xc3\xb4ng t\xe1\xbb\x93n t\xe1\xba\xa1i</h1></body></html>"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def api(url: str, body: dict | None = None, timeout: float = 30):
+    """GET (or POST `body`) a loopback Prefect API URL → (status, JSON or None)."""
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never a proxy
+    try:
+        with opener.open(req, timeout=timeout) as resp:
+            return resp.status, json.loads(resp.read() or b"null")
+    except urllib.error.HTTPError as exc:
+        return exc.code, None
+    except (urllib.error.URLError, OSError):
+        return None, None
+
+
+def tail(path: Path, n: int = 4000) -> str:
+    try:
+        return path.read_text(errors="replace")[-n:]
+    except OSError:
+        return ""
+
+
+def stop_group(proc: subprocess.Popen | None, grace: float = 30) -> None:
+    """SIGTERM the process group, SIGKILL whatever is left after `grace` seconds."""
+    if proc is None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)  # stragglers (a flow-run process, its workers)
+    except ProcessLookupError:
+        pass
+    proc.wait(10)
+
+
+def processes_with_home(home: Path) -> list[str]:
+    left = []
+    for p in psutil.process_iter(["pid", "cmdline"]):
+        try:
+            if p.environ().get("PREFECT_HOME") == str(home):
+                left.append(f"{p.pid} {' '.join(p.info['cmdline'] or [])}")
+        except (psutil.Error, OSError):
+            continue
+    return left
+
+
+class Feed:
+    """A JSON feed on 127.0.0.1: one good text plan and one link that returns an HTML error page."""
+
+    routes = {
+        "/feed.json": (b'{"items": [{"url": "docs/kontum-06.txt"}, {"url": "docs/qd-243.pdf"}]}', "application/json"),
+        "/docs/kontum-06.txt": (TXT, "text/plain; charset=utf-8"),
+        "/docs/qd-243.pdf": (ERROR_PAGE, "text/html; charset=utf-8"),
+    }
+
+    def __enter__(self):
+        routes = self.routes
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                body, ctype = routes.get(self.path, (b"not found", "text/plain"))
+                self.send_response(200 if self.path in routes else 404)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+        self.thread.start()
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(5)
+
+
+def wait_for(what: str, check, deadline_s: float, alive: list[tuple[str, subprocess.Popen, Path]], every: float = 1.0):
+    """Poll `check()` until it returns something truthy; fail early if a process we need has exited."""
+    end = time.monotonic() + deadline_s
+    while time.monotonic() < end:
+        value = check()
+        if value:
+            return value
+        for name, proc, log in alive:
+            if proc.poll() is not None:
+                pytest.fail(f"{name} exited ({proc.returncode}) while waiting for {what}:\n{tail(log)}")
+        time.sleep(every)
+    logs = "\n".join(f"--- {name}:\n{tail(log)}" for name, _, log in alive)
+    pytest.fail(f"no {what} after {deadline_s:.0f} s\n{logs}")
+
+
+# ------------------------------------------------------------------ fast: refusing to serve
+
+def run_cli(args: list[str], env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "vnplans"), *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_serve_without_a_server_explains_how_to_start_one(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {"PREFECT_HOME": str(tmp_path / "ph")}
+    r = run_cli(["serve", "--cron", "0 6 * * *", "--source", str(tmp_path)], env)
+    assert r.returncode == 2
+    assert "prefect server start" in r.stderr and "PREFECT_API_URL=http://127.0.0.1:4200/api" in r.stderr
+
+    port = free_port()  # nothing listens there
+    r = run_cli(["serve", "--cron", "0 6 * * *", "--source", str(tmp_path)],
+                env | {"PREFECT_API_URL": f"http://127.0.0.1:{port}/api"})
+    assert r.returncode == 2
+    assert f"cannot reach the Prefect API at http://127.0.0.1:{port}/api" in r.stderr
+    assert "connection refused" in r.stderr
+
+    r = run_cli(["serve", "--cron", "0 6 * *", "--source", str(tmp_path)], env)
+    assert r.returncode == 2 and 'Invalid cron string: "0 6 * *"' in r.stderr
+    r = run_cli(["serve", "--cron", "0 6 * * *", "--timezone", "Asia/Saigonn", "--source", str(tmp_path)], env)
+    assert r.returncode == 2 and "Invalid timezone" in r.stderr
+
+
+# ------------------------------------------------------------------ slow: the real thing
+
+@pytest.mark.slow
+def test_served_deployment_ingests_a_feed(tmp_path):
+    home, out = tmp_path / "prefect-home", tmp_path / "out"
+    home.mkdir()
+    port = free_port()
+    api_url = f"http://127.0.0.1:{port}/api"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")} | {
+        "PREFECT_HOME": str(home),
+        "PREFECT_API_URL": api_url,
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_SERVER_UI_ENABLED": "false",
+        "PREFECT_RUNNER_POLL_FREQUENCY": "2",  # pick the triggered run up quickly (default 10 s)
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+        "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost",
+    }
+    doc_id = hashlib.sha256(TXT).hexdigest()[:16]
+    server_log, serve_log = tmp_path / "server.log", tmp_path / "serve.log"
+    server = serve = None
+    t0 = time.monotonic()
+    timings = {}
+    try:
+        with Feed() as feed, open(server_log, "wb") as slog, open(serve_log, "wb") as vlog:
+            server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1",
+                                       "--port", str(port), "--no-ui", "--analytics-off"],
+                                      env=env, stdout=slog, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                      start_new_session=True, cwd=tmp_path)
+            alive = [("prefect server", server, server_log)]
+            wait_for("Prefect API health", lambda: api(f"{api_url}/health", timeout=5)[0] == 200, 150, alive, 0.5)
+            timings["server up"] = time.monotonic() - t0
+
+            feed_url = feed.base + "/feed.json"
+            serve = subprocess.Popen([str(BIN / "vnplans"), "serve", "--cron", "0 6 * * *", "--source", feed_url,
+                                      "--out", str(out), "--name", "e2e", "--workers", "1"],
+                                     env=env, stdout=vlog, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                     start_new_session=True, cwd=tmp_path)
+            alive.append(("vnplans serve", serve, serve_log))
+            dep = wait_for("deployment scheduled-ingest/e2e",
+                           lambda: api(f"{api_url}/deployments/name/scheduled-ingest/e2e")[1], 120, alive)
+            timings["deployment"] = time.monotonic() - t0
+            [sched] = dep["schedules"]
+            assert sched["active"] and sched["schedule"]["cron"] == "0 6 * * *"
+            assert sched["schedule"]["timezone"] == "Asia/Ho_Chi_Minh"
+            assert dep["parameters"]["source"] == feed_url and dep["parameters"]["out_dir"] == str(out)
+
+            # Trigger a run now, the way an operator would.
+            trig = subprocess.run([str(BIN / "prefect"), "deployment", "run", "scheduled-ingest/e2e"], env=env,
+                                  capture_output=True, text=True, timeout=120, cwd=tmp_path)
+            assert trig.returncode == 0, trig.stdout + trig.stderr
+            m = re.search(r"UUID:\s*([0-9a-f-]{36})", trig.stdout)
+            assert m, trig.stdout
+            run_url = f"{api_url}/flow_runs/{m.group(1)}"
+
+            def run_state():
+                state = (api(run_url)[1] or {}).get("state") or {}
+                if state.get("type") in ("FAILED", "CRASHED", "CANCELLED"):
+                    pytest.fail(f"flow run {state.get('type')}: {state.get('message')}\n{tail(serve_log)}")
+                return state.get("type")
+
+            doc = out / "documents" / f"{doc_id}.parquet"
+            wait_for("the document's tables", lambda: run_state() and doc.is_file(), 180, alive)
+            timings["document written"] = time.monotonic() - t0
+            wait_for("a completed flow run", lambda: run_state() == "COMPLETED", 60, alive)
+            timings["run completed"] = time.monotonic() - t0
+
+            assert pq.read_table(doc).column("doc_id").to_pylist() == [doc_id]
+            assert (out / "sections" / f"{doc_id}.parquet").is_file()
+            [log_file] = (out / "ingest_log").glob("*.parquet")
+            rows = {r["source_path"]: r for r in pq.read_table(log_file).to_pylist()}
+            assert rows[str(out / "inbox" / f"{doc_id}-kontum-06.txt")]["status"] == "ok"
+            bad = rows[feed.base + "/docs/qd-243.pdf"]
+            assert (bad["status"], bad["stage"], bad["error_type"]) == ("failed", "read", "HtmlPage")
+            assert "link returned an HTML page, not a document" in bad["error_message"]
+
+            # The documents ran as Prefect tasks of the subflow, inside the served run.
+            _, tasks = api(f"{api_url}/task_runs/filter", {})
+            assert any(t["name"].startswith("process-document") and t["state_type"] == "COMPLETED" for t in tasks)
+
+            # The schedule is real: the server's scheduler has queued runs at 06:00 Vietnam time.
+            def next_runs():
+                _, runs = api(f"{api_url}/flow_runs/filter", {
+                    "deployments": {"id": {"any_": [dep["id"]]}},
+                    "flow_runs": {"state": {"type": {"any_": ["SCHEDULED"]}}}})
+                return [r for r in runs or [] if r.get("auto_scheduled")]
+
+            runs = wait_for("runs created by the scheduler", next_runs, 60, alive)
+            vn = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+            starts = [_dt.datetime.fromisoformat(r["expected_start_time"].replace("Z", "+00:00")).astimezone(vn)
+                      for r in runs]
+            assert all((s.hour, s.minute) == (6, 0) for s in starts), starts
+            timings["scheduled runs seen"] = time.monotonic() - t0
+    finally:
+        t_stop = time.monotonic()
+        stop_group(serve)  # first: on shutdown it pauses its schedule through the server
+        stop_group(server)
+        timings["stopped"] = time.monotonic() - t_stop
+    print("timings (s):", {k: round(v, 1) for k, v in timings.items()})
+    assert processes_with_home(home) == [], "processes left behind"
