@@ -160,8 +160,10 @@ _TO_RE = regex.compile(rf"^\s*(?:{DEN}|[-–—])\s*$", regex.I)
 #: `đến năm` is a horizon); a period or `đến năm` after one in the same clause
 #: is part of the name.
 PLAN_NOUN = regex.compile(
-    r"\b(?<!Sở\s)(?:kế\s+hoạch|chương\s+trình|quy\s+hoạch|chiến\s+lược|đề\s+án|dự\s+án|định\s+hướng"
-    r"|nghị\s+quyết|mục\s+tiêu|chỉ\s+tiêu|kịch\s+bản|phương\s+hướng|danh\s+mục)\b",
+    (r"\b(?<!Sở\s)(?:kế\s+hoạch|chương\s+trình|quy\s+hoạch|chiến\s+lược|đề\s+án|dự\s+án|định\s+hướng"
+     r"|nghị\s+quyết|mục\s+tiêu|chỉ\s+tiêu|kịch\s+bản|phương\s+hướng|danh\s+mục)\b")
+    # OCR splits a compound with a dash (`Quy - hoạch`).
+    .replace(r"\s+", r"[\s\-–]+"),
     regex.I,
 )
 #: A legal reference's number, then its date: `số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020`.

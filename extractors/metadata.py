@@ -10,6 +10,7 @@ from the body text.
 from __future__ import annotations
 
 import datetime as _dt
+import unicodedata
 from dataclasses import dataclass, field
 
 import regex
@@ -104,9 +105,15 @@ def issuer_from_caps(lines: list[str]) -> str | None:
     joined = " ".join(ln.strip() for ln in lines if ln.strip())
     if not joined:
         return None
+    squashed = joined.upper().replace(" ", "")
     for caps, proper in _ISSUER_BODIES:
-        if joined.upper().startswith(caps):
-            rest = joined[len(caps):].strip()
+        if squashed.startswith(caps.replace(" ", "")):
+            # OCR may drop the spaces inside the body's name (`ỦY BANNHÂNDÂN`).
+            n_letters, cut = len(caps.replace(" ", "")), 0
+            while n_letters and cut < len(joined):
+                n_letters -= joined[cut] != " "
+                cut += 1
+            rest = joined[cut:].strip()
             m = regex.match(rf"^(?P<unit>{_ADMIN_UNIT})\s+(?P<place>.+)$", rest, regex.IGNORECASE)
             if m:
                 return f"{proper} {m.group('unit').lower()} {title_case_place(m.group('place'))}"
@@ -239,18 +246,37 @@ def _province(facts: DocumentFacts, text: str) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
+def fold(text: str) -> str:
+    """Lower case without diacritics, for matching through OCR's lost marks."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+#: Signer titles, folded, longest first; the value is how the title is written.
+SIGNER_TITLES = {fold(t): t for t in (
+    "Phó Chủ tịch", "Chủ tịch", "Phó Giám đốc", "Giám đốc", "Phó Bí thư", "Bí thư", "Phó Trưởng ban",
+    "Trưởng ban", "Chánh Văn phòng", "Phó Chánh Văn phòng", "Thủ tướng", "Phó Thủ tướng", "Bộ trưởng",
+    "Thứ trưởng", "Tổng Giám đốc", "Phó Tổng Giám đốc")}
+_TITLE_AT_END = regex.compile(
+    r"(?:^|\s)(?P<t>" + "|".join(sorted((regex.escape(k) for k in SIGNER_TITLES), key=len, reverse=True)) + r")\W*$")
+
+
 def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
+    """The signer's title (the last one in the block: `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`) and name."""
     block = next((s for s in doc.sections if s.kind == "chu_ky"), None)
     if block is None:
         return None, None
     title = name = None
-    for ln in doc.text[block.char_start:block.char_end].split("\n")[:8]:
+    for ln in doc.text[block.char_start:block.char_end].split("\n")[:20]:
         s = ln.strip()
-        m = _SIGNER_TITLE.match(s)
-        if m:
-            title = sentence_case(m.group("title"))
-        elif name is None and _PERSON_NAME.match(s) and not s.isupper():
-            name = s
+        letters = [c for c in s if c.isalpha()]
+        m = _TITLE_AT_END.search(fold(s))
+        if m and letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+            title = SIGNER_TITLES[m.group("t")]
+            continue
+        candidate = regex.sub(r"(?<=\p{L})-(?=\p{Lu})", " ", s).strip(" .,;:-_")
+        if name is None and title is not None and _PERSON_NAME.match(candidate) and not candidate.isupper():
+            name = candidate
     return title, name
 
 

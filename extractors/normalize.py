@@ -167,7 +167,7 @@ def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
 
 #: Stray marks OCR leaves at line edges (`_ỦY BAN`, `… môi trường _`, `| |`).
 _LEADING_MARKS = regex.compile(r"^[_|~`¦]+\s*")
-_TRAILING_MARKS = regex.compile(r"(?:\s+[_|~`¦ˆ¨.:\-—–]*[_|~`¦ˆ¨]+[.:\-—–]*)+\s*$")
+_TRAILING_MARKS = regex.compile(r"(?:\s+[_|~`¦ˆ¨—.:\-–]*[_|~`¦ˆ¨—]+[.:\-–]*)+\s*$")
 #: Punctuation debris in front of a numbered label: `- Điều 2.`, `-_ 3.3.`, `: 2.11.`, `“8.`.
 _DEBRIS_BEFORE_LABEL = regex.compile(
     r"^[\s\-–—_:;.,|~`'\"“”‘’•]+(?=(?:Điều\s+\d+\.?|\d{1,2}(?:[.:]\d{1,2}){0,3}[.,]|[a-zđ€¢©àáạảãâäèéẹẻẽêëòóọỏõôö]\))\s*\p{Lu})"
@@ -188,6 +188,10 @@ _SYMBOL_LETTERS = {"€": "e", "¢": "c", "©": "c"}
 
 def _unaccent(ch: str) -> str:
     return _SYMBOL_LETTERS.get(ch) or unicodedata.normalize("NFD", ch)[0]
+
+
+def strip_marks(line: str) -> str:
+    return _TRAILING_MARKS.sub("", _LEADING_MARKS.sub("", line))
 
 
 _SIGNATURE_PREFIX = regex.compile(r"^\s*(?:TM|KT|TL|TUQ|Q)\.\s*$")
@@ -264,6 +268,7 @@ _KIND_LINE = regex.compile(
     r"^(?:KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH:?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|BÁO\s+CÁO|ĐỀ\s+ÁN|PHỤ\s+LỤC(?:\s+[IVX\d]+)?|THÔNG\s+BÁO|HƯỚNG\s+DẪN|CÔNG\s+VĂN|QUY\s+CHẾ|QUY\s+ĐỊNH)\s*$"
 )
 _GARBLED_LABEL = regex.compile(r"^\w{1,2}[.,]\s+\p{Lu}\p{Ll}")
+_CONTINUATION_DASH = regex.compile(r"^[-–•*]\s*(?=\p{Ll})")
 _LOWER_BULLET = regex.compile(r"^[-–+•*]\s*\p{Ll}")
 _TERMINAL = regex.compile(r"[.:!?]\s*$|\./\.\s*$")
 
@@ -320,7 +325,8 @@ def dewrap(lines: list[Line]) -> list[Line]:
             if ln.page != cur.page_last:
                 cur.breaks.append((len(cur.text) + 1, ln.page))
                 cur.page_last = ln.page
-            cur.text = cur.text + " " + text
+            # A dash before a continuation is OCR's (`Ủy ban nhân` / `- dân tỉnh`).
+            cur.text = cur.text + " " + _CONTINUATION_DASH.sub("", text)
         else:
             para = Paragraph(text=text, page=ln.page, hard=ln.hard)
             para.page_last = ln.page
@@ -371,7 +377,7 @@ def normalize_pages(pages: list[str], markdown: bool = False, paged: bool = True
             if markdown:
                 raw_line, hard = strip_markdown(raw_line)
             raw_line = _clean_line(raw_line)
-            parts = [p for piece in repair_ocr_debris(raw_line) for p in split_header(piece)] if raw_line else [raw_line]
+            parts = [strip_marks(p) for piece in repair_ocr_debris(raw_line) for p in split_header(piece)] if raw_line else [raw_line]
             for part in parts:
                 lines.append(Line(text=part, page=number, hard=hard))
         page_lines.append(lines)

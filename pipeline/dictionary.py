@@ -19,6 +19,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 from pipeline.query import VIEW_DOCS, VIEWS, connect, describe, duckdb_ident
 from schemas import COLUMN_DOCS, TABLES
 
@@ -130,7 +133,8 @@ def render(con) -> str:
         ex = examples(con, table)
         parts.append(f"### {table}\n\n{TABLE_INTROS.get(table, '')}\n")
         parts.append("| column | type | DuckDB type | meaning | example |\n|---|---|---|---|---|")
-        parts += [f"| {' | '.join(r)} | {_example(ex[c])} |" for r, (c, _, _) in zip(expected[table], COLUMN_DOCS[table])]
+        parts += [f"| {' | '.join(r)} | {_example(ex[c])} |"
+                  for r, (c, _, _) in zip(expected[table], COLUMN_DOCS[table])]
         parts.append("")
     parts.append("## Views (`vnplans query`)\n")
     for view in VIEWS:
@@ -197,6 +201,14 @@ def process_samples(out_dir: Path) -> Path:
     if broken:
         raise SystemExit("a sample failed, dictionary not written: "
                          + "; ".join(f"{r.source_path}: {r.error_type}: {r.error_message}" for r in broken))
+    # The empty file sits in a temporary folder; its name alone reads better
+    # (and stays the same) in the examples.
+    for log in (out_dir / "processed" / "ingest_log").glob("*.parquet"):
+        table = pq.read_table(log)
+        paths = [Path(p).name if p == str(empty) else p for p in table.column("source_path").to_pylist()]
+        table = table.set_column(table.schema.get_field_index("source_path"), "source_path",
+                                 pa.array(paths, pa.string()))
+        pq.write_table(table, log)
     return out_dir / "processed"
 
 

@@ -146,6 +146,29 @@ def _context():
     return _CTX
 
 
+def _kill_tree(proc) -> None:
+    """Kill a worker and whatever it started.
+
+    A Tesseract the worker was waiting on would otherwise run on, orphaned,
+    for up to its own page timeout and hold a core. The worker is stopped
+    first so it cannot start another child between the listing and the kill.
+    """
+    import psutil
+
+    try:
+        worker = psutil.Process(proc.pid)
+        worker.suspend()
+        children = worker.children(recursive=True)
+    except psutil.Error:
+        children = []
+    for child in children:
+        try:
+            child.kill()
+        except psutil.Error:
+            pass
+    proc.kill()
+
+
 def run_isolated(path: Path, ocr: bool, limits: Limits) -> dict:
     """One document in its own process, killed at the time limit.
 
@@ -170,7 +193,7 @@ def run_isolated(path: Path, ocr: bool, limits: Limits) -> dict:
                 except EOFError:
                     pass  # the process died before answering
             else:
-                proc.kill()
+                _kill_tree(proc)
                 proc.join()
                 return {"status": "failed", "stage": "read", "error_type": "Timeout",
                         "error_message": f"processing took longer than {limits.timeout_s:.0f} s and was stopped; "

@@ -176,7 +176,8 @@ def _empty_select(con: duckdb.DuckDBPyConnection, table: str) -> str:
         cols = con.execute(f"describe select * from {name}").fetchall()
     finally:
         con.unregister(name)
-    return "select " + ", ".join(f"cast(null as {typ}) as {duckdb_ident(col)}" for col, typ, *_ in cols) + " where false"
+    columns = ", ".join(f"cast(null as {typ}) as {duckdb_ident(col)}" for col, typ, *_ in cols)
+    return f"select {columns} where false"
 
 
 def duckdb_ident(name: str) -> str:

@@ -123,7 +123,8 @@ def build_report(processed_dir: str | Path) -> str:
     cards = [("documents", n_docs), ("pages", pages), ("pages OCR'd", ocr_pages),
              ("files failing", failing)] + [(t, counts[t]) for t in EXTRACTED]
     cards_html = "".join(
-        f'<div class="card{" bad" if label == "files failing" and value else ""}"><b>{value:,}</b>{html.escape(label)}</div>'
+        f'<div class="card{" bad" if label == "files failing" and value else ""}">'
+        f"<b>{value:,}</b>{html.escape(label)}</div>"
         for label, value in cards)
     now = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     log_summary = ", ".join(f"{k} {v}" for k, v in sorted(status_counts.items())) or "empty"

@@ -90,14 +90,25 @@ WORDS = ("ke hoach thuc hien nhiem vu giai phap phat trien kinh te xa hoi tinh h
 
 
 def plan_pages(n: int, lines_per_page: int = 12, seed: int = 0) -> list[list[str]]:
-    """`n` pages of unaccented Vietnamese words, each line different.
+    """`n` pages of unaccented Vietnamese words in paragraphs of four lines.
 
     Lines repeated across pages (digits aside) are running headers to the
-    normaliser and are dropped, so the words are drawn at random.
+    normaliser and are dropped, so the words are drawn at random; paragraphs
+    start with a capital and end with a full stop, as in a real plan.
     """
     rng = random.Random(seed)
-    return [[" ".join(rng.choice(WORDS) for _ in range(12)) + "." for _ in range(lines_per_page)]
-            for _ in range(n)]
+    pages = []
+    for _ in range(n):
+        lines = []
+        for k in range(lines_per_page):
+            line = " ".join(rng.choice(WORDS) for _ in range(12))
+            if k % 4 == 0:
+                line = line[0].upper() + line[1:]
+            if k % 4 == 3 or k == lines_per_page - 1:
+                line += "."
+            lines.append(line)
+        pages.append(lines)
+    return pages
 
 
 def encrypt_pdf(data: bytes, user_password: str, owner_password: str) -> bytes:
@@ -228,3 +239,32 @@ def make_corpus(folder: str | Path, seed: int = 4) -> dict[str, Expected]:
 
     (folder / "folder.pdf").mkdir()
     return exp
+
+
+# ------------------------------------------------------------------ comparing outputs
+
+DOCUMENT_TABLES = ["documents", "sections", "legal_refs", "targets", "deadlines", "tasks"]
+
+
+def table_contents(out_dir: str | Path, doc_ids: set[str] | None = None) -> dict[str, object]:
+    """`table/doc_id` → that file's Arrow table without `processed_at`, the
+    one column that legitimately differs between runs. `ingest_log` is left
+    out: it records the run, not the documents."""
+    import pyarrow.parquet as pq
+
+    out = {}
+    for table in DOCUMENT_TABLES:
+        for f in sorted((Path(out_dir) / table).glob("*.parquet")):
+            if doc_ids is not None and f.stem not in doc_ids:
+                continue
+            t = pq.read_table(f)
+            if "processed_at" in t.column_names:
+                t = t.drop_columns(["processed_at"])
+            out[f"{table}/{f.stem}"] = t
+    return out
+
+
+def assert_same_tables(got: dict, want: dict) -> None:
+    assert sorted(got) == sorted(want)
+    for key in want:
+        assert got[key].equals(want[key]), f"{key} differs"

@@ -232,7 +232,8 @@ def test_tables_lists_row_counts_and_columns(processed_dir, capsys):
 def test_tables_describes_one_table(processed_dir, capsys):
     assert main(["tables", "targets", "--data", str(processed_dir)]) == 0
     out = capsys.readouterr().out
-    assert ["target_year", "SMALLINT", "int16", "year", "it", "is", "due"] in [line.split() for line in out.splitlines()]
+    lines = [line.split() for line in out.splitlines()]
+    assert ["target_year", "SMALLINT", "int16", "year", "it", "is", "due"] in lines
 
 
 def test_format_table_handles_vietnamese_and_truncates():

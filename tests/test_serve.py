@@ -167,6 +167,23 @@ def test_serve_without_a_server_explains_how_to_start_one(tmp_path):
     assert r.returncode == 2 and "Invalid timezone" in r.stderr
 
 
+def test_fetch_once_from_a_folder(tmp_path):
+    src, out = tmp_path / "congbao", tmp_path / "out"
+    src.mkdir()
+    (src / "kontum-06.txt").write_bytes(TXT)
+    env = dict(os.environ)
+    r = run_cli(["fetch", "--source", str(src), "--out", str(out), "--no-prefect", "--no-ocr", "--workers", "1"], env)
+    assert r.returncode == 0, r.stderr
+    doc_id = hashlib.sha256(TXT).hexdigest()[:16]
+    assert (out / "documents" / f"{doc_id}.parquet").is_file()
+    assert not (out / "inbox").exists(), "a folder source is read in place"
+
+    r = run_cli(["fetch", "--source", str(tmp_path / "not-mounted"), "--out", str(out), "--no-prefect"], env)
+    assert r.returncode == 1
+    said = " ".join(r.stderr.split())  # rich wraps lines at 80 columns
+    assert "SourceMissing: the source" in said and "does not exist" in said
+
+
 # ------------------------------------------------------------------ slow: the real thing
 
 @pytest.mark.slow
@@ -253,12 +270,23 @@ def test_served_deployment_ingests_a_feed(tmp_path):
                     "flow_runs": {"state": {"type": {"any_": ["SCHEDULED"]}}}})
                 return [r for r in runs or [] if r.get("auto_scheduled")]
 
-            runs = wait_for("runs created by the scheduler", next_runs, 60, alive)
+            def next_runs_or_known_bug():
+                if "Can't evaluate bulk DML statement" in tail(server_log, 200_000):
+                    pytest.fail("the Prefect server's scheduler crashes inserting runs: Prefect 3.8.8 needs "
+                                "SQLAlchemy < 2.1 (pin sqlalchemy>=2.0,<2.1)\n" + tail(server_log))
+                return next_runs()
+
+            runs = wait_for("runs created by the scheduler", next_runs_or_known_bug, 60, alive)
             vn = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
             starts = [_dt.datetime.fromisoformat(r["expected_start_time"].replace("Z", "+00:00")).astimezone(vn)
                       for r in runs]
             assert all((s.hour, s.minute) == (6, 0) for s in starts), starts
             timings["scheduled runs seen"] = time.monotonic() - t0
+
+            # Stopping `serve` pauses the schedule, so no runs pile up for a runner that is gone.
+            stop_group(serve)
+            serve = None
+            assert api(f"{api_url}/deployments/{dep['id']}")[1]["paused"] is True
     finally:
         t_stop = time.monotonic()
         stop_group(serve)  # first: on shutdown it pauses its schedule through the server

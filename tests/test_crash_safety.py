@@ -1,0 +1,107 @@
+"""Crash safety: a run killed with SIGKILL at any moment leaves only readable
+tables, and a re-run completes the set with the same contents as a clean run.
+
+`vnplans run` is started in its own process group (its forkserver, workers
+and any Tesseract are in it too) and the whole group is killed after a random
+delay. Runs use `--no-prefect`: the tables are written by the same code either
+way, and Prefect's start-up would only make each trial longer.
+"""
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from tests.bad_inputs import DOCUMENT_TABLES, assert_same_tables, table_contents
+from tests.conftest import RAW, ROOT
+
+TRIALS = 4
+SEED = 20240604
+
+
+def _inputs(folder: Path) -> Path:
+    """Eight documents: the three text samples, a digital PDF, and copies
+    changed just enough to have their own content hash."""
+    folder.mkdir()
+    texts = [RAW / "kontum-2021-ctrhd-06nqcp.txt", RAW / "kiengiang-2020-kh182.md", RAW / "kontum-2025-qd243-congbao.txt"]
+    for src in texts:
+        shutil.copyfile(src, folder / src.name)
+    pdf = RAW / "kiengiang-2020-kh182.pdf"
+    shutil.copyfile(pdf, folder / pdf.name)
+    for i, src in enumerate(texts[:3]):
+        data = src.read_bytes() + f"\n\nGhi chú: bản sao số {i + 1}.\n".encode()
+        (folder / f"copy-{i + 1}-{src.name}").write_bytes(data)
+    # Bytes after %%EOF: a different file, the same PDF to every reader.
+    (folder / "copy-4-kiengiang-2020-kh182.pdf").write_bytes(pdf.read_bytes() + b"\n% copy 4\n")
+    return folder
+
+
+def _start(inputs: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out), "--no-prefect"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def _finish(inputs: Path, out: Path) -> None:
+    proc = _start(inputs, out)
+    _, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err.decode(errors="replace")[-3000:]
+
+
+def _assert_consistent(out: Path) -> None:
+    """Every Parquet file reads whole; leftovers are hidden temp files only;
+    a document's `documents` row exists only with all its other tables."""
+    for f in out.rglob("*"):
+        if f.is_file() and not f.name.endswith(".parquet"):
+            assert f.name.startswith(".") and f.name.endswith(".tmp"), f"unexpected file {f}"
+    for f in out.rglob("*.parquet"):
+        pq.read_table(f)  # raises on a partial or corrupt file
+    for f in (out / "documents").glob("*.parquet") if (out / "documents").is_dir() else []:
+        for table in DOCUMENT_TABLES:
+            assert (out / table / f.name).is_file(), f"{f.stem} has documents but no {table}"
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_points_then_rerun_completes_the_set(tmp_path):
+    """Also: a forced re-run of a clean run gives identical tables (determinism)."""
+    inputs = _inputs(tmp_path / "in")
+    clean = tmp_path / "clean"
+    started = time.perf_counter()
+    _finish(inputs, clean)
+    clean_s = time.perf_counter() - started
+    want = table_contents(clean)
+    assert len(want) == 6 * 8
+    # Determinism: processing the same inputs again changes nothing but `processed_at`.
+    forced = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(clean),
+                             "--no-prefect", "--force"], cwd=ROOT, capture_output=True, timeout=600)
+    assert forced.returncode == 0, forced.stderr.decode(errors="replace")[-3000:]
+    assert_same_tables(table_contents(clean), want)
+
+    rng = random.Random(SEED)
+    for trial in range(TRIALS):
+        out = tmp_path / f"trial-{trial}"
+        # One delay in each slice of the clean run's time, so the kills spread
+        # from start-up through the writing of the last document.
+        delay = clean_s * (trial + rng.random()) / TRIALS
+        proc = _start(inputs, out)
+        time.sleep(delay)
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass  # finished before the kill: a valid (if dull) trial
+        proc.wait(timeout=60)
+        if out.exists():
+            _assert_consistent(out)
+        _finish(inputs, out)
+        _assert_consistent(out)
+        assert not list(out.rglob(".*.tmp")), "the re-run must clean up temp files"
+        assert_same_tables(table_contents(out), want)
+        for log in (out / "ingest_log").glob("*.parquet"):
+            assert all(r["status"] != "failed" for r in pq.read_table(log).to_pylist())
