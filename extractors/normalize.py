@@ -317,8 +317,9 @@ def dewrap(lines: list[Line]) -> list[Line]:
     paragraphs: list[Line] = []
     prev_hard = True
     for ln in lines:
-        text = ln.text.strip()
-        if not text:
+        # Only spaces: leading/trailing tabs are empty table cells.
+        text = ln.text.strip(" ")
+        if not text.strip():
             continue
         if paragraphs and not prev_hard and not ln.hard and not starts_paragraph(paragraphs[-1].text, text):
             cur = paragraphs[-1]
