@@ -44,6 +44,7 @@ def _cmd_run(args) -> int:
 
 
 def _print_summary(console, summary, elapsed: float) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     log = summary.log
@@ -60,7 +61,8 @@ def _print_summary(console, summary, elapsed: float) -> None:
     t.add_row("elapsed", f"{elapsed:.1f} s")
     console.print(t)
     for r in summary.failed[:15]:
-        console.print(f"[red]✗[/] {r.source_path} [{r.stage}] {r.error_type}: {r.error_message}")
+        console.print(f"[red]✗[/] {escape(r.source_path)} {escape(f'[{r.stage}]')} {escape(str(r.error_type))}: "
+                      f"{escape(str(r.error_message))}")
     if len(summary.failed) > 15:
         console.print(f"… and {len(summary.failed) - 15} more; see {summary.out_dir}/ingest_log/{summary.run_id}.parquet")
 

@@ -329,16 +329,16 @@ def _image_dpi(img: Image.Image) -> int | None:
         value = float(dpi[0]) if dpi else 0.0
     except (TypeError, ValueError, IndexError):
         return None
-    if 70 <= value <= 1200 and 3 <= min(img.size) / value <= 20:
+    if 70 <= value <= 1200 and 2 <= max(img.size) / value <= 50:
         return int(round(value))
     return None
 
 
 def _guess_dpi(gray: Image.Image) -> int:
-    # Without metadata assume a portrait A4/Letter page: the short side is
-    # about 8.3 inches. Only scales the table-rule thresholds; tesseract is
-    # not told, so it estimates the resolution from the text itself.
-    return max(70, min(1200, round(min(gray.size) / 8.3)))
+    # Without usable metadata assume the long side is an A4 page's 11.7
+    # inches. This only scales the table-rule thresholds; tesseract is not
+    # told, it estimates the resolution from the text itself.
+    return max(100, min(600, round(max(gray.size) / 11.7)))
 
 
 def _tesseract_words(gray: Image.Image, lang: str, dpi: int, psm: int | None = None

@@ -91,8 +91,12 @@ def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300,
         to_ocr: list[int] = []
         ruled: list[int] = []
         for index in range(len(doc)):
-            page = doc[index]
-            text = _page_text(page)
+            try:
+                page = doc[index]
+                text = _page_text(page)
+            except pdfium.PdfiumError as exc:
+                raise CorruptFileError(f"{path.name}: page {index + 1} cannot be read ({exc}); "
+                                       "the file is damaged: download or export it again") from exc
             reason = assess_text_layer(text)
             if reason is not None and (reason != "no text layer" or _has_visible_content(page)):
                 if ocr:

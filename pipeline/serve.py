@@ -22,6 +22,9 @@ subflow's thread pool lives and dies with that process.
 from __future__ import annotations
 
 import argparse
+import asyncio
+import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -81,6 +84,10 @@ def scheduled_ingest_fn(source: str, out_dir: str = "data/processed", inbox: str
                    ", ".join(f"{k} {v}" for k, v in counts.items()), Path(out_dir) / "ingest_log")
     for r in summary.failed[:20]:
         logger.warning("failed [%s] %s: %s: %s", r.stage, r.source_path, r.error_type, r.error_message)
+    if "://" in source and not summary.fetched:
+        # An index always lists its documents, old ones too: none at all
+        # usually means a login or error page took its place.
+        logger.warning("the index %s listed no documents; check it in a browser", source)
     down = [f for f in summary.fetched if f.status == "failed" and f.url == source]
     if down:
         # Bad links are the source's problem and only logged; an unreachable
@@ -187,15 +194,35 @@ def _cmd_serve(args) -> int:
                   "ocr": not args.no_ocr, "dask": args.dask, "connect_timeout_s": args.connect_timeout,
                   "read_timeout_s": args.read_timeout, "max_mb": args.max_mb, "timeout_s": args.timeout,
                   "memory_mb": args.memory_mb}
-    print(f"serving {FLOW_NAME}/{args.name}: {source} → {out} at '{args.cron}' ({args.timezone}), API {api}",
-          file=sys.stderr)
-    scheduled_flow().serve(
-        name=args.name, schedules=[Cron(args.cron, timezone=args.timezone)], parameters=parameters,
-        description=f"vnplans: ingest {source} into {out}", tags=["vnplans"],
-        # One run at a time: two runs would race on the inbox manifest and
-        # fetch the same files twice.
-        limit=1)
+    # What Flow.serve does, with a runner that stops properly on SIGTERM.
+    # One run at a time: two runs would race on the inbox manifest and fetch
+    # the same files twice.
+    runner = _runner_class()(name=args.name, pause_on_shutdown=True, limit=1)
+    runner.add_flow(scheduled_flow(), name=args.name, schedules=[Cron(args.cron, timezone=args.timezone)],
+                    parameters=parameters, description=f"vnplans: ingest {source} into {out}", tags=["vnplans"])
+    print(f"serving {FLOW_NAME}/{args.name}: {source} → {out} at '{args.cron}' ({args.timezone}), API {api}\n"
+          f"run it now with: prefect deployment run '{FLOW_NAME}/{args.name}'; stop with Ctrl-C or SIGTERM "
+          "(pauses the schedule)", file=sys.stderr, flush=True)
+    try:
+        asyncio.run(runner.start())
+    except KeyboardInterrupt:
+        pass
     return 0
+
+
+def _runner_class():
+    from prefect.runner import Runner
+
+    class GracefulRunner(Runner):
+        def handle_sigterm(self, *args, **kwargs) -> None:
+            # Prefect 3.8.8's own handler never awaits its stop coroutine and
+            # exits without pausing the schedule, so a `systemctl stop` would
+            # leave runs piling up for a runner that is gone. Ctrl-C's path
+            # (asyncio cancels the runner, which pauses and closes) is sound:
+            # take it.
+            os.kill(os.getpid(), signal.SIGINT)
+
+    return GracefulRunner
 
 
 def _cmd_fetch(args) -> int:

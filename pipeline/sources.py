@@ -564,7 +564,8 @@ def download(opener, url: str, inbox: Path, manifest: dict, limits: FetchLimits,
                                                        f"PNG/JPEG/TIFF, text); it starts with {bytes(head[:8])!r} "
                                                        f"and was served as {content_type}")
             sha = digest.hexdigest()
-            dest = inbox / f"{sha[:16]}-{_safe_name(_name_from(resp, url), kind)}"
+            # The name after redirects: `Download.aspx?id=7` often lands on `…/kh-182.pdf`.
+            dest = inbox / f"{sha[:16]}-{_safe_name(_name_from(resp, resp.geturl() or url), kind)}"
             if dest.exists():
                 status = "unchanged"  # same bytes already here (this URL's last version, or another URL's)
             else:
@@ -596,6 +597,9 @@ def _fetch_all(opener, links: list[str], inbox: Path, manifest: dict, limits: Fe
             r = FetchResult(url, None, "failed", exc.__class__.__name__,
                             f"cannot write to the inbox {inbox}: {exc.strerror or exc}; check disk space and "
                             "permissions")
+        except Exception as exc:  # a bug must not cost the other links
+            r = FetchResult(url, None, "failed", exc.__class__.__name__,
+                            f"{exc} while fetching {url} (internal error; please report it with the link)")
         r.started_at, r.finished_at = started, _now()
         results.append(r)
     return results
@@ -614,7 +618,12 @@ def collect(source: str | os.PathLike, inbox: str | os.PathLike, limits: FetchLi
     scheme = urllib.parse.urlsplit(source).scheme.lower()
     if scheme in ("http", "https"):
         inbox = Path(inbox)
-        inbox.mkdir(parents=True, exist_ok=True)
+        try:
+            inbox.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return [FetchResult(source, None, "failed", exc.__class__.__name__,
+                                f"cannot create the inbox {inbox}: {exc.strerror or exc}; check the path and "
+                                "permissions, or pass --inbox", started_at=started, finished_at=_now())]
         remove_stale_parts(inbox, limits.total_timeout_s + 60)
         opener = _opener(limits)
         try:

@@ -200,18 +200,22 @@ def find_tables(gray: np.ndarray, dpi: int = 300) -> tuple[list[Grid], np.ndarra
     # rotated rule inside one pixel row for long enough to be seen.
     dark_h = dark.copy()
     dark_h[1:] |= dark[:-1]
+    k = max(10, int(sdpi / 6))
+    min_len = sdpi * 0.5
+    empty = np.zeros(gray.shape, dtype=bool)
+    hmask = _long_runs(dark_h, k, axis=1)
+    # Most pages have no table: three rules' worth of horizontal runs is
+    # the least a table needs, and counting them is cheaper than the rest.
+    if np.count_nonzero(hmask) < 3 * min_len:
+        return [], empty
     dark_v = dark.copy()
     dark_v[:, 1:] |= dark[:, :-1]
-    k = max(10, int(sdpi / 6))
-    hmask = _long_runs(dark_h, k, axis=1)
     vmask = _long_runs(dark_v, k, axis=0)
-    empty = np.zeros(gray.shape, dtype=bool)
     hy, hx = np.nonzero(hmask)
     vy, vx = np.nonzero(vmask)
     if len(hy) == 0 or len(vy) == 0:
         return [], empty
     t = _estimate_skew(hy, hx)
-    min_len = sdpi * 0.5
     merge_gap = max(2, sdpi / 40)
     span_gap = max(4, sdpi / 25)
     hrules = _rules(hx + hy * t, hy - hx * t, min_len, merge_gap, span_gap, k)

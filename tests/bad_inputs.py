@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import struct
 import zlib
@@ -189,7 +190,6 @@ def make_corpus(folder: str | Path, seed: int = 4) -> dict[str, Expected]:
 
     # Every xref offset wrong: PDFium rebuilds the table by scanning the
     # objects, as viewers do, and all the text is there — so this one is `ok`.
-    import re
     bad_xref = re.sub(rb"\d{10} 00000 n", b"0000000001 00000 n", good_pdf)
     put("corrupt-xref.pdf", bad_xref, Expected("ok", None, None, pages=10, source_format="pdf"))
 
@@ -227,7 +227,7 @@ def make_corpus(folder: str | Path, seed: int = 4) -> dict[str, Expected]:
     exp["dangling.pdf"] = Expected("failed", "read", "no such file", "FileNotFoundError")
 
     os.mkfifo(folder / "pipe.pdf")
-    exp["pipe.pdf"] = Expected("failed", "read", "not a regular file")
+    exp["pipe.pdf"] = Expected("failed", "read", "not a regular file", "NotARegularFile")
 
     loop = folder / "loop"
     loop.mkdir()

@@ -161,10 +161,15 @@ def test_serve_without_a_server_explains_how_to_start_one(tmp_path):
     assert f"cannot reach the Prefect API at http://127.0.0.1:{port}/api" in r.stderr
     assert "connection refused" in r.stderr
 
-    r = run_cli(["serve", "--cron", "0 6 * *", "--source", str(tmp_path)], env)
-    assert r.returncode == 2 and 'Invalid cron string: "0 6 * *"' in r.stderr
-    r = run_cli(["serve", "--cron", "0 6 * * *", "--timezone", "Asia/Saigonn", "--source", str(tmp_path)], env)
-    assert r.returncode == 2 and "Invalid timezone" in r.stderr
+
+
+def test_serve_refuses_a_bad_schedule(tmp_path, capsys):
+    from pipeline.cli import main
+
+    assert main(["serve", "--cron", "0 6 * *", "--source", str(tmp_path)]) == 2
+    assert 'Invalid cron string: "0 6 * *"' in capsys.readouterr().err
+    assert main(["serve", "--cron", "0 6 * * *", "--timezone", "Asia/Saigonn", "--source", str(tmp_path)]) == 2
+    assert "Invalid timezone" in capsys.readouterr().err
 
 
 def test_fetch_once_from_a_folder(tmp_path):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import socket
 import threading
 import time
@@ -46,6 +45,7 @@ class Resource:
     stall_after: int | None = None  # send this many body bytes, then go silent
     no_length: bool = False  # no Content-Length: the body ends when the connection closes
     announce: int | None = None  # Content-Length to claim instead of the real one
+    redirect: str | None = None  # answer 302 to this location
 
 
 class Site:
@@ -80,6 +80,11 @@ def make_handler(site: Site):
                     return
                 if res.delay:
                     time.sleep(res.delay)
+                if res.redirect:
+                    self._status(302)
+                    self.send_header("Location", res.redirect)
+                    self.end_headers()
+                    return
                 etag = f'"{sha(res.body)[:20]}"'
                 if (res.etag and self.headers.get("If-None-Match") == etag) or (
                         res.last_modified and self.headers.get("If-Modified-Since") == site.mtime):
@@ -161,6 +166,7 @@ CORPUS = {
     "/good.pdf": ("downloaded", None, None),
     "/kontum.txt": ("downloaded", None, None),
     "/download?id=7": ("downloaded", None, None),
+    "/get?id=9": ("downloaded", None, None),
     "/slow.pdf": ("failed", "ReadTimeout", f"timed out after {READ_TIMEOUT:g} s waiting for data from {{host}}"),
     "/stall.pdf": ("failed", "ReadTimeout", f"timed out after {READ_TIMEOUT:g} s waiting for data from {{host}}"),
     "/error.pdf": ("failed", "HtmlPage", "link returned an HTML page, not a document"),
@@ -180,6 +186,8 @@ def serve_corpus(site: Site) -> None:
     r["/kontum.txt"] = Resource(TXT, "text/plain; charset=utf-8", last_modified=True)
     r["/download?id=7"] = Resource(TXT, "application/octet-stream",
                                    headers={"Content-Disposition": 'attachment; filename="ke-hoach-7.txt"'})
+    r["/get?id=9"] = Resource(redirect="/files/kh-9.txt")
+    r["/files/kh-9.txt"] = Resource(TXT, "text/plain")
     r["/about"] = html_page("/")  # an ordinary page: probed, not a document, not reported
     r["/slow.pdf"] = Resource(PDF, "application/pdf", delay=STALL)
     r["/stall.pdf"] = Resource(PDF, "application/pdf", stall_after=1000)
@@ -224,8 +232,10 @@ def test_html_index_every_link_gets_the_expected_outcome(site, tmp_path):
     assert pdf.path.name == f"{sha(PDF)[:16]}-good.pdf" and pdf.path.read_bytes() == PDF and pdf.sha256 == sha(PDF)
     assert txt.path.name == f"{sha(TXT)[:16]}-kontum.txt" and txt.path.read_bytes() == TXT
     assert probed.path.name == f"{sha(TXT)[:16]}-ke-hoach-7.txt"
+    assert by_url["/get?id=9"].path.name == f"{sha(TXT)[:16]}-kh-9.txt", "named after the redirect's target"
     # Only whole, checked documents (and the manifest) in the inbox: no partial or rejected download.
-    assert inbox_files(inbox) == sorted([".manifest.json", pdf.path.name, txt.path.name, probed.path.name])
+    assert inbox_files(inbox) == sorted([".manifest.json", pdf.path.name, txt.path.name, probed.path.name,
+                                         by_url["/get?id=9"].path.name])
     assert site.served("/style.css") == 0, "assets are never fetched"
     assert site.served("/about") == 1, "an extension-less link on the index's host is probed once"
     manifest = json.loads((inbox / ".manifest.json").read_text())
