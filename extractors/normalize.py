@@ -279,30 +279,35 @@ def _is_caps(text: str) -> bool:
 
 
 def starts_paragraph(prev: str, line: str) -> bool:
-    """Whether `line` begins a new paragraph after `prev` (both stripped)."""
-    if "\t" in line or "\t" in prev:
+    """Whether `line` begins a new paragraph after `prev` (both stripped).
+
+    `prev` is the paragraph built so far; only its start and its tail are
+    looked at, so joining stays linear in the paragraph's length.
+    """
+    tail = prev[-300:]
+    if "\t" in line or "\t" in tail:
         return True
     if _LOWER_BULLET.match(line):
         # OCR puts a dash before wrapped lines (`của Quốc` / `- hội`): a bullet
         # starting in lower case is a real item only after a finished clause.
-        return bool(regex.search(r"[.;:!?]\s*$", prev))
+        return bool(regex.search(r"[.;:!?]\s*$", tail))
     if _LABEL.match(line) or _OPENER.match(line) or _HEADER_LINE.match(line):
         return True
     if _KIND_LINE.match(prev) or _KIND_LINE.match(line) or _HEADER_LINE.match(prev):
         return True
     if _SIGNER_TITLES.match(line) or _SIGNER_TITLES.match(prev):
         return True
-    prev_caps, line_caps = _is_caps(prev), _is_caps(line)
+    prev_caps, line_caps = _is_caps(tail), _is_caps(line)
     if prev_caps != line_caps:
         # A capitals heading never runs on into sentence text, nor the other way round;
         # a sentence ending in a capitalised acronym (… (BAU)) is the exception.
-        if line_caps and not _TERMINAL.search(prev) and len(line.split()) <= 2:
+        if line_caps and not _TERMINAL.search(tail) and len(line.split()) <= 2:
             return False
         return True
     first = line[:1]
-    if _TERMINAL.search(prev) and (first.isupper() or first.isdigit() or first in "“\"("):
+    if _TERMINAL.search(tail) and (first.isupper() or first.isdigit() or first in "“\"("):
         return True
-    if _TERMINAL.search(prev) and _GARBLED_LABEL.match(line):
+    if _TERMINAL.search(tail) and _GARBLED_LABEL.match(line):
         # `s. Nhiệm vụ và giải pháp …` after a finished sentence: a label OCR misread.
         return True
     return False

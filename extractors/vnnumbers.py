@@ -19,21 +19,22 @@ import regex
 
 # ---------------------------------------------------------------- pieces
 
-#: `12.350`, `118.000`, `1.000.000` – dots group thousands.
-GROUPED_INTEGER = r"\d{1,3}(?:\.\d{3})+(?![\d])"
+#: `12.350`, `118.000`, `1.000.000` – dots group thousands. ASCII digits only:
+#: `\d` would also take digits of other scripts that `float()` cannot read.
+GROUPED_INTEGER = r"[0-9]{1,3}(?:\.[0-9]{3})+(?![[0-9]])"
 #: `07`, `2025`, `100`.
-PLAIN_INTEGER = r"\d+"
+PLAIN_INTEGER = r"[0-9]+"
 #: `,3` in `7,3`; `,42` in `71,42` – the Vietnamese decimal comma.
-DECIMAL_COMMA = r",\d+"
+DECIMAL_COMMA = r",[0-9]+"
 #: `.5` in OCR's `9.5`: one or two digits after a dot are a decimal, never a group.
-OCR_DECIMAL_DOT = r"\.\d{1,2}(?![\d])"
+OCR_DECIMAL_DOT = r"\.[0-9]{1,2}(?![[0-9]])"
 #: One number as written. Not preceded by a digit or a decimal/group mark, so
 #: the `5` of `9,5` is never a number of its own.
 #: `, 0` in OCR's `7, 0%` / `7 ,0%`: a stray space by the decimal comma, only before a percent sign.
-OCR_SPACED_DECIMAL = r"(?:,[ ]|[ ],)\d{1,2}(?=[ ]?%)"
+OCR_SPACED_DECIMAL = r"(?:,[ ]|[ ],)[0-9]{1,2}(?=[ ]?%)"
 NUMBER = (
-    rf"(?<![\d.,])(?:{GROUPED_INTEGER}|{PLAIN_INTEGER})"
-    rf"(?:{DECIMAL_COMMA}|{OCR_SPACED_DECIMAL}|{OCR_DECIMAL_DOT})?(?![\d])(?!,\d)"
+    rf"(?<![[0-9].,])(?:{GROUPED_INTEGER}|{PLAIN_INTEGER})"
+    rf"(?:{DECIMAL_COMMA}|{OCR_SPACED_DECIMAL}|{OCR_DECIMAL_DOT})?(?![[0-9]])(?!,[0-9])"
 )
 
 #: `>`, `≥`, `>=`, `<`, `≤`, `<=` written in front of a figure.
@@ -77,7 +78,7 @@ def parse_number(token: str) -> float | None:
     if "," in token:
         whole, frac = token.split(",", 1)
         value = float(whole.replace(".", "") + "." + frac)
-    elif regex.search(r"\.\d{3}$", token) or token.count(".") > 1:
+    elif regex.search(r"\.[0-9]{3}$", token) or token.count(".") > 1:
         value = float(token.replace(".", ""))
     else:
         value = float(token)
