@@ -54,27 +54,10 @@ from dataclasses import dataclass
 import regex
 
 from extractors.vndates import DAY, MONTH, NUMERIC_DATE, YEAR, make_date
+from extractors.vntext import fold  # noqa: F401  (re-exported: other modules use legal_refs.fold)
 from schemas import LegalRef
 
 # ---------------------------------------------------------------- tokenize
-
-
-def fold(text: str) -> str:
-    """Same-length shadow of `text`: diacritics dropped, `đ` → `d`.
-
-    Matching type words on the shadow makes them robust to OCR's diacritic
-    confusions while every offset still points into the original.
-    """
-    out = []
-    for ch in text:
-        if ch in "đĐÐ":
-            out.append("d" if ch == "đ" else "D")
-        elif ord(ch) < 128:
-            out.append(ch)
-        else:
-            base = unicodedata.normalize("NFD", ch)[0]
-            out.append(base if len(base) == 1 else ch)
-    return "".join(out)
 
 
 # ---------------------------------------------------------------- pieces

@@ -10,11 +10,11 @@ from the body text.
 from __future__ import annotations
 
 import datetime as _dt
-import unicodedata
 from dataclasses import dataclass, field
 
 import regex
 
+from extractors import vntext
 from extractors.model import ParsedDoc
 from extractors.provinces import canonical_province, province_names
 from extractors.vndates import DATE, make_date
@@ -248,8 +248,7 @@ def _province(facts: DocumentFacts, text: str) -> str | None:
 
 def fold(text: str) -> str:
     """Lower case without diacritics, for matching through OCR's lost marks."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return vntext.fold(text).lower()
 
 
 #: Signer titles, folded, longest first; the value is how the title is written.

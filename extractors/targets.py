@@ -31,13 +31,13 @@ The module is pure: no files, no network, no global state.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 import regex
 
 from extractors.flat_tables import column_role
 from extractors.vndates import DATE
+from extractors.vntext import fold
 from extractors.vnnumbers import Quantity, find_quantities, is_year, parse_quantity_cell
 from schemas import Target
 
@@ -865,8 +865,7 @@ def _table_row(doc, line, line_start, cells, spans, table, state, notes) -> list
 # ---------------------------------------------------------------- entry point
 
 def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFD", s.lower().replace("đ", "d"))
-    return regex.sub(r"\p{M}+|\s+", "", s)
+    return regex.sub(r"\s+", "", fold(s).lower())
 
 
 def _reconcile(prose: list[Target], table: list[Target]) -> None:
