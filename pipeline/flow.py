@@ -318,4 +318,4 @@ def ingest_direct(files, out_dir, workers, ocr, force, summary, on_progress, lim
     with ThreadPoolExecutor(max_workers=workers) as threads:
         futures = {threads.submit(run_isolated, p, ocr, limits): p for p in todo}
         for fut in as_completed(futures):
-            record(futures[fut], fut.result(), out_dir, summary, on_progress)
+            record(futures.pop(fut), fut.result(), out_dir, summary, on_progress)  # a kept future keeps its rows alive

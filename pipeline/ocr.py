@@ -5,7 +5,8 @@ confidences) read in tesseract's own order. On a page with ruled tables
 (found by `tablegrid`) the tables are blanked out for that pass, and their
 cells are read in a second pass over a sheet made of the cells alone; each
 table is put back where it stood as tab-separated rows. The two passes
-together cover the page once, so they cost about one page.
+together cover the page once, so they cost about one page. `reread` then
+repairs side-by-side blocks and debris lines of the page pass.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ import pytesseract
 from PIL import Image, ImageOps
 
 from .errors import CorruptFileError, EmptyFileError, ImageTooLargeError, OcrError
+from .reread import reread
 from .tablegrid import (Grid, Word, cell_blocks, cell_text, find_tables,
                         otsu_threshold, rotated_rows, table_rows)
 
@@ -92,11 +94,12 @@ def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> Oc
             box = (grid.cols[0].pos, grid.cols[-1].pos, grid.rows[0].pos, grid.rows[-1].pos)
             for y, a, b in rotated_rows(grid, box, outside.shape):
                 outside[y, a:b] = paper
-        words = _tesseract_words(Image.fromarray(outside), lang, dpi)
         tables, cell_words = _ocr_tables(cleaned, grids, lang, dpi)
+        pixels, gray = outside, Image.fromarray(outside)
     else:
-        words = _tesseract_words(gray, lang, dpi)
         cell_words = []
+    words = _tesseract_words(gray, lang, dpi)
+    words = reread(pixels, words, lambda sheet: _tesseract_words(sheet, lang, dpi, psm=6))
     text = _layout(words, grids, tables)
     confs = [w.conf for w in words + cell_words if w.conf >= 0]
     confidence = float(np.mean(confs)) if confs else 0.0

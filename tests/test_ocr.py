@@ -228,3 +228,52 @@ def test_whole_document_cer_within_limits():
     report = {r["file"]: round(r["cer"], 4) for r in rows}
     for row in rows:
         assert row["cer"] <= row["limit"], report
+
+
+# --- second reading of misread columns and debris lines -----------------------------
+
+def _line(key, *parts, h=40):
+    """Words of one line: parts are (text, left, top) with 40 px letters."""
+    return [ocr.Word(text, left, top, 20 * len(text), h, 90.0, key) for text, left, top in parts]
+
+
+def test_column_runs_find_side_by_side_blocks_off_baseline():
+    from pipeline.reread import _column_runs
+    lines = {}
+    # a list on the left, a signature block on the right half a line lower
+    for i in range(3):
+        key = (1, 5, 1, i)
+        lines[key] = _line(key, ("Bộ", 300, 1000 + 60 * i), ("Tài", 360, 1000 + 60 * i),
+                           ("CHỦ", 1500, 1030 + 60 * i), ("TỊCH", 1600, 1030 + 60 * i))
+    key = (1, 6, 1, 1)
+    lines[key] = _line(key, ("Lưu:", 300, 1200), ("VT.", 400, 1200))     # left side only
+    runs = _column_runs(lines, 40)
+    assert len(runs) == 1
+    run, gutter = runs[0]
+    assert run == list(lines) and 420 < gutter < 1500
+
+
+def test_column_runs_leave_aligned_rows_and_paragraphs_alone():
+    from pipeline.reread import _column_runs
+    lines = {}
+    for i in range(4):     # an unruled two-column list: cells on one baseline
+        key = (1, 2, 1, i)
+        lines[key] = _line(key, ("Số:", 300, 500 + 60 * i), ("243", 380, 500 + 60 * i),
+                           ("Kon", 1500, 500 + 60 * i), ("Tum", 1600, 500 + 60 * i))
+    key = (1, 3, 1, 1)     # then a full-width line across the gap
+    lines[key] = _line(key, *[(w, 300 + 150 * i, 800) for i, w in enumerate("a b c d e f g h i k".split())])
+    assert _column_runs(lines, 40) == []
+
+
+@needs_samples
+@pytest.mark.parametrize("variant", ["scan", "scan-poor"])
+def test_signature_block_beside_recipients_is_read_column_by_column(variant):
+    page = ocr_pdf_page(RAW / f"kiengiang-2020-kh182.{variant}.pdf", 6)
+    lines = page.text.splitlines()
+    title = next(i for i, line in enumerate(lines) if "PHÓ CHỦ TỊCH" in line)
+    assert any("Nguyễn Thanh Nhân" in line for line in lines[title:])
+    # the whole recipients list comes before the signature block
+    recipients = next(i for i, line in enumerate(lines) if line.startswith("Nơi nhận"))
+    last = max(i for i, line in enumerate(lines) if "Lưu: VT" in line)
+    assert recipients < last < title
+    assert cer("- LĐVP, P.KT, P.TH;", next(l for l in page.text.splitlines() if "LĐVP" in l)) < 0.1
