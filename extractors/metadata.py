@@ -34,12 +34,36 @@ KIND_WORDS: list[tuple[str, str]] = [
     (r"công\s+văn", "cong_van"),
     (r"báo\s+cáo", "bao_cao"),
 ]
-_KIND_LINE = regex.compile(
-    r"^(?P<kind>" + "|".join(p for p, _ in KIND_WORDS) + r")\s*:?\s*$", regex.IGNORECASE
-)
 #: Số hiệu symbols that name the kind (`182/KH-UBND`).
 SYMBOL_KINDS = {"KH": "ke_hoach", "QĐ": "quyet_dinh", "CTR": "chuong_trinh_hanh_dong",
                 "CTHĐ": "chuong_trinh_hanh_dong", "NQ": "nghi_quyet", "CT": "chi_thi", "BC": "bao_cao"}
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for matching through OCR's lost marks."""
+    return vntext.fold(text).lower()
+
+
+def _squash(text: str) -> str:
+    return regex.sub(r"[\W_]+", "", fold(text))
+
+
+#: Kind lines as OCR may read them (`QUYẾTĐỊNH`, `KẼHOẠCH`): folded, no spaces.
+_KIND_LINE_KEYS = {
+    _squash(w): k for w, k in [
+        ("kế hoạch", "ke_hoach"), ("kế hoạch hành động", "ke_hoach"), ("quyết định", "quyet_dinh"),
+        ("chương trình", "chuong_trinh_hanh_dong"), ("chương trình hành động", "chuong_trinh_hanh_dong"),
+        ("nghị quyết", "nghi_quyet"), ("chỉ thị", "chi_thi"), ("công văn", "cong_van"), ("báo cáo", "bao_cao"),
+    ]
+}
+
+
+def kind_line(line: str) -> str | None:
+    """The kind a header line names, if the line is only a kind word (in capitals)."""
+    s = line.strip()
+    if not s or not s.isupper() or len(s) > 40:
+        return None
+    return _KIND_LINE_KEYS.get(_squash(s))
 
 
 def kind_of(words: str) -> str | None:
@@ -57,7 +81,8 @@ _MOTTO = regex.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]", r
 _OPENER = regex.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Để\s|Nhằm\s|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)")
 _ADMIN_UNIT = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)"
 _ISSUER_IN_TEXT = regex.compile(
-    rf"(?P<body>Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)\s+(?P<unit>{_ADMIN_UNIT})\s+(?P<place>(?:\p{{Lu}}\p{{Ll}}*)(?:\s*-?\s*\p{{Lu}}\p{{Ll}}*){{0,3}})"
+    # OCR may leave a dash between the words (`Ủy ban nhân - dân`).
+    rf"(?P<body>Ủy[\s\-]+ban[\s\-]+nhân[\s\-]+dân|UBND|Hội[\s\-]+đồng[\s\-]+nhân[\s\-]+dân|HĐND)\s+(?P<unit>{_ADMIN_UNIT})\s+(?P<place>(?:\p{{Lu}}\p{{Ll}}*)(?:\s*-?\s*\p{{Lu}}\p{{Ll}}*){{0,3}})"
 )
 _PROVINCE_IN_TEXT = regex.compile(
     r"(?:tỉnh|thành\s+phố|TP\.)\s+(?P<name>" + "|".join(regex.escape(n) for n in province_names()) + r")(?!\p{L})",
@@ -143,7 +168,7 @@ def extract_metadata(doc: ParsedDoc, implements: list[str] | None = None) -> Doc
     facts = DocumentFacts(implements=list(implements or []))
 
     motto_at = next((i for i, ln in enumerate(head) if _MOTTO.search(ln)), None)
-    kind_at = next((i for i, ln in enumerate(head) if _KIND_LINE.match(ln.strip()) and ln.strip().isupper()), None)
+    kind_at = next((i for i, ln in enumerate(head) if kind_line(ln)), None)
 
     # Issuer: the capital lines of the left header column. Text layers often
     # interleave the two columns, so motto lines are skipped, not stopped at.
@@ -172,7 +197,7 @@ def extract_metadata(doc: ParsedDoc, implements: list[str] | None = None) -> Doc
 
     # Kind: the kind line, else the số hiệu, else what the opening says it builds.
     if kind_at is not None:
-        facts.doc_kind = kind_of(_KIND_LINE.match(head[kind_at].strip()).group("kind")) or "other"
+        facts.doc_kind = kind_line(head[kind_at]) or "other"
         facts.title = _title_after(lines, kind_at)
     elif facts.doc_number:
         sym = regex.split(r"[/\-]", facts.doc_number.upper())
@@ -244,11 +269,6 @@ def _province(facts: DocumentFacts, text: str) -> str | None:
         if name:
             counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.get) if counts else None
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, for matching through OCR's lost marks."""
-    return vntext.fold(text).lower()
 
 
 #: Signer titles, folded, longest first; the value is how the title is written.

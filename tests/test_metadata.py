@@ -69,3 +69,17 @@ def test_province_from_place_names_when_no_header():
     f = _facts(text)
     assert f.province == "Cần Thơ" and f.doc_kind == "ke_hoach"
     assert f.issuer == "Ủy ban nhân dân thành phố Cần Thơ"
+
+
+def test_ocr_damaged_kind_line_and_issuer():
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN", "TỈNH KIÊN GIANG", "Số: 182 /KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Kiên Giang, ngày 27 tháng 11 năm 2020", "KẼHOẠCH",
+        "Thực hiện Kế hoạch số 211-KH/TU ngày 11-6-2020 của Tỉnh ủy Kiên Giang",
+        "Thực hiện Kế hoạch số 211-KH/TU, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+    ])
+    f = _facts(text)
+    assert f.doc_kind == "ke_hoach"
+    assert f.title == "Thực hiện Kế hoạch số 211-KH/TU ngày 11-6-2020 của Tỉnh ủy Kiên Giang"
+    body = "Thực hiện Nghị quyết số 06/NQ-CP; Ủy ban nhân - dân tỉnh Kon Tum xây dựng Chương trình hành động như sau:"
+    assert _facts(body).issuer == "Ủy ban nhân dân tỉnh Kon Tum"
