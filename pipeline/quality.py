@@ -81,6 +81,14 @@ def unit_family(u) -> str:
     return u.split("/", 1)[0]
 
 
+def agency_set_f1(gold, pred) -> float:
+    """F1 of two agency lists compared as sets of normalised names."""
+    g, p = {norm_agency(x) for x in gold or []}, {norm_agency(x) for x in pred or []}
+    if not g and not p:
+        return 1.0
+    return 2 * len(g & p) / (len(g) + len(p))
+
+
 def text_ratio(a, b) -> float:
     return SequenceMatcher(None, norm(a), norm(b)).ratio()
 

@@ -15,11 +15,7 @@ from extractors.agencies import (
     split_agencies,
 )
 
-sys.path.insert(0, "/work/shared/eval")
-try:  # the scorer's own agency normaliser, to check canonical names compare equal
-    from score import norm_agency
-except ImportError:  # pragma: no cover - scorer not mounted
-    norm_agency = None
+from pipeline.quality import norm_agency  # the evaluation's agency normaliser
 
 
 def mentions(text: str) -> list[str]:
@@ -65,7 +61,6 @@ def test_canonical_keeps_unknown_names_as_written():
     assert canonical_agency("Sở NV") == "Sở NV"
 
 
-@pytest.mark.skipif(norm_agency is None, reason="scorer not available")
 def test_canonical_names_compare_equal_under_the_scorer():
     pairs = [("UBND các huyện, thành phố", "Ủy ban nhân dân các huyện, thành phố"),
              ("Sở TN&MT", "Sở Tài nguyên và Môi trường"),

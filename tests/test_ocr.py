@@ -23,9 +23,6 @@ FIXTURES = ROOT / "tests" / "fixtures"
 KONTUM25 = "kontum-2025-qd243-congbao"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 
-needs_samples = pytest.mark.skipif(not (RAW / f"{KONTUM25}.scan.pdf").exists(),
-                                   reason="sample scans missing")
-needs_font = pytest.mark.skipif(not FONT.exists(), reason="DejaVu font missing")
 
 
 def digital_page_text(name: str, index: int) -> str:
@@ -98,7 +95,6 @@ def synthetic_table(angle: float = 0.0, dpi: int = 300) -> Image.Image:
     return img.rotate(angle, resample=Image.BILINEAR, fillcolor=245)
 
 
-@needs_font
 @pytest.mark.parametrize("angle", [0.0, 0.8, -1.2])
 def test_find_tables_on_skewed_synthetic_table(angle):
     grids, mask = find_tables(np.asarray(synthetic_table(angle)), 300)
@@ -109,7 +105,6 @@ def test_find_tables_on_skewed_synthetic_table(angle):
     assert mask.any()
 
 
-@needs_font
 def test_text_without_rules_has_no_table():
     img = Image.new("L", (2480, 800), 255)
     font = ImageFont.truetype(str(FONT), size=54)
@@ -121,7 +116,6 @@ def test_text_without_rules_has_no_table():
     assert grids == []
 
 
-@needs_font
 def test_ocr_of_synthetic_table_gives_tab_separated_rows():
     page = ocr_image(synthetic_table(0.8), dpi=300)
     lines = page.text.splitlines()
@@ -135,7 +129,6 @@ def test_ocr_of_synthetic_table_gives_tab_separated_rows():
 
 # --- the sample scans ------------------------------------------------------------
 
-@needs_samples
 def test_ocr_of_one_scanned_page_is_accurate():
     doc = pdfium.PdfDocument(str(RAW / "kiengiang-2020-kh182.scan.pdf"))
     img, dpi = page_image(doc, 1, 300)
@@ -145,7 +138,6 @@ def test_ocr_of_one_scanned_page_is_accurate():
     assert page.confidence > 80 and page.tables == []
 
 
-@needs_samples
 @pytest.mark.parametrize("variant", ["scan", "scan-poor"])
 def test_scanned_table_page_gives_tab_separated_rows(variant):
     page = ocr_pdf_page(RAW / f"{KONTUM25}.{variant}.pdf", 2)
@@ -168,7 +160,6 @@ def test_scanned_table_page_gives_tab_separated_rows(variant):
     assert any("PHỤ LỤC" in line for line in lines[: lines.index("\t".join(rows[0]))])
 
 
-@needs_samples
 def test_plain_scanned_page_has_no_table():
     page = ocr_pdf_page(RAW / f"{KONTUM25}.scan-poor.pdf", 4)
     assert page.tables == [] and "\t" not in page.text
@@ -176,7 +167,6 @@ def test_plain_scanned_page_has_no_table():
 
 # --- image files and failures ------------------------------------------------------
 
-@needs_font
 def test_multi_page_tiff(tmp_path):
     pages = []
     for text in ("Kế hoạch thực hiện Quy hoạch tỉnh", "Điều 2. Tổ chức thực hiện"):
@@ -220,7 +210,6 @@ def test_missing_language_data_is_an_ocr_error():
 # --- whole documents ----------------------------------------------------------------
 
 @pytest.mark.slow
-@needs_samples
 def test_whole_document_cer_within_limits():
     scans = sorted(RAW.glob("*.scan.pdf")) + sorted(RAW.glob("*.scan-poor.pdf"))
     assert len(scans) == 6
@@ -265,7 +254,6 @@ def test_column_runs_leave_aligned_rows_and_paragraphs_alone():
     assert _column_runs(lines, 40) == []
 
 
-@needs_samples
 @pytest.mark.parametrize("variant", ["scan", "scan-poor"])
 def test_signature_block_beside_recipients_is_read_column_by_column(variant):
     page = ocr_pdf_page(RAW / f"kiengiang-2020-kh182.{variant}.pdf", 6)

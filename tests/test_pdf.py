@@ -20,8 +20,6 @@ FIXTURES = ROOT / "tests" / "fixtures"
 KONTUM25 = "kontum-2025-qd243-congbao"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 
-needs_samples = pytest.mark.skipif(not (RAW / f"{KONTUM25}.pdf").exists(), reason="sample PDFs missing")
-needs_font = pytest.mark.skipif(not FONT.exists(), reason="DejaVu font missing")
 
 SENTENCE = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
 
@@ -82,7 +80,6 @@ def image_pdf_with_text_layer(img: Image.Image, layer: bytes, to_unicode: bytes)
 
 # --- digital text layer ------------------------------------------------------
 
-@needs_samples
 def test_digital_page_matches_truth_modulo_wrapping():
     result = read_pdf_pages(RAW / f"{KONTUM25}.pdf", ocr=False)
     assert result.n_pages == 22 and result.ocr_pages == 0
@@ -95,7 +92,6 @@ def test_digital_page_matches_truth_modulo_wrapping():
     assert collapse(body) in truth
 
 
-@needs_samples
 def test_digital_table_page_has_tab_separated_rows():
     result = read_pdf_pages(RAW / f"{KONTUM25}.pdf", ocr=False)
     truth = (FIXTURES / f"{KONTUM25}.truth.txt").read_text(encoding="utf-8").splitlines()
@@ -111,7 +107,6 @@ def test_digital_table_page_has_tab_separated_rows():
     assert lines.index("PHỤ LỤC") < lines.index(rows[0])
 
 
-@needs_samples
 def test_pages_without_tables_are_not_given_tables():
     result = read_pdf_pages(RAW / "kiengiang-2020-kh182.pdf", ocr=False)
     assert all(not p.tables and "\t" not in p.text for p in result.pages)
@@ -144,7 +139,6 @@ def test_assess_keeps_legacy_encodings_for_the_normaliser():
     assert assess_text_layer(vni * 3) is None
 
 
-@needs_font
 def test_page_with_garbage_text_layer_is_ocrd(tmp_path):
     img = sentence_image()
     # every code of the text layer maps to U+FFFD: glyphs the font lost
@@ -159,7 +153,6 @@ def test_page_with_garbage_text_layer_is_ocrd(tmp_path):
     assert read_pdf_pages(path, ocr=False).pages[0].source == "text"
 
 
-@needs_font
 def test_image_only_pdf_is_ocrd(tmp_path):
     path = tmp_path / "scan.pdf"
     sentence_image().save(path, "PDF", resolution=300)
@@ -169,7 +162,6 @@ def test_image_only_pdf_is_ocrd(tmp_path):
     assert result.pages[0].confidence > 50
 
 
-@needs_font
 def test_good_text_layer_over_an_image_is_not_ocrd(tmp_path):
     codes = bytes(range(1, len(SENTENCE) + 1))
     cmap = b"%d beginbfchar " % len(SENTENCE) + b" ".join(
@@ -204,7 +196,6 @@ def test_encrypted_pdf_raises_actionable_error(tmp_path):
     assert err.value.stage == "read" and isinstance(err.value, ReadError)
 
 
-@needs_samples
 def test_truncated_pdf_raises_corrupt_file_error(tmp_path):
     data = (RAW / f"{KONTUM25}.pdf").read_bytes()
     path = tmp_path / "truncated.pdf"
