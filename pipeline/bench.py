@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
 import inspect
 import json
 import multiprocessing
@@ -274,8 +275,8 @@ def render_pngs(pages: list[tuple[Path, int]], dest: Path, dpi: int = 300) -> li
     return out
 
 
-def _tesseract(png: Path, tsv: bool = False) -> int:
-    cmd = ["tesseract", str(png), "stdout", "-l", "vie"] + (["tsv"] if tsv else [])
+def _tesseract(png: Path) -> int:
+    cmd = ["tesseract", str(png), "stdout", "-l", "vie"]
     out = subprocess.run(cmd, capture_output=True, check=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     return len(out.stdout.decode("utf-8", "replace"))
 
@@ -322,7 +323,6 @@ def bench_ocr(cfg: Config, scans: list[Path], work: Path) -> dict:
 
         variants = {
             "tesseract": run("tesseract", threads, _tesseract, pngs),
-            "tesseract_tsv": run("tesseract_tsv", threads, lambda p: _tesseract(p, tsv=True), pngs),
             "ocr_image": run("ocr_image", procs, _ocr_png, list(map(str, pngs))),
             "ocr_pdf_page": run("ocr_pdf_page", procs, _ocr_scan_page, [(str(p), i) for p, i in pages]),
         }
@@ -335,18 +335,49 @@ def bench_ocr(cfg: Config, scans: list[Path], work: Path) -> dict:
            "chars": chars,
            "ratio": ratio(times, "ocr_image", "tesseract"),
            "ratio_pdf": ratio(times, "ocr_pdf_page", "tesseract"),
-           "ratio_tsv": ratio(times, "tesseract_tsv", "tesseract"),
            "repeats": cfg.ocr_repeats, "load": loadavg()}
     if out["ratio"] > GOAL_OCR_RATIO:
-        from PIL import Image
-
-        from pipeline.ocr import ocr_image
-
-        img = Image.open(pngs[0])
-        img.load()
-        out["profile"] = profile(lambda: ocr_image(img))
-        out["profile_page"] = pngs[0].name
+        out["breakdown"] = ocr_breakdown(pngs)
     return out
+
+
+def ocr_breakdown(pngs: list[Path]) -> list[dict]:
+    """Where the project's OCR time goes, page by page, in this process:
+    each tesseract call it makes (a cProfile only shows the wait on them)
+    against one bare `tesseract` call on the same PNG."""
+    from PIL import Image
+
+    import pipeline.ocr as ocr_mod
+
+    calls: list[tuple] = []
+    original = ocr_mod._tesseract_words
+
+    def counted(gray, *args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return original(gray, *args, **kwargs)
+        finally:
+            calls.append((kwargs.get("psm") or (args[2] if len(args) > 2 else None), gray.size,
+                          time.perf_counter() - t))
+
+    rows = []
+    ocr_mod._tesseract_words = counted
+    try:
+        for png in pngs:
+            t = time.perf_counter()
+            _tesseract(png)
+            bare = time.perf_counter() - t
+            calls.clear()
+            with Image.open(png) as img:
+                img.load()
+                t = time.perf_counter()
+                ocr_mod.ocr_image(img)
+                total = time.perf_counter() - t
+            rows.append({"page": png.name, "bare_s": bare, "total_s": total,
+                         "calls": [{"psm": psm, "px": f"{w}×{h}", "s": sec} for psm, (w, h), sec in calls]})
+    finally:
+        ocr_mod._tesseract_words = original
+    return rows
 
 
 # ---------------------------------------------------------------- 3. extraction
@@ -546,24 +577,45 @@ def run_child(spec: dict, env: dict, log_path: Path) -> dict:
 
 
 def _child(spec: dict) -> None:
-    """Runs in the child: one `run_batch`, its figures as one JSON line."""
+    """Runs in the child: one batch, its figures as one JSON line.
+
+    Modes: `prefect` and `direct` are `run_batch` with and without Prefect;
+    `bare` calls `process_file` in a plain pool of long-lived processes and
+    writes each result, the floor that orchestration adds to."""
     t0 = time.perf_counter()
-    from pipeline.flow import run_batch
-    if spec["prefect"]:
-        import pipeline.prefect_flow  # noqa: F401
+    if spec["mode"] == "bare":
+        from pipeline.flow import discover
+        from pipeline.process import process_file
+        from pipeline.writers import write_document
+    else:
+        from pipeline.flow import run_batch
+        if spec["mode"] == "prefect":
+            import pipeline.prefect_flow  # noqa: F401
     imported = time.perf_counter() - t0
     stamps: list[float] = []
     t1 = time.perf_counter()
-    summary = run_batch([spec["corpus"]], out_dir=spec["out"], workers=spec["workers"], ocr=spec["ocr"],
-                        use_prefect=spec["prefect"],
-                        on_progress=lambda row: stamps.append(time.perf_counter() - t1))
+    if spec["mode"] == "bare":
+        files = discover([spec["corpus"]])
+        ctx = multiprocessing.get_context("forkserver")
+        out = {"ok": 0, "failed": 0, "skipped": 0, "pages": 0, "ocr_pages": 0, "errors": []}
+        with ProcessPoolExecutor(spec["workers"], mp_context=ctx) as pool:
+            for doc in pool.map(functools.partial(process_file, ocr=spec["ocr"]), files):
+                write_document(Path(spec["out"]), doc.doc_id, doc.tables)
+                stamps.append(time.perf_counter() - t1)
+                out["ok"] += 1
+                out["pages"] += doc.n_pages or 0
+                out["ocr_pages"] += doc.ocr_pages or 0
+    else:
+        summary = run_batch([spec["corpus"]], out_dir=spec["out"], workers=spec["workers"], ocr=spec["ocr"],
+                            use_prefect=spec["mode"] == "prefect",
+                            on_progress=lambda row: stamps.append(time.perf_counter() - t1))
+        ok = [r for r in summary.log if r.status == "ok"]
+        out = {"ok": len(ok), "failed": summary.count("failed"), "skipped": summary.count("skipped"),
+               "pages": sum(r.pages or 0 for r in ok), "ocr_pages": sum(r.ocr_pages or 0 for r in ok),
+               "errors": [f"{r.source_path}: {r.error_type}: {r.error_message}" for r in summary.failed[:3]]}
     elapsed = time.perf_counter() - t1
-    ok = [r for r in summary.log if r.status == "ok"]
     print(CHILD_MARK + json.dumps({
-        "elapsed": elapsed, "import_s": imported, "ok": len(ok), "failed": summary.count("failed"),
-        "skipped": summary.count("skipped"), "pages": sum(r.pages or 0 for r in ok),
-        "ocr_pages": sum(r.ocr_pages or 0 for r in ok), "stamps": stamps,
-        "errors": [f"{r.source_path}: {r.error_type}: {r.error_message}" for r in summary.failed[:3]],
+        "elapsed": elapsed, "import_s": imported, "stamps": stamps, **out,
         # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec, so it
         # would report the (larger) bench process this child was forked from
         "parent_maxrss_mb": (_status_kb(os.getpid()) or {"VmHWM": 0})["VmHWM"] / 1024,
@@ -602,10 +654,10 @@ def bench_batches(cfg: Config, smp: dict, work: Path) -> dict:
     env = _child_env(prefect_home)
     out_root = work / "out"
 
-    def run(corpus: Path, n: int, prefect: bool, ocr: bool = True) -> dict:
-        out = out_root / f"{corpus.name}-{'prefect' if prefect else 'direct'}"
+    def run(corpus: Path, n: int, mode: str = "direct", ocr: bool = True) -> dict:
+        out = out_root / f"{corpus.name}-{mode}"
         shutil.rmtree(out, ignore_errors=True)
-        spec = {"corpus": str(corpus), "out": str(out), "workers": cfg.workers, "ocr": ocr, "prefect": prefect}
+        spec = {"corpus": str(corpus), "out": str(out), "workers": cfg.workers, "ocr": ocr, "mode": mode}
         res = _batch_figures(run_child(spec, env, work / "child.log"), n)
         res["load"] = loadavg()
         shutil.rmtree(out, ignore_errors=True)
@@ -613,49 +665,51 @@ def bench_batches(cfg: Config, smp: dict, work: Path) -> dict:
             raise RuntimeError(f"{corpus.name}: {res['ok']} of {n} documents processed; {res['errors']}")
         return res
 
-    results: dict = {"text": {}, "prefect": {}, "mb_per_doc": None}
+    results: dict = {"text": {}, "modes": {}}
     if cfg.prefect_batches and not cfg.quick and not os.environ.get("PREFECT_API_URL"):
         # the first flow run creates Prefect's database: not what is measured
         log("prefect warm-up (creates its database)")
         warm = make_corpus(smp["text"][:1], 1, work / "corpus" / "warmup")
         t = time.perf_counter()
-        run(warm, 1, True)
+        run(warm, 1, "prefect")
         results["prefect_first_run_s"] = time.perf_counter() - t
     for n in cfg.batches:
         corpus = make_corpus(smp["text"], n, work / "corpus" / f"text-{n}")
         size = sum(p.stat().st_size for p in corpus.iterdir())
-        reps = 1 if n >= cfg.big_batch else cfg.batch_repeats
-        direct, flow = [], []
+        # fewer repeats as batches grow: the time budget (15 min on 2 cores)
+        reps = 1 if n >= cfg.big_batch else cfg.batch_repeats if n < 100 else max(1, cfg.batch_repeats - 1)
+        modes = ["direct", "prefect", "bare"] if n in cfg.prefect_batches else ["direct"]
+        runs: dict[str, list] = {m: [] for m in modes}
         for r in range(reps):
-            modes = [False, True] if n in cfg.prefect_batches else [False]
-            for prefect in modes[r % len(modes):] + modes[:r % len(modes)]:
-                log(f"batch of {n} text documents, {'Prefect' if prefect else 'direct'}, repeat {r + 1}/{reps}")
-                (flow if prefect else direct).append(run(corpus, n, prefect))
-        results["text"][n] = {"runs": direct, "bytes": size}
-        if flow:
-            results["prefect"][n] = {"prefect": flow, "direct": direct}
+            for mode in modes[r % len(modes):] + modes[:r % len(modes)]:
+                log(f"batch of {n} text documents, {mode}, repeat {r + 1}/{reps}")
+                runs[mode].append(run(corpus, n, mode))
+        results["text"][n] = {"runs": runs["direct"], "bytes": size}
+        if len(modes) > 1:
+            results["modes"][n] = runs
         shutil.rmtree(corpus, ignore_errors=True)
     if cfg.pdf_batch:
         corpus = make_corpus(smp["digital"], cfg.pdf_batch, work / "corpus" / f"pdf-{cfg.pdf_batch}")
         runs = []
         for r in range(cfg.batch_repeats):
             log(f"batch of {cfg.pdf_batch} digital PDFs, repeat {r + 1}/{cfg.batch_repeats}")
-            runs.append(run(corpus, cfg.pdf_batch, False))
+            runs.append(run(corpus, cfg.pdf_batch))
         results["pdf"] = {"n": cfg.pdf_batch, "runs": runs}
     if cfg.scan_batch:
         corpus = work / "corpus" / "scans"
         shutil.rmtree(corpus, ignore_errors=True)
         corpus.mkdir(parents=True)
-        for p in smp["scan"]:
+        # the two shorter scans: the longest would double the time of this step
+        counts = sorted(pick_pages_count(smp["scan"]), key=lambda pc: pc[1])[:2]
+        for p, _ in counts:
             os.symlink(p, corpus / p.name)
-        counts = pick_pages_count(smp["scan"])
         pngs = render_pngs([(p, i) for p, n_pages in counts for i in range(n_pages)], work / "scan-pages")
         log(f"bare tesseract on all {len(pngs)} scan pages, then the {len(counts)} scans through the pipeline")
         t = time.perf_counter()
         with ThreadPoolExecutor(cfg.workers) as threads:
             list(threads.map(_tesseract, pngs))
         bare = time.perf_counter() - t
-        results["scan"] = {"n": len(counts), "runs": [run(corpus, len(counts), False)],
+        results["scan"] = {"n": len(counts), "runs": [run(corpus, len(counts))],
                            "doc_pages": [n_pages for _, n_pages in counts], "bare_s": bare}
     return results
 

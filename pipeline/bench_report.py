@@ -59,16 +59,19 @@ def rss_ratios(res: dict) -> dict | None:
             "worker": b["worker_mb"] / a["worker_mb"]}
 
 
-def prefect_stats(res: dict) -> dict:
+def mode_stats(res: dict) -> dict:
+    """Per batch size: median time and tree memory of each mode, and the
+    median per-repeat ratios and differences against `bare` and `direct`."""
     out = {}
-    for n, pair in res["batches"]["prefect"].items():
-        flow, direct = pair["prefect"], pair["direct"]
-        k = min(len(flow), len(direct))
-        out[n] = {"prefect": med([r["elapsed"] for r in flow]), "direct": med([r["elapsed"] for r in direct]),
-                  "ratio": med([flow[i]["elapsed"] / direct[i]["elapsed"] for i in range(k)]),
-                  "overhead": med([flow[i]["elapsed"] - direct[i]["elapsed"] for i in range(k)]),
-                  "prefect_mb": med([r["peak_total_mb"] for r in flow]),
-                  "direct_mb": med([r["peak_total_mb"] for r in direct])}
+    for n, runs in res["batches"]["modes"].items():
+        k = min(len(v) for v in runs.values())
+        el = {m: [r["elapsed"] for r in v] for m, v in runs.items()}
+        out[n] = {"s": {m: med(v) for m, v in el.items()},
+                  "mb": {m: med([r["peak_total_mb"] for r in v]) for m, v in runs.items()},
+                  "steady": {m: med([r.get("steady") for r in v]) for m, v in runs.items()},
+                  "direct_vs_bare": med([el["direct"][i] / el["bare"][i] for i in range(k)]),
+                  "prefect_vs_direct": med([el["prefect"][i] / el["direct"][i] for i in range(k)]),
+                  "prefect_minus_direct": med([el["prefect"][i] - el["direct"][i] for i in range(k)])}
     return out
 
 
@@ -118,7 +121,7 @@ def render(res: dict) -> str:
     parts += _ocr(res["ocr"])
     parts += _extraction(res["extraction"])
     parts += _batches(res)
-    parts += _prefect(res)
+    parts += _modes(res)
     parts += _profiles(res)
     return "\n".join(parts) + "\n"
 
@@ -153,7 +156,6 @@ def _ocr(o: dict) -> list[str]:
     ps, spp = o["pages_s"], o["s_per_page"]
     rows = [
         ["`tesseract PAGE.png stdout -l vie` (baseline)", f(ps["tesseract"], 2), f(spp["tesseract"], 2), "1.00", o["chars"].get("tesseract", "")],
-        ["`tesseract … -l vie tsv` (word boxes)", f(ps["tesseract_tsv"], 2), f(spp["tesseract_tsv"], 2), f(o["ratio_tsv"], 2), "(TSV)"],
         ["vnplans `ocr_image` on the same PNGs", f(ps["ocr_image"], 2), f(spp["ocr_image"], 2), f(o["ratio"], 2), o["chars"].get("ocr_image", "")],
         ["vnplans `ocr_pdf_page` on the scan PDF pages", f(ps["ocr_pdf_page"], 2), f(spp["ocr_pdf_page"], 2), f(o["ratio_pdf"], 2), o["chars"].get("ocr_pdf_page", "")],
     ]
@@ -258,30 +260,37 @@ def _batch_load(res: dict) -> float:
     return med([r.get("load") for r in runs])
 
 
-def _prefect(res: dict) -> list[str]:
-    st = prefect_stats(res)
+def _modes(res: dict) -> list[str]:
+    st = mode_stats(res)
     if not st:
         return []
-    rows = [[f"{n:,}", f(s["direct"]), f(s["prefect"]), f(s["overhead"]), f"{f(s['ratio'], 2)} ×",
-             f(s["direct_mb"], 0), f(s["prefect_mb"], 0)] for n, s in sorted(st.items())]
+    rows = [[f"{n:,}", f(s["s"]["bare"]), f(s["s"]["direct"]), f(s["s"]["prefect"]),
+             f"{f(s['direct_vs_bare'], 2)} ×", f"{f(s['prefect_vs_direct'], 2)} ×", f(s["prefect_minus_direct"]),
+             f"{f(s['steady']['bare'], 1)} / {f(s['steady']['direct'], 1)} / {f(s['steady']['prefect'], 1)}",
+             f"{f(s['mb']['bare'], 0)} / {f(s['mb']['direct'], 0)} / {f(s['mb']['prefect'], 0)}"]
+            for n, s in sorted(st.items())]
     lines = [
         "## 5. Orchestration overhead",
         "",
-        "The same text batches through the Prefect flow (`use_prefect=True`: a temporary local Prefect "
-        "server, one task per document) and directly (`use_prefect=False`), alternating within each repeat.",
+        "The same text batches three ways, alternating within each repeat: *bare* calls `process_file` in a "
+        "pool of long-lived worker processes and writes each result (no orchestration at all); *direct* is "
+        "`run_batch(use_prefect=False)`: everything it does around `process_file` (skip-by-hash planning, "
+        "its worker processes, writing, the ingest log); *Prefect* is `run_batch(use_prefect=True)` (a temporary "
+        "local Prefect server, one task per document, on top of *direct*).",
         "",
-        table(["documents", "direct s", "Prefect s", "overhead s", "time ratio", "direct tree MB", "Prefect tree MB"], rows),
+        table(["documents", "bare s", "direct s", "Prefect s", "direct / bare", "Prefect / direct",
+               "Prefect − direct s", "steady docs/s (bare / direct / Prefect)", "tree peak MB (same order)"], rows),
         "",
     ]
     if len(st) >= 2:
         (n1, a), (n2, b) = sorted(st.items())[0], sorted(st.items())[-1]
-        per_doc = (b["overhead"] - a["overhead"]) / (n2 - n1)
-        fixed = a["overhead"] - per_doc * n1
+        per_doc = (b["prefect_minus_direct"] - a["prefect_minus_direct"]) / (n2 - n1)
+        fixed = a["prefect_minus_direct"] - per_doc * n1
         if per_doc > 0:
-            lines += [f"Fitted: about {f(fixed)} s per run (server start-up, flow run) plus "
+            lines += [f"Prefect's cost, fitted: about {f(fixed)} s per run (server start-up, flow run) plus "
                       f"{f(per_doc * 1000, 0)} ms per document (task runs and their state changes).", ""]
         else:
-            lines += ["The overhead does not grow measurably with the number of documents here: it is the "
+            lines += ["Prefect's cost does not grow measurably with the number of documents here: it is the "
                       "fixed cost of starting the temporary server and the flow run.", ""]
     if "prefect_first_run_s" in res["batches"]:
         lines += [f"The first flow run with an empty Prefect home (database creation, not counted above) took "
@@ -291,13 +300,17 @@ def _prefect(res: dict) -> list[str]:
 
 def _profiles(res: dict) -> list[str]:
     found = [(title, res[key]) for key, title in
-             (("text_layer", "Digital PDF reader (`read_pdf_pages`)"), ("ocr", "OCR (`ocr_image`, one page, one process)"),
+             (("text_layer", "Digital PDF reader (`read_pdf_pages`)"),
               ("extraction", "Extraction (normalise + analyse, the three text samples)")) if "profile" in res[key]]
-    if not found:
+    breakdown = res["ocr"].get("breakdown")
+    if not found and not breakdown:
         return []
-    out = ["## Profiles where a goal is missed", "",
-           "cProfile of one pass (the profiler itself slows pure-Python code by about 1.5-2 ×; the shares are what matter).",
-           ""]
+    out = ["## Profiles where a goal is missed", ""]
+    if breakdown:
+        out += _ocr_breakdown(breakdown)
+    if found:
+        out += ["cProfile of one pass (the profiler slows pure-Python code by about 1.5-2 ×; "
+                "the shares are what matter).", ""]
     for title, part in found:
         prof = part["profile"]
         total = prof["total"]
@@ -311,6 +324,32 @@ def _profiles(res: dict) -> list[str]:
                        for r in prof["cumulative"]]),
                 ""]
     return out
+
+
+def _ocr_breakdown(rows: list[dict]) -> list[str]:
+    bare = sum(r["bare_s"] for r in rows)
+    total = sum(r["total_s"] for r in rows)
+    tess = sum(c["s"] for r in rows for c in r["calls"])
+    first = sum(r["calls"][0]["s"] for r in rows if r["calls"])
+    extra = tess - first
+    lines = [
+        "### OCR (`ocr_image`, page by page, one process)",
+        "",
+        "A cProfile of `ocr_image` shows nothing but the wait on tesseract, so each tesseract call it makes "
+        "is timed instead, against one bare `tesseract PAGE.png stdout -l vie` on the same page just before.",
+        "",
+        table(["page", "bare s", "ocr_image s", "tesseract calls (psm, image size, s)", "outside tesseract s"],
+              [[r["page"], f(r["bare_s"], 2), f(r["total_s"], 2),
+                "; ".join(f"{c['psm'] or 'auto'}, {c['px']}, {f(c['s'], 2)}" for c in r["calls"]),
+                f(r["total_s"] - sum(c["s"] for c in r["calls"]), 2)] for r in rows]),
+        "",
+        f"Of {f(total, 1)} s ({f(total / bare, 2)} × bare), the first tesseract pass of each page takes "
+        f"{f(first, 1)} s ({f(first / bare, 2)} × bare), further tesseract passes (table cells, second readings) "
+        f"{f(extra, 1)} s ({f(100 * extra / total, 0)} %), and Python around them {f(total - tess, 1)} s "
+        f"({f(100 * (total - tess) / total, 0)} %).",
+        "",
+    ]
+    return lines
 
 
 # ---------------------------------------------------------------- README
@@ -331,10 +370,13 @@ def readme_block(res: dict) -> str:
             s = batch_stats(text[n]["runs"])
             parts.append(f"{n:,}: {f(s['steady'], 1)} docs/s, {f(s['peak_total_mb'], 0)} MB")
         rows.append(["text batches end to end (steady rate, peak RSS of the process tree)", "; ".join(parts)])
-    st = prefect_stats(res)
+    st = mode_stats(res)
     if st:
         n = max(st)
-        rows.append(["Prefect overhead", f"{f(st[n]['overhead'])} s on {n:,} documents ({f(st[n]['ratio'], 2)} × direct)"])
+        rows.append([f"orchestration, {n:,} documents",
+                     f"`run_batch` direct {f(st[n]['direct_vs_bare'], 2)} × the time of bare `process_file` "
+                     f"calls in a pool; Prefect {f(st[n]['prefect_vs_direct'], 2)} × direct "
+                     f"(+{f(st[n]['prefect_minus_direct'])} s)"])
     verdicts = ", ".join(f"{'pass' if ok else 'miss'}: {g.split(',')[0]}" for g, _, _, ok in goals(res))
     return "\n".join([
         f"Latest `make bench` on this 2-core machine (medians; full figures, method and profiles in "
