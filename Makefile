@@ -51,7 +51,7 @@ score: setup
 ocr-check: setup
 	.venv/bin/vnplans ocr-check data/raw --truth tests/fixtures
 
-# Speed and memory against the tools underneath; writes bench/RESULTS.md (~10 min).
+# Speed and memory against the tools underneath; writes bench/RESULTS.md (12-15 min).
 bench: setup
 	.venv/bin/vnplans bench
 

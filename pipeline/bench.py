@@ -1,31 +1,28 @@
 """`vnplans bench`: the pipeline's speed on this machine, side by side with
 the tools it is built on, written to `bench/RESULTS.md`.
 
-    vnplans bench            # full run (`make bench`), about 10 minutes on 2 cores
+    vnplans bench            # full run (`make bench`), 12-15 minutes on 2 cores
     vnplans bench --quick    # smoke run, under a minute, figures meaningless
 
 The machine is shared and noisy, so absolute numbers drift between runs:
 every comparison is made inside one run, baseline and candidate alternate
 within each repeat, and the report gives medians of per-repeat figures and
-of per-repeat ratios. Batches run in a child process whose whole process
-tree (parent, forkserver, workers, Prefect's server) is sampled for memory.
+of per-repeat ratios. Suites 1-3 run in this process; the batches of 4-5
+in `pipeline.bench_batch`, the report in `pipeline.bench_report`.
 """
 from __future__ import annotations
 
 import argparse
 import cProfile
-import functools
 import inspect
 import json
 import multiprocessing
 import os
 import platform
 import pstats
-import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -41,7 +38,6 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 WORK = ROOT / "bench" / "work"
 README = ROOT / "README.md"
 README_BEGIN, README_END = "<!-- bench:begin -->", "<!-- bench:end -->"
-CHILD_MARK = "BENCH-RESULT "
 
 # Issue 6's goals.
 GOAL_OCR_RATIO = 1.10          # project OCR time / bare tesseract time
@@ -60,8 +56,8 @@ class Config:
     big_batch: int = 1000          # batches this large run once (time budget)
     prefect_batches: tuple[int, ...] = (10, 100)
     pdf_batch: int = 10            # digital PDFs end to end
-    scan_batch: bool = True        # the three 300 dpi scans end to end
-    pdf_limit: int | None = None   # text-layer suite: first N digital PDFs
+    scan_batch: bool = True        # the two shorter 300 dpi scans end to end
+    pdf_limit: int | None = None   # text-layer suite: the N smallest digital PDFs
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     quick: bool = False
 
@@ -83,22 +79,6 @@ def samples() -> dict[str, list[Path]]:
         "scan": [p for p in files if p.name.endswith(".scan.pdf")],
         "text": [p for p in files if p.suffix in (".txt", ".md")],
     }
-
-
-def make_corpus(sources: list[Path], n: int, dest: Path) -> Path:
-    """`n` documents cycling through `sources`, each made unique by one
-    appended line so that the content-hash cache cannot skip any."""
-    if dest.exists():
-        shutil.rmtree(dest)
-    dest.mkdir(parents=True)
-    for i in range(n):
-        src = sources[i % len(sources)]
-        data = src.read_bytes()
-        # ASCII, so it is valid in any of the encodings the readers accept;
-        # after %%EOF a PDF reader ignores it.
-        tail = f"\n% vnplans bench copy {i:05d}\n" if src.suffix == ".pdf" else f"\n(bench copy {i:05d})\n"
-        (dest / f"{i:05d}-{src.name}").write_bytes(data + tail.encode())
-    return dest
 
 
 # ---------------------------------------------------------------- timing
@@ -444,276 +424,6 @@ def bench_extraction(cfg: Config, texts: list[Path]) -> dict:
     return out
 
 
-# ---------------------------------------------------------------- 4-5. batches
-
-class TreeSampler(threading.Thread):
-    """Samples the memory of a process and all its descendants.
-
-    VmHWM is each process's own high-water mark, so a sample only has to
-    see a process alive once late in its life; the sum of VmRSS over the
-    tree is the footprint at that moment. A process that lives less than
-    the interval can be missed, and growth in a process's last interval
-    too: figures are lower bounds, close ones at a 50 ms interval."""
-
-    def __init__(self, root: int, interval: float = 0.05):
-        super().__init__(daemon=True)
-        self.root, self.interval = root, interval
-        self.procs: dict[int, dict] = {}
-        self.peak_total_kb = 0
-        self._ppid: dict[int, int | None] = {}
-        self._stop_event = threading.Event()
-
-    def run(self) -> None:
-        while not self._stop_event.is_set():
-            self.sample()
-            self._stop_event.wait(self.interval)
-
-    def stop(self) -> None:
-        self._stop_event.set()
-        self.join()
-
-    def sample(self) -> None:
-        # Parents are read once per process: a sample costs a directory
-        # listing plus the tree's own status files, well under a millisecond.
-        pids = [int(n) for n in os.listdir("/proc") if n.isdigit()]
-        self._ppid = {pid: self._ppid[pid] if pid in self._ppid else _ppid(pid) for pid in pids}
-        children: dict[int, list[int]] = {}
-        for pid, ppid in self._ppid.items():
-            children.setdefault(ppid, []).append(pid)
-        tree, frontier = {self.root}, [self.root]
-        while frontier:
-            for child in children.get(frontier.pop(), []):
-                if child not in tree:
-                    tree.add(child)
-                    frontier.append(child)
-        total = 0
-        for pid in tree:
-            mem = _status_kb(pid)
-            if mem is None:
-                continue
-            total += mem["VmRSS"]
-            # Keyed by role too: a process forked to run tesseract looks like
-            # its parent until it execs.
-            key = (pid, self._role(pid))
-            info = self.procs.setdefault(key, {"hwm": 0})
-            info["hwm"] = max(info["hwm"], mem["VmHWM"])
-        self.peak_total_kb = max(self.peak_total_kb, total)
-
-    def _role(self, pid: int) -> str:
-        if pid == self.root:
-            return "parent"
-        cmd = _cmdline(pid)
-        parent = self._ppid.get(pid)
-        if "forkserver" in cmd:
-            if parent == self.root:
-                return "forkserver"
-            # workers are forked by the forkserver and keep its command line
-            return "worker" if "forkserver" in _cmdline(parent) else "forked"
-        if "resource_tracker" in cmd:
-            return "resource_tracker"
-        if "tesseract" in cmd:
-            return "tesseract"
-        if "uvicorn" in cmd or "prefect" in cmd:
-            return "prefect server"
-        return "other"
-
-    def summary(self) -> dict:
-        by_role: dict[str, list[int]] = {}
-        for (_, role), info in self.procs.items():
-            by_role.setdefault(role, []).append(info["hwm"])
-        return {"peak_total_mb": self.peak_total_kb / 1024,
-                "hwm_mb": {role: max(v) / 1024 for role, v in by_role.items()},
-                "processes": {role: len(v) for role, v in by_role.items()}}
-
-
-def _ppid(pid: int) -> int | None:
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            stat = f.read()
-    except OSError:
-        return None
-    # the command name may contain spaces and parentheses
-    return int(stat[stat.rfind(b")") + 2:].split()[1])
-
-
-def _status_kb(pid: int) -> dict | None:
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            lines = f.read().splitlines()
-    except OSError:
-        return None
-    mem = {}
-    for line in lines:
-        if line.startswith(("VmRSS:", "VmHWM:")):
-            key, value = line.split(":", 1)
-            mem[key] = int(value.split()[0])
-    return mem if len(mem) == 2 else None
-
-
-def _cmdline(pid: int) -> str:
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as f:
-            return f.read().replace(b"\0", b" ").decode("utf-8", "replace")
-    except OSError:
-        return ""
-
-
-def run_child(spec: dict, env: dict, log_path: Path) -> dict:
-    """One batch in a fresh process, its process tree sampled meanwhile."""
-    cmd = [sys.executable, "-m", "pipeline.bench", "--child", json.dumps(spec)]
-    with open(log_path, "w") as err:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=err, text=True)
-        sampler = TreeSampler(proc.pid)
-        sampler.start()
-        stdout, _ = proc.communicate()
-        sampler.stop()
-    line = next((ln for ln in stdout.splitlines() if ln.startswith(CHILD_MARK)), None)
-    if proc.returncode != 0 or line is None:
-        tail = log_path.read_text(errors="replace")[-2000:]
-        raise RuntimeError(f"benchmark batch failed (exit {proc.returncode}): {tail}")
-    result = json.loads(line[len(CHILD_MARK):])
-    result["memory"] = sampler.summary()
-    return result
-
-
-def _child(spec: dict) -> None:
-    """Runs in the child: one batch, its figures as one JSON line.
-
-    Modes: `prefect` and `direct` are `run_batch` with and without Prefect;
-    `bare` calls `process_file` in a plain pool of long-lived processes and
-    writes each result, the floor that orchestration adds to."""
-    t0 = time.perf_counter()
-    if spec["mode"] == "bare":
-        from pipeline.flow import discover
-        from pipeline.process import process_file
-        from pipeline.writers import write_document
-    else:
-        from pipeline.flow import run_batch
-        if spec["mode"] == "prefect":
-            import pipeline.prefect_flow  # noqa: F401
-    imported = time.perf_counter() - t0
-    stamps: list[float] = []
-    t1 = time.perf_counter()
-    if spec["mode"] == "bare":
-        files = discover([spec["corpus"]])
-        ctx = multiprocessing.get_context("forkserver")
-        out = {"ok": 0, "failed": 0, "skipped": 0, "pages": 0, "ocr_pages": 0, "errors": []}
-        with ProcessPoolExecutor(spec["workers"], mp_context=ctx) as pool:
-            for doc in pool.map(functools.partial(process_file, ocr=spec["ocr"]), files):
-                write_document(Path(spec["out"]), doc.doc_id, doc.tables)
-                stamps.append(time.perf_counter() - t1)
-                out["ok"] += 1
-                out["pages"] += doc.n_pages or 0
-                out["ocr_pages"] += doc.ocr_pages or 0
-    else:
-        summary = run_batch([spec["corpus"]], out_dir=spec["out"], workers=spec["workers"], ocr=spec["ocr"],
-                            use_prefect=spec["mode"] == "prefect",
-                            on_progress=lambda row: stamps.append(time.perf_counter() - t1))
-        ok = [r for r in summary.log if r.status == "ok"]
-        out = {"ok": len(ok), "failed": summary.count("failed"), "skipped": summary.count("skipped"),
-               "pages": sum(r.pages or 0 for r in ok), "ocr_pages": sum(r.ocr_pages or 0 for r in ok),
-               "errors": [f"{r.source_path}: {r.error_type}: {r.error_message}" for r in summary.failed[:3]]}
-    elapsed = time.perf_counter() - t1
-    print(CHILD_MARK + json.dumps({
-        "elapsed": elapsed, "import_s": imported, "stamps": stamps, **out,
-        # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec, so it
-        # would report the (larger) bench process this child was forked from
-        "parent_maxrss_mb": (_status_kb(os.getpid()) or {"VmHWM": 0})["VmHWM"] / 1024,
-    }), flush=True)
-
-
-def _child_env(prefect_home: Path) -> dict:
-    env = dict(os.environ, OMP_THREAD_LIMIT="1", PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_LOGGING_LEVEL="WARNING")
-    if not env.get("PREFECT_API_URL"):
-        # A home of its own: colleagues' test runs share the default SQLite
-        # database, and a database grown by earlier runs would skew startup.
-        env["PREFECT_HOME"] = str(prefect_home)
-    return env
-
-
-def _batch_figures(res: dict, n: int) -> dict:
-    stamps = sorted(res["stamps"])
-    halves = steady = None
-    if n >= 20 and len(stamps) == n:
-        mid = n // 2
-        halves = (mid / stamps[mid - 1], (n - mid) / (stamps[-1] - stamps[mid - 1]))
-    if len(stamps) >= 3 and stamps[-1] > stamps[0]:
-        # after the first document: start-up (forkserver, imports) excluded
-        steady = (len(stamps) - 1) / (stamps[-1] - stamps[0])
-    return {"elapsed": res["elapsed"], "docs_s": n / res["elapsed"], "halves": halves, "steady": steady,
-            "first_s": stamps[0] if stamps else None,
-            "ok": res["ok"], "failed": res["failed"], "skipped": res["skipped"], "errors": res["errors"],
-            "pages": res["pages"], "ocr_pages": res["ocr_pages"],
-            "parent_mb": res["parent_maxrss_mb"], **res["memory"]}
-
-
-def bench_batches(cfg: Config, smp: dict, work: Path) -> dict:
-    prefect_home = work / "prefect-home"
-    shutil.rmtree(prefect_home, ignore_errors=True)
-    env = _child_env(prefect_home)
-    out_root = work / "out"
-
-    def run(corpus: Path, n: int, mode: str = "direct", ocr: bool = True) -> dict:
-        out = out_root / f"{corpus.name}-{mode}"
-        shutil.rmtree(out, ignore_errors=True)
-        spec = {"corpus": str(corpus), "out": str(out), "workers": cfg.workers, "ocr": ocr, "mode": mode}
-        res = _batch_figures(run_child(spec, env, work / "child.log"), n)
-        res["load"] = loadavg()
-        shutil.rmtree(out, ignore_errors=True)
-        if res["ok"] != n:
-            raise RuntimeError(f"{corpus.name}: {res['ok']} of {n} documents processed; {res['errors']}")
-        return res
-
-    results: dict = {"text": {}, "modes": {}}
-    if cfg.prefect_batches and not cfg.quick and not os.environ.get("PREFECT_API_URL"):
-        # the first flow run creates Prefect's database: not what is measured
-        log("prefect warm-up (creates its database)")
-        warm = make_corpus(smp["text"][:1], 1, work / "corpus" / "warmup")
-        t = time.perf_counter()
-        run(warm, 1, "prefect")
-        results["prefect_first_run_s"] = time.perf_counter() - t
-    for n in cfg.batches:
-        corpus = make_corpus(smp["text"], n, work / "corpus" / f"text-{n}")
-        size = sum(p.stat().st_size for p in corpus.iterdir())
-        # fewer repeats as batches grow: the time budget (15 min on 2 cores)
-        reps = 1 if n >= cfg.big_batch else cfg.batch_repeats if n < 100 else max(1, cfg.batch_repeats - 1)
-        modes = ["direct", "prefect", "bare"] if n in cfg.prefect_batches else ["direct"]
-        runs: dict[str, list] = {m: [] for m in modes}
-        for r in range(reps):
-            for mode in modes[r % len(modes):] + modes[:r % len(modes)]:
-                log(f"batch of {n} text documents, {mode}, repeat {r + 1}/{reps}")
-                runs[mode].append(run(corpus, n, mode))
-        results["text"][n] = {"runs": runs["direct"], "bytes": size}
-        if len(modes) > 1:
-            results["modes"][n] = runs
-        shutil.rmtree(corpus, ignore_errors=True)
-    if cfg.pdf_batch:
-        corpus = make_corpus(smp["digital"], cfg.pdf_batch, work / "corpus" / f"pdf-{cfg.pdf_batch}")
-        runs = []
-        for r in range(cfg.batch_repeats):
-            log(f"batch of {cfg.pdf_batch} digital PDFs, repeat {r + 1}/{cfg.batch_repeats}")
-            runs.append(run(corpus, cfg.pdf_batch))
-        results["pdf"] = {"n": cfg.pdf_batch, "runs": runs}
-    if cfg.scan_batch:
-        corpus = work / "corpus" / "scans"
-        shutil.rmtree(corpus, ignore_errors=True)
-        corpus.mkdir(parents=True)
-        # the two shorter scans: the longest would double the time of this step
-        counts = sorted(pick_pages_count(smp["scan"]), key=lambda pc: pc[1])[:2]
-        for p, _ in counts:
-            os.symlink(p, corpus / p.name)
-        pngs = render_pngs([(p, i) for p, n_pages in counts for i in range(n_pages)], work / "scan-pages")
-        log(f"bare tesseract on all {len(pngs)} scan pages, then the {len(counts)} scans through the pipeline")
-        t = time.perf_counter()
-        with ThreadPoolExecutor(cfg.workers) as threads:
-            list(threads.map(_tesseract, pngs))
-        bare = time.perf_counter() - t
-        results["scan"] = {"n": len(counts), "runs": [run(corpus, len(counts))],
-                           "doc_pages": [n_pages for _, n_pages in counts], "bare_s": bare}
-    return results
-
-
 # ---------------------------------------------------------------- machine
 
 def machine(started: float) -> list[tuple[str, str]]:
@@ -761,6 +471,7 @@ def machine(started: float) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- run
 
 def run_bench(cfg: Config, results_path: Path, work: Path, update_readme: bool) -> dict:
+    from pipeline.bench_batch import bench_batches
     from pipeline.bench_report import readme_block, render
 
     started = time.time()
@@ -835,7 +546,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--child":
-        _child(json.loads(sys.argv[2]))
-    else:
-        sys.exit(main())
+    sys.exit(main())
