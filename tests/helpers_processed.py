@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from pipeline.flow import run_batch
+from pipeline.orchestrate.batch import run_batch
 from tests.conftest import SAMPLES, text_sample
 
 _BUILT: dict[str, Path] = {}

@@ -15,7 +15,7 @@ from extractors.agencies import (
     split_agencies,
 )
 
-from pipeline.quality import norm_agency  # the evaluation's agency normaliser
+from pipeline.evaluate.quality import norm_agency  # the evaluation's agency normaliser
 
 
 def mentions(text: str) -> list[str]:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import cli
-from pipeline.flow import Limits, run_batch
+from pipeline.cli import app as cli
+from pipeline.orchestrate.batch import Limits, run_batch
 from tests.bad_inputs import NO_ROW, assert_same_tables, make_corpus, table_contents
 from tests.conftest import RAW
 

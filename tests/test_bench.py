@@ -35,7 +35,7 @@ def test_quick_bench_writes_report(tmp_path):
 
 
 def test_memory_sampler_sees_children():
-    from pipeline.bench_batch import TreeSampler
+    from pipeline.evaluate.bench.batch import TreeSampler
 
     proc = subprocess.Popen([sys.executable, "-c",
                              "import subprocess, sys, time; "
@@ -53,8 +53,8 @@ def test_memory_sampler_sees_children():
 
 
 def test_corpus_copies_are_distinct(tmp_path):
-    from pipeline.bench import samples
-    from pipeline.bench_batch import make_corpus
+    from pipeline.evaluate.bench.suites import samples
+    from pipeline.evaluate.bench.batch import make_corpus
 
     corpus = make_corpus(samples()["text"], 5, tmp_path / "c")
     blobs = [p.read_bytes() for p in sorted(corpus.iterdir())]

@@ -1,15 +1,15 @@
 """docs/DATA_DICTIONARY.md stays in step with `schemas`."""
 from __future__ import annotations
 
-from pipeline import dictionary
-from pipeline.query import VIEW_DOCS, VIEWS, connect
+from pipeline.reporting import dictionary
+from pipeline.store.query import VIEW_DOCS, VIEWS, connect
 from schemas import COLUMN_DOCS, TABLES
 from tests.helpers_processed import processed_dir  # noqa: F401  (session fixture)
 
 
 def test_committed_dictionary_matches_the_schemas():
     problems = dictionary.check(dictionary.DEFAULT_OUTPUT)
-    assert problems == [], "\n".join(problems + ["regenerate with `python -m pipeline.dictionary`"])
+    assert problems == [], "\n".join(problems + ["regenerate with `python -m pipeline.reporting.dictionary`"])
     assert dictionary.main(["--check"]) == 0
 
 

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline import ocr
-from pipeline.cer import cer, levenshtein, limit_for, ocr_report
+from pipeline.ocr import tesseract as ocr
+from pipeline.evaluate.cer import cer, levenshtein, limit_for, ocr_report
 from pipeline.errors import CorruptFileError, ImageTooLargeError, OcrError
-from pipeline.ocr import ocr_image, read_image_pages
-from pipeline.pdf import ocr_pdf_page, page_image
-from pipeline.tablegrid import find_tables
+from pipeline.ocr.tesseract import ocr_image, read_image_pages
+from pipeline.ingest.pdf import ocr_pdf_page, page_image
+from pipeline.ocr.tablegrid import find_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -227,7 +227,7 @@ def _line(key, *parts, h=40):
 
 
 def test_column_runs_find_side_by_side_blocks_off_baseline():
-    from pipeline.reread import _column_runs
+    from pipeline.ocr.reread import _column_runs
     lines = {}
     # a list on the left, a signature block on the right half a line lower
     for i in range(3):
@@ -243,7 +243,7 @@ def test_column_runs_find_side_by_side_blocks_off_baseline():
 
 
 def test_column_runs_leave_aligned_rows_and_paragraphs_alone():
-    from pipeline.reread import _column_runs
+    from pipeline.ocr.reread import _column_runs
     lines = {}
     for i in range(4):     # an unruled two-column list: cells on one baseline
         key = (1, 2, 1, i)

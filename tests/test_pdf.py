@@ -10,9 +10,9 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline.cer import cer, collapse
+from pipeline.evaluate.cer import cer, collapse
 from pipeline.errors import CorruptFileError, EmptyFileError, EncryptedPdfError, ReadError
-from pipeline.pdf import assess_text_layer, read_pdf_pages
+from pipeline.ingest.pdf import assess_text_layer, read_pdf_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"

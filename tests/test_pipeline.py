@@ -4,8 +4,8 @@ import shutil
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.flow import discover, run_batch
-from pipeline.process import process_file
+from pipeline.orchestrate.batch import discover, run_batch
+from pipeline.orchestrate.process import process_file
 from tests.conftest import RAW
 
 
@@ -82,7 +82,7 @@ def _image_pdf(path, pages=1):
 
 
 def test_hung_document_is_stopped_at_the_time_limit(tmp_path):
-    from pipeline.flow import Limits
+    from pipeline.orchestrate.batch import Limits
 
     slow = _image_pdf(tmp_path / "scan.pdf", pages=3)
     summary = run_batch([slow], out_dir=tmp_path / "out", use_prefect=False, limits=Limits(timeout_s=0.2))
@@ -95,7 +95,7 @@ def test_hung_document_is_stopped_at_the_time_limit(tmp_path):
 def test_memory_limit_fails_one_document_not_the_batch(tmp_path):
     import shutil
 
-    from pipeline.flow import Limits
+    from pipeline.orchestrate.batch import Limits
 
     src = tmp_path / "in"
     src.mkdir()

@@ -6,7 +6,7 @@ then the bars of the foundation and extractor issues per variant.
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.quality import evaluate
+from pipeline.evaluate.quality import evaluate
 from schemas import SCHEMAS
 from tests.conftest import FIXTURES, RAW
 
@@ -23,7 +23,7 @@ BARS = {
 
 @pytest.fixture(scope="session")
 def processed(tmp_path_factory):
-    from pipeline.flow import run_batch
+    from pipeline.orchestrate.batch import run_batch
 
     out = tmp_path_factory.mktemp("processed")
     summary = run_batch([RAW], out_dir=out, use_prefect=True)
@@ -52,7 +52,7 @@ def test_written_tables_match_schemas(processed):
 
 
 def test_rerun_skips_unchanged_files(processed):
-    from pipeline.flow import run_batch
+    from pipeline.orchestrate.batch import run_batch
 
     out, first = processed
     again = run_batch([RAW / "kiengiang-2020-kh182.md"], out_dir=out, use_prefect=False)

@@ -11,8 +11,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.cli import main
-from pipeline.query import VIEW_DOCS, VIEWS, connect, describe, display_width, format_table
+from pipeline.cli.app import main
+from pipeline.store.query import VIEW_DOCS, VIEWS, connect, describe, display_width, format_table
 from schemas import SCHEMAS, TABLES, to_arrow
 from tests.conftest import SAMPLES, gold
 from tests.helpers_processed import processed_dir  # noqa: F401  (session fixture)

@@ -5,7 +5,7 @@ import io
 import pytest
 
 from pipeline.errors import CorruptFileError, EmptyFileError, ReadError
-from pipeline.readers import decode_text, looks_like_markdown, read_document, sniff_format
+from pipeline.ingest.readers import decode_text, looks_like_markdown, read_document, sniff_format
 from tests.conftest import RAW
 
 LINE = "Ủy ban nhân dân tỉnh Kon Tum xây dựng Chương trình hành động thực hiện Nghị quyết số 06/NQ-CP"

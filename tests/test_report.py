@@ -11,8 +11,8 @@ import numpy as np
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.cli import main
-from pipeline.report import build_report
+from pipeline.cli.app import main
+from pipeline.reporting.report import build_report
 from schemas import TABLES
 from tests.helpers_processed import assert_png_not_blank, processed_dir  # noqa: F401  (session fixture)
 

@@ -164,7 +164,7 @@ def test_serve_without_a_server_explains_how_to_start_one(tmp_path):
 
 
 def test_serve_refuses_a_bad_schedule(tmp_path, capsys):
-    from pipeline.cli import main
+    from pipeline.cli.app import main
 
     assert main(["serve", "--cron", "0 6 * *", "--source", str(tmp_path)]) == 2
     assert 'Invalid cron string: "0 6 * *"' in capsys.readouterr().err

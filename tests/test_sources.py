@@ -20,7 +20,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.sources import FetchLimits, collect, feed_links, html_links, ingest_source, sniff_kind
+from pipeline.ingest.sources import FetchLimits, collect, feed_links, html_links, ingest_source, sniff_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF = (ROOT / "data" / "raw" / "kiengiang-2020-kh182.pdf").read_bytes()

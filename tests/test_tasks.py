@@ -384,9 +384,9 @@ def test_task_table_in_an_appendix_counts():
 
 def _score(golds, preds):
     """Pairs as `score.py` does: text prefix similarity >= 0.7, greedy."""
-    from pipeline.quality import agency_set_f1 as set_f1
-    from pipeline.quality import match as greedy
-    from pipeline.quality import norm
+    from pipeline.evaluate.quality import agency_set_f1 as set_f1
+    from pipeline.evaluate.quality import match as greedy
+    from pipeline.evaluate.quality import norm
 
     gnorm = {id(g): norm(g["text_prefix"])[:80] for g in golds}
     pnorm = {id(p): norm(p.text[:200]) for p in preds}

@@ -5,7 +5,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.writers import atomic_write_table, remove_stale_temp_files, write_document, write_ingest_log
+from pipeline.store.writers import atomic_write_table, remove_stale_temp_files, write_document, write_ingest_log
 from schemas import RECORD_TYPES, SCHEMAS, TABLES, Document, IngestLog, to_arrow
 
 

@@ -8,7 +8,7 @@ The machine is shared and noisy, so absolute numbers drift between runs:
 every comparison is made inside one run, baseline and candidate alternate
 within each repeat, and the report gives medians of per-repeat figures and
 of per-repeat ratios. Suites 1-3 run in this process; the batches of 4-5
-in `pipeline.bench_batch`, the report in `pipeline.bench_report`.
+in `pipeline.evaluate.bench.batch`, the report in `pipeline.evaluate.bench.report`.
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 RAW = ROOT / "data" / "raw"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 WORK = ROOT / "bench" / "work"
@@ -162,8 +162,8 @@ def bench_text_layer(cfg: Config, pdfs: list[Path]) -> dict:
     import pdfplumber
     import pypdfium2 as pdfium
 
-    from pipeline.pdf import read_pdf_pages
-    from pipeline.process import process_file
+    from pipeline.ingest.pdf import read_pdf_pages
+    from pipeline.orchestrate.process import process_file
 
     counts = {}
 
@@ -262,8 +262,8 @@ def _tesseract(png: Path) -> int:
 
 
 def _ocr_worker_init() -> None:
-    import pipeline.ocr  # noqa: F401
-    import pipeline.pdf  # noqa: F401
+    import pipeline.ocr.tesseract  # noqa: F401
+    import pipeline.ingest.pdf  # noqa: F401
 
 
 def _warm(_) -> None:
@@ -273,7 +273,7 @@ def _warm(_) -> None:
 def _ocr_png(png: str) -> int:
     from PIL import Image
 
-    from pipeline.ocr import ocr_image
+    from pipeline.ocr.tesseract import ocr_image
 
     with Image.open(png) as img:
         img.load()
@@ -281,7 +281,7 @@ def _ocr_png(png: str) -> int:
 
 
 def _ocr_scan_page(job) -> int:
-    from pipeline.pdf import ocr_pdf_page
+    from pipeline.ingest.pdf import ocr_pdf_page
 
     return len(ocr_pdf_page(job[0], job[1]).text)
 
@@ -327,7 +327,7 @@ def ocr_breakdown(pngs: list[Path]) -> list[dict]:
     against one bare `tesseract` call on the same PNG."""
     from PIL import Image
 
-    import pipeline.ocr as ocr_mod
+    import pipeline.ocr.tesseract as ocr_mod
 
     calls: list[tuple] = []
     original = ocr_mod._tesseract_words
@@ -365,7 +365,7 @@ def ocr_breakdown(pngs: list[Path]) -> list[dict]:
 def bench_extraction(cfg: Config, texts: list[Path]) -> dict:
     import extractors.analyse as analyse_mod
     from extractors.normalize import normalize_pages
-    from pipeline.readers import read_document
+    from pipeline.ingest.readers import read_document
 
     docs = []
     for p in texts:
@@ -471,8 +471,8 @@ def machine(started: float) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- run
 
 def run_bench(cfg: Config, results_path: Path, work: Path, update_readme: bool) -> dict:
-    from pipeline.bench_batch import bench_batches
-    from pipeline.bench_report import readme_block, render
+    from pipeline.evaluate.bench.batch import bench_batches
+    from pipeline.evaluate.bench.report import readme_block, render
 
     started = time.time()
     work.mkdir(parents=True, exist_ok=True)

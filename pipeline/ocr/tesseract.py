@@ -26,9 +26,9 @@ import numpy as np
 import pytesseract
 from PIL import Image, ImageOps
 
-from .errors import CorruptFileError, EmptyFileError, ImageTooLargeError, OcrError
-from .reread import reread
-from .tablegrid import (Grid, Word, cell_blocks, cell_text, find_tables,
+from pipeline.errors import CorruptFileError, EmptyFileError, ImageTooLargeError, OcrError
+from pipeline.ocr.reread import reread
+from pipeline.ocr.tablegrid import (Grid, Word, cell_blocks, cell_text, find_tables,
                         otsu_threshold, rotated_rows, table_rows)
 
 # A0 at 300 dpi is ~140 Mpx; anything bigger is a decompression bomb or a

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.settings import apply_env_defaults  # noqa: E402
+from pipeline.config import apply_env_defaults  # noqa: E402
 
 apply_env_defaults()
 
@@ -20,7 +20,7 @@ def _cmd_run(args) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from pipeline.flow import Limits, run_batch
+    from pipeline.orchestrate.batch import Limits, run_batch
 
     console = Console(stderr=True)
     t0 = time.perf_counter()
@@ -68,14 +68,14 @@ def _print_summary(console, summary, elapsed: float) -> None:
 
 
 def _cmd_ocr_check(args) -> int:
-    from pipeline.cer import main as cer_main
+    from pipeline.evaluate.cer import main as cer_main
 
     argv = [str(p) for p in args.paths] + ["--truth", str(args.truth)]
     return cer_main(argv)
 
 
 #: Modules that add their own sub-commands: each defines `add_command(subparsers)`.
-COMMAND_MODULES: list[str] = ["pipeline.bench", "pipeline.query", "pipeline.report", "pipeline.serve"]
+COMMAND_MODULES: list[str] = ["pipeline.evaluate.bench.suites", "pipeline.store.query", "pipeline.reporting.report", "pipeline.orchestrate.schedule"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,8 +17,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .errors import CorruptFileError, EmptyFileError, EncryptedPdfError
-from .ocr import MAX_PIXELS, PageText, PdfText, ocr_image, render_page
+from pipeline.errors import CorruptFileError, EmptyFileError, EncryptedPdfError
+from pipeline.ocr.tesseract import MAX_PIXELS, PageText, PdfText, ocr_image, render_page
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""`bench/RESULTS.md` and the README's figures from `pipeline.bench` results.
+"""`bench/RESULTS.md` and the README's figures from `pipeline.evaluate.bench.suites` results.
 
 Kept apart from the measuring so that the wording can change without
 touching what is measured.
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import statistics
 
-from pipeline.bench import (GOAL_EXTRACT_MB_S, GOAL_OCR_RATIO, GOAL_PDF_PAGES_S, GOAL_RSS_RATIO)
+from pipeline.evaluate.bench.suites import (GOAL_EXTRACT_MB_S, GOAL_OCR_RATIO, GOAL_PDF_PAGES_S, GOAL_RSS_RATIO)
 
 
 def med(xs) -> float:

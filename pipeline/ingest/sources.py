@@ -263,7 +263,7 @@ def sniff_kind(head: bytes, path: Path | None = None) -> str | None:
     """`pdf`, `docx`, `png`, `jpeg`, `tiff`, `text` or None (not something the pipeline reads).
 
     `head` is the first bytes; `path`, the whole file, is needed to look
-    inside a ZIP. Mirrors `pipeline.readers.sniff_format`, which decides again
+    inside a ZIP. Mirrors `pipeline.ingest.readers.sniff_format`, which decides again
     when the file is read.
     """
     if b"%PDF-" in head[:1024]:
@@ -300,7 +300,7 @@ def _decodable_text(head: bytes) -> bool:
         # Incremental: the sample may end in the middle of a multi-byte character.
         text = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
-        from pipeline.readers import decode_text  # UTF-16 without BOM, cp1252 (TCVN3/VNI files)
+        from pipeline.ingest.readers import decode_text  # UTF-16 without BOM, cp1252 (TCVN3/VNI files)
 
         text = decode_text(head)
     return _mostly_printable(text)
@@ -646,7 +646,7 @@ def collect(source: str | os.PathLike, inbox: str | os.PathLike, limits: FetchLi
         return [FetchResult(source, None, "failed", "SourceMissing",
                             f"the source {source} does not exist (a folder that is not mounted, or a typo); "
                             "check the path, or give an http(s) URL", started_at=started, finished_at=_now())]
-    from pipeline.flow import discover  # the same walk as `vnplans run`
+    from pipeline.orchestrate.batch import discover  # the same walk as `vnplans run`
 
     return [FetchResult(str(p), p, "local", started_at=started, finished_at=started) for p in discover([path])]
 
@@ -673,7 +673,7 @@ def ingest_source(source: str | os.PathLike, out_dir: str | os.PathLike = "data/
     dask, on_progress, on_start). The returned RunSummary also carries the
     fetch results as `.fetched`.
     """
-    from pipeline.flow import run_batch
+    from pipeline.orchestrate.batch import run_batch
 
     inbox = Path(inbox) if inbox else default_inbox(out_dir)
     results = collect(source, inbox, fetch_limits)

@@ -135,7 +135,7 @@ def read_docx(data: bytes) -> RawDocument:
 
 
 def read_pdf(path: Path, ocr: bool = True) -> RawDocument:
-    from pipeline.pdf import read_pdf_pages
+    from pipeline.ingest.pdf import read_pdf_pages
 
     result = read_pdf_pages(path, ocr=ocr)
     pages = [p.text for p in result.pages]
@@ -145,7 +145,7 @@ def read_pdf(path: Path, ocr: bool = True) -> RawDocument:
 
 
 def read_image(path: Path) -> RawDocument:
-    from pipeline.ocr import read_image_pages
+    from pipeline.ocr.tesseract import read_image_pages
 
     result = read_image_pages(path)
     pages = [p.text for p in result.pages]

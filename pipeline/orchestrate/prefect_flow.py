@@ -1,4 +1,4 @@
-"""Prefect wiring for `pipeline.flow`: one flow run per batch, one task per document.
+"""Prefect wiring for `pipeline.orchestrate.batch`: one flow run per batch, one task per document.
 
 Kept apart so that importing the pipeline does not import Prefect (and start
 its machinery) for callers that only want `process_file`. Tasks run on a
@@ -14,7 +14,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from pipeline.flow import Limits, plan_batch, record, run_isolated
+from pipeline.orchestrate.batch import Limits, plan_batch, record, run_isolated
 
 
 def _transient(task, task_run, state) -> bool:

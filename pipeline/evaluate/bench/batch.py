@@ -1,6 +1,6 @@
 """Batches for `vnplans bench` (suites 4 and 5): end to end, scale, orchestration.
 
-Each batch runs in a fresh child process (`python -m pipeline.bench_batch
+Each batch runs in a fresh child process (`python -m pipeline.evaluate.bench.batch
 --child SPEC`) so that its memory is its own; meanwhile a thread samples the
 memory of the child and all its descendants (forkserver, workers, Prefect's
 server, tesseract).
@@ -19,7 +19,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
-from pipeline.bench import ROOT, Config, loadavg, log, pick_pages_count, render_pngs, _tesseract
+from pipeline.evaluate.bench.suites import ROOT, Config, loadavg, log, pick_pages_count, render_pngs, _tesseract
 
 CHILD_MARK = "BENCH-RESULT "
 
@@ -154,7 +154,7 @@ def _cmdline(pid: int) -> str:
 
 def run_child(spec: dict, env: dict, log_path: Path) -> dict:
     """One batch in a fresh process, its process tree sampled meanwhile."""
-    cmd = [sys.executable, "-m", "pipeline.bench_batch", "--child", json.dumps(spec)]
+    cmd = [sys.executable, "-m", "pipeline.evaluate.bench.batch", "--child", json.dumps(spec)]
     with open(log_path, "w") as err:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=err, text=True)
         sampler = TreeSampler(proc.pid)
@@ -178,13 +178,13 @@ def _child(spec: dict) -> None:
     writes each result, the floor that orchestration adds to."""
     t0 = time.perf_counter()
     if spec["mode"] == "bare":
-        from pipeline.flow import discover
-        from pipeline.process import process_file
-        from pipeline.writers import write_document
+        from pipeline.orchestrate.batch import discover
+        from pipeline.orchestrate.process import process_file
+        from pipeline.store.writers import write_document
     else:
-        from pipeline.flow import run_batch
+        from pipeline.orchestrate.batch import run_batch
         if spec["mode"] == "prefect":
-            import pipeline.prefect_flow  # noqa: F401
+            import pipeline.orchestrate.prefect_flow  # noqa: F401
     imported = time.perf_counter() - t0
     stamps: list[float] = []
     t1 = time.perf_counter()

@@ -4,7 +4,7 @@ The same pairing rules as the shared evaluation, so `make test` fails when a
 table drops below its bar: per table precision/recall/F1 (optional gold items
 count neither way) and, for `documents`, the share of correct fields.
 
-    python -m pipeline.quality data/processed tests/fixtures
+    python -m pipeline.evaluate.quality data/processed tests/fixtures
 """
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ from typing import Callable
 import numpy as np
 from PIL import Image
 
-from .tablegrid import Word, otsu_threshold
+from pipeline.ocr.tablegrid import Word, otsu_threshold
 
 # A line whose words average below this confidence is debris (clean lines
 # average 85-95).

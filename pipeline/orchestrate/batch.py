@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from pipeline.settings import apply_env_defaults  # noqa: E402
+from pipeline.config import apply_env_defaults  # noqa: E402
 
 apply_env_defaults()
 
-from pipeline.process import PIPELINE_VERSION, StageError, doc_id_of, file_digest, process_file  # noqa: E402
-from pipeline.writers import (  # noqa: E402
+from pipeline.orchestrate.process import PIPELINE_VERSION, StageError, doc_id_of, file_digest, process_file  # noqa: E402
+from pipeline.store.writers import (  # noqa: E402
     read_processed_documents,
     remove_stale_temp_files,
     write_document,
@@ -102,7 +102,7 @@ class RunSummary:
 #: Defaults for one document: a 300-page scan OCRs in about 7 minutes on one core.
 DEFAULT_TIMEOUT_S = 1800
 DEFAULT_MEMORY_MB = 4096
-PRELOAD = ["pipeline.process", "extractors.analyse", "pipeline.readers", "pipeline.pdf", "pipeline.ocr"]
+PRELOAD = ["pipeline.orchestrate.process", "extractors.analyse", "pipeline.ingest.readers", "pipeline.ingest.pdf", "pipeline.ocr.tesseract"]
 
 
 @dataclass
@@ -217,7 +217,7 @@ def run_batch(paths: list[str | Path], out_dir: str | Path = "data/processed", w
     """Process every file under `paths` into `out_dir`; never raises for a bad file.
 
     `extra_log`: rows logged by the caller before the batch (failed downloads
-    of `pipeline.sources`), written in this run's `ingest_log`.
+    of `pipeline.ingest.sources`), written in this run's `ingest_log`.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -230,7 +230,7 @@ def run_batch(paths: list[str | Path], out_dir: str | Path = "data/processed", w
     if on_start:
         on_start(len(files))
     if use_prefect:
-        from pipeline.prefect_flow import run_flow
+        from pipeline.orchestrate.prefect_flow import run_flow
 
         run_flow(files, out_dir, workers, ocr, force, summary, on_progress, limits or Limits(), dask)
     else:

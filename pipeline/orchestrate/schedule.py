@@ -29,11 +29,11 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.settings import apply_env_defaults  # noqa: E402
+from pipeline.config import apply_env_defaults  # noqa: E402
 
 apply_env_defaults()
 
-from pipeline.sources import FetchLimits, default_inbox, ingest_source  # noqa: E402
+from pipeline.ingest.sources import FetchLimits, default_inbox, ingest_source  # noqa: E402
 
 FLOW_NAME = "scheduled-ingest"
 DEFAULT_NAME = "vnplans"
@@ -71,7 +71,7 @@ def scheduled_ingest_fn(source: str, out_dir: str = "data/processed", inbox: str
     """Collect the source, process what is new, log every failure in `ingest_log`."""
     from prefect import get_run_logger
 
-    from pipeline.flow import Limits
+    from pipeline.orchestrate.batch import Limits
 
     logger = get_run_logger()
     summary = ingest_source(
@@ -141,7 +141,7 @@ def _unreachable(api_url: str) -> str | None:
     """Why the API cannot be reached, or None. HTTP errors (auth on Prefect Cloud) are Prefect's to report."""
     import urllib.error
 
-    from pipeline.sources import _describe, _open, _opener
+    from pipeline.ingest.sources import _describe, _open, _opener
 
     limits = FetchLimits(connect_timeout_s=5, read_timeout_s=15)
     url = api_url.rstrip("/") + "/health"
@@ -228,8 +228,8 @@ def _runner_class():
 def _cmd_fetch(args) -> int:
     from rich.console import Console
 
-    from pipeline.cli import _print_summary
-    from pipeline.flow import Limits
+    from pipeline.cli.app import _print_summary
+    from pipeline.orchestrate.batch import Limits
 
     console = Console(stderr=True)
     source, out, inbox = _resolve(args)

@@ -96,7 +96,7 @@ def truth_for(path: Path, truth_dir: Path) -> Path:
 
 
 def _ocr_page(job: tuple[str, int, str, int]) -> tuple[str, int, str, float]:
-    from .pdf import ocr_pdf_page
+    from pipeline.ingest.pdf import ocr_pdf_page
 
     path, index, lang, dpi = job
     started = time.perf_counter()

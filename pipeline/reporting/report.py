@@ -15,7 +15,7 @@ import html
 import sys
 from pathlib import Path
 
-from pipeline.query import DEFAULT_PROCESSED, ENV_PROCESSED, connect, default_processed_dir, table_files
+from pipeline.store.query import DEFAULT_PROCESSED, ENV_PROCESSED, connect, default_processed_dir, table_files
 from schemas import TABLES
 
 EXTRACTED = [t for t in TABLES if t not in ("documents", "ingest_log")]
@@ -61,7 +61,7 @@ def _table(columns: list[str], rows: list[tuple], numeric: set[str] = frozenset(
 
 
 def _figure(fig, alt: str, caption: str) -> str:
-    from pipeline import charts
+    from pipeline.reporting import charts
 
     data = base64.b64encode(charts.to_png(fig)).decode("ascii")
     return (f'<figure><img alt="{html.escape(alt)}" src="data:image/png;base64,{data}">'
@@ -71,7 +71,7 @@ def _figure(fig, alt: str, caption: str) -> str:
 def build_report(processed_dir: str | Path) -> str:
     """The HTML text of the report on `processed_dir`."""
     # matplotlib takes a second to import: only the report pays for it, not every `vnplans` command.
-    from pipeline import charts
+    from pipeline.reporting import charts
 
     processed_dir = Path(processed_dir)
     con = connect(processed_dir)
