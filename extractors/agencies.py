@@ -35,7 +35,7 @@ import unicodedata
 
 import regex
 
-from extractors.normalize import normalize_tone_marks
+from extractors.normalize.pages import normalize_tone_marks
 
 # ---------------------------------------------------------------- pieces
 

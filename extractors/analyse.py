@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.deadlines import extract_deadlines
-from extractors.legal_refs import extract_legal_refs, implemented_keys
+from extractors.legal_refs.extract import extract_legal_refs, implemented_keys
 from extractors.metadata import DocumentFacts, extract_metadata
-from extractors.model import ParsedDoc
+from extractors.document import ParsedDoc
 from extractors.sections import parse_sections
 from extractors.targets import extract_targets
 from extractors.tasks import extract_tasks

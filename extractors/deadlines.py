@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.vndates import NUMERIC_DATE, make_date
+from extractors.text.dates import NUMERIC_DATE, make_date
 from schemas import Deadline
 
 # ---------------------------------------------------------------- letters

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors import vntext
-from extractors.model import ParsedDoc
-from extractors.provinces import canonical_province, province_names
-from extractors.vndates import DATE, make_date
+from extractors.text.fold import fold as shadow
+from extractors.document import ParsedDoc
+from extractors.text.provinces import canonical_province, province_names
+from extractors.text.dates import DATE, make_date
 
 #: How many lines from the top count as the header block.
 HEADER_LINES = 20
@@ -41,7 +41,7 @@ SYMBOL_KINDS = {"KH": "ke_hoach", "QĐ": "quyet_dinh", "CTR": "chuong_trinh_hanh
 
 def fold(text: str) -> str:
     """Lower case without diacritics, for matching through OCR's lost marks."""
-    return vntext.fold(text).lower()
+    return shadow(text).lower()
 
 
 def _squash(text: str) -> str:

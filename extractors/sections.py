@@ -1,6 +1,6 @@
 """The section tree of a normalised plan: labelled items and unlabeled blocks.
 
-Works on the one-paragraph-per-line text from `extractors.normalize`:
+Works on the one-paragraph-per-line text from `extractors.normalize.pages`:
 
 1. `classify_line`  says what each line opens: a labelled item (`II.`, `2.`,
                     `2.1.`, `a)`, `Điều 3.`), an unlabeled block (`Nơi nhận:`,

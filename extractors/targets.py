@@ -35,10 +35,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.flat_tables import column_role
-from extractors.vndates import DATE
-from extractors.vntext import fold
-from extractors.vnnumbers import Quantity, find_quantities, is_year, parse_quantity_cell
+from extractors.normalize.flat_tables import column_role
+from extractors.text.dates import DATE
+from extractors.text.fold import fold
+from extractors.text.numbers import Quantity, find_quantities, is_year, parse_quantity_cell
 from schemas import Target
 
 try:  # canonical agency names when the agencies extractor is there

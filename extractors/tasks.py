@@ -30,7 +30,7 @@ from extractors.agencies import (
     loose,
     split_agencies,
 )
-from extractors.model import ParsedDoc
+from extractors.document import ParsedDoc
 from schemas import Task
 
 #: Section kinds whose items are tasks.

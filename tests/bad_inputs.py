@@ -211,7 +211,7 @@ def make_corpus(folder: str | Path, seed: int = 4) -> dict[str, Expected]:
 
     put("foreign.txt", FOREIGN_TEXT.encode("utf-8"), Expected("ok", None, None, source_format="txt"))
 
-    from extractors.legacy import encode_legacy
+    from extractors.normalize.legacy import encode_legacy
     legacy = encode_legacy(LEGACY_SOURCE.read_text(encoding="utf-8"), "tcvn3")
     # Files typed with ABC/TCVN3 fonts were saved as Windows "ANSI" (cp1252).
     put("legacy-tcvn3.txt", legacy.encode("cp1252"), Expected("ok", None, None, source_format="txt"))

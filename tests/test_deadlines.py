@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from extractors.deadlines import extract_deadlines, find_atoms, legal_date_spans, normal_form
-from extractors.model import ParsedDoc
-from extractors.normalize import normalize_text
+from extractors.document import ParsedDoc
+from extractors.normalize.pages import normalize_text
 from extractors.sections import parse_sections
 from schemas import Section, Task
 from tests.conftest import SAMPLES, gold, text_sample, truth_text

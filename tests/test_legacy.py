@@ -1,4 +1,4 @@
-"""Legacy TCVN3 / VNI detection and decoding (extractors.legacy)."""
+"""Legacy TCVN3 / VNI detection and decoding (extractors.normalize.legacy)."""
 from __future__ import annotations
 
 import unicodedata
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.legacy import (
+from extractors.normalize.legacy import (
     ENCODINGS,
     TCVN3,
     TCVN3_TO_UNICODE,

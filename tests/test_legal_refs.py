@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.legal_refs import (
+from extractors.legal_refs.extract import (
     expand_agency,
     extract_legal_refs,
     fold,
@@ -19,7 +19,7 @@ from extractors.legal_refs import (
     own_number_of,
     ref_key,
 )
-from extractors.model import ParsedDoc
+from extractors.document import ParsedDoc
 from schemas import Section
 
 FIXTURES = Path(__file__).parent / "fixtures"

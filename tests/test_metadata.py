@@ -4,8 +4,8 @@ import datetime as dt
 import pytest
 
 from extractors.metadata import extract_metadata, issuer_from_caps, sentence_case, title_case_place
-from extractors.model import ParsedDoc
-from extractors.normalize import normalize_text
+from extractors.document import ParsedDoc
+from extractors.normalize.pages import normalize_text
 from extractors.sections import parse_sections
 from tests.conftest import SAMPLES, gold, text_sample, truth_text
 

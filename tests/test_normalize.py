@@ -4,7 +4,7 @@ import unicodedata
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extractors.normalize import (
+from extractors.normalize.pages import (
     clean_chars, dewrap, drop_furniture, Line, normalize_pages, normalize_text,
     normalize_tone_marks, split_header, starts_paragraph, strip_markdown,
 )
@@ -122,7 +122,7 @@ def test_normalize_never_raises(raw):
 
 @pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
 def test_legacy_encoded_document_is_decoded(encoding):
-    from extractors.legacy import encode_legacy
+    from extractors.normalize.legacy import encode_legacy
 
     para = ("Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường; "
             "Quyết định số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020 của Thủ tướng Chính phủ")
@@ -156,6 +156,6 @@ def test_ocr_dash_before_wrapped_line(prev, line, new):
     ("giai đoạn 2015 - 2020.", ["giai đoạn 2015 - 2020."]),
 ])
 def test_ocr_debris_repaired(line, parts):
-    from extractors.normalize import repair_ocr_debris
+    from extractors.normalize.pages import repair_ocr_debris
 
     assert repair_ocr_debris(line) == parts

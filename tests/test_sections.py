@@ -1,7 +1,7 @@
 """The section parser on each sample (truth text and the raw text as it came)."""
 import pytest
 
-from extractors.normalize import normalize_text
+from extractors.normalize.pages import normalize_text
 from extractors.sections import classify_line, heading_kind, make_heading, parse_sections
 from tests.conftest import SAMPLES, gold, text_sample, truth_text
 

@@ -3,8 +3,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.model import ParsedDoc
-from extractors.normalize import normalize_text
+from extractors.document import ParsedDoc
+from extractors.normalize.pages import normalize_text
 from extractors.sections import parse_sections
 from extractors.targets import comparator_before, direction_of, domain_of, extract_targets, value_cell
 from tests.conftest import SAMPLES, gold, text_sample, truth_text

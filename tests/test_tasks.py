@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.model import ParsedDoc
+from extractors.document import ParsedDoc
 from extractors.tasks import extract_tasks, find_timeframe, parse_assignment
 from schemas import Section
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.vnnumbers import find_quantities, is_year, parse_number, parse_quantity_cell
+from extractors.text.numbers import find_quantities, is_year, parse_number, parse_quantity_cell
 
 
 @pytest.mark.parametrize("token, value", [

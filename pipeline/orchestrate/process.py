@@ -11,7 +11,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.normalize import normalize_pages
+from extractors.normalize.pages import normalize_pages
 from pipeline.errors import ReadError
 from schemas import Document, to_arrow
 

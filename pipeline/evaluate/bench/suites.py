@@ -364,7 +364,7 @@ def ocr_breakdown(pngs: list[Path]) -> list[dict]:
 
 def bench_extraction(cfg: Config, texts: list[Path]) -> dict:
     import extractors.analyse as analyse_mod
-    from extractors.normalize import normalize_pages
+    from extractors.normalize.pages import normalize_pages
     from pipeline.ingest.readers import read_document
 
     docs = []

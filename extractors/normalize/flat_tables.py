@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.sections import roman_value
-from extractors.vnnumbers import NUMBER, SIGN, is_year, parse_quantity_cell
+from extractors.text.numbers import NUMBER, SIGN, is_year, parse_quantity_cell
 
 # ---------------------------------------------------------------- header
 

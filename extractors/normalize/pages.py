@@ -63,7 +63,7 @@ def clean_chars(text: str) -> str:
     """Legacy encodings decoded, NFC, tone marks, spaces and controls folded."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
-        from extractors.legacy import fix_legacy_mixed
+        from extractors.normalize.legacy import fix_legacy_mixed
     except ImportError:  # pragma: no cover - legacy support is optional at import time
         fix_legacy_mixed = None
     if fix_legacy_mixed is not None and _LEGACY_HINT.search(text):
@@ -418,7 +418,7 @@ def normalize_pages(pages: list[str], markdown: bool = False, paged: bool = True
 
 def _rebuild_tables(lines: list[Line]) -> list[Line]:
     try:
-        from extractors.flat_tables import rebuild_flat_tables
+        from extractors.normalize.flat_tables import rebuild_flat_tables
     except ImportError:  # the table rebuilder is optional
         return lines
     texts = [ln.text for ln in lines if ln.text.strip()]

@@ -53,8 +53,8 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.vndates import DAY, MONTH, NUMERIC_DATE, YEAR, make_date
-from extractors.vntext import fold  # noqa: F401  (re-exported: other modules use legal_refs.fold)
+from extractors.text.dates import DAY, MONTH, NUMERIC_DATE, YEAR, make_date
+from extractors.text.fold import fold  # noqa: F401  (re-exported: other modules use legal_refs.fold)
 from schemas import LegalRef
 
 # ---------------------------------------------------------------- tokenize
