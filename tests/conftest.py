@@ -1,29 +1,27 @@
-"""Shared fixtures: the sample documents and their answer keys."""
+"""Shared fixtures: the sample documents and a processed folder of the three text samples."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
-RAW = ROOT / "data" / "raw"
-SAMPLES = ["kiengiang-2020-kh182", "kontum-2021-ctrhd-06nqcp", "kontum-2025-qd243-congbao"]
-
-
-def gold(name: str) -> dict:
-    return json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
-
-
-def truth_text(name: str) -> str:
-    return (FIXTURES / f"{name}.truth.txt").read_text(encoding="utf-8").strip("\n")
-
-
-def text_sample(name: str) -> Path:
-    return next(p for p in RAW.glob(f"{name}.*") if p.suffix in (".txt", ".md"))
+from pipeline.orchestrate.batch import run_batch
+from tests.samples import SAMPLES, text_sample
 
 
 @pytest.fixture(params=SAMPLES)
 def sample(request) -> str:
     return request.param
+
+
+@pytest.fixture(scope="session")
+def processed_dir(tmp_path_factory) -> Path:
+    """The three text samples processed once per session, plus one empty file
+    so that `ingest_log` holds a real failure. Tests must not write into the
+    folder; copy it first."""
+    root = tmp_path_factory.mktemp("samples")
+    empty = root / "empty.txt"
+    empty.write_bytes(b"")
+    summary = run_batch([text_sample(n) for n in SAMPLES] + [empty], out_dir=root / "processed", use_prefect=False)
+    assert summary.count("ok") == 3, [(r.source_path, r.error_message) for r in summary.log]
+    return root / "processed"

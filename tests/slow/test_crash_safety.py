@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.bad_inputs import DOCUMENT_TABLES, assert_same_tables, table_contents
-from tests.conftest import RAW, ROOT
+from tests.samples import RAW, ROOT
 
 TRIALS = 4
 SEED = 20240604

@@ -14,7 +14,7 @@ from pipeline.evaluate.cer import cer, collapse
 from pipeline.errors import CorruptFileError, EmptyFileError, EncryptedPdfError, ReadError
 from pipeline.ingest.pdf import assess_text_layer, read_pdf_pages
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 FIXTURES = ROOT / "tests" / "fixtures"
 KONTUM25 = "kontum-2025-qd243-congbao"

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.orchestrate.batch import discover, run_batch
 from pipeline.orchestrate.process import process_file
-from tests.conftest import RAW
+from tests.samples import RAW
 
 
 @pytest.fixture

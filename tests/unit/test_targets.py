@@ -7,7 +7,7 @@ from extractors.document import ParsedDoc
 from extractors.normalize.pages import normalize_text
 from extractors.sections import parse_sections
 from extractors.targets import comparator_before, direction_of, domain_of, extract_targets, value_cell
-from tests.conftest import SAMPLES, gold, text_sample, truth_text
+from tests.samples import SAMPLES, gold, text_sample, truth_text
 
 
 def targets_of(text):

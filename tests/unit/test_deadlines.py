@@ -9,7 +9,7 @@ from extractors.document import ParsedDoc
 from extractors.normalize.pages import normalize_text
 from extractors.sections import parse_sections
 from schemas import Section, Task
-from tests.conftest import SAMPLES, gold, text_sample, truth_text
+from tests.samples import SAMPLES, gold, text_sample, truth_text
 
 
 def _doc(text: str, kind: str = "nhiem_vu_giai_phap") -> ParsedDoc:

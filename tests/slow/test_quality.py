@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.evaluate.quality import evaluate
 from schemas import SCHEMAS
-from tests.conftest import FIXTURES, RAW
+from tests.samples import FIXTURES, RAW
 
 pytestmark = pytest.mark.slow
 

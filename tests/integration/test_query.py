@@ -14,8 +14,7 @@ import pytest
 from pipeline.cli.app import main
 from pipeline.store.query import VIEW_DOCS, VIEWS, connect, describe, display_width, format_table
 from schemas import SCHEMAS, TABLES, to_arrow
-from tests.conftest import SAMPLES, gold
-from tests.helpers_processed import processed_dir  # noqa: F401  (session fixture)
+from tests.samples import SAMPLES, gold
 
 
 def write(folder, table, name, rows):

@@ -27,7 +27,7 @@ import psutil
 import pyarrow.parquet as pq
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 TXT = (ROOT / "data" / "raw" / "kontum-2021-ctrhd-06nqcp.txt").read_bytes()
 ERROR_PAGE = b"<!DOCTYPE html><html><body><h1>Trang kh\xc3\xb4ng t\xe1\xbb\x93n t\xe1\xba\xa1i</h1></body></html>"

@@ -22,7 +22,7 @@ import pytest
 
 from pipeline.ingest.sources import FetchLimits, collect, feed_links, html_links, ingest_source, sniff_kind
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PDF = (ROOT / "data" / "raw" / "kiengiang-2020-kh182.pdf").read_bytes()
 TXT = (ROOT / "data" / "raw" / "kontum-2021-ctrhd-06nqcp.txt").read_bytes()
 READ_TIMEOUT = 1.5

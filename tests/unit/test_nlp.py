@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from extractors.analyse import analyse
 from extractors.nlp import SPAN_KEYS, make_nlp, to_doc
-from tests.conftest import truth_text
+from tests.samples import truth_text
 
 FULL = truth_text("kontum-2021-ctrhd-06nqcp")
 HEAD = FULL[:3000]

@@ -14,7 +14,7 @@ import pytest
 from pipeline.cli.app import main
 from pipeline.reporting.report import build_report
 from schemas import TABLES
-from tests.helpers_processed import assert_png_not_blank, processed_dir  # noqa: F401  (session fixture)
+from tests.samples import assert_png_not_blank
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -5,8 +5,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from tests.conftest import ROOT
-from tests.helpers_processed import assert_png_not_blank, processed_dir  # noqa: F401  (session fixture)
+from tests.samples import ROOT
+from tests.samples import assert_png_not_blank
 
 NOTEBOOKS = {
     "targets": ["targets_by_domain.png", "deadline_timeline.png"],

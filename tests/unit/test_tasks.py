@@ -14,7 +14,7 @@ from extractors.document import ParsedDoc
 from extractors.tasks import extract_tasks, find_timeframe, parse_assignment
 from schemas import Section
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 SAMPLES = ["kiengiang-2020-kh182", "kontum-2021-ctrhd-06nqcp", "kontum-2025-qd243-congbao"]
 
 

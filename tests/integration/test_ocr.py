@@ -17,7 +17,7 @@ from pipeline.ocr.tesseract import ocr_image, read_image_pages
 from pipeline.ingest.pdf import ocr_pdf_page, page_image
 from pipeline.ocr.tablegrid import find_tables
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 FIXTURES = ROOT / "tests" / "fixtures"
 KONTUM25 = "kontum-2025-qd243-congbao"

@@ -7,7 +7,7 @@ from extractors.metadata import extract_metadata, issuer_from_caps, sentence_cas
 from extractors.document import ParsedDoc
 from extractors.normalize.pages import normalize_text
 from extractors.sections import parse_sections
-from tests.conftest import SAMPLES, gold, text_sample, truth_text
+from tests.samples import SAMPLES, gold, text_sample, truth_text
 
 FIELDS = ["doc_kind", "doc_number", "issuer", "province", "issue_place", "issue_date", "title",
           "signer_name", "signer_title", "horizon_year"]

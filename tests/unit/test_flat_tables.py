@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.normalize.flat_tables import column_role, match_header, rebuild_flat_tables
-from tests.conftest import SAMPLES, text_sample, truth_text
+from tests.samples import SAMPLES, text_sample, truth_text
 
 
 def _raw_lines(name):

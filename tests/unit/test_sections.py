@@ -3,7 +3,7 @@ import pytest
 
 from extractors.normalize.pages import normalize_text
 from extractors.sections import classify_line, heading_kind, make_heading, parse_sections
-from tests.conftest import SAMPLES, gold, text_sample, truth_text
+from tests.samples import SAMPLES, gold, text_sample, truth_text
 
 
 def _check_against_gold(name, text):

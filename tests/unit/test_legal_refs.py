@@ -22,7 +22,7 @@ from extractors.legal_refs.extract import (
 from extractors.document import ParsedDoc
 from schemas import Section
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 SAMPLES = ["kiengiang-2020-kh182", "kontum-2021-ctrhd-06nqcp", "kontum-2025-qd243-congbao"]
 
 

@@ -18,7 +18,7 @@ import pytest
 from pipeline.cli import app as cli
 from pipeline.orchestrate.batch import Limits, run_batch
 from tests.bad_inputs import NO_ROW, assert_same_tables, make_corpus, table_contents
-from tests.conftest import RAW
+from tests.samples import RAW
 
 GOOD = {"plan-a.txt": RAW / "kontum-2021-ctrhd-06nqcp.txt", "plan-b.md": RAW / "kiengiang-2020-kh182.md"}
 

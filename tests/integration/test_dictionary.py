@@ -4,7 +4,6 @@ from __future__ import annotations
 from pipeline.reporting import dictionary
 from pipeline.store.query import VIEW_DOCS, VIEWS, connect
 from schemas import COLUMN_DOCS, TABLES
-from tests.helpers_processed import processed_dir  # noqa: F401  (session fixture)
 
 
 def test_committed_dictionary_matches_the_schemas():

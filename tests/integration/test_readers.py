@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.errors import CorruptFileError, EmptyFileError, ReadError
 from pipeline.ingest.readers import decode_text, looks_like_markdown, read_document, sniff_format
-from tests.conftest import RAW
+from tests.samples import RAW
 
 LINE = "Ủy ban nhân dân tỉnh Kon Tum xây dựng Chương trình hành động thực hiện Nghị quyết số 06/NQ-CP"
 

@@ -8,7 +8,7 @@ from extractors.normalize.pages import (
     clean_chars, dewrap, drop_furniture, Line, normalize_pages, normalize_text,
     normalize_tone_marks, split_header, starts_paragraph, strip_markdown,
 )
-from tests.conftest import SAMPLES, text_sample, truth_text
+from tests.samples import SAMPLES, text_sample, truth_text
 
 
 @pytest.mark.parametrize("raw, expected", [

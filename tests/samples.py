@@ -1,0 +1,38 @@
+"""The sample documents, their answer keys and small assertion helpers shared by the tests."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+RAW = ROOT / "data" / "raw"
+SAMPLES = ["kiengiang-2020-kh182", "kontum-2021-ctrhd-06nqcp", "kontum-2025-qd243-congbao"]
+
+
+def gold(name: str) -> dict:
+    return json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def truth_text(name: str) -> str:
+    return (FIXTURES / f"{name}.truth.txt").read_text(encoding="utf-8").strip("\n")
+
+
+def text_sample(name: str) -> Path:
+    return next(p for p in RAW.glob(f"{name}.*") if p.suffix in (".txt", ".md"))
+
+
+def assert_png_not_blank(png: bytes | Path, min_colours: int = 8, min_ink: float = 0.01) -> Image.Image:
+    """A PNG with real content: several colours and some non-white pixels."""
+    data = png.read_bytes() if isinstance(png, Path) else png
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    img = Image.open(io.BytesIO(data)).convert("RGB")
+    colours = len(img.getcolors(maxcolors=1 << 24))
+    ink = float((np.asarray(img).min(axis=2) < 235).mean())
+    assert colours >= min_colours, f"only {colours} colours: blank image?"
+    assert ink >= min_ink, f"only {ink:.1%} non-white pixels: blank image?"
+    return img
