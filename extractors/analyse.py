@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.deadlines import extract_deadlines
-from extractors.legal_refs.extract import extract_legal_refs, implemented_keys
+from extractors.legal_refs import extract_legal_refs, implemented_keys
 from extractors.metadata import DocumentFacts, extract_metadata
 from extractors.document import ParsedDoc
 from extractors.sections import parse_sections

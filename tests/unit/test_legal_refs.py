@@ -10,15 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.legal_refs.extract import (
-    expand_agency,
-    extract_legal_refs,
-    fold,
-    implemented_keys,
-    normalize_symbol,
-    own_number_of,
-    ref_key,
-)
+from extractors.legal_refs import extract_legal_refs, implemented_keys, own_number_of
+from extractors.legal_refs.mention import normalize_symbol, ref_key
+from extractors.legal_refs.resolve import expand_agency
+from extractors.text.fold import fold
 from extractors.document import ParsedDoc
 from schemas import Section
 

@@ -1,0 +1,172 @@
+"""Step 2, find: numbered references, lists sharing a type word, law titles and
+references whose type word OCR garbled."""
+from __future__ import annotations
+
+import regex
+
+from extractors.legal_refs.mention import Mention, normalize_symbol
+from extractors.legal_refs.patterns import AMENDING_RE, KNOWN_LAW_RE, LAW_HEAD_RE, LAW_STOPS, LIST_LINK_RE, N_LAWS_RE, NOT_LAW_FIRST, NUMBER_SYMBOL_RE, SEP, SYMBOL_TYPES, TYPE_OF, TYPED_HEAD_RE
+from extractors.legal_refs.resolve import resolve_tail, starts_reference
+from extractors.legal_refs.tokenize import squash, word_iter
+
+
+def _symbol_ok(symbol: str) -> bool:
+    # A part with more than two lower-case letters is a word, not a code.
+    parts = regex.split(SEP, symbol)
+    return all(sum(c.islower() for c in p) <= 2 for p in parts)
+
+def _numbered_at(text: str, pos: int):
+    m = NUMBER_SYMBOL_RE.match(text, pos)
+    if not m or not _symbol_ok(m.group("symbol")):
+        return None
+    return m
+
+def _type_of(word: str) -> str:
+    for rx, t in TYPE_OF:
+        if rx.match(regex.sub(r"[\s\-_.]+", " ", word).strip()):
+            return t
+    return "other"
+
+def find_numbered(text: str, folded: str) -> list[Mention]:
+    out = []
+    for h in TYPED_HEAD_RE.finditer(folded):
+        m = _numbered_at(text, h.end())
+        if not m:
+            continue
+        ref_type = _type_of(h.group("type"))
+        out.append(_numbered_mention(h.start(), m, ref_type))
+    return out
+
+def _numbered_mention(start: int, m, ref_type: str) -> Mention:
+    ny = m.group("numyear")
+    return Mention(start=start, end=m.end(), ref_type=ref_type, number=str(int(m.group("number"))),
+                    numyear=int(ny) if ny else None, symbol=normalize_symbol(m.group("symbol")))
+
+def find_listed(text: str, folded: str, typed: list[Mention]) -> list[Mention]:
+    """`Nghị quyết số 24-NQ/TW, 55-NQ/TW`: list members after a typed one."""
+    out = []
+    for ref in typed:
+        cur = ref
+        while True:
+            link = LIST_LINK_RE.match(text, cur.end)
+            if not link or "\n" in link.group(0):
+                break
+            m = _numbered_at(text, link.end())
+            if not m:
+                break
+            nxt = _numbered_mention(m.start(), m, cur.ref_type)
+            resolve_tail(text, folded, nxt)
+            out.append(nxt)
+            cur = nxt
+    return out
+
+def find_untyped(text: str, folded: str, found: list[Mention]) -> list[Mention]:
+    """A số hiệu with no type word before it (OCR garbled it), kept only when
+    its symbol opens with a document code and a date or issuer follows."""
+    covered = [(r.start, r.end) for r in found]
+    out = []
+    for m in NUMBER_SYMBOL_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in covered) or not _symbol_ok(m.group("symbol")):
+            continue
+        if m.start() and text[m.start() - 1].isalpha():
+            continue  # `o6-KL/TW`: a digit OCR misread, the number is not to be trusted
+        symbol = normalize_symbol(m.group("symbol"))
+        code = symbol.split("-")[0]
+        if code not in SYMBOL_TYPES or "-" not in symbol:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if regex.match(r"\s*Số\s*:?\s*$", text[line_start:m.start()]):
+            continue  # the header's own number
+        ref = _numbered_mention(m.start(), m, SYMBOL_TYPES[code])
+        ref.typed = False
+        resolve_tail(text, folded, ref)
+        if ref.issue_date or ref.issuer:
+            out.append(ref)
+    return out
+
+def _heuristic_law_name(text: str, pos: int) -> int | None:
+    """End of a law title read word by word, or None if none starts here."""
+    end = None
+    words = 0
+    for ws, we, w in word_iter(text, pos, 160):
+        if words == 0:
+            if not w[0].isupper() or w.lower() in NOT_LAW_FIRST:
+                return None
+        elif not w[0].isalnum():
+            # `Phòng, chống …` keeps its comma; any other punctuation ends it.
+            if w == "," and regex.match(r"\s*chống(?![\p{L}])", text[we:]):
+                continue
+            break
+        elif w[0].isdigit() or LAW_STOPS.match(text, ws):
+            break
+        elif w[0].isupper() and starts_reference(text, ws):
+            break
+        end = we
+        words += 1
+        if words >= 7:
+            break
+    return end
+
+def _law_name_end(text: str, pos: int) -> int | None:
+    """End of the law title starting at `pos` (just after `Luật `)."""
+    am = AMENDING_RE.match(text, pos)
+    if am:
+        return _amending_law_end(text, am.end())
+    km = KNOWN_LAW_RE.match(text, pos)
+    if km:
+        return km.end()
+    return _heuristic_law_name(text, pos)
+
+def _amending_law_end(text: str, pos: int) -> int | None:
+    # `… của 11 luật liên quan đến quy hoạch` runs to the date or clause end.
+    if N_LAWS_RE.match(text, pos):
+        end = pos
+        for ws, we, w in word_iter(text, pos, 200, cross_wraps=True):
+            if not w[0].isalnum() or w in ("ngày", "năm", "đã", "được") or \
+                    (w == "và" and regex.match(r"\s+Luật", text[we:])):
+                break
+            end = we
+        return end
+    # `… của Luật Quy hoạch, Luật Đầu tư … và Luật Đấu thầu`: a list of titles.
+    end = None
+    cur = pos
+    while True:
+        lm = regex.match(r"(?:các\s+)?[Ll]uật\s+", text[cur:])
+        if not lm:
+            break
+        inner = _law_name_end(text, cur + lm.end())
+        if inner is None:
+            break
+        end = inner
+        link = regex.match(r"\s*(?:,\s*và|,|và)\s+(?=[Ll]uật\s)", text[end:])
+        if not link:
+            break
+        cur = end + link.end()
+    return end
+
+def find_laws(text: str, folded: str, numbered: list[Mention]) -> list[Mention]:
+    taken = {r.start for r in numbered}
+    out = []
+    for h in LAW_HEAD_RE.finditer(folded):
+        if h.start() in taken:
+            continue
+        before = text[max(0, h.start() - 6):h.start()].lower()
+        if before.rstrip().endswith("pháp"):
+            continue
+        name_start = h.end()
+        name_end = _law_name_end(text, name_start)
+        if name_end is None or name_end <= name_start:
+            continue
+        ref_type = "bo_luat" if h.group("type").lower().startswith("bo") else "luat"
+        ref = Mention(start=h.start(), end=name_end, ref_type=ref_type,
+                       name=squash(text[name_start:name_end]))
+        # `Luật Bảo vệ môi trường số 72/2020/QH14` is a numbered reference.
+        sm = regex.match(r"\s*,?\s*số\s*:?\s*", text[name_end:])
+        if sm:
+            m = _numbered_at(text, name_end + sm.end())
+            if m:
+                num = _numbered_mention(h.start(), m, ref_type)
+                num.name = ref.name
+                ref = num
+        out.append(ref)
+    return out

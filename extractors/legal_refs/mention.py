@@ -1,0 +1,58 @@
+"""A reference mention while it is being built, and the keys it is known by."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+import datetime as _dt
+import unicodedata
+
+import regex
+
+from extractors.legal_refs.patterns import NUMBER_SYMBOL_RE, SYMBOL_TYPES
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    ref_type: str
+    number: str | None = None
+    numyear: int | None = None
+    symbol: str | None = None
+    name: str | None = None           # law title, for luat: keys
+    issue_date: _dt.date | None = None
+    year: int | None = None
+    issuer: str | None = None
+    title: str | None = None
+    relation: str = "mention"
+    key: str = ""
+    chained: bool = False             # linked to the implements chain
+    typed: bool = True                # False: found by its symbol alone
+
+def normalize_symbol(symbol: str) -> str:
+    """`QĐ-TTg` → `QĐ-TTG`, `NQ/TW` → `NQ-TW`, `QÐ- TTg` → `QĐ-TTG`; OCR's
+    `5TC-TH` → `STC-TH`, `QĐĐ-TTg` → `QĐ-TTG`, `QĐ-T'Tg` → `QĐ-TTG`."""
+    s = unicodedata.normalize("NFC", symbol).replace("\u00d0", "Đ").replace("\u0111", "đ")
+    s = regex.sub(r"[\s'’]+", "", s)
+    s = regex.sub(r"[/\-–—]+", "-", s).strip("-").upper()
+    s = regex.sub(r"(?<![^-])5(?=[A-ZĐ])", "S", s)
+    s = regex.sub(r"(?<![^-])8(?=[A-ZĐ])", "B", s)
+    first, _, rest = s.partition("-")
+    if first not in SYMBOL_TYPES:
+        # A letter OCR doubled in the document code: `QĐĐ` → `QĐ`.
+        single = regex.sub(r"(.)\1", r"\1", first)
+        if single in SYMBOL_TYPES:
+            s = single + ("-" + rest if rest else "")
+    return s
+
+def ref_key(number: str | None = None, symbol: str | None = None, law_name: str | None = None) -> str:
+    """`{number}/{symbol}` (`1055/QĐ-TTG`) or `luat:{name}` (`luat:quy hoạch`)."""
+    if number is not None and symbol:
+        return f"{int(number)}/{normalize_symbol(symbol)}"
+    if law_name:
+        return "luat:" + regex.sub(r"\s+", " ", law_name).strip(" ,;.").lower()
+    return str(int(number)) if number and number.isdigit() else (number or "")
+
+def key_of_number(text: str) -> str | None:
+    """The ref_key of a bare số hiệu such as `243/QĐ-UBND` or `81/2023/QH15`."""
+    m = NUMBER_SYMBOL_RE.search(text or "")
+    return ref_key(m.group("number"), m.group("symbol")) if m else None
