@@ -35,59 +35,16 @@ import unicodedata
 
 import regex
 
-from extractors.normalize.pages import normalize_tone_marks
+from extractors.text.fold import normalize_tone_marks, skeleton
+from extractors.text.patterns import DASH, END, SP, WORD, loose, loose_alt
 
 # ---------------------------------------------------------------- pieces
 
 _F = regex.IGNORECASE | regex.VERSION1
-#: A syllable; digits allowed inside (`4G`) but it must start with a letter.
-WORD = r"\p{L}[\p{L}\p{M}\d]*"
-_END = r"(?![\p{L}\p{M}\d])"  # word boundary that understands Vietnamese letters
-_SP = r"[ \t]+"
-_DASH = r"\s*[-–—]\s*"
-
-
-#: Vowels by base letter. OCR confuses marks within a family (`dẩn` for
-#: `dân`, `phuơng` for `phương`), so fixed phrases of two or more syllables
-#: match any vowel of the same family — too loose for one syllable (`Số`/`Sở`).
-_VOWEL_FAMILIES = ["aàáảãạăằắẳẵặâầấẩẫậ", "eèéẻẽẹêềếểễệ", "iìíỉĩị", "oòóỏõọôồốổỗộơờớởỡợ",
-                   "uùúủũụưừứửữự", "yỳýỷỹỵ"]
-_FAMILY_OF = {c: fam for fam in _VOWEL_FAMILIES for c in fam}
-_FAMILY_OF.update({c.upper(): fam.upper() for fam in _VOWEL_FAMILIES for c in fam})
-_FAMILY_OF.update({"d": "dđ", "đ": "dđ", "D": "DĐ", "Đ": "DĐ"})
-
-
-#: Between the syllables of a fixed phrase: blanks, and a speck OCR read as
-#: punctuation (`thành. phố`, `đầy: mạnh`).
-_LOOSE_SP = r"(?:[ \t]*[.:'\"|_]?[ \t]+)"
-
-
-def loose(phrase: str) -> str:
-    """A regex for `phrase` that tolerates OCR's diacritic slips and any blank run."""
-    if " " not in phrase.strip():
-        return regex.escape(phrase)
-    out = []
-    for ch in unicodedata.normalize("NFC", phrase):
-        if ch == " ":
-            out.append(_LOOSE_SP)
-        elif ch in _FAMILY_OF:
-            out.append("[" + _FAMILY_OF[ch] + "]")
-        else:
-            out.append(regex.escape(ch))
-    return "".join(out)
-
-
-def skeleton(s: str) -> str:
-    """`Ủy ban nhân dẩn` → `uy ban nhan dan`: the key OCR-damaged spellings share."""
-    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
-    s = "".join(c for c in s if not unicodedata.category(c).startswith("M"))
-    return " ".join(s.lower().split())
-
-
-def _alts(words) -> str:
-    """Alternation of phrases, longest first, spaces matching any run of blanks."""
-    parts = sorted({w for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(loose(p) for p in parts) + ")"
+_END = END
+_SP = SP
+_DASH = DASH
+_alts = loose_alt
 
 
 #: Department and ministry domains, as the organisation decrees name them.

@@ -49,22 +49,15 @@ from dataclasses import dataclass
 import regex
 
 from extractors.text.dates import NUMERIC_DATE, make_date
+from extractors.text.fold import VOWEL_FAMILIES
+from extractors.text.patterns import family_word
 from schemas import Deadline
 
 # ---------------------------------------------------------------- letters
 # OCR drops or swaps Vietnamese diacritics (`hăng năm`, `thuờng xuyên`), so the
 # key words are spelt with letter families rather than exact letters.
-_A = "aàáảãạăằắẳẵặâầấẩẫậ"
-_E = "eèéẻẽẹêềếểễệ"
-_I = "iìíỉĩị"
-_O = "oòóỏõọôồốổỗộơờớởỡợ"
-_U = "uùúủũụưừứửữự"
-_Y = "yỳýỷỹỵ"
-
-
-def _w(*letters_or_families: str) -> str:
-    """A word pattern; multi-letter items are letter families (one char class)."""
-    return "".join(f"[{x}]" if len(x) > 1 else regex.escape(x) for x in letters_or_families)
+_A, _E, _I, _O, _U, _Y = VOWEL_FAMILIES
+_w = family_word
 
 
 NAM = r"\b" + _w("n", _A, "m") + r"\b"                      # năm (year)

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.text.fold import fold as shadow
+from extractors.text.lexicon import ADMIN_UNIT, MOTTO_START, PREAMBLE_OPENER, SIGNATURE_MARK, SIGNER_TITLE_CAPS
+from extractors.text.lexicon import SIGNER_TITLES as LEXICON_SIGNER_TITLES
 from extractors.document import ParsedDoc
 from extractors.text.provinces import canonical_province, province_names
 from extractors.text.dates import DATE, make_date
@@ -77,9 +79,9 @@ def kind_of(words: str) -> str | None:
 
 _NUMBER_LINE = regex.compile(r"^Số\s*:?\s*(?P<number>\d[\w./\-– ]*?[\p{Lu}Đ][\p{Lu}Đ0-9\-–/ ]*?)\s*$")
 _PLACE_DATE = regex.compile(rf"^(?P<place>[\p{{Lu}}][\p{{L}}.\- ]{{1,40}}?),\s*(?P<date>{DATE})")
-_MOTTO = regex.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]", regex.IGNORECASE)
-_OPENER = regex.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Để\s|Nhằm\s|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)")
-_ADMIN_UNIT = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)"
+_MOTTO = regex.compile(MOTTO_START, regex.IGNORECASE)
+_OPENER = regex.compile(rf"^(?:{PREAMBLE_OPENER}|Triển\s+khai|Để\s|Nhằm\s)")
+_ADMIN_UNIT = ADMIN_UNIT
 _ISSUER_IN_TEXT = regex.compile(
     # OCR may leave a dash between the words (`Ủy ban nhân - dân`).
     rf"(?P<body>Ủy[\s\-]+ban[\s\-]+nhân[\s\-]+dân|UBND|Hội[\s\-]+đồng[\s\-]+nhân[\s\-]+dân|HĐND)\s+(?P<unit>{_ADMIN_UNIT})\s+(?P<place>(?:\p{{Lu}}\p{{Ll}}*)(?:\s*-?\s*\p{{Lu}}\p{{Ll}}*){{0,3}})"
@@ -89,7 +91,7 @@ _PROVINCE_IN_TEXT = regex.compile(
     regex.IGNORECASE,
 )
 _SIGNER_TITLE = regex.compile(
-    r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?(?P<title>(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BÍ\s+THƯ|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC))\s*$"
+    rf"^(?:{SIGNATURE_MARK}\s*)?(?P<title>{SIGNER_TITLE_CAPS})\s*$"
 )
 _PERSON_NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}$")
 _YEAR_ENDS = regex.compile(
@@ -272,10 +274,7 @@ def _province(facts: DocumentFacts, text: str) -> str | None:
 
 
 #: Signer titles, folded, longest first; the value is how the title is written.
-SIGNER_TITLES = {fold(t): t for t in (
-    "Phó Chủ tịch", "Chủ tịch", "Phó Giám đốc", "Giám đốc", "Phó Bí thư", "Bí thư", "Phó Trưởng ban",
-    "Trưởng ban", "Chánh Văn phòng", "Phó Chánh Văn phòng", "Thủ tướng", "Phó Thủ tướng", "Bộ trưởng",
-    "Thứ trưởng", "Tổng Giám đốc", "Phó Tổng Giám đốc")}
+SIGNER_TITLES = {fold(t): t for t in LEXICON_SIGNER_TITLES}
 _TITLE_AT_END = regex.compile(
     r"(?:^|\s)(?P<t>" + "|".join(sorted((regex.escape(k) for k in SIGNER_TITLES), key=len, reverse=True)) + r")\W*$")
 

@@ -19,21 +19,11 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.text.labels import roman_value
+from extractors.text.lexicon import MOTTO_COUNTRY, NOI_NHAN, SIGNATURE_MARK, SIGNER_TITLE_CAPS
 from schemas import Section
 
 # ---------------------------------------------------------------- labels
-
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def roman_value(label: str) -> int:
-    total, prev = 0, 0
-    for ch in reversed(label):
-        v = _ROMAN_VALUES[ch]
-        total = total - v if v < prev else total + v
-        prev = max(prev, v)
-    return total
-
 
 #: Each label style, with its pattern. `rest` is the text after the label.
 LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
@@ -53,16 +43,16 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
 
 # ---------------------------------------------------------------- blocks
 
-_NOI_NHAN = regex.compile(r"^Nơi\s+nhận\s*:?", regex.IGNORECASE)
+_NOI_NHAN = regex.compile(rf"^{NOI_NHAN}\s*:?", regex.IGNORECASE)
 #: `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `Q. GIÁM ĐỐC`, or a bare signer title line.
 _SIGNATURE = regex.compile(
-    r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}|(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BÍ\s+THƯ|TRƯỞNG\s+BAN)\s*$)"
+    rf"^(?:{SIGNATURE_MARK}\s*\p{{Lu}}|{SIGNER_TITLE_CAPS}\s*$)"
 )
 _APPENDIX = regex.compile(r"^(?:PHỤ\s+LỤC|DANH\s+MỤC|BIỂU\s+(?:MẪU|SỐ))\b(?P<rest>.*)$")
 _FOOTNOTE = regex.compile(r"^\[\d{1,3}\]\s+\S")
 #: Lines that only open a (second) document's header.
 _DOC_HEADER = regex.compile(
-    r"^(?:CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do)"
+    rf"^(?:{MOTTO_COUNTRY}|Độc\s+lập\s*[-–]\s*Tự\s+do)"
 )
 _KIND_TITLE = regex.compile(
     r"^(?:KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|QUY\s+CHẾ|QUY\s+ĐỊNH|ĐỀ\s+ÁN|KẾ\s+HOẠCH\s+HÀNH\s+ĐỘNG)\s*$"

@@ -27,10 +27,10 @@ from extractors.agencies import (
     agency_at,
     agency_chain,
     canonical_agency,
-    loose,
     split_agencies,
 )
 from extractors.document import ParsedDoc
+from extractors.text.patterns import END, loose
 from schemas import Task
 
 #: Section kinds whose items are tasks.
@@ -38,7 +38,7 @@ TASK_KINDS = frozenset({"nhiem_vu_giai_phap", "to_chuc_thuc_hien"})
 
 _F = regex.IGNORECASE | regex.VERSION1
 _SP = r"\s+"
-_END = r"(?![\p{L}\p{M}\d])"
+_END = END
 
 # ---------------------------------------------------------------- text pieces
 

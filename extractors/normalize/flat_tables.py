@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.sections import roman_value
+from extractors.text.labels import ROMAN_WIDE, roman_value
+from extractors.text.lexicon import NOI_NHAN, SIGNATURE_MARK
 from extractors.text.numbers import NUMBER, SIGN, is_year, parse_quantity_cell
 
 # ---------------------------------------------------------------- header
@@ -150,7 +151,7 @@ def match_header(lines: list[str], i: int) -> Header | None:
 
 # ---------------------------------------------------------------- rows
 
-_ROMAN = r"(?=[IVXL])(?:L?X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN = ROMAN_WIDE
 #: The STT cell at the start of a line, as tables write it (no `.` needed).
 _LABEL_RE = regex.compile(
     rf"""^(?:
@@ -164,7 +165,7 @@ _LABEL_RE = regex.compile(
 #: Lines that cannot belong to a table: the next document's header block,
 #: signature and distribution blocks, notes under the table.
 _TABLE_END_RE = regex.compile(
-    r"^(?:Nơi\s+nhận|(?:TM|KT|TL|TUQ)\.\s|Ghi\s+chú\s*:|Chú\s+thích\s*:|\*\s*Ghi\s+chú|Điều\s+\d+\.|PHỤ\s+LỤC)",
+    rf"^(?:{NOI_NHAN}|{SIGNATURE_MARK}\s|Ghi\s+chú\s*:|Chú\s+thích\s*:|\*\s*Ghi\s+chú|Điều\s+\d+\.|PHỤ\s+LỤC)",
 )
 #: Where an agency cell begins when a row has no figure to split on.
 AGENCY_HEAD = (

@@ -20,30 +20,20 @@ from dataclasses import dataclass, field
 
 import regex
 
-# ---------------------------------------------------------------- characters
-
-_TONE_VOWELS = {
-    # Old-style ("hòa", "thủy") is what underthesea and most gazettes use:
-    # the mark goes on the first vowel of oa/oe/uy when no consonant follows.
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}
-
-
-def _case_variants(mapping: dict[str, str]) -> dict[str, str]:
-    out = {}
-    for src, dst in mapping.items():
-        for a, b in ((src, dst), (src.upper(), dst.upper()), (src.capitalize(), dst.capitalize())):
-            out[a] = b
-    return out
-
-
-_TONE_MAP = _case_variants(_TONE_VOWELS)
-# Only at the end of a syllable: "hoàn" keeps its mark on "à"; "quý" is qu+ý.
-_TONE_RE = regex.compile(
-    r"(?<![qQ])(" + "|".join(sorted(_TONE_MAP, key=len, reverse=True)) + r")(?!\p{L})"
+from extractors.text.fold import normalize_tone_marks
+from extractors.text.labels import ROMAN
+from extractors.text.lexicon import (
+    MOTTO_COUNTRY,
+    MOTTO_SLOGAN,
+    NOI_NHAN,
+    PREAMBLE_OPENER,
+    SIGNATURE_MARK,
+    SIGNER_TITLE_CAPS,
 )
+
+__all__ = ["NormalizedText", "normalize_pages", "normalize_text", "normalize_tone_marks"]
+
+# ---------------------------------------------------------------- characters
 
 _SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -52,11 +42,6 @@ _INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _LEGACY_HINT = regex.compile(r"[\u0080-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df"
                              r"\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def normalize_tone_marks(text: str) -> str:
-    """`hoà` → `hòa`, `thuỷ` → `thủy`; `hoàn`, `quý` unchanged."""
-    return _TONE_RE.sub(lambda m: _TONE_MAP[m.group(1)], text)
 
 
 def clean_chars(text: str) -> str:
@@ -173,7 +158,7 @@ _DEBRIS_BEFORE_LABEL = regex.compile(
     r"^[\s\-–—_:;.,|~`'\"“”‘’•]+(?=(?:Điều\s+\d+\.?|\d{1,2}(?:[.:]\d{1,2}){0,3}[.,]|[a-zđ€¢©àáạảãâäèéẹẻẽêëòóọỏõôö]\))\s*\p{Lu})"
 )
 #: A signature line read on the same baseline as `Nơi nhận` or its bullets.
-_SIGNATURE_INSIDE = regex.compile(r"^(?P<left>.*?\S)\s+(?P<right>(?:TM|KT|TL|TUQ)\.\s*\p{Lu}.*)$")
+_SIGNATURE_INSIDE = regex.compile(rf"^(?P<left>.*?\S)\s+(?P<right>{SIGNATURE_MARK}\s*\p{{Lu}}.*)$")
 _TITLE_AT_END = regex.compile(
     r"^(?P<left>.*?[;:,.]\s*)(?P<right>(?:PH[OÓ]\s+)?(?:CH[UỦ]\s+T[IỊ]CH|GI[AÁ]M\s+Đ[OỐ]C))\s*$"
 )
@@ -194,7 +179,7 @@ def strip_marks(line: str) -> str:
     return _TRAILING_MARKS.sub("", _LEADING_MARKS.sub("", line))
 
 
-_SIGNATURE_PREFIX = regex.compile(r"^\s*(?:TM|KT|TL|TUQ|Q)\.\s*$")
+_SIGNATURE_PREFIX = regex.compile(rf"^\s*{SIGNATURE_MARK}\s*$")
 
 
 def repair_ocr_debris(line: str) -> list[str]:
@@ -215,8 +200,8 @@ def repair_ocr_debris(line: str) -> list[str]:
 
 # ---------------------------------------------------------------- header block
 
-_MOTTO_COUNTRY = r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
-_MOTTO_SLOGAN = r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
+_MOTTO_COUNTRY = MOTTO_COUNTRY
+_MOTTO_SLOGAN = MOTTO_SLOGAN
 _PLACE_DATE = r"[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,4},\s*ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\d{4}"
 
 #: Two columns of the standard header (Nghị định 30/2020/NĐ-CP form) read as one line.
@@ -238,7 +223,7 @@ def split_header(line: str) -> list[str]:
 
 # ---------------------------------------------------------------- de-wrapping
 
-_ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN = ROMAN
 #: A line that opens a list item or a block: these always start a paragraph.
 _LABEL = regex.compile(
     rf"""^(?:
@@ -255,11 +240,9 @@ _LABEL = regex.compile(
 )
 #: Capitalised openers of a new clause in administrative prose.
 _OPENER = regex.compile(
-    r"^(?:(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai\s+thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Trên\s+đây|Nơi\s+nhận)\b|(?:TM|KT|TL|TUQ|Q)\.\s)"
+    rf"^(?:(?:{PREAMBLE_OPENER}|Trên\s+đây|{NOI_NHAN})\b|{SIGNATURE_MARK}\s)"
 )
-_SIGNER_TITLES = regex.compile(
-    r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BÍ\s+THƯ|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG)\s*$"
-)
+_SIGNER_TITLES = regex.compile(rf"^{SIGNER_TITLE_CAPS}\s*$")
 _HEADER_LINE = regex.compile(
     rf"^(?:{_MOTTO_COUNTRY}|{_MOTTO_SLOGAN}|Số\s*:|{_PLACE_DATE}|(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+\p{{Lu}})"
 )

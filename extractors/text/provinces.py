@@ -42,7 +42,7 @@ def canonical_province(name: str | None) -> str | None:
     """The province's name as listed, or None if `name` is not a province."""
     if not name:
         return None
-    from extractors.normalize.pages import normalize_tone_marks
+    from extractors.text.fold import normalize_tone_marks
 
     return _BY_KEY.get(fold(normalize_tone_marks(name)))
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from extractors.normalize.pages import normalize_tone_marks
+from extractors.text.fold import normalize_tone_marks
 
 TABLES = ["documents", "sections", "legal_refs", "targets", "deadlines", "tasks"]
 

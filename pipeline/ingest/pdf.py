@@ -17,6 +17,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extractors.text.fold import VI_MARKED_LETTERS
+
 from pipeline.errors import CorruptFileError, EmptyFileError, EncryptedPdfError
 from pipeline.ocr.tesseract import MAX_PIXELS, PageText, PdfText, ocr_image, render_page
 
@@ -28,9 +30,7 @@ __all__ = ["PageText", "PdfText", "read_pdf_pages", "assess_text_layer", "page_i
 # number stamped on one).
 MIN_CHARS = 20
 
-_VI_LETTERS = ("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợ"
-               "ùúủũụưừứửữựỳýỷỹỵđ")
-_VI_LETTERS = frozenset(_VI_LETTERS + _VI_LETTERS.upper())
+_VI_LETTERS = VI_MARKED_LETTERS
 _SYLLABLE = re.compile(
     r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(ch|ng|nh|[cmnpt])?")
 _WORD = re.compile(r"[^\W\d_]+")

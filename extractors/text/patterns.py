@@ -1,0 +1,73 @@
+"""Regex building blocks for Vietnamese text, in the style of eyecite's `regexes.py`.
+
+Rules elsewhere are written from these named pieces, so a phrase reads as the
+Vietnamese it matches (`phrase("Cơ quan chủ trì")`) instead of a run of `\\s+`.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+import regex
+
+from extractors.text.fold import VOWEL_FAMILIES
+
+#: A syllable; digits allowed inside (`4G`) but it must start with a letter.
+WORD = r"\p{L}[\p{L}\p{M}\d]*"
+#: A word boundary that understands Vietnamese letters (`\b` does not see `ư` + mark as one letter).
+END = r"(?![\p{L}\p{M}\d])"
+#: Blanks inside one line.
+SP = r"[ \t]+"
+#: A dash with any spacing: `Lao động - Thương binh`, `2021–2025`.
+DASH = r"\s*[-–—]\s*"
+#: Between the syllables of a fixed phrase: blanks, and a speck OCR read as
+#: punctuation (`thành. phố`, `đầy: mạnh`).
+LOOSE_SP = r"(?:[ \t]*[.:'\"|_]?[ \t]+)"
+
+_FAMILY_OF = {c: fam for fam in VOWEL_FAMILIES for c in fam}
+_FAMILY_OF.update({c.upper(): fam.upper() for fam in VOWEL_FAMILIES for c in fam})
+_FAMILY_OF.update({"d": "dđ", "đ": "dđ", "D": "DĐ", "Đ": "DĐ"})
+
+
+def phrase(words: str) -> str:
+    """`Cơ quan chủ trì` → `Cơ\\s+quan\\s+chủ\\s+trì`: exact letters, any blank run between words."""
+    return r"\s+".join(regex.escape(w) for w in words.split())
+
+
+def alt(items: Iterable[str], *, as_phrase: bool = True) -> str:
+    """A non-capturing alternation, longest first (so `Phó Chủ tịch` wins over `Chủ tịch`)."""
+    parts = sorted(set(items), key=len, reverse=True)
+    return "(?:" + "|".join(phrase(p) if as_phrase else p for p in parts) + ")"
+
+
+def loose(words: str) -> str:
+    """A regex for a fixed phrase that tolerates OCR's diacritic slips and any blank run.
+
+    Phrases of two or more syllables match any vowel of the same family; one
+    syllable is matched exactly (too loose otherwise: `Số`/`Sở`).
+    """
+    if " " not in words.strip():
+        return regex.escape(words)
+    out = []
+    for ch in unicodedata.normalize("NFC", words):
+        if ch == " ":
+            out.append(LOOSE_SP)
+        elif ch in _FAMILY_OF:
+            out.append("[" + _FAMILY_OF[ch] + "]")
+        else:
+            out.append(regex.escape(ch))
+    return "".join(out)
+
+
+def loose_alt(items: Iterable[str]) -> str:
+    """Alternation of `loose` phrases, longest first."""
+    parts = sorted(set(items), key=len, reverse=True)
+    return "(?:" + "|".join(loose(p) for p in parts) + ")"
+
+
+def family_word(*letters_or_families: str) -> str:
+    """A word spelt with letter families: multi-letter items are one character class.
+
+    `family_word("n", A, "m")` matches `năm`, `nam`, `nằm` – what OCR makes of `năm`.
+    """
+    return "".join(f"[{x}]" if len(x) > 1 else regex.escape(x) for x in letters_or_families)
