@@ -29,6 +29,7 @@ Public API: `find_agencies`, `split_agencies`, `canonical_agency`, and the
 lower-level `agency_at` / `agency_chain` that the tasks extractor uses to read
 `Sở X chủ trì, phối hợp với A, B và các C`.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -50,13 +51,31 @@ _alts = loose_alt
 #: Department and ministry domains, as the organisation decrees name them.
 #: `Sở`/`Bộ` + one of these is a complete name.
 DOMAINS: tuple[str, ...] = (
-    "Tài nguyên và Môi trường", "Kế hoạch và Đầu tư", "Tài chính", "Xây dựng",
-    "Giao thông vận tải", "Công Thương", "Nông nghiệp và Phát triển nông thôn",
-    "Nông nghiệp và Môi trường", "Y tế", "Giáo dục và Đào tạo", "Khoa học và Công nghệ",
-    "Thông tin và Truyền thông", "Văn hóa, Thể thao và Du lịch", "Văn hóa và Thể thao",
-    "Văn hóa, Thông tin, Thể thao và Du lịch", "Du lịch",
-    "Lao động - Thương binh và Xã hội", "Nội vụ", "Tư pháp", "Ngoại vụ", "Ngoại giao",
-    "Dân tộc và Tôn giáo", "Quốc phòng", "Công an", "Quy hoạch - Kiến trúc",
+    "Tài nguyên và Môi trường",
+    "Kế hoạch và Đầu tư",
+    "Tài chính",
+    "Xây dựng",
+    "Giao thông vận tải",
+    "Công Thương",
+    "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Môi trường",
+    "Y tế",
+    "Giáo dục và Đào tạo",
+    "Khoa học và Công nghệ",
+    "Thông tin và Truyền thông",
+    "Văn hóa, Thể thao và Du lịch",
+    "Văn hóa và Thể thao",
+    "Văn hóa, Thông tin, Thể thao và Du lịch",
+    "Du lịch",
+    "Lao động - Thương binh và Xã hội",
+    "Nội vụ",
+    "Tư pháp",
+    "Ngoại vụ",
+    "Ngoại giao",
+    "Dân tộc và Tôn giáo",
+    "Quốc phòng",
+    "Công an",
+    "Quy hoạch - Kiến trúc",
 )
 
 
@@ -66,11 +85,15 @@ def _domain_key(s: str) -> str:
 
 _DOMAIN_BY_KEY = {_domain_key(d): d for d in DOMAINS}
 _DOMAIN_RE = regex.compile(
-    "(?:" + "|".join(
-        r"\s*,\s*".join(
-            _DASH.join(loose(part) for part in piece.split(" - "))
-            for piece in d.split(", "))
-        for d in sorted(DOMAINS, key=len, reverse=True)) + ")" + _END, _F)
+    "(?:"
+    + "|".join(
+        r"\s*,\s*".join(_DASH.join(loose(part) for part in piece.split(" - ")) for piece in d.split(", "))
+        for d in sorted(DOMAINS, key=len, reverse=True)
+    )
+    + ")"
+    + _END,
+    _F,
+)
 
 
 def _initials(domain: str) -> str:
@@ -142,20 +165,77 @@ _LOCALITY_RE = regex.compile(rf"{_SP}(?:{LOCALITY})", regex.VERSION1)
 
 #: Heads of proper names, capitalised as written in running text.
 PROPER_HEADS = [
-    "Ủy ban Mặt trận Tổ quốc", "Mặt trận Tổ quốc", "Ủy ban", "Hội đồng", "Sở",
-    "Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ", "Ban Chỉ huy", "Ban Chỉ đạo", "Ban Quản lý", "Ban",
-    "Tổng cục", "Chi cục", "Cục", "Trung tâm", "Tổng Công ty", "Công ty", "Tập đoàn",
-    "Văn phòng", "Thanh tra", "Kho bạc", "Ngân hàng", "Học viện", "Viện", "Trường",
-    "Bệnh viện", "Đài", "Báo", "Hiệp hội", "Hội", "Liên đoàn", "Liên minh", "Tỉnh đoàn",
-    "Đoàn", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy", "Công an", "Quân khu",
-    "Bộ đội Biên phòng", "Tòa án", "Chi nhánh", "Phòng", "Hạt", "Vườn quốc gia",
-    "Cảng vụ", "Quỹ", "Cảnh sát", "Chi đoàn", "Đại học",
-    "BCH", "BQL", "BCĐ", "UBMTTQ", "MTTQ", "BĐBP",
+    "Ủy ban Mặt trận Tổ quốc",
+    "Mặt trận Tổ quốc",
+    "Ủy ban",
+    "Hội đồng",
+    "Sở",
+    "Bộ Chỉ huy",
+    "Bộ Tư lệnh",
+    "Bộ",
+    "Ban Chỉ huy",
+    "Ban Chỉ đạo",
+    "Ban Quản lý",
+    "Ban",
+    "Tổng cục",
+    "Chi cục",
+    "Cục",
+    "Trung tâm",
+    "Tổng Công ty",
+    "Công ty",
+    "Tập đoàn",
+    "Văn phòng",
+    "Thanh tra",
+    "Kho bạc",
+    "Ngân hàng",
+    "Học viện",
+    "Viện",
+    "Trường",
+    "Bệnh viện",
+    "Đài",
+    "Báo",
+    "Hiệp hội",
+    "Hội",
+    "Liên đoàn",
+    "Liên minh",
+    "Tỉnh đoàn",
+    "Đoàn",
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Huyện ủy",
+    "Đảng ủy",
+    "Công an",
+    "Quân khu",
+    "Bộ đội Biên phòng",
+    "Tòa án",
+    "Chi nhánh",
+    "Phòng",
+    "Hạt",
+    "Vườn quốc gia",
+    "Cảng vụ",
+    "Quỹ",
+    "Cảnh sát",
+    "Chi đoàn",
+    "Đại học",
+    "BCH",
+    "BQL",
+    "BCĐ",
+    "UBMTTQ",
+    "MTTQ",
+    "BĐBP",
 ]
 #: Heads that name a whole body on their own or with a locality (`Tỉnh ủy`,
 #: `Công an tỉnh`, `Ủy ban Mặt trận Tổ quốc tỉnh`).
-COMPLETE_HEADS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Tỉnh đoàn", "Ủy ban Mặt trận Tổ quốc",
-                  "Mặt trận Tổ quốc", "UBMTTQ", "MTTQ"}
+COMPLETE_HEADS = {
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Huyện ủy",
+    "Tỉnh đoàn",
+    "Ủy ban Mặt trận Tổ quốc",
+    "Mặt trận Tổ quốc",
+    "UBMTTQ",
+    "MTTQ",
+}
 LOCALITY_HEADS = {"Công an", "Thanh tra", "Văn phòng", "Kho bạc", "Liên đoàn", "Hội đồng"}
 #: The head opens with a capital; its later words may be written either way (`Chi Cục`).
 _HEAD_RE = regex.compile(r"(?-i:(?=\p{Lu}))" + _alts(PROPER_HEADS) + _END, _F)
@@ -166,22 +246,127 @@ _LOCALITY_KEYS = {skeleton(h) for h in LOCALITY_HEADS}
 
 #: Lower-case words that begin what an agency does, ending its name.
 PREDICATE_WORDS = [
-    "chủ trì", "phối hợp", "tham mưu", "triển khai", "thực hiện", "tổ chức", "xây dựng",
-    "rà soát", "hướng dẫn", "chỉ đạo", "đẩy mạnh", "tăng cường", "tập trung", "kiểm tra",
-    "theo dõi", "đôn đốc", "tổng hợp", "báo cáo", "đề xuất", "nghiên cứu", "bố trí",
-    "cân đối", "đánh giá", "chịu trách nhiệm", "có trách nhiệm", "chủ động", "quan tâm",
-    "nâng cao", "ban hành", "phát huy", "cập nhật", "hoàn thành", "hoàn thiện", "giám sát",
-    "khẩn trương", "tiếp tục", "căn cứ", "lập", "trình", "gửi", "là", "có", "được", "để",
-    "theo", "trong", "tại", "về", "với", "của", "cho", "khi", "nhằm", "đối với", "trên",
-    "từ", "đến", "bảo đảm", "đảm bảo", "hỗ trợ", "thẩm định", "phê duyệt", "giao",
-    "đề nghị", "yêu cầu", "cung cấp", "tuyên truyền", "phổ biến", "vận động",
-    "thường xuyên", "kịp thời", "định kỳ", "hằng", "hàng", "xem xét", "tiếp nhận",
-    "chuẩn bị", "phân công", "lồng ghép", "duy trì", "điều chỉnh", "sửa đổi", "bổ sung",
-    "kêu gọi", "thu hút", "huy động", "ứng dụng", "giải quyết", "xử lý", "khắc phục",
-    "làm", "thì", "đã", "sẽ", "đang", "cần", "phải", "hoặc", "nhưng", "tích cực",
-    "nghiêm túc", "quyết liệt", "sớm", "trực tiếp", "tiến hành", "ký", "đầu mối", "mở",
-    "quản lý", "phát triển", "đầu tư", "nắm", "rút", "lựa chọn", "quy định", "ngay",
-    "cùng", "mà", "nếu", "như", "số",
+    "chủ trì",
+    "phối hợp",
+    "tham mưu",
+    "triển khai",
+    "thực hiện",
+    "tổ chức",
+    "xây dựng",
+    "rà soát",
+    "hướng dẫn",
+    "chỉ đạo",
+    "đẩy mạnh",
+    "tăng cường",
+    "tập trung",
+    "kiểm tra",
+    "theo dõi",
+    "đôn đốc",
+    "tổng hợp",
+    "báo cáo",
+    "đề xuất",
+    "nghiên cứu",
+    "bố trí",
+    "cân đối",
+    "đánh giá",
+    "chịu trách nhiệm",
+    "có trách nhiệm",
+    "chủ động",
+    "quan tâm",
+    "nâng cao",
+    "ban hành",
+    "phát huy",
+    "cập nhật",
+    "hoàn thành",
+    "hoàn thiện",
+    "giám sát",
+    "khẩn trương",
+    "tiếp tục",
+    "căn cứ",
+    "lập",
+    "trình",
+    "gửi",
+    "là",
+    "có",
+    "được",
+    "để",
+    "theo",
+    "trong",
+    "tại",
+    "về",
+    "với",
+    "của",
+    "cho",
+    "khi",
+    "nhằm",
+    "đối với",
+    "trên",
+    "từ",
+    "đến",
+    "bảo đảm",
+    "đảm bảo",
+    "hỗ trợ",
+    "thẩm định",
+    "phê duyệt",
+    "giao",
+    "đề nghị",
+    "yêu cầu",
+    "cung cấp",
+    "tuyên truyền",
+    "phổ biến",
+    "vận động",
+    "thường xuyên",
+    "kịp thời",
+    "định kỳ",
+    "hằng",
+    "hàng",
+    "xem xét",
+    "tiếp nhận",
+    "chuẩn bị",
+    "phân công",
+    "lồng ghép",
+    "duy trì",
+    "điều chỉnh",
+    "sửa đổi",
+    "bổ sung",
+    "kêu gọi",
+    "thu hút",
+    "huy động",
+    "ứng dụng",
+    "giải quyết",
+    "xử lý",
+    "khắc phục",
+    "làm",
+    "thì",
+    "đã",
+    "sẽ",
+    "đang",
+    "cần",
+    "phải",
+    "hoặc",
+    "nhưng",
+    "tích cực",
+    "nghiêm túc",
+    "quyết liệt",
+    "sớm",
+    "trực tiếp",
+    "tiến hành",
+    "ký",
+    "đầu mối",
+    "mở",
+    "quản lý",
+    "phát triển",
+    "đầu tư",
+    "nắm",
+    "rút",
+    "lựa chọn",
+    "quy định",
+    "ngay",
+    "cùng",
+    "mà",
+    "nếu",
+    "như",
+    "số",
 ]
 _PREDICATE_RE = regex.compile(_alts(PREDICATE_WORDS) + _END, _F)
 
@@ -189,22 +374,68 @@ _PREDICATE_RE = regex.compile(_alts(PREDICATE_WORDS) + _END, _F)
 
 #: Nouns that name kinds of agency in a generic group.
 GROUP_NOUNS = [
-    "sở ngành", "ban ngành", "bộ ngành", "sở", "ban", "ngành", "bộ", "cơ quan", "đơn vị",
-    "địa phương", "tổ chức", "đoàn thể", "doanh nghiệp", "cấp", "lực lượng", "hội",
-    "hiệp hội", "hải quan", "xã hội nghề - nghiệp", "xã hội - nghề nghiệp",
-    "tổ chức chính trị - xã hội", "tổ chức xã hội", "tổ chức chính trị", "chi cục",
-    "phòng", "ban quản lý", "cơ quan chuyên môn", "cơ quan báo chí",
+    "sở ngành",
+    "ban ngành",
+    "bộ ngành",
+    "sở",
+    "ban",
+    "ngành",
+    "bộ",
+    "cơ quan",
+    "đơn vị",
+    "địa phương",
+    "tổ chức",
+    "đoàn thể",
+    "doanh nghiệp",
+    "cấp",
+    "lực lượng",
+    "hội",
+    "hiệp hội",
+    "hải quan",
+    "xã hội nghề - nghiệp",
+    "xã hội - nghề nghiệp",
+    "tổ chức chính trị - xã hội",
+    "tổ chức xã hội",
+    "tổ chức chính trị",
+    "chi cục",
+    "phòng",
+    "ban quản lý",
+    "cơ quan chuyên môn",
+    "cơ quan báo chí",
 ]
 #: Nouns that may stand without `các` where an agency is expected (`phối hợp sở, ngành`).
 BARE_NOUNS = ["sở ngành", "ban ngành", "bộ ngành", "sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương"]
 #: What may follow a group noun: scope, relation, level.
 GROUP_MODIFIERS = [
-    "có liên quan", "liên quan", "thuộc tỉnh quản lý", "thuộc tỉnh", "trực thuộc tỉnh",
-    "trực thuộc", "cấp tỉnh", "cấp huyện", "cấp xã", "tỉnh", "huyện", "trung ương",
-    "nhà nước", "trong tỉnh", "khác", "chức năng", "thuế", "chính trị - xã hội",
-    "chuyên môn", "thành viên", "quản lý nhà nước", "đóng chân trên địa bàn tỉnh",
-    "đóng chân trên địa bàn", "đóng quân trên địa bàn tỉnh", "trên địa bàn tỉnh",
-    "trên địa bàn", "Việt Nam", "của tỉnh", "các cấp",
+    "có liên quan",
+    "liên quan",
+    "thuộc tỉnh quản lý",
+    "thuộc tỉnh",
+    "trực thuộc tỉnh",
+    "trực thuộc",
+    "cấp tỉnh",
+    "cấp huyện",
+    "cấp xã",
+    "tỉnh",
+    "huyện",
+    "trung ương",
+    "nhà nước",
+    "trong tỉnh",
+    "khác",
+    "chức năng",
+    "thuế",
+    "chính trị - xã hội",
+    "chuyên môn",
+    "thành viên",
+    "quản lý nhà nước",
+    "đóng chân trên địa bàn tỉnh",
+    "đóng chân trên địa bàn",
+    "đóng quân trên địa bàn tỉnh",
+    "trên địa bàn tỉnh",
+    "trên địa bàn",
+    "Việt Nam",
+    "của tỉnh",
+    "các cấp",
 ]
 
 
@@ -228,9 +459,21 @@ _BARE_GROUP_RE = regex.compile(rf"(?-i:(?=\p{{Ll}})){_BARE_NOUN}{_GROUP_MOD}{_GR
 
 #: Titles of the person at the head of an agency.
 PERSON_TITLES = [
-    "Thủ trưởng", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Trưởng ban",
-    "Người đứng đầu", "Chánh Văn phòng", "Chỉ huy trưởng", "Tổng Giám đốc", "Bí thư",
-    "Chánh Thanh tra", "Cục trưởng", "Chi cục trưởng", "Trưởng phòng",
+    "Thủ trưởng",
+    "Chủ tịch",
+    "Phó Chủ tịch",
+    "Giám đốc",
+    "Phó Giám đốc",
+    "Trưởng ban",
+    "Người đứng đầu",
+    "Chánh Văn phòng",
+    "Chỉ huy trưởng",
+    "Tổng Giám đốc",
+    "Bí thư",
+    "Chánh Thanh tra",
+    "Cục trưởng",
+    "Chi cục trưởng",
+    "Trưởng phòng",
 ]
 _TITLE_RE = regex.compile(_alts(PERSON_TITLES) + rf"{_END}{_SP}", regex.VERSION1)
 
@@ -239,6 +482,7 @@ _TOKEN_RE = regex.compile(rf"{WORD}|[^\s]")
 
 
 # ---------------------------------------------------------------- extents
+
 
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
@@ -251,8 +495,12 @@ def _proper_at(text: str, pos: int) -> int | None:
         return None
     head = skeleton(m.group(0))
     end = m.end()
-    if len(m.group(0)) > 1 and m.group(0).isupper() and m.group(0) not in PROPER_HEADS \
-            and not (head in _DOMAIN_HEADS and _DOMAIN_RE.match(text, end + 1)):
+    if (
+        len(m.group(0)) > 1
+        and m.group(0).isupper()
+        and m.group(0) not in PROPER_HEADS
+        and not (head in _DOMAIN_HEADS and _DOMAIN_RE.match(text, end + 1))
+    ):
         # All-capitals lines are titles (`CỘNG HÒA XÃ HỘI …`), except `SỞ TÀI CHÍNH`.
         return None
     if head in _COMPLETE_KEYS:
@@ -296,7 +544,7 @@ def _abbr_domain(abbr: str) -> str | None:
 
 def _locality_tail(text: str, end: int) -> int:
     loc = _LOCALITY_RE.match(text, end)
-    if loc and not regex.match(rf"{_SP}(?:các|cấp)", text[end:end + 6]):
+    if loc and not regex.match(rf"{_SP}(?:các|cấp)", text[end : end + 6]):
         return loc.end()
     return end
 
@@ -308,9 +556,27 @@ _SP_RE = regex.compile(_SP)
 #: Words that open the title of a document, never part of an agency's name
 #: (`Bộ Chính trị và Kế hoạch số …`, `Ban Chấp hành Trung ương, Kết luận …`).
 DOCUMENT_WORDS = [
-    "Kế hoạch", "Chương trình", "Quyết định", "Nghị quyết", "Nghị định", "Kết luận",
-    "Chỉ thị", "Thông tư", "Thông báo", "Luật", "Bộ luật", "Văn bản", "Công văn", "Đề án",
-    "Hướng dẫn", "Quy hoạch", "Chiến lược", "Pháp lệnh", "Hiến pháp", "Tờ trình", "Báo cáo",
+    "Kế hoạch",
+    "Chương trình",
+    "Quyết định",
+    "Nghị quyết",
+    "Nghị định",
+    "Kết luận",
+    "Chỉ thị",
+    "Thông tư",
+    "Thông báo",
+    "Luật",
+    "Bộ luật",
+    "Văn bản",
+    "Công văn",
+    "Đề án",
+    "Hướng dẫn",
+    "Quy hoạch",
+    "Chiến lược",
+    "Pháp lệnh",
+    "Hiến pháp",
+    "Tờ trình",
+    "Báo cáo",
 ]
 _DOCUMENT_WORD_RE = regex.compile(_alts(DOCUMENT_WORDS) + _END)
 
@@ -352,7 +618,7 @@ def _name_tail(text: str, pos: int) -> int | None:
     sep = None  # pending separator between name parts: ",", "và", "-", "&", "/"
     for t in _TOKEN_RE.finditer(text, pos, min(len(text), pos + 400)):
         tok = t.group(0)
-        if "\n" in text[(end if end is not None else pos):t.start()]:
+        if "\n" in text[(end if end is not None else pos) : t.start()]:
             break  # a name never runs over a line break
         if not _WORD_RE.fullmatch(tok):
             if end is None or sep is not None or tok not in ",&-–—/":
@@ -382,7 +648,7 @@ def _name_tail(text: str, pos: int) -> int | None:
             break  # `Ban hành` is no name; `, tìm kiếm` ends one
         if _LOCALITY_WORD.match(text, t.start()):
             loc = _LOCALITY_RE.match(text, end)
-            if loc and not regex.match(rf"{_SP}(?:các|cấp){_END}", text[end:end + 8]):
+            if loc and not regex.match(rf"{_SP}(?:các|cấp){_END}", text[end : end + 8]):
                 return loc.end()
         if _PREDICATE_RE.match(text, t.start()) or lower_run >= 3:
             break
@@ -398,8 +664,9 @@ def agency_at(text: str, pos: int, bare: bool = False) -> int | None:
     """
     if pos >= len(text) or not text[pos].isalpha():
         return None
-    if pos > 0 and (text[pos - 1].isalpha() or unicodedata.category(text[pos - 1]).startswith("M")
-                    or text[pos - 1] in "-/&"):
+    if pos > 0 and (
+        text[pos - 1].isalpha() or unicodedata.category(text[pos - 1]).startswith("M") or text[pos - 1] in "-/&"
+    ):
         return None  # inside a word or a document symbol (`243/QĐ-UBND`)
     t = _TITLE_RE.match(text, pos)
     if t:
@@ -435,8 +702,12 @@ def _group_ends(text: str, end: int) -> bool:
     if not m:
         return True
     nxt = m.end()
-    return bool(_PREDICATE_RE.match(text, nxt)) or regex.match(r"và(?!\p{L})", text[nxt:nxt + 3]) is not None or regex.match(r"\p{Lu}", text[nxt]) is not None \
+    return (
+        bool(_PREDICATE_RE.match(text, nxt))
+        or regex.match(r"và(?!\p{L})", text[nxt : nxt + 3]) is not None
+        or regex.match(r"\p{Lu}", text[nxt]) is not None
         or agency_at(text, nxt) is not None
+    )
 
 
 #: Between the agencies of a list.
@@ -501,7 +772,6 @@ def split_agencies(text: str) -> list[str]:
     """
     if not text or not text.strip():
         return []
-    cuts = [0]
     seps = []
     for m in _SPLIT_SEP.finditer(text):
         if m.start() == 0:
@@ -528,11 +798,26 @@ def split_agencies(text: str) -> list[str]:
 
 #: Heads respelt the one way (`Chi Cục` → `Chi cục`, `Uỷ ban` → `Ủy ban`).
 _CANONICAL_HEADS = [
-    "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc", "Bộ Chỉ huy",
-    "Ban Chỉ huy", "Ban Chỉ đạo", "Ban Quản lý", "Tổng cục", "Chi cục", "Tổng Công ty",
-    "Công ty", "Trung tâm", "Văn phòng", "Công an", "Kho bạc", "Bộ Tư lệnh",
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Ủy ban Mặt trận Tổ quốc",
+    "Bộ Chỉ huy",
+    "Ban Chỉ huy",
+    "Ban Chỉ đạo",
+    "Ban Quản lý",
+    "Tổng cục",
+    "Chi cục",
+    "Tổng Công ty",
+    "Công ty",
+    "Trung tâm",
+    "Văn phòng",
+    "Công an",
+    "Kho bạc",
+    "Bộ Tư lệnh",
 ]
-_CANONICAL_HEAD_RE = regex.compile(r"^(?:(?P<title>" + _alts(PERSON_TITLES) + r")\s+)?(?P<head>" + _alts(_CANONICAL_HEADS) + ")" + _END, _F)
+_CANONICAL_HEAD_RE = regex.compile(
+    r"^(?:(?P<title>" + _alts(PERSON_TITLES) + r")\s+)?(?P<head>" + _alts(_CANONICAL_HEADS) + ")" + _END, _F
+)
 _HEAD_BY_KEY = {skeleton(h): h for h in _CANONICAL_HEADS}
 _ROLE_NOTE = regex.compile(r"\s*\((?:chủ\s+trì|phối\s+hợp|cơ\s+quan\s+chủ\s+trì|thường\s+trực)\)\s*$", _F)
 
@@ -552,23 +837,29 @@ def canonical_agency(name: str) -> str:
     s = s.strip(" .,;:-–—*")
     for pattern, repl in _ABBREVIATIONS_RE:
         s = pattern.sub(repl, s)
+
     # `Sở TN&MT`, `Bộ KH&ĐT`: domain abbreviations after a department head.
     def _domain(m):
         d = _abbr_domain(m.group("abbr"))
         if not d or _abbr_prefix(m.group("abbr")) != m.group("abbr"):
             return m.group(0)
         return f"{m.group('head')} {d}"
-    s = regex.sub(r"(?P<head>(?<![\p{L}])(?:Sở|Bộ))\s+(?P<abbr>\p{Lu}[\p{Lu}]*(?:\s?[&,\-–]\s?\p{Lu}+)*)(?![\p{L}\d])", _domain, s)
+
+    s = regex.sub(
+        r"(?P<head>(?<![\p{L}])(?:Sở|Bộ))\s+(?P<abbr>\p{Lu}[\p{Lu}]*(?:\s?[&,\-–]\s?\p{Lu}+)*)(?![\p{L}\d])", _domain, s
+    )
+
     # Department domains in their official spelling (`Sở Công thương` → `Sở Công Thương`).
     def _respell(m):
         dom = _DOMAIN_BY_KEY.get(_domain_key(m.group("dom")))
         return f"{m.group('head')} {dom}" if dom else m.group(0)
+
     s = regex.sub(r"(?P<head>(?<![\p{L}])(?:Sở|Bộ))\s+(?P<dom>" + _DOMAIN_RE.pattern + ")", _respell, s, flags=_F)
     m = _CANONICAL_HEAD_RE.match(s)
     if m:
         head = _HEAD_BY_KEY.get(skeleton(m.group("head")))
         if head:
-            s = s[:m.start("head")] + head + s[m.end("head"):]
+            s = s[: m.start("head")] + head + s[m.end("head") :]
     if regex.match(r"(?:Các|Những)\s", s):
         s = s[0].lower() + s[1:]
     return s

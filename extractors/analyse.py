@@ -4,14 +4,15 @@ sections → legal references (the document's own number excluded) → metadata
 (which needs the `implements` chain) → tasks → deadlines (linked to tasks,
 skipping dates inside references) → targets.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from extractors.deadlines import extract_deadlines
+from extractors.document import ParsedDoc
 from extractors.legal_refs import extract_legal_refs, implemented_keys
 from extractors.metadata import DocumentFacts, extract_metadata
-from extractors.document import ParsedDoc
 from extractors.sections import parse_sections
 from extractors.targets import extract_targets
 from extractors.tasks import extract_tasks

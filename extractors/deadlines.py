@@ -41,6 +41,7 @@ How it works, in three steps:
 
 The module is pure: no files, no network, no global state.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -60,23 +61,23 @@ _A, _E, _I, _O, _U, _Y = VOWEL_FAMILIES
 _w = family_word
 
 
-NAM = r"\b" + _w("n", _A, "m") + r"\b"                      # năm (year)
-THANG = r"\b" + _w("t", "h", _A, "n", "g") + r"\b"          # tháng (month)
-QUY = r"\b" + _w("q", "u", _Y) + r"\b"                      # quý (quarter)
-NGAY = r"\b" + _w("n", "g", _A, "y") + r"\b"                # ngày (day)
-TUAN = r"\b" + _w("t", "u", _A, "n") + r"\b"                # tuần (week)
+NAM = r"\b" + _w("n", _A, "m") + r"\b"  # năm (year)
+THANG = r"\b" + _w("t", "h", _A, "n", "g") + r"\b"  # tháng (month)
+QUY = r"\b" + _w("q", "u", _Y) + r"\b"  # quý (quarter)
+NGAY = r"\b" + _w("n", "g", _A, "y") + r"\b"  # ngày (day)
+TUAN = r"\b" + _w("t", "u", _A, "n") + r"\b"  # tuần (week)
 #: hằng / hàng / mỗi; the vowel family of mỗi leaves out ơ so `mới` (new) stays out.
 HANG = r"\b(?:" + _w("h", _A, "n", "g") + "|" + _w("m", "oòóỏõọôồốổỗộ", _I) + r")\b"
 DINH_KY = r"\b" + _w("đd", _I, "n", "h") + r"\s+" + _w("k", _Y) + r"\b"  # định kỳ
 THEO = r"\btheo\b"
 THUONG_XUYEN = r"\b" + _w("t", "h", _U, _O, "n", "g") + r"\s+" + _w("x", "u", "y", _E, "n") + r"\b"
 DOT_XUAT = r"\b" + _w("đ", _O, "t") + r"\s+" + _w("x", "u", _A, "t") + r"\b"  # đột xuất (ad hoc)
-GIAI_DOAN = r"\bgiai\s+" + _w("đ", "o", _A, "n") + r"\b"   # giai đoạn
+GIAI_DOAN = r"\bgiai\s+" + _w("đ", "o", _A, "n") + r"\b"  # giai đoạn
 THOI_KY = r"\b" + _w("t", "h", _O, _I) + r"\s+" + _w("k", _Y) + r"\b"  # thời kỳ
-DEN = r"\b(?:" + _w("đ", _E, "n") + r"|tới)\b"              # đến / tới
-HET = r"\b" + _w("h", _E, "t") + r"\b"                       # hết
-TU = r"\b(?:kể\s+)?" + _w("t", _U) + r"\b"                   # (kể) từ
-TRUOC = r"\b" + _w("t", "r", _U, _O, "c") + r"\b"            # trước
+DEN = r"\b(?:" + _w("đ", _E, "n") + r"|tới)\b"  # đến / tới
+HET = r"\b" + _w("h", _E, "t") + r"\b"  # hết
+TU = r"\b(?:kể\s+)?" + _w("t", _U) + r"\b"  # (kể) từ
+TRUOC = r"\b" + _w("t", "r", _U, _O, "c") + r"\b"  # trước
 TRONG = r"\btrong(?:\s+suốt)?\b"
 CHAM_NHAT = r"\b" + _w("c", "h", _A, "m") + r"\s+" + _w("n", "h", _A, "t") + r"(?:\s+(?:là|vào))?\b"
 
@@ -90,8 +91,10 @@ DASH = r"\s*[-–—]\s*"
 #: Between the words of a date OCR leaves stray dots and commas: `ngày. 18 tháng 12`.
 GAP = r"[\s.,]*"
 #: vndates' date, tolerant of those strays: `ngày 07 tháng 01.năm 2020`.
-OCR_DATE = (rf"(?:{NGAY}{GAP}{D}{GAP}{THANG}{GAP}{M}{GAP}(?:{NAM}|,){GAP}{Y}"
-            rf"|(?:{NGAY}{GAP})?{NUMERIC_DATE})")
+OCR_DATE = (
+    rf"(?:{NGAY}{GAP}{D}{GAP}{THANG}{GAP}{M}{GAP}(?:{NAM}|,){GAP}{Y}"
+    rf"|(?:{NGAY}{GAP})?{NUMERIC_DATE})"
+)
 #: `III/2024`, `III năm 2024`, `III - 2024`: a month or quarter and its year.
 OF_YEAR = rf"\s*(?:/|-|\s{NAM}|,\s*{NAM})\s*{Y}"
 QUARTER_NO = r"(?P<q>IV|I{1,3}|[1-4])\b"
@@ -99,9 +102,7 @@ QUARTER_NO = r"(?P<q>IV|I{1,3}|[1-4])\b"
 # ---------------------------------------------------------------- prepositions
 
 #: Prepositions that make a point in time a due point or a start on their own.
-STRONG_PREP = (
-    rf"(?:{DEN}\s+{HET}|{TRUOC}|{CHAM_NHAT}|{TRONG}|\bvào\b|\bcuối\b|\bđầu\b|{HET}|{TU}|\bcho\b)"
-)
+STRONG_PREP = rf"(?:{DEN}\s+{HET}|{TRUOC}|{CHAM_NHAT}|{TRONG}|\bvào\b|\bcuối\b|\bđầu\b|{HET}|{TU}|\bcho\b)"
 #: `đến năm 2030` also ends the names of strategies and plans, so it is weak.
 WEAK_PREP = rf"(?:(?:{GIAI_DOAN}\s+)?(?:từ\s+nay\s+)?{DEN}(?:\s+{HET})?)"
 PREP = rf"(?P<prep>{WEAK_PREP}|{STRONG_PREP})"
@@ -119,15 +120,21 @@ _ATOMS: list[tuple[str, str]] = [
     # `giai đoạn 2021 - 2025`, `thời kỳ 2021-2030`, `năm 2024 - 2025`, `2026 - 2030`
     ("range", rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY}|(?:các\s+)?{NAM})\s*)?{Y1}{DASH}{Y2}"),
     # `(giai đoạn) từ năm 2021 đến (hết) năm 2025`
-    ("range", rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY})\s+)?(?P<from>{TU})\s+{NAM}\s+{Y1}\s*{DEN}\s+(?:{HET}\s+)?(?:{NAM}\s+)?{Y2}"),
+    (
+        "range",
+        rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY})\s+)?(?P<from>{TU})\s+{NAM}\s+{Y1}\s*{DEN}\s+(?:{HET}\s+)?(?:{NAM}\s+)?{Y2}",
+    ),
     # `6 tháng đầu năm 2024`
     ("half", rf"(?:{PREP}{PREP_GAP})?6\s+{THANG}\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
     ("quarter", rf"(?:{PREP}{PREP_GAP})?{QUY}\s+{QUARTER_NO}{OF_YEAR}"),
     ("month", rf"(?:{PREP}{PREP_GAP})?{THANG}\s+{M}{OF_YEAR}"),
     ("date", rf"(?:{PREP}{PREP_GAP})?{OCR_DATE}"),
     # a day without its year: `trước ngày 05 tháng 12`, `trước ngày 15/6`
-    ("daymonth", rf"(?:{PREP}{PREP_GAP})?(?:{NGAY}{GAP})?{D}(?:{GAP}{THANG}{GAP}{M}|\s*/\s*{M})"
-                 rf"(?!\s*[/.\-]\s*\d|{GAP}{NAM}\s*\d)"),
+    (
+        "daymonth",
+        rf"(?:{PREP}{PREP_GAP})?(?:{NGAY}{GAP})?{D}(?:{GAP}{THANG}{GAP}{M}|\s*/\s*{M})"
+        rf"(?!\s*[/.\-]\s*\d|{GAP}{NAM}\s*\d)",
+    ),
     ("year", rf"(?:{PREP}{PREP_GAP})?{NAM}\s+{Y}"),
     # `(định kỳ) hằng năm`, `hàng quý`, `mỗi tháng`
     ("recur", rf"(?:(?:{THEO}\s+)?{DINH_KY}\s+)?{HANG}\s+(?P<unit>{NAM}|{QUY}|{THANG}|{TUAN})"),
@@ -153,8 +160,10 @@ _TO_RE = regex.compile(rf"^\s*(?:{DEN}|[-–—])\s*$", regex.I)
 #: `đến năm` is a horizon); a period or `đến năm` after one in the same clause
 #: is part of the name.
 PLAN_NOUN = regex.compile(
-    (r"\b(?<!Sở\s)(?:kế\s+hoạch|chương\s+trình|quy\s+hoạch|chiến\s+lược|đề\s+án|dự\s+án|định\s+hướng"
-     r"|nghị\s+quyết|mục\s+tiêu|chỉ\s+tiêu|kịch\s+bản|phương\s+hướng|danh\s+mục)\b")
+    (
+        r"\b(?<!Sở\s)(?:kế\s+hoạch|chương\s+trình|quy\s+hoạch|chiến\s+lược|đề\s+án|dự\s+án|định\s+hướng"
+        r"|nghị\s+quyết|mục\s+tiêu|chỉ\s+tiêu|kịch\s+bản|phương\s+hướng|danh\s+mục)\b"
+    )
     # OCR splits a compound with a dash (`Quy - hoạch`).
     .replace(r"\s+", r"[\s\-–]+"),
     regex.I,
@@ -170,9 +179,7 @@ _BASELINE_BEFORE_RE = regex.compile(r"(?:\bso\s+với\b|\bđã\b|\bhiệu\s+lự
 _UNTIL_NOW_AFTER_RE = regex.compile(r"\s*(?:đến|tới)\s+nay\b", regex.I)
 #: `Trong năm 2020, toàn tỉnh đã trồng …`: a past result, not a schedule.  A
 #: document `đã được phê duyệt` after the time belongs to its name instead.
-_PAST_AFTER_RE = regex.compile(
-    r"[^;.\n]{0,30}?\bđã\b(?!\s+được\s+(?:phê\s+duyệt|ban\s+hành|cấp|giao|duyệt))", regex.I
-)
+_PAST_AFTER_RE = regex.compile(r"[^;.\n]{0,30}?\bđã\b(?!\s+được\s+(?:phê\s+duyệt|ban\s+hành|cấp|giao|duyệt))", regex.I)
 #: `thường xuyên` describing a state, not scheduling an action.
 _STATE_AFTER_RE = regex.compile(r"\s*(?:bị|xảy\s+ra|chịu|gặp|có)\b", regex.I)
 #: A month or year right after a day number is the tail of a date OCR split.
@@ -217,11 +224,11 @@ _MONTHS = {"P1W": 0.25, "P1M": 1, "P3M": 3, "P6M": 6, "P1Y": 12}
 class Atom:
     """One piece of a time expression, with the normal form it contributes."""
 
-    kind: str                 # range, half, quarter, month, date, daymonth, year, recur, dinhky, ongoing, adhoc, cycle
+    kind: str  # range, half, quarter, month, date, daymonth, year, recur, dinhky, ongoing, adhoc, cycle
     start: int
     end: int
-    prep: str | None = None   # governing preposition, lower-cased
-    keyword: bool = False     # a range introduced by giai đoạn / thời kỳ / năm
+    prep: str | None = None  # governing preposition, lower-cased
+    keyword: bool = False  # a range introduced by giai đoạn / thời kỳ / năm
     value_start: str | None = None
     value_end: str | None = None
     recurrence: str | None = None
@@ -245,7 +252,7 @@ def _duration(n: int, unit: str) -> str:
 def _atom_from(kind: str, m) -> Atom | None:
     g = m.groupdict()
     prep = regex.sub(r"\s+", " ", g["prep"]).lower() if g.get("prep") else None
-    base = dict(kind=kind, start=m.start(), end=m.end(), prep=prep)
+    base = {"kind": kind, "start": m.start(), "end": m.end(), "prep": prep}
     if kind == "range":
         y1, y2 = int(g["y1"]), int(g["y2"])
         if y2 <= y1 or y2 - y1 > 50:
@@ -302,13 +309,14 @@ def normal_form(atoms: list[Atom]) -> dict | None:
     ongoing = any(a.kind == "ongoing" for a in atoms)
     points = [a for a in atoms if a.kind in ("range", "half", "quarter", "month", "date", "year")]
     day = next((a.recur_on for a in atoms if a.kind == "daymonth"), None)
-    nf = dict(kind=None, start=None, end=None, recurrence=None, recur_on=None, ongoing=ongoing)
+    nf = {"kind": None, "start": None, "end": None, "recurrence": None, "recur_on": None, "ongoing": ongoing}
     if cycles:
         durations = [a.recurrence for a in atoms if a.kind in ("recur", "cycle", "dinhky") and a.recurrence]
         # `5 năm và hằng năm`, `6 tháng, hằng năm`: the tightest cycle sets the pace.
         known = [d for d in durations if d in _MONTHS] or durations
-        nf.update(kind="recurring", recurrence=min(known, key=lambda d: _MONTHS.get(d, 1e9)) if known else None,
-                  recur_on=day)
+        nf.update(
+            kind="recurring", recurrence=min(known, key=lambda d: _MONTHS.get(d, 1e9)) if known else None, recur_on=day
+        )
         if points:  # `Năm 2024 và hàng năm`: the first year it runs
             nf["start"] = points[0].value_start or points[0].value_end
         return nf
@@ -343,10 +351,8 @@ def _line_span(text: str, pos: int) -> tuple[int, int]:
 
 def _clause_before(text: str, pos: int, line_start: int) -> str:
     chunk = text[line_start:pos]
-    last = None
-    for last in _CLAUSE_BREAK_RE.finditer(chunk):
-        pass
-    return chunk[last.end():] if last else chunk
+    breaks = list(_CLAUSE_BREAK_RE.finditer(chunk))
+    return chunk[breaks[-1].end() :] if breaks else chunk
 
 
 def _in_quotes(text: str, pos: int, line_start: int) -> bool:
@@ -369,12 +375,12 @@ def _plan_name(text: str, a: Atom, line_start: int) -> bool:
 
 
 def _clause_initial(text: str, pos: int, line_start: int) -> bool:
-    return bool(_CLAUSE_OPENERS.search(text[max(line_start, pos - 40):pos]))
+    return bool(_CLAUSE_OPENERS.search(text[max(line_start, pos - 40) : pos]))
 
 
 def _accept(text: str, a: Atom, line_start: int, accepted_prev: Atom | None) -> bool:
     """Whether an atom, read in running prose, schedules an action."""
-    before = text[max(line_start, a.start - 30):a.start]
+    before = text[max(line_start, a.start - 30) : a.start]
     if _VISION_BEFORE_RE.search(before) or _UNTIL_NOW_AFTER_RE.match(text, a.end, a.end + 12):
         return False
     if _BASELINE_BEFORE_RE.search(_clause_before(text, a.start, line_start)[-30:]):
@@ -389,11 +395,15 @@ def _accept(text: str, a: Atom, line_start: int, accepted_prev: Atom | None) -> 
             return True
         if not a.keyword:
             # a bare `2026 - 2030` continues a period just read: `… 2021-2025 và 2026-2030`
-            return bool(accepted_prev and accepted_prev.kind == "range"
-                        and _JOIN_RE.match(text[accepted_prev.end:a.start]))
+            return bool(
+                accepted_prev and accepted_prev.kind == "range" and _JOIN_RE.match(text[accepted_prev.end : a.start])
+            )
         return not _plan_name(text, a, line_start)
-    if a.prep is None and a.kind in ("year", "month", "quarter", "half") \
-            and _DATE_TAIL_BEFORE_RE.search(text[max(0, a.start - 12):a.start]):  # across a broken line too
+    if (
+        a.prep is None
+        and a.kind in ("year", "month", "quarter", "half")
+        and _DATE_TAIL_BEFORE_RE.search(text[max(0, a.start - 12) : a.start])
+    ):  # across a broken line too
         return False
     if a.kind == "year":
         if strong:
@@ -481,7 +491,7 @@ def _groups(text: str, atoms: list[Atom]) -> list[list[Atom]]:
     """Runs of atoms joined only by `và`, `hoặc`, commas or brackets."""
     groups: list[list[Atom]] = []
     for a in atoms:
-        if groups and _JOIN_RE.match(text[groups[-1][-1].end:a.start]):
+        if groups and _JOIN_RE.match(text[groups[-1][-1].end : a.start]):
             groups[-1].append(a)
         else:
             groups.append([a])
@@ -526,8 +536,11 @@ def _tables(doc, text, tasks) -> tuple[list[Deadline], list[tuple[int, int]]]:
             continue
         used.append((start, start + len(line)))
         cells = line.split("\t")
-        header = [i for i, c in enumerate(cells)
-                  if len(c.strip()) <= MAX_HEADER_CHARS and TIME_HEADER.search(c.strip()) and not find_atoms(c)]
+        header = [
+            i
+            for i, c in enumerate(cells)
+            if len(c.strip()) <= MAX_HEADER_CHARS and TIME_HEADER.search(c.strip()) and not find_atoms(c)
+        ]
         if header:
             col, ncols = header[-1], len(cells)
             continue
@@ -593,8 +606,10 @@ def extract_deadlines(doc, tasks: list | None = None, exclude: list[tuple[int, i
             if nf:
                 out.append(_record(doc, text, members[0].start, members[-1].end, nf, tasks))
             continue
-        for piece in _ranges(text, [a for a in group if a.kind not in ("adhoc", "cycle")
-                                    and not (a.kind == "daymonth" and a.prep is None)]):
+        for piece in _ranges(
+            text,
+            [a for a in group if a.kind not in ("adhoc", "cycle") and not (a.kind == "daymonth" and a.prep is None)],
+        ):
             nf = normal_form(piece)
             if nf:
                 out.append(_record(doc, text, piece[0].start, piece[-1].end, nf, tasks))
@@ -606,10 +621,17 @@ def _ranges(text: str, atoms: list[Atom]) -> list[list[Atom]]:
     """Split a run into single expressions, pairing `từ X đến Y` into one period."""
     out: list[list[Atom]] = []
     for a in atoms:
-        if (out and len(out[-1]) == 1 and out[-1][0].prep and _FROM_RE.match(out[-1][0].prep)
-                and out[-1][0].kind != "range"
-                and (_TO_RE.match(text[out[-1][0].end:a.start])
-                     or (a.prep and _TO_RE.match(a.prep) and not text[out[-1][0].end:a.start].strip()))):
+        if (
+            out
+            and len(out[-1]) == 1
+            and out[-1][0].prep
+            and _FROM_RE.match(out[-1][0].prep)
+            and out[-1][0].kind != "range"
+            and (
+                _TO_RE.match(text[out[-1][0].end : a.start])
+                or (a.prep and _TO_RE.match(a.prep) and not text[out[-1][0].end : a.start].strip())
+            )
+        ):
             out[-1].append(a)
         else:
             out.append([a])

@@ -1,4 +1,5 @@
 """The parsed document that extractors read: normalised text plus its section tree."""
+
 from __future__ import annotations
 
 import bisect

@@ -7,6 +7,7 @@ subject line(s), then the body; the signature block closes it. Plans converted
 by someone else may have lost the header, so every field also has a fallback
 from the body text.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -14,12 +15,12 @@ from dataclasses import dataclass, field
 
 import regex
 
+from extractors.document import ParsedDoc
+from extractors.text.dates import DATE, make_date
 from extractors.text.fold import fold as shadow
 from extractors.text.lexicon import ADMIN_UNIT, MOTTO_START, PREAMBLE_OPENER, SIGNATURE_MARK, SIGNER_TITLE_CAPS
 from extractors.text.lexicon import SIGNER_TITLES as LEXICON_SIGNER_TITLES
-from extractors.document import ParsedDoc
 from extractors.text.provinces import canonical_province, province_names
-from extractors.text.dates import DATE, make_date
 
 #: How many lines from the top count as the header block.
 HEADER_LINES = 20
@@ -37,8 +38,15 @@ KIND_WORDS: list[tuple[str, str]] = [
     (r"báo\s+cáo", "bao_cao"),
 ]
 #: Số hiệu symbols that name the kind (`182/KH-UBND`).
-SYMBOL_KINDS = {"KH": "ke_hoach", "QĐ": "quyet_dinh", "CTR": "chuong_trinh_hanh_dong",
-                "CTHĐ": "chuong_trinh_hanh_dong", "NQ": "nghi_quyet", "CT": "chi_thi", "BC": "bao_cao"}
+SYMBOL_KINDS = {
+    "KH": "ke_hoach",
+    "QĐ": "quyet_dinh",
+    "CTR": "chuong_trinh_hanh_dong",
+    "CTHĐ": "chuong_trinh_hanh_dong",
+    "NQ": "nghi_quyet",
+    "CT": "chi_thi",
+    "BC": "bao_cao",
+}
 
 
 def fold(text: str) -> str:
@@ -52,10 +60,17 @@ def _squash(text: str) -> str:
 
 #: Kind lines as OCR may read them (`QUYẾTĐỊNH`, `KẼHOẠCH`): folded, no spaces.
 _KIND_LINE_KEYS = {
-    _squash(w): k for w, k in [
-        ("kế hoạch", "ke_hoach"), ("kế hoạch hành động", "ke_hoach"), ("quyết định", "quyet_dinh"),
-        ("chương trình", "chuong_trinh_hanh_dong"), ("chương trình hành động", "chuong_trinh_hanh_dong"),
-        ("nghị quyết", "nghi_quyet"), ("chỉ thị", "chi_thi"), ("công văn", "cong_van"), ("báo cáo", "bao_cao"),
+    _squash(w): k
+    for w, k in [
+        ("kế hoạch", "ke_hoach"),
+        ("kế hoạch hành động", "ke_hoach"),
+        ("quyết định", "quyet_dinh"),
+        ("chương trình", "chuong_trinh_hanh_dong"),
+        ("chương trình hành động", "chuong_trinh_hanh_dong"),
+        ("nghị quyết", "nghi_quyet"),
+        ("chỉ thị", "chi_thi"),
+        ("công văn", "cong_van"),
+        ("báo cáo", "bao_cao"),
     ]
 }
 
@@ -90,9 +105,7 @@ _PROVINCE_IN_TEXT = regex.compile(
     r"(?:tỉnh|thành\s+phố|TP\.)\s+(?P<name>" + "|".join(regex.escape(n) for n in province_names()) + r")(?!\p{L})",
     regex.IGNORECASE,
 )
-_SIGNER_TITLE = regex.compile(
-    rf"^(?:{SIGNATURE_MARK}\s*)?(?P<title>{SIGNER_TITLE_CAPS})\s*$"
-)
+_SIGNER_TITLE = regex.compile(rf"^(?:{SIGNATURE_MARK}\s*)?(?P<title>{SIGNER_TITLE_CAPS})\s*$")
 _PERSON_NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}$")
 _YEAR_ENDS = regex.compile(
     r"(?<!tầm\s+nhìn\s)(?<!tầm\s+nhìn\s+)(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y>20\d{2})"
@@ -103,9 +116,13 @@ _VISION = regex.compile(r"tầm\s+nhìn\s+(?:đến|tới)\s+năm\s+20\d{2}", re
 
 #: Upper-case words kept capitalised in issuer names (agency heads, not common nouns).
 _ISSUER_BODIES = [
-    ("ỦY BAN NHÂN DÂN", "Ủy ban nhân dân"), ("UBND", "Ủy ban nhân dân"),
-    ("HỘI ĐỒNG NHÂN DÂN", "Hội đồng nhân dân"), ("HĐND", "Hội đồng nhân dân"),
-    ("TỈNH ỦY", "Tỉnh ủy"), ("THÀNH ỦY", "Thành ủy"), ("BAN CHẤP HÀNH", "Ban Chấp hành"),
+    ("ỦY BAN NHÂN DÂN", "Ủy ban nhân dân"),
+    ("UBND", "Ủy ban nhân dân"),
+    ("HỘI ĐỒNG NHÂN DÂN", "Hội đồng nhân dân"),
+    ("HĐND", "Hội đồng nhân dân"),
+    ("TỈNH ỦY", "Tỉnh ủy"),
+    ("THÀNH ỦY", "Thành ủy"),
+    ("BAN CHẤP HÀNH", "Ban Chấp hành"),
 ]
 
 
@@ -217,7 +234,7 @@ def extract_metadata(doc: ParsedDoc, implements: list[str] | None = None) -> Doc
 
 def _title_after(lines: list[str], kind_at: int) -> str | None:
     parts = []
-    for ln in lines[kind_at + 1: kind_at + 6]:
+    for ln in lines[kind_at + 1 : kind_at + 6]:
         s = ln.strip()
         if not s:
             continue
@@ -253,7 +270,11 @@ def _issuer_from_body(text: str) -> str | None:
     m = _ISSUER_IN_TEXT.search(text[:5000])
     if not m:
         return None
-    body = "Ủy ban nhân dân" if m.group("body") in ("UBND", "Ủy ban nhân dân") or m.group("body").startswith("Ủy") else "Hội đồng nhân dân"
+    body = (
+        "Ủy ban nhân dân"
+        if m.group("body") in ("UBND", "Ủy ban nhân dân") or m.group("body").startswith("Ủy")
+        else "Hội đồng nhân dân"
+    )
     return f"{body} {m.group('unit').lower()} {m.group('place')}"
 
 
@@ -276,7 +297,8 @@ def _province(facts: DocumentFacts, text: str) -> str | None:
 #: Signer titles, folded, longest first; the value is how the title is written.
 SIGNER_TITLES = {fold(t): t for t in LEXICON_SIGNER_TITLES}
 _TITLE_AT_END = regex.compile(
-    r"(?:^|\s)(?P<t>" + "|".join(sorted((regex.escape(k) for k in SIGNER_TITLES), key=len, reverse=True)) + r")\W*$")
+    r"(?:^|\s)(?P<t>" + "|".join(sorted((regex.escape(k) for k in SIGNER_TITLES), key=len, reverse=True)) + r")\W*$"
+)
 
 
 def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
@@ -285,7 +307,7 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
     if block is None:
         return None, None
     title = name = None
-    for ln in doc.text[block.char_start:block.char_end].split("\n")[:20]:
+    for ln in doc.text[block.char_start : block.char_end].split("\n")[:20]:
         s = ln.strip()
         letters = [c for c in s if c.isalpha()]
         m = _TITLE_AT_END.search(fold(s))
@@ -305,7 +327,7 @@ def _horizon(doc: ParsedDoc, title: str | None) -> int | None:
         if s.kind in ("muc_dich_yeu_cau", "muc_tieu"):
             chunks.append(s.heading or "")
             if s.level == 1 or s.kind == "muc_tieu":
-                chunks.append(doc.text[s.char_start:s.char_end])
+                chunks.append(doc.text[s.char_start : s.char_end])
     years = []
     for chunk in chunks:
         chunk = _VISION.sub(" ", chunk)

@@ -28,6 +28,7 @@ In a notebook::
     doc._.facts.doc_kind, doc._.facts.implements
     spacy.displacy.render(doc, style="span", options={"spans_key": "legal_refs"})
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -12,6 +12,7 @@ Works on the one-paragraph-per-line text from `extractors.normalize.pages`:
                     without a fixed hierarchy.
 3. `section_kind`   names the kind from the heading's own words, else the parent's.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -30,7 +31,12 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     ("dieu", regex.compile(r"^Điều\s+(?P<label>\d{1,3})\s*[.:]?\s*(?P<rest>.*)$")),
     ("roman", regex.compile(r"^(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–)]\s*(?P<rest>\p{Lu}.*)$")),
     # OCR reads `II.` as `1i.`/`Il.`: a capitals heading behind a Roman look-alike.
-    ("roman_ocr", regex.compile(r"^(?P<label>(?=.*[IVXil|H])(?=.*[1l|iH])[IVX1il|H]{1,4})\s*[.\-–)]\s*(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]+)$")),
+    (
+        "roman_ocr",
+        regex.compile(
+            r"^(?P<label>(?=.*[IVXil|H])(?=.*[1l|iH])[IVX1il|H]{1,4})\s*[.\-–)]\s*(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]+)$"
+        ),
+    ),
     # OCR drops the dot: `II NHIỆM VỤ VÀ GIẢI PHÁP` (capitals only, to stay safe).
     ("roman", regex.compile(r"^(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\s+(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]+)$")),
     ("dotted", regex.compile(r"^(?P<label>\d{1,2}(?:[.:]\d{1,2}){1,3})\.?\s+(?P<rest>[\p{Lu}“\"(].*)$")),
@@ -45,15 +51,11 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
 
 _NOI_NHAN = regex.compile(rf"^{NOI_NHAN}\s*:?", regex.IGNORECASE)
 #: `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `Q. GIÁM ĐỐC`, or a bare signer title line.
-_SIGNATURE = regex.compile(
-    rf"^(?:{SIGNATURE_MARK}\s*\p{{Lu}}|{SIGNER_TITLE_CAPS}\s*$)"
-)
+_SIGNATURE = regex.compile(rf"^(?:{SIGNATURE_MARK}\s*\p{{Lu}}|{SIGNER_TITLE_CAPS}\s*$)")
 _APPENDIX = regex.compile(r"^(?:PHỤ\s+LỤC|DANH\s+MỤC|BIỂU\s+(?:MẪU|SỐ))\b(?P<rest>.*)$")
 _FOOTNOTE = regex.compile(r"^\[\d{1,3}\]\s+\S")
 #: Lines that only open a (second) document's header.
-_DOC_HEADER = regex.compile(
-    rf"^(?:{MOTTO_COUNTRY}|Độc\s+lập\s*[-–]\s*Tự\s+do)"
-)
+_DOC_HEADER = regex.compile(rf"^(?:{MOTTO_COUNTRY}|Độc\s+lập\s*[-–]\s*Tự\s+do)")
 _KIND_TITLE = regex.compile(
     r"^(?:KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|QUY\s+CHẾ|QUY\s+ĐỊNH|ĐỀ\s+ÁN|KẾ\s+HOẠCH\s+HÀNH\s+ĐỘNG)\s*$"
 )
@@ -150,7 +152,10 @@ def label_ordinal(style: str, label: str) -> int:
 KIND_WORDS: list[tuple[str, str]] = [
     (r"mục\s+đích|yêu\s+cầu", "muc_dich_yeu_cau"),
     (r"mục\s+tiêu|chỉ\s+tiêu|tầm\s+nhìn", "muc_tieu"),
-    (r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung\s+thực\s+hiện|nội\s+dung\s+chủ\s+yếu|nhiệm\s+vụ\s+trọng\s+tâm", "nhiem_vu_giai_phap"),
+    (
+        r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung\s+thực\s+hiện|nội\s+dung\s+chủ\s+yếu|nhiệm\s+vụ\s+trọng\s+tâm",
+        "nhiem_vu_giai_phap",
+    ),
     (r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm\s+thực\s+hiện|phân\s+công\s+nhiệm\s+vụ", "to_chuc_thuc_hien"),
     (r"kinh\s+phí|nguồn\s+vốn|nguồn\s+lực\s+thực\s+hiện", "kinh_phi"),
     (r"chế\s+độ\s+báo\s+cáo|chế\s+độ\s+thông\s+tin\s+báo\s+cáo", "che_do_bao_cao"),
@@ -192,6 +197,7 @@ def make_heading(rest: str) -> str:
 
 # ---------------------------------------------------------------- the tree
 
+
 @dataclass
 class _Open:
     section: Section
@@ -221,9 +227,16 @@ def parse_sections(text: str, page_starts: list[int] | None = None) -> list[Sect
         n = seen_ids.get(section_id, 0) + 1
         seen_ids[section_id] = n
         sid = section_id if n == 1 else f"{section_id}#{n}"
-        sec = Section(section_id=sid, parent_id=parent_id, level=level, label=label,
-                      heading=heading or None, kind=kind, ord=len(sections) + 1,
-                      char_start=spans[start_line][0])
+        sec = Section(
+            section_id=sid,
+            parent_id=parent_id,
+            level=level,
+            label=label,
+            heading=heading or None,
+            kind=kind,
+            ord=len(sections) + 1,
+            char_start=spans[start_line][0],
+        )
         sections.append(sec)
         return sec
 
@@ -262,8 +275,13 @@ def parse_sections(text: str, page_starts: list[int] | None = None) -> list[Sect
             # An attached document (a Quyết định's programme) starts its own
             # preamble; its issuer lines just above belong to it too.
             start = i
-            while start > 0 and _is_caps_line(lines[start - 1]) and classify_line(lines[start - 1].strip()).kind in ("", "header") \
-                    and len(lines[start - 1].split()) <= 8 and spans[start - 1][0] > (stack[0].section.char_start if stack else -1):
+            while (
+                start > 0
+                and _is_caps_line(lines[start - 1])
+                and classify_line(lines[start - 1].strip()).kind in ("", "header")
+                and len(lines[start - 1].split()) <= 8
+                and spans[start - 1][0] > (stack[0].section.char_start if stack else -1)
+            ):
                 start -= 1
             if stack and stack[0].section.char_start == spans[start][0]:
                 start = i
@@ -281,7 +299,7 @@ def parse_sections(text: str, page_starts: list[int] | None = None) -> list[Sect
             s.page_start = max(1, bisect.bisect_right(page_starts, s.char_start))
             s.page_end = max(1, bisect.bisect_right(page_starts, max(s.char_start, s.char_end - 1)))
     for s in sections:
-        s.text = text[s.char_start:s.char_end]
+        s.text = text[s.char_start : s.char_end]
     return sections
 
 
@@ -290,8 +308,9 @@ def _is_caps_line(line: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _open_label(info: LineInfo, i: int, stack: list[_Open], open_section, style_order: list[str],
-                lines: list[str]) -> bool:
+def _open_label(
+    info: LineInfo, i: int, stack: list[_Open], open_section, style_order: list[str], lines: list[str]
+) -> bool:
     """Open the section a labelled line starts; False if the label is rejected."""
     style, label = info.style, info.label
     if style == "number_ocr":
@@ -309,8 +328,15 @@ def _open_label(info: LineInfo, i: int, stack: list[_Open], open_section, style_
     ordinal = label_ordinal(style, label)
     if depth is not None:
         del stack[depth:]
-    elif style in ("roman", "dieu") and ordinal == 1 or (stack and stack[0].style is None
-                                                          and stack[0].section.kind in ("preamble", "chu_ky", "noi_nhan", "footnotes")):
+    elif (
+        style in ("roman", "dieu")
+        and ordinal == 1
+        or (
+            stack
+            and stack[0].style is None
+            and stack[0].section.kind in ("preamble", "chu_ky", "noi_nhan", "footnotes")
+        )
+    ):
         # A first Roman item or article, or any item after an unlabeled top-level
         # block other than an appendix, starts the body at the top level.
         stack.clear()
@@ -333,7 +359,7 @@ def _open_label(info: LineInfo, i: int, stack: list[_Open], open_section, style_
 
 def _next_letter(lines: list[str], i: int) -> str | None:
     """The next letter label after line `i`, before any label of another style."""
-    for line in lines[i + 1:]:
+    for line in lines[i + 1 :]:
         info = classify_line(line.strip())
         if info.kind == "label":
             return info.label if info.style == "letter" else None
@@ -343,8 +369,15 @@ def _next_letter(lines: list[str], i: int) -> str | None:
 def _push(stack, open_section, i, style, label, ordinal, rest) -> None:
     parent = stack[-1].section if stack else None
     section_id = label if parent is None else f"{parent.section_id.split('#')[0]}/{label}"
-    sec = open_section(i, section_id, label, make_heading(rest), None, (parent.level + 1) if parent else 1,
-                       parent.section_id if parent else None)
+    sec = open_section(
+        i,
+        section_id,
+        label,
+        make_heading(rest),
+        None,
+        (parent.level + 1) if parent else 1,
+        parent.section_id if parent else None,
+    )
     sec._title_like = is_title_like(rest)  # used by _assign_kinds
     stack.append(_Open(sec, style, ordinal))
 
@@ -390,7 +423,7 @@ def _restore_lost_parent(style, label, i, stack, open_section, style_order, line
     start_of_parent = stack[-1].section.char_start
     if not prev.endswith(":") or classify_line(prev).kind or i - 1 <= 0:
         return
-    if sum(len(ln) + 1 for ln in lines[:i - 1]) <= start_of_parent:
+    if sum(len(ln) + 1 for ln in lines[: i - 1]) <= start_of_parent:
         return
     siblings = [o for o in stack if o.style == middle]
     ordinal = siblings[-1].ordinal + 1 if siblings else 1
@@ -403,7 +436,7 @@ def _close_spans(sections: list[Section], text: str) -> None:
     end_of_text = len(text)
     for idx, sec in enumerate(sections):
         end = end_of_text
-        for nxt in sections[idx + 1:]:
+        for nxt in sections[idx + 1 :]:
             if nxt.level <= sec.level:
                 end = nxt.char_start
                 break

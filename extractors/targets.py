@@ -29,6 +29,7 @@ tiểu học trên 80%`) prefixes indicators that are not complete on their own.
 
 The module is pure: no files, no network, no global state.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -73,8 +74,10 @@ _AREA_RE = regex.compile(r"^(?:ha|héc|hecta|km2|km²)", _I)
 #: `1756/QĐ-TTg`, `118/2014/NĐ-CP`, `24-NQ/TW`, `số 06`.
 LEGAL_NUMBER = r"\d+(?:/\d{4})?/[\p{L}Đđ][\p{L}\-]*|\d+-[\p{Lu}Đ]{2,}[\p{L}/\-]*|(?<=\bsố\s)\d+"
 #: `trên 10.000 dân`, `/1.000 người`: the denominator of a ratio.
-DENOMINATOR = (r"(?:trên|/|mỗi)\s*(?:1|10|100)(?:\.000)+\s*(?:dân|vạn\s+dân)(?!\p{L})"
-               r"|/\s*(?:1|10|100)(?:\.000)+\s*(?:người|hộ|trẻ|km2)(?!\p{L})")
+DENOMINATOR = (
+    r"(?:trên|/|mỗi)\s*(?:1|10|100)(?:\.000)+\s*(?:dân|vạn\s+dân)(?!\p{L})"
+    r"|/\s*(?:1|10|100)(?:\.000)+\s*(?:người|hộ|trẻ|km2)(?!\p{L})"
+)
 #: `I.`, `2.1.`, `a)` at the start of a paragraph.
 LIST_LABEL = r"^(?:[IVXL]+\.|\d{1,2}(?:\.\d{1,2})*\.?(?=\s)|[a-zđ]\)|[-+•*–])\s*"
 #: `công nghiệp 4.0`, `loại 1`, `thứ 3`: figures that name rather than measure.
@@ -101,28 +104,44 @@ _VISION_RE = regex.compile(r"tầm\s+nhìn\s*$", _I)
 # most often met next to a figure are spelt with their look-alikes.
 PHAN_DAU = r"ph[ấãâầẩẫậaáàảạ]n\s+đ[ấãâầẩẫậaáàảạ]u"
 KHOANG = r"kho[ảáàãạa]ng"
-COMMIT_VERBS = (rf"{PHAN_DAU}|cố\s+gắng|bảo\s+đảm|đảm\s+bảo|duy\s+trì(?:\s+ổn\s+định)?|giữ\s+vững|giữ\s+ổn\s+định|"
-                r"nâng\s+cao|nâng|đạt\s+mức|đạt|có|hướng\s+tới|tiếp\s+tục|thực\s+hiện")
+COMMIT_VERBS = (
+    rf"{PHAN_DAU}|cố\s+gắng|bảo\s+đảm|đảm\s+bảo|duy\s+trì(?:\s+ổn\s+định)?|giữ\s+vững|giữ\s+ổn\s+định|"
+    r"nâng\s+cao|nâng|đạt\s+mức|đạt|có|hướng\s+tới|tiếp\s+tục|thực\s+hiện"
+)
 DECREASE_VERBS = r"giảm\s+thiểu|giảm|kéo\s+giảm"
 INCREASE_VERBS = r"tăng(?!\s+(?:cường|trưởng))(?:\s+thêm)?"
-COMPARATOR_WORDS = (rf"{KHOANG}\s+trên|{KHOANG}\s+dưới|trên|hơn|vượt|dưới|thấp\s+hơn|cao\s+hơn|tối\s+thiểu|ít\s+nhất|"
-                    r"không\s+dưới|không\s+thấp\s+hơn|tối\s+đa|không\s+quá|không\s+vượt\s+quá|không\s+cao\s+hơn|"
-                    rf"{KHOANG}|xấp\s+xỉ|gần|từ|xuống\s+dưới|xuống|lên\s+trên|lên|ở\s+mức|mức|bằng|là|còn|đạt\s+mức|đạt")
+COMPARATOR_WORDS = (
+    rf"{KHOANG}\s+trên|{KHOANG}\s+dưới|trên|hơn|vượt|dưới|thấp\s+hơn|cao\s+hơn|tối\s+thiểu|ít\s+nhất|"
+    r"không\s+dưới|không\s+thấp\s+hơn|tối\s+đa|không\s+quá|không\s+vượt\s+quá|không\s+cao\s+hơn|"
+    rf"{KHOANG}|xấp\s+xỉ|gần|từ|xuống\s+dưới|xuống|lên\s+trên|lên|ở\s+mức|mức|bằng|là|còn|đạt\s+mức|đạt"
+)
 #: Connectives that open a clause stretch and say nothing about the figure.
 LEADING_CONNECTIVES = r"và|hoặc|trong\s+đó(?:\s+có)?|trong\s+số\s+đó|riêng|đồng\s+thời|còn|với|cụ\s+thể"
 
 _LEAD_STRIP_RE = regex.compile(
     rf"^(?:[\s,;:.\-–+~|—_=•ˆ'>]+|(?:{LEADING_CONNECTIVES}|{COMMIT_VERBS}|{DECREASE_VERBS}|{INCREASE_VERBS}|"
-    rf"{PERIOD_PHRASE}|{YEAR_PHRASE}){_W})", _I)
+    rf"{PERIOD_PHRASE}|{YEAR_PHRASE}){_W})",
+    _I,
+)
 _TRAIL_STRIP_RE = regex.compile(
     rf"(?:[\s,;:]+|(?<![\p{{L}}])(?:{COMPARATOR_WORDS}|{COMMIT_VERBS}|(?:{DECREASE_VERBS}|tăng(?:\s+thêm)?)(?:\s+(?:bình\s+quân|trung\s+bình))?|"
-    rf"bình\s+quân\s+mỗi\s+năm|mỗi\s+năm|hằng\s+năm|hàng\s+năm|{PERIOD_PHRASE}|{YEAR_PHRASE}))$", _I)
+    rf"bình\s+quân\s+mỗi\s+năm|mỗi\s+năm|hằng\s+năm|hàng\s+năm|{PERIOD_PHRASE}|{YEAR_PHRASE}))$",
+    _I,
+)
 
 _COMPARATOR_RULES = [  # checked against the words just before the figure
     (regex.compile(rf"{KHOANG}\s+(?:trên|hơn)\s*$", _I), "gt"),
     (regex.compile(rf"{KHOANG}\s+dưới\s*$", _I), "lt"),
-    (regex.compile(r"(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn)(?:\s+(?:là|ở\s+mức|đạt|bằng))?\s*$", _I), "ge"),
-    (regex.compile(r"(?:tối\s+đa|không\s+quá|không\s+vượt\s+quá|không\s+cao\s+hơn)(?:\s+(?:là|ở\s+mức))?\s*$", _I), "le"),
+    (
+        regex.compile(
+            r"(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn)(?:\s+(?:là|ở\s+mức|đạt|bằng))?\s*$", _I
+        ),
+        "ge",
+    ),
+    (
+        regex.compile(r"(?:tối\s+đa|không\s+quá|không\s+vượt\s+quá|không\s+cao\s+hơn)(?:\s+(?:là|ở\s+mức))?\s*$", _I),
+        "le",
+    ),
     (regex.compile(r"(?:trên|hơn|vượt|cao\s+hơn)\s*$", _I), "gt"),
     (regex.compile(r"(?:dưới|thấp\s+hơn)\s*$", _I), "lt"),
     (regex.compile(rf"(?:{KHOANG}|xấp\s+xỉ|gần|chừng)\s*$", _I), "approx"),
@@ -136,23 +155,28 @@ _DECREASE_RE = regex.compile(rf"(?<!\p{{L}})(?:{DECREASE_VERBS}){_W}", _I)
 _INCREASE_RE = regex.compile(r"(?<!\p{L})(?<!(?:vào|cho|của|về)\s)tăng(?!\s+cường)(?:\s+trưởng)?" + _W, _I)
 
 #: Words that make a stretch report the past or the present, not a target.
-PAST_MARKERS = (r"đã|đạt\s+được|ước\s+đạt|ước\s+thực\s+hiện|ước\s+tính|hiện\s+nay|hiện\s+có|hiện\s+tại|hiện\s+trạng|"
-                r"năm\s+qua|vừa\s+qua|trước\s+đây|cùng\s+kỳ|so\s+với\s+năm\s+trước|thực\s+hiện\s+được")
+PAST_MARKERS = (
+    r"đã|đạt\s+được|ước\s+đạt|ước\s+thực\s+hiện|ước\s+tính|hiện\s+nay|hiện\s+có|hiện\s+tại|hiện\s+trạng|"
+    r"năm\s+qua|vừa\s+qua|trước\s+đây|cùng\s+kỳ|so\s+với\s+năm\s+trước|thực\s+hiện\s+được"
+)
 _PAST_RE = regex.compile(rf"(?<!\p{{L}})(?:{PAST_MARKERS}){_W}", _I)
 #: Outside goal sections a clause must commit to count.
 COMMITMENT_CUE = rf"{PHAN_DAU}|mục\s+tiêu|(?:đến|tới)\s+(?:hết\s+)?năm\s+{YEAR}"
 _COMMITMENT_RE = regex.compile(rf"(?<!\p{{L}})(?:{COMMITMENT_CUE}){_W}", _I)
 #: Headings of goal sections (when the section parser did not say `muc_tieu`).
 _TARGET_HEADING_RE = regex.compile(
-    rf"^(?:(?:các|một\s+số|những)\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|^(?:đến|tới)\s+(?:hết\s+)?năm\s+{YEAR}.*phấn\s+đấu", _I)
+    rf"^(?:(?:các|một\s+số|những)\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|^(?:đến|tới)\s+(?:hết\s+)?năm\s+{YEAR}.*phấn\s+đấu", _I
+)
 #: A list head that introduces goals: `Đến năm 2025, phấn đấu đạt các chỉ tiêu sau:`.
-_GOAL_LEAD_RE = regex.compile(rf"(?<!\p{{L}})(?:mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)(?!\p{{L}})", _I)
+_GOAL_LEAD_RE = regex.compile(r"(?<!\p{L})(?:mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)(?!\p{L})", _I)
 _NO_TARGET_KINDS = {"preamble", "noi_nhan", "chu_ky", "footnotes", "kinh_phi"}
 
 #: Words an indicator starts with when it is complete on its own.
-INDICATOR_HEADS = (r"tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tổng|số|chỉ\s+số|hệ\s+số|mức|độ|cơ\s+cấu|thu\s+nhập|thu\s+ngân\s+sách|"
-                   r"GRDP|GDP|giá\s+trị|năng\s+suất|sản\s+lượng|diện\s+tích|kim\s+ngạch|tuổi\s+thọ|dân\s+số|"
-                   r"lượng|quy\s+mô|chi\s+phí|vốn|đóng\s+góp|tỷ\s+trọng|tỉ\s+trọng|mật\s+độ|trong\s+đó")
+INDICATOR_HEADS = (
+    r"tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tổng|số|chỉ\s+số|hệ\s+số|mức|độ|cơ\s+cấu|thu\s+nhập|thu\s+ngân\s+sách|"
+    r"GRDP|GDP|giá\s+trị|năng\s+suất|sản\s+lượng|diện\s+tích|kim\s+ngạch|tuổi\s+thọ|dân\s+số|"
+    r"lượng|quy\s+mô|chi\s+phí|vốn|đóng\s+góp|tỷ\s+trọng|tỉ\s+trọng|mật\s+độ|trong\s+đó"
+)
 _HEAD_RE = regex.compile(rf"^(?:{INDICATOR_HEADS}){_W}", _I)
 #: A dimensionless figure counts only for an index (`HDI đạt mức 0,7`).
 _INDEX_SUBJECT_RE = regex.compile(r"chỉ\s+số|hệ\s+số|HDI|PCI|PAPI|PAR\s+INDEX|SIPAS|DDCI|ICT\s+Index", _I)
@@ -175,10 +199,12 @@ _FOOTNOTE_MARK_RE = regex.compile(r"\[(\d{1,3})\]")
 #: boundary when a capitalised word follows, noise otherwise.
 OCR_JUNK = r"[~|—_=•ˆ]"
 _SENTENCE_END_RE = regex.compile(
-    rf"(?<=[.!?…])\s+(?=[\p{{Lu}}“\"(\-+]|{OCR_JUNK})|;|\s{OCR_JUNK}+(?:\s*[-+]?{OCR_JUNK}*)\s(?=\p{{Lu}})")
+    rf"(?<=[.!?…])\s+(?=[\p{{Lu}}“\"(\-+]|{OCR_JUNK})|;|\s{OCR_JUNK}+(?:\s*[-+]?{OCR_JUNK}*)\s(?=\p{{Lu}})"
+)
 
 
 # ---------------------------------------------------------------- small helpers
+
 
 def domain_of(heading: str | None) -> str | None:
     """The one domain a heading names (`Về tài nguyên và môi trường` → environment), else None."""
@@ -229,7 +255,7 @@ def years_in(words: str) -> tuple[int | None, int | None, int | None]:
             period = (a, b)
     year = None
     for m in _YEAR_PHRASE_RE.finditer(words):
-        if not _VISION_RE.search(words[:m.start()]):
+        if not _VISION_RE.search(words[: m.start()]):
             year = int(m.group("y"))
     if period:
         return period[1], period[0], period[1]
@@ -239,7 +265,9 @@ def years_in(words: str) -> tuple[int | None, int | None, int | None]:
 #: A time phrase right after a figure (`9,5%/năm giai đoạn 2021-2025`), or
 #: `vào năm 2030` anywhere after it. Other years after a figure describe
 #: its object (`thiên tai … đã xảy ra trong giai đoạn 2015 - 2020`).
-_TIME_RIGHT_AFTER_RE = regex.compile(rf"^[\s,]*(?:trong\s+)?(?:{PERIOD_PHRASE}|(?:đến|tới|vào)\s+(?:hết\s+)?năm\s+{YEAR})", _I)
+_TIME_RIGHT_AFTER_RE = regex.compile(
+    rf"^[\s,]*(?:trong\s+)?(?:{PERIOD_PHRASE}|(?:đến|tới|vào)\s+(?:hết\s+)?năm\s+{YEAR})", _I
+)
 _DUE_YEAR_RE = regex.compile(rf"(?<!tầm\s+nhìn\s)(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>{YEAR})", _I)
 
 
@@ -283,6 +311,7 @@ def _agencies(cell: str) -> list[str]:
 
 # ---------------------------------------------------------------- document context
 
+
 @dataclass
 class _Context:
     """What the headings and lead-ins above a spot say."""
@@ -290,7 +319,7 @@ class _Context:
     domain: str = "other"
     year: int | None = None
     period: tuple[int, int] | None = None
-    goal: bool = False               # inside a section that states goals
+    goal: bool = False  # inside a section that states goals
 
 
 def _section_context(doc, offset: int) -> _Context:
@@ -319,7 +348,7 @@ def _footnotes(doc) -> dict[str, str]:
     for s in doc.sections:
         if s.kind != "footnotes":
             continue
-        for line in doc.text[s.char_start:s.char_end].split("\n"):
+        for line in doc.text[s.char_start : s.char_end].split("\n"):
             m = regex.match(r"^\s*\[?(\d{1,3})\]?[.)]?\s+(.+)$", line)
             if m:
                 notes[m.group(1)] = m.group(2).strip()
@@ -333,20 +362,21 @@ def _note_for(text: str, notes: dict[str, str]) -> str | None:
 
 # ---------------------------------------------------------------- prose
 
+
 @dataclass
 class _Figure:
     """A figure in a clause and the stretch of words that belongs to it."""
 
     q: Quantity
     unit: str
-    unit_end: int                    # offset in the line after the unit
-    left: int = 0                    # where its stretch starts (line offset)
-    right: int = 0                   # where its stretch ends
-    before: str = ""                 # stretch words before the figure
-    subject: str = ""                # `before` without verbs, comparators, time phrases
-    info: dict = field(default_factory=dict)   # verb direction, year, period met while stripping
-    past: bool = False               # the stretch reports a result, not a goal
-    number_first: bool = False       # `trên 90% chất thải rắn …`: what follows is measured
+    unit_end: int  # offset in the line after the unit
+    left: int = 0  # where its stretch starts (line offset)
+    right: int = 0  # where its stretch ends
+    before: str = ""  # stretch words before the figure
+    subject: str = ""  # `before` without verbs, comparators, time phrases
+    info: dict = field(default_factory=dict)  # verb direction, year, period met while stripping
+    past: bool = False  # the stretch reports a result, not a goal
+    number_first: bool = False  # `trên 90% chất thải rắn …`: what follows is measured
 
 
 def _masked(line: str) -> list[tuple[int, int]]:
@@ -366,7 +396,7 @@ def _figures(line: str, start: int, end: int, masked) -> list[_Figure]:
             continue
         if regex.match(r"\s*(?:[/\-]\s*\d|\.\d)", line[qe:]):
             continue  # `6/2024`, `1-2-3`: parts of something else
-        if _NAMING_RE.search(line[max(start, qs - 30):qs]):
+        if _NAMING_RE.search(line[max(start, qs - 30) : qs]):
             continue
         q = Quantity(start=qs, end=qe, value=q.value, value_high=q.value_high, sign=q.sign, low_text=q.low_text)
         m = _UNIT_AFTER_RE.match(line, qe)
@@ -377,8 +407,12 @@ def _figures(line: str, start: int, end: int, masked) -> list[_Figure]:
             continue
         before = line[start:qs]
         after = line[qe:end]
-        if _DIMENSIONLESS_BEFORE_RE.search(before) and regex.match(r"\s*(?:[.;,)]|$)", after) \
-                and _INDEX_SUBJECT_RE.search(before) and q.value < 1000:
+        if (
+            _DIMENSIONLESS_BEFORE_RE.search(before)
+            and regex.match(r"\s*(?:[.;,)]|$)", after)
+            and _INDEX_SUBJECT_RE.search(before)
+            and q.value < 1000
+        ):
             out.append(_Figure(q=q, unit="", unit_end=qe))
     return out
 
@@ -427,7 +461,7 @@ def _strip_subject(words: str, info: dict) -> str:
             info.setdefault("year", y)
             if p1:
                 info.setdefault("period", (p1, p2))
-        s = s[m.end():]
+        s = s[m.end() :]
     while True:
         m = _TRAIL_STRIP_RE.search(s)
         if not m or not m.group():
@@ -437,7 +471,7 @@ def _strip_subject(words: str, info: dict) -> str:
             info.setdefault("year", y)
             if p1:
                 info.setdefault("period", (p1, p2))
-        s = s[:m.start()]
+        s = s[: m.start()]
     return _tidy(s)
 
 
@@ -447,20 +481,26 @@ def _object(words: str) -> tuple[str, str | None]:
     m = regex.search(r"(?<!\p{L})so\s+với\s+.+$", words, _I)
     if m:
         base = _tidy(m.group())
-        words = words[:m.start()]
+        words = words[: m.start()]
     m = regex.search(r"(?<!\p{L})(?:đối\s+với|vào\s+năm|đến\s+(?:hết\s+)?năm)(?!\p{L}).*$", words, _I)
     if m:
-        words = words[:m.start()]
+        words = words[: m.start()]
     return _tidy(words), base
 
 
 def _coordinated_count(subject: str, unit: str) -> str | None:
     """`Tỷ lệ giường bệnh và bác sỹ trên 10.000 dân` + `bác sỹ` → `số bác sỹ trên 10.000 dân`."""
-    m = regex.match(r"^(?:(?:tỷ|tỉ)\s+lệ|số\s+lượng|số)?\s*(?P<a>.+?)\s+và\s+(?P<b>.+?)\s+(?P<rest>(?:trên|/|mỗi|bình\s+quân)(?!\p{L}).*)$",
-                    subject, _I)
+    m = regex.match(
+        r"^(?:(?:tỷ|tỉ)\s+lệ|số\s+lượng|số)?\s*(?P<a>.+?)\s+và\s+(?P<b>.+?)\s+(?P<rest>(?:trên|/|mỗi|bình\s+quân)(?!\p{L}).*)$",
+        subject,
+        _I,
+    )
     if not m:
         return None
-    norm = lambda s: regex.sub(r"\s+", " ", s.lower().replace("ỹ", "ĩ")).strip()
+
+    def norm(s):
+        return regex.sub(r"\s+", " ", s.lower().replace("ỹ", "ĩ")).strip()
+
     if norm(unit) in (norm(m.group("a")), norm(m.group("b"))):
         return f"số {unit} {m.group('rest').strip()}"
     return None
@@ -515,8 +555,10 @@ def _prose_targets(doc, notes) -> list[Target]:
         sec_id = sec.section_id if sec is not None else None
         # A list head reaches the list items under it, in its section and the
         # subsections its items open (`a) Về …`).
-        if head is not None and (not _LIST_ITEM_RE.match(line) or head.section_id not in
-                                 {s.section_id for s in (doc.ancestors(sec) if sec is not None else [])} | {None}):
+        if head is not None and (
+            not _LIST_ITEM_RE.match(line)
+            or head.section_id not in {s.section_id for s in (doc.ancestors(sec) if sec is not None else [])} | {None}
+        ):
             head = None
         new_head = _list_head(line, sec_id)
         if new_head is not None:
@@ -526,8 +568,12 @@ def _prose_targets(doc, notes) -> list[Target]:
             continue
         ctx = _section_context(doc, line_start)
         if head is not None:
-            ctx = _Context(domain=ctx.domain, year=head.year or ctx.year,
-                           period=head.period if head.year else ctx.period, goal=ctx.goal or head.goal)
+            ctx = _Context(
+                domain=ctx.domain,
+                year=head.year or ctx.year,
+                period=head.period if head.year else ctx.period,
+                goal=ctx.goal or head.goal,
+            )
         masked = _masked(line)
         label = _LIST_LABEL_RE.match(line)
         body_start = label.end() if label else 0
@@ -539,7 +585,7 @@ def _prose_targets(doc, notes) -> list[Target]:
             colon = regex.compile(r":\s").search(line, c_start, c_end)
             if colon and colon.start() - c_start < 160:
                 info: dict = {}
-                lead = _strip_subject(line[c_start:colon.start()], info) or None
+                lead = _strip_subject(line[c_start : colon.start()], info) or None
                 if lead and (regex.match(r"^(?:về|mục\s+tiêu|chỉ\s+tiêu\s+về)(?!\p{L})", lead, _I)):
                     lead = None
                 lead_year = (info["year"], info.get("period")) if info.get("year") else lead_year
@@ -560,16 +606,17 @@ def _cut_stretches(line: str, c_start: int, c_end: int, figs: list[_Figure]) -> 
     for f in figs:
         f.left = c_start
         if previous is not None:
-            cut = _first_sep(line[previous.unit_end:f.q.start], last=previous.number_first)
+            cut = _first_sep(line[previous.unit_end : f.q.start], last=previous.number_first)
             f.left = previous.unit_end + (cut or 0)
             previous.right = f.left
-        f.before = line[f.left:f.q.start]
+        f.before = line[f.left : f.q.start]
         f.past = bool(_PAST_RE.search(f.before))
         f.subject = _strip_subject(f.before, f.info)
         # Figure first: nothing names the measure before it, or only a short
         # verb (`Xử lý 71,42% cơ sở …`); the right side decides in the end.
-        f.number_first = bool(f.unit) and (not f.subject or (len(f.subject.split()) <= 3
-                                                             and not _HEAD_RE.match(f.subject)))
+        f.number_first = bool(f.unit) and (
+            not f.subject or (len(f.subject.split()) <= 3 and not _HEAD_RE.match(f.subject))
+        )
         previous = f
     if previous is not None:
         previous.right = c_end
@@ -614,7 +661,7 @@ def _subject_indicator(f: _Figure, lead: str | None, prior_indicator: str | None
 
 def _due(f: _Figure, line: str, lead_year, ctx: _Context) -> tuple[int | None, tuple | None]:
     """Target year and period: the stretch, the paragraph's lead-in, earlier in the paragraph, headings."""
-    year, p1, p2 = _time_after(line[f.unit_end:f.right])
+    year, p1, p2 = _time_after(line[f.unit_end : f.right])
     period = (p1, p2) if p1 else None
     if year is None:
         year, period = f.info.get("year"), f.info.get("period")
@@ -637,10 +684,14 @@ def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_ye
     prior_indicator: str | None = None
     prior_subject = ""
     for f in figs:
-        after = line[f.unit_end:f.right]
+        after = line[f.unit_end : f.right]
         obj, baseline = _object(after)
         f.number_first = f.number_first and bool(obj)
-        ind = _figure_first_indicator(f, obj) if f.number_first else _subject_indicator(f, lead, prior_indicator, prior_subject)
+        ind = (
+            _figure_first_indicator(f, obj)
+            if f.number_first
+            else _subject_indicator(f, lead, prior_indicator, prior_subject)
+        )
         ind = _tidy(regex.sub(r"^trong\s+(?:đó|số\s+đó)\s+(?:có\s+)?", "", ind, flags=_I))
         if not ind or f.past:
             prior_indicator = ind or prior_indicator
@@ -659,23 +710,38 @@ def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_ye
         if bound:
             end = max(end, f.unit_end + bound.end())
         abs_start, abs_end = line_start + start, line_start + end
-        out.append(Target(
-            section_id=doc.section_id_at(abs_start), char_start=abs_start, char_end=abs_end,
-            page=doc.page_at(abs_start), text=doc.text[abs_start:abs_end],
-            indicator=_lower_first(ind), value=f.q.value, value_high=f.q.value_high, unit=f.unit,
-            comparator=comparator_before(f.before, after, f.q),
-            direction=f.info.get("verb_dir") or direction_of(f.before + " " + ind),
-            target_year=year, period_start=period[0] if period else None, period_end=period[1] if period else None,
-            baseline=baseline, domain=ctx.domain, responsible=[], source="text",
-            note=_note_for(line[start:f.right], notes),
-        ))
+        out.append(
+            Target(
+                section_id=doc.section_id_at(abs_start),
+                char_start=abs_start,
+                char_end=abs_end,
+                page=doc.page_at(abs_start),
+                text=doc.text[abs_start:abs_end],
+                indicator=_lower_first(ind),
+                value=f.q.value,
+                value_high=f.q.value_high,
+                unit=f.unit,
+                comparator=comparator_before(f.before, after, f.q),
+                direction=f.info.get("verb_dir") or direction_of(f.before + " " + ind),
+                target_year=year,
+                period_start=period[0] if period else None,
+                period_end=period[1] if period else None,
+                baseline=baseline,
+                domain=ctx.domain,
+                responsible=[],
+                source="text",
+                note=_note_for(line[start : f.right], notes),
+            )
+        )
     return out
 
 
 # ---------------------------------------------------------------- tables
 
 _TIME_ONLY_RE = regex.compile(
-    rf"^(?:(?:bình\s+quân|trung\s+bình)\s+)?(?:(?:giai\s+đoạn|thời\s+kỳ|đến\s+năm|năm)\s+)?{YEAR}(?:\s*[-–]\s*{YEAR})?$", _I)
+    rf"^(?:(?:bình\s+quân|trung\s+bình)\s+)?(?:(?:giai\s+đoạn|thời\s+kỳ|đến\s+năm|năm)\s+)?{YEAR}(?:\s*[-–]\s*{YEAR})?$",
+    _I,
+)
 _ROMAN_LABEL_RE = regex.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})\.?$")
 _NUM_LABEL_RE = regex.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
 _LETTER_LABEL_RE = regex.compile(r"^[a-zđ][.)]?$")
@@ -692,8 +758,9 @@ def _header_of(cells: list[str]) -> _Table | None:
     roles = [column_role(c) for c in cells]
     if regex.match(r"^\s*(?:S[ốo]\s*TT|STT|TT)\s*$", cells[0] if cells else "", _I):
         roles[0] = "stt"
-    elif not ("text" in roles and "value" in roles
-              and not any(q and not is_year(q) for q in map(parse_quantity_cell, cells))):
+    elif not (
+        "text" in roles and "value" in roles and not any(q and not is_year(q) for q in map(parse_quantity_cell, cells))
+    ):
         return None
     return _Table(roles=roles, titles=cells)
 
@@ -742,7 +809,7 @@ _CELL_WORDS_RE = regex.compile(rf"^\s*(?P<words>(?:(?:{COMPARATOR_WORDS}){_W}\s*
 def value_cell(cell: str) -> tuple[Quantity, str] | None:
     """A value cell read as (figure, comparator): `>9,5` → (9.5, gt), `19-20` → range, `Trên 90%` → gt."""
     m = _CELL_WORDS_RE.match(cell or "")
-    q = parse_quantity_cell(cell[m.end():]) if m else None
+    q = parse_quantity_cell(cell[m.end() :]) if m else None
     if q is None:
         return None
     return q, comparator_before(m.group("words"), "", q)
@@ -776,8 +843,11 @@ def _fit_cells(cells: list[str], spans: list[tuple[int, int]], n: int, has_stt: 
 
 
 def _is_label(cell: str) -> bool:
-    return cell == "" or cell in "-–+•*" or bool(_ROMAN_LABEL_RE.match(cell) or _NUM_LABEL_RE.match(cell)
-                                                   or _LETTER_LABEL_RE.match(cell))
+    return (
+        cell == ""
+        or cell in "-–+•*"
+        or bool(_ROMAN_LABEL_RE.match(cell) or _NUM_LABEL_RE.match(cell) or _LETTER_LABEL_RE.match(cell))
+    )
 
 
 def _cell_offsets(line: str) -> list[tuple[int, int]]:
@@ -848,21 +918,34 @@ def _table_row(doc, line, line_start, cells, spans, table, state, notes) -> list
             period = (c1, c2)
         start = line_start + spans[text_i][0]
         end = line_start + spans[k][1]
-        out.append(Target(
-            section_id=doc.section_id_at(start), char_start=start, char_end=end,
-            page=doc.page_at(start), text=doc.text[start:end],
-            indicator=_lower_first(indicator), value=q.value, value_high=q.value_high,
-            unit=unit or ("%" if cells[k].strip().endswith("%") else ""),
-            comparator=comp, direction=direction_of(indicator),
-            target_year=year,
-            period_start=period[0] if period else None, period_end=period[1] if period else None,
-            baseline=None, domain=domain, responsible=agencies, source="table",
-            note=_note_for(line, notes),
-        ))
+        out.append(
+            Target(
+                section_id=doc.section_id_at(start),
+                char_start=start,
+                char_end=end,
+                page=doc.page_at(start),
+                text=doc.text[start:end],
+                indicator=_lower_first(indicator),
+                value=q.value,
+                value_high=q.value_high,
+                unit=unit or ("%" if cells[k].strip().endswith("%") else ""),
+                comparator=comp,
+                direction=direction_of(indicator),
+                target_year=year,
+                period_start=period[0] if period else None,
+                period_end=period[1] if period else None,
+                baseline=None,
+                domain=domain,
+                responsible=agencies,
+                source="table",
+                note=_note_for(line, notes),
+            )
+        )
     return out
 
 
 # ---------------------------------------------------------------- entry point
+
 
 def _fold(s: str) -> str:
     return regex.sub(r"\s+", "", fold(s).lower())

@@ -17,6 +17,7 @@ tasks under it. A task's own subject (`Sở X chủ trì …`, `Giao Sở X …`
 …` objects add to the inherited partners. Articles of a Quyết định (`Điều 2.
 Thủ trưởng các sở … chịu trách nhiệm thi hành`) count only when they name who.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -53,22 +54,49 @@ _CLOSING = regex.compile(r"^(?:Trên\s+đây\s+là|Nơi\s+nhận)", _F)
 _NOTE = regex.compile(r"^\(.*\)\.?$")
 
 #: Words before the agency a task is given to: `Giao Sở X …`, `Đề nghị …`.
-ASSIGN_PREFIX = (rf"(?:Giao(?:\s+cho)?|{loose('Đề nghị')}|{loose('Yêu cầu')}|{loose('Phân công')}"
-                 rf"|{loose('Ủy quyền cho')})" + _END + r"\s+")
+ASSIGN_PREFIX = (
+    rf"(?:Giao(?:\s+cho)?|{loose('Đề nghị')}|{loose('Yêu cầu')}|{loose('Phân công')}"
+    rf"|{loose('Ủy quyền cho')})" + _END + r"\s+"
+)
 _ASSIGN_PREFIX_RE = regex.compile(ASSIGN_PREFIX, _F)
 #: Where the list of responsible agencies stops and the assignment starts.
-ASSIGN_VERBS = "(?:" + "|".join(loose(v) if " " in v else v for v in (
-    "chủ trì", "phối hợp", "là", "có trách nhiệm", "chịu trách nhiệm", "thực hiện", "triển khai",
-    "tham mưu", "tổ chức", "xây dựng", "theo", "trong", "căn cứ", "chủ động")) + ")" + _END
+ASSIGN_VERBS = (
+    "(?:"
+    + "|".join(
+        loose(v) if " " in v else v
+        for v in (
+            "chủ trì",
+            "phối hợp",
+            "là",
+            "có trách nhiệm",
+            "chịu trách nhiệm",
+            "thực hiện",
+            "triển khai",
+            "tham mưu",
+            "tổ chức",
+            "xây dựng",
+            "theo",
+            "trong",
+            "căn cứ",
+            "chủ động",
+        )
+    )
+    + ")"
+    + _END
+)
 _ASSIGN_VERB_RE = regex.compile(ASSIGN_VERBS, _F)
 #: `phối hợp với`, `phối hợp chặt chẽ với`, `phối hợp` + object, `sự phối hợp của`;
 #: loose vowels, as OCR writes `phối họp`.
-PARTNER_CUE = (rf"(?:{loose('phối hợp')}(?:\s+{loose('chặt chẽ')})?(?:\s+(?:với|cùng|của))?"
-               rf"|{loose('sự phối hợp của')})" + _END + r"\s*")
+PARTNER_CUE = (
+    rf"(?:{loose('phối hợp')}(?:\s+{loose('chặt chẽ')})?(?:\s+(?:với|cùng|của))?"
+    rf"|{loose('sự phối hợp của')})" + _END + r"\s*"
+)
 _PARTNER_CUE_RE = regex.compile(PARTNER_CUE, _F)
 #: Explicit role fields: `Cơ quan chủ trì: …`, `Đơn vị phối hợp: …`.
-ROLE_FIELD = (r"(?P<role>(?:cơ\s+quan|đơn\s+vị)(?:,\s*(?:đơn\s+vị|cơ\s+quan))?\s+"
-              r"(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|chịu\s+trách\s+nhiệm))\s*:\s*(?P<value>[^;\n]+?)\s*(?=[;.]\s|[;.]?$|\n)")
+ROLE_FIELD = (
+    r"(?P<role>(?:cơ\s+quan|đơn\s+vị)(?:,\s*(?:đơn\s+vị|cơ\s+quan))?\s+"
+    r"(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|chịu\s+trách\s+nhiệm))\s*:\s*(?P<value>[^;\n]+?)\s*(?=[;.]\s|[;.]?$|\n)"
+)
 _ROLE_FIELD_RE = regex.compile(ROLE_FIELD, _F)
 #: `Sản phẩm: …`, `Sản phẩm, kết quả: …`.
 PRODUCT_FIELD = r"sản\s+phẩm(?:\s+(?:đầu\s+ra|dự\s+kiến))?(?:\s*(?:,|và)\s*kết\s+quả)?\s*:\s*(?P<value>[^;\n]+?)\s*(?=[;.]\s|[;.]?$|\n)"
@@ -86,14 +114,18 @@ DAY_MONTH = r"\d{1,2}\s*(?:tháng\s*\d{1,2}|/\s*\d{1,2})(?:\s*(?:năm\s*|/\s*)" 
 EVERY = r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)"
 #: Recurring or ongoing: `Định kỳ trước ngày 05 tháng 12 hàng năm`, `hằng năm`,
 #: `theo định kỳ hoặc đột xuất`, `định kỳ 6 tháng`, `Thường xuyên`.
-RECURRING = (rf"(?:(?:theo\s+)?định\s+kỳ(?:\s+\d+\s+tháng|\s+{EVERY})?(?:\s+hoặc\s+đột\s+xuất)?"
-             rf"(?:(?:\s*\(\s*|\s+)trước\s+ngày\s+{DAY_MONTH}(?:\s*\))?)?(?:\s+{EVERY})?"
-             rf"|{EVERY}|thường\s+xuyên(?=\s*[,;.]|\s+\p{{Ll}}))")
+RECURRING = (
+    rf"(?:(?:theo\s+)?định\s+kỳ(?:\s+\d+\s+tháng|\s+{EVERY})?(?:\s+hoặc\s+đột\s+xuất)?"
+    rf"(?:(?:\s*\(\s*|\s+)trước\s+ngày\s+{DAY_MONTH}(?:\s*\))?)?(?:\s+{EVERY})?"
+    rf"|{EVERY}|thường\s+xuyên(?=\s*[,;.]|\s+\p{{Ll}}))"
+)
 #: A due point: `trước năm 2028`, `đến hết năm 2025`, `trong quý III/2024`,
 #: `năm 2020 phải hoàn thành`.
-DUE = (rf"(?:(?:trước|đến\s+hết|chậm\s+nhất(?:\s+là)?|trong|hoàn\s+thành\s+trong|hoàn\s+thành\s+trước)\s+"
-       rf"(?:ngày\s+{DAY_MONTH}|tháng\s+\d{{1,2}}(?:\s*/\s*|\s+năm\s+){YEAR}|quý\s+[IV]{{1,3}}(?:\s*/\s*|\s+năm\s+){YEAR}|năm\s+{YEAR})"
-       rf"|năm\s+{YEAR}(?=\s+(?:phải\s+|sẽ\s+)?hoàn\s+thành))")
+DUE = (
+    rf"(?:(?:trước|đến\s+hết|chậm\s+nhất(?:\s+là)?|trong|hoàn\s+thành\s+trong|hoàn\s+thành\s+trước)\s+"
+    rf"(?:ngày\s+{DAY_MONTH}|tháng\s+\d{{1,2}}(?:\s*/\s*|\s+năm\s+){YEAR}|quý\s+[IV]{{1,3}}(?:\s*/\s*|\s+năm\s+){YEAR}|năm\s+{YEAR})"
+    rf"|năm\s+{YEAR}(?=\s+(?:phải\s+|sẽ\s+)?hoàn\s+thành))"
+)
 #: A period the task runs over: `giai đoạn 2021 - 2025`, `từ năm 2024 đến năm 2026`.
 PERIOD = rf"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+{YEAR_RANGE}|từ\s+năm\s+{YEAR}\s+(?:đến|-)\s+(?:năm\s+)?{YEAR})"
 _TIME_RE = regex.compile(rf"(?P<recurring>{RECURRING})|(?P<due>{DUE})|(?P<period>{PERIOD})", _F)
@@ -120,6 +152,7 @@ _GROUP_LABEL = regex.compile(r"^(?:[IVXLC]+|[A-ZĐ]|[a-zđ])\.?$")
 
 
 # ---------------------------------------------------------------- assignment
+
 
 @dataclass
 class Assignment:
@@ -161,7 +194,7 @@ def _bracketed_agency(text: str, pos: int, gap: str) -> tuple[int, int] | None:
     if not m:
         return None
     e = agency_at(text, m.end())
-    if e is not None and text[e:e + 1] == ")":
+    if e is not None and text[e : e + 1] == ")":
         return m.end(), e
     return None
 
@@ -187,8 +220,12 @@ def parse_assignment(text: str) -> Assignment:
         colon = text.find(":", end)
         # `Ban Chỉ huy Phòng chống thiên tai, tìm kiếm cứu nạn …: …` — a name
         # longer than the extent rules see, ended by the colon.
-        if 0 < colon - end <= 150 and not _ASSIGN_VERB_RE.search(text, end, colon) \
-                and text[end:colon].strip(" ,") and "\n" not in text[end:colon]:
+        if (
+            0 < colon - end <= 150
+            and not _ASSIGN_VERB_RE.search(text, end, colon)
+            and text[end:colon].strip(" ,")
+            and "\n" not in text[end:colon]
+        ):
             a.lead = split_agencies(text[start:colon])
     partners = [canonical_agency(text[s:e]) for s, e in _partner_spans(text)]
     for f in _ROLE_FIELD_RE.finditer(text):
@@ -229,6 +266,7 @@ def find_product(text: str) -> str | None:
 
 # ---------------------------------------------------------------- the walk
 
+
 @dataclass
 class _Line:
     start: int
@@ -236,7 +274,7 @@ class _Line:
     depth: int  # 0 paragraph, 1 for `-`, 2 for `+`
 
     def text(self, doc_text: str) -> str:
-        return doc_text[self.start:self.end]
+        return doc_text[self.start : self.end]
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -296,8 +334,11 @@ def _join_continuations(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
     for s, e in lines:
         # `- thuật phục vụ …` after `… cơ sở vật chất kỹ`: a wrapped line whose
         # first character OCR read as a dash.
-        wrapped_dash = (out and regex.match(r"[-–—]\s*\p{Ll}", text[s:s + 4]) is not None
-                        and not _FINAL_PUNCT.search(text[out[-1][0]:out[-1][1]]))
+        wrapped_dash = (
+            out
+            and regex.match(r"[-–—]\s*\p{Ll}", text[s : s + 4]) is not None
+            and not _FINAL_PUNCT.search(text[out[-1][0] : out[-1][1]])
+        )
         if out and (_CONTINUATION.match(text, s) or wrapped_dash):
             out[-1] = (out[-1][0], e)
         else:
@@ -338,7 +379,7 @@ def _only_agencies(rest: str) -> bool:
     """`Sở Tài chính`, `Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh`: nothing but names."""
     body = rest.rstrip(" :.|_'\"")
     chain = agency_chain(body, 0)
-    return bool(chain) and not body[chain[-1][1]:].strip(" ,;")
+    return bool(chain) and not body[chain[-1][1] :].strip(" ,;")
 
 
 @dataclass
@@ -366,7 +407,7 @@ def _in_scope(sec, by_id) -> str | None:
     return None
 
 
-def extract_tasks(doc: ParsedDoc) -> list[Task]:
+def extract_tasks(doc: ParsedDoc) -> list[Task]:  # noqa: C901 - to become a small walker class
     """Tasks of the document in order, numbered `T001`, `T002` …"""
     text = doc.text or ""
     sections = list(doc.sections or [])
@@ -387,7 +428,7 @@ def extract_tasks(doc: ParsedDoc) -> list[Task]:
             lines = _lines(text, sec.char_start, sec.char_end)
             if lines:
                 s, e = lines[0]
-                rest = text[_label_end(text, sec, s, e):e]
+                rest = text[_label_end(text, sec, s, e) : e]
                 a = parse_assignment(rest)
                 ctx = a if a.lead else None
         own_ctx[sec.section_id] = ctx
@@ -417,8 +458,11 @@ def extract_tasks(doc: ParsedDoc) -> list[Task]:
             partners = _dedupe(list(ctx.partners) + own.partners, exclude=lead)
         if scope == "dieu" and not lead:
             return
-        drafts.append(_Draft(start, end, sec.section_id, lead, partners,
-                             timeframe=find_timeframe(body), product=find_product(body)))
+        drafts.append(
+            _Draft(
+                start, end, sec.section_id, lead, partners, timeframe=find_timeframe(body), product=find_product(body)
+            )
+        )
 
     for sec in sections:
         scope = _in_scope(sec, by_id)
@@ -470,15 +514,26 @@ def extract_tasks(doc: ParsedDoc) -> list[Task]:
 
     tasks = []
     for i, d in enumerate(drafts, 1):
-        tasks.append(Task(
-            task_id=f"T{i:03d}", section_id=d.section_id, char_start=d.start, char_end=d.end,
-            page=doc.page_at(d.start), text=text[d.start:d.end], lead=d.lead, partners=d.partners,
-            product=d.product, timeframe=d.timeframe, source=d.source,
-        ))
+        tasks.append(
+            Task(
+                task_id=f"T{i:03d}",
+                section_id=d.section_id,
+                char_start=d.start,
+                char_end=d.end,
+                page=doc.page_at(d.start),
+                text=text[d.start : d.end],
+                lead=d.lead,
+                partners=d.partners,
+                product=d.product,
+                timeframe=d.timeframe,
+                source=d.source,
+            )
+        )
     return tasks
 
 
 # ---------------------------------------------------------------- tables
+
 
 def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
     out = []
@@ -509,27 +564,27 @@ def _table_tasks(doc: ParsedDoc, by_id) -> list[_Draft]:
     text = doc.text or ""
     drafts = []
     cols = None
-    header = None
     inherited_lead: list[str] = []
     for s, e in _lines(text, 0, len(text)):
         line = text[s:e]
         if "\t" not in line:
-            cols, header = None, None
+            cols, _header = None, None
             continue
         spans = _cells(text, s, e)
         cells = [text[a:b] for a, b in spans]
         found = _header_columns(cells)
         if found:
-            cols, header, inherited_lead = found, cells, []
+            cols, _header, inherited_lead = found, cells, []
             continue
         if cols is None:
             continue
         sec = doc.section_at(s)
-        if sec is not None and not (_in_scope(sec, by_id) or sec.kind == "phu_luc" or
-                                    any(a.kind == "phu_luc" for a in doc.ancestors(sec))):
+        if sec is not None and not (
+            _in_scope(sec, by_id) or sec.kind == "phu_luc" or any(a.kind == "phu_luc" for a in doc.ancestors(sec))
+        ):
             continue
 
-        def cell(name):
+        def cell(name, cols=cols, spans=spans):
             i = cols.get(name)
             if i is None or i >= len(spans):
                 return None
@@ -539,21 +594,32 @@ def _table_tasks(doc: ParsedDoc, by_id) -> list[_Draft]:
         task_span = cell("task")
         if task_span is None:
             continue
-        get = lambda name: text[cell(name)[0]:cell(name)[1]] if cell(name) else ""
+
+        def get(name):
+            return text[cell(name)[0] : cell(name)[1]] if cell(name) else ""
+
         stt = get("stt").strip()
         lead = split_agencies(get("lead"))
         partners = split_agencies(get("partners"))
         time = get("timeframe").strip() or None
         product = get("product").strip() or None
-        if not (lead or partners or time or product):
+        if not (lead or partners or time or product) and _GROUP_LABEL.match(stt):
             # `I  Nhóm nhiệm vụ …` with nothing else: a group heading row.
-            if _GROUP_LABEL.match(stt):
-                continue
+            continue
         if lead and stt not in ("-", "+", ""):
             inherited_lead = lead
         elif not lead and stt in ("-", "+", ""):
             lead = list(inherited_lead)
-        drafts.append(_Draft(task_span[0], task_span[1], sec.section_id if sec else None,
-                             lead, _dedupe(partners, exclude=lead), source="table",
-                             timeframe=time, product=product))
+        drafts.append(
+            _Draft(
+                task_span[0],
+                task_span[1],
+                sec.section_id if sec else None,
+                lead,
+                _dedupe(partners, exclude=lead),
+                source="table",
+                timeframe=time,
+                product=product,
+            )
+        )
     return drafts

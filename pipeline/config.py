@@ -2,6 +2,7 @@
 
 Each can be overridden by setting the variable in the environment.
 """
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 Each carries the pipeline stage it happened in (`read`, `ocr`, ...) so the
 ingest log can record it, and a message a person can act on.
 """
+
 from __future__ import annotations
 
 
@@ -17,8 +18,7 @@ class ReadError(Exception):
 
 
 class EncryptedPdfError(ReadError):
-    def __init__(self, message: str = "PDF is encrypted; supply the password "
-                                      "or an unencrypted copy"):
+    def __init__(self, message: str = "PDF is encrypted; supply the password or an unencrypted copy"):
         super().__init__("read", message)
 
 

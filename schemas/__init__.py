@@ -4,17 +4,18 @@ Every column name and type lives here once; readers of the tables, writers
 and extractors all go through `SCHEMAS` and the record classes generated from
 it, so a renamed column fails loudly everywhere at once.
 """
+
 from schemas.tables import (  # noqa: F401
+    COLUMN_DOCS,
+    RECORD_TYPES,
     SCHEMAS,
     TABLES,
-    COLUMN_DOCS,
-    Document,
-    Section,
-    LegalRef,
-    Target,
     Deadline,
-    Task,
+    Document,
     IngestLog,
-    RECORD_TYPES,
+    LegalRef,
+    Section,
+    Target,
+    Task,
     to_arrow,
 )

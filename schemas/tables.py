@@ -5,6 +5,7 @@ From that one declaration come the `pyarrow.Schema` the writers enforce, the
 dataclass the extractors fill (all fields optional, so a pure extractor can
 leave `doc_id` to the pipeline) and the data dictionary.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -33,7 +34,11 @@ _DECLARATIONS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("n_pages", pa.int32(), "pages (null for text inputs)"),
         ("ocr_pages", pa.int32(), "pages whose text came from OCR"),
         ("text_chars", pa.int64(), "length of the normalised text"),
-        ("doc_kind", STR, "ke_hoach, chuong_trinh_hanh_dong, quyet_dinh, nghi_quyet, chi_thi, cong_van, bao_cao, other"),
+        (
+            "doc_kind",
+            STR,
+            "ke_hoach, chuong_trinh_hanh_dong, quyet_dinh, nghi_quyet, chi_thi, cong_van, bao_cao, other",
+        ),
         ("doc_number", STR, "own số hiệu without spaces, e.g. 182/KH-UBND"),
         ("issuer", STR, "issuing body, abbreviations expanded"),
         ("province", STR, "province name with diacritics"),
@@ -54,7 +59,11 @@ _DECLARATIONS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("level", pa.int8(), "1 for top level"),
         ("label", STR, "list label as written: II, 2, a, 2.1, Điều 1"),
         ("heading", STR, "heading text without label and trailing colon"),
-        ("kind", STR, "preamble, muc_dich_yeu_cau, muc_tieu, nhiem_vu_giai_phap, to_chuc_thuc_hien, kinh_phi, che_do_bao_cao, dieu, phu_luc, noi_nhan, chu_ky, footnotes, other"),
+        (
+            "kind",
+            STR,
+            "preamble, muc_dich_yeu_cau, muc_tieu, nhiem_vu_giai_phap, to_chuc_thuc_hien, kinh_phi, che_do_bao_cao, dieu, phu_luc, noi_nhan, chu_ky, footnotes, other",
+        ),
         ("ord", pa.int32(), "order in the document, from 1"),
         *_SPAN,
         ("page_start", pa.int32(), "first PDF page of the span"),
@@ -67,7 +76,11 @@ _DECLARATIONS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         *_SPAN,
         _PAGE,
         ("text", STR, "the mention as written"),
-        ("ref_type", STR, "luat, bo_luat, nghi_quyet, nghi_dinh, quyet_dinh, chi_thi, thong_tu, ket_luan, ke_hoach, chuong_trinh, de_an, cong_van, thong_bao, huong_dan, other"),
+        (
+            "ref_type",
+            STR,
+            "luat, bo_luat, nghi_quyet, nghi_dinh, quyet_dinh, chi_thi, thong_tu, ket_luan, ke_hoach, chuong_trinh, de_an, cong_van, thong_bao, huong_dan, other",
+        ),
         ("number", STR, "numeric part without leading zeros"),
         ("symbol", STR, "part after number and year, upper-case, '-' separated"),
         ("year", pa.int16(), "year of the referenced document"),

@@ -16,6 +16,7 @@ dangling symlink (ENOENT), a FIFO (reading one blocks until a writer appears —
 it must be refused, not read) and a pair of symlinks pointing at each other
 (ELOOP).
 """
+
 from __future__ import annotations
 
 import os
@@ -37,15 +38,16 @@ NO_ROW = ["loop/up", "folder.pdf"]
 
 @dataclass(frozen=True)
 class Expected:
-    status: str                       # ok, failed, skipped
-    stage: str | None                 # failing stage, None unless failed
-    message: str | None               # substring of error_message (case-insensitive); None: no message
-    error_type: str | None = None     # exact error_type when it matters
-    pages: int | None = None          # ingest_log.pages of an ok row
+    status: str  # ok, failed, skipped
+    stage: str | None  # failing stage, None unless failed
+    message: str | None  # substring of error_message (case-insensitive); None: no message
+    error_type: str | None = None  # exact error_type when it matters
+    pages: int | None = None  # ingest_log.pages of an ok row
     source_format: str | None = None  # documents.source_format of an ok row
 
 
 # ------------------------------------------------------------------ builders
+
 
 def minimal_pdf(pages: list[list[str]]) -> bytes:
     """A valid PDF with one Helvetica text line per string, correct xref.
@@ -68,8 +70,10 @@ def minimal_pdf(pages: list[list[str]]) -> bytes:
             ops.append(f"({esc}) Tj T*")
         ops.append("ET")
         stream = "\n".join(ops).encode("cp1252")
-        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-                    f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode())
+        objs.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode()
+        )
         objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -84,10 +88,12 @@ def minimal_pdf(pages: list[list[str]]) -> bytes:
     return bytes(out)
 
 
-WORDS = ("ke hoach thuc hien nhiem vu giai phap phat trien kinh te xa hoi tinh huyen so nganh "
-         "tai chinh nong nghiep moi truong tai nguyen rung bien dao dan cu nuoc sach dien duong "
-         "truong hoc benh vien cong nghe thong tin chuyen doi so du lich van hoa the thao lao dong "
-         "viec lam dau tu xay dung giao thong thuy loi phong chong thien tai bien doi khi hau").split()
+WORDS = (
+    "ke hoach thuc hien nhiem vu giai phap phat trien kinh te xa hoi tinh huyen so nganh "
+    "tai chinh nong nghiep moi truong tai nguyen rung bien dao dan cu nuoc sach dien duong "
+    "truong hoc benh vien cong nghe thong tin chuyen doi so du lich van hoa the thao lao dong "
+    "viec lam dau tu xay dung giao thong thuy loi phong chong thien tai bien doi khi hau"
+).split()
 
 
 def plan_pages(n: int, lines_per_page: int = 12, seed: int = 0) -> list[list[str]]:
@@ -128,6 +134,7 @@ def encrypt_pdf(data: bytes, user_password: str, owner_password: str) -> bytes:
 def png_bomb(width: int = 50_000, height: int = 50_000) -> bytes:
     """A real 1-bit PNG of `width`×`height` white pixels: 2.5 Gpx that deflate
     to a few hundred KB. A decoder that trusts the header needs gigabytes."""
+
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
@@ -165,11 +172,14 @@ convenu que les stations de pompage seraient inspectées avant la saison des
 pluies et que les habitants seraient informés à temps des travaux prévus.
 """
 
-VIETNAMESE_LINE = ("Ủy ban nhân dân tỉnh Kon Tum ban hành Kế hoạch thực hiện Nghị quyết số 06/NQ-CP "
-                   "ngày 21 tháng 01 năm 2021 của Chính phủ.\n")
+VIETNAMESE_LINE = (
+    "Ủy ban nhân dân tỉnh Kon Tum ban hành Kế hoạch thực hiện Nghị quyết số 06/NQ-CP "
+    "ngày 21 tháng 01 năm 2021 của Chính phủ.\n"
+)
 
 
 # ------------------------------------------------------------------ corpus
+
 
 def make_corpus(folder: str | Path, seed: int = 4) -> dict[str, Expected]:
     """Write the bad-input corpus into `folder`; path → the row it must get."""
@@ -185,39 +195,53 @@ def make_corpus(folder: str | Path, seed: int = 4) -> dict[str, Expected]:
 
     put("empty.pdf", b"", Expected("failed", "read", "empty", "EmptyFileError"))
 
-    put("truncated.pdf", good_pdf[: len(good_pdf) * 6 // 10],
-        Expected("failed", "read", "truncated or damaged", "CorruptFileError"))
+    put(
+        "truncated.pdf",
+        good_pdf[: len(good_pdf) * 6 // 10],
+        Expected("failed", "read", "truncated or damaged", "CorruptFileError"),
+    )
 
     # Every xref offset wrong: PDFium rebuilds the table by scanning the
     # objects, as viewers do, and all the text is there — so this one is `ok`.
     bad_xref = re.sub(rb"\d{10} 00000 n", b"0000000001 00000 n", good_pdf)
     put("corrupt-xref.pdf", bad_xref, Expected("ok", None, None, pages=10, source_format="pdf"))
 
-    put("encrypted-user.pdf", encrypt_pdf(good_pdf, "secret", "owner"),
-        Expected("failed", "read", "password", "EncryptedPdfError"))
+    put(
+        "encrypted-user.pdf",
+        encrypt_pdf(good_pdf, "secret", "owner"),
+        Expected("failed", "read", "password", "EncryptedPdfError"),
+    )
     # An owner password only restricts permissions; anyone may open and read it.
-    put("encrypted-owner.pdf", encrypt_pdf(minimal_pdf(plan_pages(3, seed=1)), "", "owner"),
-        Expected("ok", None, None, pages=3, source_format="pdf"))
+    put(
+        "encrypted-owner.pdf",
+        encrypt_pdf(minimal_pdf(plan_pages(3, seed=1)), "", "owner"),
+        Expected("ok", None, None, pages=3, source_format="pdf"),
+    )
 
-    put("pdf-named.txt", minimal_pdf(plan_pages(2, seed=2)),
-        Expected("ok", None, None, pages=2, source_format="pdf"))
-    put("text-named.pdf", VIETNAMESE_LINE.encode("utf-8") * 3,
-        Expected("ok", None, None, source_format="txt"))
+    put("pdf-named.txt", minimal_pdf(plan_pages(2, seed=2)), Expected("ok", None, None, pages=2, source_format="pdf"))
+    put("text-named.pdf", VIETNAMESE_LINE.encode("utf-8") * 3, Expected("ok", None, None, source_format="txt"))
 
     put("bomb.png", png_bomb(), Expected("failed", "read", "downscale", "ImageTooLargeError"))
 
-    put("book-300.pdf", minimal_pdf(plan_pages(300, lines_per_page=8, seed=3)),
-        Expected("ok", None, None, pages=300, source_format="pdf"))
+    put(
+        "book-300.pdf",
+        minimal_pdf(plan_pages(300, lines_per_page=8, seed=3)),
+        Expected("ok", None, None, pages=300, source_format="pdf"),
+    )
 
     put("foreign.txt", FOREIGN_TEXT.encode("utf-8"), Expected("ok", None, None, source_format="txt"))
 
     from extractors.normalize.legacy import encode_legacy
+
     legacy = encode_legacy(LEGACY_SOURCE.read_text(encoding="utf-8"), "tcvn3")
     # Files typed with ABC/TCVN3 fonts were saved as Windows "ANSI" (cp1252).
     put("legacy-tcvn3.txt", legacy.encode("cp1252"), Expected("ok", None, None, source_format="txt"))
 
-    put("junk.dat", bytes(rng.getrandbits(8) for _ in range(64 * 1024)),
-        Expected("failed", "read", "binary", "CorruptFileError"))
+    put(
+        "junk.dat",
+        bytes(rng.getrandbits(8) for _ in range(64 * 1024)),
+        Expected("failed", "read", "binary", "CorruptFileError"),
+    )
 
     # Sorts after the original, so the original is the one processed.
     shutil.copyfile(folder / "foreign.txt", folder / "zz-duplicate-of-foreign.txt")

@@ -1,4 +1,5 @@
 """Shared fixtures: the sample documents and a processed folder of the three text samples."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """The sample documents, their answer keys and small assertion helpers shared by the tests."""
+
 from __future__ import annotations
 
 import io

@@ -1,5 +1,6 @@
 """Step 4, annotate: relations (`can_cu`, `implements`, `mention`) from where a
 mention sits, and facts a short mention leaves out taken from another of the same key."""
+
 from __future__ import annotations
 
 import regex
@@ -7,17 +8,30 @@ import regex
 from extractors.legal_refs.mention import Mention
 from extractors.legal_refs.tokenize import CONTINUATION_RE
 
-
 _KIND_LINES = {
-    "KE HOACH", "QUYET DINH", "CHUONG TRINH HANH DONG", "CHUONG TRINH", "NGHI QUYET", "CHI THI",
-    "DE AN", "HUONG DAN", "BAO CAO", "THONG BAO", "TO TRINH", "QUY CHE", "QUY DINH", "KET LUAN",
-    "CONG VAN", "KE HOACH HANH DONG",
+    "KE HOACH",
+    "QUYET DINH",
+    "CHUONG TRINH HANH DONG",
+    "CHUONG TRINH",
+    "NGHI QUYET",
+    "CHI THI",
+    "DE AN",
+    "HUONG DAN",
+    "BAO CAO",
+    "THONG BAO",
+    "TO TRINH",
+    "QUY CHE",
+    "QUY DINH",
+    "KET LUAN",
+    "CONG VAN",
+    "KE HOACH HANH DONG",
 }
 
 #: A kind line that kept its title on the same line (`KẾ HOẠCH Thực hiện …`),
 #: folded.
 _KIND_PREFIX_RE = regex.compile(
-    r"^[\s*#_]*(?:" + "|".join(sorted((k.replace(" ", r"\s+") for k in _KIND_LINES), key=len, reverse=True))
+    r"^[\s*#_]*(?:"
+    + "|".join(sorted((k.replace(" ", r"\s+") for k in _KIND_LINES), key=len, reverse=True))
     + r")[\s*#_]+(?=[A-Z][a-z])"
 )
 
@@ -57,11 +71,13 @@ _SENTENCE_END_RE = regex.compile(r"[.:](?=\s+\p{Lu}|\s*$)", regex.MULTILINE)
 
 _TOPLEVEL_GAP_RE = regex.compile(r"\s*(?:,\s*và|,|và|hoặc)\s*(?:số\s*:?\s*)?")
 
+
 def _lines(text: str):
     pos = 0
     for line in text.split("\n"):
         yield pos, pos + len(line), line
         pos += len(line) + 1
+
 
 def _title_zones(text: str, folded: str) -> list[tuple[int, int]]:
     """Spans of the document titles: the line after a kind line, with its
@@ -82,12 +98,13 @@ def _title_zones(text: str, folded: str) -> list[tuple[int, int]]:
                 ze = lines[k][1]
                 k += 1
             zones.append((zs, ze))
-        elif (pm := _KIND_PREFIX_RE.match(folded, s, e)):
+        elif pm := _KIND_PREFIX_RE.match(folded, s, e):
             stop = _TITLE_TAIL_END_RE.search(folded, pm.end(), min(e, pm.end() + 600))
             zones.append((pm.end(), stop.start() if stop else min(e, pm.end() + 600)))
         elif i < 40 and _SUBJECT_LINE_RE.match(line):
             zones.append((s, e))
     return zones
+
 
 def _preamble_test(doc, text: str):
     """A function telling whether an offset lies in a preamble (before the
@@ -101,10 +118,12 @@ def _preamble_test(doc, text: str):
             if s is None:
                 return off < first
             return any(a.kind == "preamble" for a in doc.ancestors(s))
+
         return test
     m = _BODY_LABEL_RE.search(text)
     body = m.start() if m else len(text)
     return lambda off: off < body
+
 
 def _clause_end(text: str, start: int) -> int:
     """End of the opening clause from `start`: its first sentence, so text
@@ -120,6 +139,7 @@ def _clause_end(text: str, start: int) -> int:
         if regex.search(r"[;.:]\W*$", text[pos:end]) or not CONTINUATION_RE.match(text, end):
             return end
         pos = end + 1
+
 
 def relations(doc, text: str, folded: str, refs: list[Mention]) -> None:
     in_preamble = _preamble_test(doc, text)
@@ -145,21 +165,23 @@ def relations(doc, text: str, folded: str, refs: list[Mention]) -> None:
         else:
             _basis(text, zs, ze, inside)
 
+
 def _chain(text: str, folded: str, zs: int, refs: list[Mention]) -> None:
     prev = None
     for r in refs:
         lead_lo = max(zs, r.start - 40)
-        lead_f = folded[lead_lo:r.start]
-        lead = text[lead_lo:r.start]
+        lead_f = folded[lead_lo : r.start]
+        lead = text[lead_lo : r.start]
         carried = bool(_IMPLEMENTS_LEAD_RE.search(lead_f) or _ABOUT_LEAD_RE.search(lead))
         if not carried and prev is not None and _COORD_LEAD_RE.search(lead_f):
             carried = prev.chained
         if not carried and (prev is None or prev.chained):
-            carried = bool(_HELD_IN_LEAD_RE.search(folded[max(zs, r.start - 120):r.start]))
+            carried = bool(_HELD_IN_LEAD_RE.search(folded[max(zs, r.start - 120) : r.start]))
         r.chained = carried
         if carried:
             r.relation = "implements"
         prev = r
+
 
 def _basis(text: str, zs: int, ze: int, refs: list[Mention]) -> None:
     item_starts = [zs] + [zs + m.end() for m in regex.finditer(";", text[zs:ze])]
@@ -171,13 +193,15 @@ def _basis(text: str, zs: int, ze: int, refs: list[Mention]) -> None:
                 ok = True
             else:
                 gap_lo = top.end
-                ok = gap_lo <= r.start and bool(_TOPLEVEL_GAP_RE.fullmatch(text[gap_lo:r.start]))
+                ok = gap_lo <= r.start and bool(_TOPLEVEL_GAP_RE.fullmatch(text[gap_lo : r.start]))
             if ok:  # nested ones (inside another's subject or title) stay mentions
                 top = r
                 if r.relation != "implements":
                     r.relation = "can_cu"
 
+
 _RANK = {"implements": 3, "can_cu": 2, "mention": 1}
+
 
 def inherit(refs: list[Mention]) -> None:
     """A key's strongest relation for all its mentions; year, date and issuer
@@ -190,7 +214,7 @@ def inherit(refs: list[Mention]) -> None:
         best = max(group, key=lambda r: _RANK[r.relation]).relation
         for i, r in enumerate(group):
             r.relation = best
-            order = group[i - 1::-1] + group[i + 1:] if i else group[1:]
+            order = group[i - 1 :: -1] + group[i + 1 :] if i else group[1:]
             for f in ("issue_date", "issuer"):
                 if getattr(r, f) is None:
                     src = next((o for o in order if getattr(o, f) is not None), None)
@@ -201,15 +225,16 @@ def inherit(refs: list[Mention]) -> None:
                 if src is not None:
                     r.year = src.year
 
+
 def share_issuer(text: str, refs: list[Mention]) -> None:
     """`Quyết định số 1756/QĐ-TTg ngày … và Quyết định số 68/QĐ-TTg ngày … của
     Thủ tướng Chính phủ`: one issuer after a pair of the same kind and issuing
     code belongs to both."""
     # Back to front, so `số 123/…, 124/… và 125/… của X` passes X down the list.
-    for a, b in reversed(list(zip(refs, refs[1:]))):
+    for a, b in reversed(list(zip(refs, refs[1:], strict=False))):
         if a.issuer or not b.issuer or a.symbol is None or b.symbol is None:
             continue
         if a.ref_type != b.ref_type or a.symbol != b.symbol:
             continue
-        if _TOPLEVEL_GAP_RE.fullmatch(text[a.end:b.start]):
+        if _TOPLEVEL_GAP_RE.fullmatch(text[a.end : b.start]):
             a.issuer = b.issuer

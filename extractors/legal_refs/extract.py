@@ -45,6 +45,7 @@ Relation rules (they look at where a mention sits, never at what it names):
 Without a section tree the preamble is everything before the first labelled
 line (`I.`, `1.`, `Điều 1`); with one, sections of kind `preamble`.
 """
+
 from __future__ import annotations
 
 from extractors.legal_refs.annotate import inherit, relations, share_issuer
@@ -61,6 +62,7 @@ def own_number_of(text: str) -> str | None:
     head = text[:3000]
     m = OWN_NUMBER_RE.search(head)
     return ref_key(m.group("number"), m.group("symbol")) if m else None
+
 
 def extract_legal_refs(doc, own_number: str | None = None) -> list[LegalRef]:
     """Every mention of another legal document in `doc` (a ParsedDoc), in
@@ -101,23 +103,26 @@ def extract_legal_refs(doc, own_number: str | None = None) -> list[LegalRef]:
 
     out = []
     for r in kept:
-        out.append(LegalRef(
-            section_id=doc.section_id_at(r.start) if hasattr(doc, "section_id_at") else None,
-            char_start=r.start,
-            char_end=r.end,
-            page=doc.page_at(r.start) if hasattr(doc, "page_at") else None,
-            text=text[r.start:r.end],
-            ref_type=r.ref_type,
-            number=r.number,
-            symbol=r.symbol,
-            year=r.year,
-            issue_date=r.issue_date,
-            issuer=r.issuer,
-            title=r.title,
-            relation=r.relation,
-            ref_key=r.key,
-        ))
+        out.append(
+            LegalRef(
+                section_id=doc.section_id_at(r.start) if hasattr(doc, "section_id_at") else None,
+                char_start=r.start,
+                char_end=r.end,
+                page=doc.page_at(r.start) if hasattr(doc, "page_at") else None,
+                text=text[r.start : r.end],
+                ref_type=r.ref_type,
+                number=r.number,
+                symbol=r.symbol,
+                year=r.year,
+                issue_date=r.issue_date,
+                issuer=r.issuer,
+                title=r.title,
+                relation=r.relation,
+                ref_key=r.key,
+            )
+        )
     return out
+
 
 def implemented_keys(refs: list) -> list[str]:
     """ref_keys with relation `implements`, in order of first appearance."""

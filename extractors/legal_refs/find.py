@@ -1,11 +1,25 @@
 """Step 2, find: numbered references, lists sharing a type word, law titles and
 references whose type word OCR garbled."""
+
 from __future__ import annotations
 
 import regex
 
 from extractors.legal_refs.mention import Mention, normalize_symbol
-from extractors.legal_refs.patterns import AMENDING_RE, KNOWN_LAW_RE, LAW_HEAD_RE, LAW_STOPS, LIST_LINK_RE, N_LAWS_RE, NOT_LAW_FIRST, NUMBER_SYMBOL_RE, SEP, SYMBOL_TYPES, TYPE_OF, TYPED_HEAD_RE
+from extractors.legal_refs.patterns import (
+    AMENDING_RE,
+    KNOWN_LAW_RE,
+    LAW_HEAD_RE,
+    LAW_STOPS,
+    LIST_LINK_RE,
+    N_LAWS_RE,
+    NOT_LAW_FIRST,
+    NUMBER_SYMBOL_RE,
+    SEP,
+    SYMBOL_TYPES,
+    TYPE_OF,
+    TYPED_HEAD_RE,
+)
 from extractors.legal_refs.resolve import resolve_tail, starts_reference
 from extractors.legal_refs.tokenize import squash, word_iter
 
@@ -15,17 +29,20 @@ def _symbol_ok(symbol: str) -> bool:
     parts = regex.split(SEP, symbol)
     return all(sum(c.islower() for c in p) <= 2 for p in parts)
 
+
 def _numbered_at(text: str, pos: int):
     m = NUMBER_SYMBOL_RE.match(text, pos)
     if not m or not _symbol_ok(m.group("symbol")):
         return None
     return m
 
+
 def _type_of(word: str) -> str:
     for rx, t in TYPE_OF:
         if rx.match(regex.sub(r"[\s\-_.]+", " ", word).strip()):
             return t
     return "other"
+
 
 def find_numbered(text: str, folded: str) -> list[Mention]:
     out = []
@@ -37,10 +54,18 @@ def find_numbered(text: str, folded: str) -> list[Mention]:
         out.append(_numbered_mention(h.start(), m, ref_type))
     return out
 
+
 def _numbered_mention(start: int, m, ref_type: str) -> Mention:
     ny = m.group("numyear")
-    return Mention(start=start, end=m.end(), ref_type=ref_type, number=str(int(m.group("number"))),
-                    numyear=int(ny) if ny else None, symbol=normalize_symbol(m.group("symbol")))
+    return Mention(
+        start=start,
+        end=m.end(),
+        ref_type=ref_type,
+        number=str(int(m.group("number"))),
+        numyear=int(ny) if ny else None,
+        symbol=normalize_symbol(m.group("symbol")),
+    )
+
 
 def find_listed(text: str, folded: str, typed: list[Mention]) -> list[Mention]:
     """`Nghị quyết số 24-NQ/TW, 55-NQ/TW`: list members after a typed one."""
@@ -60,6 +85,7 @@ def find_listed(text: str, folded: str, typed: list[Mention]) -> list[Mention]:
             cur = nxt
     return out
 
+
 def find_untyped(text: str, folded: str, found: list[Mention]) -> list[Mention]:
     """A số hiệu with no type word before it (OCR garbled it), kept only when
     its symbol opens with a document code and a date or issuer follows."""
@@ -75,7 +101,7 @@ def find_untyped(text: str, folded: str, found: list[Mention]) -> list[Mention]:
         if code not in SYMBOL_TYPES or "-" not in symbol:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if regex.match(r"\s*Số\s*:?\s*$", text[line_start:m.start()]):
+        if regex.match(r"\s*Số\s*:?\s*$", text[line_start : m.start()]):
             continue  # the header's own number
         ref = _numbered_mention(m.start(), m, SYMBOL_TYPES[code])
         ref.typed = False
@@ -83,6 +109,7 @@ def find_untyped(text: str, folded: str, found: list[Mention]) -> list[Mention]:
         if ref.issue_date or ref.issuer:
             out.append(ref)
     return out
+
 
 def _heuristic_law_name(text: str, pos: int) -> int | None:
     """End of a law title read word by word, or None if none starts here."""
@@ -97,15 +124,14 @@ def _heuristic_law_name(text: str, pos: int) -> int | None:
             if w == "," and regex.match(r"\s*chống(?![\p{L}])", text[we:]):
                 continue
             break
-        elif w[0].isdigit() or LAW_STOPS.match(text, ws):
-            break
-        elif w[0].isupper() and starts_reference(text, ws):
+        elif w[0].isdigit() or LAW_STOPS.match(text, ws) or w[0].isupper() and starts_reference(text, ws):
             break
         end = we
         words += 1
         if words >= 7:
             break
     return end
+
 
 def _law_name_end(text: str, pos: int) -> int | None:
     """End of the law title starting at `pos` (just after `Luật `)."""
@@ -117,13 +143,17 @@ def _law_name_end(text: str, pos: int) -> int | None:
         return km.end()
     return _heuristic_law_name(text, pos)
 
+
 def _amending_law_end(text: str, pos: int) -> int | None:
     # `… của 11 luật liên quan đến quy hoạch` runs to the date or clause end.
     if N_LAWS_RE.match(text, pos):
         end = pos
-        for ws, we, w in word_iter(text, pos, 200, cross_wraps=True):
-            if not w[0].isalnum() or w in ("ngày", "năm", "đã", "được") or \
-                    (w == "và" and regex.match(r"\s+Luật", text[we:])):
+        for _ws, we, w in word_iter(text, pos, 200, cross_wraps=True):
+            if (
+                not w[0].isalnum()
+                or w in ("ngày", "năm", "đã", "được")
+                or (w == "và" and regex.match(r"\s+Luật", text[we:]))
+            ):
                 break
             end = we
         return end
@@ -144,13 +174,14 @@ def _amending_law_end(text: str, pos: int) -> int | None:
         cur = end + link.end()
     return end
 
+
 def find_laws(text: str, folded: str, numbered: list[Mention]) -> list[Mention]:
     taken = {r.start for r in numbered}
     out = []
     for h in LAW_HEAD_RE.finditer(folded):
         if h.start() in taken:
             continue
-        before = text[max(0, h.start() - 6):h.start()].lower()
+        before = text[max(0, h.start() - 6) : h.start()].lower()
         if before.rstrip().endswith("pháp"):
             continue
         name_start = h.end()
@@ -158,8 +189,7 @@ def find_laws(text: str, folded: str, numbered: list[Mention]) -> list[Mention]:
         if name_end is None or name_end <= name_start:
             continue
         ref_type = "bo_luat" if h.group("type").lower().startswith("bo") else "luat"
-        ref = Mention(start=h.start(), end=name_end, ref_type=ref_type,
-                       name=squash(text[name_start:name_end]))
+        ref = Mention(start=h.start(), end=name_end, ref_type=ref_type, name=squash(text[name_start:name_end]))
         # `Luật Bảo vệ môi trường số 72/2020/QH14` is a numbered reference.
         sm = regex.match(r"\s*,?\s*số\s*:?\s*", text[name_end:])
         if sm:

@@ -1,9 +1,10 @@
 """A reference mention while it is being built, and the keys it is known by."""
+
 from __future__ import annotations
 
-from dataclasses import dataclass
 import datetime as _dt
 import unicodedata
+from dataclasses import dataclass
 
 import regex
 
@@ -18,15 +19,16 @@ class Mention:
     number: str | None = None
     numyear: int | None = None
     symbol: str | None = None
-    name: str | None = None           # law title, for luat: keys
+    name: str | None = None  # law title, for luat: keys
     issue_date: _dt.date | None = None
     year: int | None = None
     issuer: str | None = None
     title: str | None = None
     relation: str = "mention"
     key: str = ""
-    chained: bool = False             # linked to the implements chain
-    typed: bool = True                # False: found by its symbol alone
+    chained: bool = False  # linked to the implements chain
+    typed: bool = True  # False: found by its symbol alone
+
 
 def normalize_symbol(symbol: str) -> str:
     """`QĐ-TTg` → `QĐ-TTG`, `NQ/TW` → `NQ-TW`, `QÐ- TTg` → `QĐ-TTG`; OCR's
@@ -44,6 +46,7 @@ def normalize_symbol(symbol: str) -> str:
             s = single + ("-" + rest if rest else "")
     return s
 
+
 def ref_key(number: str | None = None, symbol: str | None = None, law_name: str | None = None) -> str:
     """`{number}/{symbol}` (`1055/QĐ-TTG`) or `luat:{name}` (`luat:quy hoạch`)."""
     if number is not None and symbol:
@@ -51,6 +54,7 @@ def ref_key(number: str | None = None, symbol: str | None = None, law_name: str 
     if law_name:
         return "luat:" + regex.sub(r"\s+", " ", law_name).strip(" ,;.").lower()
     return str(int(number)) if number and number.isdigit() else (number or "")
+
 
 def key_of_number(text: str) -> str | None:
     """The ref_key of a bare số hiệu such as `243/QĐ-UBND` or `81/2023/QH15`."""

@@ -1,19 +1,33 @@
 """Step 3, resolve: the tail of a mention (issue date, `của <issuer>`, `về …`)
 and an issuer named before it."""
+
 from __future__ import annotations
 
 import regex
 
 from extractors.legal_refs.mention import Mention
-from extractors.legal_refs.patterns import ABBREVIATION_RES, AGENCY_HEAD, AGENCY_HEAD_RE, DATE_AFTER_RE, ISSUER_LEAD_RE, ISSUER_STOPS, ISSUER_STOPS_FOLDED, LAW_HEAD_RE, LOOKBACK_ISSUER_RE, LOOKBACK_LEAD_RE, TYPED_HEAD_RE, YEAR_AFTER_RE
-from extractors.legal_refs.tokenize import word_iter, WORD_RE
+from extractors.legal_refs.patterns import (
+    ABBREVIATION_RES,
+    AGENCY_HEAD,
+    AGENCY_HEAD_RE,
+    DATE_AFTER_RE,
+    ISSUER_LEAD_RE,
+    ISSUER_STOPS,
+    ISSUER_STOPS_FOLDED,
+    LAW_HEAD_RE,
+    LOOKBACK_ISSUER_RE,
+    LOOKBACK_LEAD_RE,
+    TYPED_HEAD_RE,
+    YEAR_AFTER_RE,
+)
+from extractors.legal_refs.tokenize import WORD_RE, word_iter
 from extractors.text.dates import make_date
 from extractors.text.fold import fold
 
 
 def _is_issuer_stop(text: str, pos: int) -> bool:
-    return bool(ISSUER_STOPS.match(text, pos)
-                or ISSUER_STOPS_FOLDED.match(fold(text[pos:pos + 16]).lower()))
+    return bool(ISSUER_STOPS.match(text, pos) or ISSUER_STOPS_FOLDED.match(fold(text[pos : pos + 16]).lower()))
+
 
 def expand_agency(name: str | None) -> str | None:
     """`UBND tỉnh` → `Ủy ban nhân dân tỉnh`; whitespace collapsed."""
@@ -24,6 +38,7 @@ def expand_agency(name: str | None) -> str | None:
     name = regex.sub(r"(?<=\p{L})-(?=\p{Ll})", " ", name)  # OCR's `Ủy-ban`
     name = regex.sub(r"\s+", " ", name).strip(" ,;:.-_")
     return name.replace("Uỷ ban", "Ủy ban") or None
+
 
 def _parse_issuer(text: str, pos: int) -> tuple[int, str] | None:
     """End of the issuing body starting at `pos` and its name with OCR
@@ -45,8 +60,10 @@ def _parse_issuer(text: str, pos: int) -> tuple[int, str] | None:
             if not nxt:
                 break
             nw = nxt.group("w")
-            if w != "," and ((nw[:1].islower() and not _is_issuer_stop(text, nxt.start("w")))
-                             or " ".join(words).endswith("Thủ tướng")):
+            if w != "," and (
+                (nw[:1].islower() and not _is_issuer_stop(text, nxt.start("w")))
+                or " ".join(words).endswith("Thủ tướng")
+            ):
                 continue
             if w not in (",", "-", "–") or not _continues_agency(text, nxt.start("w"), nw):
                 break
@@ -60,9 +77,7 @@ def _parse_issuer(text: str, pos: int) -> tuple[int, str] | None:
                 break
             pending.append(w)
             continue
-        elif not w[0].isupper() and _is_issuer_stop(text, ws):
-            break
-        elif w[0].isupper() and starts_reference(text, ws):
+        elif not w[0].isupper() and _is_issuer_stop(text, ws) or w[0].isupper() and starts_reference(text, ws):
             break
         words.extend(pending)
         pending = []
@@ -74,18 +89,19 @@ def _parse_issuer(text: str, pos: int) -> tuple[int, str] | None:
         return None
     return end, " ".join(words).replace(" ,", ",")
 
+
 def starts_reference(text: str, pos: int) -> bool:
-    window = text[pos:pos + 40]
+    window = text[pos : pos + 40]
     return bool(TYPED_HEAD_RE.match(fold(window))) or bool(LAW_HEAD_RE.match(fold(window)))
+
 
 def _continues_agency(text: str, pos: int, word: str) -> bool:
     """After `và` or a comma: a capitalised word that is neither a new body
     nor a new reference continues the name (`Bộ Tài nguyên và Môi trường`)."""
     if not word[:1].isupper() or not word[0].isalpha():
         return False
-    if AGENCY_HEAD_RE.match(text, pos) or starts_reference(text, pos):
-        return False
-    return True
+    return not (AGENCY_HEAD_RE.match(text, pos) or starts_reference(text, pos))
+
 
 def resolve_tail(text: str, folded: str, ref: Mention) -> None:
     """Date, issuer and subject clause after the number or title."""
@@ -104,7 +120,7 @@ def resolve_tail(text: str, folded: str, ref: Mention) -> None:
             ref.year = int(ym.group("year"))
             pos = ref.end = ym.end()
     im = ISSUER_LEAD_RE.match(folded, pos)
-    if im and im.group("w") == "do" and text[im.start("w"):im.end("w")] != "do":
+    if im and im.group("w") == "do" and text[im.start("w") : im.end("w")] != "do":
         im = None  # `đó`, `độ` fold to `do` too
     if im and "\t" not in im.group(0) and im.group(0).count("\n") <= 1:
         found = _parse_issuer(text, im.end())
@@ -114,6 +130,7 @@ def resolve_tail(text: str, folded: str, ref: Mention) -> None:
     ref.year = ref.year or ref.numyear or (ref.issue_date.year if ref.issue_date else None)
     if ref.symbol is not None:  # a law's title already says what it is about
         _resolve_title(text, ref)
+
 
 #: A subject clause opens with `về`, a quotation, or – with no comma before
 #: it, which would start a new clause – the verb of the referenced act.
@@ -133,21 +150,22 @@ _QUOTE_END_RE = regex.compile(r"[”\"\n]")
 
 _COORD_RE = regex.compile(r"\s*(?:,|và|,\s*và)\s+")
 
+
 def _resolve_title(text: str, ref: Mention) -> None:
     tm = _TITLE_START_RE.match(text, ref.end)
     if not tm or "\n" in tm.group(0):
         return
     start = tm.start("t")
-    if tm.group("t") in "“\"":
+    if tm.group("t") in '“"':
         close = _QUOTE_END_RE.search(text, tm.end())
         end = close.start() if close else min(len(text), tm.end() + 400)
-        title = text[tm.end():end]
+        title = text[tm.end() : end]
     else:
         em = _TITLE_END_RE.search(text, tm.end(), min(len(text), tm.end() + 600))
         end = em.start() if em else min(len(text), tm.end() + 600)
         # A reference coordinated with this one (`… và Quyết định số 68/…`)
         # is not part of its subject.
-        for lm in _COORD_RE.finditer(text[tm.end():end]):
+        for lm in _COORD_RE.finditer(text[tm.end() : end]):
             p = tm.end() + lm.end()
             if starts_reference(text, p):
                 end = tm.end() + lm.start()
@@ -156,11 +174,12 @@ def _resolve_title(text: str, ref: Mention) -> None:
     title = regex.sub(r"\s+", " ", title).strip(" ,;:.")
     ref.title = title or None
 
+
 def issuer_before(text: str, ref: Mention) -> str | None:
     """`của Giám đốc Sở Tài chính tại Công văn …`, `được Thủ tướng Chính phủ
     phê duyệt tại Quyết định …`: the body named just before the reference."""
     lo = max(0, ref.start - 160, text.rfind("\n", 0, ref.start) + 1)
-    window = text[lo:ref.start]
+    window = text[lo : ref.start]
     # Without a type word, the garbled one (`tại Tuệ định 1161/…`) is skipped.
     tries = [window] if ref.typed else [window, *(_drop_words(window, n) for n in (1, 2))]
     for w in tries:
@@ -170,5 +189,6 @@ def issuer_before(text: str, ref: Mention) -> str | None:
                 return expand_agency(m.group("agency"))
     return None
 
+
 def _drop_words(s: str, n: int) -> str:
-    return regex.sub(r"(?:\S+\s*){%d}$" % n, "", s)
+    return regex.sub(rf"(?:\S+\s*){{{n}}}$", "", s)

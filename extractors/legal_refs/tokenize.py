@@ -4,14 +4,14 @@
 points into the text; `word_iter` reads words from a position, optionally
 over a line break OCR left mid-phrase.
 """
+
 from __future__ import annotations
 
 import regex
 
-
-
 #: A word or one punctuation mark, after spaces but never over a line break.
 WORD_RE = regex.compile(r"[ ]*(?P<w>[\p{L}\p{N}&]+(?:[-'][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}])")
+
 
 def word_iter(text: str, pos: int, limit: int = 400, cross_wraps: bool = False):
     """(start, end, word) from `pos`, stopping at a line break – or, with
@@ -29,9 +29,11 @@ def word_iter(text: str, pos: int, limit: int = 400, cross_wraps: bool = False):
         yield m.start("w"), m.end("w"), m.group("w")
         pos = m.end()
 
+
 def squash(s: str) -> str:
     """One space between words, OCR's line-start dashes dropped."""
     return regex.sub(r"\s+", " ", CONTINUATION_RE.sub(" ", s)).strip()
+
 
 #: A line OCR broke off: the next one opens lower-case, maybe behind a stray
 #: dash that the dewrapper took for a list label.

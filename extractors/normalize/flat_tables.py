@@ -30,6 +30,7 @@ figure (`% >10`, `Tỷ đồng >7.800`, `0,7`) separates the text before it
 (indicator) from the text after it (agency); a row without a figure is split
 where an agency name begins (`Sở …`, `Chi cục …`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -46,15 +47,33 @@ from extractors.text.numbers import NUMBER, SIGN, is_year, parse_quantity_cell
 #: each alternative so `Đơn vị chủ trì` is an agency, not a unit.
 COLUMN_TITLES: list[tuple[str, str]] = [
     ("stt", r"S[ốo]\s*TT|STT|TT"),
-    ("lead", r"(?:Cơ\s+quan|Đơn\s+vị|Sở,?\s+ngành)\s+(?:chủ\s+trì|đầu\s+mối)(?:\s*,?\s*(?:thực\s+hiện|theo\s+dõi|tham\s+mưu|đánh\s+giá|tổng\s+hợp|báo\s+cáo)(?:\s*,\s*|\s+))*"),
+    (
+        "lead",
+        r"(?:Cơ\s+quan|Đơn\s+vị|Sở,?\s+ngành)\s+(?:chủ\s+trì|đầu\s+mối)(?:\s*,?\s*(?:thực\s+hiện|theo\s+dõi|tham\s+mưu|đánh\s+giá|tổng\s+hợp|báo\s+cáo)(?:\s*,\s*|\s+))*",
+    ),
     ("partners", r"(?:Cơ\s+quan|Đơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?"),
-    ("agency", r"(?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|theo\s+dõi|được\s+giao)|Trách\s+nhiệm(?:\s+thực\s+hiện)?|Chủ\s+trì|Phối\s+hợp"),
+    (
+        "agency",
+        r"(?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|theo\s+dõi|được\s+giao)|Trách\s+nhiệm(?:\s+thực\s+hiện)?|Chủ\s+trì|Phối\s+hợp",
+    ),
     ("unit", r"Đơn\s+vị\s+tính|ĐVT|Đơn\s+vị"),
-    ("value", r"(?:(?:Chỉ\s+tiêu|Mục\s+tiêu|Kế\s+hoạch)\s+)?(?:(?:Đến|Tới)\s+(?:hết\s+)?năm|Năm|Giai\s+đoạn|Thời\s+kỳ)\s+\d{4}(?:\s*[-–]\s*\d{4})?"),
+    (
+        "value",
+        r"(?:(?:Chỉ\s+tiêu|Mục\s+tiêu|Kế\s+hoạch)\s+)?(?:(?:Đến|Tới)\s+(?:hết\s+)?năm|Năm|Giai\s+đoạn|Thời\s+kỳ)\s+\d{4}(?:\s*[-–]\s*\d{4})?",
+    ),
     ("value", r"Mục\s+tiêu|Kế\s+hoạch|Giá\s+trị|Chỉ\s+tiêu\s+phấn\s+đấu|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?"),
-    ("text", r"(?:Tên\s+)?(?:Chỉ\s+tiêu|Nội\s+dung|Nhiệm\s+vụ|Dự\s+án|Đề\s+án|Công\s+trình|Danh\s+mục|Hạng\s+mục|Lĩnh\s+vực|Công\s+việc|Nhóm\s+chỉ\s+tiêu)(?:\s*,\s*(?:giải\s+pháp|nhiệm\s+vụ|hoạt\s+động)|\s+(?:công\s+việc|nhiệm\s+vụ|thực\s+hiện|chủ\s+yếu|cụ\s+thể))*"),
-    ("time", r"Thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành|trình))*|Tiến\s+độ(?:\s+(?:thực\s+hiện|hoàn\s+thành))?"),
-    ("product", r"Sản\s+phẩm(?:\s*,?\s*kết\s+quả)?(?:\s+đầu\s+ra)?|Kết\s+quả(?:\s+đầu\s+ra)?|Hình\s+thức(?:\s+văn\s+bản)?"),
+    (
+        "text",
+        r"(?:Tên\s+)?(?:Chỉ\s+tiêu|Nội\s+dung|Nhiệm\s+vụ|Dự\s+án|Đề\s+án|Công\s+trình|Danh\s+mục|Hạng\s+mục|Lĩnh\s+vực|Công\s+việc|Nhóm\s+chỉ\s+tiêu)(?:\s*,\s*(?:giải\s+pháp|nhiệm\s+vụ|hoạt\s+động)|\s+(?:công\s+việc|nhiệm\s+vụ|thực\s+hiện|chủ\s+yếu|cụ\s+thể))*",
+    ),
+    (
+        "time",
+        r"Thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành|trình))*|Tiến\s+độ(?:\s+(?:thực\s+hiện|hoàn\s+thành))?",
+    ),
+    (
+        "product",
+        r"Sản\s+phẩm(?:\s*,?\s*kết\s+quả)?(?:\s+đầu\s+ra)?|Kết\s+quả(?:\s+đầu\s+ra)?|Hình\s+thức(?:\s+văn\s+bản)?",
+    ),
     ("funding", r"Kinh\s+phí(?:\s+thực\s+hiện)?|Nguồn\s+(?:vốn|kinh\s+phí)|Tổng\s+(?:vốn|mức\s+đầu\s+tư)"),
     ("note", r"Ghi\s+chú"),
 ]
@@ -62,14 +81,16 @@ _TITLE_RES = [(role, regex.compile(rf"\G\s*(?:{pat})(?!\p{{L}})", regex.IGNORECA
 #: Words a header line may hold, beyond the column titles: the text export
 #: breaks a title anywhere (`Cơ quan` / `chủ trì` / `theo dõi,` / `đánh giá`).
 _HEADER_WORD_RE = regex.compile(r"[\p{L}&]+|\d{4}")
-_HEADER_WORDS = set("""
+_HEADER_WORDS = set(
+    """
     stt tt số chỉ tiêu đơn vị tính đvt đến tới hết năm giai đoạn thời kỳ cơ quan chủ trì
     phối hợp thực hiện theo dõi đánh giá tham mưu đầu mối tổng hợp báo cáo sở ngành được
     giao trách nhiệm nội dung nhiệm vụ giải pháp dự án đề án công trình danh mục hạng mục
     lĩnh vực công việc nhóm tên mục kế hoạch giá trị phấn đấu thời gian hạn hoàn thành trình
     tiến độ sản phẩm kết quả đầu ra hình thức văn bản kinh phí nguồn vốn mức tư ghi chú
     hoạt động chủ yếu cụ thể và
-""".split())
+""".split()
+)
 _STT_LINE = regex.compile(r"^\s*(?:S[ốo]\s*TT|STT|TT)(?!\p{L})", regex.IGNORECASE)
 
 
@@ -77,7 +98,7 @@ _STT_LINE = regex.compile(r"^\s*(?:S[ốo]\s*TT|STT|TT)(?!\p{L})", regex.IGNOREC
 class Header:
     titles: list[str]
     roles: list[str]
-    end: int                      # index of the first line after the header
+    end: int  # index of the first line after the header
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -136,8 +157,13 @@ def match_header(lines: list[str], i: int) -> Header | None:
     if not _is_header_line(lines[i]):
         return None
     j = i + 1
-    while j < len(lines) and j - i < 16 and "\t" not in lines[j] and _is_header_line(lines[j]) \
-            and not _STT_LINE.match(lines[j]):
+    while (
+        j < len(lines)
+        and j - i < 16
+        and "\t" not in lines[j]
+        and _is_header_line(lines[j])
+        and not _STT_LINE.match(lines[j])
+    ):
         j += 1
     parsed = _split_titles(" ".join(ln.strip() for ln in lines[i:j]))
     if not parsed:
@@ -186,16 +212,14 @@ UNIT_CELL = (
 )
 #: A figure cell: `>10`, `>9,5`, `19-20`, `0,7`, `>7.800`.
 VALUE_CELL = rf"(?:{SIGN}\s*)?{NUMBER}(?:\s*[-–]\s*{NUMBER})?%?"
-_ANCHOR_RE = regex.compile(
-    rf"(?:(?<=^|\s)(?P<unit>{UNIT_CELL})\s+)?(?<![\p{{L}}\d.,/])(?P<value>{VALUE_CELL})(?=\s|$)"
-)
+_ANCHOR_RE = regex.compile(rf"(?:(?<=^|\s)(?P<unit>{UNIT_CELL})\s+)?(?<![\p{{L}}\d.,/])(?P<value>{VALUE_CELL})(?=\s|$)")
 
 
 @dataclass
 class _Row:
     label: str
     lines: list[str] = field(default_factory=list)
-    breaks: list[int] = field(default_factory=list)   # line indices where a page (header repeat) intervened
+    breaks: list[int] = field(default_factory=list)  # line indices where a page (header repeat) intervened
     kind: str = "item"
 
 
@@ -231,8 +255,10 @@ class _Sequence:
             if len(parts) == 1:
                 return parts[0] in (prev[0] + 1, 1)
             # `2.1` under `2`, `2.2` after `2.1`, `3.1` after `2.x`
-            return (parts[:-1] == prev[:len(parts) - 1] and parts[-1] == (prev[len(parts) - 1] + 1 if len(prev) >= len(parts) else 1)) \
-                or (parts[0] == prev[0] + 1 and parts[1:] == [1] * (len(parts) - 1))
+            return (
+                parts[:-1] == prev[: len(parts) - 1]
+                and parts[-1] == (prev[len(parts) - 1] + 1 if len(prev) >= len(parts) else 1)
+            ) or (parts[0] == prev[0] + 1 and parts[1:] == [1] * (len(parts) - 1))
         if m.group("letter"):
             nxt = "abcdđefghiklmnopqrstuvxy"
             want = nxt[nxt.index(self.letter) + 1] if self.letter in nxt[:-1] else "a"
@@ -281,7 +307,7 @@ def _read_rows(lines: list[str], header: Header, start: int) -> tuple[list[_Row]
         if m is not None:
             seq.take(m)
             kind = "group" if m.group("roman") else "item"
-            rows.append(_Row(label=m.group().strip(), lines=[line[m.end():].strip()], kind=kind))
+            rows.append(_Row(label=m.group().strip(), lines=[line[m.end() :].strip()], kind=kind))
             i += 1
             continue
         if not rows:
@@ -300,7 +326,7 @@ def _anchors(joined: str, has_unit: bool):
         q = parse_quantity_cell(m.group("value"))
         if q is None or (is_year(q) and not q.sign):
             continue
-        after = joined[m.end():]
+        after = joined[m.end() :]
         # `10.000` in `trên 10.000 dân` is inside the indicator: text runs on in lower case.
         if regex.match(r"\s*\p{Ll}", after):
             continue
@@ -357,7 +383,7 @@ def _cells(row: _Row, header: Header) -> list[list[str]]:
     # Consecutive figures fill the value columns left to right (`Năm 2025 | Năm 2030`).
     groups: list[list[tuple]] = []
     for a in anchors:
-        if groups and len(groups[-1]) < len(value_is) and not joined[groups[-1][-1][1]:a[0]].strip() and not a[2]:
+        if groups and len(groups[-1]) < len(value_is) and not joined[groups[-1][-1][1] : a[0]].strip() and not a[2]:
             groups[-1].append(a)
         else:
             groups.append([a])
@@ -382,7 +408,7 @@ def _cells(row: _Row, header: Header) -> list[list[str]]:
         cells[text_i] = _join(text.split("\n"))
         if unit_i is not None:
             cells[unit_i] = group[0][2]
-        for k, a in zip(value_is, group):
+        for k, a in zip(value_is, group, strict=False):
             cells[k] = a[3].strip()
         if after_i is not None:
             cells[after_i] = _join(tail.split("\n"))
@@ -394,7 +420,8 @@ def _cells(row: _Row, header: Header) -> list[list[str]]:
 #: Words an indicator row's text starts with: where an unlabelled row begins
 #: when no page break or `Trong đó` marks it.
 _ROW_TEXT_HEAD_RE = regex.compile(
-    r"^(?:Tỷ\s+lệ|Tỉ\s+lệ|Tốc\s+độ|Số|Tổng|Chỉ\s+số|Giá\s+trị|Thu\s+nhập|Diện\s+tích|Sản\s+lượng)(?!\p{L})")
+    r"^(?:Tỷ\s+lệ|Tỉ\s+lệ|Tốc\s+độ|Số|Tổng|Chỉ\s+số|Giá\s+trị|Thu\s+nhập|Diện\s+tích|Sản\s+lượng)(?!\p{L})"
+)
 
 
 def _unlabelled_cut(between: str, offset: int, row: _Row, starts: list[int]) -> int:

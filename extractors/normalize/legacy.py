@@ -25,6 +25,7 @@ duydev/vietnamese-conversion. VNI agrees entry for entry between
 duydev/vietnamese-conversion `src/charsets.ts` and
 kenny-ngo/vietnamese-converter `src/VnCharsetConversion.php`.
 """
+
 from __future__ import annotations
 
 import functools
@@ -47,33 +48,93 @@ ENCODINGS = (TCVN3, VNI)
 #: The comment above each row shows the codes as they look in Latin-1.
 TCVN3_TO_UNICODE: dict[str, str] = {
     # the seven capitals: ¡ ¢ £ ¤ ¥ ¦ §
-    "\xa1": "Ă", "\xa2": "Â", "\xa3": "Ê", "\xa4": "Ô", "\xa5": "Ơ", "\xa6": "Ư", "\xa7": "Đ",
+    "\xa1": "Ă",
+    "\xa2": "Â",
+    "\xa3": "Ê",
+    "\xa4": "Ô",
+    "\xa5": "Ơ",
+    "\xa6": "Ư",
+    "\xa7": "Đ",
     # ¨ © ª « ¬ (soft hyphen) ®: ư sits on U+00AD, which text cleaners like to delete
-    "\xa8": "ă", "\xa9": "â", "\xaa": "ê", "\xab": "ô", "\xac": "ơ", "\xad": "ư", "\xae": "đ",
+    "\xa8": "ă",
+    "\xa9": "â",
+    "\xaa": "ê",
+    "\xab": "ô",
+    "\xac": "ơ",
+    "\xad": "ư",
+    "\xae": "đ",
     # a: µ ¸ ¶ · ¹
-    "\xb5": "à", "\xb8": "á", "\xb6": "ả", "\xb7": "ã", "\xb9": "ạ",
+    "\xb5": "à",
+    "\xb8": "á",
+    "\xb6": "ả",
+    "\xb7": "ã",
+    "\xb9": "ạ",
     # ă: » ¾ ¼ ½ Æ
-    "\xbb": "ằ", "\xbe": "ắ", "\xbc": "ẳ", "\xbd": "ẵ", "\xc6": "ặ",
+    "\xbb": "ằ",
+    "\xbe": "ắ",
+    "\xbc": "ẳ",
+    "\xbd": "ẵ",
+    "\xc6": "ặ",
     # â: Ç Ê È É Ë
-    "\xc7": "ầ", "\xca": "ấ", "\xc8": "ẩ", "\xc9": "ẫ", "\xcb": "ậ",
+    "\xc7": "ầ",
+    "\xca": "ấ",
+    "\xc8": "ẩ",
+    "\xc9": "ẫ",
+    "\xcb": "ậ",
     # e: Ì Ð Î Ï Ñ
-    "\xcc": "è", "\xd0": "é", "\xce": "ẻ", "\xcf": "ẽ", "\xd1": "ẹ",
+    "\xcc": "è",
+    "\xd0": "é",
+    "\xce": "ẻ",
+    "\xcf": "ẽ",
+    "\xd1": "ẹ",
     # ê: Ò Õ Ó Ô Ö
-    "\xd2": "ề", "\xd5": "ế", "\xd3": "ể", "\xd4": "ễ", "\xd6": "ệ",
+    "\xd2": "ề",
+    "\xd5": "ế",
+    "\xd3": "ể",
+    "\xd4": "ễ",
+    "\xd6": "ệ",
     # i: × Ý Ø Ü Þ
-    "\xd7": "ì", "\xdd": "í", "\xd8": "ỉ", "\xdc": "ĩ", "\xde": "ị",
+    "\xd7": "ì",
+    "\xdd": "í",
+    "\xd8": "ỉ",
+    "\xdc": "ĩ",
+    "\xde": "ị",
     # o: ß ã á â ä
-    "\xdf": "ò", "\xe3": "ó", "\xe1": "ỏ", "\xe2": "õ", "\xe4": "ọ",
+    "\xdf": "ò",
+    "\xe3": "ó",
+    "\xe1": "ỏ",
+    "\xe2": "õ",
+    "\xe4": "ọ",
     # ô: å è æ ç é
-    "\xe5": "ồ", "\xe8": "ố", "\xe6": "ổ", "\xe7": "ỗ", "\xe9": "ộ",
+    "\xe5": "ồ",
+    "\xe8": "ố",
+    "\xe6": "ổ",
+    "\xe7": "ỗ",
+    "\xe9": "ộ",
     # ơ: ê í ë ì î
-    "\xea": "ờ", "\xed": "ớ", "\xeb": "ở", "\xec": "ỡ", "\xee": "ợ",
+    "\xea": "ờ",
+    "\xed": "ớ",
+    "\xeb": "ở",
+    "\xec": "ỡ",
+    "\xee": "ợ",
     # u: ï ó ñ ò ô
-    "\xef": "ù", "\xf3": "ú", "\xf1": "ủ", "\xf2": "ũ", "\xf4": "ụ",
+    "\xef": "ù",
+    "\xf3": "ú",
+    "\xf1": "ủ",
+    "\xf2": "ũ",
+    "\xf4": "ụ",
     # ư: õ ø ö ÷ ù
-    "\xf5": "ừ", "\xf8": "ứ", "\xf6": "ử", "\xf7": "ữ", "\xf9": "ự",
+    "\xf5": "ừ",
+    "\xf8": "ứ",
+    "\xf6": "ử",
+    "\xf7": "ữ",
+    "\xf9": "ự",
     # y: ú ý û ü þ
-    "\xfa": "ỳ", "\xfd": "ý", "\xfb": "ỷ", "\xfc": "ỹ", "\xfe": "ỵ",
+    "\xfa": "ỳ",
+    "\xfd": "ý",
+    "\xfb": "ỷ",
+    "\xfc": "ỹ",
+    "\xfe": "ỵ",
 }
 
 #: VNI-Windows byte sequence -> Unicode letter; 134 entries, lower case then
@@ -84,32 +145,140 @@ TCVN3_TO_UNICODE: dict[str, str] = {
 #: Plain a e i o u y are ASCII and so absent. Keys are shown literally because
 #: every byte involved is a printable Latin-1 letter.
 VNI_TO_UNICODE: dict[str, str] = {
-    "ñ": "đ", "aê": "ă", "aâ": "â", "eâ": "ê", "oâ": "ô", "ô": "ơ", "ö": "ư",
-    "Ñ": "Đ", "AÊ": "Ă", "AÂ": "Â", "EÂ": "Ê", "OÂ": "Ô", "Ô": "Ơ", "Ö": "Ư",
-    "aø": "à", "aù": "á", "aû": "ả", "aõ": "ã", "aï": "ạ",
-    "AØ": "À", "AÙ": "Á", "AÛ": "Ả", "AÕ": "Ã", "AÏ": "Ạ",
-    "aè": "ằ", "aé": "ắ", "aú": "ẳ", "aü": "ẵ", "aë": "ặ",
-    "AÈ": "Ằ", "AÉ": "Ắ", "AÚ": "Ẳ", "AÜ": "Ẵ", "AË": "Ặ",
-    "aà": "ầ", "aá": "ấ", "aå": "ẩ", "aã": "ẫ", "aä": "ậ",
-    "AÀ": "Ầ", "AÁ": "Ấ", "AÅ": "Ẩ", "AÃ": "Ẫ", "AÄ": "Ậ",
-    "eø": "è", "eù": "é", "eû": "ẻ", "eõ": "ẽ", "eï": "ẹ",
-    "EØ": "È", "EÙ": "É", "EÛ": "Ẻ", "EÕ": "Ẽ", "EÏ": "Ẹ",
-    "eà": "ề", "eá": "ế", "eå": "ể", "eã": "ễ", "eä": "ệ",
-    "EÀ": "Ề", "EÁ": "Ế", "EÅ": "Ể", "EÃ": "Ễ", "EÄ": "Ệ",
-    "ì": "ì", "í": "í", "æ": "ỉ", "ó": "ĩ", "ò": "ị",
-    "Ì": "Ì", "Í": "Í", "Æ": "Ỉ", "Ó": "Ĩ", "Ò": "Ị",
-    "oø": "ò", "où": "ó", "oû": "ỏ", "oõ": "õ", "oï": "ọ",
-    "OØ": "Ò", "OÙ": "Ó", "OÛ": "Ỏ", "OÕ": "Õ", "OÏ": "Ọ",
-    "oà": "ồ", "oá": "ố", "oå": "ổ", "oã": "ỗ", "oä": "ộ",
-    "OÀ": "Ồ", "OÁ": "Ố", "OÅ": "Ổ", "OÃ": "Ỗ", "OÄ": "Ộ",
-    "ôø": "ờ", "ôù": "ớ", "ôû": "ở", "ôõ": "ỡ", "ôï": "ợ",
-    "ÔØ": "Ờ", "ÔÙ": "Ớ", "ÔÛ": "Ở", "ÔÕ": "Ỡ", "ÔÏ": "Ợ",
-    "uø": "ù", "uù": "ú", "uû": "ủ", "uõ": "ũ", "uï": "ụ",
-    "UØ": "Ù", "UÙ": "Ú", "UÛ": "Ủ", "UÕ": "Ũ", "UÏ": "Ụ",
-    "öø": "ừ", "öù": "ứ", "öû": "ử", "öõ": "ữ", "öï": "ự",
-    "ÖØ": "Ừ", "ÖÙ": "Ứ", "ÖÛ": "Ử", "ÖÕ": "Ữ", "ÖÏ": "Ự",
-    "yø": "ỳ", "yù": "ý", "yû": "ỷ", "yõ": "ỹ", "î": "ỵ",
-    "YØ": "Ỳ", "YÙ": "Ý", "YÛ": "Ỷ", "YÕ": "Ỹ", "Î": "Ỵ",
+    "ñ": "đ",
+    "aê": "ă",
+    "aâ": "â",
+    "eâ": "ê",
+    "oâ": "ô",
+    "ô": "ơ",
+    "ö": "ư",
+    "Ñ": "Đ",
+    "AÊ": "Ă",
+    "AÂ": "Â",
+    "EÂ": "Ê",
+    "OÂ": "Ô",
+    "Ô": "Ơ",
+    "Ö": "Ư",
+    "aø": "à",
+    "aù": "á",
+    "aû": "ả",
+    "aõ": "ã",
+    "aï": "ạ",
+    "AØ": "À",
+    "AÙ": "Á",
+    "AÛ": "Ả",
+    "AÕ": "Ã",
+    "AÏ": "Ạ",
+    "aè": "ằ",
+    "aé": "ắ",
+    "aú": "ẳ",
+    "aü": "ẵ",
+    "aë": "ặ",
+    "AÈ": "Ằ",
+    "AÉ": "Ắ",
+    "AÚ": "Ẳ",
+    "AÜ": "Ẵ",
+    "AË": "Ặ",
+    "aà": "ầ",
+    "aá": "ấ",
+    "aå": "ẩ",
+    "aã": "ẫ",
+    "aä": "ậ",
+    "AÀ": "Ầ",
+    "AÁ": "Ấ",
+    "AÅ": "Ẩ",
+    "AÃ": "Ẫ",
+    "AÄ": "Ậ",
+    "eø": "è",
+    "eù": "é",
+    "eû": "ẻ",
+    "eõ": "ẽ",
+    "eï": "ẹ",
+    "EØ": "È",
+    "EÙ": "É",
+    "EÛ": "Ẻ",
+    "EÕ": "Ẽ",
+    "EÏ": "Ẹ",
+    "eà": "ề",
+    "eá": "ế",
+    "eå": "ể",
+    "eã": "ễ",
+    "eä": "ệ",
+    "EÀ": "Ề",
+    "EÁ": "Ế",
+    "EÅ": "Ể",
+    "EÃ": "Ễ",
+    "EÄ": "Ệ",
+    "ì": "ì",
+    "í": "í",
+    "æ": "ỉ",
+    "ó": "ĩ",
+    "ò": "ị",
+    "Ì": "Ì",
+    "Í": "Í",
+    "Æ": "Ỉ",
+    "Ó": "Ĩ",
+    "Ò": "Ị",
+    "oø": "ò",
+    "où": "ó",
+    "oû": "ỏ",
+    "oõ": "õ",
+    "oï": "ọ",
+    "OØ": "Ò",
+    "OÙ": "Ó",
+    "OÛ": "Ỏ",
+    "OÕ": "Õ",
+    "OÏ": "Ọ",
+    "oà": "ồ",
+    "oá": "ố",
+    "oå": "ổ",
+    "oã": "ỗ",
+    "oä": "ộ",
+    "OÀ": "Ồ",
+    "OÁ": "Ố",
+    "OÅ": "Ổ",
+    "OÃ": "Ỗ",
+    "OÄ": "Ộ",
+    "ôø": "ờ",
+    "ôù": "ớ",
+    "ôû": "ở",
+    "ôõ": "ỡ",
+    "ôï": "ợ",
+    "ÔØ": "Ờ",
+    "ÔÙ": "Ớ",
+    "ÔÛ": "Ở",
+    "ÔÕ": "Ỡ",
+    "ÔÏ": "Ợ",
+    "uø": "ù",
+    "uù": "ú",
+    "uû": "ủ",
+    "uõ": "ũ",
+    "uï": "ụ",
+    "UØ": "Ù",
+    "UÙ": "Ú",
+    "UÛ": "Ủ",
+    "UÕ": "Ũ",
+    "UÏ": "Ụ",
+    "öø": "ừ",
+    "öù": "ứ",
+    "öû": "ử",
+    "öõ": "ữ",
+    "öï": "ự",
+    "ÖØ": "Ừ",
+    "ÖÙ": "Ứ",
+    "ÖÛ": "Ử",
+    "ÖÕ": "Ữ",
+    "ÖÏ": "Ự",
+    "yø": "ỳ",
+    "yù": "ý",
+    "yû": "ỷ",
+    "yõ": "ỹ",
+    "î": "ỵ",
+    "YØ": "Ỳ",
+    "YÙ": "Ý",
+    "YÛ": "Ỷ",
+    "YÕ": "Ỹ",
+    "Î": "Ỵ",
 }
 
 # --- Decoding ---------------------------------------------------------------
@@ -252,9 +421,7 @@ _RHYMES = """
 """.split()
 # Central Highlands place names spell -c as -k (Đắk Lắk, Đắk Nông).
 _RHYMES += [r[:-1] + "k" for r in _RHYMES if r.endswith("c")]
-_SYLLABLE_RE = re.compile(
-    "(?:%s)?(%s)" % ("|".join(_ONSETS), "|".join(sorted(_RHYMES, key=len, reverse=True)))
-)
+_SYLLABLE_RE = re.compile("(?:{})?({})".format("|".join(_ONSETS), "|".join(sorted(_RHYMES, key=len, reverse=True))))
 
 
 def is_vietnamese_syllable(word: str) -> bool:
@@ -292,7 +459,7 @@ def _is_acronym_with_d(word: str) -> bool:
 _TCVN3_SYMBOLS = "".join(k for k in TCVN3_TO_UNICODE if not ("\xc0" <= k <= "\xff") or k in "\xd7\xf7")
 # A word is a run of letters plus the TCVN3 codes that are symbols in Latin-1
 # (©, ·, ×, soft hyphen...), which sit inside TCVN3 words.
-_TOKEN_RE = re.compile(r"(?:[^\W\d_]|[%s])+" % re.escape(_TCVN3_SYMBOLS))
+_TOKEN_RE = re.compile(rf"(?:[^\W\d_]|[{re.escape(_TCVN3_SYMBOLS)}])+")
 
 
 def _is_vietnamese_only(ch: str) -> bool:
@@ -409,7 +576,7 @@ def _best(scores: dict[str, _Score], unicode_words: int, threshold: float) -> st
 
 
 def detect_legacy(text: str) -> str | None:
-    """"tcvn3", "vni", or None when `text` does not read as legacy-encoded Vietnamese.
+    """ "tcvn3", "vni", or None when `text` does not read as legacy-encoded Vietnamese.
 
     Needs weighted support of at least 2. One unmistakable word is enough
     (`ViÖt Nam`, `Vieät Nam`). The support must also be at least twice the words
@@ -452,7 +619,7 @@ def _fix_segments(text: str, prior: str | None) -> str:
         scores = None if is_unicode else _score(_TOKEN_RE.findall(piece))[0]
         judged.append((piece, scores))
     if prior is None:
-        totals = {enc: 0.0 for enc in ENCODINGS}
+        totals = dict.fromkeys(ENCODINGS, 0.0)
         for _, scores in judged:
             if scores and (enc := _best(scores, 0, _THRESHOLD)):
                 totals[enc] += scores[enc].support

@@ -13,6 +13,7 @@ The stages, each a small function so it can be tested on a real line:
 
 The result keeps one paragraph per line and, for PDFs, where each page starts.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -39,8 +40,10 @@ _SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 #: Latin-1 characters that Unicode Vietnamese never uses but TCVN3/VNI text
 #: shows everywhere; without one of them the (slower) legacy check is skipped.
-_LEGACY_HINT = regex.compile(r"[\u0080-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df"
-                             r"\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]")
+_LEGACY_HINT = regex.compile(
+    r"[\u0080-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df"
+    r"\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]"
+)
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -105,7 +108,9 @@ _GAZETTE_BANNER = regex.compile(
 )
 _URL_LINE = regex.compile(r"^\s*(https?://|www\.)\S+\s*$", regex.IGNORECASE)
 #: `- 2 -`, `Trang 3`, `3/12`: unambiguous page-number forms anywhere.
-_PAGE_NUMBER_STRICT = regex.compile(r"^\s*([-–—]\s*\d{1,4}\s*[-–—]|Trang\s+\d{1,4}(\s*/\s*\d{1,4})?)\s*$", regex.IGNORECASE)
+_PAGE_NUMBER_STRICT = regex.compile(
+    r"^\s*([-–—]\s*\d{1,4}\s*[-–—]|Trang\s+\d{1,4}(\s*/\s*\d{1,4})?)\s*$", regex.IGNORECASE
+)
 #: a bare number: a page number only at the top or bottom of a page.
 _PAGE_NUMBER_BARE = regex.compile(r"^\s*\d{1,4}\s*$")
 
@@ -130,9 +135,14 @@ def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     out = []
     for page in pages:
         kept = [
-            ln for ln in page
-            if not (_GAZETTE_BANNER.match(ln.text) or _URL_LINE.match(ln.text)
-                    or _PAGE_NUMBER_STRICT.match(ln.text) or _furniture_key(ln.text) in repeated)
+            ln
+            for ln in page
+            if not (
+                _GAZETTE_BANNER.match(ln.text)
+                or _URL_LINE.match(ln.text)
+                or _PAGE_NUMBER_STRICT.match(ln.text)
+                or _furniture_key(ln.text) in repeated
+            )
         ]
         if len(pages) > 1:
             # Bare numbers only at a page's edges: inside a table they are row numbers.
@@ -167,7 +177,9 @@ _TITLE_AT_END = regex.compile(
 #: A bullet OCR ran into the line before: `2.1. Sở Tài chính . - Chủ trì, phối hợp …`.
 _BULLET_INSIDE = regex.compile(r"(?<=[.;:])\s+[-–•]\s+(?=\p{Lu}\p{Ll})")
 #: Accented look-alikes of a letter label (`ä)` for `a)`).
-_ACCENTED_LETTER_LABEL = regex.compile(r"^(?P<ch>[àáạảãâầấậẩẫăằắặẳẵäåèéẹẻẽêềếệểễëìíịỉĩòóọỏõôồốộổỗơờớợởỡöùúụủũưừứựửữüỳýỵỷỹ€¢©])\)(?=\s*\p{Lu})")
+_ACCENTED_LETTER_LABEL = regex.compile(
+    r"^(?P<ch>[àáạảãâầấậẩẫăằắặẳẵäåèéẹẻẽêềếệểễëìíịỉĩòóọỏõôồốộổỗơờớợởỡöùúụủũưừứựửữüỳýỵỷỹ€¢©])\)(?=\s*\p{Lu})"
+)
 _SYMBOL_LETTERS = {"€": "e", "¢": "c", "©": "c"}
 
 
@@ -239,9 +251,7 @@ _LABEL = regex.compile(
     regex.VERBOSE,
 )
 #: Capitalised openers of a new clause in administrative prose.
-_OPENER = regex.compile(
-    rf"^(?:(?:{PREAMBLE_OPENER}|Trên\s+đây|{NOI_NHAN})\b|{SIGNATURE_MARK}\s)"
-)
+_OPENER = regex.compile(rf"^(?:(?:{PREAMBLE_OPENER}|Trên\s+đây|{NOI_NHAN})\b|{SIGNATURE_MARK}\s)")
 _SIGNER_TITLES = regex.compile(rf"^{SIGNER_TITLE_CAPS}\s*$")
 _HEADER_LINE = regex.compile(
     rf"^(?:{_MOTTO_COUNTRY}|{_MOTTO_SLOGAN}|Số\s*:|{_PLACE_DATE}|(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+\p{{Lu}})"
@@ -284,16 +294,12 @@ def starts_paragraph(prev: str, line: str) -> bool:
     if prev_caps != line_caps:
         # A capitals heading never runs on into sentence text, nor the other way round;
         # a sentence ending in a capitalised acronym (… (BAU)) is the exception.
-        if line_caps and not _TERMINAL.search(tail) and len(line.split()) <= 2:
-            return False
-        return True
+        return not (line_caps and not _TERMINAL.search(tail) and len(line.split()) <= 2)
     first = line[:1]
-    if _TERMINAL.search(tail) and (first.isupper() or first.isdigit() or first in "“\"("):
+    if _TERMINAL.search(tail) and (first.isupper() or first.isdigit() or first in '“"('):
         return True
-    if _TERMINAL.search(tail) and _GARBLED_LABEL.match(line):
-        # `s. Nhiệm vụ và giải pháp …` after a finished sentence: a label OCR misread.
-        return True
-    return False
+    # `s. Nhiệm vụ và giải pháp …` after a finished sentence: a label OCR misread.
+    return bool(_TERMINAL.search(tail) and _GARBLED_LABEL.match(line))
 
 
 def dewrap(lines: list[Line]) -> list[Line]:
@@ -332,6 +338,7 @@ class Paragraph(Line):
 
 # ---------------------------------------------------------------- entry points
 
+
 @dataclass
 class NormalizedText:
     """The normalised text and, for paged inputs, where each page starts."""
@@ -349,8 +356,9 @@ def _clean_line(text: str) -> str:
     return "\t".join(cells) if len(cells) > 1 else cells[0]
 
 
-def normalize_pages(pages: list[str], markdown: bool = False, paged: bool = True,
-                    rebuild_tables: bool = False) -> NormalizedText:
+def normalize_pages(
+    pages: list[str], markdown: bool = False, paged: bool = True, rebuild_tables: bool = False
+) -> NormalizedText:
     """Normalise the text of each page (or the one text of a text file).
 
     `paged` says whether `pages` are real pages (PDF, images), so page starts
@@ -366,16 +374,27 @@ def normalize_pages(pages: list[str], markdown: bool = False, paged: bool = True
             if markdown:
                 raw_line, hard = strip_markdown(raw_line)
             raw_line = _clean_line(raw_line)
-            parts = [strip_marks(p) for piece in repair_ocr_debris(raw_line) for p in split_header(piece)] if raw_line else [raw_line]
+            parts = (
+                [strip_marks(p) for piece in repair_ocr_debris(raw_line) for p in split_header(piece)]
+                if raw_line
+                else [raw_line]
+            )
             for part in parts:
                 lines.append(Line(text=part, page=number, hard=hard))
         page_lines.append(lines)
     if paged:
         page_lines = drop_furniture(page_lines)
     else:
-        page_lines = [[ln for ln in page if not (_GAZETTE_BANNER.match(ln.text) or _URL_LINE.match(ln.text)
-                                                  or _PAGE_NUMBER_STRICT.match(ln.text))]
-                      for page in page_lines]
+        page_lines = [
+            [
+                ln
+                for ln in page
+                if not (
+                    _GAZETTE_BANNER.match(ln.text) or _URL_LINE.match(ln.text) or _PAGE_NUMBER_STRICT.match(ln.text)
+                )
+            ]
+            for page in page_lines
+        ]
     flat = [ln for page in page_lines for ln in page]
     if rebuild_tables:
         flat = _rebuild_tables(flat)

@@ -3,6 +3,7 @@
 Shared by the document header, legal references and deadlines, so every table
 reads a date the same way.
 """
+
 from __future__ import annotations
 
 import datetime as _dt

@@ -8,6 +8,7 @@ Three different questions, three names:
                    (`Ủy ban nhân dẩn` → `uy ban nhan dan`).
 * `normalize_tone_marks(text)` one tone-mark convention (`hoà` → `hòa`).
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -66,9 +67,21 @@ def skeleton(text: str) -> str:
 _TONE_VOWELS = {
     # Old-style ("hòa", "thủy") is what underthesea and most gazettes use:
     # the mark goes on the first vowel of oa/oe/uy when no consonant follows.
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 
 

@@ -1,4 +1,5 @@
 """List labels: Roman numerals and their values."""
+
 from __future__ import annotations
 
 #: I … XXXIX, the level-1 labels of plans (`II. NHIỆM VỤ`).

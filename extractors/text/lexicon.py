@@ -5,6 +5,7 @@ clauses of the documents of Nghị định 30/2020/NĐ-CP (the government's form
 for administrative documents) and of the party and state bodies that follow
 it. Modules build their patterns from these names; none re-types them.
 """
+
 from __future__ import annotations
 
 from extractors.text.patterns import alt, phrase
@@ -18,8 +19,15 @@ SIGNATURE_MARK = r"(?:" + "|".join(sorted(SIGNATURE_MARKS, key=len, reverse=True
 
 #: Titles a signer holds, as gazettes write them in running text; `Phó …` forms follow.
 SIGNER_TITLES_BASE: tuple[str, ...] = (
-    "Chủ tịch", "Giám đốc", "Tổng Giám đốc", "Bí thư", "Trưởng ban", "Chánh Văn phòng",
-    "Thủ tướng", "Bộ trưởng", "Thứ trưởng",
+    "Chủ tịch",
+    "Giám đốc",
+    "Tổng Giám đốc",
+    "Bí thư",
+    "Trưởng ban",
+    "Chánh Văn phòng",
+    "Thủ tướng",
+    "Bộ trưởng",
+    "Thứ trưởng",
 )
 SIGNER_TITLES: tuple[str, ...] = SIGNER_TITLES_BASE + tuple(f"Phó {t}" for t in SIGNER_TITLES_BASE)
 #: A signer title in capitals, on its own line in the block: `PHÓ CHỦ TỊCH`.
@@ -40,7 +48,11 @@ ADMIN_UNIT = alt(ADMIN_UNITS)
 
 #: Clauses that open a preamble paragraph (`Căn cứ Luật …`, `Thực hiện Nghị quyết …`).
 PREAMBLE_OPENERS: tuple[str, ...] = (
-    "Căn cứ", "Thực hiện", "Triển khai thực hiện", "Theo đề nghị", "Xét đề nghị",
+    "Căn cứ",
+    "Thực hiện",
+    "Triển khai thực hiện",
+    "Theo đề nghị",
+    "Xét đề nghị",
 )
 PREAMBLE_OPENER = alt(PREAMBLE_OPENERS)
 

@@ -10,6 +10,7 @@ digits cannot be a thousands separator, so it is read as a decimal mark.
 Targets, tables and any other extractor read numbers through this module so a
 figure means the same everywhere.
 """
+
 from __future__ import annotations
 
 import math
@@ -63,11 +64,11 @@ QUANTITY = (
 _QUANTITY_RE = regex.compile(QUANTITY, regex.IGNORECASE)
 _CELL_RE = regex.compile(rf"^\s*{QUANTITY}\s*(?P<pct>%)?\s*$", regex.IGNORECASE)
 
-_SIGN_COMPARATOR = {">": "gt", "≥": "ge", ">=": "ge", "=>": "ge",
-                    "<": "lt", "≤": "le", "<=": "le", "=<": "le"}
+_SIGN_COMPARATOR = {">": "gt", "≥": "ge", ">=": "ge", "=>": "ge", "<": "lt", "≤": "le", "<=": "le", "=<": "le"}
 
 
 # ---------------------------------------------------------------- parsing
+
 
 def parse_number(token: str) -> float | None:
     """`7,3` → 7.3, `12.350` → 12350.0, `07` → 7.0, `9.5` (OCR) → 9.5; else None."""
@@ -103,8 +104,8 @@ class Quantity:
     end: int
     value: float
     value_high: float | None = None
-    sign: str | None = None          # `>`, `≥`, … written in front
-    low_text: str = ""               # the low number as written (`07`, `2021`)
+    sign: str | None = None  # `>`, `≥`, … written in front
+    low_text: str = ""  # the low number as written (`07`, `2021`)
 
     @property
     def is_range(self) -> bool:
@@ -154,12 +155,13 @@ def find_quantities(text: str):
         low *= factor
         if high is not None:
             high *= factor
-            if high < low:           # `18 - 17%` is the range 17–18
+            if high < low:  # `18 - 17%` is the range 17–18
                 low, high = high, low
             if high == low:
                 high = None
-        yield Quantity(start=m.start(), end=end, value=low, value_high=high,
-                       sign=m.group("sign"), low_text=m.group("low"))
+        yield Quantity(
+            start=m.start(), end=end, value=low, value_high=high, sign=m.group("sign"), low_text=m.group("low")
+        )
 
 
 def parse_quantity_cell(cell: str) -> Quantity | None:
@@ -175,14 +177,17 @@ def parse_quantity_cell(cell: str) -> Quantity | None:
         low, high = high, low
     if high == low:
         high = None
-    return Quantity(start=m.start("low"), end=m.end(), value=low, value_high=high,
-                    sign=m.group("sign"), low_text=m.group("low"))
+    return Quantity(
+        start=m.start("low"), end=m.end(), value=low, value_high=high, sign=m.group("sign"), low_text=m.group("low")
+    )
 
 
 def is_year(q: Quantity) -> bool:
     """A bare four-digit year (`2025`) or a span of years (`2021-2025`)."""
+
     def year(v: float | None) -> bool:
         return v is not None and float(v).is_integer() and 1900 <= v <= 2100
+
     if not (year(q.value) and _looks_like_year(q.low_text)):
         return False
     return q.value_high is None or year(q.value_high)

@@ -3,6 +3,7 @@
 Rules elsewhere are written from these named pieces, so a phrase reads as the
 Vietnamese it matches (`phrase("Cơ quan chủ trì")`) instead of a run of `\\s+`.
 """
+
 from __future__ import annotations
 
 import unicodedata

@@ -1,4 +1,5 @@
 """The `vnplans` command line."""
+
 from pipeline.cli.app import main
 
 __all__ = ["main"]

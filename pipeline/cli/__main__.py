@@ -1,4 +1,5 @@
 """`python -m pipeline.cli`: the same as the `vnplans` command."""
+
 import sys
 
 from pipeline.cli.app import main

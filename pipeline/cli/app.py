@@ -1,9 +1,10 @@
 """`vnplans` command line: run the pipeline, check OCR quality.
 
-    vnplans run data/raw --out data/processed
-    vnplans run plan.pdf other.docx --out /tmp/out --workers 2
-    vnplans ocr-check data/raw --truth tests/fixtures
+vnplans run data/raw --out data/processed
+vnplans run plan.pdf other.docx --out /tmp/out --workers 2
+vnplans ocr-check data/raw --truth tests/fixtures
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,8 +25,15 @@ def _cmd_run(args) -> int:
 
     console = Console(stderr=True)
     t0 = time.perf_counter()
-    with Progress(TextColumn("[bold]vnplans[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}"), console=console, transient=False) as progress:
+    with Progress(
+        TextColumn("[bold]vnplans[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=False,
+    ) as progress:
         bar = progress.add_task("discovering files", total=None)
 
         def on_start(n):
@@ -35,10 +43,18 @@ def _cmd_run(args) -> int:
             mark = {"ok": "[green]ok[/]", "skipped": "[dim]skipped[/]", "failed": "[red]failed[/]"}[row.status]
             progress.update(bar, advance=1, description=f"{mark} {Path(row.source_path).name}")
 
-        summary = run_batch(args.paths, out_dir=args.out, workers=args.workers, ocr=not args.no_ocr,
-                            force=args.force, use_prefect=not args.no_prefect,
-                            on_progress=on_progress, on_start=on_start,
-                            limits=Limits(timeout_s=args.timeout, memory_mb=args.memory_mb), dask=args.dask)
+        summary = run_batch(
+            args.paths,
+            out_dir=args.out,
+            workers=args.workers,
+            ocr=not args.no_ocr,
+            force=args.force,
+            use_prefect=not args.no_prefect,
+            on_progress=on_progress,
+            on_start=on_start,
+            limits=Limits(timeout_s=args.timeout, memory_mb=args.memory_mb),
+            dask=args.dask,
+        )
     _print_summary(console, summary, time.perf_counter() - t0)
     return 1 if summary.failed else 0
 
@@ -61,10 +77,14 @@ def _print_summary(console, summary, elapsed: float) -> None:
     t.add_row("elapsed", f"{elapsed:.1f} s")
     console.print(t)
     for r in summary.failed[:15]:
-        console.print(f"[red]✗[/] {escape(r.source_path)} {escape(f'[{r.stage}]')} {escape(str(r.error_type))}: "
-                      f"{escape(str(r.error_message))}")
+        console.print(
+            f"[red]✗[/] {escape(r.source_path)} {escape(f'[{r.stage}]')} {escape(str(r.error_type))}: "
+            f"{escape(str(r.error_message))}"
+        )
     if len(summary.failed) > 15:
-        console.print(f"… and {len(summary.failed) - 15} more; see {summary.out_dir}/ingest_log/{summary.run_id}.parquet")
+        console.print(
+            f"… and {len(summary.failed) - 15} more; see {summary.out_dir}/ingest_log/{summary.run_id}.parquet"
+        )
 
 
 def _cmd_ocr_check(args) -> int:
@@ -75,7 +95,12 @@ def _cmd_ocr_check(args) -> int:
 
 
 #: Modules that add their own sub-commands: each defines `add_command(subparsers)`.
-COMMAND_MODULES: list[str] = ["pipeline.evaluate.bench.suites", "pipeline.store.query", "pipeline.reporting.report", "pipeline.orchestrate.schedule"]
+COMMAND_MODULES: list[str] = [
+    "pipeline.evaluate.bench.suites",
+    "pipeline.store.query",
+    "pipeline.reporting.report",
+    "pipeline.orchestrate.schedule",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,10 +114,18 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-ocr", action="store_true", help="do not OCR pages without a text layer")
     run.add_argument("--force", action="store_true", help="reprocess files even if unchanged")
     run.add_argument("--no-prefect", action="store_true", help="run without Prefect (same work, no flow run record)")
-    run.add_argument("--timeout", type=float, default=1800, help="seconds one document may take before it is stopped (default 1800)")
-    run.add_argument("--memory-mb", type=int, default=4096, help="memory limit of one document's worker process (default 4096)")
-    run.add_argument("--dask", metavar="ADDRESS", default=None,
-                     help="run document tasks on a Dask cluster: tcp://HOST:8786, or 'local' for a LocalCluster")
+    run.add_argument(
+        "--timeout", type=float, default=1800, help="seconds one document may take before it is stopped (default 1800)"
+    )
+    run.add_argument(
+        "--memory-mb", type=int, default=4096, help="memory limit of one document's worker process (default 4096)"
+    )
+    run.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        default=None,
+        help="run document tasks on a Dask cluster: tcp://HOST:8786, or 'local' for a LocalCluster",
+    )
     run.set_defaults(func=_cmd_run)
 
     ocr = sub.add_parser("ocr-check", help="OCR character error rate of scans against their truth texts")

@@ -9,6 +9,7 @@ O(n*m) table would.
 `main(argv)` is the `vnplans ocr-check` command: OCR every page of each
 scanned sample, compare it with `NAME.truth.txt`, fail above the limit.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,8 +42,8 @@ def levenshtein(a: str, b: str) -> int:
     end = 0
     while end < limit - start and a[-1 - end] == b[-1 - end]:
         end += 1
-    a = a[start:len(a) - end]
-    b = b[start:len(b) - end]
+    a = a[start : len(a) - end]
+    b = b[start : len(b) - end]
     if len(a) > len(b):
         a, b = b, a  # the shorter string is the bit vector
     m = len(a)
@@ -105,8 +106,7 @@ def _ocr_page(job: tuple[str, int, str, int]) -> tuple[str, int, str, float]:
     return path, index, page.text, time.perf_counter() - started
 
 
-def ocr_report(pdf_paths, truth_dir, lang: str = "vie", dpi: int = 300,
-               workers: int | None = None) -> list[dict]:
+def ocr_report(pdf_paths, truth_dir, lang: str = "vie", dpi: int = 300, workers: int | None = None) -> list[dict]:
     """Whole-document CER of OCR text for each PDF (every page OCR'd)."""
     import pypdfium2 as pdfium
 
@@ -136,13 +136,15 @@ def ocr_report(pdf_paths, truth_dir, lang: str = "vie", dpi: int = 300,
         pages = texts[key]
         hypothesis = "\n".join(pages[i] for i in sorted(pages))
         truth = truth_for(path, truth_dir).read_text(encoding="utf-8")
-        rows.append({
-            "file": path.name,
-            "pages": n_pages[key],
-            "cer": cer(truth, hypothesis),
-            "limit": limit_for(path),
-            "ocr_seconds_per_page": ocr_seconds[key] / max(n_pages[key], 1),
-        })
+        rows.append(
+            {
+                "file": path.name,
+                "pages": n_pages[key],
+                "cer": cer(truth, hypothesis),
+                "limit": limit_for(path),
+                "ocr_seconds_per_page": ocr_seconds[key] / max(n_pages[key], 1),
+            }
+        )
     for row in rows:
         row["passed"] = row["limit"] is None or row["cer"] <= row["limit"]
         row["wall_seconds_all_files"] = wall
@@ -153,12 +155,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="vnplans ocr-check",
         description="OCR scanned PDFs and compare with NAME.truth.txt "
-                    "(limits: 3%% for *.scan.pdf, 6%% for *.scan-poor.pdf).")
-    parser.add_argument("paths", nargs="*", default=["data/raw"],
-                        help="scanned PDFs or folders holding *.scan*.pdf")
-    parser.add_argument("--truth", "--truth-dir", dest="truth_dir", default=None,
-                        help="folder of NAME.truth.txt (default: tests/fixtures, "
-                             "else the PDF's own folder)")
+        "(limits: 3%% for *.scan.pdf, 6%% for *.scan-poor.pdf).",
+    )
+    parser.add_argument("paths", nargs="*", default=["data/raw"], help="scanned PDFs or folders holding *.scan*.pdf")
+    parser.add_argument(
+        "--truth",
+        "--truth-dir",
+        dest="truth_dir",
+        default=None,
+        help="folder of NAME.truth.txt (default: tests/fixtures, else the PDF's own folder)",
+    )
     parser.add_argument("--lang", default="vie")
     parser.add_argument("--dpi", type=int, default=300)
     parser.add_argument("--workers", type=int, default=None)
@@ -184,14 +190,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"missing truth file {truth_for(p, truth_dir)}", file=sys.stderr)
         return 2
 
-    rows = ocr_report(pdfs, truth_dir, lang=args.lang, dpi=args.dpi,
-                      workers=args.workers)
+    rows = ocr_report(pdfs, truth_dir, lang=args.lang, dpi=args.dpi, workers=args.workers)
     width = max(len(r["file"]) for r in rows)
     print(f"{'file':<{width}}  pages     CER  limit  s/page  result")
     for r in rows:
         limit = "-" if r["limit"] is None else f"{r['limit']:.0%}"
-        print(f"{r['file']:<{width}}  {r['pages']:>5}  {r['cer']:6.2%}  {limit:>5}"
-              f"  {r['ocr_seconds_per_page']:6.2f}  {'pass' if r['passed'] else 'FAIL'}")
+        print(
+            f"{r['file']:<{width}}  {r['pages']:>5}  {r['cer']:6.2%}  {limit:>5}"
+            f"  {r['ocr_seconds_per_page']:6.2f}  {'pass' if r['passed'] else 'FAIL'}"
+        )
     print(f"wall time {rows[0]['wall_seconds_all_files']:.1f} s")
     return 0 if all(r["passed"] for r in rows) else 1
 

@@ -6,6 +6,7 @@ count neither way) and, for `documents`, the share of correct fields.
 
     python -m pipeline.evaluate.quality data/processed tests/fixtures
 """
+
 from __future__ import annotations
 
 import json
@@ -26,6 +27,7 @@ TABLES = ["documents", "sections", "legal_refs", "targets", "deadlines", "tasks"
 
 
 # ---------------------------------------------------------------- comparison keys
+
 
 def norm(value) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -95,6 +97,7 @@ def text_ratio(a, b) -> float:
 
 # ---------------------------------------------------------------- counting
 
+
 @dataclass
 class Score:
     tp: int = 0
@@ -110,8 +113,10 @@ class Score:
 
 def match(golds: list, preds: list, pair) -> list[tuple[int, int]]:
     """Greedy best-first one-to-one pairing; `pair` returns a score or None."""
-    cands = sorted(((s, gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds)
-                    if (s := pair(g, p)) is not None), key=lambda c: -c[0])
+    cands = sorted(
+        ((s, gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds) if (s := pair(g, p)) is not None),
+        key=lambda c: -c[0],
+    )
     used_g, used_p, pairs = set(), set(), []
     for _, gi, pi in cands:
         if gi not in used_g and pi not in used_p:
@@ -123,12 +128,15 @@ def match(golds: list, preds: list, pair) -> list[tuple[int, int]]:
 
 def count(golds: list, preds: list, pairs) -> Score:
     mg = {g for g, _ in pairs}
-    return Score(tp=sum(1 for g, _ in pairs if not golds[g].get("optional")),
-                 fp=len(preds) - len(pairs),
-                 fn=sum(1 for i, g in enumerate(golds) if i not in mg and not g.get("optional")))
+    return Score(
+        tp=sum(1 for g, _ in pairs if not golds[g].get("optional")),
+        fp=len(preds) - len(pairs),
+        fn=sum(1 for i, g in enumerate(golds) if i not in mg and not g.get("optional")),
+    )
 
 
 # ---------------------------------------------------------------- per table
+
 
 def documents_accuracy(gold: dict, doc: dict) -> float:
     checks = []
@@ -150,7 +158,9 @@ def documents_accuracy(gold: dict, doc: dict) -> float:
 
 
 def sections_score(golds, preds) -> Score:
-    return count(golds, preds, match(golds, preds, lambda g, p: 1.0 if norm(g["section_id"]) == norm(p["section_id"]) else None))
+    return count(
+        golds, preds, match(golds, preds, lambda g, p: 1.0 if norm(g["section_id"]) == norm(p["section_id"]) else None)
+    )
 
 
 def legal_refs_score(golds, preds, own_key: str) -> Score:
@@ -161,7 +171,11 @@ def legal_refs_score(golds, preds, own_key: str) -> Score:
             by_key.setdefault(k, p)
     golds = [g for g in golds if norm_key(g["ref_key"]) != own_key]
     plist = list(by_key.values())
-    return count(golds, plist, match(golds, plist, lambda g, p: 1.0 if norm_key(g["ref_key"]) == norm_key(p["ref_key"]) else None))
+    return count(
+        golds,
+        plist,
+        match(golds, plist, lambda g, p: 1.0 if norm_key(g["ref_key"]) == norm_key(p["ref_key"]) else None),
+    )
 
 
 def targets_score(golds, preds) -> Score:
@@ -170,28 +184,48 @@ def targets_score(golds, preds) -> Score:
             return None
         if unit_family(g.get("unit")) != unit_family(p.get("unit")):
             return None
-        s = max(jaccard(g.get("indicator"), p.get("indicator")), covered(g.get("indicator"), p.get("text")),
-                covered(g.get("indicator"), p.get("indicator")))
+        s = max(
+            jaccard(g.get("indicator"), p.get("indicator")),
+            covered(g.get("indicator"), p.get("text")),
+            covered(g.get("indicator"), p.get("indicator")),
+        )
         return s if s >= 0.3 else None
+
     return count(golds, preds, match(golds, preds, pair))
 
 
 def deadlines_score(golds, preds) -> Score:
     def key(d):
-        return (norm(d.get("start")), norm(d.get("end")), norm(d.get("recurrence")), norm(d.get("recur_on")), bool(d.get("ongoing")))
-    return count(golds, preds, match(golds, preds, lambda g, p: (1.0 + (norm(g.get("section_id")) == norm(p.get("section_id"))))
-                                      if key(g) == key(p) else None))
+        return (
+            norm(d.get("start")),
+            norm(d.get("end")),
+            norm(d.get("recurrence")),
+            norm(d.get("recur_on")),
+            bool(d.get("ongoing")),
+        )
+
+    return count(
+        golds,
+        preds,
+        match(
+            golds,
+            preds,
+            lambda g, p: (1.0 + (norm(g.get("section_id")) == norm(p.get("section_id")))) if key(g) == key(p) else None,
+        ),
+    )
 
 
 def tasks_score(golds, preds) -> Score:
     def pair(g, p):
         gp = norm(g["text_prefix"])[:80]
-        s = SequenceMatcher(None, gp, norm(p.get("text"))[:len(gp)]).ratio()
+        s = SequenceMatcher(None, gp, norm(p.get("text"))[: len(gp)]).ratio()
         return s if s >= 0.7 else None
+
     return count(golds, preds, match(golds, preds, pair))
 
 
 # ---------------------------------------------------------------- whole folders
+
 
 def read_rows(folder: Path, table: str) -> list[dict]:
     rows = []
@@ -204,7 +238,7 @@ def variant_of(source_path: str, stem: str) -> str | None:
     name = Path(source_path).name
     if not name.startswith(stem + "."):
         return None
-    return name[len(stem) + 1:].rsplit(".", 1)[0]
+    return name[len(stem) + 1 :].rsplit(".", 1)[0]
 
 
 def evaluate(processed: Path, gold_dir: Path) -> dict[str, dict[str, float]]:
@@ -237,7 +271,10 @@ def evaluate(processed: Path, gold_dir: Path) -> dict[str, dict[str, float]]:
 
 def main(argv=None) -> int:
     argv = argv if argv is not None else sys.argv[1:]
-    processed, gold_dir = Path(argv[0] if argv else "data/processed"), Path(argv[1] if len(argv) > 1 else "tests/fixtures")
+    processed, gold_dir = (
+        Path(argv[0] if argv else "data/processed"),
+        Path(argv[1] if len(argv) > 1 else "tests/fixtures"),
+    )
     results = evaluate(processed, gold_dir)
     width = max((len(k) for k in results), default=10)
     print(f"{'document:variant':<{width}}  " + "  ".join(f"{t[:10]:>10}" for t in TABLES + ["overall"]))

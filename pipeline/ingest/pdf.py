@@ -5,6 +5,7 @@ whether it can be trusted; pages that look ruled get pdfplumber's table grid
 (slow, so only there) and their table regions are replaced by one line per
 row with tab-separated cells; everything else is OCR'd through `ocr`.
 """
+
 from __future__ import annotations
 
 import logging
@@ -18,7 +19,6 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractors.text.fold import VI_MARKED_LETTERS
-
 from pipeline.errors import CorruptFileError, EmptyFileError, EncryptedPdfError
 from pipeline.ocr.tesseract import MAX_PIXELS, PageText, PdfText, ocr_image, render_page
 
@@ -31,8 +31,7 @@ __all__ = ["PageText", "PdfText", "read_pdf_pages", "assess_text_layer", "page_i
 MIN_CHARS = 20
 
 _VI_LETTERS = VI_MARKED_LETTERS
-_SYLLABLE = re.compile(
-    r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(ch|ng|nh|[cmnpt])?")
+_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(ch|ng|nh|[cmnpt])?")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -49,8 +48,7 @@ def assess_text_layer(text: str) -> str | None:
     n = len(visible)
     if n < MIN_CHARS:
         return "no text layer"
-    lost = sum(1 for c in visible
-               if c in "\x00\ufffd" or unicodedata.category(c) in ("Cc", "Co", "Cs"))
+    lost = sum(1 for c in visible if c in "\x00\ufffd" or unicodedata.category(c) in ("Cc", "Co", "Cs"))
     lost += len(re.findall(r"(?<=\w)\?(?=\w)", text))
     if lost > 0.02 * n:
         return "text layer has lost glyphs (NUL, U+FFFD, '?')"
@@ -58,12 +56,11 @@ def assess_text_layer(text: str) -> str | None:
     letters = sum(1 for c in visible if c.isalpha())
     if len(debris) > 0.03 * max(letters, 1):
         if len(set(debris)) >= 6:
-            return None          # legacy-encoded Vietnamese; decoded later
+            return None  # legacy-encoded Vietnamese; decoded later
         return "text layer maps missing glyphs to one junk character"
     if letters < 0.3 * n:
         return "text layer is mostly symbols"
-    words = [w for w in _WORD.findall(text)
-             if not (len(w) > 1 and w[1:].isupper())]   # skip abbreviations
+    words = [w for w in _WORD.findall(text) if not (len(w) > 1 and w[1:].isupper())]  # skip abbreviations
     if len(words) >= 30:
         invalid = sum(1 for w in words if not _SYLLABLE.fullmatch(_base(w)))
         # Vietnamese prose has well under 5% non-syllables (names, English
@@ -75,12 +72,10 @@ def assess_text_layer(text: str) -> str | None:
 
 def _base(word: str) -> str:
     word = word.replace("đ", "d").replace("Đ", "D")
-    return "".join(c for c in unicodedata.normalize("NFD", word)
-                   if not unicodedata.combining(c)).lower()
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)).lower()
 
 
-def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300,
-                   workers: int = 1) -> PdfText:
+def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, workers: int = 1) -> PdfText:
     """Text of every page. `workers` > 1 OCRs pages in that many processes
     (tesseract is single-threaded); leave it at 1 when documents are already
     processed in parallel."""
@@ -95,22 +90,22 @@ def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300,
                 page = doc[index]
                 text = _page_text(page)
             except pdfium.PdfiumError as exc:
-                raise CorruptFileError(f"{path.name}: page {index + 1} cannot be read ({exc}); "
-                                       "the file is damaged: download or export it again") from exc
+                raise CorruptFileError(
+                    f"{path.name}: page {index + 1} cannot be read ({exc}); "
+                    "the file is damaged: download or export it again"
+                ) from exc
             reason = assess_text_layer(text)
-            if reason is not None and (reason != "no text layer" or _has_visible_content(page)):
-                if ocr:
-                    to_ocr.append(index)
-                    pages.append(None)
-                    continue
+            if reason is not None and (reason != "no text layer" or _has_visible_content(page)) and ocr:
+                to_ocr.append(index)
+                pages.append(None)
+                continue
             if reason is None and _looks_ruled(page):
                 ruled.append(index)
             pages.append(PageText(index + 1, text, "text"))
         if ruled:
             _add_tables(path, doc, pages, ruled)
         for index, result in _ocr_pages(path, doc, to_ocr, lang, dpi, workers):
-            pages[index] = PageText(index + 1, result.text, "ocr", result.tables,
-                                    result.confidence)
+            pages[index] = PageText(index + 1, result.text, "ocr", result.tables, result.confidence)
     finally:
         doc.close()
     return PdfText([p for p in pages if p is not None])
@@ -135,7 +130,8 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
             raise EmptyFileError(f"{path.name} has no pages") from exc
         raise CorruptFileError(
             f"{path.name} is not a readable PDF ({exc}); the file may be "
-            "truncated or damaged: download or export it again") from exc
+            "truncated or damaged: download or export it again"
+        ) from exc
     if len(doc) == 0:
         doc.close()
         raise EmptyFileError(f"{path.name} has no pages")
@@ -144,8 +140,7 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
 
 def _declares_no_pages(path: Path) -> bool:
     data = path.read_bytes()
-    return (re.search(rb"/Count\s*0\b", data) is not None
-            and re.search(rb"/Type\s*/Page(?!s)\b", data) is None)
+    return re.search(rb"/Count\s*0\b", data) is not None and re.search(rb"/Type\s*/Page(?!s)\b", data) is None
 
 
 def _page_text(page) -> str:
@@ -201,9 +196,10 @@ def _add_tables(path: Path, doc, pages: list, indexes: list[int]) -> None:
                     rows = [r for r in rows if any(r)]
                     if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
                         found.append((table.bbox, rows))
-            except Exception as exc:   # pdfminer chokes on some odd pages
-                log.warning("%s page %d: table detection failed (%s); "
-                            "keeping the plain text layer", path.name, index + 1, exc)
+            except Exception as exc:  # pdfminer chokes on some odd pages
+                log.warning(
+                    "%s page %d: table detection failed (%s); keeping the plain text layer", path.name, index + 1, exc
+                )
                 continue
             if found:
                 text = _replace_regions(doc[index], plumber_page.height, found)
@@ -222,8 +218,7 @@ def _replace_regions(page, page_height: float, tables) -> str:
         raw = textpage.get_text_range()
         count = textpage.count_chars()
         # pdfplumber measures from the top, pdfium from the bottom.
-        boxes = [(x0, page_height - bottom, x1, page_height - top)
-                 for (x0, top, x1, bottom), _ in tables]
+        boxes = [(x0, page_height - bottom, x1, page_height - top) for (x0, top, x1, bottom), _ in tables]
         out: list[str] = []
         emitted = set()
         inside = None
@@ -231,8 +226,9 @@ def _replace_regions(page, page_height: float, tables) -> str:
             left, bottom, right, top = textpage.get_charbox(i)
             if right > left or top > bottom:
                 cx, cy = (left + right) / 2, (bottom + top) / 2
-                inside = next((k for k, (x0, y0, x1, y1) in enumerate(boxes)
-                               if x0 <= cx <= x1 and y0 <= cy <= y1), None)
+                inside = next(
+                    (k for k, (x0, y0, x1, y1) in enumerate(boxes) if x0 <= cx <= x1 and y0 <= cy <= y1), None
+                )
             # characters without a box (generated spaces and line breaks)
             # belong wherever the previous character was
             if inside is None:
@@ -263,8 +259,11 @@ def page_image(doc, index: int, dpi: int = 300):
     width, height = page.get_size()
     if page.get_rotation() == 0:
         images = list(_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE))
-        others = sum(1 for obj in page.get_objects(max_depth=1)
-                     if obj.type not in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_TEXT))
+        others = sum(
+            1
+            for obj in page.get_objects(max_depth=1)
+            if obj.type not in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_TEXT)
+        )
         if len(images) == 1 and others == 0:
             image = images[0]
             left, bottom, right, top = image.get_bounds()
@@ -273,13 +272,18 @@ def page_image(doc, index: int, dpi: int = 300):
             covers = (right - left) * (top - bottom) >= 0.85 * width * height
             px_w, px_h = image.get_px_size()
             native = px_w / ((right - left) / 72) if right > left else 0
-            if (upright and covers and 150 <= native <= 400 and px_w * px_h <= MAX_PIXELS
-                    and image.get_metadata().bits_per_pixel >= 8):
+            if (
+                upright
+                and covers
+                and 150 <= native <= 400
+                and px_w * px_h <= MAX_PIXELS
+                and image.get_metadata().bits_per_pixel >= 8
+            ):
                 try:
                     img = image.get_bitmap(render=False).to_pil()
                     return img.convert("L"), int(round(native))
                 except Exception:
-                    pass   # unusual colour space or filter: render instead
+                    pass  # unusual colour space or filter: render instead
     return render_page(doc, index, dpi), dpi
 
 

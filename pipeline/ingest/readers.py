@@ -3,6 +3,7 @@
 The format is sniffed from the bytes, not trusted from the extension, so a
 PDF saved as `.txt` is still read as a PDF and a text saved as `.pdf` as text.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -48,9 +49,12 @@ def sniff_format(data: bytes, suffix: str) -> str:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 if "word/document.xml" in z.namelist():
                     return "docx"
-        except zipfile.BadZipFile:
-            raise CorruptFileError("file looks like a ZIP/DOCX but the archive is damaged; re-export it")
-        raise ReadError("read", "ZIP archive is not a Word document (no word/document.xml); unpack it and submit the documents inside")
+        except zipfile.BadZipFile as exc:
+            raise CorruptFileError("file looks like a ZIP/DOCX but the archive is damaged; re-export it") from exc
+        raise ReadError(
+            "read",
+            "ZIP archive is not a Word document (no word/document.xml); unpack it and submit the documents inside",
+        )
     if suffix.lower() in (".md", ".markdown"):
         return "md"
     return "txt"
@@ -87,8 +91,11 @@ def unprintable_share(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if (c not in "\t\n\r\f" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs"))
-              or c == "\ufffd")
+    bad = sum(
+        1
+        for c in sample
+        if (c not in "\t\n\r\f" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs")) or c == "\ufffd"
+    )
     return bad / len(sample)
 
 
@@ -97,11 +104,14 @@ def read_text(data: bytes, fmt: str) -> RawDocument:
     if not text.strip():
         raise EmptyFileError("the file contains no text")
     if unprintable_share(text) > 0.05:
-        raise CorruptFileError("the file is binary, not text (control bytes throughout); "
-                               "check its real type — supported are PDF, PNG/JPEG/TIFF, DOCX, TXT, MD")
+        raise CorruptFileError(
+            "the file is binary, not text (control bytes throughout); "
+            "check its real type — supported are PDF, PNG/JPEG/TIFF, DOCX, TXT, MD"
+        )
     markdown = fmt == "md" or looks_like_markdown(text)
-    return RawDocument(source_format="md" if fmt == "md" else "txt", pages=[text], paged=False,
-                       markdown=markdown, flat_tables=True)
+    return RawDocument(
+        source_format="md" if fmt == "md" else "txt", pages=[text], paged=False, markdown=markdown, flat_tables=True
+    )
 
 
 def read_docx(data: bytes) -> RawDocument:
@@ -113,7 +123,9 @@ def read_docx(data: bytes) -> RawDocument:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several unrelated types
-        raise CorruptFileError(f"DOCX could not be opened ({exc.__class__.__name__}: {exc}); re-save it from Word") from exc
+        raise CorruptFileError(
+            f"DOCX could not be opened ({exc.__class__.__name__}: {exc}); re-save it from Word"
+        ) from exc
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
@@ -140,8 +152,14 @@ def read_pdf(path: Path, ocr: bool = True) -> RawDocument:
     result = read_pdf_pages(path, ocr=ocr)
     pages = [p.text for p in result.pages]
     sources = [p.source for p in result.pages]
-    return RawDocument(source_format="pdf", pages=pages, paged=True, n_pages=len(pages),
-                       ocr_pages=sum(1 for s in sources if s == "ocr"), page_sources=sources)
+    return RawDocument(
+        source_format="pdf",
+        pages=pages,
+        paged=True,
+        n_pages=len(pages),
+        ocr_pages=sum(1 for s in sources if s == "ocr"),
+        page_sources=sources,
+    )
 
 
 def read_image(path: Path) -> RawDocument:
@@ -149,8 +167,14 @@ def read_image(path: Path) -> RawDocument:
 
     result = read_image_pages(path)
     pages = [p.text for p in result.pages]
-    return RawDocument(source_format="image", pages=pages, paged=True, n_pages=len(pages),
-                       ocr_pages=len(pages), page_sources=["ocr"] * len(pages))
+    return RawDocument(
+        source_format="image",
+        pages=pages,
+        paged=True,
+        n_pages=len(pages),
+        ocr_pages=len(pages),
+        page_sources=["ocr"] * len(pages),
+    )
 
 
 def read_document(path: Path, data: bytes | None = None, ocr: bool = True) -> RawDocument:

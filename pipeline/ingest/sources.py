@@ -17,6 +17,7 @@ Only the standard library talks HTTP: urllib with a connect timeout separate
 from the read timeout, a size limit enforced while streaming, and the bytes
 checked against what the pipeline can read before anything is kept.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -47,8 +48,29 @@ log = logging.getLogger(__name__)
 #: Link suffixes taken as documents without looking at them first.
 DOC_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 #: Suffixes never worth probing: assets, and formats the pipeline cannot read.
-NEVER_PROBE = (".css", ".js", ".ico", ".svg", ".gif", ".webp", ".woff", ".woff2", ".ttf", ".zip", ".rar",
-               ".7z", ".doc", ".xls", ".xlsx", ".ppt", ".pptx", ".mp4", ".mp3", ".xml", ".rss")
+NEVER_PROBE = (
+    ".css",
+    ".js",
+    ".ico",
+    ".svg",
+    ".gif",
+    ".webp",
+    ".woff",
+    ".woff2",
+    ".ttf",
+    ".zip",
+    ".rar",
+    ".7z",
+    ".doc",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+    ".pptx",
+    ".mp4",
+    ".mp3",
+    ".xml",
+    ".rss",
+)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 MANIFEST = ".manifest.json"
 PART_SUFFIX = ".part"
@@ -109,7 +131,7 @@ class _ConnectTimeout(TimeoutError):
 
 
 def _now() -> _dt.datetime:
-    return _dt.datetime.now(_dt.timezone.utc)
+    return _dt.datetime.now(_dt.UTC)
 
 
 def _fmt_s(seconds: float) -> str:
@@ -128,6 +150,7 @@ def _is_loopback(host: str | None) -> bool:
 
 
 # ------------------------------------------------------------------ HTTP plumbing
+
 
 def _connection(base: type, read_timeout: float) -> type:
     """`base` whose connect uses the request timeout and whose reads use `read_timeout`.
@@ -179,9 +202,15 @@ def _opener(limits: FetchLimits) -> urllib.request.OpenerDirector:
     # Built by hand rather than with build_opener so that file:, ftp: and
     # data: URLs are refused: an index must not be able to point at local files.
     opener = urllib.request.OpenerDirector()
-    for handler in (_ProxyHandler(), urllib.request.UnknownHandler(), _HTTPHandler(limits.read_timeout_s),
-                    _HTTPSHandler(limits.read_timeout_s), urllib.request.HTTPDefaultErrorHandler(),
-                    urllib.request.HTTPRedirectHandler(), urllib.request.HTTPErrorProcessor()):
+    for handler in (
+        _ProxyHandler(),
+        urllib.request.UnknownHandler(),
+        _HTTPHandler(limits.read_timeout_s),
+        _HTTPSHandler(limits.read_timeout_s),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPRedirectHandler(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
         opener.add_handler(handler)
     return opener
 
@@ -197,29 +226,46 @@ def _describe(exc: BaseException, url: str, limits: FetchLimits) -> FetchError:
         return exc
     host = urllib.parse.urlsplit(url).netloc or url
     if isinstance(exc, urllib.error.HTTPError):
-        return FetchError("HTTPError", f"the server answered HTTP {exc.code} {exc.reason} for {url}; "
-                                       "check the link still exists (it may have moved or need a login)")
+        return FetchError(
+            "HTTPError",
+            f"the server answered HTTP {exc.code} {exc.reason} for {url}; "
+            "check the link still exists (it may have moved or need a login)",
+        )
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, _ConnectTimeout):
-        return FetchError("ConnectTimeout", f"timed out after {_fmt_s(limits.connect_timeout_s)} connecting to "
-                                            f"{host}; check the address and that the server is up, or raise "
-                                            "--connect-timeout")
+        return FetchError(
+            "ConnectTimeout",
+            f"timed out after {_fmt_s(limits.connect_timeout_s)} connecting to "
+            f"{host}; check the address and that the server is up, or raise "
+            "--connect-timeout",
+        )
     if isinstance(reason, TimeoutError):
-        return FetchError("ReadTimeout", f"timed out after {_fmt_s(limits.read_timeout_s)} waiting for data from "
-                                         f"{host}; the server is stalled or very slow: try again later or raise "
-                                         "--read-timeout")
+        return FetchError(
+            "ReadTimeout",
+            f"timed out after {_fmt_s(limits.read_timeout_s)} waiting for data from "
+            f"{host}; the server is stalled or very slow: try again later or raise "
+            "--read-timeout",
+        )
     if isinstance(reason, ConnectionRefusedError):
-        return FetchError("ConnectionRefused", f"connection refused by {host}; check the address and port and "
-                                               "that the server is up")
+        return FetchError(
+            "ConnectionRefused", f"connection refused by {host}; check the address and port and that the server is up"
+        )
     if isinstance(reason, socket.gaierror):
-        return FetchError("DNSError", f"cannot resolve the host name of {host} ({reason.strerror}); check the "
-                                      "address and the machine's DNS")
+        return FetchError(
+            "DNSError",
+            f"cannot resolve the host name of {host} ({reason.strerror}); check the address and the machine's DNS",
+        )
     if isinstance(reason, ssl.SSLError):
-        return FetchError("TLSError", f"TLS/certificate error talking to {host}: {reason}; check the https "
-                                      "address or the server's certificate")
+        return FetchError(
+            "TLSError",
+            f"TLS/certificate error talking to {host}: {reason}; check the https address or the server's certificate",
+        )
     if isinstance(exc, http.client.IncompleteRead):
-        return FetchError("IncompleteDownload", f"the connection to {host} closed after {len(exc.partial)} bytes, "
-                                                "before the end of the file; try again later")
+        return FetchError(
+            "IncompleteDownload",
+            f"the connection to {host} closed after {len(exc.partial)} bytes, "
+            "before the end of the file; try again later",
+        )
     if isinstance(exc, urllib.error.URLError) and "unknown url type" in str(exc.reason):
         return FetchError("UnsupportedURL", f"only http:// and https:// links are fetched, not {url}")
     if isinstance(reason, (ConnectionError, http.client.HTTPException, OSError)):
@@ -237,21 +283,30 @@ def _read_limited(resp, sink, limit: int, limits: FetchLimits, what: str) -> int
             return size
         size += len(chunk)
         if size > limit:
-            raise FetchError("TooLarge", f"{what} is larger than the {limit / 1024 / 1024:g} MB limit (stopped "
-                                         f"after {size / 1024 / 1024:.1f} MB); raise --max-mb if it is a real "
-                                         "document")
+            raise FetchError(
+                "TooLarge",
+                f"{what} is larger than the {limit / 1024 / 1024:g} MB limit (stopped "
+                f"after {size / 1024 / 1024:.1f} MB); raise --max-mb if it is a real "
+                "document",
+            )
         if time.monotonic() > deadline:
-            raise FetchError("DownloadTimeout", f"{what} took longer than {_fmt_s(limits.total_timeout_s)} to "
-                                                "download and was abandoned; try again later")
+            raise FetchError(
+                "DownloadTimeout",
+                f"{what} took longer than {_fmt_s(limits.total_timeout_s)} to "
+                "download and was abandoned; try again later",
+            )
         sink(chunk)
 
 
 def _check_length(resp, limit: int, what: str) -> None:
     length = resp.headers.get("Content-Length")
     if length and length.strip().isdigit() and int(length) > limit:
-        raise FetchError("TooLarge", f"{what} is larger than the {limit / 1024 / 1024:g} MB limit "
-                                     f"({int(length) / 1024 / 1024:.1f} MB announced); raise --max-mb if it is "
-                                     "a real document")
+        raise FetchError(
+            "TooLarge",
+            f"{what} is larger than the {limit / 1024 / 1024:g} MB limit "
+            f"({int(length) / 1024 / 1024:.1f} MB announced); raise --max-mb if it is "
+            "a real document",
+        )
 
 
 # ------------------------------------------------------------------ what the bytes are
@@ -291,10 +346,13 @@ def _decodable_text(head: bytes) -> bool:
     """Text the reader can decode: BOM'd UTF-8/16, UTF-8, or an 8-bit code page, with no binary debris."""
     if not head.strip():
         return False
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                     (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if head.startswith(bom):
-            text = codecs.getincrementaldecoder(enc)(errors="replace").decode(head[len(bom):])
+            text = codecs.getincrementaldecoder(enc)(errors="replace").decode(head[len(bom) :])
             return _mostly_printable(text)
     try:
         # Incremental: the sample may end in the middle of a multi-byte character.
@@ -310,13 +368,22 @@ def _mostly_printable(text: str) -> bool:
     sample = text[:20000]
     if not sample.strip():
         return False
-    bad = sum(1 for c in sample if (c not in "\t\n\r\f" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs"))
-              or c == "\ufffd")
+    bad = sum(
+        1
+        for c in sample
+        if (c not in "\t\n\r\f" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs")) or c == "\ufffd"
+    )
     return bad / len(sample) <= 0.05
 
 
-_EXT = {"pdf": (".pdf",), "docx": (".docx",), "png": (".png",), "jpeg": (".jpg", ".jpeg"),
-        "tiff": (".tif", ".tiff"), "text": (".txt", ".md", ".markdown")}
+_EXT = {
+    "pdf": (".pdf",),
+    "docx": (".docx",),
+    "png": (".png",),
+    "jpeg": (".jpg", ".jpeg"),
+    "tiff": (".tif", ".tiff"),
+    "text": (".txt", ".md", ".markdown"),
+}
 
 
 def _safe_name(name: str, kind: str) -> str:
@@ -339,6 +406,7 @@ def _name_from(resp, url: str) -> str:
 
 
 # ------------------------------------------------------------------ the index
+
 
 class _Links(html.parser.HTMLParser):
     def __init__(self):
@@ -441,7 +509,9 @@ def read_index(opener, url: str, limits: FetchLimits) -> tuple[list[str], list[s
         try:
             data = json.loads(body.decode(charset or "utf-8-sig"))
         except (ValueError, LookupError) as exc:
-            raise FetchError("BadIndex", f"the feed at {url} is not valid JSON ({exc}); check the feed address")
+            raise FetchError(
+                "BadIndex", f"the feed at {url} is not valid JSON ({exc}); check the feed address"
+            ) from exc
         return feed_links(data, final_url)[: limits.max_links], []
     if content_type in HTML_TYPES or sniff_kind(body[:4096]) == "html":
         try:
@@ -454,18 +524,21 @@ def read_index(opener, url: str, limits: FetchLimits) -> tuple[list[str], list[s
             suffix = _suffix(link)
             if suffix in DOC_SUFFIXES:
                 docs.append(link)
-            elif (link != final_url and suffix not in NEVER_PROBE
-                  and urllib.parse.urlsplit(link).hostname == index_host):
+            elif link != final_url and suffix not in NEVER_PROBE and urllib.parse.urlsplit(link).hostname == index_host:
                 # Portals serve documents from `Download.aspx?id=…`: such a
                 # link is a document only if its download turns out to be one.
                 probes.append(link)
         return docs[: limits.max_links], probes[: limits.max_probes]
-    raise FetchError("BadIndex", f"the index at {url} is neither an HTML page nor a JSON feed "
-                                 f"(content-type {content_type}); point --source at the page or feed listing "
-                                 "the documents")
+    raise FetchError(
+        "BadIndex",
+        f"the index at {url} is neither an HTML page nor a JSON feed "
+        f"(content-type {content_type}); point --source at the page or feed listing "
+        "the documents",
+    )
 
 
 # ------------------------------------------------------------------ downloads
+
 
 def _load_manifest(inbox: Path) -> dict:
     try:
@@ -499,8 +572,7 @@ def remove_stale_parts(inbox: Path, older_than_s: float) -> None:
             pass
 
 
-def download(opener, url: str, inbox: Path, manifest: dict, limits: FetchLimits, probe: bool = False
-             ) -> FetchResult:
+def download(opener, url: str, inbox: Path, manifest: dict, limits: FetchLimits, probe: bool = False) -> FetchResult:
     """One link into the inbox; raises FetchError (or _NotADocument for a probe that is a page)."""
     entry = manifest.get(url) or {}
     known = inbox / entry["file"] if entry.get("file") else None
@@ -528,9 +600,12 @@ def download(opener, url: str, inbox: Path, manifest: dict, limits: FetchLimits,
     with resp:
         content_type = resp.headers.get_content_type()
         if content_type in HTML_TYPES:
-            raise _NotADocument("HtmlPage", f"link returned an HTML page, not a document (content-type "
-                                            f"{content_type}): probably an error or login page; open {url} in a "
-                                            "browser and fix the link")
+            raise _NotADocument(
+                "HtmlPage",
+                f"link returned an HTML page, not a document (content-type "
+                f"{content_type}): probably an error or login page; open {url} in a "
+                "browser and fix the link",
+            )
         _check_length(resp, limits.max_bytes, "the file")
         fd, tmp_name = tempfile.mkstemp(dir=inbox, prefix=".fetch-", suffix=PART_SUFFIX)
         tmp = Path(tmp_name)
@@ -538,6 +613,7 @@ def download(opener, url: str, inbox: Path, manifest: dict, limits: FetchLimits,
             digest, head = hashlib.sha256(), bytearray()
 
             with os.fdopen(fd, "wb") as f:
+
                 def sink(chunk: bytes) -> None:
                     digest.update(chunk)
                     if len(head) < CHUNK:
@@ -556,13 +632,19 @@ def download(opener, url: str, inbox: Path, manifest: dict, limits: FetchLimits,
                 raise FetchError("EmptyFile", f"link returned an empty file ({url}); check the link in a browser")
             kind = sniff_kind(bytes(head), tmp)
             if kind == "html":
-                raise _NotADocument("HtmlPage", f"link returned an HTML page, not a document (served as "
-                                                f"{content_type}): probably an error or login page; open {url} "
-                                                "in a browser and fix the link")
+                raise _NotADocument(
+                    "HtmlPage",
+                    f"link returned an HTML page, not a document (served as "
+                    f"{content_type}): probably an error or login page; open {url} "
+                    "in a browser and fix the link",
+                )
             if kind is None:
-                raise _NotADocument("UnsupportedType", f"the file is not a document vnplans reads (PDF, DOCX, "
-                                                       f"PNG/JPEG/TIFF, text); it starts with {bytes(head[:8])!r} "
-                                                       f"and was served as {content_type}")
+                raise _NotADocument(
+                    "UnsupportedType",
+                    f"the file is not a document vnplans reads (PDF, DOCX, "
+                    f"PNG/JPEG/TIFF, text); it starts with {bytes(head[:8])!r} "
+                    f"and was served as {content_type}",
+                )
             sha = digest.hexdigest()
             # The name after redirects: `Download.aspx?id=7` often lands on `…/kh-182.pdf`.
             dest = inbox / f"{sha[:16]}-{_safe_name(_name_from(resp, resp.geturl() or url), kind)}"
@@ -573,14 +655,21 @@ def download(opener, url: str, inbox: Path, manifest: dict, limits: FetchLimits,
                 status = "downloaded"
         finally:
             tmp.unlink(missing_ok=True)
-        manifest[url] = {"sha256": sha, "file": dest.name, "etag": resp.headers.get("ETag"),
-                         "last_modified": resp.headers.get("Last-Modified"), "content_type": content_type,
-                         "size": size, "fetched_at": _now().isoformat()}
+        manifest[url] = {
+            "sha256": sha,
+            "file": dest.name,
+            "etag": resp.headers.get("ETag"),
+            "last_modified": resp.headers.get("Last-Modified"),
+            "content_type": content_type,
+            "size": size,
+            "fetched_at": _now().isoformat(),
+        }
         return FetchResult(url, dest, status, sha256=sha)
 
 
-def _fetch_all(opener, links: list[str], inbox: Path, manifest: dict, limits: FetchLimits,
-               probe: bool) -> list[FetchResult]:
+def _fetch_all(
+    opener, links: list[str], inbox: Path, manifest: dict, limits: FetchLimits, probe: bool
+) -> list[FetchResult]:
     results = []
     for url in links:
         started = _now()
@@ -594,19 +683,29 @@ def _fetch_all(opener, links: list[str], inbox: Path, manifest: dict, limits: Fe
         except FetchError as exc:
             r = FetchResult(url, None, "failed", exc.error_type, exc.message)
         except OSError as exc:  # the inbox, not the network
-            r = FetchResult(url, None, "failed", exc.__class__.__name__,
-                            f"cannot write to the inbox {inbox}: {exc.strerror or exc}; check disk space and "
-                            "permissions")
+            r = FetchResult(
+                url,
+                None,
+                "failed",
+                exc.__class__.__name__,
+                f"cannot write to the inbox {inbox}: {exc.strerror or exc}; check disk space and permissions",
+            )
         except Exception as exc:  # a bug must not cost the other links
-            r = FetchResult(url, None, "failed", exc.__class__.__name__,
-                            f"{exc} while fetching {url} (internal error; please report it with the link)")
+            r = FetchResult(
+                url,
+                None,
+                "failed",
+                exc.__class__.__name__,
+                f"{exc} while fetching {url} (internal error; please report it with the link)",
+            )
         r.started_at, r.finished_at = started, _now()
         results.append(r)
     return results
 
 
-def collect(source: str | os.PathLike, inbox: str | os.PathLike, limits: FetchLimits | None = None
-            ) -> list[FetchResult]:
+def collect(
+    source: str | os.PathLike, inbox: str | os.PathLike, limits: FetchLimits | None = None
+) -> list[FetchResult]:
     """The documents a source offers now: local paths for a folder, downloads into `inbox` for a URL.
 
     Never raises for a bad link or an unreachable source: those come back as
@@ -621,16 +720,26 @@ def collect(source: str | os.PathLike, inbox: str | os.PathLike, limits: FetchLi
         try:
             inbox.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            return [FetchResult(source, None, "failed", exc.__class__.__name__,
-                                f"cannot create the inbox {inbox}: {exc.strerror or exc}; check the path and "
-                                "permissions, or pass --inbox", started_at=started, finished_at=_now())]
+            return [
+                FetchResult(
+                    source,
+                    None,
+                    "failed",
+                    exc.__class__.__name__,
+                    f"cannot create the inbox {inbox}: {exc.strerror or exc}; check the path and "
+                    "permissions, or pass --inbox",
+                    started_at=started,
+                    finished_at=_now(),
+                )
+            ]
         remove_stale_parts(inbox, limits.total_timeout_s + 60)
         opener = _opener(limits)
         try:
             docs, probes = read_index(opener, source, limits)
         except FetchError as exc:
-            return [FetchResult(source, None, "failed", exc.error_type, exc.message, started_at=started,
-                                finished_at=_now())]
+            return [
+                FetchResult(source, None, "failed", exc.error_type, exc.message, started_at=started, finished_at=_now())
+            ]
         manifest = _load_manifest(inbox)
         try:
             results = _fetch_all(opener, docs, inbox, manifest, limits, probe=False)
@@ -643,9 +752,18 @@ def collect(source: str | os.PathLike, inbox: str | os.PathLike, limits: FetchLi
         return results
     path = Path(urllib.parse.urlsplit(source).path if scheme == "file" else source)
     if not path.exists():
-        return [FetchResult(source, None, "failed", "SourceMissing",
-                            f"the source {source} does not exist (a folder that is not mounted, or a typo); "
-                            "check the path, or give an http(s) URL", started_at=started, finished_at=_now())]
+        return [
+            FetchResult(
+                source,
+                None,
+                "failed",
+                "SourceMissing",
+                f"the source {source} does not exist (a folder that is not mounted, or a typo); "
+                "check the path, or give an http(s) URL",
+                started_at=started,
+                finished_at=_now(),
+            )
+        ]
     from pipeline.orchestrate.batch import discover  # the same walk as `vnplans run`
 
     return [FetchResult(str(p), p, "local", started_at=started, finished_at=started) for p in discover([path])]
@@ -655,18 +773,32 @@ def fetch_log_rows(results: list[FetchResult]) -> list:
     """`ingest_log` rows for failed fetches: stage `read`, the URL as source_path."""
     from schemas import IngestLog
 
-    return [IngestLog(source_path=r.url, status="failed", stage="read", error_type=r.error_type,
-                      error_message=r.error_message, started_at=r.started_at, finished_at=r.finished_at)
-            for r in results if r.status == "failed"]
+    return [
+        IngestLog(
+            source_path=r.url,
+            status="failed",
+            stage="read",
+            error_type=r.error_type,
+            error_message=r.error_message,
+            started_at=r.started_at,
+            finished_at=r.finished_at,
+        )
+        for r in results
+        if r.status == "failed"
+    ]
 
 
 def default_inbox(out_dir: str | os.PathLike) -> Path:
     return Path(out_dir) / "inbox"
 
 
-def ingest_source(source: str | os.PathLike, out_dir: str | os.PathLike = "data/processed",
-                  inbox: str | os.PathLike | None = None, fetch_limits: FetchLimits | None = None,
-                  **run_kwargs):
+def ingest_source(
+    source: str | os.PathLike,
+    out_dir: str | os.PathLike = "data/processed",
+    inbox: str | os.PathLike | None = None,
+    fetch_limits: FetchLimits | None = None,
+    **run_kwargs,
+):
     """Collect a source, process what it offers with `run_batch`, and log failed fetches in the same run.
 
     `run_kwargs` go to `run_batch` (workers, ocr, force, use_prefect, limits,

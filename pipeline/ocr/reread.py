@@ -15,11 +15,12 @@ All regions of a page go on one sheet for a single extra tesseract call
 (`--psm 6`); a re-read only replaces the first reading when tesseract is
 more confident of it. Pages without such trouble cost nothing.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from statistics import median
-from typing import Callable
 
 import numpy as np
 from PIL import Image
@@ -33,13 +34,12 @@ DOUBTFUL_CONF = 50.0
 
 @dataclass
 class _Region:
-    unit: tuple                 # line key: the first of a column run, or the line
-    side: int | None            # 0 left / 1 right column, None for a line
-    box: tuple[int, int, int, int]   # x0, y0, x1, y1 on the page
+    unit: tuple  # line key: the first of a column run, or the line
+    side: int | None  # 0 left / 1 right column, None for a line
+    box: tuple[int, int, int, int]  # x0, y0, x1, y1 on the page
 
 
-def reread(pixels: np.ndarray, words: list[Word], read: Callable[[Image.Image], list[Word]]
-           ) -> list[Word]:
+def reread(pixels: np.ndarray, words: list[Word], read: Callable[[Image.Image], list[Word]]) -> list[Word]:
     """`words` with misread columns and debris lines read again; `read`
     runs tesseract (`--psm 6`) on an image."""
     if not words:
@@ -50,11 +50,11 @@ def reread(pixels: np.ndarray, words: list[Word], read: Callable[[Image.Image], 
         lines.setdefault(w.line_key, []).append(w)
 
     regions: list[_Region] = []
-    in_run: dict[tuple, tuple] = {}       # line key -> first line of its run
+    in_run: dict[tuple, tuple] = {}  # line key -> first line of its run
     for run, gutter in _column_runs(lines, h):
         members = [w for k in run for w in lines[k]]
         x0, y0, x1, y1 = _bbox(members, pad=h / 4, shape=pixels.shape)
-        in_run.update({k: run[0] for k in run})
+        in_run.update(dict.fromkeys(run, run[0]))
         regions.append(_Region(run[0], 0, (x0, y0, int(gutter), y1)))
         regions.append(_Region(run[0], 1, (int(gutter), y0, x1, y1)))
     for key, members in lines.items():
@@ -117,8 +117,11 @@ def _column_runs(lines: dict[tuple, list[Word]], h: float) -> list[tuple[list[tu
             continue
         top = min(w.top for w in ws)
         line_bottom = max(w.top + w.height for w in ws)
-        gaps = [(ws[i].left + ws[i].width, ws[i + 1].left) for i in range(len(ws) - 1)
-                if ws[i + 1].left - (ws[i].left + ws[i].width) >= 3 * h]
+        gaps = [
+            (ws[i].left + ws[i].width, ws[i + 1].left)
+            for i in range(len(ws) - 1)
+            if ws[i + 1].left - (ws[i].left + ws[i].width) >= 3 * h
+        ]
         x0, x1 = ws[0].left, ws[-1].left + ws[-1].width
         near = bool(run) and top - bottom < 10 * h
         if len(gaps) == 1:
@@ -137,7 +140,7 @@ def _column_runs(lines: dict[tuple, list[Word]], h: float) -> list[tuple[list[tu
                 run, lo, hi, misaligned, splits = [key], a, b, skewed, 1
                 bottom = line_bottom
         elif not gaps and near and not (x0 < (lo + hi) / 2 < x1):
-            run.append(key)             # a line on one side of the gutter
+            run.append(key)  # a line on one side of the gutter
             bottom = max(bottom, line_bottom)
         else:
             close()
@@ -154,10 +157,12 @@ def _solid(w: Word) -> bool:
 
 def _bbox(words: list[Word], pad: float, shape: tuple[int, int]) -> tuple[int, int, int, int]:
     height, width = shape
-    return (max(0, int(min(w.left for w in words) - pad)),
-            max(0, int(min(w.top for w in words) - pad)),
-            min(width, int(max(w.left + w.width for w in words) + pad)),
-            min(height, int(max(w.top + w.height for w in words) + pad)))
+    return (
+        max(0, int(min(w.left for w in words) - pad)),
+        max(0, int(min(w.top for w in words) - pad)),
+        min(width, int(max(w.left + w.width for w in words) + pad)),
+        min(height, int(max(w.top + w.height for w in words) + pad)),
+    )
 
 
 def _mean_conf(words: list[Word]) -> float:
@@ -165,8 +170,9 @@ def _mean_conf(words: list[Word]) -> float:
     return float(np.mean(confs)) if confs else 0.0
 
 
-def _read_regions(pixels: np.ndarray, regions: list[_Region], h: float,
-                  read: Callable[[Image.Image], list[Word]]) -> dict[tuple, list[Word]]:
+def _read_regions(
+    pixels: np.ndarray, regions: list[_Region], h: float, read: Callable[[Image.Image], list[Word]]
+) -> dict[tuple, list[Word]]:
     """Stack the regions on a white sheet, read it once, and hand each
     region its words, moved back to page coordinates and keyed so that
     each column's lines and paragraphs stay its own."""
@@ -176,7 +182,7 @@ def _read_regions(pixels: np.ndarray, regions: list[_Region], h: float,
     for r in regions:
         x0, y0, x1, y1 = r.box
         crop = pixels[y0:y1, x0:x1].copy()
-        crop[crop >= threshold] = 255      # paper grey would frame the crop
+        crop[crop >= threshold] = 255  # paper grey would frame the crop
         crops.append(crop)
     width = max(c.shape[1] for c in crops) + 2 * pad
     height = sum(c.shape[0] for c in crops) + gap * (len(crops) - 1) + 2 * pad
@@ -184,22 +190,23 @@ def _read_regions(pixels: np.ndarray, regions: list[_Region], h: float,
     slots = []
     y = pad
     for crop in crops:
-        sheet[y:y + crop.shape[0], pad:pad + crop.shape[1]] = crop
+        sheet[y : y + crop.shape[0], pad : pad + crop.shape[1]] = crop
         slots.append((y, y + crop.shape[0]))
         y += crop.shape[0] + gap
     found: dict[tuple, list[Word]] = {}
     for w in read(Image.fromarray(sheet)):
         if not any(c.isalnum() for c in w.text) and w.conf < 60:
-            continue     # the edge of a crop read as `|` or `_`
+            continue  # the edge of a crop read as `|` or `_`
         cy = w.centre[1]
-        for r, (top, bottom) in zip(regions, slots):
+        for r, (top, bottom) in zip(regions, slots, strict=False):
             if top - gap / 2 <= cy <= bottom + gap / 2:
                 x0, y0 = r.box[:2]
                 if r.side is None:
-                    key = r.unit + (w.line_key[1:],)          # same paragraph
-                else:       # each column its own paragraphs
+                    key = r.unit + (w.line_key[1:],)  # same paragraph
+                else:  # each column its own paragraphs
                     key = (r.unit[0], r.unit[1], (r.unit, r.side) + w.line_key[1:3], w.line_key[3])
                 found.setdefault((r.unit, r.side), []).append(
-                    replace(w, left=w.left - pad + x0, top=w.top - top + y0, line_key=key))
+                    replace(w, left=w.left - pad + x0, top=w.top - top + y0, line_key=key)
+                )
                 break
     return found

@@ -6,6 +6,7 @@ measured in a deskewed frame (y' = y - x*t, x' = x + y*t, t = tan of the skew
 estimated from the horizontal runs) instead of rotating the image, which
 would cost more than the whole detection. `ocr` then reads the cells.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,8 +16,8 @@ import numpy as np
 
 @dataclass
 class Rule:
-    pos: float                            # y' of a horizontal, x' of a vertical
-    spans: list[tuple[float, float]]      # covered stretches along the line
+    pos: float  # y' of a horizontal, x' of a vertical
+    spans: list[tuple[float, float]]  # covered stretches along the line
     band: tuple[float, float] = (0.0, 0.0)  # extent across the line (thickness)
 
     def covers(self, lo: float, hi: float) -> float:
@@ -32,9 +33,9 @@ class Rule:
 
 @dataclass
 class Grid:
-    skew: float                           # t = tan(angle); 0 for digital pages
-    rows: list[Rule]                      # horizontal rules, top to bottom
-    cols: list[Rule]                      # vertical rules, left to right
+    skew: float  # t = tan(angle); 0 for digital pages
+    rows: list[Rule]  # horizontal rules, top to bottom
+    cols: list[Rule]  # vertical rules, left to right
     merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
     @property
@@ -45,12 +46,11 @@ class Grid:
     def n_cols(self) -> int:
         return len(self.cols) - 1
 
-    def scaled(self, f: float) -> "Grid":
+    def scaled(self, f: float) -> Grid:
         def scale(rule: Rule) -> Rule:
-            return Rule(rule.pos * f, [(a * f, b * f) for a, b in rule.spans],
-                        (rule.band[0] * f, rule.band[1] * f))
-        return Grid(self.skew, [scale(r) for r in self.rows],
-                    [scale(c) for c in self.cols], self.merged)
+            return Rule(rule.pos * f, [(a * f, b * f) for a, b in rule.spans], (rule.band[0] * f, rule.band[1] * f))
+
+        return Grid(self.skew, [scale(r) for r in self.rows], [scale(c) for c in self.cols], self.merged)
 
     def deskew(self, x: float, y: float) -> tuple[float, float]:
         return x + y * self.skew, y - x * self.skew
@@ -77,6 +77,7 @@ def _long_runs(dark: np.ndarray, k: int, axis: int) -> np.ndarray:
     Gaps of up to two pixels (noise, a faint copy) are closed first; k is
     longer than any stroke of body text, so letters do not qualify.
     """
+
     def shifted(a: np.ndarray, by: int) -> np.ndarray:
         # out[i] = a[i + by] along axis, False past the edge
         out = np.zeros_like(a)
@@ -131,8 +132,9 @@ def _estimate_skew(ys: np.ndarray, xs: np.ndarray) -> float:
     return best
 
 
-def _rules(along: np.ndarray, across: np.ndarray, min_len: float, merge_gap: float,
-           span_gap: float, min_span: float) -> list[Rule]:
+def _rules(
+    along: np.ndarray, across: np.ndarray, min_len: float, merge_gap: float, span_gap: float, min_span: float
+) -> list[Rule]:
     """Group run pixels into rules: `across` is the deskewed coordinate
     across the rule (y' for horizontals), `along` the one along it."""
     if len(across) == 0:
@@ -171,7 +173,7 @@ def _spans(values: np.ndarray, gap: float, min_span: float) -> list[tuple[float,
     breaks = np.flatnonzero(np.diff(values) > gap)
     starts = np.concatenate(([values[0]], values[breaks + 1]))
     ends = np.concatenate((values[breaks], [values[-1]]))
-    return [(float(a), float(b)) for a, b in zip(starts, ends) if b - a >= min_span]
+    return [(float(a), float(b)) for a, b in zip(starts, ends, strict=False) if b - a >= min_span]
 
 
 def _min_pool(gray: np.ndarray, f: int) -> np.ndarray:
@@ -227,8 +229,9 @@ def find_tables(gray: np.ndarray, dpi: int = 300) -> tuple[list[Grid], np.ndarra
     # include the baselines of serif text, which must stay.
     keep = np.zeros_like(dark)
     for mask, across_of, along_of, kind in (
-            (hmask, lambda x, y: y - x * t, lambda x, y: x + y * t, "rows"),
-            (vmask, lambda x, y: x + y * t, lambda x, y: y - x * t, "cols")):
+        (hmask, lambda x, y: y - x * t, lambda x, y: x + y * t, "rows"),
+        (vmask, lambda x, y: x + y * t, lambda x, y: y - x * t, "cols"),
+    ):
         ys, xs = np.nonzero(mask)
         across, along = across_of(xs, ys), along_of(xs, ys)
         for g in grids:
@@ -236,8 +239,12 @@ def find_tables(gray: np.ndarray, dpi: int = 300) -> tuple[list[Grid], np.ndarra
             other = g.cols if kind == "rows" else g.rows
             lo_along, hi_along = other[0].pos - k, other[-1].pos + k
             for rule in rules:
-                sel = ((across >= rule.band[0] - 1) & (across <= rule.band[1] + 1)
-                       & (along >= lo_along) & (along <= hi_along))
+                sel = (
+                    (across >= rule.band[0] - 1)
+                    & (across <= rule.band[1] + 1)
+                    & (along >= lo_along)
+                    & (along <= hi_along)
+                )
                 keep[ys[sel], xs[sel]] = True
     # The antialiased edge of a rule is a pixel wider than its run.
     grown = keep.copy()
@@ -247,7 +254,7 @@ def find_tables(gray: np.ndarray, dpi: int = 300) -> tuple[list[Grid], np.ndarra
     grown[:, :-1] |= keep[:, 1:]
     mask = empty
     up = np.repeat(np.repeat(grown, f, axis=0), f, axis=1)
-    mask[:up.shape[0], :up.shape[1]] = up
+    mask[: up.shape[0], : up.shape[1]] = up
     return [g.scaled(f) for g in grids], mask
 
 
@@ -316,8 +323,9 @@ def merged_cells(rows: list[Rule], cols: list[Rule]) -> dict[tuple[int, int], tu
     return {cell: find(cell) for cell in parent if find(cell) != cell}
 
 
-def rotated_rows(grid: Grid, box: tuple[float, float, float, float],
-                 shape: tuple[int, int]) -> list[tuple[int, int, int]]:
+def rotated_rows(
+    grid: Grid, box: tuple[float, float, float, float], shape: tuple[int, int]
+) -> list[tuple[int, int, int]]:
     """Pixel runs (y, x_start, x_end) of the image covering the deskewed box
     (x0', x1', y0', y1'): a slightly rotated rectangle in the image."""
     x0, x1, y0, y1 = box
@@ -329,8 +337,8 @@ def rotated_rows(grid: Grid, box: tuple[float, float, float, float],
     bottom = min(height, int(np.ceil(max(corners_y))) + 1)
     runs = []
     for y in range(top, bottom):
-        lo, hi = x0 - y * t, x1 - y * t          # from x' = x + y*t
-        if t > 0:                                  # from y' = y - x*t
+        lo, hi = x0 - y * t, x1 - y * t  # from x' = x + y*t
+        if t > 0:  # from y' = y - x*t
             lo, hi = max(lo, (y - y1) / t), min(hi, (y - y0) / t)
         elif t < 0:
             lo, hi = max(lo, (y - y0) / t), min(hi, (y - y1) / t)
@@ -349,9 +357,10 @@ def cell_blocks(grid: Grid) -> dict[tuple[int, int], tuple[float, float, float, 
             home = grid.merged.get((r, c), (r, c))
             e = extent.setdefault(home, [r, c, r, c])
             e[2], e[3] = max(e[2], r), max(e[3], c)
-    return {home: (grid.cols[c0].pos, grid.cols[c1 + 1].pos,
-                   grid.rows[r0].pos, grid.rows[r1 + 1].pos)
-            for home, (r0, c0, r1, c1) in extent.items()}
+    return {
+        home: (grid.cols[c0].pos, grid.cols[c1 + 1].pos, grid.rows[r0].pos, grid.rows[r1 + 1].pos)
+        for home, (r0, c0, r1, c1) in extent.items()
+    }
 
 
 @dataclass
@@ -362,7 +371,7 @@ class Word:
     width: int
     height: int
     conf: float
-    line_key: tuple[int, int, int, int]   # tesseract (page, block, par, line)
+    line_key: tuple[int, int, int, int]  # tesseract (page, block, par, line)
 
     @property
     def centre(self) -> tuple[float, float]:
@@ -384,8 +393,7 @@ def cell_text(words: list[Word]) -> str:
             lines.append([])
         lines[-1].append(w)
         last_y = y
-    return " ".join(" ".join(w.text for w in sorted(line, key=lambda w: w.left))
-                    for line in lines)
+    return " ".join(" ".join(w.text for w in sorted(line, key=lambda w: w.left)) for line in lines)
 
 
 def table_rows(grid: Grid, cells: dict[tuple[int, int], str]) -> list[list[str]]:

@@ -8,6 +8,7 @@ table is put back where it stood as tab-separated rows. The two passes
 together cover the page once, so they cost about one page. `reread` then
 repairs side-by-side blocks and debris lines of the page pass.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,8 +29,16 @@ from PIL import Image, ImageOps
 
 from pipeline.errors import CorruptFileError, EmptyFileError, ImageTooLargeError, OcrError
 from pipeline.ocr.reread import reread
-from pipeline.ocr.tablegrid import (Grid, Word, cell_blocks, cell_text, find_tables,
-                        otsu_threshold, rotated_rows, table_rows)
+from pipeline.ocr.tablegrid import (
+    Grid,
+    Word,
+    cell_blocks,
+    cell_text,
+    find_tables,
+    otsu_threshold,
+    rotated_rows,
+    table_rows,
+)
 
 # A0 at 300 dpi is ~140 Mpx; anything bigger is a decompression bomb or a
 # mistake, and decoding it would take minutes and gigabytes.
@@ -40,11 +49,11 @@ PAGE_TIMEOUT_S = 300
 
 @dataclass
 class PageText:
-    number: int                 # 1-based
+    number: int  # 1-based
     text: str
-    source: str                 # "text" (PDF text layer) or "ocr"
+    source: str  # "text" (PDF text layer) or "ocr"
     tables: list[list[list[str]]] = field(default_factory=list)
-    confidence: float | None = None   # mean word confidence 0-100, OCR only
+    confidence: float | None = None  # mean word confidence 0-100, OCR only
 
 
 @dataclass
@@ -67,9 +76,9 @@ class PdfText:
 @dataclass
 class OcrPage:
     text: str
-    confidence: float           # mean word confidence, 0-100
+    confidence: float  # mean word confidence, 0-100
     tables: list[list[list[str]]]
-    seconds: float              # wall time spent on this page
+    seconds: float  # wall time spent on this page
 
 
 def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> OcrPage:
@@ -106,8 +115,9 @@ def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> Oc
     return OcrPage(text, confidence, [t for t in tables if t], time.perf_counter() - started)
 
 
-def _ocr_tables(cleaned: np.ndarray, grids: list[Grid], lang: str, dpi: int
-                ) -> tuple[list[list[list[str]]], list[Word]]:
+def _ocr_tables(
+    cleaned: np.ndarray, grids: list[Grid], lang: str, dpi: int
+) -> tuple[list[list[list[str]]], list[Word]]:
     """Read every non-empty cell of every table in one tesseract call:
     the rows of each table, and the words read.
 
@@ -119,7 +129,7 @@ def _ocr_tables(cleaned: np.ndarray, grids: list[Grid], lang: str, dpi: int
     a small gap between cells, one table row under the other.
     """
     threshold = otsu_threshold(cleaned[::4, ::4])
-    margin = max(2, dpi // 60)          # keeps the remains of erased rules out
+    margin = max(2, dpi // 60)  # keeps the remains of erased rules out
     pad = max(4, dpi // 30)
     # Measured on the sample tables: a gap of ~2 spaces keeps tesseract's
     # word spacing right; a wider one makes it drop spaces inside cells.
@@ -140,21 +150,24 @@ def _ocr_tables(cleaned: np.ndarray, grids: list[Grid], lang: str, dpi: int
         return [table_rows(grid, {}) for grid in grids], []
 
     strips = [(g, _align(cells, dpi)) for g, cells in strips]
-    layout = []                      # per strip: width, height, first offset
+    layout = []  # per strip: width, height, first offset
     for _, cells in strips:
         first = min(off for _, _, off in cells)
         height = max(off - first + c.shape[0] for _, c, off in cells)
         width = sum(c.shape[1] for _, c, _ in cells) + hgap * (len(cells) - 1)
         layout.append((width, height, first))
-    sheet = np.full((sum(h for _, h, _ in layout) + vgap * (len(strips) - 1) + 2 * pad,
-                     max(w for w, _, _ in layout) + 2 * pad), 255, dtype=np.uint8)
-    slots = []                       # (top, bottom, left, right, table, cell)
+    sheet = np.full(
+        (sum(h for _, h, _ in layout) + vgap * (len(strips) - 1) + 2 * pad, max(w for w, _, _ in layout) + 2 * pad),
+        255,
+        dtype=np.uint8,
+    )
+    slots = []  # (top, bottom, left, right, table, cell)
     y = pad
-    for (g, cells), (_, height, first) in zip(strips, layout):
+    for (g, cells), (_, height, first) in zip(strips, layout, strict=False):
         x = pad
         for home, crop, off in cells:
             top = y + off - first
-            sheet[top:top + crop.shape[0], x:x + crop.shape[1]] = crop
+            sheet[top : top + crop.shape[0], x : x + crop.shape[1]] = crop
             slots.append((y, y + height, x, x + crop.shape[1], g, home))
             x += crop.shape[1] + hgap
         y += height + vgap
@@ -164,17 +177,17 @@ def _ocr_tables(cleaned: np.ndarray, grids: list[Grid], lang: str, dpi: int
     for w in words:
         cx, cy = w.centre
         for i, (top, bottom, left, right, _, _) in enumerate(slots):
-            if (top - vgap / 2 <= cy <= bottom + vgap / 2
-                    and left - hgap / 2 <= cx <= right + hgap / 2):
+            if top - vgap / 2 <= cy <= bottom + vgap / 2 and left - hgap / 2 <= cx <= right + hgap / 2:
                 found.setdefault(i, []).append(w)
                 break
     for i, (_, _, _, _, g, home) in enumerate(slots):
         results[g][home] = cell_text(found.get(i, []))
-    return [table_rows(grid, cells) for grid, cells in zip(grids, results)], words
+    return [table_rows(grid, cells) for grid, cells in zip(grids, results, strict=False)], words
 
 
-def _align(cells: list[tuple[tuple[int, int], np.ndarray, int]], dpi: int
-           ) -> list[tuple[tuple[int, int], np.ndarray, int]]:
+def _align(
+    cells: list[tuple[tuple[int, int], np.ndarray, int]], dpi: int
+) -> list[tuple[tuple[int, int], np.ndarray, int]]:
     """Vertical placement of a table row's cells on the sheet.
 
     One-line cells keep their height within the row, so a lone `-` or `a`
@@ -195,8 +208,9 @@ def _align(cells: list[tuple[tuple[int, int], np.ndarray, int]], dpi: int
     return out
 
 
-def _cell_ink(page: np.ndarray, grid: Grid, box, angle: float, threshold: int,
-              dpi: int) -> tuple[np.ndarray, int] | None:
+def _cell_ink(
+    page: np.ndarray, grid: Grid, box, angle: float, threshold: int, dpi: int
+) -> tuple[np.ndarray, int] | None:
     """The straightened, despeckled ink of one cell on white, and how far
     its top lies below the cell's top edge; None for an empty cell."""
     runs = rotated_rows(grid, box, page.shape)
@@ -206,7 +220,7 @@ def _cell_ink(page: np.ndarray, grid: Grid, box, angle: float, threshold: int,
     left, right = min(r[1] for r in runs), max(r[2] for r in runs)
     crop = np.full((bottom - top, right - left), 255, dtype=np.uint8)
     for y, a, b in runs:
-        crop[y - top, a - left:b - left] = page[y, a:b]
+        crop[y - top, a - left : b - left] = page[y, a:b]
     # Paper grey becomes white: pasted on a white sheet, a grey cell would
     # have edges that tesseract reads as rules.
     crop[crop >= threshold] = 255
@@ -221,15 +235,14 @@ def _cell_ink(page: np.ndarray, grid: Grid, box, angle: float, threshold: int,
     px, py = (x0 - y0 * t) / (1 + t * t) - left, (y0 + x0 * t) / (1 + t * t) - top
     h, w = crop.shape
     if abs(angle) > 0.05:
-        img = Image.fromarray(crop).rotate(angle, resample=Image.BILINEAR,
-                                           expand=True, fillcolor=255)
+        img = Image.fromarray(crop).rotate(angle, resample=Image.BILINEAR, expand=True, fillcolor=255)
         crop = np.asarray(img)
         ink = crop < threshold
     phi = np.radians(angle)
     edge = crop.shape[0] / 2 - (px - w / 2) * np.sin(phi) + (py - h / 2) * np.cos(phi)
     ys = np.flatnonzero(ink.any(axis=1))
     xs = np.flatnonzero(ink.any(axis=0))
-    return crop[ys[0]:ys[-1] + 1, xs[0]:xs[-1] + 1], int(round(ys[0] - edge))
+    return crop[ys[0] : ys[-1] + 1, xs[0] : xs[-1] + 1], int(round(ys[0] - edge))
 
 
 def _despeckle(ink: np.ndarray, dpi: int) -> np.ndarray:
@@ -244,8 +257,7 @@ def _despeckle(ink: np.ndarray, dpi: int) -> np.ndarray:
     integral = padded.cumsum(0).cumsum(1)
     n = 2 * r + 1
     h, w = ink.shape
-    count = (integral[n:n + h, n:n + w] - integral[0:h, n:n + w]
-             - integral[n:n + h, 0:w] + integral[0:h, 0:w])
+    count = integral[n : n + h, n : n + w] - integral[0:h, n : n + w] - integral[n : n + h, 0:w] + integral[0:h, 0:w]
     return ink & (count >= min_count)
 
 
@@ -287,16 +299,16 @@ def read_image_pages(path, lang: str = "vie") -> PdfText:
                     _check_size(img, path)
                     img.load()
                     page = ocr_image(_upright_gray(img), lang=lang, dpi=_image_dpi(img))
-                    pages.append(PageText(frame + 1, page.text, "ocr",
-                                          page.tables, page.confidence))
+                    pages.append(PageText(frame + 1, page.text, "ocr", page.tables, page.confidence))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise ImageTooLargeError(
                 f"{path.name}: image is larger than {MAX_PIXELS:,} pixels; "
-                f"downscale it (300 dpi is enough for OCR) ({exc})") from exc
+                f"downscale it (300 dpi is enough for OCR) ({exc})"
+            ) from exc
         except (OSError, SyntaxError, ValueError) as exc:
             raise CorruptFileError(
-                f"{path.name}: cannot decode image ({exc}); the file may be "
-                "truncated or not an image") from exc
+                f"{path.name}: cannot decode image ({exc}); the file may be truncated or not an image"
+            ) from exc
         finally:
             Image.MAX_IMAGE_PIXELS = previous
     if not pages:
@@ -320,7 +332,8 @@ def _check_size(img: Image.Image, path: Path) -> None:
     if width * height > MAX_PIXELS:
         raise ImageTooLargeError(
             f"{path.name}: image is {width}x{height} pixels, more than "
-            f"{MAX_PIXELS:,}; downscale it (300 dpi is enough for OCR)")
+            f"{MAX_PIXELS:,}; downscale it (300 dpi is enough for OCR)"
+        )
 
 
 def _image_dpi(img: Image.Image) -> int | None:
@@ -344,37 +357,44 @@ def _guess_dpi(gray: Image.Image) -> int:
     return max(100, min(600, round(max(gray.size) / 11.7)))
 
 
-def _tesseract_words(gray: Image.Image, lang: str, dpi: int, psm: int | None = None
-                     ) -> list[Word]:
+def _tesseract_words(gray: Image.Image, lang: str, dpi: int, psm: int | None = None) -> list[Word]:
     # PGM instead of pytesseract's default PNG: compressing an A4 page at
     # 300 dpi to PNG costs ~0.3 s, a sixth of the OCR itself.
     gray = gray.copy()
     gray.format = "PPM"
     try:
         data = pytesseract.image_to_data(
-            gray, lang=lang, config=(f"--psm {psm}" if psm else ""),
+            gray,
+            lang=lang,
+            config=(f"--psm {psm}" if psm else ""),
             timeout=PAGE_TIMEOUT_S,
-            output_type=pytesseract.Output.DICT)
+            output_type=pytesseract.Output.DICT,
+        )
     except pytesseract.TesseractNotFoundError as exc:
-        raise OcrError("tesseract is not installed; install it with "
-                       "`apt-get install tesseract-ocr tesseract-ocr-vie`") from exc
+        raise OcrError(
+            "tesseract is not installed; install it with `apt-get install tesseract-ocr tesseract-ocr-vie`"
+        ) from exc
     except pytesseract.TesseractError as exc:
         if "language" in str(exc).lower() or "traineddata" in str(exc).lower():
-            raise OcrError(f"tesseract has no '{lang}' language data; install "
-                           f"tesseract-ocr-{lang}") from exc
+            raise OcrError(f"tesseract has no '{lang}' language data; install tesseract-ocr-{lang}") from exc
         raise OcrError(f"tesseract failed: {exc}") from exc
-    except RuntimeError as exc:   # pytesseract's timeout
+    except RuntimeError as exc:  # pytesseract's timeout
         raise OcrError(f"tesseract did not finish a page in {PAGE_TIMEOUT_S} s") from exc
     words = []
     for i, text in enumerate(data["text"]):
         if data["level"][i] != 5 or not text or not text.strip():
             continue
-        words.append(Word(
-            text=text.strip(), left=int(data["left"][i]), top=int(data["top"][i]),
-            width=int(data["width"][i]), height=int(data["height"][i]),
-            conf=float(data["conf"][i]),
-            line_key=(data["page_num"][i], data["block_num"][i],
-                      data["par_num"][i], data["line_num"][i])))
+        words.append(
+            Word(
+                text=text.strip(),
+                left=int(data["left"][i]),
+                top=int(data["top"][i]),
+                width=int(data["width"][i]),
+                height=int(data["height"][i]),
+                conf=float(data["conf"][i]),
+                line_key=(data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i]),
+            )
+        )
     return words
 
 
@@ -384,7 +404,7 @@ def _layout(words: list[Word], grids: list[Grid], tables: list[list[list[str]]])
     lines: dict[tuple, list[Word]] = {}
     for w in words:
         lines.setdefault(w.line_key, []).append(w)
-    placed = [(grid, rows) for grid, rows in zip(grids, tables) if rows]
+    placed = [(grid, rows) for grid, rows in zip(grids, tables, strict=False) if rows]
     out: list[str] = []
     last_par = None
     for key, members in lines.items():

@@ -5,6 +5,7 @@ document happens in a pool of worker processes so that both cores are used
 (the extractors are pure Python) and Tesseract runs single-threaded in each
 (`OMP_THREAD_LIMIT=1`, measured 5× faster than letting OpenMP oversubscribe).
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -12,9 +13,9 @@ import multiprocessing
 import os
 import stat
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from pipeline.config import apply_env_defaults  # noqa: E402
 
@@ -33,7 +34,7 @@ SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 
 
 def now() -> _dt.datetime:
-    return _dt.datetime.now(_dt.timezone.utc)
+    return _dt.datetime.now(_dt.UTC)
 
 
 def discover(paths: list[str | Path]) -> list[Path]:
@@ -63,24 +64,36 @@ def discover(paths: list[str | Path]) -> list[Path]:
 
 # ---------------------------------------------------------------- worker side
 
+
 def _work(path: str, ocr: bool) -> dict:
     """Runs in a worker process: everything but the writing."""
     started = now()
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return {"status": "failed", "stage": "read", "error_type": exc.__class__.__name__,
-                "error_message": f"cannot read the file: {exc.strerror or exc}; check it exists and is readable",
-                "started_at": started}
+        return {
+            "status": "failed",
+            "stage": "read",
+            "error_type": exc.__class__.__name__,
+            "error_message": f"cannot read the file: {exc.strerror or exc}; check it exists and is readable",
+            "started_at": started,
+        }
     try:
         result = process_file(path, data=data, ocr=ocr)
     except StageError as exc:
-        return {"status": "failed", "doc_id": doc_id_of(file_digest(data)), "stage": exc.stage,
-                "error_type": exc.error_type, "error_message": exc.message, "started_at": started}
+        return {
+            "status": "failed",
+            "doc_id": doc_id_of(file_digest(data)),
+            "stage": exc.stage,
+            "error_type": exc.error_type,
+            "error_message": exc.message,
+            "started_at": started,
+        }
     return {"status": "ok", "result": result, "started_at": started}
 
 
 # ---------------------------------------------------------------- orchestration
+
 
 @dataclass
 class RunSummary:
@@ -102,7 +115,13 @@ class RunSummary:
 #: Defaults for one document: a 300-page scan OCRs in about 7 minutes on one core.
 DEFAULT_TIMEOUT_S = 1800
 DEFAULT_MEMORY_MB = 4096
-PRELOAD = ["pipeline.orchestrate.process", "extractors.analyse", "pipeline.ingest.readers", "pipeline.ingest.pdf", "pipeline.ocr.tesseract"]
+PRELOAD = [
+    "pipeline.orchestrate.process",
+    "extractors.analyse",
+    "pipeline.ingest.readers",
+    "pipeline.ingest.pdf",
+    "pipeline.ocr.tesseract",
+]
 
 
 @dataclass
@@ -126,9 +145,12 @@ def _child(conn, path: str, ocr: bool, memory_mb: int) -> None:
     try:
         outcome = _work(path, ocr)
     except MemoryError:
-        outcome = {"status": "failed", "stage": "read", "error_type": "MemoryLimit",
-                   "error_message": f"the document needed more than {memory_mb} MB; "
-                                    "raise --memory-mb or split the file"}
+        outcome = {
+            "status": "failed",
+            "stage": "read",
+            "error_type": "MemoryLimit",
+            "error_message": f"the document needed more than {memory_mb} MB; raise --memory-mb or split the file",
+        }
     conn.send(outcome)
     conn.close()
 
@@ -181,7 +203,7 @@ def run_isolated(path: Path, ocr: bool, limits: Limits) -> dict:
         return _work(str(path), ocr)
     ctx = _context()
     last = None
-    for attempt in range(2):
+    for _attempt in range(2):
         recv, send = ctx.Pipe(duplex=False)
         proc = ctx.Process(target=_child, args=(send, str(path), ocr, limits.memory_mb), daemon=True)
         proc.start()
@@ -195,25 +217,41 @@ def run_isolated(path: Path, ocr: bool, limits: Limits) -> dict:
             else:
                 _kill_tree(proc)
                 proc.join()
-                return {"status": "failed", "stage": "read", "error_type": "Timeout",
-                        "error_message": f"processing took longer than {limits.timeout_s:.0f} s and was stopped; "
-                                         "the file may be pathological (check it opens), or raise --timeout"}
+                return {
+                    "status": "failed",
+                    "stage": "read",
+                    "error_type": "Timeout",
+                    "error_message": f"processing took longer than {limits.timeout_s:.0f} s and was stopped; "
+                    "the file may be pathological (check it opens), or raise --timeout",
+                }
         finally:
             recv.close()
         proc.join()
         last = proc.exitcode
         # A crash is retried once: it may have been the machine, not the file.
     sig = f"signal {-last}" if last is not None and last < 0 else f"exit code {last}"
-    return {"status": "failed", "stage": "read", "error_type": "WorkerCrashed",
-            "error_message": f"the worker process died twice on this file ({sig}: out of memory or a crash in a "
-                             "PDF/OCR library); check the file opens in a PDF viewer, or split it"}
+    return {
+        "status": "failed",
+        "stage": "read",
+        "error_type": "WorkerCrashed",
+        "error_message": f"the worker process died twice on this file ({sig}: out of memory or a crash in a "
+        "PDF/OCR library); check the file opens in a PDF viewer, or split it",
+    }
 
 
-def run_batch(paths: list[str | Path], out_dir: str | Path = "data/processed", workers: int | None = None,
-              ocr: bool = True, force: bool = False, use_prefect: bool = True,
-              on_progress: Callable[[IngestLog], None] | None = None,
-              on_start: Callable[[int], None] | None = None, limits: Limits | None = None,
-              dask: str | None = None, extra_log: list[IngestLog] | None = None) -> RunSummary:
+def run_batch(
+    paths: list[str | Path],
+    out_dir: str | Path = "data/processed",
+    workers: int | None = None,
+    ocr: bool = True,
+    force: bool = False,
+    use_prefect: bool = True,
+    on_progress: Callable[[IngestLog], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+    limits: Limits | None = None,
+    dask: str | None = None,
+    extra_log: list[IngestLog] | None = None,
+) -> RunSummary:
     """Process every file under `paths` into `out_dir`; never raises for a bad file.
 
     `extra_log`: rows logged by the caller before the batch (failed downloads
@@ -224,8 +262,9 @@ def run_batch(paths: list[str | Path], out_dir: str | Path = "data/processed", w
     remove_stale_temp_files(out_dir)
     files = discover(paths)
     workers = workers or max(1, min(os.cpu_count() or 1, len(files) or 1))
-    summary = RunSummary(run_id=_dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6],
-                         out_dir=out_dir)
+    summary = RunSummary(
+        run_id=_dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6], out_dir=out_dir
+    )
     summary.log.extend(extra_log or [])
     if on_start:
         on_start(len(files))
@@ -247,24 +286,49 @@ def plan_file(path: Path, processed: dict, force: bool, seen_hashes: set) -> Ing
         # Reading a FIFO blocks until something writes to it: check first,
         # or one stray pipe in a folder hangs the whole batch.
         if not stat.S_ISREG(path.stat().st_mode):
-            return IngestLog(source_path=str(path), status="failed", stage="read", error_type="NotARegularFile",
-                             error_message="not a regular file (a FIFO, socket or device); pass the document file itself",
-                             started_at=started, finished_at=now())
+            return IngestLog(
+                source_path=str(path),
+                status="failed",
+                stage="read",
+                error_type="NotARegularFile",
+                error_message="not a regular file (a FIFO, socket or device); pass the document file itself",
+                started_at=started,
+                finished_at=now(),
+            )
         data = path.read_bytes()
     except OSError as exc:
-        return IngestLog(source_path=str(path), status="failed", stage="read", error_type=exc.__class__.__name__,
-                         error_message=f"cannot read the file: {exc.strerror or exc}; check it exists and is readable",
-                         started_at=started, finished_at=now())
+        return IngestLog(
+            source_path=str(path),
+            status="failed",
+            stage="read",
+            error_type=exc.__class__.__name__,
+            error_message=f"cannot read the file: {exc.strerror or exc}; check it exists and is readable",
+            started_at=started,
+            finished_at=now(),
+        )
     doc_id = doc_id_of(file_digest(data))
     if doc_id in seen_hashes:
-        return IngestLog(doc_id=doc_id, source_path=str(path), status="skipped", error_message="same content as another file in this batch",
-                         started_at=started, finished_at=now())
+        return IngestLog(
+            doc_id=doc_id,
+            source_path=str(path),
+            status="skipped",
+            error_message="same content as another file in this batch",
+            started_at=started,
+            finished_at=now(),
+        )
     seen_hashes.add(doc_id)
     prev = processed.get(doc_id)
     if not force and prev is not None and prev.get("pipeline_version") == PIPELINE_VERSION:
-        return IngestLog(doc_id=doc_id, source_path=str(path), status="skipped",
-                         error_message="already processed with this pipeline version (same content hash)",
-                         started_at=started, finished_at=now(), pages=prev.get("n_pages"), ocr_pages=prev.get("ocr_pages"))
+        return IngestLog(
+            doc_id=doc_id,
+            source_path=str(path),
+            status="skipped",
+            error_message="already processed with this pipeline version (same content hash)",
+            started_at=started,
+            finished_at=now(),
+            pages=prev.get("n_pages"),
+            ocr_pages=prev.get("ocr_pages"),
+        )
     return None
 
 
@@ -276,17 +340,39 @@ def finish(path: Path, outcome: dict, out_dir: Path, summary: RunSummary) -> Ing
         try:
             write_document(out_dir, result.doc_id, result.tables)
         except OSError as exc:
-            return IngestLog(doc_id=result.doc_id, source_path=str(path), status="failed", stage="write",
-                             error_type=exc.__class__.__name__,
-                             error_message=f"could not write tables to {out_dir}: {exc.strerror or exc}; check disk space and permissions",
-                             started_at=started, finished_at=now(), pages=result.n_pages, ocr_pages=result.ocr_pages)
+            return IngestLog(
+                doc_id=result.doc_id,
+                source_path=str(path),
+                status="failed",
+                stage="write",
+                error_type=exc.__class__.__name__,
+                error_message=f"could not write tables to {out_dir}: {exc.strerror or exc}; check disk space and permissions",
+                started_at=started,
+                finished_at=now(),
+                pages=result.n_pages,
+                ocr_pages=result.ocr_pages,
+            )
         for name, rows in result.tables.items():
             summary.rows[name] = summary.rows.get(name, 0) + len(rows)
-        return IngestLog(doc_id=result.doc_id, source_path=str(path), status="ok", started_at=started, finished_at=now(),
-                         pages=result.n_pages, ocr_pages=result.ocr_pages)
-    return IngestLog(doc_id=outcome.get("doc_id"), source_path=str(path), status="failed", stage=outcome.get("stage"),
-                     error_type=outcome.get("error_type"), error_message=outcome.get("error_message"),
-                     started_at=started, finished_at=now())
+        return IngestLog(
+            doc_id=result.doc_id,
+            source_path=str(path),
+            status="ok",
+            started_at=started,
+            finished_at=now(),
+            pages=result.n_pages,
+            ocr_pages=result.ocr_pages,
+        )
+    return IngestLog(
+        doc_id=outcome.get("doc_id"),
+        source_path=str(path),
+        status="failed",
+        stage=outcome.get("stage"),
+        error_type=outcome.get("error_type"),
+        error_message=outcome.get("error_message"),
+        started_at=started,
+        finished_at=now(),
+    )
 
 
 def plan_batch(files, out_dir, force, summary, on_progress) -> list[Path]:

@@ -5,6 +5,7 @@ its machinery) for callers that only want `process_file`. Tasks run on a
 thread pool locally (each thread waits on an isolated worker process) or on
 a Dask cluster through prefect-dask.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,23 +29,34 @@ def _transient(task, task_run, state) -> bool:
     return False
 
 
-@task(name="process-document", retries=2, retry_delay_seconds=1, retry_condition_fn=_transient,
-      cache_policy=NO_CACHE, persist_result=False)
+@task(
+    name="process-document",
+    retries=2,
+    retry_delay_seconds=1,
+    retry_condition_fn=_transient,
+    cache_policy=NO_CACHE,
+    persist_result=False,
+)
 def process_document(path: Path, ocr: bool, limits: Limits) -> dict:
     return run_isolated(path, ocr, limits)
 
 
 @flow(name="vnplans-ingest", validate_parameters=False, log_prints=False, persist_result=False)
-def ingest_flow(files: list[Path], out_dir: Path, ocr: bool, force: bool, summary, on_progress=None,
-                limits: Limits | None = None):
+def ingest_flow(
+    files: list[Path], out_dir: Path, ocr: bool, force: bool, summary, on_progress=None, limits: Limits | None = None
+):
     todo = plan_batch(files, out_dir, force, summary, on_progress)
     futures = {process_document.submit(p, ocr, limits or Limits()): p for p in todo}
     for fut in as_completed(list(futures)):
         try:
             outcome = fut.result()
         except Exception as exc:  # an orchestration fault: log it, keep the batch going
-            outcome = {"status": "failed", "stage": "extract", "error_type": exc.__class__.__name__,
-                       "error_message": f"{exc} (internal error; please report it with the file)"}
+            outcome = {
+                "status": "failed",
+                "stage": "extract",
+                "error_type": exc.__class__.__name__,
+                "error_message": f"{exc} (internal error; please report it with the file)",
+            }
         # Tables are written here, in the flow's process, so a remote worker
         # needs no access to the output folder.
         record(futures[fut], outcome, out_dir, summary, on_progress)
@@ -67,4 +79,5 @@ def task_runner(workers: int, dask: str | None = None):
 
 def run_flow(files, out_dir, workers, ocr, force, summary, on_progress=None, limits=None, dask=None) -> None:
     ingest_flow.with_options(task_runner=task_runner(workers, dask))(
-        files, out_dir, ocr, force, summary, on_progress, limits)
+        files, out_dir, ocr, force, summary, on_progress, limits
+    )

@@ -3,6 +3,7 @@
 Each stage failure is re-raised as a `StageError` naming the stage, so the
 flow can log it in `ingest_log` and carry on with the batch.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -58,16 +59,26 @@ def _stage(stage: str, fn, *args, **kwargs):
     except StageError:
         raise
     except ReadError as exc:
-        raise StageError(getattr(exc, "stage", stage) or stage, exc.__class__.__name__, str(getattr(exc, "message", exc))) from exc
+        raise StageError(
+            getattr(exc, "stage", stage) or stage, exc.__class__.__name__, str(getattr(exc, "message", exc))
+        ) from exc
     except subprocess.CalledProcessError as exc:
         # Tesseract (or another tool) exited with an error: usually memory or a broken image.
-        raise StageError("ocr", "OcrError", f"{Path(str(exc.cmd[0] if isinstance(exc.cmd, (list, tuple)) else exc.cmd)).name} "
-                         f"failed with exit code {exc.returncode} (out of memory or an unreadable page image); "
-                         "check the file, or raise --memory-mb") from exc
+        raise StageError(
+            "ocr",
+            "OcrError",
+            f"{Path(str(exc.cmd[0] if isinstance(exc.cmd, (list, tuple)) else exc.cmd)).name} "
+            f"failed with exit code {exc.returncode} (out of memory or an unreadable page image); "
+            "check the file, or raise --memory-mb",
+        ) from exc
     except MemoryError as exc:
-        raise StageError(stage, "MemoryError", "ran out of memory; the file may be too large — split it or raise the limit") from exc
+        raise StageError(
+            stage, "MemoryError", "ran out of memory; the file may be too large — split it or raise the limit"
+        ) from exc
     except Exception as exc:
-        raise StageError(stage, exc.__class__.__name__, f"{exc} (a bug or an unexpected layout; please report it with the file)") from exc
+        raise StageError(
+            stage, exc.__class__.__name__, f"{exc} (a bug or an unexpected layout; please report it with the file)"
+        ) from exc
 
 
 def process_file(path: str | Path, data: bytes | None = None, ocr: bool = True) -> Processed:
@@ -81,21 +92,39 @@ def process_file(path: str | Path, data: bytes | None = None, ocr: bool = True) 
     sha = file_digest(data)
     doc_id = doc_id_of(sha)
     raw = _stage("read", read_document, path, data, ocr)
-    norm = _stage("normalize", normalize_pages, raw.pages, markdown=raw.markdown, paged=raw.paged,
-                  rebuild_tables=raw.flat_tables)
+    norm = _stage(
+        "normalize", normalize_pages, raw.pages, markdown=raw.markdown, paged=raw.paged, rebuild_tables=raw.flat_tables
+    )
     if not norm.text.strip():
-        raise StageError("normalize", "EmptyText", "no text left after normalisation; is this a blank or image-only file with OCR disabled?")
+        raise StageError(
+            "normalize",
+            "EmptyText",
+            "no text left after normalisation; is this a blank or image-only file with OCR disabled?",
+        )
     result = _stage("extract", analyse, norm.text, norm.page_starts if raw.paged else None)
 
     facts = result.facts
     document = Document(
-        doc_id=doc_id, source_path=str(path), source_sha256=sha, source_format=raw.source_format,
-        n_pages=raw.n_pages, ocr_pages=raw.ocr_pages, text_chars=len(norm.text),
-        doc_kind=facts.doc_kind, doc_number=facts.doc_number, issuer=facts.issuer, province=facts.province,
-        issue_place=facts.issue_place, issue_date=facts.issue_date, title=facts.title,
-        signer_name=facts.signer_name, signer_title=facts.signer_title, horizon_year=facts.horizon_year,
-        implements=facts.implements, pipeline_version=PIPELINE_VERSION,
-        processed_at=_dt.datetime.now(_dt.timezone.utc),
+        doc_id=doc_id,
+        source_path=str(path),
+        source_sha256=sha,
+        source_format=raw.source_format,
+        n_pages=raw.n_pages,
+        ocr_pages=raw.ocr_pages,
+        text_chars=len(norm.text),
+        doc_kind=facts.doc_kind,
+        doc_number=facts.doc_number,
+        issuer=facts.issuer,
+        province=facts.province,
+        issue_place=facts.issue_place,
+        issue_date=facts.issue_date,
+        title=facts.title,
+        signer_name=facts.signer_name,
+        signer_title=facts.signer_title,
+        horizon_year=facts.horizon_year,
+        implements=facts.implements,
+        pipeline_version=PIPELINE_VERSION,
+        processed_at=_dt.datetime.now(_dt.UTC),
     )
     tables = {
         "documents": [document],

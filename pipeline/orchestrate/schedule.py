@@ -19,6 +19,7 @@ flow run in a fresh, non-daemonic spawned process, so the per-document worker
 processes of `run_isolated` start as they do from the command line, and the
 subflow's thread pool lives and dies with that process.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,10 +65,20 @@ class SourceUnavailable(RuntimeError):
     """The source itself (index or folder) could not be read: the run is marked failed."""
 
 
-def scheduled_ingest_fn(source: str, out_dir: str = "data/processed", inbox: str | None = None,
-                        workers: int | None = None, ocr: bool = True, force: bool = False, dask: str | None = None,
-                        connect_timeout_s: float = 10, read_timeout_s: float = 60, max_mb: float = 200,
-                        timeout_s: float = 1800, memory_mb: int = 4096) -> dict:
+def scheduled_ingest_fn(
+    source: str,
+    out_dir: str = "data/processed",
+    inbox: str | None = None,
+    workers: int | None = None,
+    ocr: bool = True,
+    force: bool = False,
+    dask: str | None = None,
+    connect_timeout_s: float = 10,
+    read_timeout_s: float = 60,
+    max_mb: float = 200,
+    timeout_s: float = 1800,
+    memory_mb: int = 4096,
+) -> dict:
     """Collect the source, process what is new, log every failure in `ingest_log`."""
     from prefect import get_run_logger
 
@@ -75,13 +86,24 @@ def scheduled_ingest_fn(source: str, out_dir: str = "data/processed", inbox: str
 
     logger = get_run_logger()
     summary = ingest_source(
-        source, out_dir, inbox,
+        source,
+        out_dir,
+        inbox,
         fetch_limits=FetchLimits(connect_timeout_s=connect_timeout_s, read_timeout_s=read_timeout_s, max_mb=max_mb),
-        workers=workers, ocr=ocr, force=force, use_prefect=True, dask=dask,
-        limits=Limits(timeout_s=timeout_s, memory_mb=memory_mb))
+        workers=workers,
+        ocr=ocr,
+        force=force,
+        use_prefect=True,
+        dask=dask,
+        limits=Limits(timeout_s=timeout_s, memory_mb=memory_mb),
+    )
     counts = _counts(summary)
-    logger.warning("run %s: %s; ingest_log in %s", summary.run_id,
-                   ", ".join(f"{k} {v}" for k, v in counts.items()), Path(out_dir) / "ingest_log")
+    logger.warning(
+        "run %s: %s; ingest_log in %s",
+        summary.run_id,
+        ", ".join(f"{k} {v}" for k, v in counts.items()),
+        Path(out_dir) / "ingest_log",
+    )
     for r in summary.failed[:20]:
         logger.warning("failed [%s] %s: %s: %s", r.stage, r.source_path, r.error_type, r.error_message)
     if "://" in source and not summary.fetched:
@@ -123,13 +145,17 @@ def __getattr__(name: str):
 
 def _counts(summary) -> dict:
     fetched = summary.fetched
-    return {"downloaded": sum(f.status == "downloaded" for f in fetched),
-            "unchanged downloads": sum(f.status == "unchanged" for f in fetched),
-            "processed": summary.count("ok"), "skipped": summary.count("skipped"),
-            "failed": summary.count("failed")}
+    return {
+        "downloaded": sum(f.status == "downloaded" for f in fetched),
+        "unchanged downloads": sum(f.status == "unchanged" for f in fetched),
+        "processed": summary.count("ok"),
+        "skipped": summary.count("skipped"),
+        "failed": summary.count("failed"),
+    }
 
 
 # ------------------------------------------------------------------ command line
+
 
 def _api_url() -> str | None:
     from prefect.settings import get_current_settings
@@ -185,24 +211,45 @@ def _cmd_serve(args) -> int:
         return 2
     why = _unreachable(api)
     if why:
-        print(f"vnplans serve: cannot reach the Prefect API at {api}: {why}\n"
-              "Start the server (prefect server start --host 127.0.0.1 --port 4200) or fix PREFECT_API_URL.",
-              file=sys.stderr)
+        print(
+            f"vnplans serve: cannot reach the Prefect API at {api}: {why}\n"
+            "Start the server (prefect server start --host 127.0.0.1 --port 4200) or fix PREFECT_API_URL.",
+            file=sys.stderr,
+        )
         return 2
     source, out, inbox = _resolve(args)
-    parameters = {"source": source, "out_dir": str(out), "inbox": str(inbox), "workers": args.workers,
-                  "ocr": not args.no_ocr, "dask": args.dask, "connect_timeout_s": args.connect_timeout,
-                  "read_timeout_s": args.read_timeout, "max_mb": args.max_mb, "timeout_s": args.timeout,
-                  "memory_mb": args.memory_mb}
+    parameters = {
+        "source": source,
+        "out_dir": str(out),
+        "inbox": str(inbox),
+        "workers": args.workers,
+        "ocr": not args.no_ocr,
+        "dask": args.dask,
+        "connect_timeout_s": args.connect_timeout,
+        "read_timeout_s": args.read_timeout,
+        "max_mb": args.max_mb,
+        "timeout_s": args.timeout,
+        "memory_mb": args.memory_mb,
+    }
     # What Flow.serve does, with a runner that stops properly on SIGTERM.
     # One run at a time: two runs would race on the inbox manifest and fetch
     # the same files twice.
     runner = _runner_class()(name=args.name, pause_on_shutdown=True, limit=1)
-    runner.add_flow(scheduled_flow(), name=args.name, schedules=[Cron(args.cron, timezone=args.timezone)],
-                    parameters=parameters, description=f"vnplans: ingest {source} into {out}", tags=["vnplans"])
-    print(f"serving {FLOW_NAME}/{args.name}: {source} → {out} at '{args.cron}' ({args.timezone}), API {api}\n"
-          f"run it now with: prefect deployment run '{FLOW_NAME}/{args.name}'; stop with Ctrl-C or SIGTERM "
-          "(pauses the schedule)", file=sys.stderr, flush=True)
+    runner.add_flow(
+        scheduled_flow(),
+        name=args.name,
+        schedules=[Cron(args.cron, timezone=args.timezone)],
+        parameters=parameters,
+        description=f"vnplans: ingest {source} into {out}",
+        tags=["vnplans"],
+    )
+    print(
+        f"serving {FLOW_NAME}/{args.name}: {source} → {out} at '{args.cron}' ({args.timezone}), API {api}\n"
+        f"run it now with: prefect deployment run '{FLOW_NAME}/{args.name}'; stop with Ctrl-C or SIGTERM "
+        "(pauses the schedule)",
+        file=sys.stderr,
+        flush=True,
+    )
     try:
         asyncio.run(runner.start())
     except KeyboardInterrupt:
@@ -234,44 +281,67 @@ def _cmd_fetch(args) -> int:
     console = Console(stderr=True)
     source, out, inbox = _resolve(args)
     t0 = time.perf_counter()
-    summary = ingest_source(source, out, inbox, fetch_limits=_fetch_limits(args), workers=args.workers,
-                            ocr=not args.no_ocr, force=args.force, use_prefect=not args.no_prefect,
-                            limits=Limits(timeout_s=args.timeout, memory_mb=args.memory_mb), dask=args.dask)
+    summary = ingest_source(
+        source,
+        out,
+        inbox,
+        fetch_limits=_fetch_limits(args),
+        workers=args.workers,
+        ocr=not args.no_ocr,
+        force=args.force,
+        use_prefect=not args.no_prefect,
+        limits=Limits(timeout_s=args.timeout, memory_mb=args.memory_mb),
+        dask=args.dask,
+    )
     counts = _counts(summary)
-    console.print(f"fetched from {source}: {counts['downloaded']} new, {counts['unchanged downloads']} unchanged"
-                  + (f", inbox {inbox}" if "://" in source else ""))
+    console.print(
+        f"fetched from {source}: {counts['downloaded']} new, {counts['unchanged downloads']} unchanged"
+        + (f", inbox {inbox}" if "://" in source else "")
+    )
     _print_summary(console, summary, time.perf_counter() - t0)
     return 1 if summary.failed else 0
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--source", required=True, help="folder (local or mounted) or http(s) URL of an HTML page or "
-                                                    "JSON feed listing document links")
+    p.add_argument(
+        "--source",
+        required=True,
+        help="folder (local or mounted) or http(s) URL of an HTML page or JSON feed listing document links",
+    )
     p.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder (default data/processed)")
     p.add_argument("--inbox", type=Path, default=None, help="where downloads are kept (default OUT/inbox)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: number of cores)")
     p.add_argument("--no-ocr", action="store_true", help="do not OCR pages without a text layer")
-    p.add_argument("--dask", metavar="ADDRESS", default=None,
-                   help="run document tasks on a Dask cluster: tcp://HOST:8786, or 'local'")
+    p.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        default=None,
+        help="run document tasks on a Dask cluster: tcp://HOST:8786, or 'local'",
+    )
     p.add_argument("--connect-timeout", type=float, default=10, help="seconds to wait for a connection (default 10)")
-    p.add_argument("--read-timeout", type=float, default=60,
-                   help="seconds a server may stay silent while sending (default 60)")
+    p.add_argument(
+        "--read-timeout", type=float, default=60, help="seconds a server may stay silent while sending (default 60)"
+    )
     p.add_argument("--max-mb", type=float, default=200, help="largest file downloaded, in MB (default 200)")
-    p.add_argument("--timeout", type=float, default=1800,
-                   help="seconds one document may take before it is stopped (default 1800)")
-    p.add_argument("--memory-mb", type=int, default=4096,
-                   help="memory limit of one document's worker process (default 4096)")
+    p.add_argument(
+        "--timeout", type=float, default=1800, help="seconds one document may take before it is stopped (default 1800)"
+    )
+    p.add_argument(
+        "--memory-mb", type=int, default=4096, help="memory limit of one document's worker process (default 4096)"
+    )
 
 
 def add_command(subparsers) -> None:
     serve = subparsers.add_parser(
-        "serve", help="ingest a folder or URL on a schedule (a Prefect deployment; needs PREFECT_API_URL)",
+        "serve",
+        help="ingest a folder or URL on a schedule (a Prefect deployment; needs PREFECT_API_URL)",
         description="Serve the Prefect deployment scheduled-ingest/NAME: every CRON tick, new files of the "
-                    "source are downloaded and processed. Runs until stopped (Ctrl-C / SIGTERM), which "
-                    "pauses the schedule.",
+        "source are downloaded and processed. Runs until stopped (Ctrl-C / SIGTERM), which "
+        "pauses the schedule.",
         epilog="Needs a Prefect server: prefect server start --host 127.0.0.1 --port 4200; "
-               "export PREFECT_API_URL=http://127.0.0.1:4200/api. "
-               "Trigger a run now: prefect deployment run 'scheduled-ingest/NAME'.")
+        "export PREFECT_API_URL=http://127.0.0.1:4200/api. "
+        "Trigger a run now: prefect deployment run 'scheduled-ingest/NAME'.",
+    )
     serve.add_argument("--cron", required=True, help='cron schedule, e.g. "0 6 * * *" (06:00 every day)')
     serve.add_argument("--timezone", default=DEFAULT_TZ, help=f"time zone of the schedule (default {DEFAULT_TZ})")
     serve.add_argument("--name", default=DEFAULT_NAME, help=f"deployment name (default {DEFAULT_NAME})")
@@ -283,4 +353,3 @@ def add_command(subparsers) -> None:
     fetch.add_argument("--force", action="store_true", help="reprocess files even if unchanged")
     fetch.add_argument("--no-prefect", action="store_true", help="run without Prefect")
     fetch.set_defaults(func=_cmd_fetch)
-

@@ -5,6 +5,7 @@ importing this module changes no global backend: the report renders them
 headless to PNG, a notebook displays them inline. DejaVu Sans (matplotlib's
 default) has every Vietnamese letter.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -16,8 +17,9 @@ from matplotlib.figure import Figure
 
 # A short, readable name for a document in chart labels: its số hiệu, or the
 # file name when the text does not carry one, then its province.
-DOC_LABEL_SQL = ("coalesce(d.doc_number, regexp_extract(d.source_path, '[^/\\\\]+$'), d.doc_id)"
-                 " || coalesce(' · ' || d.province, '')")
+DOC_LABEL_SQL = (
+    "coalesce(d.doc_number, regexp_extract(d.source_path, '[^/\\\\]+$'), d.doc_id) || coalesce(' · ' || d.province, '')"
+)
 
 TARGETS_BY_DOMAIN_SQL = """
     select coalesce(t.domain, 'other') as domain, coalesce(d.province, 'unknown') as province, count(*) as targets
@@ -45,8 +47,7 @@ IMPLEMENTS_SQL = f"""
     where c.ref_key in (select ref_key from citations where relation = 'implements')
 """
 
-PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-           "#bcbd22", "#17becf"]
+PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
 
 
 def _empty(fig: Figure, ax, message: str):
@@ -127,7 +128,7 @@ def deadline_timeline(df: pd.DataFrame) -> Figure:
         return _empty(fig, ax, "no dated deadlines in this folder")
     docs = list(dict.fromkeys(r[0] for r in rows))
     colour = {d: PALETTE[i % len(PALETTE)] for i, d in enumerate(docs)}
-    for y, (doc, text, lo, hi) in enumerate(rows):
+    for y, (doc, _text, lo, hi) in enumerate(rows):
         if lo is not None and hi is not None:
             ax.barh(y, hi - lo, left=lo, height=0.6, color=colour[doc])
         else:
@@ -158,7 +159,7 @@ def most_cited(df: pd.DataFrame) -> Figure:
         ax.barh(range(len(table)), table[doc], left=left, label=doc, color=PALETTE[i % len(PALETTE)])
         left = left + table[doc]
     ax.set_yticks(range(len(table)), table.index)
-    for y, (total, ndocs) in enumerate(zip(left, table.gt(0).sum(axis=1))):
+    for y, (total, ndocs) in enumerate(zip(left, table.gt(0).sum(axis=1), strict=False)):
         ax.text(total, y, f"  {ndocs} doc{'s' if ndocs != 1 else ''}", va="center", fontsize=8, color="#333")
     ax.margins(x=0.15)
     ax.legend(title="citing document", fontsize=8)
@@ -176,9 +177,11 @@ def implements_matrix(df: pd.DataFrame) -> Figure:
     ax.set_ylabel("plan")
     if df.empty:
         return _empty(fig, ax, "no plan names a directive it implements")
-    style = {"implements": dict(marker="o", color="#2ca02c", markersize=14),
-             "can_cu": dict(marker="o", markerfacecolor="none", markeredgecolor="#1f77b4", markersize=12),
-             "mention": dict(marker="o", markerfacecolor="none", markeredgecolor="#aaa", markersize=10)}
+    style = {
+        "implements": {"marker": "o", "color": "#2ca02c", "markersize": 14},
+        "can_cu": {"marker": "o", "markerfacecolor": "none", "markeredgecolor": "#1f77b4", "markersize": 12},
+        "mention": {"marker": "o", "markerfacecolor": "none", "markeredgecolor": "#aaa", "markersize": 10},
+    }
     for r in df.itertuples(index=False):
         ax.plot(refs.index(r.ref_key), docs.index(r.document), linestyle="none", **style[r.relation])
     ax.set_xticks(range(len(refs)), refs, rotation=35, ha="right")
@@ -187,8 +190,13 @@ def implements_matrix(df: pd.DataFrame) -> Figure:
     ax.set_ylim(len(docs) - 0.5, -0.5)
     ax.grid(alpha=0.3)
     handles = [ax.plot([], [], linestyle="none", **style[k])[0] for k in style]
-    ax.legend(handles, ["implements", "cites as legal basis (căn cứ)", "mentions"], fontsize=8,
-              loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.legend(
+        handles,
+        ["implements", "cites as legal basis (căn cứ)", "mentions"],
+        fontsize=8,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+    )
     return fig
 
 

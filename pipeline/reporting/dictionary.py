@@ -8,6 +8,7 @@ Columns, types and meanings come from `schemas.COLUMN_DOCS` (and the views'
 from `pipeline.store.query.VIEW_DOCS`), so the check compares exactly those and
 ignores the example values, which follow the extractors and may change.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -107,7 +108,7 @@ def examples(con, name: str) -> dict[str, object]:
     if not rows:
         return dict.fromkeys(cols)
     best = max(rows, key=lambda r: sum(map(_filled, r)))  # max keeps the first of equals
-    out = dict(zip(cols, best))
+    out = dict(zip(cols, best, strict=False))
     for i, col in enumerate(cols):
         if not _filled(out[col]):
             out[col] = next((r[i] for r in rows if _filled(r[i])), None)
@@ -133,15 +134,20 @@ def render(con) -> str:
         ex = examples(con, table)
         parts.append(f"### {table}\n\n{TABLE_INTROS.get(table, '')}\n")
         parts.append("| column | type | DuckDB type | meaning | example |\n|---|---|---|---|---|")
-        parts += [f"| {' | '.join(r)} | {_example(ex[c])} |"
-                  for r, (c, _, _) in zip(expected[table], COLUMN_DOCS[table])]
+        parts += [
+            f"| {' | '.join(r)} | {_example(ex[c])} |"
+            for r, (c, _, _) in zip(expected[table], COLUMN_DOCS[table], strict=False)
+        ]
         parts.append("")
     parts.append("## Views (`vnplans query`)\n")
     for view in VIEWS:
         ex = examples(con, view)
         parts.append(f"### {view}\n\n{VIEW_DOCS[view][0][0].upper() + VIEW_DOCS[view][0][1:]}.\n")
         parts.append("| column | DuckDB type | meaning | example |\n|---|---|---|---|")
-        parts += [f"| {' | '.join(r)} | {_example(ex[c])} |" for r, (c, _) in zip(expected[view], VIEW_DOCS[view][1])]
+        parts += [
+            f"| {' | '.join(r)} | {_example(ex[c])} |"
+            for r, (c, _) in zip(expected[view], VIEW_DOCS[view][1], strict=False)
+        ]
         parts.append("")
     return "\n".join(parts)
 
@@ -199,15 +205,18 @@ def process_samples(out_dir: Path) -> Path:
     # Examples from a half-broken run would document the bug, not the data.
     broken = [r for r in summary.failed if r.source_path != str(empty)]
     if broken:
-        raise SystemExit("a sample failed, dictionary not written: "
-                         + "; ".join(f"{r.source_path}: {r.error_type}: {r.error_message}" for r in broken))
+        raise SystemExit(
+            "a sample failed, dictionary not written: "
+            + "; ".join(f"{r.source_path}: {r.error_type}: {r.error_message}" for r in broken)
+        )
     # The empty file sits in a temporary folder; its name alone reads better
     # (and stays the same) in the examples.
     for log in (out_dir / "processed" / "ingest_log").glob("*.parquet"):
         table = pq.read_table(log)
         paths = [Path(p).name if p == str(empty) else p for p in table.column("source_path").to_pylist()]
-        table = table.set_column(table.schema.get_field_index("source_path"), "source_path",
-                                 pa.array(paths, pa.string()))
+        table = table.set_column(
+            table.schema.get_field_index("source_path"), "source_path", pa.array(paths, pa.string())
+        )
         pq.write_table(table, log)
     return out_dir / "processed"
 

@@ -7,6 +7,7 @@ Documents, pages OCR'd, rows per table, failures from `ingest_log` and the
 charts. Everything is inline (CSS, charts as base64 PNG, no script), so the
 file can be mailed or opened offline.
 """
+
 from __future__ import annotations
 
 import base64
@@ -52,8 +53,10 @@ def _table(columns: list[str], rows: list[tuple], numeric: set[str] = frozenset(
     body = []
     for row in rows:
         cls = f' class="{row_class(row)}"' if row_class and row_class(row) else ""
-        cells = "".join(f'<td class="n">{_e(v)}</td>' if c in numeric else f"<td>{_e(v)}</td>"
-                        for c, v in zip(columns, row))
+        cells = "".join(
+            f'<td class="n">{_e(v)}</td>' if c in numeric else f"<td>{_e(v)}</td>"
+            for c, v in zip(columns, row, strict=False)
+        )
         body.append(f"<tr{cls}>{cells}</tr>")
     if not rows:
         body.append(f'<tr><td colspan="{len(columns)}" class="muted">none</td></tr>')
@@ -64,8 +67,10 @@ def _figure(fig, alt: str, caption: str) -> str:
     from pipeline.reporting import charts
 
     data = base64.b64encode(charts.to_png(fig)).decode("ascii")
-    return (f'<figure><img alt="{html.escape(alt)}" src="data:image/png;base64,{data}">'
-            f"<figcaption>{html.escape(caption)}</figcaption></figure>")
+    return (
+        f'<figure><img alt="{html.escape(alt)}" src="data:image/png;base64,{data}">'
+        f"<figcaption>{html.escape(caption)}</figcaption></figure>"
+    )
 
 
 def build_report(processed_dir: str | Path) -> str:
@@ -77,8 +82,9 @@ def build_report(processed_dir: str | Path) -> str:
     con = connect(processed_dir)
     q = lambda sql, **params: con.execute(sql, params).fetchall()  # noqa: E731
 
-    n_docs, pages, ocr_pages = q("select count(*), coalesce(sum(n_pages), 0), coalesce(sum(ocr_pages), 0) "
-                                 "from documents")[0]
+    n_docs, pages, ocr_pages = q(
+        "select count(*), coalesce(sum(n_pages), 0), coalesce(sum(ocr_pages), 0) from documents"
+    )[0]
     counts = {t: q(f"select count(*) from {t}")[0][0] for t in TABLES}
     # A file counts as failing while its latest attempt failed; earlier
     # failures that a later run fixed are listed but marked resolved.
@@ -104,29 +110,44 @@ def build_report(processed_dir: str | Path) -> str:
         select {charts.DOC_LABEL_SQL} as document,
                {", ".join(f"(select count(*) from {t} x where x.doc_id = d.doc_id) as {t}" for t in EXTRACTED)}
         from documents d order by document""")
-    versions = [v for (v,) in q("select distinct pipeline_version from documents where pipeline_version is not null "
-                                "order by 1")]
+    versions = [
+        v for (v,) in q("select distinct pipeline_version from documents where pipeline_version is not null order by 1")
+    ]
 
     df = lambda sql, **params: con.execute(sql, params).df()  # noqa: E731
     figures = [
-        _figure(charts.targets_by_domain(df(charts.TARGETS_BY_DOMAIN_SQL)), "targets by domain and province",
-                "Quantitative targets per domain (from the heading a target sits under), one bar per province."),
-        _figure(charts.deadline_timeline(df(charts.DEADLINES_SQL)), "timeline of deadlines",
-                "Deadlines with a date: bars for periods, diamonds for a single due point."),
-        _figure(charts.most_cited(df(charts.MOST_CITED_SQL, top=15)), "most-cited directives",
-                "The 15 references cited by the most documents, then most often."),
-        _figure(charts.implements_matrix(df(charts.IMPLEMENTS_SQL)), "which plans implement which directives",
-                "Directives some plan says it carries out (Thực hiện …), and how the other plans cite them."),
+        _figure(
+            charts.targets_by_domain(df(charts.TARGETS_BY_DOMAIN_SQL)),
+            "targets by domain and province",
+            "Quantitative targets per domain (from the heading a target sits under), one bar per province.",
+        ),
+        _figure(
+            charts.deadline_timeline(df(charts.DEADLINES_SQL)),
+            "timeline of deadlines",
+            "Deadlines with a date: bars for periods, diamonds for a single due point.",
+        ),
+        _figure(
+            charts.most_cited(df(charts.MOST_CITED_SQL, top=15)),
+            "most-cited directives",
+            "The 15 references cited by the most documents, then most often.",
+        ),
+        _figure(
+            charts.implements_matrix(df(charts.IMPLEMENTS_SQL)),
+            "which plans implement which directives",
+            "Directives some plan says it carries out (Thực hiện …), and how the other plans cite them.",
+        ),
     ]
     con.close()
 
-    cards = [("documents", n_docs), ("pages", pages), ("pages OCR'd", ocr_pages),
-             ("files failing", failing)] + [(t, counts[t]) for t in EXTRACTED]
+    cards = [("documents", n_docs), ("pages", pages), ("pages OCR'd", ocr_pages), ("files failing", failing)] + [
+        (t, counts[t]) for t in EXTRACTED
+    ]
     cards_html = "".join(
         f'<div class="card{" bad" if label == "files failing" and value else ""}">'
         f"<b>{value:,}</b>{html.escape(label)}</div>"
-        for label, value in cards)
-    now = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        for label, value in cards
+    )
+    now = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     log_summary = ", ".join(f"{k} {v}" for k, v in sorted(status_counts.items())) or "empty"
 
     return f"""<!DOCTYPE html>
@@ -141,8 +162,25 @@ pipeline version {html.escape(", ".join(versions) or "–")}</p>
 <div class="cards">{cards_html}</div>
 
 <h2>Documents</h2>
-{_table(["document", "kind", "province", "issued", "format", "pages", "OCR'd pages", "characters",
-         "horizon", "title", "implements"], docs, numeric={"pages", "OCR'd pages", "characters", "horizon"})}
+{
+        _table(
+            [
+                "document",
+                "kind",
+                "province",
+                "issued",
+                "format",
+                "pages",
+                "OCR'd pages",
+                "characters",
+                "horizon",
+                "title",
+                "implements",
+            ],
+            docs,
+            numeric={"pages", "OCR'd pages", "characters", "horizon"},
+        )
+    }
 
 <h2>Rows per table</h2>
 {_table(["table", "rows"], [(t, counts[t]) for t in TABLES], numeric={"rows"})}
@@ -151,8 +189,13 @@ pipeline version {html.escape(", ".join(versions) or "–")}</p>
 <h2>Failures</h2>
 <p>ingest_log: {html.escape(log_summary)} over {runs} run(s).
 {'<span class="ok">No file is failing.</span>' if not failing else f"{failing} file(s) failing."}</p>
-{_table(["file", "stage", "error", "message", "when", "state"], failures,
-        row_class=lambda r: "failed" if r[-1] == "failing" else "")}
+{
+        _table(
+            ["file", "stage", "error", "message", "when", "state"],
+            failures,
+            row_class=lambda r: "failed" if r[-1] == "failing" else "",
+        )
+    }
 
 <h2>Charts</h2>
 {"".join(figures)}
@@ -163,8 +206,9 @@ pipeline version {html.escape(", ".join(versions) or "–")}</p>
 def _cmd_report(args) -> int:
     folder = Path(args.data)
     if not folder.is_dir():
-        print(f"error: no processed folder at {folder}; run `vnplans run data/raw --out {folder}` first",
-              file=sys.stderr)
+        print(
+            f"error: no processed folder at {folder}; run `vnplans run data/raw --out {folder}` first", file=sys.stderr
+        )
         return 2
     out = Path(args.output) if args.output else folder / "report.html"
     text = build_report(folder)
@@ -178,7 +222,11 @@ def _cmd_report(args) -> int:
 
 def add_command(subparsers) -> None:
     r = subparsers.add_parser("report", help="write a self-contained HTML report of a processed folder")
-    r.add_argument("--data", type=Path, default=default_processed_dir(),
-                   help=f"processed folder (default ${ENV_PROCESSED} or {DEFAULT_PROCESSED})")
+    r.add_argument(
+        "--data",
+        type=Path,
+        default=default_processed_dir(),
+        help=f"processed folder (default ${ENV_PROCESSED} or {DEFAULT_PROCESSED})",
+    )
     r.add_argument("-o", "--output", type=Path, default=None, help="HTML file (default DATA/report.html)")
     r.set_defaults(func=_cmd_report)

@@ -9,6 +9,7 @@ DuckDB runs embedded in this process. Extension auto-install is switched off:
 everything used here (Parquet, JSON, time zones) is compiled into the wheel,
 and a query must never reach for the network.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -193,8 +194,7 @@ def connect(processed_dir: str | Path | None = None, database: str = ":memory:")
     file written by an older pipeline that lacks a column still reads.
     """
     processed_dir = Path(processed_dir if processed_dir is not None else default_processed_dir())
-    con = duckdb.connect(database, config={"autoinstall_known_extensions": False,
-                                           "autoload_known_extensions": False})
+    con = duckdb.connect(database, config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
     for table in TABLES:
         empty = _empty_select(con, table)
         folder = processed_dir / table
@@ -220,6 +220,7 @@ def describe(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple[str, str]]
 
 
 # ------------------------------------------------------------------ output
+
 
 def _cell(v, max_width: int) -> str:
     if v is None:
@@ -272,19 +273,23 @@ def _pad(s: str, width: int, right: bool) -> str:
 def format_table(columns: list[str], rows: list[tuple], types: list[str] | None = None, max_width: int = 48) -> str:
     """Rows as a plain aligned text table (numbers right-aligned), with a row count."""
     types = types or [""] * len(columns)
-    numeric = [any(k in t.upper() for k in ("INT", "DOUBLE", "FLOAT", "DECIMAL", "REAL")) and "[]" not in t
-               for t in types]
+    numeric = [
+        any(k in t.upper() for k in ("INT", "DOUBLE", "FLOAT", "DECIMAL", "REAL")) and "[]" not in t for t in types
+    ]
     cells = [[_cell(v, max_width) for v in row] for row in rows]
     widths = [max([display_width(c)] + [display_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    lines = ["  ".join(_pad(c, widths[i], numeric[i]) for i, c in enumerate(columns)).rstrip(),
-             "  ".join("-" * w for w in widths)]
+    lines = [
+        "  ".join(_pad(c, widths[i], numeric[i]) for i, c in enumerate(columns)).rstrip(),
+        "  ".join("-" * w for w in widths),
+    ]
     lines += ["  ".join(_pad(r[i], widths[i], numeric[i]) for i in range(len(columns))).rstrip() for r in cells]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines)
 
 
-def write_result(con: duckdb.DuckDBPyConnection, rel: duckdb.DuckDBPyRelation, fmt: str,
-                 output: Path | None, max_width: int = 48) -> None:
+def write_result(
+    con: duckdb.DuckDBPyConnection, rel: duckdb.DuckDBPyRelation, fmt: str, output: Path | None, max_width: int = 48
+) -> None:
     """Write a query result as an aligned table, CSV, JSON (array of objects) or Parquet."""
     if fmt == "table":
         text = format_table(rel.columns, rel.fetchall(), [str(t) for t in rel.types], max_width) + "\n"
@@ -293,9 +298,7 @@ def write_result(con: duckdb.DuckDBPyConnection, rel: duckdb.DuckDBPyRelation, f
         else:
             sys.stdout.write(text)
         return
-    options = {"csv": "format csv, header true",
-               "json": "format json, array true",
-               "parquet": "format parquet"}[fmt]
+    options = {"csv": "format csv, header true", "json": "format json, array true", "parquet": "format parquet"}[fmt]
     # DuckDB writes the file itself so dates, lists and nulls come out in its
     # own well-defined forms; stdout gets a copy of a temporary file.
     result = rel.arrow()
@@ -319,6 +322,7 @@ def write_result(con: duckdb.DuckDBPyConnection, rel: duckdb.DuckDBPyRelation, f
 
 # ------------------------------------------------------------------ commands
 
+
 def _quiet_broken_pipe() -> None:
     """`vnplans query … | head` closes the pipe early: stop quietly, and keep
     Python's exit-time flush of stdout from raising again."""
@@ -329,8 +333,11 @@ def _quiet_broken_pipe() -> None:
 def _open(args):
     folder = Path(args.data)
     if not folder.is_dir():
-        print(f"error: no processed folder at {folder}; run `vnplans run data/raw --out {folder}` first, "
-              f"or pass --data DIR", file=sys.stderr)
+        print(
+            f"error: no processed folder at {folder}; run `vnplans run data/raw --out {folder}` first, "
+            f"or pass --data DIR",
+            file=sys.stderr,
+        )
         return None
     return connect(folder)
 
@@ -393,25 +400,37 @@ def _tables(args) -> int:
         kind = "table" if name in SCHEMAS else "view"
         files = table_files(folder, name) if kind == "table" else ""
         rows.append((name, kind, n, files, ", ".join(c for c, _ in describe(con, name))))
-    print(format_table(["name", "kind", "rows", "files", "columns"], rows,
-                       ["", "", "BIGINT", "BIGINT", ""], max_width=args.max_width))
+    print(
+        format_table(
+            ["name", "kind", "rows", "files", "columns"],
+            rows,
+            ["", "", "BIGINT", "BIGINT", ""],
+            max_width=args.max_width,
+        )
+    )
     return 0
 
 
 def add_command(subparsers) -> None:
     data_help = f"processed folder (default ${ENV_PROCESSED} or {DEFAULT_PROCESSED})"
 
-    q = subparsers.add_parser("query", help="run SQL (DuckDB) over the processed tables and views",
-                              description="Run SQL over one view per table (documents, sections, legal_refs, "
-                                          "targets, deadlines, tasks, ingest_log) and the cross-document views "
-                                          "citations, target_comparison, task_leads.")
+    q = subparsers.add_parser(
+        "query",
+        help="run SQL (DuckDB) over the processed tables and views",
+        description="Run SQL over one view per table (documents, sections, legal_refs, "
+        "targets, deadlines, tasks, ingest_log) and the cross-document views "
+        "citations, target_comparison, task_leads.",
+    )
     q.add_argument("sql", help="the query; '-' reads it from stdin")
     q.add_argument("--data", type=Path, default=default_processed_dir(), help=data_help)
-    q.add_argument("--format", choices=["table", "csv", "json", "parquet"], default="table",
-                   help="output format (default: aligned table)")
+    q.add_argument(
+        "--format",
+        choices=["table", "csv", "json", "parquet"],
+        default="table",
+        help="output format (default: aligned table)",
+    )
     q.add_argument("-o", "--output", type=Path, default=None, help="write to FILE instead of stdout")
-    q.add_argument("--max-width", type=int, default=48,
-                   help="truncate table cells to this many characters (0: never)")
+    q.add_argument("--max-width", type=int, default=48, help="truncate table cells to this many characters (0: never)")
     q.set_defaults(func=_cmd_query)
 
     t = subparsers.add_parser("tables", help="list tables and views with row counts and columns")

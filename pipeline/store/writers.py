@@ -5,6 +5,7 @@ renamed over the target, so readers see the old file or the new one, never
 half of one, and a killed run leaves at most a stray `.tmp` file that the
 next run removes.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ One batch runs the whole corpus of `tests/bad_inputs.py` beside two good
 plans, through the command line (in-process, so the exit code is the CLI's
 own). A run of the good plans alone is the reference their tables must match.
 """
+
 from __future__ import annotations
 
 import os
@@ -45,8 +46,16 @@ def runs(tmp_path_factory):
     started = time.perf_counter()
     rc_mixed = _vnplans(good, bad, "--out", root / "mixed", "--timeout", "120")
     mixed_s = time.perf_counter() - started
-    return {"root": root, "good": good, "bad": bad, "expected": expected, "rc_clean": rc_clean,
-            "rc_mixed": rc_mixed, "mixed_s": mixed_s, "log": _log(root / "mixed")}
+    return {
+        "root": root,
+        "good": good,
+        "bad": bad,
+        "expected": expected,
+        "rc_clean": rc_clean,
+        "rc_mixed": rc_mixed,
+        "mixed_s": mixed_s,
+        "log": _log(root / "mixed"),
+    }
 
 
 def _rows_by_name(runs) -> dict[str, dict]:
@@ -84,8 +93,11 @@ def test_each_bad_input_gets_its_status_stage_and_message(runs):
         got = (row["status"], row["stage"], row["error_type"] if exp.error_type else None)
         want = (exp.status, exp.stage, exp.error_type)
         message = row["error_message"] or ""
-        if got != want or (exp.message and exp.message.lower() not in message.lower()) \
-                or (exp.message is None and message):
+        if (
+            got != want
+            or (exp.message and exp.message.lower() not in message.lower())
+            or (exp.message is None and message)
+        ):
             wrong.append(f"{name}: got {got} {message!r}, want {want} containing {exp.message!r}")
         if exp.status == "failed":
             # A failure must say what to do, not only what went wrong.
@@ -127,10 +139,14 @@ def test_rerun_skips_what_is_done_and_rewrites_nothing(runs):
     """A second pass over the same corpus: done documents are skipped and their
     files not even rewritten; the failures are tried again and fail again."""
     out = runs["root"] / "mixed"
-    before = {f: (f.read_bytes(), f.stat().st_mtime_ns) for f in out.glob("*/*.parquet") if f.parent.name != "ingest_log"}
+    before = {
+        f: (f.read_bytes(), f.stat().st_mtime_ns) for f in out.glob("*/*.parquet") if f.parent.name != "ingest_log"
+    }
     logs_before = set((out / "ingest_log").glob("*.parquet"))
     assert _vnplans(runs["good"], runs["bad"], "--out", out) == 1
-    after = {f: (f.read_bytes(), f.stat().st_mtime_ns) for f in out.glob("*/*.parquet") if f.parent.name != "ingest_log"}
+    after = {
+        f: (f.read_bytes(), f.stat().st_mtime_ns) for f in out.glob("*/*.parquet") if f.parent.name != "ingest_log"
+    }
     assert after == before
     (new_log,) = set((out / "ingest_log").glob("*.parquet")) - logs_before
     statuses = {}
@@ -183,6 +199,7 @@ def test_300_page_pdf_in_reasonable_time(runs):
 
 # ------------------------------------------------------------------ isolation
 
+
 def test_timeout_stops_the_worker_and_the_tesseract_it_started(tmp_path):
     """A document over its time limit is killed with everything it started:
     an orphaned Tesseract would otherwise hold a core for minutes."""
@@ -206,8 +223,12 @@ def test_timeout_stops_the_worker_and_the_tesseract_it_started(tmp_path):
     watcher.start()
     try:
         # A 7-page 300 dpi scan needs well over 6 s of OCR even on an idle machine.
-        summary = run_batch([RAW / "kiengiang-2020-kh182.scan.pdf"], out_dir=tmp_path / "out", use_prefect=False,
-                            limits=Limits(timeout_s=6))
+        summary = run_batch(
+            [RAW / "kiengiang-2020-kh182.scan.pdf"],
+            out_dir=tmp_path / "out",
+            use_prefect=False,
+            limits=Limits(timeout_s=6),
+        )
     finally:
         stop.set()
         watcher.join()

@@ -1,4 +1,5 @@
 """docs/DATA_DICTIONARY.md stays in step with `schemas`."""
+
 from __future__ import annotations
 
 from pipeline.reporting import dictionary
@@ -33,8 +34,11 @@ def _drifted(tmp_path, old, new):
 def test_check_catches_a_changed_type_meaning_or_missing_column(tmp_path):
     assert _drifted(tmp_path, "| `target_year` | `int16` |", "| `target_year` | `int32` |")
     assert _drifted(tmp_path, "| year it is due |", "| year it was due |")
-    problems = _drifted(tmp_path, "| `note` | `string` | `VARCHAR` | text of an attached footnote |",
-                        "| `notes` | `string` | `VARCHAR` | text of an attached footnote |")
+    problems = _drifted(
+        tmp_path,
+        "| `note` | `string` | `VARCHAR` | text of an attached footnote |",
+        "| `notes` | `string` | `VARCHAR` | text of an attached footnote |",
+    )
     assert any("targets" in p for p in problems)
     assert dictionary.check(tmp_path / "absent.md")
 
@@ -54,9 +58,12 @@ def test_render_takes_examples_from_processed_data(processed_dir, tmp_path):
     path.write_text(text, encoding="utf-8")
     assert dictionary.check(path) == []
     section = lambda name: text.split(f"### {name}\n")[1].split("###")[0]  # noqa: E731
-    rows = {line.split("|")[1].strip(): line
-            for name in ("documents", "sections", "ingest_log") for line in section(name).splitlines()
-            if line.startswith("| `")}
+    rows = {
+        line.split("|")[1].strip(): line
+        for name in ("documents", "sections", "ingest_log")
+        for line in section(name).splitlines()
+        if line.startswith("| `")
+    }
     assert rows["`doc_number`"].rstrip(" |").endswith("`243/QĐ-UBND`")
     assert "`EmptyFileError`" in rows["`error_type`"]
     # a column with no value in the samples says so

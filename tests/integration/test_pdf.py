@@ -1,4 +1,5 @@
 """PDF page text: text layer, tables, triage of bad text layers, errors."""
+
 from __future__ import annotations
 
 import io
@@ -10,8 +11,8 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline.evaluate.cer import cer, collapse
 from pipeline.errors import CorruptFileError, EmptyFileError, EncryptedPdfError, ReadError
+from pipeline.evaluate.cer import cer, collapse
 from pipeline.ingest.pdf import assess_text_layer, read_pdf_pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,6 +27,7 @@ SENTENCE = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19
 
 # --- building small PDFs by hand (no PDF writer is a dependency) ------------
 
+
 def build_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
     """A PDF from numbered object bodies (object 1 must be the catalog)."""
     out = io.BytesIO()
@@ -38,8 +40,9 @@ def build_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R " % (len(objects) + 1) + trailer
-              + b">>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R " % (len(objects) + 1) + trailer + b">>\nstartxref\n%d\n%%%%EOF\n" % xref
+    )
     return out.getvalue()
 
 
@@ -59,19 +62,29 @@ def image_pdf_with_text_layer(img: Image.Image, layer: bytes, to_unicode: bytes)
     """One page showing `img`, with a text layer drawing the codes `layer`
     in a font whose ToUnicode map is `to_unicode` (a CMap body)."""
     w_pt, h_pt = img.width * 72 / 300, img.height * 72 / 300
-    content = (b"q %.2f 0 0 %.2f 0 0 cm /Im1 Do Q " % (w_pt, h_pt)
-               + b"BT /F1 12 Tf 3 Tr 50 20 Td <" + layer.hex().encode() + b"> Tj ET")
-    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap "
-            b"/CMapName /T def 1 begincodespacerange <00> <FF> endcodespacerange "
-            + to_unicode + b" endcmap CMapName currentdict /CMap defineresource pop end end")
+    content = (
+        b"q %.2f 0 0 %.2f 0 0 cm /Im1 Do Q " % (w_pt, h_pt)
+        + b"BT /F1 12 Tf 3 Tr 50 20 Td <"
+        + layer.hex().encode()
+        + b"> Tj ET"
+    )
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap "
+        b"/CMapName /T def 1 begincodespacerange <00> <FF> endcodespacerange "
+        + to_unicode
+        + b" endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Contents 4 0 R "
         b"/Resources << /XObject << /Im1 5 0 R >> /Font << /F1 6 0 R >> >> >>" % (w_pt, h_pt),
         stream(b"<< >>", content),
-        stream(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
-               b"/BitsPerComponent 8 /Filter /FlateDecode >>" % img.size, zlib.compress(img.tobytes())),
+        stream(
+            b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+            b"/BitsPerComponent 8 /Filter /FlateDecode >>" % img.size,
+            zlib.compress(img.tobytes()),
+        ),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 7 0 R >>",
         stream(b"<< >>", cmap),
     ]
@@ -79,6 +92,7 @@ def image_pdf_with_text_layer(img: Image.Image, layer: bytes, to_unicode: bytes)
 
 
 # --- digital text layer ------------------------------------------------------
+
 
 def test_digital_page_matches_truth_modulo_wrapping():
     result = read_pdf_pages(RAW / f"{KONTUM25}.pdf", ocr=False)
@@ -114,6 +128,7 @@ def test_pages_without_tables_are_not_given_tables():
 
 # --- triage of text layers -----------------------------------------------------
 
+
 def test_assess_accepts_vietnamese_prose():
     assert assess_text_layer(SENTENCE * 3) is None
 
@@ -128,7 +143,7 @@ def test_assess_rejects_empty_and_lost_glyphs():
 
 
 def test_assess_rejects_dropped_letters():
-    dropped = "".join(c for c in SENTENCE if c.isascii())   # "Cn c Lut T chc ..."
+    dropped = "".join(c for c in SENTENCE if c.isascii())  # "Cn c Lut T chc ..."
     assert assess_text_layer((dropped + " ") * 6) is not None
 
 
@@ -164,8 +179,11 @@ def test_image_only_pdf_is_ocrd(tmp_path):
 
 def test_good_text_layer_over_an_image_is_not_ocrd(tmp_path):
     codes = bytes(range(1, len(SENTENCE) + 1))
-    cmap = b"%d beginbfchar " % len(SENTENCE) + b" ".join(
-        b"<%02X> <%04X>" % (code, ord(ch)) for code, ch in zip(codes, SENTENCE)) + b" endbfchar"
+    cmap = (
+        b"%d beginbfchar " % len(SENTENCE)
+        + b" ".join(b"<%02X> <%04X>" % (code, ord(ch)) for code, ch in zip(codes, SENTENCE, strict=False))
+        + b" endbfchar"
+    )
     path = tmp_path / "layer.pdf"
     path.write_bytes(image_pdf_with_text_layer(sentence_image(), codes, cmap))
     page = read_pdf_pages(path).pages[0]
@@ -186,8 +204,7 @@ def test_encrypted_pdf_raises_actionable_error(tmp_path):
     # A Standard security handler whose /U does not match the empty user
     # password: readers must ask for the password.
     encrypt = b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>"
-    pdf = build_pdf(MINIMAL + [encrypt],
-                    b"/Encrypt 4 0 R /ID [<" + b"ab" * 16 + b"> <" + b"ab" * 16 + b">] ")
+    pdf = build_pdf(MINIMAL + [encrypt], b"/Encrypt 4 0 R /ID [<" + b"ab" * 16 + b"> <" + b"ab" * 16 + b">] ")
     path = tmp_path / "locked.pdf"
     path.write_bytes(pdf)
     with pytest.raises(EncryptedPdfError) as err:

@@ -1,4 +1,5 @@
 """The batch: every file gets a log row, bad files don't stop it, re-runs skip."""
+
 import shutil
 
 import pyarrow.parquet as pq
@@ -112,6 +113,8 @@ def test_memory_limit_fails_one_document_not_the_batch(tmp_path):
 @pytest.mark.slow
 def test_dask_local_cluster_runs_the_documents(inbox, tmp_path):
     out = tmp_path / "out"
-    summary = run_batch([inbox / "plan.txt", inbox / "empty.txt"], out_dir=out, use_prefect=True, dask="local", workers=2)
+    summary = run_batch(
+        [inbox / "plan.txt", inbox / "empty.txt"], out_dir=out, use_prefect=True, dask="local", workers=2
+    )
     assert sorted(r.status for r in summary.log) == ["failed", "ok"]
     assert len(list((out / "tasks").glob("*.parquet"))) == 1

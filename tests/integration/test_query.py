@@ -1,4 +1,5 @@
 """`vnplans query` / `vnplans tables` and the DuckDB views behind them."""
+
 from __future__ import annotations
 
 import csv
@@ -28,6 +29,7 @@ def rows(con, sql):
 
 # ------------------------------------------------------------------ views over the samples
 
+
 def test_every_table_is_a_view_with_the_contract_columns_and_all_rows(processed_dir):
     con = connect(processed_dir)
     for table in TABLES:
@@ -40,23 +42,35 @@ def test_every_table_is_a_view_with_the_contract_columns_and_all_rows(processed_
 
 def test_duckdb_never_installs_extensions(processed_dir):
     con = connect(processed_dir)
-    settings = dict(rows(con, "select name, value from duckdb_settings() where name in "
-                              "('autoinstall_known_extensions', 'autoload_known_extensions')"))
+    settings = dict(
+        rows(
+            con,
+            "select name, value from duckdb_settings() where name in "
+            "('autoinstall_known_extensions', 'autoload_known_extensions')",
+        )
+    )
     assert settings == {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
 
 
 def test_citations_agree_with_documents_and_legal_refs(processed_dir):
     con = connect(processed_dir)
     # mentions = legal_refs rows per (directive, document)
-    mismatched = rows(con, """
+    mismatched = rows(
+        con,
+        """
         select c.ref_key, c.doc_id from citations c
         left join (select ref_key, doc_id, count(*) n from legal_refs group by all) r using (ref_key, doc_id)
-        where c.mentions <> coalesce(r.n, 0)""")
+        where c.mentions <> coalesce(r.n, 0)""",
+    )
     assert mismatched == []
     # every directive a document says it implements is an `implements` citation of it
     for doc_id, implements in rows(con, "select doc_id, implements from documents"):
-        cited = {k for (k,) in rows(con, f"select ref_key from citations where doc_id = '{doc_id}' "
-                                         "and relation = 'implements'")}
+        cited = {
+            k
+            for (k,) in rows(
+                con, f"select ref_key from citations where doc_id = '{doc_id}' and relation = 'implements'"
+            )
+        }
         assert set(implements) <= cited
     # one row per (directive, document)
     assert rows(con, "select count(*) - count(distinct (ref_key, doc_id)) from citations")[0][0] == 0
@@ -68,20 +82,30 @@ def test_citations_answer_which_plans_implement_a_directive(processed_dir):
     for name in SAMPLES:
         doc_id = next(d for d, p in by_path.items() if name in p)
         want = set(gold(name)["document"]["implements"])
-        got = {k for (k,) in rows(con, f"select ref_key from citations where doc_id = '{doc_id}' "
-                                       "and relation = 'implements'")}
+        got = {
+            k
+            for (k,) in rows(
+                con, f"select ref_key from citations where doc_id = '{doc_id}' and relation = 'implements'"
+            )
+        }
         assert want <= got, name
     # Kết luận 56-KL/TW of the Politburo: implemented by Kiên Giang, cited by Kon Tum
-    kl56 = rows(con, "select province, relation, ref_issuer, ref_issue_date from citations "
-                     "where ref_key = '56/KL-TW' order by province")
+    kl56 = rows(
+        con,
+        "select province, relation, ref_issuer, ref_issue_date from citations "
+        "where ref_key = '56/KL-TW' order by province",
+    )
     assert [(p, r) for p, r, *_ in kl56] == [("Kiên Giang", "implements"), ("Kon Tum", "mention")]
     assert {(i, d) for *_, i, d in kl56} == {("Bộ Chính trị", dt.date(2019, 8, 23))}
 
 
 def test_target_comparison_answers_forest_cover_by_province(processed_dir):
     con = connect(processed_dir)
-    forest = rows(con, "select province, value, unit, year from target_comparison "
-                       "where indicator ilike '%che phủ rừng%' and year = 2030")
+    forest = rows(
+        con,
+        "select province, value, unit, year from target_comparison "
+        "where indicator ilike '%che phủ rừng%' and year = 2030",
+    )
     assert forest == [("Kon Tum", 64.0, "%", 2030)]
     # identical statements collapse: the row count is the distinct statements, mentions add up
     total, distinct = rows(con, "select sum(mentions), count(*) from target_comparison")[0]
@@ -92,12 +116,15 @@ def test_target_comparison_answers_forest_cover_by_province(processed_dir):
 def test_task_leads_has_one_row_per_task_and_lead(processed_dir):
     con = connect(processed_dir)
     assert rows(con, "select count(*) from task_leads")[0][0] == rows(con, "select sum(len(lead)) from tasks")[0][0]
-    top = rows(con, "select agency from task_leads where province = 'Kiên Giang' group by agency "
-                    "order by count(*) desc limit 1")
+    top = rows(
+        con,
+        "select agency from task_leads where province = 'Kiên Giang' group by agency order by count(*) desc limit 1",
+    )
     assert top == [("Sở Tài nguyên và Môi trường",)]
 
 
 # ------------------------------------------------------------------ synthetic folders
+
 
 def test_empty_folder_gives_typed_empty_views(tmp_path):
     (tmp_path / "targets").mkdir()  # a table folder without files
@@ -122,21 +149,50 @@ def test_file_missing_a_column_still_reads(tmp_path):
 
 
 def test_citation_relation_and_directive_description(tmp_path):
-    write(tmp_path, "documents", "A", [{"doc_id": "A", "province": "Kon Tum", "doc_number": "1/KH-UBND",
-                                        "implements": ["24/NQ-TW"]}])
+    write(
+        tmp_path,
+        "documents",
+        "A",
+        [{"doc_id": "A", "province": "Kon Tum", "doc_number": "1/KH-UBND", "implements": ["24/NQ-TW"]}],
+    )
     write(tmp_path, "documents", "B", [{"doc_id": "B", "province": "Kiên Giang", "implements": []}])
     ref = {"ref_key": "24/NQ-TW", "ref_type": "nghi_quyet", "year": 2013}
-    write(tmp_path, "legal_refs", "A", [
-        {**ref, "doc_id": "A", "relation": "can_cu", "issuer": "Ban Chấp hành Trung ương",
-         "issue_date": dt.date(2013, 6, 3)},
-        {**ref, "doc_id": "A", "relation": "mention", "issuer": None},
-        {"doc_id": "A", "ref_key": "luat:đất đai", "ref_type": "luat", "relation": "can_cu"},
-    ])
-    write(tmp_path, "legal_refs", "B", [{**ref, "doc_id": "B", "relation": "mention",
-                                         "issuer": "Ban Chấp hành Trung ương", "issue_date": dt.date(2013, 6, 3)}])
+    write(
+        tmp_path,
+        "legal_refs",
+        "A",
+        [
+            {
+                **ref,
+                "doc_id": "A",
+                "relation": "can_cu",
+                "issuer": "Ban Chấp hành Trung ương",
+                "issue_date": dt.date(2013, 6, 3),
+            },
+            {**ref, "doc_id": "A", "relation": "mention", "issuer": None},
+            {"doc_id": "A", "ref_key": "luat:đất đai", "ref_type": "luat", "relation": "can_cu"},
+        ],
+    )
+    write(
+        tmp_path,
+        "legal_refs",
+        "B",
+        [
+            {
+                **ref,
+                "doc_id": "B",
+                "relation": "mention",
+                "issuer": "Ban Chấp hành Trung ương",
+                "issue_date": dt.date(2013, 6, 3),
+            }
+        ],
+    )
     con = connect(tmp_path)
-    got = rows(con, "select ref_key, doc_id, relation, mentions, ref_issuer, ref_issue_date, ref_year, province "
-                    "from citations order by ref_key, doc_id")
+    got = rows(
+        con,
+        "select ref_key, doc_id, relation, mentions, ref_issuer, ref_issue_date, ref_year, province "
+        "from citations order by ref_key, doc_id",
+    )
     assert got == [
         ("24/NQ-TW", "A", "implements", 2, "Ban Chấp hành Trung ương", dt.date(2013, 6, 3), 2013, "Kon Tum"),
         ("24/NQ-TW", "B", "mention", 1, "Ban Chấp hành Trung ương", dt.date(2013, 6, 3), 2013, "Kiên Giang"),
@@ -152,11 +208,25 @@ def test_directive_named_only_in_documents_implements_is_cited(tmp_path):
 
 def test_target_comparison_collapses_repeated_statements(tmp_path):
     write(tmp_path, "documents", "A", [{"doc_id": "A", "province": "Kon Tum"}])
-    t = {"doc_id": "A", "indicator": "tỷ lệ che phủ rừng", "value": 64.0, "unit": "%", "comparator": "gt",
-         "direction": "level", "domain": "environment"}
-    write(tmp_path, "targets", "A", [{**t, "target_year": 2030, "char_start": 10, "text": "đạt trên 64%"},
-                                     {**t, "target_year": 2030, "char_start": 900, "text": "che phủ rừng > 64"},
-                                     {**t, "target_year": None, "period_end": 2025, "value": 63.0}])
+    t = {
+        "doc_id": "A",
+        "indicator": "tỷ lệ che phủ rừng",
+        "value": 64.0,
+        "unit": "%",
+        "comparator": "gt",
+        "direction": "level",
+        "domain": "environment",
+    }
+    write(
+        tmp_path,
+        "targets",
+        "A",
+        [
+            {**t, "target_year": 2030, "char_start": 10, "text": "đạt trên 64%"},
+            {**t, "target_year": 2030, "char_start": 900, "text": "che phủ rừng > 64"},
+            {**t, "target_year": None, "period_end": 2025, "value": 63.0},
+        ],
+    )
     con = connect(tmp_path)
     assert rows(con, "select province, value, year, mentions, text from target_comparison order by year") == [
         ("Kon Tum", 63.0, 2025, 1, None),
@@ -166,9 +236,16 @@ def test_target_comparison_collapses_repeated_statements(tmp_path):
 
 # ------------------------------------------------------------------ command line
 
+
 def test_query_prints_an_aligned_table(processed_dir, capsys):
-    code = main(["query", "select doc_number, province, text_chars from documents "
-                          "where doc_number is not null order by doc_number", "--data", str(processed_dir)])
+    code = main(
+        [
+            "query",
+            "select doc_number, province, text_chars from documents where doc_number is not null order by doc_number",
+            "--data",
+            str(processed_dir),
+        ]
+    )
     out = capsys.readouterr().out.splitlines()
     assert code == 0
     assert out[0].split() == ["doc_number", "province", "text_chars"]
@@ -176,8 +253,7 @@ def test_query_prints_an_aligned_table(processed_dir, capsys):
     assert out[2].split()[:3] == ["182/KH-UBND", "Kiên", "Giang"]
     assert out[-1] == "(2 rows)"
     # columns line up: every line has its second column at the same display position
-    starts = {display_width(line[: line.index("Kiên") if "Kiên" in line else line.index("Kon")])
-              for line in out[2:4]}
+    starts = {display_width(line[: line.index("Kiên") if "Kiên" in line else line.index("Kon")]) for line in out[2:4]}
     assert len(starts) == 1
     # numbers are right-aligned under their header
     assert {display_width(line) for line in out[:4]} == {display_width(out[0])}
@@ -195,14 +271,17 @@ def test_query_csv_and_json_match_duckdb(processed_dir, capsys, fmt):
         assert [r["ref_issue_date"] for r in got] == [w[3].isoformat() if w[3] else "" for w in want]
     else:
         got = json.loads(out)
-        assert [(r["ref_key"], r["doc_number"], r["relation"], r["mentions"]) for r in got] == \
-               [(w[0], w[1], w[2], w[4]) for w in want]
+        assert [(r["ref_key"], r["doc_number"], r["relation"], r["mentions"]) for r in got] == [
+            (w[0], w[1], w[2], w[4]) for w in want
+        ]
 
 
 def test_query_parquet_to_file_keeps_types(processed_dir, tmp_path):
     out = tmp_path / "docs.parquet"
-    assert main(["query", "select * from documents", "--data", str(processed_dir),
-                 "--format", "parquet", "-o", str(out)]) == 0
+    assert (
+        main(["query", "select * from documents", "--data", str(processed_dir), "--format", "parquet", "-o", str(out)])
+        == 0
+    )
     table = pq.read_table(out)
     assert table.num_rows == 3
     assert table.schema.field("issue_date").type == pa.date32()

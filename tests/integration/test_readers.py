@@ -1,4 +1,5 @@
 """Readers: text encodings, Markdown, DOCX, format sniffing, bad input."""
+
 import codecs
 import io
 
@@ -11,13 +12,16 @@ from tests.samples import RAW
 LINE = "Ủy ban nhân dân tỉnh Kon Tum xây dựng Chương trình hành động thực hiện Nghị quyết số 06/NQ-CP"
 
 
-@pytest.mark.parametrize("data", [
-    LINE.encode("utf-8"),
-    codecs.BOM_UTF8 + LINE.encode("utf-8"),
-    LINE.encode("utf-16"),            # with BOM
-    LINE.encode("utf-16-le"),         # without BOM
-    LINE.encode("utf-16-be"),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        LINE.encode("utf-8"),
+        codecs.BOM_UTF8 + LINE.encode("utf-8"),
+        LINE.encode("utf-16"),  # with BOM
+        LINE.encode("utf-16-le"),  # without BOM
+        LINE.encode("utf-16-be"),
+    ],
+)
 def test_decode_text_encodings(data):
     assert decode_text(data) == LINE
 
@@ -58,16 +62,24 @@ def test_docx_paragraphs_and_tables_in_order(tmp_path):
     path.write_bytes(buf.getvalue())
     raw = read_document(path)
     assert raw.source_format == "docx"
-    assert raw.pages[0].split("\n") == ["KẾ HOẠCH", "1. Sở Tài chính chủ trì, phối hợp với các sở, ngành.",
-                                        "STT\tChỉ tiêu\tĐơn vị", "1\tTỷ lệ che phủ rừng\t%", "Nơi nhận:"]
+    assert raw.pages[0].split("\n") == [
+        "KẾ HOẠCH",
+        "1. Sở Tài chính chủ trì, phối hợp với các sở, ngành.",
+        "STT\tChỉ tiêu\tĐơn vị",
+        "1\tTỷ lệ che phủ rừng\t%",
+        "Nơi nhận:",
+    ]
 
 
-@pytest.mark.parametrize("content, error", [
-    (b"", EmptyFileError),
-    (b"   \n\n", EmptyFileError),
-    (b"PK\x03\x04garbage-not-a-zip", CorruptFileError),
-    (b"\x00\x01\x02\x03" * 400 + b"\xff", ReadError),
-])
+@pytest.mark.parametrize(
+    "content, error",
+    [
+        (b"", EmptyFileError),
+        (b"   \n\n", EmptyFileError),
+        (b"PK\x03\x04garbage-not-a-zip", CorruptFileError),
+        (b"\x00\x01\x02\x03" * 400 + b"\xff", ReadError),
+    ],
+)
 def test_bad_input_gives_clear_errors(tmp_path, content, error):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)

@@ -1,4 +1,5 @@
 """`vnplans report`: a self-contained HTML page, checked by rendering it in headless Chromium."""
+
 from __future__ import annotations
 
 import base64
@@ -16,9 +17,17 @@ from pipeline.reporting.report import build_report
 from schemas import TABLES
 from tests.samples import assert_png_not_blank
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--hide-scrollbars"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
 
 
 class _Parts(HTMLParser):
@@ -78,21 +87,35 @@ def test_report_is_self_contained_with_four_png_charts(report_html):
     assert not [t for t, a in parts.tags if t in ("script", "link", "iframe")]
     assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:|//)", html)
     assert "url(" not in html
-    assert [img["alt"] for img in parts.images] == ["targets by domain and province", "timeline of deadlines",
-                                                    "most-cited directives", "which plans implement which directives"]
+    assert [img["alt"] for img in parts.images] == [
+        "targets by domain and province",
+        "timeline of deadlines",
+        "most-cited directives",
+        "which plans implement which directives",
+    ]
     for img in parts.images:
         prefix = "data:image/png;base64,"
         assert img["src"].startswith(prefix)
-        assert_png_not_blank(base64.b64decode(img["src"][len(prefix):]))
+        assert_png_not_blank(base64.b64decode(img["src"][len(prefix) :]))
 
 
 def test_report_renders_in_headless_chromium(report_html, tmp_path):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     assert chromium, "Chromium is missing: `make system-deps` installs the Debian package `chromium`"
     shot = tmp_path / "report.png"
-    proc = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
-                           f"--screenshot={shot}", "--window-size=1200,2000", report_html.as_uri()],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [
+            chromium,
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--screenshot={shot}",
+            "--window-size=1200,2000",
+            report_html.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert shot.exists(), proc.stderr[-2000:]
     img = assert_png_not_blank(shot, min_colours=20, min_ink=0.03)
     assert img.size == (1200, 2000)

@@ -4,6 +4,7 @@ Everything listens on 127.0.0.1 only. The Prefect server and `vnplans serve`
 run in their own process groups with their own PREFECT_HOME (SQLite), and are
 stopped in `finally`; the test then checks that no process it started is left.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -144,6 +145,7 @@ def wait_for(what: str, check, deadline_s: float, alive: list[tuple[str, subproc
 
 # ------------------------------------------------------------------ fast: refusing to serve
 
+
 def run_cli(args: list[str], env: dict) -> subprocess.CompletedProcess:
     return subprocess.run([str(BIN / "vnplans"), *args], env=env, capture_output=True, text=True, timeout=120)
 
@@ -155,12 +157,13 @@ def test_serve_without_a_server_explains_how_to_start_one(tmp_path):
     assert "prefect server start" in r.stderr and "PREFECT_API_URL=http://127.0.0.1:4200/api" in r.stderr
 
     port = free_port()  # nothing listens there
-    r = run_cli(["serve", "--cron", "0 6 * * *", "--source", str(tmp_path)],
-                env | {"PREFECT_API_URL": f"http://127.0.0.1:{port}/api"})
+    r = run_cli(
+        ["serve", "--cron", "0 6 * * *", "--source", str(tmp_path)],
+        env | {"PREFECT_API_URL": f"http://127.0.0.1:{port}/api"},
+    )
     assert r.returncode == 2
     assert f"cannot reach the Prefect API at http://127.0.0.1:{port}/api" in r.stderr
     assert "connection refused" in r.stderr
-
 
 
 def test_serve_refuses_a_bad_schedule(tmp_path, capsys):
@@ -191,6 +194,7 @@ def test_fetch_once_from_a_folder(tmp_path):
 
 # ------------------------------------------------------------------ slow: the real thing
 
+
 @pytest.mark.slow
 def test_served_deployment_ingests_a_feed(tmp_path):
     home, out = tmp_path / "prefect-home", tmp_path / "out"
@@ -204,7 +208,8 @@ def test_served_deployment_ingests_a_feed(tmp_path):
         "PREFECT_SERVER_UI_ENABLED": "false",
         "PREFECT_RUNNER_POLL_FREQUENCY": "2",  # pick the triggered run up quickly (default 10 s)
         "PREFECT_LOGGING_LEVEL": "WARNING",
-        "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost",
+        "NO_PROXY": "127.0.0.1,localhost",
+        "no_proxy": "127.0.0.1,localhost",
     }
     doc_id = hashlib.sha256(TXT).hexdigest()[:16]
     server_log, serve_log = tmp_path / "server.log", tmp_path / "serve.log"
@@ -213,22 +218,59 @@ def test_served_deployment_ingests_a_feed(tmp_path):
     timings = {}
     try:
         with Feed() as feed, open(server_log, "wb") as slog, open(serve_log, "wb") as vlog:
-            server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1",
-                                       "--port", str(port), "--no-ui", "--analytics-off"],
-                                      env=env, stdout=slog, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                      start_new_session=True, cwd=tmp_path)
+            server = subprocess.Popen(
+                [
+                    str(BIN / "prefect"),
+                    "server",
+                    "start",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                    "--no-ui",
+                    "--analytics-off",
+                ],
+                env=env,
+                stdout=slog,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+                cwd=tmp_path,
+            )
             alive = [("prefect server", server, server_log)]
             wait_for("Prefect API health", lambda: api(f"{api_url}/health", timeout=5)[0] == 200, 150, alive, 0.5)
             timings["server up"] = time.monotonic() - t0
 
             feed_url = feed.base + "/feed.json"
-            serve = subprocess.Popen([str(BIN / "vnplans"), "serve", "--cron", "0 6 * * *", "--source", feed_url,
-                                      "--out", str(out), "--name", "e2e", "--workers", "1"],
-                                     env=env, stdout=vlog, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                     start_new_session=True, cwd=tmp_path)
+            serve = subprocess.Popen(
+                [
+                    str(BIN / "vnplans"),
+                    "serve",
+                    "--cron",
+                    "0 6 * * *",
+                    "--source",
+                    feed_url,
+                    "--out",
+                    str(out),
+                    "--name",
+                    "e2e",
+                    "--workers",
+                    "1",
+                ],
+                env=env,
+                stdout=vlog,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+                cwd=tmp_path,
+            )
             alive.append(("vnplans serve", serve, serve_log))
-            dep = wait_for("deployment scheduled-ingest/e2e",
-                           lambda: api(f"{api_url}/deployments/name/scheduled-ingest/e2e")[1], 120, alive)
+            dep = wait_for(
+                "deployment scheduled-ingest/e2e",
+                lambda: api(f"{api_url}/deployments/name/scheduled-ingest/e2e")[1],
+                120,
+                alive,
+            )
             timings["deployment"] = time.monotonic() - t0
             [sched] = dep["schedules"]
             assert sched["active"] and sched["schedule"]["cron"] == "0 6 * * *"
@@ -236,8 +278,14 @@ def test_served_deployment_ingests_a_feed(tmp_path):
             assert dep["parameters"]["source"] == feed_url and dep["parameters"]["out_dir"] == str(out)
 
             # Trigger a run now, the way an operator would.
-            trig = subprocess.run([str(BIN / "prefect"), "deployment", "run", "scheduled-ingest/e2e"], env=env,
-                                  capture_output=True, text=True, timeout=120, cwd=tmp_path)
+            trig = subprocess.run(
+                [str(BIN / "prefect"), "deployment", "run", "scheduled-ingest/e2e"],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                cwd=tmp_path,
+            )
             assert trig.returncode == 0, trig.stdout + trig.stderr
             m = re.search(r"UUID:\s*([0-9a-f-]{36})", trig.stdout)
             assert m, trig.stdout
@@ -270,21 +318,28 @@ def test_served_deployment_ingests_a_feed(tmp_path):
 
             # The schedule is real: the server's scheduler has queued runs at 06:00 Vietnam time.
             def next_runs():
-                _, runs = api(f"{api_url}/flow_runs/filter", {
-                    "deployments": {"id": {"any_": [dep["id"]]}},
-                    "flow_runs": {"state": {"type": {"any_": ["SCHEDULED"]}}}})
+                _, runs = api(
+                    f"{api_url}/flow_runs/filter",
+                    {
+                        "deployments": {"id": {"any_": [dep["id"]]}},
+                        "flow_runs": {"state": {"type": {"any_": ["SCHEDULED"]}}},
+                    },
+                )
                 return [r for r in runs or [] if r.get("auto_scheduled")]
 
             def next_runs_or_known_bug():
                 if "Can't evaluate bulk DML statement" in tail(server_log, 200_000):
-                    pytest.fail("the Prefect server's scheduler crashes inserting runs: Prefect 3.8.8 needs "
-                                "SQLAlchemy < 2.1 (pin sqlalchemy>=2.0,<2.1)\n" + tail(server_log))
+                    pytest.fail(
+                        "the Prefect server's scheduler crashes inserting runs: Prefect 3.8.8 needs "
+                        "SQLAlchemy < 2.1 (pin sqlalchemy>=2.0,<2.1)\n" + tail(server_log)
+                    )
                 return next_runs()
 
             runs = wait_for("runs created by the scheduler", next_runs_or_known_bug, 60, alive)
             vn = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
-            starts = [_dt.datetime.fromisoformat(r["expected_start_time"].replace("Z", "+00:00")).astimezone(vn)
-                      for r in runs]
+            starts = [
+                _dt.datetime.fromisoformat(r["expected_start_time"].replace("Z", "+00:00")).astimezone(vn) for r in runs
+            ]
             assert all((s.hour, s.minute) == (6, 0) for s in starts), starts
             timings["scheduled runs seen"] = time.monotonic() - t0
 

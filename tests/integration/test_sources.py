@@ -3,6 +3,7 @@
 The HTTP server runs in a thread of the test process and is shut down by the
 fixture; nothing here talks to any other address.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -87,7 +88,8 @@ def make_handler(site: Site):
                     return
                 etag = f'"{sha(res.body)[:20]}"'
                 if (res.etag and self.headers.get("If-None-Match") == etag) or (
-                        res.last_modified and self.headers.get("If-Modified-Since") == site.mtime):
+                    res.last_modified and self.headers.get("If-Modified-Since") == site.mtime
+                ):
                     self._status(304)
                     self.end_headers()
                     return
@@ -138,8 +140,10 @@ def site():
 
 def html_page(*hrefs: str) -> Resource:
     links = "\n".join(f'<li><a href="{h}">{h}</a></li>' for h in hrefs)
-    return Resource(f"<!DOCTYPE html><html><head><title>Văn bản</title></head><body><ul>{links}</ul></body></html>"
-                    .encode(), "text/html; charset=utf-8")
+    return Resource(
+        f"<!DOCTYPE html><html><head><title>Văn bản</title></head><body><ul>{links}</ul></body></html>".encode(),
+        "text/html; charset=utf-8",
+    )
 
 
 def docx_bytes() -> bytes:
@@ -184,8 +188,9 @@ def serve_corpus(site: Site) -> None:
     r = site.routes
     r["/good.pdf"] = Resource(PDF, "application/pdf", etag=True)
     r["/kontum.txt"] = Resource(TXT, "text/plain; charset=utf-8", last_modified=True)
-    r["/download?id=7"] = Resource(TXT, "application/octet-stream",
-                                   headers={"Content-Disposition": 'attachment; filename="ke-hoach-7.txt"'})
+    r["/download?id=7"] = Resource(
+        TXT, "application/octet-stream", headers={"Content-Disposition": 'attachment; filename="ke-hoach-7.txt"'}
+    )
     r["/get?id=9"] = Resource(redirect="/files/kh-9.txt")
     r["/files/kh-9.txt"] = Resource(TXT, "text/plain")
     r["/about"] = html_page("/")  # an ordinary page: probed, not a document, not reported
@@ -197,10 +202,13 @@ def serve_corpus(site: Site) -> None:
     r["/big-stream.pdf"] = Resource(BIG, "application/pdf", no_length=True)
     r["/junk.pdf"] = Resource(bytes(range(256)) * 40, "application/octet-stream")
     r["/empty.txt"] = Resource(b"", "text/plain")
-    r["/notword.docx"] = Resource(not_word_zip(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    r["/notword.docx"] = Resource(
+        not_word_zip(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
     r["/style.css"] = Resource(b"body{}", "text/css")
-    r["/index.html"] = html_page(*CORPUS, "/about", "/style.css", "#top", "mailto:vp@example.gov.vn",
-                                 "file:///etc/passwd", "javascript:void(0)")
+    r["/index.html"] = html_page(
+        *CORPUS, "/about", "/style.css", "#top", "mailto:vp@example.gov.vn", "file:///etc/passwd", "javascript:void(0)"
+    )
 
 
 def inbox_files(inbox: Path) -> list[str]:
@@ -208,6 +216,7 @@ def inbox_files(inbox: Path) -> list[str]:
 
 
 # ------------------------------------------------------------------ the corpus over HTML
+
 
 def test_html_index_every_link_gets_the_expected_outcome(site, tmp_path):
     serve_corpus(site)
@@ -234,8 +243,9 @@ def test_html_index_every_link_gets_the_expected_outcome(site, tmp_path):
     assert probed.path.name == f"{sha(TXT)[:16]}-ke-hoach-7.txt"
     assert by_url["/get?id=9"].path.name == f"{sha(TXT)[:16]}-kh-9.txt", "named after the redirect's target"
     # Only whole, checked documents (and the manifest) in the inbox: no partial or rejected download.
-    assert inbox_files(inbox) == sorted([".manifest.json", pdf.path.name, txt.path.name, probed.path.name,
-                                         by_url["/get?id=9"].path.name])
+    assert inbox_files(inbox) == sorted(
+        [".manifest.json", pdf.path.name, txt.path.name, probed.path.name, by_url["/get?id=9"].path.name]
+    )
     assert site.served("/style.css") == 0, "assets are never fetched"
     assert site.served("/about") == 1, "an extension-less link on the index's host is probed once"
     manifest = json.loads((inbox / ".manifest.json").read_text())
@@ -247,13 +257,24 @@ def test_json_feed_attachments_and_html_item(site, tmp_path):
     site.routes["/files/kh182.pdf"] = Resource(PDF, "application/pdf")
     site.routes["/files/ctr06.txt"] = Resource(TXT, "text/plain")
     site.routes["/tin-tuc/1"] = html_page("/")
-    site.routes["/feed.json"] = Resource(json.dumps({
-        "version": "https://jsonfeed.org/version/1.1", "title": "Công báo",
-        "items": [
-            {"id": "1", "url": "/tin-tuc/kh182", "attachments": [{"url": "/files/kh182.pdf", "mime_type": "application/pdf"}]},
-            {"id": "2", "url": "/files/ctr06.txt"},
-            {"id": "3", "url": "/tin-tuc/1"},  # no attachment, and the page is HTML
-        ]}).encode(), "application/feed+json")
+    site.routes["/feed.json"] = Resource(
+        json.dumps(
+            {
+                "version": "https://jsonfeed.org/version/1.1",
+                "title": "Công báo",
+                "items": [
+                    {
+                        "id": "1",
+                        "url": "/tin-tuc/kh182",
+                        "attachments": [{"url": "/files/kh182.pdf", "mime_type": "application/pdf"}],
+                    },
+                    {"id": "2", "url": "/files/ctr06.txt"},
+                    {"id": "3", "url": "/tin-tuc/1"},  # no attachment, and the page is HTML
+                ],
+            }
+        ).encode(),
+        "application/feed+json",
+    )
     results = {r.url.removeprefix(site.base): r for r in collect(site.base + "/feed.json", tmp_path / "in", LIMITS)}
     assert set(results) == {"/files/kh182.pdf", "/files/ctr06.txt", "/tin-tuc/1"}
     assert results["/files/kh182.pdf"].status == "downloaded"
@@ -267,24 +288,37 @@ def test_json_feed_attachments_and_html_item(site, tmp_path):
 def test_feed_shapes():
     base = "http://127.0.0.1:1/feeds/x.json"
     assert feed_links(["a.pdf", "/b.txt", "https://127.0.0.1:2/c.pdf", "a.pdf"], base) == [
-        "http://127.0.0.1:1/feeds/a.pdf", "http://127.0.0.1:1/b.txt", "https://127.0.0.1:2/c.pdf"]
+        "http://127.0.0.1:1/feeds/a.pdf",
+        "http://127.0.0.1:1/b.txt",
+        "https://127.0.0.1:2/c.pdf",
+    ]
     assert feed_links([{"url": "a.pdf"}, {"link": "b.pdf"}, {"href": "c.pdf"}, {"title": "no link"}], base) == [
-        "http://127.0.0.1:1/feeds/a.pdf", "http://127.0.0.1:1/feeds/b.pdf", "http://127.0.0.1:1/feeds/c.pdf"]
+        "http://127.0.0.1:1/feeds/a.pdf",
+        "http://127.0.0.1:1/feeds/b.pdf",
+        "http://127.0.0.1:1/feeds/c.pdf",
+    ]
     assert feed_links({"documents": [{"download_url": "d.docx"}]}, base) == ["http://127.0.0.1:1/feeds/d.docx"]
     assert feed_links({"items": [{"url": "page", "attachments": ["e.pdf", {"url": "f.pdf"}]}]}, base) == [
-        "http://127.0.0.1:1/feeds/e.pdf", "http://127.0.0.1:1/feeds/f.pdf"]
+        "http://127.0.0.1:1/feeds/e.pdf",
+        "http://127.0.0.1:1/feeds/f.pdf",
+    ]
     assert feed_links(["file:///etc/passwd", "ftp://127.0.0.1/x.pdf", 5, None], base) == []
     assert feed_links("not a list", base) == []
 
 
 def test_html_links_resolve_base_and_skip_non_http():
-    page = ('<html><head><base href="/docs/"></head><body><a href="a.pdf#p2">a</a><a href="a.pdf">again</a>'
-            '<a href="../b.TXT">b</a><a href="mailto:x@y">m</a><a href="file:///etc/passwd">f</a><a>none</a></body></html>')
+    page = (
+        '<html><head><base href="/docs/"></head><body><a href="a.pdf#p2">a</a><a href="a.pdf">again</a>'
+        '<a href="../b.TXT">b</a><a href="mailto:x@y">m</a><a href="file:///etc/passwd">f</a><a>none</a></body></html>'
+    )
     assert html_links(page, "http://127.0.0.1:9/index.html") == [
-        "http://127.0.0.1:9/docs/a.pdf", "http://127.0.0.1:9/b.TXT"]
+        "http://127.0.0.1:9/docs/a.pdf",
+        "http://127.0.0.1:9/b.TXT",
+    ]
 
 
 # ------------------------------------------------------------------ versions
+
 
 def test_unchanged_files_are_not_downloaded_again(site, tmp_path):
     site.routes["/a.pdf"] = Resource(PDF, "application/pdf", etag=True)
@@ -306,7 +340,8 @@ def test_unchanged_files_are_not_downloaded_again(site, tmp_path):
     # Without validators the body comes again, but the same hash keeps no second copy.
     assert site.served("/c.txt", 200) == 2
     assert {p.name for p in inbox.iterdir()} == set(files) and all(
-        (inbox / n).stat().st_mtime_ns == m for n, m in files.items() if n != ".manifest.json")
+        (inbox / n).stat().st_mtime_ns == m for n, m in files.items() if n != ".manifest.json"
+    )
 
     # The old copy gone from the inbox: fetched again in full (no conditional GET for a file we lack).
     first["/a.pdf"].path.unlink()
@@ -323,10 +358,11 @@ def test_ingest_source_new_version_processed_and_fetch_failures_logged(site, tmp
     site.routes["/plan.txt"] = Resource(TXT, "text/plain; charset=utf-8", etag=True)
     site.routes["/slow.pdf"] = Resource(PDF, "application/pdf", delay=STALL)
     site.routes["/error.pdf"] = Resource(ERROR_PAGE, "text/html")
-    site.routes["/feed.json"] = Resource(json.dumps([{"url": "plan.txt"}, {"url": "slow.pdf"}, {"url": "error.pdf"}])
-                                         .encode(), "application/json")
+    site.routes["/feed.json"] = Resource(
+        json.dumps([{"url": "plan.txt"}, {"url": "slow.pdf"}, {"url": "error.pdf"}]).encode(), "application/json"
+    )
     feed = site.base + "/feed.json"
-    run = dict(use_prefect=False, ocr=False, workers=1, fetch_limits=LIMITS)
+    run = {"use_prefect": False, "ocr": False, "workers": 1, "fetch_limits": LIMITS}
 
     # Run 1: the good document is processed, the two bad links are logged, the batch completes.
     s1 = ingest_source(feed, out, inbox, **run)
@@ -335,7 +371,12 @@ def test_ingest_source_new_version_processed_and_fetch_failures_logged(site, tmp
     rows = {r["source_path"]: r for r in read_log(out, s1.run_id)}
     assert rows[str(inbox / f"{v1}-plan.txt")]["status"] == "ok"
     slow, error = rows[site.base + "/slow.pdf"], rows[site.base + "/error.pdf"]
-    assert (slow["status"], slow["stage"], slow["error_type"], slow["doc_id"]) == ("failed", "read", "ReadTimeout", None)
+    assert (slow["status"], slow["stage"], slow["error_type"], slow["doc_id"]) == (
+        "failed",
+        "read",
+        "ReadTimeout",
+        None,
+    )
     assert f"timed out after {READ_TIMEOUT:g} s waiting for data from {site.host}" in slow["error_message"]
     assert (error["status"], error["stage"], error["error_type"]) == ("failed", "read", "HtmlPage")
     assert "link returned an HTML page, not a document" in error["error_message"]
@@ -363,6 +404,7 @@ def test_ingest_source_new_version_processed_and_fetch_failures_logged(site, tmp
 
 # ------------------------------------------------------------------ unreachable sources
 
+
 def test_connect_timeout_is_logged_and_the_run_completes(tmp_path):
     # A listening socket whose one-slot accept queue is full: the next SYN is
     # dropped, so connecting hangs exactly like an unreachable host.
@@ -381,7 +423,12 @@ def test_connect_timeout_is_logged_and_the_run_completes(tmp_path):
         filler.close()
         stuck.close()
     [row] = read_log(tmp_path / "out", summary.run_id)
-    assert (row["source_path"], row["status"], row["stage"], row["error_type"]) == (url, "failed", "read", "ConnectTimeout")
+    assert (row["source_path"], row["status"], row["stage"], row["error_type"]) == (
+        url,
+        "failed",
+        "read",
+        "ConnectTimeout",
+    )
     assert f"timed out after 0.5 s connecting to 127.0.0.1:{port}" in row["error_message"]
 
 

@@ -1,4 +1,5 @@
 """Writers and schemas: every table matches the contract; writes are atomic."""
+
 import dataclasses
 
 import pyarrow as pa

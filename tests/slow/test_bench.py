@@ -5,6 +5,7 @@ About 40 s on an idle 2-core machine (one OCR page in four ways, a Prefect
 flow of two documents); the real benchmark is `make bench`, not part of the
 test suite.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,15 +22,35 @@ def test_quick_bench_writes_report(tmp_path):
     results = tmp_path / "RESULTS.md"
     readme_before = (ROOT / "README.md").read_bytes()
     proc = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "bench", "--quick", "--work", str(tmp_path / "work"),
-         "--results", str(results)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600)
+        [
+            sys.executable,
+            "-m",
+            "pipeline.cli",
+            "bench",
+            "--quick",
+            "--work",
+            str(tmp_path / "work"),
+            "--results",
+            str(results),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     report = results.read_text(encoding="utf-8")
-    for heading in ("## Machine", "## Goals", "## 1. Text layer", "## 2. OCR", "## 3. Extraction",
-                    "## 4. End to end and scale", "## 5. Orchestration overhead"):
+    for heading in (
+        "## Machine",
+        "## Goals",
+        "## 1. Text layer",
+        "## 2. OCR",
+        "## 3. Extraction",
+        "## 4. End to end and scale",
+        "## 5. Orchestration overhead",
+    ):
         assert heading in report
-    assert not re.search(r"\bnan\b", report)       # a figure that was never measured
+    assert not re.search(r"\bnan\b", report)  # a figure that was never measured
     # a smoke run never touches the real report or the README's figures
     assert (ROOT / "README.md").read_bytes() == readme_before
 
@@ -37,10 +58,15 @@ def test_quick_bench_writes_report(tmp_path):
 def test_memory_sampler_sees_children():
     from pipeline.evaluate.bench.batch import TreeSampler
 
-    proc = subprocess.Popen([sys.executable, "-c",
-                             "import subprocess, sys, time; "
-                             "c = subprocess.Popen([sys.executable, '-c', 'x = bytearray(60_000_000); import time; time.sleep(1.5)']); "
-                             "c.wait()"])
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import subprocess, sys, time; "
+            "c = subprocess.Popen([sys.executable, '-c', 'x = bytearray(60_000_000); import time; time.sleep(1.5)']); "
+            "c.wait()",
+        ]
+    )
     sampler = TreeSampler(proc.pid)
     sampler.start()
     proc.wait()
@@ -48,13 +74,13 @@ def test_memory_sampler_sees_children():
     summary = sampler.summary()
     assert summary["processes"]["parent"] == 1
     assert summary["processes"]["other"] == 1
-    assert summary["hwm_mb"]["other"] > 55        # the child's 60 MB buffer
+    assert summary["hwm_mb"]["other"] > 55  # the child's 60 MB buffer
     assert summary["peak_total_mb"] >= summary["hwm_mb"]["other"]
 
 
 def test_corpus_copies_are_distinct(tmp_path):
-    from pipeline.evaluate.bench.suites import samples
     from pipeline.evaluate.bench.batch import make_corpus
+    from pipeline.evaluate.bench.suites import samples
 
     corpus = make_corpus(samples()["text"], 5, tmp_path / "c")
     blobs = [p.read_bytes() for p in sorted(corpus.iterdir())]

@@ -6,6 +6,7 @@ and any Tesseract are in it too) and the whole group is killed after a random
 delay. Runs use `--no-prefect`: the tables are written by the same code either
 way, and Prefect's start-up would only make each trial longer.
 """
+
 from __future__ import annotations
 
 import os
@@ -31,7 +32,11 @@ def _inputs(folder: Path) -> Path:
     """Eight documents: the three text samples, a digital PDF, and copies
     changed just enough to have their own content hash."""
     folder.mkdir()
-    texts = [RAW / "kontum-2021-ctrhd-06nqcp.txt", RAW / "kiengiang-2020-kh182.md", RAW / "kontum-2025-qd243-congbao.txt"]
+    texts = [
+        RAW / "kontum-2021-ctrhd-06nqcp.txt",
+        RAW / "kiengiang-2020-kh182.md",
+        RAW / "kontum-2025-qd243-congbao.txt",
+    ]
     for src in texts:
         shutil.copyfile(src, folder / src.name)
     pdf = RAW / "kiengiang-2020-kh182.pdf"
@@ -48,9 +53,13 @@ def _start(inputs: Path, out: Path) -> subprocess.Popen:
     # Output to a file, not a pipe: a full pipe nobody reads would block the
     # run, and the kill would always land on a stalled process.
     with open(out.parent / f"{out.name}.log", "ab") as log:
-        return subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out),
-                                 "--no-prefect"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        return subprocess.Popen(
+            [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out), "--no-prefect"],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
 
 def _finish(inputs: Path, out: Path) -> float | None:

@@ -1,12 +1,12 @@
 """The notebooks run top to bottom on the processed samples and save their figures."""
+
 from __future__ import annotations
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from tests.samples import ROOT
-from tests.samples import assert_png_not_blank
+from tests.samples import ROOT, assert_png_not_blank
 
 NOTEBOOKS = {
     "targets": ["targets_by_domain.png", "deadline_timeline.png"],
@@ -30,8 +30,9 @@ def test_notebook_runs_and_saves_figures(name, processed_dir, tmp_path, monkeypa
     monkeypatch.setenv("VNPLANS_FIGURES", str(tmp_path / "figures"))
     nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
     # Raises CellExecutionError, with the failing cell and traceback, if any cell fails.
-    NotebookClient(nb, timeout=180, kernel_name="python3",
-                   resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+    NotebookClient(
+        nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
+    ).execute()
 
     text = _outputs_text(nb)
     assert f"3 documents in {processed_dir}" in text

@@ -3,6 +3,7 @@
 One pipeline run (through the Prefect flow, OCR included) over `data/raw`,
 then the bars of the foundation and extractor issues per variant.
 """
+
 import pyarrow.parquet as pq
 import pytest
 
@@ -14,10 +15,42 @@ pytestmark = pytest.mark.slow
 
 #: Minimum F1 per table and variant (documents: share of correct fields).
 BARS = {
-    "text":      {"documents": 0.90, "sections": 0.95, "legal_refs": 0.95, "targets": 0.90, "deadlines": 0.90, "tasks": 0.80, "overall": 0.90},
-    "pdf":       {"documents": 0.90, "sections": 0.95, "legal_refs": 0.95, "targets": 0.90, "deadlines": 0.90, "tasks": 0.80, "overall": 0.90},
-    "scan":      {"documents": 0.90, "sections": 0.95, "legal_refs": 0.93, "targets": 0.88, "deadlines": 0.88, "tasks": 0.78, "overall": 0.88},
-    "scan-poor": {"documents": 0.90, "sections": 0.95, "legal_refs": 0.85, "targets": 0.80, "deadlines": 0.80, "tasks": 0.70, "overall": 0.80},
+    "text": {
+        "documents": 0.90,
+        "sections": 0.95,
+        "legal_refs": 0.95,
+        "targets": 0.90,
+        "deadlines": 0.90,
+        "tasks": 0.80,
+        "overall": 0.90,
+    },
+    "pdf": {
+        "documents": 0.90,
+        "sections": 0.95,
+        "legal_refs": 0.95,
+        "targets": 0.90,
+        "deadlines": 0.90,
+        "tasks": 0.80,
+        "overall": 0.90,
+    },
+    "scan": {
+        "documents": 0.90,
+        "sections": 0.95,
+        "legal_refs": 0.93,
+        "targets": 0.88,
+        "deadlines": 0.88,
+        "tasks": 0.78,
+        "overall": 0.88,
+    },
+    "scan-poor": {
+        "documents": 0.90,
+        "sections": 0.95,
+        "legal_refs": 0.85,
+        "targets": 0.80,
+        "deadlines": 0.80,
+        "tasks": 0.70,
+        "overall": 0.80,
+    },
 }
 
 

@@ -1,8 +1,10 @@
 """Deadlines: sentences from the samples, the SPEC's examples, and the samples scored against gold."""
+
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.deadlines import extract_deadlines, find_atoms, legal_date_spans, normal_form
 from extractors.document import ParsedDoc
@@ -19,7 +21,7 @@ def _doc(text: str, kind: str = "nhiem_vu_giai_phap") -> ParsedDoc:
 def _run(text: str, kind: str = "nhiem_vu_giai_phap", **kw) -> list:
     out = extract_deadlines(_doc(text, kind), **kw)
     for d in out:
-        assert text[d.char_start:d.char_end] == d.text
+        assert text[d.char_start : d.char_end] == d.text
     return out
 
 
@@ -35,82 +37,118 @@ def _one(text: str, kind: str = "nhiem_vu_giai_phap"):
 
 # ------------------------------------------------------------ the samples' sentences
 
+
 def test_reporting_day_every_year():
-    d = _one("Giao Sở Tài nguyên và Môi trường là cơ quan đầu mối. Định kỳ trước ngày 05 tháng 12 hàng năm "
-             "tổng hợp, báo cáo Ủy ban nhân dân tỉnh.")
+    d = _one(
+        "Giao Sở Tài nguyên và Môi trường là cơ quan đầu mối. Định kỳ trước ngày 05 tháng 12 hàng năm "
+        "tổng hợp, báo cáo Ủy ban nhân dân tỉnh."
+    )
     assert d.text == "Định kỳ trước ngày 05 tháng 12 hàng năm"
     assert _nf(d) == ("recurring", None, None, "P1Y", "--12-05", False)
 
 
 def test_year_that_must_finish_but_not_the_past_programme_it_belongs_to():
-    out = _run("Tập trung hoàn thành các công trình thuộc kế hoạch đầu tư công giai đoạn 2016 - 2020, "
-               "trong đó năm 2020 phải hoàn thành các dự án; hoàn thiện hồ sơ thủ tục cho các dự án khởi công "
-               "mới Kế hoạch đầu tư công trung hạn giai đoạn 2021 - 2025.")
+    out = _run(
+        "Tập trung hoàn thành các công trình thuộc kế hoạch đầu tư công giai đoạn 2016 - 2020, "
+        "trong đó năm 2020 phải hoàn thành các dự án; hoàn thiện hồ sơ thủ tục cho các dự án khởi công "
+        "mới Kế hoạch đầu tư công trung hạn giai đoạn 2021 - 2025."
+    )
     assert [(d.text, _nf(d)) for d in out] == [("năm 2020", ("year", None, "2020", None, None, False))]
 
 
 def test_until_end_of_year():
-    d = _one("- Tiếp tục tăng cường quản lý chất thải rắn; phấn đấu đến hết năm 2025 giảm tỷ lệ rác thải "
-             "được xử lý bằng phương pháp chôn lấp xuống dưới 30%.")
+    d = _one(
+        "- Tiếp tục tăng cường quản lý chất thải rắn; phấn đấu đến hết năm 2025 giảm tỷ lệ rác thải "
+        "được xử lý bằng phương pháp chôn lấp xuống dưới 30%."
+    )
     assert d.text == "đến hết năm 2025"
     assert _nf(d) == ("year", None, "2025", None, None, False)
 
 
 def test_period_governed_by_trong_is_kept_period_naming_a_programme_is_not():
-    d = _one("- Rà soát, đánh giá tổng thể các chương trình khoa học và công nghệ, lồng ghép các nội dung về "
-             "ứng phó với biến đổi khí hậu trên địa bàn tỉnh trong giai đoạn 2021 - 2025.")
+    d = _one(
+        "- Rà soát, đánh giá tổng thể các chương trình khoa học và công nghệ, lồng ghép các nội dung về "
+        "ứng phó với biến đổi khí hậu trên địa bàn tỉnh trong giai đoạn 2021 - 2025."
+    )
     assert d.text == "giai đoạn 2021 - 2025"
     assert _nf(d) == ("period", "2021", "2025", None, None, False)
-    assert _run("Tổ chức xây dựng và thực hiện Chương trình phát triển lâm nghiệp bền vững giai đoạn 2021 - 2025.") == []
+    assert (
+        _run("Tổ chức xây dựng và thực hiện Chương trình phát triển lâm nghiệp bền vững giai đoạn 2021 - 2025.") == []
+    )
 
 
 def test_period_of_an_action_without_plan_noun():
-    d = _one("- Chủ trì, phối hợp với các đơn vị, địa phương có liên quan triển khai thực hiện phương án sắp xếp "
-             "các đơn vị hành chính cấp huyện, cấp xã giai đoạn 2026-2030 theo Kết luận của Bộ Chính trị.")
+    d = _one(
+        "- Chủ trì, phối hợp với các đơn vị, địa phương có liên quan triển khai thực hiện phương án sắp xếp "
+        "các đơn vị hành chính cấp huyện, cấp xã giai đoạn 2026-2030 theo Kết luận của Bộ Chính trị."
+    )
     assert _nf(d) == ("period", "2026", "2030", None, None, False)
 
 
 def test_vision_titles_and_reference_dates_are_not_deadlines():
-    text = ("- Tổ chức thực hiện Kế hoạch quốc gia thích ứng với biến đổi khí hậu giai đoạn 2021 - 2030, tầm nhìn "
-            "đến năm 2050 được phê duyệt tại Quyết định số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020 của Thủ tướng "
-            "Chính phủ và Kế hoạch số 3156/KH-UBND ngày 25 tháng 8 năm 2020 của Ủy ban nhân dân tỉnh “Triển khai "
-            "Quyết định số 1055/QĐ-TTg về việc ban hành Kế hoạch quốc gia thích ứng với biến đổi khí hậu giai đoạn "
-            "2021 -2030, tầm nhìn đến năm 2050 trên địa bàn tỉnh Kon Tum”.")
+    text = (
+        "- Tổ chức thực hiện Kế hoạch quốc gia thích ứng với biến đổi khí hậu giai đoạn 2021 - 2030, tầm nhìn "
+        "đến năm 2050 được phê duyệt tại Quyết định số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020 của Thủ tướng "
+        "Chính phủ và Kế hoạch số 3156/KH-UBND ngày 25 tháng 8 năm 2020 của Ủy ban nhân dân tỉnh “Triển khai "
+        "Quyết định số 1055/QĐ-TTg về việc ban hành Kế hoạch quốc gia thích ứng với biến đổi khí hậu giai đoạn "
+        "2021 -2030, tầm nhìn đến năm 2050 trên địa bàn tỉnh Kon Tum”."
+    )
     assert _run(text) == []
 
 
 def test_plan_horizon_after_plan_noun_is_not_a_deadline():
-    assert _run("lập, điều chỉnh Quy hoạch sử dụng đất đến năm 2030, Kế hoạch sử dụng đất cấp huyện theo quy định "
-                "Luật đất đai năm 2024 đảm bảo đồng bộ.") == []
+    assert (
+        _run(
+            "lập, điều chỉnh Quy hoạch sử dụng đất đến năm 2030, Kế hoạch sử dụng đất cấp huyện theo quy định "
+            "Luật đất đai năm 2024 đảm bảo đồng bộ."
+        )
+        == []
+    )
 
 
 def test_ongoing_opens_a_clause_not_a_noun_phrase():
-    out = _run("3. Sở Tài nguyên và Môi trường là cơ quan đầu mối phối hợp, tổ chức triển khai các nội dung của "
-               "Chương trình; Thường xuyên kiểm tra, đôn đốc các sở, ban ngành và địa phương thực hiện Chương trình; "
-               "đánh giá và định kỳ hằng năm, tổng hợp báo cáo kết quả thực hiện Chương trình.")
+    out = _run(
+        "3. Sở Tài nguyên và Môi trường là cơ quan đầu mối phối hợp, tổ chức triển khai các nội dung của "
+        "Chương trình; Thường xuyên kiểm tra, đôn đốc các sở, ban ngành và địa phương thực hiện Chương trình; "
+        "đánh giá và định kỳ hằng năm, tổng hợp báo cáo kết quả thực hiện Chương trình."
+    )
     assert [(d.text, _nf(d)) for d in out] == [
         ("Thường xuyên", ("ongoing", None, None, None, None, True)),
         ("định kỳ hằng năm", ("recurring", None, None, "P1Y", None, False)),
     ]
-    assert _run("- Tiếp tục đầu tư, bảo đảm an toàn các hồ chứa nước; nâng cao khả năng tưới, tiêu nước cho các "
-                "vùng thường xuyên bị hạn hán trên địa bàn tỉnh.") == []
+    assert (
+        _run(
+            "- Tiếp tục đầu tư, bảo đảm an toàn các hồ chứa nước; nâng cao khả năng tưới, tiêu nước cho các "
+            "vùng thường xuyên bị hạn hán trên địa bàn tỉnh."
+        )
+        == []
+    )
     assert _run("Sở Tài chính bố trí kinh phí cho các nhiệm vụ chi thường xuyên để triển khai Kế hoạch.") == []
-    assert _run("- Thường xuyên kiểm tra độ an toàn của các hồ chứa ở khu vực thường xuyên xảy ra lũ quét.")[0].text \
+    assert (
+        _run("- Thường xuyên kiểm tra độ an toàn của các hồ chứa ở khu vực thường xuyên xảy ra lũ quét.")[0].text
         == "Thường xuyên"
+    )
 
 
 def test_periodic_or_ad_hoc():
-    d = _one("2. Giao Sở Tài chính chủ trì tham mưu xây dựng báo cáo đánh giá thực hiện Quy hoạch tỉnh theo định kỳ "
-             "hoặc đột xuất theo quy định của Luật Quy hoạch.")
+    d = _one(
+        "2. Giao Sở Tài chính chủ trì tham mưu xây dựng báo cáo đánh giá thực hiện Quy hoạch tỉnh theo định kỳ "
+        "hoặc đột xuất theo quy định của Luật Quy hoạch."
+    )
     assert d.text == "theo định kỳ hoặc đột xuất"
     assert _nf(d) == ("recurring", None, None, None, None, False)
 
 
 def test_cycles_joined_by_va():
-    out = _run("- Tham mưu xây dựng kế hoạch phát triển kinh tế - xã hội 5 năm và hằng năm để tổ chức thực hiện; "
-               "thường xuyên rà soát. - Tham mưu thực hiện kế hoạch đầu tư công trung hạn và hằng năm.")
+    out = _run(
+        "- Tham mưu xây dựng kế hoạch phát triển kinh tế - xã hội 5 năm và hằng năm để tổ chức thực hiện; "
+        "thường xuyên rà soát. - Tham mưu thực hiện kế hoạch đầu tư công trung hạn và hằng năm."
+    )
     assert [(d.text, d.recurrence) for d in out] == [
-        ("5 năm và hằng năm", "P1Y"), ("thường xuyên", None), ("trung hạn và hằng năm", "P1Y")]
+        ("5 năm và hằng năm", "P1Y"),
+        ("thường xuyên", None),
+        ("trung hạn và hằng năm", "P1Y"),
+    ]
 
 
 def test_baselines_and_past_results_are_not_deadlines():
@@ -144,48 +182,69 @@ def test_all_caps_title_line_is_skipped():
 
 # ------------------------------------------------------------ SPEC examples
 
-@pytest.mark.parametrize("text, expected", [
-    ("Hoàn thành trong quý III/2024.", ("trong quý III/2024", ("quarter", None, "2024-Q3", None, None, False))),
-    ("Ban hành quy chế trước năm 2028.", ("trước năm 2028", ("year", None, "2028", None, None, False))),
-    ("Xây dựng đề án, hoàn thành trong năm 2026.", ("trong năm 2026", ("year", None, "2026", None, None, False))),
-    ("Tổ chức sơ kết trong tháng 6/2024.", ("trong tháng 6/2024", ("month", None, "2024-06", None, None, False))),
-    ("Gửi báo cáo trước ngày 31/12/2024.", ("trước ngày 31/12/2024", ("date", None, "2024-12-31", None, None, False))),
-    ("Các sở báo cáo định kỳ 6 tháng (trước ngày 15/6) về Sở Tài chính.",
-     ("định kỳ 6 tháng (trước ngày 15/6)", ("recurring", None, None, "P6M", "--06-15", False))),
-    ("Định kỳ hằng năm (trước ngày 15/11), báo cáo Ủy ban nhân dân tỉnh.",
-     ("Định kỳ hằng năm (trước ngày 15/11)", ("recurring", None, None, "P1Y", "--11-15", False))),
-    ("Kiểm tra hằng quý.", ("hằng quý", ("recurring", None, None, "P3M", None, False))),
-    ("Cập nhật số liệu hàng tháng.", ("hàng tháng", ("recurring", None, None, "P1M", None, False))),
-    ("Triển khai từ năm 2021 đến năm 2025.", ("từ năm 2021 đến năm 2025", ("period", "2021", "2025", None, None, False))),
-    ("Tổ chức từ ngày 01/6/2024 đến ngày 30/6/2024.",
-     ("từ ngày 01/6/2024 đến ngày 30/6/2024", ("period", "2024-06-01", "2024-06-30", None, None, False))),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hoàn thành trong quý III/2024.", ("trong quý III/2024", ("quarter", None, "2024-Q3", None, None, False))),
+        ("Ban hành quy chế trước năm 2028.", ("trước năm 2028", ("year", None, "2028", None, None, False))),
+        ("Xây dựng đề án, hoàn thành trong năm 2026.", ("trong năm 2026", ("year", None, "2026", None, None, False))),
+        ("Tổ chức sơ kết trong tháng 6/2024.", ("trong tháng 6/2024", ("month", None, "2024-06", None, None, False))),
+        (
+            "Gửi báo cáo trước ngày 31/12/2024.",
+            ("trước ngày 31/12/2024", ("date", None, "2024-12-31", None, None, False)),
+        ),
+        (
+            "Các sở báo cáo định kỳ 6 tháng (trước ngày 15/6) về Sở Tài chính.",
+            ("định kỳ 6 tháng (trước ngày 15/6)", ("recurring", None, None, "P6M", "--06-15", False)),
+        ),
+        (
+            "Định kỳ hằng năm (trước ngày 15/11), báo cáo Ủy ban nhân dân tỉnh.",
+            ("Định kỳ hằng năm (trước ngày 15/11)", ("recurring", None, None, "P1Y", "--11-15", False)),
+        ),
+        ("Kiểm tra hằng quý.", ("hằng quý", ("recurring", None, None, "P3M", None, False))),
+        ("Cập nhật số liệu hàng tháng.", ("hàng tháng", ("recurring", None, None, "P1M", None, False))),
+        (
+            "Triển khai từ năm 2021 đến năm 2025.",
+            ("từ năm 2021 đến năm 2025", ("period", "2021", "2025", None, None, False)),
+        ),
+        (
+            "Tổ chức từ ngày 01/6/2024 đến ngày 30/6/2024.",
+            ("từ ngày 01/6/2024 đến ngày 30/6/2024", ("period", "2024-06-01", "2024-06-30", None, None, False)),
+        ),
+    ],
+)
 def test_spec_prose_examples(text, expected):
     d = _one(text)
     assert (d.text, _nf(d)) == expected
 
 
-@pytest.mark.parametrize("value, nf", [
-    ("2026 - 2030", ("period", "2026", "2030", None, None, False)),
-    ("Năm 2024 và hàng năm", ("recurring", "2024", None, "P1Y", None, False)),
-    ("Thường xuyên, hằng năm", ("recurring", None, None, "P1Y", None, True)),
-    ("Thường xuyên", ("ongoing", None, None, None, None, True)),
-    ("Quý I/2025", ("quarter", None, "2025-Q1", None, None, False)),
-    ("Năm 2025", ("year", None, "2025", None, None, False)),
-])
+@pytest.mark.parametrize(
+    "value, nf",
+    [
+        ("2026 - 2030", ("period", "2026", "2030", None, None, False)),
+        ("Năm 2024 và hàng năm", ("recurring", "2024", None, "P1Y", None, False)),
+        ("Thường xuyên, hằng năm", ("recurring", None, None, "P1Y", None, True)),
+        ("Thường xuyên", ("ongoing", None, None, None, None, True)),
+        ("Quý I/2025", ("quarter", None, "2025-Q1", None, None, False)),
+        ("Năm 2025", ("year", None, "2025", None, None, False)),
+    ],
+)
 def test_thoi_gian_thuc_hien_slot(value, nf):
     d = _one(f"- Nội dung: rà soát, cập nhật cơ sở dữ liệu.\n- Thời gian thực hiện: {value}.\n")
     assert (d.text, _nf(d)) == (value, nf)
 
 
 def test_table_time_column():
-    text = ("STT\tNội dung\tCơ quan chủ trì\tThời gian thực hiện\n"
-            "1\tXây dựng kế hoạch năm 2025 giai đoạn 2021-2025\tSở Tài chính\tQuý I/2025\n"
-            "2\tKiểm tra thường xuyên\tSở Y tế\tHằng năm\n"
-            "\tNhóm nhiệm vụ khác\t2026 - 2030\n"
-            "Các nội dung khác thực hiện theo quy định.\n"
-            "STT\tChỉ tiêu\tĐơn vị\tĐến năm 2030\n"
-            "1\tBình quân giai đoạn 2021-2025\t%\t>10\n")
+    text = (
+        "STT\tNội dung\tCơ quan chủ trì\tThời gian thực hiện\n"
+        "1\tXây dựng kế hoạch năm 2025 giai đoạn 2021-2025\tSở Tài chính\tQuý I/2025\n"
+        "2\tKiểm tra thường xuyên\tSở Y tế\tHằng năm\n"
+        "\tNhóm nhiệm vụ khác\t2026 - 2030\n"
+        "Các nội dung khác thực hiện theo quy định.\n"
+        "STT\tChỉ tiêu\tĐơn vị\tĐến năm 2030\n"
+        "1\tBình quân giai đoạn 2021-2025\t%\t>10\n"
+    )
     out = _run(text, kind="phu_luc")
     assert [(d.text, _nf(d)) for d in out] == [
         ("Quý I/2025", ("quarter", None, "2025-Q1", None, None, False)),
@@ -196,8 +255,10 @@ def test_table_time_column():
 
 def test_ocr_diacritic_errors():
     out = _run("Lập kế hoạch kiểm tra hăng năm; thuờng xuyên kiểm tra, đôn đốc.")
-    assert [_nf(d) for d in out] == [("recurring", None, None, "P1Y", None, False),
-                                     ("ongoing", None, None, None, None, True)]
+    assert [_nf(d) for d in out] == [
+        ("recurring", None, None, "P1Y", None, False),
+        ("ongoing", None, None, None, None, True),
+    ]
     # a stray dot splits a reference date: its month is still not a deadline
     assert _run("theo Văn bản số 3370/UBND-NNTN ngày. 18 tháng 12 năm 2019 về việc triển khai") == []
     assert _run("Quyết định số 1756/QĐ-TTg ngày 31\n-_ tháng 12 năm 2023 của Thủ tướng Chính phủ") == []
@@ -205,11 +266,21 @@ def test_ocr_diacritic_errors():
 
 def test_task_and_section_ids():
     text = "a) Kiểm tra hằng năm.\nb) Báo cáo trước ngày 15/12/2024."
-    sections = [Section(section_id="II", level=1, kind="nhiem_vu_giai_phap", char_start=0, char_end=len(text)),
-                Section(section_id="II/b", parent_id="II", level=2, kind="nhiem_vu_giai_phap",
-                        char_start=text.index("b)"), char_end=len(text))]
-    tasks = [Task(task_id="T1", char_start=0, char_end=len(text)),
-             Task(task_id="T2", char_start=text.index("b)"), char_end=len(text))]
+    sections = [
+        Section(section_id="II", level=1, kind="nhiem_vu_giai_phap", char_start=0, char_end=len(text)),
+        Section(
+            section_id="II/b",
+            parent_id="II",
+            level=2,
+            kind="nhiem_vu_giai_phap",
+            char_start=text.index("b)"),
+            char_end=len(text),
+        ),
+    ]
+    tasks = [
+        Task(task_id="T1", char_start=0, char_end=len(text)),
+        Task(task_id="T2", char_start=text.index("b)"), char_end=len(text)),
+    ]
     out = extract_deadlines(ParsedDoc(text, sections), tasks=tasks)
     assert [(d.section_id, d.task_id) for d in out] == [("II", "T1"), ("II/b", "T2")]
 
@@ -223,6 +294,7 @@ def test_atoms_and_normal_form_directly():
 
 # ------------------------------------------------------------ the samples against gold
 
+
 def _score(golds: list[dict], preds: list) -> tuple[int, int, int]:
     """The scorer's normal-form pairing: optional gold counts neither way."""
     key = lambda k, s, e, r, o, og: (s or "", e or "", r or "", o or "", bool(og))  # noqa: E731
@@ -230,12 +302,16 @@ def _score(golds: list[dict], preds: list) -> tuple[int, int, int]:
     pk = [key(*_nf(p)) for p in preds]
     used, tp, fp = set(), 0, 0
     # same key, same section first: as score.py's greedy preference
-    order = sorted(((gi, pi) for gi in range(len(golds)) for pi in range(len(preds)) if gk[gi] == pk[pi]),
-                   key=lambda x: golds[x[0]]["section_id"] != preds[x[1]].section_id)
+    order = sorted(
+        ((gi, pi) for gi in range(len(golds)) for pi in range(len(preds)) if gk[gi] == pk[pi]),
+        key=lambda x: golds[x[0]]["section_id"] != preds[x[1]].section_id,
+    )
     pairs, pused = [], set()
     for gi, pi in order:
         if gi not in used and pi not in pused:
-            used.add(gi); pused.add(pi); pairs.append((gi, pi))
+            used.add(gi)
+            pused.add(pi)
+            pairs.append((gi, pi))
     tp = sum(1 for gi, _ in pairs if not golds[gi].get("optional"))
     fn = sum(1 for gi, g in enumerate(golds) if gi not in used and not g.get("optional"))
     fp = len(preds) - len(pairs)
@@ -257,7 +333,7 @@ def test_samples_against_gold(source):
             text = normalize_text(path.read_text(encoding="utf-8"), markdown=path.suffix == ".md")
         preds = extract_deadlines(ParsedDoc(text, parse_sections(text)))
         for d in preds:
-            assert text[d.char_start:d.char_end] == d.text
+            assert text[d.char_start : d.char_end] == d.text
         a, b, c = _score(gold(name)["deadlines"], preds)
         tp, fp, fn = tp + a, fp + b, fn + c
     assert _f1(tp, fp, fn) >= 0.9, (tp, fp, fn)
@@ -271,9 +347,32 @@ def test_arbitrary_text_never_raises(text):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["năm 2024", "hằng năm", "thường xuyên", "giai đoạn 2021 - 2025", "trước",
-                                 "ngày 15/6", "quý III/2024", "\t", "\n", ", ", " và ", "Thời gian thực hiện: ",
-                                 "định kỳ", "đột xuất", "Kế hoạch", "“", "tầm nhìn", "số 12/QĐ-UBND "]),
-                max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "năm 2024",
+                "hằng năm",
+                "thường xuyên",
+                "giai đoạn 2021 - 2025",
+                "trước",
+                "ngày 15/6",
+                "quý III/2024",
+                "\t",
+                "\n",
+                ", ",
+                " và ",
+                "Thời gian thực hiện: ",
+                "định kỳ",
+                "đột xuất",
+                "Kế hoạch",
+                "“",
+                "tầm nhìn",
+                "số 12/QĐ-UBND ",
+            ]
+        ),
+        max_size=12,
+    )
+)
 def test_vietnamese_fragments_never_raise(parts):
     _run("".join(parts))

@@ -1,4 +1,5 @@
 """Flattened tables (one cell fragment per line) rebuilt into tab-separated rows."""
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +24,13 @@ def test_gazette_table_matches_the_truth_text():
 def test_rows_keep_their_cells():
     rows = [ln.split("\t") for ln in rebuild_flat_tables(_raw_lines("kontum-2025-qd243-congbao")) if "\t" in ln]
     by_label = {r[1]: r for r in rows}
-    assert by_label["Tốc độ tăng trưởng GRDP"] == ["1", "Tốc độ tăng trưởng GRDP", "", "", "Chi Cục Thống kê; Sở Tài chính"]
+    assert by_label["Tốc độ tăng trưởng GRDP"] == [
+        "1",
+        "Tốc độ tăng trưởng GRDP",
+        "",
+        "",
+        "Chi Cục Thống kê; Sở Tài chính",
+    ]
     assert by_label["Bình quân giai đoạn 2021-2025"] == ["-", "Bình quân giai đoạn 2021-2025", "%", ">10", ""]
     # A row with no STT cell, split off after a page break.
     assert by_label["Trong đó tỷ lệ xã đạt chuẩn nông thôn mới nâng cao"][0] == ""
@@ -42,7 +49,7 @@ def test_lines_around_the_table_are_unchanged():
     last = max(i for i, ln in enumerate(out) if "\t" in ln)
     assert out[:first] == lines[:first]
     tail = len(out) - last - 1
-    assert out[last + 1:] == lines[len(lines) - tail:]
+    assert out[last + 1 :] == lines[len(lines) - tail :]
     assert out[last + 1] == "ỦY BAN NHÂN DÂN"  # the next document starts right after
 
 
@@ -55,8 +62,9 @@ def test_documents_without_tables_come_back_unchanged():
 
 
 def test_header_roles():
-    header = match_header(["STT Chỉ tiêu Đơn vị", "Đến năm", "2030", "Cơ quan", "chủ trì", "theo dõi,", "đánh giá",
-                           "I VỀ KINH TẾ"], 0)
+    header = match_header(
+        ["STT Chỉ tiêu Đơn vị", "Đến năm", "2030", "Cơ quan", "chủ trì", "theo dõi,", "đánh giá", "I VỀ KINH TẾ"], 0
+    )
     assert header.titles == ["STT", "Chỉ tiêu", "Đơn vị", "Đến năm 2030", "Cơ quan chủ trì theo dõi, đánh giá"]
     assert header.roles == ["stt", "text", "unit", "value", "lead"]
     assert header.end == 7
@@ -102,8 +110,10 @@ def test_wrapped_line_starting_with_a_number_does_not_open_a_row():
         "10.000 dân Bác sĩ 15",
     ]
     out = rebuild_flat_tables(lines)
-    assert out[1:] == ["1\tTốc độ tăng năng suất lao động 2021-2030\t%\t>6,5",
-                       "2\tSố bác sĩ trên 10.000 dân\tBác sĩ\t15"]
+    assert out[1:] == [
+        "1\tTốc độ tăng năng suất lao động 2021-2030\t%\t>6,5",
+        "2\tSố bác sĩ trên 10.000 dân\tBác sĩ\t15",
+    ]
 
 
 @settings(max_examples=200, deadline=None)
@@ -116,9 +126,28 @@ def test_arbitrary_lines_never_raise(lines):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["STT Chỉ tiêu Đơn vị", "Đến năm", "2030", "I VỀ KINH TẾ", "1 Tỷ lệ", "- Dịch vụ % 42-43",
-                                 "% >10", "Sở Tài", "chính", "", "a Giai đoạn 2021-2025", "Trong đó tỷ lệ", "ỦY BAN NHÂN DÂN"]),
-                max_size=25))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "STT Chỉ tiêu Đơn vị",
+                "Đến năm",
+                "2030",
+                "I VỀ KINH TẾ",
+                "1 Tỷ lệ",
+                "- Dịch vụ % 42-43",
+                "% >10",
+                "Sở Tài",
+                "chính",
+                "",
+                "a Giai đoạn 2021-2025",
+                "Trong đó tỷ lệ",
+                "ỦY BAN NHÂN DÂN",
+            ]
+        ),
+        max_size=25,
+    )
+)
 def test_table_like_noise_never_raises(lines):
     for ln in rebuild_flat_tables(lines):
         assert isinstance(ln, str)

@@ -1,4 +1,5 @@
 """Legacy TCVN3 / VNI detection and decoding (extractors.normalize.legacy)."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -51,8 +52,20 @@ def test_tcvn3_table_is_vn3():
 @pytest.mark.parametrize(
     "code, letter",
     # Spot checks against libiconv lib/tcvn.h (tcvn_2uni_2).
-    [("\xa7", "Đ"), ("\xad", "ư"), ("\xae", "đ"), ("\xb5", "à"), ("\xb8", "á"), ("\xbe", "ắ"),
-     ("\xca", "ấ"), ("\xd6", "ệ"), ("\xdc", "ĩ"), ("\xe9", "ộ"), ("\xee", "ợ"), ("\xfe", "ỵ")],
+    [
+        ("\xa7", "Đ"),
+        ("\xad", "ư"),
+        ("\xae", "đ"),
+        ("\xb5", "à"),
+        ("\xb8", "á"),
+        ("\xbe", "ắ"),
+        ("\xca", "ấ"),
+        ("\xd6", "ệ"),
+        ("\xdc", "ĩ"),
+        ("\xe9", "ộ"),
+        ("\xee", "ợ"),
+        ("\xfe", "ỵ"),
+    ],
 )
 def test_tcvn3_codes(code, letter):
     assert TCVN3_TO_UNICODE[code] == letter
@@ -60,14 +73,25 @@ def test_tcvn3_codes(code, letter):
 
 # VNI mark bytes and what they add to the base letter (VNI-Windows keyboard layout).
 VNI_MARKS = {
-    "ø": "\u0300", "ù": "\u0301", "û": "\u0309", "õ": "\u0303", "ï": "\u0323",
-    "â": "\u0302", "ê": "\u0306",
+    "ø": "\u0300",
+    "ù": "\u0301",
+    "û": "\u0309",
+    "õ": "\u0303",
+    "ï": "\u0323",
+    "â": "\u0302",
+    "ê": "\u0306",
     # circumflex + tone
-    "à": "\u0302\u0300", "á": "\u0302\u0301", "å": "\u0302\u0309",
-    "ã": "\u0302\u0303", "ä": "\u0302\u0323",
+    "à": "\u0302\u0300",
+    "á": "\u0302\u0301",
+    "å": "\u0302\u0309",
+    "ã": "\u0302\u0303",
+    "ä": "\u0302\u0323",
     # breve + tone
-    "è": "\u0306\u0300", "é": "\u0306\u0301", "ú": "\u0306\u0309",
-    "ü": "\u0306\u0303", "ë": "\u0306\u0323",
+    "è": "\u0306\u0300",
+    "é": "\u0306\u0301",
+    "ú": "\u0306\u0309",
+    "ü": "\u0306\u0303",
+    "ë": "\u0306\u0323",
 }
 VNI_BASES = {"a": "a", "e": "e", "o": "o", "u": "u", "y": "y", "ô": "o\u031b", "ö": "u\u031b"}
 VNI_LETTERS = {"ñ": "đ", "ô": "ơ", "ö": "ư", "ì": "ì", "í": "í", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ"}
@@ -232,9 +256,7 @@ def test_weak_line_caught_in_context():
 # --- the syllable check -------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "word", ["Việt", "người", "được", "quyết", "giữa", "khuỷu", "hoà", "hòa", "ĐẮK", "ạ", "ủy"]
-)
+@pytest.mark.parametrize("word", ["Việt", "người", "được", "quyết", "giữa", "khuỷu", "hoà", "hòa", "ĐẮK", "ạ", "ủy"])
 def test_syllables(word):
     assert is_vietnamese_syllable(word)
 

@@ -1,4 +1,5 @@
 """Legal references: sentences from the sample plans, and the gold answer keys."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors.document import ParsedDoc
 from extractors.legal_refs import extract_legal_refs, implemented_keys, own_number_of
 from extractors.legal_refs.mention import normalize_symbol, ref_key
 from extractors.legal_refs.resolve import expand_agency
 from extractors.text.fold import fold
-from extractors.document import ParsedDoc
 from schemas import Section
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -24,7 +25,7 @@ SAMPLES = ["kiengiang-2020-kh182", "kontum-2021-ctrhd-06nqcp", "kontum-2025-qd24
 def refs_of(text: str, own: str | None = None, sections=None):
     refs = extract_legal_refs(ParsedDoc(text, sections or []), own)
     for r in refs:
-        assert text[r.char_start:r.char_end] == r.text
+        assert text[r.char_start : r.char_end] == r.text
     return refs
 
 
@@ -36,6 +37,7 @@ def by_key(refs):
 
 
 # ---------------------------------------------------------------- helpers
+
 
 def test_symbol_and_key_normal_form():
     assert normalize_symbol("QĐ-TTg") == "QĐ-TTG"
@@ -63,11 +65,14 @@ def test_expand_agency():
 
 # ---------------------------------------------------------------- numbered
 
+
 def test_full_reference_fields():
-    text = ("II. NHIỆM VỤ VÀ GIẢI PHÁP\n"
-            "- Tổ chức thực hiện Kế hoạch quốc gia thích ứng với biến đổi khí hậu giai đoạn 2021 - 2030, "
-            "tầm nhìn đến năm 2050 được phê duyệt tại Quyết định số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020 "
-            "của Thủ tướng Chính phủ và Kế hoạch số 3156/KH-UBND ngày 25 tháng 8 năm 2020 của Ủy ban nhân dân tỉnh")
+    text = (
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+        "- Tổ chức thực hiện Kế hoạch quốc gia thích ứng với biến đổi khí hậu giai đoạn 2021 - 2030, "
+        "tầm nhìn đến năm 2050 được phê duyệt tại Quyết định số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020 "
+        "của Thủ tướng Chính phủ và Kế hoạch số 3156/KH-UBND ngày 25 tháng 8 năm 2020 của Ủy ban nhân dân tỉnh"
+    )
     refs = by_key(refs_of(text))
     r = refs["1055/QĐ-TTG"]
     assert r.text == "Quyết định số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020 của Thủ tướng Chính phủ"
@@ -78,30 +83,52 @@ def test_full_reference_fields():
     assert refs["3156/KH-UBND"].issuer == "Ủy ban nhân dân tỉnh"
 
 
-@pytest.mark.parametrize("text, key, ref_type, year", [
-    ("theo Nghị định số 118/2014/NĐ-CP, ban quản lý rừng", "118/NĐ-CP", "nghi_dinh", 2014),
-    ("Căn cứ Nghị quyết số 81/2023/QH15 ngày 09 tháng 01 năm 2023 của Quốc hội", "81/QH15", "nghi_quyet", 2023),
-    ("Tổ chức thực hiện hiệu quả Kế hoạch hành động số 2749/KH-UBND ngày 29 tháng 07 năm 2020",
-     "2749/KH-UBND", "ke_hoach", 2020),
-    ("tiếp tục thực hiện Chương trình hành động số 39-CTr/TU ngày 28/8/2013 của Tỉnh ủy Kiên Giang",
-     "39/CTR-TU", "chuong_trinh", 2013),
-    ("tại Văn bản số 3370/UBND-NNTN ngày 18 tháng 12 năm 2019", "3370/UBND-NNTN", "cong_van", 2019),
-    ("Theo đề nghị của Giám đốc Sở Tài chính tại Công văn số 1030/STC-TH ngày 18 tháng 3 năm 2025.",
-     "1030/STC-TH", "cong_van", 2025),
-    ("Tập trung tuyên truyền quán triệt sâu rộng Nghị quyết số 24-NQ/TW của Ban Chấp hành Trung ương",
-     "24/NQ-TW", "nghi_quyet", None),
-    ("Tổ chức thực hiện Kế hoạch số 667/UBND-NC ngày 08 tháng 3 năm 2020", "667/UBND-NC", "ke_hoach", 2020),
-])
+@pytest.mark.parametrize(
+    "text, key, ref_type, year",
+    [
+        ("theo Nghị định số 118/2014/NĐ-CP, ban quản lý rừng", "118/NĐ-CP", "nghi_dinh", 2014),
+        ("Căn cứ Nghị quyết số 81/2023/QH15 ngày 09 tháng 01 năm 2023 của Quốc hội", "81/QH15", "nghi_quyet", 2023),
+        (
+            "Tổ chức thực hiện hiệu quả Kế hoạch hành động số 2749/KH-UBND ngày 29 tháng 07 năm 2020",
+            "2749/KH-UBND",
+            "ke_hoach",
+            2020,
+        ),
+        (
+            "tiếp tục thực hiện Chương trình hành động số 39-CTr/TU ngày 28/8/2013 của Tỉnh ủy Kiên Giang",
+            "39/CTR-TU",
+            "chuong_trinh",
+            2013,
+        ),
+        ("tại Văn bản số 3370/UBND-NNTN ngày 18 tháng 12 năm 2019", "3370/UBND-NNTN", "cong_van", 2019),
+        (
+            "Theo đề nghị của Giám đốc Sở Tài chính tại Công văn số 1030/STC-TH ngày 18 tháng 3 năm 2025.",
+            "1030/STC-TH",
+            "cong_van",
+            2025,
+        ),
+        (
+            "Tập trung tuyên truyền quán triệt sâu rộng Nghị quyết số 24-NQ/TW của Ban Chấp hành Trung ương",
+            "24/NQ-TW",
+            "nghi_quyet",
+            None,
+        ),
+        ("Tổ chức thực hiện Kế hoạch số 667/UBND-NC ngày 08 tháng 3 năm 2020", "667/UBND-NC", "ke_hoach", 2020),
+    ],
+)
 def test_numbered_forms(text, key, ref_type, year):
     r = by_key(refs_of(text))[key]
     assert (r.ref_type, r.year) == (ref_type, year)
 
 
 def test_date_spellings():
-    refs = by_key(refs_of(
-        "Thực hiện Kế hoạch số 211-KH/TU ngày 11-6-2020 của Tỉnh ủy Kiên Giang về Kết luận số "
-        "56-KL/TW ngày 23-8-2019 của Bộ Chính trị; Quyết định số 2623/QĐ-TTg ngày 31/12/2013; "
-        "Nghị quyết số 24-NQ/TW, ngày 03 tháng 6 năm 2013 của Ban Chấp hành Trung ương Đảng khóa XI"))
+    refs = by_key(
+        refs_of(
+            "Thực hiện Kế hoạch số 211-KH/TU ngày 11-6-2020 của Tỉnh ủy Kiên Giang về Kết luận số "
+            "56-KL/TW ngày 23-8-2019 của Bộ Chính trị; Quyết định số 2623/QĐ-TTg ngày 31/12/2013; "
+            "Nghị quyết số 24-NQ/TW, ngày 03 tháng 6 năm 2013 của Ban Chấp hành Trung ương Đảng khóa XI"
+        )
+    )
     assert refs["211/KH-TU"].issue_date == dt.date(2020, 6, 11)
     assert refs["2623/QĐ-TTG"].issue_date == dt.date(2013, 12, 31)
     assert refs["24/NQ-TW"].issue_date == dt.date(2013, 6, 3)
@@ -109,8 +136,10 @@ def test_date_spellings():
 
 
 def test_issuer_named_before_the_reference():
-    text = ("- Triển khai thực hiện các nhiệm vụ, nội dung của Đề án “Quản lý hạn hán trên địa bàn tỉnh” "
-            "đã được Ủy ban nhân dân tỉnh phê duyệt tại Quyết định 1161/QĐ-UBND ngày 25 tháng 11 năm 2020.")
+    text = (
+        "- Triển khai thực hiện các nhiệm vụ, nội dung của Đề án “Quản lý hạn hán trên địa bàn tỉnh” "
+        "đã được Ủy ban nhân dân tỉnh phê duyệt tại Quyết định 1161/QĐ-UBND ngày 25 tháng 11 năm 2020."
+    )
     r = by_key(refs_of(text))["1161/QĐ-UBND"]
     assert r.issuer == "Ủy ban nhân dân tỉnh"
     assert r.text == "Quyết định 1161/QĐ-UBND ngày 25 tháng 11 năm 2020"
@@ -119,10 +148,12 @@ def test_issuer_named_before_the_reference():
 
 
 def test_issuer_stops_before_the_next_reference_or_clause():
-    text = ("- Tiếp tục triển khai thực hiện nghiêm Chỉ thị số 42-CT/TW ngày 24 tháng 3 năm 2020 của Ban Bí thư "
-            "Trung ương Đảng; Quyết định số 987/QĐ-TTg ngày 09 tháng 7 năm 2020 của Thủ tướng Chính phủ và "
-            "Kế hoạch số 133-KH/TU ngày 09 tháng 7 năm 2020 của Ban Thường vụ Tỉnh ủy thực hiện Chỉ thị số "
-            "42-CT/TW ngày 24 tháng 3 năm 2020 của Ban Bí thư Trung ương Đảng về tăng cường sự lãnh đạo")
+    text = (
+        "- Tiếp tục triển khai thực hiện nghiêm Chỉ thị số 42-CT/TW ngày 24 tháng 3 năm 2020 của Ban Bí thư "
+        "Trung ương Đảng; Quyết định số 987/QĐ-TTg ngày 09 tháng 7 năm 2020 của Thủ tướng Chính phủ và "
+        "Kế hoạch số 133-KH/TU ngày 09 tháng 7 năm 2020 của Ban Thường vụ Tỉnh ủy thực hiện Chỉ thị số "
+        "42-CT/TW ngày 24 tháng 3 năm 2020 của Ban Bí thư Trung ương Đảng về tăng cường sự lãnh đạo"
+    )
     refs = by_key(refs_of(text))
     assert refs["42/CT-TW"].issuer == "Ban Bí thư Trung ương Đảng"
     assert refs["987/QĐ-TTG"].issuer == "Thủ tướng Chính phủ"
@@ -131,11 +162,15 @@ def test_issuer_stops_before_the_next_reference_or_clause():
 
 
 def test_title_clause():
-    text = ("theo Quyết định số 967/QĐ-BXD ngày 24/7/2020 của Bộ Xây dựng về việc ban hành Kế hoạch hành động "
-            "của Bộ Xây dựng thực hiện Thỏa thuận Paris về biến đổi khí hậu, giai đoạn 2020 - 2030.")
+    text = (
+        "theo Quyết định số 967/QĐ-BXD ngày 24/7/2020 của Bộ Xây dựng về việc ban hành Kế hoạch hành động "
+        "của Bộ Xây dựng thực hiện Thỏa thuận Paris về biến đổi khí hậu, giai đoạn 2020 - 2030."
+    )
     r = by_key(refs_of(text))["967/QĐ-BXD"]
-    assert r.title == ("về việc ban hành Kế hoạch hành động của Bộ Xây dựng thực hiện Thỏa thuận Paris "
-                       "về biến đổi khí hậu, giai đoạn 2020 - 2030")
+    assert r.title == (
+        "về việc ban hành Kế hoạch hành động của Bộ Xây dựng thực hiện Thỏa thuận Paris "
+        "về biến đổi khí hậu, giai đoạn 2020 - 2030"
+    )
 
 
 def test_list_sharing_one_type_word_and_issuer():
@@ -146,16 +181,20 @@ def test_list_sharing_one_type_word_and_issuer():
 
 
 def test_unnumbered_programmes_are_not_references():
-    text = ("Tổ chức thực hiện quyết liệt Kết luận số 56-KL/TW của Bộ Chính trị, thực hiện đồng bộ với việc "
-            "thực hiện Nghị quyết Trung ương 7 (khóa XI); thực hiện Thỏa thuận Paris về biến đổi khí hậu và "
-            "Chiến lược quốc gia về tăng trưởng xanh; áp dụng QCVN 08-MT:2015/BTNMT; Kế hoạch này.")
+    text = (
+        "Tổ chức thực hiện quyết liệt Kết luận số 56-KL/TW của Bộ Chính trị, thực hiện đồng bộ với việc "
+        "thực hiện Nghị quyết Trung ương 7 (khóa XI); thực hiện Thỏa thuận Paris về biến đổi khí hậu và "
+        "Chiến lược quốc gia về tăng trưởng xanh; áp dụng QCVN 08-MT:2015/BTNMT; Kế hoạch này."
+    )
     assert [r.ref_key for r in refs_of(text)] == ["56/KL-TW"]
 
 
 def test_own_number_is_not_a_reference():
-    text = ("Số: 243/QĐ-UBND\nKon Tum, ngày 17 tháng 4 năm 2025\n"
-            "(Kèm theo Quyết định số 243/QĐ-UBND ngày 17 tháng 4 năm 2025 của Ủy ban nhân dân tỉnh)\n"
-            "Căn cứ Quyết định số 377/QĐ-TTg ngày 04 tháng 5 năm 2024 của Thủ tướng Chính phủ;")
+    text = (
+        "Số: 243/QĐ-UBND\nKon Tum, ngày 17 tháng 4 năm 2025\n"
+        "(Kèm theo Quyết định số 243/QĐ-UBND ngày 17 tháng 4 năm 2025 của Ủy ban nhân dân tỉnh)\n"
+        "Căn cứ Quyết định số 377/QĐ-TTg ngày 04 tháng 5 năm 2024 của Thủ tướng Chính phủ;"
+    )
     assert [r.ref_key for r in refs_of(text, "243/QĐ-UBND")] == ["377/QĐ-TTG"]
     # Without the caller's number the header line gives it.
     assert [r.ref_key for r in refs_of(text)] == ["377/QĐ-TTG"]
@@ -163,10 +202,12 @@ def test_own_number_is_not_a_reference():
 
 
 def test_ocr_debris_and_wraps():
-    text = ("ban hành Chương trình hành động tiếp tục thực hiện Nghị quyết số - 24-NQ/TW ngày 03 tháng 6ì năm "
-            "2013 của Ban Chấp hành Trung ương Đảng khóa XI; Văn bản số 3370/UBND-NNTN ngày. 18 tháng 12 năm "
-            "2019; Quyết định số\n1756/QÐ-TTg ngày 31 tháng 12 năm 2023 của Thủ tướng - Chính phủ; "
-            "Kế hoạch số 133-KH/TU _ ngày 09 tháng 7 năm 2020 của Ban Thường vụ Tỉnh ủy")
+    text = (
+        "ban hành Chương trình hành động tiếp tục thực hiện Nghị quyết số - 24-NQ/TW ngày 03 tháng 6ì năm "
+        "2013 của Ban Chấp hành Trung ương Đảng khóa XI; Văn bản số 3370/UBND-NNTN ngày. 18 tháng 12 năm "
+        "2019; Quyết định số\n1756/QÐ-TTg ngày 31 tháng 12 năm 2023 của Thủ tướng - Chính phủ; "
+        "Kế hoạch số 133-KH/TU _ ngày 09 tháng 7 năm 2020 của Ban Thường vụ Tỉnh ủy"
+    )
     refs = by_key(refs_of(text))
     assert refs["24/NQ-TW"].issue_date == dt.date(2013, 6, 3)
     assert refs["3370/UBND-NNTN"].issue_date == dt.date(2019, 12, 18)
@@ -175,35 +216,50 @@ def test_ocr_debris_and_wraps():
 
 
 def test_garbled_type_word_falls_back_on_the_symbol():
-    text = ("- Triển khai các nội dung của Đề án đã được Ủy ban nhân dân tỉnh phê duyệt tại Tuệ định "
-            "1161/QĐ-UBND ngày 25 tháng 11 năm 2020; Kết luận số o6-KL/TW của Bộ Chính trị.")
+    text = (
+        "- Triển khai các nội dung của Đề án đã được Ủy ban nhân dân tỉnh phê duyệt tại Tuệ định "
+        "1161/QĐ-UBND ngày 25 tháng 11 năm 2020; Kết luận số o6-KL/TW của Bộ Chính trị."
+    )
     refs = refs_of(text)
     assert [(r.ref_key, r.ref_type, r.issuer) for r in refs] == [
-        ("1161/QĐ-UBND", "quyet_dinh", "Ủy ban nhân dân tỉnh")]  # a misread number is not guessed at
+        ("1161/QĐ-UBND", "quyet_dinh", "Ủy ban nhân dân tỉnh")
+    ]  # a misread number is not guessed at
 
 
 # ---------------------------------------------------------------- laws
 
-@pytest.mark.parametrize("text, key, year", [
-    ("Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;", "luat:quy hoạch", 2017),
-    ("theo quy định của Luật Quy hoạch năm 2017.", "luat:quy hoạch", 2017),
-    ("theo quy định Luật đất đai năm 2024 đảm bảo đồng bộ", "luat:đất đai", 2024),
-    ("theo quy định của Luật Ngân sách nhà nước và phù hợp với khả năng cân đối", "luat:ngân sách nhà nước", None),
-    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;",
-     "luat:tổ chức chính quyền địa phương", 2025),
-    ("Căn cứ Luật Sửa đổi, bổ sung một số điều của 11 luật liên quan đến quy hoạch ngày 15 tháng 6 năm 2018;",
-     "luat:sửa đổi, bổ sung một số điều của 11 luật liên quan đến quy hoạch", 2018),
-])
+
+@pytest.mark.parametrize(
+    "text, key, year",
+    [
+        ("Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;", "luat:quy hoạch", 2017),
+        ("theo quy định của Luật Quy hoạch năm 2017.", "luat:quy hoạch", 2017),
+        ("theo quy định Luật đất đai năm 2024 đảm bảo đồng bộ", "luat:đất đai", 2024),
+        ("theo quy định của Luật Ngân sách nhà nước và phù hợp với khả năng cân đối", "luat:ngân sách nhà nước", None),
+        (
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;",
+            "luat:tổ chức chính quyền địa phương",
+            2025,
+        ),
+        (
+            "Căn cứ Luật Sửa đổi, bổ sung một số điều của 11 luật liên quan đến quy hoạch ngày 15 tháng 6 năm 2018;",
+            "luat:sửa đổi, bổ sung một số điều của 11 luật liên quan đến quy hoạch",
+            2018,
+        ),
+    ],
+)
 def test_law_titles(text, key, year):
     r = by_key(refs_of(text))[key]
     assert r.ref_type == "luat" and r.number is None and r.year == year
 
 
 def test_amending_law_and_the_laws_it_names():
-    text = ("Căn cứ Luật Sửa đổi, bổ sung một số điều của 11 luật liên quan đến quy hoạch ngày 15 tháng 6 năm "
-            "2018; Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20 tháng 11 năm "
-            "2018 và Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương "
-            "thức đối tác công tư và Luật đấu thầu;")
+    text = (
+        "Căn cứ Luật Sửa đổi, bổ sung một số điều của 11 luật liên quan đến quy hoạch ngày 15 tháng 6 năm "
+        "2018; Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20 tháng 11 năm "
+        "2018 và Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương "
+        "thức đối tác công tư và Luật đấu thầu;"
+    )
     refs = refs_of(text)
     keys = [r.ref_key for r in refs]
     assert keys[:3] == [
@@ -214,13 +270,18 @@ def test_amending_law_and_the_laws_it_names():
     ]
     assert {r.relation for r in refs[:3]} == {"can_cu"}
     named = {r.ref_key: r.relation for r in refs[3:]}
-    assert named == {"luat:quy hoạch": "mention", "luat:đầu tư": "mention",
-                     "luat:đầu tư theo phương thức đối tác công tư": "mention", "luat:đấu thầu": "mention"}
+    assert named == {
+        "luat:quy hoạch": "mention",
+        "luat:đầu tư": "mention",
+        "luat:đầu tư theo phương thức đối tác công tư": "mention",
+        "luat:đấu thầu": "mention",
+    }
 
 
 def test_numbered_law_and_code():
-    refs = by_key(refs_of("Căn cứ Luật Bảo vệ môi trường số 72/2020/QH14 ngày 17 tháng 11 năm 2020; "
-                          "Bộ luật Lao động năm 2019;"))
+    refs = by_key(
+        refs_of("Căn cứ Luật Bảo vệ môi trường số 72/2020/QH14 ngày 17 tháng 11 năm 2020; Bộ luật Lao động năm 2019;")
+    )
     assert refs["72/QH14"].ref_type == "luat"
     assert refs["luat:lao động"].ref_type == "bo_luat"
 
@@ -249,8 +310,7 @@ OPENING_2021 = (
 def test_opening_chain_follows_carry_out_verbs_not_theo():
     refs = refs_of(OPENING_2021)
     rel = {r.ref_key: r.relation for r in refs}
-    assert rel == {"6/NQ-CP": "implements", "24/NQ-TW": "implements", "56/KL-TW": "mention",
-                   "76/NQ-CP": "mention"}
+    assert rel == {"6/NQ-CP": "implements", "24/NQ-TW": "implements", "56/KL-TW": "mention", "76/NQ-CP": "mention"}
     assert implemented_keys(refs) == ["6/NQ-CP", "24/NQ-TW"]
     # Every mention of an implemented directive says so, and short ones keep the full one's facts.
     short = [r for r in refs if r.text == "Nghị quyết 06/NQ-CP"][0]
@@ -258,26 +318,36 @@ def test_opening_chain_follows_carry_out_verbs_not_theo():
     assert short.issuer == "Chính phủ"
 
 
-@pytest.mark.parametrize("text, expected", [
-    # The act that holds what is carried out is carried out too …
-    ("Thực hiện ý kiến chỉ đạo của Ủy ban nhân dân tỉnh tại Công văn số 123/UBND-KT ngày 5/6/2023 về việc xây "
-     "dựng kế hoạch, Sở Tài nguyên và Môi trường ban hành Kế hoạch như sau:", {"123/UBND-KT": "implements"}),
-    # … but a legal basis cited with `theo quy định tại` is not.
-    ("Thực hiện Nghị quyết số 12/NQ-CP ngày 1/2/2022 của Chính phủ, theo quy định tại Nghị định số "
-     "08/2022/NĐ-CP ngày 10/1/2022 của Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch:",
-     {"12/NQ-CP": "implements", "8/NĐ-CP": "mention"}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The act that holds what is carried out is carried out too …
+        (
+            "Thực hiện ý kiến chỉ đạo của Ủy ban nhân dân tỉnh tại Công văn số 123/UBND-KT ngày 5/6/2023 về việc xây "
+            "dựng kế hoạch, Sở Tài nguyên và Môi trường ban hành Kế hoạch như sau:",
+            {"123/UBND-KT": "implements"},
+        ),
+        # … but a legal basis cited with `theo quy định tại` is not.
+        (
+            "Thực hiện Nghị quyết số 12/NQ-CP ngày 1/2/2022 của Chính phủ, theo quy định tại Nghị định số "
+            "08/2022/NĐ-CP ngày 10/1/2022 của Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch:",
+            {"12/NQ-CP": "implements", "8/NĐ-CP": "mention"},
+        ),
+    ],
+)
 def test_opening_clause_variants(text, expected):
     assert {r.ref_key: r.relation for r in refs_of(text)} == expected
 
 
 def test_title_after_kind_line_implements_both():
-    text = ("Số: 182 /KH-UBND\nKiên Giang, ngày 27 tháng 11 năm 2020\nKẾ HOẠCH\n"
-            "Thực hiện Kế hoạch số 211-KH/TU ngày 11-6-2020 của Tỉnh ủy Kiên Giang về Kết luận số 56-KL/TW "
-            "ngày 23-8-2019 của Bộ Chính trị về việc tiếp tục thực hiện Nghị quyết Trung ương 7 khóa XI\n"
-            "I. MỤC ĐÍCH, YÊU CẦU\n"
-            "1. Quán triệt đầy đủ, sâu sắc nội dung Kết luận số 56-KL/TW của Bộ Chính trị và Kế hoạch số "
-            "211-KH/TU của Tỉnh ủy; Chương trình hành động số 39-CTr/TU ngày 28/8/2013 của Tỉnh ủy Kiên Giang.")
+    text = (
+        "Số: 182 /KH-UBND\nKiên Giang, ngày 27 tháng 11 năm 2020\nKẾ HOẠCH\n"
+        "Thực hiện Kế hoạch số 211-KH/TU ngày 11-6-2020 của Tỉnh ủy Kiên Giang về Kết luận số 56-KL/TW "
+        "ngày 23-8-2019 của Bộ Chính trị về việc tiếp tục thực hiện Nghị quyết Trung ương 7 khóa XI\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+        "1. Quán triệt đầy đủ, sâu sắc nội dung Kết luận số 56-KL/TW của Bộ Chính trị và Kế hoạch số "
+        "211-KH/TU của Tỉnh ủy; Chương trình hành động số 39-CTr/TU ngày 28/8/2013 của Tỉnh ủy Kiên Giang."
+    )
     refs = refs_of(text)
     assert implemented_keys(refs) == ["211/KH-TU", "56/KL-TW"]
     assert by_key(refs)["39/CTR-TU"].relation == "mention"
@@ -286,40 +356,51 @@ def test_title_after_kind_line_implements_both():
 
 
 def test_decision_title_basis_and_proposal():
-    text = ("QUYẾT ĐỊNH\n"
-            "Ban hành Chương trình hành động triển khai thực hiện Quyết định số 1756/QĐ-TTg ngày 31 tháng 12 "
-            "năm 2023 của Thủ tướng Chính phủ về phê duyệt Quy hoạch tỉnh Kon Tum thời kỳ 2021-2030 và Quyết "
-            "định số 68/QĐ-TTg ngày 10 tháng 01 năm 2025 của Thủ tướng Chính phủ ban hành Kế hoạch thực hiện\n"
-            "ỦY BAN NHÂN DÂN TỈNH KON TUM\n"
-            "Căn cứ Nghị định số 22/2025/NĐ-CP ngày 11 tháng 02 năm 2025 của Chính phủ sửa đổi, bổ sung một số "
-            "điều của Nghị định số 37/2019/NĐ-CP ngày 07 tháng 5 năm 2019 của Chính phủ;\n"
-            "Căn cứ Quyết định số 1756/QĐ-TTg ngày 31 tháng 12 năm 2023 của Thủ tướng Chính phủ;\n"
-            "Theo đề nghị của Giám đốc Sở Tài chính tại Công văn số 1030/STC-TH ngày 18 tháng 3 năm 2025.\n"
-            "QUYẾT ĐỊNH:\n"
-            "Điều 1. Ban hành kèm theo Quyết định này Chương trình hành động.\n"
-            "- phê duyệt theo quy định tại điểm c khoản 1 Điều 2 Nghị quyết số 61/2022/QH15 ngày 16 tháng 6 "
-            "năm 2022 của Quốc hội;")
+    text = (
+        "QUYẾT ĐỊNH\n"
+        "Ban hành Chương trình hành động triển khai thực hiện Quyết định số 1756/QĐ-TTg ngày 31 tháng 12 "
+        "năm 2023 của Thủ tướng Chính phủ về phê duyệt Quy hoạch tỉnh Kon Tum thời kỳ 2021-2030 và Quyết "
+        "định số 68/QĐ-TTg ngày 10 tháng 01 năm 2025 của Thủ tướng Chính phủ ban hành Kế hoạch thực hiện\n"
+        "ỦY BAN NHÂN DÂN TỈNH KON TUM\n"
+        "Căn cứ Nghị định số 22/2025/NĐ-CP ngày 11 tháng 02 năm 2025 của Chính phủ sửa đổi, bổ sung một số "
+        "điều của Nghị định số 37/2019/NĐ-CP ngày 07 tháng 5 năm 2019 của Chính phủ;\n"
+        "Căn cứ Quyết định số 1756/QĐ-TTg ngày 31 tháng 12 năm 2023 của Thủ tướng Chính phủ;\n"
+        "Theo đề nghị của Giám đốc Sở Tài chính tại Công văn số 1030/STC-TH ngày 18 tháng 3 năm 2025.\n"
+        "QUYẾT ĐỊNH:\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Chương trình hành động.\n"
+        "- phê duyệt theo quy định tại điểm c khoản 1 Điều 2 Nghị quyết số 61/2022/QH15 ngày 16 tháng 6 "
+        "năm 2022 của Quốc hội;"
+    )
     refs = refs_of(text)
     rel = {}
     for r in refs:
         rel.setdefault(r.ref_key, r.relation)
-    assert rel == {"1756/QĐ-TTG": "implements", "68/QĐ-TTG": "implements", "22/NĐ-CP": "can_cu",
-                   "37/NĐ-CP": "mention", "1030/STC-TH": "can_cu", "61/QH15": "mention"}
+    assert rel == {
+        "1756/QĐ-TTG": "implements",
+        "68/QĐ-TTG": "implements",
+        "22/NĐ-CP": "can_cu",
+        "37/NĐ-CP": "mention",
+        "1030/STC-TH": "can_cu",
+        "61/QH15": "mention",
+    }
     assert by_key(refs)["22/NĐ-CP"].number == "22" and by_key(refs)["22/NĐ-CP"].year == 2025
 
 
 def test_basis_only_in_the_preamble_section():
-    text = ("Căn cứ Quyết định số 377/QĐ-TTg ngày 04 tháng 5 năm 2024 của Thủ tướng Chính phủ;\n"
-            "Căn cứ Quyết định số 419/QĐ-TTg ngày 05 tháng 4 năm 2017 của Thủ tướng Chính phủ, các sở xây dựng.")
+    text = (
+        "Căn cứ Quyết định số 377/QĐ-TTg ngày 04 tháng 5 năm 2024 của Thủ tướng Chính phủ;\n"
+        "Căn cứ Quyết định số 419/QĐ-TTg ngày 05 tháng 4 năm 2017 của Thủ tướng Chính phủ, các sở xây dựng."
+    )
     cut = text.index("\n") + 1
     sections = [
         Section(section_id="preamble", level=1, kind="preamble", char_start=0, char_end=cut),
-        Section(section_id="III", level=1, label="III", kind="to_chuc_thuc_hien", char_start=cut,
-                char_end=len(text)),
+        Section(section_id="III", level=1, label="III", kind="to_chuc_thuc_hien", char_start=cut, char_end=len(text)),
     ]
     refs = refs_of(text, sections=sections)
     assert [(r.ref_key, r.relation, r.section_id) for r in refs] == [
-        ("377/QĐ-TTG", "can_cu", "preamble"), ("419/QĐ-TTG", "mention", "III")]
+        ("377/QĐ-TTG", "can_cu", "preamble"),
+        ("419/QĐ-TTG", "mention", "III"),
+    ]
 
 
 # ---------------------------------------------------------------- robustness
@@ -332,12 +413,13 @@ _REFISH = list("Quyết địnhsố 0123456789/-QĐTTgngàytháng năm của Lu�
 def test_arbitrary_text_never_raises(text):
     refs = extract_legal_refs(ParsedDoc(text))
     for r in refs:
-        assert text[r.char_start:r.char_end] == r.text
+        assert text[r.char_start : r.char_end] == r.text
         assert r.relation in {"can_cu", "implements", "mention"}
     implemented_keys(refs)
 
 
 # ---------------------------------------------------------------- gold
+
 
 def _norm_key(k: str) -> str:
     """As the evaluation compares keys: lower-cased laws, upper-cased symbols."""

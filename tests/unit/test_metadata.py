@@ -1,16 +1,27 @@
 """Document metadata against the answer keys, from truth and raw text."""
+
 import datetime as dt
 
 import pytest
 
-from extractors.metadata import extract_metadata, issuer_from_caps, sentence_case, title_case_place
 from extractors.document import ParsedDoc
+from extractors.metadata import extract_metadata, issuer_from_caps, sentence_case, title_case_place
 from extractors.normalize.pages import normalize_text
 from extractors.sections import parse_sections
 from tests.samples import SAMPLES, gold, text_sample, truth_text
 
-FIELDS = ["doc_kind", "doc_number", "issuer", "province", "issue_place", "issue_date", "title",
-          "signer_name", "signer_title", "horizon_year"]
+FIELDS = [
+    "doc_kind",
+    "doc_number",
+    "issuer",
+    "province",
+    "issue_place",
+    "issue_date",
+    "title",
+    "signer_name",
+    "signer_title",
+    "horizon_year",
+]
 
 
 def _facts(text):
@@ -49,35 +60,58 @@ def test_issuer_and_case_helpers():
 
 
 def test_header_from_another_province_and_kind():
-    text = "\n".join([
-        "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-        "Số: 45 /CT-UBND", "Quảng Nam, ngày 05 tháng 3 năm 2022", "CHỈ THỊ",
-        "Về tăng cường công tác phòng, chống thiên tai năm 2022",
-        "Trong những năm qua, công tác phòng chống thiên tai đã đạt nhiều kết quả.",
-        "1. Các sở, ban, ngành thực hiện tốt nhiệm vụ.",
-        "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Tân",
-    ])
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH QUẢNG NAM",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: 45 /CT-UBND",
+            "Quảng Nam, ngày 05 tháng 3 năm 2022",
+            "CHỈ THỊ",
+            "Về tăng cường công tác phòng, chống thiên tai năm 2022",
+            "Trong những năm qua, công tác phòng chống thiên tai đã đạt nhiều kết quả.",
+            "1. Các sở, ban, ngành thực hiện tốt nhiệm vụ.",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "Trần Văn Tân",
+        ]
+    )
     f = _facts(text)
     assert (f.doc_kind, f.doc_number, f.issuer, f.province, f.issue_place, f.issue_date) == (
-        "chi_thi", "45/CT-UBND", "Ủy ban nhân dân tỉnh Quảng Nam", "Quảng Nam", "Quảng Nam", dt.date(2022, 3, 5))
+        "chi_thi",
+        "45/CT-UBND",
+        "Ủy ban nhân dân tỉnh Quảng Nam",
+        "Quảng Nam",
+        "Quảng Nam",
+        dt.date(2022, 3, 5),
+    )
     assert f.title == "Về tăng cường công tác phòng, chống thiên tai năm 2022"
     assert (f.signer_title, f.signer_name) == ("Phó Chủ tịch", "Trần Văn Tân")
 
 
 def test_province_from_place_names_when_no_header():
-    text = "Thực hiện Quyết định số 12/QĐ-TTg, Ủy ban nhân dân thành phố Cần Thơ ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH"
+    text = (
+        "Thực hiện Quyết định số 12/QĐ-TTg, Ủy ban nhân dân thành phố Cần Thơ ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH"
+    )
     f = _facts(text)
     assert f.province == "Cần Thơ" and f.doc_kind == "ke_hoach"
     assert f.issuer == "Ủy ban nhân dân thành phố Cần Thơ"
 
 
 def test_ocr_damaged_kind_line_and_issuer():
-    text = "\n".join([
-        "ỦY BAN NHÂN DÂN", "TỈNH KIÊN GIANG", "Số: 182 /KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Kiên Giang, ngày 27 tháng 11 năm 2020", "KẼHOẠCH",
-        "Thực hiện Kế hoạch số 211-KH/TU ngày 11-6-2020 của Tỉnh ủy Kiên Giang",
-        "Thực hiện Kế hoạch số 211-KH/TU, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
-    ])
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH KIÊN GIANG",
+            "Số: 182 /KH-UBND",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Kiên Giang, ngày 27 tháng 11 năm 2020",
+            "KẼHOẠCH",
+            "Thực hiện Kế hoạch số 211-KH/TU ngày 11-6-2020 của Tỉnh ủy Kiên Giang",
+            "Thực hiện Kế hoạch số 211-KH/TU, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+        ]
+    )
     f = _facts(text)
     assert f.doc_kind == "ke_hoach"
     assert f.title == "Thực hiện Kế hoạch số 211-KH/TU ngày 11-6-2020 của Tỉnh ủy Kiên Giang"

@@ -1,4 +1,5 @@
 """extractors.nlp: the extractors' records as spaCy span groups, offline."""
+
 from __future__ import annotations
 
 import re
@@ -62,7 +63,7 @@ def test_span_groups_present_and_match_analyse(full_doc):
             rec = span._.record
             assert rec is not None
             assert _covers(span, rec), (key, span.text, rec)
-            assert FULL[rec.char_start:rec.char_end] in span.text
+            assert FULL[rec.char_start : rec.char_end] in span.text
 
 
 def test_labels(full_doc):

@@ -1,24 +1,37 @@
 """The normaliser on real lines from the samples."""
+
 import unicodedata
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.normalize.pages import (
-    clean_chars, dewrap, drop_furniture, Line, normalize_pages, normalize_text,
-    normalize_tone_marks, split_header, starts_paragraph, strip_markdown,
+    Line,
+    clean_chars,
+    dewrap,
+    drop_furniture,
+    normalize_pages,
+    normalize_text,
+    normalize_tone_marks,
+    split_header,
+    starts_paragraph,
+    strip_markdown,
 )
 from tests.samples import SAMPLES, text_sample, truth_text
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("Tỷ lệ đô thị hoá", "Tỷ lệ đô thị hóa"),
-    ("Thuỷ sản", "Thủy sản"),
-    ("quản lý thuỷ lợi, hoà nhập", "quản lý thủy lợi, hòa nhập"),
-    ("hoàn thành", "hoàn thành"),          # mark stays before a final consonant
-    ("quý III/2024", "quý III/2024"),       # qu + ý is not the uy vowel pair
-    ("KHOẺ MẠNH", "KHỎE MẠNH"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Tỷ lệ đô thị hoá", "Tỷ lệ đô thị hóa"),
+        ("Thuỷ sản", "Thủy sản"),
+        ("quản lý thuỷ lợi, hoà nhập", "quản lý thủy lợi, hòa nhập"),
+        ("hoàn thành", "hoàn thành"),  # mark stays before a final consonant
+        ("quý III/2024", "quý III/2024"),  # qu + ý is not the uy vowel pair
+        ("KHOẺ MẠNH", "KHỎE MẠNH"),
+    ],
+)
 def test_tone_marks_one_convention(raw, expected):
     assert normalize_tone_marks(raw) == expected
 
@@ -39,16 +52,30 @@ def test_markdown_noise_removed_and_blocks_flagged():
 
 def test_gazette_banner_url_and_page_numbers_dropped():
     pages = [
-        [Line("  64                     CÔNG BÁO/Số 27+28+29+30/Ngày 19-6- 2025  ", 1), Line("ỦY BAN NHÂN DÂN", 1), Line("12", 1)],
-        [Line("2", 2), Line("https://thuvienphapluat.vn/van-ban/tai-nguyen-moi-truong/quyet-dinh-1055-qd-ttg-2020.aspx", 2),
-         Line("- Mầm non % >60", 2), Line("13", 2), Line("- Tiểu học % >80", 2)],
+        [
+            Line("  64                     CÔNG BÁO/Số 27+28+29+30/Ngày 19-6- 2025  ", 1),
+            Line("ỦY BAN NHÂN DÂN", 1),
+            Line("12", 1),
+        ],
+        [
+            Line("2", 2),
+            Line("https://thuvienphapluat.vn/van-ban/tai-nguyen-moi-truong/quyet-dinh-1055-qd-ttg-2020.aspx", 2),
+            Line("- Mầm non % >60", 2),
+            Line("13", 2),
+            Line("- Tiểu học % >80", 2),
+        ],
     ]
     kept = [[ln.text for ln in page] for page in drop_furniture(pages)]
     assert kept == [["ỦY BAN NHÂN DÂN"], ["- Mầm non % >60", "13", "- Tiểu học % >80"]]
 
 
 def test_running_header_repeated_on_pages_is_removed():
-    bodies = ["Tăng cường quản lý tài nguyên.", "Bảo vệ môi trường sống.", "Phòng, chống thiên tai.", "Tổ chức thực hiện."]
+    bodies = [
+        "Tăng cường quản lý tài nguyên.",
+        "Bảo vệ môi trường sống.",
+        "Phòng, chống thiên tai.",
+        "Tổ chức thực hiện.",
+    ]
     pages = [[Line(f"KẾ HOẠCH SỐ 182/KH-UBND TRANG {i}", i), Line(body, i)] for i, body in enumerate(bodies, 1)]
     kept = drop_furniture(pages)
     assert [[ln.text for ln in p] for p in kept] == [[b] for b in bodies]
@@ -56,40 +83,61 @@ def test_running_header_repeated_on_pages_is_removed():
 
 def test_two_column_header_split():
     assert split_header("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == [
-        "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+        "ỦY BAN NHÂN DÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    ]
     assert split_header("Số: 182 /KH-UBND Kiên Giang, ngày 27 tháng 11 năm 2020") == [
-        "Số: 182 /KH-UBND", "Kiên Giang, ngày 27 tháng 11 năm 2020"]
+        "Số: 182 /KH-UBND",
+        "Kiên Giang, ngày 27 tháng 11 năm 2020",
+    ]
     assert split_header("Tăng cường quản lý tài nguyên") == ["Tăng cường quản lý tài nguyên"]
 
 
-@pytest.mark.parametrize("prev, line, new", [
-    ("Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường", "(BAU); đạt mức tiết kiệm năng lượng", False),
-    ("- Nâng cao năng lực ứng phó với biến đổi khí hậu. Chủ động phòng,", "chống và giảm thiểu thiệt hại thiên tai;", False),
-    ("trong giai đoạn 2015 - 2020.", "- Giảm 7,3% phát thải khí nhà kính", True),
-    ("thuộc kế hoạch đầu tư công giai đoạn 2021", "- 2025; tích hợp quy hoạch ngành", False),
-    ("Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;", "Căn cứ Nghị định số 22/2025/NĐ-CP", True),
-    ("tầm nhìn đến năm 2050;", "Nghị quyết số 90/NQ-CP ngày 16 tháng 6 năm 2023", False),
-    ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", True),
-    ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", True),
-    ("PHÓ CHỦ TỊCH", "Nguyễn Hữu Tháp", True),
-    ("KẾ HOẠCH", "Thực hiện Kế hoạch số 211-KH/TU ngày 11-6-2020", True),
-    ("I. MỤC ĐÍCH, YÊU CẦU", "1. Quán triệt đầy đủ, sâu sắc nội dung", True),
-    ("b) Về quản lý tài nguyên", "- Tiếp tục điều tra, đánh giá tiềm năng", True),
-    ("- Căn cứ Chương trình hành động này và tình hình cụ thể của địa phương, đơn vị xây dựng và tổ chức thực hiện các nội dung của",
-     "Chương trình thuộc phạm vi quản lý của mình", False),
-])
+@pytest.mark.parametrize(
+    "prev, line, new",
+    [
+        (
+            "Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường",
+            "(BAU); đạt mức tiết kiệm năng lượng",
+            False,
+        ),
+        (
+            "- Nâng cao năng lực ứng phó với biến đổi khí hậu. Chủ động phòng,",
+            "chống và giảm thiểu thiệt hại thiên tai;",
+            False,
+        ),
+        ("trong giai đoạn 2015 - 2020.", "- Giảm 7,3% phát thải khí nhà kính", True),
+        ("thuộc kế hoạch đầu tư công giai đoạn 2021", "- 2025; tích hợp quy hoạch ngành", False),
+        ("Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;", "Căn cứ Nghị định số 22/2025/NĐ-CP", True),
+        ("tầm nhìn đến năm 2050;", "Nghị quyết số 90/NQ-CP ngày 16 tháng 6 năm 2023", False),
+        ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", True),
+        ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", True),
+        ("PHÓ CHỦ TỊCH", "Nguyễn Hữu Tháp", True),
+        ("KẾ HOẠCH", "Thực hiện Kế hoạch số 211-KH/TU ngày 11-6-2020", True),
+        ("I. MỤC ĐÍCH, YÊU CẦU", "1. Quán triệt đầy đủ, sâu sắc nội dung", True),
+        ("b) Về quản lý tài nguyên", "- Tiếp tục điều tra, đánh giá tiềm năng", True),
+        (
+            "- Căn cứ Chương trình hành động này và tình hình cụ thể của địa phương, đơn vị xây dựng và tổ chức thực hiện các nội dung của",
+            "Chương trình thuộc phạm vi quản lý của mình",
+            False,
+        ),
+    ],
+)
 def test_paragraph_starts(prev, line, new):
     assert starts_paragraph(prev, line) is new
 
 
 def test_dewrap_joins_real_wrapped_lines_and_tracks_pages():
-    lines = [Line("- Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường", 1),
-             Line("(BAU); đạt mức tiết kiệm năng lượng 5,0 - 7,0% tổng tiêu thụ năng lượng.", 2),
-             Line("b) Về quản lý tài nguyên", 2)]
+    lines = [
+        Line("- Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường", 1),
+        Line("(BAU); đạt mức tiết kiệm năng lượng 5,0 - 7,0% tổng tiêu thụ năng lượng.", 2),
+        Line("b) Về quản lý tài nguyên", 2),
+    ]
     paras = dewrap(lines)
     assert [p.text for p in paras] == [
         "- Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường (BAU); đạt mức tiết kiệm năng lượng 5,0 - 7,0% tổng tiêu thụ năng lượng.",
-        "b) Về quản lý tài nguyên"]
+        "b) Về quản lý tài nguyên",
+    ]
     assert paras[0].breaks == [(len(lines[0].text) + 1, 2)]
 
 
@@ -124,37 +172,53 @@ def test_normalize_never_raises(raw):
 def test_legacy_encoded_document_is_decoded(encoding):
     from extractors.normalize.legacy import encode_legacy
 
-    para = ("Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường; "
-            "Quyết định số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020 của Thủ tướng Chính phủ")
+    para = (
+        "Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường; "
+        "Quyết định số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020 của Thủ tướng Chính phủ"
+    )
     out = normalize_text(encode_legacy(para, encoding))
     assert out.lower() == para.lower()
     # A Unicode document is left exactly as it is.
     assert normalize_text(para) == para
 
 
-@pytest.mark.parametrize("prev, line, new", [
-    ("Luật sửa đổi, bổ sung một số điều của 37 luật", "- có liên quan đến quy hoạch ngày 20 tháng 11 năm 2018", False),
-    ("Nghị quyết số 81/2023/QH15 ngày 09 tháng 01 năm 2023 của Quốc", "- hội về Quy hoạch tổng thể quốc gia", False),
-    ("Các nhiệm vụ cụ thể như sau:", "- tăng cường công tác tuyên truyền;", True),
-])
+@pytest.mark.parametrize(
+    "prev, line, new",
+    [
+        (
+            "Luật sửa đổi, bổ sung một số điều của 37 luật",
+            "- có liên quan đến quy hoạch ngày 20 tháng 11 năm 2018",
+            False,
+        ),
+        (
+            "Nghị quyết số 81/2023/QH15 ngày 09 tháng 01 năm 2023 của Quốc",
+            "- hội về Quy hoạch tổng thể quốc gia",
+            False,
+        ),
+        ("Các nhiệm vụ cụ thể như sau:", "- tăng cường công tác tuyên truyền;", True),
+    ],
+)
 def test_ocr_dash_before_wrapped_line(prev, line, new):
     assert starts_paragraph(prev, line) is new
 
 
-@pytest.mark.parametrize("line, parts", [
-    ("_ỦY BAN NHÂN DÂN", ["ỦY BAN NHÂN DÂN"]),
-    ("Nơi nhận: TM. ỦY BAN NHÂN DÂN", ["Nơi nhận:", "TM. ỦY BAN NHÂN DÂN"]),
-    ("- CT và các PCT. UBND tỉnh; PHO CHU TỊCH", ["- CT và các PCT. UBND tỉnh;", "PHO CHU TỊCH"]),
-    ("KT. CHỦ TỊCH", ["KT. CHỦ TỊCH"]),
-    ("- Điều 2. Thủ trưởng các sở", ["Điều 2. Thủ trưởng các sở"]),
-    ("-_ 3.3. Tầm nhìn đến năm 2050", ["3.3. Tầm nhìn đến năm 2050"]),
-    ("——__©) Ban Chỉ huy Phòng chống thiên tai", ["c) Ban Chỉ huy Phòng chống thiên tai"]),
-    ("ä) Nâng cao nhận thức", ["a) Nâng cao nhận thức"]),
-    ("e) Chủ động hợp tác | |", ["e) Chủ động hợp tác"]),
-    ("2.1. Sở Tài chính . - Chủ trì, phối hợp sở", ["2.1. Sở Tài chính .", "- Chủ trì, phối hợp sở"]),
-    ("Nông - Lâm - Thủy sản", ["Nông - Lâm - Thủy sản"]),
-    ("giai đoạn 2015 - 2020.", ["giai đoạn 2015 - 2020."]),
-])
+@pytest.mark.parametrize(
+    "line, parts",
+    [
+        ("_ỦY BAN NHÂN DÂN", ["ỦY BAN NHÂN DÂN"]),
+        ("Nơi nhận: TM. ỦY BAN NHÂN DÂN", ["Nơi nhận:", "TM. ỦY BAN NHÂN DÂN"]),
+        ("- CT và các PCT. UBND tỉnh; PHO CHU TỊCH", ["- CT và các PCT. UBND tỉnh;", "PHO CHU TỊCH"]),
+        ("KT. CHỦ TỊCH", ["KT. CHỦ TỊCH"]),
+        ("- Điều 2. Thủ trưởng các sở", ["Điều 2. Thủ trưởng các sở"]),
+        ("-_ 3.3. Tầm nhìn đến năm 2050", ["3.3. Tầm nhìn đến năm 2050"]),
+        ("——__©) Ban Chỉ huy Phòng chống thiên tai", ["c) Ban Chỉ huy Phòng chống thiên tai"]),
+        ("ä) Nâng cao nhận thức", ["a) Nâng cao nhận thức"]),
+        ("e) Chủ động hợp tác | |", ["e) Chủ động hợp tác"]),
+        ("2.1. Sở Tài chính . - Chủ trì, phối hợp sở", ["2.1. Sở Tài chính .", "- Chủ trì, phối hợp sở"]),
+        ("Nông - Lâm - Thủy sản", ["Nông - Lâm - Thủy sản"]),
+        ("giai đoạn 2015 - 2020.", ["giai đoạn 2015 - 2020."]),
+    ],
+)
 def test_ocr_debris_repaired(line, parts):
     from extractors.normalize.pages import repair_ocr_debris
 

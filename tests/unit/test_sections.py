@@ -1,4 +1,5 @@
 """The section parser on each sample (truth text and the raw text as it came)."""
+
 import pytest
 
 from extractors.normalize.pages import normalize_text
@@ -20,7 +21,7 @@ def _check_against_gold(name, text):
     # Spans nest and point into the text.
     by_id = {s.section_id: s for s in sections}
     for s in sections:
-        assert text[s.char_start:s.char_end] == s.text
+        assert text[s.char_start : s.char_end] == s.text
         if s.parent_id:
             p = by_id[s.parent_id]
             assert p.char_start <= s.char_start and s.char_end <= p.char_end
@@ -38,18 +39,21 @@ def test_sections_of_raw_text_sample(name):
     _check_against_gold(name, normalize_text(path.read_text(encoding="utf-8"), markdown=path.suffix == ".md"))
 
 
-@pytest.mark.parametrize("line, kind, label", [
-    ("II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN", "label", "II"),
-    ("3.2. Mục tiêu, chỉ tiêu cụ thể đến năm 2030", "label", "3.2"),
-    ("đ) Sở Xây dựng chủ trì, phối hợp với các sở, ngành và địa phương:", "label", "đ"),
-    ("Điều 2. Thủ trưởng các sở, ban ngành, đơn vị thuộc tỉnh", "label", "Điều 2"),
-    ("Nơi nhận:", "noi_nhan", None),
-    ("TM. ỦY BAN NHÂN DÂN", "chu_ky", None),
-    ("PHỤ LỤC", "phu_luc", None),
-    ("1\tTốc độ tăng trưởng GRDP\t\t\tChi Cục Thống kê; Sở Tài chính", "", None),
-    ("- Nâng độ che phủ rừng đạt 64%.", "", None),
-    ("2030 là năm cuối của kỳ quy hoạch.", "", None),
-])
+@pytest.mark.parametrize(
+    "line, kind, label",
+    [
+        ("II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN", "label", "II"),
+        ("3.2. Mục tiêu, chỉ tiêu cụ thể đến năm 2030", "label", "3.2"),
+        ("đ) Sở Xây dựng chủ trì, phối hợp với các sở, ngành và địa phương:", "label", "đ"),
+        ("Điều 2. Thủ trưởng các sở, ban ngành, đơn vị thuộc tỉnh", "label", "Điều 2"),
+        ("Nơi nhận:", "noi_nhan", None),
+        ("TM. ỦY BAN NHÂN DÂN", "chu_ky", None),
+        ("PHỤ LỤC", "phu_luc", None),
+        ("1\tTốc độ tăng trưởng GRDP\t\t\tChi Cục Thống kê; Sở Tài chính", "", None),
+        ("- Nâng độ che phủ rừng đạt 64%.", "", None),
+        ("2030 là năm cuối của kỳ quy hoạch.", "", None),
+    ],
+)
 def test_classify_line(line, kind, label):
     info = classify_line(line)
     assert (info.kind, info.label) == (kind, label)
@@ -65,19 +69,28 @@ def test_kind_from_heading_words():
 
 
 def test_heading_stops_at_colon():
-    assert make_heading("Sở Thông tin và Truyền thông chủ trì, phối hợp với các Sở ngành, địa phương:") == \
-        "Sở Thông tin và Truyền thông chủ trì, phối hợp với các Sở ngành, địa phương"
+    assert (
+        make_heading("Sở Thông tin và Truyền thông chủ trì, phối hợp với các Sở ngành, địa phương:")
+        == "Sở Thông tin và Truyền thông chủ trì, phối hợp với các Sở ngành, địa phương"
+    )
 
 
 def test_numbered_paragraph_inherits_kind_even_if_it_mentions_goals():
-    text = ("I. MỤC ĐÍCH, YÊU CẦU\n"
-            "1. Chủ động ứng phó với biến đổi khí hậu, góp phần thực hiện thắng lợi mục tiêu phát triển kinh tế - xã hội của tỉnh.\n"
-            "2. Đến năm 2025, phấn đấu đạt một số mục tiêu cụ thể sau:\n"
-            "II. TỔ CHỨC THỰC HIỆN\n"
-            "1. Sở Tài chính bố trí kinh phí.")
+    text = (
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+        "1. Chủ động ứng phó với biến đổi khí hậu, góp phần thực hiện thắng lợi mục tiêu phát triển kinh tế - xã hội của tỉnh.\n"
+        "2. Đến năm 2025, phấn đấu đạt một số mục tiêu cụ thể sau:\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Tài chính bố trí kinh phí."
+    )
     kinds = {s.section_id: s.kind for s in parse_sections(text)}
-    assert kinds == {"I": "muc_dich_yeu_cau", "I/1": "muc_dich_yeu_cau", "I/2": "muc_tieu",
-                     "II": "to_chuc_thuc_hien", "II/1": "to_chuc_thuc_hien"}
+    assert kinds == {
+        "I": "muc_dich_yeu_cau",
+        "I/1": "muc_dich_yeu_cau",
+        "I/2": "muc_tieu",
+        "II": "to_chuc_thuc_hien",
+        "II/1": "to_chuc_thuc_hien",
+    }
 
 
 def test_page_spans():
@@ -88,38 +101,55 @@ def test_page_spans():
 
 
 # Lines as Tesseract read them from the sample scans: labels misread or lost.
-OCR_TEXT = "\n".join([
-    "I. MỤC ĐÍCH, YÊU CẦU",
-    "1. Quán triệt đầy đủ, sâu sắc nội dung Kết luận số 56-KL/TW.",
-    "2. Tập trung nguồn lực từ ngân sách nhà nước.",
-    "II NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN",
-    "\"THÊ Tăng cường hiệu quả quản lý nhà nước về tài nguyên và bảo vệ môi trường:",
-    "q) Sở Thông tin và Truyền thông chủ trì, phối hợp với các Sở ngành, địa phương:",
-    "b) Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở ngành, địa phương:",
-    "c) Sở Công Thương chủ trì, phối hợp với các sở, ngành và địa phương:",
-    "đ) Một số nhiệm vụ trọng tâm, cấp bách",
-    "1i. TỔ CHỨC THỰC HIỆN",
-    "1. Giao Sở Tài nguyên và Môi trường là cơ quan đầu mối.",
-    "4. Thủ trưởng các sở, ngành tỉnh phối hợp triển khai thực hiện.",
-    "S. Trong quá trình tổ chức thực hiện Kế hoạch này, các sở báo cáo.",
-])
+OCR_TEXT = "\n".join(
+    [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Quán triệt đầy đủ, sâu sắc nội dung Kết luận số 56-KL/TW.",
+        "2. Tập trung nguồn lực từ ngân sách nhà nước.",
+        "II NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN",
+        '"THÊ Tăng cường hiệu quả quản lý nhà nước về tài nguyên và bảo vệ môi trường:',
+        "q) Sở Thông tin và Truyền thông chủ trì, phối hợp với các Sở ngành, địa phương:",
+        "b) Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở ngành, địa phương:",
+        "c) Sở Công Thương chủ trì, phối hợp với các sở, ngành và địa phương:",
+        "đ) Một số nhiệm vụ trọng tâm, cấp bách",
+        "1i. TỔ CHỨC THỰC HIỆN",
+        "1. Giao Sở Tài nguyên và Môi trường là cơ quan đầu mối.",
+        "4. Thủ trưởng các sở, ngành tỉnh phối hợp triển khai thực hiện.",
+        "S. Trong quá trình tổ chức thực hiện Kế hoạch này, các sở báo cáo.",
+    ]
+)
 
 
 def test_ocr_misread_labels_are_repaired():
     ids = [s.section_id for s in parse_sections(OCR_TEXT)]
-    assert ids == ["I", "I/1", "I/2", "II", "II/1", "II/1/a", "II/1/b", "II/1/c", "II/1/d",
-                   "III", "III/1", "III/4", "III/5"]
+    assert ids == [
+        "I",
+        "I/1",
+        "I/2",
+        "II",
+        "II/1",
+        "II/1/a",
+        "II/1/b",
+        "II/1/c",
+        "II/1/d",
+        "III",
+        "III/1",
+        "III/4",
+        "III/5",
+    ]
 
 
 def test_lost_dotted_parent_is_restored():
-    text = "\n".join([
-        "II. NHIỆM VỤ, GIẢI PHÁP",
-        "1. Các sở, ban ngành thuộc tỉnh",
-        "1.1. Phổ biến, quán triệt nghiêm túc các nội dung của Quyết định.",
-        "s. Nhiệm vụ và giải pháp cụ thể cho từng ngành, lĩnh vực",
-        "2.1. Sở Tài chính",
-        "2.2. Sở Xây dựng",
-    ])
+    text = "\n".join(
+        [
+            "II. NHIỆM VỤ, GIẢI PHÁP",
+            "1. Các sở, ban ngành thuộc tỉnh",
+            "1.1. Phổ biến, quán triệt nghiêm túc các nội dung của Quyết định.",
+            "s. Nhiệm vụ và giải pháp cụ thể cho từng ngành, lĩnh vực",
+            "2.1. Sở Tài chính",
+            "2.2. Sở Xây dựng",
+        ]
+    )
     secs = {s.section_id: s for s in parse_sections(text)}
     assert list(secs) == ["II", "II/1", "II/1/1.1", "II/2", "II/2/2.1", "II/2/2.2"]
     assert secs["II/2"].heading == "Nhiệm vụ và giải pháp cụ thể cho từng ngành, lĩnh vực"

@@ -1,4 +1,5 @@
 """Quantitative targets: prose figures and indicator-table rows, against the answer keys."""
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,14 +15,16 @@ def targets_of(text):
     doc = ParsedDoc(text, parse_sections(text))
     found = extract_targets(doc)
     for t in found:
-        assert text[t.char_start:t.char_end] == t.text
+        assert text[t.char_start : t.char_end] == t.text
     return found
 
 
 # ---------------------------------------------------------------- pairing as the scorer does
 
+
 def _words(s):
     import regex
+
     return set(regex.findall(r"\w+", (s or "").lower()))
 
 
@@ -48,7 +51,11 @@ def _pair(golds, preds):
                 continue
             if _unit_family(g.get("unit")) != _unit_family(p.unit):
                 continue
-            s = max(_sim(g["indicator"], p.indicator), _coverage(g["indicator"], p.text), _coverage(g["indicator"], p.indicator))
+            s = max(
+                _sim(g["indicator"], p.indicator),
+                _coverage(g["indicator"], p.text),
+                _coverage(g["indicator"], p.indicator),
+            )
             if s >= 0.3:
                 cands.append((-s, gi, pi))
     used_g, used_p, pairs = set(), set(), []
@@ -101,110 +108,174 @@ def one(text, **expected):
 
 
 def test_decrease_with_year_and_domain_from_headings():
-    one(GOALS + "- Chủ động phòng, chống thiên tai; giảm 30% thiệt hại về người đối với các loại hình thiên tai.",
-        value=30.0, unit="%", comparator="eq", direction="decrease", target_year=2025, domain="environment",
-        indicator="thiệt hại về người", source="text", section_id="I/1/a")
+    one(
+        GOALS + "- Chủ động phòng, chống thiên tai; giảm 30% thiệt hại về người đối với các loại hình thiên tai.",
+        value=30.0,
+        unit="%",
+        comparator="eq",
+        direction="decrease",
+        target_year=2025,
+        domain="environment",
+        indicator="thiệt hại về người",
+        source="text",
+        section_id="I/1/a",
+    )
 
 
 def test_figure_first_gives_a_rate_of_what_follows():
-    one(GOALS + "- Kiểm soát chất lượng không khí; trên 90% chất thải rắn sinh hoạt đô thị được thu gom, xử lý.",
-        value=90.0, comparator="gt", indicator="tỷ lệ chất thải rắn sinh hoạt đô thị được thu gom, xử lý")
+    one(
+        GOALS + "- Kiểm soát chất lượng không khí; trên 90% chất thải rắn sinh hoạt đô thị được thu gom, xử lý.",
+        value=90.0,
+        comparator="gt",
+        indicator="tỷ lệ chất thải rắn sinh hoạt đô thị được thu gom, xử lý",
+    )
 
 
 def test_range_and_baseline():
-    found = targets_of(GOALS + "- Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường (BAU); "
-                               "đạt mức tiết kiệm năng lượng 5,0 - 7,0% tổng tiêu thụ năng lượng.")
+    found = targets_of(
+        GOALS + "- Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường (BAU); "
+        "đạt mức tiết kiệm năng lượng 5,0 - 7,0% tổng tiêu thụ năng lượng."
+    )
     assert [(t.value, t.value_high, t.comparator) for t in found] == [(7.3, None, "eq"), (5.0, 7.0, "range")]
     assert found[0].baseline == "so với kịch bản phát triển thông thường (BAU)"
     assert found[0].indicator == "phát thải khí nhà kính"
 
 
 def test_scale_word_and_area_unit():
-    one(GOALS + "- Duy trì ổn định 25 nghìn ha rừng phòng hộ.", value=25000.0, unit="ha", comparator="eq",
-        direction="level")
+    one(
+        GOALS + "- Duy trì ổn định 25 nghìn ha rừng phòng hộ.",
+        value=25000.0,
+        unit="ha",
+        comparator="eq",
+        direction="level",
+    )
 
 
 def test_currency_unit_keeps_its_scale_and_tail():
-    one("3.2. Mục tiêu, chỉ tiêu cụ thể đến năm 2030\na) Về kinh tế:\n"
+    one(
+        "3.2. Mục tiêu, chỉ tiêu cụ thể đến năm 2030\na) Về kinh tế:\n"
         "- GRDP bình quân đầu người: Đạt khoảng trên 110 triệu đồng/người.",
-        value=110.0, unit="triệu đồng/người", comparator="gt", indicator="GRDP bình quân đầu người",
-        target_year=2030, domain="economy")
+        value=110.0,
+        unit="triệu đồng/người",
+        comparator="gt",
+        indicator="GRDP bình quân đầu người",
+        target_year=2030,
+        domain="economy",
+    )
 
 
 def test_two_values_in_one_statement():
-    found = targets_of("3.2. Mục tiêu, chỉ tiêu cụ thể đến năm 2030\na) Về kinh tế:\n"
-                       "- Tỷ lệ đô thị hóa đạt tối thiểu 45%, phấn đấu đạt khoảng 52%.")
+    found = targets_of(
+        "3.2. Mục tiêu, chỉ tiêu cụ thể đến năm 2030\na) Về kinh tế:\n"
+        "- Tỷ lệ đô thị hóa đạt tối thiểu 45%, phấn đấu đạt khoảng 52%."
+    )
     assert [(t.value, t.comparator, t.indicator) for t in found] == [
-        (45.0, "ge", "tỷ lệ đô thị hóa"), (52.0, "approx", "tỷ lệ đô thị hóa")]
+        (45.0, "ge", "tỷ lệ đô thị hóa"),
+        (52.0, "approx", "tỷ lệ đô thị hóa"),
+    ]
 
 
 def test_two_counts_share_a_subject():
-    found = targets_of("3. Mục tiêu\nb) Về xã hội:\n"
-                       "- Tỷ lệ giường bệnh và bác sỹ trên 10.000 dân đạt 40 giường bệnh và 15 bác sỹ.")
+    found = targets_of(
+        "3. Mục tiêu\nb) Về xã hội:\n- Tỷ lệ giường bệnh và bác sỹ trên 10.000 dân đạt 40 giường bệnh và 15 bác sỹ."
+    )
     assert [(t.value, t.unit, t.indicator) for t in found] == [
-        (40.0, "giường bệnh", "số giường bệnh trên 10.000 dân"), (15.0, "bác sỹ", "số bác sỹ trên 10.000 dân")]
+        (40.0, "giường bệnh", "số giường bệnh trên 10.000 dân"),
+        (15.0, "bác sỹ", "số bác sỹ trên 10.000 dân"),
+    ]
     assert {t.domain for t in found} == {"society"}
 
 
 def test_lead_in_names_a_list_of_figures():
-    found = targets_of("3. Mục tiêu đến năm 2030\n- Tỷ lệ trường đạt chuẩn quốc gia: Mầm non trên 60%, "
-                       "tiểu học trên 80%, trung học cơ sở trên 65%.")
-    assert [t.indicator for t in found] == ["tỷ lệ trường đạt chuẩn quốc gia: mầm non",
-                                            "tỷ lệ trường đạt chuẩn quốc gia: tiểu học",
-                                            "tỷ lệ trường đạt chuẩn quốc gia: trung học cơ sở"]
+    found = targets_of(
+        "3. Mục tiêu đến năm 2030\n- Tỷ lệ trường đạt chuẩn quốc gia: Mầm non trên 60%, "
+        "tiểu học trên 80%, trung học cơ sở trên 65%."
+    )
+    assert [t.indicator for t in found] == [
+        "tỷ lệ trường đạt chuẩn quốc gia: mầm non",
+        "tỷ lệ trường đạt chuẩn quốc gia: tiểu học",
+        "tỷ lệ trường đạt chuẩn quốc gia: trung học cơ sở",
+    ]
     assert {(t.comparator, t.target_year) for t in found} == {("gt", 2030)}
 
 
 def test_period_in_the_statement_sets_the_year():
-    found = targets_of("3. Mục tiêu đến năm 2030\n- Tổng huy động vốn đầu tư toàn xã hội: giai đoạn 2021-2025 "
-                       "đạt trên 118.000 tỷ đồng và 2026-2030 đạt trên 155.000 tỷ đồng.")
+    found = targets_of(
+        "3. Mục tiêu đến năm 2030\n- Tổng huy động vốn đầu tư toàn xã hội: giai đoạn 2021-2025 "
+        "đạt trên 118.000 tỷ đồng và 2026-2030 đạt trên 155.000 tỷ đồng."
+    )
     assert [(t.value, t.target_year, t.period_start, t.period_end) for t in found] == [
-        (118000.0, 2025, 2021, 2025), (155000.0, 2030, 2026, 2030)]
+        (118000.0, 2025, 2021, 2025),
+        (155000.0, 2030, 2026, 2030),
+    ]
     assert {t.indicator for t in found} == {"tổng huy động vốn đầu tư toàn xã hội"}
 
 
 def test_about_over_is_over_and_index_without_unit():
-    found = targets_of("3. Mục tiêu đến năm 2030\n- Đóng góp của TFP vào tăng trưởng đạt khoảng trên 45%.\n"
-                       "- Chỉ số phát triển con người (HDI) đạt mức 0,7.")
+    found = targets_of(
+        "3. Mục tiêu đến năm 2030\n- Đóng góp của TFP vào tăng trưởng đạt khoảng trên 45%.\n"
+        "- Chỉ số phát triển con người (HDI) đạt mức 0,7."
+    )
     assert [(t.value, t.unit, t.comparator, t.direction) for t in found] == [
-        (45.0, "%", "gt", "level"), (0.7, "", "eq", "level")]
+        (45.0, "%", "gt", "level"),
+        (0.7, "", "eq", "level"),
+    ]
 
 
 def test_growth_rate_is_an_increase_and_poverty_cut_a_decrease():
-    found = targets_of("3. Mục tiêu đến năm 2030\n- Tốc độ tăng trưởng dân số bình quân đạt 4,7%/năm.\n"
-                       "- Tỷ lệ hộ nghèo đa chiều giảm bình quân 3 - 4%/năm.")
+    found = targets_of(
+        "3. Mục tiêu đến năm 2030\n- Tốc độ tăng trưởng dân số bình quân đạt 4,7%/năm.\n"
+        "- Tỷ lệ hộ nghèo đa chiều giảm bình quân 3 - 4%/năm."
+    )
     assert [(t.unit, t.direction, t.indicator) for t in found] == [
-        ("%/năm", "increase", "tốc độ tăng trưởng dân số bình quân"), ("%/năm", "decrease", "tỷ lệ hộ nghèo đa chiều")]
+        ("%/năm", "increase", "tốc độ tăng trưởng dân số bình quân"),
+        ("%/năm", "decrease", "tỷ lệ hộ nghèo đa chiều"),
+    ]
 
 
 def test_commitment_outside_goal_sections():
-    text = ("II. NHIỆM VỤ VÀ GIẢI PHÁP\n4. Các nhiệm vụ về bảo vệ môi trường\n"
-            "- Tiếp tục tăng cường quản lý chất thải rắn; phấn đấu đến hết năm 2025 giảm tỷ lệ rác thải được "
-            "xử lý bằng phương pháp chôn lấp xuống dưới 30%.\n"
-            "- Hỗ trợ 30% kinh phí cho các hộ nghèo; tổ chức 02 lớp tập huấn cho 100 cán bộ.")
-    one(text, value=30.0, comparator="lt", direction="decrease", target_year=2025, domain="environment",
-        indicator="tỷ lệ rác thải được xử lý bằng phương pháp chôn lấp")
+    text = (
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n4. Các nhiệm vụ về bảo vệ môi trường\n"
+        "- Tiếp tục tăng cường quản lý chất thải rắn; phấn đấu đến hết năm 2025 giảm tỷ lệ rác thải được "
+        "xử lý bằng phương pháp chôn lấp xuống dưới 30%.\n"
+        "- Hỗ trợ 30% kinh phí cho các hộ nghèo; tổ chức 02 lớp tập huấn cho 100 cán bộ."
+    )
+    one(
+        text,
+        value=30.0,
+        comparator="lt",
+        direction="decrease",
+        target_year=2025,
+        domain="environment",
+        indicator="tỷ lệ rác thải được xử lý bằng phương pháp chôn lấp",
+    )
 
 
 def test_descriptive_figures_are_not_targets():
-    text = ("Thực hiện Nghị quyết số 06/NQ-CP ngày 21 tháng 01 năm 2021, năm 2020 tỷ lệ che phủ rừng đạt 63,5%.\n"
-            "I. MỤC TIÊU\n1. Mục tiêu cụ thể đến năm 2025\n"
-            "- Năm 2020, tỷ lệ che phủ rừng đã đạt 63,5%; hiện nay có 120 xã.\n"
-            "- Thực hiện theo Nghị định số 80/2014/NĐ-CP ngày 06/8/2014; ứng dụng công nghiệp 4.0.\n"
-            "- Giai đoạn 2016 - 2020 đã xảy ra 15 trận lũ.\n"
-            "II. NHIỆM VỤ\n1. Giai đoạn 2016-2020, tốc độ tăng trưởng đạt 7,5%, vượt chỉ tiêu đề ra.")
+    text = (
+        "Thực hiện Nghị quyết số 06/NQ-CP ngày 21 tháng 01 năm 2021, năm 2020 tỷ lệ che phủ rừng đạt 63,5%.\n"
+        "I. MỤC TIÊU\n1. Mục tiêu cụ thể đến năm 2025\n"
+        "- Năm 2020, tỷ lệ che phủ rừng đã đạt 63,5%; hiện nay có 120 xã.\n"
+        "- Thực hiện theo Nghị định số 80/2014/NĐ-CP ngày 06/8/2014; ứng dụng công nghiệp 4.0.\n"
+        "- Giai đoạn 2016 - 2020 đã xảy ra 15 trận lũ.\n"
+        "II. NHIỆM VỤ\n1. Giai đoạn 2016-2020, tốc độ tăng trưởng đạt 7,5%, vượt chỉ tiêu đề ra."
+    )
     assert targets_of(text) == []
 
 
 def test_list_head_makes_a_goal_list_outside_goal_sections():
-    text = ("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nĐến năm 2030, phấn đấu đạt các chỉ tiêu sau:\n"
-            "- Tỷ lệ đô thị hóa đạt 40%.\n2. Yêu cầu\nBảo đảm 100% cơ quan thực hiện.")
+    text = (
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nĐến năm 2030, phấn đấu đạt các chỉ tiêu sau:\n"
+        "- Tỷ lệ đô thị hóa đạt 40%.\n2. Yêu cầu\nBảo đảm 100% cơ quan thực hiện."
+    )
     one(text, value=40.0, target_year=2030)
 
 
 def test_footnote_text_becomes_the_note():
-    text = ("I. MỤC TIÊU ĐẾN NĂM 2025\n1. Về bảo vệ môi trường\n- Tỷ lệ che phủ rừng đạt 64%[2].\n"
-            "[2] Tính cả diện tích cây cao su.")
+    text = (
+        "I. MỤC TIÊU ĐẾN NĂM 2025\n1. Về bảo vệ môi trường\n- Tỷ lệ che phủ rừng đạt 64%[2].\n"
+        "[2] Tính cả diện tích cây cao su."
+    )
     t = one(text, value=64.0)
     if any(s.kind == "footnotes" for s in parse_sections(text)):
         assert t.note == "Tính cả diện tích cây cao su."
@@ -230,8 +301,21 @@ TABLE = (
 
 def test_indicator_table_rows():
     found = targets_of(TABLE)
-    got = [(t.indicator, t.value, t.value_high, t.unit, t.comparator, t.direction, t.target_year, t.period_start,
-            t.domain, t.source) for t in found]
+    got = [
+        (
+            t.indicator,
+            t.value,
+            t.value_high,
+            t.unit,
+            t.comparator,
+            t.direction,
+            t.target_year,
+            t.period_start,
+            t.domain,
+            t.source,
+        )
+        for t in found
+    ]
     assert got == [
         ("tốc độ tăng trưởng GRDP", 10.0, None, "%", "gt", "increase", 2025, 2021, "economy", "table"),
         ("cơ cấu các ngành kinh tế: dịch vụ", 43.0, 45.0, "%", "range", "level", 2030, 2026, "economy", "table"),
@@ -252,44 +336,72 @@ def test_table_with_edge_cells_stripped():
 
 
 def test_two_value_columns_give_two_targets():
-    text = ("PHỤ LỤC\nSTT\tChỉ tiêu\tĐơn vị tính\tNăm 2025\tNăm 2030\tCơ quan chủ trì\n"
-            "1\tTỷ lệ che phủ rừng\t%\t63\tTrên 65\tSở Nông nghiệp và Phát triển nông thôn\n")
-    assert [(t.value, t.comparator, t.target_year) for t in targets_of(text)] == [(63.0, "eq", 2025), (65.0, "gt", 2030)]
+    text = (
+        "PHỤ LỤC\nSTT\tChỉ tiêu\tĐơn vị tính\tNăm 2025\tNăm 2030\tCơ quan chủ trì\n"
+        "1\tTỷ lệ che phủ rừng\t%\t63\tTrên 65\tSở Nông nghiệp và Phát triển nông thôn\n"
+    )
+    assert [(t.value, t.comparator, t.target_year) for t in targets_of(text)] == [
+        (63.0, "eq", 2025),
+        (65.0, "gt", 2030),
+    ]
 
 
 def test_task_tables_hold_no_targets():
-    text = ("PHỤ LỤC\nSTT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\n"
-            "1\tXây dựng kế hoạch giảm 30% rác thải\tSở Tài chính\tCác sở\tNăm 2025\n")
+    text = (
+        "PHỤ LỤC\nSTT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\n"
+        "1\tXây dựng kế hoạch giảm 30% rác thải\tSở Tài chính\tCác sở\tNăm 2025\n"
+    )
     assert targets_of(text) == []
 
 
 # ---------------------------------------------------------------- pieces
 
-@pytest.mark.parametrize("heading, domain", [
-    ("Về kinh tế", "economy"), ("Về xã hội", "society"), ("Về bảo vệ môi trường", "environment"),
-    ("Về tài nguyên và môi trường", "environment"), ("Về quản lý tài nguyên", "resources"),
-    ("Về ứng phó với biến đổi khí hậu", "climate"), ("Về quốc phòng an ninh", "defense"), ("VỀ KINH TẾ", "economy"),
-    ("Đến năm 2025, phấn đấu đạt một số mục tiêu cụ thể sau", None),
-    ("Nâng cao nhận thức về ứng phó với biến đổi khí hậu, quản lý tài nguyên và bảo vệ môi trường", None),
-])
+
+@pytest.mark.parametrize(
+    "heading, domain",
+    [
+        ("Về kinh tế", "economy"),
+        ("Về xã hội", "society"),
+        ("Về bảo vệ môi trường", "environment"),
+        ("Về tài nguyên và môi trường", "environment"),
+        ("Về quản lý tài nguyên", "resources"),
+        ("Về ứng phó với biến đổi khí hậu", "climate"),
+        ("Về quốc phòng an ninh", "defense"),
+        ("VỀ KINH TẾ", "economy"),
+        ("Đến năm 2025, phấn đấu đạt một số mục tiêu cụ thể sau", None),
+        ("Nâng cao nhận thức về ứng phó với biến đổi khí hậu, quản lý tài nguyên và bảo vệ môi trường", None),
+    ],
+)
 def test_domain_of_heading(heading, domain):
     assert domain_of(heading) == domain
 
 
-@pytest.mark.parametrize("before, after, comparator", [
-    ("đạt trên ", "", "gt"), ("đạt khoảng trên ", "", "gt"), ("tối thiểu ", "", "ge"), ("từ ", " trở lên", "ge"),
-    ("xuống dưới ", "", "lt"), ("không quá ", "", "le"), ("khoảng ", "", "approx"), ("đạt ", "", "eq"),
-])
+@pytest.mark.parametrize(
+    "before, after, comparator",
+    [
+        ("đạt trên ", "", "gt"),
+        ("đạt khoảng trên ", "", "gt"),
+        ("tối thiểu ", "", "ge"),
+        ("từ ", " trở lên", "ge"),
+        ("xuống dưới ", "", "lt"),
+        ("không quá ", "", "le"),
+        ("khoảng ", "", "approx"),
+        ("đạt ", "", "eq"),
+    ],
+)
 def test_comparator_words(before, after, comparator):
     assert comparator_before(before, after) == comparator
 
 
-@pytest.mark.parametrize("words, direction", [
-    ("Tốc độ tăng năng suất lao động xã hội bình quân", "increase"),
-    ("Đóng góp của năng suất các nhân tố tổng hợp (TFP) vào tăng trưởng", "level"),
-    ("tăng cường quản lý; tỷ lệ che phủ rừng", "level"),
-    ("giảm tỷ lệ rác thải được xử lý bằng phương pháp chôn lấp xuống", "decrease"),
-])
+@pytest.mark.parametrize(
+    "words, direction",
+    [
+        ("Tốc độ tăng năng suất lao động xã hội bình quân", "increase"),
+        ("Đóng góp của năng suất các nhân tố tổng hợp (TFP) vào tăng trưởng", "level"),
+        ("tăng cường quản lý; tỷ lệ che phủ rừng", "level"),
+        ("giảm tỷ lệ rác thải được xử lý bằng phương pháp chôn lấp xuống", "decrease"),
+    ],
+)
 def test_direction_words(words, direction):
     assert direction_of(words) == direction
 
@@ -301,7 +413,7 @@ def test_value_cells():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789,.%-–> \n\t:;abcđạttrênkhoảngTỷlệ IVXSTT")) , max_size=200))
+@given(st.text(alphabet=st.sampled_from(list("0123456789,.%-–> \n\t:;abcđạttrênkhoảngTỷlệ IVXSTT")), max_size=200))
 def test_table_and_figure_noise_never_raises(text):
     targets_of(text)
 
@@ -313,13 +425,17 @@ def test_arbitrary_unicode_never_raises(text):
 
 
 def test_table_without_stt_column():
-    text = ("PHỤ LỤC\nChỉ tiêu\tĐơn vị\t2025\t2030\n"
-            "Tỷ lệ che phủ rừng\t%\t63\t≥ 65\n"
-            "Thu nhập bình quân đầu người\tTriệu đồng\t60\t90\n")
+    text = (
+        "PHỤ LỤC\nChỉ tiêu\tĐơn vị\t2025\t2030\n"
+        "Tỷ lệ che phủ rừng\t%\t63\t≥ 65\n"
+        "Thu nhập bình quân đầu người\tTriệu đồng\t60\t90\n"
+    )
     assert [(t.indicator, t.value, t.comparator, t.target_year, t.unit) for t in targets_of(text)] == [
-        ("tỷ lệ che phủ rừng", 63.0, "eq", 2025, "%"), ("tỷ lệ che phủ rừng", 65.0, "ge", 2030, "%"),
+        ("tỷ lệ che phủ rừng", 63.0, "eq", 2025, "%"),
+        ("tỷ lệ che phủ rừng", 65.0, "ge", 2030, "%"),
         ("thu nhập bình quân đầu người", 60.0, "eq", 2025, "triệu đồng"),
-        ("thu nhập bình quân đầu người", 90.0, "eq", 2030, "triệu đồng")]
+        ("thu nhập bình quân đầu người", 90.0, "eq", 2030, "triệu đồng"),
+    ]
 
 
 def test_infrastructure_is_not_a_decrease():
@@ -329,31 +445,43 @@ def test_infrastructure_is_not_a_decrease():
 
 # ---------------------------------------------------------------- OCR tolerance (lines as Tesseract read the scans)
 
+
 def test_ocr_marks_and_spaces():
-    found = targets_of(GOALS + "- Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường (BAU); "
-                               "đạt mức tiết kiệm năng lượng 5,0 - 7 ,0% tống tiêu thụ năng lượng; phãn đấu tỷ lệ chất "
-                               "thải rắn sinh hoạt đô thị được xử lý bằng phương pháp chôn lấp trực tiếp dưới 30%; "
-                               "Tỷ lệ chất thải rắn sinh hoạt nông thôn được thu gom khoáng 90%.")
+    found = targets_of(
+        GOALS + "- Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường (BAU); "
+        "đạt mức tiết kiệm năng lượng 5,0 - 7 ,0% tống tiêu thụ năng lượng; phãn đấu tỷ lệ chất "
+        "thải rắn sinh hoạt đô thị được xử lý bằng phương pháp chôn lấp trực tiếp dưới 30%; "
+        "Tỷ lệ chất thải rắn sinh hoạt nông thôn được thu gom khoáng 90%."
+    )
     assert [(t.value, t.value_high, t.comparator) for t in found] == [
-        (7.3, None, "eq"), (5.0, 7.0, "range"), (30.0, None, "lt"), (90.0, None, "approx")]
+        (7.3, None, "eq"),
+        (5.0, 7.0, "range"),
+        (30.0, None, "lt"),
+        (90.0, None, "approx"),
+    ]
     assert found[2].indicator.startswith("tỷ lệ chất thải rắn")
 
 
 def test_ocr_bullets_and_colon_for_semicolon():
-    found = targets_of("I. MỤC TIÊU\n1. Đến năm 2025\nc) Về bảo vệ môi trường ~ Xử lý 71,42% cơ sở gây ô nhiễm môi "
-                       "trường nghiêm trọng. Bảo đảm 100% khu công nghiệp có hệ thống xử lý nước thải tập trung: 10% "
-                       "tổng lượng nước thải được thu gom.")
+    found = targets_of(
+        "I. MỤC TIÊU\n1. Đến năm 2025\nc) Về bảo vệ môi trường ~ Xử lý 71,42% cơ sở gây ô nhiễm môi "
+        "trường nghiêm trọng. Bảo đảm 100% khu công nghiệp có hệ thống xử lý nước thải tập trung: 10% "
+        "tổng lượng nước thải được thu gom."
+    )
     assert [(t.value, t.indicator) for t in found] == [
         (71.42, "tỷ lệ cơ sở gây ô nhiễm môi trường nghiêm trọng được xử lý"),
         (100.0, "tỷ lệ khu công nghiệp có hệ thống xử lý nước thải tập trung"),
-        (10.0, "tỷ lệ tổng lượng nước thải được thu gom")]
+        (10.0, "tỷ lệ tổng lượng nước thải được thu gom"),
+    ]
 
 
 def test_list_head_merged_with_the_text_before_it():
-    text = ("I. MỤC ĐÍCH, YÊU CẦU\n2. Chương trình hành động thực hiện đến năm 2025. 4. Đến năm 2025, phấn đấu đạt "
-            "một số mục tiêu cụ thể sau: a) Về ứng phó với biến đổi khí hậu:\n"
-            "- Giảm 7,3% phát thải khí nhà kính.\nb) Về quản lý tài nguyên:\n"
-            "- Bảo đảm 80% hồ chứa lớn được kiểm soát.\nII. NHIỆM VỤ\n- Hỗ trợ 30% kinh phí.")
+    text = (
+        "I. MỤC ĐÍCH, YÊU CẦU\n2. Chương trình hành động thực hiện đến năm 2025. 4. Đến năm 2025, phấn đấu đạt "
+        "một số mục tiêu cụ thể sau: a) Về ứng phó với biến đổi khí hậu:\n"
+        "- Giảm 7,3% phát thải khí nhà kính.\nb) Về quản lý tài nguyên:\n"
+        "- Bảo đảm 80% hồ chứa lớn được kiểm soát.\nII. NHIỆM VỤ\n- Hỗ trợ 30% kinh phí."
+    )
     assert [(t.value, t.target_year) for t in targets_of(text)] == [(7.3, 2025), (80.0, 2025)]
 
 

@@ -1,8 +1,8 @@
 """Tasks: granularity, lead/partners, time and tables, on passages from the samples."""
+
 from __future__ import annotations
 
 import json
-import sys
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -27,13 +27,21 @@ def build_doc(blocks: list[tuple[str, str, str]]) -> ParsedDoc:
     text_parts, sections, pos = [], [], 0
     for sid, kind, body in blocks:
         parts = sid.split("/")
-        sections.append(Section(section_id=sid, parent_id="/".join(parts[:-1]) or None,
-                                level=len(parts), label=parts[-1], kind=kind, char_start=pos))
+        sections.append(
+            Section(
+                section_id=sid,
+                parent_id="/".join(parts[:-1]) or None,
+                level=len(parts),
+                label=parts[-1],
+                kind=kind,
+                char_start=pos,
+            )
+        )
         text_parts.append(body)
         pos += len(body) + 1
     text = "\n".join(text_parts)
     for i, s in enumerate(sections):
-        nxt = next((t for t in sections[i + 1:] if t.level <= s.level), None)
+        nxt = next((t for t in sections[i + 1 :] if t.level <= s.level), None)
         s.char_end = (nxt.char_start - 1) if nxt else len(text)
     return ParsedDoc(text, sections)
 
@@ -44,14 +52,24 @@ def prefixes(tasks) -> list[str]:
 
 # ---------------------------------------------------------------- granularity
 
+
 def test_agency_heading_with_colon_hands_its_lead_to_the_paragraph_under_it():
-    doc = build_doc([
-        ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN"),
-        ("II/1", "nhiem_vu_giai_phap", "1. Tăng cường hiệu quả quản lý nhà nước về tài nguyên và bảo vệ môi trường:"),
-        ("II/1/a", "nhiem_vu_giai_phap",
-         "a) Sở Thông tin và Truyền thông chủ trì, phối hợp với các Sở ngành, địa phương:\n"
-         "Tập trung tuyên truyền quán triệt sâu rộng Nghị quyết số 24-NQ/TW của Ban Chấp hành Trung ương."),
-    ])
+    doc = build_doc(
+        [
+            ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN"),
+            (
+                "II/1",
+                "nhiem_vu_giai_phap",
+                "1. Tăng cường hiệu quả quản lý nhà nước về tài nguyên và bảo vệ môi trường:",
+            ),
+            (
+                "II/1/a",
+                "nhiem_vu_giai_phap",
+                "a) Sở Thông tin và Truyền thông chủ trì, phối hợp với các Sở ngành, địa phương:\n"
+                "Tập trung tuyên truyền quán triệt sâu rộng Nghị quyết số 24-NQ/TW của Ban Chấp hành Trung ương.",
+            ),
+        ]
+    )
     [task] = extract_tasks(doc)
     assert task.text.startswith("Tập trung tuyên truyền")
     assert task.section_id == "II/1/a"
@@ -61,16 +79,24 @@ def test_agency_heading_with_colon_hands_its_lead_to_the_paragraph_under_it():
 
 
 def test_item_that_contains_its_assignment_is_itself_the_task():
-    doc = build_doc([
-        ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN"),
-        ("II/2", "nhiem_vu_giai_phap", "2. Tiếp tục thực hiện có hiệu quả chính sách pháp luật:"),
-        ("II/2/a", "nhiem_vu_giai_phap",
-         "a) Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở ngành, địa phương: triển khai xây dựng "
-         "quy hoạch, kế hoạch phát triển kinh tế - xã hội phù hợp cho giai đoạn 2020 - 2025."),
-        ("II/2/c", "nhiem_vu_giai_phap",
-         "c) Ban Chỉ huy Phòng chống thiên tai, tìm kiếm cứu nạn và phòng thủ dân sự tỉnh: quan tâm kịp "
-         "thời ứng cứu đối với những thiệt hại do thiên tai gây ra;"),
-    ])
+    doc = build_doc(
+        [
+            ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN"),
+            ("II/2", "nhiem_vu_giai_phap", "2. Tiếp tục thực hiện có hiệu quả chính sách pháp luật:"),
+            (
+                "II/2/a",
+                "nhiem_vu_giai_phap",
+                "a) Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở ngành, địa phương: triển khai xây dựng "
+                "quy hoạch, kế hoạch phát triển kinh tế - xã hội phù hợp cho giai đoạn 2020 - 2025.",
+            ),
+            (
+                "II/2/c",
+                "nhiem_vu_giai_phap",
+                "c) Ban Chỉ huy Phòng chống thiên tai, tìm kiếm cứu nạn và phòng thủ dân sự tỉnh: quan tâm kịp "
+                "thời ứng cứu đối với những thiệt hại do thiên tai gây ra;",
+            ),
+        ]
+    )
     a, c = extract_tasks(doc)
     assert a.text.startswith("Sở Kế hoạch và Đầu tư chủ trì")
     assert a.lead == ["Sở Kế hoạch và Đầu tư"] and a.partners == ["các sở ngành, địa phương"]
@@ -80,37 +106,56 @@ def test_item_that_contains_its_assignment_is_itself_the_task():
 
 
 def test_bullets_under_an_agency_heading_each_are_a_task():
-    doc = build_doc([
-        ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ, GIẢI PHÁP"),
-        ("II/2", "nhiem_vu_giai_phap", "2. Nhiệm vụ và giải pháp cụ thể cho từng ngành, lĩnh vực"),
-        ("II/2/2.1", "nhiem_vu_giai_phap",
-         "2.1. Sở Tài chính\n"
-         "- Chủ trì, phối hợp sở, ngành, địa phương triển khai thực hiện Quyết định số 1756/QĐ-TTg.\n"
-         "- Tham mưu tổ chức thực hiện có hiệu quả kế hoạch đầu tư công trung hạn và hằng năm.\n"
-         "-Phối hợp với các cơ quan thuế, hải quan và các cơ quan, đơn vị khác có liên quan thực hiện "
-         "đồng bộ các giải pháp thu ngân sách nhà nước."),
-    ])
+    doc = build_doc(
+        [
+            ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ, GIẢI PHÁP"),
+            ("II/2", "nhiem_vu_giai_phap", "2. Nhiệm vụ và giải pháp cụ thể cho từng ngành, lĩnh vực"),
+            (
+                "II/2/2.1",
+                "nhiem_vu_giai_phap",
+                "2.1. Sở Tài chính\n"
+                "- Chủ trì, phối hợp sở, ngành, địa phương triển khai thực hiện Quyết định số 1756/QĐ-TTg.\n"
+                "- Tham mưu tổ chức thực hiện có hiệu quả kế hoạch đầu tư công trung hạn và hằng năm.\n"
+                "-Phối hợp với các cơ quan thuế, hải quan và các cơ quan, đơn vị khác có liên quan thực hiện "
+                "đồng bộ các giải pháp thu ngân sách nhà nước.",
+            ),
+        ]
+    )
     tasks = extract_tasks(doc)
-    assert prefixes(tasks) == ["Chủ trì, phối hợp sở, ngành, đ", "Tham mưu tổ chức thực hiện có ",
-                               "Phối hợp với các cơ quan thuế,"]
+    assert prefixes(tasks) == [
+        "Chủ trì, phối hợp sở, ngành, đ",
+        "Tham mưu tổ chức thực hiện có ",
+        "Phối hợp với các cơ quan thuế,",
+    ]
     assert all(t.lead == ["Sở Tài chính"] for t in tasks)
-    assert [t.partners for t in tasks] == [["sở, ngành, địa phương"], [],
-                                           ["các cơ quan thuế, hải quan", "các cơ quan, đơn vị khác có liên quan"]]
+    assert [t.partners for t in tasks] == [
+        ["sở, ngành, địa phương"],
+        [],
+        ["các cơ quan thuế, hải quan", "các cơ quan, đơn vị khác có liên quan"],
+    ]
     assert tasks[1].timeframe == "hằng năm"
     assert [t.task_id for t in tasks] == ["T001", "T002", "T003"]
 
 
 def test_numbered_items_under_an_agency_heading_inherit_it():
-    doc = build_doc([
-        ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ, GIẢI PHÁP"),
-        ("II/1", "nhiem_vu_giai_phap", "1. Các sở, ban ngành thuộc tỉnh và Ủy ban nhân dân các huyện, thành phố"),
-        ("II/1/1.2", "nhiem_vu_giai_phap",
-         "1.2. Trên cơ sở Chương trình hành động này và Quy hoạch tỉnh, các đơn vị, địa phương chủ động "
-         "xây dựng kế hoạch triển khai tổ chức thực hiện quy hoạch."),
-        ("II/1/1.3", "nhiem_vu_giai_phap",
-         "1.3. Chủ động tham mưu, phối hợp chặt chẽ với các Bộ, ngành trung ương trong quá trình lập các "
-         "quy hoạch cấp quốc gia, quy hoạch vùng."),
-    ])
+    doc = build_doc(
+        [
+            ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ, GIẢI PHÁP"),
+            ("II/1", "nhiem_vu_giai_phap", "1. Các sở, ban ngành thuộc tỉnh và Ủy ban nhân dân các huyện, thành phố"),
+            (
+                "II/1/1.2",
+                "nhiem_vu_giai_phap",
+                "1.2. Trên cơ sở Chương trình hành động này và Quy hoạch tỉnh, các đơn vị, địa phương chủ động "
+                "xây dựng kế hoạch triển khai tổ chức thực hiện quy hoạch.",
+            ),
+            (
+                "II/1/1.3",
+                "nhiem_vu_giai_phap",
+                "1.3. Chủ động tham mưu, phối hợp chặt chẽ với các Bộ, ngành trung ương trong quá trình lập các "
+                "quy hoạch cấp quốc gia, quy hoạch vùng.",
+            ),
+        ]
+    )
     t12, t13 = extract_tasks(doc)
     lead = ["các sở, ban ngành thuộc tỉnh", "Ủy ban nhân dân các huyện, thành phố"]
     assert t12.lead == lead and t12.partners == []
@@ -119,19 +164,27 @@ def test_numbered_items_under_an_agency_heading_inherit_it():
 
 
 def test_topic_heading_gives_no_lead():
-    doc = build_doc([
-        ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ VÀ GIẢI PHÁP"),
-        ("II/1", "nhiem_vu_giai_phap", "1. Các nhiệm vụ, giải pháp chung"),
-        ("II/1/a", "nhiem_vu_giai_phap",
-         "a) Nâng cao nhận thức và ý thức trách nhiệm về chủ động phòng, chống thiên tai\n"
-         "- Tiếp tục thực hiện tuyên truyền, hướng dẫn thi hành pháp luật.\n"
-         "- Thực hiện đánh giá kết quả bảo vệ môi trường hằng năm trên địa bàn tỉnh, công khai trên các "
-         "phương tiện thông tin đại chúng."),
-        ("II/3/b", "nhiem_vu_giai_phap",
-         "b) Đối với tài nguyên nước\n"
-         "- Xây dựng hệ thống giám sát khai thác, sử dụng tài nguyên nước và phối hợp với cơ quan quản lý "
-         "nhà nước về tài nguyên nước (Bộ Tài nguyên và Môi trường) để thống nhất, kết nối."),
-    ])
+    doc = build_doc(
+        [
+            ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ VÀ GIẢI PHÁP"),
+            ("II/1", "nhiem_vu_giai_phap", "1. Các nhiệm vụ, giải pháp chung"),
+            (
+                "II/1/a",
+                "nhiem_vu_giai_phap",
+                "a) Nâng cao nhận thức và ý thức trách nhiệm về chủ động phòng, chống thiên tai\n"
+                "- Tiếp tục thực hiện tuyên truyền, hướng dẫn thi hành pháp luật.\n"
+                "- Thực hiện đánh giá kết quả bảo vệ môi trường hằng năm trên địa bàn tỉnh, công khai trên các "
+                "phương tiện thông tin đại chúng.",
+            ),
+            (
+                "II/3/b",
+                "nhiem_vu_giai_phap",
+                "b) Đối với tài nguyên nước\n"
+                "- Xây dựng hệ thống giám sát khai thác, sử dụng tài nguyên nước và phối hợp với cơ quan quản lý "
+                "nhà nước về tài nguyên nước (Bộ Tài nguyên và Môi trường) để thống nhất, kết nối.",
+            ),
+        ]
+    )
     t1, t2, t3 = extract_tasks(doc)
     assert t1.lead == t2.lead == t3.lead == []
     assert t2.timeframe == "hằng năm"
@@ -140,17 +193,22 @@ def test_topic_heading_gives_no_lead():
 
 
 def test_heading_partners_and_own_partners_add_up():
-    doc = build_doc([
-        ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN"),
-        ("II/4", "nhiem_vu_giai_phap", "4. Một số nhiệm vụ cụ thể cấp bách:"),
-        ("II/4/đ", "nhiem_vu_giai_phap",
-         "đ) Sở Xây dựng chủ trì, phối hợp với các sở, ngành và địa phương:\n"
-         "Nghiên cứu, ứng dụng các giải pháp chủ động ứng phó với biến đổi khí hậu, bao gồm:\n"
-         "- Tham mưu Ủy ban nhân dân tỉnh chủ động rà soát quy hoạch. Phối hợp với Bộ Xây dựng tổ chức "
-         "xây dựng cơ sở dữ liệu.\n"
-         "- Phối hợp Cục Phát triển đô thị - Bộ Xây dựng thực hiện lồng ghép thích ứng với biến đổi khí hậu.\n"
-         "Tổ chức thực hiện có hiệu quả đề án phát triển, quản lý chăm sóc cây xanh tại các đô thị."),
-    ])
+    doc = build_doc(
+        [
+            ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN"),
+            ("II/4", "nhiem_vu_giai_phap", "4. Một số nhiệm vụ cụ thể cấp bách:"),
+            (
+                "II/4/đ",
+                "nhiem_vu_giai_phap",
+                "đ) Sở Xây dựng chủ trì, phối hợp với các sở, ngành và địa phương:\n"
+                "Nghiên cứu, ứng dụng các giải pháp chủ động ứng phó với biến đổi khí hậu, bao gồm:\n"
+                "- Tham mưu Ủy ban nhân dân tỉnh chủ động rà soát quy hoạch. Phối hợp với Bộ Xây dựng tổ chức "
+                "xây dựng cơ sở dữ liệu.\n"
+                "- Phối hợp Cục Phát triển đô thị - Bộ Xây dựng thực hiện lồng ghép thích ứng với biến đổi khí hậu.\n"
+                "Tổ chức thực hiện có hiệu quả đề án phát triển, quản lý chăm sóc cây xanh tại các đô thị.",
+            ),
+        ]
+    )
     tasks = extract_tasks(doc)
     assert [t.text[:12] for t in tasks] == ["Nghiên cứu, ", "Tham mưu Ủy ", "Phối hợp Cục", "Tổ chức thực"]
     assert all(t.lead == ["Sở Xây dựng"] for t in tasks)
@@ -160,34 +218,50 @@ def test_heading_partners_and_own_partners_add_up():
 
 
 def test_paragraphs_under_a_topic_item_keep_their_own_subjects():
-    doc = build_doc([
-        ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN"),
-        ("II/3", "nhiem_vu_giai_phap",
-         "3. Nâng cao năng lực, hiệu quả quản lý nhà nước, xử lý vi phạm:\n"
-         "Sở Tài nguyên và Môi trường phối hợp với các sở, ngành và địa phương rà soát, cập nhật, tham "
-         "mưu Ủy ban nhân dân tỉnh hoàn thiện các văn bản quy phạm pháp luật.\n"
-         "Quan tâm triển khai thực hiện phân loại chất thải tại nguồn, nhất là rác thải sinh hoạt."),
-    ])
+    doc = build_doc(
+        [
+            ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN"),
+            (
+                "II/3",
+                "nhiem_vu_giai_phap",
+                "3. Nâng cao năng lực, hiệu quả quản lý nhà nước, xử lý vi phạm:\n"
+                "Sở Tài nguyên và Môi trường phối hợp với các sở, ngành và địa phương rà soát, cập nhật, tham "
+                "mưu Ủy ban nhân dân tỉnh hoàn thiện các văn bản quy phạm pháp luật.\n"
+                "Quan tâm triển khai thực hiện phân loại chất thải tại nguồn, nhất là rác thải sinh hoạt.",
+            ),
+        ]
+    )
     t1, t2 = extract_tasks(doc)
     assert t1.lead == ["Sở Tài nguyên và Môi trường"] and t1.partners == ["các sở, ngành và địa phương"]
     assert t2.lead == [] and t2.partners == []
 
 
 def test_organisation_items_name_their_own_lead():
-    doc = build_doc([
-        ("III", "to_chuc_thuc_hien", "III. TỔ CHỨC THỰC HIỆN"),
-        ("III/1", "to_chuc_thuc_hien",
-         "1. Thủ trưởng các cơ quan, đơn vị thuộc tỉnh; Chủ tịch Ủy ban nhân dân các huyện, thành phố tập "
-         "trung chỉ đạo, tăng cường kiểm tra, đôn đốc việc triển khai thực hiện Chương trình hành động này. "
-         "Trong quá trình tổ chức thực hiện, các sở, ngành, địa phương, đơn vị chủ động đề xuất, gửi Sở Tài "
-         "chính để tổng hợp báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định."),
-        ("III/2", "to_chuc_thuc_hien",
-         "2. Giao Sở Tài chính chủ trì, phối hợp với các sở, ban ngành, địa phương, đơn vị tham mưu xây dựng "
-         "báo cáo đánh giá thực hiện Quy hoạch tỉnh theo định kỳ hoặc đột xuất theo quy định của Luật Quy hoạch."),
-        ("III/3", "to_chuc_thuc_hien",
-         "3. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh và các đoàn thể chính trị - xã hội tỉnh tăng cường các "
-         "hoạt động tuyên truyền, vận động đến các tầng lớp Nhân dân."),
-    ])
+    doc = build_doc(
+        [
+            ("III", "to_chuc_thuc_hien", "III. TỔ CHỨC THỰC HIỆN"),
+            (
+                "III/1",
+                "to_chuc_thuc_hien",
+                "1. Thủ trưởng các cơ quan, đơn vị thuộc tỉnh; Chủ tịch Ủy ban nhân dân các huyện, thành phố tập "
+                "trung chỉ đạo, tăng cường kiểm tra, đôn đốc việc triển khai thực hiện Chương trình hành động này. "
+                "Trong quá trình tổ chức thực hiện, các sở, ngành, địa phương, đơn vị chủ động đề xuất, gửi Sở Tài "
+                "chính để tổng hợp báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định.",
+            ),
+            (
+                "III/2",
+                "to_chuc_thuc_hien",
+                "2. Giao Sở Tài chính chủ trì, phối hợp với các sở, ban ngành, địa phương, đơn vị tham mưu xây dựng "
+                "báo cáo đánh giá thực hiện Quy hoạch tỉnh theo định kỳ hoặc đột xuất theo quy định của Luật Quy hoạch.",
+            ),
+            (
+                "III/3",
+                "to_chuc_thuc_hien",
+                "3. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh và các đoàn thể chính trị - xã hội tỉnh tăng cường các "
+                "hoạt động tuyên truyền, vận động đến các tầng lớp Nhân dân.",
+            ),
+        ]
+    )
     t1, t2, t3 = extract_tasks(doc)
     assert t1.lead == ["Thủ trưởng các cơ quan, đơn vị thuộc tỉnh", "Chủ tịch Ủy ban nhân dân các huyện, thành phố"]
     assert t1.partners == []
@@ -197,13 +271,18 @@ def test_organisation_items_name_their_own_lead():
 
 
 def test_focal_point_is_not_a_partner_and_recurring_times_are_joined():
-    doc = build_doc([
-        ("III", "to_chuc_thuc_hien", "III. TỔ CHỨC THỰC HIỆN"),
-        ("III/3", "to_chuc_thuc_hien",
-         "3. Sở Tài nguyên và Môi trường là cơ quan đầu mối phối hợp, tổ chức triển khai các nội dung của "
-         "Chương trình; Thường xuyên kiểm tra, đôn đốc các sở, ban ngành và địa phương thực hiện Chương "
-         "trình; đánh giá và định kỳ hằng năm, tổng hợp báo cáo kết quả thực hiện Chương trình."),
-    ])
+    doc = build_doc(
+        [
+            ("III", "to_chuc_thuc_hien", "III. TỔ CHỨC THỰC HIỆN"),
+            (
+                "III/3",
+                "to_chuc_thuc_hien",
+                "3. Sở Tài nguyên và Môi trường là cơ quan đầu mối phối hợp, tổ chức triển khai các nội dung của "
+                "Chương trình; Thường xuyên kiểm tra, đôn đốc các sở, ban ngành và địa phương thực hiện Chương "
+                "trình; đánh giá và định kỳ hằng năm, tổng hợp báo cáo kết quả thực hiện Chương trình.",
+            ),
+        ]
+    )
     [t] = extract_tasks(doc)
     assert t.lead == ["Sở Tài nguyên và Môi trường"]
     assert t.partners == []
@@ -211,28 +290,38 @@ def test_focal_point_is_not_a_partner_and_recurring_times_are_joined():
 
 
 def test_sections_that_are_not_tasks_give_none():
-    doc = build_doc([
-        ("I", "muc_tieu", "I. MỤC ĐÍCH, YÊU CẦU"),
-        ("I/4", "muc_tieu", "4. Đến năm 2025, phấn đấu đạt một số mục tiêu cụ thể sau:"),
-        ("I/4/a", "muc_tieu", "a) Về ứng phó với biến đổi khí hậu:\n- Giảm 7,3% phát thải khí nhà kính."),
-        ("III", "to_chuc_thuc_hien", "III. TỔ CHỨC THỰC HIỆN"),
-        ("III/8", "to_chuc_thuc_hien",
-         "8. Các tổ chức chính trị - xã hội, xã hội nghề - nghiệp, đoàn thể và doanh nghiệp đẩy mạnh hoạt "
-         "động giám sát, phản biện xã hội.\n"
-         "Trên đây là Chương trình hành động của Ủy ban nhân dân tỉnh thực hiện Nghị quyết số 06/NQ-CP."),
-    ])
+    doc = build_doc(
+        [
+            ("I", "muc_tieu", "I. MỤC ĐÍCH, YÊU CẦU"),
+            ("I/4", "muc_tieu", "4. Đến năm 2025, phấn đấu đạt một số mục tiêu cụ thể sau:"),
+            ("I/4/a", "muc_tieu", "a) Về ứng phó với biến đổi khí hậu:\n- Giảm 7,3% phát thải khí nhà kính."),
+            ("III", "to_chuc_thuc_hien", "III. TỔ CHỨC THỰC HIỆN"),
+            (
+                "III/8",
+                "to_chuc_thuc_hien",
+                "8. Các tổ chức chính trị - xã hội, xã hội nghề - nghiệp, đoàn thể và doanh nghiệp đẩy mạnh hoạt "
+                "động giám sát, phản biện xã hội.\n"
+                "Trên đây là Chương trình hành động của Ủy ban nhân dân tỉnh thực hiện Nghị quyết số 06/NQ-CP.",
+            ),
+        ]
+    )
     [t] = extract_tasks(doc)
     assert t.section_id == "III/8"
     assert t.lead == ["các tổ chức chính trị - xã hội, xã hội nghề - nghiệp, đoàn thể và doanh nghiệp"]
 
 
 def test_articles_count_only_when_they_name_who():
-    doc = build_doc([
-        ("Điều 1", "dieu", "Điều 1. Ban hành kèm theo Quyết định này Chương trình hành động triển khai thực hiện."),
-        ("Điều 2", "dieu",
-         "Điều 2. Thủ trưởng các sở, ban ngành, đơn vị thuộc tỉnh; Chủ tịch Ủy ban nhân dân các huyện, "
-         "thành phố chịu trách nhiệm thi hành Quyết định này./."),
-    ])
+    doc = build_doc(
+        [
+            ("Điều 1", "dieu", "Điều 1. Ban hành kèm theo Quyết định này Chương trình hành động triển khai thực hiện."),
+            (
+                "Điều 2",
+                "dieu",
+                "Điều 2. Thủ trưởng các sở, ban ngành, đơn vị thuộc tỉnh; Chủ tịch Ủy ban nhân dân các huyện, "
+                "thành phố chịu trách nhiệm thi hành Quyết định này./.",
+            ),
+        ]
+    )
     [t] = extract_tasks(doc)
     assert t.section_id == "Điều 2"
     assert t.text.startswith("Thủ trưởng")
@@ -240,16 +329,21 @@ def test_articles_count_only_when_they_name_who():
 
 
 def test_agency_bullet_over_sub_bullets_is_a_heading():
-    doc = build_doc([
-        ("III", "to_chuc_thuc_hien", "III. TỔ CHỨC THỰC HIỆN"),
-        ("III/1", "to_chuc_thuc_hien",
-         "1. Trách nhiệm của các cơ quan, đơn vị\n"
-         "- Sở Y tế:\n"
-         "+ Tham mưu triển khai thực hiện phương án phát triển mạng lưới các cơ sở y tế.\n"
-         "+ Phối hợp với Sở Tài chính bố trí kinh phí thực hiện.\n"
-         "- Sở Giáo dục và Đào tạo chủ trì, phối hợp với các đơn vị liên quan:\n"
-         "+ Tiếp tục xây dựng đội ngũ giáo viên đủ về số lượng, cơ cấu bộ môn."),
-    ])
+    doc = build_doc(
+        [
+            ("III", "to_chuc_thuc_hien", "III. TỔ CHỨC THỰC HIỆN"),
+            (
+                "III/1",
+                "to_chuc_thuc_hien",
+                "1. Trách nhiệm của các cơ quan, đơn vị\n"
+                "- Sở Y tế:\n"
+                "+ Tham mưu triển khai thực hiện phương án phát triển mạng lưới các cơ sở y tế.\n"
+                "+ Phối hợp với Sở Tài chính bố trí kinh phí thực hiện.\n"
+                "- Sở Giáo dục và Đào tạo chủ trì, phối hợp với các đơn vị liên quan:\n"
+                "+ Tiếp tục xây dựng đội ngũ giáo viên đủ về số lượng, cơ cấu bộ môn.",
+            ),
+        ]
+    )
     tasks = extract_tasks(doc)
     assert [t.text[:20] for t in tasks] == ["Tham mưu triển khai ", "Phối hợp với Sở Tài ", "Tiếp tục xây dựng độ"]
     assert [t.lead for t in tasks] == [["Sở Y tế"], ["Sở Y tế"], ["Sở Giáo dục và Đào tạo"]]
@@ -257,65 +351,109 @@ def test_agency_bullet_over_sub_bullets_is_a_heading():
 
 
 def test_bullet_split_by_a_hard_break_is_one_task():
-    doc = build_doc([
-        ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ"),
-        ("II/1", "nhiem_vu_giai_phap",
-         "1. Sở Y tế\n- Đẩy mạnh xã hội hóa, huy động các nguồn lực phát triển hệ thống y tế.\n"
-         "Đa dạng hóa các hình thức hợp tác công - tư.\n- Tiếp tục đổi mới cơ chế hoạt động."),
-    ])
+    doc = build_doc(
+        [
+            ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ"),
+            (
+                "II/1",
+                "nhiem_vu_giai_phap",
+                "1. Sở Y tế\n- Đẩy mạnh xã hội hóa, huy động các nguồn lực phát triển hệ thống y tế.\n"
+                "Đa dạng hóa các hình thức hợp tác công - tư.\n- Tiếp tục đổi mới cơ chế hoạt động.",
+            ),
+        ]
+    )
     tasks = extract_tasks(doc)
     assert len(tasks) == 2
     assert tasks[0].text.endswith("hợp tác công - tư.")
 
 
 def test_offsets_point_at_the_text():
-    doc = build_doc([
-        ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ"),
-        ("II/1", "nhiem_vu_giai_phap", "1. Sở Y tế\n-   Tham mưu triển khai thực hiện phương án.   \n+ Quy hoạch mở rộng."),
-    ])
+    doc = build_doc(
+        [
+            ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ"),
+            (
+                "II/1",
+                "nhiem_vu_giai_phap",
+                "1. Sở Y tế\n-   Tham mưu triển khai thực hiện phương án.   \n+ Quy hoạch mở rộng.",
+            ),
+        ]
+    )
     for t in extract_tasks(doc):
-        assert doc.text[t.char_start:t.char_end] == t.text
+        assert doc.text[t.char_start : t.char_end] == t.text
         assert t.text == t.text.strip() and not t.text.startswith(("-", "+"))
 
 
 # ---------------------------------------------------------------- fields
 
-@pytest.mark.parametrize("text, lead, partners", [
-    ("Sở Tài chính phối hợp Sở Tài nguyên và Môi trường và các đơn vị, địa phương có liên quan tham mưu",
-     ["Sở Tài chính"], ["Sở Tài nguyên và Môi trường", "các đơn vị, địa phương có liên quan"]),
-    ("Sở Tư pháp có trách nhiệm phối hợp với Sở Tài nguyên và Môi trường và các cơ quan liên quan rà soát",
-     ["Sở Tư pháp"], ["Sở Tài nguyên và Môi trường", "các cơ quan liên quan"]),
-    ("Sở Nông nghiệp và Môi trường, Sở Y tế, Sở Nội vụ: Theo chức năng, nhiệm vụ phối hợp với Ủy ban nhân "
-     "dân các huyện, thành phố triển khai thực hiện",
-     ["Sở Nông nghiệp và Môi trường", "Sở Y tế", "Sở Nội vụ"], ["Ủy ban nhân dân các huyện, thành phố"]),
-    ("Xây dựng cơ chế phối hợp liên ngành, liên tỉnh; cơ chế phối hợp giữa các cấp, các ngành", [], []),
-    ("Chủ trì, phối hợp với Ủy ban nhân dân các huyện, thành phố triển khai. Đồng thời phối hợp với các "
-     "huyện, thành phố kêu gọi đầu tư", [], ["Ủy ban nhân dân các huyện, thành phố"]),
-    ("Nhiệm vụ nâng cấp hạ tầng. Cơ quan chủ trì: Sở Xây dựng; Cơ quan phối hợp: Sở Tài chính, UBND các huyện",
-     ["Sở Xây dựng"], ["Sở Tài chính", "Ủy ban nhân dân các huyện"]),
-    # OCR writes `phối họp`
-    ("Sở Tài chính chủ trì, phối họp với các sở, ngành liên quan bố trí kinh phí",
-     ["Sở Tài chính"], ["các sở, ngành liên quan"]),
-])
+
+@pytest.mark.parametrize(
+    "text, lead, partners",
+    [
+        (
+            "Sở Tài chính phối hợp Sở Tài nguyên và Môi trường và các đơn vị, địa phương có liên quan tham mưu",
+            ["Sở Tài chính"],
+            ["Sở Tài nguyên và Môi trường", "các đơn vị, địa phương có liên quan"],
+        ),
+        (
+            "Sở Tư pháp có trách nhiệm phối hợp với Sở Tài nguyên và Môi trường và các cơ quan liên quan rà soát",
+            ["Sở Tư pháp"],
+            ["Sở Tài nguyên và Môi trường", "các cơ quan liên quan"],
+        ),
+        (
+            "Sở Nông nghiệp và Môi trường, Sở Y tế, Sở Nội vụ: Theo chức năng, nhiệm vụ phối hợp với Ủy ban nhân "
+            "dân các huyện, thành phố triển khai thực hiện",
+            ["Sở Nông nghiệp và Môi trường", "Sở Y tế", "Sở Nội vụ"],
+            ["Ủy ban nhân dân các huyện, thành phố"],
+        ),
+        ("Xây dựng cơ chế phối hợp liên ngành, liên tỉnh; cơ chế phối hợp giữa các cấp, các ngành", [], []),
+        (
+            "Chủ trì, phối hợp với Ủy ban nhân dân các huyện, thành phố triển khai. Đồng thời phối hợp với các "
+            "huyện, thành phố kêu gọi đầu tư",
+            [],
+            ["Ủy ban nhân dân các huyện, thành phố"],
+        ),
+        (
+            "Nhiệm vụ nâng cấp hạ tầng. Cơ quan chủ trì: Sở Xây dựng; Cơ quan phối hợp: Sở Tài chính, UBND các huyện",
+            ["Sở Xây dựng"],
+            ["Sở Tài chính", "Ủy ban nhân dân các huyện"],
+        ),
+        # OCR writes `phối họp`
+        (
+            "Sở Tài chính chủ trì, phối họp với các sở, ngành liên quan bố trí kinh phí",
+            ["Sở Tài chính"],
+            ["các sở, ngành liên quan"],
+        ),
+    ],
+)
 def test_parse_assignment(text, lead, partners):
     a = parse_assignment(text)
     assert (a.lead, a.partners) == (lead, partners)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Định kỳ trước ngày 05 tháng 12 hàng năm tổng hợp, báo cáo Ủy ban nhân dân tỉnh",
-     "Định kỳ trước ngày 05 tháng 12 hàng năm"),
-    ("hoàn thành các công trình thuộc kế hoạch đầu tư công giai đoạn 2016 - 2020, trong đó năm 2020 phải "
-     "hoàn thành các dự án", "năm 2020"),
-    ("phấn đấu đến hết năm 2025 giảm tỷ lệ rác thải được xử lý bằng phương pháp chôn lấp", "đến hết năm 2025"),
-    ("sắp xếp các đơn vị hành chính cấp huyện, cấp xã giai đoạn 2026-2030 theo Kết luận của Bộ Chính trị",
-     "giai đoạn 2026-2030"),
-    ("Lập kế hoạch thanh tra, kiểm tra hàng năm có trọng tâm, trọng điểm", "hàng năm"),
-    ("Xây dựng đề án. Thời gian thực hiện: Quý III/2025; Sản phẩm: Đề án được phê duyệt.", "Quý III/2025"),
-    ("báo cáo định kỳ 6 tháng (trước ngày 15/6) và hằng năm", "định kỳ 6 tháng (trước ngày 15/6) và hằng năm"),
-    ("Thực hiện minh bạch hóa trong quản lý tài nguyên.", None),
-    ("theo Quyết định số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020 của Thủ tướng Chính phủ", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Định kỳ trước ngày 05 tháng 12 hàng năm tổng hợp, báo cáo Ủy ban nhân dân tỉnh",
+            "Định kỳ trước ngày 05 tháng 12 hàng năm",
+        ),
+        (
+            "hoàn thành các công trình thuộc kế hoạch đầu tư công giai đoạn 2016 - 2020, trong đó năm 2020 phải "
+            "hoàn thành các dự án",
+            "năm 2020",
+        ),
+        ("phấn đấu đến hết năm 2025 giảm tỷ lệ rác thải được xử lý bằng phương pháp chôn lấp", "đến hết năm 2025"),
+        (
+            "sắp xếp các đơn vị hành chính cấp huyện, cấp xã giai đoạn 2026-2030 theo Kết luận của Bộ Chính trị",
+            "giai đoạn 2026-2030",
+        ),
+        ("Lập kế hoạch thanh tra, kiểm tra hàng năm có trọng tâm, trọng điểm", "hàng năm"),
+        ("Xây dựng đề án. Thời gian thực hiện: Quý III/2025; Sản phẩm: Đề án được phê duyệt.", "Quý III/2025"),
+        ("báo cáo định kỳ 6 tháng (trước ngày 15/6) và hằng năm", "định kỳ 6 tháng (trước ngày 15/6) và hằng năm"),
+        ("Thực hiện minh bạch hóa trong quản lý tài nguyên.", None),
+        ("theo Quyết định số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020 của Thủ tướng Chính phủ", None),
+    ],
+)
 def test_find_timeframe(text, expected):
     got = find_timeframe(text)
     if expected is None or "và" not in expected:
@@ -326,25 +464,29 @@ def test_find_timeframe(text, expected):
 
 # ---------------------------------------------------------------- tables
 
-TASK_TABLE = "\n".join([
-    "STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\tSản phẩm",
-    "I\tNhóm nhiệm vụ về thể chế\t\t\t\t",
-    "1\tRà soát, điều chỉnh quy hoạch sử dụng đất cấp huyện\tSở Nông nghiệp và Môi trường\tUBND các huyện, thành phố; Sở Xây dựng\t2025-2026\tQuyết định phê duyệt",
-    "2\tXây dựng cơ sở dữ liệu đất đai\tSở TN&MT\tSở Tài chính\tHằng năm\t",
-    "-\tCập nhật dữ liệu biến động\t\t\tQuý IV/2025\tBáo cáo",
-])
+TASK_TABLE = "\n".join(
+    [
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\tSản phẩm",
+        "I\tNhóm nhiệm vụ về thể chế\t\t\t\t",
+        "1\tRà soát, điều chỉnh quy hoạch sử dụng đất cấp huyện\tSở Nông nghiệp và Môi trường\tUBND các huyện, thành phố; Sở Xây dựng\t2025-2026\tQuyết định phê duyệt",
+        "2\tXây dựng cơ sở dữ liệu đất đai\tSở TN&MT\tSở Tài chính\tHằng năm\t",
+        "-\tCập nhật dữ liệu biến động\t\t\tQuý IV/2025\tBáo cáo",
+    ]
+)
 
 
 def test_task_table_rows():
-    doc = build_doc([
-        ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ, GIẢI PHÁP"),
-        ("II/1", "nhiem_vu_giai_phap", "1. Danh mục nhiệm vụ cụ thể\n" + TASK_TABLE),
-    ])
+    doc = build_doc(
+        [
+            ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ, GIẢI PHÁP"),
+            ("II/1", "nhiem_vu_giai_phap", "1. Danh mục nhiệm vụ cụ thể\n" + TASK_TABLE),
+        ]
+    )
     tasks = extract_tasks(doc)
     assert [t.source for t in tasks] == ["table"] * 3
     t1, t2, t3 = tasks
     assert t1.text == "Rà soát, điều chỉnh quy hoạch sử dụng đất cấp huyện"
-    assert doc.text[t1.char_start:t1.char_end] == t1.text
+    assert doc.text[t1.char_start : t1.char_end] == t1.text
     assert t1.lead == ["Sở Nông nghiệp và Môi trường"]
     assert t1.partners == ["Ủy ban nhân dân các huyện, thành phố", "Sở Xây dựng"]
     assert (t1.timeframe, t1.product) == ("2025-2026", "Quyết định phê duyệt")
@@ -355,10 +497,12 @@ def test_task_table_rows():
 
 
 def test_table_headers_are_read_by_their_first_words():
-    table = "\n".join([
-        "TT\tNội dung thực hiện\tĐơn vị thực hiện\tĐơn vị phối hợp\tThời gian thực hiện\tKết quả thực hiện",
-        "1\tTổ chức hội nghị phổ biến Quy hoạch tỉnh\tSở Tài chính\tCác sở, ban ngành\tQuý II/2025\tHội nghị",
-    ])
+    table = "\n".join(
+        [
+            "TT\tNội dung thực hiện\tĐơn vị thực hiện\tĐơn vị phối hợp\tThời gian thực hiện\tKết quả thực hiện",
+            "1\tTổ chức hội nghị phổ biến Quy hoạch tỉnh\tSở Tài chính\tCác sở, ban ngành\tQuý II/2025\tHội nghị",
+        ]
+    )
     doc = build_doc([("III", "to_chuc_thuc_hien", "III. TỔ CHỨC THỰC HIỆN\n" + table)])
     [t] = extract_tasks(doc)
     assert t.text == "Tổ chức hội nghị phổ biến Quy hoạch tỉnh"
@@ -367,10 +511,12 @@ def test_table_headers_are_read_by_their_first_words():
 
 
 def test_indicator_table_is_not_a_task_table():
-    table = "\n".join([
-        "STT\tChỉ tiêu\tĐơn vị\tĐến năm 2030\tCơ quan chủ trì theo dõi, đánh giá",
-        "1\tTốc độ tăng trưởng GRDP\t%\t>10\tChi Cục Thống kê; Sở Tài chính",
-    ])
+    table = "\n".join(
+        [
+            "STT\tChỉ tiêu\tĐơn vị\tĐến năm 2030\tCơ quan chủ trì theo dõi, đánh giá",
+            "1\tTốc độ tăng trưởng GRDP\t%\t>10\tChi Cục Thống kê; Sở Tài chính",
+        ]
+    )
     doc = build_doc([("phu_luc", "phu_luc", "PHỤ LỤC\n" + table)])
     assert extract_tasks(doc) == []
 
@@ -381,6 +527,7 @@ def test_task_table_in_an_appendix_counts():
 
 
 # ---------------------------------------------------------------- the samples
+
 
 def _score(golds, preds):
     """Pairs as `score.py` does: text prefix similarity >= 0.7, greedy."""
@@ -398,6 +545,7 @@ def _score(golds, preds):
             return None  # the bounds are cheap; the ratio is not
         s = m.ratio()
         return s if s >= 0.7 else None
+
     pairs = greedy(golds, preds, pair)
     tp = sum(1 for g, _ in pairs if not golds[g].get("optional"))
     fn = sum(1 for i, g in enumerate(golds) if i not in {g for g, _ in pairs} and not g.get("optional"))
@@ -423,10 +571,11 @@ def test_truth_texts_against_gold(name):
     assert lead >= 0.9 and partners >= 0.95
     assert len({t.task_id for t in tasks}) == len(tasks)
     for t in tasks:
-        assert text[t.char_start:t.char_end] == t.text
+        assert text[t.char_start : t.char_end] == t.text
 
 
 # ---------------------------------------------------------------- robustness
+
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text())
@@ -435,15 +584,17 @@ def test_arbitrary_text_never_raises(text):
 
     doc = ParsedDoc(text, parse_sections(text))
     for t in extract_tasks(doc):
-        assert text[t.char_start:t.char_end] == t.text
+        assert text[t.char_start : t.char_end] == t.text
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(), st.text())
 def test_arbitrary_item_text_never_raises(heading, body):
-    doc = build_doc([
-        ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ"),
-        ("II/1", "nhiem_vu_giai_phap", "1. " + heading + "\n- " + body + "\n\t" + body),
-    ])
+    doc = build_doc(
+        [
+            ("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ"),
+            ("II/1", "nhiem_vu_giai_phap", "1. " + heading + "\n- " + body + "\n\t" + body),
+        ]
+    )
     for t in extract_tasks(doc):
-        assert doc.text[t.char_start:t.char_end] == t.text
+        assert doc.text[t.char_start : t.char_end] == t.text

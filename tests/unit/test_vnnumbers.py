@@ -1,4 +1,5 @@
 """Vietnamese number parsing: decimal comma, dotted thousands, ranges, scale words."""
+
 import math
 
 import pytest
@@ -8,12 +9,23 @@ from hypothesis import strategies as st
 from extractors.text.numbers import find_quantities, is_year, parse_number, parse_quantity_cell
 
 
-@pytest.mark.parametrize("token, value", [
-    ("7,3", 7.3), ("71,42", 71.42), ("12.350", 12350), ("118.000", 118000), ("155.000", 155000),
-    ("10.000", 10000), ("1.000.000", 1e6), ("07", 7), ("0,7", 0.7), ("1.000,5", 1000.5),
-    ("9.5", 9.5),       # OCR's dot for a comma: one or two digits after a dot are decimals
-    ("4.0", 4.0),
-])
+@pytest.mark.parametrize(
+    "token, value",
+    [
+        ("7,3", 7.3),
+        ("71,42", 71.42),
+        ("12.350", 12350),
+        ("118.000", 118000),
+        ("155.000", 155000),
+        ("10.000", 10000),
+        ("1.000.000", 1e6),
+        ("07", 7),
+        ("0,7", 0.7),
+        ("1.000,5", 1000.5),
+        ("9.5", 9.5),  # OCR's dot for a comma: one or two digits after a dot are decimals
+        ("4.0", 4.0),
+    ],
+)
 def test_parse_number(token, value):
     assert parse_number(token) == pytest.approx(value)
 
@@ -45,19 +57,19 @@ def test_range_with_percent_on_both_ends_and_words():
 
 def test_scale_word_folds_into_value():
     q = _only("duy trì ổn định 25 nghìn ha rừng phòng hộ")
-    assert q.value == 25000 and "nghìn" in "duy trì ổn định 25 nghìn ha"[q.start:q.end]
+    assert q.value == 25000 and "nghìn" in "duy trì ổn định 25 nghìn ha"[q.start : q.end]
 
 
 def test_scale_word_before_currency_stays_with_the_unit():
     text = "GRDP bình quân đầu người đạt trên 110 triệu đồng/người"
     q = _only(text)
-    assert q.value == 110 and text[q.end:].strip().startswith("triệu đồng")
+    assert q.value == 110 and text[q.end :].strip().startswith("triệu đồng")
 
 
 def test_only_the_last_scale_before_a_currency_stays():
     text = "tổng vốn khoảng 1,5 nghìn tỷ đồng"
     q = _only(text)
-    assert q.value == 1500 and text[q.end:].strip() == "tỷ đồng"
+    assert q.value == 1500 and text[q.end :].strip() == "tỷ đồng"
 
 
 def test_a_deadline_is_not_the_high_end_of_a_range():
@@ -77,10 +89,19 @@ def test_years_and_year_spans_are_recognised():
     assert found[1].value == 118000
 
 
-@pytest.mark.parametrize("cell, value, high, comparator", [
-    (">10", 10, None, "gt"), (">9,5", 9.5, None, "gt"), ("19-20", 19, 20, "range"), ("52", 52, None, None),
-    ("0,7", 0.7, None, None), (">7.800", 7800, None, "gt"), ("100%", 100, None, None), ("≥ 95", 95, None, "ge"),
-])
+@pytest.mark.parametrize(
+    "cell, value, high, comparator",
+    [
+        (">10", 10, None, "gt"),
+        (">9,5", 9.5, None, "gt"),
+        ("19-20", 19, 20, "range"),
+        ("52", 52, None, None),
+        ("0,7", 0.7, None, None),
+        (">7.800", 7800, None, "gt"),
+        ("100%", 100, None, None),
+        ("≥ 95", 95, None, "ge"),
+    ],
+)
 def test_table_cells(cell, value, high, comparator):
     q = parse_quantity_cell(cell)
     assert (q.value, q.value_high, q.comparator) == (value, high, comparator)

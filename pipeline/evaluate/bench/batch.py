@@ -5,6 +5,7 @@ Each batch runs in a fresh child process (`python -m pipeline.evaluate.bench.bat
 memory of the child and all its descendants (forkserver, workers, Prefect's
 server, tesseract).
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,7 +20,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
-from pipeline.evaluate.bench.suites import ROOT, Config, loadavg, log, pick_pages_count, render_pngs, _tesseract
+from pipeline.evaluate.bench.suites import ROOT, Config, _tesseract, loadavg, log, pick_pages_count, render_pngs
 
 CHILD_MARK = "BENCH-RESULT "
 
@@ -115,9 +116,11 @@ class TreeSampler(threading.Thread):
         by_role: dict[str, list[int]] = {}
         for (_, role), info in self.procs.items():
             by_role.setdefault(role, []).append(info["hwm"])
-        return {"peak_total_mb": self.peak_total_kb / 1024,
-                "hwm_mb": {role: max(v) / 1024 for role, v in by_role.items()},
-                "processes": {role: len(v) for role, v in by_role.items()}}
+        return {
+            "peak_total_mb": self.peak_total_kb / 1024,
+            "hwm_mb": {role: max(v) / 1024 for role, v in by_role.items()},
+            "processes": {role: len(v) for role, v in by_role.items()},
+        }
 
 
 def _ppid(pid: int) -> int | None:
@@ -127,7 +130,7 @@ def _ppid(pid: int) -> int | None:
     except OSError:
         return None
     # the command name may contain spaces and parentheses
-    return int(stat[stat.rfind(b")") + 2:].split()[1])
+    return int(stat[stat.rfind(b")") + 2 :].split()[1])
 
 
 def _status_kb(pid: int) -> dict | None:
@@ -165,7 +168,7 @@ def run_child(spec: dict, env: dict, log_path: Path) -> dict:
     if proc.returncode != 0 or line is None:
         tail = log_path.read_text(errors="replace")[-2000:]
         raise RuntimeError(f"benchmark batch failed (exit {proc.returncode}): {tail}")
-    result = json.loads(line[len(CHILD_MARK):])
+    result = json.loads(line[len(CHILD_MARK) :])
     result["memory"] = sampler.summary()
     return result
 
@@ -183,6 +186,7 @@ def _child(spec: dict) -> None:
         from pipeline.store.writers import write_document
     else:
         from pipeline.orchestrate.batch import run_batch
+
         if spec["mode"] == "prefect":
             import pipeline.orchestrate.prefect_flow  # noqa: F401
     imported = time.perf_counter() - t0
@@ -200,25 +204,45 @@ def _child(spec: dict) -> None:
                 out["pages"] += doc.n_pages or 0
                 out["ocr_pages"] += doc.ocr_pages or 0
     else:
-        summary = run_batch([spec["corpus"]], out_dir=spec["out"], workers=spec["workers"], ocr=spec["ocr"],
-                            use_prefect=spec["mode"] == "prefect",
-                            on_progress=lambda row: stamps.append(time.perf_counter() - t1))
+        summary = run_batch(
+            [spec["corpus"]],
+            out_dir=spec["out"],
+            workers=spec["workers"],
+            ocr=spec["ocr"],
+            use_prefect=spec["mode"] == "prefect",
+            on_progress=lambda row: stamps.append(time.perf_counter() - t1),
+        )
         ok = [r for r in summary.log if r.status == "ok"]
-        out = {"ok": len(ok), "failed": summary.count("failed"), "skipped": summary.count("skipped"),
-               "pages": sum(r.pages or 0 for r in ok), "ocr_pages": sum(r.ocr_pages or 0 for r in ok),
-               "errors": [f"{r.source_path}: {r.error_type}: {r.error_message}" for r in summary.failed[:3]]}
+        out = {
+            "ok": len(ok),
+            "failed": summary.count("failed"),
+            "skipped": summary.count("skipped"),
+            "pages": sum(r.pages or 0 for r in ok),
+            "ocr_pages": sum(r.ocr_pages or 0 for r in ok),
+            "errors": [f"{r.source_path}: {r.error_type}: {r.error_message}" for r in summary.failed[:3]],
+        }
     elapsed = time.perf_counter() - t1
-    print(CHILD_MARK + json.dumps({
-        "elapsed": elapsed, "import_s": imported, "stamps": stamps, **out,
-        # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec, so it
-        # would report the (larger) bench process this child was forked from
-        "parent_maxrss_mb": (_status_kb(os.getpid()) or {"VmHWM": 0})["VmHWM"] / 1024,
-    }), flush=True)
+    print(
+        CHILD_MARK
+        + json.dumps(
+            {
+                "elapsed": elapsed,
+                "import_s": imported,
+                "stamps": stamps,
+                **out,
+                # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec, so it
+                # would report the (larger) bench process this child was forked from
+                "parent_maxrss_mb": (_status_kb(os.getpid()) or {"VmHWM": 0})["VmHWM"] / 1024,
+            }
+        ),
+        flush=True,
+    )
 
 
 def _child_env(prefect_home: Path) -> dict:
-    env = dict(os.environ, OMP_THREAD_LIMIT="1", PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_LOGGING_LEVEL="WARNING")
+    env = dict(
+        os.environ, OMP_THREAD_LIMIT="1", PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_LOGGING_LEVEL="WARNING"
+    )
     if not env.get("PREFECT_API_URL"):
         # A home of its own: colleagues' test runs share the default SQLite
         # database, and a database grown by earlier runs would skew startup.
@@ -235,11 +259,21 @@ def _batch_figures(res: dict, n: int) -> dict:
     if len(stamps) >= 3 and stamps[-1] > stamps[0]:
         # after the first document: start-up (forkserver, imports) excluded
         steady = (len(stamps) - 1) / (stamps[-1] - stamps[0])
-    return {"elapsed": res["elapsed"], "docs_s": n / res["elapsed"], "halves": halves, "steady": steady,
-            "first_s": stamps[0] if stamps else None,
-            "ok": res["ok"], "failed": res["failed"], "skipped": res["skipped"], "errors": res["errors"],
-            "pages": res["pages"], "ocr_pages": res["ocr_pages"],
-            "parent_mb": res["parent_maxrss_mb"], **res["memory"]}
+    return {
+        "elapsed": res["elapsed"],
+        "docs_s": n / res["elapsed"],
+        "halves": halves,
+        "steady": steady,
+        "first_s": stamps[0] if stamps else None,
+        "ok": res["ok"],
+        "failed": res["failed"],
+        "skipped": res["skipped"],
+        "errors": res["errors"],
+        "pages": res["pages"],
+        "ocr_pages": res["ocr_pages"],
+        "parent_mb": res["parent_maxrss_mb"],
+        **res["memory"],
+    }
 
 
 def bench_batches(cfg: Config, smp: dict, work: Path) -> dict:
@@ -275,7 +309,7 @@ def bench_batches(cfg: Config, smp: dict, work: Path) -> dict:
         modes = ["direct", "prefect", "bare"] if n in cfg.prefect_batches else ["direct"]
         runs: dict[str, list] = {m: [] for m in modes}
         for r in range(reps):
-            for mode in modes[r % len(modes):] + modes[:r % len(modes)]:
+            for mode in modes[r % len(modes) :] + modes[: r % len(modes)]:
                 log(f"batch of {n} text documents, {mode}, repeat {r + 1}/{reps}")
                 runs[mode].append(run(corpus, n, mode))
         results["text"][n] = {"runs": runs["direct"], "bytes": size}
@@ -303,8 +337,12 @@ def bench_batches(cfg: Config, smp: dict, work: Path) -> dict:
         with ThreadPoolExecutor(cfg.workers) as threads:
             list(threads.map(_tesseract, pngs))
         bare = time.perf_counter() - t
-        results["scan"] = {"n": len(counts), "runs": [run(corpus, len(counts))],
-                           "doc_pages": [n_pages for _, n_pages in counts], "bare_s": bare}
+        results["scan"] = {
+            "n": len(counts),
+            "runs": [run(corpus, len(counts))],
+            "doc_pages": [n_pages for _, n_pages in counts],
+            "bare_s": bare,
+        }
     return results
 
 

@@ -3,11 +3,12 @@
 Kept apart from the measuring so that the wording can change without
 touching what is measured.
 """
+
 from __future__ import annotations
 
 import statistics
 
-from pipeline.evaluate.bench.suites import (GOAL_EXTRACT_MB_S, GOAL_OCR_RATIO, GOAL_PDF_PAGES_S, GOAL_RSS_RATIO)
+from pipeline.evaluate.bench.suites import GOAL_EXTRACT_MB_S, GOAL_OCR_RATIO, GOAL_PDF_PAGES_S, GOAL_RSS_RATIO
 
 
 def med(xs) -> float:
@@ -22,12 +23,13 @@ def table(headers: list[str], rows: list[list]) -> str:
 
 
 def f(x: float, digits: int = 1) -> str:
-    if x != x:          # NaN
+    if x != x:  # NaN
         return "-"
     return f"{x:,.{digits}f}"
 
 
 # ---------------------------------------------------------------- derived figures
+
 
 def batch_stats(runs: list[dict]) -> dict:
     return {
@@ -37,12 +39,14 @@ def batch_stats(runs: list[dict]) -> dict:
         "parent_mb": med([r["parent_mb"] for r in runs]),
         "worker_mb": med([r["hwm_mb"].get("worker") for r in runs]),
         "workers_seen": max(r["processes"].get("worker", 0) for r in runs),
-        "other_mb": med([max([v for k, v in r["hwm_mb"].items() if k not in ("parent", "worker")] or [0])
-                         for r in runs]),
+        "other_mb": med(
+            [max([v for k, v in r["hwm_mb"].items() if k not in ("parent", "worker")] or [0]) for r in runs]
+        ),
         "halves": runs[0]["halves"] if len(runs) == 1 else None,
         "steady": med([r.get("steady") for r in runs]),
         "first_s": med([r.get("first_s") for r in runs]),
-        "pages": runs[0]["pages"], "ocr_pages": runs[0]["ocr_pages"],
+        "pages": runs[0]["pages"],
+        "ocr_pages": runs[0]["ocr_pages"],
         "repeats": len(runs),
     }
 
@@ -53,10 +57,13 @@ def rss_ratios(res: dict) -> dict | None:
         return None
     small, big = min(text), max(text)
     a, b = batch_stats(text[small]["runs"]), batch_stats(text[big]["runs"])
-    return {"small": small, "big": big,
-            "total": b["peak_total_mb"] / a["peak_total_mb"],
-            "parent": b["parent_mb"] / a["parent_mb"],
-            "worker": b["worker_mb"] / a["worker_mb"]}
+    return {
+        "small": small,
+        "big": big,
+        "total": b["peak_total_mb"] / a["peak_total_mb"],
+        "parent": b["parent_mb"] / a["parent_mb"],
+        "worker": b["worker_mb"] / a["worker_mb"],
+    }
 
 
 def mode_stats(res: dict) -> dict:
@@ -66,33 +73,54 @@ def mode_stats(res: dict) -> dict:
     for n, runs in res["batches"]["modes"].items():
         k = min(len(v) for v in runs.values())
         el = {m: [r["elapsed"] for r in v] for m, v in runs.items()}
-        out[n] = {"s": {m: med(v) for m, v in el.items()},
-                  "mb": {m: med([r["peak_total_mb"] for r in v]) for m, v in runs.items()},
-                  "steady": {m: med([r.get("steady") for r in v]) for m, v in runs.items()},
-                  "direct_vs_bare": med([el["direct"][i] / el["bare"][i] for i in range(k)]),
-                  "prefect_vs_direct": med([el["prefect"][i] / el["direct"][i] for i in range(k)]),
-                  "prefect_minus_direct": med([el["prefect"][i] - el["direct"][i] for i in range(k)])}
+        out[n] = {
+            "s": {m: med(v) for m, v in el.items()},
+            "mb": {m: med([r["peak_total_mb"] for r in v]) for m, v in runs.items()},
+            "steady": {m: med([r.get("steady") for r in v]) for m, v in runs.items()},
+            "direct_vs_bare": med([el["direct"][i] / el["bare"][i] for i in range(k)]),
+            "prefect_vs_direct": med([el["prefect"][i] / el["direct"][i] for i in range(k)]),
+            "prefect_minus_direct": med([el["prefect"][i] - el["direct"][i] for i in range(k)]),
+        }
     return out
 
 
 def goals(res: dict) -> list[tuple[str, str, str, bool]]:
     tl, ocr, ex = res["text_layer"], res["ocr"], res["extraction"]
     rows = [
-        ("OCR time vs bare `tesseract -l vie`, same pages, same processes",
-         f"{f(ocr['ratio'], 2)} ×", f"≤ {GOAL_OCR_RATIO:.2f} ×", ocr["ratio"] <= GOAL_OCR_RATIO),
-        ("digital PDF reader, pages/s per core",
-         f(tl["pages_s"]["reader"]), f"≥ {GOAL_PDF_PAGES_S:.0f}", tl["pages_s"]["reader"] >= GOAL_PDF_PAGES_S),
-        ("extraction (normalise + sections + extractors), MB/s per core",
-         f(ex["mb_s"], 2), f"≥ {GOAL_EXTRACT_MB_S:.1f}", ex["mb_s"] >= GOAL_EXTRACT_MB_S),
+        (
+            "OCR time vs bare `tesseract -l vie`, same pages, same processes",
+            f"{f(ocr['ratio'], 2)} ×",
+            f"≤ {GOAL_OCR_RATIO:.2f} ×",
+            ocr["ratio"] <= GOAL_OCR_RATIO,
+        ),
+        (
+            "digital PDF reader, pages/s per core",
+            f(tl["pages_s"]["reader"]),
+            f"≥ {GOAL_PDF_PAGES_S:.0f}",
+            tl["pages_s"]["reader"] >= GOAL_PDF_PAGES_S,
+        ),
+        (
+            "extraction (normalise + sections + extractors), MB/s per core",
+            f(ex["mb_s"], 2),
+            f"≥ {GOAL_EXTRACT_MB_S:.1f}",
+            ex["mb_s"] >= GOAL_EXTRACT_MB_S,
+        ),
     ]
     rr = rss_ratios(res)
     if rr:
-        rows.append((f"peak RSS, {rr['big']:,} documents vs {rr['small']:,} (whole process tree)",
-                     f"{f(rr['total'], 2)} ×", f"≤ {GOAL_RSS_RATIO:.1f} ×", rr["total"] <= GOAL_RSS_RATIO))
+        rows.append(
+            (
+                f"peak RSS, {rr['big']:,} documents vs {rr['small']:,} (whole process tree)",
+                f"{f(rr['total'], 2)} ×",
+                f"≤ {GOAL_RSS_RATIO:.1f} ×",
+                rr["total"] <= GOAL_RSS_RATIO,
+            )
+        )
     return rows
 
 
 # ---------------------------------------------------------------- RESULTS.md
+
 
 def render(res: dict) -> str:
     cfg = res["config"]
@@ -113,8 +141,10 @@ def render(res: dict) -> str:
         "",
         "## Goals (issue 6)",
         "",
-        table(["goal", "measured", "target", ""],
-              [[g, m, t, "**pass**" if ok else "**miss**"] for g, m, t, ok in goals(res)]),
+        table(
+            ["goal", "measured", "target", ""],
+            [[g, m, t, "**pass**" if ok else "**miss**"] for g, m, t, ok in goals(res)],
+        ),
         "",
     ]
     parts += _text_layer(res["text_layer"])
@@ -131,8 +161,10 @@ def _text_layer(tl: dict) -> list[str]:
     what = {
         "pypdfium2": ("pypdfium2 `get_text_range`", "text only"),
         "pdfplumber": ("pdfplumber `extract_text`", "text only"),
-        "reader": ("vnplans reader `read_pdf_pages`",
-                   f"text layer checked per page, pdfplumber tables on ruled pages; {tl['ocr_pages']} page(s) OCR'd"),
+        "reader": (
+            "vnplans reader `read_pdf_pages`",
+            f"text layer checked per page, pdfplumber tables on ruled pages; {tl['ocr_pages']} page(s) OCR'd",
+        ),
         "process_file": ("vnplans `process_file`", "read + normalise + all extractors"),
     }
     rows = [[label, f(ps[k]), f(pw[k]), note] for k, (label, note) in what.items()]
@@ -155,9 +187,27 @@ def _text_layer(tl: dict) -> list[str]:
 def _ocr(o: dict) -> list[str]:
     ps, spp = o["pages_s"], o["s_per_page"]
     rows = [
-        ["`tesseract PAGE.png stdout -l vie` (baseline)", f(ps["tesseract"], 2), f(spp["tesseract"], 2), "1.00", o["chars"].get("tesseract", "")],
-        ["vnplans `ocr_image` on the same PNGs", f(ps["ocr_image"], 2), f(spp["ocr_image"], 2), f(o["ratio"], 2), o["chars"].get("ocr_image", "")],
-        ["vnplans `ocr_pdf_page` on the scan PDF pages", f(ps["ocr_pdf_page"], 2), f(spp["ocr_pdf_page"], 2), f(o["ratio_pdf"], 2), o["chars"].get("ocr_pdf_page", "")],
+        [
+            "`tesseract PAGE.png stdout -l vie` (baseline)",
+            f(ps["tesseract"], 2),
+            f(spp["tesseract"], 2),
+            "1.00",
+            o["chars"].get("tesseract", ""),
+        ],
+        [
+            "vnplans `ocr_image` on the same PNGs",
+            f(ps["ocr_image"], 2),
+            f(spp["ocr_image"], 2),
+            f(o["ratio"], 2),
+            o["chars"].get("ocr_image", ""),
+        ],
+        [
+            "vnplans `ocr_pdf_page` on the scan PDF pages",
+            f(ps["ocr_pdf_page"], 2),
+            f(spp["ocr_pdf_page"], 2),
+            f(o["ratio_pdf"], 2),
+            o["chars"].get("ocr_pdf_page", ""),
+        ],
     ]
     return [
         "## 2. OCR",
@@ -197,36 +247,81 @@ def _batches(res: dict) -> list[str]:
     for n, entry in sorted(b["text"].items()):
         s = batch_stats(entry["runs"])
         halves = f"{f(s['halves'][0])} / {f(s['halves'][1])}" if s["halves"] else "-"
-        rows.append([f"{n:,} text", s["repeats"], f(s["elapsed"]), f(s["first_s"]), f(s["docs_s"], 2),
-                     f(s["steady"], 2), f(entry["bytes"] / 1e6 / s["elapsed"], 3), halves,
-                     f(s["peak_total_mb"], 0), f(s["parent_mb"], 0), f(s["worker_mb"], 0), s["workers_seen"]])
+        rows.append(
+            [
+                f"{n:,} text",
+                s["repeats"],
+                f(s["elapsed"]),
+                f(s["first_s"]),
+                f(s["docs_s"], 2),
+                f(s["steady"], 2),
+                f(entry["bytes"] / 1e6 / s["elapsed"], 3),
+                halves,
+                f(s["peak_total_mb"], 0),
+                f(s["parent_mb"], 0),
+                f(s["worker_mb"], 0),
+                s["workers_seen"],
+            ]
+        )
     extra = []
     if "pdf" in b:
         s = batch_stats(b["pdf"]["runs"])
-        rows.append([f"{b['pdf']['n']} digital PDF", s["repeats"], f(s["elapsed"]), f(s["first_s"]), f(s["docs_s"], 2),
-                     f(s["steady"], 2), "-", "-", f(s["peak_total_mb"], 0), f(s["parent_mb"], 0), f(s["worker_mb"], 0),
-                     s["workers_seen"]])
-        extra.append(f"- Digital PDFs end to end: {f(s['pages'] / s['elapsed'])} pages/s with "
-                     f"{res['config']['workers']} workers ({s['pages']} pages, {s['ocr_pages']} OCR'd).")
+        rows.append(
+            [
+                f"{b['pdf']['n']} digital PDF",
+                s["repeats"],
+                f(s["elapsed"]),
+                f(s["first_s"]),
+                f(s["docs_s"], 2),
+                f(s["steady"], 2),
+                "-",
+                "-",
+                f(s["peak_total_mb"], 0),
+                f(s["parent_mb"], 0),
+                f(s["worker_mb"], 0),
+                s["workers_seen"],
+            ]
+        )
+        extra.append(
+            f"- Digital PDFs end to end: {f(s['pages'] / s['elapsed'])} pages/s with "
+            f"{res['config']['workers']} workers ({s['pages']} pages, {s['ocr_pages']} OCR'd)."
+        )
     if "scan" in b:
         s = batch_stats(b["scan"]["runs"])
-        rows.append([f"{b['scan']['n']} scanned PDF", s["repeats"], f(s["elapsed"]), f(s["first_s"]), f(s["docs_s"], 3),
-                     "-", "-", "-", f(s["peak_total_mb"], 0), f(s["parent_mb"], 0), f(s["worker_mb"], 0),
-                     s["workers_seen"]])
+        rows.append(
+            [
+                f"{b['scan']['n']} scanned PDF",
+                s["repeats"],
+                f(s["elapsed"]),
+                f(s["first_s"]),
+                f(s["docs_s"], 3),
+                "-",
+                "-",
+                "-",
+                f(s["peak_total_mb"], 0),
+                f(s["parent_mb"], 0),
+                f(s["worker_mb"], 0),
+                s["workers_seen"],
+            ]
+        )
         bare = sum(b["scan"]["doc_pages"]) / b["scan"]["bare_s"]
         pps = s["ocr_pages"] / s["elapsed"]
         pages = b["scan"]["doc_pages"]
         workers = res["config"]["workers"]
         bound = max(pages) / (sum(pages) / workers)
-        extra.append(f"- Scans end to end: {f(pps, 2)} OCR'd pages/s against {f(bare, 2)} for bare tesseract on "
-                     f"the same {sum(pages)} pages rendered to PNG, {workers} at a time, run just before "
-                     f"(time {f(bare / pps, 2)} ×). With documents as the unit of parallelism the "
-                     f"largest scan ({max(pages)} of {sum(pages)} pages) alone needs {f(bound, 2)} × the ideal "
-                     f"time of {workers} cores sharing all pages.")
+        extra.append(
+            f"- Scans end to end: {f(pps, 2)} OCR'd pages/s against {f(bare, 2)} for bare tesseract on "
+            f"the same {sum(pages)} pages rendered to PNG, {workers} at a time, run just before "
+            f"(time {f(bare / pps, 2)} ×). With documents as the unit of parallelism the "
+            f"largest scan ({max(pages)} of {sum(pages)} pages) alone needs {f(bound, 2)} × the ideal "
+            f"time of {workers} cores sharing all pages."
+        )
     rr = rss_ratios(res)
     if rr:
-        extra.append(f"- Peak RSS {rr['big']:,} vs {rr['small']:,} documents: whole tree {f(rr['total'], 2)} ×, "
-                     f"parent {f(rr['parent'], 2)} ×, largest worker {f(rr['worker'], 2)} ×.")
+        extra.append(
+            f"- Peak RSS {rr['big']:,} vs {rr['small']:,} documents: whole tree {f(rr['total'], 2)} ×, "
+            f"parent {f(rr['parent'], 2)} ×, largest worker {f(rr['worker'], 2)} ×."
+        )
     return [
         "## 4. End to end and scale",
         "",
@@ -245,8 +340,23 @@ def _batches(res: dict) -> list[str]:
         "shorter-lived than that can be missed, so memory figures are lower bounds). "
         f"Load average {f(_batch_load(res))} (median at the end of each run).",
         "",
-        table(["batch", "runs", "s", "1st doc s", "docs/s", "steady docs/s", "MB/s", "docs/s 1st / 2nd half",
-               "tree peak MB", "parent MB", "worker MB", "workers seen"], rows),
+        table(
+            [
+                "batch",
+                "runs",
+                "s",
+                "1st doc s",
+                "docs/s",
+                "steady docs/s",
+                "MB/s",
+                "docs/s 1st / 2nd half",
+                "tree peak MB",
+                "parent MB",
+                "worker MB",
+                "workers seen",
+            ],
+            rows,
+        ),
         "",
         *extra,
         "",
@@ -264,11 +374,20 @@ def _modes(res: dict) -> list[str]:
     st = mode_stats(res)
     if not st:
         return []
-    rows = [[f"{n:,}", f(s["s"]["bare"]), f(s["s"]["direct"]), f(s["s"]["prefect"]),
-             f"{f(s['direct_vs_bare'], 2)} ×", f"{f(s['prefect_vs_direct'], 2)} ×", f(s["prefect_minus_direct"]),
-             f"{f(s['steady']['bare'], 1)} / {f(s['steady']['direct'], 1)} / {f(s['steady']['prefect'], 1)}",
-             f"{f(s['mb']['bare'], 0)} / {f(s['mb']['direct'], 0)} / {f(s['mb']['prefect'], 0)}"]
-            for n, s in sorted(st.items())]
+    rows = [
+        [
+            f"{n:,}",
+            f(s["s"]["bare"]),
+            f(s["s"]["direct"]),
+            f(s["s"]["prefect"]),
+            f"{f(s['direct_vs_bare'], 2)} ×",
+            f"{f(s['prefect_vs_direct'], 2)} ×",
+            f(s["prefect_minus_direct"]),
+            f"{f(s['steady']['bare'], 1)} / {f(s['steady']['direct'], 1)} / {f(s['steady']['prefect'], 1)}",
+            f"{f(s['mb']['bare'], 0)} / {f(s['mb']['direct'], 0)} / {f(s['mb']['prefect'], 0)}",
+        ]
+        for n, s in sorted(st.items())
+    ]
     lines = [
         "## 5. Orchestration overhead",
         "",
@@ -278,8 +397,20 @@ def _modes(res: dict) -> list[str]:
         "its worker processes, writing, the ingest log); *Prefect* is `run_batch(use_prefect=True)` (a temporary "
         "local Prefect server, one task per document, on top of *direct*).",
         "",
-        table(["documents", "bare s", "direct s", "Prefect s", "direct / bare", "Prefect / direct",
-               "Prefect − direct s", "steady docs/s (bare / direct / Prefect)", "tree peak MB (same order)"], rows),
+        table(
+            [
+                "documents",
+                "bare s",
+                "direct s",
+                "Prefect s",
+                "direct / bare",
+                "Prefect / direct",
+                "Prefect − direct s",
+                "steady docs/s (bare / direct / Prefect)",
+                "tree peak MB (same order)",
+            ],
+            rows,
+        ),
         "",
     ]
     if len(st) >= 2:
@@ -287,21 +418,35 @@ def _modes(res: dict) -> list[str]:
         per_doc = (b["prefect_minus_direct"] - a["prefect_minus_direct"]) / (n2 - n1)
         fixed = a["prefect_minus_direct"] - per_doc * n1
         if per_doc > 0:
-            lines += [f"Prefect's cost, fitted: about {f(fixed)} s per run (server start-up, flow run) plus "
-                      f"{f(per_doc * 1000, 0)} ms per document (task runs and their state changes).", ""]
+            lines += [
+                f"Prefect's cost, fitted: about {f(fixed)} s per run (server start-up, flow run) plus "
+                f"{f(per_doc * 1000, 0)} ms per document (task runs and their state changes).",
+                "",
+            ]
         else:
-            lines += ["Prefect's cost does not grow measurably with the number of documents here: it is the "
-                      "fixed cost of starting the temporary server and the flow run.", ""]
+            lines += [
+                "Prefect's cost does not grow measurably with the number of documents here: it is the "
+                "fixed cost of starting the temporary server and the flow run.",
+                "",
+            ]
     if "prefect_first_run_s" in res["batches"]:
-        lines += [f"The first flow run with an empty Prefect home (database creation, not counted above) took "
-                  f"{f(res['batches']['prefect_first_run_s'])} s.", ""]
+        lines += [
+            f"The first flow run with an empty Prefect home (database creation, not counted above) took "
+            f"{f(res['batches']['prefect_first_run_s'])} s.",
+            "",
+        ]
     return lines
 
 
 def _profiles(res: dict) -> list[str]:
-    found = [(title, res[key]) for key, title in
-             (("text_layer", "Digital PDF reader (`read_pdf_pages`)"),
-              ("extraction", "Extraction (normalise + analyse, the three text samples)")) if "profile" in res[key]]
+    found = [
+        (title, res[key])
+        for key, title in (
+            ("text_layer", "Digital PDF reader (`read_pdf_pages`)"),
+            ("extraction", "Extraction (normalise + analyse, the three text samples)"),
+        )
+        if "profile" in res[key]
+    ]
     breakdown = res["ocr"].get("breakdown")
     if not found and not breakdown:
         return []
@@ -309,20 +454,37 @@ def _profiles(res: dict) -> list[str]:
     if breakdown:
         out += _ocr_breakdown(breakdown)
     if found:
-        out += ["cProfile of one pass (the profiler slows pure-Python code by about 1.5-2 ×; "
-                "the shares are what matter).", ""]
+        out += [
+            "cProfile of one pass (the profiler slows pure-Python code by about 1.5-2 ×; the shares are what matter).",
+            "",
+        ]
     for title, part in found:
         prof = part["profile"]
         total = prof["total"]
-        out += [f"### {title}", "", "Most time of their own:", "",
-                table(["function", "own s", "%", "calls"],
-                      [[f"`{r['func']}`", f(r["tottime"], 3), f(100 * r["tottime"] / total, 0), f"{r['calls']:,}"]
-                       for r in prof["own"]]),
-                "", "Project functions by cumulative time:", "",
-                table(["function", "cumulative s", "%", "calls"],
-                      [[f"`{r['func']}`", f(r["cumtime"], 3), f(100 * r["cumtime"] / total, 0), f"{r['calls']:,}"]
-                       for r in prof["cumulative"]]),
-                ""]
+        out += [
+            f"### {title}",
+            "",
+            "Most time of their own:",
+            "",
+            table(
+                ["function", "own s", "%", "calls"],
+                [
+                    [f"`{r['func']}`", f(r["tottime"], 3), f(100 * r["tottime"] / total, 0), f"{r['calls']:,}"]
+                    for r in prof["own"]
+                ],
+            ),
+            "",
+            "Project functions by cumulative time:",
+            "",
+            table(
+                ["function", "cumulative s", "%", "calls"],
+                [
+                    [f"`{r['func']}`", f(r["cumtime"], 3), f(100 * r["cumtime"] / total, 0), f"{r['calls']:,}"]
+                    for r in prof["cumulative"]
+                ],
+            ),
+            "",
+        ]
     return out
 
 
@@ -338,10 +500,19 @@ def _ocr_breakdown(rows: list[dict]) -> list[str]:
         "A cProfile of `ocr_image` shows nothing but the wait on tesseract, so each tesseract call it makes "
         "is timed instead, against one bare `tesseract PAGE.png stdout -l vie` on the same page just before.",
         "",
-        table(["page", "bare s", "ocr_image s", "tesseract calls (psm, image size, s)", "outside tesseract s"],
-              [[r["page"], f(r["bare_s"], 2), f(r["total_s"], 2),
-                "; ".join(f"{c['psm'] or 'auto'}, {c['px']}, {f(c['s'], 2)}" for c in r["calls"]),
-                f(r["total_s"] - sum(c["s"] for c in r["calls"]), 2)] for r in rows]),
+        table(
+            ["page", "bare s", "ocr_image s", "tesseract calls (psm, image size, s)", "outside tesseract s"],
+            [
+                [
+                    r["page"],
+                    f(r["bare_s"], 2),
+                    f(r["total_s"], 2),
+                    "; ".join(f"{c['psm'] or 'auto'}, {c['px']}, {f(c['s'], 2)}" for c in r["calls"]),
+                    f(r["total_s"] - sum(c["s"] for c in r["calls"]), 2),
+                ]
+                for r in rows
+            ],
+        ),
         "",
         f"Of {f(total, 1)} s ({f(total / bare, 2)} × bare), the first tesseract pass of each page takes "
         f"{f(first, 1)} s ({f(first / bare, 2)} × bare), further tesseract passes (table cells, second readings) "
@@ -354,13 +525,20 @@ def _ocr_breakdown(rows: list[dict]) -> list[str]:
 
 # ---------------------------------------------------------------- README
 
+
 def readme_block(res: dict) -> str:
     tl, o, e = res["text_layer"], res["ocr"], res["extraction"]
     rows = [
-        ["digital PDF, reader", f"{f(tl['pages_s']['reader'])} pages/s per core "
-         f"(pypdfium2 alone {f(tl['pages_s']['pypdfium2'])}, pdfplumber {f(tl['pages_s']['pdfplumber'])})"],
-        ["OCR", f"{f(o['pages_s']['ocr_image'], 2)} pages/s on {o['workers']} cores, "
-         f"{f(o['ratio'], 2)} × the time of bare `tesseract -l vie`"],
+        [
+            "digital PDF, reader",
+            f"{f(tl['pages_s']['reader'])} pages/s per core "
+            f"(pypdfium2 alone {f(tl['pages_s']['pypdfium2'])}, pdfplumber {f(tl['pages_s']['pdfplumber'])})",
+        ],
+        [
+            "OCR",
+            f"{f(o['pages_s']['ocr_image'], 2)} pages/s on {o['workers']} cores, "
+            f"{f(o['ratio'], 2)} × the time of bare `tesseract -l vie`",
+        ],
         ["extraction", f"{f(e['mb_s'], 2)} MB/s per core"],
     ]
     text = res["batches"]["text"]
@@ -373,19 +551,31 @@ def readme_block(res: dict) -> str:
     st = mode_stats(res)
     if st:
         n = max(st)
-        rows.append([f"orchestration, {n:,} documents",
-                     f"`run_batch` direct {f(st[n]['direct_vs_bare'], 2)} × the time of bare `process_file` "
-                     f"calls in a pool; Prefect {f(st[n]['prefect_vs_direct'], 2)} × direct "
-                     f"(+{f(st[n]['prefect_minus_direct'])} s)"])
-    short = ["OCR vs bare tesseract", "digital PDF pages/s per core", "extraction MB/s per core",
-             "peak RSS 1,000 vs 10 documents"]
-    verdicts = "; ".join(f"{name} {m} (goal {t}): **{'pass' if ok else 'miss'}**"
-                         for name, (_, m, t, ok) in zip(short, goals(res)))
-    return "\n".join([
-        f"Latest `make bench` on this 2-core machine (medians; full figures, method and profiles in "
-        f"[bench/RESULTS.md](bench/RESULTS.md)):",
-        "",
-        table(["", ""], rows),
-        "",
-        f"Goals of issue 6: {verdicts}.",
-    ])
+        rows.append(
+            [
+                f"orchestration, {n:,} documents",
+                f"`run_batch` direct {f(st[n]['direct_vs_bare'], 2)} × the time of bare `process_file` "
+                f"calls in a pool; Prefect {f(st[n]['prefect_vs_direct'], 2)} × direct "
+                f"(+{f(st[n]['prefect_minus_direct'])} s)",
+            ]
+        )
+    short = [
+        "OCR vs bare tesseract",
+        "digital PDF pages/s per core",
+        "extraction MB/s per core",
+        "peak RSS 1,000 vs 10 documents",
+    ]
+    verdicts = "; ".join(
+        f"{name} {m} (goal {t}): **{'pass' if ok else 'miss'}**"
+        for name, (_, m, t, ok) in zip(short, goals(res), strict=False)
+    )
+    return "\n".join(
+        [
+            "Latest `make bench` on this 2-core machine (medians; full figures, method and profiles in "
+            "[bench/RESULTS.md](bench/RESULTS.md)):",
+            "",
+            table(["", ""], rows),
+            "",
+            f"Goals of issue 6: {verdicts}.",
+        ]
+    )

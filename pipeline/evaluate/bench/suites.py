@@ -10,6 +10,7 @@ within each repeat, and the report gives medians of per-repeat figures and
 of per-repeat ratios. Suites 1-3 run in this process; the batches of 4-5
 in `pipeline.evaluate.bench.batch`, the report in `pipeline.evaluate.bench.report`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,30 +41,40 @@ README = ROOT / "README.md"
 README_BEGIN, README_END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 # Issue 6's goals.
-GOAL_OCR_RATIO = 1.10          # project OCR time / bare tesseract time
-GOAL_PDF_PAGES_S = 50.0        # digital PDF pages/s per core (project reader)
-GOAL_EXTRACT_MB_S = 2.0        # MB/s per core, normalise + sections + extractors
-GOAL_RSS_RATIO = 1.2           # peak RSS of the biggest batch / the smallest
+GOAL_OCR_RATIO = 1.10  # project OCR time / bare tesseract time
+GOAL_PDF_PAGES_S = 50.0  # digital PDF pages/s per core (project reader)
+GOAL_EXTRACT_MB_S = 2.0  # MB/s per core, normalise + sections + extractors
+GOAL_RSS_RATIO = 1.2  # peak RSS of the biggest batch / the smallest
 
 
 @dataclass
 class Config:
-    repeats: int = 5               # cheap in-process measurements
+    repeats: int = 5  # cheap in-process measurements
     ocr_repeats: int = 3
     ocr_pages: int = 6
     batches: tuple[int, ...] = (10, 100, 1000)
     batch_repeats: int = 3
-    big_batch: int = 1000          # batches this large run once (time budget)
+    big_batch: int = 1000  # batches this large run once (time budget)
     prefect_batches: tuple[int, ...] = (10, 100)
-    pdf_batch: int = 10            # digital PDFs end to end
-    scan_batch: bool = True        # the two shorter 300 dpi scans end to end
-    pdf_limit: int | None = None   # text-layer suite: the N smallest digital PDFs
+    pdf_batch: int = 10  # digital PDFs end to end
+    scan_batch: bool = True  # the two shorter 300 dpi scans end to end
+    pdf_limit: int | None = None  # text-layer suite: the N smallest digital PDFs
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     quick: bool = False
 
 
-QUICK = dict(repeats=1, ocr_repeats=1, ocr_pages=1, batches=(2, 4), batch_repeats=1,
-             prefect_batches=(2,), pdf_batch=0, scan_batch=False, pdf_limit=1, quick=True)
+QUICK = {
+    "repeats": 1,
+    "ocr_repeats": 1,
+    "ocr_pages": 1,
+    "batches": (2, 4),
+    "batch_repeats": 1,
+    "prefect_batches": (2,),
+    "pdf_batch": 0,
+    "scan_batch": False,
+    "pdf_limit": 1,
+    "quick": True,
+}
 
 
 def log(msg: str) -> None:
@@ -71,6 +82,7 @@ def log(msg: str) -> None:
 
 
 # ---------------------------------------------------------------- samples
+
 
 def samples() -> dict[str, list[Path]]:
     files = sorted(RAW.iterdir())
@@ -82,6 +94,7 @@ def samples() -> dict[str, list[Path]]:
 
 
 # ---------------------------------------------------------------- timing
+
 
 def interleave(variants: dict, repeats: int, warmup: bool = True) -> tuple[dict, dict]:
     """Wall and CPU times (this process) of each variant per repeat; the
@@ -112,10 +125,11 @@ def med(xs) -> float:
 
 
 def ratio(times: dict, num: str, den: str) -> float:
-    return med([a / b for a, b in zip(times[num], times[den])])
+    return med([a / b for a, b in zip(times[num], times[den], strict=False)])
 
 
 # ---------------------------------------------------------------- profiles
+
 
 def profile(fn, top: int = 12) -> dict:
     """cProfile of one call: the functions with the most time of their own
@@ -138,9 +152,11 @@ def profile(fn, top: int = 12) -> dict:
             cum.append((ct, tt, ncalls, label))
     own.sort(reverse=True)
     cum.sort(reverse=True)
-    return {"total": total,
-            "own": [dict(tottime=tt, cumtime=ct, calls=n, func=lb) for tt, ct, n, lb in own[:top]],
-            "cumulative": [dict(cumtime=ct, tottime=tt, calls=n, func=lb) for ct, tt, n, lb in cum[:8]]}
+    return {
+        "total": total,
+        "own": [{"tottime": tt, "cumtime": ct, "calls": n, "func": lb} for tt, ct, n, lb in own[:top]],
+        "cumulative": [{"cumtime": ct, "tottime": tt, "calls": n, "func": lb} for ct, tt, n, lb in cum[:8]],
+    }
 
 
 def _func_label(key) -> str:
@@ -152,11 +168,12 @@ def _func_label(key) -> str:
         rel = path.relative_to(ROOT).as_posix()
     except ValueError:
         parts = path.parts
-        rel = "/".join(parts[parts.index("site-packages") + 1:]) if "site-packages" in parts else path.name
+        rel = "/".join(parts[parts.index("site-packages") + 1 :]) if "site-packages" in parts else path.name
     return f"{rel}:{line} {name}"
 
 
 # ---------------------------------------------------------------- 1. text layer
+
 
 def bench_text_layer(cfg: Config, pdfs: list[Path]) -> dict:
     import pdfplumber
@@ -195,26 +212,31 @@ def bench_text_layer(cfg: Config, pdfs: list[Path]) -> dict:
         for p in pdfs:
             process_file(p)
 
-    variants = {"pypdfium2": pdfium_text, "pdfplumber": plumber_text,
-                "reader": reader, "process_file": end_to_end}
+    variants = {"pypdfium2": pdfium_text, "pdfplumber": plumber_text, "reader": reader, "process_file": end_to_end}
     # One process, all in it: CPU time is the per-core cost, undisturbed by
     # other processes on a shared machine; wall time is shown beside it.
     wall, cpu = interleave(variants, cfg.repeats)
     if counts["ocr_pages"]:
-        cpu = wall      # OCR runs in tesseract processes, outside our CPU time
+        cpu = wall  # OCR runs in tesseract processes, outside our CPU time
     n = counts["pages"]
-    out = {"files": [p.name for p in pdfs], "pages": n, "ocr_pages": counts["ocr_pages"],
-           "pages_s": {k: n / med(v) for k, v in cpu.items()},
-           "pages_s_wall": {k: n / med(v) for k, v in wall.items()},
-           "reader_vs_pdfium": ratio(cpu, "reader", "pypdfium2"),
-           "reader_vs_plumber": ratio(cpu, "reader", "pdfplumber"),
-           "repeats": cfg.repeats, "load": loadavg()}
+    out = {
+        "files": [p.name for p in pdfs],
+        "pages": n,
+        "ocr_pages": counts["ocr_pages"],
+        "pages_s": {k: n / med(v) for k, v in cpu.items()},
+        "pages_s_wall": {k: n / med(v) for k, v in wall.items()},
+        "reader_vs_pdfium": ratio(cpu, "reader", "pypdfium2"),
+        "reader_vs_plumber": ratio(cpu, "reader", "pdfplumber"),
+        "repeats": cfg.repeats,
+        "load": loadavg(),
+    }
     if out["pages_s"]["reader"] < GOAL_PDF_PAGES_S:
         out["profile"] = profile(reader)
     return out
 
 
 # ---------------------------------------------------------------- 2. OCR
+
 
 def pick_pages_count(pdfs: list[Path]) -> list[tuple[Path, int]]:
     import pypdfium2 as pdfium
@@ -232,7 +254,7 @@ def pick_pages(scans: list[Path], n: int) -> list[tuple[Path, int]]:
     lengths = [n_pages for _, n_pages in pick_pages_count(scans)]
     picked = []
     per = [n // len(scans) + (1 if i < n % len(scans) else 0) for i in range(len(scans))]
-    for p, length, k in zip(scans, lengths, per):
+    for p, length, k in zip(scans, lengths, per, strict=False):
         picked += [(p, min(length - 1, int((j + 0.5) * length / k))) for j in range(k)]
     return picked
 
@@ -250,7 +272,7 @@ def render_pngs(pages: list[tuple[Path, int]], dest: Path, dpi: int = 300) -> li
                 img = doc[index].render(scale=dpi / 72, grayscale=True).to_pil()
             finally:
                 doc.close()
-            img.save(png, dpi=(dpi, dpi), compress_level=1)   # level 1: 5x faster to write
+            img.save(png, dpi=(dpi, dpi), compress_level=1)  # level 1: 5x faster to write
         out.append(png)
     return out
 
@@ -262,12 +284,12 @@ def _tesseract(png: Path) -> int:
 
 
 def _ocr_worker_init() -> None:
-    import pipeline.ocr.tesseract  # noqa: F401
     import pipeline.ingest.pdf  # noqa: F401
+    import pipeline.ocr.tesseract  # noqa: F401
 
 
 def _warm(_) -> None:
-    time.sleep(0.3)     # holds a worker so that the next task starts another
+    time.sleep(0.3)  # holds a worker so that the next task starts another
 
 
 def _ocr_png(png: str) -> int:
@@ -291,14 +313,17 @@ def bench_ocr(cfg: Config, scans: list[Path], work: Path) -> dict:
     pngs = render_pngs(pages, work / "ocr")
     chars = {}
     ctx = multiprocessing.get_context("forkserver")
-    with ThreadPoolExecutor(cfg.workers) as threads, \
-            ProcessPoolExecutor(cfg.workers, mp_context=ctx, initializer=_ocr_worker_init) as procs:
+    with (
+        ThreadPoolExecutor(cfg.workers) as threads,
+        ProcessPoolExecutor(cfg.workers, mp_context=ctx, initializer=_ocr_worker_init) as procs,
+    ):
         list(procs.map(_warm, range(cfg.workers)))
-        _tesseract(pngs[0])                       # language data into the page cache
+        _tesseract(pngs[0])  # language data into the page cache
 
         def run(name, pool, fn, items):
             def go():
                 chars[name] = sum(pool.map(fn, items))
+
             return go
 
         variants = {
@@ -309,13 +334,18 @@ def bench_ocr(cfg: Config, scans: list[Path], work: Path) -> dict:
         # the work is in other processes: wall time, interleaved
         times, _ = interleave(variants, cfg.ocr_repeats, warmup=False)
     n = len(pngs)
-    out = {"pages": [f"{p.name} p.{i + 1}" for p, i in pages], "n": n, "workers": cfg.workers,
-           "pages_s": {k: n / med(v) for k, v in times.items()},
-           "s_per_page": {k: med(v) * cfg.workers / n for k, v in times.items()},
-           "chars": chars,
-           "ratio": ratio(times, "ocr_image", "tesseract"),
-           "ratio_pdf": ratio(times, "ocr_pdf_page", "tesseract"),
-           "repeats": cfg.ocr_repeats, "load": loadavg()}
+    out = {
+        "pages": [f"{p.name} p.{i + 1}" for p, i in pages],
+        "n": n,
+        "workers": cfg.workers,
+        "pages_s": {k: n / med(v) for k, v in times.items()},
+        "s_per_page": {k: med(v) * cfg.workers / n for k, v in times.items()},
+        "chars": chars,
+        "ratio": ratio(times, "ocr_image", "tesseract"),
+        "ratio_pdf": ratio(times, "ocr_pdf_page", "tesseract"),
+        "repeats": cfg.ocr_repeats,
+        "load": loadavg(),
+    }
     if out["ratio"] > GOAL_OCR_RATIO:
         out["breakdown"] = ocr_breakdown(pngs)
     return out
@@ -337,8 +367,9 @@ def ocr_breakdown(pngs: list[Path]) -> list[dict]:
         try:
             return original(gray, *args, **kwargs)
         finally:
-            calls.append((kwargs.get("psm") or (args[2] if len(args) > 2 else None), gray.size,
-                          time.perf_counter() - t))
+            calls.append(
+                (kwargs.get("psm") or (args[2] if len(args) > 2 else None), gray.size, time.perf_counter() - t)
+            )
 
     rows = []
     ocr_mod._tesseract_words = counted
@@ -353,14 +384,21 @@ def ocr_breakdown(pngs: list[Path]) -> list[dict]:
                 t = time.perf_counter()
                 ocr_mod.ocr_image(img)
                 total = time.perf_counter() - t
-            rows.append({"page": png.name, "bare_s": bare, "total_s": total,
-                         "calls": [{"psm": psm, "px": f"{w}×{h}", "s": sec} for psm, (w, h), sec in calls]})
+            rows.append(
+                {
+                    "page": png.name,
+                    "bare_s": bare,
+                    "total_s": total,
+                    "calls": [{"psm": psm, "px": f"{w}×{h}", "s": sec} for psm, (w, h), sec in calls],
+                }
+            )
     finally:
         ocr_mod._tesseract_words = original
     return rows
 
 
 # ---------------------------------------------------------------- 3. extraction
+
 
 def bench_extraction(cfg: Config, texts: list[Path]) -> dict:
     import extractors.analyse as analyse_mod
@@ -376,9 +414,11 @@ def bench_extraction(cfg: Config, texts: list[Path]) -> dict:
     # Time every extractor `analyse` calls by wrapping the names it imported
     # (they run one after another, so the times add up).
     stages: dict[str, float] = {}
-    originals = {name: fn for name, fn in vars(analyse_mod).items()
-                 if inspect.isfunction(fn) and name != "analyse"
-                 and getattr(fn, "__module__", "").startswith("extractors.")}
+    originals = {
+        name: fn
+        for name, fn in vars(analyse_mod).items()
+        if inspect.isfunction(fn) and name != "analyse" and getattr(fn, "__module__", "").startswith("extractors.")
+    }
 
     def timed(name, fn):
         def wrapper(*a, **kw):
@@ -387,13 +427,13 @@ def bench_extraction(cfg: Config, texts: list[Path]) -> dict:
                 return fn(*a, **kw)
             finally:
                 stages[name] = stages.get(name, 0.0) + time.process_time() - t
+
         return wrapper
 
     def one_pass():
         for raw, _ in docs:
             t = time.process_time()
-            norm = normalize_pages(raw.pages, markdown=raw.markdown, paged=raw.paged,
-                                   rebuild_tables=raw.flat_tables)
+            norm = normalize_pages(raw.pages, markdown=raw.markdown, paged=raw.paged, rebuild_tables=raw.flat_tables)
             stages["normalize_pages"] = stages.get("normalize_pages", 0.0) + time.process_time() - t
             analyse_mod.analyse(norm.text, norm.page_starts if raw.paged else None)
 
@@ -401,7 +441,7 @@ def bench_extraction(cfg: Config, texts: list[Path]) -> dict:
     for name, fn in originals.items():
         setattr(analyse_mod, name, timed(name, fn))
     try:
-        one_pass()                                # warm-up: imports, regex compilation
+        one_pass()  # warm-up: imports, regex compilation
         for _ in range(cfg.repeats):
             stages.clear()
             t, c = time.perf_counter(), time.process_time()
@@ -415,16 +455,24 @@ def bench_extraction(cfg: Config, texts: list[Path]) -> dict:
     names = sorted({k for _, _, s in per_repeat for k in s})
     stage_s = {k: med([s.get(k, 0.0) for _, _, s in per_repeat]) for k in names}
     stage_s["analyse (own code)"] = max(0.0, total - sum(stage_s.values()))
-    out = {"files": [p.name for p in texts], "bytes": size, "seconds": total, "seconds_wall": wall,
-           "mb_s": size / 1e6 / total, "mb_s_wall": size / 1e6 / wall,
-           "stages": dict(sorted(stage_s.items(), key=lambda kv: -kv[1])),
-           "repeats": cfg.repeats, "load": loadavg()}
+    out = {
+        "files": [p.name for p in texts],
+        "bytes": size,
+        "seconds": total,
+        "seconds_wall": wall,
+        "mb_s": size / 1e6 / total,
+        "mb_s_wall": size / 1e6 / wall,
+        "stages": dict(sorted(stage_s.items(), key=lambda kv: -kv[1])),
+        "repeats": cfg.repeats,
+        "load": loadavg(),
+    }
     if out["mb_s"] < GOAL_EXTRACT_MB_S:
         out["profile"] = profile(one_pass)
     return out
 
 
 # ---------------------------------------------------------------- machine
+
 
 def machine(started: float) -> list[tuple[str, str]]:
     from importlib.metadata import PackageNotFoundError, version
@@ -455,11 +503,15 @@ def machine(started: float) -> list[tuple[str, str]]:
     return [
         ("CPU", first("/proc/cpuinfo", "model name")),
         ("cores", f"{os.cpu_count()} logical, {len(os.sched_getaffinity(0))} usable"),
-        ("memory", f"{int(mem_kb) / 1024 ** 2:.1f} GiB" if mem_kb.isdigit() else "?"),
+        ("memory", f"{int(mem_kb) / 1024**2:.1f} GiB" if mem_kb.isdigit() else "?"),
         ("system", f"{first('/etc/os-release', 'PRETTY_NAME')}, Linux {platform.release()}"),
         ("Python", platform.python_version()),
-        ("libraries", ", ".join(f"{p} {ver(p)}" for p in
-                                ("pypdfium2", "pdfplumber", "pytesseract", "prefect", "regex", "pyarrow"))),
+        (
+            "libraries",
+            ", ".join(
+                f"{p} {ver(p)}" for p in ("pypdfium2", "pdfplumber", "pytesseract", "prefect", "regex", "pyarrow")
+            ),
+        ),
         ("Tesseract", f"{tess}, OMP_THREAD_LIMIT={os.environ.get('OMP_THREAD_LIMIT', '-')}"),
         ("Prefect API", os.environ.get("PREFECT_API_URL") or "temporary local server per run (no PREFECT_API_URL)"),
         ("commit", cmd("git", "rev-parse", "--short", "HEAD") or "?"),
@@ -470,6 +522,7 @@ def machine(started: float) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------- run
 
+
 def run_bench(cfg: Config, results_path: Path, work: Path, update_readme: bool) -> dict:
     from pipeline.evaluate.bench.batch import bench_batches
     from pipeline.evaluate.bench.report import readme_block, render
@@ -479,7 +532,7 @@ def run_bench(cfg: Config, results_path: Path, work: Path, update_readme: bool) 
     smp = samples()
     pdfs = smp["digital"]
     if cfg.pdf_limit:
-        pdfs = sorted(pdfs, key=lambda p: p.stat().st_size)[:cfg.pdf_limit]
+        pdfs = sorted(pdfs, key=lambda p: p.stat().st_size)[: cfg.pdf_limit]
     res: dict = {"config": cfg.__dict__, "machine": machine(started)}
     log(f"1/5 text layer on {len(pdfs)} digital PDFs")
     res["text_layer"] = bench_text_layer(cfg, pdfs)
@@ -510,7 +563,7 @@ def _update_readme(block: str) -> None:
     if a < 0 or b < a:
         log("README has no bench markers; not updated")
         return
-    README.write_text(text[:a + len(README_BEGIN)] + "\n" + block.strip("\n") + "\n" + text[b:], encoding="utf-8")
+    README.write_text(text[: a + len(README_BEGIN)] + "\n" + block.strip("\n") + "\n" + text[b:], encoding="utf-8")
     log("README figures updated")
 
 
@@ -528,8 +581,11 @@ def _cmd_bench(args) -> int:
 
 def add_command(subparsers) -> None:
     p = subparsers.add_parser("bench", help="measure speed and memory, write bench/RESULTS.md")
-    p.add_argument("--quick", action="store_true",
-                   help="tiny configuration for a smoke test (1 repeat, batches of 2 and 4, 1 OCR page)")
+    p.add_argument(
+        "--quick",
+        action="store_true",
+        help="tiny configuration for a smoke test (1 repeat, batches of 2 and 4, 1 OCR page)",
+    )
     p.add_argument("--repeats", type=int, default=None, help="repeats of every measurement")
     p.add_argument("--batches", default=None, help="batch sizes, comma-separated (default 10,100,1000)")
     p.add_argument("--results", type=Path, default=None, help=f"report path (default {RESULTS.relative_to(ROOT)})")
