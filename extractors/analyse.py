@@ -31,6 +31,13 @@ class Analysis:
     def sections(self) -> list:
         return self.doc.sections
 
+    @property
+    def warnings(self) -> list[str]:
+        """Quality warnings (see `extractors.checks`)."""
+        from extractors.checks import quality_warnings
+
+        return quality_warnings(self)
+
 
 def analyse(text: str, page_starts: list[int] | None = None) -> Analysis:
     """Run every extractor on normalised `text`; offsets in all records point into it."""

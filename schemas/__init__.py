@@ -1,21 +1,38 @@
-"""The data contract (../shared/SPEC.md) as Arrow schemas and record types.
+"""The data contract (../shared/SPEC.md): typed records, enumerations and Arrow schemas.
 
-Every column name and type lives here once; readers of the tables, writers
-and extractors all go through `SCHEMAS` and the record classes generated from
-it, so a renamed column fails loudly everywhere at once.
+Every column name and type lives once, in `schemas.records`; the Arrow
+schemas the writers enforce, the data dictionary and the contract check are
+derived from it, so a renamed column fails loudly everywhere at once.
 """
 
-from schemas.tables import (  # noqa: F401
-    COLUMN_DOCS,
+from schemas.arrow import COLUMN_DOCS, ENUMS, SCHEMAS, TABLES, as_row, contract_violations, to_arrow
+from schemas.records import (
     RECORD_TYPES,
-    SCHEMAS,
-    TABLES,
     Deadline,
     Document,
     IngestLog,
     LegalRef,
+    Record,
     Section,
     Target,
     Task,
-    to_arrow,
 )
+
+__all__ = [
+    "COLUMN_DOCS",
+    "ENUMS",
+    "RECORD_TYPES",
+    "SCHEMAS",
+    "TABLES",
+    "Deadline",
+    "Document",
+    "IngestLog",
+    "LegalRef",
+    "Record",
+    "Section",
+    "Target",
+    "Task",
+    "as_row",
+    "contract_violations",
+    "to_arrow",
+]

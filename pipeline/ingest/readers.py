@@ -35,6 +35,8 @@ class RawDocument:
     n_pages: int | None = None
     flat_tables: bool = False  # tables may be flattened one cell per line
     page_sources: list[str] = field(default_factory=list)
+    #: what a person should check about how the text was read (`ingest_log.warnings`)
+    warnings: list[str] = field(default_factory=list)
 
 
 def sniff_format(data: bytes, suffix: str) -> str:

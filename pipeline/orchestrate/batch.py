@@ -362,6 +362,7 @@ def finish(path: Path, outcome: dict, out_dir: Path, summary: RunSummary) -> Ing
             finished_at=now(),
             pages=result.n_pages,
             ocr_pages=result.ocr_pages,
+            warnings=result.warnings,
         )
     return IngestLog(
         doc_id=outcome.get("doc_id"),

@@ -51,6 +51,7 @@ class Processed:
     tables: dict = field(default_factory=dict)  # table name → list of records
     n_pages: int | None = None
     ocr_pages: int = 0
+    warnings: list[str] = field(default_factory=list)
 
 
 def _stage(stage: str, fn, *args, **kwargs):
@@ -139,4 +140,11 @@ def process_file(path: str | Path, data: bytes | None = None, ocr: bool = True) 
             r.doc_id = doc_id
     # Schema check now, so a bad row fails the extract stage, not the writer.
     _stage("extract", lambda: [to_arrow(name, rows) for name, rows in tables.items()])
-    return Processed(doc_id=doc_id, source_path=str(path), tables=tables, n_pages=raw.n_pages, ocr_pages=raw.ocr_pages)
+    return Processed(
+        doc_id=doc_id,
+        source_path=str(path),
+        tables=tables,
+        n_pages=raw.n_pages,
+        ocr_pages=raw.ocr_pages,
+        warnings=[*raw.warnings, *result.warnings],
+    )

@@ -67,6 +67,8 @@ def write_document(out_dir: Path, doc_id: str, tables: dict) -> list[Path]:
 
 
 def write_ingest_log(out_dir: Path, run_id: str, rows: list) -> Path:
+    for row in rows:
+        row.run_id = run_id
     dest = Path(out_dir) / "ingest_log" / f"{run_id}.parquet"
     atomic_write_table(to_arrow("ingest_log", rows), dest)
     return dest
