@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import os
 
+# A0 at 300 dpi is ~140 Mpx; anything bigger is a decompression bomb or a
+# mistake, and decoding it would take minutes and gigabytes.
+MAX_PIXELS = 180_000_000
+
 DEFAULTS = {
     # One Tesseract per core: OpenMP threads inside it oversubscribe 2 cores ~5×.
     "OMP_THREAD_LIMIT": "1",

@@ -17,14 +17,17 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from PIL import Image
 
 from extractors.text.fold import VI_MARKED_LETTERS
+from pipeline.config import MAX_PIXELS
 from pipeline.errors import CorruptFileError, EmptyFileError, EncryptedPdfError
-from pipeline.ocr.tesseract import MAX_PIXELS, PageText, PdfText, ocr_image, render_page
+from pipeline.models import PagedText, PageText, RawDocument
+from pipeline.ocr.page import ocr_image
 
 log = logging.getLogger(__name__)
 
-__all__ = ["PageText", "PdfText", "read_pdf_pages", "assess_text_layer", "page_image"]
+__all__ = ["PageText", "PagedText", "read_pdf_pages", "assess_text_layer", "page_image"]
 
 # Fewer visible characters than this is no text layer (a scan, or a page
 # number stamped on one).
@@ -75,7 +78,7 @@ def _base(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)).lower()
 
 
-def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, workers: int = 1) -> PdfText:
+def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, workers: int = 1) -> PagedText:
     """Text of every page. `workers` > 1 OCRs pages in that many processes
     (tesseract is single-threaded); leave it at 1 when documents are already
     processed in parallel."""
@@ -108,7 +111,7 @@ def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, wo
             pages[index] = PageText(index + 1, result.text, "ocr", result.tables, result.confidence)
     finally:
         doc.close()
-    return PdfText([p for p in pages if p is not None])
+    return PagedText([p for p in pages if p is not None])
 
 
 def open_pdf(path: Path) -> pdfium.PdfDocument:
@@ -313,3 +316,37 @@ def _ocr_pages(path: Path, doc, indexes: list[int], lang: str, dpi: int, workers
     for index in indexes:
         img, resolution = page_image(doc, index, dpi)
         yield index, ocr_image(img, lang=lang, dpi=resolution)
+
+
+def render_page(pdf, index: int, dpi: int = 300) -> Image.Image:
+    """Rasterise page `index` (0-based) of a PDF path or open PdfDocument."""
+    import pypdfium2 as pdfium
+
+    doc = pdf if isinstance(pdf, pdfium.PdfDocument) else pdfium.PdfDocument(str(pdf))
+    try:
+        page = doc[index]
+        width, height = page.get_size()
+        scale = dpi / 72
+        # An oversized page (a poster, a broken MediaBox) would need gigabytes
+        # at full resolution; render it smaller instead.
+        if width * height * scale * scale > MAX_PIXELS:
+            scale = (MAX_PIXELS / (width * height)) ** 0.5
+        return page.render(scale=scale, grayscale=True).to_pil()
+    finally:
+        if doc is not pdf:
+            doc.close()
+
+
+def read_pdf(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
+    """A PDF's pages: the text layer where it is usable, OCR elsewhere."""
+    result = read_pdf_pages(path, ocr=ocr)
+    pages = [p.text for p in result.pages]
+    sources = [p.source for p in result.pages]
+    return RawDocument(
+        source_format="pdf",
+        pages=pages,
+        paged=True,
+        n_pages=len(pages),
+        ocr_pages=sum(1 for s in sources if s == "ocr"),
+        page_sources=sources,
+    )

@@ -318,7 +318,7 @@ def sniff_kind(head: bytes, path: Path | None = None) -> str | None:
     """`pdf`, `docx`, `png`, `jpeg`, `tiff`, `text` or None (not something the pipeline reads).
 
     `head` is the first bytes; `path`, the whole file, is needed to look
-    inside a ZIP. Mirrors `pipeline.ingest.readers.sniff_format`, which decides again
+    inside a ZIP. Mirrors `pipeline.ingest.sniff.sniff_format`, which decides again
     when the file is read.
     """
     if b"%PDF-" in head[:1024]:
@@ -358,7 +358,7 @@ def _decodable_text(head: bytes) -> bool:
         # Incremental: the sample may end in the middle of a multi-byte character.
         text = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
-        from pipeline.ingest.readers import decode_text  # UTF-16 without BOM, cp1252 (TCVN3/VNI files)
+        from pipeline.ingest.text import decode_text  # UTF-16 without BOM, cp1252 (TCVN3/VNI files)
 
         text = decode_text(head)
     return _mostly_printable(text)

@@ -118,9 +118,9 @@ DEFAULT_MEMORY_MB = 4096
 PRELOAD = [
     "pipeline.orchestrate.process",
     "extractors.analyse",
-    "pipeline.ingest.readers",
+    "pipeline.ingest",
     "pipeline.ingest.pdf",
-    "pipeline.ocr.tesseract",
+    "pipeline.ocr.page",
 ]
 
 

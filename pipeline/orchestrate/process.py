@@ -85,7 +85,7 @@ def _stage(stage: str, fn, *args, **kwargs):
 def process_file(path: str | Path, data: bytes | None = None, ocr: bool = True) -> Processed:
     """All tables for one file. Raises `StageError`."""
     from extractors.analyse import analyse
-    from pipeline.ingest.readers import read_document
+    from pipeline.ingest import read_document
 
     path = Path(path)
     if data is None:

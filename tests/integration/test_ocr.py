@@ -14,10 +14,11 @@ from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.errors import CorruptFileError, ImageTooLargeError, OcrError
 from pipeline.evaluate.cer import cer, levenshtein, limit_for, ocr_report
+from pipeline.ingest import image as image_reader
+from pipeline.ingest.image import read_image_pages
 from pipeline.ingest.pdf import ocr_pdf_page, page_image
-from pipeline.ocr import tesseract as ocr
-from pipeline.ocr.tablegrid import find_tables
-from pipeline.ocr.tesseract import ocr_image, read_image_pages
+from pipeline.ocr.page import ocr_image
+from pipeline.ocr.tablegrid import Word, find_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
@@ -195,7 +196,7 @@ def test_multi_page_tiff(tmp_path):
 def test_oversized_image_is_refused(tmp_path, monkeypatch):
     path = tmp_path / "big.png"
     Image.new("L", (400, 300), 255).save(path)
-    monkeypatch.setattr(ocr, "MAX_PIXELS", 100_000)
+    monkeypatch.setattr(image_reader, "MAX_PIXELS", 100_000)
     with pytest.raises(ImageTooLargeError) as err:
         read_image_pages(path)
     assert "pixels" in str(err.value)
@@ -234,7 +235,7 @@ def test_whole_document_cer_within_limits():
 
 def _line(key, *parts, h=40):
     """Words of one line: parts are (text, left, top) with 40 px letters."""
-    return [ocr.Word(text, left, top, 20 * len(text), h, 90.0, key) for text, left, top in parts]
+    return [Word(text, left, top, 20 * len(text), h, 90.0, key) for text, left, top in parts]
 
 
 def test_column_runs_find_side_by_side_blocks_off_baseline():

@@ -6,7 +6,9 @@ import io
 import pytest
 
 from pipeline.errors import CorruptFileError, EmptyFileError, ReadError
-from pipeline.ingest.readers import decode_text, looks_like_markdown, read_document, sniff_format
+from pipeline.ingest import read_document
+from pipeline.ingest.sniff import sniff_format
+from pipeline.ingest.text import decode_text, looks_like_markdown
 from tests.samples import RAW
 
 LINE = "Ủy ban nhân dân tỉnh Kon Tum xây dựng Chương trình hành động thực hiện Nghị quyết số 06/NQ-CP"

@@ -285,7 +285,7 @@ def _tesseract(png: Path) -> int:
 
 def _ocr_worker_init() -> None:
     import pipeline.ingest.pdf  # noqa: F401
-    import pipeline.ocr.tesseract  # noqa: F401
+    import pipeline.ocr.page  # noqa: F401
 
 
 def _warm(_) -> None:
@@ -295,7 +295,7 @@ def _warm(_) -> None:
 def _ocr_png(png: str) -> int:
     from PIL import Image
 
-    from pipeline.ocr.tesseract import ocr_image
+    from pipeline.ocr.page import ocr_image
 
     with Image.open(png) as img:
         img.load()
@@ -357,23 +357,22 @@ def ocr_breakdown(pngs: list[Path]) -> list[dict]:
     against one bare `tesseract` call on the same PNG."""
     from PIL import Image
 
-    import pipeline.ocr.tesseract as ocr_mod
+    from pipeline.ocr.engine import TesseractEngine, use_engine
+    from pipeline.ocr.page import ocr_image
 
     calls: list[tuple] = []
-    original = ocr_mod._tesseract_words
+    real = TesseractEngine()
 
-    def counted(gray, *args, **kwargs):
-        t = time.perf_counter()
-        try:
-            return original(gray, *args, **kwargs)
-        finally:
-            calls.append(
-                (kwargs.get("psm") or (args[2] if len(args) > 2 else None), gray.size, time.perf_counter() - t)
-            )
+    class Counted:
+        def words(self, gray, lang, dpi, psm=None):
+            t = time.perf_counter()
+            try:
+                return real.words(gray, lang, dpi, psm)
+            finally:
+                calls.append((psm, gray.size, time.perf_counter() - t))
 
     rows = []
-    ocr_mod._tesseract_words = counted
-    try:
+    with use_engine(Counted()):
         for png in pngs:
             t = time.perf_counter()
             _tesseract(png)
@@ -382,7 +381,7 @@ def ocr_breakdown(pngs: list[Path]) -> list[dict]:
             with Image.open(png) as img:
                 img.load()
                 t = time.perf_counter()
-                ocr_mod.ocr_image(img)
+                ocr_image(img)
                 total = time.perf_counter() - t
             rows.append(
                 {
@@ -392,8 +391,6 @@ def ocr_breakdown(pngs: list[Path]) -> list[dict]:
                     "calls": [{"psm": psm, "px": f"{w}×{h}", "s": sec} for psm, (w, h), sec in calls],
                 }
             )
-    finally:
-        ocr_mod._tesseract_words = original
     return rows
 
 
@@ -403,7 +400,7 @@ def ocr_breakdown(pngs: list[Path]) -> list[dict]:
 def bench_extraction(cfg: Config, texts: list[Path]) -> dict:
     import extractors.analyse as analyse_mod
     from extractors.normalize.pages import normalize_pages
-    from pipeline.ingest.readers import read_document
+    from pipeline.ingest import read_document
 
     docs = []
     for p in texts:

@@ -1,0 +1,83 @@
+"""Image files (PNG, JPEG, TIFF frames) → OCR'd pages."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from pipeline.config import MAX_PIXELS
+from pipeline.errors import CorruptFileError, EmptyFileError, ImageTooLargeError
+from pipeline.models import PagedText, PageText, RawDocument
+from pipeline.ocr.page import image_dpi, ocr_image
+
+
+def read_image_pages(path, lang: str = "vie") -> PagedText:
+    """OCR an image file: PNG, JPEG, TIFF (every frame of a multi-page TIFF)."""
+    path = Path(path)
+    if path.stat().st_size == 0:
+        raise EmptyFileError(f"{path.name} is empty (0 bytes)")
+    pages = []
+    with warnings.catch_warnings():
+        # PIL only warns between MAX_IMAGE_PIXELS and twice that; make every
+        # oversized image an error before it is decoded.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        previous = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+        try:
+            with Image.open(path) as img:
+                for frame in range(getattr(img, "n_frames", 1)):
+                    img.seek(frame)
+                    _check_size(img, path)
+                    img.load()
+                    page = ocr_image(_upright_gray(img), lang=lang, dpi=image_dpi(img))
+                    pages.append(PageText(frame + 1, page.text, "ocr", page.tables, page.confidence))
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise ImageTooLargeError(
+                f"{path.name}: image is larger than {MAX_PIXELS:,} pixels; "
+                f"downscale it (300 dpi is enough for OCR) ({exc})"
+            ) from exc
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise CorruptFileError(
+                f"{path.name}: cannot decode image ({exc}); the file may be truncated or not an image"
+            ) from exc
+        finally:
+            Image.MAX_IMAGE_PIXELS = previous
+    if not pages:
+        raise EmptyFileError(f"{path.name} has no image frames")
+    return PagedText(pages)
+
+
+def _upright_gray(img: Image.Image) -> Image.Image:
+    # Phone photos are stored sideways with an EXIF turn; transparent
+    # pixels are paper, not ink.
+    img = ImageOps.exif_transpose(img)
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        rgba = img.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        img = Image.alpha_composite(background, rgba)
+    return img.convert("L")
+
+
+def _check_size(img: Image.Image, path: Path) -> None:
+    width, height = img.size
+    if width * height > MAX_PIXELS:
+        raise ImageTooLargeError(
+            f"{path.name}: image is {width}x{height} pixels, more than "
+            f"{MAX_PIXELS:,}; downscale it (300 dpi is enough for OCR)"
+        )
+
+
+def read_image(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
+    """An image file's frames, OCR'd."""
+    result = read_image_pages(path)
+    pages = [p.text for p in result.pages]
+    return RawDocument(
+        source_format="image",
+        pages=pages,
+        paged=True,
+        n_pages=len(pages),
+        ocr_pages=len(pages),
+        page_sources=["ocr"] * len(pages),
+    )

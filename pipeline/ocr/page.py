@@ -1,0 +1,89 @@
+"""OCR of one page image with Tesseract, ruled tables kept as rows of cells.
+
+A page without a ruled table is one `image_to_data` pass (words, boxes,
+confidences) read in Tesseract's own order. On a page with ruled tables
+(found by `tablegrid`) the tables are blanked out for that pass, and their
+cells are read in a second pass over a sheet made of the cells alone
+(`cells`); each table is put back where it stood as tab-separated rows
+(`layout`). The two passes together cover the page once, so they cost about
+one page. `reread` then repairs side-by-side blocks and debris lines."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+from pipeline.ocr.cells import read_table_cells
+from pipeline.ocr.engine import read_words
+from pipeline.ocr.layout import page_text
+from pipeline.ocr.reread import reread
+from pipeline.ocr.tablegrid import (
+    find_tables,
+    rotated_rows,
+)
+
+
+@dataclass
+class OcrPage:
+    text: str
+    confidence: float  # mean word confidence, 0-100
+    tables: list[list[list[str]]]
+    seconds: float  # wall time spent on this page
+
+
+def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> OcrPage:
+    """OCR one page image. `dpi` is the image's resolution if known (a
+    rendered PDF page); otherwise it is read from the image or estimated."""
+    started = time.perf_counter()
+    gray = img.convert("L") if img.mode != "L" else img
+    dpi = dpi or image_dpi(img) or _guess_dpi(gray)
+    pixels = np.asarray(gray)
+    grids, rules = find_tables(pixels, dpi)
+    tables: list[list[list[str]]] = []
+    if grids:
+        # Erased areas take the paper's own shade: a white patch on a grey
+        # copy moves tesseract's binarisation threshold and it reads nothing.
+        paper = int(np.median(pixels[::8, ::8]))
+        cleaned = pixels.copy()
+        cleaned[rules] = paper
+        # The page pass skips the tables (their cells are read in a pass of
+        # their own), so the two passes cost about one page.
+        outside = cleaned.copy()
+        for grid in grids:
+            box = (grid.cols[0].pos, grid.cols[-1].pos, grid.rows[0].pos, grid.rows[-1].pos)
+            for y, a, b in rotated_rows(grid, box, outside.shape):
+                outside[y, a:b] = paper
+        tables, cell_words = read_table_cells(cleaned, grids, lang, dpi)
+        pixels, gray = outside, Image.fromarray(outside)
+    else:
+        cell_words = []
+    words = read_words(gray, lang, dpi)
+    words = reread(pixels, words, lambda sheet: read_words(sheet, lang, dpi, psm=6))
+    text = page_text(words, grids, tables)
+    confs = [w.conf for w in words + cell_words if w.conf >= 0]
+    confidence = float(np.mean(confs)) if confs else 0.0
+    return OcrPage(text, confidence, [t for t in tables if t], time.perf_counter() - started)
+
+
+def image_dpi(img: Image.Image) -> int | None:
+    """Resolution from the file's metadata, if it describes a plausible
+    sheet of paper (cameras and screenshots often say 72 dpi whatever the
+    real scale)."""
+    dpi = img.info.get("dpi")
+    try:
+        value = float(dpi[0]) if dpi else 0.0
+    except (TypeError, ValueError, IndexError):
+        return None
+    if 70 <= value <= 1200 and 2 <= max(img.size) / value <= 50:
+        return int(round(value))
+    return None
+
+
+def _guess_dpi(gray: Image.Image) -> int:
+    # Without usable metadata assume the long side is an A4 page's 11.7
+    # inches. This only scales the table-rule thresholds; tesseract is not
+    # told, it estimates the resolution from the text itself.
+    return max(100, min(600, round(max(gray.size) / 11.7)))
