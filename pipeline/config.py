@@ -1,28 +1,67 @@
-"""Process-wide environment defaults, applied before Prefect or Tesseract start.
+"""One settings object: limits, paths, fetch limits and the environment of Tesseract and Prefect.
 
-Each can be overridden by setting the variable in the environment.
+`Settings()` reads `VNPLANS_*` environment variables once (e.g.
+`VNPLANS_OUT=/srv/vnplans`, `VNPLANS_TIMEOUT_S=600`); the CLI builds it, lets
+its options override it and passes it down. Nothing here changes the process
+environment at import: `apply_environment()` does, once, from the CLI's
+`main` (Tesseract's OpenMP limit must be set before pytesseract starts a
+subprocess, Prefect's before Prefect is imported).
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # A0 at 300 dpi is ~140 Mpx; anything bigger is a decompression bomb or a
 # mistake, and decoding it would take minutes and gigabytes.
 MAX_PIXELS = 180_000_000
 
-DEFAULTS = {
-    # One Tesseract per core: OpenMP threads inside it oversubscribe 2 cores ~5×.
-    "OMP_THREAD_LIMIT": "1",
-    # Otherwise every run tries a telemetry DNS lookup (no network here).
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "PREFECT_LOGGING_LEVEL": "WARNING",
+
+class Settings(BaseSettings):
+    """Every tunable of a run, with its default. Environment: `VNPLANS_<NAME>`."""
+
+    model_config = SettingsConfigDict(env_prefix="VNPLANS_", extra="ignore")
+
+    out: Path = Field(
+        Path("data/processed"),
+        description="output folder of the tables",
+        # VNPLANS_PROCESSED is the name the query and report commands used first.
+        validation_alias=AliasChoices("VNPLANS_OUT", "VNPLANS_PROCESSED"),
+    )
+    workers: int | None = Field(None, description="worker processes (default: the number of cores)")
+    # A 300-page scan OCRs in about 7 minutes on one core.
+    timeout_s: float = Field(1800, description="seconds one document may take before it is stopped")
+    memory_mb: int = Field(4096, description="memory limit of one document's worker process, in MB")
+    ocr: bool = Field(True, description="OCR pages without a usable text layer")
+    ocr_lang: str = Field("vie", description="Tesseract language")
+    ocr_dpi: int = Field(300, description="resolution PDF pages are rendered at for OCR")
+    # Fetching (vnplans fetch / serve).
+    connect_timeout_s: float = Field(10, description="seconds to connect to a server")
+    read_timeout_s: float = Field(60, description="seconds to wait for data from a server")
+    max_download_mb: float = Field(200, description="largest file a fetch downloads, in MB")
+    # One Tesseract per core: OpenMP threads inside it oversubscribe 2 cores ~5×
+    # (1.4 s/page with one thread against 6-9 s without the limit).
+    omp_thread_limit: int = Field(1, description="OpenMP threads of each Tesseract process")
+    prefect_log_level: str = Field("WARNING", description="Prefect's log level")
     # The temporary API server can take long to start on a loaded machine.
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-    "DASK_TEMPORARY_DIRECTORY": os.path.join(os.environ.get("TMPDIR", "/tmp"), "vnplans-dask"),
-}
+    prefect_startup_timeout_s: int = Field(120, description="seconds to wait for Prefect's temporary server")
 
+    def environment(self) -> dict[str, str]:
+        """The variables Tesseract, Prefect and Dask read, as this run wants them."""
+        return {
+            "OMP_THREAD_LIMIT": str(self.omp_thread_limit),
+            # Otherwise every run tries a telemetry DNS lookup (no network here).
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "PREFECT_LOGGING_LEVEL": self.prefect_log_level,
+            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": str(self.prefect_startup_timeout_s),
+            "DASK_TEMPORARY_DIRECTORY": os.path.join(os.environ.get("TMPDIR", "/tmp"), "vnplans-dask"),
+        }
 
-def apply_env_defaults() -> None:
-    for key, value in DEFAULTS.items():
-        os.environ.setdefault(key, value)
+    def apply_environment(self) -> None:
+        """Set `environment()` in this process, keeping any value the caller set already."""
+        for key, value in self.environment().items():
+            os.environ.setdefault(key, value)

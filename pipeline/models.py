@@ -1,8 +1,18 @@
-"""What readers hand on: the text of each page and how it was read."""
+"""The data that moves between the stages of a run.
+
+Readers hand on `PageText`/`PagedText`/`RawDocument`; processing a file gives
+`Processed` rows or a failed `Outcome`; a run collects a `RunSummary`.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.errors import VnplansError
+from schemas import IngestLog, Record
+from schemas.enums import Status
 
 
 @dataclass
@@ -47,3 +57,112 @@ class RawDocument:
     page_sources: list[str] = field(default_factory=list)
     #: what a person should check about how the text was read (`ingest_log.warnings`)
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Processed:
+    """Every table's rows for one document, plus what the log needs."""
+
+    doc_id: str
+    source_path: str
+    tables: dict[str, list[Record]] = field(default_factory=dict)
+    n_pages: int | None = None
+    ocr_pages: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class Outcome:
+    """What became of one file: processed, or failed with a typed error.
+
+    Plain fields only, so it pickles across the worker boundary (exceptions
+    with their own constructors do not).
+    """
+
+    status: Status
+    started_at: dt.datetime = field(default_factory=now)
+    doc_id: str | None = None
+    processed: Processed | None = None
+    stage: str | None = None
+    error_type: str | None = None
+    error_message: str | None = None
+    duration_s: float | None = None
+
+    @classmethod
+    def ok(cls, processed: Processed, started_at: dt.datetime) -> Outcome:
+        return cls(Status.OK, started_at, doc_id=processed.doc_id, processed=processed)
+
+    @classmethod
+    def failure(cls, exc: VnplansError, started_at: dt.datetime | None = None, doc_id: str | None = None) -> Outcome:
+        stage = exc.stage
+        return cls(
+            Status.FAILED,
+            started_at or now(),
+            doc_id=doc_id,
+            stage=str(stage) if stage else None,
+            error_type=exc.error_type,
+            error_message=exc.message,
+        )
+
+    def log_row(self, source_path: str, finished_at: dt.datetime | None = None) -> IngestLog:
+        p = self.processed
+        return IngestLog(
+            doc_id=self.doc_id,
+            source_path=source_path,
+            status=self.status,
+            stage=self.stage,
+            error_type=self.error_type,
+            error_message=self.error_message,
+            started_at=self.started_at,
+            finished_at=finished_at or now(),
+            pages=p.n_pages if p else None,
+            ocr_pages=p.ocr_pages if p else None,
+            warnings=list(p.warnings) if p else [],
+        )
+
+
+@dataclass
+class RunSummary:
+    """One run: its log rows, the rows it wrote, when."""
+
+    run_id: str
+    out_dir: Path
+    log: list[IngestLog] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)  # table → rows written this run
+    fetched: list[FetchResult] = field(default_factory=list)  # links of a fetch run
+    started_at: dt.datetime = field(default_factory=now)
+    finished_at: dt.datetime | None = None
+
+    @property
+    def failed(self) -> list[IngestLog]:
+        return [r for r in self.log if r.status == Status.FAILED]
+
+    @property
+    def with_warnings(self) -> list[IngestLog]:
+        return [r for r in self.log if r.status == Status.OK and r.warnings]
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.log if r.status == status)
+
+
+@dataclass
+class FetchResult:
+    """One link (or one local file) of a source.
+
+    status: `downloaded` (a new file in the inbox), `unchanged` (already in the
+    inbox: 304 Not Modified or same content hash), `local` (a file of a folder
+    source) or `failed` (path is None; error_type/error_message say why).
+    """
+
+    url: str
+    path: Path | None
+    status: str
+    error_type: str | None = None
+    error_message: str | None = None
+    sha256: str | None = None
+    started_at: dt.datetime | None = None
+    finished_at: dt.datetime | None = None

@@ -248,10 +248,10 @@ def make_corpus(folder: str | Path, seed: int = 4) -> dict[str, Expected]:
     exp["zz-duplicate-of-foreign.txt"] = Expected("skipped", None, "same content")
 
     os.symlink(folder / "no-such-file.pdf", folder / "dangling.pdf")
-    exp["dangling.pdf"] = Expected("failed", "read", "no such file", "FileNotFoundError")
+    exp["dangling.pdf"] = Expected("failed", "read", "no such file", "UnreadableFileError")
 
     os.mkfifo(folder / "pipe.pdf")
-    exp["pipe.pdf"] = Expected("failed", "read", "not a regular file", "NotARegularFile")
+    exp["pipe.pdf"] = Expected("failed", "read", "not a regular file", "NotARegularFileError")
 
     loop = folder / "loop"
     loop.mkdir()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.orchestrate.batch import run_batch
+from pipeline.orchestrate.runner import run_batch
 from tests.samples import SAMPLES, text_sample
 
 

@@ -1,146 +1,40 @@
-"""`vnplans` command line: run the pipeline, check OCR quality.
+"""`vnplans`: the command line. Each command lives in its own module of this package.
 
 vnplans run data/raw --out data/processed
 vnplans run plan.pdf other.docx --out /tmp/out --workers 2
+vnplans query "select * from citations"
 vnplans ocr-check data/raw --truth tests/fixtures
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-import time
-from pathlib import Path
 
-from pipeline.config import apply_env_defaults  # noqa: E402
+from pipeline.config import Settings
 
-apply_env_defaults()
-
-
-def _cmd_run(args) -> int:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from pipeline.orchestrate.batch import Limits, run_batch
-
-    console = Console(stderr=True)
-    t0 = time.perf_counter()
-    with Progress(
-        TextColumn("[bold]vnplans[/]"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=console,
-        transient=False,
-    ) as progress:
-        bar = progress.add_task("discovering files", total=None)
-
-        def on_start(n):
-            progress.update(bar, total=n, description="starting")
-
-        def on_progress(row):
-            mark = {"ok": "[green]ok[/]", "skipped": "[dim]skipped[/]", "failed": "[red]failed[/]"}[row.status]
-            progress.update(bar, advance=1, description=f"{mark} {Path(row.source_path).name}")
-
-        summary = run_batch(
-            args.paths,
-            out_dir=args.out,
-            workers=args.workers,
-            ocr=not args.no_ocr,
-            force=args.force,
-            use_prefect=not args.no_prefect,
-            on_progress=on_progress,
-            on_start=on_start,
-            limits=Limits(timeout_s=args.timeout, memory_mb=args.memory_mb),
-            dask=args.dask,
-        )
-    _print_summary(console, summary, time.perf_counter() - t0)
-    return 1 if summary.failed else 0
-
-
-def _print_summary(console, summary, elapsed: float) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
-    log = summary.log
-    pages = sum(r.pages or 0 for r in log if r.status == "ok")
-    ocr_pages = sum(r.ocr_pages or 0 for r in log if r.status == "ok")
-    t = Table(title=f"run {summary.run_id}", show_header=False, box=None)
-    t.add_row("files", str(len(log)))
-    t.add_row("processed", f"[green]{summary.count('ok')}[/]")
-    t.add_row("skipped (unchanged)", str(summary.count("skipped")))
-    t.add_row("failed", f"[red]{summary.count('failed')}[/]" if summary.failed else "0")
-    t.add_row("pages / OCR'd", f"{pages} / {ocr_pages}")
-    t.add_row("rows written", ", ".join(f"{k} {v}" for k, v in summary.rows.items()) or "-")
-    t.add_row("output", str(summary.out_dir))
-    t.add_row("elapsed", f"{elapsed:.1f} s")
-    console.print(t)
-    for r in summary.failed[:15]:
-        console.print(
-            f"[red]✗[/] {escape(r.source_path)} {escape(f'[{r.stage}]')} {escape(str(r.error_type))}: "
-            f"{escape(str(r.error_message))}"
-        )
-    if len(summary.failed) > 15:
-        console.print(
-            f"… and {len(summary.failed) - 15} more; see {summary.out_dir}/ingest_log/{summary.run_id}.parquet"
-        )
-
-
-def _cmd_ocr_check(args) -> int:
-    from pipeline.evaluate.cer import main as cer_main
-
-    argv = [str(p) for p in args.paths] + ["--truth", str(args.truth)]
-    return cer_main(argv)
-
-
-#: Modules that add their own sub-commands: each defines `add_command(subparsers)`.
+#: Modules that add their own sub-commands: each defines `add_command(subparsers)`
+#: and imports the heavy machinery only inside its command functions.
 COMMAND_MODULES: list[str] = [
-    "pipeline.evaluate.bench.suites",
-    "pipeline.store.query",
-    "pipeline.reporting.report",
-    "pipeline.orchestrate.schedule",
+    "pipeline.cli.run",
+    "pipeline.cli.query",
+    "pipeline.cli.report",
+    "pipeline.cli.fetch_serve",
+    "pipeline.cli.dev",
 ]
 
 
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="vnplans", description="Vietnamese plan documents → Parquet tables.")
     sub = ap.add_subparsers(dest="command", required=True)
-
-    run = sub.add_parser("run", help="process files or folders into Parquet tables")
-    run.add_argument("paths", nargs="+", type=Path, help="files or folders (searched recursively)")
-    run.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder (default data/processed)")
-    run.add_argument("--workers", type=int, default=None, help="worker processes (default: number of cores)")
-    run.add_argument("--no-ocr", action="store_true", help="do not OCR pages without a text layer")
-    run.add_argument("--force", action="store_true", help="reprocess files even if unchanged")
-    run.add_argument("--no-prefect", action="store_true", help="run without Prefect (same work, no flow run record)")
-    run.add_argument(
-        "--timeout", type=float, default=1800, help="seconds one document may take before it is stopped (default 1800)"
-    )
-    run.add_argument(
-        "--memory-mb", type=int, default=4096, help="memory limit of one document's worker process (default 4096)"
-    )
-    run.add_argument(
-        "--dask",
-        metavar="ADDRESS",
-        default=None,
-        help="run document tasks on a Dask cluster: tcp://HOST:8786, or 'local' for a LocalCluster",
-    )
-    run.set_defaults(func=_cmd_run)
-
-    ocr = sub.add_parser("ocr-check", help="OCR character error rate of scans against their truth texts")
-    ocr.add_argument("paths", nargs="*", type=Path, default=[Path("data/raw")], help="scanned PDFs or folders")
-    ocr.add_argument("--truth", type=Path, default=Path("tests/fixtures"), help="folder of NAME.truth.txt files")
-    ocr.set_defaults(func=_cmd_ocr_check)
-
-    import importlib
-
     for name in COMMAND_MODULES:
         importlib.import_module(name).add_command(sub)
     return ap
 
 
 def main(argv: list[str] | None = None) -> int:
+    Settings().apply_environment()
     args = build_parser().parse_args(argv)
     return args.func(args)
 

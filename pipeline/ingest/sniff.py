@@ -6,7 +6,7 @@ import io
 import unicodedata
 import zipfile
 
-from pipeline.errors import CorruptFileError, ReadError
+from pipeline.errors import CorruptFileError, UnsupportedFormatError
 
 IMAGE_MAGIC = {
     b"\x89PNG\r\n\x1a\n": "png",
@@ -30,9 +30,8 @@ def sniff_format(data: bytes, suffix: str) -> str:
                     return "docx"
         except zipfile.BadZipFile as exc:
             raise CorruptFileError("file looks like a ZIP/DOCX but the archive is damaged; re-export it") from exc
-        raise ReadError(
-            "read",
-            "ZIP archive is not a Word document (no word/document.xml); unpack it and submit the documents inside",
+        raise UnsupportedFormatError(
+            "ZIP archive is not a Word document (no word/document.xml); unpack it and submit the documents inside"
         )
     if suffix.lower() in (".md", ".markdown"):
         return "md"

@@ -43,6 +43,10 @@ from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
 
+from pipeline.errors import FetchError
+from pipeline.ingest.discover import discover
+from pipeline.models import FetchResult
+
 log = logging.getLogger(__name__)
 
 #: Link suffixes taken as documents without looking at them first.
@@ -93,32 +97,6 @@ class FetchLimits:
     @property
     def max_bytes(self) -> int:
         return int(self.max_mb * 1024 * 1024)
-
-
-@dataclass
-class FetchResult:
-    """One link (or one local file) of a source.
-
-    status: `downloaded` (a new file in the inbox), `unchanged` (already in the
-    inbox: 304 Not Modified or same content hash), `local` (a file of a folder
-    source) or `failed` (path is None; error_type/error_message say why).
-    """
-
-    url: str
-    path: Path | None
-    status: str
-    error_type: str | None = None
-    error_message: str | None = None
-    sha256: str | None = None
-    started_at: _dt.datetime | None = None
-    finished_at: _dt.datetime | None = None
-
-
-class FetchError(Exception):
-    def __init__(self, error_type: str, message: str):
-        super().__init__(message)
-        self.error_type = error_type
-        self.message = message
 
 
 class _NotADocument(FetchError):
@@ -764,52 +742,8 @@ def collect(
                 finished_at=_now(),
             )
         ]
-    from pipeline.orchestrate.batch import discover  # the same walk as `vnplans run`
-
     return [FetchResult(str(p), p, "local", started_at=started, finished_at=started) for p in discover([path])]
-
-
-def fetch_log_rows(results: list[FetchResult]) -> list:
-    """`ingest_log` rows for failed fetches: stage `read`, the URL as source_path."""
-    from schemas import IngestLog
-
-    return [
-        IngestLog(
-            source_path=r.url,
-            status="failed",
-            stage="read",
-            error_type=r.error_type,
-            error_message=r.error_message,
-            started_at=r.started_at,
-            finished_at=r.finished_at,
-        )
-        for r in results
-        if r.status == "failed"
-    ]
 
 
 def default_inbox(out_dir: str | os.PathLike) -> Path:
     return Path(out_dir) / "inbox"
-
-
-def ingest_source(
-    source: str | os.PathLike,
-    out_dir: str | os.PathLike = "data/processed",
-    inbox: str | os.PathLike | None = None,
-    fetch_limits: FetchLimits | None = None,
-    **run_kwargs,
-):
-    """Collect a source, process what it offers with `run_batch`, and log failed fetches in the same run.
-
-    `run_kwargs` go to `run_batch` (workers, ocr, force, use_prefect, limits,
-    dask, on_progress, on_start). The returned RunSummary also carries the
-    fetch results as `.fetched`.
-    """
-    from pipeline.orchestrate.batch import run_batch
-
-    inbox = Path(inbox) if inbox else default_inbox(out_dir)
-    results = collect(source, inbox, fetch_limits)
-    paths = [r.path for r in results if r.path is not None]
-    summary = run_batch(paths, out_dir, extra_log=fetch_log_rows(results), **run_kwargs)
-    summary.fetched = results
-    return summary

@@ -14,7 +14,7 @@ from typing import Protocol
 import pytesseract
 from PIL import Image
 
-from pipeline.errors import OcrError
+from pipeline.errors import MissingDependencyError, OcrError
 from pipeline.ocr.tablegrid import Word
 
 
@@ -71,12 +71,14 @@ def tesseract_words(gray: Image.Image, lang: str, dpi: int, psm: int | None = No
             output_type=pytesseract.Output.DICT,
         )
     except pytesseract.TesseractNotFoundError as exc:
-        raise OcrError(
+        raise MissingDependencyError(
             "tesseract is not installed; install it with `apt-get install tesseract-ocr tesseract-ocr-vie`"
         ) from exc
     except pytesseract.TesseractError as exc:
         if "language" in str(exc).lower() or "traineddata" in str(exc).lower():
-            raise OcrError(f"tesseract has no '{lang}' language data; install tesseract-ocr-{lang}") from exc
+            raise MissingDependencyError(
+                f"tesseract has no '{lang}' language data; install tesseract-ocr-{lang}"
+            ) from exc
         raise OcrError(f"tesseract failed: {exc}") from exc
     except RuntimeError as exc:  # pytesseract's timeout
         raise OcrError(f"tesseract did not finish a page in {PAGE_TIMEOUT_S} s") from exc

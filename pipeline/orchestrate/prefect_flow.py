@@ -1,4 +1,4 @@
-"""Prefect wiring for `pipeline.orchestrate.batch`: one flow run per batch, one task per document.
+"""Prefect wiring for a batch: one flow run per batch, one task per document.
 
 Kept apart so that importing the pipeline does not import Prefect (and start
 its machinery) for callers that only want `process_file`. Tasks run on a
@@ -15,7 +15,11 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from pipeline.orchestrate.batch import Limits, plan_batch, record, run_isolated
+from pipeline.errors import StageError
+from pipeline.models import Outcome
+from pipeline.orchestrate.batch import plan_batch, record
+from pipeline.orchestrate.isolate import Limits, run_isolated
+from schemas.enums import Stage
 
 
 def _transient(task, task_run, state) -> bool:
@@ -37,8 +41,8 @@ def _transient(task, task_run, state) -> bool:
     cache_policy=NO_CACHE,
     persist_result=False,
 )
-def process_document(path: Path, ocr: bool, limits: Limits) -> dict:
-    return run_isolated(path, ocr, limits)
+def process_document(path: Path, ocr: bool, limits: Limits, doc_id: str | None = None) -> Outcome:
+    return run_isolated(path, ocr, limits, doc_id)
 
 
 @flow(name="vnplans-ingest", validate_parameters=False, log_prints=False, persist_result=False)
@@ -46,20 +50,19 @@ def ingest_flow(
     files: list[Path], out_dir: Path, ocr: bool, force: bool, summary, on_progress=None, limits: Limits | None = None
 ):
     todo = plan_batch(files, out_dir, force, summary, on_progress)
-    futures = {process_document.submit(p, ocr, limits or Limits()): p for p in todo}
+    futures = {process_document.submit(p, ocr, limits or Limits(), doc_id): (p, doc_id) for p, doc_id in todo}
     for fut in as_completed(list(futures)):
+        path, doc_id = futures[fut]
         try:
             outcome = fut.result()
         except Exception as exc:  # an orchestration fault: log it, keep the batch going
-            outcome = {
-                "status": "failed",
-                "stage": "extract",
-                "error_type": exc.__class__.__name__,
-                "error_message": f"{exc} (internal error; please report it with the file)",
-            }
+            err = StageError(
+                Stage.EXTRACT, f"{type(exc).__name__}: {exc} (internal error; please report it with the file)"
+            )
+            outcome = Outcome.failure(err, doc_id=doc_id)
         # Tables are written here, in the flow's process, so a remote worker
         # needs no access to the output folder.
-        record(futures[fut], outcome, out_dir, summary, on_progress)
+        record(path, outcome, out_dir, summary, on_progress)
 
 
 def task_runner(workers: int, dask: str | None = None):

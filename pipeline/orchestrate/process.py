@@ -1,20 +1,30 @@
-"""One file through every stage, without Prefect: read → normalise → analyse → rows.
+"""One file through every stage, in this process: read → normalise → analyse → rows.
 
-Each stage failure is re-raised as a `StageError` naming the stage, so the
-flow can log it in `ingest_log` and carry on with the batch.
+Every failure leaves as a `DocumentError` that names its stage (`read`, `ocr`,
+`normalize`, `extract`), so the batch can log it in `ingest_log` and go on.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
+import datetime as dt
 import hashlib
 import subprocess
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from extractors.normalize.pages import normalize_pages
-from pipeline.errors import ReadError
+from extractors.normalize import normalize_pages
+from pipeline.errors import (
+    DocumentError,
+    EmptyTextError,
+    MemoryLimitError,
+    OcrError,
+    StageError,
+    UnreadableFileError,
+)
+from pipeline.models import Processed
 from schemas import Document, to_arrow
+from schemas.enums import Stage
 
 try:
     from importlib.metadata import version as _pkg_version
@@ -23,86 +33,94 @@ try:
 except Exception:  # running from a source tree without the package installed
     PIPELINE_VERSION = "0.0.0+src"
 
+T = TypeVar("T")
 
-class StageError(Exception):
-    """A failure in one stage, with a message a person can act on."""
-
-    def __init__(self, stage: str, error_type: str, message: str):
-        super().__init__(f"[{stage}] {error_type}: {message}")
-        self.stage = stage
-        self.error_type = error_type
-        self.message = message
+#: Bytes read at a time when hashing: a 2.5 GB file must not be read whole.
+HASH_CHUNK = 1 << 20
 
 
 def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def path_digest(path: Path) -> str:
+    """SHA-256 of a file, streamed."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(HASH_CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
 def doc_id_of(sha256: str) -> str:
     return sha256[:16]
 
 
-@dataclass
-class Processed:
-    """Every table's rows for one document, plus what the log needs."""
-
-    doc_id: str
-    source_path: str
-    tables: dict = field(default_factory=dict)  # table name → list of records
-    n_pages: int | None = None
-    ocr_pages: int = 0
-    warnings: list[str] = field(default_factory=list)
-
-
-def _stage(stage: str, fn, *args, **kwargs):
+def _stage(stage: Stage, fn: Callable[..., T], *args, **kwargs) -> T:
+    """Run one stage; whatever it raises becomes a `DocumentError` naming the stage."""
     try:
         return fn(*args, **kwargs)
-    except StageError:
+    except DocumentError:
         raise
-    except ReadError as exc:
-        raise StageError(
-            getattr(exc, "stage", stage) or stage, exc.__class__.__name__, str(getattr(exc, "message", exc))
-        ) from exc
     except subprocess.CalledProcessError as exc:
         # Tesseract (or another tool) exited with an error: usually memory or a broken image.
-        raise StageError(
-            "ocr",
-            "OcrError",
-            f"{Path(str(exc.cmd[0] if isinstance(exc.cmd, (list, tuple)) else exc.cmd)).name} "
-            f"failed with exit code {exc.returncode} (out of memory or an unreadable page image); "
-            "check the file, or raise --memory-mb",
+        tool = Path(str(exc.cmd[0] if isinstance(exc.cmd, (list, tuple)) else exc.cmd)).name
+        raise OcrError(
+            f"{tool} failed with exit code {exc.returncode} (out of memory or an unreadable page image); "
+            "check the file, or raise --memory-mb"
         ) from exc
     except MemoryError as exc:
-        raise StageError(
-            stage, "MemoryError", "ran out of memory; the file may be too large — split it or raise the limit"
+        raise MemoryLimitError(
+            "ran out of memory; the file may be too large: split it or raise --memory-mb", stage
         ) from exc
+    except OSError as exc:
+        if stage == Stage.READ:
+            raise UnreadableFileError(
+                f"cannot read the file: {exc.strerror or exc}; check it exists and is readable"
+            ) from exc
+        raise StageError(stage, f"{type(exc).__name__}: {exc}") from exc
     except Exception as exc:
         raise StageError(
-            stage, exc.__class__.__name__, f"{exc} (a bug or an unexpected layout; please report it with the file)"
+            stage,
+            f"{type(exc).__name__}: {exc} (a bug or an unexpected layout; please report it with the file)",
         ) from exc
 
 
-def process_file(path: str | Path, data: bytes | None = None, ocr: bool = True) -> Processed:
-    """All tables for one file. Raises `StageError`."""
+def process_file(
+    path: str | Path,
+    data: bytes | None = None,
+    ocr: bool = True,
+    on_stage: Callable[[Stage], None] | None = None,
+) -> Processed:
+    """All tables for one file. Raises `DocumentError`.
+
+    `on_stage` hears each stage as it starts (the isolating parent names the
+    stage a timed-out document was in).
+    """
+    tell = on_stage or (lambda stage: None)
     from extractors.analyse import analyse
     from pipeline.ingest import read_document
 
     path = Path(path)
+    tell(Stage.READ)
     if data is None:
-        data = _stage("read", path.read_bytes)
+        data = _stage(Stage.READ, path.read_bytes)
     sha = file_digest(data)
     doc_id = doc_id_of(sha)
-    raw = _stage("read", read_document, path, data, ocr)
+    raw = _stage(Stage.READ, read_document, path, data, ocr)
+    tell(Stage.NORMALIZE)
     norm = _stage(
-        "normalize", normalize_pages, raw.pages, markdown=raw.markdown, paged=raw.paged, rebuild_tables=raw.flat_tables
+        Stage.NORMALIZE,
+        normalize_pages,
+        raw.pages,
+        markdown=raw.markdown,
+        paged=raw.paged,
+        rebuild_tables=raw.flat_tables,
     )
     if not norm.text.strip():
-        raise StageError(
-            "normalize",
-            "EmptyText",
-            "no text left after normalisation; is this a blank or image-only file with OCR disabled?",
-        )
-    result = _stage("extract", analyse, norm.text, norm.page_starts if raw.paged else None)
+        raise EmptyTextError()
+    tell(Stage.EXTRACT)
+    result = _stage(Stage.EXTRACT, analyse, norm.text, norm.page_starts if raw.paged else None)
 
     facts = result.facts
     document = Document(
@@ -125,7 +143,7 @@ def process_file(path: str | Path, data: bytes | None = None, ocr: bool = True) 
         horizon_year=facts.horizon_year,
         implements=facts.implements,
         pipeline_version=PIPELINE_VERSION,
-        processed_at=_dt.datetime.now(_dt.UTC),
+        processed_at=dt.datetime.now(dt.UTC),
     )
     tables = {
         "documents": [document],
@@ -139,7 +157,7 @@ def process_file(path: str | Path, data: bytes | None = None, ocr: bool = True) 
         for r in rows:
             r.doc_id = doc_id
     # Schema check now, so a bad row fails the extract stage, not the writer.
-    _stage("extract", lambda: [to_arrow(name, rows) for name, rows in tables.items()])
+    _stage(Stage.EXTRACT, lambda: [to_arrow(name, rows) for name, rows in tables.items()])
     return Processed(
         doc_id=doc_id,
         source_path=str(path),

@@ -195,7 +195,7 @@ def check(path: Path = DEFAULT_OUTPUT) -> list[str]:
 
 
 def process_samples(out_dir: Path) -> Path:
-    from pipeline.orchestrate.batch import run_batch
+    from pipeline.orchestrate.runner import run_batch
 
     # Relative paths keep this machine's folders out of the example values.
     raw = Path(os.path.relpath(ROOT / "data" / "raw"))

@@ -17,7 +17,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import app as cli
-from pipeline.orchestrate.batch import Limits, run_batch
+from pipeline.orchestrate.isolate import Limits
+from pipeline.orchestrate.runner import run_batch
 from tests.bad_inputs import NO_ROW, assert_same_tables, make_corpus, table_contents
 from tests.samples import RAW
 
@@ -233,8 +234,11 @@ def test_timeout_stops_the_worker_and_the_tesseract_it_started(tmp_path):
         stop.set()
         watcher.join()
     (row,) = summary.log
-    assert (row.status, row.stage, row.error_type) == ("failed", "read", "Timeout")
+    assert (row.status, row.error_type) == ("failed", "DocumentTimeoutError")
     assert "--timeout" in row.error_message
+    # The file was hashed before the worker started: the row still names the document.
+    assert row.doc_id and len(row.doc_id) == 16
+    assert (row.finished_at - row.started_at).total_seconds() >= 6
     assert seen, "no tesseract ran before the limit: the test proves nothing"
     time.sleep(0.2)
     alive = [p for p, proc in seen.items() if proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE]

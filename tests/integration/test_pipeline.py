@@ -5,8 +5,9 @@ import shutil
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.orchestrate.batch import discover, run_batch
+from pipeline.ingest.discover import discover
 from pipeline.orchestrate.process import process_file
+from pipeline.orchestrate.runner import run_batch
 from tests.samples import RAW
 
 
@@ -83,12 +84,12 @@ def _image_pdf(path, pages=1):
 
 
 def test_hung_document_is_stopped_at_the_time_limit(tmp_path):
-    from pipeline.orchestrate.batch import Limits
+    from pipeline.orchestrate.isolate import Limits
 
     slow = _image_pdf(tmp_path / "scan.pdf", pages=3)
     summary = run_batch([slow], out_dir=tmp_path / "out", use_prefect=False, limits=Limits(timeout_s=0.2))
     (row,) = summary.log
-    assert (row.status, row.error_type) == ("failed", "Timeout")
+    assert (row.status, row.error_type) == ("failed", "DocumentTimeoutError")
     assert "--timeout" in row.error_message
     assert not list((tmp_path / "out" / "documents").glob("*.parquet"))
 
@@ -96,14 +97,14 @@ def test_hung_document_is_stopped_at_the_time_limit(tmp_path):
 def test_memory_limit_fails_one_document_not_the_batch(tmp_path):
     import shutil
 
-    from pipeline.orchestrate.batch import Limits
+    from pipeline.orchestrate.isolate import Limits
 
     src = tmp_path / "in"
     src.mkdir()
     _image_pdf(src / "scan.pdf")
     summary = run_batch([src], out_dir=tmp_path / "out", use_prefect=False, limits=Limits(memory_mb=64))
     (row,) = summary.log
-    assert row.status == "failed" and row.error_type in ("MemoryLimit", "WorkerCrashed", "MemoryError", "OcrError")
+    assert row.status == "failed" and row.error_type in ("MemoryLimitError", "WorkerCrashedError", "OcrError")
     assert "memory" in row.error_message.lower() or "tesseract" in row.error_message.lower()
     shutil.copy(RAW / "kiengiang-2020-kh182.md", src / "plan.md")
     summary = run_batch([src], out_dir=tmp_path / "out", use_prefect=False)

@@ -13,7 +13,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli.app import main
-from pipeline.store.query import VIEW_DOCS, VIEWS, connect, describe, display_width, format_table
+from pipeline.cli.query import display_width, format_table
+from pipeline.store.query import VIEW_DOCS, VIEWS, connect, describe
 from schemas import SCHEMAS, TABLES, to_arrow
 from tests.samples import SAMPLES, gold
 

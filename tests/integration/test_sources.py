@@ -21,7 +21,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.ingest.sources import FetchLimits, collect, feed_links, html_links, ingest_source, sniff_kind
+from pipeline.ingest.sources import FetchLimits, collect, feed_links, html_links, sniff_kind
+from pipeline.orchestrate.runner import ingest_source
 
 ROOT = Path(__file__).resolve().parents[2]
 PDF = (ROOT / "data" / "raw" / "kiengiang-2020-kh182.pdf").read_bytes()

@@ -56,7 +56,7 @@ BARS = {
 
 @pytest.fixture(scope="session")
 def processed(tmp_path_factory):
-    from pipeline.orchestrate.batch import run_batch
+    from pipeline.orchestrate.runner import run_batch
 
     out = tmp_path_factory.mktemp("processed")
     summary = run_batch([RAW], out_dir=out, use_prefect=True)
@@ -85,7 +85,7 @@ def test_written_tables_match_schemas(processed):
 
 
 def test_rerun_skips_unchanged_files(processed):
-    from pipeline.orchestrate.batch import run_batch
+    from pipeline.orchestrate.runner import run_batch
 
     out, first = processed
     again = run_batch([RAW / "kiengiang-2020-kh182.md"], out_dir=out, use_prefect=False)

@@ -181,11 +181,11 @@ def _child(spec: dict) -> None:
     writes each result, the floor that orchestration adds to."""
     t0 = time.perf_counter()
     if spec["mode"] == "bare":
-        from pipeline.orchestrate.batch import discover
+        from pipeline.ingest.discover import discover
         from pipeline.orchestrate.process import process_file
         from pipeline.store.writers import write_document
     else:
-        from pipeline.orchestrate.batch import run_batch
+        from pipeline.orchestrate.runner import run_batch
 
         if spec["mode"] == "prefect":
             import pipeline.orchestrate.prefect_flow  # noqa: F401

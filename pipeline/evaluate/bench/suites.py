@@ -13,7 +13,6 @@ in `pipeline.evaluate.bench.batch`, the report in `pipeline.evaluate.bench.repor
 
 from __future__ import annotations
 
-import argparse
 import cProfile
 import inspect
 import json
@@ -564,39 +563,14 @@ def _update_readme(block: str) -> None:
     log("README figures updated")
 
 
-def _cmd_bench(args) -> int:
-    cfg = Config(**QUICK) if args.quick else Config()
-    if args.repeats:
-        cfg = replace(cfg, repeats=args.repeats, ocr_repeats=args.repeats, batch_repeats=args.repeats)
-    if args.batches:
-        cfg = replace(cfg, batches=tuple(int(x) for x in args.batches.split(",")))
-    results = args.results or (Path(args.work) / "RESULTS.md" if args.quick else RESULTS)
-    update = not args.quick and results.resolve() == RESULTS.resolve()
-    run_bench(cfg, Path(results), Path(args.work), update_readme=update)
+def bench_command(quick: bool, repeats: int | None, batches: str | None, results: Path | None, work: Path) -> int:
+    """`vnplans bench` (see pipeline/cli/dev.py for the options)."""
+    cfg = Config(**QUICK) if quick else Config()
+    if repeats:
+        cfg = replace(cfg, repeats=repeats, ocr_repeats=repeats, batch_repeats=repeats)
+    if batches:
+        cfg = replace(cfg, batches=tuple(int(x) for x in batches.split(",")))
+    results = results or (Path(work) / "RESULTS.md" if quick else RESULTS)
+    update = not quick and results.resolve() == RESULTS.resolve()
+    run_bench(cfg, Path(results), Path(work), update_readme=update)
     return 0
-
-
-def add_command(subparsers) -> None:
-    p = subparsers.add_parser("bench", help="measure speed and memory, write bench/RESULTS.md")
-    p.add_argument(
-        "--quick",
-        action="store_true",
-        help="tiny configuration for a smoke test (1 repeat, batches of 2 and 4, 1 OCR page)",
-    )
-    p.add_argument("--repeats", type=int, default=None, help="repeats of every measurement")
-    p.add_argument("--batches", default=None, help="batch sizes, comma-separated (default 10,100,1000)")
-    p.add_argument("--results", type=Path, default=None, help=f"report path (default {RESULTS.relative_to(ROOT)})")
-    p.add_argument("--work", type=Path, default=WORK, help="scratch folder (default bench/work)")
-    p.set_defaults(func=_cmd_bench)
-
-
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="vnplans bench")
-    sub = ap.add_subparsers(dest="command", required=True)
-    add_command(sub)
-    args = ap.parse_args(["bench", *(argv if argv is not None else sys.argv[1:])])
-    return args.func(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

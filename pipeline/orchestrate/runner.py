@@ -1,0 +1,126 @@
+"""`run_batch`: every file under some paths into the tables, directly or through Prefect.
+
+Also `ingest_source`: a folder or an HTTP index collected first, then the same batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
+
+from pipeline.config import Settings
+from pipeline.ingest.discover import discover
+from pipeline.ingest.sources import FetchLimits, collect, default_inbox
+from pipeline.models import FetchResult, RunSummary, now
+from pipeline.orchestrate.batch import ProgressFn, plan_batch, record
+from pipeline.orchestrate.isolate import Limits, run_isolated
+from pipeline.store.writers import remove_stale_temp_files, write_ingest_log
+from schemas import IngestLog
+from schemas.enums import Stage, Status
+
+DEFAULT_OUT = Settings.model_fields["out"].default
+
+
+def new_run_id() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+
+
+def run_batch(
+    paths: list[str | Path],
+    out_dir: str | Path = DEFAULT_OUT,
+    workers: int | None = None,
+    ocr: bool = True,
+    force: bool = False,
+    use_prefect: bool = True,
+    on_progress: ProgressFn | None = None,
+    on_start: Callable[[int], None] | None = None,
+    limits: Limits | None = None,
+    dask: str | None = None,
+    extra_log: list[IngestLog] | None = None,
+    settings: Settings | None = None,
+) -> RunSummary:
+    """Process every file under `paths` into `out_dir`; never raises for a bad file.
+
+    `extra_log`: rows logged by the caller before the batch (failed downloads
+    of `ingest_source`), written in this run's `ingest_log`. `settings` gives
+    the environment of Tesseract and Prefect (`Settings()` when omitted).
+    """
+    (settings or Settings()).apply_environment()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp_files(out_dir)
+    files = discover(paths)
+    workers = workers or max(1, min(os.cpu_count() or 1, len(files) or 1))
+    summary = RunSummary(run_id=new_run_id(), out_dir=out_dir)
+    summary.log.extend(extra_log or [])
+    if on_start:
+        on_start(len(files))
+    if use_prefect:
+        from pipeline.orchestrate.prefect_flow import run_flow
+
+        run_flow(files, out_dir, workers, ocr, force, summary, on_progress, limits or Limits(), dask)
+    else:
+        ingest_direct(files, out_dir, workers, ocr, force, summary, on_progress, limits or Limits())
+    summary.finished_at = now()
+    write_ingest_log(out_dir, summary.run_id, summary.log)
+    return summary
+
+
+def ingest_direct(
+    files: list[Path],
+    out_dir: Path,
+    workers: int,
+    ocr: bool,
+    force: bool,
+    summary: RunSummary,
+    on_progress: ProgressFn | None,
+    limits: Limits,
+) -> None:
+    """The same batch without Prefect (benchmarks, and a fallback for debugging)."""
+    todo = plan_batch(files, out_dir, force, summary, on_progress)
+    with ThreadPoolExecutor(max_workers=workers) as threads:
+        futures = {threads.submit(run_isolated, p, ocr, limits, doc_id): p for p, doc_id in todo}
+        for fut in as_completed(futures):
+            record(futures.pop(fut), fut.result(), out_dir, summary, on_progress)  # a kept future keeps its rows alive
+
+
+def fetch_log_rows(results: list[FetchResult]) -> list[IngestLog]:
+    """`ingest_log` rows for failed fetches: stage `read`, the URL as source_path."""
+    return [
+        IngestLog(
+            source_path=r.url,
+            status=Status.FAILED,
+            stage=Stage.READ,
+            error_type=r.error_type,
+            error_message=r.error_message,
+            started_at=r.started_at,
+            finished_at=r.finished_at,
+        )
+        for r in results
+        if r.status == "failed"
+    ]
+
+
+def ingest_source(
+    source: str | os.PathLike,
+    out_dir: str | os.PathLike = DEFAULT_OUT,
+    inbox: str | os.PathLike | None = None,
+    fetch_limits: FetchLimits | None = None,
+    **run_kwargs,
+) -> RunSummary:
+    """Collect a source, process what it offers with `run_batch`, and log failed fetches in the same run.
+
+    `run_kwargs` go to `run_batch` (workers, ocr, force, use_prefect, limits,
+    dask, on_progress, on_start). The returned RunSummary also carries the
+    fetch results as `.fetched`.
+    """
+    inbox = Path(inbox) if inbox else default_inbox(out_dir)
+    results = collect(source, inbox, fetch_limits)
+    paths: list[str | Path] = [r.path for r in results if r.path is not None]
+    summary = run_batch(paths, out_dir, extra_log=fetch_log_rows(results), **run_kwargs)
+    summary.fetched = results
+    return summary
