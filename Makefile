@@ -12,7 +12,7 @@ export OMP_THREAD_LIMIT := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
-.PHONY: setup system-deps run test test-fast score ocr-check bench clean
+.PHONY: setup system-deps run test test-fast lint fmt score ocr-check bench clean
 
 setup: system-deps $(STAMP)
 
@@ -44,6 +44,17 @@ test: setup
 
 test-fast: setup
 	$(PY) -m pytest -q -m "not slow"
+
+# Lint, format check, types and the layer contract; .ci/run runs it before the tests.
+lint: setup
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy
+	.venv/bin/lint-imports
+
+fmt: setup
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
 
 score: setup
 	$(PY) ../shared/eval/score.py --pred data/processed --gold ../shared/gold

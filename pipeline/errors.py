@@ -38,13 +38,15 @@ class ExitCode(IntEnum):
 class VnplansError(Exception):
     """Root of every error vnplans raises on purpose."""
 
-    stage: ClassVar[Stage | None] = None
+    #: The stage this kind of error happens in (`ingest_log.stage`); an instance may say otherwise.
+    default_stage: ClassVar[Stage | None] = None
     exit_code: ClassVar[ExitCode] = ExitCode.INTERNAL
     #: A default message; subclasses that always say the same thing set it.
     default_message: ClassVar[str] = ""
 
-    def __init__(self, message: str | None = None):
+    def __init__(self, message: str | None = None, stage: Stage | str | None = None):
         self.message = message or self.default_message or self.__class__.__name__
+        self.stage: Stage | None = Stage(stage) if stage else self.default_stage
         super().__init__(self.message)
 
     @property
@@ -67,7 +69,7 @@ class DocumentError(VnplansError):
 class InputError(DocumentError):
     """The file itself is the problem (bad input, not a bug)."""
 
-    stage = Stage.READ
+    default_stage = Stage.READ
 
 
 class EmptyFileError(InputError):
@@ -108,12 +110,12 @@ class UnreadableFileError(InputError):
 
 
 class EmptyTextError(InputError):
-    stage = Stage.NORMALIZE
+    default_stage = Stage.NORMALIZE
     default_message = "no text left after normalisation; is this a blank page or an image-only file with OCR disabled?"
 
 
 class OcrError(DocumentError):
-    stage = Stage.OCR
+    default_stage = Stage.OCR
 
 
 class MissingDependencyError(OcrError):
@@ -129,28 +131,18 @@ class StageError(DocumentError):
     """
 
     def __init__(self, stage: Stage | str, message: str):
-        super().__init__(message)
-        self._stage = Stage(stage)
-
-    @property  # type: ignore[override]
-    def stage(self) -> Stage:  # noqa: D102 - see class docstring
-        return self._stage
+        super().__init__(message, stage)
 
 
 class WriteError(DocumentError):
-    stage = Stage.WRITE
+    default_stage = Stage.WRITE
 
 
 class WorkerError(DocumentError):
     """The worker process doing the document had to be stopped or died."""
 
     def __init__(self, message: str, stage: Stage | str | None = None):
-        super().__init__(message)
-        self._stage = Stage(stage) if stage else None
-
-    @property  # type: ignore[override]
-    def stage(self) -> Stage | None:
-        return self._stage
+        super().__init__(message, stage)
 
 
 class DocumentTimeoutError(WorkerError):
@@ -176,7 +168,7 @@ class FetchError(VnplansError):
     """A link or a source could not be fetched. `error_type` names the cause
     (`HttpStatus`, `ConnectTimeout`, `TooLarge`, …; listed in docs/operating.md)."""
 
-    stage = Stage.READ
+    default_stage = Stage.READ
     exit_code = ExitCode.DOCUMENTS_FAILED
 
     def __init__(self, error_type: str, message: str):
