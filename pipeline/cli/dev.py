@@ -19,7 +19,23 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     return bench_command(args.quick, args.repeats, args.batches, args.results, args.work)
 
 
+def _cmd_invariants(args: argparse.Namespace) -> int:
+    from pipeline.evaluate.invariants import run, shares
+
+    reports = run(args.paths, scans=not args.no_scans)
+    holds, total = shares(reports)["all"]
+    return 0 if total == 0 or holds / total >= args.min_share else 1
+
+
 def add_command(subparsers: argparse._SubParsersAction) -> None:
+    inv = subparsers.add_parser(
+        "invariants", help="checks that need no answer key over real files (number, date, appendices, task rows)"
+    )
+    inv.add_argument("paths", nargs="+", type=Path, help="files or folders")
+    inv.add_argument("--no-scans", action="store_true", help="skip PDFs without a text layer (no OCR)")
+    inv.add_argument("--min-share", type=float, default=0.95, help="exit 1 when fewer checks hold (default 0.95)")
+    inv.set_defaults(func=_cmd_invariants)
+
     ocr = subparsers.add_parser("ocr-check", help="OCR character error rate of scans against their truth texts")
     ocr.add_argument("paths", nargs="*", type=Path, default=[Path("data/raw")], help="scanned PDFs or folders")
     ocr.add_argument("--truth", type=Path, default=Path("tests/fixtures"), help="folder of NAME.truth.txt files")
