@@ -241,6 +241,21 @@ def variant_of(source_path: str, stem: str) -> str | None:
     return name[len(stem) + 1 :].rsplit(".", 1)[0]
 
 
+def score_document(gold: dict, doc: dict, rows: dict[str, list[dict]]) -> dict[str, float]:
+    """One document's rows (plain dicts per table) against its answer key: F1 per table and `overall`."""
+    own = norm_key(gold["document"].get("doc_number") or "")
+    res = {
+        "documents": documents_accuracy(gold["document"], doc),
+        "sections": sections_score(gold["sections"], rows["sections"]).f1,
+        "legal_refs": legal_refs_score(gold["legal_refs"], rows["legal_refs"], own).f1,
+        "targets": targets_score(gold["targets"], rows["targets"]).f1,
+        "deadlines": deadlines_score(gold["deadlines"], rows["deadlines"]).f1,
+        "tasks": tasks_score(gold["tasks"], rows["tasks"]).f1,
+    }
+    res["overall"] = sum(res.values()) / len(res)
+    return res
+
+
 def evaluate(processed: Path, gold_dir: Path) -> dict[str, dict[str, float]]:
     """`{"stem:variant": {table: f1, ..., "overall": mean}}` for every processed sample."""
     tables = {t: read_rows(Path(processed), t) for t in TABLES}
@@ -255,16 +270,7 @@ def evaluate(processed: Path, gold_dir: Path) -> dict[str, dict[str, float]]:
             rows = defaultdict(list)
             for t in TABLES[1:]:
                 rows[t] = [r for r in tables[t] if r["doc_id"] == doc["doc_id"]]
-            own = norm_key(gold["document"].get("doc_number") or "")
-            res = {
-                "documents": documents_accuracy(gold["document"], doc),
-                "sections": sections_score(gold["sections"], rows["sections"]).f1,
-                "legal_refs": legal_refs_score(gold["legal_refs"], rows["legal_refs"], own).f1,
-                "targets": targets_score(gold["targets"], rows["targets"]).f1,
-                "deadlines": deadlines_score(gold["deadlines"], rows["deadlines"]).f1,
-                "tasks": tasks_score(gold["tasks"], rows["tasks"]).f1,
-            }
-            res["overall"] = sum(res.values()) / len(res)
+            res = score_document(gold, doc, rows)
             out[f"{stem}:{variant}"] = res
     return out
 
