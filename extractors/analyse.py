@@ -47,7 +47,7 @@ def analyse(text: str, page_starts: list[int] | None = None) -> Analysis:
     refs = extract_legal_refs(doc, own_number=own_number)
     facts = extract_metadata(doc, implements=implemented_keys(refs))
     tasks = extract_tasks(doc)
-    deadlines = extract_deadlines(doc, tasks=tasks, exclude=[(r.char_start, r.char_end) for r in refs])
+    deadlines = extract_deadlines(doc, tasks=tasks, exclude=[(r.char_start or 0, r.char_end or 0) for r in refs])
     targets = extract_targets(doc)
     for rows in (refs, tasks, deadlines, targets):
         for r in rows:

@@ -54,11 +54,12 @@ class ParsedDoc:
             return None
         return max(1, bisect.bisect_right(self.page_starts, offset))
 
-    def ancestors(self, section: Section) -> list:
+    def ancestors(self, section: Section) -> list[Section]:
         """`section` and its parents, innermost first."""
         by_id = {s.section_id: s for s in self.sections}
-        out = []
-        while section is not None:
-            out.append(section)
-            section = by_id.get(section.parent_id) if section.parent_id else None
+        out: list[Section] = []
+        current: Section | None = section
+        while current is not None:
+            out.append(current)
+            current = by_id.get(current.parent_id) if current.parent_id else None
         return out

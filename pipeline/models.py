@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import VnplansError
-from schemas import IngestLog, Record
+from schemas import Deadline, Document, IngestLog, LegalRef, Record, Section, Target, Task
 from schemas.enums import Status
 
 
@@ -65,10 +65,27 @@ class Processed:
 
     doc_id: str
     source_path: str
-    tables: dict[str, list[Record]] = field(default_factory=dict)
+    document: Document
+    sections: list[Section] = field(default_factory=list)
+    legal_refs: list[LegalRef] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
     n_pages: int | None = None
     ocr_pages: int = 0
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def tables(self) -> dict[str, list[Record]]:
+        """Table name → rows, in the contract's table order."""
+        return {
+            "documents": [self.document],
+            "sections": list(self.sections),
+            "legal_refs": list(self.legal_refs),
+            "targets": list(self.targets),
+            "deadlines": list(self.deadlines),
+            "tasks": list(self.tasks),
+        }
 
 
 def now() -> dt.datetime:

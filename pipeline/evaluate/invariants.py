@@ -135,8 +135,8 @@ def check_file(path: Path, ocr: bool = True) -> FileReport:
     except DocumentError as exc:
         report.error = f"{exc.error_type}: {exc.message}"
         return report
-    doc = processed.tables["documents"][0]
-    sections = processed.tables["sections"]
+    doc = processed.document
+    sections = processed.sections
     ours = "\n".join(s.text or "" for s in sections if s.level == 1)
     theirs = raw_text(path)
 
@@ -163,7 +163,7 @@ def check_file(path: Path, ocr: bool = True) -> FileReport:
 
     expected_rows = docx_task_rows(path)
     if expected_rows:
-        led = [t for t in processed.tables["tasks"] if t.source == "table" and t.lead]
+        led = [t for t in processed.tasks if t.source == "table" and t.lead]
         report.checks.append(
             Check(
                 "task_rows",

@@ -152,7 +152,7 @@ def documents_accuracy(gold: dict, doc: dict) -> float:
         elif f in ("issuer", "title"):
             ok = (is_null(gv) and is_null(pv)) or (not is_null(gv) and not is_null(pv) and jaccard(gv, pv) >= 0.8)
         else:
-            ok = equal(gv, pv.isoformat() if hasattr(pv, "isoformat") else pv)
+            ok = equal(gv, pv.isoformat() if pv is not None and hasattr(pv, "isoformat") else pv)
         checks.append(ok)
     return sum(checks) / len(checks) if checks else 1.0
 
@@ -164,7 +164,7 @@ def sections_score(golds, preds) -> Score:
 
 
 def legal_refs_score(golds, preds, own_key: str) -> Score:
-    by_key = {}
+    by_key: dict[str, dict] = {}
     for p in preds:
         k = norm_key(p.get("ref_key"))
         if k and k != own_key:

@@ -145,24 +145,23 @@ def process_file(
         pipeline_version=PIPELINE_VERSION,
         processed_at=dt.datetime.now(dt.UTC),
     )
-    tables = {
-        "documents": [document],
-        "sections": result.sections,
-        "legal_refs": result.legal_refs,
-        "targets": result.targets,
-        "deadlines": result.deadlines,
-        "tasks": result.tasks,
-    }
+    processed = Processed(
+        doc_id=doc_id,
+        source_path=str(path),
+        document=document,
+        sections=result.sections,
+        legal_refs=result.legal_refs,
+        targets=result.targets,
+        deadlines=result.deadlines,
+        tasks=result.tasks,
+        n_pages=raw.n_pages,
+        ocr_pages=raw.ocr_pages,
+        warnings=[*raw.warnings, *result.warnings],
+    )
+    tables = processed.tables
     for rows in tables.values():
         for r in rows:
             r.doc_id = doc_id
     # Schema check now, so a bad row fails the extract stage, not the writer.
     _stage(Stage.EXTRACT, lambda: [to_arrow(name, rows) for name, rows in tables.items()])
-    return Processed(
-        doc_id=doc_id,
-        source_path=str(path),
-        tables=tables,
-        n_pages=raw.n_pages,
-        ocr_pages=raw.ocr_pages,
-        warnings=[*raw.warnings, *result.warnings],
-    )
+    return processed
