@@ -52,7 +52,20 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
 _NOI_NHAN = regex.compile(rf"^{NOI_NHAN}\s*:?", regex.IGNORECASE)
 #: `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `Q. GIÁM ĐỐC`, or a bare signer title line.
 _SIGNATURE = regex.compile(rf"^(?:{SIGNATURE_MARK}\s*\p{{Lu}}|{SIGNER_TITLE_CAPS}\s*$)")
-_APPENDIX = regex.compile(r"^(?:PHỤ\s+LỤC|DANH\s+MỤC|BIỂU\s+(?:MẪU|SỐ))\b(?P<rest>.*)$")
+#: An appendix heading: `PHỤ LỤC`, `PHỤ LỤC II: …`, `Phụ lục số 01:`, `DANH MỤC …`,
+#: `BIỂU MẪU …`. A `Phụ lục` in running text (`Phụ lục kèm theo …`) is not one:
+#: in sentence case the word must carry a number.
+_APPENDIX = regex.compile(
+    r"^(?P<label>PHỤ\s+LỤC(?:\s+(?:SỐ\s*)?[0-9IVXL]+[a-z]?)?|Phụ\s+lục\s+(?:số\s*)?[0-9IVXL]+[a-z]?)"
+    r"(?![\p{L}\d])\s*[.:\-–]?\s*(?P<rest>.*)$"
+    r"|^(?P<block>DANH\s+MỤC|BIỂU\s+(?:MẪU|SỐ))(?![\p{L}])(?P<brest>.*)$"
+)
+#: A form or sheet inside an appendix: `Biểu 01: BÁO CÁO TIẾN ĐỘ …`, `Biểu số 2 - …`, `Mẫu số 03`.
+_FORM = regex.compile(
+    r"^(?P<label>(?:Biểu|BIỂU|Mẫu|MẪU)\s+(?:số\s+|SỐ\s+)?[0-9]+[a-zA-Z]?)(?![\p{L}\d])\s*[.:\-–]?\s*(?P<rest>.*)$"
+)
+#: The caption under an appendix or attached document's title: `(Kèm theo Kế hoạch số …)`.
+_ANNEX_CAPTION = regex.compile(r"^\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
 _FOOTNOTE = regex.compile(r"^\[\d{1,3}\]\s+\S")
 #: Lines that only open a (second) document's header.
 _DOC_HEADER = regex.compile(rf"^(?:{MOTTO_COUNTRY}|Độc\s+lập\s*[-–]\s*Tự\s+do)")
@@ -65,7 +78,7 @@ _KIND_TITLE = regex.compile(
 class LineInfo:
     """What a line opens."""
 
-    kind: str  # "label", "noi_nhan", "chu_ky", "phu_luc", "footnotes", "header", "" (nothing)
+    kind: str  # "label", "noi_nhan", "chu_ky", "phu_luc", "form", "footnotes", "header", "" (nothing)
     style: str | None = None
     label: str | None = None
     rest: str = ""
@@ -92,13 +105,25 @@ def classify_line(line: str) -> LineInfo:
     if _SIGNATURE.match(line):
         return LineInfo("chu_ky")
     m = _APPENDIX.match(line)
+    if m and m.group("label"):
+        return LineInfo("phu_luc", label=_sentence_case(m.group("label")), rest=m.group("rest").strip(" :.-–"))
     if m:
-        return LineInfo("phu_luc", rest=m.group("rest").strip(" :.-–"))
+        return LineInfo("phu_luc", rest=(m.group("block") + m.group("brest")).strip(" :.-–"))
+    m = _FORM.match(line)
+    if m and len(line.split()) <= 30:
+        return LineInfo("form", label=_sentence_case(m.group("label")), rest=m.group("rest").strip(" :.-–"))
     if _FOOTNOTE.match(line):
         return LineInfo("footnotes")
     if _DOC_HEADER.match(line) or _KIND_TITLE.match(line):
         return LineInfo("header")
     return LineInfo("")
+
+
+def _sentence_case(label: str) -> str:
+    """`PHỤ LỤC II` → `Phụ lục II`, `BIỂU SỐ 01` → `Biểu số 01` (numerals kept)."""
+    words = " ".join(label.split()).split(" ")
+    out = [words[0].capitalize()] + [w if regex.match(r"^[0-9IVXL]+[a-zA-Z]?$", w) else w.lower() for w in words[1:]]
+    return " ".join(out)
 
 
 #: Letters OCR reads for another: `a)` as `q)`, `d)` as `đ)` and back.
@@ -213,19 +238,22 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def parse_sections(text: str, page_starts: list[int] | None = None) -> list[Section]:
-    """All sections of the document in order, spans covering their subsections."""
-    spans = _line_spans(text)
-    lines = [text[a:b] for a, b in spans]
-    sections: list[Section] = []
-    stack: list[_Open] = []
-    seen_ids: dict[str, int] = {}
-    body_started = False  # a labelled item or a closing block has been seen
-    style_order: list[str] = []  # label styles from the top down, as this document nests them
+class _TreeBuilder:
+    """The state of one pass over the lines: open sections, ids used, label styles seen."""
 
-    def open_section(start_line: int, section_id: str, label, heading, kind, level, parent_id):
-        n = seen_ids.get(section_id, 0) + 1
-        seen_ids[section_id] = n
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = _line_spans(text)
+        self.lines = [text[a:b] for a, b in self.spans]
+        self.sections: list[Section] = []
+        self.stack: list[_Open] = []
+        self.seen_ids: dict[str, int] = {}
+        self.body_started = False  # a labelled item or a closing block has been seen
+        self.style_order: list[str] = []  # label styles from the top down, as this document nests them
+
+    def open_section(self, start_line: int, section_id: str, label, heading, kind, level, parent_id) -> Section:
+        n = self.seen_ids.get(section_id, 0) + 1
+        self.seen_ids[section_id] = n
         sid = section_id if n == 1 else f"{section_id}#{n}"
         sec = Section(
             section_id=sid,
@@ -234,64 +262,108 @@ def parse_sections(text: str, page_starts: list[int] | None = None) -> list[Sect
             label=label,
             heading=heading or None,
             kind=kind,
-            ord=len(sections) + 1,
-            char_start=spans[start_line][0],
+            ord=len(self.sections) + 1,
+            char_start=self.spans[start_line][0],
         )
-        sections.append(sec)
+        self.sections.append(sec)
         return sec
 
-    def top_level_block(i: int, kind: str, heading=None):
-        stack.clear()
-        sec = open_section(i, kind, None, heading, kind, 1, None)
-        stack.append(_Open(sec, None, 0))
+    def top_level_block(self, i: int, kind: str, heading: str | None = None, label: str | None = None) -> None:
+        self.stack.clear()
+        sec = self.open_section(i, kind, label, heading, kind, 1, None)
+        self.stack.append(_Open(sec, None, 0))
 
-    if lines and lines[0].strip() and classify_line(lines[0].strip()).kind != "label":
-        top_level_block(0, "preamble")
+    def in_block(self, kind: str) -> bool:
+        return bool(self.stack) and self.stack[0].section.kind == kind
 
-    i = 0
-    while i < len(lines):
-        line = lines[i].strip()
-        info = classify_line(line)
-        if i == 0 and info.kind in ("", "header"):
-            i += 1
-            continue
+    def build(self) -> list[Section]:
+        lines = self.lines
+        if lines and lines[0].strip() and classify_line(lines[0].strip()).kind != "label":
+            self.top_level_block(0, "preamble")
+        i = 0
+        while i < len(lines):
+            line = lines[i].strip()
+            info = classify_line(line)
+            if i == 0 and info.kind in ("", "header"):
+                i += 1
+                continue
+            i = self.on_line(i, line, info)
+        return self.sections
+
+    def on_line(self, i: int, line: str, info: LineInfo) -> int:
+        """Open what line `i` opens; the index of the next line to look at."""
         if info.kind == "label":
-            if _open_label(info, i, stack, open_section, style_order, lines):
-                body_started = True
+            if _open_label(info, i, self.stack, self.open_section, self.style_order, self.lines):
+                self.body_started = True
         elif info.kind == "noi_nhan":
-            body_started = True
-            top_level_block(i, "noi_nhan", "Nơi nhận")
+            self.body_started = True
+            self.top_level_block(i, "noi_nhan", "Nơi nhận")
         elif info.kind == "chu_ky":
-            if not (stack and stack[0].section.kind == "chu_ky"):
-                body_started = True
-                top_level_block(i, "chu_ky")
-        elif info.kind == "phu_luc" and _is_caps_line(line):
-            body_started = True
-            heading = info.rest or (lines[i + 1].strip() if i + 1 < len(lines) else "")
-            top_level_block(i, "phu_luc", heading.strip(" :") or None)
-        elif info.kind == "footnotes" and body_started and not (stack and stack[0].section.kind == "footnotes"):
-            top_level_block(i, "footnotes")
-        elif info.kind == "header" and body_started:
-            # An attached document (a Quyết định's programme) starts its own
-            # preamble; its issuer lines just above belong to it too.
-            start = i
-            while (
-                start > 0
-                and _is_caps_line(lines[start - 1])
-                and classify_line(lines[start - 1].strip()).kind in ("", "header")
-                and len(lines[start - 1].split()) <= 8
-                and spans[start - 1][0] > (stack[0].section.char_start if stack else -1)
-            ):
-                start -= 1
-            if stack and stack[0].section.char_start == spans[start][0]:
-                start = i
-            top_level_block(start, "preamble")
-            body_started = False
-            # Skip the rest of this header block and the title under it.
-            i += 1
-            continue
-        i += 1
+            if not self.in_block("chu_ky"):
+                self.body_started = True
+                self.top_level_block(i, "chu_ky")
+        elif info.kind == "phu_luc":
+            self.body_started = True
+            heading = info.rest or _title_below(self.lines, i)
+            self.top_level_block(i, "phu_luc", heading.strip(" :") or None, info.label)
+            self.style_order.clear()
+        elif info.kind == "form":
+            self.on_form(i, info)
+        elif info.kind in ("", "header") and self.untitled_appendix(i, line):
+            # An appendix without the word: a capitals title over `(Kèm theo … số …)`.
+            self.top_level_block(i, "phu_luc", make_heading(line))
+            self.style_order.clear()
+        elif info.kind == "footnotes" and self.body_started and not self.in_block("footnotes"):
+            self.top_level_block(i, "footnotes")
+        elif info.kind == "header" and self.body_started:
+            self.on_attached_document(i)
+        return i + 1
 
+    def on_form(self, i: int, info: LineInfo) -> None:
+        """`Biểu 01: …`: a sheet of the appendix it sits in, or an appendix of its own."""
+        self.body_started = True
+        if self.in_block("phu_luc"):
+            del self.stack[1:]
+            parent = self.stack[0].section
+            section_id = f"{parent.section_id.split('#')[0]}/{info.label}"
+            sec = self.open_section(i, section_id, info.label, info.rest or None, "phu_luc", 2, parent.section_id)
+            self.stack.append(_Open(sec, None, 0))
+        else:
+            self.top_level_block(i, "phu_luc", info.rest or None, info.label)
+        self.style_order.clear()
+
+    def untitled_appendix(self, i: int, line: str) -> bool:
+        return (
+            self.body_started
+            and _is_caps_line(line)
+            and not _KIND_TITLE.match(line)
+            and _caption_follows(self.lines, i)
+            # Not the title under an appendix heading just opened.
+            and not (self.in_block("phu_luc") and self.stack[0].section.char_start >= self.spans[max(0, i - 2)][0])
+        )
+
+    def on_attached_document(self, i: int) -> None:
+        """An attached document (a Quyết định's programme) starts its own
+        preamble; its issuer lines just above belong to it too."""
+        lines, spans, stack = self.lines, self.spans, self.stack
+        start = i
+        while (
+            start > 0
+            and _is_caps_line(lines[start - 1])
+            and classify_line(lines[start - 1].strip()).kind in ("", "header")
+            and len(lines[start - 1].split()) <= 8
+            and spans[start - 1][0] > (stack[0].section.char_start if stack else -1)
+        ):
+            start -= 1
+        if stack and stack[0].section.char_start == spans[start][0]:
+            start = i
+        self.top_level_block(start, "preamble")
+        self.body_started = False
+
+
+def parse_sections(text: str, page_starts: list[int] | None = None) -> list[Section]:
+    """All sections of the document in order, spans covering their subsections."""
+    sections = _TreeBuilder(text).build()
     _close_spans(sections, text)
     _assign_kinds(sections)
     if page_starts:
@@ -301,6 +373,21 @@ def parse_sections(text: str, page_starts: list[int] | None = None) -> list[Sect
     for s in sections:
         s.text = text[s.char_start : s.char_end]
     return sections
+
+
+def _title_below(lines: list[str], i: int) -> str:
+    """The title on the line under a bare `PHỤ LỤC` / `Phụ lục số 01:` line, if that line is one."""
+    if i + 1 >= len(lines):
+        return ""
+    below = lines[i + 1].strip()
+    if not below or "\t" in below or _ANNEX_CAPTION.match(below) or classify_line(below).kind:
+        return ""
+    return make_heading(below) if len(below.split()) <= 40 else ""
+
+
+def _caption_follows(lines: list[str], i: int) -> bool:
+    """A `(Kèm theo …)` caption within the two lines under line `i` (a title may wrap)."""
+    return any(_ANNEX_CAPTION.match(ln.strip()) for ln in lines[i + 1 : i + 3])
 
 
 def _is_caps_line(line: str) -> bool:
@@ -326,11 +413,13 @@ def _open_label(
         if not (label == "đ" and repaired == "d" and _next_letter(lines, i) == "e"):
             label = repaired
     ordinal = label_ordinal(style, label)
+    in_appendix = bool(stack) and stack[0].section.kind == "phu_luc"
     if depth is not None:
         del stack[depth:]
     elif (
         style in ("roman", "dieu")
         and ordinal == 1
+        and not in_appendix
         or (
             stack
             and stack[0].style is None
@@ -456,7 +545,11 @@ def _assign_kinds(sections: list[Section]) -> None:
             continue
         own = heading_kind(sec.heading or "") if getattr(sec, "_title_like", False) else None
         parent = by_id.get(sec.parent_id) if sec.parent_id else None
-        if own:
+        if parent is not None and parent.kind == "phu_luc":
+            # An appendix's own outline (`IV. Phương hướng, nhiệm vụ …` of a report
+            # form) is part of the appendix, not the plan's tasks.
+            sec.kind = "phu_luc"
+        elif own:
             sec.kind = own
         elif parent is not None:
             sec.kind = parent.kind

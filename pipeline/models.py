@@ -54,6 +54,8 @@ class RawDocument:
     ocr_pages: int = 0
     n_pages: int | None = None
     flat_tables: bool = False  # tables may be flattened one cell per line
+    #: lines are real paragraphs (DOCX): the normaliser does not re-wrap them
+    paragraphs: bool = False
     page_sources: list[str] = field(default_factory=list)
     #: what a person should check about how the text was read (`ingest_log.warnings`)
     warnings: list[str] = field(default_factory=list)

@@ -302,11 +302,22 @@ def starts_paragraph(prev: str, line: str) -> bool:
     return bool(_TERMINAL.search(tail) and _GARBLED_LABEL.match(line))
 
 
-def dewrap(lines: list[Line]) -> list[Line]:
+_CLAUSE_END = regex.compile(r"[.;:!?)]\s*$")
+
+
+def continues_paragraph(prev: str, line: str) -> bool:
+    """For lines that are real paragraphs (DOCX): only a sentence cut in two
+    (the next starts in lower case and the previous ends no clause) is joined."""
+    first = line.lstrip()[:1]
+    return first.islower() and "\t" not in line and "\t" not in prev[-300:] and not _CLAUSE_END.search(prev[-300:])
+
+
+def dewrap(lines: list[Line], paragraphs_given: bool = False) -> list[Line]:
     """Join wrapped lines; each output Line is one paragraph (page = its first page).
 
     Each paragraph also records, in `breaks`, the offsets inside it where a new
-    page begins, so page spans survive the join.
+    page begins, so page spans survive the join. With `paragraphs_given` the
+    lines are already paragraphs and only a sentence cut in two is joined.
     """
     paragraphs: list[Line] = []
     prev_hard = True
@@ -315,7 +326,13 @@ def dewrap(lines: list[Line]) -> list[Line]:
         text = ln.text.strip(" ")
         if not text.strip():
             continue
-        if paragraphs and not prev_hard and not ln.hard and not starts_paragraph(paragraphs[-1].text, text):
+        if paragraphs_given:
+            joined = bool(paragraphs) and continues_paragraph(paragraphs[-1].text, text)
+        else:
+            joined = (
+                bool(paragraphs) and not prev_hard and not ln.hard and not starts_paragraph(paragraphs[-1].text, text)
+            )
+        if joined:
             cur = paragraphs[-1]
             if ln.page != cur.page_last:
                 cur.breaks.append((len(cur.text) + 1, ln.page))
@@ -357,14 +374,20 @@ def _clean_line(text: str) -> str:
 
 
 def normalize_pages(
-    pages: list[str], markdown: bool = False, paged: bool = True, rebuild_tables: bool = False
+    pages: list[str],
+    markdown: bool = False,
+    paged: bool = True,
+    rebuild_tables: bool = False,
+    paragraphs: bool = False,
 ) -> NormalizedText:
     """Normalise the text of each page (or the one text of a text file).
 
     `paged` says whether `pages` are real pages (PDF, images), so page starts
     are reported and bare numbers at page edges are page numbers.
     `rebuild_tables` asks for tables flattened one cell per line (text
-    exports) to be rebuilt into tab-separated rows.
+    exports) to be rebuilt into tab-separated rows. `paragraphs` says the
+    lines are already real paragraphs (DOCX): they are not re-wrapped, so a
+    heading never swallows the paragraph after it.
     """
     page_lines: list[list[Line]] = []
     for number, raw in enumerate(pages, start=1):
@@ -398,12 +421,12 @@ def normalize_pages(
     flat = [ln for page in page_lines for ln in page]
     if rebuild_tables:
         flat = _rebuild_tables(flat)
-    paragraphs = dewrap(flat)
+    paras = dewrap(flat, paragraphs_given=paragraphs)
 
     parts: list[str] = []
     page_starts: list[int] = []
     offset = 0
-    for para in paragraphs:
+    for para in paras:
         if paged:
             while len(page_starts) < para.page:
                 page_starts.append(offset)

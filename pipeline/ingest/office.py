@@ -1,16 +1,41 @@
-"""Word documents: DOCX paragraphs and tables in body order."""
+"""Word documents: DOCX paragraphs and tables in body order.
+
+A plan's DOCX uses tables for two different things:
+
+* **layout tables** — borderless, two or three columns — hold the header block
+  (issuer | national motto, `Số:` | place and date) and the signature block
+  (`Nơi nhận` | `KT. GIÁM ĐỐC` / title / name). They are read column by column,
+  one line per paragraph of a cell, so the header and the signature come out
+  as the blocks they are on paper;
+* **data tables** — ruled — hold task lists and indicator tables. Each row
+  becomes one line of tab-separated cells, header row first, the columns kept
+  in place: a cell spanning several columns is written once and its other
+  columns left empty; a cell spanning several rows repeats its text in each
+  (a lead agency written once for a group of tasks belongs to each of them).
+
+Paragraph numbering that Word generates (`1.`, `a)`, `I.`) is not in the text
+of a paragraph; it is rendered from the numbering definitions so list labels
+reach the section parser as they appear on screen.
+"""
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import CorruptFileError, EmptyFileError
 from pipeline.models import RawDocument
 
+#: A layout table has at most this many columns (issuer | motto; with an empty spacer column between).
+LAYOUT_MAX_COLUMNS = 3
+#: Cell text longer than this many words is prose, not a list of names: paragraphs join with a space.
+LIST_CELL_WORDS = 12
+
 
 def read_docx(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
-    """Paragraphs and tables in body order; table rows become tab-separated lines."""
+    """A DOCX as one page of lines: paragraphs, layout tables as blocks, data tables as rows."""
     import docx  # python-docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -21,21 +46,195 @@ def read_docx(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
         raise CorruptFileError(
             f"DOCX could not be opened ({exc.__class__.__name__}: {exc}); re-save it from Word"
         ) from exc
+    numbering = _Numbering(document)
     lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
+    for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(Paragraph(child, document).text)
+            lines.append(numbering.label(child) + Paragraph(child, document).text)
         elif tag == "tbl":
-            for row in Table(child, document).rows:
-                cells = []
-                for cell in row.cells:
-                    value = " ".join(cell.text.split())
-                    if not cells or cells[-1] != value or value == "":  # merged cells repeat
-                        cells.append(value)
-                lines.append("\t".join(cells))
+            table = Table(child, document)
+            if is_layout_table(table):
+                lines += layout_lines(table, numbering)
+            else:
+                lines += data_rows(table)
     text = "\n".join(lines)
     if not text.strip():
         raise EmptyFileError("the DOCX contains no text")
-    return RawDocument(source_format="docx", pages=[text], paged=False)
+    return RawDocument(source_format="docx", pages=[text], paged=False, paragraphs=True)
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _has_borders(table: Any) -> bool:
+    from docx.oxml.ns import qn
+
+    style = table.style.name if table.style is not None else ""
+    if "grid" in style.lower() or "table" in style.lower() and "normal" not in style.lower():
+        return True
+    tbl_pr = table._tbl.tblPr
+    borders = tbl_pr.find(qn("w:tblBorders")) if tbl_pr is not None else None
+    if borders is not None and any(b.get(qn("w:val")) not in (None, "nil", "none") for b in borders):
+        return True
+    # Borders drawn cell by cell instead of on the table.
+    for tc in table._tbl.iter(qn("w:tcBorders")):
+        if any(b.get(qn("w:val")) not in (None, "nil", "none") for b in tc):
+            return True
+    return False
+
+
+def is_layout_table(table: Any) -> bool:
+    """A borderless table of a few columns: the page layout of a header or signature block."""
+    return len(table.columns) <= LAYOUT_MAX_COLUMNS and not _has_borders(table)
+
+
+def _unique_cells(row: Any) -> list[Any]:
+    """The row's cells in grid order, each merged cell once."""
+    seen: set[int] = set()
+    out = []
+    for cell in row.cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            out.append(cell)
+    return out
+
+
+def layout_lines(table: Any, numbering: _Numbering) -> list[str]:
+    """Column by column, one line per paragraph; empty paragraphs dropped."""
+    columns: list[list[str]] = []
+    seen: set[int] = set()
+    for row in table.rows:
+        for c, cell in enumerate(row.cells):
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            while len(columns) <= c:
+                columns.append([])
+            for p in cell.paragraphs:
+                text = (numbering.label(p._p) + p.text).strip()
+                if text:
+                    columns[c].append(text)
+    return [ln for col in columns for ln in col]
+
+
+def _cell_text(cell: Any) -> str:
+    parts = [" ".join(p.text.split()) for p in cell.paragraphs]
+    parts = [p for p in parts if p]
+    if len(parts) > 1 and all(len(p.split()) <= LIST_CELL_WORDS for p in parts):
+        # One name per line (`Sở Tài chính` / `Sở Xây dựng`): keep them apart.
+        return "; ".join(p.rstrip(";,") for p in parts)
+    return " ".join(parts)
+
+
+def data_rows(table: Any) -> list[str]:
+    """One tab-separated line per row, columns kept in place."""
+    out = []
+    for row in table.rows:
+        cells: list[str] = []
+        previous = None
+        for cell in row.cells:
+            # A horizontally merged cell comes back once per grid column it spans.
+            cells.append("" if cell._tc is previous else _cell_text(cell))
+            previous = cell._tc
+        if any(c for c in cells):
+            out.append("\t".join(cells))
+    return out
+
+
+# ---------------------------------------------------------------- numbering
+
+
+_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, sym in _ROMAN:
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "lowerLetter":
+        return _LETTERS[(n - 1) % 26]
+    if fmt == "upperLetter":
+        return _LETTERS[(n - 1) % 26].upper()
+    return str(n)
+
+
+@dataclass
+class _Level:
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+
+
+@dataclass
+class _Numbering:
+    """Renders the labels Word generates for numbered paragraphs (`w:numPr`)."""
+
+    document: Any
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    counters: dict[str, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        from docx.oxml.ns import qn
+
+        try:
+            root = self.document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract: dict[str, dict[int, _Level]] = {}
+        for an in root.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in an.findall(qn("w:lvl")):
+                ilvl = int(lvl.get(qn("w:ilvl"), 0))
+                fmt = lvl.find(qn("w:numFmt"))
+                text = lvl.find(qn("w:lvlText"))
+                start = lvl.find(qn("w:start"))
+                levels[ilvl] = _Level(
+                    fmt=fmt.get(qn("w:val")) if fmt is not None else "decimal",
+                    text=text.get(qn("w:val")) if text is not None else "",
+                    start=int(start.get(qn("w:val"))) if start is not None else 1,
+                )
+            abstract[an.get(qn("w:abstractNumId"))] = levels
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is not None:
+                self.levels[num.get(qn("w:numId"))] = abstract.get(ref.get(qn("w:val")), {})
+
+    def label(self, p: Any) -> str:
+        """`1. `, `a) `, `II. ` for a numbered paragraph; '' for bullets and plain paragraphs."""
+        from docx.oxml.ns import qn
+
+        ppr = p.find(qn("w:pPr"))
+        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if numpr is None:
+            return ""
+        num_id = numpr.find(qn("w:numId"))
+        ilvl_el = numpr.find(qn("w:ilvl"))
+        if num_id is None:
+            return ""
+        key = num_id.get(qn("w:val"))
+        ilvl = int(ilvl_el.get(qn("w:val"))) if ilvl_el is not None else 0
+        levels = self.levels.get(key, {})
+        level = levels.get(ilvl)
+        if level is None or level.fmt in ("bullet", "none") or not level.text:
+            return "- " if level is not None and level.fmt == "bullet" else ""
+        counts = self.counters.setdefault(key, [0] * 9)
+        counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else level.start
+        for deeper in range(ilvl + 1, 9):
+            counts[deeper] = 0
+        text = level.text
+        for i in range(ilvl + 1):
+            lv = levels.get(i, _Level())
+            text = text.replace(f"%{i + 1}", _format(counts[i] or lv.start, lv.fmt))
+        return text.strip() + " "

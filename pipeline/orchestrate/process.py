@@ -116,6 +116,7 @@ def process_file(
         markdown=raw.markdown,
         paged=raw.paged,
         rebuild_tables=raw.flat_tables,
+        paragraphs=raw.paragraphs,
     )
     if not norm.text.strip():
         raise EmptyTextError()
