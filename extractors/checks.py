@@ -36,15 +36,17 @@ def quality_warnings(analysis: Analysis) -> list[str]:
     return out
 
 
-_NUMBER_LINE = regex.compile(r"^\s*Số\s*:", regex.MULTILINE)
+_NUMBER_LINE = regex.compile(r"^\s*Số\s*:?(?P<rest>[^\n]*)", regex.MULTILINE)
 
 
 @check
 def number_line_without_number(a: Analysis) -> list[str]:
-    head = a.doc.text[:3000]
-    if _NUMBER_LINE.search(head) and not a.facts.doc_number:
-        return ["number line present but no doc_number"]
-    return []
+    m = _NUMBER_LINE.search(a.doc.text[:3000])
+    if not m or a.facts.doc_number:
+        return []
+    if not regex.search(r"\d", m.group("rest").split("/")[0]):
+        return ["number line is blank (a draft, or a number stamped at signing that was not read)"]
+    return ["number line present but no doc_number"]
 
 
 @check

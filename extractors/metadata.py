@@ -1,11 +1,13 @@
 """Document-level facts from the header, title, opening and signature block.
 
 Vietnamese administrative documents follow one form (Nghị định 30/2020/NĐ-CP
-and its predecessors): issuer top left, national motto top right, `Số:` and
-`<place>, ngày … tháng … năm …` under them, the kind line (`KẾ HOẠCH`), the
-subject line(s), then the body; the signature block closes it. Plans converted
-by someone else may have lost the header, so every field also has a fallback
-from the body text.
+and its predecessors): the issuing body top left (under its parent body when
+it has one), the national motto top right, `Số:` and `<place>, ngày … tháng …
+năm …` under them, the kind line (`KẾ HOẠCH`, or `V/v …` and `Kính gửi:` for a
+công văn), the subject line(s), then the body; the signature block closes it,
+and appendices may follow with captions `(Kèm theo Kế hoạch số … ngày …)`.
+Plans converted by someone else may have lost the header, so every field also
+has a fallback from the body text.
 """
 
 from __future__ import annotations
@@ -15,28 +17,46 @@ from dataclasses import dataclass, field
 
 import regex
 
+from extractors.agencies import canonical_agency
 from extractors.document import ParsedDoc
 from extractors.text.dates import DATE, make_date
 from extractors.text.fold import fold as shadow
-from extractors.text.lexicon import ADMIN_UNIT, MOTTO_START, PREAMBLE_OPENER, SIGNATURE_MARK, SIGNER_TITLE_CAPS
+from extractors.text.lexicon import (
+    ADMIN_UNIT,
+    DOC_KINDS,
+    MOTTO_START,
+    NATIONAL_BODIES,
+    OTHER_KINDS,
+    PREAMBLE_OPENER,
+    SIGNATURE_MARK,
+    SIGNER_TITLE_CAPS,
+)
 from extractors.text.lexicon import SIGNER_TITLES as LEXICON_SIGNER_TITLES
-from extractors.text.provinces import canonical_province, province_names
+from extractors.text.patterns import alt
+from extractors.text.provinces import canonical_province, district_names, province_names, province_of_district
 
 #: How many lines from the top count as the header block.
 HEADER_LINES = 20
 
 # ---------------------------------------------------------------- kinds
 
-#: Kind words as they open a kind line or are named in the opening sentence.
-KIND_WORDS: list[tuple[str, str]] = [
-    (r"chương\s+trình\s+hành\s+động|chương\s+trình", "chuong_trinh_hanh_dong"),
-    (r"kế\s+hoạch(?:\s+hành\s+động)?", "ke_hoach"),
-    (r"quyết\s+định", "quyet_dinh"),
-    (r"nghị\s+quyết", "nghi_quyet"),
-    (r"chỉ\s+thị", "chi_thi"),
-    (r"công\s+văn", "cong_van"),
-    (r"báo\s+cáo", "bao_cao"),
-]
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for matching through OCR's lost marks."""
+    return shadow(text).lower()
+
+
+def _squash(text: str) -> str:
+    return regex.sub(r"[\W_]+", "", fold(text))
+
+
+#: Kind words as they open a kind line (`KẾ HOẠCH`, OCR's `KẼHOẠCH`), squashed, longest first.
+_KIND_KEYS: list[tuple[str, str]] = sorted(
+    [(_squash(k), v) for k, v in DOC_KINDS.items()] + [(_squash(k), "other") for k in OTHER_KINDS],
+    key=lambda kv: -len(kv[0]),
+)
+#: Kind words named in the opening sentence (`xây dựng Chương trình hành động`).
+KIND_WORDS: list[tuple[str, str]] = [(r"\s+".join(k.lower().split()), v) for k, v in DOC_KINDS.items()]
 #: Số hiệu symbols that name the kind (`182/KH-UBND`).
 SYMBOL_KINDS = {
     "KH": "ke_hoach",
@@ -49,38 +69,26 @@ SYMBOL_KINDS = {
 }
 
 
-def fold(text: str) -> str:
-    """Lower case without diacritics, for matching through OCR's lost marks."""
-    return shadow(text).lower()
+def kind_line(line: str) -> tuple[str, str] | None:
+    """(kind, the rest of the line) for a capitals line that opens with a kind word, else None.
 
-
-def _squash(text: str) -> str:
-    return regex.sub(r"[\W_]+", "", fold(text))
-
-
-#: Kind lines as OCR may read them (`QUYẾTĐỊNH`, `KẼHOẠCH`): folded, no spaces.
-_KIND_LINE_KEYS = {
-    _squash(w): k
-    for w, k in [
-        ("kế hoạch", "ke_hoach"),
-        ("kế hoạch hành động", "ke_hoach"),
-        ("quyết định", "quyet_dinh"),
-        ("chương trình", "chuong_trinh_hanh_dong"),
-        ("chương trình hành động", "chuong_trinh_hanh_dong"),
-        ("nghị quyết", "nghi_quyet"),
-        ("chỉ thị", "chi_thi"),
-        ("công văn", "cong_van"),
-        ("báo cáo", "bao_cao"),
-    ]
-}
-
-
-def kind_line(line: str) -> str | None:
-    """The kind a header line names, if the line is only a kind word (in capitals)."""
-    s = line.strip()
-    if not s or not s.isupper() or len(s) > 40:
+    `KẾ HOẠCH` → (`ke_hoach`, ``); `QUYẾT ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ …` →
+    (`quyet_dinh`, `CHẤP THUẬN …`); `GIẤY PHÉP` → (`other`, ``).
+    """
+    s = line.strip().rstrip(":").strip()
+    letters = [c for c in s if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.9 * len(letters) or len(s.split()) > 40:
         return None
-    return _KIND_LINE_KEYS.get(_squash(s))
+    words = s.split()
+    # Squashed prefixes of the line, word by word: OCR may join or split the kind's words.
+    prefixes, built = [], ""
+    for w in words:
+        built += _squash(w)
+        prefixes.append(built)
+    for key, kind in _KIND_KEYS:
+        if key in prefixes:
+            return kind, " ".join(words[prefixes.index(key) + 1 :])
+    return None
 
 
 def kind_of(words: str) -> str | None:
@@ -92,17 +100,43 @@ def kind_of(words: str) -> str | None:
 
 # ---------------------------------------------------------------- header pieces
 
-_NUMBER_LINE = regex.compile(r"^Số\s*:?\s*(?P<number>\d[\w./\-– ]*?[\p{Lu}Đ][\p{Lu}Đ0-9\-–/ ]*?)\s*$")
-_PLACE_DATE = regex.compile(rf"^(?P<place>[\p{{Lu}}][\p{{L}}.\- ]{{1,40}}?),\s*(?P<date>{DATE})")
+#: `Số: 182 /KH-UBND`, `Số 07/CT-TTg`, `Số: 21.4/GĐN`, OCR's `Sô:`; the number may be followed
+#: by the place-date column on the same line. A draft's blank number (`Số:    /KH-SCT`) is none.
+_NUMBER_LINE = regex.compile(
+    r"^S[ốôo]\s*:?\s*(?P<number>\d[\d.]*[\p{L}]{0,2}(?:\s*[/\-–]\s*[\p{L}Đ0-9.]+)+)(?![\p{L}\d])"
+)
+_PLACE = r"(?P<place>\p{Lu}[\p{L}.]*(?:[ \-]+\p{Lu}[\p{L}.]*){0,4})"
+#: `Lào Cai, ngày 10 tháng 3 năm 2026`, also after other text on the line (merged columns)
+#: and with a blank day or month (`ngày    tháng 4 năm 2026`, a draft).
+_PLACE_DATE = regex.compile(
+    rf"(?:^|\s){_PLACE},\s*ngày\s*(?P<d>\d{{1,2}})?\s*tháng\s*(?P<m>\d{{1,2}})?\s*năm\s*(?P<y>(?:19|20)\d{{2}})"
+)
+#: A place that is not one: `Hôm nay, ngày …` opens the minutes of a meeting.
+_NOT_PLACES = regex.compile(r"^(?:Hôm\s+nay|Hôm\s+qua|Vào|Từ|Đến|Trước|Sau)$", regex.IGNORECASE)
 _MOTTO = regex.compile(MOTTO_START, regex.IGNORECASE)
+_RULE = regex.compile(r"^[\s\-–—_=.*]+$|[\s]*[\-–—_=]{3,}\s*$")
 _OPENER = regex.compile(rf"^(?:{PREAMBLE_OPENER}|Triển\s+khai|Để\s|Nhằm\s)")
-_ADMIN_UNIT = ADMIN_UNIT
+_SUBJECT = regex.compile(r"^(?:V/v|V\.v|Về\s+việc)\s*:?\s*(?P<subject>.+?)(?:\s+Kính\s+gửi\s*:.*)?$")
+_KINH_GUI = regex.compile(r"^Kính\s+gửi\s*:", regex.IGNORECASE)
+#: `(Kèm theo Kế hoạch số 57/KH-UBND ngày 10 tháng 3 năm 2026 của …)`: an appendix caption.
+_CAPTION = regex.compile(
+    rf"^\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<kind>{alt(DOC_KINDS)})\s+(?:số\s*)?"
+    rf"(?P<number>\d[\w./\-–]*/[\p{{Lu}}Đ][\p{{Lu}}Đ0-9\-–/]*)(?:\s*,?\s*(?P<date>{DATE}))?",
+    regex.IGNORECASE,
+)
 _ISSUER_IN_TEXT = regex.compile(
     # OCR may leave a dash between the words (`Ủy ban nhân - dân`).
-    rf"(?P<body>Ủy[\s\-]+ban[\s\-]+nhân[\s\-]+dân|UBND|Hội[\s\-]+đồng[\s\-]+nhân[\s\-]+dân|HĐND)\s+(?P<unit>{_ADMIN_UNIT})\s+(?P<place>(?:\p{{Lu}}\p{{Ll}}*)(?:\s*-?\s*\p{{Lu}}\p{{Ll}}*){{0,3}})"
+    rf"(?P<body>Ủy[\s\-]+ban[\s\-]+nhân[\s\-]+dân|UBND|Hội[\s\-]+đồng[\s\-]+nhân[\s\-]+dân|HĐND)\s+(?P<unit>{ADMIN_UNIT})"
+    r"\s+(?P<place>(?:\p{Lu}\p{Ll}*)(?:\s*-?\s*\p{Lu}\p{Ll}*){0,3})"
 )
 _PROVINCE_IN_TEXT = regex.compile(
     r"(?:tỉnh|thành\s+phố|TP\.)\s+(?P<name>" + "|".join(regex.escape(n) for n in province_names()) + r")(?!\p{L})",
+    regex.IGNORECASE,
+)
+_DISTRICT_IN_TEXT = regex.compile(
+    r"(?P<type>thành\s+phố|thị\s+xã|huyện|quận)\s+(?P<name>"
+    + "|".join(regex.escape(n) for n in district_names())
+    + r")(?!\p{L})",
     regex.IGNORECASE,
 )
 _SIGNER_TITLE = regex.compile(rf"^(?:{SIGNATURE_MARK}\s*)?(?P<title>{SIGNER_TITLE_CAPS})\s*$")
@@ -114,7 +148,9 @@ _YEAR_ENDS = regex.compile(
 )
 _VISION = regex.compile(r"tầm\s+nhìn\s+(?:đến|tới)\s+năm\s+20\d{2}", regex.IGNORECASE)
 
-#: Upper-case words kept capitalised in issuer names (agency heads, not common nouns).
+# ---------------------------------------------------------------- issuer names
+
+#: Bodies written in capitals in the header, as running text writes them.
 _ISSUER_BODIES = [
     ("ỦY BAN NHÂN DÂN", "Ủy ban nhân dân"),
     ("UBND", "Ủy ban nhân dân"),
@@ -122,8 +158,28 @@ _ISSUER_BODIES = [
     ("HĐND", "Hội đồng nhân dân"),
     ("TỈNH ỦY", "Tỉnh ủy"),
     ("THÀNH ỦY", "Thành ủy"),
+    ("HUYỆN ỦY", "Huyện ủy"),
     ("BAN CHẤP HÀNH", "Ban Chấp hành"),
 ]
+#: Proper names inside issuer names, kept capitalised after sentence-casing.
+_PROPER = {
+    "chính phủ": "Chính phủ",
+    "quốc hội": "Quốc hội",
+    "trung ương": "Trung ương",
+    "nhà nước": "Nhà nước",
+    "mặt trận tổ quốc việt nam": "Mặt trận Tổ quốc Việt Nam",
+}
+#: Heads whose name starts with a capital (`Cục Hóa chất`, `Chi cục Quản lý thị trường`).
+_NAMED_HEADS = regex.compile(
+    r"^(?P<head>(?:Tổng\s+cục|Chi\s+cục|Cục|Vụ|Phòng|Ban|Trung\s+tâm|Viện|Trường|Văn\s+phòng))\s+(?P<first>\p{Ll}+)"
+)
+#: A header line that continues the body named above it: its locality (`TỈNH KIÊN GIANG`)
+#: or a qualifier (`THEO QUYẾT ĐỊNH`, `SỐ 1050/QĐ-SCT`, `KHÓA XV`).
+_CONTINUES = regex.compile(rf"^(?:{ADMIN_UNIT}|THEO|VỀ|SỐ|CỦA|TẠI|KHÓA|NHIỆM\s+KỲ|\d)(?![\p{{L}}])", regex.IGNORECASE)
+_LOCALITY = regex.compile(rf"(?:^|\s)(?P<unit>{ADMIN_UNIT})\s+(?P<place>\p{{Lu}}.*)$", regex.IGNORECASE)
+_DOC_WORDS = regex.compile(
+    r"(?<![\p{L}])(" + "|".join(k.lower() for k in sorted(DOC_KINDS, key=len, reverse=True)) + r")(?=\s+(?:số\s*)?\d)"
+)
 
 
 def title_case_place(words: str) -> str:
@@ -144,25 +200,79 @@ def sentence_case(words: str) -> str:
     return " ".join(out)
 
 
-def issuer_from_caps(lines: list[str]) -> str | None:
-    """`ỦY BAN NHÂN DÂN` + `TỈNH KIÊN GIANG` → `Ủy ban nhân dân tỉnh Kiên Giang`."""
-    joined = " ".join(ln.strip() for ln in lines if ln.strip())
-    if not joined:
-        return None
+def body_name(caps: str) -> str:
+    """One issuing body written in capitals → as running text writes it.
+
+    `ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG` → `Ủy ban nhân dân tỉnh Kiên Giang`;
+    `SỞ CÔNG THƯƠNG` → `Sở Công Thương`; `ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ
+    1050/QĐ-SCT` → `Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT`.
+    """
+    joined = " ".join(caps.split())
     squashed = joined.upper().replace(" ", "")
-    for caps, proper in _ISSUER_BODIES:
-        if squashed.startswith(caps.replace(" ", "")):
+    for body, proper in _ISSUER_BODIES:
+        if squashed.startswith(body.replace(" ", "")):
             # OCR may drop the spaces inside the body's name (`ỦY BANNHÂNDÂN`).
-            n_letters, cut = len(caps.replace(" ", "")), 0
+            n_letters, cut = len(body.replace(" ", "")), 0
             while n_letters and cut < len(joined):
                 n_letters -= joined[cut] != " "
                 cut += 1
             rest = joined[cut:].strip()
-            m = regex.match(rf"^(?P<unit>{_ADMIN_UNIT})\s+(?P<place>.+)$", rest, regex.IGNORECASE)
+            m = regex.match(rf"^(?P<unit>{ADMIN_UNIT})\s+(?P<place>.+)$", rest, regex.IGNORECASE)
             if m:
                 return f"{proper} {m.group('unit').lower()} {title_case_place(m.group('place'))}"
-            return f"{proper} {rest}".strip() if rest else proper
-    return sentence_case(joined)
+            return f"{proper} {sentence_case(rest).lower()}".strip() if rest else proper
+    words = []
+    for w in joined.split():
+        # Codes and numbers stay as written: `1050/QĐ-SCT`.
+        words.append(w if regex.search(r"\d|/", w) else w.lower())
+    text = " ".join(words)
+    m = _LOCALITY.search(text)
+    if m:
+        text = text[: m.start("place")] + title_case_place(m.group("place"))
+    text = text[:1].upper() + text[1:]
+    text = _DOC_WORDS.sub(lambda m: m.group(1)[:1].upper() + m.group(1)[1:], text)
+    for low, proper in _PROPER.items():
+        text = regex.sub(rf"(?<![\p{{L}}]){low}(?![\p{{L}}])", proper, text)
+    text = _NAMED_HEADS.sub(lambda m: f"{m.group('head')} {m.group('first')[:1].upper()}{m.group('first')[1:]}", text)
+    return canonical_agency(text) or text
+
+
+def _locality_of(name: str) -> str | None:
+    m = _LOCALITY.search(name)
+    return f"{m.group('unit').lower()} {m.group('place')}" if m else None
+
+
+def issuer_from_caps(lines: list[str], province: str | None = None) -> str | None:
+    """The issuing body from the capitals lines of the header's left column.
+
+    `ỦY BAN NHÂN DÂN` / `TỈNH KIÊN GIANG` → `Ủy ban nhân dân tỉnh Kiên Giang` (one
+    body on two lines); `UBND TỈNH LÀO CAI` / `SỞ CÔNG THƯƠNG` → `Sở Công Thương
+    tỉnh Lào Cai` (the unit, under its parent's locality); `SỞ CÔNG THƯƠNG` /
+    `ĐOÀN KIỂM TRA …` → `Đoàn kiểm tra …, Sở Công Thương tỉnh <province>`.
+    """
+    bodies: list[list[str]] = []
+    for ln in lines:
+        s = _RULE.sub("", ln).strip()
+        if not s:
+            continue
+        if bodies and _CONTINUES.match(s):
+            bodies[-1].append(s)
+        else:
+            bodies.append([s])
+    if not bodies:
+        return None
+    names = [body_name(" ".join(b)) for b in bodies]
+    unit, parents = names[-1], names[:-1]
+    locality = next((loc for n in reversed(names) if (loc := _locality_of(n))), None)
+    if not locality and province and regex.match(r"^(?:Sở|Ban|Đoàn|Chi\s+cục|Thanh\s+tra|Văn\s+phòng)\b", names[0]):
+        # A provincial department names its province only in the place-date line.
+        locality = f"tỉnh {province}"
+    local_government = [p for p in parents if regex.match(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân)\b", p)]
+    others = [p for p in parents if p not in local_government]
+    issuer = ", ".join([unit, *reversed(others)])
+    if locality and not _locality_of(issuer):
+        issuer = f"{issuer} {locality}"
+    return issuer
 
 
 @dataclass
@@ -180,72 +290,164 @@ class DocumentFacts:
     implements: list[str] = field(default_factory=list)
 
 
+@dataclass
+class _Header:
+    """Where the header's pieces are, in the first lines of the text."""
+
+    lines: list[str]
+    kind_at: int | None = None
+    kind: str | None = None
+    kind_rest: str = ""
+    motto_at: int | None = None
+    subject_at: int | None = None  # a công văn's `V/v …` line
+    kinh_gui_at: int | None = None
+
+    @property
+    def present(self) -> bool:
+        return self.kind_at is not None or self.motto_at is not None or self.subject_at is not None
+
+
+def _find_header(lines: list[str]) -> _Header:
+    head = _Header(lines[:HEADER_LINES])
+    for i, ln in enumerate(head.lines):
+        s = ln.strip()
+        if head.motto_at is None and _MOTTO.search(s):
+            head.motto_at = i
+        if head.kind_at is None and (k := kind_line(s)):
+            head.kind_at, (head.kind, head.kind_rest) = i, k
+        if head.subject_at is None and _SUBJECT.match(s) and head.kind_at is None:
+            head.subject_at = i
+        if head.kinh_gui_at is None and _KINH_GUI.match(s):
+            head.kinh_gui_at = i
+    return head
+
+
 def extract_metadata(doc: ParsedDoc, implements: list[str] | None = None) -> DocumentFacts:
     """Everything `documents` says about a plan except file facts."""
     lines = doc.text.split("\n")
-    head = lines[:HEADER_LINES]
+    head = _find_header(lines)
     facts = DocumentFacts(implements=list(implements or []))
+    end = head.kind_at if head.kind_at is not None else (head.subject_at or head.kinh_gui_at or HEADER_LINES)
+    _number_place_date(facts, head.lines[: max(end, 1) + 2])
 
-    motto_at = next((i for i, ln in enumerate(head) if _MOTTO.search(ln)), None)
-    kind_at = next((i for i, ln in enumerate(head) if kind_line(ln)), None)
+    if head.present:
+        facts.issuer = issuer_from_caps(_issuer_lines(head.lines[:end]), canonical_province(facts.issue_place or ""))
 
-    # Issuer: the capital lines of the left header column. Text layers often
-    # interleave the two columns, so motto lines are skipped, not stopped at.
-    if motto_at is not None or kind_at is not None:
-        caps = []
-        for ln in head[: kind_at if kind_at is not None else motto_at + 4]:
-            s = ln.strip()
-            if not s or _MOTTO.search(s):
-                continue
-            if s.upper() != s or _NUMBER_LINE.match(s) or _PLACE_DATE.match(s):
-                break
-            caps.append(s)
-        facts.issuer = issuer_from_caps(caps[:3])
-
-    for ln in head:
-        s = ln.strip()
-        m = _NUMBER_LINE.match(s)
-        if m and facts.doc_number is None:
-            facts.doc_number = regex.sub(r"\s+", "", m.group("number")).replace("–", "-")
-        m = _PLACE_DATE.match(s)
-        if m and facts.issue_date is None and not s.lower().startswith("số"):
-            d = m.group("date")
-            dm = regex.search(DATE, d, regex.IGNORECASE)
-            facts.issue_date = make_date(dm.group("year"), dm.group("month"), dm.group("day")) if dm else None
-            facts.issue_place = m.group("place").strip()
-
-    # Kind: the kind line, else the số hiệu, else what the opening says it builds.
-    if kind_at is not None:
-        facts.doc_kind = kind_line(head[kind_at]) or "other"
-        facts.title = _title_after(lines, kind_at)
+    # Kind: the kind line, else a công văn's V/v + Kính gửi, else the số hiệu,
+    # else — only when there is no header at all — what the opening says it builds.
+    if head.kind_at is not None:
+        facts.doc_kind = head.kind or "other"
+        facts.title = _title_after(lines, head.kind_at, head.kind_rest)
+    elif head.subject_at is not None:
+        facts.doc_kind = "cong_van"
+        m = _SUBJECT.match(lines[head.subject_at].strip())
+        facts.title = _title_after(lines, head.subject_at, m.group("subject") if m else "")
     elif facts.doc_number:
         sym = regex.split(r"[/\-]", facts.doc_number.upper())
         facts.doc_kind = next((SYMBOL_KINDS[p] for p in sym if p in SYMBOL_KINDS), "other")
-    if facts.doc_kind == "other":
+    if not head.present and facts.doc_kind == "other":
         facts.doc_kind = _kind_from_body(doc.text) or "other"
 
+    if facts.doc_number is None:
+        _from_caption(facts, lines)
     if not facts.issuer:
         facts.issuer = _issuer_from_body(doc.text)
     facts.province = _province(facts, doc.text)
+    if not facts.issuer and facts.province:
+        facts.issuer = _unnamed_issuer(doc.text, facts.province)
     facts.signer_title, facts.signer_name = _signature(doc)
     facts.horizon_year = _horizon(doc, facts.title)
     return facts
 
 
-def _title_after(lines: list[str], kind_at: int) -> str | None:
-    parts = []
-    for ln in lines[kind_at + 1 : kind_at + 6]:
+def _number_place_date(facts: DocumentFacts, head: list[str]) -> None:
+    for ln in head:
+        s = ln.strip()
+        m = _NUMBER_LINE.match(s)
+        if m and facts.doc_number is None:
+            facts.doc_number = regex.sub(r"\s+", "", m.group("number")).replace("–", "-")
+        m = _PLACE_DATE.search(s)
+        if m and facts.issue_place is None and not _NOT_PLACES.match(m.group("place")):
+            facts.issue_place = m.group("place").strip()
+            if m.group("d") and m.group("m"):
+                facts.issue_date = make_date(m.group("y"), m.group("m"), m.group("d"))
+
+
+#: A unit's name run on after its parent's on one line (`UBND TỈNH LÀO CAI SỞ NÔNG NGHIỆP …`).
+_RUN_ON_UNIT = regex.compile(
+    rf"^(?P<parent>(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND)\s+{ADMIN_UNIT}(?:\s+\S+){{1,3}}?)"
+    r"\s+(?P<unit>(?:SỞ|BAN|CHI\s+CỤC|CỤC|PHÒNG|ĐOÀN|TRUNG\s+TÂM|VĂN\s+PHÒNG|THANH\s+TRA|BỘ\s+CHỈ\s+HUY|CÔNG\s+AN)\s.+)$",
+    regex.IGNORECASE,
+)
+
+
+def _issuer_lines(head: list[str]) -> list[str]:
+    """The capitals lines of the left column, above the kind line.
+
+    Text layers often interleave the two columns, so motto lines are skipped,
+    not stopped at; the number and the place-date line end the block.
+    """
+    caps: list[str] = []
+    for ln in head:
+        s = ln.strip()
+        m = _RUN_ON_UNIT.match(s) if s.upper() == s else None
+        if m:
+            caps += [m.group("parent"), m.group("unit")]
+            continue
+        if not s or _MOTTO.search(s) or _RULE.fullmatch(s):
+            continue
+        if _NUMBER_LINE.match(s) or _PLACE_DATE.search(s) or _SUBJECT.match(s) or s.upper() != s:
+            if caps:
+                break
+            continue
+        caps.append(s)
+    return caps[:4]
+
+
+def _from_caption(facts: DocumentFacts, lines: list[str]) -> None:
+    """The number and date from an annex caption naming the document's own kind.
+
+    `(Kèm theo Kế hoạch số 57/KH-UBND ngày 10 tháng 3 năm 2026 …)` under an
+    appendix of a Kế hoạch that carries no header.
+    """
+    for ln in lines:
+        m = _CAPTION.match(ln.strip())
+        if not m or kind_of(m.group("kind")) not in (facts.doc_kind, None) or facts.doc_kind == "other":
+            continue
+        facts.doc_number = regex.sub(r"\s+", "", m.group("number")).replace("–", "-")
+        if m.group("date") and facts.issue_date is None:
+            dm = regex.search(DATE, m.group("date"), regex.IGNORECASE)
+            facts.issue_date = make_date(dm.group("year"), dm.group("month"), dm.group("day")) if dm else None
+        return
+
+
+def _title_after(lines: list[str], at: int, rest: str) -> str | None:
+    """The subject: what the kind line carries after the kind word, else the line(s) under it."""
+    if rest and not regex.match(r"^(?:CỦA|CUA)\b", rest):
+        return " ".join(rest.split())
+    parts: list[str] = []
+    caps_title = False
+    for ln in lines[at + 1 : at + 6]:
         s = ln.strip()
         if not s:
             continue
-        if parts and (_OPENER.match(s) or (s.isupper() and len(s) > 3) or s.startswith("(")):
+        if parts and (
+            _OPENER.match(s)
+            or s.startswith("(")
+            or _KINH_GUI.match(s)
+            or _SIGNER_TITLE.match(s)
+            or (s.isupper() and not caps_title)
+            or (caps_title and not s.isupper())
+        ):
             break
-        if not parts and s.isupper():
+        if not parts and (s.startswith("(") or _KINH_GUI.match(s) or _OPENER.match(s) and len(s) > 300):
             break
+        if not parts:
+            caps_title = s.isupper() and len(s.split()) > 1
         parts.append(s)
         # A title is one paragraph once de-wrapped; a second line is only
-        # taken when the first clearly runs on.
-        if not regex.search(r"(?:của|về|và|thực\s+hiện|ban\s+hành|số|,)\s*$", s):
+        # taken when the first clearly runs on, or both are in capitals.
+        if not caps_title and not regex.search(r"(?:của|về|và|thực\s+hiện|ban\s+hành|số|,)\s*$", s):
             break
     return " ".join(" ".join(parts).split()) or None
 
@@ -278,20 +480,53 @@ def _issuer_from_body(text: str) -> str | None:
     return f"{body} {m.group('unit').lower()} {m.group('place')}"
 
 
+#: `Ủy ban nhân dân tỉnh ban hành …`: the body named without its province.
+_UNNAMED_ISSUER = regex.compile(
+    r"(?P<body>Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)\s+(?P<unit>tỉnh|thành\s+phố)"
+    r"\s+(?:ban\s+hành|xây\s+dựng|triển\s+khai|quyết\s+định)"
+)
+
+
+def _unnamed_issuer(text: str, province: str) -> str | None:
+    """`Ủy ban nhân dân tỉnh ban hành …` in the opening, completed with the province found elsewhere."""
+    m = _UNNAMED_ISSUER.search(text[:3000])
+    if not m:
+        return None
+    body = "Hội đồng nhân dân" if m.group("body").startswith(("H", "h")) else "Ủy ban nhân dân"
+    return f"{body} {' '.join(m.group('unit').split())} {province}"
+
+
+def is_national(issuer: str | None) -> bool:
+    """A ministry, the government, a national body: its documents name no province of their own."""
+    if not issuer or _locality_of(issuer):
+        return False
+    return bool(regex.match(rf"^{alt(NATIONAL_BODIES)}(?![\p{{L}}])", issuer, regex.IGNORECASE))
+
+
 def _province(facts: DocumentFacts, text: str) -> str | None:
+    if is_national(facts.issuer):
+        return None
     for source in (facts.issuer, facts.issue_place):
         if source:
-            m = regex.search(rf"{_ADMIN_UNIT}\s+(?P<p>.+)$", source, regex.IGNORECASE)
-            name = canonical_province(m.group("p") if m else source)
+            m = _LOCALITY.search(source)
+            name = canonical_province(m.group("place") if m else source)
             if name:
                 return name
-    # Else the province named most often in the text.
+    if facts.issue_place:
+        # `Đồng Hới, ngày …`: a city names its province.
+        for unit in ("thành phố", "thị xã", "huyện", "quận"):
+            if name := province_of_district(unit, facts.issue_place):
+                return name
+    # Else the province named most often in the text, or through its cities and districts.
     counts: dict[str, int] = {}
     for m in _PROVINCE_IN_TEXT.finditer(text):
-        name = canonical_province(m.group("name"))
-        if name:
+        if name := canonical_province(m.group("name")):
             counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    if not counts:
+        for m in _DISTRICT_IN_TEXT.finditer(text):
+            if name := province_of_district(m.group("type"), m.group("name")):
+                counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 #: Signer titles, folded, longest first; the value is how the title is written.
@@ -299,6 +534,9 @@ SIGNER_TITLES = {fold(t): t for t in LEXICON_SIGNER_TITLES}
 _TITLE_AT_END = regex.compile(
     r"(?:^|\s)(?P<t>" + "|".join(sorted((regex.escape(k) for k in SIGNER_TITLES), key=len, reverse=True)) + r")\W*$"
 )
+#: A person's name at the end of a line, where OCR ran the two signature
+#: columns together (`- Lưu: VT, TH. Trần Văn Bình`).
+_NAME_AT_END = regex.compile(r"(?:^|[\s.;,])(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,3})\s*$")
 
 
 def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
@@ -317,7 +555,21 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
         candidate = regex.sub(r"(?<=\p{L})-(?=\p{Lu})", " ", s).strip(" .,;:-_")
         if name is None and title is not None and _PERSON_NAME.match(candidate) and not candidate.isupper():
             name = candidate
+    if title is not None and name is None:
+        name = _name_at_line_end(doc)
     return title, name
+
+
+def _name_at_line_end(doc: ParsedDoc) -> str | None:
+    """The signer's name OCR glued to a recipient line (`- Lưu: VT, TH. Trần Văn Bình`)."""
+    block = next((s for s in doc.sections if s.kind == "noi_nhan"), None)
+    if block is None:
+        return None
+    for ln in reversed(doc.text[block.char_start : block.char_end].split("\n")[-8:]):
+        m = _NAME_AT_END.search(ln.strip())
+        if m and len(m.group("name").split()) >= 3 and not canonical_province(m.group("name")):
+            return m.group("name")
+    return None
 
 
 def _horizon(doc: ParsedDoc, title: str | None) -> int | None:

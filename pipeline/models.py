@@ -29,6 +29,8 @@ class PagedText:
     """The pages of a paged input (PDF or image file), in order."""
 
     pages: list[PageText]
+    #: pages whose text layer was not used, and why (1-based page → reason)
+    rejected: dict[int, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -24,6 +24,7 @@ import regex
 from extractors.text.fold import normalize_tone_marks
 from extractors.text.labels import ROMAN
 from extractors.text.lexicon import (
+    APPENDIX_HEAD,
     MOTTO_COUNTRY,
     MOTTO_SLOGAN,
     NOI_NHAN,
@@ -62,6 +63,8 @@ def clean_chars(text: str) -> str:
     text = _CONTROL.sub(" ", text)
     # Icelandic Ð (U+00D0) is what OCR and some fonts give for Đ.
     text = text.replace("\u00d0", "Đ").replace("\u0110", "Đ")
+    # OCR reads the slash of a số hiệu as a fraction or division slash (`1105⁄KH-ĐKT`).
+    text = text.replace("\u2044", "/").replace("\u2215", "/")
     return normalize_tone_marks(text)
 
 
@@ -260,6 +263,7 @@ _HEADER_LINE = regex.compile(
 _KIND_LINE = regex.compile(
     r"^(?:KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH:?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|BÁO\s+CÁO|ĐỀ\s+ÁN|PHỤ\s+LỤC(?:\s+[IVX\d]+)?|THÔNG\s+BÁO|HƯỚNG\s+DẪN|CÔNG\s+VĂN|QUY\s+CHẾ|QUY\s+ĐỊNH)\s*$"
 )
+_APPENDIX_LINE = regex.compile(rf"^{APPENDIX_HEAD}")
 _GARBLED_LABEL = regex.compile(r"^\w{1,2}[.,]\s+\p{Lu}\p{Ll}")
 _CONTINUATION_DASH = regex.compile(r"^[-–•*]\s*(?=\p{Ll})")
 _LOWER_BULLET = regex.compile(r"^[-–+•*]\s*\p{Ll}")
@@ -287,6 +291,8 @@ def starts_paragraph(prev: str, line: str) -> bool:
     if _LABEL.match(line) or _OPENER.match(line) or _HEADER_LINE.match(line):
         return True
     if _KIND_LINE.match(prev) or _KIND_LINE.match(line) or _HEADER_LINE.match(prev):
+        return True
+    if _APPENDIX_LINE.match(line) or _APPENDIX_LINE.match(prev[:40]):
         return True
     if _SIGNER_TITLES.match(line) or _SIGNER_TITLES.match(prev):
         return True

@@ -35,6 +35,71 @@ SIGNER_TITLE_CAPS = alt(t.upper() for t in SIGNER_TITLES)
 
 # ---------------------------------------------------------------- header block
 
+#: The kind line of each document kind the contract names (`documents.doc_kind`).
+DOC_KINDS: dict[str, str] = {
+    "Kế hoạch": "ke_hoach",
+    "Kế hoạch hành động": "ke_hoach",
+    "Chương trình hành động": "chuong_trinh_hanh_dong",
+    "Chương trình": "chuong_trinh_hanh_dong",
+    "Quyết định": "quyet_dinh",
+    "Nghị quyết": "nghi_quyet",
+    "Chỉ thị": "chi_thi",
+    "Công văn": "cong_van",
+    "Báo cáo": "bao_cao",
+}
+#: Kind lines of other administrative documents: their kind is `other`.
+OTHER_KINDS: tuple[str, ...] = (
+    "Nghị định",
+    "Thông tư",
+    "Thông tư liên tịch",
+    "Luật",
+    "Pháp lệnh",
+    "Giấy phép",
+    "Biên bản",
+    "Phiếu trình",
+    "Phiếu chuyển",
+    "Thông báo",
+    "Tờ trình",
+    "Quy chế",
+    "Quy định",
+    "Đề án",
+    "Hướng dẫn",
+    "Công điện",
+    "Phương án",
+    "Đề cương",
+    "Giấy mời",
+    "Giấy chứng nhận",
+    "Giấy đề nghị",
+    "Hợp đồng",
+    "Điều lệ",
+    "Chiến lược",
+    "Quy hoạch",
+    "Dự án",
+    "Bản ghi nhớ",
+    "Thỏa thuận",
+    "Lệnh",
+    "Kết luận",
+)
+#: Heads of issuing bodies at the national level: their documents name no province.
+NATIONAL_BODIES: tuple[str, ...] = (
+    "Chính phủ",
+    "Thủ tướng",
+    "Quốc hội",
+    "Ủy ban Thường vụ Quốc hội",
+    "Chủ tịch nước",
+    "Bộ",
+    "Cục",
+    "Tổng cục",
+    "Văn phòng Chính phủ",
+    "Ban Chấp hành Trung ương",
+    "Bộ Chính trị",
+    "Ban Bí thư",
+    "Tòa án nhân dân tối cao",
+    "Viện kiểm sát nhân dân tối cao",
+    "Ngân hàng Nhà nước",
+    "Kiểm toán nhà nước",
+)
+
 MOTTO_COUNTRY = phrase("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 MOTTO_SLOGAN = r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
 #: Either line of the national motto, as far as it is needed to know it.
@@ -55,6 +120,12 @@ PREAMBLE_OPENERS: tuple[str, ...] = (
     "Xét đề nghị",
 )
 PREAMBLE_OPENER = alt(PREAMBLE_OPENERS)
+
+#: The head of an appendix or of one of its forms: `PHỤ LỤC`, `Phụ lục số 01`, `Biểu 02`, `Mẫu số 3`.
+#: In sentence case the word must carry a number (`Phụ lục kèm theo …` is running text).
+APPENDIX_HEAD = (
+    r"(?:PHỤ\s+LỤC|Phụ\s+lục\s+(?:số\s*)?[0-9IVXL]+|(?:Biểu|BIỂU|Mẫu|MẪU)\s+(?:số\s+|SỐ\s+)?[0-9]+)(?![\p{L}\d])"
+)
 
 #: The recipients' block that closes the body (`Nơi nhận:`).
 NOI_NHAN = phrase("Nơi nhận")

@@ -1,107 +1,84 @@
-"""Vietnamese provinces and centrally-run cities, for `documents.province`.
+"""Provinces and the districts and cities that name them, for `documents.province`.
 
-Both the 63 units before the 2025 merger and the 34 after are listed (the
-merged units kept names from this list), so plans from any year resolve.
-Names are written as the gazettes write them, with diacritics.
+The units come from `data/admin_units.tsv`, built from the maintained package
+`vietnamadminunits` (see `data/build_admin_units.py`): the 63 provinces and
+their districts before the July 2025 merger and the 34 provinces after it,
+so plans from any year resolve. Names are written as the gazettes write them,
+with diacritics; a district name shared by two provinces names neither.
 """
 
 from __future__ import annotations
 
+import csv
 import unicodedata
+from functools import cache
+from pathlib import Path
 
-PROVINCES: tuple[str, ...] = (
-    "An Giang",
-    "Bà Rịa - Vũng Tàu",
-    "Bạc Liêu",
-    "Bắc Giang",
-    "Bắc Kạn",
-    "Bắc Ninh",
-    "Bến Tre",
-    "Bình Dương",
-    "Bình Định",
-    "Bình Phước",
-    "Bình Thuận",
-    "Cà Mau",
-    "Cao Bằng",
-    "Cần Thơ",
-    "Đà Nẵng",
-    "Đắk Lắk",
-    "Đắk Nông",
-    "Điện Biên",
-    "Đồng Nai",
-    "Đồng Tháp",
-    "Gia Lai",
-    "Hà Giang",
-    "Hà Nam",
-    "Hà Nội",
-    "Hà Tĩnh",
-    "Hải Dương",
-    "Hải Phòng",
-    "Hậu Giang",
-    "Hòa Bình",
-    "Hồ Chí Minh",
-    "Hưng Yên",
-    "Khánh Hòa",
-    "Kiên Giang",
-    "Kon Tum",
-    "Lai Châu",
-    "Lạng Sơn",
-    "Lào Cai",
-    "Lâm Đồng",
-    "Long An",
-    "Nam Định",
-    "Nghệ An",
-    "Ninh Bình",
-    "Ninh Thuận",
-    "Phú Thọ",
-    "Phú Yên",
-    "Quảng Bình",
-    "Quảng Nam",
-    "Quảng Ngãi",
-    "Quảng Ninh",
-    "Quảng Trị",
-    "Sóc Trăng",
-    "Sơn La",
-    "Tây Ninh",
-    "Thái Bình",
-    "Thái Nguyên",
-    "Thanh Hóa",
-    "Thừa Thiên Huế",
-    "Huế",
-    "Tiền Giang",
-    "Trà Vinh",
-    "Tuyên Quang",
-    "Vĩnh Long",
-    "Vĩnh Phúc",
-    "Yên Bái",
-)
+from extractors.text.fold import normalize_tone_marks
+
+DATA = Path(__file__).with_name("data") / "admin_units.tsv"
+
+#: Spellings the gazetteer does not carry, seen in documents.
+_ALIASES = {
+    "Thành phố Hồ Chí Minh": "Hồ Chí Minh",
+    "TP. Hồ Chí Minh": "Hồ Chí Minh",
+    "TP Hồ Chí Minh": "Hồ Chí Minh",
+    "Sài Gòn": "Hồ Chí Minh",
+    "Bà Rịa Vũng Tàu": "Bà Rịa - Vũng Tàu",
+    "Đăk Lăk": "Đắk Lắk",
+    "Đắc Lắc": "Đắk Lắk",
+    "Đăk Nông": "Đắk Nông",
+    "Thừa Thiên - Huế": "Thừa Thiên Huế",
+}
 
 
 def fold(name: str) -> str:
-    """Comparison key: NFC, lower case, one space, dashes unified."""
-    name = unicodedata.normalize("NFC", name).lower().replace("–", "-")
-    name = " ".join(name.replace(" - ", "-").replace("-", " - ").split())
-    return name
+    """Comparison key: NFC, one tone-mark convention, lower case, one space, dashes unified."""
+    name = normalize_tone_marks(unicodedata.normalize("NFC", name)).lower().replace("–", "-")
+    return " ".join(name.replace(" - ", "-").replace("-", " - ").split())
 
 
-_BY_KEY = {fold(p): p for p in PROVINCES}
-_BY_KEY[fold("Thành phố Hồ Chí Minh")] = "Hồ Chí Minh"
-_BY_KEY[fold("TP. Hồ Chí Minh")] = "Hồ Chí Minh"
-_BY_KEY[fold("Bà Rịa Vũng Tàu")] = "Bà Rịa - Vũng Tàu"
-_BY_KEY[fold("Đăk Lăk")] = "Đắk Lắk"
-_BY_KEY[fold("Đắc Lắc")] = "Đắk Lắk"
-_BY_KEY[fold("Đăk Nông")] = "Đắk Nông"
+@cache
+def _units() -> list[dict[str, str]]:
+    with DATA.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+@cache
+def _province_keys() -> dict[str, str]:
+    keys = {fold(u["name"]): u["name"] for u in _units() if u["kind"] == "province"}
+    keys.update({fold(a): p for a, p in _ALIASES.items()})
+    return keys
+
+
+@cache
+def _district_keys() -> dict[tuple[str, str], str]:
+    """(type, name) → province, for district names that name one province only."""
+    owners: dict[tuple[str, str], set[str]] = {}
+    for u in _units():
+        if u["kind"] == "district":
+            owners.setdefault((fold(u["type"]), fold(u["name"])), set()).add(u["province"])
+    return {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
 
 
 def canonical_province(name: str | None) -> str | None:
     """The province's name as listed, or None if `name` is not a province."""
     if not name:
         return None
-    from extractors.text.fold import normalize_tone_marks
+    return _province_keys().get(fold(name))
 
-    return _BY_KEY.get(fold(normalize_tone_marks(name)))
+
+def province_of_district(unit_type: str, name: str) -> str | None:
+    """`thành phố`, `Đồng Hới` → `Quảng Bình`; None when unknown or shared by two provinces."""
+    return _district_keys().get((fold(unit_type), fold(name)))
 
 
 def province_names() -> list[str]:
-    """Every spelling we accept, longest first (for building patterns)."""
-    return sorted(_BY_KEY, key=len, reverse=True)
+    """Every spelling of a province we accept, longest first (for building patterns)."""
+    names = {u["name"] for u in _units() if u["kind"] == "province"} | set(_ALIASES)
+    return sorted(names, key=len, reverse=True)
+
+
+def district_names() -> list[str]:
+    """District and city names that name one province, longest first."""
+    return sorted({name for (_, name) in _district_keys()}, key=len, reverse=True)

@@ -25,6 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
+
+from extractors.text.lexicon import MOTTO_START, NOI_NHAN, SIGNATURE_MARK, SIGNER_TITLE_CAPS
 from pipeline.errors import CorruptFileError, EmptyFileError
 from pipeline.models import RawDocument
 
@@ -84,31 +87,32 @@ def _has_borders(table: Any) -> bool:
     return False
 
 
+#: What only a header or signature block holds: the motto, `Số:`, a place-date line,
+#: `Nơi nhận`, a signature mark or a signer's title.
+_BLOCK_TEXT = regex.compile(
+    rf"{MOTTO_START}|^\s*Số\s*:|,\s*ngày\s|^\s*{NOI_NHAN}|^\s*{SIGNATURE_MARK}|^\s*{SIGNER_TITLE_CAPS}\s*$",
+    regex.MULTILINE | regex.IGNORECASE,
+)
+
+
 def is_layout_table(table: Any) -> bool:
-    """A borderless table of a few columns: the page layout of a header or signature block."""
-    return len(table.columns) <= LAYOUT_MAX_COLUMNS and not _has_borders(table)
-
-
-def _unique_cells(row: Any) -> list[Any]:
-    """The row's cells in grid order, each merged cell once."""
-    seen: set[int] = set()
-    out = []
-    for cell in row.cells:
-        if id(cell._tc) not in seen:
-            seen.add(id(cell._tc))
-            out.append(cell)
-    return out
+    """A borderless table of a few columns holding a header or signature block: page layout, not data."""
+    if len(table.columns) > LAYOUT_MAX_COLUMNS or _has_borders(table):
+        return False
+    text = "\n".join(p.text for row in table.rows for cell in row.cells for p in cell.paragraphs)
+    return bool(_BLOCK_TEXT.search(text))
 
 
 def layout_lines(table: Any, numbering: _Numbering) -> list[str]:
     """Column by column, one line per paragraph; empty paragraphs dropped."""
     columns: list[list[str]] = []
-    seen: set[int] = set()
+    # The elements themselves, not their ids: lxml's proxies are recycled once unreferenced.
+    seen: set[Any] = set()
     for row in table.rows:
         for c, cell in enumerate(row.cells):
-            if id(cell._tc) in seen:
+            if cell._tc in seen:
                 continue
-            seen.add(id(cell._tc))
+            seen.add(cell._tc)
             while len(columns) <= c:
                 columns.append([])
             for p in cell.paragraphs:
@@ -145,7 +149,21 @@ def data_rows(table: Any) -> list[str]:
 # ---------------------------------------------------------------- numbering
 
 
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -211,12 +229,29 @@ class _Numbering:
             if ref is not None:
                 self.levels[num.get(qn("w:numId"))] = abstract.get(ref.get(qn("w:val")), {})
 
+    def _style_numbering(self, ppr: Any) -> Any:
+        """The numbering a paragraph takes from its style (`List Number`)."""
+        from docx.oxml.ns import qn
+
+        style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        if style is None:
+            return None
+        try:
+            element = self.document.styles.element.get_by_id(style.get(qn("w:val")))
+        except (KeyError, AttributeError):
+            return None
+        if element is None or element.pPr is None:
+            return None
+        return element.pPr.find(qn("w:numPr"))
+
     def label(self, p: Any) -> str:
         """`1. `, `a) `, `II. ` for a numbered paragraph; '' for bullets and plain paragraphs."""
         from docx.oxml.ns import qn
 
         ppr = p.find(qn("w:pPr"))
         numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if numpr is None:
+            numpr = self._style_numbering(ppr)
         if numpr is None:
             return ""
         num_id = numpr.find(qn("w:numId"))

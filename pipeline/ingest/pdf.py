@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
+import subprocess
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -36,6 +38,10 @@ MIN_CHARS = 20
 _VI_LETTERS = VI_MARKED_LETTERS
 _SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(ch|ng|nh|[cmnpt])?")
 _WORD = re.compile(r"[^\W\d_]+")
+#: `K6t`, `tl4o`: a digit inside a word, as an OCR layer made without Vietnamese writes `ế`, `ạ`.
+_DIGIT_IN_WORD = re.compile(r"(?<![\W\d_])[^\W\d_]+\d[^\W\d_]+")
+_VOWEL = re.compile(r"[aeiouy]")
+_WHOLE_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
 
 
 def assess_text_layer(text: str) -> str | None:
@@ -55,22 +61,70 @@ def assess_text_layer(text: str) -> str | None:
     lost += len(re.findall(r"(?<=\w)\?(?=\w)", text))
     if lost > 0.02 * n:
         return "text layer has lost glyphs (NUL, U+FFFD, '?')"
+    if reason := broken_font_map(text):
+        return reason
     debris = [c for c in visible if "\x80" <= c <= "\xff" and c not in _VI_LETTERS]
     letters = sum(1 for c in visible if c.isalpha())
     if len(debris) > 0.03 * max(letters, 1):
         if len(set(debris)) >= 6:
-            return None  # legacy-encoded Vietnamese; decoded later
+            if _legacy_decodes(text):
+                return None  # legacy-encoded Vietnamese; decoded later
+            return "text layer's legacy encoding does not decode to Vietnamese"
         return "text layer maps missing glyphs to one junk character"
-    if letters < 0.3 * n:
+    digits = sum(1 for c in visible if c.isdigit())
+    if letters < 0.3 * n and digits < 0.3 * n:
+        # A table of coordinates or figures is a usable layer; symbols alone are not.
         return "text layer is mostly symbols"
-    words = [w for w in _WORD.findall(text) if not (len(w) > 1 and w[1:].isupper())]  # skip abbreviations
+    # Whole words only: not the letters of codes (`M1`, `QCVN`), nor abbreviations.
+    words = [w for w in _WHOLE_WORD.findall(text) if len(w) > 1 and not w[1:].isupper()]
     if len(words) >= 30:
-        invalid = sum(1 for w in words if not _SYLLABLE.fullmatch(_base(w)))
+        invalid = [w for w in words if not _SYLLABLE.fullmatch(_base(w))]
         # Vietnamese prose has well under 5% non-syllables (names, English
-        # words); a font that lost its accented letters leaves many more.
-        if invalid > 0.25 * len(words):
-            return "text layer has dropped letters"
+        # words); a font that lost its accented letters, or an OCR layer made
+        # without Vietnamese (`K6t qu6`, `Hqnh phfc`), leaves many more.
+        if len(invalid) > 0.25 * len(words):
+            garbled = len(_DIGIT_IN_WORD.findall(text))
+            if garbled >= 3 and garbled > 0.03 * len(words):
+                return "text layer is an OCR layer made without Vietnamese"
+            fragments = [w for w in invalid if not _VOWEL.search(_base(w)) or any(c in _VI_LETTERS for c in w)]
+            if len(fragments) > 0.15 * len(words):
+                return "text layer has dropped letters"
+            # Otherwise the words are of another language (English references): a usable layer.
     return None
+
+
+def _foreign(ch: str) -> bool:
+    """A letter of another script, or a Latin letter Vietnamese never writes (`Ĉ`, `Ƭ`)."""
+    return ch.isalpha() and ord(ch) > 0xFF and ch not in _VI_LETTERS
+
+
+def broken_font_map(text: str) -> str | None:
+    """Why a text layer that looks like text is not Vietnamese: letters of other
+    scripts inside words (`YLӋF`, `ĈӏD`: a font whose map sends Vietnamese
+    glyphs elsewhere), or legacy-looking bytes that decode to no syllables.
+
+    Whole words of another script are foreign text and stay usable.
+    """
+    words = _WORD.findall(text)
+    if len(words) < 10:
+        return None
+    mixed = sum(1 for w in words if any(_foreign(c) for c in w) and any(c.isascii() or c in _VI_LETTERS for c in w))
+    if mixed >= 3 and mixed > 0.03 * len(words):
+        return "text layer's font map is broken (letters of other scripts inside words)"
+    return None
+
+
+def _legacy_decodes(text: str) -> bool:
+    """Whether a text layer full of Latin-1 bytes decodes (TCVN3/VNI) to Vietnamese syllables."""
+    from extractors.normalize.legacy import fix_legacy, is_vietnamese_syllable
+
+    decoded, encoding = fix_legacy(text)
+    if encoding is None:
+        return False
+    words = [w for w in _WORD.findall(decoded) if not w.isupper() or len(w) == 1]
+    if len(words) < 10:
+        return True
+    return sum(1 for w in words if is_vietnamese_syllable(w)) >= 0.75 * len(words)
 
 
 def _base(word: str) -> str:
@@ -88,16 +142,21 @@ def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, wo
         pages: list[PageText | None] = []
         to_ocr: list[int] = []
         ruled: list[int] = []
+        rejected: dict[int, str] = {}
         for index in range(len(doc)):
             try:
                 page = doc[index]
                 text = _page_text(page)
+                if _has_widgets(page):
+                    text = _text_with_widgets(path, index) or text
             except pdfium.PdfiumError as exc:
                 raise CorruptFileError(
                     f"{path.name}: page {index + 1} cannot be read ({exc}); "
                     "the file is damaged: download or export it again"
                 ) from exc
             reason = assess_text_layer(text)
+            if reason is not None and reason != "no text layer":
+                rejected[index + 1] = reason
             if reason is not None and (reason != "no text layer" or _has_visible_content(page)) and ocr:
                 to_ocr.append(index)
                 pages.append(None)
@@ -111,7 +170,47 @@ def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, wo
             pages[index] = PageText(index + 1, result.text, "ocr", result.tables, result.confidence)
     finally:
         doc.close()
-    return PagedText([p for p in pages if p is not None])
+    return PagedText([p for p in pages if p is not None], rejected)
+
+
+def _has_widgets(page) -> bool:
+    """Whether the page carries form-field widgets (signature fields among them)."""
+    count = pdfium_c.FPDFPage_GetAnnotCount(page)
+    for i in range(count):
+        annot = pdfium_c.FPDFPage_GetAnnot(page, i)
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) == pdfium_c.FPDF_ANNOT_WIDGET:
+                return True
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return False
+
+
+def _text_with_widgets(path: Path, index: int) -> str | None:
+    """The page's text including what is drawn in its form fields, by poppler.
+
+    Vietnamese e-signing tools stamp the số hiệu, the day and the place into
+    the appearance of the signature field (`/FT /Sig`) when the document is
+    signed. PDFium's text page reads only the page's content stream and
+    pdfplumber likewise; poppler's `pdftotext` renders annotation appearances
+    into the text in reading order (`Số: 7432 /UBND-XD`), so pages with widgets
+    are read through it. Without poppler the PDFium text is kept.
+    """
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        return None
+    page = str(index + 1)
+    try:
+        out = subprocess.run(
+            [exe, "-f", page, "-l", page, "-enc", "UTF-8", str(path), "-"],
+            capture_output=True,
+            timeout=60,
+            check=True,
+        )
+    except (subprocess.SubprocessError, OSError):
+        return None
+    text = out.stdout.decode("utf-8", "replace").replace("\f", "")
+    return text if text.strip() else None
 
 
 def open_pdf(path: Path) -> pdfium.PdfDocument:
@@ -123,6 +222,9 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
         raise EmptyFileError(f"{path.name} is empty (0 bytes)")
     try:
         doc = pdfium.PdfDocument(str(path))
+        # Form fields are drawn when a page is rendered for OCR: a signing
+        # tool's stamped number and date are part of what a person sees.
+        doc.init_forms()
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
@@ -342,6 +444,13 @@ def read_pdf(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
     result = read_pdf_pages(path, ocr=ocr)
     pages = [p.text for p in result.pages]
     sources = [p.source for p in result.pages]
+    warnings = []
+    if result.rejected:
+        used = "OCR used" if ocr else "OCR is off: their text is missing"
+        reasons = sorted(set(result.rejected.values()))
+        warnings.append(
+            f"text layer rejected on pages {page_ranges(sorted(result.rejected))}, {used} ({'; '.join(reasons)})"
+        )
     return RawDocument(
         source_format="pdf",
         pages=pages,
@@ -349,4 +458,16 @@ def read_pdf(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
         n_pages=len(pages),
         ocr_pages=sum(1 for s in sources if s == "ocr"),
         page_sources=sources,
+        warnings=warnings,
     )
+
+
+def page_ranges(pages: list[int]) -> str:
+    """`[2, 3, 4, 7]` → `2-4, 7`."""
+    out: list[str] = []
+    for n in pages:
+        if out and out[-1].split("-")[-1] == str(n - 1):
+            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)

@@ -247,3 +247,49 @@ def test_blank_page_is_not_ocrd(tmp_path):
     path.write_bytes(build_pdf(MINIMAL))
     result = read_pdf_pages(path)
     assert [(p.source, p.text) for p in result.pages] == [("text", "")]
+
+
+REALWORLD = ROOT.parent / "shared" / "realworld"
+
+#: A font whose map sends Vietnamese glyphs to Cyrillic and Armenian code points.
+BROKEN_MAP = (
+    "+ӗ Vѫ WKLӃW NӃ v‡ c·c YăQ EҧQ ph·p l˝ liÍn quan FӫD kho EҧR TXҧQ VLNCN; .LӇP ÿӏQK m·y, WKLӃW Eӏ cÛ yÍu FҫX "
+    "nghiÍm QJһW YӅ an to‡n, YӋ sinh lao ÿӝQJ ThÙng b·o, b·o c·o ÿӏQK NǤ tÏnh hÏnh KRҥW ÿӝQJ Vӱ GөQJ YұW OLӋX"
+)
+#: An invisible OCR layer made without Vietnamese, under a scan.
+NON_VIETNAMESE_OCR = (
+    "CQNG HOA XA HQI CHU NGHIA VIET NAM DQc lAp - Tg do - Hqnh phfc PHIEU TRiNH GIAI QUYET CONG VIPC "
+    "Kinh gfri: Linh tl4o S& Cdng Thucrng NQi dung trinh: K6t qu6 thAm dfnh Phu<rng 6n n5 min phpc vg thi c6ng "
+    "ddo dri c6c hang muc c6ng trinh Thiry diQn Ngdi Nhir lA, xd Chi6ng Ken tr6n dia bdn t6nh Ldo Cai vdi c6c"
+)
+COORDINATES = "Tên điểm\nHệ tọa độ VN 2000\nMốc X Y\n" + "\n".join(
+    f"M{i} 24986{i:02d},55 4071{i:02d},25" for i in range(1, 40)
+)
+ENGLISH_REFERENCES = (
+    "THƯ MỤC TÀI LIỆU THAM KHẢO\n[1] QCVN 06:2022/BXD Quy chuẩn kỹ thuật quốc gia về an toàn cháy\n"
+    "[2] Klote J. H., Milke J. A., Turnbull P. G., Kashef A., Ferreira M. J. Handbook of Smoke Control "
+    "Engineering. American Society of Heating, Refrigerating and Air-Conditioning Engineers, Atlanta, 2012.\n"
+    "[3] National Fire Protection Association. Standard for Smoke Control Systems. Quincy, Massachusetts, 2021.\n"
+    "[4] Hướng dẫn tính toán thoát nạn cho người trong nhà và công trình khi có cháy. Viện Khoa học công nghệ "
+    "xây dựng, Bộ Xây dựng, 2026. Design of smoke management systems for buildings and tunnels."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "usable"),
+    [(BROKEN_MAP, False), (NON_VIETNAMESE_OCR, False), (COORDINATES, True), (ENGLISH_REFERENCES, True)],
+)
+def test_text_layers_that_are_not_vietnamese_are_refused_foreign_or_figures_kept(text, usable):
+    assert (assess_text_layer(text) is None) == usable, assess_text_layer(text)
+
+
+def test_signature_field_text_is_read_and_rejected_pages_are_warned():
+    from pipeline.ingest import read_document
+
+    signed = REALWORLD / "plans" / "CV-7432-UBND-XD-21-7-2026-trien-khai-QD-1074.pdf"
+    raw = read_document(signed, ocr=False)
+    # The number and the day are drawn in the signature field, not the page.
+    assert "7432" in raw.pages[0].split("V/v")[0]
+    assert "ngày 21 tháng 7 năm 2026" in raw.pages[0]
+    broken = read_document(REALWORLD / "pdf" / "TB-1894-ket-qua-sau-kiem-tra-VLNCN-ban-ky.pdf", ocr=False)
+    assert broken.warnings and broken.warnings[0].startswith("text layer rejected on pages 1-2")

@@ -88,3 +88,90 @@ def test_bad_input_gives_clear_errors(tmp_path, content, error):
     with pytest.raises(error) as exc:
         read_document(path)
     assert len(str(exc.value)) > 15
+
+
+def _docx(build) -> bytes:
+    import docx
+
+    d = docx.Document()
+    build(d)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def _cell_lines(cell, lines):
+    cell.text = lines[0]
+    for ln in lines[1:]:
+        cell.add_paragraph(ln)
+
+
+def test_docx_layout_tables_are_read_as_header_and_signature_blocks(tmp_path):
+    def build(d):
+        head = d.add_table(rows=2, cols=2)  # no style: borderless, as Word's header templates are
+        _cell_lines(head.cell(0, 0), ["UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG"])
+        _cell_lines(head.cell(0, 1), ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"])
+        _cell_lines(head.cell(1, 0), ["Số: 12/KH-SCT"])
+        _cell_lines(head.cell(1, 1), ["Lào Cai, ngày 5 tháng 3 năm 2026"])
+        d.add_paragraph("KẾ HOẠCH")
+        d.add_paragraph("Kiểm tra an toàn vật liệu nổ")
+        tasks = d.add_table(rows=2, cols=3, style="Table Grid")
+        for j, v in enumerate(("TT", "Nội dung", "Đơn vị chủ trì")):
+            tasks.cell(0, j).text = v
+        for j, v in enumerate(("1", "Kiểm tra kho", "Phòng Kỹ thuật an toàn")):
+            tasks.cell(1, j).text = v
+        sign = d.add_table(rows=1, cols=2)
+        _cell_lines(sign.cell(0, 0), ["Nơi nhận:", "- Như trên;", "- Lưu: VT."])
+        _cell_lines(sign.cell(0, 1), ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Hoàng Văn Thuân"])
+
+    path = tmp_path / "plan.docx"
+    path.write_bytes(_docx(build))
+    raw = read_document(path)
+    assert raw.paragraphs
+    assert raw.pages[0].split("\n") == [
+        "UBND TỈNH LÀO CAI",
+        "SỞ CÔNG THƯƠNG",
+        "Số: 12/KH-SCT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Lào Cai, ngày 5 tháng 3 năm 2026",
+        "KẾ HOẠCH",
+        "Kiểm tra an toàn vật liệu nổ",
+        "TT\tNội dung\tĐơn vị chủ trì",
+        "1\tKiểm tra kho\tPhòng Kỹ thuật an toàn",
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Lưu: VT.",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Hoàng Văn Thuân",
+    ]
+
+
+def test_docx_merged_cells_keep_columns_in_place(tmp_path):
+    def build(d):
+        t = d.add_table(rows=3, cols=3, style="Table Grid")
+        for j, v in enumerate(("TT", "Nhiệm vụ", "Chủ trì")):
+            t.cell(0, j).text = v
+        t.cell(1, 0).merge(t.cell(1, 1)).text = "I. Nhóm nhiệm vụ"  # spans two columns
+        t.cell(1, 2).merge(t.cell(2, 2)).text = "Sở Xây dựng"  # spans two rows: belongs to both
+        t.cell(2, 1).text = "Lập quy hoạch"
+
+    path = tmp_path / "t.docx"
+    path.write_bytes(_docx(build))
+    assert read_document(path).pages[0].split("\n") == [
+        "TT\tNhiệm vụ\tChủ trì",
+        "I. Nhóm nhiệm vụ\t\tSở Xây dựng",
+        "\tLập quy hoạch\tSở Xây dựng",
+    ]
+
+
+def test_docx_list_numbering_from_word_is_rendered(tmp_path):
+    def build(d):
+        d.add_paragraph("Mục đích", style="List Number")
+        d.add_paragraph("Yêu cầu", style="List Number")
+        d.add_paragraph("Bảo đảm tiến độ", style="List Bullet")
+
+    path = tmp_path / "n.docx"
+    path.write_bytes(_docx(build))
+    assert read_document(path).pages[0].split("\n") == ["1. Mục đích", "2. Yêu cầu", "- Bảo đảm tiến độ"]

@@ -1,0 +1,187 @@
+"""The header block of real documents: issuer under its parent, kinds outside the
+enumeration, công văn, blank drafts, merged columns, annex captions, places.
+
+Each class is tested with at least two layouts or wordings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from extractors.document import ParsedDoc
+from extractors.metadata import extract_metadata, issuer_from_caps, kind_line
+from extractors.normalize.pages import normalize_text
+from extractors.sections import parse_sections
+from extractors.text.provinces import canonical_province, province_of_district
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "notes" / "unseen-examples"
+
+
+def facts(*lines: str):
+    text = normalize_text("\n".join(lines))
+    return extract_metadata(ParsedDoc(text, parse_sections(text)))
+
+
+MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+
+
+@pytest.mark.parametrize(
+    ("caps", "province", "issuer"),
+    [
+        (["ỦY BAN NHÂN DÂN", "TỈNH KIÊN GIANG"], None, "Ủy ban nhân dân tỉnh Kiên Giang"),
+        (["UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG"], None, "Sở Công Thương tỉnh Lào Cai"),
+        (
+            ["UBND THÀNH PHỐ HÀ NỘI", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"],
+            None,
+            "Sở Tài nguyên và Môi trường thành phố Hà Nội",
+        ),
+        (
+            ["SỞ CÔNG THƯƠNG", "ĐOÀN KIỂM TRA", "THEO QUYẾT ĐỊNH", "SỐ 1050/QĐ-SCT"],
+            "Lào Cai",
+            "Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT, Sở Công Thương tỉnh Lào Cai",
+        ),
+        (["THỦ TƯỚNG CHÍNH PHỦ", "--------"], None, "Thủ tướng Chính phủ"),
+        (["BỘ CÔNG THƯƠNG", "CỤC HÓA CHẤT"], None, "Cục Hóa chất, Bộ Công Thương"),
+    ],
+)
+def test_issuer_is_the_unit_under_its_parent(caps, province, issuer):
+    assert issuer_from_caps(caps, province) == issuer
+
+
+def test_unit_run_on_after_its_parent_on_one_line():
+    f = facts("UBND TỈNH LÀO CAI SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "––––––", *MOTTO, "Số: 6791/SNNMT-KHTC", "KẾ HOẠCH")
+    assert f.issuer == "Sở Nông nghiệp và Môi trường tỉnh Lào Cai"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "rest"),
+    [
+        ("KẾ HOẠCH", "ke_hoach", ""),
+        ("KẼHOẠCH", "ke_hoach", ""),
+        ("QUYẾT ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ", "quyet_dinh", "CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ"),
+        ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "chuong_trinh_hanh_dong", ""),
+        ("GIẤY PHÉP", "other", ""),
+        ("BIÊN BẢN KIỂM TRA", "other", "KIỂM TRA"),
+        ("THÔNG TƯ", "other", ""),
+        ("PHIẾU TRÌNH", "other", ""),
+        ("Kế hoạch này được triển khai", None, None),
+    ],
+)
+def test_kind_lines(line, kind, rest):
+    got = kind_line(line)
+    assert (got is None and kind is None) or got == (kind, rest)
+
+
+def test_kinds_outside_the_enumeration_are_other_not_a_body_mention():
+    f = facts("BỘ CÔNG THƯƠNG", *MOTTO, "Số: 38/2025/TT-BCT", "THÔNG TƯ", "Quy định về kế hoạch kiểm tra", "Căn cứ …")
+    assert f.doc_kind == "other"
+    g = facts("SỞ CÔNG THƯƠNG", *MOTTO, "BIÊN BẢN KIỂM TRA", "Hôm nay, ngày 31 tháng 3 năm 2026, tại kho …")
+    assert g.doc_kind == "other" and g.issue_place is None
+
+
+def test_cong_van_kind_and_subject():
+    f = facts(
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LÀO CAI",
+        *MOTTO,
+        "Số: 7432 /UBND-XD",
+        "Lào Cai, ngày 21 tháng 7 năm 2026",
+        "V/v triển khai thực hiện Quyết định số 1074/QĐ-BXD",
+        "Kính gửi: Các sở, ban, ngành tỉnh",
+    )
+    assert (f.doc_kind, f.title, f.doc_number) == (
+        "cong_van",
+        "triển khai thực hiện Quyết định số 1074/QĐ-BXD",
+        "7432/UBND-XD",
+    )
+    # Text layers put `Kính gửi` on the subject's line when the columns merge.
+    g = facts("UBND TỈNH LÀO CAI", *MOTTO, "V/v tăng cường quản lý vật liệu nổ Kính gửi: Sở Công Thương")
+    assert (g.doc_kind, g.title) == ("cong_van", "tăng cường quản lý vật liệu nổ")
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "date"),
+    [
+        ("Lào Cai, ngày 10 tháng 3 năm 2026", "Lào Cai", dt.date(2026, 3, 10)),
+        ("Lào Cai, ngày    tháng 4 năm 2026", "Lào Cai", None),  # a draft: the day is filled in at signing
+        ("Số: 12/KH-UBND Quảng Trị, ngày 5 tháng 2 năm 2026", "Quảng Trị", dt.date(2026, 2, 5)),
+        ("Hà Nội, ngày 02 tháng 03 năm 2012", "Hà Nội", dt.date(2012, 3, 2)),
+    ],
+)
+def test_place_date_lines(line, place, date):
+    f = facts("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", *MOTTO, line, "KẾ HOẠCH", "Về thử")
+    assert (f.issue_place, f.issue_date) == (place, date)
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Số: 182 /KH-UBND", "182/KH-UBND"),
+        ("Số: 07/CT-TTg", "07/CT-TTg"),
+        ("Số: 21.4/GĐN", "21.4/GĐN"),
+        ("Số: 1105⁄KH-ĐKT", "1105/KH-ĐKT"),  # OCR's fraction slash
+        ("Số:     /KH-SCT", None),  # a draft: the number is given at signing
+    ],
+)
+def test_number_lines(line, number):
+    assert facts("SỞ CÔNG THƯƠNG", *MOTTO, line, "KẾ HOẠCH", "Về thử").doc_number == number
+
+
+def test_number_and_date_from_the_annex_caption_only():
+    text = (EXAMPLES / "M.txt").read_text(encoding="utf-8")
+    f = facts(*text.splitlines())
+    assert (f.doc_number, f.issue_date) == ("57/KH-UBND", dt.date(2026, 3, 10))
+    assert f.title == "TRIỂN KHAI CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ NÔNG NGHIỆP GIAI ĐOẠN 2026 - 2030"
+    # A city names the province; the issuer named without it is completed.
+    assert f.province == "Quảng Bình"
+    assert f.issuer == "Ủy ban nhân dân tỉnh Quảng Bình"
+
+
+def test_a_caption_of_another_kind_is_not_the_own_number():
+    f = facts(
+        "UBND TỈNH LÀO CAI",
+        "SỞ CÔNG THƯƠNG",
+        *MOTTO,
+        "Số: /KH-SCT",
+        "KẾ HOẠCH",
+        "Thực hiện Đề án số 08 về phát triển công nghiệp",
+        "(Ban hành kèm theo Nghị quyết số 35-NQ/TU ngày 29/12/2025 của Tỉnh ủy Lào Cai)",
+    )
+    assert f.doc_number is None
+
+
+def test_national_issuers_name_no_province():
+    f = facts("BỘ XÂY DỰNG", *MOTTO, "Số: 1074/QĐ-BXD", "Hà Nội, ngày 29 tháng 6 năm 2026", "QUYẾT ĐỊNH", "Ban hành …")
+    assert (f.issuer, f.province, f.issue_place) == ("Bộ Xây dựng", None, "Hà Nội")
+    g = facts("THỦ TƯỚNG CHÍNH PHỦ", *MOTTO, "Số: 07/CT-TTg", "CHỈ THỊ", "Về khu công nghiệp tỉnh Quảng Ninh")
+    assert g.province is None
+
+
+def test_provinces_of_both_eras_and_their_cities():
+    assert canonical_province("Quảng Bình") == "Quảng Bình"  # merged into Quảng Trị in 2025
+    assert canonical_province("TP. Hồ Chí Minh") == "Hồ Chí Minh"
+    assert canonical_province("Đăk Lăk") == "Đắk Lắk"
+    assert province_of_district("thành phố", "Đồng Hới") == "Quảng Bình"
+    assert province_of_district("thị xã", "Sa Pa") == "Lào Cai"
+    # A name two provinces share names neither.
+    assert province_of_district("huyện", "Châu Thành") is None
+
+
+def test_signer_name_glued_to_a_recipient_line_by_ocr():
+    f = facts(
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LÀO CAI",
+        "KẾ HOẠCH",
+        "Về thử",
+        "I. MỤC ĐÍCH",
+        "1. Nội dung.",
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Lưu: VT, TH. Trần Văn Bình",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+    )
+    assert (f.signer_title, f.signer_name) == ("Phó Chủ tịch", "Trần Văn Bình")
