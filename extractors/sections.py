@@ -45,6 +45,9 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     ("number_ocr", regex.compile(r"^(?P<label>[SIlOB])[.,]\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
     ("number_paren", regex.compile(r"^(?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$")),
     ("letter", regex.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>\S.*)$")),
+    # `a.`, `b/.`, `c/` before a capital: letters written another way — taken only
+    # where a letter sequence starts or goes on (`s.` is OCR's `2.`, not a letter).
+    ("letter_dot", regex.compile(r"^(?P<label>[a-zđA-ZĐ])(?:/\.?|\.)\s*(?P<rest>\p{Lu}.*)$")),
 ]
 
 # ---------------------------------------------------------------- blocks
@@ -177,10 +180,8 @@ def label_ordinal(style: str, label: str) -> int:
 KIND_WORDS: list[tuple[str, str]] = [
     (r"mục\s+đích|yêu\s+cầu", "muc_dich_yeu_cau"),
     (r"mục\s+tiêu|chỉ\s+tiêu|tầm\s+nhìn", "muc_tieu"),
-    (
-        r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung\s+thực\s+hiện|nội\s+dung\s+chủ\s+yếu|nhiệm\s+vụ\s+trọng\s+tâm",
-        "nhiem_vu_giai_phap",
-    ),
+    # `Nội dung`, `Nội dung kiểm tra`, `Nội dung thực hiện`: what the plan has done.
+    (r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung(?!\s+(?:báo\s+cáo|khác))", "nhiem_vu_giai_phap"),
     (r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm\s+thực\s+hiện|phân\s+công\s+nhiệm\s+vụ", "to_chuc_thuc_hien"),
     (r"kinh\s+phí|nguồn\s+vốn|nguồn\s+lực\s+thực\s+hiện", "kinh_phi"),
     (r"chế\s+độ\s+báo\s+cáo|chế\s+độ\s+thông\s+tin\s+báo\s+cáo", "che_do_bao_cao"),
@@ -209,11 +210,17 @@ def is_title_like(rest: str) -> bool:
 
 
 def make_heading(rest: str) -> str:
-    """Heading text: up to the first colon or sentence end, without trailing colon."""
+    """Heading text: up to the first colon or sentence end, without trailing colon.
+
+    The dot of an honorific or abbreviation (`Ông. Hoàng Văn Thuân - Trưởng đoàn:`)
+    ends nothing: a lone word of up to three letters before it is not a sentence.
+    """
     cut = len(rest)
-    m = regex.search(r":(\s|$)|\.(\s|$)", rest)
-    if m:
+    for m in regex.finditer(r":(\s|$)|\.(\s|$)", rest):
+        if m.group(0).startswith(".") and regex.fullmatch(r"\p{L}{1,3}", rest[: m.start()].strip()):
+            continue
         cut = m.start()
+        break
     heading = rest[:cut].strip()
     if len(heading) > 300:
         heading = heading[:300].rsplit(" ", 1)[0]
@@ -325,7 +332,7 @@ class _TreeBuilder:
         if self.in_block("phu_luc"):
             del self.stack[1:]
             parent = self.stack[0].section
-            section_id = f"{parent.section_id.split('#')[0]}/{info.label}"
+            section_id = f"{parent.section_id}/{info.label}"
             sec = self.open_section(i, section_id, info.label, info.rest or None, "phu_luc", 2, parent.section_id)
             self.stack.append(_Open(sec, None, 0))
         else:
@@ -400,6 +407,15 @@ def _open_label(
 ) -> bool:
     """Open the section a labelled line starts; False if the label is rejected."""
     style, label = info.style, info.label
+    if style == "letter_dot":
+        depth = next((d for d, o in enumerate(stack) if o.style == "letter"), None)
+        previous = stack[depth].section.label if depth is not None else None
+        follows = (
+            previous is not None and previous in LETTERS[:-1] and LETTERS[LETTERS.index(previous) + 1] == label.lower()
+        )
+        if not (label == "a" or follows):
+            return False
+        style, label = "letter", label.lower()
     if style == "number_ocr":
         depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
         if depth is None or NUMBER_LOOKALIKES[label] != stack[depth].ordinal + 1:
@@ -457,7 +473,7 @@ def _next_letter(lines: list[str], i: int) -> str | None:
 
 def _push(stack, open_section, i, style, label, ordinal, rest) -> None:
     parent = stack[-1].section if stack else None
-    section_id = label if parent is None else f"{parent.section_id.split('#')[0]}/{label}"
+    section_id = label if parent is None else f"{parent.section_id}/{label}"
     sec = open_section(
         i,
         section_id,
@@ -478,7 +494,8 @@ def _restore_lost_number(label, i, stack, open_section, lines) -> None:
     if not numbers or numbers[-1].ordinal + 1 != head or i == 0:
         return
     prev = lines[i - 1].strip()
-    if classify_line(prev).kind or not is_title_like(prev) or "\t" in prev:
+    info = classify_line(prev)
+    if (info.kind and info.style != "letter_dot") or not is_title_like(prev) or "\t" in prev:
         return
     while stack and stack[-1] is not numbers[-1]:
         stack.pop()

@@ -245,6 +245,7 @@ _LABEL = regex.compile(
         (?:{_ROMAN})\.\s                       # II. NHIỆM VỤ
       | \d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?\s+(?=\p{{Lu}}|[“"(])   # 1. / 2.1. / 2.1 Sở …
       | [a-zđ]\)\s                             # a) đ)
+      | [a-zđA-ZĐ](?:/\.?|\.)\s*(?=\p{{Lu}}\p{{Ll}})  # a. b/. C. before a word
       | [a-zđ]\)[.,]?(?=\p{{Lu}})               # e).Bộ Chỉ huy (OCR)
       | \d{{1,2}}\)\s                          # 1)
       | [-–+•*]\s*(?=[^\s\d])                   # - bullet, + sub-bullet (not "- 2025")

@@ -15,7 +15,8 @@ from extractors.text.patterns import alt, phrase
 #: Marks in front of the signer's body or title: thay mặt, ký thay, thừa lệnh,
 #: thừa ủy quyền, quyền (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `Q. GIÁM ĐỐC`).
 SIGNATURE_MARKS: tuple[str, ...] = ("TM", "KT", "TL", "TUQ", "Q")
-SIGNATURE_MARK = r"(?:" + "|".join(sorted(SIGNATURE_MARKS, key=len, reverse=True)) + r")\."
+#: OCR and typists also write them `T/M.`, `K/T.`, `T.M.`.
+SIGNATURE_MARK = r"(?:TUQ|T[/.]?M|K[/.]?T|T[/.]?L|Q)\."
 
 #: Titles a signer holds, as gazettes write them in running text; `Phó …` forms follow.
 SIGNER_TITLES_BASE: tuple[str, ...] = (
