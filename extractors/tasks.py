@@ -394,126 +394,277 @@ class _Draft:
     product: str | None = None
 
 
-def _in_scope(sec, by_id) -> str | None:
-    kinds = set()
-    s = sec
-    while s is not None:
-        kinds.add(s.kind)
-        s = by_id.get(s.parent_id) if s.parent_id else None
-    if kinds & TASK_KINDS:
-        return "task"
-    if "dieu" in kinds:
-        return "dieu"
-    return None
+#: A field line: an attribute of the task(s) above it, never a task itself —
+#: `Cơ quan thực hiện: …`, `- Đơn vị phối hợp: …`, `Thời gian thực hiện: …`,
+#: `Sản phẩm: …`, `Lãnh đạo phụ trách: …`, and the attributes an inspection
+#: plan states the same way (`Đối tượng kiểm tra: …`, `Địa điểm: …`).
+FIELD_LINE = (
+    r"^(?:[-–—+•*]\s*)?(?P<field>"
+    r"(?:cơ\s+quan|đơn\s+vị)(?:\s*,\s*(?:cơ\s+quan|đơn\s+vị))?(?:\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|"
+    r"chịu\s+trách\s+nhiệm|đầu\s+mối|tham\s+mưu))?"
+    r"|lãnh\s+đạo(?:\s+phụ\s+trách)?|người\s+(?:thực\s+hiện|phụ\s+trách|chịu\s+trách\s+nhiệm)"
+    r"|thời\s+gian|thời\s+hạn|tiến\s+độ|sản\s+phẩm|kết\s+quả\s+(?:đầu\s+ra|dự\s+kiến)"
+    r"|địa\s+điểm|đối\s+tượng|phương\s+thức|phương\s+tiện|hình\s+thức|kinh\s+phí|nguồn\s+kinh\s+phí"
+    r")(?:\s+[\p{Ll}\p{M}]+){0,4}\s*:\s*(?P<value>.*)$"
+)
+_FIELD_LINE_RE = regex.compile(FIELD_LINE, _F)
+#: A field glued to the end of a task's line (`… đúng quy định. Đơn vị chủ trì: Sở X`).
+_GLUED_FIELD_RE = regex.compile(
+    r"[.;]\s+(?=(?:cơ\s+quan|đơn\s+vị)(?:\s+\p{Ll}+){1,2}\s*:|lãnh\s+đạo\s+phụ\s+trách\s*:|thời\s+gian\s+thực\s+hiện\s*:)",
+    _F,
+)
+#: A line that announces the list below it (`… những nhiệm vụ chủ yếu sau:`, `… như sau:`):
+#: not a task. An action that lists its parts (`Nghiên cứu các giải pháp …, bao gồm:`) is one.
+_ANNOUNCES = regex.compile(r"(?<![\p{L}])(?:sau|sau\s+đây|dưới\s+đây)\s*:\s*$", _F)
+#: `Đối với Sở X`, `Trách nhiệm của Sở X:`, `Nhiệm vụ của Đoàn kiểm tra`: who the items under are for.
+_FOR_AGENCY = regex.compile(r"^(?:đối\s+với|trách\s+nhiệm\s+của|nhiệm\s+vụ\s+của|phân\s+công\s+cho)\s+", _F)
+#: `Ông. Hoàng Văn Thuân - Trưởng đoàn:` — a member of a team, and the work given to them.
+_PERSON = regex.compile(
+    r"^(?:Ông|Bà|Đồng\s+chí|Đ/c)\.?\s+(?P<who>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}(?:\s*[-–,]\s*[^:]{2,60})?)\s*(?::|$)"
+)
 
 
-def extract_tasks(doc: ParsedDoc) -> list[Task]:  # noqa: C901 - to become a small walker class
-    """Tasks of the document in order, numbered `T001`, `T002` …"""
-    text = doc.text or ""
-    sections = list(doc.sections or [])
-    by_id = {s.section_id: s for s in sections}
-    children: dict[str, list] = {}
-    for s in sections:
-        if s.parent_id:
-            children.setdefault(s.parent_id, []).append(s)
+def field_of(line: str) -> tuple[str, str] | None:
+    """(field name, value) of a field line, or None."""
+    m = _FIELD_LINE_RE.match(line.strip())
+    if not m:
+        return None
+    return " ".join(m.group("field").lower().split()), m.group("value").strip(" ;.")
 
-    own_ctx: dict[str, Assignment | None] = {}
 
-    def heading_ctx(sec) -> Assignment | None:
+@dataclass
+class _Fields:
+    """What a block of field lines says about the task(s) it closes."""
+
+    lead: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    timeframe: str | None = None
+    product: str | None = None
+
+    def add(self, name: str, value: str) -> None:
+        if not value:
+            return
+        if "phối hợp" in name:
+            self.partners = _dedupe(self.partners + split_agencies(value))
+        elif name.startswith(("cơ quan", "đơn vị", "lãnh đạo", "người")):
+            self.lead = _dedupe(self.lead + split_agencies(value))
+        elif name.startswith(("thời gian", "thời hạn", "tiến độ")):
+            self.timeframe = value
+        elif name.startswith(("sản phẩm", "kết quả")):
+            self.product = value
+
+    def apply(self, draft: _Draft) -> None:
+        if self.lead:
+            draft.lead = list(self.lead)
+        if self.partners:
+            draft.partners = _dedupe(self.partners, exclude=draft.lead)
+        if self.timeframe:
+            draft.timeframe = self.timeframe
+        if self.product:
+            draft.product = self.product
+
+
+class _TaskWalker:
+    """One pass over the section tree: which lines are tasks and who owns them."""
+
+    def __init__(self, doc: ParsedDoc):
+        self.doc = doc
+        self.text = doc.text or ""
+        self.sections = list(doc.sections or [])
+        self.by_id = {s.section_id: s for s in self.sections}
+        self.children: dict[str, list] = {}
+        for s in self.sections:
+            if s.parent_id:
+                self.children.setdefault(s.parent_id, []).append(s)
+        self.own_ctx: dict[str, Assignment | None] = {}
+        self.drafts: list[_Draft] = []
+
+    # -- scope and who -------------------------------------------------------
+
+    def scope(self, sec) -> str | None:
+        """`task` where items are tasks, `dieu` where articles count when they name who."""
+        s = sec
+        while s is not None:
+            if s.kind in TASK_KINDS:
+                return "task"
+            # An item headed by an agency (a Chỉ thị's `1. Bộ Kế hoạch và Đầu tư:`,
+            # a công văn's `2. Giao Sở Xây dựng …`) holds that agency's tasks.
+            if s.kind != "dieu" and _is_item(s) and self.heading_ctx(s):
+                return "task"
+            s = self.by_id.get(s.parent_id) if s.parent_id else None
+        s = sec
+        while s is not None:
+            if s.kind == "dieu":
+                return "dieu"
+            s = self.by_id.get(s.parent_id) if s.parent_id else None
+        return None
+
+    def heading_ctx(self, sec) -> Assignment | None:
         """What the item's first line says about who is responsible."""
-        if sec.section_id in own_ctx:
-            return own_ctx[sec.section_id]
+        if sec.section_id in self.own_ctx:
+            return self.own_ctx[sec.section_id]
+        self.own_ctx[sec.section_id] = None  # no recursion through scope()
         ctx = None
-        if sec.level and sec.level > 1 or sec.kind == "dieu":
-            lines = _lines(text, sec.char_start, sec.char_end)
+        if _is_item(sec) or sec.kind == "dieu":
+            lines = _lines(self.text, sec.char_start, sec.char_end)
             if lines:
                 s, e = lines[0]
-                rest = text[_label_end(text, sec, s, e) : e]
-                a = parse_assignment(rest)
-                ctx = a if a.lead else None
-        own_ctx[sec.section_id] = ctx
+                ctx = heading_assignment(self.text[_label_end(self.text, sec, s, e) : e])
+        self.own_ctx[sec.section_id] = ctx
         return ctx
 
-    def inherited(sec) -> Assignment:
+    def inherited(self, sec) -> Assignment:
         s = sec
-        while s is not None and _in_scope(s, by_id):
-            ctx = heading_ctx(s)
+        while s is not None:
+            ctx = self.heading_ctx(s)
             if ctx:
                 return ctx
-            s = by_id.get(s.parent_id) if s.parent_id else None
+            s = self.by_id.get(s.parent_id) if s.parent_id else None
         return Assignment()
 
-    drafts: list[_Draft] = []
+    # -- tasks ---------------------------------------------------------------
 
-    def add(start, end, sec, ctx: Assignment, scope: str):
+    def add(self, start: int, end: int, sec, ctx: Assignment, scope: str) -> _Draft | None:
+        text = self.text
         start, end = _strip_specks(text, start, end)
+        glued = _GLUED_FIELD_RE.search(text, start, end)
+        fields = None
+        if glued:
+            fields = _Fields()
+            for part in regex.split(r";\s*(?=\p{Lu})", text[glued.end() : end]):
+                if f := field_of(part):
+                    fields.add(*f)
+            end = glued.start() + 1
         body = text[start:end]
         if len(_WORDS.findall(body)) < MIN_WORDS:
-            return  # a stray fragment (`2 x`), not a task
+            return None  # a stray fragment (`2 x`), not a task
         own = parse_assignment(body)
         if own.lead:
             lead, partners = own.lead, own.partners
         else:
             lead = list(ctx.lead)
             partners = _dedupe(list(ctx.partners) + own.partners, exclude=lead)
-        if scope == "dieu" and not lead:
-            return
-        drafts.append(
-            _Draft(
-                start, end, sec.section_id, lead, partners, timeframe=find_timeframe(body), product=find_product(body)
-            )
+        if scope == "dieu" and not lead and not (fields and fields.lead):
+            return None
+        draft = _Draft(
+            start, end, sec.section_id, lead, partners, timeframe=find_timeframe(body), product=find_product(body)
         )
+        if fields:
+            fields.apply(draft)
+        self.drafts.append(draft)
+        return draft
 
-    for sec in sections:
-        scope = _in_scope(sec, by_id)
-        if scope is None or sec.char_start is None or sec.char_end is None:
-            continue
-        kids = children.get(sec.section_id, [])
+    def run(self) -> list[_Draft]:
+        for sec in self.sections:
+            scope = self.scope(sec)
+            if scope is not None and sec.char_start is not None and sec.char_end is not None:
+                self.walk(sec, scope)
+        self.drafts.extend(_table_tasks(self.doc, self))
+        self.drafts.sort(key=lambda d: d.start)
+        return self.drafts
+
+    def walk(self, sec, scope: str) -> None:
+        """The tasks of one section's own lines (its subsections walk theirs)."""
+        text = self.text
+        kids = self.children.get(sec.section_id, [])
         own_end = min([k.char_start for k in kids] + [sec.char_end])
         all_lines = _lines(text, sec.char_start, own_end)
         lines = _join_continuations(text, [(s, e) for s, e in all_lines if "\t" not in text[s:e]])
         if not lines:
-            continue
+            return
         has_table = len(lines) < len(all_lines)
         first_s, first_e = lines[0]
         rest_start = _label_end(text, sec, first_s, first_e)
         rest = text[rest_start:first_e]
-        body = lines[1:]
-        item_is_task = False
-        if sec.level and sec.level > 1 or sec.kind == "dieu":
-            if kids or has_table:
-                item_is_task = False  # a heading or a table's caption
-            elif body:
-                item_is_task = not _is_heading(rest)
-            else:
-                item_is_task = bool(rest.strip()) and not rest.rstrip().endswith(":") and not _only_agencies(rest)
-        if item_is_task:
-            parent = by_id.get(sec.parent_id) if sec.parent_id else None
-            add(rest_start, first_e, sec, inherited(parent) if parent else Assignment(), scope)
-        ctx = inherited(sec)
+        body = [_body_line(text, s, e) for s, e in lines[1:]]
+        # Closing formulas and notes under the last item say nothing about it.
+        said = [ln for ln in body if not (_CLOSING.match(ln.text(text)) or _NOTE.match(ln.text(text)))]
+        fields_only = all(field_of(ln.text(text)) for ln in said)
+        labelled = _is_item(sec) or sec.kind == "dieu"
+        item: _Draft | None = None
+        if labelled and not kids and not has_table and rest.strip() and not field_of(rest):
+            if said and not fields_only:
+                pass  # a heading over its own lines: they are the tasks
+            elif not rest.rstrip().endswith(":") and not _only_agencies(rest) and not _is_label_only(rest):
+                parent = self.by_id.get(sec.parent_id) if sec.parent_id else None
+                ctx = self.own_person(rest) or (self.inherited(parent) if parent else Assignment())
+                item = self.add(rest_start, first_e, sec, ctx, scope)
+        self.walk_body(sec, scope, body, [item] if item else [])
+
+    def own_person(self, rest: str) -> Assignment | None:
+        m = _PERSON.match(rest.strip())
+        return Assignment(lead=[" ".join(m.group("who").split())]) if m else None
+
+    def walk_body(self, sec, scope: str, body: list[_Line], group: list[_Draft]) -> None:
+        text = self.text
+        ctx = self.inherited(sec)
         # A colon line among the bullets (`… bao gồm:`) that names an agency
         # hands it to the deeper lines under it.
         local: tuple[int, Assignment] | None = None
-        body_lines = _merge_wrapped([_body_line(text, s, e) for s, e in body])
-        for idx, line in enumerate(body_lines):
+        fields: _Fields | None = None
+        body = _merge_wrapped(body)
+        for idx, line in enumerate(body):
             content = line.text(text)
+            found = field_of(content)
+            if found:
+                # Field lines close the group of tasks above them (or the item itself).
+                fields = fields or _Fields()
+                fields.add(*found)
+                continue
+            if fields:
+                for d in group:
+                    fields.apply(d)
+                group, fields = [], None
             if _CLOSING.match(content) or _NOTE.match(content):
                 continue
             if local and line.depth <= local[0]:
                 local = None
-            heads_deeper = idx + 1 < len(body_lines) and body_lines[idx + 1].depth > line.depth
+            heads_deeper = idx + 1 < len(body) and body[idx + 1].depth > line.depth
+            announces = bool(_ANNOUNCES.search(content))
             a = parse_assignment(content) if content.rstrip().endswith(":") or _only_agencies(content) else None
             if a and a.lead and (heads_deeper or _only_agencies(content)):
                 # `- Sở Y tế:` over `+` items: who, not what.
                 local = (line.depth, a)
                 continue
-            add(line.start, line.end, sec, local[1] if local else ctx, scope)
+            if announces:
+                continue  # `… những nhiệm vụ chủ yếu sau:` announces the list
+            draft = self.add(line.start, line.end, sec, local[1] if local else ctx, scope)
+            if draft:
+                group.append(draft)
+        if fields:
+            for d in group:
+                fields.apply(d)
 
-    drafts.extend(_table_tasks(doc, by_id))
-    drafts.sort(key=lambda d: d.start)
 
+def _is_item(sec) -> bool:
+    """A numbered or lettered item, not a part heading (`I.`, `II.`) or an unlabelled block."""
+    return bool(sec.label) and not regex.fullmatch(r"[IVXLC]+", sec.label) and not sec.label.startswith("Điều")
+
+
+def _is_label_only(rest: str) -> bool:
+    """Nothing after the label but punctuation or a stray mark."""
+    return not _WORDS.search(rest)
+
+
+def heading_assignment(rest: str) -> Assignment | None:
+    """Who an item's heading names: `Sở Tài chính`, `Giao Sở X …`, `Đối với Sở X`,
+    `Trách nhiệm của Sở X:`, `Ông. Hoàng Văn Thuân - Trưởng đoàn:`."""
+    rest = rest.strip()
+    m = _FOR_AGENCY.match(rest)
+    a = parse_assignment(rest[m.end() :] if m else rest)
+    if a.lead:
+        return a
+    p = _PERSON.match(rest)
+    if p:
+        return Assignment(lead=[" ".join(p.group("who").split())])
+    return None
+
+
+def extract_tasks(doc: ParsedDoc) -> list[Task]:
+    """Tasks of the document in order, numbered `T001`, `T002` …"""
+    text = doc.text or ""
     tasks = []
-    for i, d in enumerate(drafts, 1):
+    for i, d in enumerate(_TaskWalker(doc).run(), 1):
         tasks.append(
             Task(
                 task_id=f"T{i:03d}",
@@ -560,7 +711,7 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
     return None
 
 
-def _table_tasks(doc: ParsedDoc, by_id) -> list[_Draft]:
+def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
     text = doc.text or ""
     drafts = []
     cols = None
@@ -580,7 +731,7 @@ def _table_tasks(doc: ParsedDoc, by_id) -> list[_Draft]:
             continue
         sec = doc.section_at(s)
         if sec is not None and not (
-            _in_scope(sec, by_id) or sec.kind == "phu_luc" or any(a.kind == "phu_luc" for a in doc.ancestors(sec))
+            walker.scope(sec) or sec.kind == "phu_luc" or any(a.kind == "phu_luc" for a in doc.ancestors(sec))
         ):
             continue
 

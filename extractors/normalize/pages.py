@@ -305,8 +305,28 @@ def starts_paragraph(prev: str, line: str) -> bool:
     first = line[:1]
     if _TERMINAL.search(tail) and (first.isupper() or first.isdigit() or first in '“"('):
         return True
+    if (first.isupper() or regex.match(r"[-–+•]\s*\d", line)) and _short_heading(prev):
+        # `2. Sở Y tế` / `Chủ trì …`, `1. Mục tiêu cụ thể` / `- 98% hộ dân …`: a short
+        # labelled line that names something whole is a heading; what is under it is its own.
+        return True
     # `s. Nhiệm vụ và giải pháp …` after a finished sentence: a label OCR misread.
     return bool(_TERMINAL.search(tail) and _GARBLED_LABEL.match(line))
+
+
+#: Words a line cannot end a heading on: the phrase goes on (`… phối hợp với Sở` / `Tài chính …`).
+_RUNS_ON = regex.compile(
+    r"(?<![\p{L}])(?:của|và|với|về|cho|các|những|tại|trong|theo|để|đến|từ|thuộc|là|có|được|hoặc|"
+    r"Sở|Bộ|Ban|Phòng|Cục|Chi\s+cục|Ủy\s+ban|Hội\s+đồng|Trung\s+tâm|Văn\s+phòng|tỉnh|huyện|thành\s+phố|số)\s*$"
+)
+#: Longest heading (in words) that can stand on its own line under a label.
+SHORT_HEADING_WORDS = 10
+
+
+def _short_heading(prev: str) -> bool:
+    """A labelled line of a few words, ended without punctuation or a word that runs on."""
+    if len(prev) > 120 or not _LABEL.match(prev) or _TERMINAL.search(prev) or regex.search(r"[,;]\s*$", prev):
+        return False
+    return len(prev.split()) <= SHORT_HEADING_WORDS + 1 and not _RUNS_ON.search(prev)
 
 
 _CLAUSE_END = regex.compile(r"[.;:!?)]\s*$")

@@ -1,0 +1,151 @@
+"""Task classes seen on plans we never saw (notes/unseen-plans.md, K1-K4, N1, F),
+each with the invented example and a variation in another wording or layout."""
+
+from __future__ import annotations
+
+from extractors.analyse import analyse
+from extractors.normalize.pages import normalize_text
+
+
+def tasks_of(*lines: str):
+    return analyse(normalize_text("\n".join(lines))).tasks
+
+
+HEAD = ["KẾ HOẠCH", "Về thử"]
+
+
+def test_field_lines_close_their_item_and_are_not_tasks():
+    tasks = tasks_of(
+        *HEAD,
+        "I. NHIỆM VỤ",
+        "1. Tăng cường kiểm tra việc khai thác cát trái phép trên các tuyến sông.",
+        "Cơ quan thực hiện: Sở Nông nghiệp và Môi trường; Công an tỉnh.",
+        "Cơ quan phối hợp: Ủy ban nhân dân các huyện.",
+        "Thời gian thực hiện: Năm 2026 và hàng năm.",
+    )
+    assert len(tasks) == 1
+    (t,) = tasks
+    assert t.text.startswith("Tăng cường kiểm tra")
+    assert t.lead == ["Sở Nông nghiệp và Môi trường", "Công an tỉnh"]
+    assert t.partners == ["Ủy ban nhân dân các huyện"]
+    assert t.timeframe == "Năm 2026 và hàng năm"
+
+
+def test_field_lines_with_dashes_apply_to_every_bullet_of_their_group():
+    tasks = tasks_of(
+        *HEAD,
+        "I. NHIỆM VỤ",
+        "1. Nhiệm vụ theo từng lĩnh vực:",
+        "a) Về cấp phép:",
+        "- Rà soát các giấy phép khai thác đã cấp.",
+        "- Công khai danh sách mỏ được đấu giá.",
+        "- Đơn vị chủ trì: Sở Xây dựng.",
+        "- Đơn vị phối hợp: Sở Tài chính, Công an tỉnh.",
+        "- Thời gian hoàn thành: Quý III/2026.",
+        "b) Về thanh tra:",
+        "- Kiểm tra các mỏ đang khai thác.",
+    )
+    assert [t.text[:10] for t in tasks] == ["Rà soát cá", "Công khai ", "Kiểm tra c"]
+    assert tasks[0].lead == tasks[1].lead == ["Sở Xây dựng"]
+    assert tasks[1].partners == ["Sở Tài chính", "Công an tỉnh"]
+    assert tasks[0].timeframe == "Quý III/2026"
+    # The next group does not inherit the fields.
+    assert tasks[2].lead == [] and tasks[2].timeframe is None
+
+
+def test_fields_glued_to_the_last_bullet_are_split_off():
+    tasks = tasks_of(
+        *HEAD,
+        "I. NHIỆM VỤ",
+        "1. Về an toàn:",
+        "- Kiểm tra kho vật liệu nổ công nghiệp.",
+        "- Huấn luyện người quản lý kho. Đơn vị chủ trì: Phòng Kỹ thuật an toàn; Đơn vị phối hợp: Văn phòng Sở.",
+    )
+    assert [t.text for t in tasks] == ["Kiểm tra kho vật liệu nổ công nghiệp.", "Huấn luyện người quản lý kho."]
+    assert tasks[1].lead == ["Phòng Kỹ thuật an toàn"] and tasks[1].partners == ["Văn phòng Sở"]
+
+
+def test_an_item_with_bullets_under_it_is_their_heading():
+    tasks = tasks_of(
+        *HEAD,
+        "I. NHIỆM VỤ VÀ GIẢI PHÁP",
+        "Nhằm thực hiện thắng lợi các mục tiêu trên, các cơ quan, đơn vị cần triển khai những nhiệm vụ chủ yếu sau:",
+        "1. Phát triển du lịch cộng đồng",
+        "a) Nâng cao chất lượng dịch vụ du lịch cộng đồng.",
+        "- Đào tạo kỹ năng phục vụ cho các hộ làm du lịch.",
+        "- Xây dựng bộ tiêu chí nhà nghỉ cộng đồng đạt chuẩn.",
+        "b) Tổ chức lễ hội văn hóa các dân tộc hằng năm.",
+    )
+    assert [t.text[:12] for t in tasks] == ["Đào tạo kỹ n", "Xây dựng bộ ", "Tổ chức lễ h"]
+
+
+def test_the_list_announcement_is_not_a_task_but_an_action_that_lists_is():
+    tasks = tasks_of(
+        *HEAD,
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Xây dựng",
+        "Các phòng chuyên môn thực hiện các nhiệm vụ như sau:",
+        "- Rà soát quy hoạch.",
+        "Nghiên cứu các giải pháp chống ngập, bao gồm:",
+        "- Cải tạo hệ thống thoát nước.",
+    )
+    assert [t.text[:10] for t in tasks] == ["Rà soát qu", "Nghiên cứu", "Cải tạo hệ"]
+
+
+def test_a_short_labelled_heading_keeps_the_paragraph_under_it_apart():
+    for heading, lead in (("1. Sở Công Thương", "Sở Công Thương"), ("b) Đối với Ủy ban nhân dân cấp xã", None)):
+        tasks = tasks_of(
+            *HEAD, "II. TỔ CHỨC THỰC HIỆN", heading, "Chủ trì, hướng dẫn các doanh nghiệp đăng ký tham gia sàn."
+        )
+        assert [t.text for t in tasks] == ["Chủ trì, hướng dẫn các doanh nghiệp đăng ký tham gia sàn."]
+        if lead:
+            assert tasks[0].lead == [lead]
+
+
+def test_heading_names_the_lead_in_other_forms():
+    tasks = tasks_of(
+        *HEAD,
+        "I. TỔ CHỨC THỰC HIỆN",
+        "1. Trách nhiệm của Sở Xây dựng:",
+        "Rà soát các điểm đen tai nạn giao thông trên các tuyến đường tỉnh.",
+        "2. Đối với Công an tỉnh",
+        "- Tăng cường tuần tra kiểm soát.",
+    )
+    assert [t.lead for t in tasks] == [["Sở Xây dựng"], ["Công an tỉnh"]]
+
+
+def test_members_of_a_team_are_the_leads_of_their_duties():
+    tasks = tasks_of(
+        *HEAD,
+        "4. Phân công nhiệm vụ",
+        "4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; ký các văn bản của Đoàn.",
+        "4.2. Bà. Nguyễn Thị Lan - Thư ký đoàn: Tổng hợp báo cáo kết quả kiểm tra.",
+    )
+    assert [t.lead for t in tasks] == [["Hoàng Văn Thuân - Trưởng đoàn"], ["Nguyễn Thị Lan - Thư ký đoàn"]]
+
+
+def test_attribute_items_of_an_inspection_plan_are_not_tasks():
+    tasks = tasks_of(
+        *HEAD,
+        "3. Nội dung kiểm tra:",
+        "3.1. Đối tượng kiểm tra: Các đơn vị sử dụng vật liệu nổ công nghiệp.",
+        "3.2. Nội dung kiểm tra",
+        "a) Kiểm tra hồ sơ, tài liệu: giấy phép sử dụng vật liệu nổ công nghiệp.",
+        "3.3. Thời gian kiểm tra: Dự kiến 02 ngày làm việc/01 đơn vị.",
+        "3.4. Địa điểm kiểm tra: Tại trụ sở làm việc của đơn vị.",
+    )
+    assert [t.text[:12] for t in tasks] == ["Kiểm tra hồ "]
+
+
+def test_items_of_a_directive_headed_by_an_agency_are_tasks():
+    tasks = tasks_of(
+        "CHỈ THỊ",
+        "Về việc chấn chỉnh công tác quản lý các khu công nghiệp",
+        "Để khắc phục những hạn chế nêu trên, Thủ tướng Chính phủ yêu cầu:",
+        "1. Bộ Kế hoạch và Đầu tư:",
+        "a) Chủ trì, phối hợp với các Bộ, ngành rà soát cơ chế, chính sách phát triển khu công nghiệp.",
+        "b) Hướng dẫn các địa phương lập quy hoạch khu công nghiệp.",
+        "2. Giao Ủy ban nhân dân các tỉnh kiểm tra việc sử dụng đất tại các khu công nghiệp.",
+    )
+    assert [t.text[:10] for t in tasks] == ["Chủ trì, p", "Hướng dẫn ", "Giao Ủy ba"]
+    assert tasks[0].lead == ["Bộ Kế hoạch và Đầu tư"] and tasks[1].lead == ["Bộ Kế hoạch và Đầu tư"]
