@@ -334,9 +334,8 @@ def normal_form(atoms: list[Atom]) -> dict | None:
     if ongoing:
         nf.update(kind="ongoing")
         return nf
-    if day:  # `trước ngày 15/6` with no year and no cycle
-        nf.update(kind="date", end=day)
-        return nf
+    # `trước ngày 15/6` with no year and no cycle names no date the contract can
+    # hold (`end` is an ISO partial date); a yearly due day is a recurrence's `recur_on`.
     return None
 
 
@@ -449,7 +448,7 @@ def _record(doc, text: str, start: int, end: int, nf: dict, tasks) -> Deadline:
         char_end=end,
         page=doc.page_at(start),
         text=text[start:end],
-        task_id=_task_at(tasks, start),
+        task_id=_task_at(tasks, start, text),
         **nf,
     )
 
@@ -458,7 +457,8 @@ def _get(obj, name):
     return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
 
 
-def _task_at(tasks, pos: int) -> str | None:
+def _task_at(tasks, pos: int, text: str | None = None) -> str | None:
+    """The innermost task whose span holds `pos`; in a table, the task of the same row."""
     best = None
     for t in tasks or ():
         s, e = _get(t, "char_start"), _get(t, "char_end")
@@ -466,6 +466,10 @@ def _task_at(tasks, pos: int) -> str | None:
             continue
         if best is None or (e - s) < (_get(best, "char_end") - _get(best, "char_start")):
             best = t
+    if best is None and text is not None and "\t" in text[text.rfind("\n", 0, pos) + 1 : pos]:
+        row_start, row_end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+        row_end = len(text) if row_end < 0 else row_end
+        best = next((t for t in tasks or () if row_start <= (_get(t, "char_start") or -1) < row_end), None)
     return _get(best, "task_id") if best is not None else None
 
 
@@ -498,12 +502,28 @@ def _groups(text: str, atoms: list[Atom]) -> list[list[Atom]]:
     return groups
 
 
+#: A time cell holding a bare year (`2027`) or period (`2026-2028`): a table's
+#: time column needs no `năm` before its years.
+_BARE_YEAR_CELL = regex.compile(r"^\s*(?P<y1>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?\s*$")
+
+
 def _slot_records(doc, text, tasks, start, end) -> list[Deadline]:
     """One record for an explicit time value (a slot or a table cell)."""
     atoms = find_atoms(text[start:end])
     nf = normal_form(atoms)
     if nf is None:
-        return []
+        m = _BARE_YEAR_CELL.match(text[start:end])
+        if not m:
+            return []
+        y1, y2 = m.group("y1"), m.group("y2")
+        nf = {
+            "kind": "period" if y2 else "year",
+            "start": y1 if y2 else None,
+            "end": y2 or y1,
+            "recurrence": None,
+            "recur_on": None,
+            "ongoing": False,
+        }
     return [_record(doc, text, start, end, nf, tasks)]
 
 

@@ -311,9 +311,11 @@ class _TreeBuilder:
                 self.top_level_block(i, "chu_ky")
         elif info.kind == "phu_luc":
             self.body_started = True
-            heading = info.rest or _title_below(self.lines, i)
-            self.top_level_block(i, "phu_luc", heading.strip(" :") or None, info.label)
+            below = "" if info.rest else _title_below(self.lines, i)
+            self.top_level_block(i, "phu_luc", (info.rest or below).strip(" :") or None, info.label)
             self.style_order.clear()
+            if below:
+                return i + 2  # the title line is part of this heading
         elif info.kind == "form":
             self.on_form(i, info)
         elif info.kind in ("", "header") and self.untitled_appendix(i, line):
@@ -387,7 +389,11 @@ def _title_below(lines: list[str], i: int) -> str:
     if i + 1 >= len(lines):
         return ""
     below = lines[i + 1].strip()
-    if not below or "\t" in below or _ANNEX_CAPTION.match(below) or classify_line(below).kind:
+    info = classify_line(below)
+    # `PHỤ LỤC` over `DANH MỤC NHIỆM VỤ`: the list is the appendix's title, not a second appendix.
+    if not below or "\t" in below or _ANNEX_CAPTION.match(below) or (info.kind and info.label is not None):
+        return ""
+    if info.kind and info.kind != "phu_luc":
         return ""
     return make_heading(below) if len(below.split()) <= 40 else ""
 

@@ -711,21 +711,43 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
     return None
 
 
+def _numbered(cells: list[str], cols: dict[str, int]) -> bool:
+    i = cols.get("stt", 0)
+    return i < len(cells) and bool(regex.fullmatch(r"\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]+|[a-zđ])[.)]?\s*", cells[i]))
+
+
+def _repeats(cells: list[str], header: list[str]) -> bool:
+    """The row repeats the header's titles (a table that goes on over a page break)."""
+    same = sum(1 for a, b in zip(cells, header, strict=False) if a.strip() and a.strip().lower() == b.strip().lower())
+    return same >= 2
+
+
+def _merged_row(cells: list[str], cols: dict[str, int]) -> bool:
+    """All cells after the STT say the same thing: one merged cell a reader repeated."""
+    stt = cols.get("stt")
+    rest = [c.strip() for i, c in enumerate(cells) if i != stt and c.strip()]
+    return len(rest) >= 2 and len(set(rest)) == 1
+
+
 def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
     text = doc.text or ""
     drafts = []
     cols = None
+    header: list[str] = []
     inherited_lead: list[str] = []
     for s, e in _lines(text, 0, len(text)):
         line = text[s:e]
         if "\t" not in line:
-            cols, _header = None, None
+            cols, header = None, []
             continue
         spans = _cells(text, s, e)
         cells = [text[a:b] for a, b in spans]
+        # A data row may hold header words (`Đề án trình …`, `Các đơn vị có liên
+        # quan`): once a header is known, only a row without an STT number that
+        # repeats its titles is a new header.
         found = _header_columns(cells)
-        if found:
-            cols, _header, inherited_lead = found, cells, []
+        if found and (cols is None or (not _numbered(cells, cols) and _repeats(cells, header))):
+            cols, header, inherited_lead = found, cells, []
             continue
         if cols is None:
             continue
@@ -756,6 +778,9 @@ def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
         product = get("product").strip() or None
         if not (lead or partners or time or product) and _GROUP_LABEL.match(stt):
             # `I  Nhóm nhiệm vụ …` with nothing else: a group heading row.
+            continue
+        if _merged_row(cells, cols):
+            # `I | Hoàn thiện thể chế | Hoàn thiện thể chế | …`: a merged group row.
             continue
         if lead and stt not in ("-", "+", ""):
             inherited_lead = lead

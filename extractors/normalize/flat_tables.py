@@ -435,6 +435,29 @@ def _unlabelled_cut(between: str, offset: int, row: _Row, starts: list[int]) -> 
     return len(between)
 
 
+_LABEL_ONLY = regex.compile(rf"^(?:{ROMAN_WIDE}|\d{{1,3}}|[a-zđ]|[-–+•*])\.?$")
+
+
+def _cell_per_line(lines: list[str], header: Header, start: int) -> tuple[list[str], int] | None:
+    """A table exported one cell per line: the header one title per line, then
+    each row as that many lines, opening with its STT label. Rows come back as
+    tab-separated lines; None when the lines do not fall into such groups."""
+    n = len(header.titles)
+    if header.end - start != n or n < 3:
+        return None
+    rows: list[str] = []
+    j = header.end
+    while j + n <= len(lines):
+        group = [ln.strip() for ln in lines[j : j + n]]
+        if not _LABEL_ONLY.match(group[0]) or any(_LABEL_ONLY.match(c) or "\t" in c for c in group[1:]):
+            break
+        rows.append("\t".join(group))
+        j += n
+    if not rows or (j < len(lines) and _LABEL_ONLY.match(lines[j].strip())):
+        return None  # a row broke off mid-way: leave it to the figure-based reading
+    return ["\t".join(header.titles), *rows], j
+
+
 def rebuild_flat_tables(lines: list[str]) -> list[str]:
     """Rewrite flattened tables among `lines` (stripped raw lines) into tab-separated rows.
 
@@ -448,6 +471,10 @@ def rebuild_flat_tables(lines: list[str]) -> list[str]:
         if header is None:
             out.append(lines[i])
             i += 1
+            continue
+        if (rebuilt := _cell_per_line(lines, header, i)) is not None:
+            table, i = rebuilt
+            out += table
             continue
         rows, j = _read_rows(lines, header, header.end)
         if not rows:

@@ -445,7 +445,7 @@ def normalize_pages(
             ]
             for page in page_lines
         ]
-    flat = [ln for page in page_lines for ln in page]
+    flat = pipe_tables([ln for page in page_lines for ln in page])
     if rebuild_tables:
         flat = _rebuild_tables(flat)
     paras = dewrap(flat, paragraphs_given=paragraphs)
@@ -466,6 +466,33 @@ def normalize_pages(
         while len(page_starts) < len(pages):
             page_starts.append(max(0, offset - 1))
     return NormalizedText(text="\n".join(parts), page_starts=page_starts)
+
+
+#: A table row written with pipes: `1 | Nhiệm vụ | Sở X | 2026`, `| a | b |`.
+_PIPE_ROW = regex.compile(r"^\|?[^|\n]*(?:\|[^|\n]*){2,}\|?$")
+#: Markdown's row under the header: `|---|:---:|`.
+_PIPE_RULE = regex.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?$")
+
+
+def pipe_tables(lines: list[Line]) -> list[Line]:
+    """Tables written with pipes (web pages, Markdown) → the tab-separated rows a ruled table gives.
+
+    A line is a row when it has at least two pipes and a neighbour does too
+    (one line with pipes is prose); Markdown's rule row goes.
+    """
+    rows = [bool(_PIPE_ROW.match(ln.text.strip())) for ln in lines]
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        near = (i > 0 and rows[i - 1]) or (i + 1 < len(lines) and rows[i + 1])
+        if not (rows[i] and near):
+            out.append(ln)
+            continue
+        text = ln.text.strip()
+        if _PIPE_RULE.match(text):
+            continue
+        cells = [c.strip() for c in text.strip("|").split("|")]
+        out.append(Line(text="\t".join(cells), page=ln.page, hard=True))
+    return out
 
 
 def _rebuild_tables(lines: list[Line]) -> list[Line]:
