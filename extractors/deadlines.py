@@ -135,6 +135,8 @@ _ATOMS: list[tuple[str, str]] = [
         rf"(?:{PREP}{PREP_GAP})?(?:{NGAY}{GAP})?{D}(?:{GAP}{THANG}{GAP}{M}|\s*/\s*{M})"
         rf"(?!\s*[/.\-]\s*\d|{GAP}{NAM}\s*\d)",
     ),
+    # a day of every month: `trước ngày 18 hằng tháng` (ISO `---18`)
+    ("dayofmonth", rf"(?:{PREP}{PREP_GAP})?{NGAY}{GAP}{D}(?={GAP}{HANG}\s+{THANG})"),
     ("year", rf"(?:{PREP}{PREP_GAP})?{NAM}\s+{Y}"),
     # `(định kỳ) hằng năm`, `hàng quý`, `mỗi tháng`
     ("recur", rf"(?:(?:{THEO}\s+)?{DINH_KY}\s+)?{HANG}\s+(?P<unit>{NAM}|{QUY}|{THANG}|{TUAN})"),
@@ -201,9 +203,15 @@ PROSE_SKIP_KINDS = SKIP_KINDS | {"phu_luc"}
 # ---------------------------------------------------------------- slots
 
 #: `Thời gian thực hiện: Năm 2024 và hằng năm.`
+#: `Thời gian thực hiện:`, `Thời hạn hoàn thành:`, `Thời gian kiểm tra:`, `Tiến độ:`: the
+#: time word and a few lower-case words naming what is timed, then a colon.
 SLOT_LABEL = regex.compile(
-    rf"\b(?:{_w('t', 'h', _O, _I)}\s+(?:gian|hạn|điểm)|tiến\s+độ)"
-    r"(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|báo\s+cáo|nộp))?\s*:\s*",
+    rf"\b(?:(?-i:[Tt]){_w('h', _O, _I)}\s+(?:gian|hạn|điểm)|(?-i:[Tt])iến\s+độ)(?:\s+(?-i:\p{{Ll}}+)){{0,4}}\s*:\s*",
+    regex.I,
+)
+#: How long something runs, in a time slot or column: `Dự kiến khoảng 02 ngày làm việc/01 đơn vị`.
+_DURATION = regex.compile(
+    r"^\W*(?:dự\s+kiến\s+)?(?:khoảng\s+|trong\s+(?:vòng\s+)?)?\d{1,3}\s+(?:ngày|tuần|tháng|năm)(?:\s+làm\s+việc)?\b",
     regex.I,
 )
 _SLOT_END_RE = regex.compile(r"[;\n]|\.(?=\s|$)")
@@ -224,7 +232,7 @@ _MONTHS = {"P1W": 0.25, "P1M": 1, "P3M": 3, "P6M": 6, "P1Y": 12}
 class Atom:
     """One piece of a time expression, with the normal form it contributes."""
 
-    kind: str  # range, half, quarter, month, date, daymonth, year, recur, dinhky, ongoing, adhoc, cycle
+    kind: str  # range, half, quarter, month, date, daymonth, dayofmonth, year, recur, dinhky, ongoing, adhoc, cycle
     start: int
     end: int
     prep: str | None = None  # governing preposition, lower-cased
@@ -274,6 +282,8 @@ def _atom_from(kind: str, m) -> Atom | None:
         if make_date(2000, g["month"], g["day"]) is None:  # 2000 is a leap year: 29/2 is valid
             return None
         return Atom(**base, recur_on=f"--{int(g['month']):02d}-{int(g['day']):02d}")
+    if kind == "dayofmonth":
+        return Atom(**base, recur_on=f"---{int(g['day']):02d}")
     if kind == "year":
         return Atom(**base, value_end=g["year"])
     if kind in ("recur", "cycle"):
@@ -308,7 +318,7 @@ def normal_form(atoms: list[Atom]) -> dict | None:
     cycles = [a for a in atoms if a.kind in ("recur", "dinhky")]
     ongoing = any(a.kind == "ongoing" for a in atoms)
     points = [a for a in atoms if a.kind in ("range", "half", "quarter", "month", "date", "year")]
-    day = next((a.recur_on for a in atoms if a.kind == "daymonth"), None)
+    day = next((a.recur_on for a in atoms if a.kind in ("daymonth", "dayofmonth")), None)
     nf = {"kind": None, "start": None, "end": None, "recurrence": None, "recur_on": None, "ongoing": ongoing}
     if cycles:
         durations = [a.recurrence for a in atoms if a.kind in ("recur", "cycle", "dinhky") and a.recurrence]
@@ -495,7 +505,9 @@ def _groups(text: str, atoms: list[Atom]) -> list[list[Atom]]:
     """Runs of atoms joined only by `và`, `hoặc`, commas or brackets."""
     groups: list[list[Atom]] = []
     for a in atoms:
-        if groups and _JOIN_RE.match(text[groups[-1][-1].end : a.start]):
+        # Two explicit cycles are two schedules (`Định kỳ 6 tháng, hàng năm`).
+        two_cycles = bool(groups) and a.kind == "recur" and any(b.kind == "recur" for b in groups[-1])
+        if groups and not two_cycles and _JOIN_RE.match(text[groups[-1][-1].end : a.start]):
             groups[-1].append(a)
         else:
             groups.append([a])
@@ -511,6 +523,10 @@ def _slot_records(doc, text, tasks, start, end) -> list[Deadline]:
     """One record for an explicit time value (a slot or a table cell)."""
     atoms = find_atoms(text[start:end])
     nf = normal_form(atoms)
+    if nf is None and (d := _DURATION.match(text[start:end])):
+        # A duration says how long it runs, not from or until when: a period without dates.
+        nf = {"kind": "period", "start": None, "end": None, "recurrence": None, "recur_on": None, "ongoing": False}
+        end = start + d.end()
     if nf is None:
         m = _BARE_YEAR_CELL.match(text[start:end])
         if not m:
@@ -562,16 +578,17 @@ def _tables(doc, text, tasks) -> tuple[list[Deadline], list[tuple[int, int]]]:
             if len(c.strip()) <= MAX_HEADER_CHARS and TIME_HEADER.search(c.strip()) and not find_atoms(c)
         ]
         if header:
-            col, ncols = header[-1], len(cells)
+            col, ncols = header, len(cells)
             continue
         if col is None:
             continue
-        # merged cells shorten a row from the left (STT, group titles): align from the right
-        i = col if len(cells) == ncols else len(cells) - (ncols - col)
-        if not 0 <= i < len(cells):
-            continue
-        cstart = start + sum(len(c) + 1 for c in cells[:i])
-        out.extend(_slot_records(doc, text, tasks, cstart, cstart + len(cells[i])))
+        for c in col:
+            # merged cells shorten a row from the left (STT, group titles): align from the right
+            i = c if len(cells) == ncols else len(cells) - (ncols - c)
+            if not 0 <= i < len(cells):
+                continue
+            cstart = start + sum(len(x) + 1 for x in cells[:i])
+            out.extend(_slot_records(doc, text, tasks, cstart, cstart + len(cells[i])))
     return out, used
 
 
@@ -610,7 +627,7 @@ def extract_deadlines(doc, tasks: list | None = None, exclude: list[tuple[int, i
             line_cache[ls] = (ls, le, _all_caps(text[ls:le]))
         if line_cache[ls][2] or _in_quotes(text, a.start, ls):
             continue
-        if a.kind in ("adhoc", "cycle") or (a.kind == "daymonth" and a.prep is None):
+        if a.kind in ("adhoc", "cycle", "dayofmonth") or (a.kind == "daymonth" and a.prep is None):
             kept.append(a)  # kept only if it joins a cycle below
             continue
         if _accept(text, a, ls, prev):
@@ -628,7 +645,11 @@ def extract_deadlines(doc, tasks: list | None = None, exclude: list[tuple[int, i
             continue
         for piece in _ranges(
             text,
-            [a for a in group if a.kind not in ("adhoc", "cycle") and not (a.kind == "daymonth" and a.prep is None)],
+            [
+                a
+                for a in group
+                if a.kind not in ("adhoc", "cycle", "dayofmonth") and not (a.kind == "daymonth" and a.prep is None)
+            ],
         ):
             nf = normal_form(piece)
             if nf:

@@ -62,7 +62,8 @@ def to_arrow(table: str, records: Iterable[Any]) -> pa.Table:
 # ---------------------------------------------------------------- contract check
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
-_RECUR_ON = re.compile(r"^--(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
+#: `--12-05` (a day of every year) or `---18` (a day of every month), ISO 8601.
+_RECUR_ON = re.compile(r"^(?:--(?:0[1-9]|1[0-2])-|---)(?:0[1-9]|[12]\d|3[01])$")
 
 
 def contract_violations(table: str, rows: Iterable[Mapping[str, Any] | Any]) -> list[str]:
@@ -88,7 +89,7 @@ def contract_violations(table: str, rows: Iterable[Mapping[str, Any] | Any]) -> 
                         f"{where}.{column} = {v!r} is not an ISO partial date (YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD)"
                     )
             if row.get("recur_on") is not None and not _RECUR_ON.match(row["recur_on"]):
-                out.append(f"{where}.recur_on = {row['recur_on']!r} is not --MM-DD")
+                out.append(f"{where}.recur_on = {row['recur_on']!r} is not --MM-DD or ---DD")
             if row.get("kind") == "recurring" and not row.get("recurrence"):
                 out.append(f"{where}: a recurring deadline without its recurrence")
             if row.get("recurrence") and row.get("kind") != "recurring":

@@ -196,7 +196,7 @@ class Deadline:
     start: str | None = col(STR, "ISO-8601 partial start")
     end: str | None = col(STR, "ISO-8601 partial end / due point")
     recurrence: str | None = col(STR, "P1Y, P6M, P3M, P1M or null", Recurrence)
-    recur_on: str | None = col(STR, "--MM-DD for recurring due days")
+    recur_on: str | None = col(STR, "--MM-DD (a day of every year) or ---DD (of every month) for recurring due days")
     ongoing: bool | None = col(pa.bool_(), "thường xuyên")
     task_id: str | None = col(STR, "task the deadline belongs to")
 
