@@ -584,11 +584,13 @@ _DOCUMENT_WORD_RE = regex.compile(_alts(DOCUMENT_WORDS) + _END)
 def _enumerated_name(text: str, comma: int) -> bool:
     """A comma continues a name only in the `A, B và C` pattern of names such as
     `Văn hóa, Thể thao và Du lịch` — not in `Bộ Chính trị, Nghị quyết …`."""
-    need_cap, lower_run = False, 0
+    # What the next word must be: "" nothing, "cap" a capital after a comma, "và" a capital after `và`.
+    need_cap: str = ""
+    lower_run = 0
     for t in _TOKEN_RE.finditer(text, comma, min(len(text), comma + 200)):
         tok = t.group(0)
         if tok == ",":
-            need_cap, lower_run = True, 0
+            need_cap, lower_run = "cap", 0
             continue
         if tok == "và":
             need_cap, lower_run = "và", 0
@@ -600,7 +602,7 @@ def _enumerated_name(text: str, comma: int) -> bool:
                 return False
             if need_cap == "và":
                 return True
-            need_cap = False
+            need_cap = ""
             continue
         if _is_cap(tok):
             lower_run = 0

@@ -319,7 +319,14 @@ def normal_form(atoms: list[Atom]) -> dict | None:
     ongoing = any(a.kind == "ongoing" for a in atoms)
     points = [a for a in atoms if a.kind in ("range", "half", "quarter", "month", "date", "year")]
     day = next((a.recur_on for a in atoms if a.kind in ("daymonth", "dayofmonth")), None)
-    nf = {"kind": None, "start": None, "end": None, "recurrence": None, "recur_on": None, "ongoing": ongoing}
+    nf: dict[str, object] = {
+        "kind": None,
+        "start": None,
+        "end": None,
+        "recurrence": None,
+        "recur_on": None,
+        "ongoing": ongoing,
+    }
     if cycles:
         durations = [a.recurrence for a in atoms if a.kind in ("recur", "cycle", "dinhky") and a.recurrence]
         # `5 năm và hằng năm`, `6 tháng, hằng năm`: the tightest cycle sets the pace.
@@ -563,12 +570,13 @@ def _slots(doc, text, tasks, skip) -> tuple[list[Deadline], list[tuple[int, int]
 def _tables(doc, text, tasks) -> tuple[list[Deadline], list[tuple[int, int]]]:
     """Time-column cells of tab-separated tables; every table line is returned as used."""
     out, used = [], []
-    col = ncols = None
+    col: list[int] | None = None
+    ncols = 0
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if "\t" not in line:
-            col = ncols = None
+            col, ncols = None, 0
             continue
         used.append((start, start + len(line)))
         cells = line.split("\t")

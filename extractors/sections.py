@@ -348,7 +348,7 @@ class _TreeBuilder:
             and not _KIND_TITLE.match(line)
             and _caption_follows(self.lines, i)
             # Not the title under an appendix heading just opened.
-            and not (self.in_block("phu_luc") and self.stack[0].section.char_start >= self.spans[max(0, i - 2)][0])
+            and not (self.in_block("phu_luc") and _start(self.stack[0].section) >= self.spans[max(0, i - 2)][0])
         )
 
     def on_attached_document(self, i: int) -> None:
@@ -361,7 +361,7 @@ class _TreeBuilder:
             and _is_caps_line(lines[start - 1])
             and classify_line(lines[start - 1].strip()).kind in ("", "header")
             and len(lines[start - 1].split()) <= 8
-            and spans[start - 1][0] > (stack[0].section.char_start if stack else -1)
+            and spans[start - 1][0] > (_start(stack[0].section) if stack else -1)
         ):
             start -= 1
         if stack and stack[0].section.char_start == spans[start][0]:
@@ -377,11 +377,28 @@ def parse_sections(text: str, page_starts: list[int] | None = None) -> list[Sect
     _assign_kinds(sections)
     if page_starts:
         for s in sections:
-            s.page_start = max(1, bisect.bisect_right(page_starts, s.char_start))
-            s.page_end = max(1, bisect.bisect_right(page_starts, max(s.char_start, s.char_end - 1)))
+            start, end = _start(s), _end(s)
+            s.page_start = max(1, bisect.bisect_right(page_starts, start))
+            s.page_end = max(1, bisect.bisect_right(page_starts, max(start, end - 1)))
     for s in sections:
         s.text = text[s.char_start : s.char_end]
     return sections
+
+
+def _start(s: Section) -> int:
+    """A built section always has its start; the record type allows None for readers of the tables."""
+    assert s.char_start is not None
+    return s.char_start
+
+
+def _end(s: Section) -> int:
+    assert s.char_end is not None
+    return s.char_end
+
+
+def _level(s: Section) -> int:
+    assert s.level is not None
+    return s.level
 
 
 def _title_below(lines: list[str], i: int) -> str:
@@ -413,6 +430,7 @@ def _open_label(
 ) -> bool:
     """Open the section a labelled line starts; False if the label is rejected."""
     style, label = info.style, info.label
+    assert style is not None and label is not None, "a label line has a style and a label"
     if style == "letter_dot":
         depth = next((d for d, o in enumerate(stack) if o.style == "letter"), None)
         previous = stack[depth].section.label if depth is not None else None
@@ -549,11 +567,11 @@ def _close_spans(sections: list[Section], text: str) -> None:
     for idx, sec in enumerate(sections):
         end = end_of_text
         for nxt in sections[idx + 1 :]:
-            if nxt.level <= sec.level:
-                end = nxt.char_start
+            if _level(nxt) <= _level(sec):
+                end = _start(nxt)
                 break
         # Spans end at the last character of their last line, not the newline.
-        while end > sec.char_start and text[end - 1] == "\n":
+        while end > _start(sec) and text[end - 1] == "\n":
             end -= 1
         sec.char_end = end
 

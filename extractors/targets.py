@@ -36,16 +36,12 @@ from dataclasses import dataclass, field
 
 import regex
 
+from extractors.agencies import split_agencies
 from extractors.normalize.flat_tables import column_role
 from extractors.text.dates import DATE
 from extractors.text.fold import fold
 from extractors.text.numbers import Quantity, find_quantities, is_year, parse_quantity_cell
 from schemas import Target
-
-try:  # canonical agency names when the agencies extractor is there
-    from extractors.agencies import split_agencies as _split_agencies
-except ImportError:  # pragma: no cover
-    _split_agencies = None
 
 _I = regex.IGNORECASE
 
@@ -302,10 +298,9 @@ def _agencies(cell: str) -> list[str]:
     cell = _tidy(cell)
     if not cell:
         return []
-    if _split_agencies is not None:
-        found = _split_agencies(cell)
-        if found:
-            return found
+    found = split_agencies(cell)
+    if found:
+        return found
     return [_tidy(p) for p in regex.split(r"\s*;\s*", cell) if _tidy(p)]
 
 
@@ -335,7 +330,7 @@ def _section_context(doc, offset: int) -> _Context:
             y, p1, p2 = years_in(s.heading)
             if y:
                 ctx.year = y
-                ctx.period = (p1, p2) if p1 else None
+                ctx.period = (p1, p2) if p1 and p2 else None
         if s.kind == "muc_tieu" or (s.heading and _TARGET_HEADING_RE.search(s.heading)):
             ctx.goal = True
     if chain[-1].kind in _NO_TARGET_KINDS:
@@ -538,7 +533,7 @@ def _list_head(line: str, section_id: str | None) -> _ListHead | None:
     goal = bool(_GOAL_LEAD_RE.search(line))
     if not goal and info_year is None:
         return None
-    return _ListHead(section_id=section_id, goal=goal, year=info_year, period=(p1, p2) if p1 else None)
+    return _ListHead(section_id=section_id, goal=goal, year=info_year, period=(p1, p2) if p1 and p2 else None)
 
 
 def _prose_targets(doc, notes) -> list[Target]:

@@ -245,7 +245,7 @@ def find_timeframe(text: str) -> str | None:
     m = _TIME_FIELD_RE.search(text)
     if m:
         return m.group("value").strip()
-    found = {"recurring": [], "due": [], "period": []}
+    found: dict[str, list[str]] = {"recurring": [], "due": [], "period": []}
     for t in _TIME_RE.finditer(text):
         for kind in found:
             if t.group(kind):
@@ -386,7 +386,7 @@ def _only_agencies(rest: str) -> bool:
 class _Draft:
     start: int
     end: int
-    section_id: str
+    section_id: str | None
     lead: list
     partners: list
     source: str = "text"

@@ -146,6 +146,7 @@ def _law_name_end(text: str, pos: int) -> int | None:
 
 def _amending_law_end(text: str, pos: int) -> int | None:
     # `… của 11 luật liên quan đến quy hoạch` runs to the date or clause end.
+    end: int | None
     if N_LAWS_RE.match(text, pos):
         end = pos
         for _ws, we, w in word_iter(text, pos, 200, cross_wraps=True):

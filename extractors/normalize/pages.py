@@ -51,11 +51,9 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def clean_chars(text: str) -> str:
     """Legacy encodings decoded, NFC, tone marks, spaces and controls folded."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    try:
+    if _LEGACY_HINT.search(text):
         from extractors.normalize.legacy import fix_legacy_mixed
-    except ImportError:  # pragma: no cover - legacy support is optional at import time
-        fix_legacy_mixed = None
-    if fix_legacy_mixed is not None and _LEGACY_HINT.search(text):
+
         text = fix_legacy_mixed(text)
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
@@ -339,14 +337,14 @@ def continues_paragraph(prev: str, line: str) -> bool:
     return first.islower() and "\t" not in line and "\t" not in prev[-300:] and not _CLAUSE_END.search(prev[-300:])
 
 
-def dewrap(lines: list[Line], paragraphs_given: bool = False) -> list[Line]:
+def dewrap(lines: list[Line], paragraphs_given: bool = False) -> list[Paragraph]:
     """Join wrapped lines; each output Line is one paragraph (page = its first page).
 
     Each paragraph also records, in `breaks`, the offsets inside it where a new
     page begins, so page spans survive the join. With `paragraphs_given` the
     lines are already paragraphs and only a sentence cut in two is joined.
     """
-    paragraphs: list[Line] = []
+    paragraphs: list[Paragraph] = []
     prev_hard = True
     for ln in lines:
         # Only spaces: leading/trailing tabs are empty table cells.
@@ -450,7 +448,7 @@ def normalize_pages(
         flat = _rebuild_tables(flat)
     paras = dewrap(flat, paragraphs_given=paragraphs)
 
-    parts: list[str] = []
+    texts: list[str] = []
     page_starts: list[int] = []
     offset = 0
     for para in paras:
@@ -460,12 +458,12 @@ def normalize_pages(
             for inner, page in para.breaks:
                 while len(page_starts) < page:
                     page_starts.append(offset + inner)
-        parts.append(para.text)
+        texts.append(para.text)
         offset += len(para.text) + 1
     if paged:
         while len(page_starts) < len(pages):
             page_starts.append(max(0, offset - 1))
-    return NormalizedText(text="\n".join(parts), page_starts=page_starts)
+    return NormalizedText(text="\n".join(texts), page_starts=page_starts)
 
 
 #: A table row written with pipes: `1 | Nhiệm vụ | Sở X | 2026`, `| a | b |`.

@@ -199,10 +199,10 @@ def _tables(args) -> int:
         else:
             print(f"error: no table or view {args.name!r}; one of {', '.join(TABLES + list(VIEWS))}", file=sys.stderr)
             return 2
-        rows = [(c, t, arrow.get(c, ""), meanings.get(c, "")) for c, t in describe(con, args.name)]
-        print(format_table(["column", "duckdb type", "arrow type", "meaning"], rows, max_width=0))
+        columns = [(c, t, arrow.get(c, ""), meanings.get(c, "")) for c, t in describe(con, args.name)]
+        print(format_table(["column", "duckdb type", "arrow type", "meaning"], columns, max_width=0))
         return 0
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for name in TABLES + list(VIEWS):
         n = con.execute(f"select count(*) from {name}").fetchall()[0][0]
         kind = "table" if name in SCHEMAS else "view"

@@ -125,9 +125,9 @@ def ocr_report(pdf_paths, truth_dir, lang: str = "vie", dpi: int = 300, workers:
     # Each tesseract runs single-threaded (OMP_THREAD_LIMIT=1), so one
     # process per core is what fills the machine.
     with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
-        for path, index, text, seconds in pool.map(_ocr_page, jobs):
-            texts[path][index] = text
-            ocr_seconds[path] += seconds
+        for done_path, index, text, seconds in pool.map(_ocr_page, jobs):
+            texts[done_path][index] = text
+            ocr_seconds[done_path] += seconds
     wall = time.perf_counter() - started
 
     rows = []
@@ -146,7 +146,8 @@ def ocr_report(pdf_paths, truth_dir, lang: str = "vie", dpi: int = 300, workers:
             }
         )
     for row in rows:
-        row["passed"] = row["limit"] is None or row["cer"] <= row["limit"]
+        limit = row["limit"]
+        row["passed"] = limit is None or float(row["cer"]) <= float(limit)  # type: ignore[arg-type]
         row["wall_seconds_all_files"] = wall
     return rows
 

@@ -155,7 +155,7 @@ class _HTTPHandler(urllib.request.HTTPHandler):
         self._cls = _connection(http.client.HTTPConnection, read_timeout)
 
     def http_open(self, req):
-        return self.do_open(self._cls, req)
+        return self.do_open(self._cls, req)  # type: ignore[arg-type]
 
 
 class _HTTPSHandler(urllib.request.HTTPSHandler):
@@ -164,7 +164,7 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         self._cls = _connection(http.client.HTTPSConnection, read_timeout)
 
     def https_open(self, req):
-        return self.do_open(self._cls, req, context=self._context)
+        return self.do_open(self._cls, req, context=self._context)  # type: ignore[arg-type, attr-defined]
 
 
 class _ProxyHandler(urllib.request.ProxyHandler):

@@ -138,7 +138,7 @@ def _cell_ink(
     px, py = (x0 - y0 * t) / (1 + t * t) - left, (y0 + x0 * t) / (1 + t * t) - top
     h, w = crop.shape
     if abs(angle) > 0.05:
-        img = Image.fromarray(crop).rotate(angle, resample=Image.BILINEAR, expand=True, fillcolor=255)
+        img = Image.fromarray(crop).rotate(angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
         crop = np.asarray(img)
         ink = crop < threshold
     phi = np.radians(angle)

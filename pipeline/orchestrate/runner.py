@@ -121,6 +121,6 @@ def ingest_source(
     inbox = Path(inbox) if inbox else default_inbox(out_dir)
     results = collect(source, inbox, fetch_limits)
     paths: list[str | Path] = [r.path for r in results if r.path is not None]
-    summary = run_batch(paths, out_dir, extra_log=fetch_log_rows(results), **run_kwargs)
+    summary = run_batch(paths, Path(out_dir), extra_log=fetch_log_rows(results), **run_kwargs)
     summary.fetched = results
     return summary

@@ -76,7 +76,7 @@ def scheduled_ingest_fn(
     if down:
         # Bad links are the source's problem and only logged; an unreachable
         # source means nothing was looked at, which the operator must see.
-        raise SourceUnavailableError(down[0].error_message)
+        raise SourceUnavailableError(down[0].error_message or f"{source} could not be fetched")
     return counts
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 import calendar
 import io
 import re
+from typing import Any
 
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 # A short, readable name for a document in chart labels: its số hiệu, or the
 # file name when the text does not carry one, then its province.
@@ -132,10 +134,10 @@ def deadline_timeline(df: pd.DataFrame) -> Figure:
         if lo is not None and hi is not None:
             ax.barh(y, hi - lo, left=lo, height=0.6, color=colour[doc])
         else:
-            ax.plot([hi if hi is not None else lo], [y], marker="D", color=colour[doc], markersize=7)
+            ax.plot([hi if hi is not None else float(lo or 0)], [y], marker="D", color=colour[doc], markersize=7)
     ax.set_yticks(range(len(rows)), [r[1] for r in rows], fontsize=8)
     ax.invert_yaxis()
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(axis="x", alpha=0.3)
     handles = [ax.plot([], [], "s", color=colour[d], markersize=8)[0] for d in docs]
     ax.legend(handles, docs, title="document", fontsize=8, loc="best")
@@ -177,7 +179,7 @@ def implements_matrix(df: pd.DataFrame) -> Figure:
     ax.set_ylabel("plan")
     if df.empty:
         return _empty(fig, ax, "no plan names a directive it implements")
-    style = {
+    style: dict[str, dict[str, Any]] = {
         "implements": {"marker": "o", "color": "#2ca02c", "markersize": 14},
         "can_cu": {"marker": "o", "markerfacecolor": "none", "markeredgecolor": "#1f77b4", "markersize": 12},
         "mention": {"marker": "o", "markerfacecolor": "none", "markeredgecolor": "#aaa", "markersize": 10},

@@ -117,7 +117,7 @@ def examples(con, name: str) -> dict[str, object]:
 
 def expected_rows(con) -> dict[str, list[tuple[str, ...]]]:
     """Heading → rows without the example column: what --check compares."""
-    rows = {}
+    rows: dict[str, list[tuple[str, ...]]] = {}
     for table in TABLES:
         duck = dict(describe(con, table))
         rows[table] = [(_code(c), _code(t), _code(duck.get(c, "?")), _md(doc)) for c, t, doc in COLUMN_DOCS[table]]
@@ -154,7 +154,8 @@ def render(con) -> str:
 
 def parse(text: str) -> dict[str, list[tuple[str, ...]]]:
     """Heading → table rows without the example column, read back from the markdown."""
-    out, current = {}, None
+    out: dict[str, list[tuple[str, ...]]] = {}
+    current = None
     for line in text.splitlines():
         m = re.match(r"### (\S+)\s*$", line)
         if m:
@@ -201,7 +202,8 @@ def process_samples(out_dir: Path) -> Path:
     raw = Path(os.path.relpath(ROOT / "data" / "raw"))
     empty = out_dir / "empty.txt"
     empty.write_bytes(b"")
-    summary = run_batch([raw / s for s in SAMPLES] + [empty], out_dir=out_dir / "processed", use_prefect=False)
+    paths: list[str | Path] = [*(raw / s for s in SAMPLES), empty]
+    summary = run_batch(paths, out_dir=out_dir / "processed", use_prefect=False)
     # Examples from a half-broken run would document the bug, not the data.
     broken = [r for r in summary.failed if r.source_path != str(empty)]
     if broken:

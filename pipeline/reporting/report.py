@@ -48,7 +48,9 @@ def _e(v) -> str:
     return html.escape(str(v))
 
 
-def _table(columns: list[str], rows: list[tuple], numeric: set[str] = frozenset(), row_class=None) -> str:
+def _table(
+    columns: list[str], rows: list[tuple], numeric: frozenset[str] | set[str] = frozenset(), row_class=None
+) -> str:
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     body = []
     for row in rows:

@@ -89,7 +89,7 @@ def remove_stale_temp_files(out_dir: Path) -> int:
 def read_processed_documents(out_dir: Path) -> dict[str, dict]:
     """doc_id → its `documents` row, for skip-if-unchanged checks."""
     folder = Path(out_dir) / "documents"
-    out = {}
+    out: dict[str, dict] = {}
     if not folder.is_dir():
         return out
     for f in folder.glob("*.parquet"):

@@ -19,6 +19,7 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from pipeline.evaluate.bench.suites import ROOT, Config, _tesseract, loadavg, log, pick_pages_count, render_pngs
 
@@ -53,7 +54,7 @@ class TreeSampler(threading.Thread):
     def __init__(self, root: int, interval: float = 0.05):
         super().__init__(daemon=True)
         self.root, self.interval = root, interval
-        self.procs: dict[int, dict] = {}
+        self.procs: dict[tuple[int, str], dict[str, int]] = {}
         self.peak_total_kb = 0
         self._ppid: dict[int, int | None] = {}
         self._stop_event = threading.Event()
@@ -74,7 +75,8 @@ class TreeSampler(threading.Thread):
         self._ppid = {pid: self._ppid[pid] if pid in self._ppid else _ppid(pid) for pid in pids}
         children: dict[int, list[int]] = {}
         for pid, ppid in self._ppid.items():
-            children.setdefault(ppid, []).append(pid)
+            if ppid is not None:
+                children.setdefault(ppid, []).append(pid)
         tree, frontier = {self.root}, [self.root]
         while frontier:
             for child in children.get(frontier.pop(), []):
@@ -103,7 +105,7 @@ class TreeSampler(threading.Thread):
             if parent == self.root:
                 return "forkserver"
             # workers are forked by the forkserver and keep its command line
-            return "worker" if "forkserver" in _cmdline(parent) else "forked"
+            return "worker" if parent is not None and "forkserver" in _cmdline(parent) else "forked"
         if "resource_tracker" in cmd:
             return "resource_tracker"
         if "tesseract" in cmd:
@@ -195,7 +197,7 @@ def _child(spec: dict) -> None:
     if spec["mode"] == "bare":
         files = discover([spec["corpus"]])
         ctx = multiprocessing.get_context("forkserver")
-        out = {"ok": 0, "failed": 0, "skipped": 0, "pages": 0, "ocr_pages": 0, "errors": []}
+        out: dict[str, Any] = {"ok": 0, "failed": 0, "skipped": 0, "pages": 0, "ocr_pages": 0, "errors": []}
         with ProcessPoolExecutor(spec["workers"], mp_context=ctx) as pool:
             for doc in pool.map(functools.partial(process_file, ocr=spec["ocr"]), files):
                 write_document(Path(spec["out"]), doc.doc_id, doc.tables)
@@ -318,11 +320,11 @@ def bench_batches(cfg: Config, smp: dict, work: Path) -> dict:
         shutil.rmtree(corpus, ignore_errors=True)
     if cfg.pdf_batch:
         corpus = make_corpus(smp["digital"], cfg.pdf_batch, work / "corpus" / f"pdf-{cfg.pdf_batch}")
-        runs = []
+        pdf_runs = []
         for r in range(cfg.batch_repeats):
             log(f"batch of {cfg.pdf_batch} digital PDFs, repeat {r + 1}/{cfg.batch_repeats}")
-            runs.append(run(corpus, cfg.pdf_batch))
-        results["pdf"] = {"n": cfg.pdf_batch, "runs": runs}
+            pdf_runs.append(run(corpus, cfg.pdf_batch))
+        results["pdf"] = {"n": cfg.pdf_batch, "runs": pdf_runs}
     if cfg.scan_batch:
         corpus = work / "corpus" / "scans"
         shutil.rmtree(corpus, ignore_errors=True)

@@ -27,6 +27,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -62,7 +63,7 @@ class Config:
     quick: bool = False
 
 
-QUICK = {
+QUICK: dict[str, Any] = {
     "repeats": 1,
     "ocr_repeats": 1,
     "ocr_pages": 1,
@@ -139,9 +140,9 @@ def profile(fn, top: int = 12) -> dict:
     fn()
     prof.disable()
     st = pstats.Stats(prof)
-    total = st.total_tt or 1e-9
+    total = st.total_tt or 1e-9  # type: ignore[attr-defined]
     own, cum = [], []
-    for key, (_, ncalls, tt, ct, callers) in st.stats.items():
+    for key, (_, ncalls, tt, ct, callers) in st.stats.items():  # type: ignore[attr-defined]
         label = _func_label(key)
         if key[0] == "~" and callers:
             caller = max(callers.items(), key=lambda kv: kv[1][2])[0]
@@ -218,7 +219,7 @@ def bench_text_layer(cfg: Config, pdfs: list[Path]) -> dict:
     if counts["ocr_pages"]:
         cpu = wall  # OCR runs in tesseract processes, outside our CPU time
     n = counts["pages"]
-    out = {
+    out: dict[str, Any] = {
         "files": [p.name for p in pdfs],
         "pages": n,
         "ocr_pages": counts["ocr_pages"],
@@ -333,7 +334,7 @@ def bench_ocr(cfg: Config, scans: list[Path], work: Path) -> dict:
         # the work is in other processes: wall time, interleaved
         times, _ = interleave(variants, cfg.ocr_repeats, warmup=False)
     n = len(pngs)
-    out = {
+    out: dict[str, Any] = {
         "pages": [f"{p.name} p.{i + 1}" for p, i in pages],
         "n": n,
         "workers": cfg.workers,
@@ -451,7 +452,7 @@ def bench_extraction(cfg: Config, texts: list[Path]) -> dict:
     names = sorted({k for _, _, s in per_repeat for k in s})
     stage_s = {k: med([s.get(k, 0.0) for _, _, s in per_repeat]) for k in names}
     stage_s["analyse (own code)"] = max(0.0, total - sum(stage_s.values()))
-    out = {
+    out: dict[str, Any] = {
         "files": [p.name for p in texts],
         "bytes": size,
         "seconds": total,
