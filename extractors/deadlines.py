@@ -170,6 +170,24 @@ PLAN_NOUN = regex.compile(
     .replace(r"\s+", r"[\s\-–]+"),
     regex.I,
 )
+#: A generic plural before a plan noun (`các dự án nâng cấp đê …`) names work
+#: to be done, not a titled plan, so the period after it is a schedule.
+_GENERIC_PLURAL_RE = regex.compile(r"\b(?:các|những|một\s+số|nhiều|mọi|từng)\s+$", regex.I)
+#: `hằng năm` qualifying a noun (`chỉ tiêu biên chế hằng năm được giao`): an
+#: annual quota, not a recurring action.
+_ADJECTIVE_AFTER_RE = regex.compile(r"\s+(?:được|đã|của|do)\b", regex.I)
+#: `phấn đấu đến năm 2030 …`: a goal, like the horizon, not a due time.
+_GOAL_BEFORE_RE = regex.compile(r"\bphấn\s+đấu\b[^;.\n]{0,20}$", regex.I)
+#: `đến năm 2028 có 12 chợ …`: the year belongs to the figure after it (a target).
+_FIGURE_AFTER_RE = regex.compile(
+    r"[\s,]*(?:(?:toàn\s+tỉnh|cả\s+nước|cả\s+tỉnh|tỉnh|phấn\s+đấu)\s+)?(?:có|đạt|còn|tăng|giảm)\s+"
+    r"(?:(?:ít\s+nhất|tối\s+thiểu|trên|dưới|khoảng|từ)\s+)?\d",
+    regex.I,
+)
+#: In a target section only a completion time in prose is a deadline
+#: (`Hoàn thành việc cắm mốc … trong năm 2026`); its `Đến năm …` are horizons.
+_COMPLETION_RE = regex.compile(r"\b(?:hoàn\s+thành|hoàn\s+tất|kết\s+thúc|xong)\b", regex.I)
+
 #: A legal reference's number, then its date: `số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020`.
 LEGAL_NUMBER = r"(?:\bsố\s*)?(?<![\w/])\d{1,5}(?:/\d{4})?[/-](?:\d{4}[/-])?[\p{Lu}Đ][\p{L}\d./-]*"
 _LEGAL_DATE_RE = regex.compile(rf"{LEGAL_NUMBER}{GAP}(?:{OCR_DATE})", regex.I)
@@ -196,6 +214,8 @@ _CLAUSE_BREAK_RE = regex.compile(r"[;:(“\"\n\t]|\.(?=\s)")
 
 #: Section kinds whose time expressions are goals, horizons or paperwork.
 SKIP_KINDS = frozenset({"preamble", "muc_tieu", "noi_nhan", "chu_ky", "footnotes"})
+#: Skipped kinds whose prose may still state a completion time.
+COMPLETION_KINDS = frozenset({"muc_tieu"})
 #: Appendices are tables: only their time columns (read as slots) hold
 #: deadlines; periods and horizons in other cells belong to targets.
 PROSE_SKIP_KINDS = SKIP_KINDS | {"phu_luc"}
@@ -387,7 +407,23 @@ def _plan_name(text: str, a: Atom, line_start: int) -> bool:
     """The atom ends the name of a plan, programme or strategy."""
     if _VISION_AFTER_RE.match(text, a.end, a.end + 20):
         return True
-    return bool(PLAN_NOUN.search(_clause_before(text, a.start, line_start)))
+    clause = _clause_before(text, a.start, line_start)
+    return any(not _GENERIC_PLURAL_RE.search(clause, 0, m.start()) for m in PLAN_NOUN.finditer(clause))
+
+
+def _target_year(text: str, a: Atom, line_start: int) -> bool:
+    """`phấn đấu đến năm 2030 …`, `đến năm 2028 có 12 chợ …`: the year of a goal or figure."""
+    if not a.prep or _STRONG_RE.match(a.prep):
+        return False
+    return bool(_GOAL_BEFORE_RE.search(_clause_before(text, a.start, line_start))) or bool(
+        _FIGURE_AFTER_RE.match(text, a.end, a.end + 60)
+    )
+
+
+def _completion_time(text: str, a: Atom, line_start: int) -> bool:
+    """A strong-prepositioned time after a completion verb in the same clause."""
+    strong = bool(a.prep and _STRONG_RE.match(a.prep))
+    return strong and bool(_COMPLETION_RE.search(_clause_before(text, a.start, line_start)))
 
 
 def _clause_initial(text: str, pos: int, line_start: int) -> bool:
@@ -421,6 +457,8 @@ def _accept(text: str, a: Atom, line_start: int, accepted_prev: Atom | None) -> 
         and _DATE_TAIL_BEFORE_RE.search(text[max(0, a.start - 12) : a.start])
     ):  # across a broken line too
         return False
+    if a.kind in ("year", "date", "month", "quarter", "half") and _target_year(text, a, line_start):
+        return False
     if a.kind == "year":
         if strong:
             return True
@@ -435,6 +473,8 @@ def _accept(text: str, a: Atom, line_start: int, accepted_prev: Atom | None) -> 
         if a.prep is None:  # `báo cáo kết quả quý I/2024` names what is reported, not when
             return _clause_initial(text, a.start, line_start)
         return strong or not _plan_name(text, a, line_start)
+    if a.kind == "recur" and _ADJECTIVE_AFTER_RE.match(text, a.end, a.end + 8):
+        return False
     if a.kind in ("recur", "dinhky"):
         return True
     if a.kind == "ongoing":
@@ -628,9 +668,12 @@ def extract_deadlines(doc, tasks: list | None = None, exclude: list[tuple[int, i
     prev: Atom | None = None
     kept: list[Atom] = []
     for a in find_atoms(text):
-        if blocked.overlaps(a.start, a.end) or _kind_at(doc, a.start) in PROSE_SKIP_KINDS:
+        if blocked.overlaps(a.start, a.end):
             continue
+        kind = _kind_at(doc, a.start)
         ls, le = _line_span(text, a.start)
+        if kind in PROSE_SKIP_KINDS and not (kind in COMPLETION_KINDS and _completion_time(text, a, ls)):
+            continue
         if ls not in line_cache:
             line_cache[ls] = (ls, le, _all_caps(text[ls:le]))
         if line_cache[ls][2] or _in_quotes(text, a.start, ls):

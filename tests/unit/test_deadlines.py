@@ -376,3 +376,63 @@ def test_arbitrary_text_never_raises(text):
 )
 def test_vietnamese_fragments_never_raise(parts):
     _run("".join(parts))
+
+
+# ------------------------------------------------------------ classes seen on unseen plans
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tổ chức thực hiện các dự án nâng cấp đê biển giai đoạn 2027 - 2031.",
+        "Triển khai những đề án chuyển đổi số giai đoạn 2027 - 2031 theo lộ trình.",
+    ],
+)
+def test_period_after_a_generic_plural_is_a_schedule(sentence):
+    assert _nf(_one(sentence)) == ("period", "2027", "2031", None, None, False)
+
+
+def test_period_after_a_named_plan_is_still_its_name():
+    assert _run("Triển khai Đề án phát triển du lịch giai đoạn 2027 - 2031 đã được phê duyệt.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hoàn thành việc cắm mốc hành lang bảo vệ bờ biển trong năm 2026; 100% xã có phương án sơ tán dân.",
+        "Phấn đấu hoàn thành số hóa hồ sơ đất đai trong năm 2026.",
+    ],
+)
+def test_completion_time_inside_a_target_section_is_a_deadline(sentence):
+    assert _nf(_one(sentence, kind="muc_tieu")) == ("year", None, "2026", None, None, False)
+
+
+def test_horizon_heading_a_target_list_is_not_a_deadline():
+    assert _run("Đến năm 2030, hoàn thành 100% hồ sơ địa chính số.", kind="muc_tieu") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cải tạo mạng lưới chợ nông thôn; đến năm 2028 có 12 chợ đạt chuẩn văn minh thương mại.",
+        "Nâng cấp trạm y tế, đến năm 2029 đạt 95% trạm có bác sĩ.",
+        "Phát triển hạ tầng thương mại; phấn đấu đến năm 2030 là trung tâm logistics của vùng.",
+    ],
+)
+def test_year_of_a_figure_or_goal_is_not_a_deadline(sentence):
+    assert _run(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tuyển dụng viên chức căn cứ chỉ tiêu biên chế hàng năm được giao.",
+        "Phân bổ kinh phí theo dự toán hằng năm của ngành.",
+    ],
+)
+def test_annual_as_an_adjective_is_no_recurrence(sentence):
+    assert _run(sentence) == []
+
+
+def test_annual_action_is_still_a_recurrence():
+    assert _nf(_one("Hằng năm tổ chức kiểm tra, đánh giá kết quả.")) == ("recurring", None, None, "P1Y", None, False)
