@@ -40,7 +40,7 @@ from extractors.agencies import split_agencies
 from extractors.normalize.flat_tables import column_role
 from extractors.text.dates import DATE
 from extractors.text.fold import fold
-from extractors.text.numbers import Quantity, find_quantities, is_year, parse_quantity_cell
+from extractors.text.numbers import GLUED_UNIT, Quantity, find_quantities, is_year, parse_quantity_cell
 from schemas import Target
 
 _I = regex.IGNORECASE
@@ -56,12 +56,12 @@ MEASURE_UNIT = rf"(?:ha|héc\s?-?\s?ta|hecta|km2|km²|km|m2|m²|m3|m³|tấn|kg|
 COUNT_UNIT = (
     r"(?:giường\s+bệnh|bác\s+s[ĩỹ]|dược\s+s[ĩỹ]|điều\s+dưỡng|nhân\s+viên\s+y\s+tế|đơn\s+vị|người|lao\s+động|"
     r"hộ(?:\s+gia\s+đình)?|doanh\s+nghiệp|hợp\s+tác\s+xã|sản\s+phẩm|dự\s+án|lượt\s+khách|lượt\s+người|lượt|"
-    r"tuổi|mô\s+hình|công\s+trình|căn\s+hộ|căn\s+nhà|trường(?:\s+học)?|phòng\s+học|cơ\s+sở|xã|huyện|thôn|"
+    r"tuổi|mô\s+hình|công\s+trình|căn\s+hộ|căn\s+nhà|trường(?:\s+(?:học|mầm\s+non|tiểu\s+học|trung\s+học(?:\s+(?:cơ\s+sở|phổ\s+thông))?|đại\s+học|cao\s+đẳng))?|bệnh\s+viện|trạm\s+y\s+tế|(?-i:KCN|CCN)|phòng\s+học|cơ\s+sở|xã|huyện|thôn|"
     r"làng|bản|trạm|cụm\s+công\s+nghiệp|khu\s+công\s+nghiệp|chợ|cây|con|ngôi\s+nhà|nhà)"
 )
 UNIT = rf"(?P<unit>{PERCENT_UNIT}|{CURRENCY_UNIT}|{MEASURE_UNIT}|{COUNT_UNIT})(?!\p{{L}})"
 #: A unit right after a figure: `%` may touch it, words need a space.
-_UNIT_AFTER_RE = regex.compile(rf"\G(?:\s?(?=%)|\s+(?!%)){UNIT}", _I)
+_UNIT_AFTER_RE = regex.compile(rf"\G(?:\s?(?=%)|\s+(?!%)|(?={GLUED_UNIT})){UNIT}", _I)
 _COUNT_RE = regex.compile(rf"^{COUNT_UNIT}$", _I)
 _AREA_RE = regex.compile(r"^(?:ha|héc|hecta|km2|km²)", _I)
 
@@ -77,7 +77,7 @@ DENOMINATOR = (
 #: `I.`, `2.1.`, `a)` at the start of a paragraph.
 LIST_LABEL = r"^(?:[IVXL]+\.|\d{1,2}(?:\.\d{1,2})*\.?(?=\s)|[a-zđ]\)|[-+•*–])\s*"
 #: `công nghiệp 4.0`, `loại 1`, `thứ 3`: figures that name rather than measure.
-NAMING = r"(?:cách\s+mạng\s+công\s+nghiệp|công\s+nghiệp|loại|thứ|cấp|hạng|nhóm|khóa|vòng|tuyến|quốc\s+lộ|tỉnh\s+lộ|đường)\s*$"
+NAMING = r"(?:top|tốp|cách\s+mạng\s+công\s+nghiệp|công\s+nghiệp|loại|thứ|cấp|hạng|nhóm|khóa|vòng|tuyến|quốc\s+lộ|tỉnh\s+lộ|đường)\s*$"
 _MASK_RES = [regex.compile(p, _I) for p in (DATE, LEGAL_NUMBER, DENOMINATOR)]
 _LIST_LABEL_RE = regex.compile(LIST_LABEL)
 _NAMING_RE = regex.compile(NAMING, _I)
@@ -156,8 +156,18 @@ PAST_MARKERS = (
     r"năm\s+qua|vừa\s+qua|trước\s+đây|cùng\s+kỳ|so\s+với\s+năm\s+trước|thực\s+hiện\s+được"
 )
 _PAST_RE = regex.compile(rf"(?<!\p{{L}})(?:{PAST_MARKERS}){_W}", _I)
+#: `Duy trì ổn định 03 vùng … hiện có với tổng diện tích 6.200 ha`: the stock
+#: to keep is stated as it is today, and keeping it is the goal.
+_KEEP_RE = regex.compile(r"(?<!\p{L})(?:duy\s+trì|giữ\s+vững|giữ\s+ổn\s+định|bảo\s+tồn)(?!\p{L})", _I)
+_PRESENT_RE = regex.compile(r"(?<!\p{L})hiện\s+(?:nay|có|tại|trạng)(?!\p{L})", _I)
+#: `Đề án …, trong đó phấn đấu … 02 trường`: what comes before `trong đó` is the container.
+_WITHIN_RE = regex.compile(r"(?<!\p{L})trong\s+(?:đó|số\s+đó)(?:\s+có)?(?!\p{L})", _I)
 #: Outside goal sections a clause must commit to count.
-COMMITMENT_CUE = rf"{PHAN_DAU}|mục\s+tiêu|(?:đến|tới)\s+(?:hết\s+)?năm\s+{YEAR}"
+#: What makes a figure in a task a goal: a commitment, or a sentence opening on
+#: the year it is due (`Năm 2027, hoàn thành …, 90% phòng học đạt chuẩn`).
+COMMITMENT_CUE = (
+    rf"{PHAN_DAU}|mục\s+tiêu|(?:đến|tới)\s+(?:hết\s+)?năm\s+{YEAR}|(?:(?<=^[-+•]?\s*)|(?<=[.;]\s+))năm\s+{YEAR}\s*,"
+)
 _COMMITMENT_RE = regex.compile(rf"(?<!\p{{L}})(?:{COMMITMENT_CUE}){_W}", _I)
 #: Headings of goal sections (when the section parser did not say `muc_tieu`).
 _TARGET_HEADING_RE = regex.compile(
@@ -265,6 +275,10 @@ _TIME_RIGHT_AFTER_RE = regex.compile(
     rf"^[\s,]*(?:trong\s+)?(?:{PERIOD_PHRASE}|(?:đến|tới|vào)\s+(?:hết\s+)?năm\s+{YEAR})", _I
 )
 _DUE_YEAR_RE = regex.compile(rf"(?<!tầm\s+nhìn\s)(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>{YEAR})", _I)
+
+
+#: A sentence that opens on its year: `Năm 2027, hoàn thành …`.
+_YEAR_LEAD_RE = regex.compile(rf"(?:^|[.;]\s+)[-+•]?\s*năm\s+(?P<y>{YEAR})\s*,", _I)
 
 
 def _time_after(words: str) -> tuple[int | None, int | None, int | None]:
@@ -430,7 +444,7 @@ def _clauses(line: str, start: int, end: int):
 
 def _first_sep(between: str, last: bool) -> int | None:
     """Where, in the text between two figures, the second one's stretch begins."""
-    m = regex.search(r",\s*trong\s+(?:đó|số\s+đó)", between, _I)
+    m = regex.search(r"(?:,\s*|\s+)trong\s+(?:đó|số\s+đó)", between, _I)
     if m:
         return m.start()
     seps = [m.start() for m in regex.finditer(r",\s+|\s+và\s+|\s+hoặc\s+", between)]
@@ -604,8 +618,17 @@ def _cut_stretches(line: str, c_start: int, c_end: int, figs: list[_Figure]) -> 
             cut = _first_sep(line[previous.unit_end : f.q.start], last=previous.number_first)
             f.left = previous.unit_end + (cut or 0)
             previous.right = f.left
+        within = None
+        for within in _WITHIN_RE.finditer(line, f.left, f.q.start):
+            pass
+        if within is not None and previous is None:
+            f.left = within.start()
+        comma = regex.search(r",\s*$", line[f.left : f.q.start])
+        if comma and previous is None and f.unit.startswith("%"):
+            # `…, 90% phòng học đạt chuẩn`: a share opening its own item after a comma.
+            f.left += comma.end()
         f.before = line[f.left : f.q.start]
-        f.past = bool(_PAST_RE.search(f.before))
+        f.past = _reports_past(f.before)
         f.subject = _strip_subject(f.before, f.info)
         # Figure first: nothing names the measure before it, or only a short
         # verb (`Xử lý 71,42% cơ sở …`); the right side decides in the end.
@@ -615,6 +638,13 @@ def _cut_stretches(line: str, c_start: int, c_end: int, figs: list[_Figure]) -> 
         previous = f
     if previous is not None:
         previous.right = c_end
+
+
+def _reports_past(before: str) -> bool:
+    past = list(_PAST_RE.finditer(before))
+    if past and _KEEP_RE.search(before) and all(_PRESENT_RE.fullmatch(m.group()) for m in past):
+        return False
+    return bool(past)
 
 
 def _figure_first_indicator(f: _Figure, obj: str) -> str:
@@ -663,7 +693,7 @@ def _due(f: _Figure, line: str, lead_year, ctx: _Context) -> tuple[int | None, t
     if year is None and lead_year:
         year, period = lead_year
     if year is None:
-        due = list(_DUE_YEAR_RE.finditer(line, 0, f.left))
+        due = list(_DUE_YEAR_RE.finditer(line, 0, f.left)) or list(_YEAR_LEAD_RE.finditer(line, 0, f.left))
         if due:
             year = int(due[-1].group("y"))
     if year is None:

@@ -33,8 +33,9 @@ OCR_DECIMAL_DOT = r"\.[0-9]{1,2}(?![[0-9]])"
 #: the `5` of `9,5` is never a number of its own.
 #: `, 0` in OCR's `7, 0%` / `7 ,0%`: a stray space by the decimal comma, only before a percent sign.
 OCR_SPACED_DECIMAL = r"(?:,[ ]|[ ],)[0-9]{1,2}(?=[ ]?%)"
+#: Not after a letter either: the `2` of `m2`, `CO2`, `PM2,5` is part of a symbol.
 NUMBER = (
-    rf"(?<![[0-9].,])(?:{GROUPED_INTEGER}|{PLAIN_INTEGER})"
+    rf"(?<![[0-9].,\p{{L}}])(?:{GROUPED_INTEGER}|{PLAIN_INTEGER})"
     rf"(?:{DECIMAL_COMMA}|{OCR_SPACED_DECIMAL}|{OCR_DECIMAL_DOT})?(?![[0-9]])(?!,[0-9])"
 )
 
@@ -44,6 +45,9 @@ SIGN = r"(?:>=|<=|=>|=<|≥|≤|>|<)"
 RANGE_SEP = r"\s*(?:-|–|—|~|÷|đến|tới)\s*"
 #: A percent sign that may sit on the low end of a range: `5,0% - 7,0%`.
 PERCENT_MARK = r"\s?%"
+#: A unit written on both ends of a range: `5,0% - 7,0%`, `từ 25m2 đến 28m2`.
+GLUED_UNIT = r"(?:k?m[23²³]|ha)(?![\p{L}0-9])"
+LOW_UNIT = rf"(?:{PERCENT_MARK}|\s?{GLUED_UNIT})"
 
 SCALE_WORDS = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 #: Scale words, longest first so `tỷ` is not read as a prefix of anything.
@@ -59,7 +63,7 @@ _CURRENCY_AHEAD_RE = regex.compile(rf"\G\s+{CURRENCY}", regex.IGNORECASE)
 #: `>9,5`, `≥ 95`, `19-20`, `5,0% - 7,0%`, `52`.
 QUANTITY = (
     rf"(?:(?P<sign>{SIGN})\s*)?(?P<low>{NUMBER})"
-    rf"(?:(?P<low_pct>{PERCENT_MARK})?{RANGE_SEP}(?P<high>{NUMBER}))?"
+    rf"(?:(?P<low_pct>{LOW_UNIT})?{RANGE_SEP}(?P<high>{NUMBER}))?"
 )
 _QUANTITY_RE = regex.compile(QUANTITY, regex.IGNORECASE)
 _CELL_RE = regex.compile(rf"^\s*{QUANTITY}\s*(?P<pct>%)?\s*$", regex.IGNORECASE)

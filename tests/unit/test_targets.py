@@ -490,3 +490,81 @@ def test_garbled_group_label_in_a_table():
     found = targets_of(text)
     assert found[-1].domain == "society"
     assert (found[1].indicator, found[1].period_start) == ("cơ cấu các ngành kinh tế: dịch vụ", 2026)
+
+
+# ------------------------------------------------------------ classes seen on unseen plans
+
+
+def _values(text: str) -> list[tuple]:
+    return [(t.value, t.value_high, t.unit) for t in targets_of(text)]
+
+
+_GOALS = "KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n1. Mục tiêu cụ thể:\n"
+_TASKS = "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Phát triển\n"
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- 97% trẻ em trong độ tuổi được tiêm chủng đầy đủ trong đó 80% được tiêm tại trạm y tế xã.",
+        "- 97% trẻ em trong độ tuổi được tiêm chủng đầy đủ, trong đó 80% được tiêm tại trạm y tế xã.",
+    ],
+)
+def test_a_share_and_its_sub_share_are_both_targets(item):
+    found = targets_of(_GOALS + item)
+    assert [(t.value, t.unit) for t in found] == [(97.0, "%"), (80.0, "%")]
+    assert "tiêm chủng đầy đủ" in found[0].indicator and "trong đó" not in found[0].indicator
+
+
+def test_the_stock_to_keep_is_a_target_with_its_parts():
+    item = (
+        "- Duy trì ổn định 03 vùng chuyên canh chè hiện có với tổng diện tích 6.200 ha "
+        "(vùng Bắc với diện tích 2.500 ha và vùng Nam với diện tích 3.700 ha)."
+    )
+    assert {v for v, _, _ in _values(_GOALS + item)} == {6200.0, 2500.0, 3700.0}
+
+
+def test_a_stock_that_exists_today_is_not_a_target():
+    assert _values(_GOALS + "- Diện tích chè hiện có là 6.200 ha, đã trồng mới 300 ha.") == []
+
+
+@pytest.mark.parametrize(
+    ("item", "unit"),
+    [
+        ("- Diện tích nhà ở bình quân đạt từ 25m2 đến 28m2/người.", "m2/người"),
+        ("- Diện tích cây xanh đô thị đạt từ 7 m2 đến 9 m2/người.", "m2/người"),
+    ],
+)
+def test_a_range_with_the_unit_on_both_ends(item, unit):
+    assert _values(_GOALS + item) == [(25.0 if "25" in item else 7.0, 28.0 if "28" in item else 9.0, unit)]
+
+
+def test_symbols_with_digits_are_not_figures():
+    assert all(v not in (2.0, 3.0) for v, _, _ in _values(_GOALS + "- Giảm 10% phát thải CO2 và 20% khí thải m3."))
+
+
+@pytest.mark.parametrize("ranking", ["TOP 20", "top 50", "tốp 10"])
+def test_a_ranking_is_not_a_value(ranking):
+    item = f"- Đến năm 2030 có ít nhất 01 trường trung học phổ thông nằm trong {ranking} trường hàng đầu cả nước."
+    assert _values(_GOALS + item) == [(1.0, None, "trường trung học phổ thông")]
+
+
+def test_a_figure_in_a_task_after_a_year_lead_in():
+    found = targets_of(
+        _TASKS + "- Sửa chữa trường học xuống cấp. Năm 2027, hoàn thành kiên cố hóa, 90% phòng học đạt chuẩn."
+    )
+    assert [(t.value, t.unit, t.target_year) for t in found] == [(90.0, "%", 2027)]
+    assert found[0].indicator == "tỷ lệ phòng học đạt chuẩn"
+
+
+def test_a_figure_in_a_task_without_a_goal_is_not_a_target():
+    assert targets_of(_TASKS + "- Sửa chữa 90 phòng học xuống cấp, mua sắm 20 bộ bàn ghế.") == []
+
+
+def test_what_a_plan_contains_is_not_the_indicator():
+    found = targets_of(
+        _TASKS + "- Đề án nâng cao chất lượng bệnh viện, trong đó phấn đấu đến năm 2028 có ít nhất 02 bệnh viện "
+        "đạt chuẩn quốc tế."
+    )
+    assert [(t.value, t.unit, t.target_year, t.comparator) for t in found] == [(2.0, "bệnh viện", 2028, "ge")]
+    assert found[0].indicator == "số bệnh viện đạt chuẩn quốc tế"
