@@ -618,11 +618,9 @@ def _cut_stretches(line: str, c_start: int, c_end: int, figs: list[_Figure]) -> 
             cut = _first_sep(line[previous.unit_end : f.q.start], last=previous.number_first)
             f.left = previous.unit_end + (cut or 0)
             previous.right = f.left
-        within = None
-        for within in _WITHIN_RE.finditer(line, f.left, f.q.start):
-            pass
-        if within is not None and previous is None:
-            f.left = within.start()
+        within = list(_WITHIN_RE.finditer(line, f.left, f.q.start))[-1:] or [None]
+        if within[0] is not None and previous is None:
+            f.left = within[0].start()
         comma = regex.search(r",\s*$", line[f.left : f.q.start])
         if comma and previous is None and f.unit.startswith("%"):
             # `…, 90% phòng học đạt chuẩn`: a share opening its own item after a comma.
