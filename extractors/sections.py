@@ -76,6 +76,11 @@ _KIND_TITLE = regex.compile(
     r"^(?:KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|QUY\s+CHẾ|QUY\s+ĐỊNH|ĐỀ\s+ÁN|KẾ\s+HOẠCH\s+HÀNH\s+ĐỘNG)\s*$"
 )
 
+#: A kind line with more words (`CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA ỦY BAN NHÂN DÂN TỈNH`).
+_KIND_OPENING_LINE = regex.compile(r"^(?:KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH|QUY\s+CHẾ|QUY\s+ĐỊNH|ĐỀ\s+ÁN)(?!\p{L})")
+#: The caption of a promulgated document, not of an appendix: `(Ban hành kèm theo Quyết định số …)`.
+_PROMULGATED_CAPTION = regex.compile(r"^\(?\s*(?:Ban\s+hành\s+kèm\s+theo|Được\s+ban\s+hành\s+kèm\s+theo)", regex.I)
+
 
 @dataclass
 class LineInfo:
@@ -199,6 +204,22 @@ def heading_kind(heading: str) -> str | None:
     return best[1] if best else None
 
 
+#: A heading that opens on the kind it names (`Các mục tiêu, chỉ tiêu chủ yếu …`),
+#: however long, names its section's kind.
+_KIND_OPENING_RE = regex.compile(
+    r"^(?:(?:các|một\s+số|những)\s+)?(?:" + "|".join(p for p, _ in KIND_WORDS) + r")(?!\p{L})", regex.IGNORECASE
+)
+
+
+def names_its_kind(rest: str) -> bool:
+    """Short and title-like, or a heading without a sentence end that opens on a kind word."""
+    if is_title_like(rest):
+        return True
+    return (
+        bool(_KIND_OPENING_RE.match(rest.strip())) and len(rest.split()) <= 40 and not regex.search(r"[.;]\s*$", rest)
+    )
+
+
 def is_title_like(rest: str) -> bool:
     """A short heading line (`Mục tiêu cụ thể:`), not a paragraph that happens to be numbered."""
     words = rest.split()
@@ -318,6 +339,8 @@ class _TreeBuilder:
                 return i + 2  # the title line is part of this heading
         elif info.kind == "form":
             self.on_form(i, info)
+        elif info.kind == "" and self.body_started and self.promulgated_document(i, line):
+            self.on_attached_document(i)
         elif info.kind in ("", "header") and self.untitled_appendix(i, line):
             # An appendix without the word: a capitals title over `(Kèm theo … số …)`.
             self.top_level_block(i, "phu_luc", make_heading(line))
@@ -340,6 +363,14 @@ class _TreeBuilder:
         else:
             self.top_level_block(i, "phu_luc", info.rest or None, info.label)
         self.style_order.clear()
+
+    def promulgated_document(self, i: int, line: str) -> bool:
+        """A capitals kind line with more words, over a `(Ban hành kèm theo …)` caption."""
+        return (
+            _is_caps_line(line)
+            and bool(_KIND_OPENING_LINE.match(line.strip()))
+            and any(_PROMULGATED_CAPTION.match(ln.strip()) for ln in self.lines[i + 1 : i + 4])
+        )
 
     def untitled_appendix(self, i: int, line: str) -> bool:
         return (
@@ -507,7 +538,7 @@ def _push(stack, open_section, i, style, label, ordinal, rest) -> None:
         (parent.level + 1) if parent else 1,
         parent.section_id if parent else None,
     )
-    sec._title_like = is_title_like(rest)  # used by _assign_kinds
+    sec._title_like = names_its_kind(rest)  # used by _assign_kinds
     stack.append(_Open(sec, style, ordinal))
 
 

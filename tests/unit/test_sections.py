@@ -162,3 +162,47 @@ def test_lost_dotted_parent_is_restored():
 def test_clean_letters_are_never_repaired():
     text = "I. NHIỆM VỤ\n1. Nhiệm vụ chung:\na) Việc một.\nb) Việc hai.\nc) Việc ba.\nd) Việc bốn.\nđ) Việc năm.\ne) Việc sáu."
     assert [s.label for s in parse_sections(text)][2:] == ["a", "b", "c", "d", "đ", "e"]
+
+
+# ------------------------------------------------------------ classes seen on unseen plans
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "2. Các mục tiêu, chỉ tiêu chủ yếu cần đạt được trong giai đoạn tới theo định hướng phát triển của Tỉnh ủy",
+        "2. Mục tiêu phát triển đô thị bền vững, thích ứng với biến đổi khí hậu và nâng cao chất lượng sống của nhân dân",
+    ],
+)
+def test_a_long_heading_keeps_the_kind_it_opens_with(heading):
+    text = f"KẾ HOẠCH\nVề thử\nI. MỤC ĐÍCH, YÊU CẦU\n1. Cụ thể hóa các chủ trương.\n{heading}\na) Đến năm 2030:\n- 45% đô thị hóa."
+    kinds = {s.section_id: s.kind for s in parse_sections(text)}
+    assert kinds["I/2"] == "muc_tieu" and kinds["I/2/a"] == "muc_tieu"
+
+
+def test_a_long_numbered_sentence_does_not_name_a_kind():
+    text = (
+        "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Mục tiêu của nhiệm vụ này được rà soát hằng năm và điều chỉnh khi cần thiết."
+    )
+    assert {s.section_id: s.kind for s in parse_sections(text)}["I/1"] == "nhiem_vu_giai_phap"
+
+
+@pytest.mark.parametrize(
+    "kind_line",
+    [
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA ỦY BAN NHÂN DÂN TỈNH",
+        "KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ 09-NQ/TU",
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+    ],
+)
+def test_a_promulgated_programme_opens_a_second_preamble(kind_line):
+    text = (
+        "QUYẾT ĐỊNH\nBan hành Chương trình hành động\nĐiều 1. Ban hành kèm theo Quyết định này Chương trình.\n"
+        "Điều 2. Quyết định này có hiệu lực từ ngày ký.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An\n"
+        f"{kind_line}\nVỀ PHÁT TRIỂN KINH TẾ BIỂN\n"
+        "(Ban hành kèm theo Quyết định số 15/QĐ-UBND ngày 12 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh)\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Cụ thể hóa các nhiệm vụ của Nghị quyết."
+    )
+    sections = {s.section_id: s.kind for s in parse_sections(text)}
+    assert sections.get("preamble#2") == "preamble"
+    assert sections["I"] == "muc_dich_yeu_cau" and sections["I/1"] == "muc_dich_yeu_cau"
