@@ -72,6 +72,9 @@ _SENTENCE_END_RE = regex.compile(r"[.:](?=\s+\p{Lu}|\s*$)", regex.MULTILINE)
 _TOPLEVEL_GAP_RE = regex.compile(r"\s*(?:,\s*và|,|và|hoặc)\s*(?:số\s*:?\s*)?")
 
 
+_CAPTION_RE = regex.compile(r"(?i)\s*\(\s*(?:ban\s+hanh\s+)?kem\s+theo\s+")
+
+
 def _lines(text: str):
     pos = 0
     for line in text.split("\n"):
@@ -98,6 +101,10 @@ def _title_zones(text: str, folded: str) -> list[tuple[int, int]]:
                 ze = lines[k][1]
                 k += 1
             zones.append((zs, ze))
+            # `(Ban hành kèm theo Nghị quyết số 35-NQ/TU …)` under the title: the
+            # act the plan was issued with (the document's own number is dropped later).
+            if k < len(lines) and _CAPTION_RE.match(folded, lines[k][0]):
+                zones.append((lines[k][0], _CAPTION_RE.match(folded, lines[k][0]).end() + 60))
         elif pm := _KIND_PREFIX_RE.match(folded, s, e):
             stop = _TITLE_TAIL_END_RE.search(folded, pm.end(), min(e, pm.end() + 600))
             zones.append((pm.end(), stop.start() if stop else min(e, pm.end() + 600)))
@@ -172,7 +179,9 @@ def _chain(text: str, folded: str, zs: int, refs: list[Mention]) -> None:
         lead_lo = max(zs, r.start - 40)
         lead_f = folded[lead_lo : r.start]
         lead = text[lead_lo : r.start]
-        carried = bool(_IMPLEMENTS_LEAD_RE.search(lead_f) or _ABOUT_LEAD_RE.search(lead))
+        carried = bool(
+            _IMPLEMENTS_LEAD_RE.search(lead_f) or _ABOUT_LEAD_RE.search(lead) or _CAPTION_RE.fullmatch(lead_f)
+        )
         if not carried and prev is not None and _COORD_LEAD_RE.search(lead_f):
             carried = prev.chained
         if not carried and (prev is None or prev.chained):

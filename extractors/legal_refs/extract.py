@@ -48,8 +48,12 @@ line (`I.`, `1.`, `Điều 1`); with one, sections of kind `preamble`.
 
 from __future__ import annotations
 
+from collections import Counter
+
+from rapidfuzz.distance import Levenshtein
+
 from extractors.legal_refs.annotate import inherit, relations, share_issuer
-from extractors.legal_refs.find import find_laws, find_listed, find_numbered, find_untyped
+from extractors.legal_refs.find import find_laws, find_listed, find_numbered, find_short, find_untyped
 from extractors.legal_refs.mention import key_of_number, ref_key
 from extractors.legal_refs.patterns import OWN_NUMBER_RE
 from extractors.legal_refs.resolve import issuer_before, resolve_tail
@@ -86,7 +90,8 @@ def extract_legal_refs(doc, own_number: str | None = None) -> list[LegalRef]:
         # chống thiên tai và Luật Đê điều ngày …`): the date is the outer one's.
         if not any(o is not r and o.start < r.start < o.end for o in laws):
             resolve_tail(text, folded, r)
-    refs = sorted(numbered + listed + laws, key=lambda r: (r.start, -r.end))
+    short = find_short(text, numbered + listed)
+    refs = sorted(numbered + listed + laws + short, key=lambda r: (r.start, -r.end))
 
     kept = []
     for r in refs:
@@ -97,6 +102,7 @@ def extract_legal_refs(doc, own_number: str | None = None) -> list[LegalRef]:
             r.issuer = issuer_before(text, r)
         kept.append(r)
 
+    merge_damaged(kept)
     share_issuer(text, kept)
     relations(doc, text, folded, kept)
     inherit(kept)
@@ -122,6 +128,29 @@ def extract_legal_refs(doc, own_number: str | None = None) -> list[LegalRef]:
             )
         )
     return out
+
+
+def merge_damaged(refs: list) -> None:
+    """A số hiệu OCR damaged by one character (`1050/QĐ-SCTT` beside five
+    `1050/QĐ-SCT`) takes the key of the same number seen more often."""
+    counts = Counter(r.key for r in refs if r.symbol)
+    for r in refs:
+        if not r.symbol or "/" not in r.key:
+            continue
+        number, symbol = r.key.split("/", 1)
+        best = max(
+            (
+                k
+                for k, n in counts.items()
+                if n > counts[r.key]
+                and k.split("/", 1)[0] == number
+                and Levenshtein.distance(k.split("/", 1)[1], symbol) == 1
+            ),
+            key=lambda k: counts[k],
+            default=None,
+        )
+        if best is not None:
+            r.key, r.symbol = best, next(o.symbol for o in refs if o.key == best)
 
 
 def implemented_keys(refs: list) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from extractors.legal_refs.mention import Mention, normalize_symbol
+from extractors.legal_refs.mention import Mention, normalize_symbol, ref_key
 from extractors.legal_refs.patterns import (
     AMENDING_RE,
     KNOWN_LAW_RE,
@@ -22,6 +22,7 @@ from extractors.legal_refs.patterns import (
 )
 from extractors.legal_refs.resolve import resolve_tail, starts_reference
 from extractors.legal_refs.tokenize import squash, word_iter
+from extractors.text.fold import fold
 
 
 def _symbol_ok(symbol: str) -> bool:
@@ -191,13 +192,44 @@ def find_laws(text: str, folded: str, numbered: list[Mention]) -> list[Mention]:
             continue
         ref_type = "bo_luat" if h.group("type").lower().startswith("bo") else "luat"
         ref = Mention(start=h.start(), end=name_end, ref_type=ref_type, name=squash(text[name_start:name_end]))
-        # `Luật Bảo vệ môi trường số 72/2020/QH14` is a numbered reference.
-        sm = regex.match(r"\s*,?\s*số\s*:?\s*", text[name_end:])
-        if sm:
-            m = _numbered_at(text, name_end + sm.end())
-            if m:
-                num = _numbered_mention(h.start(), m, ref_type)
-                num.name = ref.name
-                ref = num
+        # `Luật Bảo vệ môi trường số 72/2020/QH14` is a numbered reference, and
+        # so is `Luật Đầu tư 61/2020/QH14`; in `Luật Công nghiệp công nghệ số
+        # số 71/2025/QH15` the first `số` ends the title.
+        sm = regex.match(r"\s*,?\s*(?:(?P<word>số)\s+(?=số\b))?(?:số\s*:?\s*)?", text[name_end:])
+        m = _numbered_at(text, name_end + sm.end()) if sm else None
+        if sm and m:
+            if sm.group("word"):
+                ref.name = squash(text[name_start : name_end + sm.end("word")])
+            num = _numbered_mention(h.start(), m, ref_type)
+            num.name = ref.name
+            ref = num
         out.append(ref)
+    return out
+
+
+#: A short mention by type word and number alone: `Đề án số 08`, `Nghị quyết 35`.
+_SHORT_RE = regex.compile(
+    r"(?<!\p{L})(?P<word>Đề\s+án|Nghị\s+quyết|Kế\s+hoạch|Chỉ\s+thị|Kết\s+luận|Quyết\s+định|Chương\s+trình)"
+    r"\s+(?:số\s*)?(?P<number>\d{1,4})(?![\d/\-–\p{L}])"
+)
+
+
+def find_short(text: str, refs: list[Mention]) -> list[Mention]:
+    """Short mentions of a document the text names in full elsewhere (same
+    type and number, one key): `Thực hiện Đề án số 08 …` beside `Đề án 08-ĐA/TU`."""
+    full: dict[tuple[str, int], set[tuple[str, str | None]]] = {}
+    for r in refs:
+        if r.number and r.number.isdigit() and r.symbol:
+            full.setdefault((r.ref_type, int(r.number)), set()).add((r.number, r.symbol))
+    taken = [(r.start, r.end) for r in refs]
+    out = []
+    for m in _SHORT_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        kind = _type_of(fold(m.group("word")))
+        known = full.get((kind, int(m.group("number"))))
+        if not known or len({ref_key(n, s) for n, s in known}) != 1:
+            continue
+        number, symbol = next(iter(known))
+        out.append(Mention(start=m.start(), end=m.end(), ref_type=kind, number=number, symbol=symbol))
     return out

@@ -296,7 +296,8 @@ N_LAWS_RE = regex.compile(r"(?i)\d+\s+luật(?![\p{L}])")
 #: Words that end a law title read word by word.
 LAW_STOPS = regex.compile(
     r"(?:và|đã|được|theo|về|để|nhằm|có|hiện|quy|đảm|bảo\s+đảm|trong|trên|tại|của|cho|với|thì|"
-    r"là|các|những|này|mới|sửa|khi|hoặc|do|cũng|như|phải|sẽ|đang|ngày|năm|số|đối|nêu|"
+    # `số` ends a title only before its number: `Luật Chuyển đổi số ngày …` is a title.
+    r"là|các|những|này|mới|sửa|khi|hoặc|do|cũng|như|phải|sẽ|đang|ngày|năm|số(?=\s*:?\s*\d)|đối|nêu|"
     r"hướng|áp|thi|từ|đến|sau|trước)(?![\p{L}])"
 )
 

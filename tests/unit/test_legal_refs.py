@@ -475,3 +475,51 @@ def test_gold_with_parsed_sections(name):
         assert first[k].relation == g["relation"], k
         if g.get("section_id"):
             assert first[k].section_id == g["section_id"], k
+
+
+# ------------------------------------------------------------ classes seen on unseen and real plans
+
+
+def _keys(text: str) -> list[tuple[str, str]]:
+    from extractors.document import ParsedDoc
+    from extractors.legal_refs.extract import extract_legal_refs
+    from extractors.sections import parse_sections
+
+    return [(r.ref_key, r.relation) for r in extract_legal_refs(ParsedDoc(text, parse_sections(text)))]
+
+
+@pytest.mark.parametrize(
+    ("basis", "key"),
+    [
+        ("Căn cứ Luật Công nghiệp công nghệ số số 71/2025/QH15 ngày 14/6/2025;", "71/QH15"),
+        ("Căn cứ Luật Đầu tư 61/2020/QH14 ngày 17/6/2020;", "61/QH14"),
+        ("Căn cứ Luật Chuyển đổi số ngày 14/6/2025;", "luat:chuyển đổi số"),
+        ("Căn cứ Luật Bảo vệ môi trường số 72/2020/QH14;", "72/QH14"),
+    ],
+)
+def test_law_titles_that_hold_the_word_so_and_numbers_without_it(basis, key):
+    assert _keys(basis) == [(key, "can_cu")]
+
+
+def test_a_short_mention_in_the_title_and_the_act_in_the_caption_are_implemented():
+    text = (
+        "KẾ HOẠCH\nThực hiện Đề án số 08 về phát triển công nghiệp\n"
+        "(Ban hành kèm theo Nghị quyết số 35-NQ/TU ngày 29/12/2025 của Tỉnh ủy)\n"
+        "Căn cứ Nghị quyết số 35-NQ/TU ngày 29/12/2025 của Tỉnh ủy và Đề án 08-ĐA/TU của Tỉnh ủy ngày 29/12/2025;\n"
+        "I. MỤC ĐÍCH\n1. Triển khai Kế hoạch 12 của Bộ."
+    )
+    relations = dict(_keys(text))
+    assert relations == {"8/ĐA-TU": "implements", "35/NQ-TU": "implements"}
+
+
+def test_a_short_mention_of_two_documents_with_that_number_stays_unresolved():
+    text = "Căn cứ Đề án 08-ĐA/TU ngày 29/12/2025 và Đề án 08/ĐA-UBND ngày 02/01/2026; thực hiện Đề án số 08."
+    assert sorted(set(_keys(text))) == [("8/ĐA-TU", "can_cu"), ("8/ĐA-UBND", "can_cu")]
+
+
+def test_a_number_damaged_by_one_character_joins_the_one_seen_more_often():
+    text = (
+        "Căn cứ Quyết định số 1050/QĐ-SCT ngày 06/3/2026 của Sở; Thực hiện Quyết định số 1050/QĐ-SCT ngày 06/3/2026; "
+        "theo Quyết định số 1050/QĐ-SCTT ngày 06/3/2026. Quyết định số 1051/QĐ-SCT ngày 07/3/2026."
+    )
+    assert {k for k, _ in _keys(text)} == {"1050/QĐ-SCT", "1051/QĐ-SCT"}
