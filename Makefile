@@ -7,7 +7,7 @@
 PY      := .venv/bin/python
 PIP     := .venv/bin/pip
 STAMP   := .venv/.installed
-APT_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core
+APT_PKGS := tesseract-ocr tesseract-ocr-vie poppler-utils antiword chromium fonts-dejavu-core
 export OMP_THREAD_LIMIT := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_HOME ?= $(CURDIR)/.prefect
@@ -21,6 +21,7 @@ system-deps:
 	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
 	{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } || missing="$$missing tesseract-ocr-vie"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v antiword >/dev/null 2>&1 || missing="$$missing antiword"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	test -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf || missing="$$missing fonts-dejavu-core"; \
 	python3 -c "import venv, ensurepip" >/dev/null 2>&1 || missing="$$missing python3-venv"; \

@@ -15,6 +15,7 @@ from pipeline.ingest.office import read_docx
 from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.sniff import sniff_format
 from pipeline.ingest.text import read_text
+from pipeline.ingest.word97 import read_doc
 from pipeline.models import RawDocument
 
 #: format (as `sniff_format` names it) → reader(path, data, ocr).
@@ -22,6 +23,7 @@ READERS: dict[str, Callable[[Path, bytes, bool], RawDocument]] = {
     "pdf": read_pdf,
     "image": read_image,
     "docx": read_docx,
+    "doc": read_doc,
     "txt": read_text,
     "md": read_text,
 }

@@ -95,12 +95,16 @@ _BLOCK_TEXT = regex.compile(
 )
 
 
+def is_block_text(text: str) -> bool:
+    """Text that only a header or signature block holds."""
+    return bool(_BLOCK_TEXT.search(text))
+
+
 def is_layout_table(table: Any) -> bool:
     """A borderless table of a few columns holding a header or signature block: page layout, not data."""
     if len(table.columns) > LAYOUT_MAX_COLUMNS or _has_borders(table):
         return False
-    text = "\n".join(p.text for row in table.rows for cell in row.cells for p in cell.paragraphs)
-    return bool(_BLOCK_TEXT.search(text))
+    return is_block_text("\n".join(p.text for row in table.rows for cell in row.cells for p in cell.paragraphs))
 
 
 def layout_lines(table: Any, numbering: _Numbering) -> list[str]:

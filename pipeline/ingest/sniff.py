@@ -8,6 +8,9 @@ import zipfile
 
 from pipeline.errors import CorruptFileError, UnsupportedFormatError
 
+#: The OLE2 compound-file signature of Word 97-2003 (and .xls/.ppt: the reader tells them apart).
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 IMAGE_MAGIC = {
     b"\x89PNG\r\n\x1a\n": "png",
     b"\xff\xd8\xff": "jpeg",
@@ -17,7 +20,7 @@ IMAGE_MAGIC = {
 
 
 def sniff_format(data: bytes, suffix: str) -> str:
-    """`pdf`, `image`, `docx`, `md` or `txt` from the first bytes (suffix breaks ties)."""
+    """`pdf`, `image`, `docx`, `doc`, `md` or `txt` from the first bytes (suffix breaks ties)."""
     head = data[:1024].lstrip(b"\x00\t\r\n ")
     if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
@@ -33,6 +36,8 @@ def sniff_format(data: bytes, suffix: str) -> str:
         raise UnsupportedFormatError(
             "ZIP archive is not a Word document (no word/document.xml); unpack it and submit the documents inside"
         )
+    if data.startswith(OLE2_MAGIC):
+        return "doc"
     if suffix.lower() in (".md", ".markdown"):
         return "md"
     return "txt"

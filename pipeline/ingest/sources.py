@@ -45,12 +45,13 @@ from pathlib import Path
 
 from pipeline.errors import FetchError
 from pipeline.ingest.discover import discover
+from pipeline.ingest.sniff import OLE2_MAGIC
 from pipeline.models import FetchResult
 
 log = logging.getLogger(__name__)
 
 #: Link suffixes taken as documents without looking at them first.
-DOC_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+DOC_SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md", ".markdown", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 #: Suffixes never worth probing: assets, and formats the pipeline cannot read.
 NEVER_PROBE = (
     ".css",
@@ -293,7 +294,7 @@ _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body
 
 
 def sniff_kind(head: bytes, path: Path | None = None) -> str | None:
-    """`pdf`, `docx`, `png`, `jpeg`, `tiff`, `text` or None (not something the pipeline reads).
+    """`pdf`, `docx`, `doc`, `png`, `jpeg`, `tiff`, `text` or None (not something the pipeline reads).
 
     `head` is the first bytes; `path`, the whole file, is needed to look
     inside a ZIP. Mirrors `pipeline.ingest.sniff.sniff_format`, which decides again
@@ -307,6 +308,8 @@ def sniff_kind(head: bytes, path: Path | None = None) -> str | None:
         return "jpeg"
     if head.startswith((b"II*\x00", b"MM\x00*")):
         return "tiff"
+    if head.startswith(OLE2_MAGIC):
+        return "doc"
     if head.startswith(b"PK\x03\x04"):
         if path is None:
             return None
@@ -357,6 +360,7 @@ def _mostly_printable(text: str) -> bool:
 _EXT = {
     "pdf": (".pdf",),
     "docx": (".docx",),
+    "doc": (".doc",),
     "png": (".png",),
     "jpeg": (".jpg", ".jpeg"),
     "tiff": (".tif", ".tiff"),
