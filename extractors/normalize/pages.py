@@ -328,12 +328,16 @@ def _short_heading(prev: str) -> bool:
 
 
 _CLAUSE_END = regex.compile(r"[.;:!?)]\s*$")
+#: A line that opens with a list label (`a) …`, `b. …`, `- …`) starts its own paragraph.
+_LABEL_OPENING = regex.compile(r"^\s*(?:[a-zđ]\s?[).]|[-+•*–])\s")
 
 
 def continues_paragraph(prev: str, line: str) -> bool:
     """For lines that are real paragraphs (DOCX): only a sentence cut in two
     (the next starts in lower case and the previous ends no clause) is joined."""
     first = line.lstrip()[:1]
+    if _LABEL_OPENING.match(line):
+        return False
     return first.islower() and "\t" not in line and "\t" not in prev[-300:] and not _CLAUSE_END.search(prev[-300:])
 
 

@@ -223,3 +223,18 @@ def test_ocr_debris_repaired(line, parts):
     from extractors.normalize.pages import repair_ocr_debris
 
     assert repair_ocr_debris(line) == parts
+
+
+@pytest.mark.parametrize(
+    "item", ["a) Nâng cao nhận thức", "b. Tập trung hoàn thiện", "- rà soát quy hoạch", "đ) Tăng chi"]
+)
+def test_a_docx_paragraph_opening_with_a_label_is_never_joined_to_the_one_above(item):
+    from extractors.normalize.pages import continues_paragraph
+
+    assert not continues_paragraph("1. Các nhiệm vụ, giải pháp chung", item)
+
+
+def test_a_docx_sentence_cut_in_two_is_joined():
+    from extractors.normalize.pages import continues_paragraph
+
+    assert continues_paragraph("Sở Tài chính chủ trì, phối hợp với", "các sở, ngành liên quan thực hiện.")
