@@ -155,7 +155,12 @@ PAST_MARKERS = (
     r"đã|đạt\s+được|ước\s+đạt|ước\s+thực\s+hiện|ước\s+tính|hiện\s+nay|hiện\s+có|hiện\s+tại|hiện\s+trạng|"
     r"năm\s+qua|vừa\s+qua|trước\s+đây|cùng\s+kỳ|so\s+với\s+năm\s+trước|thực\s+hiện\s+được"
 )
-_PAST_RE = regex.compile(rf"(?<!\p{{L}})(?:{PAST_MARKERS}){_W}", _I)
+#: `các dự án … đã quy hoạch`, `đã được phê duyệt`: a relative clause naming the
+#: object, not a result already reached.
+_PAST_RE = regex.compile(
+    rf"(?<!\p{{L}})(?:{PAST_MARKERS}){_W}(?!\s+(?:được\s+)?(?:quy\s+hoạch|phê\s+duyệt|ban\s+hành|đề\s+ra|giao|cam\s+kết|đăng\s+ký)(?!\p{{L}}))",
+    _I,
+)
 #: `Duy trì ổn định 03 vùng … hiện có với tổng diện tích 6.200 ha`: the stock
 #: to keep is stated as it is today, and keeping it is the goal.
 _KEEP_RE = regex.compile(r"(?<!\p{L})(?:duy\s+trì|giữ\s+vững|giữ\s+ổn\s+định|bảo\s+tồn)(?!\p{L})", _I)
@@ -179,7 +184,7 @@ _NO_TARGET_KINDS = {"preamble", "noi_nhan", "chu_ky", "footnotes", "kinh_phi"}
 
 #: Words an indicator starts with when it is complete on its own.
 INDICATOR_HEADS = (
-    r"tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tổng|số|chỉ\s+số|hệ\s+số|mức|độ|cơ\s+cấu|thu\s+nhập|thu\s+ngân\s+sách|"
+    r"tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tổng|số(?!\s+hóa)|chỉ\s+số|hệ\s+số|mức|độ|cơ\s+cấu|thu\s+nhập|thu\s+ngân\s+sách|"
     r"GRDP|GDP|giá\s+trị|năng\s+suất|sản\s+lượng|diện\s+tích|kim\s+ngạch|tuổi\s+thọ|dân\s+số|"
     r"lượng|quy\s+mô|chi\s+phí|vốn|đóng\s+góp|tỷ\s+trọng|tỉ\s+trọng|mật\s+độ|trong\s+đó"
 )
@@ -603,7 +608,8 @@ def _prose_targets(doc, notes) -> list[Target]:
             if not ctx.goal:
                 # Outside goal sections only figures after a commitment count.
                 cue = _COMMITMENT_RE.search(line, body_start, c_end)
-                figs = [f for f in figs if cue and cue.start() < f.q.start]
+                in_tasks = sec is not None and sec.kind == "nhiem_vu_giai_phap"
+                figs = [f for f in figs if (cue and cue.start() < f.q.start) or (in_tasks and _share_to_reach(line, f))]
             if figs:
                 out.extend(_read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_year, notes))
     return out
@@ -636,6 +642,18 @@ def _cut_stretches(line: str, c_start: int, c_end: int, figs: list[_Figure]) -> 
         previous = f
     if previous is not None:
         previous.right = c_end
+
+
+#: `ít nhất 30%`, `tối thiểu 50%`: a floor is something to reach.
+_FLOOR_BEFORE_RE = regex.compile(r"(?:ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn)\s*$", _I)
+
+
+def _share_to_reach(line: str, f: _Figure) -> bool:
+    """In a task, a share the action must reach: full coverage (`số hóa 100% dịch vụ
+    công`, `tại 100% KCN`) or a floor (`cắt giảm ít nhất 30% thủ tục`)."""
+    if not f.unit.startswith("%") or f.q.value_high is not None:
+        return False
+    return f.q.value == 100 or bool(_FLOOR_BEFORE_RE.search(line, 0, f.q.start))
 
 
 def _reports_past(before: str) -> bool:

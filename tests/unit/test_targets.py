@@ -568,3 +568,36 @@ def test_what_a_plan_contains_is_not_the_indicator():
     )
     assert [(t.value, t.unit, t.target_year, t.comparator) for t in found] == [(2.0, "bệnh viện", 2028, "ge")]
     assert found[0].indicator == "số bệnh viện đạt chuẩn quốc tế"
+
+
+@pytest.mark.parametrize(
+    ("item", "value"),
+    [
+        ("- Rà soát cắt giảm ít nhất 30% thủ tục hành chính không phù hợp.", 30.0),
+        ("- Phối hợp đầu tư hệ thống xử lý nước thải tập trung đạt chuẩn tại 100% khu công nghiệp.", 100.0),
+        ("- Công khai thủ tục đầu tư; số hóa 100% dịch vụ công.", 100.0),
+        ("- Tập huấn cho tối thiểu 50% cán bộ cấp xã.", 50.0),
+    ],
+)
+def test_a_share_a_task_must_reach_is_a_target(item, value):
+    assert [v for v, _, _ in _values(_TASKS + item)] == [value]
+
+
+def test_a_share_that_describes_the_task_is_not_a_target():
+    assert _values(_TASKS + "- Hỗ trợ 50% kinh phí mua sắm thiết bị cho hợp tác xã.") == []
+
+
+def test_a_share_in_the_requirements_is_not_a_target():
+    text = "KẾ HOẠCH\nVề thử\nI. MỤC ĐÍCH, YÊU CẦU\n1. Yêu cầu\n- Bảo đảm 100% cơ quan thực hiện."
+    assert _values(text) == []
+
+
+def test_the_planned_projects_are_not_a_past_result():
+    item = (
+        "- Hoàn thành đưa vào vận hành các dự án năng lượng đã quy hoạch với tổng công suất bổ sung khoảng 2.989,5 MW."
+    )
+    assert _values(_GOALS + item) == [(2989.5, None, "mw")]
+
+
+def test_what_was_done_is_still_a_past_result():
+    assert _values(_GOALS + "- Năm 2025 toàn tỉnh đã trồng mới 2.000 ha rừng.") == []
