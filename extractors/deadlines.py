@@ -231,7 +231,9 @@ SLOT_LABEL = regex.compile(
 )
 #: How long something runs, in a time slot or column: `Dự kiến khoảng 02 ngày làm việc/01 đơn vị`.
 _DURATION = regex.compile(
-    r"^\W*(?:dự\s+kiến\s+)?(?:khoảng\s+|trong\s+(?:vòng\s+)?)?\d{1,3}\s+(?:ngày|tuần|tháng|năm)(?:\s+làm\s+việc)?\b",
+    r"^\W*(?:dự\s+kiến\s+)?(?:khoảng\s+|trong\s+(?:vòng\s+)?)?\d{1,3}\s+(?:ngày|tuần|tháng|năm)(?:\s+làm\s+việc)?\b"
+    # `/01 đơn vị`: per what it is counted
+    r"(?:\s*/\s*\d{1,3}\s+\p{L}+(?:\s+\p{L}+)?)?",
     regex.I,
 )
 _SLOT_END_RE = regex.compile(r"[;\n]|\.(?=\s|$)")
@@ -598,8 +600,14 @@ def _slots(doc, text, tasks, skip) -> tuple[list[Deadline], list[tuple[int, int]
             continue
         stop = _SLOT_END_RE.search(text, m.end())
         end = stop.start() if stop else len(text)
-        if end <= m.end() or end - m.end() > MAX_SLOT_CHARS:
+        if end <= m.end():
             continue
+        if end - m.end() > MAX_SLOT_CHARS:
+            # A sentence: only a duration that opens it is the slot's value.
+            d = _DURATION.match(text[m.end() : end])
+            if not d:
+                continue
+            end = m.end() + d.end()
         recs = _slot_records(doc, text, tasks, m.end(), end)
         out.extend(recs)
         if recs:

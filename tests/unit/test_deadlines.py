@@ -436,3 +436,16 @@ def test_annual_as_an_adjective_is_no_recurrence(sentence):
 
 def test_annual_action_is_still_a_recurrence():
     assert _nf(_one("Hằng năm tổ chức kiểm tra, đánh giá kết quả.")) == ("recurring", None, None, "P1Y", None, False)
+
+
+@pytest.mark.parametrize(
+    "slot",
+    [
+        "Thời gian kiểm tra: Dự kiến khoảng 02 ngày làm việc/01 đơn vị, tính từ ngày công bố Quyết định kiểm tra; kèm theo Phụ lục.",
+        "Thời gian thực hiện: khoảng 03 ngày làm việc/01 cơ sở, kể từ ngày nhận đủ hồ sơ hợp lệ của tổ chức đề nghị cấp giấy.",
+    ],
+)
+def test_a_duration_opening_a_long_time_slot_is_its_value(slot):
+    d = _one(slot)
+    assert _nf(d) == ("period", None, None, None, None, False)
+    assert d.text.endswith(("đơn vị", "cơ sở"))
