@@ -142,7 +142,7 @@ TABLE_COLUMNS: list[tuple[str, str]] = [
     ("timeframe", r"^(?:thời\s+gian|thời\s+hạn|tiến\s+độ|lộ\s+trình|năm\s+hoàn\s+thành|thời\s+điểm)"),
     ("product", r"^(?:sản\s+phẩm|kết\s+quả)"),
     ("task", rf"^(?:tên\s+)?(?:{_TASK_HEADER})"),
-    ("lead", r"chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm|cơ\s+quan|đơn\s+vị"),
+    ("lead", r"chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm|phụ\s+trách|cơ\s+quan|đơn\s+vị"),
     ("timeframe", r"thời\s+gian|thời\s+hạn|tiến\s+độ"),
     ("product", r"sản\s+phẩm"),
     ("task", _TASK_HEADER),
@@ -736,6 +736,11 @@ def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
     header: list[str] = []
     inherited_lead: list[str] = []
     for s, e in _lines(text, 0, len(text)):
+        # Empty cells at either end of a row are tabs `_lines` trimmed: put them back.
+        while s > 0 and text[s - 1] == "\t":
+            s -= 1
+        while e < len(text) and text[e] == "\t":
+            e += 1
         line = text[s:e]
         if "\t" not in line:
             cols, header = None, []

@@ -22,6 +22,7 @@ class PageText:
     source: str  # "text" (PDF text layer) or "ocr"
     tables: list[list[list[str]]] = field(default_factory=list)
     confidence: float | None = None  # mean word confidence 0-100, OCR only
+    retoned: int = 0  # OCR syllables whose tone mark was corrected from context
 
 
 @dataclass

@@ -90,8 +90,8 @@ def contract_violations(table: str, rows: Iterable[Mapping[str, Any] | Any]) -> 
                     )
             if row.get("recur_on") is not None and not _RECUR_ON.match(row["recur_on"]):
                 out.append(f"{where}.recur_on = {row['recur_on']!r} is not --MM-DD or ---DD")
-            if row.get("kind") == "recurring" and not row.get("recurrence"):
-                out.append(f"{where}: a recurring deadline without its recurrence")
+            # A recurring deadline may leave `recurrence` null: `định kỳ`, `theo định kỳ
+            # hoặc đột xuất` repeat without saying how often (SPEC: "or null").
             if row.get("recurrence") and row.get("kind") != "recurring":
                 out.append(f"{where}: recurrence {row['recurrence']!r} on a deadline of kind {row.get('kind')!r}")
         if table == "ingest_log" and row.get("status") == "failed" and not row.get("error_message"):

@@ -54,7 +54,9 @@ COLUMN_TITLES: list[tuple[str, str]] = [
     ("partners", r"(?:Cơ\s+quan|Đơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?"),
     (
         "agency",
-        r"(?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|theo\s+dõi|được\s+giao)|Trách\s+nhiệm(?:\s+thực\s+hiện)?|Chủ\s+trì|Phối\s+hợp",
+        r"(?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|theo\s+dõi|được\s+giao)|Trách\s+nhiệm(?:\s+thực\s+hiện)?|Chủ\s+trì|Phối\s+hợp"
+        # a team plan assigns people: `Người thực hiện`, `Cán bộ phụ trách`
+        r"|(?:Người|Cán\s+bộ|Công\s+chức|Thành\s+viên)\s+(?:thực\s+hiện|phụ\s+trách|chủ\s+trì)|(?:Người\s+)?Phụ\s+trách",
     ),
     ("unit", r"Đơn\s+vị\s+tính|ĐVT|Đơn\s+vị"),
     (
@@ -88,7 +90,7 @@ _HEADER_WORDS = set(
     giao trách nhiệm nội dung nhiệm vụ giải pháp dự án đề án công trình danh mục hạng mục
     lĩnh vực công việc nhóm tên mục kế hoạch giá trị phấn đấu thời gian hạn hoàn thành trình
     tiến độ sản phẩm kết quả đầu ra hình thức văn bản kinh phí nguồn vốn mức tư ghi chú
-    hoạt động chủ yếu cụ thể và
+    hoạt động chủ yếu cụ thể và người cán bộ công chức thành viên phụ trách
 """.split()
 )
 _STT_LINE = regex.compile(r"^\s*(?:S[ốo]\s*TT|STT|TT)(?!\p{L})", regex.IGNORECASE)

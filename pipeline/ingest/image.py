@@ -10,7 +10,7 @@ from PIL import Image, ImageOps
 from pipeline.config import MAX_PIXELS
 from pipeline.errors import CorruptFileError, EmptyFileError, ImageTooLargeError
 from pipeline.models import PagedText, PageText, RawDocument
-from pipeline.ocr.page import image_dpi, ocr_image
+from pipeline.ocr.page import image_dpi, ocr_image, retone_note
 
 
 def read_image_pages(path, lang: str = "vie") -> PagedText:
@@ -32,7 +32,7 @@ def read_image_pages(path, lang: str = "vie") -> PagedText:
                     _check_size(img, path)
                     img.load()
                     page = ocr_image(_upright_gray(img), lang=lang, dpi=image_dpi(img))
-                    pages.append(PageText(frame + 1, page.text, "ocr", page.tables, page.confidence))
+                    pages.append(PageText(frame + 1, page.text, "ocr", page.tables, page.confidence, page.retoned))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise ImageTooLargeError(
                 f"{path.name}: image is larger than {MAX_PIXELS:,} pixels; "
@@ -80,4 +80,5 @@ def read_image(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
         n_pages=len(pages),
         ocr_pages=len(pages),
         page_sources=["ocr"] * len(pages),
+        warnings=retone_note({p.number: p.retoned for p in result.pages}),
     )

@@ -60,7 +60,7 @@ def read_docx(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
             if is_layout_table(table):
                 lines += layout_lines(table, numbering)
             else:
-                lines += data_rows(table)
+                lines += data_rows(table, numbering)
     text = "\n".join(lines)
     if not text.strip():
         raise EmptyFileError("the DOCX contains no text")
@@ -126,8 +126,9 @@ def layout_lines(table: Any, numbering: _Numbering) -> list[str]:
     return [ln for col in columns for ln in col]
 
 
-def _cell_text(cell: Any) -> str:
-    parts = [" ".join(p.text.split()) for p in cell.paragraphs]
+def _cell_text(cell: Any, numbering: _Numbering | None = None) -> str:
+    # Word numbers an STT column itself (`w:numPr` on the cell's paragraph): the label is the cell's text.
+    parts = [" ".join(((numbering.label(p._p) if numbering else "") + p.text).split()) for p in cell.paragraphs]
     parts = [p for p in parts if p]
     if len(parts) > 1 and all(len(p.split()) <= LIST_CELL_WORDS for p in parts):
         # One name per line (`Sở Tài chính` / `Sở Xây dựng`): keep them apart.
@@ -135,7 +136,7 @@ def _cell_text(cell: Any) -> str:
     return " ".join(parts)
 
 
-def data_rows(table: Any) -> list[str]:
+def data_rows(table: Any, numbering: _Numbering | None = None) -> list[str]:
     """One tab-separated line per row, columns kept in place."""
     out = []
     for row in table.rows:
@@ -143,7 +144,7 @@ def data_rows(table: Any) -> list[str]:
         previous = None
         for cell in row.cells:
             # A horizontally merged cell comes back once per grid column it spans.
-            cells.append("" if cell._tc is previous else _cell_text(cell))
+            cells.append("" if cell._tc is previous else _cell_text(cell, numbering))
             previous = cell._tc
         if any(c for c in cells):
             out.append("\t".join(cells))

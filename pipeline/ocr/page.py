@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
+from extractors.normalize.ocr_tones import repair_tones
 from pipeline.ocr.cells import read_table_cells
 from pipeline.ocr.engine import read_words
 from pipeline.ocr.layout import page_text
@@ -32,6 +33,7 @@ class OcrPage:
     confidence: float  # mean word confidence, 0-100
     tables: list[list[list[str]]]
     seconds: float  # wall time spent on this page
+    retoned: int = 0  # syllables whose tone mark the language model put right
 
 
 def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> OcrPage:
@@ -62,10 +64,19 @@ def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> Oc
         cell_words = []
     words = read_words(gray, lang, dpi)
     words = reread(pixels, words, lambda sheet: read_words(sheet, lang, dpi, psm=6))
-    text = page_text(words, grids, tables)
+    text, retoned = repair_tones(page_text(words, grids, tables))
     confs = [w.conf for w in words + cell_words if w.conf >= 0]
     confidence = float(np.mean(confs)) if confs else 0.0
-    return OcrPage(text, confidence, [t for t in tables if t], time.perf_counter() - started)
+    return OcrPage(text, confidence, [t for t in tables if t], time.perf_counter() - started, retoned)
+
+
+def retone_note(retoned: dict[int, int]) -> list[str]:
+    """The `ingest_log.warnings` line saying where OCR tone marks were corrected."""
+    counts = {page: n for page, n in sorted(retoned.items()) if n}
+    if not counts:
+        return []
+    detail = ", ".join(f"p{page}: {n}" for page, n in counts.items())
+    return [f"tone marks of {sum(counts.values())} OCR'd syllables corrected from context ({detail})"]
 
 
 def image_dpi(img: Image.Image) -> int | None:

@@ -124,3 +124,16 @@ def test_a_header_repeated_over_a_page_break_is_a_header_again():
 def test_one_line_with_pipes_is_prose():
     text = "\n".join([*INTRO[:4], "- Thực hiện chỉ tiêu A | B | C trong năm 2026."])
     assert "\t" not in normalize_text(text)
+
+
+@pytest.mark.parametrize("people", ["Người thực hiện", "Cán bộ phụ trách"])
+def test_rows_with_an_empty_stt_cell_keep_their_columns(people):
+    text = normalize_text(
+        f"KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\nTT\tNhiệm vụ thực hiện\t{people}\tGhi chú\n"
+        "\tRà soát việc đáp ứng điều kiện\tĐỗ Mạnh Cường; Vũ Việt Linh\t\n\tTổ chức kiểm tra\tVũ Việt Linh\t\n"
+    )
+    tasks = analyse(text).tasks
+    assert [(text[t.char_start : t.char_end], t.lead) for t in tasks] == [
+        ("Rà soát việc đáp ứng điều kiện", ["Đỗ Mạnh Cường", "Vũ Việt Linh"]),
+        ("Tổ chức kiểm tra", ["Vũ Việt Linh"]),
+    ]

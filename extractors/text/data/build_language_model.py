@@ -1,0 +1,92 @@
+"""Rebuild `syllable_counts.tsv` and `syllable_bigrams.tsv`: a syllable language
+model of administrative Vietnamese, from text we may ship.
+
+    python -m extractors.text.data.build_language_model [../shared/realworld]
+
+Sources: the word list underthesea ships (`Viet74K`: every word gives its
+syllables and the bigrams inside it), the plans in `data/raw` (text, Markdown,
+DOCX) and, when given, the DOCX, `.doc` and digital-PDF files of a real
+corpus. Files whose transcripts are used to *measure* OCR (`realworld-truth`)
+are left out, so the measurement stays honest. Only lines that are mostly
+dictionary syllables are counted: a PDF with a broken font map adds nothing.
+The run path reads only the two TSV files (a few hundred KB).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import regex
+
+from extractors.text.fold import normalize_tone_marks
+
+HERE = Path(__file__).parent
+ROOT = HERE.parents[2]
+UNIGRAMS = HERE / "syllable_counts.tsv"
+BIGRAMS = HERE / "syllable_bigrams.tsv"
+#: Real files whose transcripts measure OCR: never part of the model.
+HELD_OUT = ("GP-2507", "QD-1050", "TB-1894", "laocai-2026-kh-1105")
+#: Syllables, and numbers as one token `#` (`số #`, `ngày # tháng`): context, never candidates.
+_TOKEN = regex.compile(r"\p{Latin}+|\d[\d.,/]*")
+
+
+def _norm(text: str) -> str:
+    return normalize_tone_marks(unicodedata.normalize("NFC", text)).lower()
+
+
+def _dictionary() -> list[str]:
+    import underthesea
+
+    path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
+    return [_norm(w) for w in path.read_text(encoding="utf-8").splitlines() if w.strip()]
+
+
+def _file_text(path: Path) -> str:
+    from pipeline.ingest import read_document
+
+    if path.suffix.lower() == ".pdf":
+        done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, timeout=120)
+        return done.stdout.decode("utf-8", "replace")
+    return "\n".join(read_document(path, ocr=False).pages)
+
+
+def main(argv: list[str]) -> None:
+    words = _dictionary()
+    vocab = {s for w in words for s in w.split()}
+    unigrams: Counter[str] = Counter()
+    bigrams: Counter[tuple[str, str]] = Counter()
+    for w in words:
+        syl = w.split()
+        unigrams.update(syl)
+        bigrams.update(zip(syl, syl[1:], strict=False))
+    files = sorted((ROOT / "data" / "raw").glob("*"))
+    for corpus in argv:
+        files += sorted(p for p in Path(corpus).rglob("*") if p.suffix.lower() in (".docx", ".doc", ".pdf"))
+    for path in files:
+        if ".scan" in path.name or any(path.name.startswith(h) for h in HELD_OUT) or not path.is_file():
+            continue
+        try:
+            text = _file_text(path)
+        except Exception as exc:  # a file we cannot read adds nothing
+            print(f"skipped {path.name}: {exc}", file=sys.stderr)
+            continue
+        for line in _norm(text).splitlines():
+            toks = ["#" if t[0].isdigit() else t for t in _TOKEN.findall(line)]
+            if len(toks) < 3 or sum(t in vocab or t == "#" for t in toks) < 0.9 * len(toks):
+                continue
+            unigrams.update(toks)
+            bigrams.update(zip(toks, toks[1:], strict=False))
+    UNIGRAMS.write_text(
+        "".join(f"{w}\t{n}\n" for w, n in sorted(unigrams.items()) if w in vocab or w == "#" or n >= 3),
+        encoding="utf-8",
+    )
+    BIGRAMS.write_text("".join(f"{a} {b}\t{n}\n" for (a, b), n in sorted(bigrams.items())), encoding="utf-8")
+    print(f"{len(unigrams)} syllables, {len(bigrams)} bigrams from {len(files)} files")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

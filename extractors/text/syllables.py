@@ -1,0 +1,39 @@
+"""Vietnamese syllables: the tone mark apart from the letters it sits on.
+
+A syllable is letters (with their vowel shapes â ê ô ơ ư ă đ) plus one of six
+tones. OCR keeps the letters well and loses or swaps the tone stacked on a
+circumflex or breve (`sô` for `số`, `chầp` for `chấp`), so candidates for a
+misread syllable are the syllables with the same letters and another tone.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+#: Combining marks of the five written tones (the sixth, ngang, has none).
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_TONE_TABLE = str.maketrans("", "", TONE_MARKS)
+#: A token that can be a syllable: Vietnamese letters only.
+SYLLABLE_RE = regex.compile(r"[\p{Latin}]+")
+
+
+def toneless(syllable: str) -> str:
+    """`Kiểm` → `kiêm`, `số` → `sô`: lower case, tone removed, vowel shapes kept."""
+    decomposed = unicodedata.normalize("NFD", syllable.lower()).translate(_TONE_TABLE)
+    return unicodedata.normalize("NFC", decomposed)
+
+
+def tone_of(syllable: str) -> str:
+    """The combining tone mark of a syllable, or "" for the level tone."""
+    return next((c for c in unicodedata.normalize("NFD", syllable) if c in TONE_MARKS), "")
+
+
+def with_case_of(model: str, word: str) -> str:
+    """`word` in the case pattern of `model` (`KIÊM` + `kiểm` → `KIỂM`, `Sô` + `số` → `Số`)."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

@@ -1,0 +1,65 @@
+"""Tone marks OCR misread, put right from context; nothing else touched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.normalize.ocr_tones import repair_tones
+from extractors.text.syllables import toneless
+from pipeline.evaluate.ocr_metrics import ocr_metrics, words_of
+
+TRUTH = Path(__file__).resolve().parents[3] / "shared" / "realworld-truth"
+
+
+@pytest.mark.parametrize(
+    ("ocr", "right"),
+    [
+        (
+            "Kiêm tra việc chầp hành quy định trong sử dụng vật liệu nô công nghiệp",
+            "Kiểm tra việc chấp hành quy định trong sử dụng vật liệu nổ công nghiệp",
+        ),
+        ("Giây chứng nhận huân luyện kỹ thuật an toàn", "Giấy chứng nhận huấn luyện kỹ thuật an toàn"),
+        ("theo Nghị định sô 71/2019/NĐ-CP", "theo Nghị định số 71/2019/NĐ-CP"),
+        ("KẾ HOẠCH KIÊM TRA", "KẾ HOẠCH KIỂM TRA"),
+    ],
+)
+def test_misread_tones_are_put_right(ocr, right):
+    assert repair_tones(ocr)[0] == right
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông Hoàng Văn Thuân - Trưởng đoàn",  # a name: cannot be verified
+        "kho VLNCN, PCCN, ATLĐ số 1050/QĐ-SCT ngày 06/3/2026",  # symbols and numbers
+        "Căn cứ Luật Hóa chất ngày 14 tháng 6 năm 2025;",  # right already
+    ],
+)
+def test_names_symbols_and_right_text_are_left_alone(text):
+    assert repair_tones(text) == (text, 0)
+
+
+def test_only_tone_marks_change():
+    text = "Phương án nô mìn, hộ chiêu nô mìn, sô xuât nhập; kê hoạch ứng cứu khân câp"
+    fixed, n = repair_tones(text)
+    assert n >= 5
+    assert [toneless(w) for w in words_of(fixed)] == [toneless(w) for w in words_of(text)]
+
+
+@pytest.mark.skipif(not TRUTH.is_dir(), reason="../shared/realworld-truth is not beside the checkout")
+def test_held_out_transcripts_are_almost_never_changed():
+    # Transcripts of real scans, never part of the language model: every change is a false correction.
+    for path in sorted(TRUTH.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        fixed, n = repair_tones(text)
+        assert n <= 0.004 * len(words_of(text)) + 1, (path.name, n)
+
+
+def test_metrics_count_tone_only_errors():
+    m = ocr_metrics("Kiêm tra vật liệu nô công nghiệp", "Kiểm tra vật liệu nổ công nghiệp")
+    assert m.tone_only == pytest.approx(2 / 7)
+    assert m.wer == pytest.approx(2 / 7)
+    assert m.cer is not None and 0 < m.cer < 0.1
+    assert ocr_metrics("abc xyzq kiểm tra").invalid > 0
