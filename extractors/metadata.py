@@ -87,7 +87,9 @@ def kind_line(line: str) -> tuple[str, str] | None:
         prefixes.append(built)
     for key, kind in _KIND_KEYS:
         if key in prefixes:
-            return kind, " ".join(words[prefixes.index(key) + 1 :])
+            rest = " ".join(words[prefixes.index(key) + 1 :])
+            # OCR debris after the kind (`KẼHOẠCH _`) is no subject.
+            return kind, rest if regex.search(r"\p{L}", rest) else ""
     return None
 
 

@@ -21,13 +21,15 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.text.fold import normalize_tone_marks
+from extractors.text.fold import fold, normalize_tone_marks
 from extractors.text.labels import ROMAN
 from extractors.text.lexicon import (
     APPENDIX_HEAD,
+    DOC_KINDS,
     MOTTO_COUNTRY,
     MOTTO_SLOGAN,
     NOI_NHAN,
+    OTHER_KINDS,
     PREAMBLE_OPENER,
     SIGNATURE_MARK,
     SIGNER_TITLE_CAPS,
@@ -163,6 +165,11 @@ def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
 
 #: Stray marks OCR leaves at line edges (`_ỦY BAN`, `… môi trường _`, `| |`).
 _LEADING_MARKS = regex.compile(r"^[_|~`¦]+\s*")
+#: A bullet's dash as OCR misreads it (`~`, `.~`, `_`, `¬`, `“=`, `._-`, `=`) before a sentence.
+#: (`__` before a place-date is the rule under the motto, not a bullet.)
+_DASH_LOOKALIKE = regex.compile(
+    r"^(?:[.,]?\s*_*(?:[~¬=]+|_=+)[-–]?|_(?![_=])|[:;]|“\s*=|[.,]\s*_+\s*[-–]|[.,]\s*[-–])\s+(?=\p{Lu}\p{Ll})"
+)
 _TRAILING_MARKS = regex.compile(r"(?:\s+[_|~`¦ˆ¨—.:\-–]*[_|~`¦ˆ¨—]+[.:\-–]*)+\s*$")
 #: Punctuation debris in front of a numbered label: `- Điều 2.`, `-_ 3.3.`, `: 2.11.`, `“8.`.
 _DEBRIS_BEFORE_LABEL = regex.compile(
@@ -200,6 +207,7 @@ def repair_ocr_debris(line: str) -> list[str]:
     if "\t" not in line and _BULLET_INSIDE.search(line):
         head, *tails = _BULLET_INSIDE.split(line)
         return [part for piece in [head] + ["- " + t for t in tails] for part in repair_ocr_debris(piece)]
+    line = _DASH_LOOKALIKE.sub("- ", line)
     line = _LEADING_MARKS.sub("", line)
     line = _TRAILING_MARKS.sub("", line)
     line = _DEBRIS_BEFORE_LABEL.sub("", line)
@@ -269,6 +277,16 @@ _LOWER_BULLET = regex.compile(r"^[-–+•*]\s*\p{Ll}")
 _TERMINAL = regex.compile(r"[.:!?]\s*$|\./\.\s*$")
 
 
+#: Kind lines squashed (`KẾ HOẠCH` → `KEHOACH`): OCR joins the words and swaps the marks (`KẼHOẠCH`).
+_KIND_SQUASHED = {regex.sub(r"[\W_]+", "", fold(k)).upper() for k in (*DOC_KINDS, *OTHER_KINDS)}
+
+
+def _is_kind_line(line: str) -> bool:
+    if _KIND_LINE.match(line):
+        return True
+    return len(line) <= 40 and _is_caps(line) and regex.sub(r"[\W_]+", "", fold(line)).upper() in _KIND_SQUASHED
+
+
 def _is_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
@@ -289,7 +307,7 @@ def starts_paragraph(prev: str, line: str) -> bool:
         return bool(regex.search(r"[.;:!?]\s*$", tail))
     if _LABEL.match(line) or _OPENER.match(line) or _HEADER_LINE.match(line):
         return True
-    if _KIND_LINE.match(prev) or _KIND_LINE.match(line) or _HEADER_LINE.match(prev):
+    if _is_kind_line(prev) or _is_kind_line(line) or _HEADER_LINE.match(prev):
         return True
     if _APPENDIX_LINE.match(line) or _APPENDIX_LINE.match(prev[:40]):
         return True

@@ -117,3 +117,9 @@ def test_ocr_damaged_kind_line_and_issuer():
     assert f.title == "Thực hiện Kế hoạch số 211-KH/TU ngày 11-6-2020 của Tỉnh ủy Kiên Giang"
     body = "Thực hiện Nghị quyết số 06/NQ-CP; Ủy ban nhân - dân tỉnh Kon Tum xây dựng Chương trình hành động như sau:"
     assert _facts(body).issuer == "Ủy ban nhân dân tỉnh Kon Tum"
+
+
+def test_ocr_debris_after_the_kind_is_no_title():
+    from extractors.metadata import kind_line
+
+    assert kind_line("KẼHOẠCH _") == ("ke_hoach", "")

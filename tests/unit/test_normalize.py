@@ -238,3 +238,25 @@ def test_a_docx_sentence_cut_in_two_is_joined():
     from extractors.normalize.pages import continues_paragraph
 
     assert continues_paragraph("Sở Tài chính chủ trì, phối hợp với", "các sở, ngành liên quan thực hiện.")
+
+
+@pytest.mark.parametrize("dash", ["~", ".~", "_", "_=", "__¬", "¬", "“=", "._-", ":"])
+def test_a_bullet_dash_ocr_misread_is_a_dash_again(dash):
+    from extractors.normalize.pages import repair_ocr_debris
+
+    assert repair_ocr_debris(f"{dash} Triển khai áp dụng các công cụ kinh tế") == [
+        "- Triển khai áp dụng các công cụ kinh tế"
+    ]
+
+
+def test_the_rule_under_the_motto_is_no_bullet():
+    from extractors.normalize.pages import repair_ocr_debris
+
+    assert repair_ocr_debris("__ Kiên Giang, ngày 27 tháng 11 năm 2020") == ["Kiên Giang, ngày 27 tháng 11 năm 2020"]
+
+
+@pytest.mark.parametrize("kind", ["KẼHOẠCH _", "KẾHOẠCH", "QUYÊT ĐỊNH"])
+def test_a_kind_line_ocr_glued_or_misread_stays_on_its_own_line(kind):
+    text = normalize_text(f"Kiên Giang, ngày 27 tháng 11 năm 2020\n{kind}\nThực hiện Kế hoạch số 211-KH/TU")
+    assert text.split("\n")[0] == "Kiên Giang, ngày 27 tháng 11 năm 2020"
+    assert text.split("\n")[-1] == "Thực hiện Kế hoạch số 211-KH/TU"
