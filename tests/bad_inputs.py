@@ -237,6 +237,38 @@ def make_corpus(folder: str | Path, seed: int = 4) -> dict[str, Expected]:
     # Files typed with ABC/TCVN3 fonts were saved as Windows "ANSI" (cp1252).
     put("legacy-tcvn3.txt", legacy.encode("cp1252"), Expected("ok", None, None, source_format="txt"))
 
+    # Saved under a document's name but something else: named as what it is.
+    put(
+        "login-page.pdf",
+        b"<!DOCTYPE html>\n<html><head><title>Dang nhap</title></head><body>Phien het han</body></html>",
+        Expected("failed", "read", "HTML page", "NotADocumentError"),
+    )
+    put(
+        "feed.docx",
+        b'{"items": [{"url": "https://example.vn/kh.pdf"}]}',
+        Expected("failed", "read", "JSON", "NotADocumentError"),
+    )
+    put(
+        "mail.txt",
+        b"From: vanthu@example.vn\nTo: so@example.vn\nSubject: Ke hoach\nMIME-Version: 1.0\n\nXem tep dinh kem.",
+        Expected("failed", "read", "e-mail", "NotADocumentError"),
+    )
+    # A text file that only mentions a PDF header is text.
+    put(
+        "mentions-pdf-header.txt",
+        ("Tệp gốc bắt đầu bằng %PDF-1.7.\n" + VIETNAMESE_LINE * 3).encode("utf-8"),
+        Expected("ok", None, None, source_format="txt"),
+    )
+    # One stray byte and Word's smart quotes in a UTF-8 plan: decoded, not mojibake.
+    plan_bytes = LEGACY_SOURCE.read_bytes()
+    put(
+        "utf8-with-stray-bytes.md",
+        plan_bytes.replace(" của ".encode(), b" \x93c\xe1\xbb\xa7a\x94 ", 1).replace(
+            " của ".encode(), b" c\xff\xe1\xbb\xa7a ", 1
+        ),
+        Expected("ok", None, None, source_format="md"),
+    )
+
     put(
         "junk.dat",
         bytes(rng.getrandbits(8) for _ in range(64 * 1024)),

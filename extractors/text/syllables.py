@@ -9,6 +9,8 @@ misread syllable are the syllables with the same letters and another tone.
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
+from importlib import resources
 
 import regex
 
@@ -37,3 +39,28 @@ def with_case_of(model: str, word: str) -> str:
     if model[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+@cache
+def vocabulary() -> frozenset[str]:
+    """The syllables the shipped language model knows (lower case, one tone convention)."""
+    data = resources.files("extractors.text") / "data" / "syllable_counts.tsv"
+    return frozenset(line.partition("\t")[0] for line in data.read_text(encoding="utf-8").splitlines())
+
+
+_TOKENS = regex.compile(r"(?<![\p{L}\d])\p{Latin}+(?![\p{L}\d])")
+
+
+def vietnamese_share(text: str, limit: int = 20000) -> tuple[float, int]:
+    """(share of letter tokens that are Vietnamese syllables, tokens looked at) in the first `limit` characters."""
+    from extractors.text.fold import normalize_tone_marks
+
+    words = [normalize_tone_marks(w).lower() for w in _TOKENS.findall(unicodedata.normalize("NFC", text[:limit]))]
+    vocab = vocabulary()
+    return (sum(w in vocab for w in words) / len(words) if words else 0.0), len(words)
+
+
+def marked_share(text: str, limit: int = 20000) -> float:
+    """Share of letter tokens that carry a Vietnamese mark (tone, ơ ư â ê ô ă đ): ~0.6 in any plan."""
+    words = _TOKENS.findall(unicodedata.normalize("NFC", text[:limit]))
+    return sum(not w.isascii() for w in words) / len(words) if words else 0.0

@@ -13,6 +13,7 @@ import importlib
 import sys
 
 from pipeline.config import Settings
+from pipeline.errors import RunError
 
 #: Modules that add their own sub-commands: each defines `add_command(subparsers)`
 #: and imports the heavy machinery only inside its command functions.
@@ -27,16 +28,31 @@ COMMAND_MODULES: list[str] = [
 
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="vnplans", description="Vietnamese plan documents → Parquet tables.")
+    ap.add_argument("--version", action="version", version=f"vnplans {_version()}")
     sub = ap.add_subparsers(dest="command", required=True)
     for name in COMMAND_MODULES:
         importlib.import_module(name).add_command(sub)
     return ap
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("vnplans")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     Settings().apply_environment()
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except RunError as exc:
+        # A run that cannot start or go on: one line, the class's exit code (docs/operating.md).
+        print(f"vnplans: error: {exc.message}", file=sys.stderr)
+        return int(exc.exit_code)
 
 
 if __name__ == "__main__":

@@ -12,8 +12,11 @@ def _cmd_run(args) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from pipeline.orchestrate.isolate import Limits
+    from pipeline.orchestrate.preflight import check_run
     from pipeline.orchestrate.runner import run_batch
 
+    # Fail early (exit 2 or 4, no Prefect started) on what would waste a run.
+    check_run(args.paths, args.out, args.workers, args.timeout, args.memory_mb)
     console = Console(stderr=True)
     t0 = time.perf_counter()
     with Progress(

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from extractors.normalize.ocr_tones import language_model
 from extractors.text.fold import normalize_tone_marks
-from extractors.text.syllables import toneless
+from extractors.text.syllables import toneless, vietnamese_share
 
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -49,9 +48,8 @@ def words_of(text: str) -> list[str]:
 
 
 def invalid_share(text: str) -> float:
-    vocab = language_model().unigrams
-    words = words_of(text)
-    return sum(w not in vocab for w in words) / len(words) if words else 0.0
+    share, n = vietnamese_share(text, limit=len(text))
+    return 1.0 - share if n else 0.0
 
 
 def ocr_metrics(hypothesis: str, truth: str | None = None) -> OcrMetrics:

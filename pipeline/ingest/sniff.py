@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import json
+import re
 import unicodedata
 import zipfile
 
-from pipeline.errors import CorruptFileError, UnsupportedFormatError
+from pipeline.errors import CorruptFileError, NotADocumentError, UnsupportedFormatError
 
 #: The OLE2 compound-file signature of Word 97-2003 (and .xls/.ppt: the reader tells them apart).
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -21,8 +23,9 @@ IMAGE_MAGIC = {
 
 def sniff_format(data: bytes, suffix: str) -> str:
     """`pdf`, `image`, `docx`, `doc`, `md` or `txt` from the first bytes (suffix breaks ties)."""
-    head = data[:1024].lstrip(b"\x00\t\r\n ")
-    if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+    at = data[:1024].find(b"%PDF-")
+    # Readers tolerate junk before the header; text that mentions `%PDF-1.7` is not a PDF.
+    if at == 0 or (at > 0 and not re.search(rb"[A-Za-z]{2}", data[:at])):
         return "pdf"
     if any(data.startswith(m) for m in IMAGE_MAGIC):
         return "image"
@@ -38,9 +41,41 @@ def sniff_format(data: bytes, suffix: str) -> str:
         )
     if data.startswith(OLE2_MAGIC):
         return "doc"
+    other = what_else(data)
+    if other:
+        raise NotADocumentError(
+            f"this is {other}, not a document, saved under a document's name; "
+            "fetch or export the plan itself (PDF, DOCX, DOC, text or an image)"
+        )
     if suffix.lower() in (".md", ".markdown"):
         return "md"
     return "txt"
+
+
+_HTML = re.compile(rb"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
+_XML = re.compile(rb"^\s*<\?xml\s")
+_EMAIL = re.compile(
+    rb"^(?:From |From:|To:|Subject:|Return-Path:|Received:|MIME-Version:|Delivered-To:|Message-ID:)", re.M
+)
+
+
+def what_else(data: bytes) -> str | None:
+    """What a file is when it is a known non-document: an HTML page, XML, JSON, an e-mail."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    if _HTML.match(head):
+        return "an HTML page (an error or login page?)"
+    if _XML.match(head):
+        return "an XML file"
+    if head.lstrip()[:1] in (b"{", b"[") and len(data) <= 20_000_000:
+        try:
+            json.loads(data.decode("utf-8"))
+            return "a JSON file"
+        except (UnicodeDecodeError, ValueError):
+            pass
+    lines = head.split(b"\n", 8)
+    if len(lines) > 3 and sum(bool(_EMAIL.match(ln)) for ln in lines[:8]) >= 3:
+        return "an e-mail message (save its attachment instead)"
+    return None
 
 
 def unprintable_share(text: str) -> float:

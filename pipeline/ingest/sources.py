@@ -341,7 +341,7 @@ def _decodable_text(head: bytes) -> bool:
     except UnicodeDecodeError:
         from pipeline.ingest.text import decode_text  # UTF-16 without BOM, cp1252 (TCVN3/VNI files)
 
-        text = decode_text(head)
+        text, _ = decode_text(head)
     return _mostly_printable(text)
 
 

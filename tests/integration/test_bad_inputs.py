@@ -243,3 +243,17 @@ def test_timeout_stops_the_worker_and_the_tesseract_it_started(tmp_path):
     time.sleep(0.2)
     alive = [p for p, proc in seen.items() if proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE]
     assert not alive
+
+
+def test_stray_bytes_in_a_utf8_plan_cost_nothing_but_a_warning(runs):
+    """Word smart quotes and a stray byte in a UTF-8 copy of plan-b: same structure, a warning."""
+    rows = _rows_by_name(runs)
+    out = runs["root"] / "mixed"
+
+    def read(table, name):
+        return pq.read_table(out / table / f"{rows[name]['doc_id']}.parquet").to_pylist()
+
+    damaged, original = "utf8-with-stray-bytes.md", "plan-b.md"
+    assert [s["section_id"] for s in read("sections", damaged)] == [s["section_id"] for s in read("sections", original)]
+    assert len(read("tasks", damaged)) == len(read("tasks", original))
+    assert any("not UTF-8" in w for w in rows[damaged]["warnings"])

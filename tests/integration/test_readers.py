@@ -25,7 +25,7 @@ LINE = "Ủy ban nhân dân tỉnh Kon Tum xây dựng Chương trình hành đ�
     ],
 )
 def test_decode_text_encodings(data):
-    assert decode_text(data) == LINE
+    assert decode_text(data) == (LINE, [])
 
 
 def test_markdown_detected_and_stripped(tmp_path):
@@ -175,3 +175,39 @@ def test_docx_list_numbering_from_word_is_rendered(tmp_path):
     path = tmp_path / "n.docx"
     path.write_bytes(_docx(build))
     assert read_document(path).pages[0].split("\n") == ["1. Mục đích", "2. Yêu cầu", "- Bảo đảm tiến độ"]
+
+
+def test_a_stray_byte_in_a_utf8_plan_costs_one_character_not_the_plan():
+    plan = (RAW / "kontum-2021-ctrhd-06nqcp.txt").read_bytes()
+    text, warnings = decode_text(plan[:5000] + b"\xff" + plan[5000:])
+    assert len(text) == len(plan.decode("utf-8")) + 1 and "Ủy ban nhân dân" in text
+    assert warnings and "UTF-8" in warnings[0]
+
+
+def test_smart_quotes_in_cp1252_do_not_make_mojibake():
+    plan = (RAW / "kontum-2021-ctrhd-06nqcp.txt").read_bytes()
+    text, warnings = decode_text(plan[:3000] + b" \x93th\xc3\xad \xc4\x91i\xe1\xbb\x83m\x94 " + plan[3000:])
+    assert "“thí điểm”" in text and "Ủy ban nhân dân" in text
+    assert warnings
+
+
+def _cp1258_bytes(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Word wrote it: precomposed base letters, separate tone marks."""
+    import unicodedata
+
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(base + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258", errors="replace")
+
+
+def test_a_windows_1258_plan_is_decoded_as_vietnamese():
+    import unicodedata
+
+    plan = (RAW / "kontum-2021-ctrhd-06nqcp.txt").read_text(encoding="utf-8")[:4000]
+    text, warnings = decode_text(_cp1258_bytes(plan))
+    assert unicodedata.normalize("NFC", text) == unicodedata.normalize("NFC", plan)
+    assert warnings and "cp1258" in warnings[0]

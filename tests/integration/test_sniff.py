@@ -1,0 +1,37 @@
+"""A file is what its bytes say, not what its name says."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import NotADocumentError
+from pipeline.ingest.sniff import sniff_format
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (b"<!DOCTYPE html><html><body>Login</body></html>", "HTML"),
+        (b"\n  <html lang='vi'><head><title>404</title></head></html>", "HTML"),
+        (b'<?xml version="1.0"?><feed></feed>', "XML"),
+        (b'{"items": [{"url": "https://x/plan.pdf"}]}', "JSON"),
+        (b"From: a@b.vn\nTo: c@d.vn\nSubject: KH\nMIME-Version: 1.0\n\nbody", "e-mail"),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".pdf", ".txt", ".docx"])
+def test_known_non_documents_are_named(data, what, suffix):
+    with pytest.raises(NotADocumentError, match=what):
+        sniff_format(data, suffix)
+
+
+def test_pdf_header_after_junk_bytes_is_a_pdf():
+    assert sniff_format(b"\x00\x00\r\n%PDF-1.7\n...", ".pdf") == "pdf"
+
+
+def test_text_that_mentions_a_pdf_header_is_text():
+    data = "Ghi chú: tệp xuất ra có dòng đầu %PDF-1.7 là PDF.\nKẾ HOẠCH\n".encode()
+    assert sniff_format(data, ".txt") == "txt"
+
+
+def test_a_plan_starting_with_a_bracket_is_still_text():
+    assert sniff_format("[Dự thảo]\nKẾ HOẠCH\nVề thử".encode(), ".txt") == "txt"

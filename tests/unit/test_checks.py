@@ -1,0 +1,30 @@
+"""Quality warnings a data team filters `ingest_log.warnings` on."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from extractors.analyse import analyse
+from extractors.checks import quality_warnings
+from extractors.normalize.pages import normalize_text
+from tests.samples import truth_text
+
+
+def _strip_marks(text: str) -> str:
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+def test_a_plan_typed_without_diacritics_is_flagged():
+    text = normalize_text(_strip_marks(truth_text("kontum-2021-ctrhd-06nqcp")))
+    assert any("diacritics" in w for w in quality_warnings(analyse(text)))
+
+
+def test_a_plan_with_diacritics_is_not_flagged():
+    text = normalize_text(truth_text("kontum-2021-ctrhd-06nqcp"))
+    assert not any("diacritics" in w or "Vietnamese" in w for w in quality_warnings(analyse(text)))
+
+
+def test_mojibake_is_flagged():
+    text = truth_text("kontum-2021-ctrhd-06nqcp").encode("utf-8").decode("cp1252", errors="replace")
+    assert any("does not read as Vietnamese" in w for w in quality_warnings(analyse(normalize_text(text))))
