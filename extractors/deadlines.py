@@ -248,6 +248,8 @@ MAX_SLOT_CHARS = 80
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _MONTHS = {"P1W": 0.25, "P1M": 1, "P3M": 3, "P6M": 6, "P1Y": 12}
+#: The recurrences the data contract allows (SPEC: P1Y, P6M, P3M, P1M or null).
+RECURRENCES = frozenset({"P1M", "P3M", "P6M", "P1Y"})
 
 
 @dataclass(frozen=True)
@@ -352,7 +354,8 @@ def normal_form(atoms: list[Atom]) -> dict | None:
     if cycles:
         durations = [a.recurrence for a in atoms if a.kind in ("recur", "cycle", "dinhky") and a.recurrence]
         # `5 năm và hằng năm`, `6 tháng, hằng năm`: the tightest cycle sets the pace.
-        known = [d for d in durations if d in _MONTHS] or durations
+        # Only the contract's cycles are recurrences; `5 năm một lần` recurs without one (null).
+        known = [d for d in durations if d in RECURRENCES]
         nf.update(
             kind="recurring", recurrence=min(known, key=lambda d: _MONTHS.get(d, 1e9)) if known else None, recur_on=day
         )

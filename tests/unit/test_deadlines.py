@@ -449,3 +449,9 @@ def test_a_duration_opening_a_long_time_slot_is_its_value(slot):
     d = _one(slot)
     assert _nf(d) == ("period", None, None, None, None, False)
     assert d.text.endswith(("đơn vị", "cơ sở"))
+
+
+@pytest.mark.parametrize("cycle", ["5 năm một lần", "định kỳ 2 năm", "hằng tuần"])
+def test_a_cycle_outside_the_contract_recurs_without_a_recurrence(cycle):
+    d = _one(f"Tổ chức sơ kết {cycle}.")
+    assert d.kind == "recurring" and d.recurrence is None
