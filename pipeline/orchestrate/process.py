@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from extractors.identity import plan_key
 from extractors.normalize import normalize_pages
 from pipeline.errors import (
     DocumentError,
@@ -143,6 +144,15 @@ def process_file(
         signer_title=facts.signer_title,
         horizon_year=facts.horizon_year,
         implements=facts.implements,
+        plan_key=plan_key(
+            province=facts.province,
+            issuer=facts.issuer,
+            doc_kind=facts.doc_kind,
+            doc_number=facts.doc_number,
+            issue_date=facts.issue_date,
+            title=facts.title,
+            implements=facts.implements,
+        ),
         pipeline_version=PIPELINE_VERSION,
         processed_at=dt.datetime.now(dt.UTC),
     )

@@ -25,13 +25,13 @@ DOC_LABEL_SQL = (
 
 TARGETS_BY_DOMAIN_SQL = """
     select coalesce(t.domain, 'other') as domain, coalesce(d.province, 'unknown') as province, count(*) as targets
-    from targets t left join documents d using (doc_id)
+    from targets t join plans d using (doc_id)
     group by all order by domain, province
 """
 
 DEADLINES_SQL = f"""
     select {DOC_LABEL_SQL} as document, l.kind, l.start, l."end", l.text, l.task_id
-    from deadlines l left join documents d using (doc_id)
+    from deadlines l join plans d using (doc_id)
     order by document, l.char_start
 """
 

@@ -88,6 +88,8 @@ def build_report(processed_dir: str | Path) -> str:
         "select count(*), coalesce(sum(n_pages), 0), coalesce(sum(ocr_pages), 0) from documents"
     )[0]
     counts = {t: q(f"select count(*) from {t}")[0][0] for t in TABLES}
+    # The same plan as text, PDF and scan is one plan (documents.plan_key).
+    n_plans = q("select count(*) from plans")[0][0]
     # A file counts as failing while its latest attempt failed; earlier
     # failures that a later run fixed are listed but marked resolved.
     failures = q("""
@@ -141,9 +143,13 @@ def build_report(processed_dir: str | Path) -> str:
     ]
     con.close()
 
-    cards = [("documents", n_docs), ("pages", pages), ("pages OCR'd", ocr_pages), ("files failing", failing)] + [
-        (t, counts[t]) for t in EXTRACTED
-    ]
+    cards = [
+        ("plans", n_plans),
+        ("documents", n_docs),
+        ("pages", pages),
+        ("pages OCR'd", ocr_pages),
+        ("files failing", failing),
+    ] + [(t, counts[t]) for t in EXTRACTED]
     cards_html = "".join(
         f'<div class="card{" bad" if label == "files failing" and value else ""}">'
         f"<b>{value:,}</b>{html.escape(label)}</div>"

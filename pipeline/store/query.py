@@ -37,6 +37,23 @@ def _majority(column: str, alias: str) -> str:
 # Cross-document views, built on the table views. Each is documented column by
 # column in VIEW_DOCS, which feeds `vnplans tables` and the data dictionary.
 VIEWS: dict[str, str] = {
+    # One row per plan: the same plan as text, PDF, scan and DOCX is one plan_key;
+    # its best copy (a text layer before OCR, then the fewest OCR'd pages) stands
+    # for it, and the views below read only those copies, so counts count plans.
+    "plans": """
+        select * exclude (rn) from (
+            select d.*, count(*) over w_all::INTEGER as copies,
+                   row_number() over (
+                       partition by coalesce(d.plan_key, d.doc_id)
+                       order by coalesce(d.ocr_pages, 0),
+                                case d.source_format when 'docx' then 0 when 'doc' then 0 when 'md' then 1
+                                                     when 'txt' then 1 when 'pdf' then 2 else 3 end,
+                                d.doc_id
+                   ) as rn
+            from documents d
+            window w_all as (partition by coalesce(d.plan_key, d.doc_id))
+        ) where rn = 1
+    """,
     # A directive is described by what its mentions say most often; a plan's
     # own `implements` list counts as a mention so that a directive named only
     # in the title still shows up.
@@ -48,6 +65,7 @@ VIEWS: dict[str, str] = {
             select unnest(implements) as ref_key, doc_id, 'implements' as relation, 0 as n
             from documents
         ),
+        one_copy as (select doc_id from plans),
         {_majority("ref_type", "ref_type")},
         {_majority("issuer", "ref_issuer")},
         {_majority("issue_date", "ref_issue_date")},
@@ -66,6 +84,7 @@ VIEWS: dict[str, str] = {
                p.doc_id, d.doc_number, d.doc_kind, d.province, d.issuer as doc_issuer,
                d.issue_date as doc_issue_date, d.title as doc_title, p.relation, p.mentions
         from pairs p
+        semi join one_copy using (doc_id)
         left join ref_type t using (ref_key) left join ref_issuer i using (ref_key)
         left join ref_issue_date d8 using (ref_key) left join ref_year y using (ref_key)
         left join ref_title ti using (ref_key)
@@ -80,7 +99,7 @@ VIEWS: dict[str, str] = {
                t.doc_id, d.doc_number, d.doc_kind, d.issue_date as doc_issue_date,
                count(*)::INTEGER as mentions,
                arg_min(t.text, t.char_start) as text
-        from targets t left join documents d using (doc_id)
+        from targets t join plans d using (doc_id)
         group by t.indicator, d.province, t.value, t.value_high, t.unit, coalesce(t.target_year, t.period_end),
                  t.comparator, t.direction, t.domain, t.period_start, t.period_end,
                  t.doc_id, d.doc_number, d.doc_kind, d.issue_date
@@ -88,12 +107,18 @@ VIEWS: dict[str, str] = {
     "task_leads": """
         select unnest(t.lead) as agency, d.province, t.doc_id, d.doc_number, t.task_id, t.section_id,
                t.text, t.partners, t.timeframe, t.product
-        from tasks t left join documents d using (doc_id)
+        from tasks t join plans d using (doc_id)
     """,
 }
 
 
 VIEW_DOCS: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "plans": (
+        "one row per plan (documents.plan_key): its best copy — a text layer before OCR — with every "
+        "documents column, and how many copies the folder holds; the views below read only these copies",
+        [(c, f"as in documents.{c}") for c in SCHEMAS["documents"].names]
+        + [("copies", "documents rows with this plan_key (text, PDF, scan, DOCX of one plan)")],
+    ),
     "citations": (
         "one row per (referenced directive, citing document): who cites or implements what",
         [

@@ -80,3 +80,5 @@ def test_same_facts_in_another_layout(name, variant, baselines, tmp_path):
         tables = ["documents", "sections", "legal_refs", "targets", "deadlines", "tasks"]
     worse = {t: (round(want[t], 3), round(got[t], 3)) for t in tables if got[t] < want[t] - TOLERANCE}
     assert not worse, f"{variant} of {name} scores lower than the plain text (plain, variant): {worse}"
+    # Another layout of the same plan is the same plan.
+    assert doc["plan_key"] == plain_doc["plan_key"], (doc["plan_key"], plain_doc["plan_key"])

@@ -16,40 +16,42 @@ pytestmark = pytest.mark.slow
 #: Minimum F1 per table and variant (documents: share of correct fields).
 BARS = {
     "text": {
-        "documents": 0.90,
-        "sections": 0.95,
-        "legal_refs": 0.95,
-        "targets": 0.90,
-        "deadlines": 0.90,
-        "tasks": 0.80,
-        "overall": 0.90,
+        "documents": 0.99,
+        "sections": 0.99,
+        "legal_refs": 0.99,
+        "targets": 0.98,
+        "deadlines": 0.98,
+        "tasks": 0.97,
+        "overall": 0.99,
     },
     "pdf": {
-        "documents": 0.90,
-        "sections": 0.95,
-        "legal_refs": 0.95,
-        "targets": 0.90,
-        "deadlines": 0.90,
-        "tasks": 0.80,
-        "overall": 0.90,
+        "documents": 0.99,
+        "sections": 0.99,
+        "legal_refs": 0.99,
+        "targets": 0.98,
+        "deadlines": 0.98,
+        "tasks": 0.97,
+        "overall": 0.99,
     },
+    # OCR: the issue 11 bars (scan ≥ 0.99, poor scan ≥ 0.98 overall) less a margin for
+    # Tesseract builds that differ from the one measured.
     "scan": {
-        "documents": 0.90,
-        "sections": 0.95,
-        "legal_refs": 0.93,
-        "targets": 0.88,
-        "deadlines": 0.88,
-        "tasks": 0.78,
-        "overall": 0.88,
+        "documents": 0.95,
+        "sections": 0.98,
+        "legal_refs": 0.95,
+        "targets": 0.95,
+        "deadlines": 0.95,
+        "tasks": 0.93,
+        "overall": 0.98,
     },
     "scan-poor": {
         "documents": 0.90,
         "sections": 0.95,
-        "legal_refs": 0.85,
-        "targets": 0.80,
-        "deadlines": 0.80,
-        "tasks": 0.70,
-        "overall": 0.80,
+        "legal_refs": 0.95,
+        "targets": 0.90,
+        "deadlines": 0.95,
+        "tasks": 0.88,
+        "overall": 0.96,
     },
 }
 
@@ -107,3 +109,14 @@ def test_foundation_bars(scores, table):
 def test_extractor_bars(scores, table):
     low = {k: round(r[table], 3) for k, r in scores.items() if r[table] < BARS[_variant(k)][table]}
     assert not low, low
+
+
+def test_every_copy_of_a_plan_shares_one_plan_key(processed):
+    out, _ = processed
+    docs = pq.read_table(out / "documents", columns=["source_path", "plan_key"]).to_pylist()
+    by_plan: dict[str, set[str]] = {}
+    for d in docs:
+        stem = d["source_path"].rsplit("/", 1)[-1].split(".")[0]
+        by_plan.setdefault(stem, set()).add(d["plan_key"])
+    assert all(len(keys) == 1 and None not in keys for keys in by_plan.values()), by_plan
+    assert len({next(iter(k)) for k in by_plan.values()}) == len(by_plan)
