@@ -317,14 +317,41 @@ def _atom_from(kind: str, m) -> Atom | None:
     return Atom(**base)
 
 
+#: Every atom holds a digit or one of these words: the regexes only run around them.
+_ANCHOR_RE = regex.compile(
+    rf"\d|{NAM}|{THANG}|{QUY}|{NGAY}|{TUAN}|{HANG}|{DINH_KY}|{THUONG_XUYEN}|{DOT_XUAT}|{GIAI_DOAN}|{THOI_KY}"
+    r"|\b(?:trung|dài|ngắn)\s+hạn\b",
+    regex.I,
+)
+#: How far an atom reaches before its first anchor (`giai đoạn từ nay đến hết năm`) and after its last.
+_BEFORE_ANCHOR, _AFTER_ANCHOR = 40, 40
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` around anchors, merged where they touch."""
+    out: list[tuple[int, int]] = []
+    for m in _ANCHOR_RE.finditer(text):
+        a, b = max(0, m.start() - _BEFORE_ANCHOR), min(len(text), m.end() + _AFTER_ANCHOR)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def find_atoms(text: str) -> list[Atom]:
-    """Every atom in `text`, non-overlapping (earliest, then longest, wins)."""
+    """Every atom in `text`, non-overlapping (earliest, then longest, wins).
+
+    The atom regexes run only in windows around digits and time words, not over
+    the whole text: the same matches (each lies inside its window) at a fraction
+    of the cost."""
     found = []
-    for kind, rx in _ATOM_RES:
-        for m in rx.finditer(text, overlapped=True):
-            a = _atom_from(kind, m)
-            if a is not None and a.end > a.start:
-                found.append(a)
+    for ws, we in _windows(text):
+        for kind, rx in _ATOM_RES:
+            for m in rx.finditer(text, ws, we, overlapped=True):
+                a = _atom_from(kind, m)
+                if a is not None and a.end > a.start:
+                    found.append(a)
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     out, reach = [], -1
     for a in found:

@@ -22,6 +22,7 @@ import regex
 
 from extractors.text.labels import roman_value
 from extractors.text.lexicon import MOTTO_COUNTRY, NOI_NHAN, SIGNATURE_MARK, SIGNER_TITLE_CAPS
+from extractors.text.patterns import is_caps
 from schemas import Section
 
 # ---------------------------------------------------------------- labels
@@ -451,9 +452,7 @@ def _caption_follows(lines: list[str], i: int) -> bool:
     return any(_ANNEX_CAPTION.match(ln.strip()) for ln in lines[i + 1 : i + 3])
 
 
-def _is_caps_line(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+_is_caps_line = is_caps
 
 
 def _open_label(

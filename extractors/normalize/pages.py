@@ -34,6 +34,7 @@ from extractors.text.lexicon import (
     SIGNATURE_MARK,
     SIGNER_TITLE_CAPS,
 )
+from extractors.text.patterns import is_caps
 
 __all__ = ["NormalizedText", "normalize_pages", "normalize_text", "normalize_tone_marks"]
 
@@ -287,9 +288,7 @@ def _is_kind_line(line: str) -> bool:
     return len(line) <= 40 and _is_caps(line) and regex.sub(r"[\W_]+", "", fold(line)).upper() in _KIND_SQUASHED
 
 
-def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+_is_caps = is_caps
 
 
 def starts_paragraph(prev: str, line: str) -> bool:

@@ -39,16 +39,25 @@ def shadow(text: str) -> str:
     (`PHO CHU TỊCH`, `Tuổi tho`) while every offset still points into the
     original text.
     """
-    out = []
-    for ch in text:
+    return text.translate(_SHADOW)
+
+
+class _ShadowTable(dict):
+    """`str.translate` table filled on first sight of each character (C speed after that)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
         if ch in "đĐÐ":
-            out.append("d" if ch == "đ" else "D")
-        elif ord(ch) < 128:
-            out.append(ch)
+            base = "d" if ch == "đ" else "D"
+        elif code < 128:
+            base = ch
         else:
             base = unicodedata.normalize("NFD", ch)[0]
-            out.append(base if len(base) == 1 else ch)
-    return "".join(out)
+        self[code] = base
+        return base
+
+
+_SHADOW = _ShadowTable()
 
 
 #: Kept for callers that knew it by its first name.

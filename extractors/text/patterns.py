@@ -72,3 +72,13 @@ def family_word(*letters_or_families: str) -> str:
     `family_word("n", A, "m")` matches `năm`, `nam`, `nằm` – what OCR makes of `năm`.
     """
     return "".join(f"[{x}]" if len(x) > 1 else regex.escape(x) for x in letters_or_families)
+
+
+_LETTER = regex.compile(r"\p{L}")
+_UPPER = regex.compile(r"\p{Lu}")
+
+
+def is_caps(text: str, share: float = 0.8) -> bool:
+    """At least two letters and `share` of them in capitals (`KẾ HOẠCH`, `I. MỤC TIÊU`)."""
+    letters = len(_LETTER.findall(text))
+    return letters >= 2 and len(_UPPER.findall(text)) >= share * letters
