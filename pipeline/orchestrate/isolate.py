@@ -9,6 +9,7 @@ pipeline imported (cheap to start, no threads inherited from Prefect or Dask).
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -69,9 +70,18 @@ def work(path: str, ocr: bool, stage_slot: Any = None) -> Outcome:
     return Outcome.ok(result, started)
 
 
-def _child(conn: Connection, path: str, ocr: bool, memory_mb: int, stage_slot: Any) -> None:
+def _child(conn: Connection, path: str, ocr: bool, memory_mb: int, stage_slot: Any, main_pid: int = 0) -> None:
     """Worker process body: cap memory, do the work, send the outcome back."""
     import resource
+
+    from pipeline.orchestrate.lifeline import die_with_parent, exit_when_gone, tie_tesseract_to_its_worker
+
+    # Go down with the main process (even on its SIGKILL) and with the forkserver,
+    # and take Tesseract along: a killed run leaves nothing burning CPU.
+    die_with_parent()
+    if main_pid:
+        exit_when_gone(main_pid)
+    tie_tesseract_to_its_worker()
 
     if memory_mb:
         cap = memory_mb * 1024 * 1024
@@ -141,7 +151,9 @@ def run_isolated(path: Path, ocr: bool, limits: Limits, doc_id: str | None = Non
     stage_slot = ctx.Value("i", 0, lock=False)
     for _attempt in range(2):
         recv, send = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_child, args=(send, str(path), ocr, limits.memory_mb, stage_slot), daemon=True)
+        proc = ctx.Process(
+            target=_child, args=(send, str(path), ocr, limits.memory_mb, stage_slot, os.getpid()), daemon=True
+        )
         proc.start()
         send.close()
         try:
