@@ -35,7 +35,7 @@ def test_notebook_runs_and_saves_figures(name, processed_dir, tmp_path, monkeypa
     ).execute()
 
     text = _outputs_text(nb)
-    assert f"3 documents in {processed_dir}" in text
+    assert f"3 plans (3 documents) in {processed_dir}" in text
     shown = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
     assert len(shown) == len(NOTEBOOKS[name])
     for png in NOTEBOOKS[name]:
