@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from extractors.legal_refs.patterns import NUMBER_SYMBOL_RE, SYMBOL_TYPES
+from extractors.normalize.ocr_tones import repair_tones
 
 
 @dataclass
@@ -52,7 +53,9 @@ def ref_key(number: str | None = None, symbol: str | None = None, law_name: str 
     if number is not None and symbol:
         return f"{int(number)}/{normalize_symbol(symbol)}"
     if law_name:
-        return "luat:" + regex.sub(r"\s+", " ", law_name).strip(" ,;.").lower()
+        # A law's title holds no names: its words may take the tone OCR lost (`Luật Đât đai`).
+        name = repair_tones(regex.sub(r"\s+", " ", law_name).strip(" ,;."), keep_names=False)[0]
+        return "luat:" + name.lower()
     return str(int(number)) if number and number.isdigit() else (number or "")
 
 

@@ -82,8 +82,11 @@ def language_model() -> LanguageModel:
     return LanguageModel(unigrams, bigrams)
 
 
-def repair_tones(text: str, model: LanguageModel | None = None) -> tuple[str, int]:
-    """`text` with misread tone marks put right, and how many syllables changed."""
+def repair_tones(text: str, model: LanguageModel | None = None, keep_names: bool = True) -> tuple[str, int]:
+    """`text` with misread tone marks put right, and how many syllables changed.
+
+    `keep_names=False` for text known to hold no person's name (a law's title:
+    `Luật Đât đai`), where capitals inside a sentence are common nouns."""
     lm = model or language_model()
     tokens = list(_WORD.finditer(text))
     lowered = ["#" if m.group()[0].isdigit() else normalize_tone_marks(m.group()).lower() for m in tokens]
@@ -96,7 +99,7 @@ def repair_tones(text: str, model: LanguageModel | None = None) -> tuple[str, in
         choice = _better_tone(
             lm, word, _neighbour(text, tokens, lowered, i, -1), _neighbour(text, tokens, lowered, i, 1)
         )
-        if choice is None or not _may_change(text, m):
+        if choice is None or not _may_change(text, m, keep_names):
             continue
         out.append(text[pos : m.start()])
         out.append(with_case_of(m.group(), choice))
@@ -122,11 +125,11 @@ def _neighbour(text: str, tokens: list, lowered: list[str], i: int, step: int) -
     return lowered[j] if gap.strip() == "" else None
 
 
-def _may_change(text: str, m: regex.Match) -> bool:
+def _may_change(text: str, m: regex.Match, keep_names: bool = True) -> bool:
     token = m.group()
     if len(token) > 1 and token.isupper() and not tone_of(token) and len(token) > 4:
         return False  # an abbreviation (`VLNCN`), not a word in capitals
-    if token[:1].isupper() and not token.isupper():
+    if keep_names and token[:1].isupper() and not token.isupper():
         line_start = text.rfind("\n", 0, m.start()) + 1
         if _MID_SENTENCE.search(text[line_start : m.start()]):
             return False  # a name inside a sentence
