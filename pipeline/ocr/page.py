@@ -34,6 +34,7 @@ class OcrPage:
     tables: list[list[list[str]]]
     seconds: float  # wall time spent on this page
     retoned: int = 0  # syllables whose tone mark the language model put right
+    tesseract_text: str = ""  # the text before tone repair (for measuring the repair)
 
 
 def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> OcrPage:
@@ -64,10 +65,11 @@ def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> Oc
         cell_words = []
     words = read_words(gray, lang, dpi)
     words = reread(pixels, words, lambda sheet: read_words(sheet, lang, dpi, psm=6))
-    text, retoned = repair_tones(page_text(words, grids, tables))
+    read = page_text(words, grids, tables)
+    text, retoned = repair_tones(read)
     confs = [w.conf for w in words + cell_words if w.conf >= 0]
     confidence = float(np.mean(confs)) if confs else 0.0
-    return OcrPage(text, confidence, [t for t in tables if t], time.perf_counter() - started, retoned)
+    return OcrPage(text, confidence, [t for t in tables if t], time.perf_counter() - started, retoned, read)
 
 
 def retone_note(retoned: dict[int, int]) -> list[str]:

@@ -149,6 +149,8 @@ def render(res: dict) -> str:
     ]
     parts += _text_layer(res["text_layer"])
     parts += _ocr(res["ocr"])
+    if res.get("ocr_quality"):
+        parts += _ocr_quality(res["ocr_quality"])
     parts += _extraction(res["extraction"])
     parts += _batches(res)
     parts += _modes(res)
@@ -219,6 +221,36 @@ def _ocr(o: dict) -> list[str]:
         "`ocr_pdf_page` is what the pipeline runs on a scan: it takes the page's embedded image instead of a PNG.",
         "",
         table(["OCR", "pages/s", "s/page per process", "time vs bare", "characters out"], rows),
+        "",
+    ]
+
+
+def _ocr_quality(q: dict) -> list[str]:
+    def pct(v) -> str:
+        return "–" if v is None else f"{v:.2%}"
+
+    rows = [
+        [
+            r["file"] + (" (real)" if r["real"] else ""),
+            r["pages"],
+            f"{pct(r['before']['cer'])} → {pct(r['after']['cer'])}",
+            f"{pct(r['before']['wer'])} → {pct(r['after']['wer'])}",
+            f"{pct(r['before']['tone_only'])} → {pct(r['after']['tone_only'])}",
+            f"{pct(r['before']['invalid'])} → {pct(r['after']['invalid'])}",
+            r["retoned"],
+        ]
+        for r in q["rows"]
+    ]
+    return [
+        "## 2b. OCR quality: Tesseract, then the tone repair",
+        "",
+        "Every page of each scan with a transcript (synthetic keys in `tests/fixtures`, the real scans' transcripts "
+        "in `../shared/realworld-truth`), OCR'd as the pipeline does; each cell is Tesseract's text → the text after "
+        "the context tone repair (`extractors/normalize/ocr_tones.py`). Tone-only: transcript words read with the right "
+        "letters and a wrong tone mark. Invalid: OCR tokens that are no Vietnamese syllable. The language model never "
+        f"saw the real transcripts. Load average {f(q['load'])} at the end.",
+        "",
+        table(["scan", "pages", "CER", "WER", "tone-only", "invalid", "syllables re-toned"], rows),
         "",
     ]
 

@@ -89,6 +89,7 @@ def samples() -> dict[str, list[Path]]:
     return {
         "digital": [p for p in files if p.suffix == ".pdf" and ".scan" not in p.name],
         "scan": [p for p in files if p.name.endswith(".scan.pdf")],
+        "scan-poor": [p for p in files if p.name.endswith(".scan-poor.pdf")],
         "text": [p for p in files if p.suffix in (".txt", ".md")],
     }
 
@@ -520,6 +521,66 @@ def machine(started: float) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- run
 
 
+#: Transcripts of real scans beside the checkout (`../shared/realworld-truth`) and where their scans are.
+REAL_TRUTH = ROOT.parent / "shared" / "realworld-truth"
+REAL_SCANS = [ROOT.parent / "shared" / "realworld", ROOT / "data" / "raw"]
+
+
+def _ocr_pages_both(job: tuple[str, int]) -> tuple[str, int, str, str, int]:
+    from pipeline.ingest.pdf import ocr_pdf_page
+
+    path, index = job
+    page = ocr_pdf_page(path, index)
+    return path, index, page.tesseract_text, page.text, page.retoned
+
+
+def bench_ocr_quality(cfg: Config, scans: list[Path]) -> dict:
+    """CER, WER, tone-only errors and invalid syllables of every scan with a transcript,
+    before and after the tone repair (issue 11): the synthetic scans and the real ones."""
+    import pypdfium2 as pdfium
+
+    from pipeline.evaluate.cer import truth_for
+    from pipeline.evaluate.ocr_metrics import ocr_metrics
+
+    docs: list[tuple[Path, Path]] = [(p, t) for p in scans if (t := truth_for(p, ROOT / "tests" / "fixtures"))]
+    if REAL_TRUTH.is_dir():
+        for truth in sorted(REAL_TRUTH.glob("*.txt")):
+            stem = truth.name.split(".")[0]
+            found = [p for root in REAL_SCANS if root.is_dir() for p in root.rglob(f"{stem}*.pdf")]
+            if found:
+                docs.append((sorted(found, key=lambda p: len(p.name))[0], truth))
+    jobs = []
+    for pdf, _ in docs:
+        n = len(pdfium.PdfDocument(str(pdf)))
+        jobs += [(str(pdf), i) for i in range(n)]
+    before: dict[str, dict[int, str]] = {}
+    after: dict[str, dict[int, str]] = {}
+    retoned: dict[str, int] = {}
+    ctx = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(cfg.workers, mp_context=ctx) as pool:
+        for path, index, raw, fixed, n in pool.map(_ocr_pages_both, jobs):
+            before.setdefault(path, {})[index] = raw
+            after.setdefault(path, {})[index] = fixed
+            retoned[path] = retoned.get(path, 0) + n
+    rows = []
+    for pdf, truth in docs:
+        key = str(pdf)
+        text = truth.read_text(encoding="utf-8")
+        a = ocr_metrics("\n".join(before[key][i] for i in sorted(before[key])), text)
+        b = ocr_metrics("\n".join(after[key][i] for i in sorted(after[key])), text)
+        rows.append(
+            {
+                "file": pdf.name,
+                "real": REAL_TRUTH in truth.parents,
+                "pages": len(before[key]),
+                "before": a.as_dict(),
+                "after": b.as_dict(),
+                "retoned": retoned.get(key, 0),
+            }
+        )
+    return {"rows": rows, "load": loadavg()}
+
+
 def run_bench(cfg: Config, results_path: Path, work: Path, update_readme: bool) -> dict:
     from pipeline.evaluate.bench.batch import bench_batches
     from pipeline.evaluate.bench.report import readme_block, render
@@ -537,6 +598,8 @@ def run_bench(cfg: Config, results_path: Path, work: Path, update_readme: bool) 
     res["ocr"] = bench_ocr(cfg, smp["scan"], work)
     log("3/5 extraction on the text samples")
     res["extraction"] = bench_extraction(cfg, smp["text"])
+    log("OCR quality on every scan with a transcript, before and after the tone repair")
+    res["ocr_quality"] = bench_ocr_quality(cfg, smp["scan"] + smp["scan-poor"])
     log("4-5/5 batches (end to end, scale, Prefect)")
     res["batches"] = bench_batches(cfg, smp, work)
     res["machine"].insert(-1, ("load average at end", " ".join(Path("/proc/loadavg").read_text().split()[:3])))
