@@ -160,6 +160,13 @@ class WorkerCrashedError(WorkerError):
 class InterruptedRunError(WorkerError):
     """The run was interrupted (Ctrl-C, SIGTERM) before this file finished."""
 
+    exit_code = ExitCode.INTERRUPTED
+
+    def __init__(self, message: str | None = None, stage: Stage | str | None = None):
+        super().__init__(message or self.default_message, stage)
+
+    default_message = "the run was interrupted (Ctrl-C or SIGTERM) before this file finished; run again to finish it"
+
 
 # ---------------------------------------------------------------- fetching
 

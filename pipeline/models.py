@@ -158,6 +158,7 @@ class RunSummary:
     fetched: list[FetchResult] = field(default_factory=list)  # links of a fetch run
     started_at: dt.datetime = field(default_factory=now)
     finished_at: dt.datetime | None = None
+    interrupted: bool = False  # Ctrl-C or SIGTERM stopped the run; unfinished files are logged as such
 
     @property
     def failed(self) -> list[IngestLog]:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import time
 from pathlib import Path
+
+from pipeline.errors import ExitCode
 
 
 def _cmd_run(args) -> int:
@@ -17,6 +20,8 @@ def _cmd_run(args) -> int:
 
     # Fail early (exit 2 or 4, no Prefect started) on what would waste a run.
     check_run(args.paths, args.out, args.workers, args.timeout, args.memory_mb)
+    # SIGTERM stops a run the way Ctrl-C does: finished documents kept, the rest logged.
+    signal.signal(signal.SIGTERM, lambda signum, frame: signal.default_int_handler(signum, frame))
     console = Console(stderr=True)
     t0 = time.perf_counter()
     with Progress(
@@ -50,6 +55,9 @@ def _cmd_run(args) -> int:
             dask=args.dask,
         )
     print_summary(console, summary, time.perf_counter() - t0)
+    if summary.interrupted:
+        console.print("[yellow]interrupted[/]: unfinished files are logged; run the same command again to finish them")
+        return int(ExitCode.INTERRUPTED)
     return 1 if summary.failed else 0
 
 

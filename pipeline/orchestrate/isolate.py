@@ -8,8 +8,11 @@ pipeline imported (cheap to start, no threads inherited from Prefect or Dask).
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -20,6 +23,7 @@ from pipeline.config import Settings
 from pipeline.errors import (
     DocumentError,
     DocumentTimeoutError,
+    InterruptedRunError,
     MemoryLimitError,
     UnreadableFileError,
     WorkerCrashedError,
@@ -79,6 +83,8 @@ def _child(conn: Connection, path: str, ocr: bool, memory_mb: int, stage_slot: A
     # Go down with the main process (even on its SIGKILL) and with the forkserver,
     # and take Tesseract along: a killed run leaves nothing burning CPU.
     die_with_parent()
+    # Ctrl-C reaches the whole process group: the main process decides what stops, not each worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if main_pid:
         exit_when_gone(main_pid)
     tie_tesseract_to_its_worker()
@@ -135,6 +141,18 @@ def kill_tree(proc: Any) -> None:
     proc.kill()
 
 
+#: Set when the run is interrupted: running workers are stopped, queued documents not started.
+STOP = threading.Event()
+#: How often a waiting document checks for an interrupt.
+_POLL_S = 0.25
+
+
+def _interrupted(started: dt.datetime, t0: float, doc_id: str | None) -> Outcome:
+    failed = Outcome.failure(InterruptedRunError(), started, doc_id=doc_id)
+    failed.duration_s = time.monotonic() - t0
+    return failed
+
+
 def run_isolated(path: Path, ocr: bool, limits: Limits, doc_id: str | None = None) -> Outcome:
     """One document in its own process, killed at the time limit; a crash is retried once.
 
@@ -150,6 +168,8 @@ def run_isolated(path: Path, ocr: bool, limits: Limits, doc_id: str | None = Non
     last = None
     stage_slot = ctx.Value("i", 0, lock=False)
     for _attempt in range(2):
+        if STOP.is_set():
+            return _interrupted(started, t0, doc_id)
         recv, send = ctx.Pipe(duplex=False)
         proc = ctx.Process(
             target=_child, args=(send, str(path), ocr, limits.memory_mb, stage_slot, os.getpid()), daemon=True
@@ -157,7 +177,14 @@ def run_isolated(path: Path, ocr: bool, limits: Limits, doc_id: str | None = Non
         proc.start()
         send.close()
         try:
-            if recv.poll(limits.timeout_s):
+            deadline = t0 + limits.timeout_s
+            while not recv.poll(_POLL_S) and time.monotonic() < deadline and not STOP.is_set():
+                pass
+            if STOP.is_set() and not recv.poll(0):
+                kill_tree(proc)
+                proc.join()
+                return _interrupted(started, t0, doc_id)
+            if recv.poll(0):
                 try:
                     outcome: Outcome = recv.recv()
                     outcome.duration_s = time.monotonic() - t0

@@ -13,11 +13,12 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from pipeline.config import Settings
+from pipeline.errors import InterruptedRunError
 from pipeline.ingest.discover import discover
 from pipeline.ingest.sources import FetchLimits, collect, default_inbox
-from pipeline.models import FetchResult, RunSummary, now
+from pipeline.models import FetchResult, Outcome, RunSummary, now
 from pipeline.orchestrate.batch import ProgressFn, plan_batch, record
-from pipeline.orchestrate.isolate import Limits, run_isolated
+from pipeline.orchestrate.isolate import STOP, Limits, run_isolated
 from pipeline.store.writers import remove_stale_temp_files, write_ingest_log
 from schemas import IngestLog
 from schemas.enums import Stage, Status
@@ -59,12 +60,22 @@ def run_batch(
     summary.log.extend(extra_log or [])
     if on_start:
         on_start(len(files))
-    if use_prefect:
-        from pipeline.orchestrate.prefect_flow import run_flow
+    STOP.clear()
+    try:
+        if use_prefect:
+            from pipeline.orchestrate.prefect_flow import run_flow
 
-        run_flow(files, out_dir, workers, ocr, force, summary, on_progress, limits or Limits(), dask)
-    else:
-        ingest_direct(files, out_dir, workers, ocr, force, summary, on_progress, limits or Limits())
+            run_flow(files, out_dir, workers, ocr, force, summary, on_progress, limits or Limits(), dask)
+        else:
+            ingest_direct(files, out_dir, workers, ocr, force, summary, on_progress, limits or Limits())
+    except KeyboardInterrupt:
+        # Ctrl-C or SIGTERM: stop the workers, keep what is finished, log the rest.
+        STOP.set()
+        summary.interrupted = True
+        logged = {r.source_path for r in summary.log}
+        for path in files:
+            if str(path) not in logged:
+                summary.log.append(Outcome.failure(InterruptedRunError()).log_row(str(path)))
     summary.finished_at = now()
     write_ingest_log(out_dir, summary.run_id, summary.log)
     return summary
@@ -84,8 +95,17 @@ def ingest_direct(
     todo = plan_batch(files, out_dir, force, summary, on_progress)
     with ThreadPoolExecutor(max_workers=workers) as threads:
         futures = {threads.submit(run_isolated, p, ocr, limits, doc_id): p for p, doc_id in todo}
-        for fut in as_completed(futures):
-            record(futures.pop(fut), fut.result(), out_dir, summary, on_progress)  # a kept future keeps its rows alive
+        try:
+            for fut in as_completed(futures):
+                record(
+                    futures.pop(fut), fut.result(), out_dir, summary, on_progress
+                )  # a kept future keeps its rows alive
+        except KeyboardInterrupt:
+            # Workers stop within a poll interval; queued documents return at once.
+            STOP.set()
+            for fut, path in list(futures.items()):
+                record(path, fut.result(), out_dir, summary, on_progress)
+            summary.interrupted = True
 
 
 def fetch_log_rows(results: list[FetchResult]) -> list[IngestLog]:

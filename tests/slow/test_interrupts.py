@@ -1,0 +1,68 @@
+"""Ctrl-C or SIGTERM stops a run within seconds and loses nothing: the log is written,
+unfinished files are marked, nothing keeps running."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import psutil
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.errors import ExitCode
+from tests.samples import RAW
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupt_stops_the_run_and_writes_its_log(sig, tmp_path):
+    out = tmp_path / "out"
+    scans = [RAW / "kontum-2025-qd243-congbao.scan.pdf", RAW / "kontum-2021-ctrhd-06nqcp.scan.pdf"]
+    text = RAW / "kiengiang-2020-kh182.md"
+    main = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "vnplans",
+            "run",
+            *map(str, [text, *scans]),
+            "--out",
+            str(out),
+            "--no-prefect",
+            "--workers",
+            "2",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    me = psutil.Process(main.pid)
+    descendants: dict[int, psutil.Process] = {}
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (out / "documents").is_dir():
+        for p in me.children(recursive=True):
+            descendants.setdefault(p.pid, p)
+        time.sleep(0.1)
+    time.sleep(1.0)  # the scans are in their OCR now
+    for p in me.children(recursive=True):
+        descendants.setdefault(p.pid, p)
+    sent = time.monotonic()
+    os.kill(main.pid, sig)
+    _, stderr = main.communicate(timeout=30)
+    took = time.monotonic() - sent
+    assert main.returncode == int(ExitCode.INTERRUPTED), stderr
+    assert took < 10, took
+    assert "Traceback" not in stderr, stderr
+    (log_file,) = (out / "ingest_log").glob("*.parquet")
+    rows = {r["source_path"]: r for r in pq.read_table(log_file).to_pylist()}
+    assert rows[str(text)]["status"] == "ok"
+    for scan in scans:
+        assert (rows[str(scan)]["status"], rows[str(scan)]["error_type"]) == ("failed", "InterruptedRunError")
+    time.sleep(2)
+    alive = [p.pid for p in descendants.values() if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    assert not alive, alive
