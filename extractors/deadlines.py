@@ -97,7 +97,8 @@ OCR_DATE = (
 )
 #: `III/2024`, `III năm 2024`, `III - 2024`: a month or quarter and its year.
 OF_YEAR = rf"\s*(?:/|-|\s{NAM}|,\s*{NAM})\s*{Y}"
-QUARTER_NO = r"(?P<q>IV|I{1,3}|[1-4])\b"
+#: `III`, `3`, and OCR's `11`/`111` or `Il` for `II`/`III` (a quarter has no number above 4).
+QUARTER_NO = r"(?P<q>IV|I{1,3}|[Il1]{2,3}(?=\s*/)|[1-4])\b"
 
 # ---------------------------------------------------------------- prepositions
 
@@ -194,7 +195,8 @@ _LEGAL_DATE_RE = regex.compile(rf"{LEGAL_NUMBER}{GAP}(?:{OCR_DATE})", regex.I)
 #: `tầm nhìn đến năm 2050` (OCR: `tâm nhìn`, `tầm . nhìn`) ends the title of a strategy.
 TAM_NHIN = r"\b" + _w("t", _A, "m") + r"[\s.,]*" + _w("n", "h", _I, "n") + r"\b"
 _VISION_AFTER_RE = regex.compile(rf"\s*[,;]?\s*{TAM_NHIN}", regex.I)
-_VISION_BEFORE_RE = regex.compile(rf"{TAM_NHIN}\s*$", regex.I)
+#: (OCR leaves a stray dot in it: `tầm nhìn . đến năm 2050`.)
+_VISION_BEFORE_RE = regex.compile(rf"{TAM_NHIN}[\s.,:]*$", regex.I)
 _BASELINE_BEFORE_RE = regex.compile(r"(?:\bso\s+với\b|\bđã\b|\bhiệu\s+lực\b|\bbình\s+quân\b|\btrung\s+bình\b)", regex.I)
 _UNTIL_NOW_AFTER_RE = regex.compile(r"\s*(?:đến|tới)\s+nay\b", regex.I)
 #: `Trong năm 2020, toàn tỉnh đã trồng …`: a past result, not a schedule.  A
@@ -246,7 +248,7 @@ MAX_HEADER_CHARS = 40
 #: A slot value longer than this is a sentence, read as prose instead.
 MAX_SLOT_CHARS = 80
 
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "11": 2, "111": 3}
 _MONTHS = {"P1W": 0.25, "P1M": 1, "P3M": 3, "P6M": 6, "P1Y": 12}
 #: The recurrences the data contract allows (SPEC: P1Y, P6M, P3M, P1M or null).
 RECURRENCES = frozenset({"P1M", "P3M", "P6M", "P1Y"})
@@ -295,7 +297,7 @@ def _atom_from(kind: str, m) -> Atom | None:
         first = g["half"].lower() == "đầu"
         return Atom(**base, value_start=f"{y}-{'01' if first else '07'}", value_end=f"{y}-{'06' if first else '12'}")
     if kind == "quarter":
-        q = g["q"].upper()
+        q = regex.sub(r"[Il]", "1", g["q"]) if regex.fullmatch(r"[Il1]{2,3}", g["q"]) else g["q"].upper()
         return Atom(**base, value_end=f"{g['year']}-Q{_ROMAN.get(q, q)}")
     if kind == "month":
         return Atom(**base, value_end=f"{g['year']}-{int(g['month']):02d}")

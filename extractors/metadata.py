@@ -557,20 +557,24 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
         candidate = regex.sub(r"(?<=\p{L})-(?=\p{Lu})", " ", s).strip(" .,;:-_")
         if name is None and title is not None and _PERSON_NAME.match(candidate) and not candidate.isupper():
             name = candidate
-    if title is not None and name is None:
+    if name is None:
         name = _name_at_line_end(doc)
     return title, name
 
 
 def _name_at_line_end(doc: ParsedDoc) -> str | None:
     """The signer's name OCR glued to a recipient line (`- Lưu: VT, TH. Trần Văn Bình`)."""
-    block = next((s for s in doc.sections if s.kind == "noi_nhan"), None)
-    if block is None:
-        return None
-    for ln in reversed(doc.text[block.char_start : block.char_end].split("\n")[-8:]):
-        m = _NAME_AT_END.search(ln.strip())
-        if m and len(m.group("name").split()) >= 3 and not canonical_province(m.group("name")):
-            return m.group("name")
+    for kind in ("chu_ky", "noi_nhan"):
+        block = next((s for s in doc.sections if s.kind == kind), None)
+        if block is None:
+            continue
+        for ln in reversed(doc.text[block.char_start : block.char_end].split("\n")[-8:]):
+            s = ln.strip()
+            if s.isupper():
+                continue  # a title or an office in capitals, not a name
+            m = _NAME_AT_END.search(s)
+            if m and len(m.group("name").split()) >= 3 and not canonical_province(m.group("name")):
+                return m.group("name")
     return None
 
 

@@ -35,7 +35,7 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     (
         "roman_ocr",
         regex.compile(
-            r"^(?P<label>(?=.*[IVXil|H])(?=.*[1l|iH])[IVX1il|H]{1,4})\s*[.\-–)]\s*(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]+)$"
+            r"^(?P<label>(?=.*[IVXil|HL])(?=.*[1l|iHL])[IVX1il|HL]{1,4})\s*[.\-–)]\s*(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]+)$"
         ),
     ),
     # OCR drops the dot: `II NHIỆM VỤ VÀ GIẢI PHÁP` (capitals only, to stay safe).
@@ -106,6 +106,8 @@ def classify_line(line: str) -> LineInfo:
                 label = label.replace(":", ".")  # OCR: `2:9.` for `2.9.`
             elif style == "roman_ocr":
                 style, label = "roman", regex.sub(r"[1l|i]", "I", label.replace("H", "II"))
+                if "L" in label and not regex.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", label):
+                    label = label.replace("L", "I")  # `IL.` is `II.` with a foot on the second stroke
                 if not regex.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", label):
                     continue
             return LineInfo("label", style, label, m.group("rest").strip())

@@ -59,7 +59,8 @@ COUNT_UNIT = (
     r"tuổi|mô\s+hình|công\s+trình|căn\s+hộ|căn\s+nhà|trường(?:\s+(?:học|mầm\s+non|tiểu\s+học|trung\s+học(?:\s+(?:cơ\s+sở|phổ\s+thông))?|đại\s+học|cao\s+đẳng))?|bệnh\s+viện|trạm\s+y\s+tế|(?-i:KCN|CCN)|phòng\s+học|cơ\s+sở|xã|huyện|thôn|"
     r"làng|bản|trạm|cụm\s+công\s+nghiệp|khu\s+công\s+nghiệp|chợ|cây|con|ngôi\s+nhà|nhà)"
 )
-UNIT = rf"(?P<unit>{PERCENT_UNIT}|{CURRENCY_UNIT}|{MEASURE_UNIT}|{COUNT_UNIT})(?!\p{{L}})"
+#: A percent sign ends its unit whatever follows: OCR glues a footnote marker to it (`45%I®`, `45%[3]`).
+UNIT = rf"(?P<unit>{PERCENT_UNIT}|(?:{CURRENCY_UNIT}|{MEASURE_UNIT}|{COUNT_UNIT})(?!\p{{L}}))"
 #: A unit right after a figure: `%` may touch it, words need a space.
 _UNIT_AFTER_RE = regex.compile(rf"\G(?:\s?(?=%)|\s+(?!%)|(?={GLUED_UNIT})){UNIT}", _I)
 _COUNT_RE = regex.compile(rf"^{COUNT_UNIT}$", _I)

@@ -174,7 +174,9 @@ _DASH_LOOKALIKE = regex.compile(
 _TRAILING_MARKS = regex.compile(r"(?:\s+[_|~`¦ˆ¨—.:\-–]*[_|~`¦ˆ¨—]+[.:\-–]*)+\s*$")
 #: Punctuation debris in front of a numbered label: `- Điều 2.`, `-_ 3.3.`, `: 2.11.`, `“8.`.
 _DEBRIS_BEFORE_LABEL = regex.compile(
-    r"^[\s\-–—_:;.,|~`'\"“”‘’•]+(?=(?:Điều\s+\d+\.?|\d{1,2}(?:[.:]\d{1,2}){0,3}[.,]|[a-zđ€¢©àáạảãâäèéẹẻẽêëòóọỏõôö]\))\s*\p{Lu})"
+    r"^[\s\-–—_:;.,|~`'\"“”‘’•]+(?=(?:Điều\s+\d+\.?|\d{1,2}(?:[.:]\d{1,2}){0,3}[.,]|[a-zđ€¢©àáạảãâäèéẹẻẽêëòóọỏõôö]\))\s*\p{Lu}"
+    # a Roman numeral (or OCR's look-alike `IL.`, `HI.`) before a capitals heading: `.IL. MỤC TIÊU`
+    r"|[IVXLHl1|]{1,4}[.,]\s*\p{Lu}{2})"
 )
 #: A signature line read on the same baseline as `Nơi nhận` or its bullets.
 _SIGNATURE_INSIDE = regex.compile(rf"^(?P<left>.*?\S)\s+(?P<right>{SIGNATURE_MARK}\s*\p{{Lu}}.*)$")
@@ -184,6 +186,8 @@ _TITLE_AT_END = regex.compile(
 
 
 #: A bullet OCR ran into the line before: `2.1. Sở Tài chính . - Chủ trì, phối hợp …`.
+#: A letter item OCR ran into the heading above it, behind junk: `… chất thải rắn : ˆ a) Về chất thải …`.
+_LETTER_ITEM_INSIDE = regex.compile(r"\s+[:;.,]\s*[ˆ¨`'~_|]*\s*(?=[a-zđ]\)\s+\p{Lu}\p{Ll})")
 _BULLET_INSIDE = regex.compile(r"(?<=[.;:])\s+[-–•]\s+(?=\p{Lu}\p{Ll})")
 #: Accented look-alikes of a letter label (`ä)` for `a)`).
 _ACCENTED_LETTER_LABEL = regex.compile(
@@ -205,6 +209,9 @@ _SIGNATURE_PREFIX = regex.compile(rf"^\s*{SIGNATURE_MARK}\s*$")
 
 def repair_ocr_debris(line: str) -> list[str]:
     """Remove marks OCR leaves around labels and split merged signature columns."""
+    if "\t" not in line and _LETTER_ITEM_INSIDE.search(line):
+        head, tail = _LETTER_ITEM_INSIDE.split(line, maxsplit=1)
+        return repair_ocr_debris(head) + repair_ocr_debris(tail)
     if "\t" not in line and _BULLET_INSIDE.search(line):
         head, *tails = _BULLET_INSIDE.split(line)
         return [part for piece in [head] + ["- " + t for t in tails] for part in repair_ocr_debris(piece)]

@@ -1,0 +1,59 @@
+"""OCR damage of one kind at a time (notes/unseen-plans.md, class G), each read as the undamaged text is."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.analyse import analyse
+from extractors.normalize.pages import normalize_text
+
+
+def _read(text: str):
+    return analyse(normalize_text(text))
+
+
+@pytest.mark.parametrize("label", [".IL.", "IL.", "Il.", "lI."])
+def test_a_roman_look_alike_with_junk_is_the_next_numeral(label):
+    a = _read(
+        f"KẾ HOẠCH\nVề thử\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\n{label} MỤC TIÊU CỤ THỂ\n1. Mục tiêu\n- Tỷ lệ che phủ rừng đạt 45%."
+    )
+    assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["I", "I/1", "II", "II/1"]
+
+
+@pytest.mark.parametrize("marker", ["I®", "[3]", "!!", "I2l"])
+def test_a_footnote_marker_glued_to_a_percent_keeps_the_target(marker):
+    a = _read(
+        f"KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n1. Mục tiêu\n- Tỷ lệ che phủ rừng đạt 45%{marker}; duy trì diện tích rừng."
+    )
+    assert [(t.value, t.unit) for t in a.targets] == [(45.0, "%")]
+
+
+def test_a_quarter_numeral_read_as_digits():
+    a = _read("KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Báo cáo\n- Báo cáo kết quả trong quý 11/2026.")
+    assert [(d.kind, d.end) for d in a.deadlines] == [("quarter", "2026-Q2")]
+
+
+def test_a_stray_dot_inside_a_vision_phrase_keeps_it_a_vision():
+    a = _read(
+        "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Chất thải\n- Thực hiện Kế hoạch quốc gia về quản lý chất thải "
+        "giai đoạn 2021 - 2030, tầm nhìn . đến năm 2050."
+    )
+    assert [d.end for d in a.deadlines] == []
+
+
+def test_a_letter_item_run_into_its_heading_behind_junk_is_its_own_section():
+    a = _read(
+        "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Tăng cường quản lý chất thải rắn : ˆ a) Về chất thải sinh hoạt\n- Phân loại rác."
+    )
+    assert [(s.section_id, s.heading) for s in a.sections if s.section_id.startswith("I/")] == [
+        ("I/1", "Tăng cường quản lý chất thải rắn"),
+        ("I/1/a", "Về chất thải sinh hoạt"),
+    ]
+
+
+def test_the_signer_read_at_the_end_of_a_recipient_line():
+    a = _read(
+        "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Rà soát.\nNơi nhận:\n- Bộ Nông nghiệp và Môi trường;\n"
+        "TM. ỦY BAN NHÂN DÂN\n- Lưu: VT, TH. Trần Văn Bình"
+    )
+    assert a.facts.signer_name == "Trần Văn Bình"
