@@ -545,6 +545,9 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
     """The signer's title (the last one in the block: `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`) and name."""
     block = next((s for s in doc.sections if s.kind == "chu_ky"), None)
     if block is None:
+        # OCR read the signature column into the recipients' (`Nơi nhận:` / `T/M. ĐOÀN …`).
+        block = next((s for s in doc.sections if s.kind == "noi_nhan"), None)
+    if block is None:
         return None, None
     title = name = None
     for ln in doc.text[block.char_start : block.char_end].split("\n")[:20]:
@@ -559,7 +562,41 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
             name = candidate
     if name is None:
         name = _name_at_line_end(doc)
+    closing = "\n".join(doc.text[s.char_start : s.char_end] for s in doc.sections if s.kind in ("noi_nhan", "chu_ky"))
+    head_title, head_name = _collective_head(doc, closing)
+    if head_title and (name is None or name == head_name):
+        # Signed for a team (`T/M. ĐOÀN KIỂM TRA`): the role in the team is the title,
+        # whatever office the head also holds (`PHÓ GIÁM ĐỐC` under the name).
+        title, name = head_title, head_name
     return title, name
+
+
+#: `T/M. ĐOÀN KIỂM TRA`: signed on behalf of a team, board or council.
+_ON_BEHALF_OF_COLLECTIVE = regex.compile(rf"{SIGNATURE_MARK}\s*(?P<body>ĐOÀN|TỔ|BAN|HỘI\s+ĐỒNG)\b")
+#: Who heads each kind of collective, as a member list writes it.
+_HEAD_ROLE = {
+    "ĐOÀN": r"Trưởng\s+đoàn",
+    "TỔ": r"Tổ\s+trưởng",
+    "BAN": r"Trưởng\s+ban",
+    "HỘI ĐỒNG": r"Chủ\s+tịch\s+Hội\s+đồng",
+}
+
+
+def _collective_head(doc: ParsedDoc, block: str) -> tuple[str | None, str | None]:
+    """A team's plan signed for the team: the head named in its member list
+    (`Ông Hoàng Văn Thuân - Trưởng đoàn`) is the signer, with that role as title,
+    when OCR lost them from the stamped signature."""
+    m = _ON_BEHALF_OF_COLLECTIVE.search(block)
+    if not m:
+        return None, None
+    role = _HEAD_ROLE[" ".join(m.group("body").split())]
+    head = regex.search(
+        rf"(?:Ông|Bà)\s*[.:]?\s*(?P<name>\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}*){{1,3}})\s*[-–,]\s*(?:[^\n:;]{{0,40}},\s*)?(?P<role>{role})",
+        doc.text,
+    )
+    if not head:
+        return None, None
+    return " ".join(head.group("role").split()), head.group("name")
 
 
 def _name_at_line_end(doc: ParsedDoc) -> str | None:

@@ -238,6 +238,8 @@ _HEADER_SPLITS = [
     regex.compile(rf"^(?P<left>.+?)\s+(?P<right>{_MOTTO_COUNTRY}.*)$"),
     regex.compile(rf"^(?P<left>.+?)\s+(?P<right>{_MOTTO_SLOGAN}.*)$"),
     regex.compile(rf"^(?P<left>Số\s*:?.*?)\s+(?P<right>{_PLACE_DATE}.*)$"),
+    # The issuer column's last line beside the place-date (`SỐ 1050/QĐ-SCT Lào Cai, ngày …`).
+    regex.compile(rf"^(?P<left>[\p{{Lu}}\d][\p{{Lu}}\d\s/.\-–]*?)\s+(?P<right>{_PLACE_DATE}.*)$"),
 ]
 
 

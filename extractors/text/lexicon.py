@@ -102,7 +102,7 @@ NATIONAL_BODIES: tuple[str, ...] = (
 )
 
 MOTTO_COUNTRY = phrase("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-MOTTO_SLOGAN = r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
+MOTTO_SLOGAN = r"Độc\s+lập\s*[-–]?\s*Tự\s+do\s*[-–]\s*Hạnh\s+(?:phúc|Phúc|PHÚC)"
 #: Either line of the national motto, as far as it is needed to know it.
 MOTTO_START = r"(?:CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*[-–])"
 

@@ -185,3 +185,20 @@ def test_signer_name_glued_to_a_recipient_line_by_ocr():
         "PHÓ CHỦ TỊCH",
     )
     assert (f.signer_title, f.signer_name) == ("Phó Chủ tịch", "Trần Văn Bình")
+
+
+def test_a_team_header_read_across_its_columns():
+    from extractors.analyse import analyse
+    from extractors.normalize.pages import normalize_text
+
+    text = normalize_text(
+        "SỞ CÔNG THƯƠNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐOÀN KIỂM TRA Độc lập - Tự do - Hạnh Phúc\n"
+        "THEO QUYẾT ĐỊNH\nSỐ 1050/QĐ-SCT Lào Cai, ngày 10 tháng 3 năm 2026\nSố: 1105/KH-ĐKT\nKẾ HOẠCH\n"
+        "Kiểm tra việc chấp hành quy định pháp luật\nI. PHÂN CÔNG NHIỆM VỤ\n"
+        "1. Ông Hoàng Văn Thuân - Trưởng đoàn: phụ trách chung.\n2. Ông Đỗ Mạnh Cường - Phó Trưởng đoàn.\n"
+        "Nơi nhận:\nT/M. ĐOÀN KIỂM TRA\n- Giám đốc Sở;\n- Lưu: VT.\nPHÓ GIÁM ĐỐC\nSỞ CÔNG THƯƠNG LÀO CAI"
+    )
+    facts = analyse(text).facts
+    assert facts.issuer == "Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT, Sở Công Thương tỉnh Lào Cai"
+    assert (facts.doc_number, str(facts.issue_date)) == ("1105/KH-ĐKT", "2026-03-10")
+    assert (facts.signer_name, facts.signer_title) == ("Hoàng Văn Thuân", "Trưởng đoàn")
