@@ -96,6 +96,8 @@ class LineInfo:
 def classify_line(line: str) -> LineInfo:
     if "\t" in line:  # table rows are never section heads
         return LineInfo("")
+    if regex.match(rf"^{SIGNATURE_MARK}\s*\p{{Lu}}", line):
+        return LineInfo("chu_ky")  # `T/M. ĐOÀN …` before `T/` can pass for a letter label
     for style, pattern in LABEL_STYLES:
         m = pattern.match(line)
         if m:

@@ -206,3 +206,9 @@ def test_a_promulgated_programme_opens_a_second_preamble(kind_line):
     sections = {s.section_id: s.kind for s in parse_sections(text)}
     assert sections.get("preamble#2") == "preamble"
     assert sections["I"] == "muc_dich_yeu_cau" and sections["I/1"] == "muc_dich_yeu_cau"
+
+
+@pytest.mark.parametrize("mark", ["T/M. ĐOÀN KIỂM TRA", "K/T. GIÁM ĐỐC", "T.M. ỦY BAN NHÂN DÂN"])
+def test_a_signature_mark_with_a_slash_is_no_letter_label(mark):
+    text = f"KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Rà soát.\nNơi nhận:\n{mark}\n- Như trên;\nNguyễn Văn An"
+    assert "chu_ky" in [s.kind for s in parse_sections(text)]
