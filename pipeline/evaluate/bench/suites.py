@@ -35,6 +35,7 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 ROOT = Path(__file__).resolve().parents[3]
 RAW = ROOT / "data" / "raw"
+FIXTURES = ROOT / "tests" / "fixtures"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 WORK = ROOT / "bench" / "work"
 README = ROOT / "README.md"
@@ -87,7 +88,13 @@ def log(msg: str) -> None:
 def samples() -> dict[str, list[Path]]:
     files = sorted(RAW.iterdir())
     return {
-        "digital": [p for p in files if p.suffix == ".pdf" and ".scan" not in p.name],
+        # The synthetic plans' digital PDFs (a real sample such as an e-signed scan would
+        # measure OCR, not the text-layer reader).
+        "digital": [
+            p
+            for p in files
+            if p.suffix == ".pdf" and ".scan" not in p.name and (FIXTURES / f"{p.stem}.truth.txt").exists()
+        ],
         "scan": [p for p in files if p.name.endswith(".scan.pdf")],
         "scan-poor": [p for p in files if p.name.endswith(".scan-poor.pdf")],
         "text": [p for p in files if p.suffix in (".txt", ".md")],
@@ -542,7 +549,7 @@ def bench_ocr_quality(cfg: Config, scans: list[Path]) -> dict:
     from pipeline.evaluate.cer import truth_for
     from pipeline.evaluate.ocr_metrics import ocr_metrics
 
-    docs: list[tuple[Path, Path]] = [(p, t) for p in scans if (t := truth_for(p, ROOT / "tests" / "fixtures"))]
+    docs: list[tuple[Path, Path]] = [(p, t) for p in scans if (t := truth_for(p, FIXTURES))]
     if REAL_TRUTH.is_dir():
         for truth in sorted(REAL_TRUTH.glob("*.txt")):
             stem = truth.name.split(".")[0]
