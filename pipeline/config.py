@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     # A 300-page scan OCRs in about 7 minutes on one core.
     timeout_s: float = Field(1800, description="seconds one document may take before it is stopped")
     memory_mb: int = Field(4096, description="memory limit of one document's worker process, in MB")
+    # Refused before it is hashed or read: a 2.5 GB file would otherwise be read whole by the orchestrator.
+    max_file_mb: float = Field(1024, description="largest input file a run processes, in MB")
     ocr: bool = Field(True, description="OCR pages without a usable text layer")
     ocr_lang: str = Field("vie", description="Tesseract language")
     ocr_dpi: int = Field(300, description="resolution PDF pages are rendered at for OCR")

@@ -12,7 +12,8 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.errors import NotARegularFileError, UnreadableFileError, VnplansError
+from pipeline.config import Settings
+from pipeline.errors import NotARegularFileError, TooLargeError, UnreadableFileError, VnplansError
 from pipeline.models import Outcome, RunSummary, now
 from pipeline.orchestrate.process import PIPELINE_VERSION, doc_id_of, path_digest
 from pipeline.store.writers import read_processed_documents, write_document
@@ -26,7 +27,9 @@ def _failed_row(path: Path, exc: VnplansError, doc_id: str | None = None) -> Ing
     return Outcome.failure(exc, doc_id=doc_id).log_row(str(path))
 
 
-def plan_file(path: Path, processed: dict, force: bool, seen: dict[str, Path]) -> IngestLog | str:
+def plan_file(
+    path: Path, processed: dict, force: bool, seen: dict[str, Path], max_bytes: float = float("inf")
+) -> IngestLog | str:
     """A log row if the file needs no work (skipped, or unreadable), else its doc_id."""
     started = now()
     try:
@@ -35,6 +38,14 @@ def plan_file(path: Path, processed: dict, force: bool, seen: dict[str, Path]) -
         if not stat.S_ISREG(path.stat().st_mode):
             return _failed_row(path, NotARegularFileError())
         size = path.stat().st_size
+        if size > max_bytes:
+            return _failed_row(
+                path,
+                TooLargeError(
+                    f"the file is {size / 1e6:,.0f} MB, more than the {max_bytes / 1e6:,.0f} MB limit; "
+                    "raise VNPLANS_MAX_FILE_MB if it is a real document"
+                ),
+            )
         doc_id = doc_id_of(path_digest(path))
     except OSError as exc:
         err = UnreadableFileError(f"cannot read the file: {exc.strerror or exc}; check it exists and is readable")
@@ -73,8 +84,9 @@ def plan_batch(
     processed = {} if force else read_processed_documents(out_dir)
     seen: dict[str, Path] = {}
     todo = []
+    max_bytes = Settings().max_file_mb * 1e6
     for path in files:
-        planned = plan_file(path, processed, force, seen)
+        planned = plan_file(path, processed, force, seen, max_bytes)
         if isinstance(planned, str):
             todo.append((path, planned))
             continue

@@ -257,3 +257,18 @@ def test_stray_bytes_in_a_utf8_plan_cost_nothing_but_a_warning(runs):
     assert [s["section_id"] for s in read("sections", damaged)] == [s["section_id"] for s in read("sections", original)]
     assert len(read("tasks", damaged)) == len(read("tasks", original))
     assert any("not UTF-8" in w for w in rows[damaged]["warnings"])
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    """A sparse 3 GB file: refused by its size, never hashed (that would take seconds and memory)."""
+    big = tmp_path / "in" / "huge.pdf"
+    big.parent.mkdir()
+    with open(big, "wb") as f:
+        f.truncate(3 * 1024**3)
+    monkeypatch.setenv("VNPLANS_MAX_FILE_MB", "1024")
+    started = time.monotonic()
+    summary = run_batch([big.parent], out_dir=tmp_path / "out", use_prefect=False)
+    (row,) = summary.log
+    assert (row.status, row.stage, row.error_type) == ("failed", "read", "TooLargeError")
+    assert "VNPLANS_MAX_FILE_MB" in row.error_message
+    assert time.monotonic() - started < 10
