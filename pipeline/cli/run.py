@@ -53,6 +53,7 @@ def _cmd_run(args) -> int:
             on_start=on_start,
             limits=Limits(timeout_s=args.timeout, memory_mb=args.memory_mb),
             dask=args.dask,
+            wait_for_lock=args.wait,
         )
     print_summary(console, summary, time.perf_counter() - t0)
     if summary.interrupted:
@@ -108,5 +109,8 @@ def add_command(subparsers: argparse._SubParsersAction) -> None:
         metavar="ADDRESS",
         default=None,
         help="run document tasks on a Dask cluster: tcp://HOST:8786, or 'local' for a LocalCluster",
+    )
+    run.add_argument(
+        "--wait", action="store_true", help="if another run is writing --out, wait for it instead of stopping"
     )
     run.set_defaults(func=_cmd_run)

