@@ -49,6 +49,16 @@ def number_line_without_number(a: Analysis) -> list[str]:
     return ["number line present but no doc_number"]
 
 
+_PLACE_DATE_LINE = regex.compile(r",\s*ngày\b[^\n]{0,40}?\bnăm\s+\d{4}")
+
+
+@check
+def date_line_without_date(a: Analysis) -> list[str]:
+    if a.facts.issue_date or not _PLACE_DATE_LINE.search(a.doc.text[:3000]):
+        return []
+    return ["place-date line present but no issue_date (a blank day in a draft, or a date that could not be read)"]
+
+
 @check
 def task_section_without_tasks(a: Analysis) -> list[str]:
     task_kinds = {"nhiem_vu_giai_phap", "to_chuc_thuc_hien"}

@@ -28,3 +28,10 @@ def test_a_plan_with_diacritics_is_not_flagged():
 def test_mojibake_is_flagged():
     text = truth_text("kontum-2021-ctrhd-06nqcp").encode("utf-8").decode("cp1252", errors="replace")
     assert any("does not read as Vietnamese" in w for w in quality_warnings(analyse(normalize_text(text))))
+
+
+def test_a_date_line_that_gives_no_date_is_flagged():
+    draft = "UBND TỈNH X\nSỞ CÔNG THƯƠNG\nSố: /KH-SCT\nX, ngày      tháng 4 năm 2026\nKẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Rà soát."
+    assert any("no issue_date" in w for w in quality_warnings(analyse(normalize_text(draft))))
+    dated = draft.replace("ngày      tháng 4", "ngày 02 tháng 4")
+    assert not any("no issue_date" in w for w in quality_warnings(analyse(normalize_text(dated))))
