@@ -35,7 +35,9 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     (
         "roman_ocr",
         regex.compile(
-            r"^(?P<label>(?=.*[IVXil|HL])(?=.*[1l|iHL])[IVX1il|HL]{1,4})\s*[.\-–)]\s*(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]+)$"
+            r"^(?P<label>(?=.*[IVXil|HL])(?=.*[1l|iHL])[IVX1il|HL]{1,4})\s*[.\-–)]\s*(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]*\p{Lu})"
+            # OCR junk at the line's end (`HI. TỔ CHỨC THỰC HIỆN .`) is no part of the heading.
+            r"[\s.:;,ˆ¨_|'~]*$"
         ),
     ),
     # OCR drops the dot: `II NHIỆM VỤ VÀ GIẢI PHÁP` (capitals only, to stay safe).

@@ -57,3 +57,13 @@ def test_the_signer_read_at_the_end_of_a_recipient_line():
         "TM. ỦY BAN NHÂN DÂN\n- Lưu: VT, TH. Trần Văn Bình"
     )
     assert a.facts.signer_name == "Trần Văn Bình"
+
+
+@pytest.mark.parametrize("tail", [" .", " :", " ˆ", "."])
+def test_junk_at_the_end_of_a_damaged_roman_heading(tail):
+    a = _read(
+        f"KẾ HOẠCH\nVề thử\nI. MỤC ĐÍCH\n1. Quán triệt.\nII. NHIỆM VỤ\n1. Trồng rừng.\nHI. TỔ CHỨC THỰC HIỆN{tail}\n1. Sở Tài chính\n- Bố trí kinh phí."
+    )
+    kinds = {s.section_id: s.kind for s in a.sections}
+    assert kinds.get("III") == "to_chuc_thuc_hien" and kinds.get("III/1") == "to_chuc_thuc_hien"
+    assert [t.lead for t in a.tasks if t.section_id == "III/1"] == [["Sở Tài chính"]]
