@@ -21,18 +21,19 @@ from extractors.agencies import canonical_agency
 from extractors.document import ParsedDoc
 from extractors.text.dates import DATE, make_date
 from extractors.text.fold import fold as shadow
+from extractors.text.fold import squash
 from extractors.text.lexicon import (
     ADMIN_UNIT,
     DOC_KINDS,
+    KIND_KEYS,
     MOTTO_START,
     NATIONAL_BODIES,
-    OTHER_KINDS,
     PREAMBLE_OPENER,
     SIGNATURE_MARK,
     SIGNER_TITLE_CAPS,
 )
 from extractors.text.lexicon import SIGNER_TITLES as LEXICON_SIGNER_TITLES
-from extractors.text.patterns import alt
+from extractors.text.patterns import alt, is_caps
 from extractors.text.provinces import canonical_province, district_names, province_names, province_of_district
 
 #: How many lines from the top count as the header block.
@@ -46,15 +47,8 @@ def fold(text: str) -> str:
     return shadow(text).lower()
 
 
-def _squash(text: str) -> str:
-    return regex.sub(r"[\W_]+", "", fold(text))
-
-
 #: Kind words as they open a kind line (`KẾ HOẠCH`, OCR's `KẼHOẠCH`), squashed, longest first.
-_KIND_KEYS: list[tuple[str, str]] = sorted(
-    [(_squash(k), v) for k, v in DOC_KINDS.items()] + [(_squash(k), "other") for k in OTHER_KINDS],
-    key=lambda kv: -len(kv[0]),
-)
+_KIND_KEYS: list[tuple[str, str]] = sorted(KIND_KEYS.items(), key=lambda kv: -len(kv[0]))
 #: Kind words named in the opening sentence (`xây dựng Chương trình hành động`).
 KIND_WORDS: list[tuple[str, str]] = [(r"\s+".join(k.lower().split()), v) for k, v in DOC_KINDS.items()]
 #: Số hiệu symbols that name the kind (`182/KH-UBND`).
@@ -76,14 +70,13 @@ def kind_line(line: str) -> tuple[str, str] | None:
     (`quyet_dinh`, `CHẤP THUẬN …`); `GIẤY PHÉP` → (`other`, ``).
     """
     s = line.strip().rstrip(":").strip()
-    letters = [c for c in s if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) < 0.9 * len(letters) or len(s.split()) > 40:
+    if not is_caps(s, 0.9) or len(s.split()) > 40:
         return None
     words = s.split()
     # Squashed prefixes of the line, word by word: OCR may join or split the kind's words.
     prefixes, built = [], ""
     for w in words:
-        built += _squash(w)
+        built += squash(w)
         prefixes.append(built)
     for key, kind in _KIND_KEYS:
         if key in prefixes:
@@ -552,9 +545,8 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
     title = name = None
     for ln in doc.text[block.char_start : block.char_end].split("\n")[:20]:
         s = ln.strip()
-        letters = [c for c in s if c.isalpha()]
         m = _TITLE_AT_END.search(fold(s))
-        if m and letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        if m and is_caps(s):
             title = SIGNER_TITLES[m.group("t")]
             continue
         candidate = regex.sub(r"(?<=\p{L})-(?=\p{Lu})", " ", s).strip(" .,;:-_")

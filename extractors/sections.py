@@ -374,7 +374,7 @@ class _TreeBuilder:
     def promulgated_document(self, i: int, line: str) -> bool:
         """A capitals kind line with more words, over a `(Ban hành kèm theo …)` caption."""
         return (
-            _is_caps_line(line)
+            is_caps(line)
             and bool(_KIND_OPENING_LINE.match(line.strip()))
             and any(_PROMULGATED_CAPTION.match(ln.strip()) for ln in self.lines[i + 1 : i + 4])
         )
@@ -382,7 +382,7 @@ class _TreeBuilder:
     def untitled_appendix(self, i: int, line: str) -> bool:
         return (
             self.body_started
-            and _is_caps_line(line)
+            and is_caps(line)
             and not _KIND_TITLE.match(line)
             and _caption_follows(self.lines, i)
             # Not the title under an appendix heading just opened.
@@ -396,7 +396,7 @@ class _TreeBuilder:
         start = i
         while (
             start > 0
-            and _is_caps_line(lines[start - 1])
+            and is_caps(lines[start - 1])
             and classify_line(lines[start - 1].strip()).kind in ("", "header")
             and len(lines[start - 1].split()) <= 8
             and spans[start - 1][0] > (_start(stack[0].section) if stack else -1)
@@ -456,9 +456,6 @@ def _title_below(lines: list[str], i: int) -> str:
 def _caption_follows(lines: list[str], i: int) -> bool:
     """A `(Kèm theo …)` caption within the two lines under line `i` (a title may wrap)."""
     return any(_ANNEX_CAPTION.match(ln.strip()) for ln in lines[i + 1 : i + 3])
-
-
-_is_caps_line = is_caps
 
 
 def _open_label(

@@ -24,7 +24,7 @@ from importlib import resources
 import regex
 
 from extractors.text.fold import normalize_tone_marks
-from extractors.text.syllables import tone_of, toneless, with_case_of
+from extractors.text.syllables import syllable_counts, tone_of, toneless, with_case_of
 
 #: How much likelier (in the bigram context) another tone must be before a
 #: syllable is changed: the model only overrules OCR when it is sure.
@@ -70,16 +70,12 @@ class LanguageModel:
 @cache
 def language_model() -> LanguageModel:
     data = resources.files("extractors.text") / "data"
-    unigrams: dict[str, int] = {}
-    for line in (data / "syllable_counts.tsv").read_text(encoding="utf-8").splitlines():
-        word, _, n = line.partition("\t")
-        unigrams[word] = int(n)
     bigrams: dict[tuple[str, str], int] = {}
     for line in (data / "syllable_bigrams.tsv").read_text(encoding="utf-8").splitlines():
         pair, _, n = line.partition("\t")
         a, _, b = pair.partition(" ")
         bigrams[(a, b)] = int(n)
-    return LanguageModel(unigrams, bigrams)
+    return LanguageModel(syllable_counts(), bigrams)
 
 
 def repair_tones(text: str, model: LanguageModel | None = None, keep_names: bool = True) -> tuple[str, int]:

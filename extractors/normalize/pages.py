@@ -21,15 +21,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.text.fold import fold, normalize_tone_marks
+from extractors.text.fold import normalize_tone_marks, squash
 from extractors.text.labels import ROMAN
 from extractors.text.lexicon import (
     APPENDIX_HEAD,
-    DOC_KINDS,
+    KIND_KEYS,
     MOTTO_COUNTRY,
     MOTTO_SLOGAN,
     NOI_NHAN,
-    OTHER_KINDS,
     PREAMBLE_OPENER,
     SIGNATURE_MARK,
     SIGNER_TITLE_CAPS,
@@ -287,17 +286,11 @@ _LOWER_BULLET = regex.compile(r"^[-–+•*]\s*\p{Ll}")
 _TERMINAL = regex.compile(r"[.:!?]\s*$|\./\.\s*$")
 
 
-#: Kind lines squashed (`KẾ HOẠCH` → `KEHOACH`): OCR joins the words and swaps the marks (`KẼHOẠCH`).
-_KIND_SQUASHED = {regex.sub(r"[\W_]+", "", fold(k)).upper() for k in (*DOC_KINDS, *OTHER_KINDS)}
-
-
 def _is_kind_line(line: str) -> bool:
+    """A kind line, also as OCR joins its words and swaps its marks (`KẼHOẠCH`)."""
     if _KIND_LINE.match(line):
         return True
-    return len(line) <= 40 and _is_caps(line) and regex.sub(r"[\W_]+", "", fold(line)).upper() in _KIND_SQUASHED
-
-
-_is_caps = is_caps
+    return len(line) <= 40 and is_caps(line) and squash(line) in KIND_KEYS
 
 
 def starts_paragraph(prev: str, line: str) -> bool:
@@ -321,7 +314,7 @@ def starts_paragraph(prev: str, line: str) -> bool:
         return True
     if _SIGNER_TITLES.match(line) or _SIGNER_TITLES.match(prev):
         return True
-    prev_caps, line_caps = _is_caps(tail), _is_caps(line)
+    prev_caps, line_caps = is_caps(tail), is_caps(line)
     if prev_caps != line_caps:
         # A capitals heading never runs on into sentence text, nor the other way round;
         # a sentence ending in a capitalised acronym (… (BAU)) is the exception.

@@ -64,6 +64,11 @@ _SHADOW = _ShadowTable()
 fold = shadow
 
 
+def squash(text: str) -> str:
+    """`KẼHOẠCH _` → `kehoach`: no marks, no case, no spaces or punctuation (OCR joins and splits words)."""
+    return regex.sub(r"[\W_]+", "", shadow(text).lower())
+
+
 def skeleton(text: str) -> str:
     """`Ủy ban nhân dẩn` → `uy ban nhan dan`: the key OCR-damaged spellings share."""
     s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -8,6 +8,7 @@ it. Modules build their patterns from these names; none re-types them.
 
 from __future__ import annotations
 
+from extractors.text.fold import squash
 from extractors.text.patterns import alt, phrase
 
 # ---------------------------------------------------------------- signature block
@@ -81,6 +82,11 @@ OTHER_KINDS: tuple[str, ...] = (
     "Lệnh",
     "Kết luận",
 )
+#: Every kind word squashed (`KEHOACH` as OCR joins it) → its kind; the enumerated kinds win.
+KIND_KEYS: dict[str, str] = {
+    **{squash(k): "other" for k in OTHER_KINDS},
+    **{squash(k): v for k, v in DOC_KINDS.items()},
+}
 #: Heads of issuing bodies at the national level: their documents name no province.
 NATIONAL_BODIES: tuple[str, ...] = (
     "Chính phủ",

@@ -42,10 +42,20 @@ def with_case_of(model: str, word: str) -> str:
 
 
 @cache
+def syllable_counts() -> dict[str, int]:
+    """How often each syllable occurs in the text the language model was built from (`data/`)."""
+    data = resources.files("extractors.text") / "data" / "syllable_counts.tsv"
+    counts: dict[str, int] = {}
+    for line in data.read_text(encoding="utf-8").splitlines():
+        word, _, n = line.partition("\t")
+        counts[word] = int(n)
+    return counts
+
+
+@cache
 def vocabulary() -> frozenset[str]:
     """The syllables the shipped language model knows (lower case, one tone convention)."""
-    data = resources.files("extractors.text") / "data" / "syllable_counts.tsv"
-    return frozenset(line.partition("\t")[0] for line in data.read_text(encoding="utf-8").splitlines())
+    return frozenset(syllable_counts())
 
 
 _TOKENS = regex.compile(r"(?<![\p{L}\d])\p{Latin}+(?![\p{L}\d])")

@@ -71,6 +71,11 @@ def _rows_by_name(runs) -> dict[str, dict]:
     return out
 
 
+def _table_rows(runs, rows: dict[str, dict], table: str, name: str) -> list[dict]:
+    """The rows `table` holds for the document read from the corpus file `name`."""
+    return pq.read_table(runs["root"] / "mixed" / table / f"{rows[name]['doc_id']}.parquet").to_pylist()
+
+
 def test_exit_code_says_whether_anything_failed(runs):
     assert runs["rc_clean"] == 0
     assert runs["rc_mixed"] == 1
