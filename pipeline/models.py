@@ -159,6 +159,12 @@ class RunSummary:
     started_at: dt.datetime = field(default_factory=now)
     finished_at: dt.datetime | None = None
     interrupted: bool = False  # Ctrl-C or SIGTERM stopped the run; unfinished files are logged as such
+    # Where a file came from when that is not its path: the URL of a fetched file.
+    origins: dict[str, str] = field(default_factory=dict)
+
+    def source_of(self, path: Path) -> str:
+        """The `source_path` of a file in the tables: its URL if fetched, else its (absolute) path."""
+        return self.origins.get(str(path), str(path))
 
     @property
     def failed(self) -> list[IngestLog]:

@@ -11,7 +11,10 @@ SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 def discover(paths: list[str | Path]) -> list[Path]:
     """Files under `paths` (files or folders), sorted, hidden and temp files skipped.
 
-    Symlinked folders are not followed, so a symlink loop cannot trap the walk.
+    Paths come back absolute (symlinks kept as given, not resolved): they are
+    the `source_path` of the tables, which must not depend on where the run
+    started. Symlinked folders are not followed, so a symlink loop cannot trap
+    the walk.
     """
     found: list[Path] = []
     for p in map(Path, paths):
@@ -30,5 +33,5 @@ def discover(paths: list[str | Path]) -> list[Path]:
         key = os.path.abspath(f)
         if key not in seen:
             seen.add(key)
-            unique.append(f)
+            unique.append(Path(key))
     return unique

@@ -90,6 +90,7 @@ def plan_batch(
         if isinstance(planned, str):
             todo.append((path, planned))
             continue
+        planned.source_path = summary.source_of(path)
         summary.log.append(planned)
         if on_progress:
             on_progress(planned)
@@ -99,7 +100,9 @@ def plan_batch(
 def finish(path: Path, outcome: Outcome, out_dir: Path, summary: RunSummary) -> IngestLog:
     """Write a finished document's tables (in this process) and make its log row."""
     p = outcome.processed
+    source = summary.source_of(path)
     if outcome.status == Status.OK and p is not None:
+        p.document.source_path = source
         try:
             write_document(out_dir, p.doc_id, p.tables)
         except OSError as exc:
@@ -116,7 +119,7 @@ def finish(path: Path, outcome: Outcome, out_dir: Path, summary: RunSummary) -> 
         else:
             for name, rows in p.tables.items():
                 summary.rows[name] = summary.rows.get(name, 0) + len(rows)
-    return outcome.log_row(str(path))
+    return outcome.log_row(source)
 
 
 def record(path: Path, outcome: Outcome, out_dir: Path, summary: RunSummary, on_progress: ProgressFn | None) -> None:

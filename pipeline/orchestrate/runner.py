@@ -45,19 +45,21 @@ def run_batch(
     extra_log: list[IngestLog] | None = None,
     settings: Settings | None = None,
     wait_for_lock: bool = False,
+    origins: dict[str, str] | None = None,
 ) -> RunSummary:
     """Process every file under `paths` into `out_dir`; never raises for a bad file.
 
     `extra_log`: rows logged by the caller before the batch (failed downloads
     of `ingest_source`), written in this run's `ingest_log`. `settings` gives
     the environment of Tesseract and Prefect (`Settings()` when omitted).
+    `origins`: absolute path → URL of fetched files, their `source_path`.
     """
     (settings or Settings()).apply_environment()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with output_lock(out_dir, wait=wait_for_lock):
         return _locked_batch(
-            paths, out_dir, workers, ocr, force, use_prefect, on_progress, on_start, limits, dask, extra_log
+            paths, out_dir, workers, ocr, force, use_prefect, on_progress, on_start, limits, dask, extra_log, origins
         )
 
 
@@ -73,12 +75,13 @@ def _locked_batch(
     limits: Limits | None,
     dask: str | None,
     extra_log: list[IngestLog] | None,
+    origins: dict[str, str] | None,
 ) -> RunSummary:
     # Only this run writes here now: temporary files left are a dead run's.
     remove_stale_temp_files(out_dir)
     files = discover(paths)
     workers = workers or max(1, min(os.cpu_count() or 1, len(files) or 1))
-    summary = RunSummary(run_id=new_run_id(), out_dir=out_dir)
+    summary = RunSummary(run_id=new_run_id(), out_dir=out_dir, origins=dict(origins or {}))
     summary.log.extend(extra_log or [])
     if on_start:
         on_start(len(files))
@@ -96,8 +99,8 @@ def _locked_batch(
         summary.interrupted = True
         logged = {r.source_path for r in summary.log}
         for path in files:
-            if str(path) not in logged:
-                summary.log.append(Outcome.failure(InterruptedRunError()).log_row(str(path)))
+            if summary.source_of(path) not in logged:
+                summary.log.append(Outcome.failure(InterruptedRunError()).log_row(summary.source_of(path)))
     summary.finished_at = now()
     write_ingest_log(out_dir, summary.run_id, summary.log)
     return summary
@@ -163,6 +166,12 @@ def ingest_source(
     inbox = Path(inbox) if inbox else default_inbox(out_dir)
     results = collect(source, inbox, fetch_limits)
     paths: list[str | Path] = [r.path for r in results if r.path is not None]
-    summary = run_batch(paths, Path(out_dir), extra_log=fetch_log_rows(results), **run_kwargs)
+    # A fetched file is known by its URL, not by its place in the inbox.
+    origins = {
+        os.path.abspath(r.path): r.url
+        for r in results
+        if r.path is not None and r.status in ("downloaded", "unchanged")
+    }
+    summary = run_batch(paths, Path(out_dir), extra_log=fetch_log_rows(results), origins=origins, **run_kwargs)
     summary.fetched = results
     return summary

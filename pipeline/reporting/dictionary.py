@@ -198,8 +198,7 @@ def check(path: Path = DEFAULT_OUTPUT) -> list[str]:
 def process_samples(out_dir: Path) -> Path:
     from pipeline.orchestrate.runner import run_batch
 
-    # Relative paths keep this machine's folders out of the example values.
-    raw = Path(os.path.relpath(ROOT / "data" / "raw"))
+    raw = ROOT / "data" / "raw"
     empty = out_dir / "empty.txt"
     empty.write_bytes(b"")
     paths: list[str | Path] = [*(raw / s for s in SAMPLES), empty]
@@ -211,15 +210,20 @@ def process_samples(out_dir: Path) -> Path:
             "a sample failed, dictionary not written: "
             + "; ".join(f"{r.source_path}: {r.error_type}: {r.error_message}" for r in broken)
         )
-    # The empty file sits in a temporary folder; its name alone reads better
-    # (and stays the same) in the examples.
-    for log in (out_dir / "processed" / "ingest_log").glob("*.parquet"):
-        table = pq.read_table(log)
-        paths = [Path(p).name if p == str(empty) else p for p in table.column("source_path").to_pylist()]
-        table = table.set_column(
-            table.schema.get_field_index("source_path"), "source_path", pa.array(paths, pa.string())
-        )
-        pq.write_table(table, log)
+
+    # source_path is absolute; in the examples, paths relative to the project
+    # (and the temporary empty file's bare name) keep this machine's folders out.
+    def shown(p: str) -> str:
+        return Path(p).name if p == str(empty) else os.path.relpath(p, ROOT)
+
+    for table_dir in ("documents", "ingest_log"):
+        for part in (out_dir / "processed" / table_dir).glob("*.parquet"):
+            table = pq.read_table(part)
+            values = [shown(p) for p in table.column("source_path").to_pylist()]
+            table = table.set_column(
+                table.schema.get_field_index("source_path"), "source_path", pa.array(values, pa.string())
+            )
+            pq.write_table(table, part)
     return out_dir / "processed"
 
 

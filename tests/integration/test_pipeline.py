@@ -1,6 +1,7 @@
 """The batch: every file gets a log row, bad files don't stop it, re-runs skip."""
 
 import shutil
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -26,6 +27,19 @@ def inbox(tmp_path):
 def test_discover_skips_hidden_and_temp(inbox):
     names = [p.name for p in discover([inbox])]
     assert names == ["copy-of-plan.txt", "empty.txt", "junk.bin", "plan.txt"]
+
+
+def test_source_path_is_absolute_whatever_the_working_folder(inbox, tmp_path, monkeypatch):
+    # A run started with a relative path must not store that relative path:
+    # the tables outlive the shell they were made in.
+    monkeypatch.chdir(inbox.parent)
+    out = tmp_path / "out"
+    summary = run_batch([inbox.name], out_dir=out, use_prefect=False, workers=1)
+    logged = [r.source_path for r in summary.log]
+    assert logged and all(Path(p).is_absolute() for p in logged), logged
+    assert str(inbox / "plan.txt") in logged
+    [doc] = pq.read_table(out / "documents").to_pylist()
+    assert doc["source_path"] in (str(inbox / "plan.txt"), str(inbox / "copy-of-plan.txt"))
 
 
 def test_batch_logs_every_file_and_goes_on(inbox, tmp_path):

@@ -307,7 +307,8 @@ def test_served_deployment_ingests_a_feed(tmp_path):
             assert (out / "sections" / f"{doc_id}.parquet").is_file()
             [log_file] = (out / "ingest_log").glob("*.parquet")
             rows = {r["source_path"]: r for r in pq.read_table(log_file).to_pylist()}
-            assert rows[str(out / "inbox" / f"{doc_id}-kontum-06.txt")]["status"] == "ok"
+            assert rows[feed.base + "/docs/kontum-06.txt"]["status"] == "ok"
+            assert (out / "inbox" / f"{doc_id}-kontum-06.txt").is_file()
             bad = rows[feed.base + "/docs/qd-243.pdf"]
             assert (bad["status"], bad["stage"], bad["error_type"]) == ("failed", "read", "HtmlPage")
             assert "link returned an HTML page, not a document" in bad["error_message"]

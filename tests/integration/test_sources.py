@@ -370,7 +370,10 @@ def test_ingest_source_new_version_processed_and_fetch_failures_logged(site, tmp
     v1 = sha(TXT)[:16]
     assert (out / "documents" / f"{v1}.parquet").is_file()
     rows = {r["source_path"]: r for r in read_log(out, s1.run_id)}
-    assert rows[str(inbox / f"{v1}-plan.txt")]["status"] == "ok"
+    # A fetched file is known by its URL, in the log and in the documents table alike.
+    assert rows[site.base + "/plan.txt"]["status"] == "ok"
+    [doc] = pq.read_table(out / "documents" / f"{v1}.parquet").to_pylist()
+    assert doc["source_path"] == site.base + "/plan.txt"
     slow, error = rows[site.base + "/slow.pdf"], rows[site.base + "/error.pdf"]
     assert (slow["status"], slow["stage"], slow["error_type"], slow["doc_id"]) == (
         "failed",
