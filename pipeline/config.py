@@ -48,22 +48,30 @@ class Settings(BaseSettings):
     # One Tesseract per core: OpenMP threads inside it oversubscribe 2 cores ~5×
     # (1.4 s/page with one thread against 6-9 s without the limit).
     omp_thread_limit: int = Field(1, description="OpenMP threads of each Tesseract process")
-    prefect_log_level: str = Field("WARNING", description="Prefect's log level")
+    # `run` and `fetch` print their own progress, so Prefect's INFO lines would
+    # only repeat it; a served deployment is watched in the Prefect UI, where
+    # INFO is what its users expect to see.
+    prefect_log_level: str | None = Field(
+        None, description="Prefect's log level (default: WARNING for run and fetch, INFO for serve)"
+    )
     # The temporary API server can take long to start on a loaded machine.
     prefect_startup_timeout_s: int = Field(120, description="seconds to wait for Prefect's temporary server")
 
-    def environment(self) -> dict[str, str]:
-        """The variables Tesseract, Prefect and Dask read, as this run wants them."""
+    def environment(self, served: bool = False) -> dict[str, str]:
+        """The variables Tesseract, Prefect and Dask read, as this run wants them.
+
+        `served`: for `vnplans serve`, whose runs are read in the Prefect UI.
+        """
         return {
             "OMP_THREAD_LIMIT": str(self.omp_thread_limit),
             # Otherwise every run tries a telemetry DNS lookup (no network here).
             "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-            "PREFECT_LOGGING_LEVEL": self.prefect_log_level,
+            "PREFECT_LOGGING_LEVEL": self.prefect_log_level or ("INFO" if served else "WARNING"),
             "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": str(self.prefect_startup_timeout_s),
             "DASK_TEMPORARY_DIRECTORY": os.path.join(os.environ.get("TMPDIR", "/tmp"), "vnplans-dask"),
         }
 
-    def apply_environment(self) -> None:
+    def apply_environment(self, served: bool = False) -> None:
         """Set `environment()` in this process, keeping any value the caller set already."""
-        for key, value in self.environment().items():
+        for key, value in self.environment(served).items():
             os.environ.setdefault(key, value)

@@ -45,7 +45,9 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    Settings().apply_environment()
+    # Before the commands are imported: Prefect reads its log level once.
+    words = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
+    Settings().apply_environment(served=words[:1] == ["serve"])
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

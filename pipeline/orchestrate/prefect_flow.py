@@ -9,6 +9,7 @@ a Dask cluster through prefect-dask.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
@@ -35,6 +36,8 @@ def _transient(task, task_run, state) -> bool:
 
 @task(
     name="process-document",
+    # Named after the file, so the UI's task list reads as the batch's files.
+    task_run_name="{path.name}",
     retries=2,
     retry_delay_seconds=1,
     retry_condition_fn=_transient,
@@ -45,10 +48,21 @@ def process_document(path: Path, ocr: bool, limits: Limits, doc_id: str | None =
     return run_isolated(path, ocr, limits, doc_id)
 
 
+# The run's summary and progress callback, by batch: kept out of the flow's
+# parameters because Prefect ships the flow-run context, parameters included,
+# with every task sent to Dask, and a callback holding a console lock cannot
+# be pickled. The flow reads them through `_live` (pickled by reference), as
+# the flow's own function is pickled by value with the globals it names.
+_LIVE: dict[str, tuple[Any, Any]] = {}
+
+
+def _live(batch: str) -> tuple[Any, Any]:
+    return _LIVE[batch]
+
+
 @flow(name="vnplans-ingest", validate_parameters=False, log_prints=False, persist_result=False)
-def ingest_flow(
-    files: list[Path], out_dir: Path, ocr: bool, force: bool, summary, on_progress=None, limits: Limits | None = None
-):
+def ingest_flow(files: list[Path], out_dir: Path, ocr: bool, force: bool, batch: str, limits: Limits | None = None):
+    summary, on_progress = _live(batch)
     todo = plan_batch(files, out_dir, force, summary, on_progress)
     futures = {process_document.submit(p, ocr, limits or Limits(), doc_id): (p, doc_id) for p, doc_id in todo}
     for fut in as_completed(list(futures)):
@@ -81,6 +95,10 @@ def task_runner(workers: int, dask: str | None = None):
 
 
 def run_flow(files, out_dir, workers, ocr, force, summary, on_progress=None, limits=None, dask=None) -> None:
-    ingest_flow.with_options(task_runner=task_runner(workers, dask))(
-        files, out_dir, ocr, force, summary, on_progress, limits
-    )
+    _LIVE[summary.run_id] = (summary, on_progress)
+    try:
+        ingest_flow.with_options(task_runner=task_runner(workers, dask))(
+            files, out_dir, ocr, force, summary.run_id, limits
+        )
+    finally:
+        del _LIVE[summary.run_id]

@@ -60,7 +60,7 @@ def scheduled_ingest_fn(
         limits=Limits(timeout_s=timeout_s, memory_mb=memory_mb),
     )
     counts = _counts(summary)
-    logger.warning(
+    logger.info(
         "run %s: %s; ingest_log in %s",
         summary.run_id,
         ", ".join(f"{k} {v}" for k, v in counts.items()),

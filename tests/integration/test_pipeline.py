@@ -1,6 +1,7 @@
 """The batch: every file gets a log row, bad files don't stop it, re-runs skip."""
 
 import shutil
+import threading
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -128,8 +129,21 @@ def test_memory_limit_fails_one_document_not_the_batch(tmp_path):
 @pytest.mark.slow
 def test_dask_local_cluster_runs_the_documents(inbox, tmp_path):
     out = tmp_path / "out"
+    # A progress callback holding a lock, like the CLI's console: it must stay
+    # in this process, never be shipped to the Dask workers.
+    lock, seen = threading.RLock(), []
+
+    def on_progress(row):
+        with lock:
+            seen.append(row.status)
+
     summary = run_batch(
-        [inbox / "plan.txt", inbox / "empty.txt"], out_dir=out, use_prefect=True, dask="local", workers=2
+        [inbox / "plan.txt", inbox / "empty.txt"],
+        out_dir=out,
+        use_prefect=True,
+        dask="local",
+        workers=2,
+        on_progress=on_progress,
     )
-    assert sorted(r.status for r in summary.log) == ["failed", "ok"]
+    assert sorted(r.status for r in summary.log) == ["failed", "ok"] == sorted(seen)
     assert len(list((out / "tasks").glob("*.parquet"))) == 1

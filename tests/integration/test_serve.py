@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import logging
 import os
 import re
 import signal
@@ -207,7 +208,6 @@ def test_served_deployment_ingests_a_feed(tmp_path):
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_SERVER_UI_ENABLED": "false",
         "PREFECT_RUNNER_POLL_FREQUENCY": "2",  # pick the triggered run up quickly (default 10 s)
-        "PREFECT_LOGGING_LEVEL": "WARNING",
         "NO_PROXY": "127.0.0.1,localhost",
         "no_proxy": "127.0.0.1,localhost",
     }
@@ -314,8 +314,23 @@ def test_served_deployment_ingests_a_feed(tmp_path):
             assert "link returned an HTML page, not a document" in bad["error_message"]
 
             # The documents ran as Prefect tasks of the subflow, inside the served run.
+            # Each task run is named after its file, as the UI lists them.
             _, tasks = api(f"{api_url}/task_runs/filter", {})
-            assert any(t["name"].startswith("process-document") and t["state_type"] == "COMPLETED" for t in tasks)
+            done = {t["name"] for t in tasks if t["state_type"] == "COMPLETED"}
+            assert f"{doc_id}-kontum-06.txt" in done, sorted(t["name"] for t in tasks)
+
+            # The run's summary is an INFO line of the served run, not a warning;
+            # the bad link's failure is the warning.
+            def run_logs():
+                _, logs = api(f"{api_url}/logs/filter", {"logs": {"flow_run_id": {"any_": [m.group(1)]}}})
+                said = [r for r in logs or [] if r["message"].startswith("run ") and "ingest_log in" in r["message"]]
+                return said and logs  # log lines reach the server in batches, after the run may end
+
+            logs = wait_for("the served run's summary in its logs", run_logs, 30, alive)
+            summary = [r for r in logs if r["message"].startswith("run ") and "ingest_log in" in r["message"]]
+            levels = [(r["level"], r["message"][:60]) for r in logs]
+            assert [r["level"] for r in summary] == [logging.INFO], levels
+            assert any(r["level"] == logging.WARNING and "HtmlPage" in r["message"] for r in logs), levels
 
             # The schedule is real: the server's scheduler has queued runs at 06:00 Vietnam time.
             def next_runs():
