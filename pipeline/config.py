@@ -1,8 +1,10 @@
 """One settings object: limits, paths, fetch limits and the environment of Tesseract and Prefect.
 
-`Settings()` reads `VNPLANS_*` environment variables once (e.g.
-`VNPLANS_OUT=/srv/vnplans`, `VNPLANS_TIMEOUT_S=600`); the CLI builds it, lets
-its options override it and passes it down. Nothing here changes the process
+`Settings()` reads `VNPLANS_*` environment variables (e.g.
+`VNPLANS_OUT=/srv/vnplans`, `VNPLANS_TIMEOUT_S=600`), then the optional config
+file (`vnplans.toml` in the working folder, or the file `VNPLANS_CONFIG`
+names; same names without the prefix, e.g. `out = "/srv/vnplans"`), then the
+defaults below; the CLI's options default to it and override it. Nothing here changes the process
 environment at import: `apply_environment()` does, once, from the CLI's
 `main` (Tesseract's OpenMP limit must be set before pytesseract starts a
 subprocess, Prefect's before Prefect is imported).
@@ -14,7 +16,28 @@ import os
 from pathlib import Path
 
 from pydantic import AliasChoices, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+CONFIG_ENV = "VNPLANS_CONFIG"
+DEFAULT_CONFIG = "vnplans.toml"
+
+
+def config_file() -> Path | None:
+    """The config file to read, if any; one named in `VNPLANS_CONFIG` must exist."""
+    named = os.environ.get(CONFIG_ENV)
+    if named:
+        path = Path(named).expanduser()
+        if not path.is_file():
+            raise FileNotFoundError(f"{CONFIG_ENV}={named}: no such config file")
+        return path
+    here = Path(DEFAULT_CONFIG)
+    return here if here.is_file() else None
+
 
 # A0 at 300 dpi is ~140 Mpx; anything bigger is a decompression bomb or a
 # mistake, and decoding it would take minutes and gigabytes.
@@ -24,7 +47,24 @@ MAX_PIXELS = 180_000_000
 class Settings(BaseSettings):
     """Every tunable of a run, with its default. Environment: `VNPLANS_<NAME>`."""
 
-    model_config = SettingsConfigDict(env_prefix="VNPLANS_", extra="ignore")
+    # populate_by_name: the config file says `out`, the environment VNPLANS_OUT.
+    model_config = SettingsConfigDict(env_prefix="VNPLANS_", extra="ignore", populate_by_name=True)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Arguments, then the environment, then the config file: an operator's
+        # one-off `VNPLANS_OUT=…` wins over the file the team shares.
+        path = config_file()
+        if path is None:
+            return (init_settings, env_settings)
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=path))
 
     out: Path = Field(
         Path("data/processed"),

@@ -21,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+from pipeline.cli.options import add_limits, add_out, defaults
 from pipeline.ingest.sources import FetchLimits, default_inbox
 from pipeline.orchestrate.runner import ingest_source
 from pipeline.orchestrate.schedule import DEFAULT_NAME, DEFAULT_TZ, FLOW_NAME, _counts, scheduled_flow
@@ -183,11 +184,13 @@ def _cmd_fetch(args) -> int:
         dask=args.dask,
     )
     counts = _counts(summary)
-    console.print(
-        f"fetched from {source}: {counts['downloaded']} new, {counts['unchanged downloads']} unchanged"
-        + (f", inbox {inbox}" if "://" in source else "")
-    )
-    print_summary(console, summary, time.perf_counter() - t0)
+    quiet = getattr(args, "quiet", False)
+    if not quiet:
+        console.print(
+            f"fetched from {source}: {counts['downloaded']} new, {counts['unchanged downloads']} unchanged"
+            + (f", inbox {inbox}" if "://" in source else "")
+        )
+    print_summary(console, summary, time.perf_counter() - t0, quiet)
     return 1 if summary.failed else 0
 
 
@@ -197,26 +200,27 @@ def _add_common(p: argparse.ArgumentParser) -> None:
         required=True,
         help="folder (local or mounted) or http(s) URL of an HTML page or JSON feed listing document links",
     )
-    p.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder (default data/processed)")
+    add_out(p)
     p.add_argument("--inbox", type=Path, default=None, help="where downloads are kept (default OUT/inbox)")
-    p.add_argument("--workers", type=int, default=None, help="worker processes (default: number of cores)")
-    p.add_argument("--no-ocr", action="store_true", help="do not OCR pages without a text layer")
+    add_limits(p)
+    s = defaults()
     p.add_argument(
-        "--dask",
-        metavar="ADDRESS",
-        default=None,
-        help="run document tasks on a Dask cluster: tcp://HOST:8786, or 'local'",
-    )
-    p.add_argument("--connect-timeout", type=float, default=10, help="seconds to wait for a connection (default 10)")
-    p.add_argument(
-        "--read-timeout", type=float, default=60, help="seconds a server may stay silent while sending (default 60)"
-    )
-    p.add_argument("--max-mb", type=float, default=200, help="largest file downloaded, in MB (default 200)")
-    p.add_argument(
-        "--timeout", type=float, default=1800, help="seconds one document may take before it is stopped (default 1800)"
+        "--connect-timeout",
+        type=float,
+        default=s.connect_timeout_s,
+        help=f"seconds to wait for a connection (default {s.connect_timeout_s:g})",
     )
     p.add_argument(
-        "--memory-mb", type=int, default=4096, help="memory limit of one document's worker process (default 4096)"
+        "--read-timeout",
+        type=float,
+        default=s.read_timeout_s,
+        help=f"seconds a server may stay silent while sending (default {s.read_timeout_s:g})",
+    )
+    p.add_argument(
+        "--max-mb",
+        type=float,
+        default=s.max_download_mb,
+        help=f"largest file downloaded, in MB (default {s.max_download_mb:g})",
     )
 
 

@@ -19,14 +19,12 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.cli.options import add_out
 from pipeline.store.query import (
-    DEFAULT_PROCESSED,
-    ENV_PROCESSED,
     VIEW_DOCS,
     VIEWS,
     _sql_str,
     connect,
-    default_processed_dir,
     describe,
     table_files,
 )
@@ -139,11 +137,11 @@ def _quiet_broken_pipe() -> None:
 
 
 def _open(args):
-    folder = Path(args.data)
+    folder = Path(args.out)
     if not folder.is_dir():
         print(
             f"error: no processed folder at {folder}; run `vnplans run data/raw --out {folder}` first, "
-            f"or pass --data DIR",
+            f"or pass --out DIR",
             file=sys.stderr,
         )
         return None
@@ -188,7 +186,7 @@ def _tables(args) -> int:
     con = _open(args)
     if con is None:
         return 2
-    folder = Path(args.data)
+    folder = Path(args.out)
     if args.name:
         if args.name in COLUMN_DOCS:
             meanings = {c: doc for c, _, doc in COLUMN_DOCS[args.name]}
@@ -220,8 +218,6 @@ def _tables(args) -> int:
 
 
 def add_command(subparsers) -> None:
-    data_help = f"processed folder (default ${ENV_PROCESSED} or {DEFAULT_PROCESSED})"
-
     q = subparsers.add_parser(
         "query",
         help="run SQL (DuckDB) over the processed tables and views",
@@ -230,7 +226,7 @@ def add_command(subparsers) -> None:
         "citations, target_comparison, task_leads.",
     )
     q.add_argument("sql", help="the query; '-' reads it from stdin")
-    q.add_argument("--data", type=Path, default=default_processed_dir(), help=data_help)
+    add_out(q)
     q.add_argument(
         "--format",
         choices=["table", "csv", "json", "parquet"],
@@ -243,6 +239,6 @@ def add_command(subparsers) -> None:
 
     t = subparsers.add_parser("tables", help="list tables and views with row counts and columns")
     t.add_argument("name", nargs="?", help="show one table's or view's columns, types and meanings")
-    t.add_argument("--data", type=Path, default=default_processed_dir(), help=data_help)
+    add_out(t)
     t.add_argument("--max-width", type=int, default=0, help="truncate cells (0: never)")
     t.set_defaults(func=_cmd_tables)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from pipeline.cli.options import add_out
 from pipeline.reporting.report import build_report
-from pipeline.store.query import DEFAULT_PROCESSED, ENV_PROCESSED, default_processed_dir
 
 
 def _cmd_report(args) -> int:
-    folder = Path(args.data)
+    folder = Path(args.out)
     if not folder.is_dir():
         print(
             f"error: no processed folder at {folder}; run `vnplans run data/raw --out {folder}` first", file=sys.stderr
@@ -28,11 +28,6 @@ def _cmd_report(args) -> int:
 
 def add_command(subparsers) -> None:
     r = subparsers.add_parser("report", help="write a self-contained HTML report of a processed folder")
-    r.add_argument(
-        "--data",
-        type=Path,
-        default=default_processed_dir(),
-        help=f"processed folder (default ${ENV_PROCESSED} or {DEFAULT_PROCESSED})",
-    )
-    r.add_argument("-o", "--output", type=Path, default=None, help="HTML file (default DATA/report.html)")
+    add_out(r)
+    r.add_argument("-o", "--output", type=Path, default=None, help="HTML file (default OUT/report.html)")
     r.set_defaults(func=_cmd_report)

@@ -7,11 +7,13 @@ import signal
 import time
 from pathlib import Path
 
+from pipeline.cli.options import add_limits, add_out
 from pipeline.errors import ExitCode
 
 
 def _cmd_run(args) -> int:
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from pipeline.orchestrate.isolate import Limits
@@ -24,6 +26,7 @@ def _cmd_run(args) -> int:
     signal.signal(signal.SIGTERM, lambda signum, frame: signal.default_int_handler(signum, frame))
     console = Console(stderr=True)
     t0 = time.perf_counter()
+    quiet, verbose = getattr(args, "quiet", False), getattr(args, "verbose", 0)
     with Progress(
         TextColumn("[bold]vnplans[/]"),
         BarColumn(),
@@ -32,6 +35,7 @@ def _cmd_run(args) -> int:
         TextColumn("{task.description}"),
         console=console,
         transient=False,
+        disable=quiet,
     ) as progress:
         bar = progress.add_task("discovering files", total=None)
 
@@ -41,6 +45,8 @@ def _cmd_run(args) -> int:
         def on_progress(row):
             mark = {"ok": "[green]ok[/]", "skipped": "[dim]skipped[/]", "failed": "[red]failed[/]"}[row.status]
             progress.update(bar, advance=1, description=f"{mark} {Path(row.source_path).name}")
+            if verbose:
+                progress.console.print(f"{mark} {escape(row.source_path)}", highlight=False, soft_wrap=True)
 
         summary = run_batch(
             args.paths,
@@ -55,14 +61,15 @@ def _cmd_run(args) -> int:
             dask=args.dask,
             wait_for_lock=args.wait,
         )
-    print_summary(console, summary, time.perf_counter() - t0)
+    print_summary(console, summary, time.perf_counter() - t0, quiet)
     if summary.interrupted:
         console.print("[yellow]interrupted[/]: unfinished files are logged; run the same command again to finish them")
         return int(ExitCode.INTERRUPTED)
     return 1 if summary.failed else 0
 
 
-def print_summary(console, summary, elapsed: float) -> None:
+def print_summary(console, summary, elapsed: float, quiet: bool = False) -> None:
+    """The run's counts (not with `-q`) and its first failures (always: they are errors)."""
     from rich.markup import escape
     from rich.table import Table
 
@@ -78,7 +85,8 @@ def print_summary(console, summary, elapsed: float) -> None:
     t.add_row("rows written", ", ".join(f"{k} {v}" for k, v in summary.rows.items()) or "-")
     t.add_row("output", str(summary.out_dir))
     t.add_row("elapsed", f"{elapsed:.1f} s")
-    console.print(t)
+    if not quiet:
+        console.print(t)
     for r in summary.failed[:15]:
         console.print(
             f"[red]✗[/] {escape(r.source_path)} {escape(f'[{r.stage}]')} {escape(str(r.error_type))}: "
@@ -93,23 +101,10 @@ def print_summary(console, summary, elapsed: float) -> None:
 def add_command(subparsers: argparse._SubParsersAction) -> None:
     run = subparsers.add_parser("run", help="process files or folders into Parquet tables")
     run.add_argument("paths", nargs="+", type=Path, help="files or folders (searched recursively)")
-    run.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder (default data/processed)")
-    run.add_argument("--workers", type=int, default=None, help="worker processes (default: number of cores)")
-    run.add_argument("--no-ocr", action="store_true", help="do not OCR pages without a text layer")
+    add_out(run)
+    add_limits(run)
     run.add_argument("--force", action="store_true", help="reprocess files even if unchanged")
     run.add_argument("--no-prefect", action="store_true", help="run without Prefect (same work, no flow run record)")
-    run.add_argument(
-        "--timeout", type=float, default=1800, help="seconds one document may take before it is stopped (default 1800)"
-    )
-    run.add_argument(
-        "--memory-mb", type=int, default=4096, help="memory limit of one document's worker process (default 4096)"
-    )
-    run.add_argument(
-        "--dask",
-        metavar="ADDRESS",
-        default=None,
-        help="run document tasks on a Dask cluster: tcp://HOST:8786, or 'local' for a LocalCluster",
-    )
     run.add_argument(
         "--wait", action="store_true", help="if another run is writing --out, wait for it instead of stopping"
     )

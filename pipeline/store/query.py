@@ -8,17 +8,12 @@ and a query must never reach for the network. The `vnplans query` and
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import duckdb
 
+from pipeline.config import Settings
 from schemas import SCHEMAS, TABLES
-
-DEFAULT_PROCESSED = "data/processed"
-
-
-ENV_PROCESSED = "VNPLANS_PROCESSED"
 
 
 def _majority(column: str, alias: str) -> str:
@@ -180,7 +175,8 @@ VIEW_DOCS: dict[str, tuple[str, list[tuple[str, str]]]] = {
 
 
 def default_processed_dir() -> Path:
-    return Path(os.environ.get(ENV_PROCESSED) or DEFAULT_PROCESSED)
+    """The output folder of the settings: `VNPLANS_OUT`, the config file's `out`, or data/processed."""
+    return Settings().out
 
 
 def _sql_str(s: str) -> str:
