@@ -32,7 +32,6 @@ import os
 import re
 import socket
 import ssl
-import tempfile
 import time
 import unicodedata
 import urllib.error
@@ -47,6 +46,7 @@ from pipeline.errors import FetchError
 from pipeline.ingest.discover import discover
 from pipeline.ingest.sniff import OLE2_MAGIC
 from pipeline.models import FetchResult
+from pipeline.store.files import temp_file_beside
 
 log = logging.getLogger(__name__)
 
@@ -531,7 +531,7 @@ def _load_manifest(inbox: Path) -> dict:
 
 
 def _save_manifest(inbox: Path, manifest: dict) -> None:
-    fd, tmp = tempfile.mkstemp(dir=inbox, prefix=".manifest.", suffix=PART_SUFFIX)
+    fd, tmp = temp_file_beside(inbox, prefix=".manifest.", suffix=PART_SUFFIX)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(manifest, f, ensure_ascii=False, indent=1, sort_keys=True)
@@ -589,7 +589,7 @@ def download(opener, url: str, inbox: Path, manifest: dict, limits: FetchLimits,
                 "browser and fix the link",
             )
         _check_length(resp, limits.max_bytes, "the file")
-        fd, tmp_name = tempfile.mkstemp(dir=inbox, prefix=".fetch-", suffix=PART_SUFFIX)
+        fd, tmp_name = temp_file_beside(inbox, prefix=".fetch-", suffix=PART_SUFFIX)
         tmp = Path(tmp_name)
         try:
             digest, head = hashlib.sha256(), bytearray()

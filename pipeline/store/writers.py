@@ -9,12 +9,12 @@ next run removes.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.store.files import temp_file_beside
 from schemas import SCHEMAS, TABLES, to_arrow
 
 DOCUMENT_TABLES = [t for t in TABLES if t != "ingest_log"]
@@ -22,7 +22,7 @@ DOCUMENT_TABLES = [t for t in TABLES if t != "ingest_log"]
 
 def atomic_write_table(table: pa.Table, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    fd, tmp = temp_file_beside(dest.parent, prefix=f".{dest.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             pq.write_table(table, fh, compression="zstd")

@@ -1,13 +1,23 @@
 """Writers and schemas: every table matches the contract; writes are atomic."""
 
 import dataclasses
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.store.files import current_umask
 from pipeline.store.writers import atomic_write_table, remove_stale_temp_files, write_document, write_ingest_log
 from schemas import RECORD_TYPES, SCHEMAS, TABLES, Document, IngestLog, to_arrow
+from tests.samples import RAW
+
+BIN = Path(sys.executable).parent
 
 
 def test_every_table_has_doc_id_first_and_record_type_matches_schema():
@@ -65,3 +75,34 @@ def test_stale_temp_files_removed(tmp_path):
     (tmp_path / "tasks").mkdir()
     (tmp_path / "tasks" / ".abc.parquet.x1.tmp").write_bytes(b"half")
     assert remove_stale_temp_files(tmp_path) == 1
+
+
+@pytest.fixture
+def umask():
+    """Set the process umask for one test, restoring it after."""
+    old = os.umask(0o022)
+    yield os.umask
+    os.umask(old)
+
+
+@pytest.mark.parametrize(("mask", "mode"), [(0o002, 0o664), (0o022, 0o644), (0o077, 0o600)])
+def test_tables_get_the_mode_the_umask_gives(tmp_path, umask, mask, mode):
+    umask(mask)
+    assert current_umask() == mask
+    tables = {"documents": [Document(doc_id="abc", source_path="x.txt", doc_kind="ke_hoach")]}
+    paths = write_document(tmp_path, "abc", tables)
+    paths.append(write_ingest_log(tmp_path, "run1", [IngestLog(source_path="x.txt", status="ok")]))
+    assert {stat.S_IMODE(p.stat().st_mode) for p in paths} == {mode}
+
+
+def test_a_run_in_a_shared_folder_leaves_group_readable_tables(tmp_path):
+    # End to end, as an operator's shell with umask 002 runs it.
+    (tmp_path / "in").mkdir()
+    shutil.copy(RAW / "kontum-2021-ctrhd-06nqcp.txt", tmp_path / "in" / "plan.txt")
+    out = tmp_path / "out"
+    cmd = f"umask 002 && exec {BIN / 'vnplans'} run in --out out --no-prefect --no-ocr --workers 1"
+    done = subprocess.run(["sh", "-c", cmd], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    files = list(out.rglob("*.parquet"))
+    assert len(files) >= 7
+    assert {stat.S_IMODE(p.stat().st_mode) for p in files} == {0o664}
