@@ -370,3 +370,72 @@ def test_served_deployment_ingests_a_feed(tmp_path):
         timings["stopped"] = time.monotonic() - t_stop
     print("timings (s):", {k: round(v, 1) for k, v in timings.items()})
     assert processes_with_home(home) == [], "processes left behind"
+
+
+@pytest.mark.slow
+def test_prefect_yaml_deploys_to_a_work_pool_and_a_worker_runs_it(tmp_path):
+    """The documented work-pool path: `prefect deploy` from prefect.yaml, a process worker runs it."""
+    home, out, src = tmp_path / "prefect-home", tmp_path / "out", tmp_path / "src"
+    home.mkdir()
+    src.mkdir()
+    (src / "kontum-06.txt").write_bytes(TXT)
+    port = free_port()
+    api_url = f"http://127.0.0.1:{port}/api"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "VNPLANS_"))} | {
+        "PREFECT_HOME": str(home),
+        "PREFECT_API_URL": api_url,
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_SERVER_UI_ENABLED": "false",
+        "NO_PROXY": "127.0.0.1,localhost",
+        "no_proxy": "127.0.0.1,localhost",
+        # What prefect.yaml reads when it is deployed.
+        "VNPLANS_PROJECT": str(ROOT),
+        "VNPLANS_SOURCE": str(src),
+        "VNPLANS_OUT": str(out),
+    }
+    doc_id = hashlib.sha256(TXT).hexdigest()[:16]
+    server_log = tmp_path / "server.log"
+
+    def prefect(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
+        done = subprocess.run(
+            [str(BIN / "prefect"), *args], env=env, capture_output=True, text=True, timeout=timeout, cwd=ROOT
+        )
+        assert done.returncode == 0, f"prefect {' '.join(args)}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+        return done
+
+    server = None
+    try:
+        with open(server_log, "wb") as slog:
+            server = subprocess.Popen(
+                [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"],
+                env=env,
+                stdout=slog,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+                cwd=tmp_path,
+            )
+            alive = [("prefect server", server, server_log)]
+            wait_for("Prefect API health", lambda: api(f"{api_url}/health", timeout=5)[0] == 200, 150, alive, 0.5)
+
+            prefect("work-pool", "create", "vnplans", "--type", "process")
+            prefect("--no-prompt", "deploy", "--name", "vnplans")
+            _, dep = api(f"{api_url}/deployments/name/scheduled-ingest/vnplans")
+            assert dep["work_pool_name"] == "vnplans"
+            assert dep["parameters"] == {"source": str(src), "out_dir": str(out)}
+            [sched] = dep["schedules"]
+            assert (sched["schedule"]["cron"], sched["schedule"]["timezone"]) == ("0 6 * * *", "Asia/Ho_Chi_Minh")
+
+            m = re.search(r"UUID:\s*([0-9a-f-]{36})", prefect("deployment", "run", "scheduled-ingest/vnplans").stdout)
+            assert m
+            # One worker, one run: it picks the run up, runs it to the end and stops.
+            worker = prefect("worker", "start", "--pool", "vnplans", "--run-once", timeout=300)
+            _, run = api(f"{api_url}/flow_runs/{m.group(1)}")
+            assert run["state"]["type"] == "COMPLETED", worker.stdout[-3000:] + worker.stderr[-3000:]
+            assert (out / "documents" / f"{doc_id}.parquet").is_file()
+            [log_file] = (out / "ingest_log").glob("*.parquet")
+            [row] = pq.read_table(log_file).to_pylist()
+            assert (row["source_path"], row["status"]) == (str(src / "kontum-06.txt"), "ok")
+    finally:
+        stop_group(server)
+    assert processes_with_home(home) == [], "processes left behind"
