@@ -89,7 +89,7 @@ def print_summary(console, summary, elapsed: float, quiet: bool = False) -> None
         console.print(t)
     for r in summary.failed[:15]:
         console.print(
-            f"[red]✗[/] {escape(r.source_path)} {escape(f'[{r.stage}]')} {escape(str(r.error_type))}: "
+            f"[red]✗[/] {escape(r.source_path)} {escape(f'[{r.stage}] ' if r.stage else '')}{escape(str(r.error_type))}: "
             f"{escape(str(r.error_message))}"
         )
     if len(summary.failed) > 15:

@@ -87,3 +87,65 @@ def exit_when_gone(pid: int, interval: float = 0.5) -> None:
                 pass
 
     threading.Thread(target=watch, name="vnplans-lifeline", daemon=True).start()
+
+
+class Watchdog:
+    """A small process that kills what this process started if this process is killed.
+
+    Parent-death signals cover the processes vnplans starts itself; Prefect's
+    temporary API server and Dask's processes are started by those libraries,
+    beyond their reach, and outlived a `kill -9` of the run. The watchdog
+    records this process's descendants twice a second and, the moment its
+    parent is gone, kills those still running (matched by start time, so a
+    reused PID is never hit). Used as a context manager around a run.
+    """
+
+    def __init__(self) -> None:
+        self.proc: Any = None
+
+    def __enter__(self) -> Watchdog:
+        import subprocess
+
+        if sys.platform.startswith("linux"):
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "pipeline.orchestrate.lifeline", str(os.getpid())],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                close_fds=True,
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def _watch(parent: int, interval: float = 0.5) -> None:
+    import time
+
+    import psutil
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the run; this one stays to clean up
+    me = os.getpid()
+    seen: dict[int, float] = {}
+    while os.getppid() == parent:
+        try:
+            for p in psutil.Process(parent).children(recursive=True):
+                if p.pid != me and p.pid not in seen:
+                    seen[p.pid] = p.create_time()
+        except psutil.Error:
+            pass
+        time.sleep(interval)
+    for pid, started in seen.items():
+        try:
+            p = psutil.Process(pid)
+            if p.create_time() == started:
+                p.kill()
+        except psutil.Error:
+            continue
+
+
+if __name__ == "__main__":
+    _watch(int(sys.argv[1]))

@@ -19,7 +19,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from pipeline.errors import StageError
 from pipeline.models import Outcome
 from pipeline.orchestrate.batch import plan_batch, record
-from pipeline.orchestrate.isolate import Limits, run_isolated
+from pipeline.orchestrate.isolate import STOP, Limits, run_isolated
 from schemas.enums import Stage
 
 
@@ -65,6 +65,17 @@ def ingest_flow(files: list[Path], out_dir: Path, ocr: bool, force: bool, batch:
     summary, on_progress = _live(batch)
     todo = plan_batch(files, out_dir, force, summary, on_progress)
     futures = {process_document.submit(p, ocr, limits or Limits(), doc_id): (p, doc_id) for p, doc_id in todo}
+    try:
+        _collect(futures, out_dir, summary, on_progress)
+    except BaseException:
+        # Ctrl-C, or SIGTERM (which Prefect turns into its TerminationSignal):
+        # stop the workers now. The task runner's threads wait on them, and
+        # Prefect waits on its threads before the interrupt can leave the flow.
+        STOP.set()
+        raise
+
+
+def _collect(futures: dict, out_dir: Path, summary, on_progress) -> None:
     for fut in as_completed(list(futures)):
         path, doc_id = futures[fut]
         try:

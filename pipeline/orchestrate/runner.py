@@ -19,6 +19,7 @@ from pipeline.ingest.sources import FetchLimits, collect, default_inbox
 from pipeline.models import FetchResult, Outcome, RunSummary, now
 from pipeline.orchestrate.batch import ProgressFn, plan_batch, record
 from pipeline.orchestrate.isolate import STOP, Limits, run_isolated
+from pipeline.orchestrate.lifeline import Watchdog
 from pipeline.orchestrate.outlock import output_lock
 from pipeline.store.writers import remove_stale_temp_files, write_ingest_log
 from schemas import IngestLog
@@ -90,7 +91,10 @@ def _locked_batch(
         if use_prefect:
             from pipeline.orchestrate.prefect_flow import run_flow
 
-            run_flow(files, out_dir, workers, ocr, force, summary, on_progress, limits or Limits(), dask)
+            # Prefect's temporary server and Dask's processes are not ours to
+            # tie to this process; the watchdog ends them if it is killed.
+            with Watchdog():
+                run_flow(files, out_dir, workers, ocr, force, summary, on_progress, limits or Limits(), dask)
         else:
             ingest_direct(files, out_dir, workers, ocr, force, summary, on_progress, limits or Limits())
     except KeyboardInterrupt:

@@ -19,8 +19,9 @@ from tests.samples import RAW
 pytestmark = pytest.mark.slow
 
 
+@pytest.mark.parametrize("prefect", [False, True], ids=["direct", "prefect"])
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
-def test_an_interrupt_stops_the_run_and_writes_its_log(sig, tmp_path):
+def test_an_interrupt_stops_the_run_and_writes_its_log(sig, prefect, tmp_path):
     out = tmp_path / "out"
     scans = [RAW / "kontum-2025-qd243-congbao.scan.pdf", RAW / "kontum-2021-ctrhd-06nqcp.scan.pdf"]
     text = RAW / "kiengiang-2020-kh182.md"
@@ -33,7 +34,7 @@ def test_an_interrupt_stops_the_run_and_writes_its_log(sig, tmp_path):
             *map(str, [text, *scans]),
             "--out",
             str(out),
-            "--no-prefect",
+            *([] if prefect else ["--no-prefect"]),
             "--workers",
             "2",
         ],
