@@ -111,7 +111,7 @@ class UnreadableFileError(InputError):
 
 class EmptyTextError(InputError):
     default_stage = Stage.NORMALIZE
-    default_message = "no text left after normalisation; is this a blank page or an image-only file with OCR disabled?"
+    default_message = "no text left after normalisation"
 
 
 class OcrError(DocumentError):

@@ -19,6 +19,7 @@ it must be refused, not read) and a pair of symlinks pointing at each other
 
 from __future__ import annotations
 
+import io
 import os
 import random
 import re
@@ -131,6 +132,15 @@ def encrypt_pdf(data: bytes, user_password: str, owner_password: str) -> bytes:
     return buf.getvalue()
 
 
+def blank_png(width: int = 1240, height: int = 1754) -> bytes:
+    """A white A4 page at 150 dpi, as a scanner gives for an empty sheet."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("L", (width, height), 255).save(buf, format="PNG")
+    return buf.getvalue()
+
+
 def png_bomb(width: int = 50_000, height: int = 50_000) -> bytes:
     """A real 1-bit PNG of `width`×`height` white pixels: 2.5 Gpx that deflate
     to a few hundred KB. A decoder that trusts the header needs gigabytes."""
@@ -228,6 +238,9 @@ def make_corpus(folder: str | Path, seed: int = 4) -> dict[str, Expected]:
         minimal_pdf(plan_pages(300, lines_per_page=8, seed=3)),
         Expected("ok", None, None, pages=300, source_format="pdf"),
     )
+
+    # A blank page scanned: OCR runs and finds nothing, and says so (not "is OCR disabled?").
+    put("blank-scan.png", blank_png(), Expected("failed", "normalize", "pages look blank", "EmptyTextError"))
 
     put("foreign.txt", FOREIGN_TEXT.encode("utf-8"), Expected("ok", None, None, source_format="txt"))
 

@@ -120,7 +120,12 @@ def process_file(
         paragraphs=raw.paragraphs,
     )
     if not norm.text.strip():
-        raise EmptyTextError()
+        raise EmptyTextError(
+            "no text found: the pages look blank (no text layer, nothing for OCR to read); "
+            "check the file or scan it again"
+            if ocr
+            else "no text layer, and OCR is off (--no-ocr): run again with OCR to read scanned pages"
+        )
     tell(Stage.EXTRACT)
     result = _stage(Stage.EXTRACT, analyse, norm.text, norm.page_starts if raw.paged else None)
 
