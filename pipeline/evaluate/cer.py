@@ -6,7 +6,7 @@ wrong tone marks, and the share of tokens that are no Vietnamese syllable
 (`ocr_metrics`). A transcript is `NAME.truth.txt`, `NAME.txt` or any
 `NAME.*.txt` in the truth folder (the synthetic samples' keys and the real
 scans' transcripts in `../shared/realworld-truth`); without one only the
-syllable share is reported. Synthetic scans fail above their CER limit.
+syllable share and Tesseract's mean word confidence are reported. Synthetic scans fail above their CER limit.
 """
 
 from __future__ import annotations
@@ -70,14 +70,14 @@ def truth_for(path: Path, truth_dir: Path) -> Path | None:
     return next(iter(sorted(truth_dir.glob(f"{stem}.*.txt"))), None)
 
 
-def _ocr_page(job: tuple[str, int, str, int]) -> tuple[str, int, str, float]:
+def _ocr_page(job: tuple[str, int, str, int]) -> tuple[str, int, str, float, float]:
     from pipeline.ingest.pdf import ocr_pdf_page
 
     path, index, lang, dpi = job
     started = time.perf_counter()
     page = ocr_pdf_page(path, index, lang=lang, dpi=dpi)
     # page.seconds starts after the page image exists; count decoding too
-    return path, index, page.text, time.perf_counter() - started
+    return path, index, page.text, time.perf_counter() - started, page.confidence
 
 
 def ocr_report(
@@ -97,12 +97,15 @@ def ocr_report(
         jobs += [(str(path), i, lang, dpi) for i in range(n_pages[str(path)])]
     texts: dict[str, dict[int, str]] = {str(p): {} for p in paths}
     ocr_seconds = {str(p): 0.0 for p in paths}
+    confidence: dict[str, list[float]] = {str(p): [] for p in paths}
     started = time.perf_counter()
     # Each tesseract runs single-threaded (OMP_THREAD_LIMIT=1), so one
     # process per core is what fills the machine.
     with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
-        for n, (done_path, index, text, seconds) in enumerate(pool.map(_ocr_page, jobs), start=1):
+        for n, (done_path, index, text, seconds, conf) in enumerate(pool.map(_ocr_page, jobs), start=1):
             texts[done_path][index] = text
+            if text.strip():  # a blank page's 0 says nothing about the reading
+                confidence[done_path].append(conf)
             ocr_seconds[done_path] += seconds
             if progress:
                 print(f"\rOCR {n}/{len(jobs)} pages", end="", file=sys.stderr, flush=True)
@@ -124,6 +127,9 @@ def ocr_report(
                 "file": path.name,
                 "pages": n_pages[key],
                 **metrics.as_dict(),
+                # Tesseract's own mean word confidence (0-100): with no transcript,
+                # with the invalid-syllable share, the one measure of a scan's reading.
+                "confidence": sum(confidence[key]) / len(confidence[key]) if confidence[key] else None,
                 "limit": limit,
                 "passed": limit is None or (metrics.cer is not None and metrics.cer <= limit),
                 "ocr_seconds_per_page": ocr_seconds[key] / max(n_pages[key], 1),
@@ -168,17 +174,18 @@ def main(argv: list[str] | None = None) -> int:
         truth_dir = fixtures if fixtures.is_dir() else pdfs[0].parent
     rows = ocr_report(pdfs, truth_dir, lang=args.lang, dpi=args.dpi, workers=args.workers, progress=True)
     width = max(len(r["file"]) for r in rows)
-    print(f"{'file':<{width}}  pages     CER     WER  tone-only  invalid  limit  s/page  result")
+    print(f"{'file':<{width}}  pages     CER     WER  tone-only  invalid   conf  limit  s/page  result")
 
     def pct(v):
         return "      -" if v is None else f"{v:7.2%}"
 
     for r in rows:
         limit = "-" if r["limit"] is None else f"{r['limit']:.0%}"
+        conf = "-" if r["confidence"] is None else f"{r['confidence']:.0f}"
         result = "no transcript" if r["cer"] is None else ("pass" if r["passed"] else "FAIL")
         print(
             f"{r['file']:<{width}}  {r['pages']:>5} {pct(r['cer'])} {pct(r['wer'])}    {pct(r['tone_only'])}"
-            f"  {pct(r['invalid'])}  {limit:>5}  {r['ocr_seconds_per_page']:6.2f}  {result}"
+            f"  {pct(r['invalid'])}  {conf:>5}  {limit:>5}  {r['ocr_seconds_per_page']:6.2f}  {result}"
         )
     print(f"wall time {rows[0]['wall_seconds_all_files']:.1f} s")
     return 0 if all(r["passed"] for r in rows) else 1

@@ -228,6 +228,22 @@ def test_whole_document_cer_within_limits():
     report = {r["file"]: round(r["cer"], 4) for r in rows}
     for row in rows:
         assert row["cer"] <= row["limit"], report
+        assert 50 <= row["confidence"] <= 100, row
+
+
+def test_ocr_check_without_a_transcript_reports_confidence_and_syllables(tmp_path):
+    import pypdfium2 as pdfium
+
+    # The first page of a scan, with no transcript anywhere near it.
+    src = pdfium.PdfDocument(str(RAW / "kontum-2021-ctrhd-06nqcp.scan.pdf"))
+    one = pdfium.PdfDocument.new()
+    one.import_pages(src, [0])
+    one.save(str(tmp_path / "page.pdf"))
+    [row] = ocr_report([tmp_path / "page.pdf"], tmp_path / "no-truth-here")
+    assert (row["pages"], row["cer"], row["wer"], row["limit"], row["passed"]) == (1, None, None, None, True)
+    # A clean 300 dpi scan reads confidently and as Vietnamese.
+    assert 70 <= row["confidence"] <= 100, row
+    assert row["invalid"] < 0.05, row
 
 
 # --- second reading of misread columns and debris lines -----------------------------
