@@ -71,8 +71,14 @@ def ingest_flow(files: list[Path], out_dir: Path, ocr: bool, force: bool, batch:
         # Ctrl-C, or SIGTERM (which Prefect turns into its TerminationSignal):
         # stop the workers now. The task runner's threads wait on them, and
         # Prefect waits on its threads before the interrupt can leave the flow.
-        STOP.set()
+        _stop_workers()
         raise
+
+
+def _stop_workers() -> None:
+    # A function, not `STOP.set()` in the flow: the flow's function is pickled
+    # by value with the globals it names, and an Event holds a lock.
+    STOP.set()
 
 
 def _collect(futures: dict, out_dir: Path, summary, on_progress) -> None:

@@ -147,3 +147,17 @@ def test_dask_local_cluster_runs_the_documents(inbox, tmp_path):
     )
     assert sorted(r.status for r in summary.log) == ["failed", "ok"] == sorted(seen)
     assert len(list((out / "tasks").glob("*.parquet"))) == 1
+
+
+def test_the_flow_pickles_the_way_dask_ships_it():
+    # Dask sends the flow-run context with every task, the flow's function
+    # pickled by value with every global it names: none may hold a lock.
+    import cloudpickle
+
+    from pipeline.orchestrate.prefect_flow import _LIVE, ingest_flow
+
+    _LIVE["live-batch"] = (object(), threading.RLock())
+    try:
+        cloudpickle.dumps(ingest_flow.fn)
+    finally:
+        del _LIVE["live-batch"]
