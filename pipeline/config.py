@@ -76,6 +76,18 @@ class Settings(BaseSettings):
     # A 300-page scan OCRs in about 7 minutes on one core.
     timeout_s: float = Field(1800, description="seconds one document may take before it is stopped")
     memory_mb: int = Field(4096, description="memory limit of one document's worker process, in MB")
+    # A worker process serves document after document (starting one costs more
+    # than extracting a text plan); it is replaced after a timeout or a crash,
+    # and after these, so a slow leak or a big scan's arenas do not stay.
+    worker_max_docs: int = Field(200, description="documents a worker process handles before it is replaced")
+    worker_recycle_mb: int = Field(
+        1024, description="a worker process whose memory grew beyond this many MB is replaced after its document"
+    )
+    # Finished documents are written to the tables together: one change of each
+    # table per flush keeps the file count bounded and the writing cheap; a
+    # killed run loses at most one flush, which the next run processes again.
+    flush_docs: int = Field(500, description="documents written to the tables together")
+    flush_s: float = Field(60, description="seconds at most between two writes of finished documents")
     # Refused before it is hashed or read: a 2.5 GB file would otherwise be read whole by the orchestrator.
     max_file_mb: float = Field(1024, description="largest input file a run processes, in MB")
     ocr: bool = Field(True, description="OCR pages without a usable text layer")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import VnplansError
 from schemas import Deadline, Document, IngestLog, LegalRef, Record, Section, Target, Task
@@ -161,6 +162,8 @@ class RunSummary:
     interrupted: bool = False  # Ctrl-C or SIGTERM stopped the run; unfinished files are logged as such
     # Where a file came from when that is not its path: the URL of a fetched file.
     origins: dict[str, str] = field(default_factory=dict)
+    #: Where finished documents wait to be written (`orchestrate.batch.Sink`).
+    sink: Any = field(default=None, repr=False)
 
     def source_of(self, path: Path) -> str:
         """The `source_path` of a file in the tables: its URL if fetched, else its (absolute) path."""

@@ -315,24 +315,6 @@ def make_corpus(folder: str | Path, seed: int = 4) -> dict[str, Expected]:
 DOCUMENT_TABLES = ["documents", "sections", "legal_refs", "targets", "deadlines", "tasks"]
 
 
-def table_contents(out_dir: str | Path, doc_ids: set[str] | None = None) -> dict[str, object]:
-    """`table/doc_id` → that file's Arrow table without `processed_at`, the
-    one column that legitimately differs between runs. `ingest_log` is left
-    out: it records the run, not the documents."""
-    import pyarrow.parquet as pq
-
-    out = {}
-    for table in DOCUMENT_TABLES:
-        for f in sorted((Path(out_dir) / table).glob("*.parquet")):
-            if doc_ids is not None and f.stem not in doc_ids:
-                continue
-            t = pq.read_table(f)
-            if "processed_at" in t.column_names:
-                t = t.drop_columns(["processed_at"])
-            out[f"{table}/{f.stem}"] = t
-    return out
-
-
 def assert_same_tables(got: dict, want: dict) -> None:
     assert sorted(got) == sorted(want)
     for key in want:

@@ -37,3 +37,16 @@ def assert_png_not_blank(png: bytes | Path, min_colours: int = 8, min_ink: float
     assert colours >= min_colours, f"only {colours} colours: blank image?"
     assert ink >= min_ink, f"only {ink:.1%} non-white pixels: blank image?"
     return img
+
+
+def image_pdf(path: Path, pages: int = 1) -> Path:
+    """A scan-like PDF (images only, no text layer): OCR has a few seconds of work per page."""
+    from PIL import ImageDraw
+
+    imgs = []
+    for i in range(pages):
+        img = Image.new("L", (1240, 1754), 255)
+        ImageDraw.Draw(img).text((100, 100 + i), "KE HOACH so 12/KH-UBND " * 3, fill=0)
+        imgs.append(img)
+    imgs[0].save(path, "PDF", resolution=150, save_all=True, append_images=imgs[1:])
+    return path

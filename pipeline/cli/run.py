@@ -109,3 +109,38 @@ def add_command(subparsers: argparse._SubParsersAction) -> None:
         "--wait", action="store_true", help="if another run is writing --out, wait for it instead of stopping"
     )
     run.set_defaults(func=_cmd_run)
+
+    compact = subparsers.add_parser(
+        "compact",
+        help="merge the tables' small part files (and an older version's one file per document)",
+        description="Every run merges what it writes; this merges the rest at once: the part files "
+        "of runs too small to fill one, and the one-file-per-document tables of vnplans before 0.5.",
+    )
+    add_out(compact)
+    compact.add_argument(
+        "--wait", action="store_true", help="if a run is writing --out, wait for it instead of stopping"
+    )
+    compact.set_defaults(func=_cmd_compact)
+
+
+def _cmd_compact(args) -> int:
+    import sys
+
+    from pipeline.orchestrate.outlock import output_lock
+    from pipeline.store.parts import part_files
+    from pipeline.store.writers import compact_tables, remove_stale_temp_files
+    from schemas import TABLES
+
+    out = Path(args.out)
+    if not out.is_dir():
+        print(f"error: {out} is not a folder of tables; pass --out", file=sys.stderr)
+        return ExitCode.USAGE
+    before = {name: len(part_files(out / name)) for name in TABLES}
+    with output_lock(out, wait=args.wait):
+        remove_stale_temp_files(out)
+        compact_tables(out)
+    if not getattr(args, "quiet", False):
+        for name in TABLES:
+            after = len(part_files(out / name))
+            print(f"{name:<12} {before[name]:>7,} → {after:,} files")
+    return 0

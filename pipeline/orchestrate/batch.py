@@ -16,7 +16,7 @@ from pipeline.config import Settings
 from pipeline.errors import NotARegularFileError, TooLargeError, UnreadableFileError, VnplansError
 from pipeline.models import Outcome, RunSummary, now
 from pipeline.orchestrate.process import PIPELINE_VERSION, doc_id_of, path_digest
-from pipeline.store.writers import read_processed_documents, write_document
+from pipeline.store.writers import TableWriter, read_processed_documents
 from schemas import IngestLog
 from schemas.enums import Stage, Status
 
@@ -97,29 +97,62 @@ def plan_batch(
     return todo
 
 
+class Sink:
+    """A run's finished documents on their way to the tables, and their log rows."""
+
+    def __init__(self, out_dir: Path, summary: RunSummary) -> None:
+        settings = Settings()
+        self.writer = TableWriter(out_dir, summary.run_id, settings.flush_docs, settings.flush_s)
+        self.summary = summary
+        self.held: dict[str, tuple[IngestLog, dict[str, int]]] = {}
+
+    def add(self, doc_id: str, tables: dict, row: IngestLog) -> None:
+        self.held[doc_id] = (row, {name: len(rows) for name, rows in tables.items()})
+        if self.writer.add(doc_id, tables):
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is held; if that fails, its documents are failed (stage write) in the log."""
+        held, self.held = self.held, {}
+        try:
+            self.writer.flush()
+        except OSError as exc:
+            for row, _ in held.values():
+                row.status = Status.FAILED
+                row.stage = Stage.WRITE
+                row.error_type = "WriteError"
+                row.error_message = (
+                    f"could not write tables to {self.writer.out_dir}: {exc.strerror or exc}; "
+                    "check disk space and permissions"
+                )
+            return
+        for _, counts in held.values():
+            for name, n in counts.items():
+                self.summary.rows[name] = self.summary.rows.get(name, 0) + n
+
+    def close(self) -> None:
+        self.flush()
+        try:
+            self.writer.compact()
+        except OSError:
+            pass  # merging parts is an optimisation; the next run tries again
+
+
+def sink_of(out_dir: Path, summary: RunSummary) -> Sink:
+    if summary.sink is None:
+        summary.sink = Sink(out_dir, summary)
+    return summary.sink
+
+
 def finish(path: Path, outcome: Outcome, out_dir: Path, summary: RunSummary) -> IngestLog:
-    """Write a finished document's tables (in this process) and make its log row."""
+    """Hand a finished document's tables to the run's sink (in this process) and make its log row."""
     p = outcome.processed
     source = summary.source_of(path)
+    row = outcome.log_row(source)
     if outcome.status == Status.OK and p is not None:
         p.document.source_path = source
-        try:
-            write_document(out_dir, p.doc_id, p.tables)
-        except OSError as exc:
-            outcome = Outcome(
-                Status.FAILED,
-                outcome.started_at,
-                doc_id=p.doc_id,
-                processed=p,
-                stage=Stage.WRITE,
-                error_type="WriteError",
-                error_message=f"could not write tables to {out_dir}: {exc.strerror or exc}; "
-                "check disk space and permissions",
-            )
-        else:
-            for name, rows in p.tables.items():
-                summary.rows[name] = summary.rows.get(name, 0) + len(rows)
-    return outcome.log_row(source)
+        sink_of(out_dir, summary).add(p.doc_id, p.tables, row)
+    return row
 
 
 def record(path: Path, outcome: Outcome, out_dir: Path, summary: RunSummary, on_progress: ProgressFn | None) -> None:

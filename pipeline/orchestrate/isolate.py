@@ -1,9 +1,16 @@
-"""One document in a worker process of its own: a hard time limit, a memory cap, a crash costs one file.
+"""Documents in worker processes: a hard time limit, a memory cap, a crash costs one file.
 
 A hung C library (a pathological PDF, an image bomb) cannot be interrupted
 inside a thread, but a process can be killed; and a crash or memory blow-up
 takes down only that process. Workers fork from a forkserver that has the
-pipeline imported (cheap to start, no threads inherited from Prefect or Dask).
+pipeline imported (no threads inherited from Prefect or Dask).
+
+A worker is long-lived: each thread that runs documents (the runner's pool,
+Prefect's task runner) keeps one and sends it document after document, because
+a fresh process per document costs more than extracting a text plan (its
+lazily built tables, gazetteers and language model start cold every time). A
+worker is replaced when it is killed at the time limit, when it crashes, after
+`max_docs` documents, and when its memory grew past `recycle_mb`.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import os
 import signal
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -42,16 +49,27 @@ PRELOAD = [
 _STAGES = list(Stage)
 
 
+def _setting(name: str) -> Any:
+    return lambda: getattr(Settings(), name)
+
+
 @dataclass
 class Limits:
-    """Per-document limits enforced on the worker process."""
+    """Per-document limits enforced on the worker process, and when a worker is replaced."""
 
     timeout_s: float = Settings.model_fields["timeout_s"].default
     memory_mb: int = Settings.model_fields["memory_mb"].default
+    max_docs: int = field(default_factory=_setting("worker_max_docs"))
+    recycle_mb: int = field(default_factory=_setting("worker_recycle_mb"))
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Limits:
-        return cls(timeout_s=settings.timeout_s, memory_mb=settings.memory_mb)
+        return cls(
+            timeout_s=settings.timeout_s,
+            memory_mb=settings.memory_mb,
+            max_docs=settings.worker_max_docs,
+            recycle_mb=settings.worker_recycle_mb,
+        )
 
 
 def work(path: str, ocr: bool, stage_slot: Any = None) -> Outcome:
@@ -74,8 +92,8 @@ def work(path: str, ocr: bool, stage_slot: Any = None) -> Outcome:
     return Outcome.ok(result, started)
 
 
-def _child(conn: Connection, path: str, ocr: bool, memory_mb: int, stage_slot: Any, main_pid: int = 0) -> None:
-    """Worker process body: cap memory, do the work, send the outcome back."""
+def _serve(conn: Connection, memory_mb: int, stage_slot: Any, main_pid: int = 0) -> None:
+    """Worker process body: cap memory, then take documents from `conn` until it closes."""
     import resource
 
     from pipeline.orchestrate.lifeline import die_with_parent, exit_when_gone, tie_tesseract_to_its_worker
@@ -95,16 +113,22 @@ def _child(conn: Connection, path: str, ocr: bool, memory_mb: int, stage_slot: A
             resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
         except (ValueError, OSError):
             pass
-    try:
-        outcome = work(path, ocr, stage_slot)
-    except MemoryError:
-        stage = _STAGES[stage_slot.value]
-        err = MemoryLimitError(
-            f"the document needed more than {memory_mb} MB; raise --memory-mb or split the file", stage
-        )
-        outcome = Outcome.failure(err)
-    conn.send(outcome)
-    conn.close()
+    while True:
+        try:
+            path, ocr = conn.recv()
+        except (EOFError, OSError):
+            return  # the run is over (or gone)
+        stage_slot.value = 0
+        try:
+            outcome = work(path, ocr, stage_slot)
+        except MemoryError:
+            stage = _STAGES[stage_slot.value]
+            err = MemoryLimitError(
+                f"the document needed more than {memory_mb} MB; raise --memory-mb or split the file", stage
+            )
+            conn.send(Outcome.failure(err))
+            return  # a heap that hit its cap is not worth keeping
+        conn.send(outcome)
 
 
 _CTX: Any = None
@@ -127,6 +151,8 @@ def kill_tree(proc: Any) -> None:
     """
     import psutil
 
+    if proc.exitcode is not None:
+        return  # already reaped: its pid may be another process's now
     try:
         worker = psutil.Process(proc.pid)
         worker.suspend()
@@ -147,14 +173,93 @@ STOP = threading.Event()
 _POLL_S = 0.25
 
 
-def _interrupted(started: dt.datetime, t0: float, doc_id: str | None) -> Outcome:
-    failed = Outcome.failure(InterruptedRunError(), started, doc_id=doc_id)
+def _failed(err: DocumentError, started: dt.datetime, t0: float, doc_id: str | None) -> Outcome:
+    failed = Outcome.failure(err, started, doc_id=doc_id)
     failed.duration_s = time.monotonic() - t0
     return failed
 
 
+def _interrupted(started: dt.datetime, t0: float, doc_id: str | None) -> Outcome:
+    return _failed(InterruptedRunError(), started, t0, doc_id)
+
+
+class Worker:
+    """One long-lived worker process and the pipe to it."""
+
+    def __init__(self, limits: Limits) -> None:
+        ctx = _context()
+        self.memory_mb = limits.memory_mb
+        self.stage_slot = ctx.Value("i", 0, lock=False)
+        self.conn, theirs = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(
+            target=_serve, args=(theirs, limits.memory_mb, self.stage_slot, os.getpid()), daemon=True
+        )
+        self.proc.start()
+        theirs.close()
+        self.done = 0
+
+    @property
+    def stage(self) -> Stage:
+        return _STAGES[self.stage_slot.value]
+
+    def rss_mb(self) -> float:
+        import psutil
+
+        try:
+            return psutil.Process(self.proc.pid).memory_info().rss / 2**20
+        except psutil.Error:
+            return 0.0
+
+    def kill(self) -> None:
+        kill_tree(self.proc)
+        self.close()
+
+    def close(self) -> None:
+        """Let the worker finish: closing the pipe ends its loop; a worker that lingers is killed."""
+        self.conn.close()
+        self.proc.join(5)
+        if self.proc.is_alive():
+            kill_tree(self.proc)
+            self.proc.join()
+
+
+_LANE = threading.local()
+_WORKERS: set[Worker] = set()
+_WORKERS_LOCK = threading.Lock()
+
+
+def _worker(limits: Limits) -> Worker:
+    """This thread's worker, started (or replaced, when the memory cap changed) as needed."""
+    w: Worker | None = getattr(_LANE, "worker", None)
+    if w is not None and (w.memory_mb != limits.memory_mb or not w.proc.is_alive()):
+        _retire(w)
+        w = None
+    if w is None:
+        w = _LANE.worker = Worker(limits)
+        with _WORKERS_LOCK:
+            _WORKERS.add(w)
+    return w
+
+
+def _retire(w: Worker, kill: bool = False) -> None:
+    if getattr(_LANE, "worker", None) is w:
+        _LANE.worker = None
+    with _WORKERS_LOCK:
+        _WORKERS.discard(w)
+    w.kill() if kill else w.close()
+
+
+def close_workers() -> None:
+    """End every worker this process started (at the end of a batch)."""
+    with _WORKERS_LOCK:
+        workers = list(_WORKERS)
+        _WORKERS.clear()
+    for w in workers:
+        w.close()
+
+
 def run_isolated(path: Path, ocr: bool, limits: Limits, doc_id: str | None = None) -> Outcome:
-    """One document in its own process, killed at the time limit; a crash is retried once.
+    """One document in this thread's worker process, killed at the time limit; a crash is retried once.
 
     `doc_id` (known to the caller from hashing the file) goes on failure rows
     the worker could not fill itself: a timeout, a crash.
@@ -162,60 +267,59 @@ def run_isolated(path: Path, ocr: bool, limits: Limits, doc_id: str | None = Non
     if multiprocessing.current_process().daemon:
         # Daemonic workers (some Dask set-ups) may not have children: work inline.
         return work(str(path), ocr)
-    ctx = _context()
     started = now()
     t0 = time.monotonic()
     last = None
-    stage_slot = ctx.Value("i", 0, lock=False)
+    stage = Stage.READ
     for _attempt in range(2):
         if STOP.is_set():
             return _interrupted(started, t0, doc_id)
-        recv, send = ctx.Pipe(duplex=False)
-        proc = ctx.Process(
-            target=_child, args=(send, str(path), ocr, limits.memory_mb, stage_slot, os.getpid()), daemon=True
-        )
-        proc.start()
-        send.close()
+        w = _worker(limits)
         try:
-            deadline = t0 + limits.timeout_s
-            while not recv.poll(_POLL_S) and time.monotonic() < deadline and not STOP.is_set():
-                pass
-            if STOP.is_set() and not recv.poll(0):
-                kill_tree(proc)
-                proc.join()
-                return _interrupted(started, t0, doc_id)
-            if recv.poll(0):
-                try:
-                    outcome: Outcome = recv.recv()
-                    outcome.duration_s = time.monotonic() - t0
-                    if outcome.doc_id is None:
-                        outcome.doc_id = doc_id
-                    return outcome
-                except EOFError:
-                    pass  # the process died before answering
+            w.conn.send((str(path), ocr))
+        except OSError:
+            pass  # the worker died idle: the read below sees it
+        deadline = t0 + limits.timeout_s
+        while not w.conn.poll(_POLL_S) and time.monotonic() < deadline and not STOP.is_set():
+            if not w.proc.is_alive() and not w.conn.poll(0):
+                break
+        if STOP.is_set() and not w.conn.poll(0):
+            _retire(w, kill=True)
+            return _interrupted(started, t0, doc_id)
+        if w.conn.poll(0):
+            try:
+                outcome: Outcome = w.conn.recv()
+            except (EOFError, OSError):
+                pass  # the process died before answering
             else:
-                kill_tree(proc)
-                proc.join()
-                stage = _STAGES[stage_slot.value]
-                err = DocumentTimeoutError(
-                    f"processing took longer than {limits.timeout_s:.0f} s (stage {stage}) and was stopped; "
-                    "the file may be pathological (check it opens), or raise --timeout",
-                    stage,
-                )
-                failed = Outcome.failure(err, started, doc_id=doc_id)
-                failed.duration_s = time.monotonic() - t0
-                return failed
-        finally:
-            recv.close()
-        proc.join()
-        last = proc.exitcode
-        # A crash is retried once: it may have been the machine, not the file.
+                outcome.duration_s = time.monotonic() - t0
+                if outcome.doc_id is None:
+                    outcome.doc_id = doc_id
+                w.done += 1
+                if (
+                    w.done >= limits.max_docs
+                    or outcome.error_type == MemoryLimitError.__name__
+                    or w.rss_mb() > limits.recycle_mb
+                ):
+                    _retire(w)
+                return outcome
+        elif w.proc.is_alive():
+            stage = w.stage
+            _retire(w, kill=True)
+            err = DocumentTimeoutError(
+                f"processing took longer than {limits.timeout_s:.0f} s (stage {stage}) and was stopped; "
+                "the file may be pathological (check it opens), or raise --timeout",
+                stage,
+            )
+            return _failed(err, started, t0, doc_id)
+        stage = w.stage
+        _retire(w, kill=True)
+        last = w.proc.exitcode
+        # A crash is retried once, on a fresh worker: it may have been the machine, not the file.
     sig = f"signal {-last}" if last is not None and last < 0 else f"exit code {last}"
     crashed = WorkerCrashedError(
         f"the worker process died twice on this file ({sig}: out of memory or a crash in a "
         "PDF/OCR library); check the file opens in a PDF viewer, or split it",
-        _STAGES[stage_slot.value],
+        stage,
     )
-    failed = Outcome.failure(crashed, started, doc_id=doc_id)
-    failed.duration_s = time.monotonic() - t0
-    return failed
+    return _failed(crashed, started, t0, doc_id)

@@ -18,10 +18,10 @@ from pipeline.ingest.discover import discover
 from pipeline.ingest.sources import FetchLimits, collect, default_inbox
 from pipeline.models import FetchResult, Outcome, RunSummary, now
 from pipeline.orchestrate.batch import ProgressFn, plan_batch, record
-from pipeline.orchestrate.isolate import STOP, Limits, run_isolated
+from pipeline.orchestrate.isolate import STOP, Limits, close_workers, run_isolated
 from pipeline.orchestrate.lifeline import Watchdog
 from pipeline.orchestrate.outlock import output_lock
-from pipeline.store.writers import remove_stale_temp_files, write_ingest_log
+from pipeline.store.writers import compact_log, remove_stale_temp_files, write_ingest_log
 from schemas import IngestLog
 from schemas.enums import Stage, Status
 
@@ -80,6 +80,7 @@ def _locked_batch(
 ) -> RunSummary:
     # Only this run writes here now: temporary files left are a dead run's.
     remove_stale_temp_files(out_dir)
+    compact_log(out_dir)
     files = discover(paths)
     workers = workers or max(1, min(os.cpu_count() or 1, len(files) or 1))
     summary = RunSummary(run_id=new_run_id(), out_dir=out_dir, origins=dict(origins or {}))
@@ -105,6 +106,10 @@ def _locked_batch(
         for path in files:
             if summary.source_of(path) not in logged:
                 summary.log.append(Outcome.failure(InterruptedRunError()).log_row(summary.source_of(path)))
+    finally:
+        close_workers()
+        if summary.sink is not None:
+            summary.sink.close()  # the documents still held, even after an interrupt
     summary.finished_at = now()
     write_ingest_log(out_dir, summary.run_id, summary.log)
     return summary

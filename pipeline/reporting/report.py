@@ -15,10 +15,12 @@ import datetime as _dt
 import html
 from pathlib import Path
 
-from pipeline.store.query import connect, table_files
+from pipeline.store.query import connect
 from schemas import TABLES
 
 EXTRACTED = [t for t in TABLES if t not in ("documents", "ingest_log")]
+#: Rows listed per table of the report; the cards and charts count everything.
+MAX_LISTED = 500
 
 
 CSS = """
@@ -75,6 +77,12 @@ def _figure(fig, alt: str, caption: str) -> str:
     )
 
 
+def _more(n: int, what: str) -> str:
+    if n <= MAX_LISTED:
+        return ""
+    return f'<p class="muted">The first {MAX_LISTED:,} of {n:,} {what}; <code>vnplans query</code> lists them all.</p>'
+
+
 def build_report(processed_dir: str | Path) -> str:
     """The HTML text of the report on `processed_dir`."""
     # matplotlib takes a second to import: only the report pays for it, not every `vnplans` command.
@@ -103,17 +111,29 @@ def build_report(processed_dir: str | Path) -> str:
         order by state, f.finished_at desc nulls last, f.source_path
     """)
     failing = sum(1 for f in failures if f[-1] == "failing")
-    runs = table_files(processed_dir, "ingest_log")  # one log file per run
+    total_failures = len(failures)
+    runs = q("select count(distinct run_id) from ingest_log")[0][0]
     status_counts = dict(q("select status, count(*) from ingest_log group by status"))
+    failures = failures[:MAX_LISTED]
 
+    # A summary, not a dump: past MAX_LISTED documents the lists stop (and say so).
     docs = q(f"""
         select {charts.DOC_LABEL_SQL} as document, d.doc_kind, d.province, d.issue_date, d.source_format,
                d.n_pages, d.ocr_pages, d.text_chars, d.horizon_year, d.title, d.implements
-        from documents d order by d.province, d.issue_date nulls last, document""")
+        from documents d order by d.province, d.issue_date nulls last, document limit {MAX_LISTED}""")
     per_doc = q(f"""
-        select {charts.DOC_LABEL_SQL} as document,
-               {", ".join(f"(select count(*) from {t} x where x.doc_id = d.doc_id) as {t}" for t in EXTRACTED)}
-        from documents d order by document""")
+        with listed as (select d.doc_id, {charts.DOC_LABEL_SQL} as document from documents d
+                        order by document limit {MAX_LISTED})
+        select l.document, {", ".join(f"coalesce(n_{t}.n, 0) as {t}" for t in EXTRACTED)}
+        from listed l
+        {
+        " ".join(
+            f"left join (select doc_id, count(*) as n from {t} where doc_id in (select doc_id from listed) "
+            f"group by doc_id) n_{t} on n_{t}.doc_id = l.doc_id"
+            for t in EXTRACTED
+        )
+    }
+        order by l.document""")
     versions = [
         v for (v,) in q("select distinct pipeline_version from documents where pipeline_version is not null order by 1")
     ]
@@ -170,6 +190,7 @@ pipeline version {html.escape(", ".join(versions) or "–")}</p>
 <div class="cards">{cards_html}</div>
 
 <h2>Documents</h2>
+{_more(n_docs, "documents")}
 {
         _table(
             [
@@ -196,6 +217,7 @@ pipeline version {html.escape(", ".join(versions) or "–")}</p>
 
 <h2>Failures</h2>
 <p>ingest_log: {html.escape(log_summary)} over {runs} run(s).
+{_more(total_failures, "failures")}
 {'<span class="ok">No file is failing.</span>' if not failing else f"{failing} file(s) failing."}</p>
 {
         _table(

@@ -39,3 +39,17 @@ def temp_file_beside(folder: Path | str, prefix: str, suffix: str) -> tuple[int,
         os.unlink(name)
         raise
     return fd, name
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in `folder` durable (best effort: not every file system can)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

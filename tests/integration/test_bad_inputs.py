@@ -19,8 +19,9 @@ import pytest
 from pipeline.cli import app as cli
 from pipeline.orchestrate.isolate import Limits
 from pipeline.orchestrate.runner import run_batch
-from tests.bad_inputs import NO_ROW, assert_same_tables, make_corpus, table_contents
+from tests.bad_inputs import NO_ROW, assert_same_tables, make_corpus
 from tests.samples import RAW
+from tests.tables import doc_ids, doc_rows, table_contents
 
 GOOD = {"plan-a.txt": RAW / "kontum-2021-ctrhd-06nqcp.txt", "plan-b.md": RAW / "kiengiang-2020-kh182.md"}
 
@@ -73,7 +74,7 @@ def _rows_by_name(runs) -> dict[str, dict]:
 
 def _table_rows(runs, rows: dict[str, dict], table: str, name: str) -> list[dict]:
     """The rows `table` holds for the document read from the corpus file `name`."""
-    return pq.read_table(runs["root"] / "mixed" / table / f"{rows[name]['doc_id']}.parquet").to_pylist()
+    return doc_rows(runs["root"] / "mixed", table, rows[name]["doc_id"])
 
 
 def test_exit_code_says_whether_anything_failed(runs):
@@ -128,8 +129,7 @@ def test_failed_inputs_leave_no_tables(runs):
     failed_ids = {r["doc_id"] for r in runs["log"] if r["status"] == "failed" and r["doc_id"]}
     assert failed_ids  # the encrypted, truncated... files were read, so they have ids
     for table in ("documents", "sections", "legal_refs", "targets", "deadlines", "tasks"):
-        written = {f.stem for f in (runs["root"] / "mixed" / table).glob("*.parquet")}
-        assert not failed_ids & written, table
+        assert not failed_ids & doc_ids(runs["root"] / "mixed", table), table
 
 
 def test_good_documents_are_untouched_by_the_bad_ones(runs):
@@ -137,7 +137,15 @@ def test_good_documents_are_untouched_by_the_bad_ones(runs):
     good_ids = {rows[name]["doc_id"] for name in GOOD}
     assert all(rows[name]["status"] == "ok" for name in GOOD)
     clean = table_contents(runs["root"] / "clean")
-    assert len(clean) == 6 * len(GOOD)
+    assert {key.split("/")[1] for key in clean} == good_ids
+    assert {key.split("/")[0] for key in clean} == {
+        "documents",
+        "sections",
+        "legal_refs",
+        "tasks",
+        "deadlines",
+        "targets",
+    }
     assert_same_tables(table_contents(runs["root"] / "mixed", good_ids), clean)
 
 
@@ -170,7 +178,7 @@ def test_legacy_encoded_text_is_decoded(runs):
     out = runs["root"] / "mixed"
 
     def read(table, name):
-        return pq.read_table(out / table / f"{rows[name]['doc_id']}.parquet").to_pylist()
+        return doc_rows(out, table, rows[name]["doc_id"])
 
     legacy, unicode_ = "legacy-tcvn3.txt", "plan-b.md"
     assert [s["section_id"] for s in read("sections", legacy)] == [s["section_id"] for s in read("sections", unicode_)]
@@ -186,10 +194,10 @@ def test_foreign_text_is_processed_without_findings(runs):
     rows = _rows_by_name(runs)
     doc_id = rows["foreign.txt"]["doc_id"]
     out = runs["root"] / "mixed"
-    (doc,) = pq.read_table(out / "documents" / f"{doc_id}.parquet").to_pylist()
+    (doc,) = doc_rows(out, "documents", doc_id)
     assert doc["doc_kind"] == "other" and doc["doc_number"] is None and doc["province"] is None
     for table in ("legal_refs", "targets", "deadlines", "tasks"):
-        assert pq.read_table(out / table / f"{doc_id}.parquet").num_rows == 0, table
+        assert doc_rows(out, table, doc_id) == [], table
 
 
 def test_image_bomb_fails_fast(runs):
@@ -256,7 +264,7 @@ def test_stray_bytes_in_a_utf8_plan_cost_nothing_but_a_warning(runs):
     out = runs["root"] / "mixed"
 
     def read(table, name):
-        return pq.read_table(out / table / f"{rows[name]['doc_id']}.parquet").to_pylist()
+        return doc_rows(out, table, rows[name]["doc_id"])
 
     damaged, original = "utf8-with-stray-bytes.md", "plan-b.md"
     assert [s["section_id"] for s in read("sections", damaged)] == [s["section_id"] for s in read("sections", original)]

@@ -41,6 +41,8 @@ def test_an_interrupt_stops_the_run_and_writes_its_log(sig, prefect, tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # Each finished document written at once: `documents` appearing means the text plan is done.
+        env=os.environ | {"VNPLANS_FLUSH_DOCS": "1"},
     )
     me = psutil.Process(main.pid)
     descendants: dict[int, psutil.Process] = {}

@@ -180,12 +180,12 @@ def _child(spec: dict) -> None:
 
     Modes: `prefect` and `direct` are `run_batch` with and without Prefect;
     `bare` calls `process_file` in a plain pool of long-lived processes and
-    writes each result, the floor that orchestration adds to."""
+    writes all results at once at the end, the floor that orchestration adds to."""
     t0 = time.perf_counter()
     if spec["mode"] == "bare":
         from pipeline.ingest.discover import discover
         from pipeline.orchestrate.process import process_file
-        from pipeline.store.writers import write_document
+        from pipeline.store.writers import write_documents
     else:
         from pipeline.orchestrate.runner import run_batch
 
@@ -198,13 +198,15 @@ def _child(spec: dict) -> None:
         files = discover([spec["corpus"]])
         ctx = multiprocessing.get_context("forkserver")
         out: dict[str, Any] = {"ok": 0, "failed": 0, "skipped": 0, "pages": 0, "ocr_pages": 0, "errors": []}
+        done = {}
         with ProcessPoolExecutor(spec["workers"], mp_context=ctx) as pool:
             for doc in pool.map(functools.partial(process_file, ocr=spec["ocr"]), files):
-                write_document(Path(spec["out"]), doc.doc_id, doc.tables)
+                done[doc.doc_id] = doc.tables
                 stamps.append(time.perf_counter() - t1)
                 out["ok"] += 1
                 out["pages"] += doc.n_pages or 0
                 out["ocr_pages"] += doc.ocr_pages or 0
+        write_documents(Path(spec["out"]), done)
     else:
         summary = run_batch(
             [spec["corpus"]],

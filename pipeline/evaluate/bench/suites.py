@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import platform
 import pstats
+import shutil
 import statistics
 import subprocess
 import sys
@@ -46,6 +47,9 @@ GOAL_OCR_RATIO = 1.10  # project OCR time / bare tesseract time
 GOAL_PDF_PAGES_S = 50.0  # digital PDF pages/s per core (project reader)
 GOAL_EXTRACT_MB_S = 2.0  # MB/s per core, normalise + sections + extractors
 GOAL_RSS_RATIO = 1.2  # peak RSS of the biggest batch / the smallest
+GOAL_GROUPBY_S = 1.0  # DuckDB group-by over 100,000 documents
+GOAL_FILES_PER_1000 = 1.0  # files per table per 1,000 documents
+GOAL_BATCH_RATIO = 1.2  # `run_batch` time / pure `process_file` in a pool
 
 
 @dataclass
@@ -588,6 +592,20 @@ def bench_ocr_quality(cfg: Config, scans: list[Path]) -> dict:
     return {"rows": rows, "load": loadavg()}
 
 
+def bench_tables(texts: list[Path], work: Path, n_docs: int) -> dict:
+    """File counts and query times at `n_docs` documents, from the text samples' real rows."""
+    from pipeline.evaluate.bench.storage import bench_storage
+    from pipeline.orchestrate.runner import run_batch
+
+    base = work / "storage-base"
+    shutil.rmtree(base, ignore_errors=True)
+    run_batch(list[str | Path](texts), out_dir=base, use_prefect=False, force=True)
+    try:
+        return bench_storage(base, work, n_docs)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
 def run_bench(cfg: Config, results_path: Path, work: Path, update_readme: bool) -> dict:
     from pipeline.evaluate.bench.batch import bench_batches
     from pipeline.evaluate.bench.report import readme_block, render
@@ -609,6 +627,9 @@ def run_bench(cfg: Config, results_path: Path, work: Path, update_readme: bool) 
     res["ocr_quality"] = bench_ocr_quality(cfg, smp["scan"] + smp["scan-poor"])
     log("4-5/5 batches (end to end, scale, Prefect)")
     res["batches"] = bench_batches(cfg, smp, work)
+    n_docs = 5_000 if cfg.quick else 100_000
+    log(f"6/6 the tables at {n_docs:,} documents (synthetic: real rows replicated)")
+    res["storage"] = bench_tables(smp["text"], work, n_docs)
     res["machine"].insert(-1, ("load average at end", " ".join(Path("/proc/loadavg").read_text().split()[:3])))
     res["wall_s"] = time.time() - started
     results_path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,154 @@
+"""Long-lived worker processes: reused across documents, replaced when they must be.
+
+Each thread that runs documents keeps one worker process. It is replaced after
+a timeout, a crash, `max_docs` documents or when its memory grew past
+`recycle_mb`, and a crash or a hang still costs one document only.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from pipeline.orchestrate import isolate
+from pipeline.orchestrate.isolate import Limits, close_workers, run_isolated
+from pipeline.orchestrate.runner import run_batch
+from tests.samples import RAW, image_pdf
+
+
+@pytest.fixture(autouse=True)
+def no_workers_left():
+    yield
+    close_workers()
+    assert not isolate._WORKERS
+
+
+@pytest.fixture
+def plans(tmp_path) -> list[Path]:
+    """Four distinct text plans."""
+    out = []
+    for i in range(4):
+        p = tmp_path / f"plan-{i}.txt"
+        p.write_text((RAW / "kontum-2021-ctrhd-06nqcp.txt").read_text() + f"\n(copy {i})\n")
+        out.append(p)
+    return out
+
+
+def _pid() -> int | None:
+    w = getattr(isolate._LANE, "worker", None)
+    return w.proc.pid if w is not None else None
+
+
+def test_one_worker_serves_document_after_document(plans):
+    pids = []
+    for p in plans:
+        assert run_isolated(p, False, Limits()).status == "ok"
+        pids.append(_pid())
+    assert len(set(pids)) == 1 and pids[0] is not None
+
+
+def test_a_worker_is_replaced_after_max_docs(plans):
+    limits = Limits(max_docs=2)
+    pids = []
+    for p in plans:
+        assert run_isolated(p, False, limits).status == "ok"
+        pids.append(_pid())
+    # Retired after its 2nd document: none is kept, the next document starts one.
+    assert pids[1] is None and pids[3] is None
+    before, after = set(), set()
+    for p in plans[:2]:
+        run_isolated(p, False, Limits(max_docs=3))
+        before.add(_pid())
+    for p in plans[2:]:
+        run_isolated(p, False, Limits(max_docs=3))
+        after.add(_pid())
+    assert len(before) == 1 and None in after
+
+
+def test_a_worker_whose_memory_grew_is_replaced(plans):
+    limits = Limits(recycle_mb=1)  # every worker is bigger than 1 MB
+    assert run_isolated(plans[0], False, limits).status == "ok"
+    assert _pid() is None
+
+
+def test_a_new_memory_cap_gets_a_new_worker(plans):
+    run_isolated(plans[0], False, Limits(memory_mb=4096))
+    first = _pid()
+    run_isolated(plans[1], False, Limits(memory_mb=3000))
+    assert _pid() not in (None, first)
+    assert not psutil.pid_exists(first) or psutil.Process(first).status() == psutil.STATUS_ZOMBIE
+
+
+def test_a_timeout_costs_one_document_and_the_next_gets_a_fresh_worker(plans, tmp_path):
+    run_isolated(plans[0], False, Limits())
+    first = _pid()
+    slow = image_pdf(tmp_path / "scan.pdf", pages=3)
+    out = run_isolated(slow, True, Limits(timeout_s=0.3))
+    assert out.error_type == "DocumentTimeoutError"
+    assert _pid() is None and not psutil.pid_exists(first) or psutil.Process(first).status() == psutil.STATUS_ZOMBIE
+    assert run_isolated(plans[1], False, Limits()).status == "ok"
+
+
+def _kill_workers_while(running: threading.Event, times: int) -> threading.Thread:
+    """Kill the worker that is processing a document, `times` times."""
+
+    def killer() -> None:
+        killed: set[int] = set()
+        while running.is_set() and len(killed) < times:
+            for w in list(isolate._WORKERS):
+                if w.proc.pid not in killed and w.proc.is_alive():
+                    time.sleep(0.3)  # into the document
+                    psutil.Process(w.proc.pid).kill()
+                    killed.add(w.proc.pid)
+            time.sleep(0.02)
+
+    t = threading.Thread(target=killer, daemon=True)
+    t.start()
+    return t
+
+
+def _run_while_killing(tmp_path: Path, times: int):
+    """OCR a scan while its worker is killed `times` times."""
+    scan = image_pdf(tmp_path / "scan.pdf", pages=3)
+    running = threading.Event()
+    running.set()
+    killer = _kill_workers_while(running, times)
+    try:
+        return run_isolated(scan, True, Limits())
+    finally:
+        running.clear()
+        killer.join()
+
+
+def test_a_worker_killed_mid_document_is_replaced_and_the_document_retried(tmp_path):
+    out = _run_while_killing(tmp_path, times=1)
+    assert out.status == "ok", out.error_message
+
+
+def test_a_document_that_kills_its_worker_twice_fails_alone(tmp_path, plans):
+    out = _run_while_killing(tmp_path, times=2)
+    assert out.error_type == "WorkerCrashedError"
+    assert "died twice" in out.error_message and "signal 9" in out.error_message
+    assert run_isolated(plans[0], False, Limits()).status == "ok"
+
+
+def test_a_batch_ends_its_workers(plans, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in plans:
+        shutil.copy(p, src / p.name)
+    summary = run_batch([src], out_dir=tmp_path / "out", use_prefect=False, workers=2)
+    assert [r.status for r in summary.log] == ["ok"] * 4
+    assert not isolate._WORKERS
+    # Workers are the forkserver's children; it stays (it is cheap and serves the next batch).
+    forkservers = [c for c in psutil.Process().children() if "multiprocessing.forkserver" in " ".join(c.cmdline())]
+    assert forkservers, "the workers came from the forkserver"
+    deadline = time.monotonic() + 5
+    while any(f.children() for f in forkservers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [c.pid for f in forkservers for c in f.children()] == []
