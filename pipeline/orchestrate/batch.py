@@ -80,7 +80,11 @@ def plan_file(
 def plan_batch(
     files: list[Path], out_dir: Path, force: bool, summary: RunSummary, on_progress: ProgressFn | None
 ) -> list[tuple[Path, str]]:
-    """Log skips; return the files that need work, with their doc_ids."""
+    """Log skips; return the files that need work, with their doc_ids, largest first.
+
+    Largest first: a long scan started last would run alone on one core while
+    the others sit idle; started first, the small files fill in around it.
+    """
     processed = {} if force else read_processed_documents(out_dir)
     seen: dict[str, Path] = {}
     todo = []
@@ -94,7 +98,43 @@ def plan_batch(
         summary.log.append(planned)
         if on_progress:
             on_progress(planned)
-    return todo
+    return sorted(todo, key=lambda item: -_size(item[0]))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+#: A file this large is a task of its own (a scan, a long PDF); smaller ones share tasks.
+ALONE_BYTES = 1_000_000
+#: Most files one task carries, and most bytes.
+CHUNK_FILES, CHUNK_BYTES = 25, 4_000_000
+
+
+def chunked(todo: list[tuple[Path, str]], workers: int) -> list[list[tuple[Path, str]]]:
+    """Files grouped into tasks, so orchestration costs per task, not per file.
+
+    Small files share a task, up to `CHUNK_FILES` of them, yet there stay about
+    four tasks per worker where the batch allows it, so the workers end
+    together; a file over `ALONE_BYTES` is a task of its own.
+    """
+    per_task = max(1, min(CHUNK_FILES, len(todo) // (4 * max(1, workers))))
+    out: list[list[tuple[Path, str]]] = []
+    size = 0
+    for item in todo:
+        n = _size(item[0])
+        if n >= ALONE_BYTES:
+            out.append([item])
+            continue
+        if not out or len(out[-1]) >= per_task or size + n > CHUNK_BYTES or _size(out[-1][0][0]) >= ALONE_BYTES:
+            out.append([])
+            size = 0
+        out[-1].append(item)
+        size += n
+    return out
 
 
 class Sink:

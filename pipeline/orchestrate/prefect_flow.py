@@ -18,7 +18,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline.errors import StageError
 from pipeline.models import Outcome
-from pipeline.orchestrate.batch import plan_batch, record
+from pipeline.orchestrate.batch import chunked, plan_batch, record
 from pipeline.orchestrate.isolate import STOP, Limits, run_isolated
 from schemas.enums import Stage
 
@@ -35,17 +35,23 @@ def _transient(task, task_run, state) -> bool:
 
 
 @task(
-    name="process-document",
-    # Named after the file, so the UI's task list reads as the batch's files.
-    task_run_name="{path.name}",
+    name="process-documents",
+    # Named after its file (or first file), so the UI's task list reads as the batch's files.
+    task_run_name="{label}",
     retries=2,
     retry_delay_seconds=1,
     retry_condition_fn=_transient,
     cache_policy=NO_CACHE,
     persist_result=False,
 )
-def process_document(path: Path, ocr: bool, limits: Limits, doc_id: str | None = None) -> Outcome:
-    return run_isolated(path, ocr, limits, doc_id)
+def process_documents(files: list[tuple[Path, str]], ocr: bool, limits: Limits, label: str) -> list[Outcome]:
+    """A few small files (or one large one), each in the worker process with its own limits."""
+    return [run_isolated(path, ocr, limits, doc_id) for path, doc_id in files]
+
+
+def _label(files: list[tuple[Path, str]]) -> str:
+    first = files[0][0].name
+    return first if len(files) == 1 else f"{first} +{len(files) - 1}"
 
 
 # The run's summary and progress callback, by batch: kept out of the flow's
@@ -61,10 +67,21 @@ def _live(batch: str) -> tuple[Any, Any]:
 
 
 @flow(name="vnplans-ingest", validate_parameters=False, log_prints=False, persist_result=False)
-def ingest_flow(files: list[Path], out_dir: Path, ocr: bool, force: bool, batch: str, limits: Limits | None = None):
+def ingest_flow(
+    files: list[Path],
+    out_dir: Path,
+    ocr: bool,
+    force: bool,
+    batch: str,
+    limits: Limits | None = None,
+    workers: int = 1,
+):
     summary, on_progress = _live(batch)
     todo = plan_batch(files, out_dir, force, summary, on_progress)
-    futures = {process_document.submit(p, ocr, limits or Limits(), doc_id): (p, doc_id) for p, doc_id in todo}
+    futures = {
+        process_documents.submit(chunk, ocr, limits or Limits(), _label(chunk)): chunk
+        for chunk in chunked(todo, workers)
+    }
     try:
         _collect(futures, out_dir, summary, on_progress)
     except BaseException:
@@ -83,17 +100,18 @@ def _stop_workers() -> None:
 
 def _collect(futures: dict, out_dir: Path, summary, on_progress) -> None:
     for fut in as_completed(list(futures)):
-        path, doc_id = futures[fut]
+        chunk = futures[fut]
         try:
-            outcome = fut.result()
+            outcomes = fut.result()
         except Exception as exc:  # an orchestration fault: log it, keep the batch going
             err = StageError(
                 Stage.EXTRACT, f"{type(exc).__name__}: {exc} (internal error; please report it with the file)"
             )
-            outcome = Outcome.failure(err, doc_id=doc_id)
+            outcomes = [Outcome.failure(err, doc_id=doc_id) for _, doc_id in chunk]
         # Tables are written here, in the flow's process, so a remote worker
         # needs no access to the output folder.
-        record(path, outcome, out_dir, summary, on_progress)
+        for (path, _), outcome in zip(chunk, outcomes, strict=True):
+            record(path, outcome, out_dir, summary, on_progress)
 
 
 def task_runner(workers: int, dask: str | None = None):
@@ -115,7 +133,7 @@ def run_flow(files, out_dir, workers, ocr, force, summary, on_progress=None, lim
     _LIVE[summary.run_id] = (summary, on_progress)
     try:
         ingest_flow.with_options(task_runner=task_runner(workers, dask))(
-            files, out_dir, ocr, force, summary.run_id, limits
+            files, out_dir, ocr, force, summary.run_id, limits, workers
         )
     finally:
         del _LIVE[summary.run_id]

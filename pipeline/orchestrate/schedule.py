@@ -3,8 +3,8 @@
 
 The scheduled flow calls `ingest_source` with `use_prefect=True`, so each run
 is a `scheduled-ingest` flow run with the usual `vnplans-ingest` subflow and
-one `process-document` task per document in it (retries, per-document history
-in the UI). That is safe under a served deployment: the runner starts every
+its `process-documents` tasks (one per large file, one per few small files:
+retries, history in the UI). That is safe under a served deployment: the runner starts every
 flow run in a fresh, non-daemonic spawned process, so the per-document worker
 processes of `run_isolated` start as they do from the command line, and the
 subflow's thread pool lives and dies with that process.

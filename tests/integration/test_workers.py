@@ -152,3 +152,52 @@ def test_a_batch_ends_its_workers(plans, tmp_path):
     while any(f.children() for f in forkservers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert [c.pid for f in forkservers for c in f.children()] == []
+
+
+def test_small_files_share_tasks_and_large_ones_go_alone(tmp_path):
+    from pipeline.orchestrate.batch import ALONE_BYTES, chunked
+
+    todo = []
+    for i in range(2):
+        big = tmp_path / f"scan-{i}.pdf"
+        big.write_bytes(b"x" * (ALONE_BYTES + i))
+        todo.append((big, f"big{i}"))
+    for i in range(60):
+        small = tmp_path / f"plan-{i}.txt"
+        small.write_bytes(b"y" * 10_000)
+        todo.append((small, f"small{i}"))
+    chunks = chunked(todo, workers=2)
+    assert [item for chunk in chunks for item in chunk] == todo, "every file once, in order"
+    assert chunks[0] == [todo[0]] and chunks[1] == [todo[1]]
+    small = chunks[2:]
+    assert all(1 < len(c) <= 60 // 8 for c in small)
+    assert len(chunks) >= 4 * 2, "about four tasks per worker"
+    assert chunked(todo[2:5], workers=2) == [[t] for t in todo[2:5]], "a small batch: one file a task"
+
+
+def test_the_largest_files_start_first(tmp_path):
+    from pipeline.models import RunSummary
+    from pipeline.orchestrate.batch import plan_batch
+
+    sizes = [3, 50, 7, 20_000, 400]
+    for i, n in enumerate(sizes):
+        (tmp_path / f"f{i}.txt").write_bytes(bytes([65 + i]) * n)
+    files = sorted(tmp_path.glob("*.txt"))
+    todo = plan_batch(files, tmp_path / "out", False, RunSummary("r", tmp_path / "out"), None)
+    assert [p.stat().st_size for p, _ in todo] == sorted(sizes, reverse=True)
+
+
+@pytest.mark.slow
+def test_prefect_runs_small_files_a_few_to_a_task(plans, tmp_path, monkeypatch):
+    from pipeline.orchestrate import prefect_flow
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(12):
+        (src / f"plan-{i}.txt").write_text(plans[0].read_text() + f"\n(more {i})\n")
+    labels: list[str] = []
+    real = prefect_flow._label
+    monkeypatch.setattr(prefect_flow, "_label", lambda files: labels.append(real(files)) or labels[-1])
+    summary = run_batch([src], out_dir=tmp_path / "out", use_prefect=True, workers=1)
+    assert [r.status for r in summary.log] == ["ok"] * 12
+    assert len(labels) == 4 and all(label.endswith(" +2") for label in labels), labels

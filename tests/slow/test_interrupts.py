@@ -35,8 +35,10 @@ def test_an_interrupt_stops_the_run_and_writes_its_log(sig, prefect, tmp_path):
             "--out",
             str(out),
             *([] if prefect else ["--no-prefect"]),
+            # The largest files start first: a third worker takes the text plan
+            # while the two scans are in their OCR.
             "--workers",
-            "2",
+            "3",
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
