@@ -112,9 +112,9 @@ def add_command(subparsers: argparse._SubParsersAction) -> None:
 
     compact = subparsers.add_parser(
         "compact",
-        help="merge the tables' small part files (and an older version's one file per document)",
-        description="Every run merges what it writes; this merges the rest at once: the part files "
-        "of runs too small to fill one, and the one-file-per-document tables of vnplans before 0.5.",
+        help="fold an older version's one file per document (and earlier runs' logs) into buckets",
+        description="Every run that writes to a table folds it first; this folds every table at once: "
+        "the one-file-per-document tables of earlier versions and the runs' own ingest_log files.",
     )
     add_out(compact)
     compact.add_argument(

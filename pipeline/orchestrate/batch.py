@@ -172,10 +172,6 @@ class Sink:
 
     def close(self) -> None:
         self.flush()
-        try:
-            self.writer.compact()
-        except OSError:
-            pass  # merging parts is an optimisation; the next run tries again
 
 
 def sink_of(out_dir: Path, summary: RunSummary) -> Sink:

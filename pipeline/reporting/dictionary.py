@@ -53,7 +53,7 @@ that `ingest_log` shows a failure). Do not edit by hand: `python -m
 pipeline.reporting.dictionary --check` (run by `tests/integration/test_dictionary.py`) fails when
 this file and the schemas disagree.
 
-Tables live in `data/processed/<table>/*.parquet` (part files of many documents); the contract is
+Tables live in `data/processed/<table>/*.parquet` (up to 64 bucket files); the contract is
 `../shared/SPEC.md`. In `vnplans query` every table is a view of the same name
 and three cross-document views are added (below). `–` means the samples have
 no non-empty value.

@@ -1,20 +1,23 @@
-"""A table folder as a bounded set of part files, changed a whole folder at a time.
+"""A table folder as a fixed set of bucket files: a document's rows always in one known file.
 
-`<out>/<table>/` holds Parquet *parts*, each with the rows of many documents.
-One file per document does not scale: at 100,000 documents DuckDB and pandas
-spend their time opening files, not reading rows. Here a table has at most
-one part with fewer than `SEALED_DOCS` documents (the *open* part) and sealed
-parts of `SEALED_DOCS` to `PART_DOCS` documents, so the file count stays
-below one per thousand documents plus one.
+`<out>/<table>/bucket-NN.parquet` holds the rows of the documents whose
+doc_id falls in bucket NN (`BUCKETS` of them, by the doc_id's leading hex
+digits). One file per document does not scale: at 100,000 documents DuckDB
+and pandas spend their time opening files. With buckets a table has at most
+`BUCKETS` files whatever the corpus, and a document never moves: writing it
+again rewrites its bucket, to a temporary file renamed over the old one.
 
-A change (new documents, documents processed again, small parts merged) is
-built in a hidden sibling folder, the unchanged parts hard-linked into it, and
-swapped with the table folder in one `renameat2(RENAME_EXCHANGE)` call. So a
-reader globbing `<table>/*.parquet` sees the old set of parts or the new one,
-and every document's rows exactly once in either; a killed run leaves at most
-a hidden folder, which the next run removes. Where the file system cannot
-swap folders, parts are replaced file by file (logged as a warning once): a
-reader may then see a document's rows twice for a moment.
+So every reader sees each document's rows exactly once, at any moment, even
+one that reads some files before a write and others after it: each file is
+replaced whole, and no document is ever in two files. A killed run leaves at
+most a hidden temporary file, which the next run removes.
+
+Folders of earlier versions (one `<doc_id>.parquet` per document), and the
+run logs (one file per run), are folded into buckets by `fold`: the new
+folder is built beside the old one and swapped in with one
+`renameat2(RENAME_EXCHANGE)`, so a reader that lists the folder sees either
+layout whole. (One that reads across the swap may miss or repeat a
+document's rows for that read: a one-off, when a folder is migrated.)
 """
 
 from __future__ import annotations
@@ -23,9 +26,12 @@ import ctypes
 import errno
 import logging
 import os
+import re
 import shutil
+import time
 import uuid
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,199 +39,170 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipeline.store.files import fsync_dir
+from pipeline.store.files import fsync_dir, temp_file_beside
 from schemas import SCHEMAS
 
-#: Most documents one part holds.
-PART_DOCS = 2000
-#: A part with this many documents is left alone unless its documents change.
-SEALED_DOCS = 1000
+#: Files per table. 64 keeps a table of 100,000 documents at ~1,600 documents a
+#: file (DuckDB reads it in tens of milliseconds) and a rewrite of one bucket
+#: at 1/64 of the table.
+BUCKETS = 64
 #: What the table's rows are grouped by: `doc_id`, or `run_id` for the log.
 KEY = {"ingest_log": "run_id"}
 
+_BUCKET_NAME = re.compile(r"bucket-(\d{2})\.parquet")
 _STAGING = ".next-"
+_OLD = ".old-"
+#: How long a swapped-out folder stays for a reader still listing it.
+OLD_GRACE_S = 30.0
 _log = logging.getLogger(__name__)
-_warned_no_exchange = False
 
 
 def key_of(table: str) -> str:
     return KEY.get(table, "doc_id")
 
 
+def bucket_of(key: str) -> int:
+    """The bucket of a doc_id (hex: its first 8 digits) or of any other key (its CRC)."""
+    try:
+        return int(key[:8], 16) % BUCKETS
+    except ValueError:
+        return zlib.crc32(key.encode()) % BUCKETS
+
+
+def bucket_name(bucket: int) -> str:
+    return f"bucket-{bucket:02d}.parquet"
+
+
 def part_files(folder: Path) -> list[Path]:
+    """Every file a reader of `folder/*.parquet` reads."""
     return sorted(folder.glob("*.parquet")) if folder.is_dir() else []
 
 
-def read_keys(path: Path, table: str) -> set[str]:
-    """The documents (or runs) a part holds: its key column only."""
-    col = pq.read_table(path, columns=[key_of(table)]).column(0)
-    return {k for k in pc.unique(col).to_pylist() if k is not None}
+def unbucketed(folder: Path) -> list[Path]:
+    """Files not (yet) in the bucket layout: an older version's, or one run's log."""
+    return [p for p in part_files(folder) if not _BUCKET_NAME.fullmatch(p.name)]
 
 
-def scan(folder: Path, table: str) -> dict[str, set[str]]:
-    """part file name → the keys it holds; unreadable parts hold nothing we can replace."""
-    index: dict[str, set[str]] = {}
-    for path in part_files(folder):
-        try:
-            index[path.name] = read_keys(path, table)
-        except (OSError, pa.ArrowException):
-            _log.warning("cannot read %s; it is left as it is", path)
-    return index
-
-
-def read_part(path: Path, table: str, drop: set[str] | None = None) -> pa.Table:
-    """A part's rows in the contract's schema (columns added since are null), without `drop`'s keys."""
-    t = pq.read_table(path)
+def conform(t: pa.Table, table: str) -> pa.Table:
+    """Rows in the contract's schema: columns added since an older file was written are null."""
     schema = SCHEMAS[table]
+    if t.schema.remove_metadata() == schema:
+        return t
     cols = [t.column(f.name).cast(f.type) if f.name in t.column_names else pa.nulls(len(t), f.type) for f in schema]
-    t = pa.Table.from_arrays(cols, schema=schema)
-    if drop:
-        t = t.filter(pc.invert(pc.is_in(t.column(key_of(table)), value_set=pa.array(sorted(drop), pa.string()))))
-    return t
+    return pa.Table.from_arrays(cols, schema=schema)
 
 
-def change(
-    folder: Path,
-    table: str,
-    index: dict[str, set[str]],
-    new: pa.Table | None,
-    run_id: str,
-    replace: set[str] | None = None,
-) -> dict[str, set[str]]:
-    """Give `replace`'s keys (default: `new`'s) exactly `new`'s rows, in one swap of `folder`; the new index.
+def read_file(path: Path, table: str) -> pa.Table:
+    return conform(pq.read_table(path), table)
 
-    Sealed parts not touched are kept (hard-linked); a sealed part that holds
-    a replaced key is written again without it; what is left of the open part
-    and of under-full parts is merged with `new` and cut into parts of
-    `PART_DOCS`, written as they fill so a migration of 100,000 one-document
-    files never holds the table in memory. A part we could not read is kept
-    as it is, never dropped unseen.
+
+def _without(t: pa.Table, key: str, drop: set[str]) -> pa.Table:
+    if not drop or not len(t):
+        return t
+    return t.filter(pc.invert(pc.is_in(t.column(key), value_set=pa.array(sorted(drop), pa.string()))))
+
+
+# ---------------------------------------------------------------- writing
+
+
+def write_buckets(folder: Path, table: str, new: pa.Table, replace: set[str]) -> None:
+    """Give `replace`'s keys exactly `new`'s rows, rewriting only their buckets.
+
+    `new` holds rows of keys in `replace` only. A table left without any file
+    gets an empty bucket, so readers still find its columns.
     """
     key = key_of(table)
-    incoming: set[str] = set(pc.unique(new.column(key)).to_pylist()) - {None} if new is not None else set()
-    incoming |= replace or set()
-    out_index: dict[str, set[str]] = {}
-    keep = [p.name for p in part_files(folder) if p.name not in index]
-    rewrite: list[tuple[str, set[str]]] = []
-    merge: list[tuple[str, set[str]]] = []
-    for name, keys in sorted(index.items()):
-        hit, left = keys & incoming, keys - incoming
-        if not hit and len(keys) >= SEALED_DOCS:
-            keep.append(name)
-            out_index[name] = keys
-        elif len(left) >= SEALED_DOCS:
-            rewrite.append((name, hit))
-        elif left:
-            merge.append((name, hit))
-    if not rewrite and not merge and new is None and set(keep) == {p.name for p in part_files(folder)}:
-        return out_index  # nothing would change
-    with _staged(folder) as stage:
-        for name in keep:
-            _link_or_copy(folder / name, stage / name)
-        for name, hit in rewrite:
-            t = read_part(folder / name, table, drop=hit)
-            out_index[_write_new(t, stage, run_id)] = index[name] - hit
-        pending = _Filler(stage, table, run_id, out_index)
-        if new is not None and len(new):
-            pending.add(new)
-        for name, hit in merge:
-            pending.add(read_part(folder / name, table, drop=hit))
-        pending.close()
-        if not any(stage.iterdir()):
-            # A table keeps one part even without rows, so readers find its columns.
-            empty = new if new is not None else SCHEMAS[table].empty_table()
-            _write_new(empty.slice(0, 0), stage, run_id)
-    return out_index
+    folder.mkdir(parents=True, exist_ok=True)
+    by_bucket: dict[int, set[str]] = {}
+    for k in replace:
+        by_bucket.setdefault(bucket_of(k), set()).add(k)
+    keys = new.column(key).to_pylist() if len(new) else []
+    rows_of = pa.array([bucket_of(k) for k in keys], pa.int32()) if keys else None
+    for b, mine in sorted(by_bucket.items()):
+        dest = folder / bucket_name(b)
+        pieces = []
+        if dest.exists():
+            old = read_file(dest, table)
+            kept = _without(old, key, mine)
+            if len(kept) == len(old) and not len(new):
+                continue  # nothing of these keys was there, nothing comes
+            pieces.append(kept)
+        if rows_of is not None:
+            pieces.append(new.filter(pc.equal(rows_of, b)))
+        merged = pa.concat_tables(pieces) if pieces else new.slice(0, 0)
+        if not len(merged) and not dest.exists():
+            continue
+        replace_file(merged, dest)
+    if not part_files(folder):
+        replace_file(new.slice(0, 0), folder / bucket_name(bucket_of(min(replace, default="0"))))
+    fsync_dir(folder)
 
 
-class _Filler:
-    """Rows gathered into parts of `PART_DOCS` keys, each written when full."""
-
-    def __init__(self, stage: Path, table: str, run_id: str, index: dict[str, set[str]]) -> None:
-        self.stage, self.key, self.run_id, self.index = stage, key_of(table), run_id, index
-        self.held: list[pa.Table] = []
-        self.keys: set[str] = set()
-
-    def add(self, t: pa.Table) -> None:
-        self.held.append(t)
-        self.keys |= set(pc.unique(t.column(self.key)).to_pylist())
-        if len(self.keys) >= PART_DOCS:
-            self._write(final=False)
-
-    def close(self) -> None:
-        if self.held:
-            self._write(final=True)
-
-    def _write(self, final: bool) -> None:
-        chunks = list(_cut(pa.concat_tables(self.held), self.key))
-        full = chunks if final else chunks[:-1]
-        for chunk, keys in full:
-            self.index[_write_new(chunk, self.stage, self.run_id)] = keys
-        rest = [] if final else chunks[-1:]
-        self.held = [c for c, _ in rest]
-        self.keys = set().union(*(k for _, k in rest)) if rest else set()
-
-
-def _write_new(t: pa.Table, stage: Path, run_id: str) -> str:
-    name = part_name(run_id)
-    _write(t, stage / name)
-    return name
-
-
-def _cut(t: pa.Table, key: str) -> Iterable[tuple[pa.Table, set[str]]]:
-    """Rows grouped by key, in parts of at most `PART_DOCS` keys (a key never spans two parts)."""
-    t = t.sort_by([(key, "ascending")])
-    keys = t.column(key).to_pylist()
-    start, seen, current = 0, 0, None
-    group: set[str] = set()
-    for i, k in enumerate(keys):
-        if k != current:
-            current = k
-            if seen == PART_DOCS:
-                yield t.slice(start, i - start), group
-                start, seen, group = i, 0, set()
-            seen += 1
-            group.add(k)
-    if len(t):
-        yield t.slice(start), group
-
-
-def part_name(run_id: str) -> str:
-    return f"part-{run_id}-{uuid.uuid4().hex[:8]}.parquet"
-
-
-def needs_change(index: dict[str, set[str]], limit: int = 1) -> bool:
-    """More than `limit` parts below `SEALED_DOCS` documents: worth merging."""
-    return sum(len(keys) < SEALED_DOCS for keys in index.values()) > limit
-
-
-# ---------------------------------------------------------------- the swap
-
-
-@contextmanager
-def _staged(folder: Path) -> Iterator[Path]:
-    """A hidden folder to fill; on success it replaces `folder` in one swap."""
-    parent = folder.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    stage = parent / f".{folder.name}{_STAGING}{os.getpid()}-{uuid.uuid4().hex[:6]}"
-    stage.mkdir()
+def replace_file(t: pa.Table, dest: Path) -> None:
+    """`dest` becomes `t`, in one rename: readers see the old file or the new one."""
+    fd, tmp = temp_file_beside(dest.parent, prefix=f".{dest.name}.", suffix=".tmp")
     try:
-        yield stage
-        fsync_dir(stage)
-        if not folder.exists():
-            os.rename(stage, folder)
-        elif not _exchange(stage, folder):  # on success `stage` holds the old parts
-            _replace_file_by_file(stage, folder)
-        fsync_dir(parent)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        with os.fdopen(fd, "wb") as fh:
+            pq.write_table(t, fh, compression="zstd")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
 
 
-def _write(table: pa.Table, dest: Path) -> None:
-    with open(dest, "wb") as fh:
-        pq.write_table(table, fh, compression="zstd")
-        fh.flush()
-        os.fsync(fh.fileno())
+# ---------------------------------------------------------------- folding
+
+
+def fold(folder: Path, table: str) -> bool:
+    """Rebuild `folder` as buckets, its other files folded in, in one swap; False if nothing to fold.
+
+    A key found in several files keeps the rows of the newest file (an older
+    version's layout had one file per document, so that is only a re-run
+    caught halfway).
+    """
+    loose = unbucketed(folder)
+    if not loose:
+        return False
+    key = key_of(table)
+    loose.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    incoming: dict[int, list[pa.Table]] = {}
+    seen: set[str] = set()
+    folded: set[Path] = set()
+    for path in loose:
+        try:
+            t = read_file(path, table)
+        except (OSError, pa.ArrowException):
+            _log.warning("cannot read %s; it is left as it is", path)
+            continue
+        folded.add(path)
+        keys = set(pc.unique(t.column(key)).to_pylist()) - {None}
+        t = _without(t, key, keys & seen)
+        seen |= keys
+        for k in keys:
+            incoming.setdefault(bucket_of(k), [])
+        if len(t):
+            buckets = pa.array([bucket_of(k) for k in t.column(key).to_pylist()], pa.int32())
+            for b in set(buckets.to_pylist()):
+                incoming[b].append(t.filter(pc.equal(buckets, b)))
+    with _staged(folder) as stage:
+        for path in part_files(folder):
+            m = _BUCKET_NAME.fullmatch(path.name)
+            untouched = int(m.group(1)) not in incoming if m else path not in folded
+            if untouched:
+                _link_or_copy(path, stage / path.name)
+        for b, pieces in sorted(incoming.items()):
+            dest = folder / bucket_name(b)
+            old = [_without(read_file(dest, table), key, seen)] if dest.exists() else []
+            merged = pa.concat_tables(old + pieces) if old or pieces else SCHEMAS[table].empty_table()
+            _write(merged, stage / bucket_name(b))
+        if not any(stage.iterdir()):
+            _write(SCHEMAS[table].empty_table(), stage / bucket_name(0))
+    return True
 
 
 def _link_or_copy(src: Path, dest: Path) -> None:
@@ -235,22 +212,58 @@ def _link_or_copy(src: Path, dest: Path) -> None:
         shutil.copy2(src, dest)  # a file system without hard links
 
 
+def _write(t: pa.Table, dest: Path) -> None:
+    with open(dest, "wb") as fh:
+        pq.write_table(t, fh, compression="zstd")
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+@contextmanager
+def _staged(folder: Path) -> Iterator[Path]:
+    """A hidden folder to fill; on success it replaces `folder` in one swap."""
+    parent = folder.parent
+    stage = parent / f".{folder.name}{_STAGING}{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    stage.mkdir()
+    try:
+        yield stage
+        fsync_dir(stage)
+        if _exchange(stage, folder):
+            # `stage` now holds the old files. A reader may be listing that
+            # folder this moment: emptied under it, its listing would come out
+            # short. It is kept a while and removed by a later fold or run.
+            os.rename(stage, parent / f".{folder.name}{_OLD}{time.time_ns()}")
+        else:
+            _replace_file_by_file(stage, folder)
+        fsync_dir(parent)
+        _prune_old(parent, folder.name)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
 def _replace_file_by_file(stage: Path, folder: Path) -> None:
-    global _warned_no_exchange
-    if not _warned_no_exchange:
-        _log.warning(
-            "%s cannot swap folders atomically (renameat2 RENAME_EXCHANGE); parts are replaced one by one, "
-            "so a reader during a run may see a document twice for a moment",
-            folder.parent,
-        )
-        _warned_no_exchange = True
+    _log.warning(
+        "%s cannot swap folders atomically (renameat2 RENAME_EXCHANGE); its files are replaced one by one, "
+        "so a reader meanwhile may see a document twice",
+        folder.parent,
+    )
     wanted = {p.name for p in stage.iterdir()}
     for path in stage.iterdir():
-        if not (folder / path.name).exists():
-            os.replace(path, folder / path.name)
+        os.replace(path, folder / path.name)
     for path in folder.iterdir():
-        if path.name not in wanted:
+        if path.name not in wanted and path.suffix == ".parquet":
             path.unlink()
+
+
+def _prune_old(parent: Path, table: str, grace_s: float = OLD_GRACE_S) -> None:
+    now = time.time_ns()
+    for old in parent.glob(f".{table}{_OLD}*"):
+        try:
+            born = int(old.name.rsplit("-", 1)[1])
+        except (IndexError, ValueError):
+            born = 0
+        if now - born > grace_s * 1e9:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 _AT_FDCWD = -100
@@ -275,10 +288,12 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def remove_staging(out_dir: Path) -> int:
-    """Hidden folders a killed run left beside the tables."""
+    """Hidden folders a killed fold left beside the tables, and swapped-out ones past their grace time."""
     n = 0
     for stage in Path(out_dir).glob(f".*{_STAGING}*"):
         if stage.is_dir():
             shutil.rmtree(stage, ignore_errors=True)
             n += 1
+    for table in {p.name.split(_OLD)[0][1:] for p in Path(out_dir).glob(f".*{_OLD}*")}:
+        _prune_old(Path(out_dir), table)
     return n

@@ -1,15 +1,14 @@
-"""Tables as bounded sets of part files: each document's rows exactly once, whatever happens.
-
-Part sizes are made small (`PART_DOCS` 20, `SEALED_DOCS` 10) so that sealing,
-rewriting and merging all happen with a hundred documents.
-"""
+"""Tables as bucket files: each document's rows exactly once, in one known file, whatever happens."""
 
 from __future__ import annotations
 
+import hashlib
 import threading
+import time
 from collections import Counter
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -20,7 +19,6 @@ from pipeline.store.writers import (
     DOCUMENT_TABLES,
     TableWriter,
     atomic_write_table,
-    compact_tables,
     remove_stale_temp_files,
     write_documents,
 )
@@ -29,14 +27,13 @@ from tests.samples import RAW
 from tests.tables import table_contents
 
 
-@pytest.fixture(autouse=True)
-def small_parts(monkeypatch):
-    monkeypatch.setattr(parts, "PART_DOCS", 20)
-    monkeypatch.setattr(parts, "SEALED_DOCS", 10)
+def ids(i: int) -> str:
+    """doc_ids like real ones: hash prefixes, spread over the buckets."""
+    return hashlib.sha256(str(i).encode()).hexdigest()[:16]
 
 
 def doc(i: int, version: int = 1, tasks: int = 2) -> dict:
-    doc_id = f"{i:016x}"
+    doc_id = ids(i)
     return {
         "documents": [Document(doc_id=doc_id, source_path=f"/in/{i}.txt", title=f"v{version}")],
         "sections": [Section(doc_id=doc_id, section_id=f"s{k}", level=1) for k in range(3)],
@@ -44,36 +41,33 @@ def doc(i: int, version: int = 1, tasks: int = 2) -> dict:
     }
 
 
-def ids(i: int) -> str:
-    return f"{i:016x}"
-
-
 def rows_per_doc(out: Path, table: str) -> Counter:
     return Counter(pq.read_table(out / table).column("doc_id").to_pylist())
 
 
-def files(out: Path, table: str) -> int:
-    return len(parts.part_files(out / table))
+def files(out: Path, table: str) -> list[Path]:
+    return parts.part_files(out / table)
 
 
-def test_file_count_stays_bounded_and_every_document_is_there_once(tmp_path):
-    w = TableWriter(tmp_path, "r1", flush_docs=7)
-    for i in range(100):
+def test_every_document_is_in_its_bucket_once_and_the_file_count_is_bounded(tmp_path):
+    w = TableWriter(tmp_path, "r1", flush_docs=37)
+    for i in range(300):
         if w.add(ids(i), doc(i)):
             w.flush()
     w.flush()
-    assert rows_per_doc(tmp_path, "sections") == {ids(i): 3 for i in range(100)}
-    assert rows_per_doc(tmp_path, "documents") == {ids(i): 1 for i in range(100)}
+    assert rows_per_doc(tmp_path, "sections") == {ids(i): 3 for i in range(300)}
     for table in ("documents", "sections", "tasks"):
-        # Sealed parts hold 10 to 20 documents; at most one part holds fewer.
-        assert files(tmp_path, table) <= 100 // 10 + 1, table
-        sizes = [len(parts.read_keys(p, table)) for p in parts.part_files(tmp_path / table)]
-        assert sum(s < 10 for s in sizes) <= 1 and max(sizes) <= 20, sizes
+        found = files(tmp_path, table)
+        assert 1 < len(found) <= parts.BUCKETS, table
+        for f in found:
+            keys = set(pq.read_table(f).column("doc_id").to_pylist())
+            assert {parts.bucket_name(parts.bucket_of(k)) for k in keys} == {f.name}
 
 
 def test_processing_a_document_again_replaces_exactly_its_rows(tmp_path):
     write_documents(tmp_path, {ids(i): doc(i) for i in range(30)})
     before = table_contents(tmp_path)
+    mtimes = {f: f.stat().st_mtime_ns for t in DOCUMENT_TABLES for f in files(tmp_path, t)}
     # Document 3 again: one task fewer, new text; document 4 again: no tasks at all.
     write_documents(tmp_path, {ids(3): doc(3, version=2, tasks=1), ids(4): doc(4, version=2, tasks=0)}, "r2")
     after = table_contents(tmp_path)
@@ -83,6 +77,8 @@ def test_processing_a_document_again_replaces_exactly_its_rows(tmp_path):
     unchanged = {k for k in before if ids(3) not in k and ids(4) not in k}
     assert all(after[k].equals(before[k]) for k in unchanged)
     assert rows_per_doc(tmp_path, "documents") == {ids(i): 1 for i in range(30)}
+    touched = {f for f, m in mtimes.items() if f.stat().st_mtime_ns != m}
+    assert {f.name for f in touched} <= {parts.bucket_name(parts.bucket_of(ids(n))) for n in (3, 4)}
 
 
 def test_a_table_without_rows_still_has_its_columns(tmp_path):
@@ -91,79 +87,93 @@ def test_a_table_without_rows_still_has_its_columns(tmp_path):
     assert t.num_rows == 0 and t.column_names[0] == "doc_id" and "value" in t.column_names
 
 
-def test_one_file_per_document_tables_are_migrated(tmp_path):
+def test_one_file_per_document_tables_are_folded_into_buckets(tmp_path):
     # The layout of earlier versions: TABLE/<doc_id>.parquet.
     for i in range(35):
         for table, rows in doc(i).items():
             atomic_write_table(to_arrow(table, rows), tmp_path / table / f"{ids(i)}.parquet")
     before = table_contents(tmp_path)
-    assert files(tmp_path, "sections") == 35
+    assert len(files(tmp_path, "sections")) == 35
     assert main(["compact", "--out", str(tmp_path)]) == 0
     assert table_contents(tmp_path) == before
-    assert files(tmp_path, "sections") <= 35 // 10 + 1
+    for table in ("documents", "sections", "tasks"):
+        assert not parts.unbucketed(tmp_path / table) and len(files(tmp_path, table)) <= parts.BUCKETS
+    # A run that writes into such a folder folds it first.
+    for table, rows in doc(99).items():
+        atomic_write_table(to_arrow(table, rows), tmp_path / table / f"{ids(99)}.parquet")
+    write_documents(tmp_path, {ids(99): doc(99, version=2)}, "r2")
+    assert rows_per_doc(tmp_path, "documents")[ids(99)] == 1
+    assert not parts.unbucketed(tmp_path / "documents")
 
 
-def test_a_failed_change_leaves_the_table_as_it_was(tmp_path, monkeypatch):
-    write_documents(tmp_path, {ids(i): doc(i) for i in range(12)})
-    before = table_contents(tmp_path)
-    real = parts._write
-    calls = []
+def test_a_failed_write_leaves_every_document_whole(tmp_path, monkeypatch):
+    write_documents(tmp_path, {ids(i): doc(i) for i in range(40)})
+    real, calls = parts.replace_file, []
 
-    def fail_second(table, dest):
+    def fail_third(table, dest):
         calls.append(dest)
-        if len(calls) == 2:
+        if len(calls) == 3:
             raise OSError(28, "No space left on device")
         real(table, dest)
 
-    monkeypatch.setattr(parts, "_write", fail_second)
+    monkeypatch.setattr(parts, "replace_file", fail_third)
     with pytest.raises(OSError):
-        write_documents(tmp_path, {ids(i): doc(i, version=2) for i in range(5, 40)}, "r2")
-    monkeypatch.setattr(parts, "_write", real)
-    assert table_contents(tmp_path) == before
-    assert not list(tmp_path.glob(".*"))
+        write_documents(tmp_path, {ids(i): doc(i, version=2, tasks=3) for i in range(40)}, "r2")
+    monkeypatch.setattr(parts, "replace_file", real)
+    # Some buckets have the new version, the others the old: each document one of them, once.
+    counts = rows_per_doc(tmp_path, "tasks")
+    assert set(counts) == {ids(i) for i in range(40)} and set(counts.values()) <= {2, 3}
+    assert remove_stale_temp_files(tmp_path) == 0, "the failed file's temporary copy is gone already"
 
 
-def test_a_killed_change_leaves_a_staging_folder_the_next_run_removes(tmp_path):
+def test_leftovers_of_a_killed_run_are_removed(tmp_path):
     write_documents(tmp_path, {ids(1): doc(1)})
     stage = tmp_path / ".tasks.next-999-abc"
     stage.mkdir()
-    (stage / "part-x.parquet").write_bytes(b"half a file")
-    assert remove_stale_temp_files(tmp_path) == 1
-    assert not stage.exists()
+    (stage / "bucket-01.parquet").write_bytes(b"half a file")
+    (tmp_path / "tasks" / ".bucket-07.parquet.x1.tmp").write_bytes(b"half")
+    assert remove_stale_temp_files(tmp_path) == 2
+    assert not stage.exists() and rows_per_doc(tmp_path, "tasks") == {ids(1): 2}
 
 
-def test_without_folder_swaps_parts_are_replaced_one_by_one(tmp_path, monkeypatch):
+def test_without_folder_swaps_a_fold_replaces_files_one_by_one(tmp_path, monkeypatch):
     monkeypatch.setattr(parts, "_exchange", lambda a, b: False)
-    for round_ in range(3):
-        write_documents(tmp_path, {ids(i): doc(i, version=round_) for i in range(25)}, f"r{round_}")
-    assert rows_per_doc(tmp_path, "sections") == {ids(i): 3 for i in range(25)}
-    assert files(tmp_path, "sections") <= 25 // 10 + 1
+    for i in range(20):
+        for table, rows in doc(i).items():
+            atomic_write_table(to_arrow(table, rows), tmp_path / table / f"{ids(i)}.parquet")
+    write_documents(tmp_path, {ids(i): doc(i, version=2) for i in range(5)}, "r2")
+    assert rows_per_doc(tmp_path, "sections") == {ids(i): 3 for i in range(20)}
+    assert not parts.unbucketed(tmp_path / "sections")
 
 
-def test_readers_during_changes_see_every_document_once(tmp_path):
-    write_documents(tmp_path, {ids(i): doc(i) for i in range(40)})
-    stop, seen, wrong = threading.Event(), [], []
+def test_a_slow_reader_during_writes_sees_every_document_once(tmp_path):
+    """One file at a time, with pauses: some files read before a write, some after."""
+    write_documents(tmp_path, {ids(i): doc(i) for i in range(60)})
+    stop, reads, wrong, errors = threading.Event(), [], [], []
 
     def reader():
         while not stop.is_set():
             try:
-                counts = rows_per_doc(tmp_path, "sections")
-            except (FileNotFoundError, OSError):
-                continue  # a part replaced between listing and reading: read again
-            seen.append(1)
-            if counts != {ids(i): 3 for i in range(40)}:
+                counts: Counter = Counter()
+                for f in sorted((tmp_path / "sections").glob("*.parquet")):
+                    counts.update(pq.read_table(f).column("doc_id").to_pylist())
+                    time.sleep(0.002)
+            except (OSError, pa.ArrowException) as exc:
+                errors.append(exc)
+                continue
+            reads.append(1)
+            if counts != {ids(i): 3 for i in range(60)}:
                 wrong.append(counts)
 
     t = threading.Thread(target=reader)
     t.start()
     try:
-        for round_ in range(15):
-            # Some documents again (rewriting sealed parts), which also merges the open part.
-            write_documents(tmp_path, {ids(i): doc(i, version=round_) for i in range(round_, 40, 7)}, f"r{round_}")
+        for round_ in range(20):
+            write_documents(tmp_path, {ids(i): doc(i, version=round_) for i in range(round_, 60, 7)}, f"r{round_}")
     finally:
         stop.set()
         t.join()
-    assert seen and not wrong
+    assert reads and not wrong and not errors
 
 
 def test_a_write_that_fails_fails_its_documents_in_the_log(tmp_path, monkeypatch):
@@ -174,25 +184,45 @@ def test_a_write_that_fails_fails_its_documents_in_the_log(tmp_path, monkeypatch
     def no_space(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(parts, "change", no_space)
+    monkeypatch.setattr(parts, "write_buckets", no_space)
     summary = run_batch([src], out_dir=tmp_path / "out", use_prefect=False, workers=1)
     [row] = summary.log
     assert (row.status, row.stage, row.error_type) == ("failed", "write", "WriteError")
     assert "No space left on device" in row.error_message and "disk space" in row.error_message
-    assert not any((tmp_path / "out" / t).exists() for t in DOCUMENT_TABLES)
+    assert not any(files(tmp_path / "out", t) for t in DOCUMENT_TABLES)
 
 
-def test_a_run_writes_parts_not_one_file_per_document(tmp_path):
+def test_writes_are_spaced_by_their_cost(tmp_path, monkeypatch):
+    w = TableWriter(tmp_path, "r1", flush_docs=1, flush_s=0)
+    assert w.add(ids(0), doc(0)) is True
+    slow = parts.write_buckets
+
+    def slower(*args, **kwargs):
+        time.sleep(0.05)
+        slow(*args, **kwargs)
+
+    monkeypatch.setattr(parts, "write_buckets", slower)
+    w.flush()
+    # That write took 0.3 s (6 tables): the next one waits nine times as long, within memory bounds.
+    assert w.add(ids(1), doc(1)) is False
+    for i in range(2, 11):
+        w.add(ids(i), doc(i))
+    assert len(w.pending) == 10 and w.add(ids(11), doc(11)) is True
+
+
+def test_a_run_writes_buckets_and_the_logs_of_earlier_runs_are_folded(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     text = (RAW / "kontum-2021-ctrhd-06nqcp.txt").read_text()
     for i in range(6):
         (src / f"plan-{i}.txt").write_text(text + f"\n(copy {i})\n")
     out = tmp_path / "out"
-    summary = run_batch([src], out_dir=out, use_prefect=False, workers=2)
-    assert [r.status for r in summary.log] == ["ok"] * 6
+    runs = [run_batch([src], out_dir=out, use_prefect=False, workers=2, force=True) for _ in range(3)]
+    assert all(r.status == "ok" for run in runs for r in run.log)
     for table in DOCUMENT_TABLES:
-        assert files(out, table) == 1, table
+        assert all(f.name.startswith("bucket-") for f in files(out, table)), table
     assert len(rows_per_doc(out, "documents")) == 6
-    compact_tables(out)  # nothing to merge: nothing changes
-    assert files(out, "documents") == 1
+    # The last run's log is its own file; the two before were folded into buckets.
+    assert [f.name for f in parts.unbucketed(out / "ingest_log")] == [f"{runs[-1].run_id}.parquet"]
+    log = pq.read_table(out / "ingest_log").to_pylist()
+    assert Counter(r["run_id"] for r in log) == {run.run_id: 6 for run in runs}

@@ -2,11 +2,12 @@
 
 The output is synthetic: the rows of a few real documents replicated under new
 doc_ids (running the pipeline 100,000 times would take hours), written as
-the pipeline writes them, in parts of `PART_DOCS` documents.
+the pipeline writes them, in its buckets.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import statistics
 import subprocess
@@ -14,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -30,33 +32,35 @@ QUERIES = {
 }
 
 
+def synthetic_ids(n: int, offset: int = 0) -> list[str]:
+    """doc_ids that look like the real ones (hash prefixes), so they spread over the buckets."""
+    return [hashlib.sha256(f"bench {i}".encode()).hexdigest()[:16] for i in range(offset, offset + n)]
+
+
 def synthetic_output(base: Path, dest: Path, n_docs: int) -> dict[str, int]:
-    """`n_docs` documents' tables from the documents in `base`; rows per table."""
+    """`n_docs` documents' tables from the documents in `base`, in buckets; rows per table."""
+    ids = synthetic_ids(n_docs)
+    by_bucket: dict[int, list[int]] = {}
+    for i, doc_id in enumerate(ids):
+        by_bucket.setdefault(parts.bucket_of(doc_id), []).append(i)
     rows = {}
     for table in DOCUMENT_TABLES:
         src = pq.read_table(base / table)
-        ids = src.column("doc_id").to_pylist()
-        order = {d: i for i, d in enumerate(dict.fromkeys(ids))}
-        k = len(order)
-        base_idx = pa.array([order[d] for d in ids], pa.int64())
-        per_part = (parts.PART_DOCS // k) * k
+        src_ids = np.array(src.column("doc_id").to_pylist(), dtype=object)
+        order = list(dict.fromkeys(src_ids.tolist()))
+        rows_of = [np.flatnonzero(src_ids == d) for d in order]
         folder = dest / table
         folder.mkdir(parents=True)
-        total = 0
-        for start in range(0, n_docs, per_part):
-            n = min(per_part, n_docs - start)
-            chunks = []
-            for rep in range((n + k - 1) // k):
-                first = start + rep * k
-                number = pc.add(base_idx, first)
-                keep = pc.less(number, start + n)
-                doc_ids = pa.array([f"{i:016x}" for i in number.to_pylist()], pa.string())
-                t = src.set_column(0, "doc_id", doc_ids).filter(keep)
-                chunks.append(t)
-            part = pa.concat_tables(chunks)
-            parts._write(part, folder / parts.part_name("bench"))
-            total += len(part)
-        rows[table] = total
+        rows[table] = 0
+        for b, members in sorted(by_bucket.items()):
+            pattern = [rows_of[i % len(order)] for i in members]
+            counts = np.array([len(r) for r in pattern])
+            t = src.take(pa.array(np.concatenate(pattern), pa.int64()))
+            doc_ids = np.repeat(np.array([ids[i] for i in members], dtype=object), counts)
+            t = t.set_column(0, "doc_id", pa.array(doc_ids, pa.string()))
+            if len(t):
+                parts.replace_file(t, folder / parts.bucket_name(b))
+            rows[table] += len(t)
     return rows
 
 
@@ -91,26 +95,19 @@ def bench_storage(base: Path, work: Path, n_docs: int = 100_000, repeats: int = 
     # The commands as users run them (interpreter start-up included).
     res["tables_s"] = _median_s(lambda: _vnplans("tables", "--out", str(dest)), 1)
     res["skip_check_s"] = _median_s(lambda: read_processed_documents(dest), repeats)
-    res["index_s"] = _median_s(lambda: [parts.scan(dest / t, t) for t in DOCUMENT_TABLES], 1)
 
-    # One more write: 100 documents processed again (rewriting their parts) and 100 new ones.
+    # One more write: 100 documents processed again and 100 new ones, as a run's flush writes them.
     writer = TableWriter(dest, "bench-write")
-    fresh = {}
-    for table in DOCUMENT_TABLES:
-        t = pq.read_table(base / table)
-        fresh[table] = t
-    per_doc: dict[str, dict] = {}
-    base_ids = list(dict.fromkeys(pq.read_table(base / "documents").column("doc_id").to_pylist()))
-    for j in range(200):
-        doc_id = f"{(j * 499) % n_docs if j < 100 else n_docs + j:016x}"
+    fresh = {table: pq.read_table(base / table) for table in DOCUMENT_TABLES}
+    base_ids = list(dict.fromkeys(fresh["documents"].column("doc_id").to_pylist()))
+    again = synthetic_ids(n_docs)[:: max(1, n_docs // 100)][:100]
+    for j, doc_id in enumerate(again + synthetic_ids(100, offset=n_docs)):
         src_id = base_ids[j % len(base_ids)]
-        per_doc[doc_id] = {table: _rows_as(fresh[table], src_id, doc_id) for table in DOCUMENT_TABLES}
-    writer._index = {t: parts.scan(dest / t, t) for t in DOCUMENT_TABLES}
+        writer.pending[doc_id] = {table: _rows_as(fresh[table], src_id, doc_id) for table in DOCUMENT_TABLES}
     t0 = time.perf_counter()
-    for table in DOCUMENT_TABLES:
-        new = pa.concat_tables([d[table] for d in per_doc.values()])
-        writer._change(table, new, set(per_doc))
+    writer.flush()
     res["write_200_s"] = time.perf_counter() - t0
+    res["files_after_write"] = {t: len(parts.part_files(dest / t)) for t in DOCUMENT_TABLES}
     counts = pq.read_table(dest / "documents", columns=["doc_id"]).column("doc_id")
     res["documents_after_write"] = len(counts)
     res["unique_after_write"] = len(pc.unique(counts))

@@ -60,7 +60,7 @@ class Config:
     batches: tuple[int, ...] = (10, 100, 1000)
     batch_repeats: int = 3
     big_batch: int = 1000  # batches this large run once (time budget)
-    prefect_batches: tuple[int, ...] = (10, 100)
+    prefect_batches: tuple[int, ...] = (10, 100, 1000)
     pdf_batch: int = 10  # digital PDFs end to end
     scan_batch: bool = True  # the two shorter 300 dpi scans end to end
     pdf_limit: int | None = None  # text-layer suite: the N smallest digital PDFs
