@@ -86,7 +86,7 @@ class Settings(BaseSettings):
     # Finished documents are written to the tables together: one change of each
     # table per flush keeps the file count bounded and the writing cheap; a
     # killed run loses at most one flush, which the next run processes again.
-    flush_docs: int = Field(500, description="documents written to the tables together")
+    flush_docs: int = Field(100, description="documents written to the tables together")
     flush_s: float = Field(60, description="seconds at most between two writes of finished documents")
     # Refused before it is hashed or read: a 2.5 GB file would otherwise be read whole by the orchestrator.
     max_file_mb: float = Field(1024, description="largest input file a run processes, in MB")

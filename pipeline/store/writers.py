@@ -31,10 +31,12 @@ def atomic_write_table(table: pa.Table, dest: Path) -> None:
     fsync_dir(dest.parent)
 
 
-#: Time between two writes, as a multiple of the last write's duration (writes ≤ 1/10 of a run).
-WRITE_SPACING = 9.0
+#: Time between two writes, as a multiple of the last write's duration (writes ≤ 1/5 of a run).
+WRITE_SPACING = 4.0
 #: Held documents that force a write whatever the spacing (memory), as a multiple of `flush_docs`.
 HOLD_MAX_FACTOR = 10
+#: Held documents are combined into one Arrow table per table this often.
+COMBINE_EVERY = 32
 #: Tables in the order a flush writes them: `documents` last.
 WRITE_ORDER = [t for t in DOCUMENT_TABLES if t != "documents"] + ["documents"]
 
@@ -42,52 +44,77 @@ WRITE_ORDER = [t for t in DOCUMENT_TABLES if t != "documents"] + ["documents"]
 class TableWriter:
     """Finished documents of one run, written to the tables in groups."""
 
-    def __init__(self, out_dir: Path, run_id: str, flush_docs: int = 500, flush_s: float = 60.0) -> None:
+    def __init__(self, out_dir: Path, run_id: str, flush_docs: int = 100, flush_s: float = 60.0) -> None:
         self.out_dir = Path(out_dir)
         self.run_id = run_id
         self.flush_docs = flush_docs
         self.flush_s = flush_s
-        self.pending: dict[str, dict[str, pa.Table]] = {}
+        self._recent: dict[str, dict[str, pa.Table]] = {}
+        self._combined: dict[str, list[pa.Table]] = {name: [] for name in WRITE_ORDER}
+        self._held: list[str] = []
         self._folded: set[str] = set()
         self._last = time.monotonic()
         self._gap = 0.0
 
-    def add(self, doc_id: str, tables: dict) -> bool:
-        """Hold a document's rows; True when it is time to `flush`.
+    @property
+    def held(self) -> int:
+        """Documents waiting for the next write."""
+        return len(self._held) + len(self._recent)
 
-        Held as Arrow tables: a document's records as Python objects take ten
-        times the memory, and 500 of them would be most of the run's.
+    def add(self, doc_id: str, tables: dict) -> bool:
+        """Hold a document's records; True when it is time to `flush`."""
+        return self.add_arrow(doc_id, {name: to_arrow(name, tables.get(name, [])) for name in WRITE_ORDER})
+
+    def add_arrow(self, doc_id: str, tables: dict[str, pa.Table]) -> bool:
+        """Hold a document's rows as Arrow tables; True when it is time to `flush`.
+
+        Held as Arrow, not records (ten times smaller), and every
+        `COMBINE_EVERY` documents combined into one table per table: hundreds
+        of tiny tables cost more in buffers than their rows.
         """
-        self.pending[doc_id] = {name: to_arrow(name, tables.get(name, [])) for name in WRITE_ORDER}
+        self._recent[doc_id] = tables
+        if len(self._recent) >= COMBINE_EVERY:
+            self._combine()
         waited = time.monotonic() - self._last
-        if len(self.pending) >= HOLD_MAX_FACTOR * self.flush_docs:
+        if self.held >= HOLD_MAX_FACTOR * self.flush_docs:
             return True
-        due = len(self.pending) >= self.flush_docs or waited >= self.flush_s
+        due = self.held >= self.flush_docs or waited >= self.flush_s
         # A write rewrites the documents' buckets, which grow with the table:
-        # writes are spaced so that they take at most a tenth of the run.
+        # writes are spaced so that they take at most a fifth of the run.
         return due and waited >= self._gap
+
+    def _combine(self) -> None:
+        if not self._recent:
+            return
+        for name in WRITE_ORDER:
+            recent = [tables[name] for tables in self._recent.values()]
+            self._combined[name].append(pa.concat_tables(recent).combine_chunks())
+        self._held.extend(self._recent)
+        self._recent = {}
 
     def flush(self) -> list[str]:
         """Write the held documents (raises OSError; they are then dropped); their doc_ids."""
-        done = list(self.pending)
-        batch, self.pending = self.pending, {}
+        self._combine()
+        done, combined = self._held, self._combined
+        self._held, self._combined = [], {name: [] for name in WRITE_ORDER}
         started = time.monotonic()
         self._last = started
-        if batch:
+        if done:
             for name in WRITE_ORDER:
                 folder = self.out_dir / name
                 if name not in self._folded:
                     # A folder of an older layout becomes buckets before the first write to it.
                     parts.fold(folder, name)
                     self._folded.add(name)
-                new = pa.concat_tables([tables[name] for tables in batch.values()])
-                parts.write_buckets(folder, name, new, set(batch))
+                parts.write_buckets(folder, name, pa.concat_tables(combined[name]), set(done))
             self._gap = WRITE_SPACING * (time.monotonic() - started)
+            # Hand the allocator back what the held documents took.
+            pa.default_memory_pool().release_unused()
         return done
 
 
 def write_documents(out_dir: Path, docs: dict[str, dict], run_id: str = "direct") -> list[Path]:
-    """Write several documents' rows at once (one change per table); the tables' part files, `documents` last."""
+    """Write several documents' rows at once; the tables' files, `documents` last."""
     writer = TableWriter(out_dir, run_id)
     for doc_id, tables in docs.items():
         writer.add(doc_id, tables)
@@ -132,7 +159,8 @@ def read_processed_documents(out_dir: Path) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for f in parts.part_files(Path(out_dir) / "documents"):
         try:
-            rows = pq.read_table(f, columns=_SKIP_COLUMNS).to_pylist()
+            with pq.ParquetFile(f) as pf:
+                rows = pf.read(columns=_SKIP_COLUMNS).to_pylist()
         except Exception:
             continue  # unreadable: treat as not processed
         for row in rows:

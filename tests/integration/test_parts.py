@@ -203,11 +203,11 @@ def test_writes_are_spaced_by_their_cost(tmp_path, monkeypatch):
 
     monkeypatch.setattr(parts, "write_buckets", slower)
     w.flush()
-    # That write took 0.3 s (6 tables): the next one waits nine times as long, within memory bounds.
+    # That write took 0.3 s (6 tables): the next one waits four times as long, within memory bounds.
     assert w.add(ids(1), doc(1)) is False
     for i in range(2, 11):
         w.add(ids(i), doc(i))
-    assert len(w.pending) == 10 and w.add(ids(11), doc(11)) is True
+    assert w.held == 10 and w.add(ids(11), doc(11)) is True
 
 
 def test_a_run_writes_buckets_and_the_logs_of_earlier_runs_are_folded(tmp_path):

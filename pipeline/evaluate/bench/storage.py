@@ -103,7 +103,7 @@ def bench_storage(base: Path, work: Path, n_docs: int = 100_000, repeats: int = 
     again = synthetic_ids(n_docs)[:: max(1, n_docs // 100)][:100]
     for j, doc_id in enumerate(again + synthetic_ids(100, offset=n_docs)):
         src_id = base_ids[j % len(base_ids)]
-        writer.pending[doc_id] = {table: _rows_as(fresh[table], src_id, doc_id) for table in DOCUMENT_TABLES}
+        writer.add_arrow(doc_id, {table: _rows_as(fresh[table], src_id, doc_id) for table in DOCUMENT_TABLES})
     t0 = time.perf_counter()
     writer.flush()
     res["write_200_s"] = time.perf_counter() - t0
