@@ -123,16 +123,18 @@ def chunked(todo: list[tuple[Path, str]], workers: int) -> list[list[tuple[Path,
     """
     per_task = max(1, min(CHUNK_FILES, len(todo) // (4 * max(1, workers))))
     out: list[list[tuple[Path, str]]] = []
+    current: list[tuple[Path, str]] | None = None  # the task small files are joining
     size = 0
     for item in todo:
         n = _size(item[0])
         if n >= ALONE_BYTES:
             out.append([item])
+            current = None
             continue
-        if not out or len(out[-1]) >= per_task or size + n > CHUNK_BYTES or _size(out[-1][0][0]) >= ALONE_BYTES:
-            out.append([])
-            size = 0
-        out[-1].append(item)
+        if current is None or len(current) >= per_task or size + n > CHUNK_BYTES:
+            current, size = [], 0
+            out.append(current)
+        current.append(item)
         size += n
     return out
 
@@ -144,20 +146,20 @@ class Sink:
         settings = Settings()
         self.writer = TableWriter(out_dir, summary.run_id, settings.flush_docs, settings.flush_s)
         self.summary = summary
-        self.held: dict[str, tuple[IngestLog, dict[str, int]]] = {}
+        self.held: list[IngestLog] = []
 
     def add(self, doc_id: str, tables: dict, row: IngestLog) -> None:
-        self.held[doc_id] = (row, {name: len(rows) for name, rows in tables.items()})
+        self.held.append(row)
         if self.writer.add(doc_id, tables):
             self.flush()
 
     def flush(self) -> None:
         """Write what is held; if that fails, its documents are failed (stage write) in the log."""
-        held, self.held = self.held, {}
+        held, self.held = self.held, []
         try:
-            self.writer.flush()
+            written = self.writer.flush()
         except OSError as exc:
-            for row, _ in held.values():
+            for row in held:
                 row.status = Status.FAILED
                 row.stage = Stage.WRITE
                 row.error_type = "WriteError"
@@ -166,12 +168,8 @@ class Sink:
                     "check disk space and permissions"
                 )
             return
-        for _, counts in held.values():
-            for name, n in counts.items():
-                self.summary.rows[name] = self.summary.rows.get(name, 0) + n
-
-    def close(self) -> None:
-        self.flush()
+        for name, n in written.items():
+            self.summary.rows[name] = self.summary.rows.get(name, 0) + n
 
 
 def sink_of(out_dir: Path, summary: RunSummary) -> Sink:

@@ -78,10 +78,8 @@ def ingest_flow(
 ):
     summary, on_progress = _live(batch)
     todo = plan_batch(files, out_dir, force, summary, on_progress)
-    futures = {
-        process_documents.submit(chunk, ocr, limits or Limits(), _label(chunk)): chunk
-        for chunk in chunked(todo, workers)
-    }
+    limits = limits or Limits()
+    futures = {process_documents.submit(chunk, ocr, limits, _label(chunk)): chunk for chunk in chunked(todo, workers)}
     try:
         _collect(futures, out_dir, summary, on_progress)
     except BaseException:

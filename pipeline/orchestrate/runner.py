@@ -109,7 +109,7 @@ def _locked_batch(
     finally:
         close_workers()
         if summary.sink is not None:
-            summary.sink.close()  # the documents still held, even after an interrupt
+            summary.sink.flush()  # the documents still held, even after an interrupt
     summary.finished_at = now()
     write_ingest_log(out_dir, summary.run_id, summary.log)
     return summary

@@ -122,19 +122,16 @@ def write_buckets(folder: Path, table: str, new: pa.Table, replace: set[str]) ->
     rows_of = pa.array([bucket_of(k) for k in keys], pa.int32()) if keys else None
     for b, mine in sorted(by_bucket.items()):
         dest = folder / bucket_name(b)
-        pieces = []
-        if dest.exists():
-            old = read_file(dest, table)
-            kept = _without(old, key, mine)
-            if len(kept) == len(old) and not len(new):
-                continue  # nothing of these keys was there, nothing comes
-            pieces.append(kept)
-        if rows_of is not None:
-            pieces.append(new.filter(pc.equal(rows_of, b)))
-        merged = pa.concat_tables(pieces) if pieces else new.slice(0, 0)
-        if not len(merged) and not dest.exists():
+        mine_new = new.filter(pc.equal(rows_of, b)) if rows_of is not None else new.slice(0, 0)
+        if not dest.exists():
+            if len(mine_new):
+                replace_file(mine_new, dest)
             continue
-        replace_file(merged, dest)
+        old = read_file(dest, table)
+        kept = _without(old, key, mine)
+        if len(kept) == len(old) and not len(mine_new):
+            continue  # nothing of these keys was there, nothing comes
+        replace_file(pa.concat_tables([kept, mine_new]), dest)
     if not part_files(folder):
         replace_file(new.slice(0, 0), folder / bucket_name(bucket_of(min(replace, default="0"))))
     fsync_dir(folder)
@@ -143,11 +140,9 @@ def write_buckets(folder: Path, table: str, new: pa.Table, replace: set[str]) ->
 def replace_file(t: pa.Table, dest: Path) -> None:
     """`dest` becomes `t`, in one rename: readers see the old file or the new one."""
     fd, tmp = temp_file_beside(dest.parent, prefix=f".{dest.name}.", suffix=".tmp")
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            pq.write_table(t, fh, compression="zstd")
-            fh.flush()
-            os.fsync(fh.fileno())
+        _write(t, Path(tmp))
         os.replace(tmp, dest)
     except BaseException:
         try:

@@ -12,7 +12,6 @@ temporary name, fsynced and renamed into place.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
@@ -92,13 +91,14 @@ class TableWriter:
         self._held.extend(self._recent)
         self._recent = {}
 
-    def flush(self) -> list[str]:
-        """Write the held documents (raises OSError; they are then dropped); their doc_ids."""
+    def flush(self) -> dict[str, int]:
+        """Write the held documents (raises OSError; they are then dropped); rows written per table."""
         self._combine()
         done, combined = self._held, self._combined
         self._held, self._combined = [], {name: [] for name in WRITE_ORDER}
         started = time.monotonic()
         self._last = started
+        written: dict[str, int] = {}
         if done:
             for name in WRITE_ORDER:
                 folder = self.out_dir / name
@@ -106,11 +106,13 @@ class TableWriter:
                     # A folder of an older layout becomes buckets before the first write to it.
                     parts.fold(folder, name)
                     self._folded.add(name)
-                parts.write_buckets(folder, name, pa.concat_tables(combined[name]), set(done))
+                new = pa.concat_tables(combined[name])
+                parts.write_buckets(folder, name, new, set(done))
+                written[name] = len(new)
             self._gap = WRITE_SPACING * (time.monotonic() - started)
             # Hand the allocator back what the held documents took.
             pa.default_memory_pool().release_unused()
-        return done
+        return {name: written[name] for name in DOCUMENT_TABLES if name in written}
 
 
 def write_documents(out_dir: Path, docs: dict[str, dict], run_id: str = "direct") -> list[Path]:
@@ -168,11 +170,9 @@ def read_processed_documents(out_dir: Path) -> dict[str, dict]:
     return out
 
 
-def compact_tables(out_dir: Path, on_table: Callable[[str], None] | None = None) -> None:
+def compact_tables(out_dir: Path) -> None:
     """Fold every table's files of an older layout (and earlier runs' logs) into buckets."""
     for name in [*WRITE_ORDER, "ingest_log"]:
-        if on_table:
-            on_table(name)
         folder = Path(out_dir) / name
         if folder.is_dir():
             parts.fold(folder, name)
