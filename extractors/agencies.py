@@ -79,8 +79,11 @@ DOMAINS: tuple[str, ...] = (
 )
 
 
+_WORD = regex.compile(r"\w+")
+
+
 def _domain_key(s: str) -> str:
-    return " ".join(regex.findall(r"\w+", skeleton(s)))
+    return " ".join(_WORD.findall(skeleton(s)))
 
 
 _DOMAIN_BY_KEY = {_domain_key(d): d for d in DOMAINS}
@@ -824,6 +827,14 @@ _HEAD_BY_KEY = {skeleton(h): h for h in _CANONICAL_HEADS}
 _ROLE_NOTE = regex.compile(r"\s*\((?:chủ\s+trì|phối\s+hợp|cơ\s+quan\s+chủ\s+trì|thường\s+trực)\)\s*$", _F)
 
 
+_AGENCY_TIDY = regex.compile(
+    r"(?P<head>(?<![\p{L}])(?:Sở|Bộ))\s+(?P<abbr>\p{Lu}[\p{Lu}]*(?:\s?[&,\-–]\s?\p{Lu}+)*)(?![\p{L}\d])"
+)
+#: A `Sở`/`Bộ` followed by its domain (`Sở Tài nguyên và Môi trường`).
+_DOMAIN_AGENCY = regex.compile(r"(?P<head>(?<![\p{L}])(?:Sở|Bộ))\s+(?P<dom>" + _DOMAIN_RE.pattern + ")", _F)
+_PLURAL_LEAD = regex.compile(r"(?:Các|Những)\s")
+
+
 def canonical_agency(name: str) -> str:
     """One spelling per agency: NFC, tone marks, spaces, abbreviations expanded.
 
@@ -847,21 +858,19 @@ def canonical_agency(name: str) -> str:
             return m.group(0)
         return f"{m.group('head')} {d}"
 
-    s = regex.sub(
-        r"(?P<head>(?<![\p{L}])(?:Sở|Bộ))\s+(?P<abbr>\p{Lu}[\p{Lu}]*(?:\s?[&,\-–]\s?\p{Lu}+)*)(?![\p{L}\d])", _domain, s
-    )
+    s = _AGENCY_TIDY.sub(_domain, s)
 
     # Department domains in their official spelling (`Sở Công thương` → `Sở Công Thương`).
     def _respell(m):
         dom = _DOMAIN_BY_KEY.get(_domain_key(m.group("dom")))
         return f"{m.group('head')} {dom}" if dom else m.group(0)
 
-    s = regex.sub(r"(?P<head>(?<![\p{L}])(?:Sở|Bộ))\s+(?P<dom>" + _DOMAIN_RE.pattern + ")", _respell, s, flags=_F)
+    s = _DOMAIN_AGENCY.sub(_respell, s)
     m = _CANONICAL_HEAD_RE.match(s)
     if m:
         head = _HEAD_BY_KEY.get(skeleton(m.group("head")))
         if head:
             s = s[: m.start("head")] + head + s[m.end("head") :]
-    if regex.match(r"(?:Các|Những)\s", s):
+    if _PLURAL_LEAD.match(s):
         s = s[0].lower() + s[1:]
     return s

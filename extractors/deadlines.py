@@ -51,7 +51,7 @@ import regex
 
 from extractors.text.dates import NUMERIC_DATE, make_date
 from extractors.text.fold import VOWEL_FAMILIES
-from extractors.text.patterns import family_word
+from extractors.text.patterns import SPACES, family_word
 from schemas import Deadline
 
 # ---------------------------------------------------------------- letters
@@ -117,40 +117,52 @@ _BEFORE_PERIOD_RE = regex.compile(rf"(?:{TRONG}|\bcho\b|{TU}|\bsuốt\b)\s*$", r
 # Each atom: (kind, pattern).  Order does not matter: overlaps are resolved by
 # keeping the earliest, then the longest match.
 
-_ATOMS: list[tuple[str, str]] = [
+#: What every atom of a kind contains, so its regex only runs around these keys:
+#: a year (every point and period), a day and month, and the cycle words.
+YEAR_KEY = r"(?:19|20)\d{2}(?!\d)"
+DAY_MONTH_KEY = rf"\d{{1,2}}(?:{GAP}{THANG}{GAP}|\s*/\s*)\d"
+HANG_KEY = rf"{HANG}\s+(?:{NAM}|{QUY}|{THANG}|{TUAN})"
+DINH_KY_KEY = DINH_KY
+LAN_KEY = r"\blần\b"
+CYCLE_KEY = rf"\d\s+(?:{NAM}|{THANG})|\b(?:trung|dài|ngắn)\s+hạn\b"
+
+_ATOMS: list[tuple[str, str, str]] = [
     # `giai đoạn 2021 - 2025`, `thời kỳ 2021-2030`, `năm 2024 - 2025`, `2026 - 2030`
-    ("range", rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY}|(?:các\s+)?{NAM})\s*)?{Y1}{DASH}{Y2}"),
+    ("range", YEAR_KEY, rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY}|(?:các\s+)?{NAM})\s*)?{Y1}{DASH}{Y2}"),
     # `(giai đoạn) từ năm 2021 đến (hết) năm 2025`
     (
         "range",
+        YEAR_KEY,
         rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY})\s+)?(?P<from>{TU})\s+{NAM}\s+{Y1}\s*{DEN}\s+(?:{HET}\s+)?(?:{NAM}\s+)?{Y2}",
     ),
     # `6 tháng đầu năm 2024`
-    ("half", rf"(?:{PREP}{PREP_GAP})?6\s+{THANG}\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
-    ("quarter", rf"(?:{PREP}{PREP_GAP})?{QUY}\s+{QUARTER_NO}{OF_YEAR}"),
-    ("month", rf"(?:{PREP}{PREP_GAP})?{THANG}\s+{M}{OF_YEAR}"),
-    ("date", rf"(?:{PREP}{PREP_GAP})?{OCR_DATE}"),
+    ("half", YEAR_KEY, rf"(?:{PREP}{PREP_GAP})?6\s+{THANG}\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
+    ("quarter", YEAR_KEY, rf"(?:{PREP}{PREP_GAP})?{QUY}\s+{QUARTER_NO}{OF_YEAR}"),
+    ("month", YEAR_KEY, rf"(?:{PREP}{PREP_GAP})?{THANG}\s+{M}{OF_YEAR}"),
+    ("date", YEAR_KEY, rf"(?:{PREP}{PREP_GAP})?{OCR_DATE}"),
     # a day without its year: `trước ngày 05 tháng 12`, `trước ngày 15/6`
     (
         "daymonth",
+        DAY_MONTH_KEY,
         rf"(?:{PREP}{PREP_GAP})?(?:{NGAY}{GAP})?{D}(?:{GAP}{THANG}{GAP}{M}|\s*/\s*{M})"
         rf"(?!\s*[/.\-]\s*\d|{GAP}{NAM}\s*\d)",
     ),
     # a day of every month: `trước ngày 18 hằng tháng` (ISO `---18`)
-    ("dayofmonth", rf"(?:{PREP}{PREP_GAP})?{NGAY}{GAP}{D}(?={GAP}{HANG}\s+{THANG})"),
-    ("year", rf"(?:{PREP}{PREP_GAP})?{NAM}\s+{Y}"),
+    ("dayofmonth", HANG_KEY, rf"(?:{PREP}{PREP_GAP})?{NGAY}{GAP}{D}(?={GAP}{HANG}\s+{THANG})"),
+    ("year", YEAR_KEY, rf"(?:{PREP}{PREP_GAP})?{NAM}\s+{Y}"),
     # `(định kỳ) hằng năm`, `hàng quý`, `mỗi tháng`
-    ("recur", rf"(?:(?:{THEO}\s+)?{DINH_KY}\s+)?{HANG}\s+(?P<unit>{NAM}|{QUY}|{THANG}|{TUAN})"),
+    ("recur", HANG_KEY, rf"(?:(?:{THEO}\s+)?{DINH_KY}\s+)?{HANG}\s+(?P<unit>{NAM}|{QUY}|{THANG}|{TUAN})"),
     # `định kỳ 6 tháng`, `6 tháng một lần`
-    ("recur", rf"(?:{THEO}\s+)?{DINH_KY}\s+(?P<n>\d{{1,2}})\s+(?P<unit>{NAM}|{THANG}|{QUY}|{TUAN})"),
-    ("recur", rf"(?P<n>\d{{1,2}})\s+(?P<unit>{NAM}|{THANG}|{QUY}|{TUAN})\s+(?:một|1)\s+lần\b"),
-    ("dinhky", rf"(?:{THEO}\s+)?{DINH_KY}"),
-    ("ongoing", THUONG_XUYEN),
+    ("recur", DINH_KY_KEY, rf"(?:{THEO}\s+)?{DINH_KY}\s+(?P<n>\d{{1,2}})\s+(?P<unit>{NAM}|{THANG}|{QUY}|{TUAN})"),
+    ("recur", LAN_KEY, rf"(?P<n>\d{{1,2}})\s+(?P<unit>{NAM}|{THANG}|{QUY}|{TUAN})\s+(?:một|1)\s+lần\b"),
+    ("dinhky", DINH_KY_KEY, rf"(?:{THEO}\s+)?{DINH_KY}"),
+    ("ongoing", THUONG_XUYEN, THUONG_XUYEN),
     # only meaningful beside a cycle: `theo định kỳ hoặc đột xuất`, `5 năm và hằng năm`
-    ("adhoc", DOT_XUAT),
-    ("cycle", rf"(?:(?P<n>\d{{1,2}})\s+(?P<unit>{NAM}|{THANG})(?!\s*\d)|\b(?:trung|dài|ngắn)\s+hạn\b)"),
+    ("adhoc", DOT_XUAT, DOT_XUAT),
+    ("cycle", CYCLE_KEY, rf"(?:(?P<n>\d{{1,2}})\s+(?P<unit>{NAM}|{THANG})(?!\s*\d)|\b(?:trung|dài|ngắn)\s+hạn\b)"),
 ]
-_ATOM_RES = [(kind, regex.compile(p, regex.I)) for kind, p in _ATOMS]
+_ATOM_RES = [(kind, key, regex.compile(p, regex.I)) for kind, key, p in _ATOMS]
+_KEY_RES = {key: regex.compile(key, regex.I) for _, key, _ in _ATOMS}
 
 #: Text allowed between two atoms of one expression.
 _JOIN_RE = regex.compile(r"^[\s,(]*(?:(?:và|hoặc|hay)\b[\s,(]*)?$", regex.I)
@@ -285,7 +297,7 @@ def _duration(n: int, unit: str) -> str:
 
 def _atom_from(kind: str, m) -> Atom | None:
     g = m.groupdict()
-    prep = regex.sub(r"\s+", " ", g["prep"]).lower() if g.get("prep") else None
+    prep = SPACES.sub(" ", g["prep"]).lower() if g.get("prep") else None
     base = {"kind": kind, "start": m.start(), "end": m.end(), "prep": prep}
     if kind == "range":
         y1, y2 = int(g["y1"]), int(g["y2"])
@@ -319,21 +331,16 @@ def _atom_from(kind: str, m) -> Atom | None:
     return Atom(**base)
 
 
-#: Every atom holds a digit or one of these words: the regexes only run around them.
-_ANCHOR_RE = regex.compile(
-    rf"\d|{NAM}|{THANG}|{QUY}|{NGAY}|{TUAN}|{HANG}|{DINH_KY}|{THUONG_XUYEN}|{DOT_XUAT}|{GIAI_DOAN}|{THOI_KY}"
-    r"|\b(?:trung|dài|ngắn)\s+hạn\b",
-    regex.I,
-)
-#: How far an atom reaches before its first anchor (`giai đoạn từ nay đến hết năm`) and after its last.
-_BEFORE_ANCHOR, _AFTER_ANCHOR = 40, 40
+#: How far an atom reaches before its key (`giai đoạn từ nay đến hết ngày 15 tháng 6 năm`
+#: before a year) and after it (`2021 đến hết năm 2025` after the first year).
+_BEFORE_KEY, _AFTER_KEY = 80, 40
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of `text` around anchors, merged where they touch."""
+def _windows(text: str, key: regex.Pattern) -> list[tuple[int, int]]:
+    """Stretches of `text` around the matches of `key`, merged where they touch."""
     out: list[tuple[int, int]] = []
-    for m in _ANCHOR_RE.finditer(text):
-        a, b = max(0, m.start() - _BEFORE_ANCHOR), min(len(text), m.end() + _AFTER_ANCHOR)
+    for m in key.finditer(text):
+        a, b = max(0, m.start() - _BEFORE_KEY), min(len(text), m.end() + _AFTER_KEY)
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:
@@ -344,12 +351,13 @@ def _windows(text: str) -> list[tuple[int, int]]:
 def find_atoms(text: str) -> list[Atom]:
     """Every atom in `text`, non-overlapping (earliest, then longest, wins).
 
-    The atom regexes run only in windows around digits and time words, not over
-    the whole text: the same matches (each lies inside its window) at a fraction
-    of the cost."""
+    Each atom regex runs only in windows around its key (a year, a day and
+    month, a cycle word), not over the whole text: the same matches, since
+    every match holds its key, at a fraction of the cost."""
+    windows = {key: _windows(text, rx) for key, rx in _KEY_RES.items()}
     found = []
-    for ws, we in _windows(text):
-        for kind, rx in _ATOM_RES:
+    for kind, key, rx in _ATOM_RES:
+        for ws, we in windows[key]:
             for m in rx.finditer(text, ws, we, overlapped=True):
                 a = _atom_from(kind, m)
                 if a is not None and a.end > a.start:

@@ -95,10 +95,14 @@ class LineInfo:
     rest: str = ""
 
 
+#: A signature mark (`TM.`, `KT.`) before a capitalised title.
+_SIGNATURE_LINE = regex.compile(rf"^{SIGNATURE_MARK}\s*\p{{Lu}}")
+
+
 def classify_line(line: str) -> LineInfo:
     if "\t" in line:  # table rows are never section heads
         return LineInfo("")
-    if regex.match(rf"^{SIGNATURE_MARK}\s*\p{{Lu}}", line):
+    if _SIGNATURE_LINE.match(line):
         return LineInfo("chu_ky")  # `T/M. ĐOÀN …` before `T/` can pass for a letter label
     for style, pattern in LABEL_STYLES:
         m = pattern.match(line)
@@ -237,6 +241,9 @@ def is_title_like(rest: str) -> bool:
     return len(words) <= 14 and not regex.search(r"[.;]\s*$", rest)
 
 
+_LABEL_STOP = regex.compile(r":(\s|$)|\.(\s|$)")
+
+
 def make_heading(rest: str) -> str:
     """Heading text: up to the first colon or sentence end, without trailing colon.
 
@@ -244,7 +251,7 @@ def make_heading(rest: str) -> str:
     ends nothing: a lone word of up to three letters before it is not a sentence.
     """
     cut = len(rest)
-    for m in regex.finditer(r":(\s|$)|\.(\s|$)", rest):
+    for m in _LABEL_STOP.finditer(rest):
         if m.group(0).startswith(".") and regex.fullmatch(r"\p{L}{1,3}", rest[: m.start()].strip()):
             continue
         cut = m.start()

@@ -41,6 +41,7 @@ from extractors.normalize.flat_tables import column_role
 from extractors.text.dates import DATE
 from extractors.text.fold import fold
 from extractors.text.numbers import GLUED_UNIT, Quantity, find_quantities, is_year, parse_quantity_cell
+from extractors.text.patterns import SPACES
 from schemas import Target
 
 _I = regex.IGNORECASE
@@ -247,11 +248,14 @@ def comparator_before(before: str, after: str = "", q: Quantity | None = None) -
     return "eq"
 
 
+_GROWTH_RATE = regex.compile(r"tốc\s+độ\s+tăng", _I)
+
+
 def direction_of(words: str) -> str:
     """`decrease` if the nearest change verb is `giảm`, `increase` if `tăng`, else `level`."""
     dec = [m.start() for m in _DECREASE_RE.finditer(words)]
     inc = [m.start() for m in _INCREASE_RE.finditer(words)]
-    if regex.search(r"tốc\s+độ\s+tăng", words, _I):
+    if _GROWTH_RATE.search(words):
         inc.append(len(words))
     if not dec and not inc:
         return "level"
@@ -299,9 +303,12 @@ def _time_after(words: str) -> tuple[int | None, int | None, int | None]:
 _STRETCH_OPENING_RE = regex.compile(r"[\s,;:.\-–+~|—_=•ˆ'>]*(?:(?:và|hoặc)\s+)?")
 
 
+_JUNK_TOKENS = regex.compile(rf"(?<!\S){OCR_JUNK}+(?!\S)")
+
+
 def _tidy(s: str) -> str:
-    s = regex.sub(rf"(?<!\S){OCR_JUNK}+(?!\S)", " ", s)
-    return regex.sub(r"\s+", " ", s).strip(" \t,;:.-–")
+    s = _JUNK_TOKENS.sub(" ", s)
+    return SPACES.sub(" ", s).strip(" \t,;:.-–")
 
 
 def _lower_first(s: str) -> str:
@@ -402,6 +409,10 @@ def _masked(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: A number that goes on (`12/15`, `3-5`, `7.5`): not the figure's end.
+_NUMBER_GOES_ON = regex.compile(r"\s*(?:[/\-]\s*\d|\.\d)")
+
+
 def _figures(line: str, start: int, end: int, masked) -> list[_Figure]:
     """Figures with a unit (or an index value) in `line[start:end]`."""
     out = []
@@ -409,14 +420,14 @@ def _figures(line: str, start: int, end: int, masked) -> list[_Figure]:
         qs, qe = q.start + start, q.end + start
         if any(a < qe and qs < b for a, b in masked) or is_year(q):
             continue
-        if regex.match(r"\s*(?:[/\-]\s*\d|\.\d)", line[qe:]):
+        if _NUMBER_GOES_ON.match(line[qe:]):
             continue  # `6/2024`, `1-2-3`: parts of something else
         if _NAMING_RE.search(line[max(start, qs - 30) : qs]):
             continue
         q = Quantity(start=qs, end=qe, value=q.value, value_high=q.value_high, sign=q.sign, low_text=q.low_text)
         m = _UNIT_AFTER_RE.match(line, qe)
         if m:
-            unit = regex.sub(r"\s+", " ", m.group("unit")).lower()
+            unit = SPACES.sub(" ", m.group("unit")).lower()
             unit = regex.sub(r"\s*/\s*", "/", unit)
             out.append(_Figure(q=q, unit=unit, unit_end=m.end()))
             continue
@@ -432,11 +443,15 @@ def _figures(line: str, start: int, end: int, masked) -> list[_Figure]:
     return out
 
 
+#: A colon before a space: where OCR's `:` for `;` may cut a clause.
+_COLON_GAP = regex.compile(r":\s")
+
+
 def _clauses(line: str, start: int, end: int):
     """(start, end) of each clause: split at `;`, at sentence ends, and at a
     colon that follows a figure (OCR reads `;` as `:`)."""
     cuts = [m.span() for m in _SENTENCE_END_RE.finditer(line, start, end)]
-    cuts += [m.span() for m in regex.finditer(r":\s", line[:end]) if m.start() >= start]
+    cuts += [m.span() for m in _COLON_GAP.finditer(line[:end]) if m.start() >= start]
     pos = start
     for a, b in sorted(cuts):
         if a < pos:
@@ -459,6 +474,9 @@ def _first_sep(between: str, last: bool) -> int | None:
     return seps[-1] if last else seps[0]
 
 
+_INCREASE_VERB = regex.compile(INCREASE_VERBS, _I)
+
+
 def _strip_subject(words: str, info: dict) -> str:
     """Commitment verbs, comparators and time phrases off both ends of `words`."""
     s = words
@@ -469,7 +487,7 @@ def _strip_subject(words: str, info: dict) -> str:
         token = m.group()
         if _DECREASE_RE.match(token.strip()):
             info["verb_dir"] = "decrease"
-        elif regex.match(INCREASE_VERBS, token.strip(), _I):
+        elif _INCREASE_VERB.match(token.strip()):
             info["verb_dir"] = "increase"
         y, p1, p2 = years_in(token)
         if y:
@@ -490,14 +508,18 @@ def _strip_subject(words: str, info: dict) -> str:
     return _tidy(s)
 
 
+_BASELINE_TAIL = regex.compile(r"(?<!\p{L})so\s+với\s+.+$", _I)
+_TIME_TAIL = regex.compile(r"(?<!\p{L})(?:đối\s+với|vào\s+năm|đến\s+(?:hết\s+)?năm)(?!\p{L}).*$", _I)
+
+
 def _object(words: str) -> tuple[str, str | None]:
     """The noun phrase after a figure, and a `so với …` baseline in it."""
     base = None
-    m = regex.search(r"(?<!\p{L})so\s+với\s+.+$", words, _I)
+    m = _BASELINE_TAIL.search(words)
     if m:
         base = _tidy(m.group())
         words = words[: m.start()]
-    m = regex.search(r"(?<!\p{L})(?:đối\s+với|vào\s+năm|đến\s+(?:hết\s+)?năm)(?!\p{L}).*$", words, _I)
+    m = _TIME_TAIL.search(words)
     if m:
         words = words[: m.start()]
     return _tidy(words), base
@@ -556,6 +578,9 @@ def _list_head(line: str, section_id: str | None) -> _ListHead | None:
     return _ListHead(section_id=section_id, goal=goal, year=info_year, period=(p1, p2) if p1 and p2 else None)
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def _prose_targets(doc, notes) -> list[Target]:
     text = doc.text
     out: list[Target] = []
@@ -579,7 +604,7 @@ def _prose_targets(doc, notes) -> list[Target]:
         if new_head is not None:
             head = new_head
             continue
-        if not regex.search(r"\d", line) or (sec is not None and sec.kind in _NO_TARGET_KINDS):
+        if not _DIGIT.search(line) or (sec is not None and sec.kind in _NO_TARGET_KINDS):
             continue
         ctx = _section_context(doc, line_start)
         if head is not None:
@@ -597,7 +622,7 @@ def _prose_targets(doc, notes) -> list[Target]:
         for c_start, c_end in _clauses(line, body_start, len(line)):
             # A lead-in before a colon names what the figures after it (in this
             # clause and the next ones of the paragraph) measure.
-            colon = regex.compile(r":\s").search(line, c_start, c_end)
+            colon = _COLON_GAP.search(line, c_start, c_end)
             if colon and colon.start() - c_start < 160:
                 info: dict = {}
                 lead = _strip_subject(line[c_start : colon.start()], info) or None
@@ -616,6 +641,9 @@ def _prose_targets(doc, notes) -> list[Target]:
     return out
 
 
+_TRAILING_COMMA = regex.compile(r",\s*$")
+
+
 def _cut_stretches(line: str, c_start: int, c_end: int, figs: list[_Figure]) -> None:
     """Give each figure its stretch: the words before it back to a separator after the previous one."""
     previous: _Figure | None = None
@@ -628,7 +656,7 @@ def _cut_stretches(line: str, c_start: int, c_end: int, figs: list[_Figure]) -> 
         within = list(_WITHIN_RE.finditer(line, f.left, f.q.start))[-1:] or [None]
         if within[0] is not None and previous is None:
             f.left = within[0].start()
-        comma = regex.search(r",\s*$", line[f.left : f.q.start])
+        comma = _TRAILING_COMMA.search(line[f.left : f.q.start])
         if comma and previous is None and f.unit.startswith("%"):
             # `…, 90% phòng học đạt chuẩn`: a share opening its own item after a comma.
             f.left += comma.end()
@@ -720,6 +748,10 @@ def _due(f: _Figure, line: str, lead_year, ctx: _Context) -> tuple[int | None, t
     return year, period
 
 
+#: `trong đó (có)`: a sub-share's lead-in.
+_SHARE_LEAD = regex.compile(r"^trong\s+(?:đó|số\s+đó)\s+(?:có\s+)?", _I)
+
+
 def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_year, notes) -> list[Target]:
     out: list[Target] = []
     _cut_stretches(line, c_start, c_end, figs)
@@ -734,7 +766,7 @@ def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_ye
             if f.number_first
             else _subject_indicator(f, lead, prior_indicator, prior_subject)
         )
-        ind = _tidy(regex.sub(r"^trong\s+(?:đó|số\s+đó)\s+(?:có\s+)?", "", ind, flags=_I))
+        ind = _tidy(_SHARE_LEAD.sub("", ind))
         if not ind or f.past:
             prior_indicator = ind or prior_indicator
             continue
@@ -990,7 +1022,7 @@ def _table_row(doc, line, line_start, cells, spans, table, state, notes) -> list
 
 
 def _fold(s: str) -> str:
-    return regex.sub(r"\s+", "", fold(s).lower())
+    return SPACES.sub("", fold(s).lower())
 
 
 def _reconcile(prose: list[Target], table: list[Target]) -> None:

@@ -329,6 +329,9 @@ def _body_line(text: str, s: int, e: int) -> _Line:
 _CONTINUATION = regex.compile(r"(?:[_|'\"“”.,:;]+\s*|[-–—]\s*[_|]+\s*)?\p{Ll}")
 
 
+_DASH_LOWER = regex.compile(r"[-–—]\s*\p{Ll}")
+
+
 def _join_continuations(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in lines:
@@ -336,7 +339,7 @@ def _join_continuations(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
         # first character OCR read as a dash.
         wrapped_dash = (
             out
-            and regex.match(r"[-–—]\s*\p{Ll}", text[s : s + 4]) is not None
+            and _DASH_LOWER.match(text[s : s + 4]) is not None
             and not _FINAL_PUNCT.search(text[out[-1][0] : out[-1][1]])
         )
         if out and (_CONTINUATION.match(text, s) or wrapped_dash):
@@ -636,9 +639,12 @@ class _TaskWalker:
                 fields.apply(d)
 
 
+_ROMAN_LABEL = regex.compile(r"[IVXLC]+")
+
+
 def _is_item(sec) -> bool:
     """A numbered or lettered item, not a part heading (`I.`, `II.`) or an unlabelled block."""
-    return bool(sec.label) and not regex.fullmatch(r"[IVXLC]+", sec.label) and not sec.label.startswith("Điều")
+    return bool(sec.label) and not _ROMAN_LABEL.fullmatch(sec.label) and not sec.label.startswith("Điều")
 
 
 def _is_label_only(rest: str) -> bool:

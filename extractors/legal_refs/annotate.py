@@ -82,13 +82,17 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+#: Spaces and markdown marks inside a kind line (`**KẾ HOẠCH**`).
+_MARKUP_GAPS = regex.compile(r"[\s*#_]+")
+
+
 def _title_zones(text: str, folded: str) -> list[tuple[int, int]]:
     """Spans of the document titles: the line after a kind line, with its
     wrapped continuations, and `V/v …` subject lines."""
     zones = []
     lines = list(_lines(text))
     for i, (s, e, line) in enumerate(lines):
-        key = regex.sub(r"[\s*#_]+", " ", folded[s:e]).strip()
+        key = _MARKUP_GAPS.sub(" ", folded[s:e]).strip()
         if key in _KIND_LINES:
             j = i + 1
             while j < len(lines) and not lines[j][2].strip():

@@ -24,10 +24,12 @@ from extractors.legal_refs.resolve import resolve_tail, starts_reference
 from extractors.legal_refs.tokenize import squash, word_iter
 from extractors.text.fold import fold
 
+_SEP_RE = regex.compile(SEP)
+
 
 def _symbol_ok(symbol: str) -> bool:
     # A part with more than two lower-case letters is a word, not a code.
-    parts = regex.split(SEP, symbol)
+    parts = _SEP_RE.split(symbol)
     return all(sum(c.islower() for c in p) <= 2 for p in parts)
 
 
@@ -38,9 +40,12 @@ def _numbered_at(text: str, pos: int):
     return m
 
 
+_WORD_GAPS = regex.compile(r"[\s\-_.]+")
+
+
 def _type_of(word: str) -> str:
     for rx, t in TYPE_OF:
-        if rx.match(regex.sub(r"[\s\-_.]+", " ", word).strip()):
+        if rx.match(_WORD_GAPS.sub(" ", word).strip()):
             return t
     return "other"
 

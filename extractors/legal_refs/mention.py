@@ -31,14 +31,22 @@ class Mention:
     typed: bool = True  # False: found by its symbol alone
 
 
+_SPACES_QUOTES = regex.compile(r"[\s'’]+")
+_DASHES = regex.compile(r"[/\-–—]+")
+#: OCR reads S as 5 at the start of a symbol part (`5TNMT`).
+_OCR_FIVE = regex.compile(r"(?<![^-])5(?=[A-ZĐ])")
+#: OCR reads B as 8 at the start of a symbol part (`8CT`).
+_OCR_EIGHT = regex.compile(r"(?<![^-])8(?=[A-ZĐ])")
+
+
 def normalize_symbol(symbol: str) -> str:
     """`QĐ-TTg` → `QĐ-TTG`, `NQ/TW` → `NQ-TW`, `QÐ- TTg` → `QĐ-TTG`; OCR's
     `5TC-TH` → `STC-TH`, `QĐĐ-TTg` → `QĐ-TTG`, `QĐ-T'Tg` → `QĐ-TTG`."""
     s = unicodedata.normalize("NFC", symbol).replace("\u00d0", "Đ").replace("\u0111", "đ")
-    s = regex.sub(r"[\s'’]+", "", s)
-    s = regex.sub(r"[/\-–—]+", "-", s).strip("-").upper()
-    s = regex.sub(r"(?<![^-])5(?=[A-ZĐ])", "S", s)
-    s = regex.sub(r"(?<![^-])8(?=[A-ZĐ])", "B", s)
+    s = _SPACES_QUOTES.sub("", s)
+    s = _DASHES.sub("-", s).strip("-").upper()
+    s = _OCR_FIVE.sub("S", s)
+    s = _OCR_EIGHT.sub("B", s)
     first, _, rest = s.partition("-")
     if first not in SYMBOL_TYPES:
         # A letter OCR doubled in the document code: `QĐĐ` → `QĐ`.

@@ -23,10 +23,14 @@ from extractors.legal_refs.patterns import (
 from extractors.legal_refs.tokenize import WORD_RE, word_iter
 from extractors.text.dates import make_date
 from extractors.text.fold import fold
+from extractors.text.patterns import SPACES
 
 
 def _is_issuer_stop(text: str, pos: int) -> bool:
     return bool(ISSUER_STOPS.match(text, pos) or ISSUER_STOPS_FOLDED.match(fold(text[pos : pos + 16]).lower()))
+
+
+_DASH_IN_WORD = regex.compile(r"(?<=\p{L})-(?=\p{Ll})")
 
 
 def expand_agency(name: str | None) -> str | None:
@@ -35,8 +39,8 @@ def expand_agency(name: str | None) -> str | None:
         return name
     for rx, full in ABBREVIATION_RES:
         name = rx.sub(full, name)
-    name = regex.sub(r"(?<=\p{L})-(?=\p{Ll})", " ", name)  # OCR's `Ủy-ban`
-    name = regex.sub(r"\s+", " ", name).strip(" ,;:.-_")
+    name = _DASH_IN_WORD.sub(" ", name)  # OCR's `Ủy-ban`
+    name = SPACES.sub(" ", name).strip(" ,;:.-_")
     return name.replace("Uỷ ban", "Ủy ban") or None
 
 

@@ -225,13 +225,16 @@ class _Row:
     kind: str = "item"
 
 
+_OPEN_RANGE = regex.compile(r"\d[-–/]$")
+
+
 def _join(parts: list[str]) -> str:
     """Cell fragments joined back; `2021-` + `2025` closes up to `2021-2025`."""
     out = ""
     for p in (x.strip() for x in parts):
         if not p:
             continue
-        if out and (regex.search(r"\d[-–/]$", out) and p[:1].isdigit() or out.endswith("/")):
+        if out and (_OPEN_RANGE.search(out) and p[:1].isdigit() or out.endswith("/")):
             out += p
         else:
             out = f"{out} {p}" if out else p

@@ -105,6 +105,9 @@ def repair_tones(text: str, model: LanguageModel | None = None, keep_names: bool
     return "".join(out), changed
 
 
+_PUNCT_GAP = regex.compile(r"\s*[.;:,!?]\s*")
+
+
 def _neighbour(text: str, tokens: list, lowered: list[str], i: int, step: int) -> str | None:
     """The token next to token i: its syllable (or `#`), "" at a line or clause
     boundary (no context, nothing hidden), None when something the model cannot
@@ -116,7 +119,7 @@ def _neighbour(text: str, tokens: list, lowered: list[str], i: int, step: int) -
         else (tokens[i].end(), tokens[j].start() if j < len(tokens) else len(text))
     )
     gap = text[a:b]
-    if "\n" in gap or not 0 <= j < len(tokens) or regex.fullmatch(r"\s*[.;:,!?]\s*", gap):
+    if "\n" in gap or not 0 <= j < len(tokens) or _PUNCT_GAP.fullmatch(gap):
         return ""
     return lowered[j] if gap.strip() == "" else None
 

@@ -293,6 +293,12 @@ def _is_kind_line(line: str) -> bool:
     return len(line) <= 40 and is_caps(line) and squash(line) in KIND_KEYS
 
 
+#: A dash or bullet before a number: `- 98% hộ dân`.
+_DASHED_NUMBER = regex.compile(r"[-–+•]\s*\d")
+#: A finished clause at the end of the text.
+_CLAUSE_END_TAIL = regex.compile(r"[.;:!?]\s*$")
+
+
 def starts_paragraph(prev: str, line: str) -> bool:
     """Whether `line` begins a new paragraph after `prev` (both stripped).
 
@@ -305,7 +311,7 @@ def starts_paragraph(prev: str, line: str) -> bool:
     if _LOWER_BULLET.match(line):
         # OCR puts a dash before wrapped lines (`của Quốc` / `- hội`): a bullet
         # starting in lower case is a real item only after a finished clause.
-        return bool(regex.search(r"[.;:!?]\s*$", tail))
+        return bool(_CLAUSE_END_TAIL.search(tail))
     if _LABEL.match(line) or _OPENER.match(line) or _HEADER_LINE.match(line):
         return True
     if _is_kind_line(prev) or _is_kind_line(line) or _HEADER_LINE.match(prev):
@@ -322,7 +328,7 @@ def starts_paragraph(prev: str, line: str) -> bool:
     first = line[:1]
     if _TERMINAL.search(tail) and (first.isupper() or first.isdigit() or first in '“"('):
         return True
-    if (first.isupper() or regex.match(r"[-–+•]\s*\d", line)) and _short_heading(prev):
+    if (first.isupper() or _DASHED_NUMBER.match(line)) and _short_heading(prev):
         # `2. Sở Y tế` / `Chủ trì …`, `1. Mục tiêu cụ thể` / `- 98% hộ dân …`: a short
         # labelled line that names something whole is a heading; what is under it is its own.
         return True

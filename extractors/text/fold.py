@@ -64,9 +64,12 @@ _SHADOW = _ShadowTable()
 fold = shadow
 
 
+_NON_WORD = regex.compile(r"[\W_]+")
+
+
 def squash(text: str) -> str:
     """`KẼHOẠCH _` → `kehoach`: no marks, no case, no spaces or punctuation (OCR joins and splits words)."""
-    return regex.sub(r"[\W_]+", "", shadow(text).lower())
+    return _NON_WORD.sub("", shadow(text).lower())
 
 
 def skeleton(text: str) -> str:

@@ -74,6 +74,10 @@ _SIGN_COMPARATOR = {">": "gt", "≥": "ge", ">=": "ge", "=>": "ge", "<": "lt", "
 # ---------------------------------------------------------------- parsing
 
 
+#: `12.350`: a dot before three digits groups thousands.
+_THOUSANDS_TAIL = regex.compile(r"\.[0-9]{3}$")
+
+
 def parse_number(token: str) -> float | None:
     """`7,3` → 7.3, `12.350` → 12350.0, `07` → 7.0, `9.5` (OCR) → 9.5; else None."""
     token = token.strip().replace(", ", ",").replace(" ,", ",")
@@ -83,7 +87,7 @@ def parse_number(token: str) -> float | None:
     if "," in token:
         whole, frac = token.split(",", 1)
         value = float(whole.replace(".", "") + "." + frac)
-    elif regex.search(r"\.[0-9]{3}$", token) or token.count(".") > 1:
+    elif _THOUSANDS_TAIL.search(token) or token.count(".") > 1:
         value = float(token.replace(".", ""))
     else:
         value = float(token)
@@ -136,8 +140,11 @@ def _fold_scales(text: str, pos: int) -> tuple[float, int]:
         pos = m.end()
 
 
+_YEAR_TOKEN = regex.compile(r"(?:19|20)\d{2}")
+
+
 def _looks_like_year(token: str) -> bool:
-    return bool(regex.fullmatch(r"(?:19|20)\d{2}", token or ""))
+    return bool(_YEAR_TOKEN.fullmatch(token or ""))
 
 
 def find_quantities(text: str):
