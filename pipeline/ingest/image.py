@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import warnings
 from pathlib import Path
 
@@ -10,7 +11,8 @@ from PIL import Image, ImageOps
 from pipeline.config import MAX_PIXELS
 from pipeline.errors import CorruptFileError, EmptyFileError, ImageTooLargeError
 from pipeline.models import PagedText, PageText, RawDocument
-from pipeline.ocr.page import image_dpi, ocr_image, retone_note
+from pipeline.ocr.lanes import run_lanes
+from pipeline.ocr.page import OcrPage, image_dpi, ocr_image, retone_note
 
 
 def read_image_pages(path, lang: str = "vie") -> PagedText:
@@ -27,11 +29,19 @@ def read_image_pages(path, lang: str = "vie") -> PagedText:
         Image.MAX_IMAGE_PIXELS = MAX_PIXELS
         try:
             with Image.open(path) as img:
-                for frame in range(getattr(img, "n_frames", 1)):
-                    img.seek(frame)
-                    _check_size(img, path)
-                    img.load()
-                    page = ocr_image(_upright_gray(img), lang=lang, dpi=image_dpi(img))
+                # The frames of a multi-page TIFF are OCR'd side by side (`pipeline.ocr.lanes`);
+                # the file is one decoder, so frames are taken from it one at a time.
+                decoder = threading.Lock()
+
+                def ocr_frame(frame: int) -> OcrPage:
+                    with decoder:
+                        img.seek(frame)
+                        _check_size(img, path)
+                        img.load()
+                        gray, dpi = _upright_gray(img), image_dpi(img)
+                    return ocr_image(gray, lang=lang, dpi=dpi)
+
+                for frame, page in run_lanes(ocr_frame, range(getattr(img, "n_frames", 1))):
                     pages.append(PageText(frame + 1, page.text, "ocr", page.tables, page.confidence, page.retoned))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise ImageTooLargeError(

@@ -9,12 +9,11 @@ row with tab-separated cells; everything else is OCR'd through `ocr`.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import shutil
 import subprocess
+import threading
 import unicodedata
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -25,6 +24,7 @@ from extractors.text.fold import VI_MARKED_LETTERS
 from pipeline.config import MAX_PIXELS
 from pipeline.errors import CorruptFileError, EmptyFileError, EncryptedPdfError
 from pipeline.models import PagedText, PageText, RawDocument
+from pipeline.ocr.lanes import run_lanes
 from pipeline.ocr.page import ocr_image, retone_note
 
 log = logging.getLogger(__name__)
@@ -133,9 +133,9 @@ def _base(word: str) -> str:
 
 
 def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, workers: int = 1) -> PagedText:
-    """Text of every page. `workers` > 1 OCRs pages in that many processes
-    (tesseract is single-threaded); leave it at 1 when documents are already
-    processed in parallel."""
+    """Text of every page. Pages to OCR are read side by side in `workers`
+    lanes when it is > 1; at 1 they take the lanes the batch can spare
+    (`pipeline.ocr.lanes`), one after another outside a batch."""
     path = Path(path)
     doc = open_pdf(path)
     try:
@@ -402,22 +402,17 @@ def ocr_pdf_page(path, index: int, lang: str = "vie", dpi: int = 300):
     return ocr_image(img, lang=lang, dpi=resolution)
 
 
-def _ocr_job(job):
-    path, index, lang, dpi = job
-    return index, ocr_pdf_page(path, index, lang, dpi)
+#: pdfium is not thread-safe: the OCR lanes render their pages one at a time.
+_PDFIUM = threading.Lock()
 
 
 def _ocr_pages(path: Path, doc, indexes: list[int], lang: str, dpi: int, workers: int):
-    if not indexes:
-        return
-    if workers > 1 and len(indexes) > 1:
-        jobs = [(str(path), i, lang, dpi) for i in indexes]
-        with ProcessPoolExecutor(max_workers=min(workers, len(indexes), os.cpu_count() or 1)) as pool:
-            yield from pool.map(_ocr_job, jobs)
-        return
-    for index in indexes:
-        img, resolution = page_image(doc, index, dpi)
-        yield index, ocr_image(img, lang=lang, dpi=resolution)
+    def ocr_one(index: int):
+        with _PDFIUM:
+            img, resolution = page_image(doc, index, dpi)
+        return ocr_image(img, lang=lang, dpi=resolution)
+
+    return run_lanes(ocr_one, indexes, workers if workers > 1 else None)
 
 
 def render_page(pdf, index: int, dpi: int = 300) -> Image.Image:

@@ -21,6 +21,8 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -92,10 +94,13 @@ def work(path: str, ocr: bool, stage_slot: Any = None) -> Outcome:
     return Outcome.ok(result, started)
 
 
-def _serve(conn: Connection, memory_mb: int, stage_slot: Any, main_pid: int = 0) -> None:
+def _serve(
+    conn: Connection, memory_mb: int, stage_slot: Any, main_pid: int = 0, lanes: Any = None, waiting: Any = None
+) -> None:
     """Worker process body: cap memory, then take documents from `conn` until it closes."""
     import resource
 
+    from pipeline.ocr import lanes as ocr_lanes
     from pipeline.orchestrate.lifeline import die_with_parent, exit_when_gone, tie_tesseract_to_its_worker
 
     # Go down with the main process (even on its SIGKILL) and with the forkserver,
@@ -106,6 +111,8 @@ def _serve(conn: Connection, memory_mb: int, stage_slot: Any, main_pid: int = 0)
     if main_pid:
         exit_when_gone(main_pid)
     tie_tesseract_to_its_worker()
+    if lanes is not None:
+        ocr_lanes.connect(lanes, waiting)
 
     if memory_mb:
         cap = memory_mb * 1024 * 1024
@@ -190,9 +197,14 @@ class Worker:
         ctx = _context()
         self.memory_mb = limits.memory_mb
         self.stage_slot = ctx.Value("i", 0, lock=False)
+        # Cores its scan pages may use (written here) and its pages waiting for one (written there).
+        self.lanes = ctx.Value("i", 1, lock=False)
+        self.waiting = ctx.Value("i", 0, lock=False)
         self.conn, theirs = ctx.Pipe(duplex=True)
         self.proc = ctx.Process(
-            target=_serve, args=(theirs, limits.memory_mb, self.stage_slot, os.getpid()), daemon=True
+            target=_serve,
+            args=(theirs, limits.memory_mb, self.stage_slot, os.getpid(), self.lanes, self.waiting),
+            daemon=True,
         )
         self.proc.start()
         theirs.close()
@@ -226,6 +238,38 @@ class Worker:
 _LANE = threading.local()
 _WORKERS: set[Worker] = set()
 _WORKERS_LOCK = threading.Lock()
+#: Workers processing a document now, and the cores the run was given (0: no sharing).
+_BUSY: list[Worker] = []
+_CORES = 0
+
+
+def share_cores(cores: int) -> None:
+    """Let documents OCR pages on the run's idle cores (`pipeline.ocr.lanes`); 0 stops it."""
+    global _CORES
+    _CORES = cores
+
+
+def _share_spare_cores() -> None:
+    """Give the cores no document is using to the documents with pages waiting for OCR.
+
+    Round robin, at most one lane per waiting page; every other document gets
+    one lane (its own core). Called while documents start, run and end."""
+    with _WORKERS_LOCK:
+        busy = list(_BUSY)
+    spare = max(0, _CORES - len(busy))
+    lanes = {id(w): 1 for w in busy}
+    hungry = [w for w in busy if w.waiting.value > 0]
+    while spare and hungry:
+        for w in list(hungry):
+            if not spare:
+                break
+            if lanes[id(w)] > w.waiting.value:
+                hungry.remove(w)
+                continue
+            lanes[id(w)] += 1
+            spare -= 1
+    for w in busy:
+        w.lanes.value = lanes[id(w)]
 
 
 def _worker(limits: Limits) -> Worker:
@@ -258,6 +302,19 @@ def close_workers() -> None:
         w.close()
 
 
+@contextmanager
+def _busy(w: Worker) -> Iterator[None]:
+    with _WORKERS_LOCK:
+        _BUSY.append(w)
+    try:
+        yield
+    finally:
+        with _WORKERS_LOCK:
+            _BUSY.remove(w)
+        w.lanes.value = 1
+        _share_spare_cores()
+
+
 def run_isolated(path: Path, ocr: bool, limits: Limits, doc_id: str | None = None) -> Outcome:
     """One document in this thread's worker process, killed at the time limit; a crash is retried once.
 
@@ -280,9 +337,11 @@ def run_isolated(path: Path, ocr: bool, limits: Limits, doc_id: str | None = Non
         except OSError:
             pass  # the worker died idle: the read below sees it
         deadline = t0 + limits.timeout_s
-        while not w.conn.poll(_POLL_S) and time.monotonic() < deadline and not STOP.is_set():
-            if not w.proc.is_alive() and not w.conn.poll(0):
-                break
+        with _busy(w):
+            while not w.conn.poll(_POLL_S) and time.monotonic() < deadline and not STOP.is_set():
+                if not w.proc.is_alive() and not w.conn.poll(0):
+                    break
+                _share_spare_cores()
         if STOP.is_set() and not w.conn.poll(0):
             _retire(w, kill=True)
             return _interrupted(started, t0, doc_id)

@@ -18,7 +18,7 @@ from pipeline.ingest.discover import discover
 from pipeline.ingest.sources import FetchLimits, collect, default_inbox
 from pipeline.models import FetchResult, Outcome, RunSummary, now
 from pipeline.orchestrate.batch import ProgressFn, plan_batch, record
-from pipeline.orchestrate.isolate import STOP, Limits, close_workers, run_isolated
+from pipeline.orchestrate.isolate import STOP, Limits, close_workers, run_isolated, share_cores
 from pipeline.orchestrate.lifeline import Watchdog
 from pipeline.orchestrate.outlock import output_lock
 from pipeline.store.writers import compact_log, remove_stale_temp_files, write_ingest_log
@@ -88,6 +88,8 @@ def _locked_batch(
     if on_start:
         on_start(len(files))
     STOP.clear()
+    # A scan's pages may use the cores other documents leave idle (under Dask the cluster schedules).
+    share_cores(0 if dask else workers)
     try:
         if use_prefect:
             from pipeline.orchestrate.prefect_flow import run_flow
@@ -107,6 +109,7 @@ def _locked_batch(
             if summary.source_of(path) not in logged:
                 summary.log.append(Outcome.failure(InterruptedRunError()).log_row(summary.source_of(path)))
     finally:
+        share_cores(0)
         close_workers()
         if summary.sink is not None:
             summary.sink.flush()  # the documents still held, even after an interrupt

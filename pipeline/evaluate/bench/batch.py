@@ -286,10 +286,10 @@ def bench_batches(cfg: Config, smp: dict, work: Path) -> dict:
     env = _child_env(prefect_home)
     out_root = work / "out"
 
-    def run(corpus: Path, n: int, mode: str = "direct", ocr: bool = True) -> dict:
+    def run(corpus: Path, n: int, mode: str = "direct", ocr: bool = True, workers: int | None = None) -> dict:
         out = out_root / f"{corpus.name}-{mode}"
         shutil.rmtree(out, ignore_errors=True)
-        spec = {"corpus": str(corpus), "out": str(out), "workers": cfg.workers, "ocr": ocr, "mode": mode}
+        spec = {"corpus": str(corpus), "out": str(out), "workers": workers or cfg.workers, "ocr": ocr, "mode": mode}
         res = _batch_figures(run_child(spec, env, work / "child.log"), n)
         res["load"] = loadavg()
         shutil.rmtree(out, ignore_errors=True)
@@ -347,6 +347,18 @@ def bench_batches(cfg: Config, smp: dict, work: Path) -> dict:
             "doc_pages": [n_pages for _, n_pages in counts],
             "bare_s": bare,
         }
+    if cfg.long_scan and cfg.workers > 1:
+        # The longest scan alone, on one worker and then on all: its pages take the idle cores.
+        corpus = work / "corpus" / "long-scan"
+        shutil.rmtree(corpus, ignore_errors=True)
+        corpus.mkdir(parents=True)
+        path, n_pages = max(pick_pages_count(smp["scan"]), key=lambda pc: pc[1])
+        os.symlink(path, corpus / path.name)
+        long_runs = []
+        for workers in (1, cfg.workers):
+            log(f"one long scan ({path.name}, {n_pages} pages) on {workers} worker(s)")
+            long_runs.append({"workers": workers, **run(corpus, 1, workers=workers)})
+        results["long_scan"] = {"file": path.name, "pages": n_pages, "runs": long_runs}
     return results
 
 

@@ -50,6 +50,7 @@ GOAL_RSS_RATIO = 1.2  # peak RSS of the biggest batch / the smallest
 GOAL_GROUPBY_S = 1.0  # DuckDB group-by over 100,000 documents
 GOAL_FILES_PER_1000 = 1.0  # files per table per 1,000 documents
 GOAL_BATCH_RATIO = 1.2  # `run_batch` time / pure `process_file` in a pool
+GOAL_LONG_SCAN_RATIO = 0.6  # one long scan on 2 workers / on 1
 
 
 @dataclass
@@ -63,6 +64,7 @@ class Config:
     prefect_batches: tuple[int, ...] = (10, 100, 1000)
     pdf_batch: int = 10  # digital PDFs end to end
     scan_batch: bool = True  # the two shorter 300 dpi scans end to end
+    long_scan: bool = True  # the longest scan alone on 1 worker, then on all
     pdf_limit: int | None = None  # text-layer suite: the N smallest digital PDFs
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     quick: bool = False
@@ -77,6 +79,7 @@ QUICK: dict[str, Any] = {
     "prefect_batches": (2,),
     "pdf_batch": 0,
     "scan_batch": False,
+    "long_scan": False,
     "pdf_limit": 1,
     "quick": True,
 }
