@@ -13,3 +13,13 @@ The package is laid out by stage, in the order data flows:
 The pure extraction code lives in the sibling package `extractors`, the data
 contract in `schemas`.
 """
+
+import os
+
+# Arrow's default allocator (mimalloc) keeps the pages a write freed: over a run
+# of 1,000 text plans the writing process grew from 132 to 305 MB while Arrow
+# held at most 48 MB; the system allocator hands large freed blocks back (peak
+# 238 MB, same speed). Only Arrow's environment variable reaches the C++
+# readers and writers too, and it must be set before pyarrow loads; a value
+# the user set wins.
+os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")

@@ -106,3 +106,18 @@ def test_a_run_in_a_shared_folder_leaves_group_readable_tables(tmp_path):
     files = list(out.rglob("*.parquet"))
     assert len(files) >= 7
     assert {stat.S_IMODE(p.stat().st_mode) for p in files} == {0o664}
+
+
+def test_arrow_allocates_through_the_system_allocator_unless_told_otherwise():
+    """mimalloc keeps what a write freed (a 1,000-document run's writer grew by 170 MB, not 100)."""
+    import os
+    import subprocess
+    import sys
+
+    code = "import pipeline, pyarrow as pa; print(pa.default_memory_pool().backend_name)"
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "system"
+    env["ARROW_DEFAULT_MEMORY_POOL"] = "mimalloc"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "mimalloc"
