@@ -171,6 +171,14 @@ _DASH_LOOKALIKE = regex.compile(
     r"^(?:[.,]?\s*_*(?:[~¬=]+|_=+)[-–]?|_(?![_=])|[:;]|“\s*=|[.,]\s*_+\s*[-–]|[.,]\s*[-–])\s+(?=\p{Lu}\p{Ll})"
 )
 _TRAILING_MARKS = regex.compile(r"(?:\s+[_|~`¦ˆ¨—.:\-–]*[_|~`¦ˆ¨—]+[.:\-–]*)+\s*$")
+#: A letter or two without a vowel after a clause's end (`… môi trường biển. L`,
+#: `… xử lý vi phạm: ST`): OCR's reading of a smudge, which would otherwise
+#: make the clause run on into the next line. Only after a sentence of some
+#: length, so `Lưu: VT` keeps its initials.
+_CONSONANT_JUNK_AT_END = regex.compile(r"(?<=\S[.:;])\s+[bcdđfghjklmnpqrstvwxzBCDĐFGHJKLMNPQRSTVWXZ]{1,2}\s*$")
+_MIN_WORDS_WITH_JUNK = 5
+#: An apostrophe glued to the first word of a line (`'Sở Tài nguyên …`): Vietnamese has none.
+_LEADING_APOSTROPHE = regex.compile(r"^'(?=\p{L})")
 #: Punctuation debris in front of a numbered label: `- Điều 2.`, `-_ 3.3.`, `: 2.11.`, `“8.`.
 _DEBRIS_BEFORE_LABEL = regex.compile(
     r"^[\s\-–—_:;.,|~`'\"“”‘’•]+(?=(?:Điều\s+\d+\.?|\d{1,2}(?:[.:]\d{1,2}){0,3}[.,]|[a-zđ€¢©àáạảãâäèéẹẻẽêëòóọỏõôö]\))\s*\p{Lu}"
@@ -217,6 +225,9 @@ def repair_ocr_debris(line: str) -> list[str]:
     line = _DASH_LOOKALIKE.sub("- ", line)
     line = _LEADING_MARKS.sub("", line)
     line = _TRAILING_MARKS.sub("", line)
+    if len(line.split()) >= _MIN_WORDS_WITH_JUNK:
+        line = _CONSONANT_JUNK_AT_END.sub("", line)
+    line = _LEADING_APOSTROPHE.sub("", line)
     line = _DEBRIS_BEFORE_LABEL.sub("", line)
     line = _ACCENTED_LETTER_LABEL.sub(lambda m: _unaccent(m.group("ch")) + ")", line)
     for pattern in (_SIGNATURE_INSIDE, _TITLE_AT_END):
@@ -281,8 +292,11 @@ _KIND_LINE = regex.compile(
 )
 _APPENDIX_LINE = regex.compile(rf"^{APPENDIX_HEAD}")
 _GARBLED_LABEL = regex.compile(r"^\w{1,2}[.,]\s+\p{Lu}\p{Ll}")
-_CONTINUATION_DASH = regex.compile(r"^[-–•*]\s*(?=\p{Ll})")
-_LOWER_BULLET = regex.compile(r"^[-–+•*]\s*\p{Ll}")
+#: A dash OCR put before a wrapped line, with the marks it smudges beside it (`-_ quy định …`).
+_DASH_SMUDGE = r"[_~ˆ¨`'|]*"
+_CONTINUATION_DASH = regex.compile(rf"^[-–•*]{_DASH_SMUDGE}\s*(?=\p{{L}})")
+_UPPER_BULLET = regex.compile(rf"^[-–•*]{_DASH_SMUDGE}\s*\p{{Lu}}")
+_LOWER_BULLET = regex.compile(rf"^[-–+•*]{_DASH_SMUDGE}\s*\p{{Ll}}")
 _TERMINAL = regex.compile(r"[.:!?]\s*$|\./\.\s*$")
 
 
@@ -308,6 +322,9 @@ def starts_paragraph(prev: str, line: str) -> bool:
     tail = prev[-300:]
     if "\t" in line or "\t" in tail:
         return True
+    if _UPPER_BULLET.match(line) and _DANGLING_END.search(tail):
+        # OCR's dash before a wrapped line whose sentence is still open (`… hiệu quả các` / `- Chương trình …`).
+        return False
     if _LOWER_BULLET.match(line):
         # OCR puts a dash before wrapped lines (`của Quốc` / `- hội`): a bullet
         # starting in lower case is a real item only after a finished clause.
@@ -337,10 +354,13 @@ def starts_paragraph(prev: str, line: str) -> bool:
 
 
 #: Words a line cannot end a heading on: the phrase goes on (`… phối hợp với Sở` / `Tài chính …`).
-_RUNS_ON = regex.compile(
-    r"(?<![\p{L}])(?:của|và|với|về|cho|các|những|tại|trong|theo|để|đến|từ|thuộc|là|có|được|hoặc|"
-    r"Sở|Bộ|Ban|Phòng|Cục|Chi\s+cục|Ủy\s+ban|Hội\s+đồng|Trung\s+tâm|Văn\s+phòng|tỉnh|huyện|thành\s+phố|số)\s*$"
+#: Words a sentence cannot end on: function words and the head of an agency's name.
+_DANGLING_WORDS = (
+    r"của|và|với|về|cho|các|những|tại|trong|theo|để|đến|từ|thuộc|là|có|được|hoặc|"
+    r"Sở|Bộ|Ban|Phòng|Cục|Chi\s+cục|Ủy\s+ban|Hội\s+đồng|Trung\s+tâm|Văn\s+phòng|số"
 )
+_RUNS_ON = regex.compile(rf"(?<![\p{{L}}])(?:{_DANGLING_WORDS}|tỉnh|huyện|thành\s+phố)\s*$")
+_DANGLING_END = regex.compile(rf"(?<![\p{{L}}])(?:{_DANGLING_WORDS})\s*$")
 #: Longest heading (in words) that can stand on its own line under a label.
 SHORT_HEADING_WORDS = 10
 

@@ -67,3 +67,67 @@ def test_junk_at_the_end_of_a_damaged_roman_heading(tail):
     kinds = {s.section_id: s.kind for s in a.sections}
     assert kinds.get("III") == "to_chuc_thuc_hien" and kinds.get("III/1") == "to_chuc_thuc_hien"
     assert [t.lead for t in a.tasks if t.section_id == "III/1"] == [["Sở Tài chính"]]
+
+
+_TASKS_UNDER_A_LEAD = (
+    "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Một số nhiệm vụ cụ thể:\n"
+    "a) Sở Tài nguyên và Môi trường chủ trì, phối hợp với các sở, ngành và địa phương:\n"
+    "Tiếp tục đẩy mạnh công tác tuyên truyền nâng cao nhận thức về bảo vệ môi trường biển.{junk}\n\n"
+    "Tập trung kiểm soát, ngăn ngừa, giải quyết ô nhiễm môi trường.\n"
+)
+
+
+@pytest.mark.parametrize("junk", [" L", " ST", " t"])
+def test_a_consonant_smudge_after_a_sentence_does_not_join_the_next_task(junk):
+    clean = [t.text for t in _read(_TASKS_UNDER_A_LEAD.format(junk="")).tasks]
+    assert len(clean) == 2
+    assert [t.text for t in _read(_TASKS_UNDER_A_LEAD.format(junk=junk)).tasks] == clean
+
+
+def test_a_smudge_under_a_heading_that_ends_in_a_colon_leaves_the_task_its_own():
+    damaged = (
+        "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n"
+        "1. Nâng cao năng lực, hiệu quả quản lý nhà nước, xử lý vi phạm: ST\n"
+        "'Sở Tài nguyên và Môi trường phối hợp với các sở, ngành và địa phương rà soát, cập nhật các văn bản.\n"
+    )
+    tasks = _read(damaged).tasks
+    assert [t.text[:14] for t in tasks] == ["Sở Tài nguyên "]
+    assert tasks[0].lead == ["Sở Tài nguyên và Môi trường"]
+
+
+def test_short_initials_after_a_colon_are_kept():
+    from extractors.normalize.pages import repair_ocr_debris
+
+    assert repair_ocr_debris("- Lưu: VT") == ["- Lưu: VT"]
+    assert repair_ocr_debris("Nơi nhận: TT") == ["Nơi nhận: TT"]
+
+
+@pytest.mark.parametrize("smudge", ["-", "-_", "-~", "–ˆ"])
+def test_a_smudged_dash_before_a_wrapped_line_joins_it_to_its_sentence(smudge):
+    text = (
+        "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Nhiệm vụ cụ thể\n"
+        "1.1. Sở Y tế, Sở Nội vụ: Theo chức năng, nhiệm vụ phối hợp với Ủy ban nhân dân các huyện triển khai "
+        "các chính sách an sinh xã hội theo\n{dash} quy định của pháp luật.\n1.2. Sở Tư pháp\n- Rà soát các văn bản.\n"
+    )
+    clean = [(t.section_id, t.text, t.lead) for t in _read(text.replace("\n{dash} ", " ")).tasks]
+    assert len(clean) == 2
+    assert [(t.section_id, t.text, t.lead) for t in _read(text.replace("{dash}", smudge)).tasks] == clean
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("tổ chức thực hiện có hiệu quả các", "Chương trình về phát triển nhà ở."),
+        ("xây dựng phương án tác chiến theo hướng dẫn của Bộ", "Quốc phòng, Bộ Công an."),
+    ],
+)
+def test_a_dash_before_a_capitalised_line_of_an_open_sentence_is_ocrs(before, after):
+    text = "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Sở Xây dựng\n- Tham mưu {before}\n{dash}{after}\n- Rà soát các văn bản.\n"
+    clean = [t.text for t in _read(text.format(before=before, dash="", after=after)).tasks]
+    assert len(clean) == 2
+    assert [t.text for t in _read(text.format(before=before, dash="- ", after=after)).tasks] == clean
+
+
+def test_a_bullet_after_a_finished_item_stays_a_bullet():
+    text = "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Sở Xây dựng\n- Tham mưu Ủy ban nhân dân tỉnh\n- Rà soát các văn bản.\n"
+    assert len(_read(text).tasks) == 2
