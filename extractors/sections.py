@@ -46,6 +46,9 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     ("number", regex.compile(r"^(?P<label>\d{1,2})[.,]\s*(?P<rest>[\p{Lu}“\"(].*)$")),
     # OCR reads `5.` as `S.`, `1.` as `l.`: only taken when the sequence expects that number.
     ("number_ocr", regex.compile(r"^(?P<label>[SIlOB])[.,]\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
+    # OCR lost the number and kept its dot (`. Sở Kế hoạch …` between `4.` and `6.`):
+    # only taken where the numbers around it leave exactly that gap.
+    ("number_lost", regex.compile(r"^[.,](?P<label>)\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
     ("number_paren", regex.compile(r"^(?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$")),
     ("letter", regex.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>\S.*)$")),
     # `a.`, `b/.`, `c/` before a capital: letters written another way — taken only
@@ -471,6 +474,11 @@ def _open_label(
     """Open the section a labelled line starts; False if the label is rejected."""
     style, label = info.style, info.label
     assert style is not None and label is not None, "a label line has a style and a label"
+    if style == "number_lost":
+        depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
+        if depth is None or _next_number(lines, i) != stack[depth].ordinal + 2:
+            return False
+        style, label = "number", str(stack[depth].ordinal + 1)
     if style == "letter_dot":
         depth = next((d for d, o in enumerate(stack) if o.style == "letter"), None)
         previous = stack[depth].section.label if depth is not None else None
@@ -524,6 +532,15 @@ def _open_label(
         style_order.insert(style_order.index(stack[-1].style) + 1, style)
     _push(stack, open_section, i, style, label, ordinal, info.rest)
     return True
+
+
+def _next_number(lines: list[str], i: int) -> int | None:
+    """The next number label after line `i`, before any Roman numeral or Điều."""
+    for line in lines[i + 1 :]:
+        info = classify_line(line.strip())
+        if info.kind == "label" and info.style in ("number", "roman", "dieu"):
+            return int(info.label or 0) if info.style == "number" else None
+    return None
 
 
 def _next_letter(lines: list[str], i: int) -> str | None:

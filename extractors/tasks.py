@@ -31,6 +31,7 @@ from extractors.agencies import (
     split_agencies,
 )
 from extractors.document import ParsedDoc
+from extractors.sections import classify_line
 from extractors.text.patterns import END, loose
 from schemas import Task
 
@@ -369,7 +370,15 @@ def _label_end(text: str, sec, line_start: int, line_end: int) -> int:
         return line_start
     label = regex.escape(sec.label).replace(r"\ ", r"\s+")
     m = regex.match(rf"\s*{label}\s*[.):\-–]?\s*", text[line_start:line_end])
-    return line_start + m.end() if m else line_start
+    if m:
+        return line_start + m.end()
+    # A label OCR misread or lost (`S.` or `.` for `5.`): the text after what the parser took for it.
+    info = classify_line(text[line_start:line_end].strip())
+    if info.kind == "label" and info.rest:
+        at = text.find(info.rest, line_start, line_end)
+        if at >= 0:
+            return at
+    return line_start
 
 
 def _is_heading(rest: str) -> bool:

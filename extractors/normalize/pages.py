@@ -171,11 +171,11 @@ _DASH_LOOKALIKE = regex.compile(
     r"^(?:[.,]?\s*_*(?:[~¬=]+|_=+)[-–]?|_(?![_=])|[:;]|“\s*=|[.,]\s*_+\s*[-–]|[.,]\s*[-–])\s+(?=\p{Lu}\p{Ll})"
 )
 _TRAILING_MARKS = regex.compile(r"(?:\s+[_|~`¦ˆ¨—.:\-–]*[_|~`¦ˆ¨—]+[.:\-–]*)+\s*$")
-#: A letter or two without a vowel after a clause's end (`… môi trường biển. L`,
-#: `… xử lý vi phạm: ST`): OCR's reading of a smudge, which would otherwise
+#: A letter or two without a vowel, or a lone dash, after a clause's end
+#: (`… môi trường biển. L`, `… xử lý vi phạm: ST`, `… hiện hành. -`): OCR's reading of a smudge, which would otherwise
 #: make the clause run on into the next line. Only after a sentence of some
 #: length, so `Lưu: VT` keeps its initials.
-_CONSONANT_JUNK_AT_END = regex.compile(r"(?<=\S[.:;])\s+[bcdđfghjklmnpqrstvwxzBCDĐFGHJKLMNPQRSTVWXZ]{1,2}\s*$")
+_CONSONANT_JUNK_AT_END = regex.compile(r"(?<=\S[.:;])\s+(?:[bcdđfghjklmnpqrstvwxzBCDĐFGHJKLMNPQRSTVWXZ]{1,2}|[-–])\s*$")
 _MIN_WORDS_WITH_JUNK = 5
 #: An apostrophe glued to the first word of a line (`'Sở Tài nguyên …`): Vietnamese has none.
 _LEADING_APOSTROPHE = regex.compile(r"^'(?=\p{L})")
@@ -295,6 +295,7 @@ _GARBLED_LABEL = regex.compile(r"^\w{1,2}[.,]\s+\p{Lu}\p{Ll}")
 #: A dash OCR put before a wrapped line, with the marks it smudges beside it (`-_ quy định …`).
 _DASH_SMUDGE = r"[_~ˆ¨`'|]*"
 _CONTINUATION_DASH = regex.compile(rf"^[-–•*]{_DASH_SMUDGE}\s*(?=\p{{L}})")
+_LOST_LABEL = regex.compile(r"^[.,]\s+\p{Lu}\p{Ll}")
 _UPPER_BULLET = regex.compile(rf"^[-–•*]{_DASH_SMUDGE}\s*\p{{Lu}}")
 _LOWER_BULLET = regex.compile(rf"^[-–+•*]{_DASH_SMUDGE}\s*\p{{Ll}}")
 _TERMINAL = regex.compile(r"[.:!?]\s*$|\./\.\s*$")
@@ -322,6 +323,8 @@ def starts_paragraph(prev: str, line: str) -> bool:
     tail = prev[-300:]
     if "\t" in line or "\t" in tail:
         return True
+    if _LOST_LABEL.match(line) and _TERMINAL.search(tail):
+        return True  # `. Sở Kế hoạch …`: a numbered item whose number OCR lost
     if _UPPER_BULLET.match(line) and _DANGLING_END.search(tail):
         # OCR's dash before a wrapped line whose sentence is still open (`… hiệu quả các` / `- Chương trình …`).
         return False

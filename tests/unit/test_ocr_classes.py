@@ -131,3 +131,26 @@ def test_a_dash_before_a_capitalised_line_of_an_open_sentence_is_ocrs(before, af
 def test_a_bullet_after_a_finished_item_stays_a_bullet():
     text = "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Sở Xây dựng\n- Tham mưu Ủy ban nhân dân tỉnh\n- Rà soát các văn bản.\n"
     assert len(_read(text).tasks) == 2
+
+
+_NUMBERED = (
+    "KẾ HOẠCH\nVề thử\nI. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện.\n"
+    "2. Sở Tư pháp rà soát các văn bản theo quy định hiện hành.{junk}\n{label} Sở Kế hoạch và Đầu tư tổ chức lồng ghép "
+    "các yêu cầu bảo vệ môi trường.\n{after}. Sở Xây dựng hướng dẫn các địa phương.\n"
+)
+
+
+@pytest.mark.parametrize("junk", ["", " -"])
+def test_a_number_ocr_lost_is_taken_from_the_gap_its_neighbours_leave(junk):
+    clean = _read(_NUMBERED.format(junk="", label="3.", after="4"))
+    damaged = _read(_NUMBERED.format(junk=junk, label=".", after="4"))
+    assert [s.section_id for s in damaged.sections] == [s.section_id for s in clean.sections]
+    assert [(t.section_id, t.text, t.lead) for t in damaged.tasks] == [
+        (t.section_id, t.text, t.lead) for t in clean.tasks
+    ]
+    assert [t.text[:6] for t in damaged.tasks if t.section_id == "I/3"] == ["Sở Kế "]
+
+
+def test_a_dot_line_without_a_gap_for_it_makes_no_section():
+    a = _read(_NUMBERED.format(junk="", label=".", after="3"))
+    assert [s.section_id for s in a.sections if s.section_id.startswith("I")] == ["I", "I/1", "I/2", "I/3"]
