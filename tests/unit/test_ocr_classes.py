@@ -154,3 +154,14 @@ def test_a_number_ocr_lost_is_taken_from_the_gap_its_neighbours_leave(junk):
 def test_a_dot_line_without_a_gap_for_it_makes_no_section():
     a = _read(_NUMBERED.format(junk="", label=".", after="3"))
     assert [s.section_id for s in a.sections if s.section_id.startswith("I")] == ["I", "I/1", "I/2", "I/3"]
+
+
+def test_an_em_dash_before_a_sentence_is_a_bullets_dash():
+    text = (
+        "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Sở Tài nguyên và Môi trường\n"
+        "- Tập trung cho vùng Tứ giác Long Xuyên và vùng U Minh Thượng (bán đảo Cà Mau).\n"
+        "{dash} Quản lý chặt chẽ, khoa học và sử dụng có hiệu quả nguồn tài nguyên.\n"
+    )
+    clean = [t.text for t in _read(text.format(dash="-")).tasks]
+    assert len(clean) == 2
+    assert [t.text for t in _read(text.format(dash="—")).tasks] == clean
