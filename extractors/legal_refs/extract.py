@@ -130,9 +130,15 @@ def extract_legal_refs(doc, own_number: str | None = None) -> list[LegalRef]:
     return out
 
 
+def _damaged_form(symbol: str, of: str) -> bool:
+    """`symbol` is `of` with one character misread, or cut where OCR lost its tail (`QĐ` of `QĐ-TTG`)."""
+    return Levenshtein.distance(of, symbol) == 1 or of.startswith(symbol + "-")
+
+
 def merge_damaged(refs: list) -> None:
     """A số hiệu OCR damaged by one character (`1050/QĐ-SCTT` beside five
-    `1050/QĐ-SCT`) takes the key of the same number seen more often."""
+    `1050/QĐ-SCT`) or cut short (`68/QĐ` beside `68/QĐ-TTg`) takes the key of
+    the same number seen more often."""
     counts = Counter(r.key for r in refs if r.symbol)
     for r in refs:
         if not r.symbol or "/" not in r.key:
@@ -142,9 +148,7 @@ def merge_damaged(refs: list) -> None:
             (
                 k
                 for k, n in counts.items()
-                if n > counts[r.key]
-                and k.split("/", 1)[0] == number
-                and Levenshtein.distance(k.split("/", 1)[1], symbol) == 1
+                if n > counts[r.key] and k.split("/", 1)[0] == number and _damaged_form(symbol, k.split("/", 1)[1])
             ),
             key=lambda k: counts[k],
             default=None,

@@ -523,3 +523,11 @@ def test_a_number_damaged_by_one_character_joins_the_one_seen_more_often():
         "theo Quyết định số 1050/QĐ-SCTT ngày 06/3/2026. Quyết định số 1051/QĐ-SCT ngày 07/3/2026."
     )
     assert {k for k, _ in _keys(text)} == {"1050/QĐ-SCT", "1051/QĐ-SCT"}
+
+
+def test_a_number_whose_symbol_ocr_cut_short_joins_the_full_one():
+    text = (
+        "Căn cứ Quyết định số 68/QĐ-TTg ngày 10/01/2025 của Thủ tướng Chính phủ; thực hiện Quyết định số "
+        "68/QĐ-TTg ngày 10/01/2025; theo Quyết định số 68/QĐ-TTø ngày 10/01/2025. Công văn số 12/UBND ngày 02/01/2025."
+    )
+    assert {k for k, _ in _keys(text)} == {"68/QĐ-TTG", "12/UBND"}
