@@ -214,23 +214,45 @@ def strip_marks(line: str) -> str:
 _SIGNATURE_PREFIX = regex.compile(rf"^\s*{SIGNATURE_MARK}\s*$")
 
 
+# What a line must hold before the costlier repairs are tried: the regexes that
+# look at a line's end or inside it cost microseconds per line, and every line
+# of every document passes here.
+_MARK_CHARS = frozenset("_|~`¦ˆ¨—.:-–")
+_STRONG_MARK_CHARS = frozenset("_|~`¦ˆ¨—")
+#: The last letter of a signature mark and its dot (`TM.`, `KT.`, `TL.`, `Q.`).
+_SIGNATURE_MARK_ENDS = ("M.", "T.", "L.", "Q.")
+
+
+def _last_token(line: str) -> str:
+    parts = line.rsplit(None, 1)
+    return parts[-1] if parts else ""
+
+
 def repair_ocr_debris(line: str) -> list[str]:
     """Remove marks OCR leaves around labels and split merged signature columns."""
-    if "\t" not in line and _LETTER_ITEM_INSIDE.search(line):
+    if "\t" not in line and ")" in line and _LETTER_ITEM_INSIDE.search(line):
         head, tail = _LETTER_ITEM_INSIDE.split(line, maxsplit=1)
         return repair_ocr_debris(head) + repair_ocr_debris(tail)
-    if "\t" not in line and _BULLET_INSIDE.search(line):
+    if "\t" not in line and ("-" in line or "–" in line or "•" in line) and _BULLET_INSIDE.search(line):
         head, *tails = _BULLET_INSIDE.split(line)
         return [part for piece in [head] + ["- " + t for t in tails] for part in repair_ocr_debris(piece)]
     line = _DASH_LOOKALIKE.sub("- ", line)
     line = _LEADING_MARKS.sub("", line)
-    line = _TRAILING_MARKS.sub("", line)
-    if len(line.split()) >= _MIN_WORDS_WITH_JUNK:
+    last = _last_token(line)
+    if set(last) <= _MARK_CHARS and not _STRONG_MARK_CHARS.isdisjoint(last):
+        line = _TRAILING_MARKS.sub("", line)
+        last = _last_token(line)
+    if len(last) <= 2 and len(line.split()) >= _MIN_WORDS_WITH_JUNK:
         line = _CONSONANT_JUNK_AT_END.sub("", line)
     line = _LEADING_APOSTROPHE.sub("", line)
     line = _DEBRIS_BEFORE_LABEL.sub("", line)
     line = _ACCENTED_LETTER_LABEL.sub(lambda m: _unaccent(m.group("ch")) + ")", line)
-    for pattern in (_SIGNATURE_INSIDE, _TITLE_AT_END):
+    patterns = []
+    if any(mark in line for mark in _SIGNATURE_MARK_ENDS):
+        patterns.append(_SIGNATURE_INSIDE)
+    if line.rstrip()[-1:] in ("H", "C"):  # `… CHỦ TỊCH`, `… GIÁM ĐỐC`
+        patterns.append(_TITLE_AT_END)
+    for pattern in patterns:
         m = pattern.match(line)
         if m and not pattern.match(m.group("left")) and not _SIGNATURE_PREFIX.match(m.group("left")):
             return [m.group("left").strip(), m.group("right").strip()]
