@@ -84,6 +84,7 @@ class Line:
     text: str
     page: int = 1
     hard: bool = False  # Markdown said this line is a block of its own (heading, bold title)
+    ocr: bool = False  # read by OCR: its line breaks are where the page wrapped
 
 
 def strip_markdown(line: str) -> tuple[str, bool]:
@@ -411,7 +412,39 @@ def continues_paragraph(prev: str, line: str) -> bool:
     return first.islower() and "\t" not in line and "\t" not in prev[-300:] and not _CLAUSE_END.search(prev[-300:])
 
 
-def dewrap(lines: list[Line], paragraphs_given: bool = False) -> list[Paragraph]:
+#: The label of a section heading (not a bullet's dash).
+_HEADING_LABEL = regex.compile(rf"^(?:(?:{_ROMAN})\.\s|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?\s|[a-zđ]\)\s|Điều\s+\d+)")
+#: An OCR'd line this share of a full line long (the page's long lines) reached the right margin.
+_FULL_LINE_SHARE = 0.85
+
+
+def _full_line_chars(lines: list[Line]) -> int | None:
+    """Characters in a full OCR'd line: the upper quartile of their lengths (most lines of prose are full)."""
+    lengths = sorted(len(ln.text) for ln in lines if ln.ocr and ln.text and "\t" not in ln.text)
+    if len(lengths) < 20:
+        return None
+    return int(_FULL_LINE_SHARE * lengths[3 * len(lengths) // 4])
+
+
+def _wrapped_under_a_dash(prev_line: Line | None, paragraph: str, line: Line, full_line: int | None) -> bool:
+    """OCR put a dash before a line the page wrapped: the line before ran to the
+    right margin without ending its clause (`… cửa khẩu phụ Đăk Long` / `- Văng
+    Tắt lên thành …`, `… Nhật Bản,` / `- Hàn Quốc …`)."""
+    return (
+        full_line is not None
+        and prev_line is not None
+        and prev_line.ocr
+        and line.ocr
+        and "\t" not in prev_line.text + line.text  # table rows keep their own lines
+        and len(prev_line.text) >= full_line
+        and bool(_UPPER_BULLET.match(line.text))
+        and not _CLAUSE_END_TAIL.search(paragraph)
+        # A labelled heading of one line ends without a stop; the bullets under it are real.
+        and not (paragraph == prev_line.text.strip(" ") and _HEADING_LABEL.match(paragraph))
+    )
+
+
+def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | None = None) -> list[Paragraph]:
     """Join wrapped lines; each output Line is one paragraph (page = its first page).
 
     Each paragraph also records, in `breaks`, the offsets inside it where a new
@@ -420,6 +453,7 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False) -> list[Paragraph]
     """
     paragraphs: list[Paragraph] = []
     prev_hard = True
+    prev_line: Line | None = None
     for ln in lines:
         # Only spaces: leading/trailing tabs are empty table cells.
         text = ln.text.strip(" ")
@@ -429,7 +463,13 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False) -> list[Paragraph]
             joined = bool(paragraphs) and continues_paragraph(paragraphs[-1].text, text)
         else:
             joined = (
-                bool(paragraphs) and not prev_hard and not ln.hard and not starts_paragraph(paragraphs[-1].text, text)
+                bool(paragraphs)
+                and not prev_hard
+                and not ln.hard
+                and (
+                    not starts_paragraph(paragraphs[-1].text, text)
+                    or _wrapped_under_a_dash(prev_line, paragraphs[-1].text, ln, full_line)
+                )
             )
         if joined:
             cur = paragraphs[-1]
@@ -443,6 +483,7 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False) -> list[Paragraph]
             para.page_last = ln.page
             paragraphs.append(para)
         prev_hard = ln.hard
+        prev_line = ln
     return paragraphs
 
 
@@ -478,6 +519,7 @@ def normalize_pages(
     paged: bool = True,
     rebuild_tables: bool = False,
     paragraphs: bool = False,
+    page_sources: list[str] | None = None,
 ) -> NormalizedText:
     """Normalise the text of each page (or the one text of a text file).
 
@@ -486,10 +528,13 @@ def normalize_pages(
     `rebuild_tables` asks for tables flattened one cell per line (text
     exports) to be rebuilt into tab-separated rows. `paragraphs` says the
     lines are already real paragraphs (DOCX): they are not re-wrapped, so a
-    heading never swallows the paragraph after it.
+    heading never swallows the paragraph after it. `page_sources` says which
+    pages were OCR'd (`"ocr"`), whose wrapped lines get the OCR repairs.
     """
+    sources = page_sources or []
     page_lines: list[list[Line]] = []
     for number, raw in enumerate(pages, start=1):
+        ocr = number <= len(sources) and sources[number - 1] == "ocr"
         lines = []
         for raw_line in clean_chars(raw).split("\n"):
             hard = False
@@ -502,7 +547,7 @@ def normalize_pages(
                 else [raw_line]
             )
             for part in parts:
-                lines.append(Line(text=part, page=number, hard=hard))
+                lines.append(Line(text=part, page=number, hard=hard, ocr=ocr))
         page_lines.append(lines)
     if paged:
         page_lines = drop_furniture(page_lines)
@@ -520,7 +565,7 @@ def normalize_pages(
     flat = pipe_tables([ln for page in page_lines for ln in page])
     if rebuild_tables:
         flat = _rebuild_tables(flat)
-    paras = dewrap(flat, paragraphs_given=paragraphs)
+    paras = dewrap(flat, paragraphs_given=paragraphs, full_line=_full_line_chars(flat))
 
     texts: list[str] = []
     page_starts: list[int] = []

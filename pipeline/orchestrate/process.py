@@ -118,6 +118,7 @@ def process_file(
         paged=raw.paged,
         rebuild_tables=raw.flat_tables,
         paragraphs=raw.paragraphs,
+        page_sources=raw.page_sources,
     )
     if not norm.text.strip():
         raise EmptyTextError(

@@ -165,3 +165,49 @@ def test_an_em_dash_before_a_sentence_is_a_bullets_dash():
     clean = [t.text for t in _read(text.format(dash="-")).tasks]
     assert len(clean) == 2
     assert [t.text for t in _read(text.format(dash="—")).tasks] == clean
+
+
+def _wrapped_page(dash: str) -> str:
+    """An OCR'd page whose prose wraps at about 78 characters, one wrapped line behind `dash`."""
+    filler = (
+        "- Tăng cường công tác phối hợp giữa các sở, ban ngành và Ủy ban nhân dân các huyện trong việc "
+        "triển khai các nhiệm vụ được giao, bảo đảm đúng tiến độ và chất lượng theo kế hoạch đề ra."
+    )
+    lines = ["KẾ HOẠCH", "Về thử", "I. NHIỆM VỤ", "1. Sở Ngoại vụ"]
+    for _ in range(6):
+        words, cur = filler.split(), ""
+        for w in words:
+            if len(cur) + len(w) + 1 > 78:
+                lines.append(cur)
+                cur = w
+            else:
+                cur = f"{cur} {w}".strip()
+        lines.append(cur)
+    lines += [
+        "- Phối hợp chặt chẽ trong công tác mở các cặp cửa khẩu phụ trên tuyến biên giới",
+        "Việt Nam - Campuchia và nâng cấp cặp cửa khẩu phụ Đăk Long nằm trên địa bàn",
+        f"{dash}Ngọc Hồi lên thành cửa khẩu chính.",
+        "- Rà soát các văn bản.",
+    ]
+    return "\n".join(lines)
+
+
+def _ocr_read(page: str, source: str = "ocr"):
+    from extractors.normalize.pages import normalize_pages
+
+    return analyse(normalize_pages([page], paged=True, page_sources=[source]).text)
+
+
+def test_a_dash_ocr_put_before_a_line_the_page_wrapped_joins_it_to_its_sentence():
+    clean = [(t.section_id, t.text) for t in _ocr_read(_wrapped_page("")).tasks]
+    assert [t.text for t in _ocr_read(_wrapped_page("- ")).tasks] == [text for _, text in clean]
+    assert any(text.endswith("Đăk Long nằm trên địa bàn Ngọc Hồi lên thành cửa khẩu chính.") for _, text in clean)
+
+
+def test_a_bullet_after_a_full_line_stays_a_bullet_in_a_text_layer_and_under_a_heading():
+    # From a text layer the line breaks are the author's: the dash is a bullet.
+    texts = [t.text for t in _ocr_read(_wrapped_page("- "), source="text").tasks]
+    assert "Ngọc Hồi lên thành cửa khẩu chính." in texts
+    heading = "c) Bảo vệ và phát triển rừng, bảo tồn thiên nhiên và đa dạng sinh học của tỉnh nhà"
+    page = _wrapped_page("").replace("1. Sở Ngoại vụ", "1. Sở Ngoại vụ\n" + heading + "\n- Tiếp tục bảo vệ rừng.")
+    assert "Tiếp tục bảo vệ rừng." in [t.text for t in _ocr_read(page).tasks]
