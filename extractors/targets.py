@@ -70,11 +70,11 @@ _AREA_RE = regex.compile(r"^(?:ha|héc|hecta|km2|km²)", _I)
 # ---------------------------------------------------------------- things that are not figures
 
 #: `1756/QĐ-TTg`, `118/2014/NĐ-CP`, `24-NQ/TW`, `số 06`.
-LEGAL_NUMBER = r"\d+(?:/\d{4})?/[\p{L}Đđ][\p{L}\-]*|\d+-[\p{Lu}Đ]{2,}[\p{L}/\-]*|(?<=\bsố\s)\d+"
+LEGAL_NUMBER = r"(?=\d)(?:\d+(?:/\d{4})?/[\p{L}Đđ][\p{L}\-]*|\d+-[\p{Lu}Đ]{2,}[\p{L}/\-]*|(?<=\bsố\s)\d+)"
 #: `trên 10.000 dân`, `/1.000 người`: the denominator of a ratio.
 DENOMINATOR = (
-    r"(?:trên|/|mỗi)\s*(?:1|10|100)(?:\.000)+\s*(?:dân|vạn\s+dân)(?!\p{L})"
-    r"|/\s*(?:1|10|100)(?:\.000)+\s*(?:người|hộ|trẻ|km2)(?!\p{L})"
+    r"(?=[tT/mM])(?:trên|/|mỗi)\s*(?:1|10|100)(?:\.000)+\s*(?:dân|vạn\s+dân)(?!\p{L})"
+    r"|(?=/)/\s*(?:1|10|100)(?:\.000)+\s*(?:người|hộ|trẻ|km2)(?!\p{L})"
 )
 #: `I.`, `2.1.`, `a)` at the start of a paragraph.
 LIST_LABEL = r"^(?:[IVXL]+\.|\d{1,2}(?:\.\d{1,2})*\.?(?=\s)|[a-zđ]\)|[-+•*–])\s*"
