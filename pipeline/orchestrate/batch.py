@@ -111,7 +111,7 @@ def _size(path: Path) -> int:
 #: A file this large is a task of its own (a scan, a long PDF); smaller ones share tasks.
 ALONE_BYTES = 1_000_000
 #: Most files one task carries, and most bytes.
-CHUNK_FILES, CHUNK_BYTES = 25, 4_000_000
+CHUNK_FILES, CHUNK_BYTES = 100, 4_000_000
 
 
 def chunked(todo: list[tuple[Path, str]], workers: int) -> list[list[tuple[Path, str]]]:
