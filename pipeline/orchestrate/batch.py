@@ -112,26 +112,33 @@ def _size(path: Path) -> int:
 ALONE_BYTES = 1_000_000
 #: Most files one task carries, and most bytes.
 CHUNK_FILES, CHUNK_BYTES = 100, 4_000_000
+#: A new task takes at most this share of what is left per worker: tasks shrink
+#: as the batch drains, so the workers end together.
+SHARE_PER_TASK = 0.5
 
 
 def chunked(todo: list[tuple[Path, str]], workers: int) -> list[list[tuple[Path, str]]]:
     """Files grouped into tasks, so orchestration costs per task, not per file.
 
-    Small files share a task, up to `CHUNK_FILES` of them, yet there stay about
-    four tasks per worker where the batch allows it, so the workers end
-    together; a file over `ALONE_BYTES` is a task of its own.
+    Small files share a task; each task takes at most half of the files left
+    per worker (up to `CHUNK_FILES` files, `CHUNK_BYTES` bytes), so tasks are
+    large while much remains and shrink to single files at the end, where a
+    worker would otherwise wait on another's last large task (guided
+    scheduling). A file over `ALONE_BYTES` is a task of its own.
     """
-    per_task = max(1, min(CHUNK_FILES, len(todo) // (4 * max(1, workers))))
+    workers = max(1, workers)
+    sizes = [_size(path) for path, _ in todo]
     out: list[list[tuple[Path, str]]] = []
     current: list[tuple[Path, str]] | None = None  # the task small files are joining
-    size = 0
-    for item in todo:
-        n = _size(item[0])
+    limit = size = 0
+    for i, (item, n) in enumerate(zip(todo, sizes, strict=True)):
         if n >= ALONE_BYTES:
             out.append([item])
             current = None
             continue
-        if current is None or len(current) >= per_task or size + n > CHUNK_BYTES:
+        if current is None or len(current) >= limit or size + n > CHUNK_BYTES:
+            left = len(todo) - i
+            limit = max(1, min(CHUNK_FILES, int(SHARE_PER_TASK * left / workers)))
             current, size = [], 0
             out.append(current)
         current.append(item)

@@ -169,9 +169,11 @@ def test_small_files_share_tasks_and_large_ones_go_alone(tmp_path):
     chunks = chunked(todo, workers=2)
     assert [item for chunk in chunks for item in chunk] == todo, "every file once, in order"
     assert chunks[0] == [todo[0]] and chunks[1] == [todo[1]]
-    small = chunks[2:]
-    assert all(1 < len(c) <= 60 // 8 for c in small)
-    assert len(chunks) >= 4 * 2, "about four tasks per worker"
+    small = [len(c) for c in chunks[2:]]
+    assert small[0] == 60 // 2 // 2, "a task takes half of what is left per worker"
+    assert small == sorted(small, reverse=True), "tasks shrink as the batch drains"
+    assert small[-2:] == [1, 1], "the last tasks are single files, so the workers end together"
+    assert len(chunks) < 62 // 2
     assert chunked(todo[2:5], workers=2) == [[t] for t in todo[2:5]], "a small batch: one file a task"
 
 
@@ -200,7 +202,9 @@ def test_prefect_runs_small_files_a_few_to_a_task(plans, tmp_path, monkeypatch):
     monkeypatch.setattr(prefect_flow, "_label", lambda files: labels.append(real(files)) or labels[-1])
     summary = run_batch([src], out_dir=tmp_path / "out", use_prefect=True, workers=1)
     assert [r.status for r in summary.log] == ["ok"] * 12
-    assert len(labels) == 4 and all(label.endswith(" +2") for label in labels), labels
+    # 12 files on one worker: half of them in the first task, then fewer, the last ones alone.
+    assert labels[0].endswith(" +5") and labels[1].endswith(" +2") and len(labels) == 5, labels
+    assert all("+" not in label for label in labels[2:]), labels
 
 
 def _tesseracts() -> int:
