@@ -166,7 +166,7 @@ def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, wo
             pages.append(PageText(index + 1, text, "text"))
         if ruled:
             _add_tables(path, doc, pages, ruled)
-        for index, result in _ocr_pages(path, doc, to_ocr, lang, dpi, workers):
+        for index, result in _ocr_pages(doc, to_ocr, lang, dpi, workers):
             pages[index] = PageText(index + 1, result.text, "ocr", result.tables, result.confidence, result.retoned)
     finally:
         doc.close()
@@ -406,7 +406,7 @@ def ocr_pdf_page(path, index: int, lang: str = "vie", dpi: int = 300):
 _PDFIUM = threading.Lock()
 
 
-def _ocr_pages(path: Path, doc, indexes: list[int], lang: str, dpi: int, workers: int):
+def _ocr_pages(doc, indexes: list[int], lang: str, dpi: int, workers: int):
     def ocr_one(index: int):
         with _PDFIUM:
             img, resolution = page_image(doc, index, dpi)

@@ -21,6 +21,7 @@ covers.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -74,38 +75,40 @@ def run_lanes(fn: Callable[[T], R], items: Sequence[T], lanes: int | None = None
             _report_waiting(len(queue))
             return job
 
+    def step(lane: int) -> bool:
+        """Read one item in `lane`; False when the lane should stop."""
+        job = take(lane)
+        if job is None:
+            return False
+        i, item = job
+        try:
+            results[i] = fn(item)
+        except BaseException as exc:
+            with lock:
+                errors.append(exc)
+            return False
+        return True
+
     def run_lane(lane: int) -> None:
-        while (job := take(lane)) is not None:
-            i, item = job
-            try:
-                results[i] = fn(item)
-            except BaseException as exc:
-                with lock:
-                    errors.append(exc)
-                return
+        while step(lane):
+            pass
 
     _report_waiting(len(queue))
     try:
         while True:
-            # Between its pages the document's own lane starts the helper lanes now allowed.
+            # Between its pages the document's own lane (0) starts the helper lanes now allowed.
             with lock:
                 for lane in [n for n, t in helpers.items() if not t.is_alive()]:
                     del helpers[lane]
                 running = 1 + len(helpers)
-                want = min(limit(), running + len(queue) - 1) - running
-                free = (n for n in range(1, running + max(0, want)) if n not in helpers)
+                want = min(limit() - running, len(queue) - 1)
+                free = (n for n in itertools.count(1) if n not in helpers)
                 for lane in [next(free) for _ in range(max(0, want))]:
                     t = threading.Thread(target=run_lane, args=(lane,), name=f"ocr-lane-{lane}", daemon=True)
                     helpers[lane] = t
                     t.start()
-            job = take(0)
-            if job is None:
+            if not step(0):
                 break
-            i, item = job
-            results[i] = fn(item)
-    except BaseException as exc:
-        with lock:
-            errors.append(exc)
     finally:
         for t in list(helpers.values()):
             t.join()
