@@ -534,22 +534,25 @@ def _open_label(
     return True
 
 
-def _next_number(lines: list[str], i: int) -> int | None:
-    """The next number label after line `i`, before any Roman numeral or Điều."""
+def _next_label(lines: list[str], i: int, styles: tuple[str, ...] | None = None) -> LineInfo | None:
+    """The first label after line `i` (of one of `styles`, when given)."""
     for line in lines[i + 1 :]:
         info = classify_line(line.strip())
-        if info.kind == "label" and info.style in ("number", "roman", "dieu"):
-            return int(info.label or 0) if info.style == "number" else None
+        if info.kind == "label" and (styles is None or info.style in styles):
+            return info
     return None
+
+
+def _next_number(lines: list[str], i: int) -> int | None:
+    """The next number label after line `i`, before any Roman numeral or Điều."""
+    info = _next_label(lines, i, ("number", "roman", "dieu"))
+    return int(info.label or 0) if info is not None and info.style == "number" else None
 
 
 def _next_letter(lines: list[str], i: int) -> str | None:
     """The next letter label after line `i`, before any label of another style."""
-    for line in lines[i + 1 :]:
-        info = classify_line(line.strip())
-        if info.kind == "label":
-            return info.label if info.style == "letter" else None
-    return None
+    info = _next_label(lines, i)
+    return info.label if info is not None and info.style == "letter" else None
 
 
 def _push(stack, open_section, i, style, label, ordinal, rest) -> None:
