@@ -7,9 +7,7 @@ own). A run of the good plans alone is the reference their tables must match.
 
 from __future__ import annotations
 
-import os
 import shutil
-import threading
 import time
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from pipeline.cli import app as cli
 from pipeline.orchestrate.isolate import Limits
 from pipeline.orchestrate.runner import run_batch
 from tests.bad_inputs import NO_ROW, assert_same_tables, make_corpus
+from tests.processes import watching_tesseracts
 from tests.samples import RAW
 from tests.tables import doc_ids, doc_rows, table_contents
 
@@ -217,25 +216,7 @@ def test_300_page_pdf_in_reasonable_time(runs):
 def test_timeout_stops_the_worker_and_the_tesseract_it_started(tmp_path):
     """A document over its time limit is killed with everything it started:
     an orphaned Tesseract would otherwise hold a core for minutes."""
-    import psutil
-
-    seen: dict[int, psutil.Process] = {}
-    stop = threading.Event()
-
-    def watch():
-        me = psutil.Process(os.getpid())
-        while not stop.is_set():
-            for child in me.children(recursive=True):
-                try:
-                    if child.name().startswith("tesseract"):
-                        seen.setdefault(child.pid, child)
-                except psutil.Error:
-                    pass
-            time.sleep(0.05)
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    try:
+    with watching_tesseracts(interval=0.05) as watch:
         # A 7-page 300 dpi scan needs well over 6 s of OCR even on an idle machine.
         summary = run_batch(
             [RAW / "kiengiang-2020-kh182.scan.pdf"],
@@ -243,19 +224,15 @@ def test_timeout_stops_the_worker_and_the_tesseract_it_started(tmp_path):
             use_prefect=False,
             limits=Limits(timeout_s=6),
         )
-    finally:
-        stop.set()
-        watcher.join()
     (row,) = summary.log
     assert (row.status, row.error_type) == ("failed", "DocumentTimeoutError")
     assert "--timeout" in row.error_message
     # The file was hashed before the worker started: the row still names the document.
     assert row.doc_id and len(row.doc_id) == 16
     assert (row.finished_at - row.started_at).total_seconds() >= 6
-    assert seen, "no tesseract ran before the limit: the test proves nothing"
+    assert watch.seen, "no tesseract ran before the limit: the test proves nothing"
     time.sleep(0.2)
-    alive = [p for p, proc in seen.items() if proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE]
-    assert not alive
+    assert not watch.alive()
 
 
 def test_stray_bytes_in_a_utf8_plan_cost_nothing_but_a_warning(runs):

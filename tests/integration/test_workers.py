@@ -18,6 +18,7 @@ import pytest
 from pipeline.orchestrate import isolate
 from pipeline.orchestrate.isolate import Limits, close_workers, run_isolated
 from pipeline.orchestrate.runner import run_batch
+from tests.processes import tesseracts, watching_tesseracts
 from tests.samples import RAW, image_pdf
 
 
@@ -207,35 +208,6 @@ def test_prefect_runs_small_files_a_few_to_a_task(plans, tmp_path, monkeypatch):
     assert all("+" not in label for label in labels[2:]), labels
 
 
-def _tesseracts() -> int:
-    """Tesseract processes started by this test process's workers."""
-    me = psutil.Process()
-    return sum(1 for p in me.children(recursive=True) if p.name() == "tesseract")
-
-
-def _peak_tesseracts(run) -> tuple[object, int]:
-    """Run `run()` while counting the Tesseracts alive at once."""
-    peak, running = [0], threading.Event()
-    running.set()
-
-    def watch() -> None:
-        while running.is_set():
-            try:
-                peak[0] = max(peak[0], _tesseracts())
-            except psutil.Error:
-                pass
-            time.sleep(0.02)
-
-    t = threading.Thread(target=watch, daemon=True)
-    t.start()
-    try:
-        result = run()
-    finally:
-        running.clear()
-        t.join()
-    return result, peak[0]
-
-
 def test_a_long_scan_uses_the_idle_workers_cores_and_reads_the_same(tmp_path):
     """One scan in a batch of two workers: its pages are OCR'd two at a time, never more, same tables."""
     from tests.tables import table_contents
@@ -244,9 +216,9 @@ def test_a_long_scan_uses_the_idle_workers_cores_and_reads_the_same(tmp_path):
     peaks, tables = {}, {}
     for workers in (1, 2):
         out = tmp_path / f"out-{workers}"
-        summary, peaks[workers] = _peak_tesseracts(
-            lambda out=out, workers=workers: run_batch([scan], out, workers=workers, use_prefect=False, force=True)
-        )
+        with watching_tesseracts() as watch:
+            summary = run_batch([scan], out, workers=workers, use_prefect=False, force=True)
+        peaks[workers] = watch.peak
         assert [r.status for r in summary.log] == ["ok"]
         tables[workers] = table_contents(out)
     assert peaks == {1: 1, 2: 2}
@@ -257,12 +229,13 @@ def test_a_timeout_stops_every_page_lane(tmp_path):
     scan = image_pdf(tmp_path / "scan.pdf", pages=30)
     isolate.share_cores(3)  # as a batch of three workers with nothing else to do
     try:
-        out, peak = _peak_tesseracts(lambda: run_isolated(scan, True, Limits(timeout_s=2.0)))
+        with watching_tesseracts() as watch:
+            out = run_isolated(scan, True, Limits(timeout_s=2.0))
     finally:
         isolate.share_cores(0)
     assert out.error_type == "DocumentTimeoutError"
-    assert peak >= 2  # it stopped pages running side by side
+    assert watch.peak >= 2  # it stopped pages running side by side
     deadline = time.monotonic() + 5
-    while _tesseracts() and time.monotonic() < deadline:
+    while tesseracts() and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert _tesseracts() == 0
+    assert not tesseracts()
