@@ -51,7 +51,7 @@ import regex
 
 from extractors.text.dates import NUMERIC_DATE, make_date
 from extractors.text.fold import VOWEL_FAMILIES
-from extractors.text.patterns import SPACES, family_word
+from extractors.text.patterns import SPACES, family_word, guard_first_char
 from schemas import Deadline
 
 # ---------------------------------------------------------------- letters
@@ -161,7 +161,7 @@ _ATOMS: list[tuple[str, str, str]] = [
     ("adhoc", DOT_XUAT, DOT_XUAT),
     ("cycle", CYCLE_KEY, rf"(?:(?P<n>\d{{1,2}})\s+(?P<unit>{NAM}|{THANG})(?!\s*\d)|\b(?:trung|dài|ngắn)\s+hạn\b)"),
 ]
-_ATOM_RES = [(kind, key, regex.compile(p, regex.I)) for kind, key, p in _ATOMS]
+_ATOM_RES = [(kind, key, guard_first_char(regex.compile(p, regex.I))) for kind, key, p in _ATOMS]
 _KEY_RES = {key: regex.compile(key, regex.I) for _, key, _ in _ATOMS}
 
 #: Text allowed between two atoms of one expression.

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.text.patterns import guard_first_char
+
 # ---------------------------------------------------------------- pieces
 
 #: `12.350`, `118.000`, `1.000.000` – dots group thousands. ASCII digits only:
@@ -65,7 +67,8 @@ QUANTITY = (
     rf"(?:(?P<sign>{SIGN})\s*)?(?P<low>{NUMBER})"
     rf"(?:(?P<low_pct>{LOW_UNIT})?{RANGE_SEP}(?P<high>{NUMBER}))?"
 )
-_QUANTITY_RE = regex.compile(QUANTITY, regex.IGNORECASE)
+#: (A sign or digit opens one; the guard skips the prose between figures at C speed.)
+_QUANTITY_RE = guard_first_char(regex.compile(QUANTITY, regex.IGNORECASE))
 _CELL_RE = regex.compile(rf"^\s*{QUANTITY}\s*(?P<pct>%)?\s*$", regex.IGNORECASE)
 
 _SIGN_COMPARATOR = {">": "gt", "≥": "ge", ">=": "ge", "=>": "ge", "<": "lt", "≤": "le", "<=": "le", "=<": "le"}

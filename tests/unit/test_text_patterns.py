@@ -1,0 +1,80 @@
+"""The shared pattern helpers: shortcuts that must not change an answer."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import regex
+
+from extractors.deadlines import _ATOMS
+from extractors.text.numbers import QUANTITY
+from extractors.text.patterns import guard_first_char, is_caps
+
+#: Characters a guard must handle: Vietnamese letters both cases, digits,
+#: punctuation, and characters outside the ranges it tries (Greek, Cyrillic,
+#: CJK, the Kelvin sign that folds to `k`, a Roman numeral).
+_ALPHABET = (
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+    "AĂÂĐÊÔƠƯÀẮẦẾỐỜỨỲ0123456789      .,;:/-–()%≥≤<>\n"
+    "αβЖж中\u212aⅡ"
+)
+_WORDS = "ngày tháng năm đến hết trước trong từ giai đoạn hằng quý định kỳ 6 15/6 2025 2021-2030 ≥ 95% 1.000".split()
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = [rnd.choice(_WORDS) if rnd.random() < 0.6 else rnd.choice(_ALPHABET) for _ in range(rnd.randint(5, 40))]
+        out.append(" ".join(parts) if rnd.random() < 0.5 else "".join(parts))
+    return out
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [p for _, _, p in _ATOMS] + [QUANTITY, r"(?<!\d)\d+", r"\bKế\s+hoạch\b", r"x?", r"(?:[\p{Lu}]\w*\s*)+"],
+)
+def test_guard_first_char_finds_the_same_matches(pattern: str) -> None:
+    plain = regex.compile(pattern, regex.I)
+    guarded = guard_first_char(plain)
+    for text in _texts(300, seed=len(pattern)):
+        assert [m.span() for m in guarded.finditer(text, overlapped=True)] == [
+            m.span() for m in plain.finditer(text, overlapped=True)
+        ], text
+
+
+def test_guard_first_char_turns_positions_away() -> None:
+    guarded = guard_first_char(regex.compile(r"(?:\bđến\s+)?\d{4}", regex.I))
+    assert guarded.match("đến 2025") and guarded.match("2025")
+    assert guarded.match(" 2025") is None  # a space cannot open a match
+    assert guarded.match("Đến 2025")  # case-insensitive patterns keep both cases
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "expected"),
+    [
+        ("KẾ HOẠCH", 0.8, True),
+        ("I. MỤC TIÊU", 0.8, True),
+        ("Kế hoạch", 0.8, False),
+        ("UBND tỉnh", 0.8, False),
+        ("UBND TỈNH ĐIỆN BIÊN (BAU)", 0.9, True),
+        ("CHƯƠNG TRÌNH HÀNH ĐỘNG của", 0.8, True),
+        ("A", 0.8, False),
+        ("", 0.8, False),
+        ("ủy ban nhân dân tỉnh", 0.0, True),
+    ],
+)
+def test_is_caps(text: str, share: float, expected: bool) -> None:
+    assert is_caps(text, share) is expected
+
+
+def test_is_caps_shortcut_agrees_with_counting_letters() -> None:
+    def counted(text: str, share: float) -> bool:
+        letters = [c for c in text if c.isalpha()]
+        return len(letters) >= 2 and sum(c.isupper() for c in letters) >= share * len(letters)
+
+    for i, text in enumerate(_texts(2000, seed=7)):
+        text = text.upper() if i % 3 == 0 else text
+        for share in (0.5, 0.8, 0.9):
+            assert is_caps(text, share) is counted(text, share), text
