@@ -706,10 +706,11 @@ def extract_deadlines(doc, tasks: list | None = None, exclude: list[tuple[int, i
     time expressions belong to something else.
     """
     text = doc.text or ""
-    skip = _Spans(list(exclude or []) + legal_date_spans(text))
+    legal_dates = legal_date_spans(text)
+    skip = _Spans(list(exclude or []) + legal_dates)
     slot_recs, slot_used = _slots(doc, text, tasks, skip)
     table_recs, table_used = _tables(doc, text, tasks)
-    blocked = _Spans(list(exclude or []) + legal_date_spans(text) + slot_used + table_used)
+    blocked = _Spans(list(exclude or []) + legal_dates + slot_used + table_used)
 
     out = slot_recs + table_recs
     line_cache: dict[int, tuple[int, int, bool]] = {}

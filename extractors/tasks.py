@@ -130,6 +130,9 @@ DUE = (
 #: A period the task runs over: `giai đoạn 2021 - 2025`, `từ năm 2024 đến năm 2026`.
 PERIOD = rf"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+{YEAR_RANGE}|từ\s+năm\s+{YEAR}\s+(?:đến|-)\s+(?:năm\s+)?{YEAR})"
 _TIME_RE = regex.compile(rf"(?P<recurring>{RECURRING})|(?P<due>{DUE})|(?P<period>{PERIOD})", _F)
+#: What every match of `_TIME_RE` holds (a digit of its year or day, or its cycle
+#: word): a task without one is turned away before the slow scan (half of them).
+_TIME_HINT = regex.compile(r"\d|định|hằng|hàng|thường", _F)
 
 # -- task tables -------------------------------------------------------------------
 
@@ -246,6 +249,8 @@ def find_timeframe(text: str) -> str | None:
     m = _TIME_FIELD_RE.search(text)
     if m:
         return m.group("value").strip()
+    if not _TIME_HINT.search(text):
+        return None
     found: dict[str, list[str]] = {"recurring": [], "due": [], "period": []}
     for t in _TIME_RE.finditer(text):
         for kind in found:

@@ -33,7 +33,7 @@ from extractors.text.lexicon import (
     SIGNATURE_MARK,
     SIGNER_TITLE_CAPS,
 )
-from extractors.text.patterns import is_caps
+from extractors.text.patterns import LineStart, is_caps
 
 __all__ = ["NormalizedText", "normalize_pages", "normalize_text", "normalize_tone_marks"]
 
@@ -106,17 +106,15 @@ def strip_markdown(line: str) -> tuple[str, bool]:
 
 #: `64  CÔNG BÁO/Số 27+28+29+30/Ngày 19-6- 2025` – the Công báo running banner,
 #: page number first or last.
-_GAZETTE_BANNER = regex.compile(
+_GAZETTE_BANNER = LineStart(
     r"^\s*(\d{1,4}\s+)?CÔNG\s*BÁO\s*/\s*Số\s*[\d+\s]+/\s*Ngày\s*[\d\s\-/.]+(\s+\d{1,4})?\s*$",
     regex.IGNORECASE,
 )
-_URL_LINE = regex.compile(r"^\s*(https?://|www\.)\S+\s*$", regex.IGNORECASE)
+_URL_LINE = LineStart(r"^\s*(https?://|www\.)\S+\s*$", regex.IGNORECASE)
 #: `- 2 -`, `Trang 3`, `3/12`: unambiguous page-number forms anywhere.
-_PAGE_NUMBER_STRICT = regex.compile(
-    r"^\s*([-–—]\s*\d{1,4}\s*[-–—]|Trang\s+\d{1,4}(\s*/\s*\d{1,4})?)\s*$", regex.IGNORECASE
-)
+_PAGE_NUMBER_STRICT = LineStart(r"^\s*([-–—]\s*\d{1,4}\s*[-–—]|Trang\s+\d{1,4}(\s*/\s*\d{1,4})?)\s*$", regex.IGNORECASE)
 #: a bare number: a page number only at the top or bottom of a page.
-_PAGE_NUMBER_BARE = regex.compile(r"^\s*\d{1,4}\s*$")
+_PAGE_NUMBER_BARE = LineStart(r"^\s*\d{1,4}\s*$")
 
 
 def _furniture_key(line: str) -> str:
@@ -165,10 +163,10 @@ def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
 # ---------------------------------------------------------------- OCR debris
 
 #: Stray marks OCR leaves at line edges (`_ỦY BAN`, `… môi trường _`, `| |`).
-_LEADING_MARKS = regex.compile(r"^[_|~`¦]+\s*")
+_LEADING_MARKS = LineStart(r"^[_|~`¦]+\s*")
 #: A bullet's dash as OCR misreads it (`~`, `.~`, `_`, `¬`, `“=`, `._-`, `=`, an em dash) before a sentence.
 #: (`__` before a place-date is the rule under the motto, not a bullet.)
-_DASH_LOOKALIKE = regex.compile(
+_DASH_LOOKALIKE = LineStart(
     r"^(?:[.,]?\s*_*(?:[~¬=]+|_=+)[-–]?|_(?![_=])|[:;]|“\s*=|[.,]\s*_+\s*[-–]|[.,]\s*[-–]|—)\s+(?=\p{Lu}\p{Ll})"
 )
 _TRAILING_MARKS = regex.compile(r"(?:\s+[_|~`¦ˆ¨—.:\-–]*[_|~`¦ˆ¨—]+[.:\-–]*)+\s*$")
@@ -179,9 +177,9 @@ _TRAILING_MARKS = regex.compile(r"(?:\s+[_|~`¦ˆ¨—.:\-–]*[_|~`¦ˆ¨—]+[
 _CONSONANT_JUNK_AT_END = regex.compile(r"(?<=\S[.:;])\s+(?:[bcdđfghjklmnpqrstvwxzBCDĐFGHJKLMNPQRSTVWXZ]{1,2}|[-–])\s*$")
 _MIN_WORDS_WITH_JUNK = 5
 #: An apostrophe glued to the first word of a line (`'Sở Tài nguyên …`): Vietnamese has none.
-_LEADING_APOSTROPHE = regex.compile(r"^'(?=\p{L})")
+_LEADING_APOSTROPHE = LineStart(r"^'(?=\p{L})")
 #: Punctuation debris in front of a numbered label: `- Điều 2.`, `-_ 3.3.`, `: 2.11.`, `“8.`.
-_DEBRIS_BEFORE_LABEL = regex.compile(
+_DEBRIS_BEFORE_LABEL = LineStart(
     r"^[\s\-–—_:;.,|~`'\"“”‘’•]+(?=(?:Điều\s+\d+\.?|\d{1,2}(?:[.:]\d{1,2}){0,3}[.,]|[a-zđ€¢©àáạảãâäèéẹẻẽêëòóọỏõôö]\))\s*\p{Lu}"
     # a Roman numeral (or OCR's look-alike `IL.`, `HI.`) before a capitals heading: `.IL. MỤC TIÊU`
     r"|[IVXLHl1|]{1,4}[.,]\s*\p{Lu}{2})"
@@ -198,7 +196,7 @@ _TITLE_AT_END = regex.compile(
 _LETTER_ITEM_INSIDE = regex.compile(r"\s+[:;.,]\s*[ˆ¨`'~_|]*\s*(?=[a-zđ]\)\s+\p{Lu}\p{Ll})")
 _BULLET_INSIDE = regex.compile(r"(?<=[.;:])\s+[-–•]\s+(?=\p{Lu}\p{Ll})")
 #: Accented look-alikes of a letter label (`ä)` for `a)`).
-_ACCENTED_LETTER_LABEL = regex.compile(
+_ACCENTED_LETTER_LABEL = LineStart(
     r"^(?P<ch>[àáạảãâầấậẩẫăằắặẳẵäåèéẹẻẽêềếệểễëìíịỉĩòóọỏõôồốộổỗơờớợởỡöùúụủũưừứựửữüỳýỵỷỹ€¢©])\)(?=\s*\p{Lu})"
 )
 _SYMBOL_LETTERS = {"€": "e", "¢": "c", "©": "c"}
@@ -209,7 +207,9 @@ def _unaccent(ch: str) -> str:
 
 
 def strip_marks(line: str) -> str:
-    return _TRAILING_MARKS.sub("", _LEADING_MARKS.sub("", line))
+    line = _LEADING_MARKS.sub("", line)
+    # Every trailing mark holds a strong one; most lines have none.
+    return line if _STRONG_MARK_CHARS.isdisjoint(line) else _TRAILING_MARKS.sub("", line)
 
 
 _SIGNATURE_PREFIX = regex.compile(rf"^\s*{SIGNATURE_MARK}\s*$")
@@ -289,7 +289,7 @@ def split_header(line: str) -> list[str]:
 
 _ROMAN = ROMAN
 #: A line that opens a list item or a block: these always start a paragraph.
-_LABEL = regex.compile(
+_LABEL = LineStart(
     rf"""^(?:
         (?:{_ROMAN})\.\s                       # II. NHIỆM VỤ
       | \d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?\s+(?=\p{{Lu}}|[“"(])   # 1. / 2.1. / 2.1 Sở …
@@ -304,23 +304,23 @@ _LABEL = regex.compile(
     regex.VERBOSE,
 )
 #: Capitalised openers of a new clause in administrative prose.
-_OPENER = regex.compile(rf"^(?:(?:{PREAMBLE_OPENER}|Trên\s+đây|{NOI_NHAN})\b|{SIGNATURE_MARK}\s)")
-_SIGNER_TITLES = regex.compile(rf"^{SIGNER_TITLE_CAPS}\s*$")
-_HEADER_LINE = regex.compile(
+_OPENER = LineStart(rf"^(?:(?:{PREAMBLE_OPENER}|Trên\s+đây|{NOI_NHAN})\b|{SIGNATURE_MARK}\s)")
+_SIGNER_TITLES = LineStart(rf"^{SIGNER_TITLE_CAPS}\s*$")
+_HEADER_LINE = LineStart(
     rf"^(?:{_MOTTO_COUNTRY}|{_MOTTO_SLOGAN}|Số\s*:|{_PLACE_DATE}|(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+\p{{Lu}})"
 )
 #: The kind line (`KẾ HOẠCH`, `QUYẾT ĐỊNH`) stands alone above the title.
-_KIND_LINE = regex.compile(
+_KIND_LINE = LineStart(
     r"^(?:KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH:?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|BÁO\s+CÁO|ĐỀ\s+ÁN|PHỤ\s+LỤC(?:\s+[IVX\d]+)?|THÔNG\s+BÁO|HƯỚNG\s+DẪN|CÔNG\s+VĂN|QUY\s+CHẾ|QUY\s+ĐỊNH)\s*$"
 )
-_APPENDIX_LINE = regex.compile(rf"^{APPENDIX_HEAD}")
-_GARBLED_LABEL = regex.compile(r"^\w{1,2}[.,]\s+\p{Lu}\p{Ll}")
+_APPENDIX_LINE = LineStart(rf"^{APPENDIX_HEAD}")
+_GARBLED_LABEL = LineStart(r"^\w{1,2}[.,]\s+\p{Lu}\p{Ll}")
 #: A dash OCR put before a wrapped line, with the marks it smudges beside it (`-_ quy định …`).
 _DASH_SMUDGE = r"[_~ˆ¨`'|]*"
 _CONTINUATION_DASH = regex.compile(rf"^[-–•*]{_DASH_SMUDGE}\s*(?=\p{{L}})")
-_LOST_LABEL = regex.compile(r"^[.,]\s+\p{Lu}\p{Ll}")
-_UPPER_BULLET = regex.compile(rf"^[-–•*]{_DASH_SMUDGE}\s*\p{{Lu}}")
-_LOWER_BULLET = regex.compile(rf"^[-–+•*]{_DASH_SMUDGE}\s*\p{{Ll}}")
+_LOST_LABEL = LineStart(r"^[.,]\s+\p{Lu}\p{Ll}")
+_UPPER_BULLET = LineStart(rf"^[-–•*]{_DASH_SMUDGE}\s*\p{{Lu}}")
+_LOWER_BULLET = LineStart(rf"^[-–+•*]{_DASH_SMUDGE}\s*\p{{Ll}}")
 _TERMINAL = regex.compile(r"[.:!?]\s*$|\./\.\s*$")
 
 
@@ -332,7 +332,7 @@ def _is_kind_line(line: str) -> bool:
 
 
 #: A dash or bullet before a number: `- 98% hộ dân`.
-_DASHED_NUMBER = regex.compile(r"[-–+•]\s*\d")
+_DASHED_NUMBER = LineStart(r"[-–+•]\s*\d")
 #: A finished clause at the end of the text.
 _CLAUSE_END_TAIL = regex.compile(r"[.;:!?]\s*$")
 

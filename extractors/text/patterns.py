@@ -78,19 +78,52 @@ _TRIED_RANGES = ((0x0000, 0x0250), (0x1E00, 0x1F00), (0x2000, 0x2070))
 _UNTRIED = "[^" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in _TRIED_RANGES) + "]"
 
 
+def first_chars(rx: regex.Pattern) -> frozenset[str] | None:
+    """The characters of the tried ranges that can open a match of `rx`
+    (found by partial matching); None when `rx` can match nothing, and so
+    start anywhere."""
+    if rx.match("") is not None:
+        return None
+    return frozenset(c for a, b in _TRIED_RANGES for i in range(a, b) if rx.match(c := chr(i), partial=True))
+
+
 def guard_first_char(rx: regex.Pattern) -> regex.Pattern:
     """`rx` behind a lookahead for the characters a match of it can start with.
 
     A pattern that opens with optional prepositions or alternations is tried
     in full at every position of a scan (and at every one with `overlapped`);
     the lookahead turns the positions no match can start at away with one
-    character test.  The characters are found by partial matching, so the
-    guard is exact: same matches, found faster.
+    character test.  The guard is exact: same matches, found faster.
     """
-    if rx.match("") is not None:
-        return rx  # a pattern that can match nothing may start anywhere
-    firsts = "".join(f"\\u{i:04x}" for a, b in _TRIED_RANGES for i in range(a, b) if rx.match(chr(i), partial=True))
-    return regex.compile(f"(?=[{firsts}]|{_UNTRIED})(?:{rx.pattern})", rx.flags)
+    firsts = first_chars(rx)
+    if firsts is None:
+        return rx
+    chars = "".join(f"\\u{ord(c):04x}" for c in sorted(firsts))
+    return regex.compile(f"(?=[{chars}]|{_UNTRIED})(?:{rx.pattern})", rx.flags)
+
+
+class LineStart:
+    """A pattern tried only at the start of a line (`match`, or `sub` of a
+    `^…` pattern), and only on lines whose first character can open a match.
+
+    The normaliser runs a dozen such tests and repairs on every line; most
+    lines start with a letter none of them can, and a call into the regex
+    engine costs more than the set lookup that turns the line away.
+    """
+
+    __slots__ = ("refused", "rx")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.rx = regex.compile(pattern, flags)
+        firsts = first_chars(self.rx)
+        tried = (chr(i) for a, b in _TRIED_RANGES for i in range(a, b))
+        self.refused = frozenset() if firsts is None else frozenset(c for c in tried if c not in firsts)
+
+    def match(self, line: str) -> regex.Match[str] | None:
+        return None if line[:1] in self.refused else self.rx.match(line)
+
+    def sub(self, repl, line: str) -> str:
+        return line if line[:1] in self.refused else self.rx.sub(repl, line)
 
 
 def family_word(*letters_or_families: str) -> str:

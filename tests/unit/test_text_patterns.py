@@ -9,7 +9,7 @@ import regex
 
 from extractors.deadlines import _ATOMS
 from extractors.text.numbers import QUANTITY
-from extractors.text.patterns import guard_first_char, is_caps
+from extractors.text.patterns import LineStart, guard_first_char, is_caps
 
 #: Characters a guard must handle: Vietnamese letters both cases, digits,
 #: punctuation, and characters outside the ranges it tries (Greek, Cyrillic,
@@ -78,3 +78,30 @@ def test_is_caps_shortcut_agrees_with_counting_letters() -> None:
         text = text.upper() if i % 3 == 0 else text
         for share in (0.5, 0.8, 0.9):
             assert is_caps(text, share) is counted(text, share), text
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"^[_|~`¦]+\s*",
+        r"^'(?=\p{L})",
+        r"^(?:[.,]?\s*_*[~¬=]+|—)\s+(?=\p{Lu}\p{Ll})",
+        r"\d{1,2}\.\s+\p{Lu}",
+        r"^\s*$",
+        r"x?",
+    ],
+)
+def test_line_start_answers_like_the_plain_pattern(pattern: str) -> None:
+    plain = regex.compile(pattern)
+    line_start = LineStart(pattern)
+    for text in _texts(500, seed=len(pattern)) + ["", " ", "_ Sở", "'Sở", "— Chương", "12. Sở", "ⅡX", "中文"]:
+        m, p = line_start.match(text), plain.match(text)
+        assert (m.span() if m else None) == (p.span() if p else None), text
+        if pattern.startswith("^"):
+            assert line_start.sub("", text) == plain.sub("", text), text
+
+
+def test_line_start_turns_lines_away_without_the_engine() -> None:
+    assert "S" in LineStart(r"^[_|~]+").refused
+    assert "_" not in LineStart(r"^[_|~]+").refused
+    assert not LineStart(r"x?").refused  # a pattern that matches nothing may start anywhere
