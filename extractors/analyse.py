@@ -14,7 +14,7 @@ from extractors.document import ParsedDoc
 from extractors.legal_refs import extract_legal_refs, implemented_keys
 from extractors.metadata import DocumentFacts, extract_metadata
 from extractors.sections import parse_sections
-from extractors.targets import extract_targets
+from extractors.targets import extract_targets, unglue_percentages
 from extractors.tasks import extract_tasks
 
 
@@ -26,6 +26,8 @@ class Analysis:
     targets: list = field(default_factory=list)
     deadlines: list = field(default_factory=list)
     tasks: list = field(default_factory=list)
+    #: What the extractors repaired or doubted, for `ingest_log.warnings`.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def sections(self) -> list:
@@ -36,12 +38,14 @@ class Analysis:
         """Quality warnings (see `extractors.checks`)."""
         from extractors.checks import quality_warnings
 
-        return quality_warnings(self)
+        return [*self.notes, *quality_warnings(self)]
 
 
-def analyse(text: str, page_starts: list[int] | None = None) -> Analysis:
-    """Run every extractor on normalised `text`; offsets in all records point into it."""
-    doc = ParsedDoc(text=text, page_starts=list(page_starts or []))
+def analyse(text: str, page_starts: list[int] | None = None, ocr_pages: frozenset[int] = frozenset()) -> Analysis:
+    """Run every extractor on normalised `text`; offsets in all records point into it.
+
+    `ocr_pages`: the pages (1-based) OCR read."""
+    doc = ParsedDoc(text=text, page_starts=list(page_starts or []), ocr_pages=ocr_pages)
     doc.set_sections(parse_sections(text, page_starts or None))
     own_number = extract_metadata(doc).doc_number
     refs = extract_legal_refs(doc, own_number=own_number)
@@ -49,8 +53,11 @@ def analyse(text: str, page_starts: list[int] | None = None) -> Analysis:
     tasks = extract_tasks(doc)
     deadlines = extract_deadlines(doc, tasks=tasks, exclude=[(r.char_start or 0, r.char_end or 0) for r in refs])
     targets = extract_targets(doc)
+    notes = unglue_percentages(doc, targets)
     for rows in (refs, tasks, deadlines, targets):
         for r in rows:
             if getattr(r, "page", None) is None and doc.page_starts and r.char_start is not None:
                 r.page = doc.page_at(r.char_start)
-    return Analysis(doc=doc, facts=facts, legal_refs=refs, targets=targets, deadlines=deadlines, tasks=tasks)
+    return Analysis(
+        doc=doc, facts=facts, legal_refs=refs, targets=targets, deadlines=deadlines, tasks=tasks, notes=notes
+    )

@@ -19,6 +19,8 @@ class ParsedDoc:
     text: str
     sections: list = field(default_factory=list)  # list[schemas.Section], document order
     page_starts: list[int] = field(default_factory=list)
+    #: Pages (1-based) whose text OCR read: their figures may carry OCR's marks.
+    ocr_pages: frozenset[int] = frozenset()
 
     def __post_init__(self):
         self._index()
@@ -48,6 +50,10 @@ class ParsedDoc:
     def section_id_at(self, offset: int) -> str | None:
         s = self.section_at(offset)
         return s.section_id if s else None
+
+    def ocr_at(self, offset: int) -> bool:
+        """Whether the text at `offset` was read by OCR."""
+        return bool(self.ocr_pages) and self.page_at(offset) in self.ocr_pages
 
     def page_at(self, offset: int) -> int | None:
         if not self.page_starts:

@@ -1044,3 +1044,52 @@ def extract_targets(doc) -> list[Target]:
     found = prose + table
     found.sort(key=lambda t: (t.char_start, t.char_end))
     return found
+
+
+# ---------------------------------------------------------------- OCR's glued marks
+
+#: A percentage as the last figure of a target's text: `… đạt 649%`.
+_PERCENT_AT_END = regex.compile(r"(?<![\d.,])(?P<digits>\d{3,4})\s?%$")
+#: Indicators that measure a share of a whole (`tỷ lệ …`, `tỷ trọng …`, `độ che phủ rừng`), which cannot pass 100 %.
+_SHARE_INDICATOR = regex.compile(r"^(?:(?:tỷ|tỉ)\s+(?:lệ|trọng)|(?:mức\s+)?độ\s+(?:che|bao)\s+phủ)(?!\p{L})", _I)
+#: Nothing measured follows the figure: its clause ends there.
+_CLAUSE_ENDS = regex.compile(r"\s*(?:[.;,:)]|$)", regex.MULTILINE)
+
+
+def unglue_percentages(doc, targets: list[Target]) -> list[str]:
+    """Shares OCR read with a mark glued to the figure, put right; the warnings that say so.
+
+    A footnote marker or a full stop beside `%` is read as one more digit
+    (`45%[3]` → `459%`, `64%.` → `649%`), so a share of a whole comes out above
+    100 %.  On an OCR'd page, a share indicator's level (`đạt …`) above 100 %
+    with nothing after it in its clause (no `kế hoạch`, no `so với …`: not a
+    ratio to a plan) is read without its last digit when that leaves at most
+    100.  Other indicators (an index may pass 100) and digital text are left
+    as read.
+    """
+    changed: list[str] = []
+    for t in targets:
+        if not (
+            t.unit == "%"
+            and t.value is not None
+            and t.value > 100
+            and t.value_high is None
+            and t.direction == "level"
+            and t.baseline is None
+            and _SHARE_INDICATOR.match(t.indicator or "")
+            and t.char_start is not None
+            and t.char_end is not None
+            and doc.ocr_at(t.char_start)
+        ):
+            continue
+        m = _PERCENT_AT_END.search(t.text or "")
+        if not m or float(m.group("digits")) != t.value or int(m.group("digits")[:-1]) > 100:
+            continue
+        if not _CLAUSE_ENDS.match(doc.text, t.char_end):
+            continue
+        read = m.group("digits")
+        t.value = float(read[:-1])
+        changed.append(f"p{t.page}: {read}% → {read[:-1]}%")
+    if not changed:
+        return []
+    return [f"OCR'd shares above 100 % read without a glued mark ({', '.join(changed)}); check against the scan"]

@@ -128,7 +128,8 @@ def process_file(
             else "no text layer, and OCR is off (--no-ocr): run again with OCR to read scanned pages"
         )
     tell(Stage.EXTRACT)
-    result = _stage(Stage.EXTRACT, analyse, norm.text, norm.page_starts if raw.paged else None)
+    ocr_read = frozenset(i for i, source in enumerate(raw.page_sources, start=1) if source == "ocr")
+    result = _stage(Stage.EXTRACT, analyse, norm.text, norm.page_starts if raw.paged else None, ocr_read)
 
     facts = result.facts
     document = Document(

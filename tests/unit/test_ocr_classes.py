@@ -211,3 +211,50 @@ def test_a_bullet_after_a_full_line_stays_a_bullet_in_a_text_layer_and_under_a_h
     heading = "c) Bảo vệ và phát triển rừng, bảo tồn thiên nhiên và đa dạng sinh học của tỉnh nhà"
     page = _wrapped_page("").replace("1. Sở Ngoại vụ", "1. Sở Ngoại vụ\n" + heading + "\n- Tiếp tục bảo vệ rừng.")
     assert "Tiếp tục bảo vệ rừng." in [t.text for t in _ocr_read(page).tasks]
+
+
+def _read_pages(pages: list[str], ocr: bool):
+    from extractors.normalize.pages import normalize_pages
+
+    norm = normalize_pages(pages, page_sources=["ocr" if ocr else "text"] * len(pages))
+    read = frozenset(range(1, len(pages) + 1)) if ocr else frozenset()
+    return analyse(norm.text, norm.page_starts, read)
+
+
+_GOALS = "KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n1. Mục tiêu\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("- Nâng độ che phủ rừng đạt 649%.", 64.0),  # `64%.`: the stop read as a digit
+        ("- Tỷ lệ che phủ rừng đạt 459%; duy trì diện tích rừng.", 45.0),  # `45%[3]`
+        ("- Tỷ lệ hộ dân dùng nước sạch đạt 1009%.", 100.0),
+    ],
+)
+def test_an_ocr_share_above_100_loses_the_digit_a_glued_mark_made(line, value):
+    a = _read_pages([_GOALS + line], ocr=True)
+    assert [t.value for t in a.targets] == [value]
+    assert any("glued mark" in w and "p1" in w for w in a.warnings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Thu ngân sách đạt 105% dự toán.",  # a ratio to a plan: something follows the figure
+        "- Giá trị sản xuất tăng 150%.",  # growth, not a level
+        "- Tỷ lệ che phủ rừng đạt 649% so với năm 2020.",  # a baseline
+        "- Chỉ số sản xuất công nghiệp đạt 250%.",  # an index, not a share
+        "- Tỷ lệ tăng dân số đạt 1509%.",  # dropping a digit leaves more than 100
+    ],
+)
+def test_other_figures_above_100_stay_as_read(line):
+    a = _read_pages([_GOALS + line], ocr=True)
+    assert all(t.value is None or t.value > 100 for t in a.targets)
+    assert not any("glued mark" in w for w in a.warnings)
+
+
+def test_a_digital_share_above_100_stays_as_its_authors_wrote_it():
+    a = _read_pages([_GOALS + "- Nâng độ che phủ rừng đạt 649%."], ocr=False)
+    assert [t.value for t in a.targets] == [649.0]
+    assert not any("glued mark" in w for w in a.warnings)
