@@ -53,6 +53,19 @@ def syllable_counts() -> dict[str, int]:
 
 
 @cache
+def compound_words() -> frozenset[str]:
+    """The dictionary's two-syllable words, lower case, one tone convention (`thành phố`)."""
+    data = resources.files("extractors.text") / "data" / "compound_words.txt"
+    return frozenset(data.read_text(encoding="utf-8").splitlines())
+
+
+@cache
+def toneless_compounds() -> frozenset[str]:
+    """`compound_words` without their tone marks (`bô sung`): OCR drops tones too."""
+    return frozenset(" ".join(map(toneless, w.split())) for w in compound_words())
+
+
+@cache
 def vocabulary() -> frozenset[str]:
     """The syllables the shipped language model knows (lower case, one tone convention)."""
     return frozenset(syllable_counts())

@@ -12,7 +12,7 @@ from pipeline.config import MAX_PIXELS
 from pipeline.errors import CorruptFileError, EmptyFileError, ImageTooLargeError
 from pipeline.models import PagedText, PageText, RawDocument
 from pipeline.ocr.lanes import run_lanes
-from pipeline.ocr.page import OcrPage, image_dpi, ocr_image, retone_note
+from pipeline.ocr.page import OcrPage, image_dpi, ocr_image, repair_notes
 
 
 def read_image_pages(path, lang: str = "vie") -> PagedText:
@@ -42,7 +42,9 @@ def read_image_pages(path, lang: str = "vie") -> PagedText:
                     return ocr_image(gray, lang=lang, dpi=dpi)
 
                 for frame, page in run_lanes(ocr_frame, range(getattr(img, "n_frames", 1))):
-                    pages.append(PageText(frame + 1, page.text, "ocr", page.tables, page.confidence, page.retoned))
+                    pages.append(
+                        PageText(frame + 1, page.text, "ocr", page.tables, page.confidence, page.retoned, page.unmarked)
+                    )
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise ImageTooLargeError(
                 f"{path.name}: image is larger than {MAX_PIXELS:,} pixels; "
@@ -90,5 +92,5 @@ def read_image(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
         n_pages=len(pages),
         ocr_pages=len(pages),
         page_sources=["ocr"] * len(pages),
-        warnings=retone_note({p.number: p.retoned for p in result.pages}),
+        warnings=repair_notes(result.pages),
     )

@@ -25,7 +25,7 @@ from pipeline.config import MAX_PIXELS
 from pipeline.errors import CorruptFileError, EmptyFileError, EncryptedPdfError
 from pipeline.models import PagedText, PageText, RawDocument
 from pipeline.ocr.lanes import run_lanes
-from pipeline.ocr.page import ocr_image, retone_note
+from pipeline.ocr.page import ocr_image, repair_notes
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +167,9 @@ def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, wo
         if ruled:
             _add_tables(path, doc, pages, ruled)
         for index, result in _ocr_pages(doc, to_ocr, lang, dpi, workers):
-            pages[index] = PageText(index + 1, result.text, "ocr", result.tables, result.confidence, result.retoned)
+            pages[index] = PageText(
+                index + 1, result.text, "ocr", result.tables, result.confidence, result.retoned, result.unmarked
+            )
     finally:
         doc.close()
     return PagedText([p for p in pages if p is not None], rejected)
@@ -446,7 +448,7 @@ def read_pdf(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
         warnings.append(
             f"text layer rejected on pages {page_ranges(sorted(result.rejected))}, {used} ({'; '.join(reasons)})"
         )
-    warnings += retone_note({p.number: p.retoned for p in result.pages})
+    warnings += repair_notes(result.pages)
     return RawDocument(
         source_format="pdf",
         pages=pages,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-from extractors.normalize.ocr_tones import repair_tones
+from extractors.normalize.ocr_language import repair_ocr_text
 from pipeline.ocr.cells import read_table_cells
 from pipeline.ocr.engine import read_words
 from pipeline.ocr.layout import page_text
@@ -34,7 +34,8 @@ class OcrPage:
     tables: list[list[list[str]]]
     seconds: float  # wall time spent on this page
     retoned: int = 0  # syllables whose tone mark the language model put right
-    tesseract_text: str = ""  # the text before tone repair (for measuring the repair)
+    tesseract_text: str = ""  # the text before the language repairs (for measuring them)
+    unmarked: int = 0  # marks taken out from inside a word (`chủ. trì`)
 
 
 def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> OcrPage:
@@ -66,19 +67,33 @@ def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> Oc
     words = read_words(gray, lang, dpi)
     words = reread(pixels, words, lambda sheet: read_words(sheet, lang, dpi, psm=6))
     read = page_text(words, grids, tables)
-    text, retoned = repair_tones(read)
+    repaired = repair_ocr_text(read)
     confs = [w.conf for w in words + cell_words if w.conf >= 0]
     confidence = float(np.mean(confs)) if confs else 0.0
-    return OcrPage(text, confidence, [t for t in tables if t], time.perf_counter() - started, retoned, read)
+    return OcrPage(
+        repaired.text,
+        confidence,
+        [t for t in tables if t],
+        time.perf_counter() - started,
+        retoned=repaired.retoned,
+        tesseract_text=read,
+        unmarked=repaired.unmarked,
+    )
 
 
-def retone_note(retoned: dict[int, int]) -> list[str]:
-    """The `ingest_log.warnings` line saying where OCR tone marks were corrected."""
-    counts = {page: n for page, n in sorted(retoned.items()) if n}
-    if not counts:
-        return []
-    detail = ", ".join(f"p{page}: {n}" for page, n in counts.items())
-    return [f"tone marks of {sum(counts.values())} OCR'd syllables corrected from context ({detail})"]
+def repair_notes(pages) -> list[str]:
+    """The `ingest_log.warnings` lines saying where the language repairs changed
+    OCR's text, per page (`pages` carry `number`, `retoned`, `unmarked`)."""
+    out = []
+    for what, attr in (
+        ("tone marks of {} OCR'd syllables corrected from context", "retoned"),
+        ("{} marks OCR read inside a word taken out", "unmarked"),
+    ):
+        counts = {p.number: getattr(p, attr) for p in pages if getattr(p, attr, 0)}
+        if counts:
+            detail = ", ".join(f"p{page}: {n}" for page, n in sorted(counts.items()))
+            out.append(f"{what.format(sum(counts.values()))} ({detail})")
+    return out
 
 
 def image_dpi(img: Image.Image) -> int | None:

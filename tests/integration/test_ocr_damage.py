@@ -2,8 +2,10 @@
 
 The damage is what Tesseract does to real scans (notes/unseen-plans.md, class G):
 a bullet's dash read as `~`, `_`, `¬` or `:`; tone marks stacked on a circumflex
-or breve dropped or swapped (`số` → `sô`, `điều` → `điêu`). The text goes
-through the same tone repair the OCR stage applies, then the usual stages.
+or breve dropped or swapped (`số` → `sô`, `điều` → `điêu`); a speck between
+the syllables of a word read as `.` or `:` (`chủ. trì`, `biện: pháp`). The text
+goes through the same language repairs the OCR stage applies, then the usual
+stages.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import pytest
 import regex
 
 from extractors.analyse import analyse
-from extractors.normalize.ocr_tones import repair_tones
+from extractors.normalize.ocr_language import repair_ocr_text
 from extractors.normalize.pages import normalize_pages
+from extractors.text.syllables import compound_words
 from tests.samples import SAMPLES, truth_text
 
 #: Vowels with a circumflex, breve or horn carrying a tone: where OCR loses the tone.
@@ -28,10 +31,22 @@ def _drop_tone(ch: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", ch) if c not in _TONES))
 
 
+#: Two lower-case syllables side by side: where they make one word, OCR may read a speck between them as a mark.
+_PAIR = regex.compile(r"(?<![\p{L}\d])(\p{Ll}+) (\p{Ll}+)(?![\p{L}\d])")
+
+
+def _speck(m: regex.Match[str], rng: random.Random) -> str:
+    if f"{m[1]} {m[2]}" not in compound_words() or rng.random() >= 1 / 8:
+        return m.group()
+    return f"{m[1]}{rng.choice(['.', ':', ' :'])} {m[2]}"
+
+
 def damage(text: str, seed: int) -> str:
     rng = random.Random(seed)
     lines = []
     for line in text.split("\n"):
+        # One two-syllable word in eight gets a speck read as a mark between its syllables.
+        line = _PAIR.sub(lambda m: _speck(m, rng), line)
         if line.startswith("- ") and rng.random() < 0.3:
             line = rng.choice(["~ ", "_ ", "¬ ", ": ", ".~ "]) + line[2:]
         # One stacked tone in five lost, never inside a number or a symbol.
@@ -41,7 +56,7 @@ def damage(text: str, seed: int) -> str:
 
 
 def _read(text: str, ocr: bool) -> tuple[list, list, list]:
-    pages = [repair_tones(text)[0]] if ocr else [text]
+    pages = [repair_ocr_text(text).text] if ocr else [text]
     a = analyse(normalize_pages(pages, paged=True).text)
     return (
         [s.section_id for s in a.sections],

@@ -4,7 +4,8 @@ model of administrative Vietnamese, from text we may ship.
     python -m extractors.text.data.build_language_model [../shared/realworld]
 
 Sources: the word list underthesea ships (`Viet74K`: every word gives its
-syllables and the bigrams inside it), the plans in `data/raw` (text, Markdown,
+syllables and the bigrams inside it; its two-syllable words also go to
+`compound_words.txt`), the plans in `data/raw` (text, Markdown,
 DOCX) and, when given, the DOCX, `.doc` and digital-PDF files of a real
 corpus. Files whose transcripts are used to *measure* OCR (`realworld-truth`)
 are left out, so the measurement stays honest. Only lines that are mostly
@@ -28,6 +29,8 @@ HERE = Path(__file__).parent
 ROOT = HERE.parents[2]
 UNIGRAMS = HERE / "syllable_counts.tsv"
 BIGRAMS = HERE / "syllable_bigrams.tsv"
+#: The dictionary's two-syllable words (`thành phố`, `chủ trì`): OCR's specks between their syllables are not punctuation.
+COMPOUNDS = HERE / "compound_words.txt"
 #: Real files whose transcripts measure OCR: never part of the model.
 HELD_OUT = ("GP-2507", "QD-1050", "TB-1894", "laocai-2026-kh-1105")
 #: Syllables, and numbers as one token `#` (`số #`, `ngày # tháng`): context, never candidates.
@@ -54,8 +57,14 @@ def _file_text(path: Path) -> str:
     return "\n".join(read_document(path, ocr=False).pages)
 
 
+def write_compounds(words: list[str]) -> None:
+    pairs = sorted({w for w in words if len(w.split()) == 2})
+    COMPOUNDS.write_text("".join(f"{w}\n" for w in pairs), encoding="utf-8")
+
+
 def main(argv: list[str]) -> None:
     words = _dictionary()
+    write_compounds(words)
     vocab = {s for w in words for s in w.split()}
     unigrams: Counter[str] = Counter()
     bigrams: Counter[tuple[str, str]] = Counter()

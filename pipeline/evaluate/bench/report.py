@@ -328,11 +328,12 @@ def _ocr_quality(q: dict) -> list[str]:
         for r in q["rows"]
     ]
     return [
-        "## 2b. OCR quality: Tesseract, then the tone repair",
+        "## 2b. OCR quality: Tesseract, then the language repairs",
         "",
         "Every page of each scan with a transcript (synthetic keys in `tests/fixtures`, the real scans' transcripts "
         "in `../shared/realworld-truth`), OCR'd as the pipeline does; each cell is Tesseract's text → the text after "
-        "the context tone repair (`extractors/normalize/ocr_tones.py`). Tone-only: transcript words read with the right "
+        "the language repairs: marks OCR read inside a dictionary word taken out (`extractors/normalize/ocr_marks.py`), "
+        "then tone marks from context (`extractors/normalize/ocr_tones.py`). Tone-only: transcript words read with the right "
         "letters and a wrong tone mark. Invalid: OCR tokens that are no Vietnamese syllable. The language model never "
         f"saw the real transcripts. Load average {f(q['load'])} at the end.",
         "",

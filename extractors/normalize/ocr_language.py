@@ -1,0 +1,26 @@
+"""The language repairs of an OCR'd page, in the order they must run.
+
+Marks inside a word go first (`chủ. trì` → `chủ trì`), so the tone model
+sees each syllable beside its real neighbour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.normalize.ocr_marks import drop_marks_inside_words
+from extractors.normalize.ocr_tones import repair_tones
+
+
+@dataclass(frozen=True)
+class RepairedText:
+    text: str
+    unmarked: int  # marks taken out from inside a word
+    retoned: int  # syllables whose tone mark was put right
+
+
+def repair_ocr_text(text: str) -> RepairedText:
+    """`text` as OCR read it, with what Vietnamese rules out put right."""
+    unmarked_text, unmarked = drop_marks_inside_words(text)
+    repaired, retoned = repair_tones(unmarked_text)
+    return RepairedText(repaired, unmarked, retoned)

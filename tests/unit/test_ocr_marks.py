@@ -1,0 +1,66 @@
+"""Marks OCR reads inside a word (notes/unseen-plans.md, O7): taken out only there."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from extractors.normalize.ocr_language import repair_ocr_text
+from extractors.normalize.ocr_marks import drop_marks_inside_words
+from pipeline.ocr.page import repair_notes
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        # seen in the poor scans
+        ("Sở Tài chính chủ. trì, phối hợp", "Sở Tài chính chủ trì, phối hợp"),
+        ("các biện: pháp bảo vệ", "các biện pháp bảo vệ"),
+        ("Tiếp ; tục thực hiện", "Tiếp tục thực hiện"),
+        ("đề án bảo. vệ môi trường", "đề án bảo vệ môi trường"),
+        ("phối hợp với các đơn: vị liên quan", "phối hợp với các đơn vị liên quan"),
+        # the word wraps: the line break stays, the mark goes
+        ("bảo vệ môi.\ntrường", "bảo vệ môi\ntrường"),
+        ("Chính :\ntrị", "Chính\ntrị"),
+        ("phương.\n\nán xử lý", "phương\nán xử lý"),
+        # a tone dropped as well: the dictionary is read tone-blind
+        ("Luật sửa đổi, bô. sung", "Luật sửa đổi, bô sung"),
+    ],
+)
+def test_a_mark_inside_a_word_goes(read, meant):
+    assert drop_marks_inside_words(read) == (meant, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phát triển kinh tế - xã hội; đồng thời bảo đảm",  # a semicolon written the usual way
+        "Sở Tư pháp: phối hợp với các sở",  # a colon between phrases
+        "công tác phòng, chống thiên tai",  # commas are often real inside compounds
+        "hoàn thành. Tổ chức thực hiện",  # a sentence ends before a capital
+        "luật: liên quan",  # not one word
+        "năm 2025. trong đó",  # a number is no syllable
+    ],
+)
+def test_marks_between_words_stay(text):
+    assert drop_marks_inside_words(text) == (text, 0)
+
+
+def test_the_tone_model_sees_the_word_the_mark_split():
+    from extractors.normalize.ocr_tones import repair_tones
+
+    read = "Luật sửa đổi, bô. sung một số điều của luật"
+    assert repair_tones(read) == (read, 0)  # behind the mark the tone model has no context
+    repaired = repair_ocr_text(read)
+    assert repaired.text == "Luật sửa đổi, bổ sung một số điều của luật"
+    assert (repaired.unmarked, repaired.retoned) == (1, 1)
+
+
+def test_the_repairs_are_counted_per_page_in_the_warnings():
+    pages = [SimpleNamespace(number=1, retoned=3, unmarked=0), SimpleNamespace(number=2, retoned=1, unmarked=2)]
+    assert repair_notes(pages) == [
+        "tone marks of 4 OCR'd syllables corrected from context (p1: 3, p2: 1)",
+        "2 marks OCR read inside a word taken out (p2: 2)",
+    ]
+    assert repair_notes([SimpleNamespace(number=1, retoned=0, unmarked=0)]) == []
