@@ -289,6 +289,9 @@ def split_header(line: str) -> list[str]:
 
 _ROMAN = ROMAN
 #: A line that opens a list item or a block: these always start a paragraph.
+#: The marks OCR smudges beside a dash (`-_ quy định …`), taken whole (possessive):
+#: what follows them decides what the dash is.
+_DASH_SMUDGE = r"[_~ˆ¨`'|]*+"
 _LABEL = LineStart(
     rf"""^(?:
         (?:{_ROMAN})\.\s                       # II. NHIỆM VỤ
@@ -297,7 +300,7 @@ _LABEL = LineStart(
       | [a-zđA-ZĐ](?:/\.?|\.)\s*(?=\p{{Lu}}\p{{Ll}})  # a. b/. C. before a word
       | [a-zđ]\)[.,]?(?=\p{{Lu}})               # e).Bộ Chỉ huy (OCR)
       | \d{{1,2}}\)\s                          # 1)
-      | [-–+•*]\s*(?=[^\s\d])                   # - bullet, + sub-bullet (not "- 2025")
+      | [-–+•*]{_DASH_SMUDGE}\s*(?=[^\s\d])    # - bullet, + sub-bullet (not "- 2025", "-_1756/QĐ-TTg")
       | Điều\s+\d+                             # Điều 1.
       | (?:Chương|Mục|Phần)\s+(?:{_ROMAN}|\d+)\b
     )""",
@@ -315,8 +318,6 @@ _KIND_LINE = LineStart(
 )
 _APPENDIX_LINE = LineStart(rf"^{APPENDIX_HEAD}")
 _GARBLED_LABEL = LineStart(r"^\w{1,2}[.,]\s+\p{Lu}\p{Ll}")
-#: A dash OCR put before a wrapped line, with the marks it smudges beside it (`-_ quy định …`).
-_DASH_SMUDGE = r"[_~ˆ¨`'|]*"
 _CONTINUATION_DASH = regex.compile(rf"^[-–•*]{_DASH_SMUDGE}\s*(?=\p{{L}})")
 _LOST_LABEL = LineStart(r"^[.,]\s+\p{Lu}\p{Ll}")
 _UPPER_BULLET = LineStart(rf"^[-–•*]{_DASH_SMUDGE}\s*\p{{Lu}}")

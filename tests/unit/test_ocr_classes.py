@@ -114,6 +114,20 @@ def test_a_smudged_dash_before_a_wrapped_line_joins_it_to_its_sentence(smudge):
     assert [(t.section_id, t.text, t.lead) for t in _read(text.replace("{dash}", smudge)).tasks] == clean
 
 
+@pytest.mark.parametrize("smudge", ["- ", "-_", "_ ", "-~ "])
+def test_a_smudged_dash_before_the_number_a_line_wrapped_to_joins_it(smudge):
+    # `… Quyết định số` / `-_1756/QĐ-TTg …`: seen in two poor scans and a scan (`Kết luận số` / `_ 56-KL/TW`).
+    text = (
+        "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Sở Tài chính\n- Chủ trì, phối hợp sở, ngành triển khai thực hiện Quyết định số"
+        "\n{dash}1756/QĐ-TTg ngày 31 tháng 12 năm 2023 của Thủ tướng Chính phủ.\n- Rà soát các văn bản.\n"
+    )
+    clean = _read(text.replace("\n{dash}", " "))
+    damaged = _read(text.replace("{dash}", smudge))
+    assert len(clean.tasks) == len(damaged.tasks) == 2
+    assert "1756/QĐ-TTg" in damaged.tasks[0].text  # the number stays in its task
+    assert [r.ref_key for r in damaged.legal_refs] == [r.ref_key for r in clean.legal_refs]
+
+
 @pytest.mark.parametrize(
     ("before", "after"),
     [
