@@ -176,6 +176,18 @@ _TRAILING_MARKS = regex.compile(r"(?:\s+[_|~`¦ˆ¨—.:\-–]*[_|~`¦ˆ¨—]+[
 #: length, so `Lưu: VT` keeps its initials.
 _CONSONANT_JUNK_AT_END = regex.compile(r"(?<=\S[.:;])\s+(?:[bcdđfghjklmnpqrstvwxzBCDĐFGHJKLMNPQRSTVWXZ]{1,2}|[-–])\s*$")
 _MIN_WORDS_WITH_JUNK = 5
+#: Lone marks after a clause's end (`… môi trường. :`, `… như sau: : :`, `… cấp tỉnh; .`):
+#: specks OCR read as punctuation, which would make a finished sentence end in a
+#: colon (a heading) or keep it open.
+_MARKS_AFTER_CLAUSE_END = regex.compile(r"(?<=\S[.:;,!?])(?:\s+[.:;,]+)+\s*$")
+_LONE_MARKS = frozenset(".:;,")
+#: A colon OCR read from a speck at the right edge, apart from the word before it
+#: (`… thực hiện :` / `Nghị quyết số …`, `… của Bộ Chính :` / `trị`); OCR'd pages only:
+#: no digital plan or DOCX we have ends a line so, but a typist may.
+_SPACED_COLON_AT_END = regex.compile(r"(?<=\p{Ll})\s+:\s*$")
+#: Short "words" and marks between a clause's end and such a colon are specks too
+#: (`… chất thải. Tin :`, `… trong quy hoạch. Sun :`, `… đạt 95%. : Ni tàng :`).
+_SPECKS_AFTER_CLAUSE_END = regex.compile(r"(?<=\S[.;!?])(?:\s+(?:\p{L}{1,4}|[:;.,]+)){1,3}\s+:\s*$")
 #: An apostrophe glued to the first word of a line (`'Sở Tài nguyên …`): Vietnamese has none.
 _LEADING_APOSTROPHE = LineStart(r"^'(?=\p{L})")
 #: Punctuation debris in front of a numbered label: `- Điều 2.`, `-_ 3.3.`, `: 2.11.`, `“8.`.
@@ -242,6 +254,9 @@ def repair_ocr_debris(line: str) -> list[str]:
     last = _last_token(line)
     if set(last) <= _MARK_CHARS and not _STRONG_MARK_CHARS.isdisjoint(last):
         line = _TRAILING_MARKS.sub("", line)
+        last = _last_token(line)
+    if last and set(last) <= _LONE_MARKS:
+        line = _MARKS_AFTER_CLAUSE_END.sub("", line)
         last = _last_token(line)
     if len(last) <= 2 and len(line.split()) >= _MIN_WORDS_WITH_JUNK:
         line = _CONSONANT_JUNK_AT_END.sub("", line)
@@ -542,6 +557,8 @@ def normalize_pages(
             if markdown:
                 raw_line, hard = strip_markdown(raw_line)
             raw_line = _clean_line(raw_line)
+            if ocr and raw_line.endswith(":"):
+                raw_line = _SPACED_COLON_AT_END.sub("", _SPECKS_AFTER_CLAUSE_END.sub("", raw_line))
             parts = (
                 [strip_marks(p) for piece in repair_ocr_debris(raw_line) for p in split_header(piece)]
                 if raw_line

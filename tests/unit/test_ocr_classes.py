@@ -235,6 +235,12 @@ def _read_pages(pages: list[str], ocr: bool):
     return analyse(norm.text, norm.page_starts, read)
 
 
+def _tasks(text: str, ocr: bool | None = None) -> list[tuple]:
+    """(section, text) of each task; `ocr` reads `text` as one OCR'd (or text-layer) page."""
+    a = _read(text) if ocr is None else _read_pages([text], ocr=ocr)
+    return [(t.section_id, t.text) for t in a.tasks]
+
+
 _GOALS = "KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n1. Mục tiêu\n"
 
 
@@ -272,3 +278,44 @@ def test_a_digital_share_above_100_stays_as_its_authors_wrote_it():
     a = _read_pages([_GOALS + "- Nâng độ che phủ rừng đạt 649%."], ocr=False)
     assert [t.value for t in a.targets] == [649.0]
     assert not any("glued mark" in w for w in a.warnings)
+
+
+@pytest.mark.parametrize("junk", [" :", " : : :", " ;", " .", " : ;"])
+def test_lone_marks_after_a_finished_item_leave_it_a_task(junk):
+    # `… bảo vệ môi trường. :`: OCR's specks after a sentence (30 lines in two poor scans) made it end in a colon.
+    text = (
+        "KẾ HOẠCH\nVề thử\nI. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp rà soát các văn bản quy phạm pháp luật về môi trường.\n"
+        "2. Các tổ chức chính trị - xã hội đẩy mạnh hoạt động giám sát, phản biện xã hội đối với các chủ trương, "
+        "biện pháp bảo vệ môi trường.{junk}\nTrên đây là Kế hoạch của Ủy ban nhân dân tỉnh.\n"
+    )
+    clean = _tasks(text.format(junk=""))
+    assert len(clean) == 2
+    assert _tasks(text.format(junk=junk)) == clean
+
+
+def test_a_spaced_colon_at_the_end_of_an_ocr_line_is_a_speck():
+    # `… thực hiện :` / `Nghị quyết số …`, `… của Bộ Chính :` / `trị`: the sentence runs on.
+    page = (
+        "KẾ HOẠCH\nVề thử\nI. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp rà soát các văn bản quy phạm pháp luật về môi trường.\n"
+        "2. Các tổ chức chính trị - xã hội đẩy mạnh hoạt động giám sát bảo vệ môi trường.\n"
+        "Trên đây là Chương trình hành động của Ủy ban nhân dân tỉnh thực hiện{colon}\n"
+        "Nghị quyết số 06/NQ-CP ngày 21 tháng 01 năm 2021 của Chính phủ.\n"
+    )
+    clean = _tasks(page.format(colon=""), ocr=True)
+    assert len(clean) == 2
+    assert _tasks(page.format(colon=" :"), ocr=True) == clean
+    # A text layer keeps what its authors typed.
+    digital = _read_pages([page.format(colon=" :")], ocr=False)
+    assert "thực hiện :" in digital.doc.text
+
+
+@pytest.mark.parametrize("specks", [" Tin :", " Sun :", " : Ni tàng :", " si :"])
+def test_short_specks_and_a_colon_after_a_finished_ocr_item_leave_the_next_item_its_own(specks):
+    page = (
+        "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Sở Công Thương\n"
+        "Hỗ trợ doanh nghiệp thực hiện đánh giá sản xuất sạch hơn, giảm thiểu phát sinh chất thải.{specks}\n"
+        "Tổ chức thực hiện có hiệu quả Kế hoạch sử dụng năng lượng tiết kiệm và hiệu quả.\n"
+    )
+    clean = _tasks(page.format(specks=""), ocr=True)
+    assert len(clean) == 2
+    assert _tasks(page.format(specks=specks), ocr=True) == clean
