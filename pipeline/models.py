@@ -25,6 +25,7 @@ class PageText:
     confidence: float | None = None  # mean word confidence 0-100, OCR only
     retoned: int = 0  # OCR syllables whose tone mark was corrected from context
     unmarked: int = 0  # marks OCR read inside a word, taken out
+    indents: list[bool | None] = field(default_factory=list)  # OCR: per line, indented or flush (None: unknown)
 
 
 @dataclass
@@ -62,6 +63,8 @@ class RawDocument:
     #: lines are real paragraphs (DOCX): the normaliser does not re-wrap them
     paragraphs: bool = False
     page_sources: list[str] = field(default_factory=list)
+    #: per page, per line of its text: indented (True), flush with the margin (False) or unknown
+    page_indents: list[list[bool | None]] = field(default_factory=list)
     #: what a person should check about how the text was read (`ingest_log.warnings`)
     warnings: list[str] = field(default_factory=list)
 

@@ -34,7 +34,8 @@ def drop_marks_inside_words(text: str) -> tuple[str, int]:
         if f"{toneless(m['a'])} {toneless(m['b'])}" not in words:
             return m.group()
         dropped += 1
-        # A blank line inside a word is a block OCR split: the word's lines wrap.
-        return f"{m['a']}{chr(10) if chr(10) in m['gap'] else ' '}{m['b']}"
+        # The line breaks stay (the page's lines keep their count and their indents).
+        breaks = m["gap"].count("\n")
+        return f"{m['a']}{chr(10) * breaks or ' '}{m['b']}"
 
     return _MARK_INSIDE.sub(mend, text), dropped

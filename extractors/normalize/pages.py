@@ -85,6 +85,8 @@ class Line:
     page: int = 1
     hard: bool = False  # Markdown said this line is a block of its own (heading, bold title)
     ocr: bool = False  # read by OCR: its line breaks are where the page wrapped
+    #: OCR: the line starts indented (True, a paragraph's first line) or flush with the margin (False, wrapped)
+    indent: bool | None = None
 
 
 def strip_markdown(line: str) -> tuple[str, bool]:
@@ -460,6 +462,22 @@ def _wrapped_under_a_dash(prev_line: Line | None, paragraph: str, line: Line, fu
     )
 
 
+def _flush_under_a_dash(prev_line: Line | None, line: Line, full_line: int | None) -> bool:
+    """OCR read a speck at the left margin as a dash: the line starts flush, where
+    the page wraps, not indented, where the page's items start, and the line
+    before ran to the right margin (`… tầm nhìn đến năm 2050.` / `_ Đồng thời,
+    chủ động …`). A list set flush (`Nơi nhận:` / `- Bộ Tài chính;`) has short lines."""
+    return (
+        line.indent is False
+        and full_line is not None
+        and prev_line is not None
+        and prev_line.ocr
+        and len(prev_line.text) >= full_line
+        and "\t" not in prev_line.text + line.text
+        and bool(_UPPER_BULLET.match(line.text) or _LOWER_BULLET.match(line.text))
+    )
+
+
 def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | None = None) -> list[Paragraph]:
     """Join wrapped lines; each output Line is one paragraph (page = its first page).
 
@@ -485,6 +503,7 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
                 and (
                     not starts_paragraph(paragraphs[-1].text, text)
                     or _wrapped_under_a_dash(prev_line, paragraphs[-1].text, ln, full_line)
+                    or _flush_under_a_dash(prev_line, ln, full_line)
                 )
             )
         if joined:
@@ -536,6 +555,7 @@ def normalize_pages(
     rebuild_tables: bool = False,
     paragraphs: bool = False,
     page_sources: list[str] | None = None,
+    page_indents: list[list[bool | None]] | None = None,
 ) -> NormalizedText:
     """Normalise the text of each page (or the one text of a text file).
 
@@ -545,14 +565,19 @@ def normalize_pages(
     exports) to be rebuilt into tab-separated rows. `paragraphs` says the
     lines are already real paragraphs (DOCX): they are not re-wrapped, so a
     heading never swallows the paragraph after it. `page_sources` says which
-    pages were OCR'd (`"ocr"`), whose wrapped lines get the OCR repairs.
+    pages were OCR'd (`"ocr"`), whose wrapped lines get the OCR repairs;
+    `page_indents` where each of their lines started (see `pipeline.ocr.layout`).
     """
     sources = page_sources or []
     page_lines: list[list[Line]] = []
     for number, raw in enumerate(pages, start=1):
         ocr = number <= len(sources) and sources[number - 1] == "ocr"
         lines = []
-        for raw_line in clean_chars(raw).split("\n"):
+        raw_lines = clean_chars(raw).split("\n")
+        indents = (page_indents or [])[number - 1] if number <= len(page_indents or []) else []
+        if len(indents) != len(raw_lines):
+            indents = [None] * len(raw_lines)
+        for raw_line, indent in zip(raw_lines, indents, strict=True):
             hard = False
             if markdown:
                 raw_line, hard = strip_markdown(raw_line)
@@ -564,8 +589,9 @@ def normalize_pages(
                 if raw_line
                 else [raw_line]
             )
-            for part in parts:
-                lines.append(Line(text=part, page=number, hard=hard, ocr=ocr))
+            for i, part in enumerate(parts):
+                # A line split in parts: only the first starts where the line did.
+                lines.append(Line(text=part, page=number, hard=hard, ocr=ocr, indent=indent if i == 0 else None))
         page_lines.append(lines)
     if paged:
         page_lines = drop_furniture(page_lines)

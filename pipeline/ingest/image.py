@@ -43,7 +43,16 @@ def read_image_pages(path, lang: str = "vie") -> PagedText:
 
                 for frame, page in run_lanes(ocr_frame, range(getattr(img, "n_frames", 1))):
                     pages.append(
-                        PageText(frame + 1, page.text, "ocr", page.tables, page.confidence, page.retoned, page.unmarked)
+                        PageText(
+                            frame + 1,
+                            page.text,
+                            "ocr",
+                            page.tables,
+                            page.confidence,
+                            page.retoned,
+                            page.unmarked,
+                            page.indents,
+                        )
                     )
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise ImageTooLargeError(
@@ -92,5 +101,6 @@ def read_image(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
         n_pages=len(pages),
         ocr_pages=len(pages),
         page_sources=["ocr"] * len(pages),
+        page_indents=[p.indents for p in result.pages],
         warnings=repair_notes(result.pages),
     )

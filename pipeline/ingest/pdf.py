@@ -168,7 +168,14 @@ def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, wo
             _add_tables(path, doc, pages, ruled)
         for index, result in _ocr_pages(doc, to_ocr, lang, dpi, workers):
             pages[index] = PageText(
-                index + 1, result.text, "ocr", result.tables, result.confidence, result.retoned, result.unmarked
+                index + 1,
+                result.text,
+                "ocr",
+                result.tables,
+                result.confidence,
+                result.retoned,
+                result.unmarked,
+                result.indents,
             )
     finally:
         doc.close()
@@ -456,6 +463,7 @@ def read_pdf(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
         n_pages=len(pages),
         ocr_pages=sum(1 for s in sources if s == "ocr"),
         page_sources=sources,
+        page_indents=[p.indents for p in result.pages],
         warnings=warnings,
     )
 

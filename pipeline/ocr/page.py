@@ -11,7 +11,7 @@ one page. `reread` then repairs side-by-side blocks and debris lines."""
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from PIL import Image
@@ -36,6 +36,8 @@ class OcrPage:
     retoned: int = 0  # syllables whose tone mark the language model put right
     tesseract_text: str = ""  # the text before the language repairs (for measuring them)
     unmarked: int = 0  # marks taken out from inside a word (`chủ. trì`)
+    #: per line of `text`: flush with the margin (False), indented (True) or unknown (see `layout`)
+    indents: list[bool | None] = field(default_factory=list)
 
 
 def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> OcrPage:
@@ -66,7 +68,8 @@ def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> Oc
         cell_words = []
     words = read_words(gray, lang, dpi)
     words = reread(pixels, words, lambda sheet: read_words(sheet, lang, dpi, psm=6))
-    read = page_text(words, grids, tables)
+    lines = page_text(words, grids, tables)
+    read = lines.text
     repaired = repair_ocr_text(read)
     confs = [w.conf for w in words + cell_words if w.conf >= 0]
     confidence = float(np.mean(confs)) if confs else 0.0
@@ -78,6 +81,7 @@ def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> Oc
         retoned=repaired.retoned,
         tesseract_text=read,
         unmarked=repaired.unmarked,
+        indents=lines.indents,
     )
 
 

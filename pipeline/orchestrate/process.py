@@ -119,6 +119,7 @@ def process_file(
         rebuild_tables=raw.flat_tables,
         paragraphs=raw.paragraphs,
         page_sources=raw.page_sources,
+        page_indents=raw.page_indents,
     )
     if not norm.text.strip():
         raise EmptyTextError(

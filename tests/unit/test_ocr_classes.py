@@ -319,3 +319,47 @@ def test_short_specks_and_a_colon_after_a_finished_ocr_item_leave_the_next_item_
     clean = _tasks(page.format(specks=""), ocr=True)
     assert len(clean) == 2
     assert _tasks(page.format(specks=specks), ocr=True) == clean
+
+
+def _read_indented(lines: list[tuple[str, bool | None]]):
+    from extractors.normalize.pages import normalize_pages
+
+    page = "\n".join(text for text, _ in lines)
+    norm = normalize_pages([page], page_sources=["ocr"], page_indents=[[indent for _, indent in lines]])
+    return analyse(norm.text, norm.page_starts, frozenset({1}))
+
+
+_ITEMS = [
+    ("KẾ HOẠCH", True),
+    ("Về thử", True),
+    ("I. NHIỆM VỤ", True),
+    ("1. Sở Xây dựng", True),
+    ("- Tham mưu triển khai có hiệu quả Chương trình phát triển đô thị tỉnh đến năm 2030, tầm nhìn", True),
+    ("đến năm 2050. Phối hợp với các sở, ngành có liên quan xây dựng lộ trình thực hiện.", False),
+    ("{dash}Đồng thời, chủ động phối hợp với các bộ, ngành trung ương hoàn thiện các thủ tục", False),
+    ("pháp lý để sớm kêu gọi đầu tư.", False),
+    ("- Rà soát các quy hoạch xây dựng vùng huyện, quy hoạch đô thị và nông thôn.", True),
+] + [
+    # more items, so the page has full lines to measure (wrapped lines run to the right margin)
+    (f"- Tổ chức kiểm tra, giám sát việc thực hiện các nhiệm vụ trọng tâm của đợt {n} trên địa bàn", True)
+    if half == 0
+    else ("tỉnh theo đúng quy định của pháp luật về đầu tư công và các văn bản hướng dẫn.", False)
+    for n in range(1, 8)
+    for half in (0, 1)
+]
+
+
+@pytest.mark.parametrize("dash", ["- ", "_ ", "-_ "])
+def test_a_dash_ocr_read_at_the_left_margin_is_no_bullet(dash):
+    # `… năm 2050.` / `_ Đồng thời, …` flush with the margin, where the page wraps: the item goes on.
+    damaged = _read_indented([(t.format(dash=dash), i) for t, i in _ITEMS])
+    assert [t.text[:9] for t in damaged.tasks][:3] == ["Tham mưu ", "Rà soát c", "Tổ chức k"]
+    assert len(damaged.tasks) == 9
+    assert "thực hiện. Đồng thời, chủ động" in damaged.tasks[0].text
+
+
+def test_an_indented_dash_stays_a_bullet_and_unknown_indents_change_nothing():
+    indented = [(t.format(dash="- "), True if t.startswith("{dash}") else i) for t, i in _ITEMS]
+    assert len(_read_indented(indented).tasks) == 10
+    unknown = [(t.format(dash="- "), None) for t, _ in _ITEMS]
+    assert len(_read_indented(unknown).tasks) == 10

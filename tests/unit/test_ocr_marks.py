@@ -23,7 +23,7 @@ from pipeline.ocr.page import repair_notes
         # the word wraps: the line break stays, the mark goes
         ("bảo vệ môi.\ntrường", "bảo vệ môi\ntrường"),
         ("Chính :\ntrị", "Chính\ntrị"),
-        ("phương.\n\nán xử lý", "phương\nán xử lý"),
+        ("phương.\n\nán xử lý", "phương\n\nán xử lý"),
         # a tone dropped as well: the dictionary is read tone-blind
         ("Luật sửa đổi, bô. sung", "Luật sửa đổi, bô sung"),
     ],
