@@ -105,7 +105,9 @@ def repair_tones(text: str, model: LanguageModel | None = None, keep_names: bool
     return "".join(out), changed
 
 
-_PUNCT_GAP = regex.compile(r"\s*[.;:,!?]\s*")
+#: Punctuation between two syllables ends the context: brackets and quotes too
+#: (`… Lào Cai); Tông công ty …`: `Tông` still has its right-hand neighbour).
+_PUNCT_GAP = regex.compile(r"\s*[.;:,!?()\[\]\"“”]+\s*")
 
 
 def _neighbour(text: str, tokens: list, lowered: list[str], i: int, step: int) -> str | None:

@@ -23,6 +23,12 @@ TRUTH = Path(__file__).resolve().parents[3] / "shared" / "realworld-truth"
         ("Giây chứng nhận huân luyện kỹ thuật an toàn", "Giấy chứng nhận huấn luyện kỹ thuật an toàn"),
         ("theo Nghị định sô 71/2019/NĐ-CP", "theo Nghị định số 71/2019/NĐ-CP"),
         ("KẾ HOẠCH KIÊM TRA", "KẾ HOẠCH KIỂM TRA"),
+        # a bracket before the syllable ends the left context; the right-hand one decides
+        (
+            "(Gói thầu số 15, tỉnh Lào Cai); Tông công ty xây dựng",
+            "(Gói thầu số 15, tỉnh Lào Cai); Tổng công ty xây dựng",
+        ),
+        ("“Tông công ty” được giao", "“Tổng công ty” được giao"),
     ],
 )
 def test_misread_tones_are_put_right(ocr, right):
