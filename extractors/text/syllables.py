@@ -53,16 +53,10 @@ def syllable_counts() -> dict[str, int]:
 
 
 @cache
-def compound_words() -> frozenset[str]:
-    """The dictionary's two-syllable words, lower case, one tone convention (`thành phố`)."""
+def toneless_compounds() -> frozenset[str]:
+    """The dictionary's two-syllable words without tone marks (`thanh phô`, `bô sung`)."""
     data = resources.files("extractors.text") / "data" / "compound_words.txt"
     return frozenset(data.read_text(encoding="utf-8").splitlines())
-
-
-@cache
-def toneless_compounds() -> frozenset[str]:
-    """`compound_words` without their tone marks (`bô sung`): OCR drops tones too."""
-    return frozenset(" ".join(map(toneless, w.split())) for w in compound_words())
 
 
 @cache

@@ -19,7 +19,7 @@ import regex
 from extractors.analyse import analyse
 from extractors.normalize.ocr_language import repair_ocr_text
 from extractors.normalize.pages import normalize_pages
-from extractors.text.syllables import compound_words
+from extractors.text.syllables import toneless, toneless_compounds
 from tests.samples import SAMPLES, truth_text
 
 #: Vowels with a circumflex, breve or horn carrying a tone: where OCR loses the tone.
@@ -36,7 +36,7 @@ _PAIR = regex.compile(r"(?<![\p{L}\d])(\p{Ll}+) (\p{Ll}+)(?![\p{L}\d])")
 
 
 def _speck(m: regex.Match[str], rng: random.Random) -> str:
-    if f"{m[1]} {m[2]}" not in compound_words() or rng.random() >= 1 / 8:
+    if f"{toneless(m[1])} {toneless(m[2])}" not in toneless_compounds() or rng.random() >= 1 / 8:
         return m.group()
     return f"{m[1]}{rng.choice(['.', ':', ' :'])} {m[2]}"
 

@@ -4,8 +4,8 @@ model of administrative Vietnamese, from text we may ship.
     python -m extractors.text.data.build_language_model [../shared/realworld]
 
 Sources: the word list underthesea ships (`Viet74K`: every word gives its
-syllables and the bigrams inside it; its two-syllable words also go to
-`compound_words.txt`), the plans in `data/raw` (text, Markdown,
+syllables and the bigrams inside it; its two-syllable words, without tone
+marks, also go to `compound_words.txt`), the plans in `data/raw` (text, Markdown,
 DOCX) and, when given, the DOCX, `.doc` and digital-PDF files of a real
 corpus. Files whose transcripts are used to *measure* OCR (`realworld-truth`)
 are left out, so the measurement stays honest. Only lines that are mostly
@@ -29,7 +29,9 @@ HERE = Path(__file__).parent
 ROOT = HERE.parents[2]
 UNIGRAMS = HERE / "syllable_counts.tsv"
 BIGRAMS = HERE / "syllable_bigrams.tsv"
-#: The dictionary's two-syllable words (`thành phố`, `chủ trì`): OCR's specks between their syllables are not punctuation.
+#: The dictionary's two-syllable words without tone marks (`thanh phô`, `chu tri`): OCR's
+#: specks between their syllables are not punctuation. Toneless, because OCR drops tones
+#: too, and stored so, so a worker does not strip 48,000 words when it starts.
 COMPOUNDS = HERE / "compound_words.txt"
 #: Real files whose transcripts measure OCR: never part of the model.
 HELD_OUT = ("GP-2507", "QD-1050", "TB-1894", "laocai-2026-kh-1105")
@@ -58,7 +60,9 @@ def _file_text(path: Path) -> str:
 
 
 def write_compounds(words: list[str]) -> None:
-    pairs = sorted({w for w in words if len(w.split()) == 2})
+    from extractors.text.syllables import toneless
+
+    pairs = sorted({" ".join(map(toneless, w.split())) for w in words if len(w.split()) == 2})
     COMPOUNDS.write_text("".join(f"{w}\n" for w in pairs), encoding="utf-8")
 
 
