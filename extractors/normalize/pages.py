@@ -305,10 +305,10 @@ def split_header(line: str) -> list[str]:
 # ---------------------------------------------------------------- de-wrapping
 
 _ROMAN = ROMAN
-#: A line that opens a list item or a block: these always start a paragraph.
 #: The marks OCR smudges beside a dash (`-_ quy định …`), taken whole (possessive):
 #: what follows them decides what the dash is.
 _DASH_SMUDGE = r"[_~ˆ¨`'|]*+"
+#: A line that opens a list item or a block: these always start a paragraph.
 _LABEL = LineStart(
     rf"""^(?:
         (?:{_ROMAN})\.\s                       # II. NHIỆM VỤ
