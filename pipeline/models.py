@@ -24,7 +24,7 @@ class PageText:
     tables: list[list[list[str]]] = field(default_factory=list)
     confidence: float | None = None  # mean word confidence 0-100, OCR only
     retoned: int = 0  # OCR syllables whose tone mark was corrected from context
-    unmarked: int = 0  # marks OCR read inside a word, taken out
+    unmarked: int = 0  # marks OCR read from specks inside a clause, taken out
     indents: list[bool | None] = field(default_factory=list)  # OCR: per line, indented or flush (None: unknown)
 
 

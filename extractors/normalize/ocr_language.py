@@ -15,7 +15,7 @@ from extractors.normalize.ocr_tones import repair_tones
 @dataclass(frozen=True)
 class RepairedText:
     text: str
-    unmarked: int  # marks taken out from inside a word
+    unmarked: int  # speck marks taken out from inside a word or clause
     retoned: int  # syllables whose tone mark was put right
 
 

@@ -11,7 +11,9 @@ is changed only when another tone is far more likely in that context.
 
 Never touched: numbers and anything with a digit, symbols and abbreviations
 (`VLNCN`, `QĐ-UBND`), and capitalised words inside a sentence: they are
-mostly names, which the model cannot verify.
+mostly names, which the model cannot verify. A capitalised word that is no
+syllable at all (`Luât`, `Môt`: a syllable ending in p, t, c or ch carries a
+sắc or nặng tone) is no name either: OCR lost its tone, and it is put right.
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ def repair_tones(text: str, model: LanguageModel | None = None, keep_names: bool
         choice = _better_tone(
             lm, word, _neighbour(text, tokens, lowered, i, -1), _neighbour(text, tokens, lowered, i, 1)
         )
-        if choice is None or not _may_change(text, m, keep_names):
+        if choice is None or not _may_change(text, m, keep_names and word in lm.unigrams):
             continue
         out.append(text[pos : m.start()])
         out.append(with_case_of(m.group(), choice))

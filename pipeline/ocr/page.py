@@ -35,7 +35,7 @@ class OcrPage:
     seconds: float  # wall time spent on this page
     retoned: int = 0  # syllables whose tone mark the language model put right
     tesseract_text: str = ""  # the text before the language repairs (for measuring them)
-    unmarked: int = 0  # marks taken out from inside a word (`chủ. trì`)
+    unmarked: int = 0  # speck marks taken out from inside a word or clause (`chủ. trì`, `công.trình`)
     #: per line of `text`: flush with the margin (False), indented (True) or unknown (see `layout`)
     indents: list[bool | None] = field(default_factory=list)
 
@@ -91,7 +91,7 @@ def repair_notes(pages) -> list[str]:
     out = []
     for what, attr in (
         ("tone marks of {} OCR'd syllables corrected from context", "retoned"),
-        ("{} marks OCR read inside a word taken out", "unmarked"),
+        ("{} marks OCR read from specks inside a clause taken out", "unmarked"),
     ):
         counts = {p.number: getattr(p, attr) for p in pages if getattr(p, attr, 0)}
         if counts:

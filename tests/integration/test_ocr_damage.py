@@ -3,9 +3,11 @@
 The damage is what Tesseract does to real scans (notes/unseen-plans.md, class G):
 a bullet's dash read as `~`, `_`, `¬` or `:`; tone marks stacked on a circumflex
 or breve dropped or swapped (`số` → `sô`, `điều` → `điêu`); a speck between
-the syllables of a word read as `.` or `:` (`chủ. trì`, `biện: pháp`). The text
-goes through the same language repairs the OCR stage applies, then the usual
-stages.
+the syllables of a word read as `.` or `:` (`chủ. trì`, `biện: pháp`); specks
+inside a clause read as a full stop (`công.trình`, `trung ương. trong`), a
+lone quote (`năm ' 2023`) or, in the right margin, a dash (`hoạt động -` /
+`khai thác`) on a page whose lines wrap as a scan's do. The text goes through
+the same language repairs the OCR stage applies, then the usual stages.
 """
 
 from __future__ import annotations
@@ -36,9 +38,27 @@ _PAIR = regex.compile(r"(?<![\p{L}\d])(\p{Ll}+) (\p{Ll}+)(?![\p{L}\d])")
 
 
 def _speck(m: regex.Match[str], rng: random.Random) -> str:
-    if f"{toneless(m[1])} {toneless(m[2])}" not in toneless_compounds() or rng.random() >= 1 / 8:
+    if f"{toneless(m[1])} {toneless(m[2])}" not in toneless_compounds():
+        # Between two words: a speck read as a full stop or a quote, one pair in forty.
+        if rng.random() >= 1 / 40:
+            return m.group()
+        return rng.choice([f"{m[1]}.{m[2]}", f"{m[1]}. {m[2]}", f"{m[1]} ' {m[2]}"])
+    if rng.random() >= 1 / 8:
         return m.group()
     return f"{m[1]}{rng.choice(['.', ':', ' :'])} {m[2]}"
+
+
+#: A space between two lower-case words: where a page's line may wrap mid-clause.
+_WRAP_POINT = regex.compile(r"(?<=\p{Ll}) (?=\p{Ll})")
+
+
+def _margin_dash(line: str, rng: random.Random) -> str:
+    """One paragraph in four wrapped mid-clause, a speck in the right margin read as a dash."""
+    points = [m.start() for m in _WRAP_POINT.finditer(line)]
+    if "\t" in line or not points or rng.random() >= 1 / 4:
+        return line
+    at = rng.choice(points)
+    return f"{line[:at]} -\n{line[at + 1 :]}"
 
 
 def damage(text: str, seed: int) -> str:
@@ -51,7 +71,7 @@ def damage(text: str, seed: int) -> str:
             line = rng.choice(["~ ", "_ ", "¬ ", ": ", ".~ "]) + line[2:]
         # One stacked tone in five lost, never inside a number or a symbol.
         line = _STACKED.sub(lambda m: _drop_tone(m.group()) if rng.random() < 0.2 else m.group(), line)
-        lines.append(line)
+        lines.append(_margin_dash(line, rng))
     return "\n".join(lines)
 
 

@@ -47,6 +47,50 @@ def test_marks_between_words_stay(text):
     assert drop_marks_inside_words(text) == (text, 0)
 
 
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        # seen in the poor scans: a full stop glued between two syllables of no one word
+        ("hệ thống công.trình thủy lợi", "hệ thống công trình thủy lợi"),
+        ("- Tham.mưu từng bước phát triển", "- Tham mưu từng bước phát triển"),
+        # before a clause that goes on, on the line or across the break, either side of it
+        ("các Bộ, ngành trung ương. trong quá trình lập", "các Bộ, ngành trung ương trong quá trình lập"),
+        ("đảm bảo giao thông luôn .\nthông suốt", "đảm bảo giao thông luôn\nthông suốt"),
+        ("thực hiện các nhiệm vụ\n. phù hợp với khả năng", "thực hiện các nhiệm vụ\nphù hợp với khả năng"),
+        # a lone quote between words; a full stop after another mark
+        ("năm ' 2023 của Thủ tướng", "năm 2023 của Thủ tướng"),
+        ("của các ngành, các địa phương.. 2.2. Đảm bảo", "của các ngành, các địa phương. 2.2. Đảm bảo"),
+        ("đường bộ,.\nđường thủy", "đường bộ,\nđường thủy"),
+        # a lone dash at a line's end before a clause that goes on
+        ("Tăng cường quản lý hoạt động -\nkhai thác khoáng sản", "Tăng cường quản lý hoạt động\nkhai thác khoáng sản"),
+        ("Quyết định số 68/QĐ-TTg ngày 10 -\ntháng 01 năm 2025", "Quyết định số 68/QĐ-TTg ngày 10\ntháng 01 năm 2025"),
+    ],
+)
+def test_a_speck_inside_a_clause_goes(read, meant):
+    assert drop_marks_inside_words(read) == (meant, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- TT.Tỉnh ủy, TT.HĐND tỉnh;",  # abbreviations: a capital after the stop
+        "- LĐVP, P.KT, P.TH;",
+        "- Lưu: VT, CN(M.Cường).",
+        "đường thoát nạn, v.v. và các giải pháp",  # single letters
+        "các trục kỹ thuật đó. b) Lỗ thông tầng",  # a letter item follows
+        "buồng thang.\tnhà dân dụng khác",  # a table's next cell
+        "Cổng thông tin sct.laocai.gov.vn, thư tuan.nguyen@gmail.com",
+        "đến năm 2030. trong đó",  # a number before the stop
+        "phát triển kinh tế - xã hội của tỉnh",  # a spaced dash inside a line
+        "giai đoạn 2021 -\n2025",  # a range wrapped
+        "Sở Tài chính -\nCơ quan thường trực",  # a capital below
+        "xem xét v.v...\ncác nội dung",  # an ellipsis
+    ],
+)
+def test_what_writers_put_there_stays(text):
+    assert drop_marks_inside_words(text) == (text, 0)
+
+
 def test_the_tone_model_sees_the_word_the_mark_split():
     from extractors.normalize.ocr_tones import repair_tones
 
@@ -61,6 +105,6 @@ def test_the_repairs_are_counted_per_page_in_the_warnings():
     pages = [SimpleNamespace(number=1, retoned=3, unmarked=0), SimpleNamespace(number=2, retoned=1, unmarked=2)]
     assert repair_notes(pages) == [
         "tone marks of 4 OCR'd syllables corrected from context (p1: 3, p2: 1)",
-        "2 marks OCR read inside a word taken out (p2: 2)",
+        "2 marks OCR read from specks inside a clause taken out (p2: 2)",
     ]
     assert repair_notes([SimpleNamespace(number=1, retoned=0, unmarked=0)]) == []
