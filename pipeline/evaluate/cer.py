@@ -3,7 +3,9 @@
 Per document: character error rate (`cer()`: exact Levenshtein distance /
 reference length), word error rate, the share of words with right letters and
 wrong tone marks, and the share of tokens that are no Vietnamese syllable
-(`ocr_metrics`). A transcript is `NAME.truth.txt`, `NAME.txt` or any
+(`ocr_metrics`), measured on the OCR'd pages as the language repairs leave
+them; and the CER of the text the tables are built from (`CER text`: the
+same pages after the normaliser, `ocr_metrics.document_text`). A transcript is `NAME.truth.txt`, `NAME.txt` or any
 `NAME.*.txt` in the truth folder (the synthetic samples' keys and the real
 scans' transcripts in `../shared/realworld-truth`); without one only the
 syllable share and Tesseract's mean word confidence are reported. Synthetic scans fail above their CER limit.
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.evaluate.ocr_metrics import ocr_metrics
+from pipeline.evaluate.ocr_metrics import document_text, ocr_metrics
 
 # Limits per kind of scan: a clean 300 dpi scan vs a 200 dpi poor copy.
 LIMITS = {".scan-poor.pdf": 0.06, ".scan.pdf": 0.03}
@@ -70,14 +72,14 @@ def truth_for(path: Path, truth_dir: Path) -> Path | None:
     return next(iter(sorted(truth_dir.glob(f"{stem}.*.txt"))), None)
 
 
-def _ocr_page(job: tuple[str, int, str, int]) -> tuple[str, int, str, float, float]:
+def _ocr_page(job: tuple[str, int, str, int]) -> tuple[str, int, str, list[bool | None], float, float]:
     from pipeline.ingest.pdf import ocr_pdf_page
 
     path, index, lang, dpi = job
     started = time.perf_counter()
     page = ocr_pdf_page(path, index, lang=lang, dpi=dpi)
     # page.seconds starts after the page image exists; count decoding too
-    return path, index, page.text, time.perf_counter() - started, page.confidence
+    return path, index, page.text, page.indents, time.perf_counter() - started, page.confidence
 
 
 def ocr_report(
@@ -96,14 +98,16 @@ def ocr_report(
         doc.close()
         jobs += [(str(path), i, lang, dpi) for i in range(n_pages[str(path)])]
     texts: dict[str, dict[int, str]] = {str(p): {} for p in paths}
+    indents: dict[str, dict[int, list[bool | None]]] = {str(p): {} for p in paths}
     ocr_seconds = {str(p): 0.0 for p in paths}
     confidence: dict[str, list[float]] = {str(p): [] for p in paths}
     started = time.perf_counter()
     # Each tesseract runs single-threaded (OMP_THREAD_LIMIT=1), so one
     # process per core is what fills the machine.
     with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
-        for n, (done_path, index, text, seconds, conf) in enumerate(pool.map(_ocr_page, jobs), start=1):
+        for n, (done_path, index, text, lines, seconds, conf) in enumerate(pool.map(_ocr_page, jobs), start=1):
             texts[done_path][index] = text
+            indents[done_path][index] = lines
             if text.strip():  # a blank page's 0 says nothing about the reading
                 confidence[done_path].append(conf)
             ocr_seconds[done_path] += seconds
@@ -121,12 +125,17 @@ def ocr_report(
         truth_path = truth_for(path, truth_dir)
         truth = truth_path.read_text(encoding="utf-8") if truth_path else None
         metrics = ocr_metrics(hypothesis, truth)
+        order = sorted(pages)
+        normalised = document_text([pages[i] for i in order], [indents[key][i] for i in order])
+        text_cer = ocr_metrics(normalised, truth).cer if truth else None
         limit = limit_for(path) if truth else None
         rows.append(
             {
                 "file": path.name,
                 "pages": n_pages[key],
                 **metrics.as_dict(),
+                # the same pages after the normaliser: the text the tables hold
+                "text_cer": text_cer,
                 # Tesseract's own mean word confidence (0-100): with no transcript,
                 # with the invalid-syllable share, the one measure of a scan's reading.
                 "confidence": sum(confidence[key]) / len(confidence[key]) if confidence[key] else None,
@@ -174,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         truth_dir = fixtures if fixtures.is_dir() else pdfs[0].parent
     rows = ocr_report(pdfs, truth_dir, lang=args.lang, dpi=args.dpi, workers=args.workers, progress=True)
     width = max(len(r["file"]) for r in rows)
-    print(f"{'file':<{width}}  pages     CER     WER  tone-only  invalid   conf  limit  s/page  result")
+    print(f"{'file':<{width}}  pages     CER  CER text     WER  tone-only  invalid   conf  limit  s/page  result")
 
     def pct(v):
         return "      -" if v is None else f"{v:7.2%}"
@@ -184,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         conf = "-" if r["confidence"] is None else f"{r['confidence']:.0f}"
         result = "no transcript" if r["cer"] is None else ("pass" if r["passed"] else "FAIL")
         print(
-            f"{r['file']:<{width}}  {r['pages']:>5} {pct(r['cer'])} {pct(r['wer'])}    {pct(r['tone_only'])}"
+            f"{r['file']:<{width}}  {r['pages']:>5} {pct(r['cer'])}   {pct(r['text_cer'])} {pct(r['wer'])}    {pct(r['tone_only'])}"
             f"  {pct(r['invalid'])}  {conf:>5}  {limit:>5}  {r['ocr_seconds_per_page']:6.2f}  {result}"
         )
     print(f"wall time {rows[0]['wall_seconds_all_files']:.1f} s")

@@ -9,6 +9,12 @@
   the language model knows (no transcript needed).
 
 Edit distances come from rapidfuzz (C, linear memory).
+
+`document_text` gives the text the tables are built from (and researchers
+search in `sections.text`): the OCR'd pages after the normaliser's line
+repairs, furniture removal and de-wrapping. Measured against the transcript
+it says what a user gets; the OCR text alone says what Tesseract and the
+language repairs did.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from extractors.normalize.pages import normalize_pages
 from extractors.text.fold import normalize_tone_marks
 from extractors.text.syllables import toneless, vietnamese_share
 
@@ -67,3 +74,8 @@ def ocr_metrics(hypothesis: str, truth: str | None = None) -> OcrMetrics:
         if op.tag == "replace" and toneless(truth_words[op.src_pos]) == toneless(hyp_words[op.dest_pos])
     )
     return OcrMetrics(cer, wer, tone / max(1, len(truth_words)), invalid, len(hyp_words))
+
+
+def document_text(pages: list[str], indents: list[list[bool | None]] | None = None) -> str:
+    """The normalised text of OCR'd pages, as the pipeline builds its tables from it."""
+    return normalize_pages(pages, page_sources=["ocr"] * len(pages), page_indents=indents).text

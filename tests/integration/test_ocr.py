@@ -225,10 +225,15 @@ def test_whole_document_cer_within_limits():
     scans = sorted(RAW.glob("*.scan.pdf")) + sorted(RAW.glob("*.scan-poor.pdf"))
     assert len(scans) == 6
     rows = ocr_report(scans, FIXTURES)
-    report = {r["file"]: round(r["cer"], 4) for r in rows}
+    report = {r["file"]: (round(r["cer"], 4), round(r["text_cer"], 4)) for r in rows}
     for row in rows:
         assert row["cer"] <= row["limit"], report
         assert 50 <= row["confidence"] <= 100, row
+        # The normaliser's line repairs take OCR's specks out: the text the tables hold
+        # is closer to the page than OCR's. (`make bench` holds it to issue 11's goals,
+        # 0.5 % and 1.2 %; a tenth more here, for another Tesseract build's noise.)
+        assert row["text_cer"] < row["cer"], report
+        assert row["text_cer"] <= (0.0055 if ".scan.pdf" in row["file"] else 0.0132), report
 
 
 def test_ocr_check_without_a_transcript_reports_confidence_and_syllables(tmp_path):

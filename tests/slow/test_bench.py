@@ -85,3 +85,34 @@ def test_corpus_copies_are_distinct(tmp_path):
     corpus = make_corpus(samples()["text"], 5, tmp_path / "c")
     blobs = [p.read_bytes() for p in sorted(corpus.iterdir())]
     assert len(blobs) == 5 and len(set(blobs)) == 5
+
+
+def test_ocr_quality_goals_take_the_worst_scan_of_each_kind():
+    from pipeline.evaluate.bench.report import _ocr_quality_goals
+
+    def row(name, real, ocr_cer, text_cer, tone_before=0.01, tone_after=0.001):
+        return {
+            "file": name,
+            "real": real,
+            "before": {"cer": 2 * ocr_cer, "tone_only": tone_before},
+            "after": {"cer": ocr_cer, "tone_only": tone_after},
+            "text": {"cer": text_cer},
+        }
+
+    q = {
+        "rows": [
+            row("a.scan.pdf", False, 0.006, 0.004),
+            row("b.scan.pdf", False, 0.007, 0.0049),
+            row("a.scan-poor.pdf", False, 0.016, 0.013),  # one poor scan over 1.2 %
+            row("r.pdf", True, 0.009, 0.008, tone_before=0.04, tone_after=0.01),
+            row("s.pdf", True, 0.02, 0.015, tone_before=0.05, tone_after=0.03),  # tones not halved
+        ]
+    }
+    goals = {name: (measured, met) for name, _, measured, _, met in _ocr_quality_goals(q)}
+    assert goals == {
+        "CER, synthetic scans": ("0.49% (0.70%)", True),
+        "CER, synthetic poor scans": ("1.30% (1.60%)", False),
+        "CER, real scans": ("1.50% (2.00%)", False),
+        "tone-only errors, real scans": ("0.60 ×", False),
+    }
+    assert _ocr_quality_goals(None) == []

@@ -51,6 +51,9 @@ GOAL_GROUPBY_S = 1.0  # DuckDB group-by over 100,000 documents
 GOAL_FILES_PER_1000 = 1.0  # files per table per 1,000 documents
 GOAL_BATCH_RATIO = 1.2  # `run_batch` time / pure `process_file` in a pool
 GOAL_LONG_SCAN_RATIO = 0.6  # one long scan on 2 workers / on 1
+#: Issue 11: character error rate of the document text, per kind of scan with a transcript.
+GOAL_CER = {"scan": 0.005, "scan-poor": 0.012, "real": 0.010}
+GOAL_TONE_RATIO = 0.5  # tone-only errors after the repairs / Tesseract's, real scans
 
 
 @dataclass
@@ -540,12 +543,12 @@ REAL_TRUTH = ROOT.parent / "shared" / "realworld-truth"
 REAL_SCANS = [ROOT.parent / "shared" / "realworld", ROOT / "data" / "raw"]
 
 
-def _ocr_pages_both(job: tuple[str, int]) -> tuple[str, int, str, str, int]:
+def _ocr_pages_both(job: tuple[str, int]) -> tuple[str, int, str, str, list[bool | None], int]:
     from pipeline.ingest.pdf import ocr_pdf_page
 
     path, index = job
     page = ocr_pdf_page(path, index)
-    return path, index, page.tesseract_text, page.text, page.retoned
+    return path, index, page.tesseract_text, page.text, page.indents, page.retoned
 
 
 def bench_ocr_quality(cfg: Config, scans: list[Path]) -> dict:
@@ -554,7 +557,7 @@ def bench_ocr_quality(cfg: Config, scans: list[Path]) -> dict:
     import pypdfium2 as pdfium
 
     from pipeline.evaluate.cer import truth_for
-    from pipeline.evaluate.ocr_metrics import ocr_metrics
+    from pipeline.evaluate.ocr_metrics import document_text, ocr_metrics
 
     docs: list[tuple[Path, Path]] = [(p, t) for p in scans if (t := truth_for(p, FIXTURES))]
     if REAL_TRUTH.is_dir():
@@ -569,12 +572,14 @@ def bench_ocr_quality(cfg: Config, scans: list[Path]) -> dict:
         jobs += [(str(pdf), i) for i in range(n)]
     before: dict[str, dict[int, str]] = {}
     after: dict[str, dict[int, str]] = {}
+    indents: dict[str, dict[int, list[bool | None]]] = {}
     retoned: dict[str, int] = {}
     ctx = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(cfg.workers, mp_context=ctx) as pool:
-        for path, index, raw, fixed, n in pool.map(_ocr_pages_both, jobs):
+        for path, index, raw, fixed, lines, n in pool.map(_ocr_pages_both, jobs):
             before.setdefault(path, {})[index] = raw
             after.setdefault(path, {})[index] = fixed
+            indents.setdefault(path, {})[index] = lines
             retoned[path] = retoned.get(path, 0) + n
     rows = []
     for pdf, truth in docs:
@@ -582,6 +587,8 @@ def bench_ocr_quality(cfg: Config, scans: list[Path]) -> dict:
         text = truth.read_text(encoding="utf-8")
         a = ocr_metrics("\n".join(before[key][i] for i in sorted(before[key])), text)
         b = ocr_metrics("\n".join(after[key][i] for i in sorted(after[key])), text)
+        order = sorted(after[key])
+        c = ocr_metrics(document_text([after[key][i] for i in order], [indents[key][i] for i in order]), text)
         rows.append(
             {
                 "file": pdf.name,
@@ -589,6 +596,7 @@ def bench_ocr_quality(cfg: Config, scans: list[Path]) -> dict:
                 "pages": len(before[key]),
                 "before": a.as_dict(),
                 "after": b.as_dict(),
+                "text": c.as_dict(),
                 "retoned": retoned.get(key, 0),
             }
         )
