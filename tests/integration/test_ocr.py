@@ -25,6 +25,8 @@ RAW = ROOT / "data" / "raw"
 FIXTURES = ROOT / "tests" / "fixtures"
 KONTUM25 = "kontum-2025-qd243-congbao"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+#: The page of the kontum-2021 poor scan that cites `Nghị quyết số 76/NQ-CP`.
+PAGE_OF_76 = 5
 
 
 def digital_page_text(name: str, index: int) -> str:
@@ -234,6 +236,35 @@ def test_whole_document_cer_within_limits():
         # 0.5 % and 1.2 %; a tenth more here, for another Tesseract build's noise.)
         assert row["text_cer"] < row["cer"], report
         assert row["text_cer"] <= (0.0055 if ".scan.pdf" in row["file"] else 0.0132), report
+
+
+def test_tesseract_is_told_the_shapes_of_document_numbers(monkeypatch):
+    import pytesseract
+
+    from pipeline.ocr.engine import tesseract_options, tesseract_words
+
+    seen = {}
+
+    def fake(image, lang=None, config="", **kw):
+        seen["config"] = config
+        return {k: [] for k in ("text", "level", "left", "top", "width", "height", "conf")}
+
+    monkeypatch.setattr(pytesseract, "image_to_data", fake)
+    tesseract_words(Image.new("L", (50, 50), 255), "vie", 300, psm=6)
+    assert seen["config"].startswith("--psm 6 --user-patterns ")
+    path = Path(tesseract_options().split(" ", 1)[1])
+    shapes = path.read_text(encoding="utf-8").splitlines()
+    # National shapes every province cites, digits as Tesseract's classes, codes as written.
+    assert {r"\d\*/NQ-CP", r"\d\*/QĐ-TTg", r"\d\*/\d\d\d\d/NĐ-CP", r"\d\*-NQ/TW"} <= set(shapes)
+    assert all(s.startswith(r"\d\*") and not any(c.isdigit() for c in s) for s in shapes)
+
+
+@pytest.mark.slow
+def test_a_document_number_keeps_its_digits_on_a_poor_scan():
+    # Without the patterns Tesseract read this page's `76/NQ-CP` as `7Ø/NQ-CP` (a new reference).
+    text = ocr_pdf_page(str(RAW / "kontum-2021-ctrhd-06nqcp.scan-poor.pdf"), PAGE_OF_76).text
+    assert "76/NQ-CP" in text
+    assert "Ø" not in text
 
 
 def test_ocr_check_without_a_transcript_reports_confidence_and_syllables(tmp_path):

@@ -1,4 +1,4 @@
-"""Rebuild `syllable_counts.tsv` and `syllable_bigrams.tsv`: a syllable language
+r"""Rebuild `syllable_counts.tsv` and `syllable_bigrams.tsv`: a syllable language
 model of administrative Vietnamese, from text we may ship.
 
     python -m extractors.text.data.build_language_model [../shared/realworld]
@@ -11,6 +11,12 @@ corpus. Files whose transcripts are used to *measure* OCR (`realworld-truth`)
 are left out, so the measurement stays honest. Only lines that are mostly
 dictionary syllables are counted: a PDF with a broken font map adds nothing.
 The run path reads only the two TSV files (a few hundred KB).
+
+From the same files, `symbol_patterns.txt`: the shapes of the số hiệu they
+cite, digits generalised and codes kept (`\d\*/NQ-CP`, `\d\*/\d\d\d\d/NĐ-CP`,
+`\d\*-KL/TW`), for Tesseract's `--user-patterns` (`pipeline.ocr.engine`):
+told the shape, it reads `76/NQ-CP` where it read `7Ø/NQ-CP`. Tesseract's
+pattern classes (`\A\*`, `\c\*`) changed nothing on our scans; literal codes do.
 """
 
 from __future__ import annotations
@@ -33,6 +39,9 @@ BIGRAMS = HERE / "syllable_bigrams.tsv"
 #: specks between their syllables are not punctuation. Toneless, because OCR drops tones
 #: too, and stored so, so a worker does not strip 48,000 words when it starts.
 COMPOUNDS = HERE / "compound_words.txt"
+PATTERNS = HERE / "symbol_patterns.txt"
+#: A shape is kept when the texts cite it this often (one citation may be a typo).
+MIN_SYMBOL_COUNT = 2
 #: Real files whose transcripts measure OCR: never part of the model.
 HELD_OUT = ("GP-2507", "QD-1050", "TB-1894", "laocai-2026-kh-1105")
 #: Syllables, and numbers as one token `#` (`số #`, `ngày # tháng`): context, never candidates.
@@ -66,6 +75,26 @@ def write_compounds(words: list[str]) -> None:
     COMPOUNDS.write_text("".join(f"{w}\n" for w in pairs), encoding="utf-8")
 
 
+#: Tesseract's pattern classes: a run of digits, a four-digit year.
+_DIGITS, _YEAR = r"\d\*", r"\d\d\d\d"
+
+
+def symbol_pattern(m: regex.Match[str]) -> str:
+    r"""`76/NQ-CP` → `\d\*/NQ-CP`, `118/2014/NĐ-CP` → `\d\*/\d\d\d\d/NĐ-CP`: the
+    digits as Tesseract's pattern classes, the codes as written (OCR's spaces out)."""
+    written = regex.sub(r"\s+", "", m.group()).replace("\u00d0", "Đ").replace("–", "-")
+    shape = regex.sub(r"(?<=/)(?:19|20)\d\d(?=/)", lambda _: _YEAR, written, count=1) if m["numyear"] else written
+    return regex.sub(r"(?<!\\)\d+", lambda _: _DIGITS, shape)
+
+
+def write_symbol_patterns(texts: list[str]) -> None:
+    from extractors.legal_refs.patterns import NUMBER_SYMBOL_RE
+
+    shapes = Counter(symbol_pattern(m) for text in texts for m in NUMBER_SYMBOL_RE.finditer(text))
+    keep = sorted(s for s, n in shapes.items() if n >= MIN_SYMBOL_COUNT)
+    PATTERNS.write_text("".join(f"{s}\n" for s in keep), encoding="utf-8")
+
+
 def main(argv: list[str]) -> None:
     words = _dictionary()
     write_compounds(words)
@@ -79,6 +108,7 @@ def main(argv: list[str]) -> None:
     files = sorted((ROOT / "data" / "raw").glob("*"))
     for corpus in argv:
         files += sorted(p for p in Path(corpus).rglob("*") if p.suffix.lower() in (".docx", ".doc", ".pdf"))
+    texts = []
     for path in files:
         if ".scan" in path.name or any(path.name.startswith(h) for h in HELD_OUT) or not path.is_file():
             continue
@@ -87,6 +117,7 @@ def main(argv: list[str]) -> None:
         except Exception as exc:  # a file we cannot read adds nothing
             print(f"skipped {path.name}: {exc}", file=sys.stderr)
             continue
+        texts.append(unicodedata.normalize("NFC", text))
         for line in _norm(text).splitlines():
             toks = ["#" if t[0].isdigit() else t for t in _TOKEN.findall(line)]
             if len(toks) < 3 or sum(t in vocab or t == "#" for t in toks) < 0.9 * len(toks):
@@ -98,6 +129,7 @@ def main(argv: list[str]) -> None:
         encoding="utf-8",
     )
     BIGRAMS.write_text("".join(f"{a} {b}\t{n}\n" for (a, b), n in sorted(bigrams.items())), encoding="utf-8")
+    write_symbol_patterns(texts)
     print(f"{len(unigrams)} syllables, {len(bigrams)} bigrams from {len(files)} files")
 
 
