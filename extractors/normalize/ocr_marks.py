@@ -11,8 +11,8 @@ goes. Written Vietnamese puts none of these marks inside a word: on the
 digital samples, the real DOCX plans and the transcripts, no such pair
 occurs. A semicolon written the usual way (`… xã hội; đồng thời …`) stays.
 
-Between two syllables that make no word a full stop is still OCR's when a
-lower-case syllable follows it: glued to both (`công.trình`, `Tham.mưu`) or
+Between two syllables that make no one word, a full stop is still OCR's when
+a lower-case syllable follows it: glued to both (`công.trình`, `Tham.mưu`) or
 before a clause that goes on (`ngành trung ương. trong quá trình`,
 `… giao thông luôn .` / `thông suốt`). A Vietnamese sentence starts with a
 capital; what writers put there (`TT.Tỉnh ủy`, `P.KT`, `v.v.`, `… đó. b)`,
@@ -38,9 +38,9 @@ _MARK_INSIDE = regex.compile(
 )
 #: A dash alone at a line's end before a line that goes on in lower case
 #: (`… quản lý hoạt động -` / `khai thác …`, `… vướng -` / `mắc …`): a speck in
-#: the right margin. A typist's spaced dash can wrap so (`lịch sử -` / `văn hóa`,
-#: once in the real corpus's digital PDFs); losing it costs one mark, keeping the
-#: speck's 31 in the six sample scans cost as many.
+#: the right margin, 31 times in the six sample scans. A typist's spaced dash can
+#: wrap so too (`lịch sử -` / `văn hóa`, once in the real corpus's digital PDFs):
+#: on a scan it would lose that one mark.
 _DASH_AT_LINE_END = regex.compile(r"(?<=[\p{L}\d,%])[ ]+[-–][ ]*(?=\n\p{Ll})")
 #: A quote alone between two words (`năm ' 2023`): a speck.
 _LONE_QUOTE = regex.compile(r"(?<=\S)[ ]['`‘’](?=[ ]\S)")

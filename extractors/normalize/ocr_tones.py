@@ -12,7 +12,7 @@ is changed only when another tone is far more likely in that context.
 Never touched: numbers and anything with a digit, symbols and abbreviations
 (`VLNCN`, `QĐ-UBND`), and capitalised words inside a sentence: they are
 mostly names, which the model cannot verify. A capitalised word that is no
-syllable at all (`Luât`, `Môt`: a syllable ending in p, t, c or ch carries a
+syllable at all (`Luât`, `Quyêt`: a syllable ending in p, t, c or ch carries a
 sắc or nặng tone) is no name either: OCR lost its tone, and it is put right.
 """
 
