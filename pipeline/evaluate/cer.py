@@ -121,11 +121,11 @@ def ocr_report(
     for path in paths:
         key = str(path)
         pages = texts[key]
-        hypothesis = "\n".join(pages[i] for i in sorted(pages))
+        order = sorted(pages)
+        hypothesis = "\n".join(pages[i] for i in order)
         truth_path = truth_for(path, truth_dir)
         truth = truth_path.read_text(encoding="utf-8") if truth_path else None
         metrics = ocr_metrics(hypothesis, truth)
-        order = sorted(pages)
         normalised = document_text([pages[i] for i in order], [indents[key][i] for i in order])
         text_cer = ocr_metrics(normalised, truth).cer if truth else None
         limit = limit_for(path) if truth else None

@@ -585,9 +585,9 @@ def bench_ocr_quality(cfg: Config, scans: list[Path]) -> dict:
     for pdf, truth in docs:
         key = str(pdf)
         text = truth.read_text(encoding="utf-8")
-        a = ocr_metrics("\n".join(before[key][i] for i in sorted(before[key])), text)
-        b = ocr_metrics("\n".join(after[key][i] for i in sorted(after[key])), text)
         order = sorted(after[key])
+        a = ocr_metrics("\n".join(before[key][i] for i in order), text)
+        b = ocr_metrics("\n".join(after[key][i] for i in order), text)
         c = ocr_metrics(document_text([after[key][i] for i in order], [indents[key][i] for i in order]), text)
         rows.append(
             {
