@@ -113,8 +113,11 @@ def write_buckets(folder: Path, table: str, new: pa.Table, replace: set[str]) ->
     `new` holds rows of keys in `replace` only. A table left without any file
     gets an empty bucket, so readers still find its columns.
     """
+    if not folder.exists():
+        with new_folder(folder) as stage:
+            write_buckets(stage, table, new, replace)
+        return
     key = key_of(table)
-    folder.mkdir(parents=True, exist_ok=True)
     by_bucket: dict[int, set[str]] = {}
     for k in replace:
         by_bucket.setdefault(bucket_of(k), set()).add(k)
@@ -135,6 +138,39 @@ def write_buckets(folder: Path, table: str, new: pa.Table, replace: set[str]) ->
     if not part_files(folder):
         replace_file(new.slice(0, 0), folder / bucket_name(bucket_of(min(replace, default="0"))))
     fsync_dir(folder)
+
+
+def _stage_beside(folder: Path) -> Path:
+    """A new hidden folder beside `folder` that `remove_staging` clears if a run dies."""
+    stage = folder.parent / f".{folder.name}{_STAGING}{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    stage.mkdir()
+    return stage
+
+
+@contextmanager
+def new_folder(folder: Path) -> Iterator[Path]:
+    """A hidden folder to fill, renamed to `folder` when filled.
+
+    A table folder appears with its first file in it: a run killed before that
+    file is whole leaves no empty table folder, which DuckDB would refuse
+    (no files) and pyarrow would read as a table without columns.
+    """
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    stage = _stage_beside(folder)
+    try:
+        yield stage
+        fsync_dir(stage)
+        try:
+            os.rename(stage, folder)
+        except OSError as exc:
+            if exc.errno not in (errno.EEXIST, errno.ENOTEMPTY):
+                raise
+            # Another writer made the folder meanwhile: add the files to it.
+            for path in stage.iterdir():
+                os.replace(path, folder / path.name)
+        fsync_dir(folder.parent)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
 
 
 def replace_file(t: pa.Table, dest: Path) -> None:
@@ -220,8 +256,7 @@ def _write(t: pa.Table, dest: Path) -> None:
 def _staged(folder: Path) -> Iterator[Path]:
     """A hidden folder to fill; on success it replaces `folder` in one swap."""
     parent = folder.parent
-    stage = parent / f".{folder.name}{_STAGING}{os.getpid()}-{uuid.uuid4().hex[:6]}"
-    stage.mkdir()
+    stage = _stage_beside(folder)
     try:
         yield stage
         fsync_dir(stage)

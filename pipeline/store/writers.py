@@ -25,7 +25,10 @@ DOCUMENT_TABLES = [t for t in TABLES if t != "ingest_log"]
 
 
 def atomic_write_table(table: pa.Table, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    if not dest.parent.exists():
+        with parts.new_folder(dest.parent) as stage:
+            parts.replace_file(table, stage / dest.name)
+        return
     parts.replace_file(table, dest)
     fsync_dir(dest.parent)
 

@@ -126,6 +126,25 @@ def test_a_failed_write_leaves_every_document_whole(tmp_path, monkeypatch):
     assert remove_stale_temp_files(tmp_path) == 0, "the failed file's temporary copy is gone already"
 
 
+def test_a_table_folder_appears_only_with_a_whole_file_in_it(tmp_path, monkeypatch):
+    """A run that dies writing a table's first file leaves no empty folder:
+    DuckDB refuses a folder without files and pyarrow reads it without columns."""
+
+    def die(t, dest):
+        raise KeyboardInterrupt  # as a kill would, mid-file
+
+    monkeypatch.setattr(parts, "_write", die)
+    with pytest.raises(KeyboardInterrupt):
+        write_documents(tmp_path, {ids(1): doc(1)})
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write_table(to_arrow("tasks", doc(1)["tasks"]), tmp_path / "ingest_log" / "r1.parquet")
+    assert not [p.name for p in tmp_path.iterdir()], "no table folder, no staging folder"
+    monkeypatch.undo()
+    write_documents(tmp_path, {ids(1): doc(1)})
+    assert rows_per_doc(tmp_path, "tasks") == {ids(1): 2}
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
 def test_leftovers_of_a_killed_run_are_removed(tmp_path):
     write_documents(tmp_path, {ids(1): doc(1)})
     stage = tmp_path / ".tasks.next-999-abc"

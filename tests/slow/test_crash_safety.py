@@ -80,7 +80,8 @@ def _finish(inputs: Path, out: Path) -> float | None:
 
 
 def _assert_consistent(out: Path, want: dict) -> None:
-    """Every table file a reader sees reads whole; leftovers are hidden temp
+    """Every table file a reader sees reads whole, and every table folder has
+    one (a folder without files has no columns to read); leftovers are hidden temp
     files and staging folders (and the output folder's lock file, which a dead
     run leaves unlocked); a document in `documents` has all its rows in every
     other table, the same as a clean run's."""
@@ -90,6 +91,8 @@ def _assert_consistent(out: Path, want: dict) -> None:
     for f in out.glob("*"):
         if f.is_dir():
             assert not f.name.startswith(".") or ".next-" in f.name, f"unexpected folder {f}"
+            if not f.name.startswith("."):
+                assert any(f.glob("*.parquet")), f"table folder {f.name} without a table file"
     for f in out.glob("*/*.parquet"):
         pq.read_table(f)  # raises on a partial or corrupt file
     if not (out / "documents").is_dir():
