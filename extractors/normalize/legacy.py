@@ -33,6 +33,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from extractors.text.syllables import is_vietnamese_syllable
+
 TCVN3 = "tcvn3"
 VNI = "vni"
 ENCODINGS = (TCVN3, VNI)
@@ -392,56 +394,6 @@ def encode_legacy(text: str, encoding: str) -> str:
             code = table.get(ch.lower())
         out.append(ch if code is None else code)
     return "".join(out)
-
-
-# --- Vietnamese syllables ---------------------------------------------------
-
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền sắc ngã hỏi nặng
-_STOP_TONES = frozenset("\u0301\u0323")  # the only tones a -c/-ch/-k/-p/-t syllable takes
-_ONSETS = "ngh ng gh gi kh nh ph th tr ch qu b c d đ g h k l m n p r s t v x".split()
-#: Every toneless rhyme of standard Vietnamese, by nucleus. This is deliberately a
-#: closed list: its job is to reject Latin-1 debris and foreign words.
-_RHYMES = """
-    a ac ach ai am an ang anh ao ap at au ay
-    ăc ăm ăn ăng ăp ăt
-    âc âm ân âng âp ât âu ây
-    e ec em en eng eo ep et
-    ê êch êm ên ênh êp êt êu
-    i ia ich im in inh ip it iu iêc iêm iên iêng iêp iêt iêu
-    y yêm yên yêng yêt yêu
-    o oc oi om on ong op ot ooc oong
-    ô ôc ôi ôm ôn ông ôp ôt
-    ơ ơi ơm ơn ơp ơt
-    u ua uc ui um un ung up ut uôc uôi uôm uôn uông uôt
-    ư ưa ưc ưi ưm ưn ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu
-    oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt
-    oe oec oem oen oeo oet
-    uân uâng uât uây uê uêch uênh uơ
-    uy uya uych uyn uynh uyp uyt uyu uyên uyêt
-""".split()
-# Central Highlands place names spell -c as -k (Đắk Lắk, Đắk Nông).
-_RHYMES += [r[:-1] + "k" for r in _RHYMES if r.endswith("c")]
-_SYLLABLE_RE = re.compile("(?:{})?({})".format("|".join(_ONSETS), "|".join(sorted(_RHYMES, key=len, reverse=True))))
-
-
-def is_vietnamese_syllable(word: str) -> bool:
-    """True if `word` (any case, NFC or NFD) is a well-formed Vietnamese syllable.
-
-    That is an onset and rhyme from the standard inventory, at most one tone
-    mark, and only sắc/nặng on a stop final. Old and new tone placement
-    (`hoà`/`hòa`) both pass, because placement is not checked.
-    """
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = [ch for ch in decomposed if ch in _TONES]
-    if len(tones) > 1:
-        return False
-    toneless = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
-    m = _SYLLABLE_RE.fullmatch(toneless)
-    if not m:
-        return False
-    if toneless.endswith(("c", "ch", "k", "p", "t")):
-        return bool(tones) and tones[0] in _STOP_TONES
-    return True
 
 
 def _is_acronym_with_d(word: str) -> bool:

@@ -7,7 +7,9 @@ syllable is compared with the syllables that have the same letters and
 another tone (`syllables.toneless`), scored by a bigram model of
 administrative Vietnamese built from text we ship (`text/data/`, see
 `build_language_model.py`): the syllable before and after decide. A syllable
-is changed only when another tone is far more likely in that context.
+is changed only when another tone is far more likely in that context. A
+word that is no syllable at all (`QUYÉT`: OCR dropped the circumflex with the
+tone stacked on it) is compared with the syllables of the same bare letters.
 
 Never touched: numbers and anything with a digit, symbols and abbreviations
 (`VLNCN`, `QĐ-UBND`), and capitalised words inside a sentence: they are
@@ -26,7 +28,14 @@ from importlib import resources
 import regex
 
 from extractors.text.fold import normalize_tone_marks
-from extractors.text.syllables import syllable_counts, tone_of, toneless, with_case_of
+from extractors.text.syllables import (
+    is_vietnamese_syllable,
+    shapeless,
+    syllable_counts,
+    tone_of,
+    toneless,
+    with_case_of,
+)
 
 #: How much likelier (in the bigram context) another tone must be before a
 #: syllable is changed: the model only overrules OCR when it is sure.
@@ -44,12 +53,22 @@ class LanguageModel:
     unigrams: dict[str, int]
     bigrams: dict[tuple[str, str], int]
     by_letters: dict[str, list[str]] = field(default_factory=dict)
+    by_shape: dict[str, list[str]] = field(default_factory=dict)
     total: int = 1
 
     def __post_init__(self) -> None:
         for s in self.unigrams:
             self.by_letters.setdefault(toneless(s), []).append(s)
+            self.by_shape.setdefault(shapeless(s), []).append(s)
         self.total = sum(self.unigrams.values()) or 1
+
+    def candidates(self, word: str) -> list[str]:
+        """Syllables `word` may have been: the same letters with another tone; for a
+        word that is no syllable at all (`quyét`: no rhyme `uyet`), also another
+        vowel shape, since OCR drops a circumflex with the tone above it (`QUYÉT`)."""
+        if is_vietnamese_syllable(word):
+            return self.by_letters.get(toneless(word), [])
+        return self.by_shape.get(shapeless(word), [])
 
     def p(self, word: str) -> float:
         return (self.unigrams.get(word, 0) + 0.5) / self.total
@@ -140,7 +159,7 @@ def _may_change(text: str, m: regex.Match, keep_names: bool = True) -> bool:
 
 
 def _better_tone(lm: LanguageModel, word: str, prev: str | None, nxt: str | None) -> str | None:
-    candidates = lm.by_letters.get(toneless(word))
+    candidates = lm.candidates(word)
     # A real syllable is only overruled with context on both sides: `thi công từ Km0`
     # has none on the right, and `công tư` alone would win.
     if not candidates or (word in lm.unigrams and (prev is None or nxt is None or not (prev or nxt))):

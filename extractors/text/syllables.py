@@ -27,6 +27,15 @@ def toneless(syllable: str) -> str:
     return unicodedata.normalize("NFC", decomposed)
 
 
+def shapeless(syllable: str) -> str:
+    """`QUYÉT`, `quyết` → `quyet`: lower case, tone and vowel shapes removed, `đ` kept.
+
+    The letters OCR reads reliably: when a stacked mark goes, the circumflex or
+    breve under the tone often goes with it (`QUYÉT` for `QUYẾT`)."""
+    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def tone_of(syllable: str) -> str:
     """The combining tone mark of a syllable, or "" for the level tone."""
     return next((c for c in unicodedata.normalize("NFD", syllable) if c in TONE_MARKS), "")
@@ -81,3 +90,51 @@ def marked_share(text: str, limit: int = 20000) -> float:
     """Share of letter tokens that carry a Vietnamese mark (tone, ơ ư â ê ô ă đ): ~0.6 in any plan."""
     words = _TOKENS.findall(unicodedata.normalize("NFC", text[:limit]))
     return sum(not w.isascii() for w in words) / len(words) if words else 0.0
+
+
+# ---------------------------------------------------------------- well-formed syllables
+
+_STOP_TONES = frozenset("\u0301\u0323")  # the only tones a -c/-ch/-k/-p/-t syllable takes
+_ONSETS = "ngh ng gh gi kh nh ph th tr ch qu b c d đ g h k l m n p r s t v x".split()
+#: Every toneless rhyme of standard Vietnamese, by nucleus. This is deliberately a
+#: closed list: its job is to reject Latin-1 debris and foreign words.
+_RHYMES = """
+    a ac ach ai am an ang anh ao ap at au ay
+    ăc ăm ăn ăng ăp ăt
+    âc âm ân âng âp ât âu ây
+    e ec em en eng eo ep et
+    ê êch êm ên ênh êp êt êu
+    i ia ich im in inh ip it iu iêc iêm iên iêng iêp iêt iêu
+    y yêm yên yêng yêt yêu
+    o oc oi om on ong op ot ooc oong
+    ô ôc ôi ôm ôn ông ôp ôt
+    ơ ơi ơm ơn ơp ơt
+    u ua uc ui um un ung up ut uôc uôi uôm uôn uông uôt
+    ư ưa ưc ưi ưm ưn ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu
+    oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt
+    oe oec oem oen oeo oet
+    uân uâng uât uây uê uêch uênh uơ
+    uy uya uych uyn uynh uyp uyt uyu uyên uyêt
+""".split()
+# Central Highlands place names spell -c as -k (Đắk Lắk, Đắk Nông).
+_RHYMES += [r[:-1] + "k" for r in _RHYMES if r.endswith("c")]
+_SYLLABLE_RE = regex.compile("(?:{})?({})".format("|".join(_ONSETS), "|".join(sorted(_RHYMES, key=len, reverse=True))))
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """True if `word` (any case, NFC or NFD) is a well-formed Vietnamese syllable.
+
+    That is an onset and rhyme from the standard inventory, at most one tone
+    mark, and only sắc/nặng on a stop final. Old and new tone placement
+    (`hoà`/`hòa`) both pass, because placement is not checked.
+    """
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = [ch for ch in decomposed if ch in TONE_MARKS]
+    if len(tones) > 1:
+        return False
+    letters = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS))
+    if not _SYLLABLE_RE.fullmatch(letters):
+        return False
+    if letters.endswith(("c", "ch", "k", "p", "t")):
+        return bool(tones) and tones[0] in _STOP_TONES
+    return True

@@ -116,7 +116,8 @@ def broken_font_map(text: str) -> str | None:
 
 def _legacy_decodes(text: str) -> bool:
     """Whether a text layer full of Latin-1 bytes decodes (TCVN3/VNI) to Vietnamese syllables."""
-    from extractors.normalize.legacy import fix_legacy, is_vietnamese_syllable
+    from extractors.normalize.legacy import fix_legacy
+    from extractors.text.syllables import is_vietnamese_syllable
 
     decoded, encoding = fix_legacy(text)
     if encoding is None:

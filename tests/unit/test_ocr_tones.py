@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.normalize.ocr_tones import repair_tones
+from extractors.normalize.ocr_tones import language_model, repair_tones
 from extractors.text.syllables import toneless
 from pipeline.evaluate.ocr_metrics import ocr_metrics, words_of
 
@@ -29,6 +29,9 @@ TRUTH = Path(__file__).resolve().parents[3] / "shared" / "realworld-truth"
             "(Gói thầu số 15, tỉnh Lào Cai); Tổng công ty xây dựng",
         ),
         ("“Tông công ty” được giao", "“Tổng công ty” được giao"),
+        # no syllable at all: the circumflex went with the tone stacked on it (two real scans)
+        ("QUYÉT ĐỊNH:", "QUYẾT ĐỊNH:"),
+        ("thuộc phạm vi quản lÿ của Bộ", "thuộc phạm vi quản lý của Bộ"),
     ],
 )
 def test_misread_tones_are_put_right(ocr, right):
@@ -41,10 +44,17 @@ def test_misread_tones_are_put_right(ocr, right):
         "Ông Hoàng Văn Thuân - Trưởng đoàn",  # a name: cannot be verified
         "kho VLNCN, PCCN, ATLĐ số 1050/QĐ-SCT ngày 06/3/2026",  # symbols and numbers
         "Căn cứ Luật Hóa chất ngày 14 tháng 6 năm 2025;",  # right already
+        "đăng trên website của Sở và cổng thông tin",  # a foreign word: no syllable, none like it
+        "lắp đặt cáp quang đến các xã",  # a real syllable keeps its vowel shapes
     ],
 )
 def test_names_symbols_and_right_text_are_left_alone(text):
     assert repair_tones(text) == (text, 0)
+
+
+def test_the_model_gives_probabilities():
+    lm = language_model()
+    assert 0 < lm.p("số") < 1 and lm.logp("theo", "quyết", "định") < 0
 
 
 def test_only_tone_marks_change():
