@@ -25,6 +25,7 @@ class PageText:
     confidence: float | None = None  # mean word confidence 0-100, OCR only
     retoned: int = 0  # OCR syllables whose tone mark was corrected from context
     unmarked: int = 0  # marks OCR read from specks inside a clause, taken out
+    recased: int = 0  # lower-case words OCR read as capitals, lowered
     indents: list[bool | None] = field(default_factory=list)  # OCR: per line, indented or flush (None: unknown)
 
 

@@ -10,9 +10,9 @@ from PIL import Image, ImageOps
 
 from pipeline.config import MAX_PIXELS
 from pipeline.errors import CorruptFileError, EmptyFileError, ImageTooLargeError
-from pipeline.models import PagedText, PageText, RawDocument
+from pipeline.models import PagedText, RawDocument
 from pipeline.ocr.lanes import run_lanes
-from pipeline.ocr.page import OcrPage, image_dpi, ocr_image, repair_notes
+from pipeline.ocr.page import OcrPage, image_dpi, ocr_image, repair_notes, to_page_text
 
 
 def read_image_pages(path, lang: str = "vie") -> PagedText:
@@ -42,18 +42,7 @@ def read_image_pages(path, lang: str = "vie") -> PagedText:
                     return ocr_image(gray, lang=lang, dpi=dpi)
 
                 for frame, page in run_lanes(ocr_frame, range(getattr(img, "n_frames", 1))):
-                    pages.append(
-                        PageText(
-                            frame + 1,
-                            page.text,
-                            "ocr",
-                            page.tables,
-                            page.confidence,
-                            page.retoned,
-                            page.unmarked,
-                            page.indents,
-                        )
-                    )
+                    pages.append(to_page_text(frame + 1, page))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise ImageTooLargeError(
                 f"{path.name}: image is larger than {MAX_PIXELS:,} pixels; "

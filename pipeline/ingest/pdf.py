@@ -25,7 +25,7 @@ from pipeline.config import MAX_PIXELS
 from pipeline.errors import CorruptFileError, EmptyFileError, EncryptedPdfError
 from pipeline.models import PagedText, PageText, RawDocument
 from pipeline.ocr.lanes import run_lanes
-from pipeline.ocr.page import ocr_image, repair_notes
+from pipeline.ocr.page import ocr_image, repair_notes, to_page_text
 
 log = logging.getLogger(__name__)
 
@@ -168,16 +168,7 @@ def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, wo
         if ruled:
             _add_tables(path, doc, pages, ruled)
         for index, result in _ocr_pages(doc, to_ocr, lang, dpi, workers):
-            pages[index] = PageText(
-                index + 1,
-                result.text,
-                "ocr",
-                result.tables,
-                result.confidence,
-                result.retoned,
-                result.unmarked,
-                result.indents,
-            )
+            pages[index] = to_page_text(index + 1, result)
     finally:
         doc.close()
     return PagedText([p for p in pages if p is not None], rejected)

@@ -17,6 +17,7 @@ import numpy as np
 from PIL import Image
 
 from extractors.normalize.ocr_language import repair_ocr_text
+from pipeline.models import PageText
 from pipeline.ocr.cells import read_table_cells
 from pipeline.ocr.engine import read_words
 from pipeline.ocr.layout import page_text
@@ -36,6 +37,7 @@ class OcrPage:
     retoned: int = 0  # syllables whose tone mark the language model put right
     tesseract_text: str = ""  # the text before the language repairs (for measuring them)
     unmarked: int = 0  # speck marks taken out from inside a word or clause (`chủ. trì`, `công.trình`)
+    recased: int = 0  # lower-case words OCR read as capitals (`Nghị định sỐ`), lowered
     #: per line of `text`: flush with the margin (False), indented (True) or unknown (see `layout`)
     indents: list[bool | None] = field(default_factory=list)
 
@@ -81,17 +83,34 @@ def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> Oc
         retoned=repaired.retoned,
         tesseract_text=read,
         unmarked=repaired.unmarked,
+        recased=repaired.recased,
         indents=lines.indents,
+    )
+
+
+def to_page_text(number: int, page: OcrPage) -> PageText:
+    """Page `number` (1-based) of a document, as OCR read it."""
+    return PageText(
+        number,
+        page.text,
+        "ocr",
+        page.tables,
+        page.confidence,
+        retoned=page.retoned,
+        unmarked=page.unmarked,
+        recased=page.recased,
+        indents=page.indents,
     )
 
 
 def repair_notes(pages) -> list[str]:
     """The `ingest_log.warnings` lines saying where the language repairs changed
-    OCR's text, per page (`pages` carry `number`, `retoned`, `unmarked`)."""
+    OCR's text, per page (`pages` carry `number`, `retoned`, `unmarked`, `recased`)."""
     out = []
     for what, attr in (
         ("tone marks of {} OCR'd syllables corrected from context", "retoned"),
         ("{} marks OCR read from specks inside a clause taken out", "unmarked"),
+        ("{} lower-case words OCR read as capitals lowered", "recased"),
     ):
         counts = {p.number: getattr(p, attr) for p in pages if getattr(p, attr, 0)}
         if counts:

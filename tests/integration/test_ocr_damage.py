@@ -6,7 +6,8 @@ or breve dropped or swapped (`số` → `sô`, `điều` → `điêu`); a speck 
 the syllables of a word read as `.` or `:` (`chủ. trì`, `biện: pháp`); specks
 inside a clause read as a full stop (`công.trình`, `trung ương. trong`), a
 lone quote (`năm ' 2023`) or, in the right margin, a dash (`hoạt động -` /
-`khai thác`) on a page whose lines wrap as a scan's do. The text goes through
+`khai thác`) on a page whose lines wrap as a scan's do; a marked word read as
+capitals (`Nghị định SỐ`, `sỐ`). The text goes through
 the same language repairs the OCR stage applies, then the usual stages.
 """
 
@@ -19,6 +20,7 @@ import pytest
 import regex
 
 from extractors.analyse import analyse
+from extractors.normalize.ocr_case import lower_misread_capitals
 from extractors.normalize.ocr_language import repair_ocr_text
 from extractors.normalize.pages import normalize_pages
 from extractors.text.syllables import toneless, toneless_compounds
@@ -61,8 +63,21 @@ def _margin_dash(line: str, rng: random.Random) -> str:
     return f"{line[:at]} -\n{line[at + 1 :]}"
 
 
+#: A short marked word between two lower-case words: OCR may read it as capitals.
+_CAPS_POINT = regex.compile(r"(?<=\p{Ll} )\p{Ll}{1,5}(?= \p{Ll})")
+_MARKED = regex.compile(r"[^\p{ASCII}đ]")
+
+
+def _as_capitals(m: regex.Match[str], rng: random.Random) -> str:
+    word = m.group()
+    if not _MARKED.search(word) or rng.random() >= 1 / 50:
+        return word
+    return rng.choice([word.upper(), word[0] + word[1:].upper()])
+
+
 def damage(text: str, seed: int) -> str:
     rng = random.Random(seed)
+    caps_rng = random.Random(seed + 1)  # its own draws: the other damage stays as it was
     lines = []
     for line in text.split("\n"):
         # One two-syllable word in eight gets a speck read as a mark between its syllables.
@@ -71,6 +86,7 @@ def damage(text: str, seed: int) -> str:
             line = rng.choice(["~ ", "_ ", "¬ ", ": ", ".~ "]) + line[2:]
         # One stacked tone in five lost, never inside a number or a symbol.
         line = _STACKED.sub(lambda m: _drop_tone(m.group()) if rng.random() < 0.2 else m.group(), line)
+        line = _CAPS_POINT.sub(lambda m: _as_capitals(m, caps_rng), line)
         lines.append(_margin_dash(line, rng))
     return "\n".join(lines)
 
@@ -95,3 +111,17 @@ def test_ocr_damage_changes_no_section_reference_or_task(name):
     assert len(d_tasks) == len(tasks)
     same = sum(a == b for a, b in zip(d_tasks, tasks, strict=True))
     assert same >= 0.9 * len(tasks), [(a, b) for a, b in zip(d_tasks, tasks, strict=True) if a != b][:5]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_words_read_as_capitals_are_lowered_and_no_other(name):
+    text = truth_text(name)
+    rng = random.Random(len(name))
+    damaged = "\n".join(_CAPS_POINT.sub(lambda m: _as_capitals(m, rng), line) for line in text.split("\n"))
+    fixed, n = lower_misread_capitals(damaged)
+    before, after, right = damaged.split(), fixed.split(), text.split()
+    hurt = [i for i, (a, b) in enumerate(zip(before, right, strict=True)) if a != b]
+    assert len(hurt) >= 20
+    restored = sum(after[i] == right[i] for i in hurt)
+    assert restored >= 0.9 * len(hurt), [(before[i], after[i]) for i in hurt if after[i] != right[i]][:10]
+    assert all(a == b for i, (a, b) in enumerate(zip(after, right, strict=True)) if i not in set(hurt))
