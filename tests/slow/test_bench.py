@@ -45,11 +45,13 @@ def test_quick_bench_writes_report(tmp_path):
         "## Goals",
         "## 1. Text layer",
         "## 2. OCR",
+        "## 2b. OCR quality",
         "## 3. Extraction",
         "## 4. End to end and scale",
         "## 5. Orchestration overhead",
     ):
         assert heading in report
+    assert "| words lowered |" in report
     assert not re.search(r"\bnan\b", report)  # a figure that was never measured
     # a smoke run never touches the real report or the README's figures
     assert (ROOT / "README.md").read_bytes() == readme_before

@@ -368,6 +368,7 @@ def _ocr_quality(q: dict) -> list[str]:
             f"{pct(r['before']['tone_only'])} → {pct(r['after']['tone_only'])}",
             f"{pct(r['before']['invalid'])} → {pct(r['after']['invalid'])}",
             r["retoned"],
+            r.get("recased", "–"),
         ]
         for r in q["rows"]
     ]
@@ -377,13 +378,14 @@ def _ocr_quality(q: dict) -> list[str]:
         "Every page of each scan with a transcript (synthetic keys in `tests/fixtures`, the real scans' transcripts "
         "in `../shared/realworld-truth`), OCR'd as the pipeline does; CER and WER go Tesseract's text → the text after "
         "the language repairs (marks OCR read from specks inside a word or clause taken out, "
-        "`extractors/normalize/ocr_marks.py`, then tone marks from context, `extractors/normalize/ocr_tones.py`) → the "
+        "`extractors/normalize/ocr_marks.py`, lower-case words read as capitals lowered, `ocr_case.py`, then tone marks "
+        "and vowel shapes from context, `ocr_tones.py`) → the "
         "document text the tables are built from (the normaliser's line repairs, furniture removed, lines joined: "
         "what `sections.text` holds). Tone-only and invalid: Tesseract → language repairs. Tone-only: transcript words read with the right "
         "letters and a wrong tone mark. Invalid: OCR tokens that are no Vietnamese syllable. The language model never "
         f"saw the real transcripts. Load average {f(q['load'])} at the end.",
         "",
-        table(["scan", "pages", "CER", "WER", "tone-only", "invalid", "syllables re-toned"], rows),
+        table(["scan", "pages", "CER", "WER", "tone-only", "invalid", "syllables re-toned", "words lowered"], rows),
         "",
     ]
 

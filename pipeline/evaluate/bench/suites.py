@@ -543,12 +543,12 @@ REAL_TRUTH = ROOT.parent / "shared" / "realworld-truth"
 REAL_SCANS = [ROOT.parent / "shared" / "realworld", ROOT / "data" / "raw"]
 
 
-def _ocr_pages_both(job: tuple[str, int]) -> tuple[str, int, str, str, list[bool | None], int]:
+def _ocr_pages_both(job: tuple[str, int]) -> tuple[str, int, str, str, list[bool | None], int, int]:
     from pipeline.ingest.pdf import ocr_pdf_page
 
     path, index = job
     page = ocr_pdf_page(path, index)
-    return path, index, page.tesseract_text, page.text, page.indents, page.retoned
+    return path, index, page.tesseract_text, page.text, page.indents, page.retoned, page.recased
 
 
 def bench_ocr_quality(cfg: Config, scans: list[Path]) -> dict:
@@ -574,13 +574,15 @@ def bench_ocr_quality(cfg: Config, scans: list[Path]) -> dict:
     after: dict[str, dict[int, str]] = {}
     indents: dict[str, dict[int, list[bool | None]]] = {}
     retoned: dict[str, int] = {}
+    recased: dict[str, int] = {}
     ctx = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(cfg.workers, mp_context=ctx) as pool:
-        for path, index, raw, fixed, lines, n in pool.map(_ocr_pages_both, jobs):
+        for path, index, raw, fixed, lines, n, lowered in pool.map(_ocr_pages_both, jobs):
             before.setdefault(path, {})[index] = raw
             after.setdefault(path, {})[index] = fixed
             indents.setdefault(path, {})[index] = lines
             retoned[path] = retoned.get(path, 0) + n
+            recased[path] = recased.get(path, 0) + lowered
     rows = []
     for pdf, truth in docs:
         key = str(pdf)
@@ -598,6 +600,7 @@ def bench_ocr_quality(cfg: Config, scans: list[Path]) -> dict:
                 "after": b.as_dict(),
                 "text": c.as_dict(),
                 "retoned": retoned.get(key, 0),
+                "recased": recased.get(key, 0),
             }
         )
     return {"rows": rows, "load": loadavg()}
