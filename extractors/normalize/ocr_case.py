@@ -35,14 +35,20 @@ def lower_misread_capitals(text: str) -> tuple[str, int]:
         word = m.group()
         if word.islower() or (word[0].isupper() and word[1:].islower()) or not is_vietnamese_syllable(word):
             continue
-        prev = words[i - 1] if i else None
-        in_sentence = prev is not None and _SAME_SENTENCE.fullmatch(text, prev.end(), m.start()) is not None
+        if i == 0:
+            continue
+        prev, before = words[i - 1], words[i - 1].group()
+        gap = text[prev.end() : m.start()]
+        nxt = _next_in_sentence(text, m, words[i + 1 : i + 2])
+        in_sentence = _SAME_SENTENCE.fullmatch(gap) is not None
         if word.isupper():
             # One capital letter is a name or a label (`châu Á`, `nhóm B`), not a misread word.
-            if len(word) < 2 or not (in_sentence and prev is not None and _MARKED.search(word)):
+            if len(word) < 2 or not in_sentence or not _MARKED.search(word):
                 continue
-            nxt = _next_in_sentence(text, m, words[i + 1 : i + 2])
-            before = prev.group()
+            # A line's first word only before a lower-case word: `SỐ 1050/QĐ-SCT` opening a
+            # header line is the number field, `CÔNG cụ hỗ trợ` after `và` a misread word.
+            if "\n" in gap and not (nxt and nxt.islower()):
+                continue
             if before.islower():
                 # a run of capitals is a heading or emphasis (`đề nghị GIÁM ĐỐC SỞ`)
                 misread = not (nxt is not None and len(nxt) > 1 and nxt.isupper())
@@ -52,8 +58,8 @@ def lower_misread_capitals(text: str) -> tuple[str, int]:
             if not misread:
                 continue
             fixed = word.lower()
-        else:  # mixed case inside a word: `sỐ`, `nưỚc`
-            fixed = word.lower() if in_sentence else word[0].upper() + word[1:].lower()
+        else:  # mixed case inside a word (`sỐ`, `nưỚc`): its first letter keeps its case at a sentence's start
+            fixed = word.lower() if in_sentence or word[0].islower() else word[0] + word[1:].lower()
         out.append(text[pos : m.start()])
         out.append(fixed)
         pos = m.end()

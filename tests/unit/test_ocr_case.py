@@ -22,6 +22,7 @@ from pipeline.ocr.page import repair_notes
         ("để chủ động giải quyết khi có sự\nCỐ xảy ra;", "để chủ động giải quyết khi có sự\ncố xảy ra;"),
         ("Quy hoạch tỉnh, các đơn VỊ, địa phương", "Quy hoạch tỉnh, các đơn vị, địa phương"),
         ("canh tác tiết kiệm nưỚc.", "canh tác tiết kiệm nước."),
+        ("tiết kiệm\nnưỚc.", "tiết kiệm\nnước."),
         # mixed case opening a sentence keeps its capital
         ("hoàn thành. NưỚc sạch", "hoàn thành. Nước sạch"),
     ],
@@ -41,6 +42,7 @@ def test_words_read_as_capitals_are_lowered(ocr, right):
         "hoàn thành.\nỞ cấp xã, các đơn vị",  # after a full stop a capital opens the sentence
         "do công ty McDonald cung cấp",  # no syllable
         "thị trường châu Á, Đông Nam Á, châu Âu",  # one capital is a name
+        "Độc lập - Tự do - Hạnh phúc\nSỐ 1050/QĐ-SCT Lào Cai, ngày 06 tháng 3",  # a header's number field
     ],
 )
 def test_capitals_writers_use_are_left_alone(text):
