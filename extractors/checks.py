@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from extractors.text.lexicon import NUMBER_FIELD
+
 if TYPE_CHECKING:
     from extractors.analyse import Analysis
 
@@ -36,7 +38,7 @@ def quality_warnings(analysis: Analysis) -> list[str]:
     return out
 
 
-_NUMBER_LINE = regex.compile(r"^\s*Số\s*:?(?P<rest>[^\n]*)", regex.MULTILINE)
+_NUMBER_LINE = regex.compile(rf"^\s*{NUMBER_FIELD}\s*:?(?P<rest>[^\n]*)", regex.MULTILINE)
 
 
 @check

@@ -28,6 +28,7 @@ from extractors.text.lexicon import (
     KIND_KEYS,
     MOTTO_START,
     NATIONAL_BODIES,
+    NUMBER_FIELD,
     PREAMBLE_OPENER,
     SIGNATURE_MARK,
     SIGNER_TITLE_CAPS,
@@ -98,7 +99,7 @@ def kind_of(words: str) -> str | None:
 #: `Số: 182 /KH-UBND`, `Số 07/CT-TTg`, `Số: 21.4/GĐN`, OCR's `Sô:`; the number may be followed
 #: by the place-date column on the same line. A draft's blank number (`Số:    /KH-SCT`) is none.
 _NUMBER_LINE = regex.compile(
-    r"^S[ốôo]\s*:?\s*(?P<number>\d[\d.]*[\p{L}]{0,2}(?:\s*[/\-–]\s*[\p{L}Đ0-9.]+)+)(?![\p{L}\d])"
+    "^" + NUMBER_FIELD + r"\s*:?\s*(?P<number>\d[\d.]*[\p{L}]{0,2}(?:\s*[/\-–]\s*[\p{L}Đ0-9.]+)+)(?![\p{L}\d])"
 )
 _PLACE = r"(?P<place>\p{Lu}[\p{L}.]*(?:[ \-]+\p{Lu}[\p{L}.]*){0,4})"
 #: `Lào Cai, ngày 10 tháng 3 năm 2026`, also after other text on the line (merged columns)

@@ -37,6 +37,11 @@ SIGNER_TITLE_CAPS = alt(t.upper() for t in SIGNER_TITLES)
 
 # ---------------------------------------------------------------- header block
 
+#: The word of the header's number field (`Số: 182/KH-UBND`), as typists and OCR
+#: write it: `Sô`/`So` (tone lost), `SỐ` (capitals: a header typed in them, or
+#: OCR taking the marked lower-case letters for capitals).
+NUMBER_FIELD = r"S[ốôoỐÔO]"
+
 #: The kind line of each document kind the contract names (`documents.doc_kind`).
 DOC_KINDS: dict[str, str] = {
     "Kế hoạch": "ke_hoach",

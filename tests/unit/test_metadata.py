@@ -119,6 +119,25 @@ def test_ocr_damaged_kind_line_and_issuer():
     assert _facts(body).issuer == "Ủy ban nhân dân tỉnh Kon Tum"
 
 
+@pytest.mark.parametrize("field", ["Số: 1050/QĐ-SCT", "SỐ 1050/QĐ-SCT", "SỐ: 1050/QĐ-SCT", "Sô: 1050/QĐ-SCT"])
+def test_the_number_field_in_capitals_is_the_number_not_the_issuer(field):
+    # OCR takes `Số`'s marked letters for capitals (a real scan read `SỐ 1050/QĐ-SCT`); some headers are typed so.
+    text = "\n".join(
+        [
+            "UBND TỈNH LÀO CAI",
+            "SỞ CÔNG THƯƠNG",
+            field,
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Lào Cai, ngày 06 tháng 3 năm 2026",
+            "QUYẾT ĐỊNH",
+            "Về việc thành lập đoàn kiểm tra",
+        ]
+    )
+    f = _facts(text)
+    assert (f.doc_number, f.issuer) == ("1050/QĐ-SCT", "Sở Công Thương tỉnh Lào Cai")
+
+
 def test_ocr_debris_after_the_kind_is_no_title():
     from extractors.metadata import kind_line
 
