@@ -29,6 +29,7 @@ from extractors.text.lexicon import (
     MOTTO_COUNTRY,
     MOTTO_SLOGAN,
     NOI_NHAN,
+    NUMBER_FIELD,
     PREAMBLE_OPENER,
     SIGNATURE_MARK,
     SIGNER_TITLE_CAPS,
@@ -286,8 +287,10 @@ _PLACE_DATE = r"[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,4},\s*ngày\s+\S+\s+
 #: Two columns of the standard header (Nghị định 30/2020/NĐ-CP form) read as one line.
 _HEADER_SPLITS = [
     regex.compile(rf"^(?P<left>.+?)\s+(?P<right>{_MOTTO_COUNTRY}.*)$"),
+    # The issuer column's next line read after the motto (`… VIỆT NAM SỞ CÔNG THƯƠNG`).
+    regex.compile(rf"^(?P<left>{_MOTTO_COUNTRY})\s+(?P<right>\S.*)$"),
     regex.compile(rf"^(?P<left>.+?)\s+(?P<right>{_MOTTO_SLOGAN}.*)$"),
-    regex.compile(rf"^(?P<left>Số\s*:?.*?)\s+(?P<right>{_PLACE_DATE}.*)$"),
+    regex.compile(rf"^(?P<left>{NUMBER_FIELD}\s*:?.*?)\s+(?P<right>{_PLACE_DATE}.*)$"),
     # The issuer column's last line beside the place-date (`SỐ 1050/QĐ-SCT Lào Cai, ngày …`).
     regex.compile(rf"^(?P<left>[\p{{Lu}}\d][\p{{Lu}}\d\s/.\-–]*?)\s+(?P<right>{_PLACE_DATE}.*)$"),
 ]
@@ -327,7 +330,7 @@ _LABEL = LineStart(
 _OPENER = LineStart(rf"^(?:(?:{PREAMBLE_OPENER}|Trên\s+đây|{NOI_NHAN})\b|{SIGNATURE_MARK}\s)")
 _SIGNER_TITLES = LineStart(rf"^{SIGNER_TITLE_CAPS}\s*$")
 _HEADER_LINE = LineStart(
-    rf"^(?:{_MOTTO_COUNTRY}|{_MOTTO_SLOGAN}|Số\s*:|{_PLACE_DATE}|(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+\p{{Lu}})"
+    rf"^(?:{_MOTTO_COUNTRY}|{_MOTTO_SLOGAN}|{NUMBER_FIELD}\s*:|{_PLACE_DATE}|(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+\p{{Lu}})"
 )
 #: The kind line (`KẾ HOẠCH`, `QUYẾT ĐỊNH`) stands alone above the title.
 _KIND_LINE = LineStart(

@@ -9,7 +9,7 @@ it. Modules build their patterns from these names; none re-types them.
 from __future__ import annotations
 
 from extractors.text.fold import squash
-from extractors.text.patterns import alt, phrase
+from extractors.text.patterns import alt, loose, phrase
 
 # ---------------------------------------------------------------- signature block
 
@@ -112,10 +112,12 @@ NATIONAL_BODIES: tuple[str, ...] = (
     "Kiểm toán nhà nước",
 )
 
-MOTTO_COUNTRY = phrase("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+#: The motto's first line, its vowels as OCR reads them (`CỘNG HÕA`, `XÃ HỌI`).
+MOTTO_COUNTRY = loose("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 MOTTO_SLOGAN = r"Độc\s+lập\s*[-–]?\s*Tự\s+do\s*[-–]\s*Hạnh\s+(?:phúc|Phúc|PHÚC)"
-#: Either line of the national motto, as far as it is needed to know it.
-MOTTO_START = r"(?:CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*[-–])"
+#: Either line of the national motto, as far as it is needed to know it; vowels
+#: as OCR reads them (`CỌNG HÒA XÃ HỘI`, `XÃ HỌI` on real scans).
+MOTTO_START = rf"(?:{loose('CỘNG HÒA XÃ HỘI')}|{loose('Độc lập')}\s*[-–])"
 
 #: Local government levels, as the issuer line and place names write them.
 ADMIN_UNITS: tuple[str, ...] = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")

@@ -27,7 +27,7 @@ from typing import Any
 
 import regex
 
-from extractors.text.lexicon import MOTTO_START, NOI_NHAN, SIGNATURE_MARK, SIGNER_TITLE_CAPS
+from extractors.text.lexicon import MOTTO_START, NOI_NHAN, NUMBER_FIELD, SIGNATURE_MARK, SIGNER_TITLE_CAPS
 from pipeline.errors import CorruptFileError, EmptyFileError
 from pipeline.models import RawDocument
 
@@ -90,7 +90,7 @@ def _has_borders(table: Any) -> bool:
 #: What only a header or signature block holds: the motto, `Số:`, a place-date line,
 #: `Nơi nhận`, a signature mark or a signer's title.
 _BLOCK_TEXT = regex.compile(
-    rf"{MOTTO_START}|^\s*Số\s*:|,\s*ngày\s|^\s*{NOI_NHAN}|^\s*{SIGNATURE_MARK}|^\s*{SIGNER_TITLE_CAPS}\s*$",
+    rf"{MOTTO_START}|^\s*{NUMBER_FIELD}\s*:|,\s*ngày\s|^\s*{NOI_NHAN}|^\s*{SIGNATURE_MARK}|^\s*{SIGNER_TITLE_CAPS}\s*$",
     regex.MULTILINE | regex.IGNORECASE,
 )
 

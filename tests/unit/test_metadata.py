@@ -138,6 +138,13 @@ def test_the_number_field_in_capitals_is_the_number_not_the_issuer(field):
     assert (f.doc_number, f.issuer) == ("1050/QĐ-SCT", "Sở Công Thương tỉnh Lào Cai")
 
 
+@pytest.mark.parametrize("motto", ["CỌNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỌI CHỦ NGHĨA VIỆT NAM"])
+def test_a_motto_ocr_misspelt_is_never_the_issuer(motto):
+    # Two real scanned biên bản: their motto, one vowel misread, was taken for the issuer.
+    text = "\n".join([motto, "Độc lập - Tự do - Hạnh phúc", "BIÊN BẢN KIỂM TRA", "Thực tế kho bảo quản"])
+    assert _facts(text).issuer is None
+
+
 def test_ocr_debris_after_the_kind_is_no_title():
     from extractors.metadata import kind_line
 

@@ -93,6 +93,20 @@ def test_two_column_header_split():
     assert split_header("Tăng cường quản lý tài nguyên") == ["Tăng cường quản lý tài nguyên"]
 
 
+def test_header_split_reads_the_motto_as_ocr_spells_it_and_the_column_line_after_it():
+    # A real scan's transcript: the issuer column's second line read after the motto, `HÕA` for `HÒA`.
+    assert split_header("UBND TỈNH LÀO CAI CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ CÔNG THƯƠNG") == [
+        "UBND TỈNH LÀO CAI",
+        "CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "SỞ CÔNG THƯƠNG",
+    ]
+    assert split_header("SỐ: 12/KH-UBND Kon Tum, ngày 3 tháng 2 năm 2021") == [
+        "SỐ: 12/KH-UBND",
+        "Kon Tum, ngày 3 tháng 2 năm 2021",
+    ]
+    assert split_header("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+
+
 @pytest.mark.parametrize(
     "prev, line, new",
     [
