@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.agencies import canonical_agency
+from extractors.agencies import agency_at, canonical_agency
 from extractors.document import ParsedDoc
 from extractors.text.dates import DATE, make_date
 from extractors.text.fold import fold as shadow
@@ -137,6 +137,15 @@ _DISTRICT_IN_TEXT = regex.compile(
 )
 _SIGNER_TITLE = regex.compile(rf"^(?:{SIGNATURE_MARK}\s*)?(?P<title>{SIGNER_TITLE_CAPS})\s*$")
 _PERSON_NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}$")
+#: A line of the recipients' list: a dash or OCR's reading of one.
+_LIST_ITEM = regex.compile(r"^[-–~+•*]")
+
+
+def _is_person_name(s: str) -> bool:
+    """Capitalised words that name a person: not an agency (`Sở Công Thương`, `Bộ Tài Chính`)."""
+    return bool(_PERSON_NAME.match(s)) and not s.isupper() and agency_at(s, 0) is None
+
+
 _YEAR_ENDS = regex.compile(
     r"(?<!tầm\s+nhìn\s)(?<!tầm\s+nhìn\s+)(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y>20\d{2})"
     r"|(?:giai\s+đoạn|thời\s+kỳ)\s+(?:20\d{2})\s*[-–]\s*(?P<y2>20\d{2})",
@@ -550,8 +559,10 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
         if m and is_caps(s):
             title = SIGNER_TITLES[m.group("t")]
             continue
+        if _LIST_ITEM.match(s):
+            continue  # a recipient OCR read into the signature column (`- Sở Công Thương;`)
         candidate = regex.sub(r"(?<=\p{L})-(?=\p{Lu})", " ", s).strip(" .,;:-_")
-        if name is None and title is not None and _PERSON_NAME.match(candidate) and not candidate.isupper():
+        if name is None and title is not None and _is_person_name(candidate):
             name = candidate
     if name is None:
         name = _name_at_line_end(doc)
@@ -603,7 +614,12 @@ def _name_at_line_end(doc: ParsedDoc) -> str | None:
             if s.isupper():
                 continue  # a title or an office in capitals, not a name
             m = _NAME_AT_END.search(s)
-            if m and len(m.group("name").split()) >= 3 and not canonical_province(m.group("name")):
+            if (
+                m
+                and len(m.group("name").split()) >= 3
+                and _is_person_name(m.group("name"))
+                and not canonical_province(m.group("name"))
+            ):
                 return m.group("name")
     return None
 

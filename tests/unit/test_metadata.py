@@ -145,6 +145,30 @@ def test_a_motto_ocr_misspelt_is_never_the_issuer(motto):
     assert _facts(text).issuer is None
 
 
+def test_a_recipient_read_into_the_signature_column_is_not_the_signer():
+    # OCR reads the two columns line by line: the recipients land in the signature block
+    # (a real scan: `- Sở Công Thương;` was taken for the signer).
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ",
+            "Số: 15/KH-UBND",
+            "KẾ HOẠCH",
+            "Triển khai công tác năm 2026",
+            "I. MỤC TIÊU",
+            "Bảo đảm an toàn.",
+            "Nơi nhận:",
+            "KT. CHỦ TỊCH",
+            "- Bộ Công Thương;",
+            "- Sở Công Thương;",
+            "- Lưu: VT, KT.",
+            "PHÓ CHỦ TỊCH",
+            "Trần Văn Bình",
+        ]
+    )
+    f = _facts(text)
+    assert (f.signer_title, f.signer_name) == ("Phó Chủ tịch", "Trần Văn Bình")
+
+
 def test_ocr_debris_after_the_kind_is_no_title():
     from extractors.metadata import kind_line
 
