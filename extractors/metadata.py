@@ -473,9 +473,18 @@ def _kind_from_body(text: str) -> str | None:
     return kind_of(m.group("kind") or m.group("kind2"))
 
 
+#: Before a body that is cited, not speaking: `Quyết định … của UBND tỉnh X`, `do UBND tỉnh X ban hành`.
+_CITED_BODY = regex.compile(r"(?:của|do|bởi)\s+$")
+_LEGAL_BASIS_LINE = regex.compile(r"^\s*(?:\d+\.\s*)?Căn\s+cứ\b")
+
+
 def _issuer_from_body(text: str) -> str | None:
-    m = _ISSUER_IN_TEXT.search(text[:5000])
-    if not m:
+    """The local government body the opening names as the one acting, not one it cites."""
+    for m in _ISSUER_IN_TEXT.finditer(text[:5000]):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not (_CITED_BODY.search(text, line_start, m.start()) or _LEGAL_BASIS_LINE.match(text, line_start)):
+            break
+    else:
         return None
     body = (
         "Ủy ban nhân dân"

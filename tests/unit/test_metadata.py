@@ -169,6 +169,19 @@ def test_a_recipient_read_into_the_signature_column_is_not_the_signer():
     assert (f.signer_title, f.signer_name) == ("Phó Chủ tịch", "Trần Văn Bình")
 
 
+def test_a_body_the_opening_cites_is_not_the_issuer():
+    # A headerless biên bản whose legal basis cites the province's committee (a real scan).
+    lines = [
+        "BIÊN BẢN KIỂM TRA",
+        "1. Căn cứ quy định về quản lý hoạt động xây dựng do UBND tỉnh Lào Cai ban hành.",
+        "2. Căn cứ Quyết định số 05/2025/QĐ-UBND ngày 01/7/2025 của UBND tỉnh Lào Cai.",
+        "Hôm nay, ngày 31 tháng 3 năm 2026, đoàn kiểm tra tiến hành kiểm tra.",
+    ]
+    assert _facts("\n".join(lines)).issuer is None
+    speaking = "Thực hiện Nghị quyết số 06/NQ-CP, Ủy ban nhân dân tỉnh Lào Cai ban hành Kế hoạch như sau:"
+    assert _facts("\n".join([*lines, speaking])).issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+
+
 def test_ocr_debris_after_the_kind_is_no_title():
     from extractors.metadata import kind_line
 
