@@ -123,7 +123,8 @@ _CAPTION = regex.compile(
 _ISSUER_IN_TEXT = regex.compile(
     # OCR may leave a dash between the words (`Ủy ban nhân - dân`).
     rf"(?P<body>Ủy[\s\-]+ban[\s\-]+nhân[\s\-]+dân|UBND|Hội[\s\-]+đồng[\s\-]+nhân[\s\-]+dân|HĐND)\s+(?P<unit>{ADMIN_UNIT})"
-    r"\s+(?P<place>(?:\p{Lu}\p{Ll}*)(?:\s*-?\s*\p{Lu}\p{Ll}*){0,3})"
+    # The place's words on the body's line (`Bà Rịa - Vũng Tàu`), never the next line's bullet.
+    r"\s+(?P<place>(?:\p{Lu}\p{Ll}*)(?:[ \t]*-?[ \t]*\p{Lu}\p{Ll}*){0,3})"
 )
 _PROVINCE_IN_TEXT = regex.compile(
     r"(?:tỉnh|thành\s+phố|TP\.)\s+(?P<name>" + "|".join(regex.escape(n) for n in province_names()) + r")(?!\p{L})",

@@ -182,6 +182,12 @@ def test_a_body_the_opening_cites_is_not_the_issuer():
     assert _facts("\n".join([*lines, speaking])).issuer == "Ủy ban nhân dân tỉnh Lào Cai"
 
 
+def test_an_issuer_from_the_body_ends_with_its_line():
+    # A real scanned biên bản: the place ran on into the next line's `- Ông`.
+    text = "BIÊN BẢN KIỂM TRA\nĐại diện Ủy ban nhân dân xã Yên Thành\n- Ông Nguyễn Văn An, Chủ tịch."
+    assert _facts(text).issuer == "Ủy ban nhân dân xã Yên Thành"
+
+
 def test_ocr_debris_after_the_kind_is_no_title():
     from extractors.metadata import kind_line
 
