@@ -31,7 +31,9 @@ from extractors.text.lexicon import (
     NUMBER_FIELD,
     PREAMBLE_OPENER,
     SIGNATURE_MARK,
+    SIGNED_FOR_HEAD,
     SIGNER_TITLE_CAPS,
+    deputy_title,
 )
 from extractors.text.lexicon import SIGNER_TITLES as LEXICON_SIGNER_TITLES
 from extractors.text.patterns import alt, is_caps
@@ -546,6 +548,7 @@ def _province(facts: DocumentFacts, text: str) -> str | None:
 
 #: Signer titles, folded, longest first; the value is how the title is written.
 SIGNER_TITLES = {fold(t): t for t in LEXICON_SIGNER_TITLES}
+_SIGNED_FOR_HEAD = regex.compile(SIGNED_FOR_HEAD)
 _TITLE_AT_END = regex.compile(
     r"(?:^|\s)(?P<t>" + "|".join(sorted((regex.escape(k) for k in SIGNER_TITLES), key=len, reverse=True)) + r")\W*$"
 )
@@ -568,6 +571,10 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
         m = _TITLE_AT_END.search(fold(s))
         if m and is_caps(s):
             title = SIGNER_TITLES[m.group("t")]
+            if _SIGNED_FOR_HEAD.match(s):
+                # The deputy signs; the title line under it may be lost to OCR or run
+                # into a recipient (`- Ban Giám đốc Sở; PHO GIAM ĐỌC`).
+                title = deputy_title(title)
             continue
         if _LIST_ITEM.match(s):
             continue  # a recipient OCR read into the signature column (`- Sở Công Thương;`)

@@ -18,6 +18,8 @@ from extractors.text.patterns import alt, loose, phrase
 SIGNATURE_MARKS: tuple[str, ...] = ("TM", "KT", "TL", "TUQ", "Q")
 #: OCR and typists also write them `T/M.`, `K/T.`, `T.M.`.
 SIGNATURE_MARK = r"(?:TUQ|T[/.]?M|K[/.]?T|T[/.]?L|Q)\."
+#: Ký thay: a deputy signs for the head named after it (`KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`).
+SIGNED_FOR_HEAD = r"K[/.]?T\."
 
 #: Titles a signer holds, as gazettes write them in running text; `Phó …` forms follow.
 SIGNER_TITLES_BASE: tuple[str, ...] = (
@@ -30,8 +32,22 @@ SIGNER_TITLES_BASE: tuple[str, ...] = (
     "Thủ tướng",
     "Bộ trưởng",
     "Thứ trưởng",
+    "Cục trưởng",
+    "Tổng cục trưởng",
+    "Chi cục trưởng",
 )
 SIGNER_TITLES: tuple[str, ...] = SIGNER_TITLES_BASE + tuple(f"Phó {t}" for t in SIGNER_TITLES_BASE)
+#: A head's deputy where the title is not `Phó …` (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+_DEPUTY_OF = {"Bộ trưởng": "Thứ trưởng"}
+
+
+def deputy_title(head: str) -> str:
+    """The title of who signs `KT.` for `head`: `Chủ tịch` → `Phó Chủ tịch`, `Bộ trưởng` → `Thứ trưởng`."""
+    if head.startswith("Phó ") or head in _DEPUTY_OF.values():
+        return head
+    return _DEPUTY_OF.get(head, f"Phó {head}")
+
+
 #: A signer title in capitals, on its own line in the block: `PHÓ CHỦ TỊCH`.
 SIGNER_TITLE_CAPS = alt(t.upper() for t in SIGNER_TITLES)
 

@@ -188,6 +188,23 @@ def test_an_issuer_from_the_body_ends_with_its_line():
     assert _facts(text).issuer == "Ủy ban nhân dân xã Yên Thành"
 
 
+@pytest.mark.parametrize(
+    ("block", "title"),
+    [
+        # the deputy's title line lost or run into a recipient line (real scans)
+        (["KT. GIÁM ĐỐC", "- Ban Giám đốc Sở; PHO GIAM ĐỌC", "- Lưu: VT.", "Hoàng Văn An"], "Phó Giám đốc"),
+        (["KT. BỘ TRƯỞNG", "- Như trên; THỨ TRƯỞNG Quý", "- Lưu: VT.", "Trần Văn Bình"], "Thứ trưởng"),
+        (["KT. CỤC TRƯỞNG", "- Như trên;", "- Lưu: VT.", "Lê Thị Hoa"], "Phó Cục trưởng"),
+        # the title line read: it says which deputy
+        (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Lê Văn Cường"], "Phó Chủ tịch"),
+        (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Cường"], "Chủ tịch"),
+    ],
+)
+def test_who_signs_for_the_head_is_the_deputy(block, title):
+    text = "\n".join(["ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "KẾ HOẠCH", "Công tác năm 2026", "Nơi nhận:", *block])
+    assert _facts(text).signer_title == title
+
+
 def test_ocr_debris_after_the_kind_is_no_title():
     from extractors.metadata import kind_line
 
