@@ -8,8 +8,10 @@ marked word in capitals between lower-case words of a sentence, so such a
 word is lowered.
 
 Left alone: capitalised words (names, a sentence's first word), a single
-capital (`châu Á`), words that are no syllable (`McDonald`), abbreviations (capitals without a Vietnamese mark:
-`UBND`, `VLNCN`, `QĐ`), and capitals beside capitals (a heading, `GIÁM ĐỐC`).
+capital (`châu Á`), words that are no syllable (`McDonald`), abbreviations
+(capitals without a Vietnamese mark: `UBND`, `VLNCN`, `QĐ`), capitals beside
+capitals (a heading, `GIÁM ĐỐC`), and a line's first word in capitals unless a
+lower-case word follows (a header's `SỐ 1050/QĐ-SCT`).
 """
 
 from __future__ import annotations
@@ -33,9 +35,9 @@ def lower_misread_capitals(text: str) -> tuple[str, int]:
     pos = changed = 0
     for i, m in enumerate(words):
         word = m.group()
-        if word.islower() or (word[0].isupper() and word[1:].islower()) or not is_vietnamese_syllable(word):
+        if i == 0 or word.islower() or (word[0].isupper() and word[1:].islower()):
             continue
-        if i == 0:
+        if not is_vietnamese_syllable(word):
             continue
         prev, before = words[i - 1], words[i - 1].group()
         gap = text[prev.end() : m.start()]
