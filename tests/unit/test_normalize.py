@@ -225,6 +225,7 @@ def test_ocr_dash_before_wrapped_line(prev, line, new):
         ("KT. CHỦ TỊCH", ["KT. CHỦ TỊCH"]),
         ("- Điều 2. Thủ trưởng các sở", ["Điều 2. Thủ trưởng các sở"]),
         ("-_ 3.3. Tầm nhìn đến năm 2050", ["3.3. Tầm nhìn đến năm 2050"]),
+        (": d).Sở Giao thông vận tải chủ trì", ["d).Sở Giao thông vận tải chủ trì"]),  # a poor scan's speck both sides
         ("——__©) Ban Chỉ huy Phòng chống thiên tai", ["c) Ban Chỉ huy Phòng chống thiên tai"]),
         ("ä) Nâng cao nhận thức", ["a) Nâng cao nhận thức"]),
         ("e) Chủ động hợp tác | |", ["e) Chủ động hợp tác"]),
