@@ -113,10 +113,11 @@ def write_buckets(folder: Path, table: str, new: pa.Table, replace: set[str]) ->
     `new` holds rows of keys in `replace` only. A table left without any file
     gets an empty bucket, so readers still find its columns.
     """
-    if not folder.exists():
-        with new_folder(folder) as stage:
-            write_buckets(stage, table, new, replace)
-        return
+    with folder_to_fill(folder) as where:
+        _write_buckets(where, table, new, replace)
+
+
+def _write_buckets(folder: Path, table: str, new: pa.Table, replace: set[str]) -> None:
     key = key_of(table)
     by_bucket: dict[int, set[str]] = {}
     for k in replace:
@@ -137,7 +138,6 @@ def write_buckets(folder: Path, table: str, new: pa.Table, replace: set[str]) ->
         replace_file(pa.concat_tables([kept, mine_new]), dest)
     if not part_files(folder):
         replace_file(new.slice(0, 0), folder / bucket_name(bucket_of(min(replace, default="0"))))
-    fsync_dir(folder)
 
 
 def _stage_beside(folder: Path) -> Path:
@@ -148,13 +148,18 @@ def _stage_beside(folder: Path) -> Path:
 
 
 @contextmanager
-def new_folder(folder: Path) -> Iterator[Path]:
-    """A hidden folder to fill, renamed to `folder` when filled.
+def folder_to_fill(folder: Path) -> Iterator[Path]:
+    """Where to write `folder`'s files: the folder itself if it exists, else a
+    hidden one renamed to `folder` when filled; made durable on the way out.
 
-    A table folder appears with its first file in it: a run killed before that
-    file is whole leaves no empty table folder, which DuckDB would refuse
+    So a table folder appears with its first file in it: a run killed before
+    that file is whole leaves no empty table folder, which DuckDB would refuse
     (no files) and pyarrow would read as a table without columns.
     """
+    if folder.is_dir():
+        yield folder
+        fsync_dir(folder)
+        return
     folder.parent.mkdir(parents=True, exist_ok=True)
     stage = _stage_beside(folder)
     try:

@@ -18,19 +18,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.store import parts
-from pipeline.store.files import fsync_dir
 from schemas import TABLES, to_arrow
 
 DOCUMENT_TABLES = [t for t in TABLES if t != "ingest_log"]
 
 
 def atomic_write_table(table: pa.Table, dest: Path) -> None:
-    if not dest.parent.exists():
-        with parts.new_folder(dest.parent) as stage:
-            parts.replace_file(table, stage / dest.name)
-        return
-    parts.replace_file(table, dest)
-    fsync_dir(dest.parent)
+    with parts.folder_to_fill(dest.parent) as where:
+        parts.replace_file(table, where / dest.name)
 
 
 #: Time between two writes, as a multiple of the last write's duration (writes ≤ 1/5 of a run).
