@@ -16,10 +16,11 @@ from extractors.text.patterns import alt, loose, phrase
 #: Marks in front of the signer's body or title: thay mặt, ký thay, thừa lệnh,
 #: thừa ủy quyền, quyền (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `Q. GIÁM ĐỐC`).
 SIGNATURE_MARKS: tuple[str, ...] = ("TM", "KT", "TL", "TUQ", "Q")
-#: OCR and typists also write them `T/M.`, `K/T.`, `T.M.`.
-SIGNATURE_MARK = r"(?:TUQ|T[/.]?M|K[/.]?T|T[/.]?L|Q)\."
 #: Ký thay: a deputy signs for the head named after it (`KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`).
-SIGNED_FOR_HEAD = r"K[/.]?T\."
+_KY_THAY = r"K[/.]?T"
+SIGNED_FOR_HEAD = _KY_THAY + r"\."
+#: OCR and typists also write them `T/M.`, `K/T.`, `T.M.`.
+SIGNATURE_MARK = rf"(?:TUQ|T[/.]?M|{_KY_THAY}|T[/.]?L|Q)\."
 
 #: Titles a signer holds, as gazettes write them in running text; `Phó …` forms follow.
 SIGNER_TITLES_BASE: tuple[str, ...] = (
