@@ -37,6 +37,7 @@ import unicodedata
 import regex
 
 from extractors.text.fold import normalize_tone_marks, skeleton
+from extractors.text.memo import memo
 from extractors.text.patterns import DASH, END, SP, WORD, loose, loose_alt
 
 # ---------------------------------------------------------------- pieces
@@ -835,6 +836,7 @@ _DOMAIN_AGENCY = regex.compile(r"(?P<head>(?<![\p{L}])(?:Sở|Bộ))\s+(?P<dom>"
 _PLURAL_LEAD = regex.compile(r"(?:Các|Những)\s")
 
 
+@memo()
 def canonical_agency(name: str) -> str:
     """One spelling per agency: NFC, tone marks, spaces, abbreviations expanded.
 

@@ -109,6 +109,8 @@ WEAK_PREP = rf"(?:(?:{GIAI_DOAN}\s+)?(?:từ\s+nay\s+)?{DEN}(?:\s+{HET})?)"
 PREP = rf"(?P<prep>{WEAK_PREP}|{STRONG_PREP})"
 #: OCR sometimes leaves a stray mark after the preposition: `đến: năm 2030`.
 PREP_GAP = r"[.,:]?\s+"
+#: An atom's optional preposition (`đến hết năm 2025`, `trước ngày 15/6`).
+PREP_OPT = rf"(?:{PREP}{PREP_GAP})?"
 _STRONG_RE = regex.compile(rf"^(?:{STRONG_PREP})$", regex.I)
 _FROM_RE = regex.compile(rf"^{TU}$", regex.I)
 _BEFORE_PERIOD_RE = regex.compile(rf"(?:{TRONG}|\bcho\b|{TU}|\bsuốt\b)\s*$", regex.I)
@@ -136,20 +138,20 @@ _ATOMS: list[tuple[str, str, str]] = [
         rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY})\s+)?(?P<from>{TU})\s+{NAM}\s+{Y1}\s*{DEN}\s+(?:{HET}\s+)?(?:{NAM}\s+)?{Y2}",
     ),
     # `6 tháng đầu năm 2024`
-    ("half", YEAR_KEY, rf"(?:{PREP}{PREP_GAP})?6\s+{THANG}\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
-    ("quarter", YEAR_KEY, rf"(?:{PREP}{PREP_GAP})?{QUY}\s+{QUARTER_NO}{OF_YEAR}"),
-    ("month", YEAR_KEY, rf"(?:{PREP}{PREP_GAP})?{THANG}\s+{M}{OF_YEAR}"),
-    ("date", YEAR_KEY, rf"(?:{PREP}{PREP_GAP})?{OCR_DATE}"),
+    ("half", YEAR_KEY, rf"{PREP_OPT}6\s+{THANG}\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
+    ("quarter", YEAR_KEY, rf"{PREP_OPT}{QUY}\s+{QUARTER_NO}{OF_YEAR}"),
+    ("month", YEAR_KEY, rf"{PREP_OPT}{THANG}\s+{M}{OF_YEAR}"),
+    ("date", YEAR_KEY, rf"{PREP_OPT}{OCR_DATE}"),
     # a day without its year: `trước ngày 05 tháng 12`, `trước ngày 15/6`
     (
         "daymonth",
         DAY_MONTH_KEY,
-        rf"(?:{PREP}{PREP_GAP})?(?:{NGAY}{GAP})?{D}(?:{GAP}{THANG}{GAP}{M}|\s*/\s*{M})"
+        rf"{PREP_OPT}(?:{NGAY}{GAP})?{D}(?:{GAP}{THANG}{GAP}{M}|\s*/\s*{M})"
         rf"(?!\s*[/.\-]\s*\d|{GAP}{NAM}\s*\d)",
     ),
     # a day of every month: `trước ngày 18 hằng tháng` (ISO `---18`)
-    ("dayofmonth", HANG_KEY, rf"(?:{PREP}{PREP_GAP})?{NGAY}{GAP}{D}(?={GAP}{HANG}\s+{THANG})"),
-    ("year", YEAR_KEY, rf"(?:{PREP}{PREP_GAP})?{NAM}\s+{Y}"),
+    ("dayofmonth", HANG_KEY, rf"{PREP_OPT}{NGAY}{GAP}{D}(?={GAP}{HANG}\s+{THANG})"),
+    ("year", YEAR_KEY, rf"{PREP_OPT}{NAM}\s+{Y}"),
     # `(định kỳ) hằng năm`, `hàng quý`, `mỗi tháng`
     ("recur", HANG_KEY, rf"(?:(?:{THEO}\s+)?{DINH_KY}\s+)?{HANG}\s+(?P<unit>{NAM}|{QUY}|{THANG}|{TUAN})"),
     # `định kỳ 6 tháng`, `6 tháng một lần`
@@ -161,7 +163,23 @@ _ATOMS: list[tuple[str, str, str]] = [
     ("adhoc", DOT_XUAT, DOT_XUAT),
     ("cycle", CYCLE_KEY, rf"(?:(?P<n>\d{{1,2}})\s+(?P<unit>{NAM}|{THANG})(?!\s*\d)|\b(?:trung|dài|ngắn)\s+hạn\b)"),
 ]
-_ATOM_RES = [(kind, key, guard_first_char(regex.compile(p, regex.I))) for kind, key, p in _ATOMS]
+
+
+def _compiled_atom(pattern: str) -> tuple[regex.Pattern, bool]:
+    """(the atom's pattern without its optional preposition, whether it had one).
+
+    A preposition can open almost any word, so a forward scan tries it at
+    nearly every position; the atom's core (`năm 2025`, `ngày 15/6`) opens on
+    few.  `find_atoms` finds the core and reads the preposition backwards from
+    it (`_PREP_BEFORE`): the same matches as the whole pattern."""
+    if pattern.startswith(PREP_OPT):
+        return guard_first_char(regex.compile(pattern[len(PREP_OPT) :], regex.I)), True
+    return guard_first_char(regex.compile(pattern, regex.I)), False
+
+
+_ATOM_RES = [(kind, key, *_compiled_atom(p)) for kind, key, p in _ATOMS]
+#: A preposition and its gap that end exactly where an atom's core starts (matched backwards).
+_PREP_BEFORE = regex.compile(rf"(?r){PREP}{PREP_GAP}", regex.I)
 _KEY_RES = {key: regex.compile(key, regex.I) for _, key, _ in _ATOMS}
 
 #: Text allowed between two atoms of one expression.
@@ -295,10 +313,14 @@ def _duration(n: int, unit: str) -> str:
     return f"P{n}Y"
 
 
-def _atom_from(kind: str, m) -> Atom | None:
+def _atom_from(kind: str, m, before=None) -> Atom | None:
+    """The atom `m` matched, opened by the preposition `before` matched (if any)."""
     g = m.groupdict()
-    prep = SPACES.sub(" ", g["prep"]).lower() if g.get("prep") else None
-    base = {"kind": kind, "start": m.start(), "end": m.end(), "prep": prep}
+    if before is not None:
+        prep, start = SPACES.sub(" ", before["prep"]).lower(), before.start()
+    else:
+        prep, start = (SPACES.sub(" ", g["prep"]).lower() if g.get("prep") else None), m.start()
+    base = {"kind": kind, "start": start, "end": m.end(), "prep": prep}
     if kind == "range":
         y1, y2 = int(g["y1"]), int(g["y2"])
         if y2 <= y1 or y2 - y1 > 50:
@@ -356,15 +378,19 @@ def find_atoms(text: str) -> list[Atom]:
     every match holds its key, at a fraction of the cost."""
     windows = {key: _windows(text, rx) for key, rx in _KEY_RES.items()}
     found = []
-    for kind, key, rx in _ATOM_RES:
+    for kind, key, rx, prepped in _ATOM_RES:
         for ws, we in windows[key]:
             for m in rx.finditer(text, ws, we, overlapped=True):
-                a = _atom_from(kind, m)
-                if a is not None and a.end > a.start:
-                    found.append(a)
-    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+                before = _PREP_BEFORE.match(text, ws, m.start()) if prepped else None
+                found.append(_atom_from(kind, m, before))
+    return earliest_longest(found)
+
+
+def earliest_longest(found: list[Atom | None]) -> list[Atom]:
+    """The atoms that do not overlap one before them: earliest, then longest, wins."""
+    atoms = sorted((a for a in found if a is not None and a.end > a.start), key=lambda a: (a.start, a.start - a.end))
     out, reach = [], -1
-    for a in found:
+    for a in atoms:
         if a.start >= reach:
             out.append(a)
             reach = a.end

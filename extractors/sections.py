@@ -218,6 +218,8 @@ def heading_kind(heading: str) -> str | None:
     return best[1] if best else None
 
 
+#: A line that ends a sentence (or a list item).
+_SENTENCE_END = regex.compile(r"[.;]\s*$")
 #: A heading that opens on the kind it names (`Các mục tiêu, chỉ tiêu chủ yếu …`),
 #: however long, names its section's kind.
 _KIND_OPENING_RE = regex.compile(
@@ -229,9 +231,7 @@ def names_its_kind(rest: str) -> bool:
     """Short and title-like, or a heading without a sentence end that opens on a kind word."""
     if is_title_like(rest):
         return True
-    return (
-        bool(_KIND_OPENING_RE.match(rest.strip())) and len(rest.split()) <= 40 and not regex.search(r"[.;]\s*$", rest)
-    )
+    return bool(_KIND_OPENING_RE.match(rest.strip())) and len(rest.split()) <= 40 and not _SENTENCE_END.search(rest)
 
 
 def is_title_like(rest: str) -> bool:
@@ -241,10 +241,12 @@ def is_title_like(rest: str) -> bool:
         return False
     if rest.rstrip().endswith(":") and len(words) <= 25:
         return True
-    return len(words) <= 14 and not regex.search(r"[.;]\s*$", rest)
+    return len(words) <= 14 and not _SENTENCE_END.search(rest)
 
 
 _LABEL_STOP = regex.compile(r":(\s|$)|\.(\s|$)")
+#: A word of up to three letters: before a dot, an honorific or abbreviation.
+_SHORT_WORD = regex.compile(r"\p{L}{1,3}")
 
 
 def make_heading(rest: str) -> str:
@@ -255,7 +257,7 @@ def make_heading(rest: str) -> str:
     """
     cut = len(rest)
     for m in _LABEL_STOP.finditer(rest):
-        if m.group(0).startswith(".") and regex.fullmatch(r"\p{L}{1,3}", rest[: m.start()].strip()):
+        if m.group(0).startswith(".") and _SHORT_WORD.fullmatch(rest[: m.start()].strip()):
             continue
         cut = m.start()
         break

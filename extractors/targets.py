@@ -40,6 +40,7 @@ from extractors.agencies import split_agencies
 from extractors.normalize.flat_tables import column_role
 from extractors.text.dates import DATE
 from extractors.text.fold import fold
+from extractors.text.memo import memo
 from extractors.text.numbers import GLUED_UNIT, Quantity, find_quantities, is_year, parse_quantity_cell
 from extractors.text.patterns import SPACES
 from schemas import Target
@@ -219,6 +220,7 @@ _SENTENCE_END_RE = regex.compile(
 # ---------------------------------------------------------------- small helpers
 
 
+@memo()
 def domain_of(heading: str | None) -> str | None:
     """The one domain a heading names (`Về tài nguyên và môi trường` → environment), else None."""
     if not heading:
@@ -287,6 +289,8 @@ _TIME_RIGHT_AFTER_RE = regex.compile(
 _DUE_YEAR_RE = regex.compile(rf"(?<!tầm\s+nhìn\s)(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>{YEAR})", _I)
 
 
+#: `vào năm 2030` anywhere in the words after a figure.
+_IN_YEAR_RE = regex.compile(rf"(?<!\p{{L}})vào\s+năm\s+(?P<y>{YEAR})", _I)
 #: A sentence that opens on its year: `Năm 2027, hoàn thành …`.
 _YEAR_LEAD_RE = regex.compile(rf"(?:^|[.;]\s+)[-+•]?\s*năm\s+(?P<y>{YEAR})\s*,", _I)
 
@@ -295,7 +299,7 @@ def _time_after(words: str) -> tuple[int | None, int | None, int | None]:
     m = _TIME_RIGHT_AFTER_RE.match(words)
     if m:
         return years_in(m.group())
-    m = regex.search(rf"(?<!\p{{L}})vào\s+năm\s+(?P<y>{YEAR})", words, _I)
+    m = _IN_YEAR_RE.search(words)
     return (int(m.group("y")), None, None) if m else (None, None, None)
 
 
@@ -409,6 +413,8 @@ def _masked(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Spaces around the slash of a unit (`người / năm`).
+_SLASH_GAPS = regex.compile(r"\s*/\s*")
 #: A number that goes on (`12/15`, `3-5`, `7.5`): not the figure's end.
 _NUMBER_GOES_ON = regex.compile(r"\s*(?:[/\-]\s*\d|\.\d)")
 
@@ -428,7 +434,7 @@ def _figures(line: str, start: int, end: int, masked) -> list[_Figure]:
         m = _UNIT_AFTER_RE.match(line, qe)
         if m:
             unit = SPACES.sub(" ", m.group("unit")).lower()
-            unit = regex.sub(r"\s*/\s*", "/", unit)
+            unit = _SLASH_GAPS.sub("/", unit)
             out.append(_Figure(q=q, unit=unit, unit_end=m.end()))
             continue
         before = line[start:qs]
@@ -827,10 +833,14 @@ class _Table:
     titles: list[str]
 
 
+#: The serial-number column's header cell (`STT`, `Số TT`).
+_STT_CELL = regex.compile(r"^\s*(?:S[ốo]\s*TT|STT|TT)\s*$", _I)
+
+
 def _header_of(cells: list[str]) -> _Table | None:
     """A header row: `STT | Chỉ tiêu | …`, or named text and value columns and no figures."""
     roles = [column_role(c) for c in cells]
-    if regex.match(r"^\s*(?:S[ốo]\s*TT|STT|TT)\s*$", cells[0] if cells else "", _I):
+    if _STT_CELL.match(cells[0] if cells else ""):
         roles[0] = "stt"
     elif not (
         "text" in roles and "value" in roles and not any(q and not is_year(q) for q in map(parse_quantity_cell, cells))

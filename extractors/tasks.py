@@ -181,20 +181,26 @@ def _partner_spans(text: str) -> list[tuple[int, int]]:
         if chain:
             # `cơ quan quản lý nhà nước về tài nguyên nước (Bộ X)`: the brackets
             # name the body the words before them describe.
-            named = _bracketed_agency(text, chain[-1][1], r"[^.;:,()\n]{0,80}")
+            named = _bracketed_agency(text, chain[-1][1], _BRACKET_AFTER_CHAIN)
             spans.extend(chain[:-1] + [named] if named else chain)
             continue
         # `phối hợp với những nơi quản lý … (Bộ X)`: the agency is only named
         # in brackets within the same clause.
-        named = _bracketed_agency(text, m.end(), r"[^.;:()\n]{0,160}")
+        named = _bracketed_agency(text, m.end(), _BRACKET_IN_CLAUSE)
         if named:
             spans.append(named)
     return spans
 
 
-def _bracketed_agency(text: str, pos: int, gap: str) -> tuple[int, int] | None:
-    """`(Agency)` after at most `gap` from `pos`, as a span inside the brackets."""
-    m = regex.compile(gap + r"\(").match(text, pos)
+#: The opening bracket of `(Agency)` a few words after an agency chain, in its clause.
+_BRACKET_AFTER_CHAIN = regex.compile(r"[^.;:,()\n]{0,80}\(")
+#: … and after a partner cue, anywhere in its clause.
+_BRACKET_IN_CLAUSE = regex.compile(r"[^.;:()\n]{0,160}\(")
+
+
+def _bracketed_agency(text: str, pos: int, opening: regex.Pattern) -> tuple[int, int] | None:
+    """`(Agency)` whose bracket `opening` finds from `pos`, as a span inside the brackets."""
+    m = opening.match(text, pos)
     if not m:
         return None
     e = agency_at(text, m.end())
@@ -369,14 +375,41 @@ def _merge_wrapped(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+#: What may follow an item's label before its text: spaces, one mark of punctuation, spaces.
+_AFTER_LABEL = regex.compile(r"\s*[.):\-–]?\s*")
+_SPACE_RUN = regex.compile("( +)")
+
+
+def _opens_with_label(text: str, label: str, start: int, end: int) -> int | None:
+    """Offset after `label` (and `_AFTER_LABEL`) if the line `text[start:end]`
+    opens with it, spaces aside; a space in the label stands for any run of
+    them (`Điều   2`). Compared directly: a regex per label would be compiled
+    for every new label of every document."""
+    i = start
+    while i < end and text[i].isspace():
+        i += 1
+    for part in _SPACE_RUN.split(label):
+        if part.startswith(" "):  # k spaces: a run of at least k
+            j = i
+            while j < end and text[j].isspace():
+                j += 1
+            if j - i < len(part):
+                return None
+            i = j
+        elif i + len(part) > end or not text.startswith(part, i):
+            return None
+        else:
+            i += len(part)
+    return _AFTER_LABEL.match(text, i, end).end()
+
+
 def _label_end(text: str, sec, line_start: int, line_end: int) -> int:
     """Offset just after the item's label (`2.1.`, `a)`, `Điều 2.`)."""
     if not sec.label:
         return line_start
-    label = regex.escape(sec.label).replace(r"\ ", r"\s+")
-    m = regex.match(rf"\s*{label}\s*[.):\-–]?\s*", text[line_start:line_end])
-    if m:
-        return line_start + m.end()
+    after = _opens_with_label(text, sec.label, line_start, line_end)
+    if after is not None:
+        return after
     # A label OCR misread or lost (`S.` or `.` for `5.`): the text after what the parser took for it.
     info = classify_line(text[line_start:line_end].strip())
     if info.kind == "label" and info.rest:

@@ -82,8 +82,11 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
-#: Spaces and markdown marks inside a kind line (`**KẾ HOẠCH**`).
-_MARKUP_GAPS = regex.compile(r"[\s*#_]+")
+#: A line that is a kind line alone, folded, with spaces and markdown marks
+#: around and inside it (`**KẾ HOẠCH**`, `K Ế   H O Ạ C H` aside).
+_KIND_LINE_RE = regex.compile(
+    r"[\s*#_]*(?:" + "|".join(k.replace(" ", r"[\s*#_]+") for k in sorted(_KIND_LINES)) + r")[\s*#_]*"
+)
 
 
 def _title_zones(text: str, folded: str) -> list[tuple[int, int]]:
@@ -92,8 +95,7 @@ def _title_zones(text: str, folded: str) -> list[tuple[int, int]]:
     zones = []
     lines = list(_lines(text))
     for i, (s, e, line) in enumerate(lines):
-        key = _MARKUP_GAPS.sub(" ", folded[s:e]).strip()
-        if key in _KIND_LINES:
+        if _KIND_LINE_RE.fullmatch(folded, s, e):
             j = i + 1
             while j < len(lines) and not lines[j][2].strip():
                 j += 1

@@ -175,7 +175,7 @@ def _resolve_title(text: str, ref: Mention) -> None:
                 end = tm.end() + lm.start()
                 break
         title = text[start:end]
-    title = regex.sub(r"\s+", " ", title).strip(" ,;:.")
+    title = SPACES.sub(" ", title).strip(" ,;:.")
     ref.title = title or None
 
 

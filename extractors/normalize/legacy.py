@@ -28,11 +28,11 @@ kenny-ngo/vietnamese-converter `src/VnCharsetConversion.php`.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
+from extractors.text.memo import memo
 from extractors.text.syllables import is_vietnamese_syllable
 
 TCVN3 = "tcvn3"
@@ -488,7 +488,7 @@ _THRESHOLD = 2.0
 _CONTEXT_THRESHOLD = 1.0
 
 
-@functools.lru_cache(maxsize=65536)  # documents repeat their words; this is pure
+@memo(maxsize=65536)  # documents repeat their words; this is pure
 def _word_evidence(word: str) -> tuple[bool, tuple[tuple[str, float, int], ...]]:
     """(is already Unicode Vietnamese, ((encoding, support, against), ...)) for one word."""
     if any(_is_vietnamese_only(ch) for ch in word):

@@ -34,7 +34,7 @@ from extractors.text.lexicon import (
     SIGNATURE_MARK,
     SIGNER_TITLE_CAPS,
 )
-from extractors.text.patterns import LineStart, is_caps
+from extractors.text.patterns import LineStart, TextEnd, is_caps
 
 __all__ = ["NormalizedText", "normalize_pages", "normalize_text", "normalize_tone_marks"]
 
@@ -343,7 +343,7 @@ _CONTINUATION_DASH = regex.compile(rf"^[-–•*]{_DASH_SMUDGE}\s*(?=\p{{L}})")
 _LOST_LABEL = LineStart(r"^[.,]\s+\p{Lu}\p{Ll}")
 _UPPER_BULLET = LineStart(rf"^[-–•*]{_DASH_SMUDGE}\s*\p{{Lu}}")
 _LOWER_BULLET = LineStart(rf"^[-–+•*]{_DASH_SMUDGE}\s*\p{{Ll}}")
-_TERMINAL = regex.compile(r"[.:!?]\s*$|\./\.\s*$")
+_TERMINAL = TextEnd(r"[.:!?]\s*$|\./\.\s*$")
 
 
 def _is_kind_line(line: str) -> bool:
@@ -356,7 +356,7 @@ def _is_kind_line(line: str) -> bool:
 #: A dash or bullet before a number: `- 98% hộ dân`.
 _DASHED_NUMBER = LineStart(r"[-–+•]\s*\d")
 #: A finished clause at the end of the text.
-_CLAUSE_END_TAIL = regex.compile(r"[.;:!?]\s*$")
+_CLAUSE_END_TAIL = TextEnd(r"[.;:!?]\s*$")
 
 
 def starts_paragraph(prev: str, line: str) -> bool:
@@ -368,15 +368,15 @@ def starts_paragraph(prev: str, line: str) -> bool:
     tail = prev[-300:]
     if "\t" in line or "\t" in tail:
         return True
-    if _LOST_LABEL.match(line) and _TERMINAL.search(tail):
+    if _LOST_LABEL.match(line) and _TERMINAL.ends(tail):
         return True  # `. Sở Kế hoạch …`: a numbered item whose number OCR lost
-    if _UPPER_BULLET.match(line) and _DANGLING_END.search(tail):
+    if _UPPER_BULLET.match(line) and _DANGLING_END.ends(tail):
         # OCR's dash before a wrapped line whose sentence is still open (`… hiệu quả các` / `- Chương trình …`).
         return False
     if _LOWER_BULLET.match(line):
         # OCR puts a dash before wrapped lines (`của Quốc` / `- hội`): a bullet
         # starting in lower case is a real item only after a finished clause.
-        return bool(_CLAUSE_END_TAIL.search(tail))
+        return bool(_CLAUSE_END_TAIL.ends(tail))
     if _LABEL.match(line) or _OPENER.match(line) or _HEADER_LINE.match(line):
         return True
     if _is_kind_line(prev) or _is_kind_line(line) or _HEADER_LINE.match(prev):
@@ -389,16 +389,16 @@ def starts_paragraph(prev: str, line: str) -> bool:
     if prev_caps != line_caps:
         # A capitals heading never runs on into sentence text, nor the other way round;
         # a sentence ending in a capitalised acronym (… (BAU)) is the exception.
-        return not (line_caps and not _TERMINAL.search(tail) and len(line.split()) <= 2)
+        return not (line_caps and not _TERMINAL.ends(tail) and len(line.split()) <= 2)
     first = line[:1]
-    if _TERMINAL.search(tail) and (first.isupper() or first.isdigit() or first in '“"('):
+    if _TERMINAL.ends(tail) and (first.isupper() or first.isdigit() or first in '“"('):
         return True
     if (first.isupper() or _DASHED_NUMBER.match(line)) and _short_heading(prev):
         # `2. Sở Y tế` / `Chủ trì …`, `1. Mục tiêu cụ thể` / `- 98% hộ dân …`: a short
         # labelled line that names something whole is a heading; what is under it is its own.
         return True
     # `s. Nhiệm vụ và giải pháp …` after a finished sentence: a label OCR misread.
-    return bool(_TERMINAL.search(tail) and _GARBLED_LABEL.match(line))
+    return bool(_TERMINAL.ends(tail) and _GARBLED_LABEL.match(line))
 
 
 #: Words a line cannot end a heading on: the phrase goes on (`… phối hợp với Sở` / `Tài chính …`).
@@ -407,17 +407,19 @@ _DANGLING_WORDS = (
     r"của|và|với|về|cho|các|những|tại|trong|theo|để|đến|từ|thuộc|là|có|được|hoặc|"
     r"Sở|Bộ|Ban|Phòng|Cục|Chi\s+cục|Ủy\s+ban|Hội\s+đồng|Trung\s+tâm|Văn\s+phòng|số"
 )
-_RUNS_ON = regex.compile(rf"(?<![\p{{L}}])(?:{_DANGLING_WORDS}|tỉnh|huyện|thành\s+phố)\s*$")
-_DANGLING_END = regex.compile(rf"(?<![\p{{L}}])(?:{_DANGLING_WORDS})\s*$")
+_RUNS_ON = TextEnd(rf"(?<![\p{{L}}])(?:{_DANGLING_WORDS}|tỉnh|huyện|thành\s+phố)\s*$")
+_DANGLING_END = TextEnd(rf"(?<![\p{{L}}])(?:{_DANGLING_WORDS})\s*$")
+#: A line left on a comma or semicolon: its clause goes on.
+_OPEN_CLAUSE = TextEnd(r"[,;]\s*$")
 #: Longest heading (in words) that can stand on its own line under a label.
 SHORT_HEADING_WORDS = 10
 
 
 def _short_heading(prev: str) -> bool:
     """A labelled line of a few words, ended without punctuation or a word that runs on."""
-    if len(prev) > 120 or not _LABEL.match(prev) or _TERMINAL.search(prev) or regex.search(r"[,;]\s*$", prev):
+    if len(prev) > 120 or not _LABEL.match(prev) or _TERMINAL.ends(prev) or _OPEN_CLAUSE.ends(prev):
         return False
-    return len(prev.split()) <= SHORT_HEADING_WORDS + 1 and not _RUNS_ON.search(prev)
+    return len(prev.split()) <= SHORT_HEADING_WORDS + 1 and not _RUNS_ON.ends(prev)
 
 
 _CLAUSE_END = regex.compile(r"[.;:!?)]\s*$")
@@ -460,7 +462,7 @@ def _wrapped_under_a_dash(prev_line: Line | None, paragraph: str, line: Line, fu
         and "\t" not in prev_line.text + line.text  # table rows keep their own lines
         and len(prev_line.text) >= full_line
         and bool(_UPPER_BULLET.match(line.text))
-        and not _CLAUSE_END_TAIL.search(paragraph)
+        and not _CLAUSE_END_TAIL.ends(paragraph)
         # A labelled heading of one line ends without a stop; the bullets under it are real.
         and not (paragraph == prev_line.text.strip(" ") and _HEADING_LABEL.match(paragraph))
     )

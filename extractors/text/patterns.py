@@ -126,6 +126,23 @@ class LineStart:
         return line if line[:1] in self.refused else self.rx.sub(repl, line)
 
 
+class TextEnd:
+    """A pattern that ends in `\\s*$`, matched backwards from the text's end.
+
+    Searching a paragraph's tail for `[.;:]\\s*$` tries every position of it;
+    matching in reverse from the end costs only the length of the match.
+    `ends(text)` is `search(text)` of the forward pattern, `$` included.
+    """
+
+    __slots__ = ("rx",)
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.rx = regex.compile(pattern, flags | regex.REVERSE)
+
+    def ends(self, text: str) -> regex.Match[str] | None:
+        return self.rx.match(text)
+
+
 def family_word(*letters_or_families: str) -> str:
     """A word spelt with letter families: multi-letter items are one character class.
 

@@ -7,9 +7,13 @@ import random
 import pytest
 import regex
 
-from extractors.deadlines import _ATOMS
+from extractors.agencies import canonical_agency
+from extractors.deadlines import _ATOMS, _atom_from, earliest_longest, find_atoms
+from extractors.tasks import _opens_with_label
+from extractors.text.memo import clear_memos
 from extractors.text.numbers import QUANTITY
-from extractors.text.patterns import LineStart, guard_first_char, is_caps
+from extractors.text.patterns import LineStart, TextEnd, guard_first_char, is_caps
+from tests.samples import SAMPLES, truth_text
 
 #: Characters a guard must handle: Vietnamese letters both cases, digits,
 #: punctuation, and characters outside the ranges it tries (Greek, Cyrillic,
@@ -105,3 +109,71 @@ def test_line_start_turns_lines_away_without_the_engine() -> None:
     assert "S" in LineStart(r"^[_|~]+").refused
     assert "_" not in LineStart(r"^[_|~]+").refused
     assert not LineStart(r"x?").refused  # a pattern that matches nothing may start anywhere
+
+
+def _atoms_by_whole_patterns(text: str) -> list[tuple]:
+    """The atoms of `text` found the plain way: every atom pattern, preposition
+    included, over the whole text."""
+    found = [
+        _atom_from(kind, m)
+        for kind, _key, pattern in _ATOMS
+        for m in regex.compile(pattern, regex.I).finditer(text, overlapped=True)
+    ]
+    return [tuple(vars(a).values()) for a in earliest_longest(found)]
+
+
+_DATE_WORDS = (
+    "giai đoạn từ nay đến hết trước chậm nhất là vào trong suốt kể từ cuối đầu cho ngày tháng năm quý "
+    "hằng hàng mỗi định kỳ theo 6 15 12 III IV 2020 2025 2030 - / . , : 2021-2025 15/6/2025"
+).split()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_atoms_found_around_keys_and_prepositions_read_backwards_are_the_plain_ones(seed: int) -> None:
+    """`find_atoms` looks only near the keys and reads prepositions backwards
+    from an atom's core: the atoms must be those of the whole patterns."""
+    rnd = random.Random(seed)
+    texts = [" ".join(rnd.choice(_DATE_WORDS) for _ in range(rnd.randint(3, 30))) for _ in range(150)]
+    texts += [t.upper() for t in texts[:30]]
+    if seed == 0:
+        texts += [truth_text(name) for name in SAMPLES]
+    for text in texts:
+        assert [tuple(vars(a).values()) for a in find_atoms(text)] == _atoms_by_whole_patterns(text), text[:200]
+
+
+def test_find_atoms_keeps_the_preposition_it_reads_backwards() -> None:
+    (a,) = find_atoms("hoàn thành giai đoạn từ nay đến hết năm 2025.")
+    assert (a.kind, a.prep, a.value_end) == ("year", "giai đoạn từ nay đến hết", "2025")
+    (b,) = find_atoms("báo cáo chậm nhất vào ngày 15/6/2025")
+    assert b.prep == "chậm nhất vào" and b.value_end == "2025-06-15"
+
+
+@pytest.mark.parametrize("pattern", [r"[.:!?]\s*$|\./\.\s*$", r"(?<![\p{L}])(?:của|và|Chi\s+cục|Sở)\s*$", r"[,;]\s*$"])
+def test_text_end_answers_as_the_forward_search(pattern: str) -> None:
+    forward, backward = regex.compile(pattern), TextEnd(pattern)
+    texts = _texts(400, seed=len(pattern)) + ["Sở Tài chính và", "Chi  cục", "xong.\n", "xong. ", "bà của\n\n"]
+    for text in texts:
+        assert bool(backward.ends(text)) is bool(forward.search(text)), text
+
+
+@pytest.mark.parametrize("label", ["1", "2.1", "a", "II", "đ", "Điều 2", "Điều  3", "(a)"])
+def test_a_label_is_found_as_the_pattern_read_it(label: str) -> None:
+    rx = regex.compile(r"\s*" + regex.escape(label).replace(r"\ ", r"\s+") + r"\s*[.):\-–]?\s*")
+    rnd = random.Random(label)
+    pieces = [label, label.replace(" ", "   "), " ", "\t", ".", ")", "-", "–", "x", "2", "Đ", "a"]
+    for _ in range(500):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        text = "trước\n" + line + "\nsau"
+        m = rx.match(line)
+        expected = 6 + m.end() if m else None
+        assert _opens_with_label(text, label, 6, 6 + len(line)) == expected, line
+
+
+def test_memos_remember_and_forget() -> None:
+    clear_memos()
+    assert canonical_agency("UBND tỉnh") == "Ủy ban nhân dân tỉnh"
+    assert canonical_agency.cache_info().currsize == 1  # type: ignore[attr-defined]
+    assert canonical_agency("UBND tỉnh") == "Ủy ban nhân dân tỉnh"
+    assert canonical_agency.cache_info().hits >= 1  # type: ignore[attr-defined]
+    clear_memos()
+    assert canonical_agency.cache_info().currsize == 0  # type: ignore[attr-defined]
