@@ -51,7 +51,7 @@ import regex
 
 from extractors.text.dates import NUMERIC_DATE, make_date
 from extractors.text.fold import VOWEL_FAMILIES
-from extractors.text.patterns import SPACES, family_word, guard_first_char
+from extractors.text.patterns import SPACES, family_word, guard_first_char, windows_around
 from schemas import Deadline
 
 # ---------------------------------------------------------------- letters
@@ -358,25 +358,13 @@ def _atom_from(kind: str, m, before=None) -> Atom | None:
 _BEFORE_KEY, _AFTER_KEY = 80, 40
 
 
-def _windows(text: str, key: regex.Pattern) -> list[tuple[int, int]]:
-    """Stretches of `text` around the matches of `key`, merged where they touch."""
-    out: list[tuple[int, int]] = []
-    for m in key.finditer(text):
-        a, b = max(0, m.start() - _BEFORE_KEY), min(len(text), m.end() + _AFTER_KEY)
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
-
-
 def find_atoms(text: str) -> list[Atom]:
     """Every atom in `text`, non-overlapping (earliest, then longest, wins).
 
     Each atom regex runs only in windows around its key (a year, a day and
     month, a cycle word), not over the whole text: the same matches, since
     every match holds its key, at a fraction of the cost."""
-    windows = {key: _windows(text, rx) for key, rx in _KEY_RES.items()}
+    windows = {key: windows_around(text, rx, _BEFORE_KEY, _AFTER_KEY) for key, rx in _KEY_RES.items()}
     found = []
     for kind, key, rx, prepped in _ATOM_RES:
         for ws, we in windows[key]:

@@ -23,8 +23,14 @@ from extractors.legal_refs.patterns import (
 from extractors.legal_refs.resolve import resolve_tail, starts_reference
 from extractors.legal_refs.tokenize import squash, word_iter
 from extractors.text.fold import fold
+from extractors.text.patterns import windows_around
 
 _SEP_RE = regex.compile(SEP)
+#: Where a number starts: a typed head ends just before one.
+_NUMBER_START = regex.compile(r"(?<!\d)\d")
+#: How far before its number a typed head can start (`Nghị quyết liên tịch số:`
+#: is 26 characters; OCR's gaps and stray marks add a few).
+_HEAD_REACH = 120
 
 
 def _symbol_ok(symbol: str) -> bool:
@@ -52,7 +58,12 @@ def _type_of(word: str) -> str:
 
 def find_numbered(text: str, folded: str) -> list[Mention]:
     out = []
-    for h in TYPED_HEAD_RE.finditer(folded):
+    heads = (
+        h
+        for ws, we in windows_around(folded, _NUMBER_START, _HEAD_REACH, 0)
+        for h in TYPED_HEAD_RE.finditer(folded, ws, we)
+    )
+    for h in heads:
         m = _numbered_at(text, h.end())
         if not m:
             continue

@@ -126,6 +126,24 @@ class LineStart:
         return line if line[:1] in self.refused else self.rx.sub(repl, line)
 
 
+def windows_around(text: str, key: regex.Pattern, before: int, after: int) -> list[tuple[int, int]]:
+    """Stretches of `text` from `before` characters ahead of each match of `key`
+    to `after` past it, merged where they touch.
+
+    A pattern whose every match holds a key (a year, a digit) and reaches at
+    most `before`/`after` around it finds the same matches scanning only these
+    stretches: most of a document holds no key, and a scan costs per position.
+    """
+    out: list[tuple[int, int]] = []
+    for m in key.finditer(text):
+        a, b = max(0, m.start() - before), min(len(text), m.end() + after)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 class TextEnd:
     """A pattern that ends in `\\s*$`, matched backwards from the text's end.
 

@@ -9,10 +9,13 @@ import regex
 
 from extractors.agencies import canonical_agency
 from extractors.deadlines import _ATOMS, _atom_from, earliest_longest, find_atoms
+from extractors.legal_refs.find import _HEAD_REACH, _NUMBER_START
+from extractors.legal_refs.patterns import TYPED_HEAD_RE
 from extractors.tasks import _opens_with_label
+from extractors.text.fold import fold
 from extractors.text.memo import clear_memos
 from extractors.text.numbers import QUANTITY
-from extractors.text.patterns import LineStart, TextEnd, guard_first_char, is_caps
+from extractors.text.patterns import LineStart, TextEnd, guard_first_char, is_caps, windows_around
 from tests.samples import SAMPLES, truth_text
 
 #: Characters a guard must handle: Vietnamese letters both cases, digits,
@@ -177,3 +180,30 @@ def test_memos_remember_and_forget() -> None:
     assert canonical_agency.cache_info().hits >= 1  # type: ignore[attr-defined]
     clear_memos()
     assert canonical_agency.cache_info().currsize == 0  # type: ignore[attr-defined]
+
+
+def test_windows_around_keys_merge_where_they_touch() -> None:
+    key = regex.compile(r"\d+")
+    assert windows_around("ab 12 cd 3 efghijklmn 45", key, 3, 1) == [(0, 11), (19, 24)]
+    assert windows_around("ab 12 cd 3 efghijklmn 45", key, 2, 1) == [(1, 6), (7, 11), (20, 24)]
+    assert windows_around("không số", key, 5, 5) == []
+
+
+_REF_WORDS = (
+    "Nghị quyết liên tịch Quyết định Thông tư Luật Bộ luật Kế hoạch Chỉ thị số số: sô - _ . 12 2024 /QĐ-UBND và".split()
+)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_typed_heads_found_near_numbers_are_those_of_a_whole_scan(seed: int) -> None:
+    rnd = random.Random(seed)
+    texts = [" ".join(rnd.choice(_REF_WORDS) for _ in range(rnd.randint(3, 40))) for _ in range(200)]
+    if seed == 0:
+        texts += [truth_text(name) for name in SAMPLES]
+    for text in map(fold, texts):
+        windowed = [
+            m.span()
+            for a, b in windows_around(text, _NUMBER_START, _HEAD_REACH, 0)
+            for m in TYPED_HEAD_RE.finditer(text, a, b)
+        ]
+        assert windowed == [m.span() for m in TYPED_HEAD_RE.finditer(text)], text
