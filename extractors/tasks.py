@@ -21,6 +21,7 @@ Thủ trưởng các sở … chịu trách nhiệm thi hành`) count only when 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 import regex
 
@@ -586,7 +587,7 @@ class _TaskWalker:
                     fields.add(*f)
             end = glued.start() + 1
         body = text[start:end]
-        if len(_WORDS.findall(body)) < MIN_WORDS:
+        if sum(1 for _ in islice(_WORDS.finditer(body), MIN_WORDS)) < MIN_WORDS:
             return None  # a stray fragment (`2 x`), not a task
         own = parse_assignment(body)
         if own.lead:

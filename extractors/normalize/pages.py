@@ -16,6 +16,7 @@ The result keeps one paragraph per line and, for PDFs, where each page starts.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -40,15 +41,18 @@ __all__ = ["NormalizedText", "normalize_pages", "normalize_text", "normalize_ton
 
 # ---------------------------------------------------------------- characters
 
-_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# These four scan every character of a document for one class of characters:
+# the standard library's `re` does that 2-5 × faster than `regex` (measured on
+# the samples), and they need nothing of `regex`.
+#: Odd spaces and control characters, each read as a space.
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 #: Latin-1 characters that Unicode Vietnamese never uses but TCVN3/VNI text
 #: shows everywhere; without one of them the (slower) legacy check is skipped.
-_LEGACY_HINT = regex.compile(
+_LEGACY_HINT = re.compile(
     r"[\u0080-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df"
     r"\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]"
 )
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean_chars(text: str) -> str:
@@ -61,7 +65,6 @@ def clean_chars(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
-    text = _CONTROL.sub(" ", text)
     # Icelandic Ð (U+00D0) is what OCR and some fonts give for Đ.
     text = text.replace("\u00d0", "Đ").replace("\u0110", "Đ")
     # OCR reads the slash of a số hiệu as a fraction or division slash (`1105⁄KH-ĐKT`).

@@ -43,6 +43,13 @@ def test_clean_chars_nfc_and_odd_characters():
     assert unicodedata.is_normalized("NFC", out)
 
 
+def test_clean_chars_spaces_controls_and_invisibles():
+    # Odd spaces and control characters become spaces; soft hyphens and zero
+    # widths vanish; tabs (table cells) and line breaks stay.
+    raw = "a\u2002b\u3000c\x07d\x7fe\x0bf\u00adg\ufeffh\u2060i\tj\nk"
+    assert clean_chars(raw) == "a b c d e fghi\tj\nk"
+
+
 def test_markdown_noise_removed_and_blocks_flagged():
     assert strip_markdown("#### **I. MỤC ĐÍCH, YÊU CẦU**") == ("I. MỤC ĐÍCH, YÊU CẦU", True)
     assert strip_markdown("**ỦY BAN NHÂN DÂN  ") == ("ỦY BAN NHÂN DÂN", False)
