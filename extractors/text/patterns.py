@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import string
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import regex
 
@@ -126,17 +126,23 @@ class LineStart:
         return line if line[:1] in self.refused else self.rx.sub(repl, line)
 
 
-def windows_around(text: str, key: regex.Pattern, before: int, after: int) -> list[tuple[int, int]]:
+def windows_around(
+    text: str, key: regex.Pattern | Sequence[regex.Pattern], before: int, after: int
+) -> list[tuple[int, int]]:
     """Stretches of `text` from `before` characters ahead of each match of `key`
-    to `after` past it, merged where they touch.
+    (or of any of several keys) to `after` past it, merged where they touch.
 
     A pattern whose every match holds a key (a year, a digit) and reaches at
     most `before`/`after` around it finds the same matches scanning only these
     stretches: most of a document holds no key, and a scan costs per position.
     """
+    keys = [key] if isinstance(key, regex.Pattern) else key
+    spans = [m.span() for k in keys for m in k.finditer(text)]
+    if len(keys) > 1:
+        spans.sort()
     out: list[tuple[int, int]] = []
-    for m in key.finditer(text):
-        a, b = max(0, m.start() - before), min(len(text), m.end() + after)
+    for s, e in spans:
+        a, b = max(0, s - before), min(len(text), e + after)
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:

@@ -8,7 +8,16 @@ import pytest
 import regex
 
 from extractors.agencies import canonical_agency
-from extractors.deadlines import _ATOMS, _atom_from, earliest_longest, find_atoms
+from extractors.deadlines import (
+    _ATOMS,
+    GAP,
+    LEGAL_NUMBER,
+    OCR_DATE,
+    _atom_from,
+    earliest_longest,
+    find_atoms,
+    legal_date_spans,
+)
 from extractors.legal_refs.find import _HEAD_REACH, _NUMBER_START
 from extractors.legal_refs.patterns import TYPED_HEAD_RE
 from extractors.tasks import _opens_with_label
@@ -138,6 +147,7 @@ def test_atoms_found_around_keys_and_prepositions_read_backwards_are_the_plain_o
     rnd = random.Random(seed)
     texts = [" ".join(rnd.choice(_DATE_WORDS) for _ in range(rnd.randint(3, 30))) for _ in range(150)]
     texts += [t.upper() for t in texts[:30]]
+    texts += ["İ " + t for t in texts[:20]]  # lower-casing would change the length: keys scanned as written
     if seed == 0:
         texts += [truth_text(name) for name in SAMPLES]
     for text in texts:
@@ -207,3 +217,22 @@ def test_typed_heads_found_near_numbers_are_those_of_a_whole_scan(seed: int) -> 
             for m in TYPED_HEAD_RE.finditer(text, a, b)
         ]
         assert windowed == [m.span() for m in TYPED_HEAD_RE.finditer(text)], text
+
+
+_LEGAL_DATE_WORDS = (
+    "số Số SỐ số: 1055/QĐ-TTg 24-NQ/TW 12/2020/NĐ-CP ngày 20 tháng 7 năm 2020 15/6/2025 , . và x".split()
+)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_legal_dates_found_from_the_number_are_those_of_the_whole_pattern(seed: int) -> None:
+    whole = regex.compile(rf"{LEGAL_NUMBER}{GAP}(?:{OCR_DATE})", regex.I)
+    rnd = random.Random(seed)
+    texts = [
+        "".join(rnd.choice(_LEGAL_DATE_WORDS) + rnd.choice(["", " ", "  "]) for _ in range(rnd.randint(3, 30)))
+        for _ in range(300)
+    ]
+    if seed == 0:
+        texts += [truth_text(name) for name in SAMPLES]
+    for text in texts:
+        assert legal_date_spans(text) == [m.span() for m in whole.finditer(text)], text
