@@ -546,9 +546,14 @@ def _abbr_domain(abbr: str) -> str | None:
     return DOMAIN_ABBREVIATIONS.get(_abbr_key(p)) if p else None
 
 
+#: `… tỉnh các cấp`, `… các huyện`: the words after a locality that make it no part of the name.
+_CAC_CAP_AFTER = regex.compile(rf"{_SP}(?:các|cấp)")
+_CAC_CAP_WORD_AFTER = regex.compile(rf"{_SP}(?:các|cấp){_END}")
+
+
 def _locality_tail(text: str, end: int) -> int:
     loc = _LOCALITY_RE.match(text, end)
-    if loc and not regex.match(rf"{_SP}(?:các|cấp)", text[end : end + 6]):
+    if loc and not _CAC_CAP_AFTER.match(text, end, end + 6):
         return loc.end()
     return end
 
@@ -654,7 +659,7 @@ def _name_tail(text: str, pos: int) -> int | None:
             break  # `Ban hành` is no name; `, tìm kiếm` ends one
         if _LOCALITY_WORD.match(text, t.start()):
             loc = _LOCALITY_RE.match(text, end)
-            if loc and not regex.match(rf"{_SP}(?:các|cấp){_END}", text[end : end + 8]):
+            if loc and not _CAC_CAP_WORD_AFTER.match(text, end, end + 8):
                 return loc.end()
         if _PREDICATE_RE.match(text, t.start()) or lower_run >= 3:
             break
@@ -699,6 +704,8 @@ def _core_at(text: str, pos: int, bare: bool) -> int | None:
 
 
 _NEXT_WORD = regex.compile(r"[ \t]+(?=\p{L})")
+_VA = regex.compile(r"và(?!\p{L})")
+_CAPITAL = regex.compile(r"\p{Lu}")
 
 
 def _group_ends(text: str, end: int) -> bool:
@@ -710,8 +717,8 @@ def _group_ends(text: str, end: int) -> bool:
     nxt = m.end()
     return (
         bool(_PREDICATE_RE.match(text, nxt))
-        or regex.match(r"và(?!\p{L})", text[nxt : nxt + 3]) is not None
-        or regex.match(r"\p{Lu}", text[nxt]) is not None
+        or _VA.match(text, nxt, nxt + 3) is not None
+        or _CAPITAL.match(text, nxt, nxt + 1) is not None
         or agency_at(text, nxt) is not None
     )
 

@@ -89,9 +89,12 @@ def kind_line(line: str) -> tuple[str, str] | None:
     return None
 
 
+_KIND_WORD_RES = [(regex.compile(p, regex.IGNORECASE), kind) for p, kind in KIND_WORDS]
+
+
 def kind_of(words: str) -> str | None:
-    for pattern, kind in KIND_WORDS:
-        if regex.fullmatch(pattern, words.strip(), regex.IGNORECASE):
+    for rx, kind in _KIND_WORD_RES:
+        if rx.fullmatch(words.strip()):
             return kind
     return None
 
@@ -208,6 +211,10 @@ def sentence_case(words: str) -> str:
     return " ".join(out)
 
 
+#: What follows an issuing body's head: its administrative unit and place (`tỉnh Kiên Giang`).
+_UNIT_AND_PLACE = regex.compile(rf"^(?P<unit>{ADMIN_UNIT})\s+(?P<place>.+)$", regex.IGNORECASE)
+
+
 def body_name(caps: str) -> str:
     """One issuing body written in capitals → as running text writes it.
 
@@ -225,7 +232,7 @@ def body_name(caps: str) -> str:
                 n_letters -= joined[cut] != " "
                 cut += 1
             rest = joined[cut:].strip()
-            m = regex.match(rf"^(?P<unit>{ADMIN_UNIT})\s+(?P<place>.+)$", rest, regex.IGNORECASE)
+            m = _UNIT_AND_PLACE.match(rest)
             if m:
                 return f"{proper} {m.group('unit').lower()} {title_case_place(m.group('place'))}"
             return f"{proper} {sentence_case(rest).lower()}".strip() if rest else proper
@@ -429,9 +436,13 @@ def _from_caption(facts: DocumentFacts, lines: list[str]) -> None:
         return
 
 
+#: `QUYẾT ĐỊNH CỦA …`: the kind line names its issuer, not its subject.
+_CUA_LEAD = regex.compile(r"^(?:CỦA|CUA)\b")
+
+
 def _title_after(lines: list[str], at: int, rest: str) -> str | None:
     """The subject: what the kind line carries after the kind word, else the line(s) under it."""
-    if rest and not regex.match(r"^(?:CỦA|CUA)\b", rest):
+    if rest and not _CUA_LEAD.match(rest):
         return " ".join(rest.split())
     parts: list[str] = []
     caps_title = False
@@ -513,11 +524,14 @@ def _unnamed_issuer(text: str, province: str) -> str | None:
     return f"{body} {' '.join(m.group('unit').split())} {province}"
 
 
+_NATIONAL_BODY_LEAD = regex.compile(rf"^{alt(NATIONAL_BODIES)}(?![\p{{L}}])", regex.IGNORECASE)
+
+
 def is_national(issuer: str | None) -> bool:
     """A ministry, the government, a national body: its documents name no province of their own."""
     if not issuer or _locality_of(issuer):
         return False
-    return bool(regex.match(rf"^{alt(NATIONAL_BODIES)}(?![\p{{L}}])", issuer, regex.IGNORECASE))
+    return bool(_NATIONAL_BODY_LEAD.match(issuer))
 
 
 def _province(facts: DocumentFacts, text: str) -> str | None:

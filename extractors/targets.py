@@ -89,6 +89,29 @@ _NAMING_RE = regex.compile(NAMING, _I)
 
 _W = r"(?!\p{L})"  # end of a Vietnamese word
 YEAR = r"(?:19|20)\d{2}"
+#: A heading on `kinh tế - xã hội` names no single domain.
+_ECONOMY_SOCIETY_RE = regex.compile(r"kinh\s+tế\s*[-–]\s*xã\s+hội", _I)
+_SEMICOLON_SPLIT = regex.compile(r"\s*;\s*")
+#: A footnote: `[3] …`, `3. …`, `3) …`.
+_FOOTNOTE_LINE_RE = regex.compile(r"^\s*\[?(\d{1,3})\]?[.)]?\s+(.+)$")
+#: Nothing but a clause's end after an index value.
+_FIGURE_END_RE = regex.compile(r"\s*(?:[.;,)]|$)")
+_YEAR_RE = regex.compile(YEAR)
+#: `…, trong đó …`: what follows is part of the figure before.
+_OF_WHICH_RE = regex.compile(r"(?:,\s*|\s+)trong\s+(?:đó|số\s+đó)", _I)
+_OF_WHICH_LEAD_RE = regex.compile(r"^trong\s+(?:đó|số\s+đó)\s+", _I)
+#: Where the items of a list of figures part.
+_LIST_SEP_RE = regex.compile(r",\s+|\s+và\s+|\s+hoặc\s+")
+#: A lead-in that names a topic, not a measure (`Về …`, `Mục tiêu …`).
+_TOPIC_LEAD_RE = regex.compile(r"^(?:về|mục\s+tiêu|chỉ\s+tiêu\s+về)(?!\p{L})", _I)
+_COUNT_WORD_LEAD_RE = regex.compile(r"^(?:số|các|những)\s+", _I)
+_DUOC_RE = regex.compile(r"(?<!\p{L})được(?!\p{L})")
+_BARE_YEAR_RE = regex.compile(rf"(?<!\d)({YEAR})(?!\d)")
+#: `Tỷ lệ giường bệnh và bác sỹ trên 10.000 dân`: two counts over one denominator.
+_COORDINATED_RE = regex.compile(
+    r"^(?:(?:tỷ|tỉ)\s+lệ|số\s+lượng|số)?\s*(?P<a>.+?)\s+và\s+(?P<b>.+?)\s+(?P<rest>(?:trên|/|mỗi|bình\s+quân)(?!\p{L}).*)$",
+    _I,
+)
 PERIOD = rf"(?P<p1>{YEAR})\s*[-–]\s*(?P<p2>{YEAR})"
 #: `đến năm 2025`, `đến hết năm 2025`, `vào năm 2030`, `năm 2030`.
 YEAR_PHRASE = rf"(?:(?:đến|tới|vào|trong|cuối)\s+(?:hết\s+|cuối\s+)?)?năm\s+(?P<y>{YEAR})"
@@ -228,7 +251,7 @@ def domain_of(heading: str | None) -> str | None:
     found = {d for d, rx in _DOMAIN_RES if rx.search(heading)}
     if {"environment", "resources"} <= found:
         found.discard("resources")  # `tài nguyên và môi trường` is the environment heading
-    if "economy" in found and "society" in found and regex.search(r"kinh\s+tế\s*[-–]\s*xã\s+hội", heading, _I):
+    if "economy" in found and "society" in found and _ECONOMY_SOCIETY_RE.search(heading):
         return None
     return found.pop() if len(found) == 1 else None
 
@@ -332,7 +355,7 @@ def _agencies(cell: str) -> list[str]:
     found = split_agencies(cell)
     if found:
         return found
-    return [_tidy(p) for p in regex.split(r"\s*;\s*", cell) if _tidy(p)]
+    return [_tidy(p) for p in _SEMICOLON_SPLIT.split(cell) if _tidy(p)]
 
 
 # ---------------------------------------------------------------- document context
@@ -375,7 +398,7 @@ def _footnotes(doc) -> dict[str, str]:
         if s.kind != "footnotes":
             continue
         for line in doc.text[s.char_start : s.char_end].split("\n"):
-            m = regex.match(r"^\s*\[?(\d{1,3})\]?[.)]?\s+(.+)$", line)
+            m = _FOOTNOTE_LINE_RE.match(line)
             if m:
                 notes[m.group(1)] = m.group(2).strip()
     return notes
@@ -441,7 +464,7 @@ def _figures(line: str, start: int, end: int, masked) -> list[_Figure]:
         after = line[qe:end]
         if (
             _DIMENSIONLESS_BEFORE_RE.search(before)
-            and regex.match(r"\s*(?:[.;,)]|$)", after)
+            and _FIGURE_END_RE.match(after)
             and _INDEX_SUBJECT_RE.search(before)
             and q.value < 1000
         ):
@@ -462,7 +485,7 @@ def _clauses(line: str, start: int, end: int):
     for a, b in sorted(cuts):
         if a < pos:
             continue
-        if line[a] == ":" and not regex.search(r"\d", regex.sub(YEAR, "", line[pos:a])):
+        if line[a] == ":" and not _DIGIT.search(_YEAR_RE.sub("", line[pos:a])):
             continue  # a lead-in colon: handled by the caller
         yield pos, a
         pos = b
@@ -471,10 +494,10 @@ def _clauses(line: str, start: int, end: int):
 
 def _first_sep(between: str, last: bool) -> int | None:
     """Where, in the text between two figures, the second one's stretch begins."""
-    m = regex.search(r"(?:,\s*|\s+)trong\s+(?:đó|số\s+đó)", between, _I)
+    m = _OF_WHICH_RE.search(between)
     if m:
         return m.start()
-    seps = [m.start() for m in regex.finditer(r",\s+|\s+và\s+|\s+hoặc\s+", between)]
+    seps = [m.start() for m in _LIST_SEP_RE.finditer(between)]
     if not seps:
         return None
     return seps[-1] if last else seps[0]
@@ -533,16 +556,12 @@ def _object(words: str) -> tuple[str, str | None]:
 
 def _coordinated_count(subject: str, unit: str) -> str | None:
     """`Tỷ lệ giường bệnh và bác sỹ trên 10.000 dân` + `bác sỹ` → `số bác sỹ trên 10.000 dân`."""
-    m = regex.match(
-        r"^(?:(?:tỷ|tỉ)\s+lệ|số\s+lượng|số)?\s*(?P<a>.+?)\s+và\s+(?P<b>.+?)\s+(?P<rest>(?:trên|/|mỗi|bình\s+quân)(?!\p{L}).*)$",
-        subject,
-        _I,
-    )
+    m = _COORDINATED_RE.match(subject)
     if not m:
         return None
 
     def norm(s):
-        return regex.sub(r"\s+", " ", s.lower().replace("ỹ", "ĩ")).strip()
+        return SPACES.sub(" ", s.lower().replace("ỹ", "ĩ")).strip()
 
     if norm(unit) in (norm(m.group("a")), norm(m.group("b"))):
         return f"số {unit} {m.group('rest').strip()}"
@@ -632,7 +651,7 @@ def _prose_targets(doc, notes) -> list[Target]:
             if colon and colon.start() - c_start < 160:
                 info: dict = {}
                 lead = _strip_subject(line[c_start : colon.start()], info) or None
-                if lead and (regex.match(r"^(?:về|mục\s+tiêu|chỉ\s+tiêu\s+về)(?!\p{L})", lead, _I)):
+                if lead and (_TOPIC_LEAD_RE.match(lead)):
                     lead = None
                 lead_year = (info["year"], info.get("period")) if info.get("year") else lead_year
                 c_start = colon.end()
@@ -702,11 +721,11 @@ def _figure_first_indicator(f: _Figure, obj: str) -> str:
     """`trên 90%` + `chất thải rắn … được thu gom` → `tỷ lệ chất thải rắn … được thu gom`."""
     verb = f.subject
     if f.unit.startswith(("%", "phần")):
-        obj = regex.sub(r"^(?:số|các|những)\s+", "", obj, flags=_I)
+        obj = _COUNT_WORD_LEAD_RE.sub("", obj)
         if f.info.get("verb_dir"):  # `Giảm 7,3% phát thải …` measures the emissions themselves
             return obj
         ind = f"tỷ lệ {obj}"
-        if verb and not regex.search(r"(?<!\p{L})được(?!\p{L})", obj):
+        if verb and not _DUOC_RE.search(obj):
             ind = f"{ind} được {verb.lower()}"
         return ind
     if _COUNT_RE.match(f.unit):
@@ -903,7 +922,7 @@ def _column_years(title: str) -> tuple[int | None, int | None, int | None]:
     """`Đến năm 2030` → 2030, `Giai đoạn 2021-2025` → 2025 (2021–2025), `Kế hoạch 2025` → 2025."""
     year, p1, p2 = years_in(title)
     if year is None:
-        bare = regex.findall(rf"(?<!\d)({YEAR})(?!\d)", title)
+        bare = _BARE_YEAR_RE.findall(title)
         year = int(bare[-1]) if bare else None
     return year, p1, p2
 
@@ -979,7 +998,7 @@ def _table_row(doc, line, line_start, cells, spans, table, state, notes) -> list
         indicator = f"{parent}: {_lower_first(row_text)}"
     else:
         indicator = row_text
-    indicator = _tidy(regex.sub(r"^trong\s+(?:đó|số\s+đó)\s+", "", indicator, flags=_I))
+    indicator = _tidy(_OF_WHICH_LEAD_RE.sub("", indicator))
     if not indicator:
         return []
     if child and not agencies:

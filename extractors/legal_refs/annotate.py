@@ -7,6 +7,12 @@ import regex
 
 from extractors.legal_refs.mention import Mention
 from extractors.legal_refs.tokenize import CONTINUATION_RE
+from extractors.text.patterns import TextEnd
+
+#: A line that ends its clause: a mark of punctuation, then nothing but symbols.
+_CLAUSE_MARK_AT_END = TextEnd(r"[;.:]\W*$")
+#: A list item's mark at the start of a line (`-`, `2.`, `a)`).
+_ITEM_MARK = regex.compile(r"^\s*(?:[-+•]|\d+\.|[a-zđ]\))\s*")
 
 _KIND_LINES = {
     "KE HOACH",
@@ -149,7 +155,7 @@ def _clause_end(text: str, start: int) -> int:
         stop = _SENTENCE_END_RE.search(text, pos, end)
         if stop:
             return stop.end()
-        if regex.search(r"[;.:]\W*$", text[pos:end]) or not CONTINUATION_RE.match(text, end):
+        if _CLAUSE_MARK_AT_END.ends(text[pos:end]) or not CONTINUATION_RE.match(text, end):
             return end
         pos = end + 1
 
@@ -160,7 +166,7 @@ def relations(doc, text: str, folded: str, refs: list[Mention]) -> None:
     for s, e, line in _lines(text):
         if not line.strip() or not in_preamble(s + len(line) - len(line.lstrip())):
             continue
-        body = regex.sub(r"^\s*(?:[-+•]|\d+\.|[a-zđ]\))\s*", "", folded[s:e])
+        body = _ITEM_MARK.sub("", folded[s:e])
         e = _clause_end(text, s)
         if _BASIS_OPENING_RE.match(body):
             zones.append((s, e, "can_cu"))
@@ -199,7 +205,11 @@ def _chain(text: str, folded: str, zs: int, refs: list[Mention]) -> None:
 
 
 def _basis(text: str, zs: int, ze: int, refs: list[Mention]) -> None:
-    item_starts = [zs] + [zs + m.end() for m in regex.finditer(";", text[zs:ze])]
+    item_starts = [zs]
+    semi = text.find(";", zs, ze)
+    while semi >= 0:
+        item_starts.append(semi + 1)
+        semi = text.find(";", semi + 1, ze)
     for i, istart in enumerate(item_starts):
         iend = item_starts[i + 1] if i + 1 < len(item_starts) else ze
         top = None

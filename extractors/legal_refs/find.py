@@ -26,6 +26,17 @@ from extractors.text.fold import fold
 from extractors.text.patterns import windows_around
 
 _SEP_RE = regex.compile(SEP)
+#: The header's `Số:` field before a number on its line: the document's own number.
+_NUMBER_FIELD_BEFORE = regex.compile(r"\s*Số\s*:?\s*")
+#: `Phòng, chống …`: the comma belongs to the law's title.
+_CHONG_AFTER = regex.compile(r"\s*chống(?![\p{L}])")
+_LUAT_AFTER = regex.compile(r"\s+Luật")
+#: A law's head in a list of titles: `(các) Luật …`.
+_LUAT_HEAD = regex.compile(r"(?:các\s+)?[Ll]uật\s+")
+#: What joins two titles of a list: `, Luật …`, `và Luật …`.
+_LAW_LINK = regex.compile(r"\s*(?:,\s*và|,|và)\s+(?=[Ll]uật\s)")
+#: `số` after a law's title (`Luật Công nghiệp công nghệ số số 71/2025/QH15`: the first ends the title).
+_SO_AFTER_TITLE = regex.compile(r"\s*,?\s*(?:(?P<word>số)\s+(?=số\b))?(?:số\s*:?\s*)?")
 #: Where a number starts: a typed head ends just before one.
 _NUMBER_START = regex.compile(r"(?<!\d)\d")
 #: How far before its number a typed head can start (`Nghị quyết liên tịch số:`
@@ -118,7 +129,7 @@ def find_untyped(text: str, folded: str, found: list[Mention]) -> list[Mention]:
         if code not in SYMBOL_TYPES or "-" not in symbol:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if regex.match(r"\s*Số\s*:?\s*$", text[line_start : m.start()]):
+        if _NUMBER_FIELD_BEFORE.fullmatch(text, line_start, m.start()):
             continue  # the header's own number
         ref = _numbered_mention(m.start(), m, SYMBOL_TYPES[code])
         ref.typed = False
@@ -138,7 +149,7 @@ def _heuristic_law_name(text: str, pos: int) -> int | None:
                 return None
         elif not w[0].isalnum():
             # `Phòng, chống …` keeps its comma; any other punctuation ends it.
-            if w == "," and regex.match(r"\s*chống(?![\p{L}])", text[we:]):
+            if w == "," and _CHONG_AFTER.match(text, we):
                 continue
             break
         elif w[0].isdigit() or LAW_STOPS.match(text, ws) or w[0].isupper() and starts_reference(text, ws):
@@ -167,11 +178,7 @@ def _amending_law_end(text: str, pos: int) -> int | None:
     if N_LAWS_RE.match(text, pos):
         end = pos
         for _ws, we, w in word_iter(text, pos, 200, cross_wraps=True):
-            if (
-                not w[0].isalnum()
-                or w in ("ngày", "năm", "đã", "được")
-                or (w == "và" and regex.match(r"\s+Luật", text[we:]))
-            ):
+            if not w[0].isalnum() or w in ("ngày", "năm", "đã", "được") or (w == "và" and _LUAT_AFTER.match(text, we)):
                 break
             end = we
         return end
@@ -179,17 +186,17 @@ def _amending_law_end(text: str, pos: int) -> int | None:
     end = None
     cur = pos
     while True:
-        lm = regex.match(r"(?:các\s+)?[Ll]uật\s+", text[cur:])
+        lm = _LUAT_HEAD.match(text, cur)
         if not lm:
             break
-        inner = _law_name_end(text, cur + lm.end())
+        inner = _law_name_end(text, lm.end())
         if inner is None:
             break
         end = inner
-        link = regex.match(r"\s*(?:,\s*và|,|và)\s+(?=[Ll]uật\s)", text[end:])
+        link = _LAW_LINK.match(text, end)
         if not link:
             break
-        cur = end + link.end()
+        cur = link.end()
     return end
 
 
@@ -211,11 +218,11 @@ def find_laws(text: str, folded: str, numbered: list[Mention]) -> list[Mention]:
         # `Luật Bảo vệ môi trường số 72/2020/QH14` is a numbered reference, and
         # so is `Luật Đầu tư 61/2020/QH14`; in `Luật Công nghiệp công nghệ số
         # số 71/2025/QH15` the first `số` ends the title.
-        sm = regex.match(r"\s*,?\s*(?:(?P<word>số)\s+(?=số\b))?(?:số\s*:?\s*)?", text[name_end:])
-        m = _numbered_at(text, name_end + sm.end()) if sm else None
+        sm = _SO_AFTER_TITLE.match(text, name_end)
+        m = _numbered_at(text, sm.end()) if sm else None
         if sm and m:
             if sm.group("word"):
-                ref.name = squash(text[name_start : name_end + sm.end("word")])
+                ref.name = squash(text[name_start : sm.end("word")])
             num = _numbered_mention(h.start(), m, ref_type)
             num.name = ref.name
             ref = num

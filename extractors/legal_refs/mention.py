@@ -10,6 +10,8 @@ import regex
 
 from extractors.legal_refs.patterns import NUMBER_SYMBOL_RE, SYMBOL_TYPES
 from extractors.normalize.ocr_tones import repair_tones
+from extractors.text.memo import memo
+from extractors.text.patterns import SPACES
 
 
 @dataclass
@@ -39,6 +41,11 @@ _OCR_FIVE = regex.compile(r"(?<![^-])5(?=[A-ZĐ])")
 _OCR_EIGHT = regex.compile(r"(?<![^-])8(?=[A-ZĐ])")
 
 
+#: A character OCR doubled (`QĐĐ`).
+_DOUBLED = regex.compile(r"(.)\1")
+
+
+@memo()
 def normalize_symbol(symbol: str) -> str:
     """`QĐ-TTg` → `QĐ-TTG`, `NQ/TW` → `NQ-TW`, `QÐ- TTg` → `QĐ-TTG`; OCR's
     `5TC-TH` → `STC-TH`, `QĐĐ-TTg` → `QĐ-TTG`, `QĐ-T'Tg` → `QĐ-TTG`."""
@@ -50,19 +57,20 @@ def normalize_symbol(symbol: str) -> str:
     first, _, rest = s.partition("-")
     if first not in SYMBOL_TYPES:
         # A letter OCR doubled in the document code: `QĐĐ` → `QĐ`.
-        single = regex.sub(r"(.)\1", r"\1", first)
+        single = _DOUBLED.sub(r"\1", first)
         if single in SYMBOL_TYPES:
             s = single + ("-" + rest if rest else "")
     return s
 
 
+@memo()
 def ref_key(number: str | None = None, symbol: str | None = None, law_name: str | None = None) -> str:
     """`{number}/{symbol}` (`1055/QĐ-TTG`) or `luat:{name}` (`luat:quy hoạch`)."""
     if number is not None and symbol:
         return f"{int(number)}/{normalize_symbol(symbol)}"
     if law_name:
         # A law's title holds no names: its words may take the tone OCR lost (`Luật Đât đai`).
-        name = repair_tones(regex.sub(r"\s+", " ", law_name).strip(" ,;."), keep_names=False)[0]
+        name = repair_tones(SPACES.sub(" ", law_name).strip(" ,;."), keep_names=False)[0]
         return "luat:" + name.lower()
     return str(int(number)) if number and number.isdigit() else (number or "")
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from extractors.text.patterns import SPACES
+
 #: A word or one punctuation mark, after spaces but never over a line break.
 WORD_RE = regex.compile(r"[ ]*(?P<w>[\p{L}\p{N}&]+(?:[-'][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}])")
 
@@ -32,7 +34,7 @@ def word_iter(text: str, pos: int, limit: int = 400, cross_wraps: bool = False):
 
 def squash(s: str) -> str:
     """One space between words, OCR's line-start dashes dropped."""
-    return regex.sub(r"\s+", " ", CONTINUATION_RE.sub(" ", s)).strip()
+    return SPACES.sub(" ", CONTINUATION_RE.sub(" ", s)).strip()
 
 
 #: A line OCR broke off: the next one opens lower-case, maybe behind a stray

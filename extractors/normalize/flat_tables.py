@@ -39,6 +39,7 @@ import regex
 
 from extractors.text.labels import ROMAN_WIDE, roman_value
 from extractors.text.lexicon import NOI_NHAN, SIGNATURE_MARK
+from extractors.text.memo import memo
 from extractors.text.numbers import NUMBER, SIGN, is_year, parse_quantity_cell
 
 # ---------------------------------------------------------------- header
@@ -107,6 +108,13 @@ class Header:
         return tuple(self.roles)
 
 
+#: The next word of a header, with the spaces before it.
+_NEXT_WORD = regex.compile(r"\G\s*\S+")
+_ONLY_PUNCTUATION = regex.compile(r"[\s,;:()\-–/]*")
+#: Text that runs on in lower case after a figure.
+_LOWER_AFTER = regex.compile(r"\s*\p{Ll}")
+
+
 def _split_titles(text: str) -> tuple[list[str], list[str]] | None:
     """`STT Chỉ tiêu Đơn vị Đến năm 2030 Cơ quan chủ trì …` → titles and roles."""
     titles: list[str] = []
@@ -122,7 +130,7 @@ def _split_titles(text: str) -> tuple[list[str], list[str]] | None:
         if best is None:
             # Words no title explains (a qualifier such as `(tỷ đồng)`) stay
             # with the title before them.
-            m = regex.compile(r"\G\s*\S+").match(text, pos)
+            m = _NEXT_WORD.match(text, pos)
             if not titles:
                 return None
             titles[-1] = (titles[-1] + " " + m.group().strip()).strip()
@@ -135,6 +143,7 @@ def _split_titles(text: str) -> tuple[list[str], list[str]] | None:
     return titles, roles
 
 
+@memo()
 def column_role(title: str) -> str:
     """The role of one header cell: `stt`, `text`, `unit`, `value`, `lead`, … or `other`."""
     best = None
@@ -148,8 +157,8 @@ def column_role(title: str) -> str:
 def _is_header_line(line: str) -> bool:
     words = _HEADER_WORD_RE.findall(line)
     if not words:
-        return bool(regex.fullmatch(r"[\s,;:()\-–/]*", line))
-    return all(w.lower() in _HEADER_WORDS or regex.fullmatch(r"\d{4}", w) for w in words)
+        return bool(_ONLY_PUNCTUATION.fullmatch(line))
+    return all(w.lower() in _HEADER_WORDS or (len(w) == 4 and w.isdecimal()) for w in words)
 
 
 def match_header(lines: list[str], i: int) -> Header | None:
@@ -331,9 +340,9 @@ def _anchors(joined: str, has_unit: bool):
         q = parse_quantity_cell(m.group("value"))
         if q is None or (is_year(q) and not q.sign):
             continue
-        after = joined[m.end() :]
+        after_at = m.end()
         # `10.000` in `trên 10.000 dân` is inside the indicator: text runs on in lower case.
-        if regex.match(r"\s*\p{Ll}", after):
+        if _LOWER_AFTER.match(joined, after_at):
             continue
         if not has_unit and m.group("unit"):
             out.append((m.start("value"), m.end(), "", m.group("value")))

@@ -15,6 +15,8 @@ import unicodedata
 
 import regex
 
+from extractors.text.memo import memo
+
 #: Vowels by base letter. OCR confuses marks within a family (`dẩn` for
 #: `dân`, `phuơng` for `phương`).
 VOWEL_FAMILIES: tuple[str, ...] = (
@@ -72,6 +74,7 @@ def squash(text: str) -> str:
     return _NON_WORD.sub("", shadow(text).lower())
 
 
+@memo()
 def skeleton(text: str) -> str:
     """`Ủy ban nhân dẩn` → `uy ban nhan dan`: the key OCR-damaged spellings share."""
     s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
