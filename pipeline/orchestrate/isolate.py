@@ -272,6 +272,59 @@ def _share_spare_cores() -> None:
         w.lanes.value = lanes[id(w)]
 
 
+#: Workers started ahead of the batch's threads (`prestart_workers`), and the thread starting them.
+_SPARE: list[Worker] = []
+_PRESTARTING: list[threading.Thread] = []
+
+
+def prestart_workers(n: int, limits: Limits) -> None:
+    """Start `n` workers in the background for the batch's threads to take.
+
+    A run's first worker waits ~2 s for the forkserver to import the pipeline;
+    started here, that overlaps what the run does first (Prefect starting its
+    server, planning the batch) instead of following it."""
+    if n < 1 or multiprocessing.current_process().daemon:
+        return
+
+    def start() -> None:
+        for _ in range(n):
+            if STOP.is_set():
+                return
+            w = Worker(limits)
+            with _WORKERS_LOCK:
+                _WORKERS.add(w)
+                _SPARE.append(w)
+
+    t = threading.Thread(target=start, name="vnplans-prestart", daemon=True)
+    _PRESTARTING.append(t)
+    t.start()
+
+
+def _take_spare(limits: Limits) -> Worker | None:
+    """A prestarted worker for these limits, waiting for the prestart if none is ready yet."""
+    for waited in (False, True):
+        unfit = []
+        with _WORKERS_LOCK:
+            while _SPARE:
+                w = _SPARE.pop()
+                if w.memory_mb == limits.memory_mb and w.proc.is_alive():
+                    break
+                _WORKERS.discard(w)
+                unfit.append(w)
+            else:
+                w = None
+        for u in unfit:
+            u.close()
+        if w is not None:
+            return w
+        if waited or not _PRESTARTING:
+            return None
+        for t in list(_PRESTARTING):
+            t.join()
+        _PRESTARTING.clear()
+    return None
+
+
 def _worker(limits: Limits) -> Worker:
     """This thread's worker, started (or replaced, when the memory cap changed) as needed."""
     w: Worker | None = getattr(_LANE, "worker", None)
@@ -279,9 +332,12 @@ def _worker(limits: Limits) -> Worker:
         _retire(w)
         w = None
     if w is None:
-        w = _LANE.worker = Worker(limits)
-        with _WORKERS_LOCK:
-            _WORKERS.add(w)
+        w = _take_spare(limits)
+        if w is None:
+            w = Worker(limits)
+            with _WORKERS_LOCK:
+                _WORKERS.add(w)
+        _LANE.worker = w
     return w
 
 
@@ -295,9 +351,13 @@ def _retire(w: Worker, kill: bool = False) -> None:
 
 def close_workers() -> None:
     """End every worker this process started (at the end of a batch)."""
+    for t in list(_PRESTARTING):
+        t.join()
+    _PRESTARTING.clear()
     with _WORKERS_LOCK:
         workers = list(_WORKERS)
         _WORKERS.clear()
+        _SPARE.clear()
     for w in workers:
         w.close()
 

@@ -18,7 +18,7 @@ from pipeline.ingest.discover import discover
 from pipeline.ingest.sources import FetchLimits, collect, default_inbox
 from pipeline.models import FetchResult, Outcome, RunSummary, now
 from pipeline.orchestrate.batch import ProgressFn, plan_batch, record
-from pipeline.orchestrate.isolate import STOP, Limits, close_workers, run_isolated, share_cores
+from pipeline.orchestrate.isolate import STOP, Limits, close_workers, prestart_workers, run_isolated, share_cores
 from pipeline.orchestrate.lifeline import Watchdog
 from pipeline.orchestrate.outlock import output_lock
 from pipeline.store.writers import compact_log, remove_stale_temp_files, write_ingest_log
@@ -90,6 +90,8 @@ def _locked_batch(
     STOP.clear()
     # A scan's pages may use the cores other documents leave idle (under Dask the cluster schedules).
     share_cores(0 if dask else workers)
+    if not dask:  # under Dask the workers live in the cluster's processes
+        prestart_workers(min(workers, len(files)), limits or Limits())
     try:
         if use_prefect:
             from pipeline.orchestrate.prefect_flow import run_flow

@@ -138,6 +138,48 @@ def test_a_document_that_kills_its_worker_twice_fails_alone(tmp_path, plans):
     assert run_isolated(plans[0], False, Limits()).status == "ok"
 
 
+def test_prestarted_workers_serve_the_first_documents(plans):
+    isolate.prestart_workers(2, Limits())
+    for t in list(isolate._PRESTARTING):
+        t.join()
+    spares = {w.proc.pid for w in isolate._SPARE}
+    assert len(spares) == 2 and all(psutil.pid_exists(pid) for pid in spares)
+    pids = []
+
+    def one(p: Path) -> None:
+        assert run_isolated(p, False, Limits()).status == "ok"
+        pids.append(_pid())
+
+    threads = [threading.Thread(target=one, args=(p,)) for p in plans[:2]]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    # Each thread took a spare instead of starting a worker of its own.
+    assert set(pids) == spares and not isolate._SPARE
+
+
+def test_a_document_waits_for_a_prestart_under_way_and_a_spare_of_other_limits_is_ended(plans):
+    isolate.prestart_workers(1, Limits(memory_mb=3000))
+    assert run_isolated(plans[0], False, Limits(memory_mb=3000)).status == "ok"
+    # The document took the worker being prestarted rather than starting a second one.
+    assert _pid() is not None and len(isolate._WORKERS) == 1
+    assert not isolate._SPARE and not isolate._PRESTARTING
+    close_workers()
+    isolate.prestart_workers(1, Limits(memory_mb=3000))
+    for t in list(isolate._PRESTARTING):
+        t.join()
+    (unfit,) = isolate._SPARE
+    assert run_isolated(plans[1], False, Limits(memory_mb=4096)).status == "ok"
+    assert _pid() != unfit.proc.pid and not unfit.proc.is_alive()
+
+
+def test_close_workers_ends_prestarted_ones(plans):
+    isolate.prestart_workers(2, Limits())
+    close_workers()  # waits for the prestart, then ends what it started
+    assert not isolate._SPARE and not isolate._WORKERS and not isolate._PRESTARTING
+
+
 def test_a_batch_ends_its_workers(plans, tmp_path):
     src = tmp_path / "in"
     src.mkdir()
