@@ -1,4 +1,4 @@
-"""Prefect wiring for a batch: one flow run per batch, one task per document.
+"""Prefect wiring for a batch: one flow run per batch, one task per large file or per few small ones.
 
 Kept apart so that importing the pipeline does not import Prefect (and start
 its machinery) for callers that only want `process_file`. Tasks run on a

@@ -118,3 +118,25 @@ def test_ocr_quality_goals_take_the_worst_scan_of_each_kind():
         "tone-only errors, real scans": ("0.60 ×", False),
     }
     assert _ocr_quality_goals(None) == []
+
+
+@pytest.mark.slow
+def test_the_prefect_server_the_bench_starts_answers_and_is_gone_after(tmp_path):
+    import urllib.request
+
+    import psutil
+
+    from pipeline.evaluate.bench.batch import prefect_server
+
+    with prefect_server(tmp_path / "home") as api:
+        with urllib.request.urlopen(f"{api}/health", timeout=5) as answer:
+            assert answer.status == 200
+        servers = [
+            p
+            for p in psutil.process_iter(["cmdline"])
+            if "server" in (p.info["cmdline"] or [])
+            and api.split(":")[2].split("/")[0] in " ".join(p.info["cmdline"] or [])
+        ]
+        assert servers
+    for p in servers:
+        assert not p.is_running() or p.status() == psutil.STATUS_ZOMBIE

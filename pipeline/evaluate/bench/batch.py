@@ -8,16 +8,22 @@ server, tesseract).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import multiprocessing
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.request
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -178,7 +184,8 @@ def run_child(spec: dict, env: dict, log_path: Path) -> dict:
 def _child(spec: dict) -> None:
     """Runs in the child: one batch, its figures as one JSON line.
 
-    Modes: `prefect` and `direct` are `run_batch` with and without Prefect;
+    Modes: `prefect` and `direct` are `run_batch` with and without Prefect
+    (`prefect-server`: with Prefect, the environment naming a running server);
     `bare` calls `process_file` in a plain pool of long-lived processes and
     writes all results at once at the end, the floor that orchestration adds to."""
     t0 = time.perf_counter()
@@ -189,7 +196,7 @@ def _child(spec: dict) -> None:
     else:
         from pipeline.orchestrate.runner import run_batch
 
-        if spec["mode"] == "prefect":
+        if spec["mode"].startswith("prefect"):
             import pipeline.orchestrate.prefect_flow  # noqa: F401
     imported = time.perf_counter() - t0
     stamps: list[float] = []
@@ -213,7 +220,7 @@ def _child(spec: dict) -> None:
             out_dir=spec["out"],
             workers=spec["workers"],
             ocr=spec["ocr"],
-            use_prefect=spec["mode"] == "prefect",
+            use_prefect=spec["mode"].startswith("prefect"),
             on_progress=lambda row: stamps.append(time.perf_counter() - t1),
         )
         ok = [r for r in summary.log if r.status == "ok"]
@@ -241,6 +248,43 @@ def _child(spec: dict) -> None:
         ),
         flush=True,
     )
+
+
+@contextmanager
+def prefect_server(home: Path, timeout_s: float = 120.0) -> Iterator[str]:
+    """`prefect server start` on a free local port, for as long as the block runs: its API URL."""
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir(parents=True)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = dict(os.environ, PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_UI_ENABLED="false")
+    env.pop("PREFECT_API_URL", None)
+    cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    with open(home / "server.log", "w") as log_file:
+        proc = subprocess.Popen(cmd, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
+    api = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                with urllib.request.urlopen(f"{api}/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"prefect server did not start: {(home / 'server.log').read_text()[-2000:]}")
+            time.sleep(0.2)
+        yield api
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
 
 
 def _child_env(prefect_home: Path) -> dict:
@@ -286,11 +330,13 @@ def bench_batches(cfg: Config, smp: dict, work: Path) -> dict:
     env = _child_env(prefect_home)
     out_root = work / "out"
 
-    def run(corpus: Path, n: int, mode: str = "direct", ocr: bool = True, workers: int | None = None) -> dict:
+    def run(
+        corpus: Path, n: int, mode: str = "direct", ocr: bool = True, workers: int | None = None, api: str = ""
+    ) -> dict:
         out = out_root / f"{corpus.name}-{mode}"
         shutil.rmtree(out, ignore_errors=True)
         spec = {"corpus": str(corpus), "out": str(out), "workers": workers or cfg.workers, "ocr": ocr, "mode": mode}
-        res = _batch_figures(run_child(spec, env, work / "child.log"), n)
+        res = _batch_figures(run_child(spec, dict(env, PREFECT_API_URL=api) if api else env, work / "child.log"), n)
         res["load"] = loadavg()
         shutil.rmtree(out, ignore_errors=True)
         if res["ok"] != n:
@@ -316,6 +362,11 @@ def bench_batches(cfg: Config, smp: dict, work: Path) -> dict:
             for mode in modes[r % len(modes) :] + modes[: r % len(modes)]:
                 log(f"batch of {n} text documents, {mode}, repeat {r + 1}/{reps}")
                 runs[mode].append(run(corpus, n, mode))
+        if n == max(cfg.prefect_batches, default=0) and not cfg.quick and not os.environ.get("PREFECT_API_URL"):
+            # What operators run for large batches: a server that is already up.
+            with prefect_server(work / "prefect-server-home") as api:
+                log(f"batch of {n} text documents, prefect with a running server")
+                runs["prefect-server"] = [run(corpus, n, "prefect-server", api=api)]
         results["text"][n] = {"runs": runs["direct"], "bytes": size}
         if len(modes) > 1:
             results["modes"][n] = runs
