@@ -281,3 +281,24 @@ def test_a_timeout_stops_every_page_lane(tmp_path):
     while tesseracts() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not tesseracts()
+
+
+def test_settle_heap_collects_garbage_then_hides_what_is_left_from_the_collector():
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    a, b = Node(), Node()
+    a.other, b.other = b, a  # a cycle only the collector can free
+    dead = weakref.ref(a)
+    del a, b
+    kept = Node()
+    try:
+        isolate.settle_heap()
+        assert dead() is None  # collected before the freeze, not kept forever
+        assert gc.get_freeze_count() > 0 and gc.is_tracked(kept)
+        assert gc.get_count()[2] == 0
+    finally:
+        gc.unfreeze()

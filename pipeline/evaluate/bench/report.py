@@ -413,7 +413,9 @@ def _extraction(e: dict) -> list[str]:
         "",
         f"Normalise + sections + all extractors on the text samples ({', '.join(e['files'])}; "
         f"{e['bytes'] / 1e3:,.0f} kB of UTF-8 input) in one process; {e['repeats']} repeats; "
-        f"load average {f(e['load'])} at the end.",
+        f"load average {f(e['load'])} at the end. After one warm-up pass the heap is settled as a worker "
+        "settles it after its first document (`settle_heap`: long-lived objects out of the garbage "
+        "collector's sight); every memo is emptied before each pass, so the documents are new to it.",
         "",
         f"**{f(e['mb_s'], 3)} MB/s per core** on CPU time ({f(e['seconds'] * 1000, 0)} ms for the three documents; "
         f"wall-clock {f(e['mb_s_wall'], 3)} MB/s).",
