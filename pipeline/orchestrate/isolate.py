@@ -307,9 +307,8 @@ def prestart_workers(n: int, limits: Limits) -> None:
         for _ in range(n):
             if STOP.is_set():
                 return
-            w = Worker(limits)
+            w = _started(limits)
             with _WORKERS_LOCK:
-                _WORKERS.add(w)
                 _SPARE.append(w)
 
     t = threading.Thread(target=start, name="vnplans-prestart", daemon=True)
@@ -317,29 +316,44 @@ def prestart_workers(n: int, limits: Limits) -> None:
     t.start()
 
 
-def _take_spare(limits: Limits) -> Worker | None:
-    """A prestarted worker for these limits, waiting for the prestart if none is ready yet."""
-    for waited in (False, True):
-        unfit = []
-        with _WORKERS_LOCK:
-            while _SPARE:
-                w = _SPARE.pop()
-                if w.memory_mb == limits.memory_mb and w.proc.is_alive():
-                    break
+def _await_prestart() -> None:
+    for t in list(_PRESTARTING):
+        t.join()
+    _PRESTARTING.clear()
+
+
+def _started(limits: Limits) -> Worker:
+    """A new worker, registered so that `close_workers` ends it."""
+    w = Worker(limits)
+    with _WORKERS_LOCK:
+        _WORKERS.add(w)
+    return w
+
+
+def _pop_spare(limits: Limits) -> Worker | None:
+    """A prestarted worker for these limits; spares that are not (dead, or another memory cap) are ended."""
+    unfit: list[Worker] = []
+    found = None
+    with _WORKERS_LOCK:
+        while _SPARE and found is None:
+            w = _SPARE.pop()
+            if w.memory_mb == limits.memory_mb and w.proc.is_alive():
+                found = w
+            else:
                 _WORKERS.discard(w)
                 unfit.append(w)
-            else:
-                w = None
-        for u in unfit:
-            u.close()
-        if w is not None:
-            return w
-        if waited or not _PRESTARTING:
-            return None
-        for t in list(_PRESTARTING):
-            t.join()
-        _PRESTARTING.clear()
-    return None
+    for w in unfit:
+        w.close()
+    return found
+
+
+def _take_spare(limits: Limits) -> Worker | None:
+    """A prestarted worker for these limits, waiting for the prestart if none is ready yet."""
+    w = _pop_spare(limits)
+    if w is None and _PRESTARTING:
+        _await_prestart()
+        w = _pop_spare(limits)
+    return w
 
 
 def _worker(limits: Limits) -> Worker:
@@ -349,12 +363,7 @@ def _worker(limits: Limits) -> Worker:
         _retire(w)
         w = None
     if w is None:
-        w = _take_spare(limits)
-        if w is None:
-            w = Worker(limits)
-            with _WORKERS_LOCK:
-                _WORKERS.add(w)
-        _LANE.worker = w
+        w = _LANE.worker = _take_spare(limits) or _started(limits)
     return w
 
 
@@ -368,9 +377,7 @@ def _retire(w: Worker, kill: bool = False) -> None:
 
 def close_workers() -> None:
     """End every worker this process started (at the end of a batch)."""
-    for t in list(_PRESTARTING):
-        t.join()
-    _PRESTARTING.clear()
+    _await_prestart()
     with _WORKERS_LOCK:
         workers = list(_WORKERS)
         _WORKERS.clear()
