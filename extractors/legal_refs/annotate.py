@@ -155,7 +155,7 @@ def _clause_end(text: str, start: int) -> int:
         stop = _SENTENCE_END_RE.search(text, pos, end)
         if stop:
             return stop.end()
-        if _CLAUSE_MARK_AT_END.ends(text[pos:end]) or not CONTINUATION_RE.match(text, end):
+        if _CLAUSE_MARK_AT_END.ends(text, pos, end) or not CONTINUATION_RE.match(text, end):
             return end
         pos = end + 1
 

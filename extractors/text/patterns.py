@@ -151,11 +151,13 @@ def windows_around(
 
 
 class TextEnd:
-    """A pattern that ends in `\\s*$`, matched backwards from the text's end.
+    """A pattern anchored at the text's end, matched backwards from there.
 
     Searching a paragraph's tail for `[.;:]\\s*$` tries every position of it;
     matching in reverse from the end costs only the length of the match.
-    `ends(text)` is `search(text)` of the forward pattern, `$` included.
+    `ends(text, pos, endpos)` answers as `search` of the forward pattern on
+    `text[pos:endpos]` for patterns whose `$` follows a run that takes a line
+    break (`\\s*$`, `\\W*$`): forward, `$` also matches before a final `\\n`.
     """
 
     __slots__ = ("rx",)
@@ -163,8 +165,8 @@ class TextEnd:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.rx = regex.compile(pattern, flags | regex.REVERSE)
 
-    def ends(self, text: str) -> regex.Match[str] | None:
-        return self.rx.match(text)
+    def ends(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        return self.rx.match(text, pos, len(text) if endpos is None else endpos)
 
 
 def family_word(*letters_or_families: str) -> str:

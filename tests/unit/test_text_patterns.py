@@ -161,12 +161,25 @@ def test_find_atoms_keeps_the_preposition_it_reads_backwards() -> None:
     assert b.prep == "chậm nhất vào" and b.value_end == "2025-06-15"
 
 
-@pytest.mark.parametrize("pattern", [r"[.:!?]\s*$|\./\.\s*$", r"(?<![\p{L}])(?:của|và|Chi\s+cục|Sở)\s*$", r"[,;]\s*$"])
+@pytest.mark.parametrize(
+    "pattern",
+    [r"[.:!?]\s*$|\./\.\s*$", r"(?<![\p{L}])(?:của|và|Chi\s+cục|Sở)\s*$", r"[,;]\s*$", r"[;.:]\W*$"],
+)
 def test_text_end_answers_as_the_forward_search(pattern: str) -> None:
     forward, backward = regex.compile(pattern), TextEnd(pattern)
-    texts = _texts(400, seed=len(pattern)) + ["Sở Tài chính và", "Chi  cục", "xong.\n", "xong. ", "bà của\n\n"]
+    texts = _texts(400, seed=len(pattern)) + [
+        "Sở Tài chính và",
+        "Chi  cục",
+        "xong.\n",
+        "xong. ",
+        "bà của\n\n",
+        "a; )\n",
+    ]
     for text in texts:
         assert bool(backward.ends(text)) is bool(forward.search(text)), text
+        # A stretch of a longer text, as `text[pos:endpos]` would be.
+        wrapped = "ab\n" + text + "\ncd"
+        assert bool(backward.ends(wrapped, 3, 3 + len(text))) is bool(forward.search(text)), text
 
 
 @pytest.mark.parametrize("label", ["1", "2.1", "a", "II", "đ", "Điều 2", "Điều  3", "(a)"])
