@@ -1,4 +1,4 @@
-"""Shared fixtures: the sample documents and a processed folder of the three text samples."""
+"""Shared fixtures: the sample documents, distinct copies of one plan, and a processed folder of the three text samples."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.orchestrate.runner import run_batch
-from tests.samples import SAMPLES, text_sample
+from tests.samples import RAW, SAMPLES, text_sample
 
 
 @pytest.fixture(params=SAMPLES)
@@ -26,3 +26,14 @@ def processed_dir(tmp_path_factory) -> Path:
     summary = run_batch([text_sample(n) for n in SAMPLES] + [empty], out_dir=root / "processed", use_prefect=False)
     assert summary.count("ok") == 3, [(r.source_path, r.error_message) for r in summary.log]
     return root / "processed"
+
+
+@pytest.fixture
+def plans(tmp_path) -> list[Path]:
+    """Four distinct text plans (one sample, each copy with a line of its own)."""
+    out = []
+    for i in range(4):
+        p = tmp_path / f"plan-{i}.txt"
+        p.write_text((RAW / "kontum-2021-ctrhd-06nqcp.txt").read_text() + f"\n(copy {i})\n")
+        out.append(p)
+    return out

@@ -375,6 +375,15 @@ def _retire(w: Worker, kill: bool = False) -> None:
     w.kill() if kill else w.close()
 
 
+def release_worker() -> None:
+    """Hand this thread's worker to the next thread that needs one, instead of ending it."""
+    w: Worker | None = getattr(_LANE, "worker", None)
+    _LANE.worker = None
+    if w is not None:
+        with _WORKERS_LOCK:
+            _SPARE.append(w)
+
+
 def close_workers() -> None:
     """End every worker this process started (at the end of a batch)."""
     _await_prestart()

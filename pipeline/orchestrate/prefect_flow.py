@@ -19,6 +19,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from pipeline.errors import StageError
 from pipeline.models import Outcome
 from pipeline.orchestrate.batch import chunked, plan_batch, record
+from pipeline.orchestrate.headstart import HeadStart
 from pipeline.orchestrate.isolate import STOP, Limits, run_isolated
 from schemas.enums import Stage
 
@@ -44,9 +45,15 @@ def _transient(task, task_run, state) -> bool:
     cache_policy=NO_CACHE,
     persist_result=False,
 )
-def process_documents(files: list[tuple[Path, str]], ocr: bool, limits: Limits, label: str) -> list[Outcome]:
-    """A few small files (or one large one), each in the worker process with its own limits."""
-    return [run_isolated(path, ocr, limits, doc_id) for path, doc_id in files]
+def process_documents(
+    files: list[tuple[Path, str]], ocr: bool, limits: Limits, label: str, batch: str
+) -> list[Outcome]:
+    """A few small files (or one large one), each in the worker process with its own limits.
+
+    What the batch's head start did for these files already is taken, not done again."""
+    head = _head(batch)
+    ready = head.claim(files) if head is not None else {}
+    return [ready[item] if item in ready else run_isolated(item[0], ocr, limits, item[1]) for item in files]
 
 
 def _label(files: list[tuple[Path, str]]) -> str:
@@ -54,32 +61,36 @@ def _label(files: list[tuple[Path, str]]) -> str:
     return first if len(files) == 1 else f"{first} +{len(files) - 1}"
 
 
-# The run's summary and progress callback, by batch: kept out of the flow's
-# parameters because Prefect ships the flow-run context, parameters included,
-# with every task sent to Dask, and a callback holding a console lock cannot
-# be pickled. The flow reads them through `_live` (pickled by reference), as
-# the flow's own function is pickled by value with the globals it names.
-_LIVE: dict[str, tuple[Any, Any]] = {}
+# The run's summary, progress callback and head start, by batch: kept out of
+# the flow's parameters because Prefect ships the flow-run context, parameters
+# included, with every task sent to Dask, and a callback holding a console lock
+# cannot be pickled. The flow and the tasks read them through `_live` and
+# `_head` (pickled by reference), as the flow's own function is pickled by
+# value with the globals it names.
+_LIVE: dict[str, tuple[Any, Any, HeadStart | None]] = {}
 
 
-def _live(batch: str) -> tuple[Any, Any]:
+def _live(batch: str) -> tuple[Any, Any, HeadStart | None]:
     return _LIVE[batch]
+
+
+def _head(batch: str) -> HeadStart | None:
+    """The batch's head start; None in a Dask worker's process, which has none."""
+    live = _LIVE.get(batch)
+    return live[2] if live is not None else None
 
 
 @flow(name="vnplans-ingest", validate_parameters=False, log_prints=False, persist_result=False)
 def ingest_flow(
-    files: list[Path],
+    chunks: list[list[tuple[Path, str]]],
     out_dir: Path,
     ocr: bool,
-    force: bool,
     batch: str,
     limits: Limits | None = None,
-    workers: int = 1,
 ):
-    summary, on_progress = _live(batch)
-    todo = plan_batch(files, out_dir, force, summary, on_progress)
+    summary, on_progress, _ = _live(batch)
     limits = limits or Limits()
-    futures = {process_documents.submit(chunk, ocr, limits, _label(chunk)): chunk for chunk in chunked(todo, workers)}
+    futures = {process_documents.submit(chunk, ocr, limits, _label(chunk), batch): chunk for chunk in chunks}
     try:
         _collect(futures, out_dir, summary, on_progress)
     except BaseException:
@@ -128,10 +139,18 @@ def task_runner(workers: int, dask: str | None = None):
 
 
 def run_flow(files, out_dir, workers, ocr, force, summary, on_progress=None, limits=None, dask=None) -> None:
-    _LIVE[summary.run_id] = (summary, on_progress)
+    """The batch as one flow run; locally, its first tasks get a head start while Prefect starts."""
+    limits = limits or Limits()
+    chunks = chunked(plan_batch(files, out_dir, force, summary, on_progress), workers)
+    # Under Dask the workers are the cluster's: nothing here to start early.
+    head = HeadStart(chunks, ocr, limits, workers) if not dask else None
+    _LIVE[summary.run_id] = (summary, on_progress, head)
     try:
-        ingest_flow.with_options(task_runner=task_runner(workers, dask))(
-            files, out_dir, ocr, force, summary.run_id, limits, workers
-        )
+        ingest_flow.with_options(task_runner=task_runner(workers, dask))(chunks, out_dir, ocr, summary.run_id, limits)
+    except BaseException:
+        STOP.set()  # the run is over: documents the head start has under way stop too
+        raise
     finally:
         del _LIVE[summary.run_id]
+        for (path, _), outcome in head.close() if head is not None else []:
+            record(path, outcome, out_dir, summary, on_progress)

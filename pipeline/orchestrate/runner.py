@@ -115,8 +115,9 @@ def _locked_batch(
         close_workers()
         if summary.sink is not None:
             summary.sink.flush()  # the documents still held, even after an interrupt
-    summary.finished_at = now()
-    write_ingest_log(out_dir, summary.run_id, summary.log)
+        # Even when the orchestrator failed: the documents written are logged.
+        summary.finished_at = now()
+        write_ingest_log(out_dir, summary.run_id, summary.log)
     return summary
 
 

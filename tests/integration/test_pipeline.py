@@ -153,10 +153,12 @@ def test_the_flow_pickles_the_way_dask_ships_it():
     # pickled by value with every global it names: none may hold a lock.
     import cloudpickle
 
-    from pipeline.orchestrate.prefect_flow import _LIVE, ingest_flow
+    from pipeline.orchestrate.prefect_flow import _LIVE, ingest_flow, process_documents
 
-    _LIVE["live-batch"] = (object(), threading.RLock())
+    # (summary, progress callback, head start): the last two hold locks.
+    _LIVE["live-batch"] = (object(), threading.RLock(), threading.Lock())
     try:
         cloudpickle.dumps(ingest_flow.fn)
+        cloudpickle.dumps(process_documents.fn)
     finally:
         del _LIVE["live-batch"]

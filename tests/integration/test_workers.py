@@ -19,7 +19,7 @@ from pipeline.orchestrate import isolate
 from pipeline.orchestrate.isolate import Limits, close_workers, run_isolated
 from pipeline.orchestrate.runner import run_batch
 from tests.processes import tesseracts, watching_tesseracts
-from tests.samples import RAW, image_pdf
+from tests.samples import image_pdf
 
 
 @pytest.fixture(autouse=True)
@@ -27,17 +27,6 @@ def no_workers_left():
     yield
     close_workers()
     assert not isolate._WORKERS
-
-
-@pytest.fixture
-def plans(tmp_path) -> list[Path]:
-    """Four distinct text plans."""
-    out = []
-    for i in range(4):
-        p = tmp_path / f"plan-{i}.txt"
-        p.write_text((RAW / "kontum-2021-ctrhd-06nqcp.txt").read_text() + f"\n(copy {i})\n")
-        out.append(p)
-    return out
 
 
 def _pid() -> int | None:
