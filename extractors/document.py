@@ -27,6 +27,7 @@ class ParsedDoc:
 
     def _index(self):
         self._starts = [s.char_start for s in self.sections]
+        self._by_id = {s.section_id: s for s in self.sections}
 
     def set_sections(self, sections: list) -> None:
         self.sections = sections
@@ -62,7 +63,7 @@ class ParsedDoc:
 
     def ancestors(self, section: Section) -> list[Section]:
         """`section` and its parents, innermost first."""
-        by_id = {s.section_id: s for s in self.sections}
+        by_id = self._by_id
         out: list[Section] = []
         current: Section | None = section
         while current is not None:

@@ -32,6 +32,8 @@ The module is pure: no files, no network, no global state.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -372,7 +374,10 @@ class _Context:
 
 
 def _section_context(doc, offset: int) -> _Context:
-    sec = doc.section_at(offset)
+    return _context_of(doc, doc.section_at(offset))
+
+
+def _context_of(doc, sec) -> _Context:
     ctx = _Context()
     if sec is None:
         return ctx
@@ -442,12 +447,12 @@ _SLASH_GAPS = regex.compile(r"\s*/\s*")
 _NUMBER_GOES_ON = regex.compile(r"\s*(?:[/\-]\s*\d|\.\d)")
 
 
-def _figures(line: str, start: int, end: int, masked) -> list[_Figure]:
-    """Figures with a unit (or an index value) in `line[start:end]`."""
+def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[int, int]]]) -> list[_Figure]:
+    """Figures with a unit (or an index value) in `line[start:end]`; `masked()` gives the spans that hold none."""
     out = []
     for q in find_quantities(line[start:end]):
         qs, qe = q.start + start, q.end + start
-        if any(a < qe and qs < b for a, b in masked) or is_year(q):
+        if is_year(q) or any(a < qe and qs < b for a, b in masked()):
             continue
         if _NUMBER_GOES_ON.match(line[qe:]):
             continue  # `6/2024`, `1-2-3`: parts of something else
@@ -594,7 +599,7 @@ _LIST_ITEM_RE = regex.compile(r"^(?:[-+•*–]|[a-zđ]\)|\d{1,2}\))\s*")
 
 
 def _list_head(line: str, section_id: str | None) -> _ListHead | None:
-    if not line.rstrip().endswith(":") or _figures(line, 0, len(line), _masked(line)):
+    if not line.rstrip().endswith(":") or _figures(line, 0, len(line), functools.partial(_masked, line)):
         return None  # a head announces figures, it does not state them
     info_year, p1, p2 = years_in(line)
     goal = bool(_GOAL_LEAD_RE.search(line))
@@ -611,6 +616,7 @@ def _prose_targets(doc, notes) -> list[Target]:
     out: list[Target] = []
     pos = 0
     head: _ListHead | None = None
+    contexts: dict[int, _Context] = {}  # a section's context, by section (the same for all its lines)
     for line in text.split("\n"):
         line_start = pos
         pos += len(line) + 1
@@ -631,7 +637,9 @@ def _prose_targets(doc, notes) -> list[Target]:
             continue
         if not _DIGIT.search(line) or (sec is not None and sec.kind in _NO_TARGET_KINDS):
             continue
-        ctx = _section_context(doc, line_start)
+        ctx = contexts.get(id(sec))
+        if ctx is None:
+            ctx = contexts[id(sec)] = _context_of(doc, sec)
         if head is not None:
             ctx = _Context(
                 domain=ctx.domain,
@@ -639,7 +647,8 @@ def _prose_targets(doc, notes) -> list[Target]:
                 period=head.period if head.year else ctx.period,
                 goal=ctx.goal or head.goal,
             )
-        masked = _masked(line)
+        # Most lines with a digit hold no figure: their masked spans are found only when one does.
+        masked = functools.cache(functools.partial(_masked, line))
         label = _LIST_LABEL_RE.match(line)
         body_start = label.end() if label else 0
         lead = None
