@@ -197,7 +197,12 @@ def finish(path: Path, outcome: Outcome, out_dir: Path, summary: RunSummary) -> 
 
 
 def record(path: Path, outcome: Outcome, out_dir: Path, summary: RunSummary, on_progress: ProgressFn | None) -> None:
+    """Hand the document to the sink and log it; the outcome lets go of its rows.
+
+    The outcome may outlive this call (Prefect keeps every task's result until
+    the flow ends): holding its rows would grow the run by every document."""
     row = finish(path, outcome, out_dir, summary)
+    outcome.processed = None
     summary.log.append(row)
     if on_progress:
         on_progress(row)

@@ -1,5 +1,6 @@
 """The batch: every file gets a log row, bad files don't stop it, re-runs skip."""
 
+import gc
 import shutil
 import threading
 from pathlib import Path
@@ -8,6 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.ingest.discover import discover
+from pipeline.models import Processed
 from pipeline.orchestrate.process import process_file
 from pipeline.orchestrate.runner import run_batch
 from tests.samples import RAW, image_pdf
@@ -162,3 +164,23 @@ def test_the_flow_pickles_the_way_dask_ships_it():
         cloudpickle.dumps(process_documents.fn)
     finally:
         del _LIVE["live-batch"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("use_prefect", [True, False], ids=["prefect", "direct"])
+def test_a_batch_lets_go_of_each_documents_rows_once_they_are_written(plans, tmp_path, use_prefect):
+    # Prefect keeps every task's result until the flow ends: if the outcomes
+    # kept their rows, a run would grow by every document it processed.
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(8):
+        (src / f"plan-{i}.txt").write_text(plans[0].read_text() + f"\n(more {i})\n")
+    held = []
+
+    def on_progress(row) -> None:
+        gc.collect()
+        held.append(sum(isinstance(o, Processed) for o in gc.get_objects()))
+
+    summary = run_batch([src], out_dir=tmp_path / "out", use_prefect=use_prefect, workers=1, on_progress=on_progress)
+    assert [r.status for r in summary.log] == ["ok"] * 8
+    assert len(held) == 8 and held[-1] == 0, held  # when the last is logged, no document's rows are left
