@@ -433,7 +433,12 @@ class _Figure:
     number_first: bool = False  # `trên 90% chất thải rắn …`: what follows is measured
 
 
-def _masked(line: str) -> list[tuple[int, int]]:
+def _masked(line: str) -> Callable[[], list[tuple[int, int]]]:
+    """The spans of `line` no figure may overlap, found when first asked for (most lines with a digit hold no figure)."""
+    return functools.cache(functools.partial(_masked_spans, line))
+
+
+def _masked_spans(line: str) -> list[tuple[int, int]]:
     spans = [m.span() for rx in _MASK_RES for m in rx.finditer(line)]
     m = _LIST_LABEL_RE.match(line)
     if m:
@@ -599,7 +604,7 @@ _LIST_ITEM_RE = regex.compile(r"^(?:[-+•*–]|[a-zđ]\)|\d{1,2}\))\s*")
 
 
 def _list_head(line: str, section_id: str | None) -> _ListHead | None:
-    if not line.rstrip().endswith(":") or _figures(line, 0, len(line), functools.partial(_masked, line)):
+    if not line.rstrip().endswith(":") or _figures(line, 0, len(line), _masked(line)):
         return None  # a head announces figures, it does not state them
     info_year, p1, p2 = years_in(line)
     goal = bool(_GOAL_LEAD_RE.search(line))
@@ -647,8 +652,7 @@ def _prose_targets(doc, notes) -> list[Target]:
                 period=head.period if head.year else ctx.period,
                 goal=ctx.goal or head.goal,
             )
-        # Most lines with a digit hold no figure: their masked spans are found only when one does.
-        masked = functools.cache(functools.partial(_masked, line))
+        masked = _masked(line)
         label = _LIST_LABEL_RE.match(line)
         body_start = label.end() if label else 0
         lead = None
