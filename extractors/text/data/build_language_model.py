@@ -45,11 +45,24 @@ MIN_SYMBOL_COUNT = 2
 #: Real files whose transcripts measure OCR: never part of the model.
 HELD_OUT = ("GP-2507", "QD-1050", "TB-1894", "laocai-2026-kh-1105")
 #: Syllables, and numbers as one token `#` (`số #`, `ngày # tháng`): context, never candidates.
-_TOKEN = regex.compile(r"\p{Latin}+|\d[\d.,/]*")
+_TOKEN = regex.compile(r"\p{Latin}+|\d(?:[\d.,/]*\d)?")
 
 
 def _norm(text: str) -> str:
     return normalize_tone_marks(unicodedata.normalize("NFC", text)).lower()
+
+
+def line_tokens(line: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """A line's syllables (numbers as `#`) and the pairs of neighbours with only
+    space between them: the repairs read a comma or a bracket as the end of the
+    context (`cư 1, phường`), so the model must not learn pairs across one
+    (`1. Phương án` is no `# phương`)."""
+    found = list(_TOKEN.finditer(line))
+    toks = ["#" if m.group()[0].isdigit() else m.group() for m in found]
+    pairs = [
+        (toks[k - 1], toks[k]) for k in range(1, len(found)) if not line[found[k - 1].end() : found[k].start()].strip()
+    ]
+    return toks, pairs
 
 
 def _dictionary() -> list[str]:
@@ -119,11 +132,11 @@ def main(argv: list[str]) -> None:
             continue
         texts.append(unicodedata.normalize("NFC", text))
         for line in _norm(text).splitlines():
-            toks = ["#" if t[0].isdigit() else t for t in _TOKEN.findall(line)]
+            toks, pairs = line_tokens(line)
             if len(toks) < 3 or sum(t in vocab or t == "#" for t in toks) < 0.9 * len(toks):
                 continue
             unigrams.update(toks)
-            bigrams.update(zip(toks, toks[1:], strict=False))
+            bigrams.update(pairs)
     UNIGRAMS.write_text(
         "".join(f"{w}\t{n}\n" for w, n in sorted(unigrams.items()) if w in vocab or w == "#" or n >= 3),
         encoding="utf-8",
