@@ -52,6 +52,59 @@ def test_names_symbols_and_right_text_are_left_alone(text):
     assert repair_tones(text) == (text, 0)
 
 
+@pytest.mark.parametrize(
+    ("ocr", "right"),
+    [
+        # two damaged syllables side by side: neither is context for the other alone
+        # (laocai-2026-kh-1105 and QD-1050 read both pairs so)
+        (
+            "Xây dựng phương án ứng cứu khân câp khi có sự cố",
+            "Xây dựng phương án ứng cứu khẩn cấp khi có sự cố",
+        ),
+        ("trình cơ quan có thâm quyên phê duyệt", "trình cơ quan có thẩm quyền phê duyệt"),
+        ("đường kêt nôi các xã", "đường kết nối các xã"),
+        ("PHO GIAM ĐỌC", "PHÓ GIÁM ĐỐC"),  # three in a row (TB-1894, laocai-2026-kh-1105)
+    ],
+)
+def test_a_clause_is_decoded_as_a_whole(ocr, right):
+    assert repair_tones(ocr)[0] == right
+
+
+@pytest.mark.parametrize(
+    ("ocr", "right"),
+    [
+        # a circumflex or horn dropped, or read as a tilde, on a real syllable
+        ("KT. GIÁM ĐÓC", "KT. GIÁM ĐỐC"),  # TB-1894
+        ("GIÁM ĐÓC SỞ TÀI CHÍNH", "GIÁM ĐỐC SỞ TÀI CHÍNH"),  # QD-1050's, with another agency
+        ("Ủy ban nhãn dân tỉnh", "Ủy ban nhân dân tỉnh"),  # kiengiang poor scan
+        ("đẩy mạnh phát triển các khu cõng nghiệp", "đẩy mạnh phát triển các khu công nghiệp"),  # kontum-2025
+    ],
+)
+def test_a_real_syllable_gains_its_lost_vowel_shape_on_strong_evidence(ocr, right):
+    assert repair_tones(ocr)[0] == right
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dân cư tổ 1, phường Kim Tân",  # the comma after a number ends the context
+        "tại khu 3. Phường đã triển khai",
+        "lắp đặt cáp quang đến các xã",  # `cáp` is a word: no evidence for `cấp` here
+    ],
+)
+def test_punctuation_after_a_number_still_ends_the_context(text):
+    assert repair_tones(text) == (text, 0)
+
+
+def test_the_model_learns_no_pair_across_punctuation():
+    from extractors.text.data.build_language_model import line_tokens
+
+    tokens, pairs = line_tokens("1. phương án nổ mìn, hộ chiếu (số 12/2025) ban hành")
+    assert tokens[:3] == ["#", "phương", "án"]
+    assert ("#", "phương") not in pairs and ("mìn", "hộ") not in pairs and ("chiếu", "số") not in pairs
+    assert ("phương", "án") in pairs and ("số", "#") in pairs
+
+
 def test_the_model_gives_probabilities():
     lm = language_model()
     assert 0 < lm.p("số") < 1 and lm.logp("theo", "quyết", "định") < 0
