@@ -22,6 +22,7 @@ import regex
 from extractors.analyse import analyse
 from extractors.normalize.ocr_case import lower_misread_capitals
 from extractors.normalize.ocr_language import repair_ocr_text
+from extractors.normalize.ocr_tones import repair_tones
 from extractors.normalize.pages import normalize_pages
 from extractors.text.syllables import toneless, toneless_compounds
 from tests.samples import SAMPLES, truth_text
@@ -125,3 +126,40 @@ def test_words_read_as_capitals_are_lowered_and_no_other(name):
     restored = sum(after[i] == right[i] for i in hurt)
     assert restored >= 0.9 * len(hurt), [(before[i], after[i]) for i in hurt if after[i] != right[i]][:10]
     assert all(a == b for i, (a, b) in enumerate(zip(after, right, strict=True)) if i not in set(hurt))
+
+
+#: Two lower-case syllables side by side, each with a tone stacked on its vowel's hat.
+_BOTH_STACKED = regex.compile(
+    r"(?<![\p{L}\d])(\p{Ll}*[ấầẩẫậếềểễệốồổỗộắằẳẵặ]\p{Ll}*) (\p{Ll}*[ấầẩẫậếềểễệốồổỗộắằẳẵặ]\p{Ll}*)(?![\p{L}\d])"
+)
+
+
+def damage_pairs(text: str, seed: int) -> str:
+    """Both tones of one such pair in two lost (`khẩn cấp` → `khân câp`): neither
+    syllable is context for the other, so only the pair together can be put right."""
+    rng = random.Random(seed)
+    return _BOTH_STACKED.sub(
+        lambda m: f"{_drop_tone_word(m[1])} {_drop_tone_word(m[2])}" if rng.random() < 0.5 else m.group(), text
+    )
+
+
+def _drop_tone_word(word: str) -> str:
+    return "".join(_drop_tone(ch) for ch in word)
+
+
+def restored(text: str, seed: int) -> tuple[int, int, int]:
+    """Damaged words put right, words damaged, and other words changed."""
+    damaged_text = damage_pairs(text, seed)
+    right, damaged, fixed = text.split(), damaged_text.split(), repair_tones(damaged_text)[0].split()
+    hurt = {i for i, (a, b) in enumerate(zip(damaged, right, strict=True)) if a != b}
+    others = sum(a != b for i, (a, b) in enumerate(zip(fixed, right, strict=True)) if i not in hurt)
+    return sum(fixed[i] == right[i] for i in hurt), len(hurt), others
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_two_damaged_syllables_side_by_side_are_put_right_together(name):
+    # Decoded one syllable at a time, 76-85 % came back; decoded by clause, 98-100 %.
+    back, hurt, others = restored(truth_text(name), seed=7)
+    assert hurt >= 100
+    assert back >= 0.95 * hurt
+    assert others == 0

@@ -126,6 +126,20 @@ def test_held_out_transcripts_are_almost_never_changed():
         assert n <= 0.004 * len(words_of(text)) + 1, (path.name, n)
 
 
+@pytest.mark.skipif(not TRUTH.is_dir(), reason="../shared/realworld-truth is not beside the checkout")
+def test_pairs_of_lost_tones_in_held_out_text_mostly_come_back():
+    # Text the model never saw (the real scans' transcripts and the unseen-plan
+    # examples): one syllable at a time gave 63 % back and changed 16 other words.
+    from tests.integration.test_ocr_damage import restored
+
+    paths = sorted(TRUTH.glob("*.txt")) + sorted((TRUTH.parent / "notes" / "unseen-examples").glob("*.txt"))
+    results = [restored(p.read_text(encoding="utf-8"), seed=7) for p in paths]
+    hurt = sum(h for _, h, _ in results)
+    assert hurt >= 200
+    assert sum(b for b, _, _ in results) >= 0.85 * hurt
+    assert sum(o for _, _, o in results) <= 0.002 * sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
+
+
 def test_metrics_count_tone_only_errors():
     m = ocr_metrics("Kiêm tra vật liệu nô công nghiệp", "Kiểm tra vật liệu nổ công nghiệp")
     assert m.tone_only == pytest.approx(2 / 7)
