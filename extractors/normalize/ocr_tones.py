@@ -33,6 +33,7 @@ import regex
 
 from extractors.text.fold import normalize_tone_marks
 from extractors.text.syllables import (
+    NUMBER_TOKEN,
     is_vietnamese_syllable,
     shapeless,
     syllable_counts,
@@ -51,9 +52,8 @@ HAT_ODDS = 1000.0
 HAT_NEED = 3
 #: Weight of the unigram prior against bigram evidence.
 SMOOTHING = 50.0
-#: A syllable (letters only, between non-letters) or a number, which the model reads
-#: as `#`; the number ends on a digit, so the comma or full stop after it still ends the clause.
-_WORD = regex.compile(r"(?<![\p{L}\d])(?:\p{Latin}+|\d(?:[\d.,/]*\d)?)(?![\p{L}\d])")
+#: A syllable (letters only, between non-letters) or a number, which the model reads as `#`.
+_WORD = regex.compile(rf"(?<![\p{{L}}\d])(?:\p{{Latin}}+|{NUMBER_TOKEN})(?![\p{{L}}\d])")
 #: Inside a sentence, after a letter or a comma: a capital there starts a name.
 _MID_SENTENCE = regex.compile(r"[\p{Ll},]\s*$")
 
@@ -184,7 +184,7 @@ def _decode(lm: LanguageModel, clause: list[int], choices: list[list[str]]) -> d
     (the same result, in a fraction of the time)."""
     options = [choices[i] for i in clause]
     options = [
-        [o[0], *(c for c in o[1:] if _seen_beside(lm, options, k, c, _evidence(lm, o[0], c)[0]))]
+        [o[0], *(c for c in o[1:] if _seen_beside(lm, c, *_beside(options, k), _evidence(lm, o[0], c)[0]))]
         for k, o in enumerate(options)
     ]
     changed: dict[int, str] = {}
@@ -203,11 +203,16 @@ def _decode(lm: LanguageModel, clause: list[int], choices: list[list[str]]) -> d
     return changed
 
 
-def _seen_beside(lm: LanguageModel, options: list[list[str]], k: int, word: str, need: int) -> bool:
-    """Whether `word` is seen `need` times beside some option of token k's neighbours."""
-    if k and any(lm.bigrams.get((o, word), 0) >= need for o in options[k - 1]):
-        return True
-    return k + 1 < len(options) and any(lm.bigrams.get((word, o), 0) >= need for o in options[k + 1])
+def _beside(seq: list, k: int) -> tuple[list, list]:
+    """What stands before and after position k (nothing at either end)."""
+    return (seq[k - 1] if k else []), (seq[k + 1] if k + 1 < len(seq) else [])
+
+
+def _seen_beside(lm: LanguageModel, word: str, before: list[str], after: list[str], need: int) -> bool:
+    """Whether `word` is seen `need` times after one of `before` or before one of `after`."""
+    return any(lm.bigrams.get((b, word), 0) >= need for b in before) or any(
+        lm.bigrams.get((word, a), 0) >= need for a in after
+    )
 
 
 def _evidence(lm: LanguageModel, read: str, best: str) -> tuple[int, float]:
@@ -233,11 +238,9 @@ def _decode_run(lm: LanguageModel, options: list[list[str]]) -> dict[int, str]:
             if best == read:
                 continue
             need, odds = _evidence(lm, read, best)
-            seen = max(
-                lm.bigrams.get((path[k - 1], best), 0) if k else 0,
-                lm.bigrams.get((best, path[k + 1]), 0) if k + 1 < len(path) else 0,
-            )
-            if seen < need or gain[k] < math.log(odds):
+            if not _seen_beside(lm, best, path[max(k - 1, 0) : k], path[k + 1 : k + 2], need) or gain[k] < math.log(
+                odds
+            ):
                 refused.append(k)
         if not refused:
             return {k: best for k, best in enumerate(path) if best != options[k][0]}

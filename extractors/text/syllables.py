@@ -19,6 +19,10 @@ TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 _TONE_TABLE = str.maketrans("", "", TONE_MARKS)
 #: A token that can be a syllable: Vietnamese letters only.
 SYLLABLE_RE = regex.compile(r"[\p{Latin}]+")
+#: A number as the tone model reads it (one token, `#`): it ends on a digit, so the
+#: comma or full stop after it (`cư 1, phường`) still ends the clause. The model's
+#: builder and the repairs must cut numbers alike.
+NUMBER_TOKEN = r"\d(?:[\d.,/]*\d)?"
 
 
 def toneless(syllable: str) -> str:

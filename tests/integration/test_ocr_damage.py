@@ -129,9 +129,8 @@ def test_words_read_as_capitals_are_lowered_and_no_other(name):
 
 
 #: Two lower-case syllables side by side, each with a tone stacked on its vowel's hat.
-_BOTH_STACKED = regex.compile(
-    r"(?<![\p{L}\d])(\p{Ll}*[ấầẩẫậếềểễệốồổỗộắằẳẵặ]\p{Ll}*) (\p{Ll}*[ấầẩẫậếềểễệốồổỗộắằẳẵặ]\p{Ll}*)(?![\p{L}\d])"
-)
+_STACKED_WORD = rf"\p{{Ll}}*{_STACKED.pattern}\p{{Ll}}*"
+_BOTH_STACKED = regex.compile(rf"(?<![\p{{L}}\d])({_STACKED_WORD}) ({_STACKED_WORD})(?![\p{{L}}\d])")
 
 
 def damage_pairs(text: str, seed: int) -> str:
@@ -139,12 +138,8 @@ def damage_pairs(text: str, seed: int) -> str:
     syllable is context for the other, so only the pair together can be put right."""
     rng = random.Random(seed)
     return _BOTH_STACKED.sub(
-        lambda m: f"{_drop_tone_word(m[1])} {_drop_tone_word(m[2])}" if rng.random() < 0.5 else m.group(), text
+        lambda m: f"{_drop_tone(m[1])} {_drop_tone(m[2])}" if rng.random() < 0.5 else m.group(), text
     )
-
-
-def _drop_tone_word(word: str) -> str:
-    return "".join(_drop_tone(ch) for ch in word)
 
 
 def restored(text: str, seed: int) -> tuple[int, int, int]:

@@ -30,6 +30,7 @@ from pathlib import Path
 import regex
 
 from extractors.text.fold import normalize_tone_marks
+from extractors.text.syllables import NUMBER_TOKEN
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[2]
@@ -45,7 +46,7 @@ MIN_SYMBOL_COUNT = 2
 #: Real files whose transcripts measure OCR: never part of the model.
 HELD_OUT = ("GP-2507", "QD-1050", "TB-1894", "laocai-2026-kh-1105")
 #: Syllables, and numbers as one token `#` (`số #`, `ngày # tháng`): context, never candidates.
-_TOKEN = regex.compile(r"\p{Latin}+|\d(?:[\d.,/]*\d)?")
+_TOKEN = regex.compile(rf"\p{{Latin}}+|{NUMBER_TOKEN}")
 
 
 def _norm(text: str) -> str:
