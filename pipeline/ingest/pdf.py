@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
-import subprocess
 import threading
 import unicodedata
 from pathlib import Path
@@ -34,6 +32,14 @@ __all__ = ["PageText", "PagedText", "read_pdf_pages", "assess_text_layer", "page
 # Fewer visible characters than this is no text layer (a scan, or a page
 # number stamped on one).
 MIN_CHARS = 20
+
+#: A character of a page and its box (left, bottom, right, top) in PDF points,
+#: None for what PDFium generates (spaces, line breaks).
+Chars = list[tuple[str, tuple[float, float, float, float] | None]]
+
+#: PDFium's mark for a hyphen it takes to end a line (`FPDFText_IsHyphen`).
+#: The glyph drawn is a hyphen, and in `105/2025/NĐ-CP` it is part of a số hiệu.
+_HYPHEN_MARK = "\ufffe"
 
 _VI_LETTERS = VI_MARKED_LETTERS
 _SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(ch|ng|nh|[cmnpt])?")
@@ -144,12 +150,15 @@ def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, wo
         to_ocr: list[int] = []
         ruled: list[int] = []
         rejected: dict[int, str] = {}
+        placed: dict[int, Chars] = {}
         for index in range(len(doc)):
             try:
                 page = doc[index]
-                text = _page_text(page)
                 if _has_widgets(page):
-                    text = _text_with_widgets(path, index) or text
+                    placed[index] = _chars_with_widgets(doc, index)
+                    text = _text_of(placed[index])
+                else:
+                    text = _page_text(page)
             except pdfium.PdfiumError as exc:
                 raise CorruptFileError(
                     f"{path.name}: page {index + 1} cannot be read ({exc}); "
@@ -166,7 +175,7 @@ def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, wo
                 ruled.append(index)
             pages.append(PageText(index + 1, text, "text"))
         if ruled:
-            _add_tables(path, doc, pages, ruled)
+            _add_tables(path, doc, pages, ruled, placed)
         for index, result in _ocr_pages(doc, to_ocr, lang, dpi, workers):
             pages[index] = to_page_text(index + 1, result)
     finally:
@@ -187,31 +196,92 @@ def _has_widgets(page) -> bool:
     return False
 
 
-def _text_with_widgets(path: Path, index: int) -> str | None:
-    """The page's text including what is drawn in its form fields, by poppler.
+def _chars_with_widgets(doc, index: int) -> Chars:
+    """The page's characters with what its form fields draw, each where it is drawn.
 
-    Vietnamese e-signing tools stamp the số hiệu, the day and the place into
-    the appearance of the signature field (`/FT /Sig`) when the document is
-    signed. PDFium's text page reads only the page's content stream and
-    pdfplumber likewise; poppler's `pdftotext` renders annotation appearances
-    into the text in reading order (`Số: 7432 /UBND-XD`), so pages with widgets
-    are read through it. Without poppler the PDFium text is kept.
+    Vietnamese e-signing tools stamp the số hiệu, the day and the month into
+    signature fields (`/FT /Sig`) when the document is signed
+    (`Số: 193 /UBND-KT`, `ngày 10 tháng 01`); the page's content has blanks
+    there. PDFium's text page reads only the content, so the page is
+    flattened (the fields' appearances become content, in memory: the file is
+    not touched), and PDFium appends their characters after the page's own.
+    Each run of them is put back in reading order by its position: on the line
+    it is drawn on, after the characters left of it and never inside a word;
+    a run on a line of its own (a signing tool's `Ký bởi: …` block) goes
+    before the first line below it.
     """
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        return None
-    page = str(index + 1)
-    try:
-        out = subprocess.run(
-            [exe, "-f", page, "-l", page, "-enc", "UTF-8", str(path), "-"],
-            capture_output=True,
-            timeout=60,
-            check=True,
-        )
-    except (subprocess.SubprocessError, OSError):
-        return None
-    text = out.stdout.decode("utf-8", "replace").replace("\f", "")
-    return text if text.strip() else None
+    own = _page_chars(doc[index])
+    pdfium_c.FPDFPage_Flatten(doc[index], pdfium_c.FLAT_NORMALDISPLAY)
+    chars = _page_chars(doc[index])
+    if [c for c, _ in chars[: len(own)]] != [c for c, _ in own]:
+        return chars  # not appended as expected: the flattened page in PDFium's order
+    out = chars[: len(own)]
+    for run in _runs(chars[len(own) :]):
+        out = _place(out, run)
+    return out
+
+
+def _runs(chars: Chars) -> list[Chars]:
+    """Drawn characters grouped into runs: split at characters without a box
+    (PDFium's generated spaces and breaks) and at gaps wider than three
+    character heights (two fields side by side)."""
+    runs: list[Chars] = []
+    current: Chars = []
+    right = 0.0
+    for ch, box in chars:
+        if box is None or (current and box[0] - right > 3 * max(1.0, box[3] - box[1])):
+            if current:
+                runs.append(current)
+            current = []
+        if box is not None:
+            current.append((ch, box))
+            right = box[2]
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _place(chars: Chars, run: Chars) -> Chars:
+    """`chars` with `run` inserted where it is drawn (see `_chars_with_widgets`)."""
+    boxes = [box for _, box in run if box is not None]
+    low, high = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    left_edge, right_edge = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    middle = (low + high) / 2
+    x = (boxes[0][0] + boxes[0][2]) / 2
+
+    def on_line(box) -> bool:
+        return box is not None and box[1] <= middle <= box[3]
+
+    def under(box) -> bool:
+        return on_line(box) and left_edge <= (box[0] + box[2]) / 2 <= right_edge
+
+    # What the stamp is drawn over (a month typed in before signing, under the
+    # signed one) is hidden by it.
+    chars = [(c, box) for c, box in chars if not under(box)]
+    line = [i for i, (_, box) in enumerate(chars) if on_line(box)]
+    if not line:
+        below = next((i for i, (_, box) in enumerate(chars) if box is not None and box[3] < low), None)
+        if below is None:
+            return [*chars, ("\n", None), *run]
+        at = below
+        while at > 0 and chars[at - 1][0] not in "\r\n":
+            at -= 1
+        return [*chars[:at], *run, ("\n", None), *chars[at:]]
+    left = [i for i in line if (box := chars[i][1]) is not None and (box[0] + box[2]) / 2 < x]
+    at = max(left) + 1 if left else min(line)
+    if 0 < at < len(chars) and not chars[at - 1][0].isspace() and not chars[at][0].isspace():
+        # a stamp drawn at a word's edge (`ngày15`) goes to the word's nearer end
+        start = at
+        while start > 0 and not chars[start - 1][0].isspace():
+            start -= 1
+        end = at
+        while end < len(chars) and not chars[end][0].isspace():
+            end += 1
+        word = [box for _, box in chars[start:end] if box is not None]
+        at = end if x >= (min(b[0] for b in word) + max(b[2] for b in word)) / 2 else start
+    before: Chars = [] if at == 0 or chars[at - 1][0].isspace() else [(" ", None)]
+    after: Chars = [] if at >= len(chars) or chars[at][0].isspace() else [(" ", None)]
+    return [*chars[:at], *before, *run, *after, *chars[at:]]
 
 
 def open_pdf(path: Path) -> pdfium.PdfDocument:
@@ -252,9 +322,32 @@ def _declares_no_pages(path: Path) -> bool:
 def _page_text(page) -> str:
     textpage = page.get_textpage()
     try:
-        return textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+        return _plain(textpage.get_text_range())
     finally:
         textpage.close()
+
+
+def _plain(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace(_HYPHEN_MARK, "-")
+
+
+def _page_chars(page) -> Chars:
+    """Each character of the page's text with its box (left, bottom, right,
+    top), None for those PDFium generates (spaces, line breaks)."""
+    textpage = page.get_textpage()
+    try:
+        raw = textpage.get_text_range()
+        out: Chars = []
+        for i, ch in enumerate(raw[: textpage.count_chars()]):
+            left, bottom, right, top = textpage.get_charbox(i)
+            out.append((ch, (left, bottom, right, top) if right > left or top > bottom else None))
+        return out
+    finally:
+        textpage.close()
+
+
+def _text_of(chars: Chars) -> str:
+    return _plain("".join(ch for ch, _ in chars))
 
 
 def _objects(page, kind: int):
@@ -288,7 +381,7 @@ def _looks_ruled(page) -> bool:
     return (horizontal >= 2 and vertical >= 2) or boxes >= 2
 
 
-def _add_tables(path: Path, doc, pages: list, indexes: list[int]) -> None:
+def _add_tables(path: Path, doc, pages: list, indexes: list[int], placed: dict[int, Chars]) -> None:
     import pdfplumber
 
     with pdfplumber.open(str(path)) as pdf:
@@ -308,7 +401,8 @@ def _add_tables(path: Path, doc, pages: list, indexes: list[int]) -> None:
                 )
                 continue
             if found:
-                text = _replace_regions(doc[index], plumber_page.height, found)
+                chars = placed.get(index) or _page_chars(doc[index])
+                text = _replace_regions(chars, plumber_page.height, found)
                 pages[index] = PageText(index + 1, text, "text", [rows for _, rows in found])
 
 
@@ -316,36 +410,28 @@ def _cell(value) -> str:
     return " ".join((value or "").split())
 
 
-def _replace_regions(page, page_height: float, tables) -> str:
+def _replace_regions(chars: Chars, page_height: float, tables) -> str:
     """Page text in pypdfium2 order with each table's characters replaced by
     its rows, one line per row, cells joined by tabs."""
-    textpage = page.get_textpage()
-    try:
-        raw = textpage.get_text_range()
-        count = textpage.count_chars()
-        # pdfplumber measures from the top, pdfium from the bottom.
-        boxes = [(x0, page_height - bottom, x1, page_height - top) for (x0, top, x1, bottom), _ in tables]
-        out: list[str] = []
-        emitted = set()
-        inside = None
-        for i, ch in enumerate(raw[:count]):
-            left, bottom, right, top = textpage.get_charbox(i)
-            if right > left or top > bottom:
-                cx, cy = (left + right) / 2, (bottom + top) / 2
-                inside = next(
-                    (k for k, (x0, y0, x1, y1) in enumerate(boxes) if x0 <= cx <= x1 and y0 <= cy <= y1), None
-                )
-            # characters without a box (generated spaces and line breaks)
-            # belong wherever the previous character was
-            if inside is None:
-                out.append(ch)
-            elif inside not in emitted:
-                emitted.add(inside)
-                block = "\n".join("\t".join(row) for row in tables[inside][1])
-                out.append("\n" + block + "\n")
-    finally:
-        textpage.close()
-    text = "".join(out).replace("\r\n", "\n").replace("\r", "\n")
+    # pdfplumber measures from the top, pdfium from the bottom.
+    boxes = [(x0, page_height - bottom, x1, page_height - top) for (x0, top, x1, bottom), _ in tables]
+    out: list[str] = []
+    emitted = set()
+    inside = None
+    for ch, box in chars:
+        if box is not None:
+            left, bottom, right, top = box
+            cx, cy = (left + right) / 2, (bottom + top) / 2
+            inside = next((k for k, (x0, y0, x1, y1) in enumerate(boxes) if x0 <= cx <= x1 and y0 <= cy <= y1), None)
+        # characters without a box (generated spaces and line breaks)
+        # belong wherever the previous character was
+        if inside is None:
+            out.append(ch)
+        elif inside not in emitted:
+            emitted.add(inside)
+            block = "\n".join("\t".join(row) for row in tables[inside][1])
+            out.append("\n" + block + "\n")
+    text = _plain("".join(out))
     if not emitted:
         return text
     # only the line breaks around the inserted rows; trailing tabs of a row

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zlib
@@ -293,3 +294,94 @@ def test_signature_field_text_is_read_and_rejected_pages_are_warned():
     assert "ngày 21 tháng 7 năm 2026" in raw.pages[0]
     broken = read_document(REALWORLD / "pdf" / "TB-1894-ket-qua-sau-kiem-tra-VLNCN-ban-ky.pdf", ocr=False)
     assert broken.warnings and broken.warnings[0].startswith("text layer rejected on pages 1-2")
+
+
+# --- what e-signing tools draw in signature fields --------------------------
+
+
+def _text_at(x: int, y: int, text: bytes) -> bytes:
+    return b"BT /F1 12 Tf %d %d Td (%s) Tj ET\n" % (x, y, text)
+
+
+def signed_pdf(table: bool) -> bytes:
+    """A page whose number, day and month are blanks (a month typed in before
+    signing included) filled by signature fields, as Vietnamese e-signing
+    tools do, a signer's block on a line of its own, and (`table`) a ruled
+    table below, which sends the page through the table reader."""
+    content = (
+        _text_at(72, 700, b"So:")
+        + _text_at(110, 700, b"/KH-UBND")
+        + _text_at(300, 700, b"Ha Noi, ngay")
+        + _text_at(390, 700, b"thang")
+        + _text_at(430, 700, b"4")
+        + _text_at(445, 700, b"nam 2026")
+        + _text_at(72, 650, b"Noi dung cua ke hoach.")
+    )
+    if table:
+        content += b"".join(b"%d %d 200 20 re S\n" % xy for xy in ((72, 560), (272, 560), (72, 540), (272, 540)))
+        content += _text_at(76, 566, b"Don vi") + _text_at(276, 566, b"Thoi han")
+        content += _text_at(76, 546, b"So Tai chinh") + _text_at(276, 546, b"Quy IV")
+    fields = [(90, 696, b"12"), (368, 696, b"05"), (429, 696, b"5"), (72, 676, b"Ky boi: So Tai chinh")]
+    first = 6  # object number of the first field
+    annots = b" ".join(b"%d 0 R" % (first + 2 * i) for i in range(len(fields)))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [%s] /SigFlags 3 >> >>" % annots,
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Annots [%s] >>" % annots,
+        stream(b"<< >>", content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    for i, (x, y, text) in enumerate(fields):
+        width = 7 * len(text) + 4
+        objects.append(
+            b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Sig%d) /F 4 /P 3 0 R "
+            b"/Rect [%d %d %d %d] /AP << /N %d 0 R >> >>" % (i, x - 1, y - 2, x + width, y + 14, first + 2 * i + 1)
+        )
+        objects.append(
+            stream(
+                b"<< /Type /XObject /Subtype /Form /BBox [0 0 %d 16] /Resources << /Font << /F1 5 0 R >> >> >>"
+                % (width + 1),
+                b"BT /F1 12 Tf 1 2 Td (%s) Tj ET" % text,
+            )
+        )
+    return build_pdf(objects)
+
+
+@pytest.mark.parametrize("table", [False, True], ids=["plain", "ruled"])
+def test_signature_field_text_is_read_where_it_is_drawn(table, tmp_path):
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(signed_pdf(table))
+    [page] = read_pdf_pages(path, ocr=False).pages
+    lines = [re.sub(" +", " ", line).strip() for line in page.text.splitlines()]
+    # the number between `Số:` and the symbol, the day after `ngày`; the month
+    # stamped over the one typed before signing replaces it
+    assert lines[0] == "So: 12 /KH-UBND Ha Noi, ngay 05 thang 5 nam 2026"
+    # a field on a line of its own stays in reading order, above what is below it
+    assert lines[1:3] == ["Ky boi: So Tai chinh", "Noi dung cua ke hoach."]
+    if table:
+        assert lines[3:] == ["Don vi\tThoi han", "So Tai chinh\tQuy IV"]
+        assert page.tables == [[["Don vi", "Thoi han"], ["So Tai chinh", "Quy IV"]]]
+
+
+def test_signed_number_and_date_are_read_on_real_pages_with_tables():
+    from pipeline.orchestrate.process import process_file
+
+    # a header laid out as a ruled table: the fields' text used to be lost there
+    cv = process_file(REALWORLD / "pdf" / "CV-UBND-tinh-chi-dao-quan-ly-giam-sat-VLNCN.pdf", ocr=False).document
+    assert (cv.doc_number, cv.issue_date) == ("193/UBND-KT", dt.date(2026, 1, 10))
+    # an appendix caption on a ruled page: `Quyết định số /QĐ-UBND ngày / /2026`
+    qd = read_pdf_pages(REALWORLD / "pdf" / "QD-2170-2026-CTDT-KCN-Ban-Qua.pdf", ocr=False)
+    assert "Quyết định số 2170 /QĐ-UBND ngày 23 / 6 /2026" in qd.pages[4].text
+    # `tháng 4` typed in, `5` signed over it
+    uq = process_file(REALWORLD / "pdf" / "QD-1696-QD-UBND-uy-quyen-15-5-2026.pdf", ocr=False).document
+    assert uq.issue_date == dt.date(2026, 5, 15)
+
+
+def test_pdfium_hyphen_mark_is_read_as_the_hyphen_it_is():
+    # PDFium gives U+FFFE for a hyphen it takes to end a line; in a số hiệu it
+    # is the hyphen of `QĐ-UBND`.
+    pages = read_pdf_pages(REALWORLD / "pdf" / "CV-6791-SNNMT-17-7-2026-y-kien-tham-dinh-CCN-Bao-Dap.pdf", ocr=False)
+    text = "".join(p.text for p in pages.pages)
+    assert "\ufffe" not in text
+    assert "Quyết định số 2257/QĐ-UBND" in " ".join(text.split())
