@@ -421,15 +421,21 @@ def run_isolated(path: Path, ocr: bool, limits: Limits, doc_id: str | None = Non
     t0 = time.monotonic()
     last = None
     stage = Stage.READ
+    # Starting a worker (the first one of a process also starts the fork
+    # server, which imports the pipeline: seconds on a slow machine) is not
+    # the document's time.
+    starting = 0.0
     for _attempt in range(2):
         if STOP.is_set():
             return _interrupted(started, t0, doc_id)
+        t_start = time.monotonic()
         w = _worker(limits)
+        starting += time.monotonic() - t_start
         try:
             w.conn.send((str(path), ocr))
         except OSError:
             pass  # the worker died idle: the read below sees it
-        deadline = t0 + limits.timeout_s
+        deadline = t0 + starting + limits.timeout_s
         with _busy(w):
             while not w.conn.poll(_POLL_S) and time.monotonic() < deadline and not STOP.is_set():
                 if not w.proc.is_alive() and not w.conn.poll(0):

@@ -42,6 +42,22 @@ def test_one_worker_serves_document_after_document(plans):
     assert len(set(pids)) == 1 and pids[0] is not None
 
 
+def test_starting_a_worker_is_not_counted_against_the_document(plans, monkeypatch):
+    # The first worker of a process waits for the fork server to import the
+    # pipeline: seconds on a slow machine, none of it the document's doing.
+    started = isolate._worker
+
+    def slow_start(limits):
+        time.sleep(1.5)
+        return started(limits)
+
+    monkeypatch.setattr(isolate, "_worker", slow_start)
+    monkeypatch.setattr(isolate, "_POLL_S", 0.01)  # the first look comes before the document is done
+    run_isolated(plans[0], False, Limits())  # the worker is warm: the document takes well under 1 s
+    out = run_isolated(plans[1], False, Limits(timeout_s=1.0))
+    assert out.status == "ok", out.error_message
+
+
 def test_a_worker_is_replaced_after_max_docs(plans):
     limits = Limits(max_docs=2)
     pids = []
