@@ -12,7 +12,12 @@ the layout a real publisher might have used:
 * `markdown`      tables as Markdown pipe tables with a separator row;
 * `cell_lines`    tables written one cell per line (as text exports do);
 * `caps_title`    the subject line in capitals;
-* `annex_caption` no header block: the number and date only in the annex caption.
+* `annex_caption` no header block: the number and date only in the annex caption;
+* `docx_markup`   the `docx` file as drafts and templates mark it up: runs in
+                  tracked insertions and content controls, a tracked deletion,
+                  each table cell's and the body's paragraphs inside content
+                  controls, the document kind and
+                  title in a text box (with the fallback copy Word writes).
 """
 
 from __future__ import annotations
@@ -190,6 +195,69 @@ def docx_bytes(plan: Plan) -> bytes:
     if plan.recipients or plan.signature:
         layout_table([(plan.recipients, plan.signature)])
     body(plan.rest)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def docx_markup_bytes(plan: Plan) -> bytes:
+    """`docx_bytes(plan)` with the Word markup that hides text from a naive reader."""
+    import docx
+    from lxml import etree
+
+    def w(tag: str, **attrs: str) -> etree._Element:
+        el = etree.Element(f"{{{_W}}}{tag}")
+        for k, v in attrs.items():
+            el.set(f"{{{_W}}}{k}", v)
+        return el
+
+    def wrap(elements: list, wrapper: etree._Element) -> None:
+        """Put `elements` inside `wrapper` (a content control: inside its
+        `w:sdtContent`) where the first of them stood."""
+        if wrapper.tag == f"{{{_W}}}sdt":
+            wrapper.append(w("sdtPr"))
+            wrapper.append(w("sdtContent"))
+        elements[0].addprevious(wrapper)
+        for el in elements:
+            (wrapper[1] if wrapper.tag == f"{{{_W}}}sdt" else wrapper).append(el)
+
+    document = docx.Document(io.BytesIO(docx_bytes(plan)))
+    body = document.element.body
+    paragraphs = list(body.iter(f"{{{_W}}}p"))
+    for i, par in enumerate(paragraphs):
+        runs = [r for r in par if r.tag == f"{{{_W}}}r"]
+        if not runs:
+            continue
+        wrap(runs, w("ins", id=str(i), author="Văn thư", date="2026-01-01T00:00:00Z") if i % 2 else w("sdt"))
+        if i % 3 == 0:  # a deletion Word no longer shows
+            deleted = w("del", id=f"d{i}", author="Văn thư", date="2026-01-01T00:00:00Z")
+            run = etree.SubElement(deleted, f"{{{_W}}}r")
+            etree.SubElement(run, f"{{{_W}}}delText").text = "CHỮ ĐÃ XÓA"
+            par.append(deleted)
+    # every cell's paragraphs inside a content control of the cell
+    for cell in body.iter(f"{{{_W}}}tc"):
+        wrap([c for c in cell if c.tag == f"{{{_W}}}p"], w("sdt"))
+    # the kind and the title into a text box anchored in an empty paragraph
+    head = ([plan.kind] if plan.kind else []) + plan.title
+    titled = [p for p in body if p.tag == f"{{{_W}}}p" and "".join(p.itertext()).strip() in head]
+    if titled:
+        anchor = w("p")
+        titled[0].addprevious(anchor)
+        choice_box, fallback_box = w("txbxContent"), w("txbxContent")
+        for p in titled:
+            fallback_box.append(etree.fromstring(etree.tostring(p)))
+            choice_box.append(p)
+        alternate = etree.SubElement(etree.SubElement(anchor, f"{{{_W}}}r"), f"{{{_MC}}}AlternateContent")
+        etree.SubElement(etree.SubElement(alternate, f"{{{_MC}}}Choice", Requires="wps"), f"{{{_W}}}drawing").append(
+            choice_box
+        )
+        etree.SubElement(etree.SubElement(alternate, f"{{{_MC}}}Fallback"), f"{{{_W}}}pict").append(fallback_box)
+    # everything after the first block (the header table) inside one body-level content control
+    wrap([c for c in body if c.tag in (f"{{{_W}}}p", f"{{{_W}}}tbl")][1:], w("sdt"))
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()

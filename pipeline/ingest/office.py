@@ -41,7 +41,6 @@ def read_docx(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
     """A DOCX as one page of lines: paragraphs, layout tables as blocks, data tables as rows."""
     import docx  # python-docx
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -51,10 +50,11 @@ def read_docx(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
         ) from exc
     numbering = _Numbering(document)
     lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
+    for child in _blocks(document.element.body):
+        tag = _local(child)
         if tag == "p":
-            lines.append(numbering.label(child) + Paragraph(child, document).text)
+            lines.append(numbering.label(child) + paragraph_text(child))
+            lines += [paragraph_text(p) for p in text_box_paragraphs(child)]
         elif tag == "tbl":
             table = Table(child, document)
             if is_layout_table(table):
@@ -65,6 +65,75 @@ def read_docx(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
     if not text.strip():
         raise EmptyFileError("the DOCX contains no text")
     return RawDocument(source_format="docx", pages=[text], paged=False, paragraphs=True)
+
+
+# ---------------------------------------------------------------- paragraphs
+
+#: Containers whose text is not the paragraph's: deleted and moved-away text of
+#: tracked changes, text boxes (read as paragraphs of their own), and the
+#: fallback copy of a drawing Word writes beside its modern form.
+_NOT_THE_PARAGRAPHS = frozenset({"del", "moveFrom", "txbxContent", "Fallback", "pPr", "rPr"})
+
+
+def _local(element: Any) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _blocks(container: Any):
+    """Paragraphs and tables of the body in order, content controls (`w:sdt`) opened."""
+    for child in container.iterchildren():
+        tag = _local(child)
+        if tag == "sdt":
+            for content in child.iterchildren():
+                if _local(content) == "sdtContent":
+                    yield from _blocks(content)
+        elif tag in ("p", "tbl"):
+            yield child
+
+
+def _runs(element: Any):
+    for child in element.iterchildren():
+        tag = _local(child)
+        if tag == "r":
+            yield child
+        elif tag not in _NOT_THE_PARAGRAPHS:
+            yield from _runs(child)
+
+
+def paragraph_text(p: Any) -> str:
+    """The text of a `w:p` as Word shows it.
+
+    python-docx reads only the paragraph's own runs and hyperlinks; Word also
+    shows the runs inside tracked insertions (`w:ins`), content controls
+    (`w:sdt`), smart tags, custom XML and simple fields, which drafts and
+    templates are full of (`Số: <number filled in a control>/KH-UBND`).
+    """
+    return "".join(r.text for r in _runs(p))
+
+
+def _paragraphs(cell: Any) -> list[Any]:
+    """A table cell's `w:p` elements, content controls opened."""
+    return [b for b in _blocks(cell._tc) if _local(b) == "p"]
+
+
+def text_box_paragraphs(p: Any) -> list[Any]:
+    """Paragraphs of the text boxes anchored in `p` (a header block drawn as
+    text boxes), each once: not the fallback copy Word writes beside them."""
+    out: list[Any] = []
+
+    def visit(element: Any) -> None:
+        for child in element.iterchildren():
+            tag = _local(child)
+            if tag == "Fallback":
+                continue
+            if tag == "txbxContent":
+                out.extend(b for b in _blocks(child) if _local(b) == "p")
+            else:
+                visit(child)
+
+    visit(p)
+    return out
 
 
 # ---------------------------------------------------------------- tables
@@ -104,7 +173,9 @@ def is_layout_table(table: Any) -> bool:
     """A borderless table of a few columns holding a header or signature block: page layout, not data."""
     if len(table.columns) > LAYOUT_MAX_COLUMNS or _has_borders(table):
         return False
-    return is_block_text("\n".join(p.text for row in table.rows for cell in row.cells for p in cell.paragraphs))
+    return is_block_text(
+        "\n".join(paragraph_text(p) for row in table.rows for cell in row.cells for p in _paragraphs(cell))
+    )
 
 
 def layout_lines(table: Any, numbering: _Numbering) -> list[str]:
@@ -119,8 +190,8 @@ def layout_lines(table: Any, numbering: _Numbering) -> list[str]:
             seen.add(cell._tc)
             while len(columns) <= c:
                 columns.append([])
-            for p in cell.paragraphs:
-                text = (numbering.label(p._p) + p.text).strip()
+            for p in _paragraphs(cell):
+                text = (numbering.label(p) + paragraph_text(p)).strip()
                 if text:
                     columns[c].append(text)
     return [ln for col in columns for ln in col]
@@ -128,7 +199,9 @@ def layout_lines(table: Any, numbering: _Numbering) -> list[str]:
 
 def _cell_text(cell: Any, numbering: _Numbering | None = None) -> str:
     # Word numbers an STT column itself (`w:numPr` on the cell's paragraph): the label is the cell's text.
-    parts = [" ".join(((numbering.label(p._p) if numbering else "") + p.text).split()) for p in cell.paragraphs]
+    parts = [
+        " ".join(((numbering.label(p) if numbering else "") + paragraph_text(p)).split()) for p in _paragraphs(cell)
+    ]
     parts = [p for p in parts if p]
     if len(parts) > 1 and all(len(p.split()) <= LIST_CELL_WORDS for p in parts):
         # One name per line (`Sở Tài chính` / `Sở Xây dựng`): keep them apart.

@@ -2,6 +2,7 @@
 
 import codecs
 import io
+from pathlib import Path
 
 import pytest
 
@@ -9,7 +10,8 @@ from pipeline.errors import CorruptFileError, EmptyFileError, ReadError
 from pipeline.ingest import read_document
 from pipeline.ingest.sniff import sniff_format
 from pipeline.ingest.text import decode_text, looks_like_markdown
-from tests.samples import RAW
+from tests.samples import RAW, SAMPLES, truth_text
+from tests.variants import cut, docx_bytes, docx_markup_bytes
 
 LINE = "Ủy ban nhân dân tỉnh Kon Tum xây dựng Chương trình hành động thực hiện Nghị quyết số 06/NQ-CP"
 
@@ -211,3 +213,15 @@ def test_a_windows_1258_plan_is_decoded_as_vietnamese():
     text, warnings = decode_text(_cp1258_bytes(plan))
     assert unicodedata.normalize("NFC", text) == unicodedata.normalize("NFC", plan)
     assert warnings and "cp1258" in warnings[0]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_docx_text_under_word_markup_is_read_as_word_shows_it(name):
+    """Runs in tracked insertions and content controls, a body inside a
+    content control, the title in a text box (with Word's fallback copy):
+    the same text as the plain DOCX, deleted text left out."""
+    plan = cut(truth_text(name))
+    plain = read_document(Path(f"{name}.docx"), docx_bytes(plan), ocr=False).pages
+    marked = read_document(Path(f"{name}.docx"), docx_markup_bytes(plan), ocr=False).pages
+    assert marked == plain
+    assert "CHỮ ĐÃ XÓA" not in marked[0]
