@@ -92,13 +92,24 @@ def _blocks(container: Any):
             yield child
 
 
+_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+#: A Word run, and an equation's run (`m:r`: its text in `m:t`, `≥ 42 %` typed as an equation).
+_RUN = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}r"
+_MATH_RUN = _MATH + "r"
+
+
 def _runs(element: Any):
     for child in element.iterchildren():
-        tag = _local(child)
-        if tag == "r":
+        if child.tag in (_RUN, _MATH_RUN):
             yield child
-        elif tag not in _NOT_THE_PARAGRAPHS:
+        elif _local(child) not in _NOT_THE_PARAGRAPHS:
             yield from _runs(child)
+
+
+def _run_text(run: Any) -> str:
+    if run.tag == _MATH_RUN:
+        return "".join(t.text or "" for t in run.iterchildren(_MATH + "t"))
+    return run.text
 
 
 def paragraph_text(p: Any) -> str:
@@ -107,9 +118,10 @@ def paragraph_text(p: Any) -> str:
     python-docx reads only the paragraph's own runs and hyperlinks; Word also
     shows the runs inside tracked insertions (`w:ins`), content controls
     (`w:sdt`), smart tags, custom XML and simple fields, which drafts and
-    templates are full of (`Số: <number filled in a control>/KH-UBND`).
+    templates are full of (`Số: <number filled in a control>/KH-UBND`), and
+    the text of equations.
     """
-    return "".join(r.text for r in _runs(p))
+    return "".join(_run_text(r) for r in _runs(p))
 
 
 def _paragraphs(cell: Any) -> list[Any]:

@@ -225,3 +225,21 @@ def test_docx_text_under_word_markup_is_read_as_word_shows_it(name):
     marked = read_document(Path(f"{name}.docx"), docx_markup_bytes(plan), ocr=False).pages
     assert marked == plain
     assert "CHỮ ĐÃ XÓA" not in marked[0]
+
+
+def test_docx_equation_text_is_read_in_its_place():
+    """An equation's runs (`m:r`, text in `m:t`): a figure typed as one is part of the sentence."""
+    import docx
+    from lxml import etree
+
+    math = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+    d = docx.Document()
+    p = d.add_paragraph("Tỷ lệ che phủ rừng đạt ")
+    run = etree.SubElement(etree.SubElement(p._p, f"{{{math}}}oMath"), f"{{{math}}}r")
+    etree.SubElement(run, f"{{{math}}}t").text = "≥ 42%"
+    p.add_run(" trở lên.")
+    buf = io.BytesIO()
+    d.save(buf)
+    assert read_document(Path("plan.docx"), buf.getvalue(), ocr=False).pages == [
+        "Tỷ lệ che phủ rừng đạt ≥ 42% trở lên."
+    ]
