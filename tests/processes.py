@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -9,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import psutil
+import pytest
 
 
 @dataclass
@@ -56,3 +60,45 @@ def watching_tesseracts(interval: float = 0.02) -> Iterator[TesseractWatch]:
     finally:
         running.clear()
         t.join()
+
+
+def describe_tree(pid: int) -> str:
+    """A process and its descendants as `ps` would list them, with the load: what a hang report needs."""
+    lines = [f"load average {os.getloadavg()}"]
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return "\n".join([*lines, f"{pid} gone"])
+    for p in procs:
+        try:
+            cpu = p.cpu_times()
+            lines.append(f"{p.pid} {p.status()} cpu {cpu.user + cpu.system:.1f}s {' '.join(p.cmdline())[:120]}")
+        except psutil.Error:
+            continue
+    return "\n".join(lines)
+
+
+def communicate_or_explain(proc: subprocess.Popen, timeout: float) -> tuple[str, str]:
+    """`proc.communicate(timeout)`; a process that does not end in time fails the
+    test with its process tree and the stacks of its threads (`vnplans` prints
+    them on SIGUSR1), then is killed with everything it started."""
+    try:
+        return proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        tree = describe_tree(proc.pid)
+        descendants = []
+        try:
+            descendants = psutil.Process(proc.pid).children(recursive=True)
+            os.kill(proc.pid, signal.SIGUSR1)
+            time.sleep(1.0)
+        except (psutil.Error, ProcessLookupError):
+            pass
+        proc.kill()
+        for p in descendants:
+            try:
+                p.kill()
+            except psutil.Error:
+                pass
+        _, stderr = proc.communicate()
+        pytest.fail(f"pid {proc.pid} still running after {timeout} s\n{tree}\nstderr:\n{stderr[-8000:]}")

@@ -9,8 +9,10 @@ vnplans ocr-check data/raw --truth tests/fixtures
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import importlib
 import os
+import signal
 import sys
 
 from pipeline.cli.options import defaults
@@ -89,6 +91,10 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # `kill -USR1 <pid>` prints where every thread of a run that seems stuck is,
+    # to stderr, and the run goes on: what an operator needs before killing it.
+    if hasattr(signal, "SIGUSR1"):
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
     try:
         # Before the commands are imported: Prefect reads its log level once.
         argv = sys.argv[1:] if argv is None else argv

@@ -245,11 +245,7 @@ class Worker:
 
     def close(self) -> None:
         """Let the worker finish: closing the pipe ends its loop; a worker that lingers is killed."""
-        self.conn.close()
-        self.proc.join(5)
-        if self.proc.is_alive():
-            kill_tree(self.proc)
-            self.proc.join()
+        _close_all([self])
 
 
 _LANE = threading.local()
@@ -342,8 +338,7 @@ def _pop_spare(limits: Limits) -> Worker | None:
             else:
                 _WORKERS.discard(w)
                 unfit.append(w)
-    for w in unfit:
-        w.close()
+    _close_all(unfit)
     return found
 
 
@@ -391,8 +386,24 @@ def close_workers() -> None:
         workers = list(_WORKERS)
         _WORKERS.clear()
         _SPARE.clear()
+    _close_all(workers)
+
+
+#: How long a worker whose pipe was closed may take to exit before it is killed.
+_EXIT_GRACE_S = 5.0
+
+
+def _close_all(workers: list[Worker]) -> None:
+    """Close every pipe first, then wait once: the workers exit side by side,
+    so ending a run costs one worker's exit, not the sum of them."""
     for w in workers:
-        w.close()
+        w.conn.close()
+    deadline = time.monotonic() + _EXIT_GRACE_S
+    for w in workers:
+        w.proc.join(max(0.0, deadline - time.monotonic()))
+        if w.proc.is_alive():
+            kill_tree(w.proc)
+            w.proc.join()
 
 
 @contextmanager

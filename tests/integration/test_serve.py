@@ -64,10 +64,10 @@ def tail(path: Path, n: int = 4000) -> str:
         return ""
 
 
-def stop_group(proc: subprocess.Popen | None, grace: float = 30) -> None:
-    """SIGTERM the process group, SIGKILL whatever is left after `grace` seconds."""
+def stop_group(proc: subprocess.Popen | None, grace: float = 30) -> int | None:
+    """SIGTERM the process group, SIGKILL whatever is left after `grace` seconds; the exit code."""
     if proc is None:
-        return
+        return None
     try:
         os.killpg(proc.pid, signal.SIGTERM)
     except ProcessLookupError:
@@ -80,7 +80,7 @@ def stop_group(proc: subprocess.Popen | None, grace: float = 30) -> None:
         os.killpg(proc.pid, signal.SIGKILL)  # stragglers (a flow-run process, its workers)
     except ProcessLookupError:
         pass
-    proc.wait(10)
+    return proc.wait(10)
 
 
 def processes_with_home(home: Path) -> list[str]:
@@ -364,9 +364,11 @@ def test_served_deployment_ingests_a_feed(tmp_path):
             timings["scheduled runs seen"] = time.monotonic() - t0
 
             # Stopping `serve` pauses the schedule, so no runs pile up for a runner that is gone.
-            stop_group(serve)
+            t_sigterm = time.monotonic()
+            code = stop_group(serve)
             serve = None
-            assert api(f"{api_url}/deployments/{dep['id']}")[1]["paused"] is True
+            stopping = f"serve exited {code} after {time.monotonic() - t_sigterm:.1f} s\n{tail(serve_log)}"
+            assert api(f"{api_url}/deployments/{dep['id']}")[1]["paused"] is True, stopping
     finally:
         t_stop = time.monotonic()
         stop_group(serve)  # first: on shutdown it pauses its schedule through the server

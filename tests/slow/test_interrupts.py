@@ -1,5 +1,5 @@
 """Ctrl-C or SIGTERM stops a run within seconds and loses nothing: the log is written,
-unfinished files are marked, nothing keeps running."""
+unfinished files are marked, nothing keeps running. SIGUSR1 only asks where it is."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.errors import ExitCode
+from tests.processes import communicate_or_explain
 from tests.samples import RAW
 
 pytestmark = pytest.mark.slow
@@ -58,7 +59,7 @@ def test_an_interrupt_stops_the_run_and_writes_its_log(sig, prefect, tmp_path):
         descendants.setdefault(p.pid, p)
     sent = time.monotonic()
     os.kill(main.pid, sig)
-    _, stderr = main.communicate(timeout=30)
+    _, stderr = communicate_or_explain(main, timeout=30)
     took = time.monotonic() - sent
     assert main.returncode == int(ExitCode.INTERRUPTED), stderr
     assert took < 10, took
@@ -71,3 +72,29 @@ def test_an_interrupt_stops_the_run_and_writes_its_log(sig, prefect, tmp_path):
     time.sleep(2)
     alive = [p.pid for p in descendants.values() if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
     assert not alive, alive
+
+
+def test_sigusr1_prints_where_a_run_is_and_the_run_goes_on(tmp_path):
+    import pypdfium2 as pdfium
+
+    out, scan = tmp_path / "out", tmp_path / "two-pages.scan.pdf"
+    two = pdfium.PdfDocument.new()
+    two.import_pages(pdfium.PdfDocument(RAW / "kiengiang-2020-kh182.scan.pdf"), [0, 1])
+    two.save(scan)
+    main = subprocess.Popen(
+        [sys.executable, "-m", "vnplans", "run", str(scan), "--out", str(out), "--no-prefect", "--workers", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    me = psutil.Process(main.pid)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not me.children():  # a worker: the run is under way
+        time.sleep(0.1)
+    assert me.children(), "the run started no worker"
+    os.kill(main.pid, signal.SIGUSR1)
+    _, stderr = communicate_or_explain(main, timeout=600)
+    assert main.returncode == 0, stderr
+    assert "most recent call first" in stderr and "run_batch" in stderr, stderr[-3000:]
+    (log_file,) = (out / "ingest_log").glob("*.parquet")
+    assert [r["status"] for r in pq.read_table(log_file).to_pylist()] == ["ok"]
