@@ -38,11 +38,11 @@ import regex
 
 from extractors.text.fold import normalize_tone_marks, skeleton
 from extractors.text.memo import memo
-from extractors.text.patterns import DASH, END, SP, WORD, loose, loose_alt
+from extractors.text.patterns import DASH, END, NOCASE, SP, WORD, loose, loose_alt
 
 # ---------------------------------------------------------------- pieces
 
-_F = regex.IGNORECASE | regex.VERSION1
+_F = NOCASE
 _END = END
 _SP = SP
 _DASH = DASH

@@ -33,13 +33,13 @@ from extractors.agencies import (
 )
 from extractors.document import ParsedDoc
 from extractors.sections import classify_line
-from extractors.text.patterns import END, loose
+from extractors.text.patterns import END, NOCASE, loose
 from schemas import Task
 
 #: Section kinds whose items are tasks.
 TASK_KINDS = frozenset({"nhiem_vu_giai_phap", "to_chuc_thuc_hien"})
 
-_F = regex.IGNORECASE | regex.VERSION1
+_F = NOCASE
 _SP = r"\s+"
 _END = END
 
