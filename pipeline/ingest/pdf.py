@@ -48,6 +48,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT_IN_WORD = re.compile(r"(?<![\W\d_])[^\W\d_]+\d[^\W\d_]+")
 _VOWEL = re.compile(r"[aeiouy]")
 _WHOLE_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
+_PRIVATE_USE_BULLET = re.compile(r"^[ \t]*[\ue000-\uf8ff]", re.MULTILINE)
 
 
 def assess_text_layer(text: str) -> str | None:
@@ -64,6 +65,8 @@ def assess_text_layer(text: str) -> str | None:
     if n < MIN_CHARS:
         return "no text layer"
     lost = sum(1 for c in visible if c in "\x00\ufffd" or unicodedata.category(c) in ("Cc", "Co", "Cs"))
+    # A private-use code starting a line is a Symbol or Wingdings bullet, not a lost letter.
+    lost -= len(_PRIVATE_USE_BULLET.findall(text))
     lost += len(re.findall(r"(?<=\w)\?(?=\w)", text))
     if lost > 0.02 * n:
         return "text layer has lost glyphs (NUL, U+FFFD, '?')"

@@ -143,6 +143,14 @@ def test_assess_rejects_empty_and_lost_glyphs():
     assert assess_text_layer("Cÿn cÿ Luÿt Tÿ chÿc chính quyÿn ÿÿa phÿÿng " * 5) is not None
 
 
+def test_assess_takes_symbol_font_bullets_for_bullets_not_lost_glyphs():
+    # Word exports a Symbol or Wingdings bullet as a private-use code; a page of
+    # short bullet lines has many of them, and its text is fine.
+    bullets = "".join(f"\uf0b7 Sở {name} phối hợp thực hiện;\n" for name in ("Tài chính", "Xây dựng", "Y tế") * 4)
+    assert assess_text_layer(bullets) is None
+    assert assess_text_layer(bullets.replace("ở", "\uf0b7")) is not None  # inside words they are lost letters
+
+
 def test_assess_rejects_dropped_letters():
     dropped = "".join(c for c in SENTENCE if c.isascii())  # "Cn c Lut T chc ..."
     assert assess_text_layer((dropped + " ") * 6) is not None

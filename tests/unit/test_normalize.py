@@ -50,6 +50,15 @@ def test_clean_chars_spaces_controls_and_invisibles():
     assert clean_chars(raw) == "a b c d e fghi\tj\nk"
 
 
+def test_dash_lookalikes_read_as_the_hyphen_and_bullet_glyphs_as_the_bullet():
+    # Word's non-breaking hyphen, a minus sign, a fullwidth hyphen; Symbol and
+    # Wingdings bullets (private-use codes), squares and arrowheads at a line start.
+    raw = "Số: 12/QĐ\u2011UBND\n\u2212 Trang bị\n  \uff0d Sở Y tế\n\uf0b7 Sở Tài chính\n\u25aa Sở\n\u27a2 Sở"
+    assert clean_chars(raw) == "Số: 12/QĐ-UBND\n- Trang bị\n  - Sở Y tế\n• Sở Tài chính\n• Sở\n• Sở"
+    # Inside a line a square is not a bullet.
+    assert clean_chars("ô \u25aa vuông") == "ô \u25aa vuông"
+
+
 def test_markdown_noise_removed_and_blocks_flagged():
     assert strip_markdown("#### **I. MỤC ĐÍCH, YÊU CẦU**") == ("I. MỤC ĐÍCH, YÊU CẦU", True)
     assert strip_markdown("**ỦY BAN NHÂN DÂN  ") == ("ỦY BAN NHÂN DÂN", False)

@@ -1,0 +1,54 @@
+"""A list marked with another dash or bullet glyph gives the same facts.
+
+Word writes list items with a minus sign or a non-breaking hyphen as easily as
+with `-`, PDFs exported from Word give Symbol and Wingdings bullets as
+private-use codes, and publishers pick squares, arrowheads or circles. Each
+sample's `-` items are rewritten with each glyph (one character for one, so
+every span stays where it was) and every table must come out identical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pytest
+import regex
+
+from pipeline.orchestrate.process import process_file
+from tests.samples import SAMPLES, text_sample
+
+#: Hyphen, non-breaking hyphen, figure dash, hyphen bullet, minus, fullwidth
+#: hyphen, en dash, em dash, horizontal bar; bullet, Symbol and Wingdings
+#: bullets, small square, black circle, arrowhead.
+GLYPHS = "\u2010\u2011\u2012\u2043\u2212\uff0d\u2013\u2014\u2015\u2022\uf0b7\uf0a7\u25aa\u25cf\u27a2"
+_ITEM = regex.compile(r"(?m)^([ \t]*)-(?= \p{L})")  # an item, not a range wrapped before `- 45%`
+
+
+#: The text keeps the glyph as read (`•`, `–` for the dashes), so text is compared with the marks made one.
+_ONE_MARK = str.maketrans("•–", "--")
+_DROP = {"doc_id", "source_path", "source_sha256", "processed_at", "plan_key"}
+
+
+def _tables(path) -> dict[str, list[dict]]:
+    def row(r) -> dict:
+        return {k: v.translate(_ONE_MARK) if isinstance(v, str) else v for k, v in asdict(r).items() if k not in _DROP}
+
+    return {t: [row(r) for r in rows] for t, rows in process_file(path, ocr=False).tables.items()}
+
+
+@pytest.fixture(scope="module")
+def plain() -> dict[str, dict]:
+    return {name: _tables(text_sample(name)) for name in SAMPLES}
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_list_items_marked_with_any_dash_or_bullet_glyph_give_the_same_tables(name, plain, tmp_path):
+    source = text_sample(name)
+    text = source.read_text(encoding="utf-8")
+    assert len(_ITEM.findall(text)) >= 5  # the sample has `-` items to rewrite
+    for glyph in GLYPHS:
+        path = tmp_path / f"{ord(glyph):04x}{source.suffix}"
+        path.write_text(_ITEM.sub(lambda m, g=glyph: m.group(1) + g, text), encoding="utf-8")
+        got = _tables(path)
+        for table, rows in plain[name].items():
+            assert got[table] == rows, f"U+{ord(glyph):04X}: {table} differs"
