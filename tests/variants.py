@@ -17,7 +17,10 @@ the layout a real publisher might have used:
                   tracked insertions and content controls, a tracked deletion,
                   each table cell's and the body's paragraphs inside content
                   controls, the document kind and
-                  title in a text box (with the fallback copy Word writes).
+                  title in a text box (with the fallback copy Word writes);
+* `docx_tabs`     the `docx` file laid out with the Tab key: the header typed as
+                  lines with a tab between its halves, a tab after each list
+                  label and as the indent of every other paragraph.
 """
 
 from __future__ import annotations
@@ -195,6 +198,39 @@ def docx_bytes(plan: Plan) -> bytes:
     if plan.recipients or plan.signature:
         layout_table([(plan.recipients, plan.signature)])
     body(plan.rest)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+#: A list label and the space after it: `II. `, `1.2. `, `a) `, `- `.
+_LABEL_SPACE = re.compile(r"^((?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])[.)]|[-+•])\s+")
+
+
+def docx_tabs_bytes(plan: Plan) -> bytes:
+    """`docx_bytes(plan)` as a typist lays a page out with the Tab key: the
+    header typed on lines of its own, each line's two halves a tab apart
+    (no layout table); a tab after each list label (`1.⇥Mục đích`) and a
+    tab as the first-line indent of every other body paragraph."""
+    import docx
+
+    document = docx.Document(io.BytesIO(docx_bytes(plan)))
+    body = document.element.body
+    if plan.issuer or plan.motto:
+        header = body.find(f"{{{_W}}}tbl")
+        left = plan.issuer + ([f"Số: {plan.number}"] if plan.number else [])
+        right = plan.motto + ([plan.place_date] if plan.place_date else [])
+        for i in range(max(len(left), len(right))):
+            line = (left[i] if i < len(left) else "") + "\t\t" + (right[i] if i < len(right) else "")
+            header.addprevious(document.add_paragraph(line)._p)
+        body.remove(header)
+    for p in document.paragraphs:
+        text = p.text
+        if not p.runs or "\t" in text:
+            continue
+        for extra in p.runs[1:]:
+            p._p.remove(extra._r)
+        p.runs[0].text = _LABEL_SPACE.sub(r"\1\t", text, count=1) if _LABEL_SPACE.match(text) else "\t" + text
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()

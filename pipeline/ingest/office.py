@@ -53,8 +53,8 @@ def read_docx(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
     for child in _blocks(document.element.body):
         tag = _local(child)
         if tag == "p":
-            lines.append(numbering.label(child) + paragraph_text(child))
-            lines += [paragraph_text(p) for p in text_box_paragraphs(child)]
+            lines.append(untabbed(numbering.label(child) + paragraph_text(child)))
+            lines += [untabbed(paragraph_text(p)) for p in text_box_paragraphs(child)]
         elif tag == "tbl":
             table = Table(child, document)
             if is_layout_table(table):
@@ -122,6 +122,20 @@ def paragraph_text(p: Any) -> str:
     the text of equations.
     """
     return "".join(_run_text(r) for r in _runs(p))
+
+
+#: Tabs with the spaces around them.
+_TABS = regex.compile(r"[ ]*\t[\t ]*")
+
+
+def untabbed(text: str) -> str:
+    """A paragraph's tabs as spaces.
+
+    In a paragraph a tab is layout: the indent of a first line, the gap after a
+    typed `1.` or `a)`, the stop between the two halves of a header typed on
+    one line. Downstream a tab separates table cells, and a heading read as a
+    table row is no heading at all."""
+    return _TABS.sub(" ", text).strip() if "\t" in text else text
 
 
 def _paragraphs(cell: Any) -> list[Any]:
@@ -203,7 +217,7 @@ def layout_lines(table: Any, numbering: _Numbering) -> list[str]:
             while len(columns) <= c:
                 columns.append([])
             for p in _paragraphs(cell):
-                text = (numbering.label(p) + paragraph_text(p)).strip()
+                text = untabbed(numbering.label(p) + paragraph_text(p)).strip()
                 if text:
                     columns[c].append(text)
     return [ln for col in columns for ln in col]

@@ -18,13 +18,24 @@ import pytest
 from pipeline.evaluate.quality import score_document
 from pipeline.orchestrate.process import process_file
 from tests.samples import SAMPLES, gold, truth_text
-from tests.variants import annex_caption, cell_lines, cut, docx_bytes, docx_markup_bytes, markdown, pipes, text_of
+from tests.variants import (
+    annex_caption,
+    cell_lines,
+    cut,
+    docx_bytes,
+    docx_markup_bytes,
+    docx_tabs_bytes,
+    markdown,
+    pipes,
+    text_of,
+)
 
 TOLERANCE = 0.005
 
 RENDER = {
     "docx": (".docx", docx_bytes),
     "docx_markup": (".docx", docx_markup_bytes),
+    "docx_tabs": (".docx", docx_tabs_bytes),
     "pipes": (".txt", lambda plan: text_of(plan, pipes).encode()),
     "markdown": (".md", lambda plan: text_of(plan, markdown).encode()),
     "cell_lines": (".txt", lambda plan: text_of(plan, cell_lines).encode()),
