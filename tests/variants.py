@@ -20,7 +20,9 @@ the layout a real publisher might have used:
                   title in a text box (with the fallback copy Word writes);
 * `docx_tabs`     the `docx` file laid out with the Tab key: the header typed as
                   lines with a tab between its halves, a tab after each list
-                  label and as the indent of every other paragraph.
+                  label and as the indent of every other paragraph;
+* `docx_lines`    the `docx` file as a PDF converted to Word: each line of the
+                  page its own paragraph.
 """
 
 from __future__ import annotations
@@ -234,6 +236,24 @@ def docx_tabs_bytes(plan: Plan) -> bytes:
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
+
+
+#: Characters per line of a page, for `docx_lines`.
+PAGE_LINE_CHARS = 90
+
+
+def docx_lines_bytes(plan: Plan) -> bytes:
+    """`docx_bytes(plan)` as a PDF converted to Word gives it: every line of
+    the page its own paragraph (prose wrapped at `PAGE_LINE_CHARS`)."""
+    import textwrap
+
+    def lines(block: list[str]) -> list[str]:
+        out: list[str] = []
+        for ln in block:
+            out += [ln] if "\t" in ln or len(ln) <= PAGE_LINE_CHARS else textwrap.wrap(ln, PAGE_LINE_CHARS)
+        return out
+
+    return docx_bytes(Plan(**{**vars(plan), "body": lines(plan.body), "rest": lines(plan.rest)}))
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

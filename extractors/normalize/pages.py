@@ -447,6 +447,28 @@ _CLAUSE_END = regex.compile(r"[.;:!?)]\s*$")
 _LABEL_OPENING = regex.compile(r"^\s*(?:[a-zđ]\s?[).]|[-+•*–])\s")
 
 
+#: A line this long can be a full line of a page.
+_FULL_LINE_MIN = 40
+#: Share of full lines left mid-sentence (no clause end, no list label next)
+#: above which "paragraphs" are a page's lines: 0.00-0.14 on the real DOCX,
+#: 0.73-0.82 on the samples' DOCX with every line its own paragraph.
+_OPEN_LINE_SHARE = 0.4
+#: Fewer full lines than this decide nothing.
+_MIN_FULL_LINES = 10
+
+
+def given_paragraphs_are_lines(lines: list[Line]) -> bool:
+    """Whether lines given as paragraphs are really a page's wrapped lines
+    (a PDF converted to Word, text pasted with its line breaks, soft breaks
+    at every line): most full lines then stop mid-sentence."""
+    texts = [t for ln in lines if (t := ln.text.strip()) and "\t" not in t]
+    full = [(a, b) for a, b in zip(texts, texts[1:], strict=False) if len(a) >= _FULL_LINE_MIN]
+    if len(full) < _MIN_FULL_LINES:
+        return False
+    cut = sum(1 for a, b in full if not _CLAUSE_END.search(a) and not _LABEL.match(b))
+    return cut > _OPEN_LINE_SHARE * len(full)
+
+
 def continues_paragraph(prev: str, line: str) -> bool:
     """For lines that are real paragraphs (DOCX): only a sentence cut in two
     (the next starts in lower case and the previous ends no clause) is joined."""
@@ -563,6 +585,7 @@ class NormalizedText:
 
     text: str
     page_starts: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 _SPACE_RUNS = regex.compile(r"[ ]{2,}")
@@ -635,6 +658,13 @@ def normalize_pages(
     flat = pipe_tables([ln for page in page_lines for ln in page])
     if rebuild_tables:
         flat = _rebuild_tables(flat)
+    warnings: list[str] = []
+    if paragraphs and given_paragraphs_are_lines(flat):
+        paragraphs = False
+        warnings.append(
+            "the file's paragraphs are the lines of a page (a PDF converted to Word, or text pasted with its "
+            "line breaks): wrapped lines were joined as in a PDF; check paragraph boundaries"
+        )
     paras = dewrap(flat, paragraphs_given=paragraphs, full_line=_full_line_chars(flat))
 
     texts: list[str] = []
@@ -652,7 +682,7 @@ def normalize_pages(
     if paged:
         while len(page_starts) < len(pages):
             page_starts.append(max(0, offset - 1))
-    return NormalizedText(text="\n".join(texts), page_starts=page_starts)
+    return NormalizedText(text="\n".join(texts), page_starts=page_starts, warnings=warnings)
 
 
 #: A table row written with pipes: `1 | Nhiệm vụ | Sở X | 2026`, `| a | b |`.

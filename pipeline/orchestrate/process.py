@@ -175,7 +175,7 @@ def process_file(
         tasks=result.tasks,
         n_pages=raw.n_pages,
         ocr_pages=raw.ocr_pages,
-        warnings=[*raw.warnings, *result.warnings],
+        warnings=[*raw.warnings, *norm.warnings, *result.warnings],
     )
     tables = processed.tables
     for rows in tables.values():

@@ -11,8 +11,8 @@ from pipeline.ingest import read_document
 from pipeline.ingest.sniff import sniff_format
 from pipeline.ingest.text import decode_text, looks_like_markdown
 from pipeline.orchestrate.process import process_file
-from tests.samples import RAW, SAMPLES, truth_text
-from tests.variants import cut, docx_bytes, docx_markup_bytes, docx_tabs_bytes
+from tests.samples import RAW, SAMPLES, gold, truth_text
+from tests.variants import cut, docx_bytes, docx_lines_bytes, docx_markup_bytes, docx_tabs_bytes
 
 LINE = "Ủy ban nhân dân tỉnh Kon Tum xây dựng Chương trình hành động thực hiện Nghị quyết số 06/NQ-CP"
 
@@ -251,6 +251,38 @@ def test_docx_laid_out_with_tabs_gives_the_facts_of_the_plain_docx(name, tmp_pat
         return out
 
     assert facts(docx_tabs_bytes(plan), "tabs") == facts(docx_bytes(plan), "plain")
+
+
+#: Before: kiengiang tasks 0.866 (overall 0.978), qd243 deadlines 0.80 (overall 0.959).
+#: A line break at a sentence's end is still taken for a paragraph's end, as in a PDF.
+LINES_AS_PARAGRAPHS_FLOOR = {"overall": 0.99, "tasks": 0.95, "deadlines": 0.99, "sections": 0.99}
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_docx_whose_paragraphs_are_a_pages_lines_is_dewrapped_and_says_so(name, tmp_path):
+    """A PDF converted to Word has one paragraph per line: taken as paragraphs,
+    sentences broke at every line (tasks and deadlines cut in two)."""
+    from dataclasses import asdict
+
+    from pipeline.evaluate.quality import score_document
+
+    plan = cut(truth_text(name))
+    lines, plain = tmp_path / f"{name}.docx", tmp_path / "plain.docx"
+    lines.write_bytes(docx_lines_bytes(plan))
+    plain.write_bytes(docx_bytes(plan))
+    processed = process_file(lines, ocr=False)
+    rows = {t: [asdict(r) for r in recs] for t, recs in processed.tables.items()}
+    doc = rows["documents"][0]
+    doc["issue_date"] = doc["issue_date"].isoformat() if doc["issue_date"] else None
+    scores = score_document(gold(name), doc, rows)
+    assert all(scores[t] >= floor for t, floor in LINES_AS_PARAGRAPHS_FLOOR.items()), scores
+    assert any("lines of a page" in w for w in processed.warnings), processed.warnings
+    assert not any("lines of a page" in w for w in process_file(plain, ocr=False).warnings)
+
+
+def test_a_real_docx_keeps_its_paragraphs():
+    warnings = process_file(RAW / "laocai-2026-kh-sct-da08.docx", ocr=False).warnings
+    assert not any("lines of a page" in w for w in warnings), warnings
 
 
 def test_docx_equation_text_is_read_in_its_place():
