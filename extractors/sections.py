@@ -30,7 +30,13 @@ from schemas import Section
 #: Each label style, with its pattern. `rest` is the text after the label.
 LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     ("dieu", regex.compile(r"^Điều\s+(?P<label>\d{1,3})\s*[.:]?\s*(?P<rest>.*)$")),
-    ("roman", regex.compile(r"^(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–)]\s*(?P<rest>\p{Lu}.*)$")),
+    # `II.`, `II -`, `II)`, and `II/` (`/.`) as some offices write every label.
+    (
+        "roman",
+        regex.compile(
+            r"^(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))(?:\s*[.\-–)]|/\.?(?=\s))\s*(?P<rest>\p{Lu}.*)$"
+        ),
+    ),
     # OCR reads `II.` as `1i.`/`Il.`: a capitals heading behind a Roman look-alike.
     (
         "roman_ocr",
@@ -43,7 +49,7 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     # OCR drops the dot: `II NHIỆM VỤ VÀ GIẢI PHÁP` (capitals only, to stay safe).
     ("roman", regex.compile(r"^(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\s+(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]+)$")),
     ("dotted", regex.compile(r"^(?P<label>\d{1,2}(?:[.:]\d{1,2}){1,3})\.?\s+(?P<rest>[\p{Lu}“\"(].*)$")),
-    ("number", regex.compile(r"^(?P<label>\d{1,2})[.,]\s*(?P<rest>[\p{Lu}“\"(].*)$")),
+    ("number", regex.compile(r"^(?P<label>\d{1,2})(?:[.,]|/\.?(?=\s))\s*(?P<rest>[\p{Lu}“\"(].*)$")),
     # OCR reads `5.` as `S.`, `1.` as `l.`: only taken when the sequence expects that number.
     ("number_ocr", regex.compile(r"^(?P<label>[SIlOB])[.,]\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
     # OCR lost the number and kept its dot (`. Sở Kế hoạch …` between `4.` and `6.`):

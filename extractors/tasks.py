@@ -376,8 +376,9 @@ def _merge_wrapped(lines: list[_Line]) -> list[_Line]:
     return out
 
 
-#: What may follow an item's label before its text: spaces, one mark of punctuation, spaces.
-_AFTER_LABEL = regex.compile(r"\s*[.):\-–]?\s*")
+#: What may follow an item's label before its text: spaces, one mark of punctuation
+#: (or `/`, `/.`: `1/ Sở Tài chính`), spaces.
+_AFTER_LABEL = regex.compile(r"\s*(?:/\.?|[.):\-–])?\s*")
 _SPACE_RUN = regex.compile("( +)")
 
 

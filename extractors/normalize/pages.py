@@ -335,8 +335,9 @@ _DASH_SMUDGE = r"[_~ˆ¨`'|]*+"
 #: A line that opens a list item or a block: these always start a paragraph.
 _LABEL = LineStart(
     rf"""^(?:
-        (?:{_ROMAN})\.\s                       # II. NHIỆM VỤ
+        (?:{_ROMAN})(?:\.|/\.?)\s              # II. NHIỆM VỤ, II/ NHIỆM VỤ
       | \d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?\s+(?=\p{{Lu}}|[“"(])   # 1. / 2.1. / 2.1 Sở …
+      | \d{{1,2}}/\.?\s+(?=\p{{Lu}}|[“"(])       # 1/ Mục đích, 1/. Mục đích
       | [a-zđ]\)\s                             # a) đ)
       | [a-zđA-ZĐ](?:/\.?|\.)\s*(?=\p{{Lu}}\p{{Ll}})  # a. b/. C. before a word
       | [a-zđ]\)[.,]?(?=\p{{Lu}})               # e).Bộ Chỉ huy (OCR)
@@ -479,7 +480,9 @@ def continues_paragraph(prev: str, line: str) -> bool:
 
 
 #: The label of a section heading (not a bullet's dash).
-_HEADING_LABEL = regex.compile(rf"^(?:(?:{_ROMAN})\.\s|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?\s|[a-zđ]\)\s|Điều\s+\d+)")
+_HEADING_LABEL = regex.compile(
+    rf"^(?:(?:{_ROMAN})(?:\.|/\.?)\s|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?\s|\d{{1,2}}/\.?\s|[a-zđ]\)\s|Điều\s+\d+)"
+)
 #: An OCR'd line this share of a full line long (the page's long lines) reached the right margin.
 _FULL_LINE_SHARE = 0.85
 

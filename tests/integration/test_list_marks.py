@@ -1,4 +1,4 @@
-"""A list marked with another dash or bullet glyph gives the same facts.
+"""A list marked another way gives the same facts.
 
 Word writes list items with a minus sign or a non-breaking hyphen as easily as
 with `-`, PDFs exported from Word give Symbol and Wingdings bullets as
@@ -15,7 +15,7 @@ import pytest
 import regex
 
 from pipeline.orchestrate.process import process_file
-from tests.samples import SAMPLES, text_sample
+from tests.samples import SAMPLES, text_sample, truth_text
 
 #: Hyphen, non-breaking hyphen, figure dash, hyphen bullet, minus, fullwidth
 #: hyphen, en dash, em dash, horizontal bar; bullet, Symbol and Wingdings
@@ -52,3 +52,39 @@ def test_list_items_marked_with_any_dash_or_bullet_glyph_give_the_same_tables(na
         got = _tables(path)
         for table, rows in plain[name].items():
             assert got[table] == rows, f"U+{ord(glyph):04X}: {table} differs"
+
+
+#: Labels with a slash, as some offices write every one: `1/ Mục đích`, `1/. …`, `II/ NHIỆM VỤ`.
+SLASHED = {
+    "number/": (regex.compile(r"(?m)^(\d{1,2})\. (?=\p{Lu})"), r"\1/ "),
+    "number/.": (regex.compile(r"(?m)^(\d{1,2})\. (?=\p{Lu})"), r"\1/. "),
+    "roman/": (regex.compile(r"(?m)^([IVX]+)\. (?=\p{Lu})"), r"\1/ "),
+}
+#: A slash label moves what follows it (`1/.` is one character longer) and stays in the text.
+_PLACED = {"char_start", "char_end", "text"}
+
+
+@pytest.fixture(scope="module")
+def truth_tables(tmp_path_factory) -> dict[str, dict]:
+    """Each sample's exact text (one paragraph per line), as a text file."""
+    out = {}
+    for name in SAMPLES:
+        path = tmp_path_factory.mktemp("truth") / f"{name}.txt"
+        path.write_text(truth_text(name), encoding="utf-8")
+        out[name] = _tables(path)
+    return out
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+@pytest.mark.parametrize("style", list(SLASHED))
+def test_labels_written_with_a_slash_give_the_same_sections_and_facts(name, style, truth_tables, tmp_path):
+    pattern, repl = SLASHED[style]
+    text, n = pattern.subn(repl, truth_text(name))
+    assert n >= 2
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    got = _tables(path)
+    for table, rows in truth_tables[name].items():
+        if table != "documents":
+            want = [{k: v for k, v in r.items() if k not in _PLACED} for r in rows]
+            assert [{k: v for k, v in r.items() if k not in _PLACED} for r in got[table]] == want, table
