@@ -19,7 +19,7 @@ import regex
 
 from extractors.agencies import agency_at, canonical_agency
 from extractors.document import ParsedDoc
-from extractors.text.dates import DATE, make_date
+from extractors.text.dates import DATE, HEADER_DATE, make_date
 from extractors.text.fold import fold as shadow
 from extractors.text.fold import squash
 from extractors.text.lexicon import (
@@ -107,11 +107,8 @@ _NUMBER_LINE = regex.compile(
     "^" + NUMBER_FIELD + r"\s*:?\s*(?P<number>\d[\d.]*[\p{L}]{0,2}(?:\s*[/\-–]\s*[\p{L}Đ0-9.]+)+)(?![\p{L}\d])"
 )
 _PLACE = r"(?P<place>\p{Lu}[\p{L}.]*(?:[ \-]+\p{Lu}[\p{L}.]*){0,4})"
-#: `Lào Cai, ngày 10 tháng 3 năm 2026`, also after other text on the line (merged columns)
-#: and with a blank day or month (`ngày    tháng 4 năm 2026`, a draft).
-_PLACE_DATE = regex.compile(
-    rf"(?:^|\s){_PLACE},\s*ngày\s*(?P<d>\d{{1,2}})?\s*tháng\s*(?P<m>\d{{1,2}})?\s*năm\s*(?P<y>(?:19|20)\d{{2}})"
-)
+#: `Lào Cai, ngày 10 tháng 3 năm 2026`, also after other text on the line (merged columns).
+_PLACE_DATE = regex.compile(rf"(?:^|\s){_PLACE},\s*{HEADER_DATE}")
 #: A place that is not one: `Hôm nay, ngày …` opens the minutes of a meeting.
 _NOT_PLACES = regex.compile(r"^(?:Hôm\s+nay|Hôm\s+qua|Vào|Từ|Đến|Trước|Sau)$", regex.IGNORECASE)
 _MOTTO = regex.compile(MOTTO_START, regex.IGNORECASE)

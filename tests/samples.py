@@ -23,6 +23,28 @@ def truth_text(name: str) -> str:
     return (FIXTURES / f"{name}.truth.txt").read_text(encoding="utf-8").strip("\n")
 
 
+#: The document row's header facts that the answer keys hold.
+HEADER_FIELDS = [
+    "doc_kind",
+    "doc_number",
+    "issuer",
+    "province",
+    "issue_place",
+    "issue_date",
+    "title",
+    "signer_name",
+    "signer_title",
+    "horizon_year",
+]
+
+
+def truth_file(name: str, folder: Path, text: str | None = None) -> Path:
+    """A sample's exact text (or `text`, a variant of it) as a text file in `folder`."""
+    path = folder / f"{name}.txt"
+    path.write_text(truth_text(name) if text is None else text, encoding="utf-8")
+    return path
+
+
 def text_sample(name: str) -> Path:
     return next(p for p in RAW.glob(f"{name}.*") if p.suffix in (".txt", ".md"))
 

@@ -303,7 +303,10 @@ def repair_ocr_debris(line: str) -> list[str]:
 
 _MOTTO_COUNTRY = MOTTO_COUNTRY
 _MOTTO_SLOGAN = MOTTO_SLOGAN
-_PLACE_DATE = r"[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,4},\s*ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\d{4}"
+_PLACE_DATE = (
+    r"[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,4},\s*[Nn]gày\s+(?:\S+\s+tháng\s+\S+\s+năm\s+\d{4}"
+    r"|\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4})"
+)
 
 #: Two columns of the standard header (Nghị định 30/2020/NĐ-CP form) read as one line.
 _HEADER_SPLITS = [

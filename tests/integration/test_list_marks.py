@@ -15,7 +15,7 @@ import pytest
 import regex
 
 from pipeline.orchestrate.process import process_file
-from tests.samples import SAMPLES, text_sample, truth_text
+from tests.samples import SAMPLES, text_sample, truth_file, truth_text
 
 #: Hyphen, non-breaking hyphen, figure dash, hyphen bullet, minus, fullwidth
 #: hyphen, en dash, em dash, horizontal bar; bullet, Symbol and Wingdings
@@ -67,12 +67,8 @@ _PLACED = {"char_start", "char_end", "text"}
 @pytest.fixture(scope="module")
 def truth_tables(tmp_path_factory) -> dict[str, dict]:
     """Each sample's exact text (one paragraph per line), as a text file."""
-    out = {}
-    for name in SAMPLES:
-        path = tmp_path_factory.mktemp("truth") / f"{name}.txt"
-        path.write_text(truth_text(name), encoding="utf-8")
-        out[name] = _tables(path)
-    return out
+    folder = tmp_path_factory.mktemp("truth")
+    return {name: _tables(truth_file(name, folder)) for name in SAMPLES}
 
 
 @pytest.mark.parametrize("name", SAMPLES)
@@ -81,9 +77,7 @@ def test_labels_written_with_a_slash_give_the_same_sections_and_facts(name, styl
     pattern, repl = SLASHED[style]
     text, n = pattern.subn(repl, truth_text(name))
     assert n >= 2
-    path = tmp_path / f"{name}.txt"
-    path.write_text(text, encoding="utf-8")
-    got = _tables(path)
+    got = _tables(truth_file(name, tmp_path, text))
     for table, rows in truth_tables[name].items():
         if table != "documents":
             want = [{k: v for k, v in r.items() if k not in _PLACED} for r in rows]

@@ -8,20 +8,9 @@ from extractors.document import ParsedDoc
 from extractors.metadata import extract_metadata, issuer_from_caps, sentence_case, title_case_place
 from extractors.normalize.pages import normalize_text
 from extractors.sections import parse_sections
-from tests.samples import SAMPLES, gold, text_sample, truth_text
+from tests.samples import HEADER_FIELDS, SAMPLES, gold, text_sample, truth_text
 
-FIELDS = [
-    "doc_kind",
-    "doc_number",
-    "issuer",
-    "province",
-    "issue_place",
-    "issue_date",
-    "title",
-    "signer_name",
-    "signer_title",
-    "horizon_year",
-]
+FIELDS = HEADER_FIELDS
 
 
 def _facts(text):

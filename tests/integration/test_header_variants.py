@@ -1,0 +1,62 @@
+"""The same header written another way gives the same document row.
+
+Offices fill the standard header (Nghị định 30/2020/NĐ-CP) each their own
+way: the date of the place-date line in figures or with a capital `Ngày`, `Số`
+without its colon, the issuer on one line or abbreviated, the old tone-mark
+spelling (`UỶ`, `HOÀ`), `(Đã ký)` between the title and the name, `Nơi nhận`
+without its colon. Each variant of each sample must give the sample's own
+metadata.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pytest
+import regex
+
+from pipeline.orchestrate.process import process_file
+from tests.samples import HEADER_FIELDS, SAMPLES, truth_file, truth_text
+
+FIELDS = (*HEADER_FIELDS, "implements")
+_PLACE_DATE = regex.compile(r"(?m)^([^\n,]+), ngày (\d+) tháng (\d+) năm (\d{4})$")
+_SIGNER = regex.compile(r"(?m)^((?:PHÓ )?CHỦ TỊCH)\n")
+
+VARIANTS = {
+    "date in figures": lambda t: _PLACE_DATE.sub(
+        lambda m: f"{m[1]}, ngày {int(m[2]):02d}/{int(m[3]):02d}/{m[4]}", t, 1
+    ),
+    "date with dashes": lambda t: _PLACE_DATE.sub(lambda m: f"{m[1]}, ngày {m[2]}-{m[3]}-{m[4]}", t, 1),
+    "capital Ngày": lambda t: _PLACE_DATE.sub(lambda m: f"{m[1]}, Ngày {m[2]} tháng {m[3]} năm {m[4]}", t, 1),
+    "Số without colon": lambda t: regex.sub(r"(?m)^Số: ?", "Số ", t, count=1),
+    "issuer on one line": lambda t: t.replace("ỦY BAN NHÂN DÂN\nTỈNH", "ỦY BAN NHÂN DÂN TỈNH", 1),
+    "issuer abbreviated": lambda t: t.replace("ỦY BAN NHÂN DÂN\nTỈNH", "UBND TỈNH", 1),
+    "old tone marks": lambda t: t.replace("ỦY BAN", "UỶ BAN").replace("Ủy ban", "Uỷ ban").replace("HÒA", "HOÀ"),
+    "(Đã ký)": lambda t: _SIGNER.sub(r"\1\n(Đã ký)\n", t),
+    "Nơi nhận without colon": lambda t: t.replace("Nơi nhận:\n", "Nơi nhận\n"),
+}
+
+
+def _document(path) -> dict:
+    row = asdict(process_file(path, ocr=False).document)
+    return {k: row[k] for k in FIELDS}
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory) -> dict[str, dict]:
+    folder = tmp_path_factory.mktemp("plain")
+    return {name: _document(truth_file(name, folder)) for name in SAMPLES}
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_a_header_written_another_way_gives_the_same_document_row(variant, plain, tmp_path):
+    changed = 0
+    for name in SAMPLES:
+        text = truth_text(name)
+        varied = VARIANTS[variant](text)
+        if varied == text:
+            continue  # this sample's header has nothing to vary that way
+        changed += 1
+        got = _document(truth_file(name, tmp_path, varied))
+        assert got == plain[name], {k: (plain[name][k], got[k]) for k in FIELDS if got[k] != plain[name][k]}
+    assert changed, "no sample has this part of the header"
