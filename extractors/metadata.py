@@ -167,6 +167,8 @@ _ISSUER_BODIES = [
     ("TỈNH ỦY", "Tỉnh ủy"),
     ("THÀNH ỦY", "Thành ủy"),
     ("HUYỆN ỦY", "Huyện ủy"),
+    ("QUẬN ỦY", "Quận ủy"),
+    ("THỊ ỦY", "Thị ủy"),
     ("BAN CHẤP HÀNH", "Ban Chấp hành"),
 ]
 #: Proper names inside issuer names, kept capitalised after sentence-casing.
@@ -232,6 +234,8 @@ def body_name(caps: str) -> str:
             m = _UNIT_AND_PLACE.match(rest)
             if m:
                 return f"{proper} {m.group('unit').lower()} {title_case_place(m.group('place'))}"
+            if proper.endswith(" ủy") and rest:
+                return f"{proper} {title_case_place(rest)}"  # a Party committee and its place: `Tỉnh ủy Kiên Giang`
             return f"{proper} {sentence_case(rest).lower()}".strip() if rest else proper
     words = []
     for w in joined.split():

@@ -354,8 +354,10 @@ _LABEL = LineStart(
 #: Capitalised openers of a new clause in administrative prose.
 _OPENER = LineStart(rf"^(?:(?:{PREAMBLE_OPENER}|Trên\s+đây|{NOI_NHAN})\b|{SIGNATURE_MARK}\s)")
 _SIGNER_TITLES = LineStart(rf"^{SIGNER_TITLE_CAPS}\s*$")
+#: Lines of the header block. `Số 182-KH/TU` without its colon is the number field
+#: when written `Số`; in capitals (`THEO QUYẾT ĐỊNH` / `SỐ 1050/QĐ-SCT`) it goes on the line above.
 _HEADER_LINE = LineStart(
-    rf"^(?:{_MOTTO_COUNTRY}|{_MOTTO_SLOGAN}|{NUMBER_FIELD}\s*:|{_PLACE_DATE}|(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+\p{{Lu}})"
+    rf"^(?:{_MOTTO_COUNTRY}|{_MOTTO_SLOGAN}|{NUMBER_FIELD}\s*:|S[ốô]\s*\d|{_PLACE_DATE}|(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+\p{{Lu}})"
 )
 #: The kind line (`KẾ HOẠCH`, `QUYẾT ĐỊNH`) stands alone above the title.
 _KIND_LINE = LineStart(

@@ -129,12 +129,14 @@ NATIONAL_BODIES: tuple[str, ...] = (
     "Kiểm toán nhà nước",
 )
 
-#: The motto's first line, its vowels as OCR reads them (`CỘNG HÕA`, `XÃ HỌI`).
-MOTTO_COUNTRY = loose("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+#: The Party's header in place of the motto (a Tỉnh ủy's or Huyện ủy's plan), in capitals only.
+MOTTO_PARTY = r"(?-i:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)"
+#: The motto's first line, its vowels as OCR reads them (`CỘNG HÕA`, `XÃ HỌI`), or the Party's header.
+MOTTO_COUNTRY = rf"(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')}|{MOTTO_PARTY})"
 MOTTO_SLOGAN = r"Độc\s+lập\s*[-–]?\s*Tự\s+do\s*[-–]\s*Hạnh\s+(?:phúc|Phúc|PHÚC)"
 #: Either line of the national motto, as far as it is needed to know it; vowels
 #: as OCR reads them (`CỌNG HÒA XÃ HỘI`, `XÃ HỌI` on real scans).
-MOTTO_START = rf"(?:{loose('CỘNG HÒA XÃ HỘI')}|{loose('Độc lập')}\s*[-–])"
+MOTTO_START = rf"(?:{loose('CỘNG HÒA XÃ HỘI')}|{loose('Độc lập')}\s*[-–]|{MOTTO_PARTY})"
 
 #: Local government levels, as the issuer line and place names write them.
 ADMIN_UNITS: tuple[str, ...] = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")

@@ -60,3 +60,24 @@ def test_a_header_written_another_way_gives_the_same_document_row(variant, plain
         got = _document(truth_file(name, tmp_path, varied))
         assert got == plain[name], {k: (plain[name][k], got[k]) for k in FIELDS if got[k] != plain[name][k]}
     assert changed, "no sample has this part of the header"
+
+
+#: A Party committee's plan: its name and `*` on the left, the Party's header
+#: on the right (no motto), a number in the Party's style without a colon; one
+#: layout with each column on its own lines, one with the columns read across.
+PARTY_HEADERS = {
+    "columns": "TỈNH ỦY {PLACE}\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 182-KH/TU\n{PLACE_DATE}",
+    "read across": "TỈNH ỦY {PLACE} ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 182-KH/TU {PLACE_DATE}",
+}
+
+
+@pytest.mark.parametrize("layout", list(PARTY_HEADERS))
+def test_a_party_committees_header_names_the_committee_and_its_number(layout, plain, tmp_path):
+    name = "kiengiang-2020-kh182"
+    text = truth_text(name)
+    head, _, body = text.partition("\nKẾ HOẠCH\n")
+    place_date = next(ln for ln in head.split("\n") if _PLACE_DATE.match(ln))
+    header = PARTY_HEADERS[layout].format(PLACE="KIÊN GIANG", PLACE_DATE=place_date)
+    got = _document(truth_file(name, tmp_path, f"{header}\nKẾ HOẠCH\n{body}"))
+    want = plain[name] | {"issuer": "Tỉnh ủy Kiên Giang", "doc_number": "182-KH/TU"}
+    assert got == want, {k: (want[k], got[k]) for k in FIELDS if got[k] != want[k]}
