@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import faulthandler
 import importlib
+import io
 import os
 import signal
 import sys
@@ -94,7 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     # `kill -USR1 <pid>` prints where every thread of a run that seems stuck is,
     # to stderr, and the run goes on: what an operator needs before killing it.
     if hasattr(signal, "SIGUSR1"):
-        faulthandler.register(signal.SIGUSR1, all_threads=True)
+        try:
+            faulthandler.register(signal.SIGUSR1, all_threads=True)
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass  # stderr is no file (called from Python with output captured): nothing to print to
     try:
         # Before the commands are imported: Prefect reads its log level once.
         argv = sys.argv[1:] if argv is None else argv
