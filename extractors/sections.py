@@ -102,6 +102,8 @@ class LineInfo:
     style: str | None = None
     label: str | None = None
     rest: str = ""
+    #: A Roman label read from figures (`1.` → `I`): the figures as written.
+    figures: str | None = None
 
 
 #: A signature mark (`TM.`, `KT.`) before a capitalised title.
@@ -121,13 +123,15 @@ def classify_line(line: str) -> LineInfo:
                 label = f"Điều {int(label)}"
             elif style == "dotted":
                 label = label.replace(":", ".")  # OCR: `2:9.` for `2.9.`
-            elif style == "roman_ocr":
+            figures = None
+            if style == "roman_ocr":
+                figures = label if label.isdigit() else None
                 style, label = "roman", regex.sub(r"[1l|i]", "I", label.replace("H", "II"))
                 if "L" in label and not regex.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", label):
                     label = label.replace("L", "I")  # `IL.` is `II.` with a foot on the second stroke
                 if not regex.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", label):
                     continue
-            return LineInfo("label", style, label, m.group("rest").strip())
+            return LineInfo("label", style, label, m.group("rest").strip(), figures)
     if _NOI_NHAN.match(line):
         return LineInfo("noi_nhan")
     if _SIGNATURE.match(line):
@@ -482,6 +486,9 @@ def _open_label(
     """Open the section a labelled line starts; False if the label is rejected."""
     style, label = info.style, info.label
     assert style is not None and label is not None, "a label line has a style and a label"
+    if info.figures and _next_number(lines, i) == int(info.figures) + 1:
+        # `1. MỤC TIÊU` followed by `2. …`: headings numbered in figures, not OCR's `I.`.
+        style, label = "number", info.figures
     if style == "number_lost":
         depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
         if depth is None or _next_number(lines, i) != stack[depth].ordinal + 2:

@@ -82,3 +82,20 @@ def test_labels_written_with_a_slash_give_the_same_sections_and_facts(name, styl
         if table != "documents":
             want = [{k: v for k, v in r.items() if k not in _PLACED} for r in rows]
             assert [{k: v for k, v in r.items() if k not in _PLACED} for r in got[table]] == want, table
+
+
+_SHORT_NUMBERED = regex.compile(r"(?m)^(\d{1,2}\. )([^\n]{3,60})(?<![.;:])$")
+
+
+@pytest.mark.parametrize("name", ["kontum-2021-ctrhd-06nqcp", "kontum-2025-qd243-congbao"])
+def test_numbered_headings_in_capitals_stay_numbered(name, truth_tables, tmp_path):
+    """`1. MỤC TIÊU` then `2. …`: figures, not OCR's reading of `I.` (which took
+    `1.` for a second `I` and hung the list under the wrong part)."""
+    text, n = _SHORT_NUMBERED.subn(lambda m: m[1] + m[2].upper(), truth_text(name))
+    assert n >= 1
+    got = _tables(truth_file(name, tmp_path, text))
+    placed = _PLACED | {"heading"}
+    for table, rows in truth_tables[name].items():
+        if table != "documents":
+            want = [{k: v for k, v in r.items() if k not in placed} for r in rows]
+            assert [{k: v for k, v in r.items() if k not in placed} for r in got[table]] == want, table
