@@ -30,6 +30,16 @@ from schemas import Section
 #: Each label style, with its pattern. `rest` is the text after the label.
 LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     ("dieu", regex.compile(r"^Điều\s+(?P<label>\d{1,3})\s*[.:]?\s*(?P<rest>.*)$")),
+    # `Phần I.`, `PHẦN II -`, `Chương III`: the parts a long programme or a regulation
+    # is cut into, titled in capitals (on the line or the next). Roman numerals only:
+    # `Phần 1: Yêu cầu thiết kế` is the part of a standard a reference names.
+    (
+        "part",
+        regex.compile(
+            r"^(?P<word>Phần|PHẦN|Chương|CHƯƠNG)\s+(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))"
+            r"(?![\p{L}\d])\s*[.:\-–]?\s*(?P<rest>(?:\p{Lu}[^\p{Ll}]*)?)$"
+        ),
+    ),
     # `II.`, `II -`, `II)`, and `II/` (`/.`) as some offices write every label.
     (
         "roman",
@@ -121,6 +131,8 @@ def classify_line(line: str) -> LineInfo:
             label = m.group("label")
             if style == "dieu":
                 label = f"Điều {int(label)}"
+            elif style == "part":
+                label = f"{m.group('word').capitalize()} {label}"  # as `Điều 1`: the word is part of the label
             elif style == "dotted":
                 label = label.replace(":", ".")  # OCR: `2:9.` for `2.9.`
             figures = None
@@ -200,6 +212,8 @@ def label_ordinal(style: str, label: str) -> int:
         return "abcdđeghiklmnopqrstuvxy".find(label) + 1
     if style == "dieu":
         return int(label.split()[-1])
+    if style == "part":
+        return roman_value(label.split()[-1])
     return int(label.split(".")[-1])
 
 
@@ -517,10 +531,15 @@ def _open_label(
             label = repaired
     ordinal = label_ordinal(style, label)
     in_appendix = bool(stack) and stack[0].section.kind == "phu_luc"
+    in_part = bool(stack) and stack[0].style == "part"
     if depth is not None:
         del stack[depth:]
+    elif (style == "part" and in_appendix) or (style in ("roman", "dieu") and ordinal == 1 and in_part):
+        # A regulation's chapters inside an appendix, a part's first article or Roman item: one level down.
+        del stack[1:]
     elif (
-        style in ("roman", "dieu")
+        style == "part"
+        or style in ("roman", "dieu")
         and ordinal == 1
         and not in_appendix
         or (
@@ -529,8 +548,8 @@ def _open_label(
             and stack[0].section.kind in ("preamble", "chu_ky", "noi_nhan", "footnotes")
         )
     ):
-        # A first Roman item or article, or any item after an unlabeled top-level
-        # block other than an appendix, starts the body at the top level.
+        # A part, a first Roman item or article, or any item after an unlabeled
+        # top-level block other than an appendix, starts the body at the top level.
         stack.clear()
     elif style in style_order:
         # A style seen before at a shallower depth than what is open now
@@ -545,7 +564,9 @@ def _open_label(
             style_order[:] = [style]
     elif stack[-1].style in style_order and style not in style_order:
         style_order.insert(style_order.index(stack[-1].style) + 1, style)
-    _push(stack, open_section, i, style, label, ordinal, info.rest)
+    # `CHƯƠNG II` over `LĨNH VỰC KINH DOANH KHÍ`: a part's title may stand on the line below.
+    rest = info.rest or (_title_below(lines, i) if style == "part" else "")
+    _push(stack, open_section, i, style, label, ordinal, rest)
     return True
 
 

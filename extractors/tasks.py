@@ -689,11 +689,13 @@ class _TaskWalker:
 
 
 _ROMAN_LABEL = regex.compile(r"[IVXLC]+")
+#: Labels of articles and parts, which hold items but are none.
+_NOT_ITEMS = ("Điều", "Phần", "Chương")
 
 
 def _is_item(sec) -> bool:
     """A numbered or lettered item, not a part heading (`I.`, `II.`) or an unlabelled block."""
-    return bool(sec.label) and not _ROMAN_LABEL.fullmatch(sec.label) and not sec.label.startswith("Điều")
+    return bool(sec.label) and not _ROMAN_LABEL.fullmatch(sec.label) and not sec.label.startswith(_NOT_ITEMS)
 
 
 def _is_label_only(rest: str) -> bool:

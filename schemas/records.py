@@ -111,7 +111,7 @@ class Section:
     section_id: str | None = col(STR, "labels from the root joined by '/', or the kind for unlabeled blocks")
     parent_id: str | None = col(STR, "section_id of the parent, null for top level")
     level: int | None = col(pa.int8(), "1 for top level")
-    label: str | None = col(STR, "list label as written: II, 2, a, 2.1, Điều 1")
+    label: str | None = col(STR, "list label as written: II, 2, a, 2.1, Điều 1, Phần I")
     heading: str | None = col(STR, "heading text without label and trailing colon")
     kind: str | None = col(
         STR,

@@ -99,3 +99,36 @@ def test_numbered_headings_in_capitals_stay_numbered(name, truth_tables, tmp_pat
         if table != "documents":
             want = [{k: v for k, v in r.items() if k not in placed} for r in rows]
             assert [{k: v for k, v in r.items() if k not in placed} for r in got[table]] == want, table
+
+
+#: The Roman parts written as parts: `Phần I.`, `PHẦN I.`, `Chương I`.
+PARTS = {"Phần": r"Phần \1. ", "PHẦN": r"PHẦN \1. ", "Chương": r"Chương \1 "}
+_ROMAN_HEAD = regex.compile(r"(?m)^([IVX]+)\. (?=\p{Lu}{2})")
+
+
+def _as_parts(rows: list[dict], word: str) -> list[dict]:
+    """The rows of the plain text with its Roman parts named `<word> I`."""
+    out = []
+    for row in rows:
+        row = dict(row)
+        for key in ("section_id", "parent_id"):
+            if row.get(key):
+                row[key] = regex.sub(r"^([IVX]+)(?=/|#|$)", rf"{word} \1", row[key])
+        if row.get("level") == 1 and regex.fullmatch(r"[IVX]+", row.get("label") or ""):
+            row["label"] = f"{word} {row['label']}"
+        out.append(row)
+    return out
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+@pytest.mark.parametrize("word", list(PARTS))
+def test_parts_named_as_parts_give_the_same_tree_and_facts(name, word, truth_tables, tmp_path):
+    text, n = _ROMAN_HEAD.subn(PARTS[word], truth_text(name))
+    assert n >= 2
+    got = _tables(truth_file(name, tmp_path, text))
+    placed = _PLACED | {"heading"}
+    label = word.capitalize()
+    for table, rows in truth_tables[name].items():
+        if table != "documents":
+            want = [{k: v for k, v in r.items() if k not in placed} for r in _as_parts(rows, label)]
+            assert [{k: v for k, v in r.items() if k not in placed} for r in got[table]] == want, table

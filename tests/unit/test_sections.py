@@ -212,3 +212,37 @@ def test_a_promulgated_programme_opens_a_second_preamble(kind_line):
 def test_a_signature_mark_with_a_slash_is_no_letter_label(mark):
     text = f"KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Rà soát.\nNơi nhận:\n{mark}\n- Như trên;\nNguyễn Văn An"
     assert "chu_ky" in [s.kind for s in parse_sections(text)]
+
+
+def test_parts_hold_their_roman_items_and_chapters_their_articles():
+    """`PHẦN I` / `Chương I` (title on the line or the next) are top-level parts;
+    the Roman items and articles under them nest, numbered on from part to part."""
+    text = (
+        "PHẦN I\nĐÁNH GIÁ KẾT QUẢ\nI. KẾT QUẢ ĐẠT ĐƯỢC\n1. Về kinh tế\nTăng trưởng khá.\n"
+        "II. HẠN CHẾ\nCòn chậm.\nPhần II. NHIỆM VỤ VÀ GIẢI PHÁP\nI. MỤC TIÊU\nĐạt kế hoạch."
+    )
+    got = [(s.section_id, s.heading) for s in parse_sections(text)]
+    assert got == [
+        ("Phần I", "ĐÁNH GIÁ KẾT QUẢ"),
+        ("Phần I/I", "KẾT QUẢ ĐẠT ĐƯỢC"),
+        ("Phần I/I/1", "Về kinh tế"),
+        ("Phần I/II", "HẠN CHẾ"),
+        ("Phần II", "NHIỆM VỤ VÀ GIẢI PHÁP"),
+        ("Phần II/I", "MỤC TIÊU"),
+    ]
+    regulation = (
+        "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định.\nĐiều 2. Đối tượng áp dụng\n"
+        "Các cơ quan.\nCHƯƠNG II\nQUY ĐỊNH CỤ THỂ\nĐiều 3. Trách nhiệm\nSở Công Thương chủ trì."
+    )
+    assert [s.section_id for s in parse_sections(regulation)] == [
+        "Chương I",
+        "Chương I/Điều 1",
+        "Chương I/Điều 2",
+        "Chương II",
+        "Chương II/Điều 3",
+    ]
+
+
+def test_the_part_of_a_standard_named_in_a_reference_is_no_part():
+    text = "I. CĂN CỨ\nÁp dụng TCVN 7336 Phòng cháy chữa cháy –\nPhần 1: Yêu cầu thiết kế và lắp đặt\nII. NỘI DUNG"
+    assert [s.section_id for s in parse_sections(text)] == ["I", "II"]
