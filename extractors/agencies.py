@@ -38,7 +38,8 @@ import regex
 
 from extractors.text.fold import normalize_tone_marks, skeleton
 from extractors.text.memo import memo
-from extractors.text.patterns import DASH, END, NOCASE, SP, WORD, loose, loose_alt
+from extractors.text.patterns import DASH, END, NOCASE, SP, WORD, is_caps, loose, loose_alt
+from extractors.text.provinces import place_name
 
 # ---------------------------------------------------------------- pieces
 
@@ -836,11 +837,33 @@ _ROLE_NOTE = regex.compile(r"\s*\((?:chủ\s+trì|phối\s+hợp|cơ\s+quan\s+ch
 
 
 _AGENCY_TIDY = regex.compile(
-    r"(?P<head>(?<![\p{L}])(?:Sở|Bộ))\s+(?P<abbr>\p{Lu}[\p{Lu}]*(?:\s?[&,\-–]\s?\p{Lu}+)*)(?![\p{L}\d])"
+    r"(?P<head>(?<![\p{L}])(?i:Sở|Bộ))\s+(?P<abbr>\p{Lu}[\p{Lu}]*(?:\s?[&,\-–]\s?\p{Lu}+)*)(?![\p{L}\d])"
 )
 #: A `Sở`/`Bộ` followed by its domain (`Sở Tài nguyên và Môi trường`).
 _DOMAIN_AGENCY = regex.compile(r"(?P<head>(?<![\p{L}])(?:Sở|Bộ))\s+(?P<dom>" + _DOMAIN_RE.pattern + ")", _F)
 _PLURAL_LEAD = regex.compile(r"(?:Các|Những)\s")
+
+
+#: An administrative unit and the place after it, in a name written in capitals and lower-cased.
+_UNITS = "|".join(sorted((n for n in LOCALITY_NOUNS if n != "địa phương"), key=len, reverse=True))
+_UNIT_PLACE = regex.compile(rf"(?<![\p{{L}}])(?P<unit>{_UNITS})\s+(?P<place>[^,;()]+?)\s*(?=$|[,;(])")
+#: Abbreviations keep their capitals: a name holding one is left as written.
+_HAS_ABBREVIATION = regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(p for p, _ in ABBREVIATIONS) + r")(?![\p{L}\d])|&")
+
+
+def from_capitals(name: str) -> str:
+    """`SỞ TÀI CHÍNH` → `Sở tài chính` (the domain is respelled after), `CÔNG AN TỈNH KON TUM` →
+    `Công an tỉnh Kon Tum`: capitals are a heading's style, not the name's spelling."""
+    low = name.lower()
+    low = low[:1].upper() + low[1:]
+    m = _CANONICAL_HEAD_RE.match(low)
+    head = _HEAD_BY_KEY.get(skeleton(m.group("head"))) if m else None
+    if m and head:
+        # `Ban Quản lý …`: the head's own capitals; what a head names is a proper name (`Khu kinh tế`).
+        tail = low[m.end("head") :]
+        names = tail[:1] == " " and not _LOCALITY_RE.match(tail)  # not `… tỉnh`, `… các huyện`
+        low = low[: m.start("head")] + head + (tail[:1] + tail[1:2].upper() + tail[2:] if names else tail)
+    return _UNIT_PLACE.sub(lambda m: f"{m['unit']} {place_name(m['place']) or m['place']}", low)
 
 
 @memo()
@@ -857,6 +880,8 @@ def canonical_agency(name: str) -> str:
     s = " ".join(s.split())
     s = _ROLE_NOTE.sub("", s)
     s = s.strip(" .,;:-–—*")
+    if len(s.split()) > 1 and is_caps(s, share=1.0) and not _HAS_ABBREVIATION.search(s):
+        s = from_capitals(s)
     for pattern, repl in _ABBREVIATIONS_RE:
         s = pattern.sub(repl, s)
 
@@ -865,14 +890,14 @@ def canonical_agency(name: str) -> str:
         d = _abbr_domain(m.group("abbr"))
         if not d or _abbr_prefix(m.group("abbr")) != m.group("abbr"):
             return m.group(0)
-        return f"{m.group('head')} {d}"
+        return f"{m.group('head').capitalize()} {d}"
 
     s = _AGENCY_TIDY.sub(_domain, s)
 
     # Department domains in their official spelling (`Sở Công thương` → `Sở Công Thương`).
     def _respell(m):
         dom = _DOMAIN_BY_KEY.get(_domain_key(m.group("dom")))
-        return f"{m.group('head')} {dom}" if dom else m.group(0)
+        return f"{m.group('head').capitalize()} {dom}" if dom else m.group(0)
 
     s = _DOMAIN_AGENCY.sub(_respell, s)
     m = _CANONICAL_HEAD_RE.match(s)

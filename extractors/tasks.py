@@ -29,11 +29,12 @@ from extractors.agencies import (
     agency_at,
     agency_chain,
     canonical_agency,
+    from_capitals,
     split_agencies,
 )
 from extractors.document import ParsedDoc
 from extractors.sections import classify_line
-from extractors.text.patterns import END, NOCASE, loose
+from extractors.text.patterns import END, NOCASE, is_caps, loose
 from schemas import Task
 
 #: Section kinds whose items are tasks.
@@ -707,6 +708,8 @@ def heading_assignment(rest: str) -> Assignment | None:
     """Who an item's heading names: `Sở Tài chính`, `Giao Sở X …`, `Đối với Sở X`,
     `Trách nhiệm của Sở X:`, `Ông. Hoàng Văn Thuân - Trưởng đoàn:`."""
     rest = rest.strip()
+    if is_caps(rest, share=1.0):
+        rest = from_capitals(rest)  # `2.5. BAN QUẢN LÝ KHU KINH TẾ TỈNH`: a heading's style, not the name's
     m = _FOR_AGENCY.match(rest)
     a = parse_assignment(rest[m.end() :] if m else rest)
     if a.lead:

@@ -14,7 +14,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from extractors.text.fold import normalize_tone_marks
+from extractors.text.fold import normalize_tone_marks, skeleton
 
 DATA = Path(__file__).with_name("data") / "admin_units.tsv"
 
@@ -77,6 +77,29 @@ def province_names() -> list[str]:
     """Every spelling of a province we accept, longest first (for building patterns)."""
     names = {u["name"] for u in _units() if u["kind"] == "province"} | set(_ALIASES)
     return sorted(names, key=len, reverse=True)
+
+
+def place_name(name: str) -> str | None:
+    """A province's or district's name in its capitals, whatever the case it came in
+    (`KON TUM` → `Kon Tum`); one spelt with other marks than the list's (`ĐẮK HÀ`
+    for `Đăk Hà`) keeps its own letters. None if no such place is listed."""
+    key = fold(name)
+    if found := _province_keys().get(key) or _place_spellings().get(key):
+        return found
+    if skeleton(name) in _place_skeletons():
+        return " ".join(w[:1].upper() + w[1:] for w in key.split())
+    return None
+
+
+@cache
+def _place_spellings() -> dict[str, str]:
+    """Every province's and district's name, also those two provinces share: a spelling needs no owner."""
+    return {fold(u["name"]): u["name"] for u in _units()}
+
+
+@cache
+def _place_skeletons() -> frozenset[str]:
+    return frozenset(skeleton(u["name"]) for u in _units())
 
 
 def district_names() -> list[str]:

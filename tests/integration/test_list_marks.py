@@ -132,3 +132,18 @@ def test_parts_named_as_parts_give_the_same_tree_and_facts(name, word, truth_tab
         if table != "documents":
             want = [{k: v for k, v in r.items() if k not in placed} for r in _as_parts(rows, label)]
             assert [{k: v for k, v in r.items() if k not in placed} for r in got[table]] == want, table
+
+
+_AGENCY_HEADING = regex.compile(r"(?m)^(\d+(?:\.\d+)*\. )((?:Sở|Ủy ban|Ban|Công an|Bộ Chỉ huy)[^\n:]{3,60})$")
+
+
+def test_agency_headings_in_capitals_give_the_same_leads(truth_tables, tmp_path):
+    """`2.1. SỞ TÀI CHÍNH` over its tasks: the same lead as `2.1. Sở Tài chính`
+    (before: `SỞ Tài chính` on 60 tasks, and two headings' leads lost or cut)."""
+    name = "kontum-2025-qd243-congbao"
+    text, n = _AGENCY_HEADING.subn(lambda m: m[1] + m[2].upper(), truth_text(name))
+    assert n >= 10
+    got = _tables(truth_file(name, tmp_path, text))
+    assert [(t["lead"], t["partners"]) for t in got["tasks"]] == [
+        (t["lead"], t["partners"]) for t in truth_tables[name]["tasks"]
+    ]

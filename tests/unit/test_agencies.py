@@ -302,3 +302,20 @@ def test_agency_like_word_salad_never_raises(words):
     for s, e, _ in find_agencies(text):
         assert 0 <= s < e <= len(text)
     split_agencies(text)
+
+
+@pytest.mark.parametrize(
+    ("caps", "name"),
+    [
+        ("SỞ TÀI CHÍNH", "Sở Tài chính"),
+        ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động - Thương binh và Xã hội"),
+        ("CÔNG AN TỈNH BÀ RỊA - VŨNG TÀU", "Công an tỉnh Bà Rịa - Vũng Tàu"),
+        ("BAN QUẢN LÝ KHU KINH TẾ TỈNH", "Ban Quản lý Khu kinh tế tỉnh"),
+        ("ỦY BAN NHÂN DÂN CÁC HUYỆN, THÀNH PHỐ", "Ủy ban nhân dân các huyện, thành phố"),
+        ("ỦY BAN NHÂN DÂN HUYỆN ĐẮK HÀ", "Ủy ban nhân dân huyện Đắk Hà"),  # listed as `Đăk Hà`: own marks kept
+        ("SỞ TN&MT", "Sở Tài nguyên và Môi trường"),
+    ],
+)
+def test_an_agency_written_in_capitals_gets_its_names_capitals(caps, name):
+    """Capitals are a heading's style: the name comes out as running text writes it."""
+    assert canonical_agency(caps) == name
