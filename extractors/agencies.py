@@ -837,10 +837,11 @@ _ROLE_NOTE = regex.compile(r"\s*\((?:chủ\s+trì|phối\s+hợp|cơ\s+quan\s+ch
 
 
 _AGENCY_TIDY = regex.compile(
-    r"(?P<head>(?<![\p{L}])(?i:Sở|Bộ))\s+(?P<abbr>\p{Lu}[\p{Lu}]*(?:\s?[&,\-–]\s?\p{Lu}+)*)(?![\p{L}\d])"
+    r"(?P<head>(?<![\p{L}])(?i:Sở|Bộ|Phòng))\s+(?P<abbr>\p{Lu}[\p{Lu}]*(?:\s?[&,\-–]\s?\p{Lu}+)*)(?![\p{L}\d])"
 )
-#: A `Sở`/`Bộ` followed by its domain (`Sở Tài nguyên và Môi trường`).
-_DOMAIN_AGENCY = regex.compile(r"(?P<head>(?<![\p{L}])(?:Sở|Bộ))\s+(?P<dom>" + _DOMAIN_RE.pattern + ")", _F)
+#: A `Sở`/`Bộ` followed by its domain (`Sở Tài nguyên và Môi trường`), and a district's
+#: `Phòng`, which bears a department's domain (`Phòng Tài nguyên và Môi trường`).
+_DOMAIN_AGENCY = regex.compile(r"(?P<head>(?<![\p{L}])(?:Sở|Bộ|Phòng))\s+(?P<dom>" + _DOMAIN_RE.pattern + ")", _F)
 _PLURAL_LEAD = regex.compile(r"(?:Các|Những)\s")
 
 

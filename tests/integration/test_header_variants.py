@@ -81,3 +81,26 @@ def test_a_party_committees_header_names_the_committee_and_its_number(layout, pl
     got = _document(truth_file(name, tmp_path, f"{header}\nKẾ HOẠCH\n{body}"))
     want = plain[name] | {"issuer": "Tỉnh ủy Kiên Giang", "doc_number": "182-KH/TU"}
     assert got == want, {k: (want[k], got[k]) for k in FIELDS if got[k] != want[k]}
+
+
+#: Issuers of other levels of government, in the header's capitals, and their row.
+LEVELS = {
+    "ỦY BAN NHÂN DÂN\nXÃ TÂN HIỆP": ("Ủy ban nhân dân xã Tân Hiệp", "Tân Hiệp"),
+    "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ RẠCH GIÁ": ("Ủy ban nhân dân thành phố Rạch Giá", "Rạch Giá"),
+    "UBND HUYỆN PHÚ QUỐC\nPHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG": (
+        "Phòng Tài nguyên và Môi trường huyện Phú Quốc",
+        "Phú Quốc",
+    ),
+    "HỘI ĐỒNG NHÂN DÂN\nTỈNH KIÊN GIANG": ("Hội đồng nhân dân tỉnh Kiên Giang", "Kiên Giang"),
+}
+
+
+@pytest.mark.parametrize("issuer", list(LEVELS))
+def test_an_issuer_of_another_level_of_government(issuer, plain, tmp_path):
+    name = "kiengiang-2020-kh182"
+    want_issuer, place = LEVELS[issuer]
+    text = truth_text(name).replace("ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG", issuer, 1)
+    text = text.replace("Kiên Giang, ngày", f"{place}, ngày", 1)
+    got = _document(truth_file(name, tmp_path, text))
+    want = plain[name] | {"issuer": want_issuer, "issue_place": place}
+    assert got == want, {k: (want[k], got[k]) for k in FIELDS if got[k] != want[k]}

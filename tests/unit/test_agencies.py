@@ -314,6 +314,10 @@ def test_agency_like_word_salad_never_raises(words):
         ("ỦY BAN NHÂN DÂN CÁC HUYỆN, THÀNH PHỐ", "Ủy ban nhân dân các huyện, thành phố"),
         ("ỦY BAN NHÂN DÂN HUYỆN ĐẮK HÀ", "Ủy ban nhân dân huyện Đắk Hà"),  # listed as `Đăk Hà`: own marks kept
         ("SỞ TN&MT", "Sở Tài nguyên và Môi trường"),
+        # A district's office bears a department's domain.
+        ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Phòng Giáo dục và Đào tạo"),
+        ("Phòng TN&MT", "Phòng Tài nguyên và Môi trường"),
+        ("Phòng Tài nguyên và môi trường huyện Phú Quốc", "Phòng Tài nguyên và Môi trường huyện Phú Quốc"),
     ],
 )
 def test_an_agency_written_in_capitals_gets_its_names_capitals(caps, name):
