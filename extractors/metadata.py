@@ -37,7 +37,13 @@ from extractors.text.lexicon import (
 )
 from extractors.text.lexicon import SIGNER_TITLES as LEXICON_SIGNER_TITLES
 from extractors.text.patterns import alt, is_caps
-from extractors.text.provinces import canonical_province, district_names, province_names, province_of_district
+from extractors.text.provinces import (
+    canonical_province,
+    district_names,
+    province_names,
+    province_of_district,
+    title_case_place,
+)
 
 #: How many lines from the top count as the header block.
 HEADER_LINES = 20
@@ -190,11 +196,6 @@ _LOCALITY = regex.compile(rf"(?:^|\s)(?P<unit>{ADMIN_UNIT})\s+(?P<place>\p{{Lu}}
 _DOC_WORDS = regex.compile(
     r"(?<![\p{L}])(" + "|".join(k.lower() for k in sorted(DOC_KINDS, key=len, reverse=True)) + r")(?=\s+(?:số\s*)?\d)"
 )
-
-
-def title_case_place(words: str) -> str:
-    """`KIÊN GIANG` → `Kiên Giang`; `BÀ RỊA - VŨNG TÀU` → `Bà Rịa - Vũng Tàu`."""
-    return " ".join(w if w in "-–" else w[:1].upper() + w[1:].lower() for w in words.split())
 
 
 def sentence_case(words: str) -> str:

@@ -79,6 +79,11 @@ def province_names() -> list[str]:
     return sorted(names, key=len, reverse=True)
 
 
+def title_case_place(words: str) -> str:
+    """`KIÊN GIANG` → `Kiên Giang`; `BÀ RỊA - VŨNG TÀU` → `Bà Rịa - Vũng Tàu`."""
+    return " ".join(w if w in "-–" else w[:1].upper() + w[1:].lower() for w in words.split())
+
+
 def place_name(name: str) -> str | None:
     """A province's or district's name in its capitals, whatever the case it came in
     (`KON TUM` → `Kon Tum`); one spelt with other marks than the list's (`ĐẮK HÀ`
@@ -87,7 +92,7 @@ def place_name(name: str) -> str | None:
     if found := _province_keys().get(key) or _place_spellings().get(key):
         return found
     if skeleton(name) in _place_skeletons():
-        return " ".join(w[:1].upper() + w[1:] for w in key.split())
+        return title_case_place(key)
     return None
 
 
