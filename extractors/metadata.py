@@ -131,8 +131,9 @@ _CAPTION = regex.compile(
 _ISSUER_IN_TEXT = regex.compile(
     # OCR may leave a dash between the words (`Ủy ban nhân - dân`).
     rf"(?P<body>Ủy[\s\-]+ban[\s\-]+nhân[\s\-]+dân|UBND|Hội[\s\-]+đồng[\s\-]+nhân[\s\-]+dân|HĐND)\s+(?P<unit>{ADMIN_UNIT})"
-    # The place's words on the body's line (`Bà Rịa - Vũng Tàu`), never the next line's bullet.
-    r"\s+(?P<place>(?:\p{Lu}\p{Ll}*)(?:[ \t]*-?[ \t]*\p{Lu}\p{Ll}*){0,3})"
+    # The place's words on the body's line (`Bà Rịa - Vũng Tàu`), never the next line's bullet
+    # nor the next table cell (`… trình Ủy ban nhân dân tỉnh<TAB>Ủy ban nhân dân cấp xã`).
+    r"[ ]+(?P<place>(?:\p{Lu}\p{Ll}*)(?:[ ]*-?[ ]*\p{Lu}\p{Ll}*){0,3})"
 )
 _PROVINCE_IN_TEXT = regex.compile(
     r"(?:tỉnh|thành\s+phố|TP\.)\s+(?P<name>" + "|".join(regex.escape(n) for n in province_names()) + r")(?!\p{L})",
@@ -385,7 +386,8 @@ def _number_place_date(facts: DocumentFacts, head: list[str]) -> None:
             facts.doc_number = regex.sub(r"\s+", "", m.group("number")).replace("–", "-")
         m = _PLACE_DATE.search(s)
         if m and facts.issue_place is None and not _NOT_PLACES.match(m.group("place")):
-            facts.issue_place = m.group("place").strip()
+            place = m.group("place").strip()
+            facts.issue_place = title_case_place(place) if is_caps(place) else place
             if m.group("d") and m.group("m"):
                 facts.issue_date = make_date(m.group("y"), m.group("m"), m.group("d"))
 
@@ -489,8 +491,9 @@ def _kind_from_body(text: str) -> str | None:
     return kind_of(m.group("kind") or m.group("kind2"))
 
 
-#: Before a body that is cited, not speaking: `Quyết định … của UBND tỉnh X`, `do UBND tỉnh X ban hành`.
-_CITED_BODY = regex.compile(r"(?:của|do|bởi)\s+$")
+#: Before a body that is cited or addressed, not speaking: `Quyết định … của UBND tỉnh X`,
+#: `do UBND tỉnh X ban hành`, `trình UBND tỉnh X`, `tham mưu cho UBND tỉnh X`.
+_CITED_BODY = regex.compile(r"(?:của|do|bởi|trình|tham\s+mưu(?:\s+cho)?|báo\s+cáo|gửi)\s+$")
 _LEGAL_BASIS_LINE = regex.compile(r"^\s*(?:\d+\.\s*)?Căn\s+cứ\b")
 
 
@@ -582,21 +585,36 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
     if block is None:
         return None, None
     title = name = None
+    # The block's structure names titles no list holds (`TRƯỞNG PHÒNG`, `HIỆU TRƯỞNG`,
+    # `PHÓ BÍ THƯ THƯỜNG TRỰC`): the last capitals line above the name, or the head
+    # after `KT.` whose deputy signs.
+    title_line = served = None
     for ln in doc.text[block.char_start : block.char_end].split("\n")[:20]:
         s = ln.strip()
         m = _TITLE_AT_END.search(fold(s))
         if m and is_caps(s):
-            title = SIGNER_TITLES[m.group("t")]
+            listed = SIGNER_TITLES[m.group("t")]
             if _SIGNED_FOR_HEAD.match(s):
                 # The deputy signs; the title line under it may be lost to OCR or run
                 # into a recipient (`- Ban Giám đốc Sở; PHO GIAM ĐỌC`).
-                title = deputy_title(title)
+                title = deputy_title(listed)
+            elif _SIGNING_FOR.match(s):
+                # `TL. CHỦ TỊCH`, `TUQ. CHỦ TỊCH`: whom the signer serves; their own
+                # title is the line below, this one only if OCR lost it.
+                served = served or listed
+            else:
+                title = listed
             continue
         if _LIST_ITEM.match(s):
             continue  # a recipient OCR read into the signature column (`- Sở Công Thương;`)
+        if title is None and (line_title := _title_line(s)):
+            title_line = line_title
+            continue
         candidate = regex.sub(r"(?<=\p{L})-(?=\p{Lu})", " ", s).strip(" .,;:-_")
-        if name is None and title is not None and _is_person_name(candidate):
+        if name is None and _is_person_name(candidate) and (title or title_line or served):
             name = candidate
+            title = title or title_line
+    title = title or title_line or served
     if name is None:
         name = _name_at_line_end(doc)
     closing = "\n".join(doc.text[s.char_start : s.char_end] for s in doc.sections if s.kind in ("noi_nhan", "chu_ky"))
@@ -606,6 +624,25 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
         # whatever office the head also holds (`PHÓ GIÁM ĐỐC` under the name).
         title, name = head_title, head_name
     return title, name
+
+
+_SIGNING_FOR = regex.compile(rf"^(?P<mark>{SIGNATURE_MARK})\s*(?P<head>.+)$")
+#: At most this many words in a title line: longer capitals are a heading or a stamp.
+_TITLE_WORDS = 8
+
+
+def _title_line(line: str) -> str | None:
+    """A signature block's title line in capitals, as the title: `TRƯỞNG PHÒNG` →
+    `Trưởng phòng`, `KT. HIỆU TRƯỞNG` → `Phó Hiệu trưởng`; `TM. ỦY BAN NHÂN DÂN` and
+    `TL. …` (the body, or whom the signer serves) are no title."""
+    if not is_caps(line) or not regex.fullmatch(r"[\p{L}\s.,/]+", line) or len(line.split()) > _TITLE_WORDS:
+        return None
+    m = _SIGNING_FOR.match(line)
+    if m is None:
+        return sentence_case(line.strip(" .,"))
+    if _SIGNED_FOR_HEAD.match(line):
+        return deputy_title(sentence_case(m.group("head").strip(" .,")))
+    return None
 
 
 #: `T/M. ĐOÀN KIỂM TRA`: signed on behalf of a team, board or council.

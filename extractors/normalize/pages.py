@@ -34,6 +34,7 @@ from extractors.text.lexicon import (
     PREAMBLE_OPENER,
     SIGNATURE_MARK,
     SIGNER_TITLE_CAPS,
+    SIGNING_PLACEHOLDER,
 )
 from extractors.text.patterns import LineStart, TextEnd, is_caps
 
@@ -315,8 +316,9 @@ _HEADER_SPLITS = [
     regex.compile(rf"^(?P<left>{_MOTTO_COUNTRY})\s+(?P<right>\S.*)$"),
     regex.compile(rf"^(?P<left>.+?)\s+(?P<right>{_MOTTO_SLOGAN}.*)$"),
     regex.compile(rf"^(?P<left>{NUMBER_FIELD}\s*:?.*?)\s+(?P<right>{_PLACE_DATE}.*)$"),
-    # The issuer column's last line beside the place-date (`SỐ 1050/QĐ-SCT Lào Cai, ngày …`).
-    regex.compile(rf"^(?P<left>[\p{{Lu}}\d][\p{{Lu}}\d\s/.\-–]*?)\s+(?P<right>{_PLACE_DATE}.*)$"),
+    # The issuer column's last line beside the place-date (`SỐ 1050/QĐ-SCT Lào Cai, ngày …`);
+    # a place in capitals (`KIÊN GIANG, ngày …`) leaves no column boundary to find.
+    regex.compile(rf"^(?P<left>[\p{{Lu}}\d][\p{{Lu}}\d\s/.\-–]*?)\s+(?P<right>(?![\p{{Lu}}\s]+,){_PLACE_DATE}.*)$"),
 ]
 
 
@@ -354,6 +356,9 @@ _LABEL = LineStart(
 #: Capitalised openers of a new clause in administrative prose.
 _OPENER = LineStart(rf"^(?:(?:{PREAMBLE_OPENER}|Trên\s+đây|{NOI_NHAN})\b|{SIGNATURE_MARK}\s)")
 _SIGNER_TITLES = LineStart(rf"^{SIGNER_TITLE_CAPS}\s*$")
+#: The signature block's own lines: `KT. CHỦ TỊCH`, `T/M BAN THƯỜNG VỤ` (the title
+#: line under it is its own, whatever the title), `(Đã ký)`.
+_SIGNING_LINE = LineStart(rf"^(?:{SIGNATURE_MARK}\s*\p{{Lu}}[^\n]*|{SIGNING_PLACEHOLDER}\s*)$")
 #: Lines of the header block. `Số 182-KH/TU` without its colon is the number field
 #: when written `Số`; in capitals (`THEO QUYẾT ĐỊNH` / `SỐ 1050/QĐ-SCT`) it goes on the line above.
 _HEADER_LINE = LineStart(
@@ -410,6 +415,8 @@ def starts_paragraph(prev: str, line: str) -> bool:
     if _APPENDIX_LINE.match(line) or _APPENDIX_LINE.match(prev[:40]):
         return True
     if _SIGNER_TITLES.match(line) or _SIGNER_TITLES.match(prev):
+        return True
+    if _SIGNING_LINE.match(line) or _SIGNING_LINE.match(prev):
         return True
     prev_caps, line_caps = is_caps(tail), is_caps(line)
     if prev_caps != line_caps:

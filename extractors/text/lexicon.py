@@ -18,9 +18,13 @@ from extractors.text.patterns import alt, loose, phrase
 SIGNATURE_MARKS: tuple[str, ...] = ("TM", "KT", "TL", "TUQ", "Q")
 #: Ký thay: a deputy signs for the head named after it (`KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`).
 _KY_THAY = r"K[/.]?T"
-SIGNED_FOR_HEAD = _KY_THAY + r"\."
+#: The Party's style writes the slash forms without the period (`T/M BAN THƯỜNG VỤ`).
+_SLASH_MARK = r"(?:T/M|K/T|T/L)(?=\s)"
+SIGNED_FOR_HEAD = rf"(?:{_KY_THAY}\.|K/T(?=\s))"
 #: OCR and typists also write them `T/M.`, `K/T.`, `T.M.`.
-SIGNATURE_MARK = rf"(?:TUQ|T[/.]?M|{_KY_THAY}|T[/.]?L|Q)\."
+SIGNATURE_MARK = rf"(?:(?:TUQ|T[/.]?M|{_KY_THAY}|T[/.]?L|Q)\.|{_SLASH_MARK})"
+#: What a copy or a form prints where the signature goes: `(Đã ký)`, `(Ký tên, đóng dấu)`.
+SIGNING_PLACEHOLDER = r"\((?:[Đđ]ã\s+ký|Ký)\b[^()\n]{0,40}\)"
 
 #: Titles a signer holds, as gazettes write them in running text; `Phó …` forms follow.
 SIGNER_TITLES_BASE: tuple[str, ...] = (

@@ -1,7 +1,8 @@
 """The same header written another way gives the same document row.
 
 Offices fill the standard header (Nghị định 30/2020/NĐ-CP) each their own
-way: the date of the place-date line in figures or with a capital `Ngày`, `Số`
+way: the date of the place-date line in figures or with a capital `Ngày`, the
+place in capitals, `Số`
 without its colon, the issuer on one line or abbreviated, the old tone-mark
 spelling (`UỶ`, `HOÀ`), `(Đã ký)` between the title and the name, `Nơi nhận`
 without its colon. Each variant of each sample must give the sample's own
@@ -27,6 +28,9 @@ VARIANTS = {
         lambda m: f"{m[1]}, ngày {int(m[2]):02d}/{int(m[3]):02d}/{m[4]}", t, 1
     ),
     "date with dashes": lambda t: _PLACE_DATE.sub(lambda m: f"{m[1]}, ngày {m[2]}-{m[3]}-{m[4]}", t, 1),
+    "place in capitals": lambda t: _PLACE_DATE.sub(
+        lambda m: f"{m[1].upper()}, ngày {m[2]} tháng {m[3]} năm {m[4]}", t, 1
+    ),
     "capital Ngày": lambda t: _PLACE_DATE.sub(lambda m: f"{m[1]}, Ngày {m[2]} tháng {m[3]} năm {m[4]}", t, 1),
     "Số without colon": lambda t: regex.sub(r"(?m)^Số: ?", "Số ", t, count=1),
     "issuer on one line": lambda t: t.replace("ỦY BAN NHÂN DÂN\nTỈNH", "ỦY BAN NHÂN DÂN TỈNH", 1),

@@ -198,3 +198,42 @@ def test_ocr_debris_after_the_kind_is_no_title():
     from extractors.metadata import kind_line
 
     assert kind_line("KẼHOẠCH _") == ("ke_hoach", "")
+
+
+def _signed(block: list[str]):
+    """The kiengiang plan signed with `block` instead of its own signature."""
+    text = truth_text("kiengiang-2020-kh182")
+    text = text[: text.index("TM. ỦY BAN NHÂN DÂN")] + "\n".join(block) + "\n"
+    return _facts(normalize_text(text))
+
+
+@pytest.mark.parametrize(
+    ("block", "title"),
+    [
+        # titles of other offices and levels: read from the block's structure, not a list
+        (["TRƯỞNG PHÒNG", "Nguyễn Văn An"], "Trưởng phòng"),
+        (["KT. TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "Nguyễn Văn An"], "Phó Trưởng phòng"),
+        (["KT. VIỆN TRƯỞNG", "Nguyễn Văn An"], "Phó Viện trưởng"),  # the title line lost
+        (["HIỆU TRƯỞNG", "(Đã ký)", "Nguyễn Văn An"], "Hiệu trưởng"),
+        # a Party committee's block: `T/M` without its period
+        (["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "Nguyễn Văn An"], "Phó Bí thư thường trực"),
+        # `TL.`/`TUQ.` name whom the signer serves; the signer's title is below
+        (["TUQ. CHỦ TỊCH", "GIÁM ĐỐC SỞ TÀI CHÍNH", "Nguyễn Văn An"], "Giám đốc sở tài chính"),
+        (["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Nguyễn Văn An"], "Chánh Văn phòng"),
+        (["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(Ký tên, đóng dấu)", "Nguyễn Văn An"], "Phó Giám đốc"),
+    ],
+)
+def test_a_signer_title_no_list_holds_is_read_from_the_block(block, title):
+    facts = _signed(block)
+    assert (facts.signer_title, facts.signer_name) == (title, "Nguyễn Văn An")
+
+
+def test_a_body_ending_a_table_cell_takes_no_place_from_the_next_cell():
+    text = (
+        "KẾ HOẠCH\nVề bảo vệ nguồn nước\nI. NHIỆM VỤ\n1. Tăng cường quản lý tài nguyên nước.\n"
+        "STT\tTên nhiệm vụ\tSản phẩm\tCơ quan chủ trì\n"
+        "1\tNâng cấp kênh tưới\tĐề án trình Ủy ban nhân dân tỉnh\tỦy ban nhân dân cấp xã\n"
+    )
+    assert _facts(text).issuer is None
+    named = text.replace("trình Ủy ban nhân dân tỉnh\t", "trình Ủy ban nhân dân tỉnh Hà Giang\t")
+    assert _facts(named).issuer is None  # a body the plan submits to is cited (`trình …`), not the issuer
