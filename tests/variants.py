@@ -317,3 +317,70 @@ def docx_markup_bytes(plan: Plan) -> bytes:
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
+
+
+#: The levels of `docx_numbered`: a label's pattern, Word's format and level text.
+_WORD_LEVELS = (
+    (re.compile(r"^([IVXL]+)\.\s+"), "upperRoman", "%1."),
+    (re.compile(r"^(\d+)\.\s+"), "decimal", "%2."),
+    (re.compile(r"^([a-z])\)\s+"), "lowerLetter", "%3)"),
+    (re.compile(r"^(-)\s+"), "bullet", "-"),
+    (re.compile(r"^(\+)\s+"), "bullet", "+"),
+)
+
+
+def _word_label(fmt: str, n: int) -> str:
+    if fmt == "upperRoman":
+        return {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}.get(n, "")
+    if fmt == "lowerLetter":
+        return chr(ord("a") + n - 1) if n <= 26 else ""
+    return str(n)
+
+
+def docx_numbered_bytes(plan: Plan) -> bytes:
+    """`docx_bytes(plan)` with the body's labels made by Word's list numbering
+    (`w:numPr`), as offices type plans: Roman headings, numbered items, lettered
+    items and dash and plus bullets each a level of one list. A label Word would
+    not produce there (`đ)`, a number out of sequence, `1.1.`) stays typed."""
+    import docx
+    from lxml import etree
+
+    document = docx.Document(io.BytesIO(docx_bytes(plan)))
+    root = document.part.numbering_part.element
+    abstract = etree.SubElement(root, f"{{{_W}}}abstractNum")
+    abstract.set(f"{{{_W}}}abstractNumId", "90")
+    for ilvl, (_, fmt, text) in enumerate(_WORD_LEVELS):
+        lvl = etree.SubElement(abstract, f"{{{_W}}}lvl")
+        lvl.set(f"{{{_W}}}ilvl", str(ilvl))
+        for tag, val in (("start", "1"), ("numFmt", fmt), ("lvlText", text)):
+            etree.SubElement(lvl, f"{{{_W}}}{tag}").set(f"{{{_W}}}val", val)
+    # w:abstractNum elements go before every w:num (the schema's order)
+    first_num = root.find(f"{{{_W}}}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    num = etree.SubElement(root, f"{{{_W}}}num")
+    num.set(f"{{{_W}}}numId", "90")
+    etree.SubElement(num, f"{{{_W}}}abstractNumId").set(f"{{{_W}}}val", "90")
+
+    counts = [0] * len(_WORD_LEVELS)
+    for p in document.paragraphs:  # body paragraphs only: not the layout tables' cells
+        text = p.text
+        for ilvl, (pattern, fmt, _) in enumerate(_WORD_LEVELS):
+            m = pattern.match(text)
+            if not m:
+                continue
+            if fmt != "bullet" and m.group(1) != _word_label(fmt, counts[ilvl] + 1):
+                break  # Word would number it otherwise: the typist typed it
+            counts[ilvl] += 1
+            counts[ilvl + 1 :] = [0] * (len(counts) - ilvl - 1)
+            for extra in p.runs[1:]:
+                p._p.remove(extra._r)
+            p.runs[0].text = text[m.end() :]
+            ppr = p._p.get_or_add_pPr()
+            numpr = etree.SubElement(ppr, f"{{{_W}}}numPr")
+            etree.SubElement(numpr, f"{{{_W}}}ilvl").set(f"{{{_W}}}val", str(ilvl))
+            etree.SubElement(numpr, f"{{{_W}}}numId").set(f"{{{_W}}}val", "90")
+            break
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()

@@ -299,6 +299,10 @@ class _Level:
     start: int = 1
 
 
+#: Bullet characters a typist would type, kept as Word shows them.
+_TYPED_BULLETS = frozenset("-+–•*")
+
+
 @dataclass
 class _Numbering:
     """Renders the labels Word generates for numbered paragraphs (`w:numPr`)."""
@@ -367,7 +371,11 @@ class _Numbering:
         levels = self.levels.get(key, {})
         level = levels.get(ilvl)
         if level is None or level.fmt in ("bullet", "none") or not level.text:
-            return "- " if level is not None and level.fmt == "bullet" else ""
+            if level is None or level.fmt != "bullet":
+                return ""
+            # `+` under `-` is the second level of the office's lists; a font's
+            # picture (`o`, Symbol's private-use dots) reads as a dash.
+            return f"{level.text} " if level.text in _TYPED_BULLETS else "- "
         counts = self.counters.setdefault(key, [0] * 9)
         counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else level.start
         for deeper in range(ilvl + 1, 9):

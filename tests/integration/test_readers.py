@@ -12,7 +12,7 @@ from pipeline.ingest.sniff import sniff_format
 from pipeline.ingest.text import decode_text, looks_like_markdown
 from pipeline.orchestrate.process import process_file
 from tests.samples import RAW, SAMPLES, gold, truth_text
-from tests.variants import cut, docx_bytes, docx_lines_bytes, docx_markup_bytes, docx_tabs_bytes
+from tests.variants import cut, docx_bytes, docx_lines_bytes, docx_markup_bytes, docx_numbered_bytes, docx_tabs_bytes
 
 LINE = "Ủy ban nhân dân tỉnh Kon Tum xây dựng Chương trình hành động thực hiện Nghị quyết số 06/NQ-CP"
 
@@ -226,6 +226,17 @@ def test_docx_text_under_word_markup_is_read_as_word_shows_it(name):
     marked = read_document(Path(f"{name}.docx"), docx_markup_bytes(plan), ocr=False).pages
     assert marked == plain
     assert "CHỮ ĐÃ XÓA" not in marked[0]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_docx_labels_made_by_word_numbering_read_as_the_typed_ones(name):
+    """Offices number plans with Word's lists (4 of the 7 real DOCX): the labels
+    are in `numbering.xml`, not the text. Every Roman, numbered, lettered, dash
+    and plus label of the sample made by Word reads as the typed plan."""
+    plan = cut(truth_text(name))
+    typed = read_document(Path(f"{name}.docx"), docx_bytes(plan), ocr=False).pages
+    numbered = read_document(Path(f"{name}.docx"), docx_numbered_bytes(plan), ocr=False).pages
+    assert numbered == typed
 
 
 @pytest.mark.parametrize("name", SAMPLES)

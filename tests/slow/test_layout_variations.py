@@ -1,7 +1,8 @@
 """The same plan in another layout gives the same facts.
 
 Each synthetic sample is rendered into the layouts real publishers use
-(`tests/variants.py`): a DOCX with header and signature layout tables, tables
+(`tests/variants.py`): a DOCX with header and signature layout tables (typed,
+laid out with tabs, numbered by Word's lists, under Word markup), tables
 as pipes, as Markdown, one cell per line, a subject line in capitals, the
 number only in the annex caption. Every rendering is scored against the
 sample's answer key with the project's metric and must score as well as the
@@ -24,6 +25,7 @@ from tests.variants import (
     cut,
     docx_bytes,
     docx_markup_bytes,
+    docx_numbered_bytes,
     docx_tabs_bytes,
     markdown,
     pipes,
@@ -36,6 +38,7 @@ RENDER = {
     "docx": (".docx", docx_bytes),
     "docx_markup": (".docx", docx_markup_bytes),
     "docx_tabs": (".docx", docx_tabs_bytes),
+    "docx_numbered": (".docx", docx_numbered_bytes),
     "pipes": (".txt", lambda plan: text_of(plan, pipes).encode()),
     "markdown": (".md", lambda plan: text_of(plan, markdown).encode()),
     "cell_lines": (".txt", lambda plan: text_of(plan, cell_lines).encode()),
