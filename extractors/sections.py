@@ -59,14 +59,15 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     # OCR drops the dot: `II NHIỆM VỤ VÀ GIẢI PHÁP` (capitals only, to stay safe).
     ("roman", regex.compile(r"^(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\s+(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]+)$")),
     ("dotted", regex.compile(r"^(?P<label>\d{1,2}(?:[.:]\d{1,2}){1,3})\.?\s+(?P<rest>[\p{Lu}“\"(].*)$")),
-    ("number", regex.compile(r"^(?P<label>\d{1,2})(?:[.,]|/\.?(?=\s))\s*(?P<rest>[\p{Lu}“\"(].*)$")),
+    # `1.`, `1/`, and `1-` (`1- Mục đích`: the Party's style and older plans').
+    ("number", regex.compile(r"^(?P<label>\d{1,2})(?:[.,]|/\.?(?=\s)|\s?[-–](?=\s))\s*(?P<rest>[\p{Lu}“\"(].*)$")),
     # OCR reads `5.` as `S.`, `1.` as `l.`: only taken when the sequence expects that number.
     ("number_ocr", regex.compile(r"^(?P<label>[SIlOB])[.,]\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
     # OCR lost the number and kept its dot (`. Sở Kế hoạch …` between `4.` and `6.`):
     # only taken where the numbers around it leave exactly that gap.
     ("number_lost", regex.compile(r"^[.,](?P<label>)\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
     ("number_paren", regex.compile(r"^(?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$")),
-    ("letter", regex.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>\S.*)$")),
+    ("letter", regex.compile(r"^(?P<label>[a-zđ])(?:\)|\s?[-–](?=\s))\s*(?P<rest>\S.*)$")),
     # `a.`, `b/.`, `c/` before a capital: letters written another way — taken only
     # where a letter sequence starts or goes on (`s.` is OCR's `2.`, not a letter).
     ("letter_dot", regex.compile(r"^(?P<label>[a-zđA-ZĐ])(?:/\.?|\.)\s*(?P<rest>\p{Lu}.*)$")),

@@ -54,11 +54,15 @@ def test_list_items_marked_with_any_dash_or_bullet_glyph_give_the_same_tables(na
             assert got[table] == rows, f"U+{ord(glyph):04X}: {table} differs"
 
 
-#: Labels with a slash, as some offices write every one: `1/ Mục đích`, `1/. …`, `II/ NHIỆM VỤ`.
+#: Labels with a slash, as some offices write every one: `1/ Mục đích`, `1/. …`, `II/ NHIỆM VỤ`;
+#: with a dash, as the Party's documents and older plans do: `1- Mục đích`, `a- …`, `II- NHIỆM VỤ`.
 SLASHED = {
     "number/": (regex.compile(r"(?m)^(\d{1,2})\. (?=\p{Lu})"), r"\1/ "),
     "number/.": (regex.compile(r"(?m)^(\d{1,2})\. (?=\p{Lu})"), r"\1/. "),
     "roman/": (regex.compile(r"(?m)^([IVX]+)\. (?=\p{Lu})"), r"\1/ "),
+    "number-": (regex.compile(r"(?m)^(\d{1,2})\. (?=\p{Lu})"), r"\1- "),
+    "letter-": (regex.compile(r"(?m)^([a-zđ])\) "), r"\1- "),
+    "roman-": (regex.compile(r"(?m)^([IVX]+)\. (?=\p{Lu})"), r"\1- "),
 }
 #: A slash label moves what follows it (`1/.` is one character longer) and stays in the text.
 _PLACED = {"char_start", "char_end", "text"}
@@ -73,7 +77,7 @@ def truth_tables(tmp_path_factory) -> dict[str, dict]:
 
 @pytest.mark.parametrize("name", SAMPLES)
 @pytest.mark.parametrize("style", list(SLASHED))
-def test_labels_written_with_a_slash_give_the_same_sections_and_facts(name, style, truth_tables, tmp_path):
+def test_labels_written_with_a_slash_or_dash_give_the_same_sections_and_facts(name, style, truth_tables, tmp_path):
     pattern, repl = SLASHED[style]
     text, n = pattern.subn(repl, truth_text(name))
     assert n >= 2
