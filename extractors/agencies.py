@@ -138,6 +138,7 @@ ABBREVIATIONS: list[tuple[str, str]] = [
     (r"UBND", "Ủy ban nhân dân"),
     (r"HĐND", "Hội đồng nhân dân"),
     (r"BCHQS|BCH\s+QS", "Bộ Chỉ huy Quân sự"),
+    (r"CHQS", "Chỉ huy Quân sự"),  # `Bộ CHQS tỉnh`, `Ban CHQS huyện`
     (r"BCH(?=\s+(?:Quân\s+sự|Bộ\s+đội|BĐBP))", "Bộ Chỉ huy"),
     (r"BCH", "Ban Chỉ huy"),
     (r"BĐBP", "Bộ đội Biên phòng"),

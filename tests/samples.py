@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +44,14 @@ def truth_file(name: str, folder: Path, text: str | None = None) -> Path:
     path = folder / f"{name}.txt"
     path.write_text(truth_text(name) if text is None else text, encoding="utf-8")
     return path
+
+
+def varied_samples(transform: Callable[[str], str]) -> list[tuple[str, str]]:
+    """`(name, varied text)` for each sample whose exact text `transform` changes;
+    at least one, or the variant tests nothing."""
+    out = [(name, varied) for name in SAMPLES if (varied := transform(truth_text(name))) != truth_text(name)]
+    assert out, "no sample has anything to vary that way"
+    return out
 
 
 def text_sample(name: str) -> Path:

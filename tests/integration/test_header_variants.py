@@ -17,7 +17,7 @@ import pytest
 import regex
 
 from pipeline.orchestrate.process import process_file
-from tests.samples import HEADER_FIELDS, SAMPLES, truth_file, truth_text
+from tests.samples import HEADER_FIELDS, SAMPLES, truth_file, truth_text, varied_samples
 
 FIELDS = (*HEADER_FIELDS, "implements")
 _PLACE_DATE = regex.compile(r"(?m)^([^\n,]+), ngày (\d+) tháng (\d+) năm (\d{4})$")
@@ -54,16 +54,9 @@ def plain(tmp_path_factory) -> dict[str, dict]:
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
 def test_a_header_written_another_way_gives_the_same_document_row(variant, plain, tmp_path):
-    changed = 0
-    for name in SAMPLES:
-        text = truth_text(name)
-        varied = VARIANTS[variant](text)
-        if varied == text:
-            continue  # this sample's header has nothing to vary that way
-        changed += 1
+    for name, varied in varied_samples(VARIANTS[variant]):
         got = _document(truth_file(name, tmp_path, varied))
         assert got == plain[name], {k: (plain[name][k], got[k]) for k in FIELDS if got[k] != plain[name][k]}
-    assert changed, "no sample has this part of the header"
 
 
 #: A Party committee's plan: its name and `*` on the left, the Party's header

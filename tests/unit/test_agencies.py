@@ -40,6 +40,8 @@ def mentions(text: str) -> list[str]:
         ("Sở GTVT", "Sở Giao thông vận tải"),
         ("Bộ TN&MT", "Bộ Tài nguyên và Môi trường"),
         ("BCH Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+        ("Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+        ("Ban CHQS huyện", "Ban Chỉ huy Quân sự huyện"),
         ("BCH PCTT&TKCN tỉnh", "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh"),
         ("BQL Khu kinh tế", "Ban Quản lý Khu kinh tế"),
         ("Chi Cục Thống kê", "Chi cục Thống kê"),
