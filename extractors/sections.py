@@ -82,7 +82,8 @@ _SIGNATURE = regex.compile(rf"^(?:{SIGNATURE_MARK}\s*\p{{Lu}}|{SIGNER_TITLE_CAPS
 #: `BIỂU MẪU …`. A `Phụ lục` in running text (`Phụ lục kèm theo …`) is not one:
 #: in sentence case the word must carry a number.
 _APPENDIX = regex.compile(
-    r"^(?P<label>PHỤ\s+LỤC(?:\s+(?:SỐ\s*)?[0-9IVXL]+[a-z]?)?|Phụ\s+lục\s+(?:số\s*)?[0-9IVXL]+[a-z]?)"
+    # `Phụ lục` alone on its line heads an appendix as `PHỤ LỤC` does; in a sentence it is a word.
+    r"^(?P<label>PHỤ\s+LỤC(?:\s+(?:SỐ\s*)?[0-9IVXL]+[a-z]?)?|Phụ\s+lục\s+(?:số\s*)?[0-9IVXL]+[a-z]?|Phụ\s+lục(?=\s*:?\s*$))"
     r"(?![\p{L}\d])\s*[.:\-–]?\s*(?P<rest>.*)$"
     r"|^(?P<block>DANH\s+MỤC|BIỂU\s+(?:MẪU|SỐ))(?![\p{L}])(?P<brest>.*)$"
 )

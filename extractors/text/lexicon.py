@@ -159,10 +159,9 @@ PREAMBLE_OPENERS: tuple[str, ...] = (
 PREAMBLE_OPENER = alt(PREAMBLE_OPENERS)
 
 #: The head of an appendix or of one of its forms: `PHỤ LỤC`, `Phụ lục số 01`, `Biểu 02`, `Mẫu số 3`.
-#: In sentence case the word must carry a number (`Phụ lục kèm theo …` is running text).
-APPENDIX_HEAD = (
-    r"(?:PHỤ\s+LỤC|Phụ\s+lục\s+(?:số\s*)?[0-9IVXL]+|(?:Biểu|BIỂU|Mẫu|MẪU)\s+(?:số\s+|SỐ\s+)?[0-9]+)(?![\p{L}\d])"
-)
+#: In sentence case the word must carry a number or stand alone on its line (`Phụ lục kèm
+#: theo …` is running text).
+APPENDIX_HEAD = r"(?:PHỤ\s+LỤC|Phụ\s+lục\s+(?:số\s*)?[0-9IVXL]+|Phụ\s+lục(?=\s*:?\s*$)|(?:Biểu|BIỂU|Mẫu|MẪU)\s+(?:số\s+|SỐ\s+)?[0-9]+)(?![\p{L}\d])"
 
 #: The recipients' block that closes the body (`Nơi nhận:`).
 NOI_NHAN = phrase("Nơi nhận")

@@ -52,6 +52,9 @@ def test_sections_of_raw_text_sample(name):
         ("PHỤ LỤC II: DANH MỤC DỰ ÁN", "phu_luc", "Phụ lục II"),
         ("Phụ lục số 01:", "phu_luc", "Phụ lục số 01"),
         ("Phụ lục kèm theo Kế hoạch này gồm 02 biểu.", "", None),
+        ("Phụ lục", "phu_luc", "Phụ lục"),  # alone on its line (a real Quyết định's appendix page)
+        ("1- Mục đích, yêu cầu", "label", "1"),
+        ("b- Sở Tài chính chủ trì", "label", "b"),
         ("Biểu 01: BÁO CÁO TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", "form", "Biểu 01"),
         ("1\tTốc độ tăng trưởng GRDP\t\t\tChi Cục Thống kê; Sở Tài chính", "", None),
         ("- Nâng độ che phủ rừng đạt 64%.", "", None),
@@ -246,3 +249,15 @@ def test_parts_hold_their_roman_items_and_chapters_their_articles():
 def test_the_part_of_a_standard_named_in_a_reference_is_no_part():
     text = "I. CĂN CỨ\nÁp dụng TCVN 7336 Phòng cháy chữa cháy –\nPhần 1: Yêu cầu thiết kế và lắp đặt\nII. NỘI DUNG"
     assert [s.section_id for s in parse_sections(text)] == ["I", "II"]
+
+
+def test_an_appendix_page_headed_phu_luc_alone_ends_the_signature():
+    # A real Quyết định: the signer's name at the foot of the last page, `Phụ lục`
+    # at the top of the next; joined, the name was lost (`Nguyễn Tuấn Anh Phụ lục`).
+    text = normalize_text(
+        "Điều 3. Các cơ quan thi hành Quyết định này.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Tuấn Anh\n"
+        "Phụ lục\nBẢNG TỌA ĐỘ RANH GIỚI DỰ ÁN\nTên điểm\tX\tY\n"
+    )
+    sections = {s.kind: text[s.char_start : s.char_end] for s in parse_sections(text)}
+    assert sections["chu_ky"].endswith("Nguyễn Tuấn Anh")
+    assert sections["phu_luc"].startswith("Phụ lục\nBẢNG")
