@@ -40,10 +40,13 @@ from extractors.text.patterns import alt, is_caps
 from extractors.text.provinces import (
     canonical_province,
     district_names,
+    place_name,
     province_names,
     province_of_district,
+    province_unit,
     title_case_place,
 )
+from extractors.text.syllables import is_vietnamese_syllable
 
 #: How many lines from the top count as the header block.
 HEADER_LINES = 20
@@ -241,18 +244,45 @@ def body_name(caps: str) -> str:
             return f"{proper} {sentence_case(rest).lower()}".strip() if rest else proper
     words = []
     for w in joined.split():
-        # Codes and numbers stay as written: `1050/QĐ-SCT`.
-        words.append(w if regex.search(r"\d|/", w) else w.lower())
+        # Codes and numbers stay as written (`1050/QĐ-SCT`), and so do abbreviations
+        # (`BQL`, `UBND`: no Vietnamese syllable), for `canonical_agency` to expand.
+        words.append(w if regex.search(r"\d|/", w) or not is_vietnamese_syllable(w) else w.lower())
     text = " ".join(words)
     m = _LOCALITY.search(text)
     if m:
         text = text[: m.start("place")] + title_case_place(m.group("place"))
+    elif named := _place_at_end(text):
+        at, place = named
+        if _PROVINCIAL_HEAD.match(text) and (unit := province_unit(place)):
+            # `SỞ Y TẾ KIÊN GIANG`: a department named with its province, the unit left out.
+            text = f"{text[:at]}{unit} {place}"
+        else:
+            text = text[:at] + place  # `Trường Cao đẳng Kiên Giang`: the place in a proper name
     text = text[:1].upper() + text[1:]
     text = _DOC_WORDS.sub(lambda m: m.group(1)[:1].upper() + m.group(1)[1:], text)
     for low, proper in _PROPER.items():
         text = regex.sub(rf"(?<![\p{{L}}]){low}(?![\p{{L}}])", proper, text)
     text = _NAMED_HEADS.sub(lambda m: f"{m.group('head')} {m.group('first')[:1].upper()}{m.group('first')[1:]}", text)
     return canonical_agency(text) or text
+
+
+#: Heads of a province's own departments and offices, which take the province's
+#: name as their locality (`Sở Y tế tỉnh Kiên Giang`); a school or a hospital
+#: has the place in its proper name (`Trường Cao đẳng Kiên Giang`).
+_PROVINCIAL_HEAD = regex.compile(
+    r"^(?:Sở|Ban|Đoàn|Chi\s+cục|Thanh\s+tra|Văn\s+phòng|Công\s+an|Bộ\s+Chỉ\s+huy)(?![\p{L}])", regex.IGNORECASE
+)
+
+
+def _place_at_end(text: str) -> tuple[int, str] | None:
+    """Where a listed province's or district's name ends `text` (its last one to
+    four words, not the whole), and the name as listed."""
+    words = list(regex.finditer(r"\S+", text))
+    for k in range(min(4, len(words) - 1), 0, -1):
+        start = words[-k].start()
+        if place := place_name(text[start:]):
+            return start, place
+    return None
 
 
 def _locality_of(name: str) -> str | None:
@@ -282,14 +312,22 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
     names = [body_name(" ".join(b)) for b in bodies]
     unit, parents = names[-1], names[:-1]
     locality = next((loc for n in reversed(names) if (loc := _locality_of(n))), None)
-    if not locality and province and regex.match(r"^(?:Sở|Ban|Đoàn|Chi\s+cục|Thanh\s+tra|Văn\s+phòng)\b", names[0]):
+    if not locality and province and _PROVINCIAL_HEAD.match(names[0]):
         # A provincial department names its province only in the place-date line.
         locality = f"tỉnh {province}"
     local_government = [p for p in parents if regex.match(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân)\b", p)]
     others = [p for p in parents if p not in local_government]
     issuer = ", ".join([unit, *reversed(others)])
     if locality and not _locality_of(issuer):
-        issuer = f"{issuer} {locality}"
+        unit_word, place = (
+            locality.split(" ", 1) if not locality.startswith("thành phố") else ("thành phố", locality[10:])
+        )
+        if fold(issuer).endswith(fold(place)):
+            pass  # the place is in the unit's own name (`Trường Cao đẳng Kiên Giang`)
+        elif fold(issuer).endswith(" " + fold(unit_word)):
+            issuer = f"{issuer} {place}"  # `Văn phòng Ủy ban nhân dân tỉnh` + `Kiên Giang`
+        else:
+            issuer = f"{issuer} {locality}"
     return issuer
 
 
@@ -400,6 +438,27 @@ _RUN_ON_UNIT = regex.compile(
 )
 
 
+#: A local body's line in capitals: body, unit, then its place and maybe more.
+_LOCAL_BODY_LINE = regex.compile(
+    rf"^(?P<body>(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN)\s+{ADMIN_UNIT})\s+(?P<rest>\S.*)$",
+    regex.IGNORECASE,
+)
+
+
+def _run_on_unit(line: str) -> tuple[str, str] | None:
+    """`UBND TỈNH KIÊN GIANG BQL KHU KINH TẾ PHÚ QUỐC` → the parent and the unit run on
+    after it: the parent ends where the longest listed place name does, whatever
+    the unit's head (`TRƯỜNG`, `BQL`, `SỞ`)."""
+    m = _LOCAL_BODY_LINE.match(line)
+    if not m:
+        return None
+    words = m.group("rest").split()
+    for k in range(min(4, len(words) - 1), 0, -1):
+        if place_name(" ".join(words[:k])):
+            return f"{m.group('body')} {' '.join(words[:k])}", " ".join(words[k:])
+    return None
+
+
 def _issuer_lines(head: list[str]) -> list[str]:
     """The capitals lines of the left column, above the kind line.
 
@@ -409,9 +468,11 @@ def _issuer_lines(head: list[str]) -> list[str]:
     caps: list[str] = []
     for ln in head:
         s = ln.strip()
-        m = _RUN_ON_UNIT.match(s) if s.upper() == s else None
-        if m:
-            caps += [m.group("parent"), m.group("unit")]
+        split = _run_on_unit(s) if s.upper() == s else None
+        if split is None and s.upper() == s and (m := _RUN_ON_UNIT.match(s)):
+            split = m.group("parent"), m.group("unit")  # a place not listed: the unit's head ends it
+        if split:
+            caps += list(split)
             continue
         if not s or _MOTTO.search(s) or _RULE.fullmatch(s):
             continue

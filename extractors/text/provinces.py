@@ -73,6 +73,15 @@ def province_of_district(unit_type: str, name: str) -> str | None:
     return _district_keys().get((fold(unit_type), fold(name)))
 
 
+def province_unit(name: str) -> str | None:
+    """The unit a province's name takes: `Kiên Giang` → `tỉnh`, `Hà Nội` → `thành phố`."""
+    province = canonical_province(name)
+    if province is None:
+        return None
+    types = {u["type"] for u in _units() if u["kind"] == "province" and u["name"] == province}
+    return "thành phố" if types == {"Thành phố"} else "tỉnh"
+
+
 def province_names() -> list[str]:
     """Every spelling of a province we accept, longest first (for building patterns)."""
     names = {u["name"] for u in _units() if u["kind"] == "province"} | set(_ALIASES)

@@ -237,3 +237,23 @@ def test_a_body_ending_a_table_cell_takes_no_place_from_the_next_cell():
     assert _facts(text).issuer is None
     named = text.replace("trình Ủy ban nhân dân tỉnh\t", "trình Ủy ban nhân dân tỉnh Hà Giang\t")
     assert _facts(named).issuer is None  # a body the plan submits to is cited (`trình …`), not the issuer
+
+
+@pytest.mark.parametrize(
+    ("left_column", "issuer"),
+    [
+        # a unit run on after its parent on one line, whatever its head: the parent
+        # ends with the listed place (`Trường`, `BQL` are on no list of heads)
+        ("UBND TỈNH KIÊN GIANG\nTRƯỜNG CAO ĐẲNG KIÊN GIANG", "Trường Cao đẳng Kiên Giang"),
+        ("UBND TỈNH KIÊN GIANG\nBQL KHU KINH TẾ PHÚ QUỐC", "Ban Quản lý khu kinh tế Phú Quốc tỉnh Kiên Giang"),
+        # a department named with its province and no unit
+        ("SỞ Y TẾ KIÊN GIANG", "Sở Y tế tỉnh Kiên Giang"),
+        # an abbreviation inside the unit's name
+        ("UBND TỈNH KIÊN GIANG\nVĂN PHÒNG UBND TỈNH", "Văn phòng Ủy ban nhân dân tỉnh Kiên Giang"),
+        ("UBND TỈNH KIÊN GIANG\nSỞ TÀI CHÍNH", "Sở Tài chính tỉnh Kiên Giang"),
+    ],
+)
+def test_the_issuer_of_a_unit_under_its_parent(left_column, issuer):
+    text = truth_text("kiengiang-2020-kh182").replace("ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG", left_column, 1)
+    facts = _facts(normalize_text(text))
+    assert (facts.issuer, facts.province) == (issuer, "Kiên Giang")
