@@ -319,12 +319,11 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
     others = [p for p in parents if p not in local_government]
     issuer = ", ".join([unit, *reversed(others)])
     if locality and not _locality_of(issuer):
-        unit_word, place = (
-            locality.split(" ", 1) if not locality.startswith("thành phố") else ("thành phố", locality[10:])
-        )
+        parts = _UNIT_AND_PLACE.match(locality)
+        unit_word, place = (parts.group("unit"), parts.group("place")) if parts else ("", locality)
         if fold(issuer).endswith(fold(place)):
             pass  # the place is in the unit's own name (`Trường Cao đẳng Kiên Giang`)
-        elif fold(issuer).endswith(" " + fold(unit_word)):
+        elif unit_word and fold(issuer).endswith(" " + fold(unit_word)):
             issuer = f"{issuer} {place}"  # `Văn phòng Ủy ban nhân dân tỉnh` + `Kiên Giang`
         else:
             issuer = f"{issuer} {locality}"
