@@ -157,7 +157,7 @@ def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, wo
         for index in range(len(doc)):
             try:
                 page = doc[index]
-                if _has_widgets(page):
+                if _has_widgets(page) and not _signed_scan(page):
                     placed[index] = _chars_with_widgets(doc, index)
                     text = _text_of(placed[index])
                 else:
@@ -197,6 +197,14 @@ def _has_widgets(page) -> bool:
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return False
+
+
+def _signed_scan(page) -> bool:
+    """A scanned page an e-signing tool signed: its own content has no text and
+    an image to OCR. The stamp's fields (`Người ký: …`) would be its only text
+    and hide the page from OCR, and drawn into the page they would be OCR'd over
+    the header: the page is read as the scan it is, without them."""
+    return assess_text_layer(_page_text(page)) == "no text layer" and _has_visible_content(page)
 
 
 def _chars_with_widgets(doc, index: int) -> Chars:

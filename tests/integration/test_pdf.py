@@ -393,3 +393,22 @@ def test_pdfium_hyphen_mark_is_read_as_the_hyphen_it_is():
     text = "".join(p.text for p in pages.pages)
     assert "\ufffe" not in text
     assert "Quyết định số 2257/QĐ-UBND" in " ".join(text.split())
+
+
+def test_a_scan_signed_by_an_e_signing_tool_is_ocrd_not_read_as_its_stamp(tmp_path):
+    """Government gazette scans are e-signed: the signature field's stamp
+    (`Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ …`) was page 1's only text, so
+    the page was taken as read and never OCR'd: the header, the title and the
+    first articles were lost (two real Nghị quyết/Nghị định scans)."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(REALWORLD / "scanned" / "NQ-19-2026-NQ-CP.pdf"))
+    first = pdfium.PdfDocument.new()
+    first.import_pages(source, [0])
+    cut = tmp_path / "nq-19-page-1.pdf"
+    first.save(str(cut))
+    unread = read_pdf_pages(cut, ocr=False)
+    assert "Người ký" not in unread.pages[0].text
+    page = read_pdf_pages(cut).pages[0]
+    assert page.source == "ocr"
+    assert "NGHỊ QUYẾT" in page.text and "Điều 1" in page.text
