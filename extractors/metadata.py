@@ -458,6 +458,20 @@ def _run_on_unit(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _without_debris(line: str) -> str:
+    """A header line without the OCR debris before its words (`TT 02 CHÍNH PHỦ`,
+    `ø TTPT(2, t} CHÍNH PHỦ`: a seal, a stamp or a handwritten mark read into
+    the line): the leading tokens that are no Vietnamese syllable, when one of
+    them has a figure or a symbol (`UBND TỈNH …` keeps its abbreviation)."""
+    tokens = line.split()
+    k = 0
+    while k < len(tokens) and not is_vietnamese_syllable(tokens[k]):
+        k += 1
+    if 0 < k < len(tokens) and any(not t.isalpha() for t in tokens[:k]):
+        return " ".join(tokens[k:])
+    return line
+
+
 def _issuer_lines(head: list[str]) -> list[str]:
     """The capitals lines of the left column, above the kind line.
 
@@ -466,7 +480,7 @@ def _issuer_lines(head: list[str]) -> list[str]:
     """
     caps: list[str] = []
     for ln in head:
-        s = ln.strip()
+        s = _without_debris(ln.strip())
         split = _run_on_unit(s) if s.upper() == s else None
         if split is None and s.upper() == s and (m := _RUN_ON_UNIT.match(s)):
             split = m.group("parent"), m.group("unit")  # a place not listed: the unit's head ends it

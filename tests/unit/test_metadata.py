@@ -257,3 +257,11 @@ def test_the_issuer_of_a_unit_under_its_parent(left_column, issuer):
     text = truth_text("kiengiang-2020-kh182").replace("ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG", left_column, 1)
     facts = _facts(normalize_text(text))
     assert (facts.issuer, facts.province) == (issuer, "Kiên Giang")
+
+
+@pytest.mark.parametrize("debris", ["TT 02", "ø TTPT(2, t}"])
+def test_ocr_debris_before_the_issuers_name_is_no_part_of_it(debris):
+    # A seal or a handwritten mark read into the header's first line (two real scans).
+    text = f"{debris} CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNGHỊ QUYẾT\nVề cắt giảm thủ tục hành chính"
+    assert _facts(text).issuer == "Chính phủ"
+    assert _facts("UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nKẾ HOẠCH\nKiểm tra").issuer == "Sở Công Thương tỉnh Lào Cai"
