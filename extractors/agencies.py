@@ -101,6 +101,13 @@ _DOMAIN_RE = regex.compile(
 )
 
 
+def domain_end(text: str, pos: int) -> int | None:
+    """End of the department or ministry domain (`Công Thương`, `Tài nguyên và Môi
+    trường`) that starts at `pos`, any case, or None."""
+    m = _DOMAIN_RE.match(text, pos)
+    return m.end() if m else None
+
+
 def _initials(domain: str) -> str:
     sylls = [w for w in regex.findall(WORD, domain) if w.lower() != "và"]
     return "".join(w[0].upper() for w in sylls)

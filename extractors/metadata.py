@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.agencies import agency_at, canonical_agency
+from extractors.agencies import agency_at, canonical_agency, domain_end
 from extractors.document import ParsedDoc
 from extractors.text.dates import DATE, HEADER_DATE, make_date
 from extractors.text.fold import fold as shadow
@@ -316,6 +316,8 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
         # A provincial department names its province only in the place-date line.
         locality = f"tỉnh {province}"
     local_government = [p for p in parents if regex.match(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân)\b", p)]
+    if unit == "Văn phòng" and local_government:
+        return f"{unit} {local_government[-1]}"  # the body's own office: `Văn phòng Ủy ban nhân dân tỉnh …`
     others = [p for p in parents if p not in local_government]
     issuer = ", ".join([unit, *reversed(others)])
     if locality and not _locality_of(issuer):
@@ -444,10 +446,17 @@ _LOCAL_BODY_LINE = regex.compile(
 )
 
 
+_MINISTRY = regex.compile(r"^BỘ\s+")
+
+
 def _run_on_unit(line: str) -> tuple[str, str] | None:
     """`UBND TỈNH KIÊN GIANG BQL KHU KINH TẾ PHÚ QUỐC` → the parent and the unit run on
     after it: the parent ends where the longest listed place name does, whatever
-    the unit's head (`TRƯỜNG`, `BQL`, `SỞ`)."""
+    the unit's head (`TRƯỜNG`, `BQL`, `SỞ`); a ministry's (`BỘ CÔNG THƯƠNG CỤC HÓA
+    CHẤT`) where its domain does."""
+    if (ministry := _MINISTRY.match(line)) and (end := domain_end(line, ministry.end())):
+        unit = line[end:].strip()
+        return (line[:end], unit) if unit else None
     m = _LOCAL_BODY_LINE.match(line)
     if not m:
         return None

@@ -265,3 +265,19 @@ def test_ocr_debris_before_the_issuers_name_is_no_part_of_it(debris):
     text = f"{debris} CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNGHỊ QUYẾT\nVề cắt giảm thủ tục hành chính"
     assert _facts(text).issuer == "Chính phủ"
     assert _facts("UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nKẾ HOẠCH\nKiểm tra").issuer == "Sở Công Thương tỉnh Lào Cai"
+
+
+@pytest.mark.parametrize(
+    ("left_column", "issuer"),
+    [
+        # a body's own office, named by its head alone (a real Phiếu chuyển, OCR'd without marks)
+        (["UBND TỈNH LÀO CAI", "VAN PHONG"], "Văn phòng Ủy ban nhân dân tỉnh Lào Cai"),
+        (["UBND TỈNH LÀO CAI VĂN PHÒNG"], "Văn phòng Ủy ban nhân dân tỉnh Lào Cai"),
+        # a ministry's unit run on after it on one line (a real Công văn)
+        (["BỘ CÔNG THƯƠNG CỤC HÓA CHẤT"], "Cục Hóa chất, Bộ Công Thương"),
+        (["BỘ CÔNG THƯƠNG", "CỤC HÓA CHẤT"], "Cục Hóa chất, Bộ Công Thương"),
+    ],
+)
+def test_an_office_or_a_ministrys_unit_named_under_its_parent(left_column, issuer):
+    text = "\n".join([*left_column, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH", "Kiểm tra năm 2026"])
+    assert _facts(text).issuer == issuer
