@@ -29,9 +29,12 @@ DATE_RE = regex.compile(DATE, regex.IGNORECASE)
 
 #: The date of a header's place-date line (`Kiên Giang, ngày 27 tháng 11 năm
 #: 2020`), groups `d`, `m`, `y`: a draft leaves the day or month blank (`ngày
-#: tháng 4 năm 2026`); some offices write it in figures (`ngày 27/11/2020`).
+#: tháng 4 năm 2026`); some offices write it in figures (`ngày 27/11/2020`). A
+#: day or month OCR could not read (`ngày U6_ tháng 3`: a stamp over it) leaves
+#: its group empty, the place still read.
 HEADER_DATE = (
-    r"(?i:ngày)\s*(?:(?P<d>\d{1,2})?\s*(?i:tháng)\s*(?P<m>\d{1,2})?\s*(?i:năm)\s*(?P<y>(?:19|20)\d{2})"
+    r"(?i:ngày)\s*(?:(?:(?P<d>\d{1,2})|(?!(?i:tháng))\S{1,4})?\s*(?i:tháng)\s*"
+    r"(?:(?P<m>\d{1,2})|(?!(?i:năm))\S{1,4})?\s*(?i:năm)\s*(?P<y>(?:19|20)\d{2})"
     rf"|(?P<d>\d{{1,2}}){SEP}(?P<m>\d{{1,2}}){SEP}(?P<y>(?:19|20)\d{{2}})(?!\d))"
 )
 

@@ -281,3 +281,11 @@ def test_ocr_debris_before_the_issuers_name_is_no_part_of_it(debris):
 def test_an_office_or_a_ministrys_unit_named_under_its_parent(left_column, issuer):
     text = "\n".join([*left_column, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH", "Kiểm tra năm 2026"])
     assert _facts(text).issuer == issuer
+
+
+@pytest.mark.parametrize("date_line", ["Lào Cai, ngày U6_ tháng 3 năm 2026", "Lào Cai, ngày 0À tháng năm 2026"])
+def test_a_day_ocr_could_not_read_keeps_the_place(date_line):
+    # A stamp over the day (two real scans): the place is still the place, the date unknown.
+    text = f"UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: 1050/QĐ-SCT\n{date_line}\nQUYẾT ĐỊNH\nKiểm tra năm 2026"
+    facts = _facts(text)
+    assert (facts.issue_place, facts.issue_date) == ("Lào Cai", None)
