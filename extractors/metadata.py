@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.agencies import agency_at, canonical_agency, domain_end
+from extractors.agencies import PROPER_HEADS, agency_at, canonical_agency, domain_end
 from extractors.document import ParsedDoc
 from extractors.text.dates import DATE, HEADER_DATE, make_date
 from extractors.text.fold import fold as shadow
@@ -196,6 +196,18 @@ _NAMED_HEADS = regex.compile(
 #: A header line that continues the body named above it: its locality (`TỈNH KIÊN GIANG`)
 #: or a qualifier (`THEO QUYẾT ĐỊNH`, `SỐ 1050/QĐ-SCT`, `KHÓA XV`).
 _CONTINUES = regex.compile(rf"^(?:{ADMIN_UNIT}|THEO|VỀ|SỐ|CỦA|TẠI|KHÓA|NHIỆM\s+KỲ|\d)(?![\p{{L}}])", regex.IGNORECASE)
+#: A header line that names a body of its own: an agency's head (`SỞ`, `TRƯỜNG`, `CÔNG TY`)
+#: or a body the header table knows (`ỦY BAN NHÂN DÂN`, `TỈNH ỦY`); any other line is
+#: the name above wrapped (`CÔNG TY CP ĐẦU TƯ XÂY DỰNG` / `HẠ TẦNG VÀ GIAO THÔNG`).
+#: Matched on the folded line: OCR drops the marks (`VAN PHONG`).
+_BODY_HEAD = regex.compile(
+    "^(?:"
+    + "|".join(
+        regex.escape(fold(h))
+        for h in sorted({*PROPER_HEADS, *(b for b, _ in _ISSUER_BODIES), *NATIONAL_BODIES}, key=len, reverse=True)
+    )
+    + r")(?![\p{L}])"
+)
 _LOCALITY = regex.compile(rf"(?:^|\s)(?P<unit>{ADMIN_UNIT})\s+(?P<place>\p{{Lu}}.*)$", regex.IGNORECASE)
 _DOC_WORDS = regex.compile(
     r"(?<![\p{L}])(" + "|".join(k.lower() for k in sorted(DOC_KINDS, key=len, reverse=True)) + r")(?=\s+(?:số\s*)?\d)"
@@ -303,7 +315,7 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
         s = _RULE.sub("", ln).strip()
         if not s:
             continue
-        if bodies and _CONTINUES.match(s):
+        if bodies and (_CONTINUES.match(s) or not _BODY_HEAD.match(fold(s))):
             bodies[-1].append(s)
         else:
             bodies.append([s])

@@ -276,6 +276,8 @@ def test_ocr_debris_before_the_issuers_name_is_no_part_of_it(debris):
         # a ministry's unit run on after it on one line (a real Công văn)
         (["BỘ CÔNG THƯƠNG CỤC HÓA CHẤT"], "Cục Hóa chất, Bộ Công Thương"),
         (["BỘ CÔNG THƯƠNG", "CỤC HÓA CHẤT"], "Cục Hóa chất, Bộ Công Thương"),
+        # a name wrapped onto a second line that names no body of its own (a real company's Quyết định)
+        (["CÔNG TY CP ĐẦU TƯ XÂY DỰNG", "HẠ TẦNG VÀ GIAO THÔNG"], "Công ty CP đầu tư xây dựng hạ tầng và giao thông"),
     ],
 )
 def test_an_office_or_a_ministrys_unit_named_under_its_parent(left_column, issuer):
