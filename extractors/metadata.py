@@ -319,7 +319,9 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
             bodies[-1].append(s)
         else:
             bodies.append([s])
-    if not bodies:
+    if not any(_BODY_HEAD.match(fold(b[0])) for b in bodies):
+        # No line names a body: a form's or an appendix's title in capitals
+        # (`MẪU GIẤY ĐỀ NGHỊ CẤP GIẤY PHÉP …`), not an issuer.
         return None
     names = [body_name(" ".join(b)) for b in bodies]
     unit, parents = names[-1], names[:-1]

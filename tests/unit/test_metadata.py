@@ -291,3 +291,10 @@ def test_a_day_ocr_could_not_read_keeps_the_place(date_line):
     text = f"UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: 1050/QĐ-SCT\n{date_line}\nQUYẾT ĐỊNH\nKiểm tra năm 2026"
     facts = _facts(text)
     assert (facts.issue_place, facts.issue_date) == ("Lào Cai", None)
+
+
+def test_a_forms_title_in_capitals_is_no_issuer():
+    # Real appendix forms (scans): no header, the form's title in capitals at the top.
+    text = "MẪU GIẤY ĐỀ NGHỊ CẤP GIẤY PHÉP\nVẬN CHUYỂN HÀNG NGUY HIỂM\nKính gửi: Cục Hóa chất\nTên tổ chức: …"
+    assert _facts(text).issuer is None
+    assert _facts("SỞ CÔNG THƯƠNG\nKẾ HOẠCH\nKiểm tra năm 2026").issuer == "Sở Công Thương"
