@@ -384,3 +384,29 @@ def docx_numbered_bytes(plan: Plan) -> bytes:
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
+
+
+def docx_framed_bytes(plan: Plan, borders: bool = True) -> bytes:
+    """`docx_bytes(plan)` with everything between the header and the signature
+    (paragraphs and data tables) typed inside one table cell: a frame round the
+    body, as some offices' templates have."""
+    import docx
+
+    document = docx.Document(io.BytesIO(docx_bytes(plan)))
+    body = document.element.body
+    blocks = [b for b in body if b.tag in (f"{{{_W}}}p", f"{{{_W}}}tbl")]
+    header = 1 if (plan.issuer or plan.motto) else 0
+    signature = 1 if (plan.recipients or plan.signature) else 0
+    inside = blocks[header : len(blocks) - signature] if signature else blocks[header:]
+    frame = document.add_table(rows=1, cols=1)
+    if borders:
+        frame.style = "Table Grid"
+    cell = frame.cell(0, 0)._tc
+    for p in cell.findall(f"{{{_W}}}p"):
+        cell.remove(p)
+    inside[0].addprevious(frame._tbl)
+    for b in inside:
+        cell.append(b)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()

@@ -40,7 +40,6 @@ LIST_CELL_WORDS = 12
 def read_docx(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
     """A DOCX as one page of lines: paragraphs, layout tables as blocks, data tables as rows."""
     import docx  # python-docx
-    from docx.table import Table
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -49,22 +48,37 @@ def read_docx(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
             f"DOCX could not be opened ({exc.__class__.__name__}: {exc}); re-save it from Word"
         ) from exc
     numbering = _Numbering(document)
+    lines = _block_lines(document.element.body, document, numbering)
+    text = "\n".join(lines)
+    if not text.strip():
+        raise EmptyFileError("the DOCX contains no text")
+    return RawDocument(source_format="docx", pages=[text], paged=False, paragraphs=True)
+
+
+def _block_lines(container: Any, document: Any, numbering: _Numbering) -> list[str]:
+    """The lines of a body, or of a frame's cell: paragraphs (and their text
+    boxes), layout tables as blocks, data tables as rows, frames as what they hold."""
+    from docx.table import Table
+
     lines: list[str] = []
-    for child in _blocks(document.element.body):
+    for child in _blocks(container):
         tag = _local(child)
         if tag == "p":
             lines.append(untabbed(numbering.label(child) + paragraph_text(child)))
             lines += [untabbed(paragraph_text(p)) for p in text_box_paragraphs(child)]
         elif tag == "tbl":
             table = Table(child, document)
-            if is_layout_table(table):
+            if len(table.columns) == 1:
+                # A one-column table is a frame round text (a box, or a whole body
+                # typed in one cell): what it holds reads as it would outside it.
+                cells = [cell._tc for row in table.rows for cell in row.cells]
+                for tc in dict.fromkeys(cells):  # a merged cell comes back once per row it spans
+                    lines += _block_lines(tc, document, numbering)
+            elif is_layout_table(table):
                 lines += layout_lines(table, numbering)
             else:
                 lines += data_rows(table, numbering)
-    text = "\n".join(lines)
-    if not text.strip():
-        raise EmptyFileError("the DOCX contains no text")
-    return RawDocument(source_format="docx", pages=[text], paged=False, paragraphs=True)
+    return lines
 
 
 # ---------------------------------------------------------------- paragraphs

@@ -12,7 +12,15 @@ from pipeline.ingest.sniff import sniff_format
 from pipeline.ingest.text import decode_text, looks_like_markdown
 from pipeline.orchestrate.process import process_file
 from tests.samples import RAW, SAMPLES, gold, truth_text
-from tests.variants import cut, docx_bytes, docx_lines_bytes, docx_markup_bytes, docx_numbered_bytes, docx_tabs_bytes
+from tests.variants import (
+    cut,
+    docx_bytes,
+    docx_framed_bytes,
+    docx_lines_bytes,
+    docx_markup_bytes,
+    docx_numbered_bytes,
+    docx_tabs_bytes,
+)
 
 LINE = "Ủy ban nhân dân tỉnh Kon Tum xây dựng Chương trình hành động thực hiện Nghị quyết số 06/NQ-CP"
 
@@ -237,6 +245,16 @@ def test_docx_labels_made_by_word_numbering_read_as_the_typed_ones(name):
     typed = read_document(Path(f"{name}.docx"), docx_bytes(plan), ocr=False).pages
     numbered = read_document(Path(f"{name}.docx"), docx_numbered_bytes(plan), ocr=False).pages
     assert numbered == typed
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_docx_body_typed_inside_a_frame_reads_as_the_plain_docx(name):
+    """A body typed in one table cell (a template's frame): read as a data table,
+    its paragraphs ran into one line (kiengiang: 72 lines -> 18)."""
+    plan = cut(truth_text(name))
+    plain = read_document(Path(f"{name}.docx"), docx_bytes(plan), ocr=False).pages
+    assert read_document(Path(f"{name}.docx"), docx_framed_bytes(plan), ocr=False).pages == plain
+    assert read_document(Path(f"{name}.docx"), docx_framed_bytes(plan, borders=False), ocr=False).pages == plain
 
 
 @pytest.mark.parametrize("name", SAMPLES)

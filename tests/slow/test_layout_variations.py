@@ -2,7 +2,8 @@
 
 Each synthetic sample is rendered into the layouts real publishers use
 (`tests/variants.py`): a DOCX with header and signature layout tables (typed,
-laid out with tabs, numbered by Word's lists, under Word markup), tables
+laid out with tabs, numbered by Word's lists, under Word markup, the body in a
+frame), tables
 as pipes, as Markdown, one cell per line, a subject line in capitals, the
 number only in the annex caption. Every rendering is scored against the
 sample's answer key with the project's metric and must score as well as the
@@ -24,6 +25,7 @@ from tests.variants import (
     cell_lines,
     cut,
     docx_bytes,
+    docx_framed_bytes,
     docx_markup_bytes,
     docx_numbered_bytes,
     docx_tabs_bytes,
@@ -39,6 +41,7 @@ RENDER = {
     "docx_markup": (".docx", docx_markup_bytes),
     "docx_tabs": (".docx", docx_tabs_bytes),
     "docx_numbered": (".docx", docx_numbered_bytes),
+    "docx_framed": (".docx", docx_framed_bytes),
     "pipes": (".txt", lambda plan: text_of(plan, pipes).encode()),
     "markdown": (".md", lambda plan: text_of(plan, markdown).encode()),
     "cell_lines": (".txt", lambda plan: text_of(plan, cell_lines).encode()),
