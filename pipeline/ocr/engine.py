@@ -33,6 +33,9 @@ class TesseractEngine:
     def words(self, gray: Image.Image, lang: str, dpi: int, psm: int | None = None) -> list[Word]:
         return tesseract_words(gray, lang, dpi, psm)
 
+    def orientation(self, gray: Image.Image) -> int:
+        return tesseract_orientation(gray)
+
 
 _engine: OcrEngine = TesseractEngine()
 
@@ -54,6 +57,32 @@ def use_engine(engine: OcrEngine) -> Iterator[OcrEngine]:
 
 def read_words(gray: Image.Image, lang: str, dpi: int, psm: int | None = None) -> list[Word]:
     return _engine.words(gray, lang, dpi, psm)
+
+
+def page_orientation(gray: Image.Image) -> int:
+    """Degrees a page image must turn clockwise to stand upright (0, 90, 180 or
+    270); 0 when the engine cannot tell or has no orientation detection."""
+    detect = getattr(_engine, "orientation", None)
+    return detect(gray) if detect is not None else 0
+
+
+#: Below this, Tesseract's orientation guess is a coin toss (upright pages of
+#: prose score 5-30, a page of a few words under 1).
+MIN_ORIENTATION_CONF = 2.0
+
+
+def tesseract_orientation(gray: Image.Image) -> int:
+    """Tesseract's orientation detection (`--psm 0`, the `osd` data that comes
+    with the `tesseract-ocr` package); 0 if it fails or is unsure."""
+    try:
+        osd = pytesseract.image_to_osd(
+            gray, config="--psm 0", timeout=PAGE_TIMEOUT_S, output_type=pytesseract.Output.DICT
+        )
+    except (pytesseract.TesseractError, RuntimeError):
+        return 0  # too few letters to tell, or no `osd` data: read the page as it is
+    if float(osd.get("orientation_conf", 0)) < MIN_ORIENTATION_CONF:
+        return 0
+    return int(osd.get("rotate", 0)) % 360
 
 
 # Tesseract needs about 1.5 s for a dense A4 page; minutes means it is stuck.

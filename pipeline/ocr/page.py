@@ -11,7 +11,7 @@ one page. `reread` then repairs side-by-side blocks and debris lines."""
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from PIL import Image
@@ -19,11 +19,13 @@ from PIL import Image
 from extractors.normalize.ocr_language import repair_ocr_text
 from pipeline.models import PageText
 from pipeline.ocr.cells import read_table_cells
-from pipeline.ocr.engine import read_words
+from pipeline.ocr.engine import page_orientation, read_words
 from pipeline.ocr.layout import page_text
 from pipeline.ocr.reread import reread
 from pipeline.ocr.tablegrid import (
+    Word,
     find_tables,
+    mean_conf,
     rotated_rows,
 )
 
@@ -42,12 +44,28 @@ class OcrPage:
     indents: list[bool | None] = field(default_factory=list)
 
 
-def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> OcrPage:
+#: A first reading whose words average below this confidence may be of a page
+#: turned on its side or upside down (upright pages, poor copies included, read
+#: 80-95; the sample pages turned read ~43): its orientation is checked.
+TURNED_CONF = 60.0
+#: Or whose words stand taller than wide: Tesseract read a page on its side as
+#: vertical lines (words right, lines out of order). Upright pages: ~0.
+TALL_WORDS_SHARE = 0.5
+
+
+def _tall(words: list[Word]) -> bool:
+    long = [w for w in words if len(w.text) >= 3]
+    return bool(long) and sum(w.height > w.width for w in long) > TALL_WORDS_SHARE * len(long)
+
+
+def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None, upright: bool = False) -> OcrPage:
     """OCR one page image. `dpi` is the image's resolution if known (a
-    rendered PDF page); otherwise it is read from the image or estimated."""
+    rendered PDF page); otherwise it is read from the image or estimated.
+    `upright`: the orientation is known (not checked again)."""
     started = time.perf_counter()
     gray = img.convert("L") if img.mode != "L" else img
     dpi = dpi or image_dpi(img) or _guess_dpi(gray)
+    page = gray
     pixels = np.asarray(gray)
     grids, rules = find_tables(pixels, dpi)
     tables: list[list[list[str]]] = []
@@ -69,12 +87,19 @@ def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None) -> Oc
     else:
         cell_words = []
     words = read_words(gray, lang, dpi)
+    first, tall = mean_conf(words), _tall(words)
+    if not upright and (first < TURNED_CONF or tall) and (turn := page_orientation(page)):
+        # A page scanned on its side (an appendix table in landscape) or upside
+        # down. The turn is kept if Tesseract reads the turned page better, or
+        # as well where it had read the page's lines as vertical ones.
+        turned = ocr_image(page.rotate(-turn, expand=True), lang, dpi, upright=True)
+        if turned.confidence > first or (tall and turned.confidence >= TURNED_CONF):
+            return replace(turned, seconds=time.perf_counter() - started)
     words = reread(pixels, words, lambda sheet: read_words(sheet, lang, dpi, psm=6))
     lines = page_text(words, grids, tables)
     read = lines.text
     repaired = repair_ocr_text(read)
-    confs = [w.conf for w in words + cell_words if w.conf >= 0]
-    confidence = float(np.mean(confs)) if confs else 0.0
+    confidence = mean_conf(words + cell_words)
     return OcrPage(
         repaired.text,
         confidence,

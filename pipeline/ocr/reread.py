@@ -25,7 +25,7 @@ from statistics import median
 import numpy as np
 from PIL import Image
 
-from pipeline.ocr.tablegrid import Word, otsu_threshold
+from pipeline.ocr.tablegrid import Word, mean_conf, otsu_threshold
 
 # A line whose words average below this confidence is debris (clean lines
 # average 85-95).
@@ -58,7 +58,7 @@ def reread(pixels: np.ndarray, words: list[Word], read: Callable[[Image.Image], 
         regions.append(_Region(run[0], 0, (x0, y0, int(gutter), y1)))
         regions.append(_Region(run[0], 1, (int(gutter), y0, x1, y1)))
     for key, members in lines.items():
-        if key not in in_run and _mean_conf(members) < DOUBTFUL_CONF:
+        if key not in in_run and mean_conf(members) < DOUBTFUL_CONF:
             line_h = max(w.height for w in members)
             regions.append(_Region(key, None, _bbox(members, pad=line_h / 4, shape=pixels.shape)))
     if not regions:
@@ -70,11 +70,11 @@ def reread(pixels: np.ndarray, words: list[Word], read: Callable[[Image.Image], 
         if region.side == 0:
             old = [w for k, first in in_run.items() if first == region.unit for w in lines[k]]
             new = found.get((region.unit, 0), []) + found.get((region.unit, 1), [])
-            if new and _mean_conf(new) > _mean_conf(old):
+            if new and mean_conf(new) > mean_conf(old):
                 replacements[region.unit] = new
         elif region.side is None:
             new = found.get((region.unit, None), [])
-            if new and _mean_conf(new) > _mean_conf(lines[region.unit]) + 10:
+            if new and mean_conf(new) > mean_conf(lines[region.unit]) + 10:
                 replacements[region.unit] = new
 
     out: list[Word] = []
@@ -165,11 +165,6 @@ def _bbox(words: list[Word], pad: float, shape: tuple[int, int]) -> tuple[int, i
     )
 
 
-def _mean_conf(words: list[Word]) -> float:
-    confs = [w.conf for w in words if w.conf >= 0]
-    return float(np.mean(confs)) if confs else 0.0
-
-
 def _read_regions(
     pixels: np.ndarray, regions: list[_Region], h: float, read: Callable[[Image.Image], list[Word]]
 ) -> dict[tuple, list[Word]]:
@@ -184,6 +179,34 @@ def _read_regions(
         crop = pixels[y0:y1, x0:x1].copy()
         crop[crop >= threshold] = 255  # paper grey would frame the crop
         crops.append(crop)
+    # Tesseract refuses an image over 32767 pixels a side: a page of many
+    # doubtful lines (a page scanned sideways) goes on several sheets.
+    batches: list[list[int]] = [[]]
+    tall = 2 * pad
+    for i, crop in enumerate(crops):
+        if batches[-1] and tall + crop.shape[0] + gap > MAX_SHEET_PX:
+            batches.append([])
+            tall = 2 * pad
+        batches[-1].append(i)
+        tall += crop.shape[0] + gap
+    found: dict[tuple, list[Word]] = {}
+    for batch in batches:
+        _read_sheet([regions[i] for i in batch], [crops[i] for i in batch], pad, gap, read, found)
+    return found
+
+
+#: The tallest sheet of regions read at once (Tesseract's limit is 32767).
+MAX_SHEET_PX = 16000
+
+
+def _read_sheet(
+    regions: list[_Region],
+    crops: list[np.ndarray],
+    pad: int,
+    gap: int,
+    read: Callable[[Image.Image], list[Word]],
+    found: dict[tuple, list[Word]],
+) -> None:
     width = max(c.shape[1] for c in crops) + 2 * pad
     height = sum(c.shape[0] for c in crops) + gap * (len(crops) - 1) + 2 * pad
     sheet = np.full((height, width), 255, dtype=np.uint8)
@@ -193,7 +216,6 @@ def _read_regions(
         sheet[y : y + crop.shape[0], pad : pad + crop.shape[1]] = crop
         slots.append((y, y + crop.shape[0]))
         y += crop.shape[0] + gap
-    found: dict[tuple, list[Word]] = {}
     for w in read(Image.fromarray(sheet)):
         if not any(c.isalnum() for c in w.text) and w.conf < 60:
             continue  # the edge of a crop read as `|` or `_`
@@ -209,4 +231,3 @@ def _read_regions(
                     replace(w, left=w.left - pad + x0, top=w.top - top + y0, line_key=key)
                 )
                 break
-    return found

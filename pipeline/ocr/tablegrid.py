@@ -378,6 +378,12 @@ class Word:
         return self.left + self.width / 2, self.top + self.height / 2
 
 
+def mean_conf(words: list[Word]) -> float:
+    """Tesseract's mean confidence over `words` (0-100; words it gave none, -1, left out)."""
+    confs = [w.conf for w in words if w.conf >= 0]
+    return float(np.mean(confs)) if confs else 0.0
+
+
 def cell_text(words: list[Word]) -> str:
     """Words of one cell read line by line, left to right."""
     if not words:

@@ -341,3 +341,50 @@ def test_signature_block_beside_recipients_is_read_column_by_column(variant):
     last = max(i for i, line in enumerate(lines) if "Lưu: VT" in line)
     assert recipients < last < title
     assert cer("- LĐVP, P.KT, P.TH;", next(ln for ln in page.text.splitlines() if "LĐVP" in ln)) < 0.1
+
+
+# --- pages scanned on their side or upside down ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def upright_page():
+    doc = pdfium.PdfDocument(str(RAW / "kiengiang-2020-kh182.scan-poor.pdf"))
+    img, dpi = page_image(doc, 1, 300)
+    doc.close()
+    return img, dpi, ocr_image(img, dpi=dpi).text
+
+
+def test_a_page_scanned_on_its_side_reads_as_the_upright_page(upright_page):
+    """Tesseract reads a page turned 90° as debris (mean confidence ~43) and
+    the debris made the second reading's sheet too tall for it: the whole
+    document failed (`Image too large: (394, 61878)`). Its orientation is now
+    detected and the page turned before it is read."""
+    img, dpi, upright = upright_page
+    assert ocr_image(img.rotate(90, expand=True), dpi=dpi).text == upright
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("angle", [180, 270])
+def test_a_page_upside_down_or_turned_the_other_way_reads_upright(upright_page, angle):
+    # At 270° Tesseract reads the words right (confidence 94) as vertical lines, out of order.
+    img, dpi, upright = upright_page
+    assert ocr_image(img.rotate(angle, expand=True), dpi=dpi).text == upright
+
+
+def test_regions_too_many_for_one_sheet_are_read_on_several():
+    from pipeline.ocr.reread import MAX_SHEET_PX, _read_regions, _Region
+
+    pixels = np.full((3000, 1000), 255, dtype=np.uint8)
+    regions = [_Region(("line", i), None, (0, 0, 900, 2000)) for i in range(20)]  # 40,000 px stacked
+    heights = []
+
+    def read(sheet: Image.Image) -> list[Word]:
+        heights.append(sheet.height)
+        # one word in the middle of every slot on the sheet
+        slot = 2000 + 2 * 40
+        n = (sheet.height - 2 * 40 + 2 * 40) // slot
+        return [Word("chữ", 50, 40 + k * slot + 1000, 30, 10, 90.0, (1, 1, 1, 1)) for k in range(n)]
+
+    found = _read_regions(pixels, regions, 40.0, read)
+    assert len(heights) > 1 and max(heights) <= MAX_SHEET_PX
+    assert {key[0] for key in found} == {r.unit for r in regions}
