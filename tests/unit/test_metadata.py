@@ -276,6 +276,9 @@ def test_ocr_debris_before_the_issuers_name_is_no_part_of_it(debris):
         # a ministry's unit run on after it on one line (a real Công văn)
         (["BỘ CÔNG THƯƠNG CỤC HÓA CHẤT"], "Cục Hóa chất, Bộ Công Thương"),
         (["BỘ CÔNG THƯƠNG", "CỤC HÓA CHẤT"], "Cục Hóa chất, Bộ Công Thương"),
+        # a Party committee's board or office: the committee is part of its name
+        (["TỈNH ỦY KIÊN GIANG", "BAN TUYÊN GIÁO"], "Ban Tuyên giáo Tỉnh ủy Kiên Giang"),
+        (["HUYỆN ỦY CHÂU THÀNH", "VĂN PHÒNG"], "Văn phòng Huyện ủy Châu Thành"),
         # a name wrapped onto a second line that names no body of its own (a real company's Quyết định)
         (["CÔNG TY CP ĐẦU TƯ XÂY DỰNG", "HẠ TẦNG VÀ GIAO THÔNG"], "Công ty CP đầu tư xây dựng hạ tầng và giao thông"),
     ],
