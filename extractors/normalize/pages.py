@@ -16,6 +16,7 @@ The result keeps one paragraph per line and, for PDFs, where each page starts.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -109,6 +110,22 @@ class Line:
     ocr: bool = False  # read by OCR: its line breaks are where the page wrapped
     #: OCR: the line starts indented (True, a paragraph's first line) or flush with the margin (False, wrapped)
     indent: bool | None = None
+
+
+_MD_BREAK_TAG = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
+
+
+def unhtml_markdown(text: str) -> str:
+    """The HTML converters leave in Markdown: `&nbsp;` and other entities as
+    their characters, `<br>` as the line break it is — inside a pipe table's
+    row, where a break would cut the row, as a space."""
+    if "&" not in text and "<" not in text:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        line = _MD_BREAK_TAG.sub(" " if line.lstrip().startswith("|") else "\n", line)
+        lines.append(html.unescape(line) if "&" in line else line)
+    return "\n".join(lines)
 
 
 def strip_markdown(line: str) -> tuple[str, bool]:
@@ -637,7 +654,7 @@ def normalize_pages(
     for number, raw in enumerate(pages, start=1):
         ocr = number <= len(sources) and sources[number - 1] == "ocr"
         lines = []
-        raw_lines = clean_chars(raw).split("\n")
+        raw_lines = clean_chars(unhtml_markdown(raw) if markdown else raw).split("\n")
         indents = (page_indents or [])[number - 1] if number <= len(page_indents or []) else []
         if len(indents) != len(raw_lines):
             indents = [None] * len(raw_lines)

@@ -5,7 +5,8 @@ spellings: `ngày 31/12/2023` or `ngày 31 tháng 12 năm 2023` or `31-12-2023`,
 `Quyết định số 68/QĐ-TTg` or `Quyết định 68/QĐ-TTg`, `95%` or `95 %`, the old
 tone-mark placement (`hoà`, `thuỷ`), decomposed Unicode (NFD, as macOS writes
 files), Windows line ends with a byte-order mark, no-break spaces, and agency
-names abbreviated (`Sở KH&ĐT`, `UBND`, `Bộ CHQS tỉnh`). Each spelling of each
+names abbreviated (`Sở KH&ĐT`, `UBND`, `Bộ CHQS tỉnh`), and Markdown with the HTML
+converters leave in it (`&nbsp;`, `<br>`). Each spelling of each
 sample must score against the sample's answer key as the sample does, and the
 abbreviated agencies must come out as the same leads and partners.
 """
@@ -20,7 +21,7 @@ import regex
 
 from pipeline.evaluate.quality import score_document
 from pipeline.orchestrate.process import process_file
-from tests.samples import SAMPLES, gold, truth_file, truth_text, varied_samples
+from tests.samples import SAMPLES, gold, text_sample, truth_file, truth_text, varied_samples
 
 TOLERANCE = 0.005
 
@@ -102,3 +103,26 @@ def test_agencies_abbreviated_give_the_same_leads_and_partners(name, tmp_path):
     assert varied != text
     (tmp_path / "plain").mkdir()
     assert _agencies(truth_file(name, tmp_path, varied)) == _agencies(truth_file(name, tmp_path / "plain"))
+
+
+#: What HTML-minded converters leave in Markdown: entities and break tags.
+MARKDOWN_HTML = {
+    "&nbsp;": lambda t: t.replace(" ", "&nbsp;", 50),
+    "<br>": lambda t: t.replace("  \n", "<br>"),
+    "<br/>": lambda t: t.replace("  \n", "<br/>"),
+}
+
+
+@pytest.mark.parametrize("markup", list(MARKDOWN_HTML))
+def test_markdown_with_html_entities_and_breaks_scores_as_the_markdown(markup, tmp_path):
+    name = "kiengiang-2020-kh182"
+    source = text_sample(name)
+    assert source.suffix == ".md"
+    text = source.read_text(encoding="utf-8")
+    varied = MARKDOWN_HTML[markup](text)
+    assert varied != text
+    path = tmp_path / source.name
+    path.write_text(varied, encoding="utf-8")
+    want = _scores(source, name)
+    got = _scores(path, name)
+    assert not {t: (want[t], got[t]) for t in got if got[t] < want[t] - TOLERANCE}

@@ -291,3 +291,12 @@ def test_a_kind_line_ocr_glued_or_misread_stays_on_its_own_line(kind):
     text = normalize_text(f"Kiên Giang, ngày 27 tháng 11 năm 2020\n{kind}\nThực hiện Kế hoạch số 211-KH/TU")
     assert text.split("\n")[0] == "Kiên Giang, ngày 27 tháng 11 năm 2020"
     assert text.split("\n")[-1] == "Thực hiện Kế hoạch số 211-KH/TU"
+
+
+def test_html_left_in_markdown_is_read_as_what_it_stands_for():
+    from extractors.normalize.pages import unhtml_markdown
+
+    assert unhtml_markdown("**ỦY BAN NHÂN DÂN<br>TỈNH KIÊN GIANG**") == "**ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG**"
+    assert unhtml_markdown("Sở&nbsp;Tài chính &amp; Sở Xây dựng") == "Sở\u00a0Tài chính & Sở Xây dựng"
+    # inside a pipe table's row a break would cut the row: a space
+    assert unhtml_markdown("| 1 | Sở Tài chính<br/>Sở Xây dựng | 2026 |") == "| 1 | Sở Tài chính Sở Xây dựng | 2026 |"
