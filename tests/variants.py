@@ -410,3 +410,32 @@ def docx_framed_bytes(plan: Plan, borders: bool = True) -> bytes:
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
+
+
+def rtf_bytes(plan: Plan, code_page: int = 1258) -> bytes:
+    """The plan as Word's Rich Text Format: one `\\par` per line, tables as
+    `\\trowd … \\cell … \\row`, every non-ASCII letter a `\\uN?` (how Word writes
+    Vietnamese), the document's code page declared."""
+
+    def escape(text: str) -> str:
+        out = []
+        for ch in text:
+            if ch in "\\{}":
+                out.append("\\" + ch)
+            elif ord(ch) < 128:
+                out.append(ch)
+            else:
+                n = ord(ch)
+                out.append(f"\\u{n if n < 32768 else n - 65536}?")
+        return "".join(out)
+
+    parts = [f"{{\\rtf1\\ansi\\ansicpg{code_page}\\deff0{{\\fonttbl{{\\f0 Times New Roman;}}}}\\f0\\fs26\n"]
+    for line in text_of(plan).split("\n"):
+        if "\t" in line:
+            cells = line.split("\t")
+            parts.append("\\trowd" + "".join(f"\\cellx{1500 * (i + 1)}" for i in range(len(cells))))
+            parts.append("".join(f"\\pard\\intbl {escape(c)}\\cell" for c in cells) + "\\row\n")
+        else:
+            parts.append(f"\\pard {escape(line)}\\par\n")
+    parts.append("}")
+    return "".join(parts).encode("ascii")

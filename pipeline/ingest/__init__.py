@@ -13,6 +13,7 @@ from pipeline.errors import EmptyFileError
 from pipeline.ingest.image import read_image
 from pipeline.ingest.office import read_docx
 from pipeline.ingest.pdf import read_pdf
+from pipeline.ingest.rtf import read_rtf
 from pipeline.ingest.sniff import sniff_format
 from pipeline.ingest.text import read_text
 from pipeline.ingest.word97 import read_doc
@@ -24,6 +25,7 @@ READERS: dict[str, Callable[[Path, bytes, bool], RawDocument]] = {
     "image": read_image,
     "docx": read_docx,
     "doc": read_doc,
+    "rtf": read_rtf,
     "txt": read_text,
     "md": read_text,
 }

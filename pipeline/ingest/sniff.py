@@ -9,6 +9,7 @@ import unicodedata
 import zipfile
 
 from pipeline.errors import CorruptFileError, NotADocumentError, UnsupportedFormatError
+from pipeline.ingest.rtf import is_rtf
 
 #: The OLE2 compound-file signature of Word 97-2003 (and .xls/.ppt: the reader tells them apart).
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -22,7 +23,7 @@ IMAGE_MAGIC = {
 
 
 def sniff_format(data: bytes, suffix: str) -> str:
-    """`pdf`, `image`, `docx`, `doc`, `md` or `txt` from the first bytes (suffix breaks ties)."""
+    """`pdf`, `image`, `docx`, `doc`, `rtf`, `md` or `txt` from the first bytes (suffix breaks ties)."""
     at = data[:1024].find(b"%PDF-")
     # Readers tolerate junk before the header; text that mentions `%PDF-1.7` is not a PDF.
     if at == 0 or (at > 0 and not re.search(rb"[A-Za-z]{2}", data[:at])):
@@ -41,6 +42,8 @@ def sniff_format(data: bytes, suffix: str) -> str:
         )
     if data.startswith(OLE2_MAGIC):
         return "doc"
+    if is_rtf(data):
+        return "rtf"
     other = what_else(data)
     if other:
         raise NotADocumentError(

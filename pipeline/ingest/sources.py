@@ -44,6 +44,7 @@ from pathlib import Path
 
 from pipeline.errors import FetchError
 from pipeline.ingest.discover import discover
+from pipeline.ingest.rtf import is_rtf
 from pipeline.ingest.sniff import OLE2_MAGIC
 from pipeline.models import FetchResult
 from pipeline.store.files import temp_file_beside
@@ -308,8 +309,8 @@ def sniff_kind(head: bytes, path: Path | None = None) -> str | None:
         return "jpeg"
     if head.startswith((b"II*\x00", b"MM\x00*")):
         return "tiff"
-    if head.startswith(OLE2_MAGIC):
-        return "doc"
+    if head.startswith(OLE2_MAGIC) or is_rtf(head):
+        return "doc"  # an RTF is Word's too, often published as `.doc`
     if head.startswith(b"PK\x03\x04"):
         if path is None:
             return None

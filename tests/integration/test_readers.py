@@ -20,6 +20,8 @@ from tests.variants import (
     docx_markup_bytes,
     docx_numbered_bytes,
     docx_tabs_bytes,
+    rtf_bytes,
+    text_of,
 )
 
 LINE = "Ủy ban nhân dân tỉnh Kon Tum xây dựng Chương trình hành động thực hiện Nghị quyết số 06/NQ-CP"
@@ -245,6 +247,33 @@ def test_docx_labels_made_by_word_numbering_read_as_the_typed_ones(name):
     typed = read_document(Path(f"{name}.docx"), docx_bytes(plan), ocr=False).pages
     numbered = read_document(Path(f"{name}.docx"), docx_numbered_bytes(plan), ocr=False).pages
     assert numbered == typed
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_an_rtf_scores_as_the_same_plan_as_text(name, tmp_path):
+    """Word's rich text, often published as `.doc`: read as text it gave the
+    control words (`{\\rtf1\\ansi…`) and no facts. Scored against the sample's
+    answer key, table by table, as the plain text of the same plan scores."""
+    from dataclasses import asdict
+
+    from pipeline.evaluate.quality import score_document
+    from tests.samples import gold
+
+    def scores(path: Path) -> dict[str, float]:
+        processed = process_file(path, ocr=False)
+        rows = {t: [asdict(r) for r in recs] for t, recs in processed.tables.items()}
+        doc = rows["documents"][0]
+        doc["issue_date"] = doc["issue_date"].isoformat() if doc["issue_date"] else None
+        return score_document(gold(name), doc, rows)
+
+    plan = cut(truth_text(name))
+    rtf = tmp_path / f"{name}.doc"
+    rtf.write_bytes(rtf_bytes(plan))
+    text = tmp_path / f"{name}.txt"
+    text.write_text(text_of(plan), encoding="utf-8")
+    assert read_document(rtf, ocr=False).source_format == "doc"
+    got, want = scores(rtf), scores(text)
+    assert not {t: (want[t], got[t]) for t in want if got[t] < want[t] - 0.005}
 
 
 @pytest.mark.parametrize("name", SAMPLES)

@@ -35,3 +35,16 @@ def test_text_that_mentions_a_pdf_header_is_text():
 
 def test_a_plan_starting_with_a_bracket_is_still_text():
     assert sniff_format("[Dự thảo]\nKẾ HOẠCH\nVề thử".encode(), ".txt") == "txt"
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".rtf", ".txt"])
+def test_rich_text_is_rtf_whatever_its_name(suffix):
+    from pipeline.ingest.sources import sniff_kind
+
+    data = b"{\\rtf1\\ansi\\ansicpg1258\\deff0 K\\u7870?HO\\u7840?CH\\par}"
+    assert sniff_format(data, suffix) == "rtf"
+    assert sniff_format(b"\xef\xbb\xbf\r\n" + data, suffix) == "rtf"
+    assert sniff_kind(data) == "doc"  # fetched from a link: kept, named as Word's
+    # a JSON object is not rich text
+    with pytest.raises(NotADocumentError):
+        sniff_format(b'{"rtf": 1}', suffix)
