@@ -30,6 +30,7 @@ class SourceFormat(StrEnum):
     TXT = "txt"
     MD = "md"
     DOCX = "docx"
+    ODT = "odt"
     DOC = "doc"
 
 

@@ -28,6 +28,7 @@ the layout a real publisher might have used:
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass, field
 
 import regex as re
@@ -439,3 +440,138 @@ def rtf_bytes(plan: Plan, code_page: int = 1258) -> bytes:
             parts.append(f"\\pard {escape(line)}\\par\n")
     parts.append("}")
     return "".join(parts).encode("ascii")
+
+
+def odt_bytes(plan: Plan) -> bytes:
+    """The plan as an OpenDocument text, laid out as `docx_bytes` lays it out:
+    borderless layout tables for the header and signature blocks, ruled data
+    tables, one `text:p` per paragraph (runs of spaces as `text:s`)."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def para(text: str) -> str:
+        body = re.sub(r" {2,}", lambda m: f' <text:s text:c="{len(m.group()) - 1}"/>', escape(text))
+        return f"<text:p>{body}</text:p>"
+
+    def table(rows: list[list[list[str]]], ruled: bool) -> str:
+        width = max(len(r) for r in rows)
+        cell_style = ' table:style-name="Ruled"' if ruled else ""
+        out = [f'<table:table><table:table-column table:number-columns-repeated="{width}"/>']
+        for row in rows:
+            cells = "".join(
+                f'<table:table-cell{cell_style} office:value-type="string">{"".join(para(t) for t in cell)}'
+                "</table:table-cell>"
+                for cell in row
+            )
+            out.append(f"<table:table-row>{cells}</table:table-row>")
+        out.append("</table:table>")
+        return "".join(out)
+
+    def body(lines: list[str]) -> list[str]:
+        out: list[str] = []
+        run: list[list[list[str]]] = []
+        for ln in lines + [""]:
+            if "\t" in ln:
+                run.append([[c] for c in ln.split("\t")])
+                continue
+            if run:
+                out.append(table(run, ruled=True))
+                run = []
+            if ln:
+                out.append(para(ln))
+        return out
+
+    parts: list[str] = []
+    if plan.issuer or plan.motto:
+        parts.append(
+            table(
+                [
+                    [plan.issuer, plan.motto],
+                    [[f"Số: {plan.number}"] if plan.number else [], [plan.place_date] if plan.place_date else []],
+                ],
+                ruled=False,
+            )
+        )
+    parts += [para(ln) for ln in ([plan.kind] if plan.kind else []) + plan.title]
+    parts += body(plan.body)
+    if plan.recipients or plan.signature:
+        parts.append(table([[plan.recipients, plan.signature]], ruled=False))
+    parts += body(plan.rest)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3">'
+        '<office:automatic-styles><style:style style:name="Ruled" style:family="table-cell">'
+        '<style:table-cell-properties fo:border="0.5pt solid #000000"/></style:style></office:automatic-styles>'
+        f"<office:body><office:text>{''.join(parts)}</office:text></office:body></office:document-content>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+            '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
+        )
+    return buf.getvalue()
+
+
+#: `_WORD_LEVELS` as OpenDocument list levels: (num-format or bullet, suffix).
+_ODF_LEVELS = (("I", "."), ("1", "."), ("a", ")"), ("-", ""), ("+", ""))
+
+
+def odt_numbered_bytes(plan: Plan) -> bytes:
+    """`odt_bytes(plan)` with the body's labels made by OpenDocument list
+    numbering (`text:list` in a list style), as LibreOffice writes a numbered
+    plan: each labelled paragraph a list item at its level, deeper items inside
+    label-less wrapper items, the list continued from item to item."""
+    from xml.sax.saxutils import escape
+
+    text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    counts = [0] * len(_WORD_LEVELS)
+    items: dict[str, str] = {}
+    for line in plan.body + plan.rest:
+        for ilvl, (pattern, fmt, _) in enumerate(_WORD_LEVELS):
+            m = pattern.match(line)
+            if not m:
+                continue
+            if fmt != "bullet" and m.group(1) != _word_label(fmt, counts[ilvl] + 1):
+                break
+            counts[ilvl] += 1
+            counts[ilvl + 1 :] = [0] * (len(counts) - ilvl - 1)
+            opened = "<text:list-item><text:list>" * ilvl
+            closed = "</text:list></text:list-item>" * ilvl
+            items[f"<text:p>{escape(line)}</text:p>"] = (
+                '<text:list text:style-name="Plan" text:continue-numbering="true">'
+                f"{opened}<text:list-item><text:p>{escape(line[m.end() :])}</text:p></text:list-item>{closed}"
+                "</text:list>"
+            )
+            break
+    levels = "".join(
+        f'<text:list-level-style-bullet text:level="{n}" text:bullet-char="{kind}"/>'
+        if kind in "-+"
+        else f'<text:list-level-style-number text:level="{n}" style:num-format="{kind}" style:num-suffix="{suffix}"/>'
+        for n, (kind, suffix) in enumerate(_ODF_LEVELS, start=1)
+    )
+    data = odt_bytes(plan)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        content = z.read("content.xml").decode("utf-8")
+    for typed, listed in items.items():
+        content = content.replace(typed, listed, 1)
+    content = content.replace(
+        "</office:automatic-styles>",
+        f'<text:list-style style:name="Plan">{levels}</text:list-style></office:automatic-styles>',
+    )
+    assert text_ns in content
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()

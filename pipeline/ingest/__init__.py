@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipeline.errors import EmptyFileError
 from pipeline.ingest.image import read_image
+from pipeline.ingest.odt import read_odt
 from pipeline.ingest.office import read_docx
 from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.rtf import read_rtf
@@ -24,6 +25,7 @@ READERS: dict[str, Callable[[Path, bytes, bool], RawDocument]] = {
     "pdf": read_pdf,
     "image": read_image,
     "docx": read_docx,
+    "odt": read_odt,
     "doc": read_doc,
     "rtf": read_rtf,
     "txt": read_text,

@@ -294,7 +294,8 @@ def _roman(n: int) -> str:
     return "".join(out)
 
 
-def _format(n: int, fmt: str) -> str:
+def format_number(n: int, fmt: str) -> str:
+    """`n` in a list format Word names (`decimal`, `upperRoman`, `lowerLetter`, …)."""
     if fmt == "upperRoman":
         return _roman(n)
     if fmt == "lowerRoman":
@@ -314,7 +315,7 @@ class _Level:
 
 
 #: Bullet characters a typist would type, kept as Word shows them.
-_TYPED_BULLETS = frozenset("-+–•*")
+TYPED_BULLETS = frozenset("-+–•*")
 
 
 @dataclass
@@ -389,7 +390,7 @@ class _Numbering:
                 return ""
             # `+` under `-` is the second level of the office's lists; a font's
             # picture (`o`, Symbol's private-use dots) reads as a dash.
-            return f"{level.text} " if level.text in _TYPED_BULLETS else "- "
+            return f"{level.text} " if level.text in TYPED_BULLETS else "- "
         counts = self.counters.setdefault(key, [0] * 9)
         counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else level.start
         for deeper in range(ilvl + 1, 9):
@@ -397,5 +398,5 @@ class _Numbering:
         text = level.text
         for i in range(ilvl + 1):
             lv = levels.get(i, _Level())
-            text = text.replace(f"%{i + 1}", _format(counts[i] or lv.start, lv.fmt))
+            text = text.replace(f"%{i + 1}", format_number(counts[i] or lv.start, lv.fmt))
         return text.strip() + " "

@@ -9,6 +9,7 @@ import unicodedata
 import zipfile
 
 from pipeline.errors import CorruptFileError, NotADocumentError, UnsupportedFormatError
+from pipeline.ingest.odt import is_odt
 from pipeline.ingest.rtf import is_rtf
 
 #: The OLE2 compound-file signature of Word 97-2003 (and .xls/.ppt: the reader tells them apart).
@@ -23,7 +24,7 @@ IMAGE_MAGIC = {
 
 
 def sniff_format(data: bytes, suffix: str) -> str:
-    """`pdf`, `image`, `docx`, `doc`, `rtf`, `md` or `txt` from the first bytes (suffix breaks ties)."""
+    """`pdf`, `image`, `docx`, `odt`, `doc`, `rtf`, `md` or `txt` from the first bytes (suffix breaks ties)."""
     at = data[:1024].find(b"%PDF-")
     # Readers tolerate junk before the header; text that mentions `%PDF-1.7` is not a PDF.
     if at == 0 or (at > 0 and not re.search(rb"[A-Za-z]{2}", data[:at])):
@@ -35,10 +36,13 @@ def sniff_format(data: bytes, suffix: str) -> str:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 if "word/document.xml" in z.namelist():
                     return "docx"
+                if is_odt(z):
+                    return "odt"
         except zipfile.BadZipFile as exc:
             raise CorruptFileError("file looks like a ZIP/DOCX but the archive is damaged; re-export it") from exc
         raise UnsupportedFormatError(
-            "ZIP archive is not a Word document (no word/document.xml); unpack it and submit the documents inside"
+            "ZIP archive is not a Word or OpenDocument text (no word/document.xml, no content.xml); "
+            "unpack it and submit the documents inside"
         )
     if data.startswith(OLE2_MAGIC):
         return "doc"

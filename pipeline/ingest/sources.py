@@ -44,6 +44,7 @@ from pathlib import Path
 
 from pipeline.errors import FetchError
 from pipeline.ingest.discover import discover
+from pipeline.ingest.odt import is_odt
 from pipeline.ingest.rtf import is_rtf
 from pipeline.ingest.sniff import OLE2_MAGIC
 from pipeline.models import FetchResult
@@ -52,7 +53,21 @@ from pipeline.store.files import temp_file_beside
 log = logging.getLogger(__name__)
 
 #: Link suffixes taken as documents without looking at them first.
-DOC_SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md", ".markdown", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+DOC_SUFFIXES = (
+    ".pdf",
+    ".docx",
+    ".odt",
+    ".doc",
+    ".rtf",
+    ".txt",
+    ".md",
+    ".markdown",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".tif",
+    ".tiff",
+)
 #: Suffixes never worth probing: assets, and formats the pipeline cannot read.
 NEVER_PROBE = (
     ".css",
@@ -295,7 +310,7 @@ _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body
 
 
 def sniff_kind(head: bytes, path: Path | None = None) -> str | None:
-    """`pdf`, `docx`, `doc`, `png`, `jpeg`, `tiff`, `text` or None (not something the pipeline reads).
+    """`pdf`, `docx`, `odt`, `doc`, `png`, `jpeg`, `tiff`, `text` or None (not something the pipeline reads).
 
     `head` is the first bytes; `path`, the whole file, is needed to look
     inside a ZIP. Mirrors `pipeline.ingest.sniff.sniff_format`, which decides again
@@ -316,7 +331,9 @@ def sniff_kind(head: bytes, path: Path | None = None) -> str | None:
             return None
         try:
             with zipfile.ZipFile(path) as z:
-                return "docx" if "word/document.xml" in z.namelist() else None
+                if "word/document.xml" in z.namelist():
+                    return "docx"
+                return "odt" if is_odt(z) else None
         except zipfile.BadZipFile:
             return None
     if _HTML_START.match(head[:4096]):
@@ -361,7 +378,8 @@ def _mostly_printable(text: str) -> bool:
 _EXT = {
     "pdf": (".pdf",),
     "docx": (".docx",),
-    "doc": (".doc",),
+    "odt": (".odt",),
+    "doc": (".doc", ".rtf"),
     "png": (".png",),
     "jpeg": (".jpg", ".jpeg"),
     "tiff": (".tif", ".tiff"),

@@ -20,6 +20,8 @@ from tests.variants import (
     docx_markup_bytes,
     docx_numbered_bytes,
     docx_tabs_bytes,
+    odt_bytes,
+    odt_numbered_bytes,
     rtf_bytes,
     text_of,
 )
@@ -247,6 +249,20 @@ def test_docx_labels_made_by_word_numbering_read_as_the_typed_ones(name):
     typed = read_document(Path(f"{name}.docx"), docx_bytes(plan), ocr=False).pages
     numbered = read_document(Path(f"{name}.docx"), docx_numbered_bytes(plan), ocr=False).pages
     assert numbered == typed
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_an_odt_reads_as_the_same_plan_in_docx(name):
+    """OpenDocument text (Thông tư 39/2017/TT-BTTTT's exchange format): a ZIP
+    without `word/document.xml`, refused before. Laid out as the DOCX is (layout
+    tables, ruled data tables), and with its labels made by ODF list numbering,
+    it reads line for line as the DOCX."""
+    plan = cut(truth_text(name))
+    docx = read_document(Path(f"{name}.docx"), docx_bytes(plan), ocr=False).pages
+    odt = read_document(Path(f"{name}.odt"), odt_bytes(plan), ocr=False)
+    assert odt.source_format == "odt"
+    assert odt.pages == docx
+    assert read_document(Path(f"{name}.odt"), odt_numbered_bytes(plan), ocr=False).pages == docx
 
 
 @pytest.mark.parametrize("name", SAMPLES)

@@ -48,3 +48,23 @@ def test_rich_text_is_rtf_whatever_its_name(suffix):
     # a JSON object is not rich text
     with pytest.raises(NotADocumentError):
         sniff_format(b'{"rtf": 1}', suffix)
+
+
+def test_an_opendocument_text_is_odt_and_other_zips_are_refused():
+    import io
+    import zipfile
+
+    from pipeline.errors import UnsupportedFormatError
+
+    def zipped(files: dict[str, str]) -> bytes:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            for name, text in files.items():
+                z.writestr(name, text)
+        return buf.getvalue()
+
+    odt = zipped({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"})
+    assert sniff_format(odt, ".docx") == "odt"
+    sheet = zipped({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"})
+    with pytest.raises(UnsupportedFormatError, match="OpenDocument"):
+        sniff_format(sheet, ".odt")

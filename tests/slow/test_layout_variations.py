@@ -3,7 +3,8 @@
 Each synthetic sample is rendered into the layouts real publishers use
 (`tests/variants.py`): a DOCX with header and signature layout tables (typed,
 laid out with tabs, numbered by Word's lists, under Word markup, the body in a
-frame), Word's rich text under a `.doc` name, tables
+frame), Word's rich text under a `.doc` name, OpenDocument text (typed and numbered by its
+lists), tables
 as pipes, as Markdown, one cell per line, a subject line in capitals, the
 number only in the annex caption. Every rendering is scored against the
 sample's answer key with the project's metric and must score as well as the
@@ -30,6 +31,8 @@ from tests.variants import (
     docx_numbered_bytes,
     docx_tabs_bytes,
     markdown,
+    odt_bytes,
+    odt_numbered_bytes,
     pipes,
     rtf_bytes,
     text_of,
@@ -44,6 +47,8 @@ RENDER = {
     "docx_numbered": (".docx", docx_numbered_bytes),
     "docx_framed": (".docx", docx_framed_bytes),
     "rtf": (".doc", rtf_bytes),
+    "odt": (".odt", odt_bytes),
+    "odt_numbered": (".odt", odt_numbered_bytes),
     "pipes": (".txt", lambda plan: text_of(plan, pipes).encode()),
     "markdown": (".md", lambda plan: text_of(plan, markdown).encode()),
     "cell_lines": (".txt", lambda plan: text_of(plan, cell_lines).encode()),
