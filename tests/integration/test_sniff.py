@@ -68,3 +68,23 @@ def test_an_opendocument_text_is_odt_and_other_zips_are_refused():
     sheet = zipped({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"})
     with pytest.raises(UnsupportedFormatError, match="OpenDocument"):
         sniff_format(sheet, ".odt")
+
+
+def test_an_odt_declaring_entities_has_them_left_unexpanded(tmp_path):
+    import io
+    import zipfile
+
+    from pipeline.ingest import read_document
+
+    content = (
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e "CHỮ ẨN"><!ENTITY f SYSTEM "file:///etc/hostname">]>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+        "<text:p>KẾ HOẠCH &e; &f;</text:p></office:text></office:body></office:document-content>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", content)
+    text = read_document(tmp_path / "x.odt", buf.getvalue(), ocr=False).pages[0]
+    assert text.startswith("KẾ HOẠCH") and "CHỮ ẨN" not in text
