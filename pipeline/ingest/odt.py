@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import CorruptFileError, EmptyFileError
-from pipeline.ingest.office import LAYOUT_MAX_COLUMNS, TYPED_BULLETS, format_number, is_block_text, untabbed
+from pipeline.ingest.office import (
+    LAYOUT_MAX_COLUMNS,
+    TYPED_BULLETS,
+    format_number,
+    is_block_text,
+    local_name,
+    untabbed,
+)
 from pipeline.models import RawDocument
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -56,11 +63,6 @@ def read_odt(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
     return RawDocument(source_format="odt", pages=[text], paged=False, paragraphs=True)
 
 
-def _local(element: Any) -> str:
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
 def _ruled_styles(root: Any) -> set[str]:
     """Names of the cell styles that draw a border (`fo:border…` other than `none`)."""
     ruled = set()
@@ -96,9 +98,9 @@ def _list_styles(roots: list[Any]) -> dict[str, dict[int, _ListLevel]]:
             levels = out.setdefault(style.get(f"{{{_STYLE}}}name", ""), {})
             for lvl in style:
                 n = int(lvl.get(f"{{{_TEXT}}}level", "1"))
-                if _local(lvl) == "list-level-style-bullet":
+                if local_name(lvl) == "list-level-style-bullet":
                     levels[n] = _ListLevel(bullet=lvl.get(f"{{{_TEXT}}}bullet-char", "-"))
-                elif _local(lvl) == "list-level-style-number":
+                elif local_name(lvl) == "list-level-style-number":
                     levels[n] = _ListLevel(
                         fmt=_NUM_FORMATS.get(lvl.get(f"{{{_STYLE}}}num-format", ""), ""),
                         prefix=lvl.get(f"{{{_STYLE}}}num-prefix", ""),
@@ -118,7 +120,7 @@ class _Reader:
     def block_lines(self, container: Any, style: str = "", level: int = 0) -> list[str]:
         lines: list[str] = []
         for child in container:
-            tag = _local(child)
+            tag = local_name(child)
             if tag in ("p", "h"):
                 lines += [untabbed(part) for part in _inline(child).split("\n")]
             elif tag == "list":
@@ -138,11 +140,11 @@ class _Reader:
     def list_lines(self, lst: Any, style: str, level: int) -> list[str]:
         lines: list[str] = []
         for item in lst:
-            if _local(item) not in ("list-item", "list-header"):
+            if local_name(item) not in ("list-item", "list-header"):
                 continue
             # An item that only wraps a deeper list (how a deeper item stands alone) has no label.
-            own = len(item) and _local(item[0]) in ("p", "h")
-            label = self.label(style, level) if own and _local(item) == "list-item" else ""
+            own = len(item) and local_name(item[0]) in ("p", "h")
+            label = self.label(style, level) if own and local_name(item) == "list-item" else ""
             inner = self.block_lines(item, style, level)
             if inner and label:
                 inner[0] = label + inner[0]
@@ -191,7 +193,7 @@ def _inline(element: Any) -> str:
     `text:tab` a tab, `text:line-break` a new line; notes and annotations left out."""
     out = [element.text or ""]
     for child in element:
-        tag = _local(child)
+        tag = local_name(child)
         if tag == "s":
             out.append(" " * int(child.get(f"{{{_TEXT}}}c", "1")))
         elif tag == "tab":
@@ -208,9 +210,9 @@ def _rows(table: Any) -> list[list[Any]]:
     """The table's rows (header rows and row groups opened), each a list of its cells."""
     rows: list[list[Any]] = []
     for child in table:
-        tag = _local(child)
+        tag = local_name(child)
         if tag == "table-row":
-            rows.append([c for c in child if _local(c) in ("table-cell", "covered-table-cell")])
+            rows.append([c for c in child if local_name(c) in ("table-cell", "covered-table-cell")])
         elif tag in ("table-header-rows", "table-rows", "table-row-group"):
             rows += _rows(child)
     return rows

@@ -62,7 +62,7 @@ def _block_lines(container: Any, document: Any, numbering: _Numbering) -> list[s
 
     lines: list[str] = []
     for child in _blocks(container):
-        tag = _local(child)
+        tag = local_name(child)
         if tag == "p":
             lines.append(untabbed(numbering.label(child) + paragraph_text(child)))
             lines += [untabbed(paragraph_text(p)) for p in text_box_paragraphs(child)]
@@ -89,7 +89,8 @@ def _block_lines(container: Any, document: Any, numbering: _Numbering) -> list[s
 _NOT_THE_PARAGRAPHS = frozenset({"del", "moveFrom", "txbxContent", "Fallback", "pPr", "rPr"})
 
 
-def _local(element: Any) -> str:
+def local_name(element: Any) -> str:
+    """An XML element's tag without its namespace (`p`, `tbl`); '' for comments and entities."""
     tag = element.tag
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
@@ -97,10 +98,10 @@ def _local(element: Any) -> str:
 def _blocks(container: Any):
     """Paragraphs and tables of the body in order, content controls (`w:sdt`) opened."""
     for child in container.iterchildren():
-        tag = _local(child)
+        tag = local_name(child)
         if tag == "sdt":
             for content in child.iterchildren():
-                if _local(content) == "sdtContent":
+                if local_name(content) == "sdtContent":
                     yield from _blocks(content)
         elif tag in ("p", "tbl"):
             yield child
@@ -116,7 +117,7 @@ def _runs(element: Any):
     for child in element.iterchildren():
         if child.tag in (_RUN, _MATH_RUN):
             yield child
-        elif _local(child) not in _NOT_THE_PARAGRAPHS:
+        elif local_name(child) not in _NOT_THE_PARAGRAPHS:
             yield from _runs(child)
 
 
@@ -154,7 +155,7 @@ def untabbed(text: str) -> str:
 
 def _paragraphs(cell: Any) -> list[Any]:
     """A table cell's `w:p` elements, content controls opened."""
-    return [b for b in _blocks(cell._tc) if _local(b) == "p"]
+    return [b for b in _blocks(cell._tc) if local_name(b) == "p"]
 
 
 def text_box_paragraphs(p: Any) -> list[Any]:
@@ -164,11 +165,11 @@ def text_box_paragraphs(p: Any) -> list[Any]:
 
     def visit(element: Any) -> None:
         for child in element.iterchildren():
-            tag = _local(child)
+            tag = local_name(child)
             if tag == "Fallback":
                 continue
             if tag == "txbxContent":
-                out.extend(b for b in _blocks(child) if _local(b) == "p")
+                out.extend(b for b in _blocks(child) if local_name(b) == "p")
             else:
                 visit(child)
 
