@@ -22,6 +22,7 @@ from pipeline.ingest.office import (
     TYPED_BULLETS,
     format_number,
     is_block_text,
+    joined_cell,
     local_name,
     untabbed,
 )
@@ -182,7 +183,7 @@ class _Reader:
             return [line for c in range(width) for row in cell_lines if c < len(row) for line in row[c] if line.strip()]
         out = []
         for row in cell_lines:
-            cells = [" ".join(" ".join(cell).split()) for cell in row]
+            cells = [joined_cell(cell) for cell in row]
             if any(cells):
                 out.append("\t".join(cells))
         return out

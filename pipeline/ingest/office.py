@@ -240,10 +240,12 @@ def layout_lines(table: Any, numbering: _Numbering) -> list[str]:
 
 def _cell_text(cell: Any, numbering: _Numbering | None = None) -> str:
     # Word numbers an STT column itself (`w:numPr` on the cell's paragraph): the label is the cell's text.
-    parts = [
-        " ".join(((numbering.label(p) if numbering else "") + paragraph_text(p)).split()) for p in _paragraphs(cell)
-    ]
-    parts = [p for p in parts if p]
+    return joined_cell([(numbering.label(p) if numbering else "") + paragraph_text(p) for p in _paragraphs(cell)])
+
+
+def joined_cell(paragraphs: list[str]) -> str:
+    """A data cell's paragraphs as one cell's text: spaces collapsed, empty ones dropped."""
+    parts = [p for p in (" ".join(par.split()) for par in paragraphs) if p]
     if len(parts) > 1 and all(len(p.split()) <= LIST_CELL_WORDS for p in parts):
         # One name per line (`Sở Tài chính` / `Sở Xây dựng`): keep them apart.
         return "; ".join(p.rstrip(";,") for p in parts)

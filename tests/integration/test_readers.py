@@ -375,3 +375,26 @@ def test_docx_equation_text_is_read_in_its_place():
     assert read_document(Path("plan.docx"), buf.getvalue(), ocr=False).pages == [
         "Tỷ lệ che phủ rừng đạt ≥ 42% trở lên."
     ]
+
+
+def test_an_odt_cell_of_one_name_per_line_keeps_the_names_apart():
+    """As a DOCX cell does (`joined_cell`): `Sở Tài chính` / `Sở Xây dựng` are two agencies."""
+    import io
+    import zipfile
+
+    cell = "<table:table-cell><text:p>{}</text:p></table:table-cell>"
+    names = "<table:table-cell><text:p>Sở Tài chính</text:p><text:p>Sở Xây dựng</text:p></table:table-cell>"
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>'
+        f"<table:table><table:table-row>{cell.format('STT')}{cell.format('Nhiệm vụ')}{cell.format('Chủ trì')}"
+        f"</table:table-row><table:table-row>{cell.format('1')}{cell.format('Rà soát quy hoạch')}{names}"
+        "</table:table-row></table:table></office:text></office:body></office:document-content>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", content)
+    lines = read_document(Path("x.odt"), buf.getvalue(), ocr=False).pages[0].split("\n")
+    assert lines[-1] == "1\tRà soát quy hoạch\tSở Tài chính; Sở Xây dựng"
