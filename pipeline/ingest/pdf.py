@@ -157,11 +157,10 @@ def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, wo
         for index in range(len(doc)):
             try:
                 page = doc[index]
-                if _has_widgets(page) and not _signed_scan(page):
+                text = _page_text(page)
+                if _has_widgets(page) and not _signed_scan(page, text):
                     placed[index] = _chars_with_widgets(doc, index)
                     text = _text_of(placed[index])
-                else:
-                    text = _page_text(page)
             except pdfium.PdfiumError as exc:
                 raise CorruptFileError(
                     f"{path.name}: page {index + 1} cannot be read ({exc}); "
@@ -199,12 +198,12 @@ def _has_widgets(page) -> bool:
     return False
 
 
-def _signed_scan(page) -> bool:
+def _signed_scan(page, own_text: str) -> bool:
     """A scanned page an e-signing tool signed: its own content has no text and
     an image to OCR. The stamp's fields (`Người ký: …`) would be its only text
     and hide the page from OCR, and drawn into the page they would be OCR'd over
     the header: the page is read as the scan it is, without them."""
-    return assess_text_layer(_page_text(page)) == "no text layer" and _has_visible_content(page)
+    return assess_text_layer(own_text) == "no text layer" and _has_visible_content(page)
 
 
 def _chars_with_widgets(doc, index: int) -> Chars:
