@@ -302,7 +302,9 @@ def _locality_of(name: str) -> str | None:
     return f"{m.group('unit').lower()} {m.group('place')}" if m else None
 
 
-_PARTY_COMMITTEE = regex.compile(r"^(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+ủy\b")
+#: Party committees as `body_name` writes them (the `… ủy` bodies of the header), and a
+#: Party organisation's own (`Đảng ủy khối …`).
+_PARTY_COMMITTEES = ("Đảng ủy", *(proper for _, proper in _ISSUER_BODIES if proper.endswith(" ủy")))
 
 
 def issuer_from_caps(lines: list[str], province: str | None = None) -> str | None:
@@ -335,7 +337,7 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
     local_government = [p for p in parents if regex.match(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân)\b", p)]
     if unit == "Văn phòng" and local_government:
         return f"{unit} {local_government[-1]}"  # the body's own office: `Văn phòng Ủy ban nhân dân tỉnh …`
-    committee = next((p for p in reversed(parents) if _PARTY_COMMITTEE.match(p)), None)
+    committee = next((p for p in reversed(parents) if p.startswith(_PARTY_COMMITTEES)), None)
     if committee and len(parents) == 1:
         # A Party committee's board or office carries the committee in its name: `Ban Tuyên giáo Tỉnh ủy …`.
         return f"{unit} {committee}"
