@@ -54,6 +54,21 @@ def varied_samples(transform: Callable[[str], str]) -> list[tuple[str, str]]:
     return out
 
 
+def gold_scores(path: Path, name: str) -> tuple[dict[str, float], dict]:
+    """`path` processed (no OCR) and scored against sample `name`'s answer key with
+    the project's metric, table by table; and the document row it was scored on."""
+    from dataclasses import asdict
+
+    from pipeline.evaluate.quality import score_document
+    from pipeline.orchestrate.process import process_file
+
+    processed = process_file(path, ocr=False)
+    rows = {t: [asdict(r) for r in recs] for t, recs in processed.tables.items()}
+    doc = rows["documents"][0]
+    doc["issue_date"] = doc["issue_date"].isoformat() if doc["issue_date"] else None
+    return score_document(gold(name), doc, rows), doc
+
+
 def text_sample(name: str) -> Path:
     return next(p for p in RAW.glob(f"{name}.*") if p.suffix in (".txt", ".md"))
 

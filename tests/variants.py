@@ -338,6 +338,26 @@ def _word_label(fmt: str, n: int) -> str:
     return str(n)
 
 
+def _listed(texts: list[str]) -> dict[int, tuple[int, str]]:
+    """The paragraphs a word processor's list would number, in order: index →
+    (level, the text after the label). A label the list would number otherwise
+    (`đ)`, a number out of sequence, `1.1.`) stays typed."""
+    counts = [0] * len(_WORD_LEVELS)
+    out: dict[int, tuple[int, str]] = {}
+    for i, text in enumerate(texts):
+        for ilvl, (pattern, fmt, _) in enumerate(_WORD_LEVELS):
+            m = pattern.match(text)
+            if not m:
+                continue
+            if fmt != "bullet" and m.group(1) != _word_label(fmt, counts[ilvl] + 1):
+                break  # the list would number it otherwise: the typist typed it
+            counts[ilvl] += 1
+            counts[ilvl + 1 :] = [0] * (len(counts) - ilvl - 1)
+            out[i] = (ilvl, text[m.end() :])
+            break
+    return out
+
+
 def docx_numbered_bytes(plan: Plan) -> bytes:
     """`docx_bytes(plan)` with the body's labels made by Word's list numbering
     (`w:numPr`), as offices type plans: Roman headings, numbered items, lettered
@@ -363,25 +383,15 @@ def docx_numbered_bytes(plan: Plan) -> bytes:
     num.set(f"{{{_W}}}numId", "90")
     etree.SubElement(num, f"{{{_W}}}abstractNumId").set(f"{{{_W}}}val", "90")
 
-    counts = [0] * len(_WORD_LEVELS)
-    for p in document.paragraphs:  # body paragraphs only: not the layout tables' cells
-        text = p.text
-        for ilvl, (pattern, fmt, _) in enumerate(_WORD_LEVELS):
-            m = pattern.match(text)
-            if not m:
-                continue
-            if fmt != "bullet" and m.group(1) != _word_label(fmt, counts[ilvl] + 1):
-                break  # Word would number it otherwise: the typist typed it
-            counts[ilvl] += 1
-            counts[ilvl + 1 :] = [0] * (len(counts) - ilvl - 1)
-            for extra in p.runs[1:]:
-                p._p.remove(extra._r)
-            p.runs[0].text = text[m.end() :]
-            ppr = p._p.get_or_add_pPr()
-            numpr = etree.SubElement(ppr, f"{{{_W}}}numPr")
-            etree.SubElement(numpr, f"{{{_W}}}ilvl").set(f"{{{_W}}}val", str(ilvl))
-            etree.SubElement(numpr, f"{{{_W}}}numId").set(f"{{{_W}}}val", "90")
-            break
+    paragraphs = document.paragraphs  # body paragraphs only: not the layout tables' cells
+    listed = _listed([p.text for p in paragraphs])
+    for p, (ilvl, rest) in ((paragraphs[i], item) for i, item in listed.items()):
+        for extra in p.runs[1:]:
+            p._p.remove(extra._r)
+        p.runs[0].text = rest
+        numpr = etree.SubElement(p._p.get_or_add_pPr(), f"{{{_W}}}numPr")
+        etree.SubElement(numpr, f"{{{_W}}}ilvl").set(f"{{{_W}}}val", str(ilvl))
+        etree.SubElement(numpr, f"{{{_W}}}numId").set(f"{{{_W}}}val", "90")
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
@@ -535,25 +545,16 @@ def odt_numbered_bytes(plan: Plan) -> bytes:
     from xml.sax.saxutils import escape
 
     text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-    counts = [0] * len(_WORD_LEVELS)
+    lines = plan.body + plan.rest
     items: dict[str, str] = {}
-    for line in plan.body + plan.rest:
-        for ilvl, (pattern, fmt, _) in enumerate(_WORD_LEVELS):
-            m = pattern.match(line)
-            if not m:
-                continue
-            if fmt != "bullet" and m.group(1) != _word_label(fmt, counts[ilvl] + 1):
-                break
-            counts[ilvl] += 1
-            counts[ilvl + 1 :] = [0] * (len(counts) - ilvl - 1)
-            opened = "<text:list-item><text:list>" * ilvl
-            closed = "</text:list></text:list-item>" * ilvl
-            items[f"<text:p>{escape(line)}</text:p>"] = (
-                '<text:list text:style-name="Plan" text:continue-numbering="true">'
-                f"{opened}<text:list-item><text:p>{escape(line[m.end() :])}</text:p></text:list-item>{closed}"
-                "</text:list>"
-            )
-            break
+    for i, (ilvl, rest) in _listed(lines).items():
+        opened = "<text:list-item><text:list>" * ilvl
+        closed = "</text:list></text:list-item>" * ilvl
+        items[f"<text:p>{escape(lines[i])}</text:p>"] = (
+            '<text:list text:style-name="Plan" text:continue-numbering="true">'
+            f"{opened}<text:list-item><text:p>{escape(rest)}</text:p></text:list-item>{closed}"
+            "</text:list>"
+        )
     levels = "".join(
         f'<text:list-level-style-bullet text:level="{n}" text:bullet-char="{kind}"/>'
         if kind in "-+"

@@ -270,17 +270,7 @@ def test_an_rtf_scores_as_the_same_plan_as_text(name, tmp_path):
     """Word's rich text, often published as `.doc`: read as text it gave the
     control words (`{\\rtf1\\ansi…`) and no facts. Scored against the sample's
     answer key, table by table, as the plain text of the same plan scores."""
-    from dataclasses import asdict
-
-    from pipeline.evaluate.quality import score_document
-    from tests.samples import gold
-
-    def scores(path: Path) -> dict[str, float]:
-        processed = process_file(path, ocr=False)
-        rows = {t: [asdict(r) for r in recs] for t, recs in processed.tables.items()}
-        doc = rows["documents"][0]
-        doc["issue_date"] = doc["issue_date"].isoformat() if doc["issue_date"] else None
-        return score_document(gold(name), doc, rows)
+    from tests.samples import gold_scores
 
     plan = cut(truth_text(name))
     rtf = tmp_path / f"{name}.doc"
@@ -288,7 +278,7 @@ def test_an_rtf_scores_as_the_same_plan_as_text(name, tmp_path):
     text = tmp_path / f"{name}.txt"
     text.write_text(text_of(plan), encoding="utf-8")
     assert read_document(rtf, ocr=False).source_format == "doc"
-    got, want = scores(rtf), scores(text)
+    got, want = gold_scores(rtf, name)[0], gold_scores(text, name)[0]
     assert not {t: (want[t], got[t]) for t in want if got[t] < want[t] - 0.005}
 
 

@@ -14,14 +14,12 @@ abbreviated agencies must come out as the same leads and partners.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import asdict
 
 import pytest
 import regex
 
-from pipeline.evaluate.quality import score_document
 from pipeline.orchestrate.process import process_file
-from tests.samples import SAMPLES, gold, text_sample, truth_file, truth_text, varied_samples
+from tests.samples import SAMPLES, gold_scores, text_sample, truth_file, truth_text, varied_samples
 
 TOLERANCE = 0.005
 
@@ -51,11 +49,7 @@ def _old_mark(pair: str) -> str:
 
 
 def _scores(path, name: str) -> dict[str, float]:
-    processed = process_file(path, ocr=False)
-    rows = {t: [asdict(r) for r in recs] for t, recs in processed.tables.items()}
-    doc = rows["documents"][0]
-    doc["issue_date"] = doc["issue_date"].isoformat() if doc["issue_date"] else None
-    return score_document(gold(name), doc, rows)
+    return gold_scores(path, name)[0]
 
 
 @pytest.fixture(scope="module")

@@ -13,14 +13,9 @@ plain text of the same plan, table by table.
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from pathlib import Path
-
 import pytest
 
-from pipeline.evaluate.quality import score_document
-from pipeline.orchestrate.process import process_file
-from tests.samples import SAMPLES, gold, truth_text
+from tests.samples import SAMPLES, gold_scores, truth_text
 from tests.variants import (
     annex_caption,
     cell_lines,
@@ -70,21 +65,13 @@ def _applies(name: str, variant: str) -> bool:
 CASES = [(n, v) for n in SAMPLES for v in RENDER if _applies(n, v)]
 
 
-def _scores(path: Path, name: str) -> tuple[dict[str, float], dict]:
-    processed = process_file(path, ocr=False)
-    rows = {t: [asdict(r) for r in recs] for t, recs in processed.tables.items()}
-    doc = rows["documents"][0]
-    doc["issue_date"] = doc["issue_date"].isoformat() if doc["issue_date"] else None
-    return score_document(gold(name), doc, rows), doc
-
-
 @pytest.fixture(scope="module")
 def baselines(tmp_path_factory):
     out = {}
     for name in SAMPLES:
         path = tmp_path_factory.mktemp("plain") / f"{name}.txt"
         path.write_text(text_of(cut(truth_text(name))), encoding="utf-8")
-        out[name] = _scores(path, name)
+        out[name] = gold_scores(path, name)
     return out
 
 
@@ -94,7 +81,7 @@ def test_same_facts_in_another_layout(name, variant, baselines, tmp_path):
     suffix, render = RENDER[variant]
     path = tmp_path / f"{name}.{variant}{suffix}"
     path.write_bytes(render(cut(truth_text(name))))
-    got, doc = _scores(path, name)
+    got, doc = gold_scores(path, name)
     want, plain_doc = baselines[name]
     if variant == "annex_caption":
         # Without a header block only the caption says the number and the date.
