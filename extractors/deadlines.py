@@ -28,7 +28,8 @@ How it works, in three steps:
      (`số 1055/QĐ-TTg ngày …`), not in an all-capitals title line;
    - `thường xuyên` is an adverb opening a clause (`; thường xuyên kiểm tra`),
      not part of a noun phrase (`chi thường xuyên`, `vùng thường xuyên bị
-     hạn hán`);
+     hạn hán`); so is a bare `định kỳ` (or after `theo`, or heading its cycle):
+     `báo cáo định kỳ`, `kiểm tra định kỳ` name a periodic kind of thing;
    - a full date needs a preposition, so date lines and reference dates drop out.
 
    Explicit slots are read without these filters: `Thời gian thực hiện: …`
@@ -51,6 +52,7 @@ import regex
 
 from extractors.text.dates import NUMERIC_DATE, make_date
 from extractors.text.fold import VOWEL_FAMILIES
+from extractors.text.numbers import NUMBER_GLOSS
 from extractors.text.patterns import SPACES, family_word, guard_first_char, windows_around
 from schemas import Deadline
 
@@ -159,13 +161,25 @@ _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
     # `(định kỳ) hằng năm`, `hàng quý`, `mỗi tháng`
     ("recur", HANG_KEY, rf"(?:(?:{THEO}\s+)?{DINH_KY}\s+)?{HANG}\s+(?P<unit>{NAM}|{QUY}|{THANG}|{TUAN})"),
     # `định kỳ 6 tháng`, `6 tháng một lần`
-    ("recur", DINH_KY_KEY, rf"(?:{THEO}\s+)?{DINH_KY}\s+(?P<n>\d{{1,2}})\s+(?P<unit>{NAM}|{THANG}|{QUY}|{TUAN})"),
-    ("recur", LAN_KEY, rf"(?P<n>\d{{1,2}})\s+(?P<unit>{NAM}|{THANG}|{QUY}|{TUAN})\s+(?:một|1)\s+lần\b"),
+    (
+        "recur",
+        DINH_KY_KEY,
+        rf"(?:{THEO}\s+)?{DINH_KY}\s+(?P<n>\d{{1,2}})(?:{NUMBER_GLOSS})?\s+(?P<unit>{NAM}|{THANG}|{QUY}|{TUAN})",
+    ),
+    (
+        "recur",
+        LAN_KEY,
+        rf"(?P<n>\d{{1,2}})(?:{NUMBER_GLOSS})?\s+(?P<unit>{NAM}|{THANG}|{QUY}|{TUAN})\s+(?:một|1)\s+lần\b",
+    ),
     ("dinhky", DINH_KY_KEY, rf"(?:{THEO}\s+)?{DINH_KY}"),
     ("ongoing", THUONG_XUYEN_KEY, THUONG_XUYEN),
     # only meaningful beside a cycle: `theo định kỳ hoặc đột xuất`, `5 năm và hằng năm`
     ("adhoc", DOT_XUAT_KEY, DOT_XUAT),
-    ("cycle", CYCLE_KEY, rf"(?:(?P<n>\d{{1,2}})\s+(?P<unit>{NAM}|{THANG})(?!\s*\d)|\b(?:trung|dài|ngắn)\s+hạn\b)"),
+    (
+        "cycle",
+        CYCLE_KEY,
+        rf"(?:(?P<n>\d{{1,2}})(?:{NUMBER_GLOSS})?\s+(?P<unit>{NAM}|{THANG})(?!\s*\d)|\b(?:trung|dài|ngắn)\s+hạn\b)",
+    ),
 ]
 
 
@@ -244,13 +258,16 @@ _UNTIL_NOW_AFTER_RE = regex.compile(r"\s*(?:đến|tới)\s+nay\b", regex.I)
 #: `Trong năm 2020, toàn tỉnh đã trồng …`: a past result, not a schedule.  A
 #: document `đã được phê duyệt` after the time belongs to its name instead.
 _PAST_AFTER_RE = regex.compile(r"[^;.\n]{0,30}?\bđã\b(?!\s+được\s+(?:phê\s+duyệt|ban\s+hành|cấp|giao|duyệt))", regex.I)
+#: `theo định kỳ`: the adverb whatever precedes it; so is `định kỳ (hằng quý, …)`, which heads its cycle.
+_THEO_RE = regex.compile(THEO, regex.I)
+_CYCLE_AHEAD_RE = regex.compile(rf"[\s(]*{HANG}\s", regex.I)
 #: `thường xuyên` describing a state, not scheduling an action.
 _STATE_AFTER_RE = regex.compile(r"\s*(?:bị|xảy\s+ra|chịu|gặp|có)\b", regex.I)
 #: A month or year right after a day number is the tail of a date OCR split.
 _DATE_TAIL_BEFORE_RE = regex.compile(rf"(?:{NGAY}|\d)[\W_]*$", regex.I)
-#: Words after which an adverb still opens its clause.
+#: Words after which an adverb still opens its clause (a line's item label, `a)`, `(1)`, opens one too).
 _CLAUSE_OPENERS = regex.compile(
-    r"(?:^|[;:,(\-–“\"\n\t•+]|\.\s)\s*(?:(?:và|đồng\s+thời|cần|phải|được|sẽ|luôn|để|trong\s+đó|riêng|đặc\s+biệt(?:\s+là)?|nhất\s+là)\s+)?$",
+    r"(?:^(?:\(?[\p{Ll}\d]{1,2}\))?|[;:,(\-–“\"\n\t•+]|\.\s)\s*(?:(?:và|đồng\s+thời|cần|phải|được|sẽ|luôn|để|trong\s+đó|riêng|đặc\s+biệt(?:\s+là)?|nhất\s+là)\s+)?$",
     regex.I,
 )
 #: Clause boundaries for the plan-name test (commas stay: titles contain them).
@@ -550,10 +567,19 @@ def _accept(text: str, a: Atom, line_start: int, accepted_prev: Atom | None) -> 
         if a.prep is None:  # `báo cáo kết quả quý I/2024` names what is reported, not when
             return _clause_initial(text, a.start, line_start)
         return strong or not _plan_name(text, a, line_start)
-    if a.kind == "recur" and _ADJECTIVE_AFTER_RE.match(text, a.end, a.end + 8):
-        return False
-    if a.kind in ("recur", "dinhky"):
-        return True
+    return _cycle_accepted(text, a, line_start)
+
+
+def _cycle_accepted(text: str, a: Atom, line_start: int) -> bool:
+    """Whether `hằng năm`, `định kỳ`, `thường xuyên` say when something is done, not what kind of thing it is."""
+    if a.kind == "recur":
+        return not _ADJECTIVE_AFTER_RE.match(text, a.end, a.end + 8)
+    if a.kind == "dinhky":  # `báo cáo định kỳ` is a periodic report
+        return bool(
+            _THEO_RE.match(text, a.start)
+            or _CYCLE_AHEAD_RE.match(text, a.end)
+            or _clause_initial(text, a.start, line_start)
+        )
     if a.kind == "ongoing":
         return _clause_initial(text, a.start, line_start) and not _STATE_AFTER_RE.match(text, a.end, a.end + 12)
     return False  # adhoc, cycle: only beside a cycle

@@ -41,6 +41,16 @@ NUMBER = (
     rf"(?:{DECIMAL_COMMA}|{OCR_SPACED_DECIMAL}|{OCR_DECIMAL_DOT})?(?![[0-9]])(?!,[0-9])"
 )
 
+#: The words Vietnamese spells a number with.
+NUMBER_WORD = (
+    r"(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|"
+    r"nghìn|ngàn|triệu|tỷ|tỉ|linh|lẻ|phẩy|rưỡi)"
+)
+#: ` (sáu)` in `06 (sáu) tháng`, ` (mười lăm)` in `15 (mười lăm) ngày`: legal
+#: drafting repeats a figure in words, in brackets, right after it. The words
+#: belong to the figure, so a unit or a cycle is read after them.
+NUMBER_GLOSS = rf"\s*\({NUMBER_WORD}(?:[ ]+{NUMBER_WORD})*\)"
+
 #: `>`, `≥`, `>=`, `<`, `≤`, `<=` written in front of a figure.
 SIGN = r"(?:>=|<=|=>|=<|≥|≤|>|<)"
 #: `5,0 - 7,0`, `18 – 17`, `12 đến 15`, `3÷5`.
@@ -60,6 +70,7 @@ CURRENCY = r"(?:đồng|đ\b|VNĐ|VND|USD|đô\s+la)"
 _NUMBER_RE = regex.compile(NUMBER)
 _SCALE_RUN_RE = regex.compile(rf"\G(?:\s+(?P<scale>{SCALE})(?!\p{{L}}))", regex.IGNORECASE)
 _CURRENCY_AHEAD_RE = regex.compile(rf"\G\s+{CURRENCY}", regex.IGNORECASE)
+_GLOSS_RE = regex.compile(rf"\G{NUMBER_GLOSS}", regex.IGNORECASE)
 
 #: A figure as written in a table cell or after a comparator word:
 #: `>9,5`, `≥ 95`, `19-20`, `5,0% - 7,0%`, `52`.
@@ -107,8 +118,9 @@ class Quantity:
     """One figure found in text: a single value or a range, scale words folded in.
 
     `end` is after the last character that belongs to the value (the number,
-    the high end of a range, folded scale words); a scale word that belongs to
-    a currency unit (`triệu` in `110 triệu đồng`) is left for the unit.
+    the high end of a range, the number spelt out after it in brackets, folded
+    scale words); a scale word that belongs to a currency unit (`triệu` in
+    `110 triệu đồng`) is left for the unit.
     """
 
     start: int
@@ -165,6 +177,9 @@ def find_quantities(text: str):
         if high is not None and _looks_like_year(m.group("high")) and not _looks_like_year(m.group("low")):
             # `giảm 30% đến 2025` is a value and a deadline, not the range 30–2025.
             high, end = None, m.end("low")
+        gloss = _GLOSS_RE.match(text, end)
+        if gloss:
+            end = gloss.end()
         factor, end = _fold_scales(text, end)
         low *= factor
         if high is not None:

@@ -130,6 +130,55 @@ def test_ongoing_opens_a_clause_not_a_noun_phrase():
     )
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # laocai-1105 (gold: no deadline here), da08, and real Quyết định and Thông tư
+        "Thông báo, báo cáo định kỳ tình hình hoạt động sử dụng vật liệu nổ công nghiệp.",
+        "Hỗ trợ cơ sở sử dụng năng lượng trọng điểm thực hiện kiểm toán năng lượng định kỳ; xây dựng hệ thống.",
+        "Phối hợp tham gia kiểm tra liên ngành định kỳ, đột xuất về an toàn, vệ sinh lao động.",
+        "Kiểm toán khu vực VII phối hợp kiểm tra, giám sát định kỳ hoặc thường xuyên trong quá trình triển khai.",
+        "Tổ chức huấn luyện, diễn tập và bảo trì định kỳ theo kế hoạch.",
+    ],
+)
+def test_periodic_as_the_adjective_of_a_noun_is_no_deadline(sentence):
+    """`báo cáo định kỳ` is a periodic report: it names a kind of thing, not when anything is done."""
+    assert _run(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("Thực hiện theo quy định; định kỳ tổng kết công tác quản lý, sử dụng vật liệu nổ.", "định kỳ"),
+        ("d) Định kỳ báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.", "Định kỳ"),
+        ("Sở Tài chính tổng hợp, báo cáo theo định kỳ hoặc đột xuất.", "theo định kỳ hoặc đột xuất"),
+        ("Sở Tài chính tổng hợp, báo cáo định kỳ 6 tháng.", "định kỳ 6 tháng"),
+    ],
+)
+def test_periodic_as_an_adverb_is_a_deadline(sentence, text):
+    assert _one(sentence).text == text
+
+
+@pytest.mark.parametrize("label", ["", "- ", "2. ", "d) ", "(1) ", "đ) "])
+def test_an_item_label_opens_the_clause_of_an_adverb(label):
+    assert _nf(_one(f"{label}Thường xuyên kiểm tra các cơ sở sản xuất.")) == ("ongoing", None, None, None, None, True)
+    assert _one(f"{label}Định kỳ báo cáo Ủy ban nhân dân tỉnh.").text == "Định kỳ"
+
+
+@pytest.mark.parametrize(
+    "sentence, text, recurrence",
+    [
+        ("9. Định kỳ 06 (sáu) tháng, nhà cung cấp báo cáo Sở Công Thương.", "Định kỳ 06 (sáu) tháng", "P6M"),
+        ("Các sở báo cáo định kỳ 03 (ba) tháng một lần.", "định kỳ 03 (ba) tháng", "P3M"),
+        ("Đại hội được tổ chức định kỳ 02 (hai) năm một lần.", "định kỳ 02 (hai) năm", None),
+    ],
+)
+def test_a_cycle_whose_number_is_spelt_out_in_brackets(sentence, text, recurrence):
+    """Legal drafting repeats a figure in words: `06 (sáu) tháng` is the cycle `06 tháng`."""
+    d = _one(sentence)
+    assert (d.text, d.kind, d.recurrence) == (text, "recurring", recurrence)
+
+
 def test_periodic_or_ad_hoc():
     d = _one(
         "2. Giao Sở Tài chính chủ trì tham mưu xây dựng báo cáo đánh giá thực hiện Quy hoạch tỉnh theo định kỳ "

@@ -131,6 +131,19 @@ def test_figure_first_gives_a_rate_of_what_follows():
     )
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "có 05 xã đạt chuẩn nông thôn mới",
+        "có 05 (năm) xã đạt chuẩn nông thôn mới",
+        "có 05 (Năm) xã đạt chuẩn nông thôn mới",
+    ],
+)
+def test_a_figure_spelt_out_in_brackets_keeps_its_unit(written):
+    """`05 (năm) xã`: the words repeat the figure; the unit is read after them."""
+    one(GOALS + f"- Phấn đấu {written}.", value=5.0, unit="xã", target_year=2025)
+
+
 def test_range_and_baseline():
     found = targets_of(
         GOALS + "- Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường (BAU); "
