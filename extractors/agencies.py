@@ -249,7 +249,7 @@ COMPLETE_HEADS = {
     "UBMTTQ",
     "MTTQ",
 }
-LOCALITY_HEADS = {"Công an", "Thanh tra", "Văn phòng", "Kho bạc", "Liên đoàn", "Hội đồng"}
+LOCALITY_HEADS = {"Công an", "Thanh tra", "Văn phòng", "Kho bạc", "Liên đoàn", "Hội đồng", "Bộ đội Biên phòng"}
 #: The head opens with a capital; its later words may be written either way (`Chi Cục`).
 _HEAD_RE = regex.compile(r"(?-i:(?=\p{Lu}))" + _alts(PROPER_HEADS) + _END, _F)
 #: Heads whose name is a department domain.
@@ -501,22 +501,57 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
-def _proper_at(text: str, pos: int) -> int | None:
-    """End of a proper name (`Sở Tài chính`, `Công an tỉnh`) starting at `pos`."""
+def _abbreviated_heads() -> list[tuple[regex.Pattern, str]]:
+    """(pattern, head key) of each abbreviation whose name opens with a head: `CA` → Công an.
+
+    An abbreviation that names more than its head (`BCHQS`: Bộ Chỉ huy Quân
+    sự) is a whole name, completed by a locality only: its key is a complete head's."""
+    out = []
+    for pattern, name in _ABBREVIATIONS_RE:
+        m = _HEAD_RE.match(name)
+        if not m or name[m.end() : m.end() + 1] not in ("", " "):
+            continue  # `Phòng, chống thiên tai …` is no office
+        out.append((pattern, skeleton(m.group(0)) if m.end() == len(name) else _WHOLE_NAME))
+    return out
+
+
+#: `Mặt trận Tổ quốc Việt Nam tỉnh`: a whole name may carry the nation's before its locality.
+_NATION_RE = regex.compile(rf"{_SP}Việt{_SP}Nam{_END}")
+#: The key of an abbreviated head that is a whole name.
+_WHOLE_NAME = "(whole name)"
+_ABBREVIATED_HEADS = _abbreviated_heads()
+
+
+def _head_at(text: str, pos: int) -> tuple[str, int] | None:
+    """(head key, end) of the head of a proper name at `pos`, written out or abbreviated."""
+    for pattern, head in _ABBREVIATED_HEADS:
+        a = pattern.match(text, pos)
+        if a:
+            return head, a.end()
     m = _HEAD_RE.match(text, pos)
     if not m:
         return None
     head = skeleton(m.group(0))
-    end = m.end()
     if (
         len(m.group(0)) > 1
         and m.group(0).isupper()
         and m.group(0) not in PROPER_HEADS
-        and not (head in _DOMAIN_HEADS and _DOMAIN_RE.match(text, end + 1))
+        and not (head in _DOMAIN_HEADS and _DOMAIN_RE.match(text, m.end() + 1))
     ):
         # All-capitals lines are titles (`CỘNG HÒA XÃ HỘI …`), except `SỞ TÀI CHÍNH`.
         return None
-    if head in _COMPLETE_KEYS:
+    return head, m.end()
+
+
+def _proper_at(text: str, pos: int) -> int | None:
+    """End of a proper name (`Sở Tài chính`, `Công an tỉnh`, `CA tỉnh`) starting at `pos`."""
+    found = _head_at(text, pos)
+    if found is None:
+        return None
+    head, end = found
+    if head in _COMPLETE_KEYS or head == _WHOLE_NAME:
+        nation = _NATION_RE.match(text, end)
+        end = nation.end() if nation else end
         loc = _LOCALITY_RE.match(text, end)
         return loc.end() if loc else end
     if head in _LOCALITY_KEYS:

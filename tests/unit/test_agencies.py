@@ -58,6 +58,32 @@ def test_canonical_agency(written, canonical):
     assert canonical_agency(written) == canonical
 
 
+@pytest.mark.parametrize(
+    "written, short",
+    [
+        ("Công an tỉnh", "CA tỉnh"),
+        ("Bộ Chỉ huy Quân sự tỉnh", "BCHQS tỉnh"),
+        ("Liên đoàn Lao động tỉnh", "LĐLĐ tỉnh"),
+        ("Bộ đội Biên phòng tỉnh", "BĐBP tỉnh"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "UBMTTQVN tỉnh"),
+        ("Ban Quản lý Khu kinh tế", "BQL KKT"),
+    ],
+)
+def test_an_agency_abbreviated_is_found_as_when_written_out(written, short):
+    """An abbreviation whose name opens with an agency head (`CA` → Công an) opens a mention as the head does."""
+    sentence = "{} chủ trì, phối hợp với Sở Tài chính triển khai."
+    full = find_agencies(sentence.format(written))
+    abbreviated = find_agencies(sentence.format(short))
+    assert len(full) == 2
+    assert [name for *_, name in abbreviated] == [name for *_, name in full]
+    assert mentions(sentence.format(short))[0] == short
+
+
+def test_an_abbreviation_that_names_no_body_opens_no_mention():
+    # `PCTT&TKCN` spells out as `Phòng, chống thiên tai …`, not the office `Phòng`
+    assert find_agencies("Công tác PCTT&TKCN được triển khai.") == []
+
+
 def test_canonical_keeps_unknown_names_as_written():
     assert (
         canonical_agency("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh")
