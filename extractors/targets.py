@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.agencies import split_agencies
-from extractors.normalize.flat_tables import column_role
+from extractors.normalize.flat_tables import column_role, header_completed
 from extractors.text.dates import DATE
 from extractors.text.fold import fold
 from extractors.text.memo import memo
@@ -887,7 +887,7 @@ def _table_targets(doc, notes) -> list[Target]:
     table: _Table | None = None
     state: dict = {}
     pos = 0
-    prev_was_row = False
+    prev_was_row = under_header = False
     for line in text.split("\n"):
         line_start = pos
         pos += len(line) + 1
@@ -899,12 +899,19 @@ def _table_targets(doc, notes) -> list[Target]:
         if header is not None:
             if table is None or header.roles != table.roles or not prev_was_row:
                 state = {}
-            table = header
+            table, under_header = header, True
             prev_was_row = True
             continue
         prev_was_row = True
         if table is None:
             continue
+        if under_header:
+            under_header = False
+            titles = header_completed(table.titles, cells, lambda c: column_role(c) != "other")
+            completed = _header_of(titles) if titles else None
+            if completed is not None:
+                table = completed
+                continue
         fitted = _fit_cells(cells, _cell_offsets(line), len(table.roles), table.roles[0] == "stt")
         if fitted is None:
             continue

@@ -33,6 +33,7 @@ from extractors.agencies import (
     split_agencies,
 )
 from extractors.document import ParsedDoc
+from extractors.normalize.flat_tables import header_completed
 from extractors.sections import classify_line
 from extractors.text.patterns import END, NOCASE, is_caps, loose
 from schemas import Task
@@ -782,6 +783,15 @@ def _repeats(cells: list[str], header: list[str]) -> bool:
     return same >= 2
 
 
+def _sub_header(cells: list[str], header: list[str], cols: dict[str, int]) -> tuple[dict[str, int], list[str]] | None:
+    """The header and its columns completed by the row under it (`Chủ trì | Phối hợp` under `Cơ quan thực hiện`)."""
+    if _numbered(cells, cols):
+        return None
+    merged = header_completed(header, cells, lambda c: any(p.search(c) for _, p in _TABLE_COLUMNS_RE))
+    found = _header_columns(merged) if merged else None
+    return (found, merged) if merged and found and len(found) > len(cols) else None
+
+
 def _merged_row(cells: list[str], cols: dict[str, int]) -> bool:
     """All cells after the STT say the same thing: one merged cell a reader repeated."""
     stt = cols.get("stt")
@@ -795,6 +805,7 @@ def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
     cols = None
     header: list[str] = []
     inherited_lead: list[str] = []
+    under_header = False
     for s, e in _lines(text, 0, len(text)):
         # Empty cells at either end of a row are tabs `_lines` trimmed: put them back.
         while s > 0 and text[s - 1] == "\t":
@@ -812,10 +823,16 @@ def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
         # repeats its titles is a new header.
         found = _header_columns(cells)
         if found and (cols is None or (not _numbered(cells, cols) and _repeats(cells, header))):
-            cols, header, inherited_lead = found, cells, []
+            cols, header, inherited_lead, under_header = found, cells, [], True
             continue
         if cols is None:
             continue
+        if under_header:
+            under_header = False
+            merged = _sub_header(cells, header, cols)
+            if merged is not None:
+                cols, header = merged
+                continue
         sec = doc.section_at(s)
         if sec is not None and not (
             walker.scope(sec) or sec.kind == "phu_luc" or any(a.kind == "phu_luc" for a in doc.ancestors(sec))

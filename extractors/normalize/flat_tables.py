@@ -33,6 +33,7 @@ where an agency name begins (`Sở …`, `Chi cục …`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -152,6 +153,19 @@ def column_role(title: str) -> str:
         if m and (best is None or m.end() > best[1]):
             best = (role, m.end())
     return best[0] if best else "other"
+
+
+def header_completed(header: list[str], row: list[str], is_title: Callable[[str], bool]) -> list[str] | None:
+    """The header's titles completed by the row under it, when that row splits merged titles.
+
+    `Cơ quan thực hiện` over `Chủ trì | Phối hợp`, `Mục tiêu` over `Năm 2025 |
+    Năm 2030`: a reader that does not repeat a merged cell in each row it spans
+    (PDF, Markdown, text) leaves the row's other cells empty. None when the row
+    holds anything but titles, or its cells do not line up with the header's."""
+    titled = [c for c in row if c.strip()]
+    if len(row) != len(header) or not titled or not all(is_title(" ".join(c.split())) for c in titled):
+        return None
+    return [c if c.strip() else title for c, title in zip(row, header, strict=True)]
 
 
 def _is_header_line(line: str) -> bool:

@@ -665,11 +665,11 @@ def normalize_pages(
             raw_line = _clean_line(raw_line)
             if ocr and raw_line.endswith(":"):
                 raw_line = _SPACED_COLON_AT_END.sub("", _SPECKS_AFTER_CLAUSE_END.sub("", raw_line))
-            parts = (
-                [strip_marks(p) for piece in repair_ocr_debris(raw_line) for p in split_header(piece)]
-                if raw_line
-                else [raw_line]
-            )
+            if not raw_line or (not ocr and _PIPE_ROW.match(raw_line)):
+                # A pipe table's edge pipes are cell borders, not OCR's marks: `| | Chủ trì |` keeps its empty cells.
+                parts = [raw_line]
+            else:
+                parts = [strip_marks(p) for piece in repair_ocr_debris(raw_line) for p in split_header(piece)]
             for i, part in enumerate(parts):
                 # A line split in parts: only the first starts where the line did.
                 lines.append(Line(text=part, page=number, hard=hard, ocr=ocr, indent=indent if i == 0 else None))
@@ -730,6 +730,11 @@ def pipe_tables(lines: list[Line]) -> list[Line]:
     (one line with pipes is prose); Markdown's rule row goes.
     """
     rows = [bool(_PIPE_ROW.match(ln.text.strip())) for ln in lines]
+    # Markdown closes each row with pipes (`| a | b |`), web text does not
+    # (`a | b`): stripping a pipe from the second kind would drop an empty
+    # first or last cell and shift the columns.
+    framed = [ln.text.strip() for ln, row in zip(lines, rows, strict=True) if row]
+    closed = sum(1 for t in framed if t.startswith("|") and t.endswith("|")) * 2 > len(framed)
     out: list[Line] = []
     for i, ln in enumerate(lines):
         near = (i > 0 and rows[i - 1]) or (i + 1 < len(lines) and rows[i + 1])
@@ -739,7 +744,9 @@ def pipe_tables(lines: list[Line]) -> list[Line]:
         text = ln.text.strip()
         if _PIPE_RULE.match(text):
             continue
-        cells = [c.strip() for c in text.strip("|").split("|")]
+        if closed:
+            text = text.removeprefix("|").removesuffix("|")
+        cells = [c.strip() for c in text.split("|")]
         out.append(Line(text="\t".join(cells), page=ln.page, hard=True))
     return out
 

@@ -181,6 +181,40 @@ def test_docx_merged_cells_keep_columns_in_place(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("split", [False, True])
+def test_docx_task_table_with_a_merged_two_row_header(tmp_path, split):
+    """`Cơ quan thực hiện` merged over `Chủ trì | Phối hợp`, the other titles merged down: same tasks as one row."""
+    rows = [
+        ("1", "Rà soát quy hoạch bến cảng tổng hợp", "Sở Xây dựng", "Sở Tài chính", "2026"),
+        ("2", "Lập đề án luồng hàng hải", "Sở Xây dựng", "Ủy ban nhân dân các huyện", "Quý III/2027"),
+    ]
+
+    def build(d):
+        for line in ("KẾ HOẠCH", "Về phát triển cảng biển", "I. NHIỆM VỤ", "1. Đầu tư hạ tầng cảng biển."):
+            d.add_paragraph(line)
+        d.add_paragraph("PHỤ LỤC")
+        head = 2 if split else 1
+        t = d.add_table(rows=head + len(rows), cols=5, style="Table Grid")
+        if split:
+            for j, v in ((0, "TT"), (1, "Nhiệm vụ"), (4, "Thời gian hoàn thành")):
+                t.cell(0, j).merge(t.cell(1, j)).text = v
+            t.cell(0, 2).merge(t.cell(0, 3)).text = "Cơ quan thực hiện"
+            t.cell(1, 2).text, t.cell(1, 3).text = "Chủ trì", "Phối hợp"
+        else:
+            for j, v in enumerate(("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành")):
+                t.cell(0, j).text = v
+        for i, row in enumerate(rows, start=head):
+            for j, v in enumerate(row):
+                t.cell(i, j).text = v
+
+    path = tmp_path / "plan.docx"
+    path.write_bytes(_docx(build))
+    tasks = [t for t in process_file(path, ocr=False).tables["tasks"] if t.source == "table"]
+    assert [(t.text, t.lead, t.partners, t.timeframe) for t in tasks] == [
+        (text, [lead], [partner], time) for _, text, lead, partner, time in rows
+    ]
+
+
 def test_docx_list_numbering_from_word_is_rendered(tmp_path):
     def build(d):
         d.add_paragraph("Mục đích", style="List Number")

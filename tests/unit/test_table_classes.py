@@ -137,3 +137,59 @@ def test_rows_with_an_empty_stt_cell_keep_their_columns(people):
         ("Rà soát việc đáp ứng điều kiện", ["Đỗ Mạnh Cường", "Vũ Việt Linh"]),
         ("Tổ chức kiểm tra", ["Vũ Việt Linh"]),
     ]
+
+
+def _split(header: list[str], at: int, merged_title: str, repeated: bool) -> list[list[str]]:
+    """`header` with the titles at `at`, `at + 1` moved under one merged title.
+
+    A reader that repeats a merged cell in each row it spans (DOCX) fills the
+    second row; PDF, Markdown and text leave its other cells empty."""
+    top = header[:at] + [merged_title, ""] + header[at + 2 :]
+    under = [t if repeated else "" for t in header]
+    return [top, under[:at] + header[at : at + 2] + under[at + 2 :]]
+
+
+TARGET_INTRO = ["KẾ HOẠCH", "Về bảo vệ rừng", "I. MỤC TIÊU", "1. Mục tiêu cụ thể", "Các chỉ tiêu chủ yếu như sau:"]
+TARGET_HEADER = ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Năm 2030", "Cơ quan theo dõi"]
+TARGET_ROWS = [
+    ["1", "Tỷ lệ che phủ rừng", "%", "55", "60", "Sở Nông nghiệp và Môi trường"],
+    ["2", "Số xã đạt chuẩn nông thôn mới", "xã", "40", "55", "Sở Nông nghiệp và Môi trường"],
+]
+#: (intro, header, rows, the columns a merged title spans, the title, what the table gives)
+SPLIT_TABLES = {
+    # `Cơ quan thực hiện` over `Chủ trì | Phối hợp`
+    "tasks": (
+        INTRO,
+        ["STT", "Tên nhiệm vụ", "Sản phẩm", "Chủ trì", "Phối hợp", "Thời gian thực hiện"],
+        ROWS,
+        3,
+        "Cơ quan thực hiện",
+        lambda a: [(t.text, t.lead, t.partners, t.product, t.timeframe) for t in a.tasks if t.source == "table"],
+    ),
+    # `Mục tiêu` over one column per year
+    "targets": (
+        TARGET_INTRO,
+        TARGET_HEADER,
+        TARGET_ROWS,
+        3,
+        "Mục tiêu",
+        lambda a: [
+            (t.indicator, t.value, t.unit, t.target_year, t.responsible) for t in a.targets if t.source == "table"
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", ["tabs", "pipes", "markdown"])
+@pytest.mark.parametrize("repeated", [False, True])
+@pytest.mark.parametrize("table", SPLIT_TABLES)
+def test_a_header_split_over_two_rows_names_the_columns_under_it(layout, repeated, table):
+    intro, header, rows, at, title, got = SPLIT_TABLES[table]
+
+    def read(head: list[list[str]]):
+        return got(analyse(normalize_text("\n".join(intro + LAYOUTS[layout]([*head, *rows])))))
+
+    want = read([header])
+    assert len(want) == {"tasks": 3, "targets": 4}[table]
+    assert all(row[2] for row in want) if table == "tasks" else [r[3] for r in want] == [2025, 2030, 2025, 2030]
+    assert read(_split(header, at, title, repeated)) == want
