@@ -242,12 +242,39 @@ def parse_assignment(text: str) -> Assignment:
             a.lead = split_agencies(text[start:colon])
     partners = [canonical_agency(text[s:e]) for s, e in _partner_spans(text)]
     for f in _ROLE_FIELD_RE.finditer(text):
-        names = split_agencies(f.group("value"))
         if regex.search(r"phối\s+hợp", f.group("role"), _F):
-            partners.extend(names)
+            partners.extend(split_agencies(f.group("value")))
         elif not a.lead:
-            a.lead = names
+            roles = cell_assignment(f.group("value"))  # `Cơ quan thực hiện: Sở X (chủ trì); Sở Y`
+            a.lead = roles.lead
+            partners.extend(roles.partners)
     a.partners = _dedupe(partners, exclude=a.lead)
+    return a
+
+
+#: `(chủ trì)`, `(phối hợp)` after a name in an agency cell.
+_ROLE_MARK_RE = regex.compile(r"\(\s*(?:(?P<lead>chủ\s+trì)|phối\s+hợp)\s*\)", _F)
+_ROLE_WORD_RE = regex.compile(r"chủ\s+trì|phối\s+hợp", _F)
+
+
+def cell_assignment(cell: str) -> Assignment:
+    """Lead and partners of a table's one agency column (`Cơ quan thực hiện`).
+
+    A cell may name the roles itself: `Sở X (chủ trì); Sở Y, Sở Z` — names
+    after the lead's mark are partners unless marked — or in a sentence, `Sở X
+    chủ trì, phối hợp với Sở Y`. Otherwise every name leads."""
+    if not _ROLE_WORD_RE.search(cell):
+        return Assignment(lead=split_agencies(cell))
+    marks = list(_ROLE_MARK_RE.finditer(cell))
+    if not marks:
+        return parse_assignment(cell)
+    a = Assignment()
+    start = 0
+    for m in marks:
+        (a.lead if m.group("lead") else a.partners).extend(split_agencies(cell[start : m.start()]))
+        start = m.end()
+    (a.partners if a.lead else a.lead).extend(split_agencies(cell[start:]))
+    a.partners = _dedupe(a.partners, exclude=a.lead)
     return a
 
 
@@ -501,7 +528,9 @@ class _Fields:
         if "phối hợp" in name:
             self.partners = _dedupe(self.partners + split_agencies(value))
         elif name.startswith(("cơ quan", "đơn vị", "lãnh đạo", "người")):
-            self.lead = _dedupe(self.lead + split_agencies(value))
+            roles = cell_assignment(value)  # `Cơ quan thực hiện: Sở X (chủ trì); Sở Y`
+            self.lead = _dedupe(self.lead + roles.lead)
+            self.partners = _dedupe(self.partners + roles.partners)
         elif name.startswith(("thời gian", "thời hạn", "tiến độ")):
             self.timeframe = value
         elif name.startswith(("sản phẩm", "kết quả")):
@@ -854,8 +883,9 @@ def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
             return text[cell(name)[0] : cell(name)[1]] if cell(name) else ""
 
         stt = get("stt").strip()
-        lead = split_agencies(get("lead"))
-        partners = split_agencies(get("partners"))
+        roles = cell_assignment(get("lead"))
+        lead = roles.lead
+        partners = roles.partners + split_agencies(get("partners"))
         time = get("timeframe").strip() or None
         product = get("product").strip() or None
         if not (lead or partners or time or product) and _GROUP_LABEL.match(stt):

@@ -193,3 +193,25 @@ def test_a_header_split_over_two_rows_names_the_columns_under_it(layout, repeate
     assert len(want) == {"tasks": 3, "targets": 4}[table]
     assert all(row[2] for row in want) if table == "tasks" else [r[3] for r in want] == [2025, 2030, 2025, 2030]
     assert read(_split(header, at, title, repeated)) == want
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Sở Xây dựng (chủ trì); Sở Tài chính, Ủy ban nhân dân các huyện",
+        "Sở Xây dựng (chủ trì), Sở Tài chính (phối hợp), Ủy ban nhân dân các huyện (phối hợp)",
+        "Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, Ủy ban nhân dân các huyện",
+    ],
+)
+def test_one_agency_column_that_names_the_roles_in_its_cells(cell):
+    """`Cơ quan thực hiện` holding lead and partners: same as a `Chủ trì | Phối hợp` pair of columns."""
+    pair = ["TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian"]
+    pair.append("1\tLập đề án luồng hàng hải\tSở Xây dựng\tSở Tài chính; Ủy ban nhân dân các huyện\t2026")
+    one = ["TT\tNhiệm vụ\tCơ quan thực hiện\tThời gian", f"1\tLập đề án luồng hàng hải\t{cell}\t2026"]
+
+    def read(lines):
+        return [
+            (t.lead, t.partners) for t in analyse(normalize_text("\n".join(INTRO + lines))).tasks if t.source == "table"
+        ]
+
+    assert read(one) == read(pair) == [(["Sở Xây dựng"], ["Sở Tài chính", "Ủy ban nhân dân các huyện"])]

@@ -31,6 +31,18 @@ def test_field_lines_close_their_item_and_are_not_tasks():
     assert t.timeframe == "Năm 2026 và hàng năm"
 
 
+def test_a_field_line_that_marks_the_lead_among_its_agencies():
+    (t,) = tasks_of(
+        *HEAD,
+        "I. NHIỆM VỤ",
+        "1. Tăng cường kiểm tra việc khai thác cát trái phép trên các tuyến sông.",
+        "Cơ quan thực hiện: Sở Nông nghiệp và Môi trường (chủ trì); Công an tỉnh, Ủy ban nhân dân các huyện.",
+        "Thời gian thực hiện: Năm 2026 và hàng năm.",
+    )
+    assert t.lead == ["Sở Nông nghiệp và Môi trường"]
+    assert t.partners == ["Công an tỉnh", "Ủy ban nhân dân các huyện"]
+
+
 def test_field_lines_with_dashes_apply_to_every_bullet_of_their_group():
     tasks = tasks_of(
         *HEAD,
