@@ -180,14 +180,21 @@ _ISSUER_BODIES = [
     ("QUẬN ỦY", "Quận ủy"),
     ("THỊ ỦY", "Thị ủy"),
     ("BAN CHẤP HÀNH", "Ban Chấp hành"),
+    ("TỈNH ĐOÀN", "Tỉnh đoàn"),
+    ("THÀNH ĐOÀN", "Thành đoàn"),
+    ("HUYỆN ĐOÀN", "Huyện đoàn"),
 ]
+#: Committees named by their place (`Tỉnh ủy Kiên Giang`, `Tỉnh đoàn Kon Tum`), whose
+#: boards carry them in their own names (`Ban Tuyên giáo Tỉnh ủy …`, `Ban Thường vụ Tỉnh đoàn …`).
+_COMMITTEE_ENDS = (" ủy", " đoàn")
 #: Proper names inside issuer names, kept capitalised after sentence-casing.
 _PROPER = {
     "chính phủ": "Chính phủ",
     "quốc hội": "Quốc hội",
     "trung ương": "Trung ương",
     "nhà nước": "Nhà nước",
-    "mặt trận tổ quốc việt nam": "Mặt trận Tổ quốc Việt Nam",
+    "mặt trận tổ quốc": "Mặt trận Tổ quốc",
+    "việt nam": "Việt Nam",
 }
 #: Heads whose name starts with a capital (`Cục Hóa chất`, `Chi cục Quản lý thị trường`).
 _NAMED_HEADS = regex.compile(
@@ -251,9 +258,9 @@ def body_name(caps: str) -> str:
             m = _UNIT_AND_PLACE.match(rest)
             if m:
                 return f"{proper} {m.group('unit').lower()} {title_case_place(m.group('place'))}"
-            if proper.endswith(" ủy") and rest:
-                return f"{proper} {title_case_place(rest)}"  # a Party committee and its place: `Tỉnh ủy Kiên Giang`
-            return f"{proper} {sentence_case(rest).lower()}".strip() if rest else proper
+            if proper.endswith(_COMMITTEE_ENDS) and rest:
+                return f"{proper} {title_case_place(rest)}"  # a committee and its place: `Tỉnh ủy Kiên Giang`
+            return _proper_names(f"{proper} {sentence_case(rest).lower()}".strip())
     words = []
     for w in joined.split():
         # Codes and numbers stay as written (`1050/QĐ-SCT`), and so do abbreviations
@@ -272,10 +279,15 @@ def body_name(caps: str) -> str:
             text = text[:at] + place  # `Trường Cao đẳng Kiên Giang`: the place in a proper name
     text = text[:1].upper() + text[1:]
     text = _DOC_WORDS.sub(lambda m: m.group(1)[:1].upper() + m.group(1)[1:], text)
-    for low, proper in _PROPER.items():
-        text = regex.sub(rf"(?<![\p{{L}}]){low}(?![\p{{L}}])", proper, text)
     text = _NAMED_HEADS.sub(lambda m: f"{m.group('head')} {m.group('first')[:1].upper()}{m.group('first')[1:]}", text)
-    return canonical_agency(text) or text
+    return _proper_names(canonical_agency(text) or text)
+
+
+_PROPER_RE = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(_PROPER)})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _proper_names(text: str) -> str:
+    return _PROPER_RE.sub(lambda m: _PROPER[m.group(0).lower()], text)
 
 
 #: Heads of a province's own departments and offices, which take the province's
@@ -304,7 +316,15 @@ def _locality_of(name: str) -> str | None:
 
 #: Party committees as `body_name` writes them (the `… ủy` bodies of the header), and a
 #: Party organisation's own (`Đảng ủy khối …`).
-_PARTY_COMMITTEES = ("Đảng ủy", *(proper for _, proper in _ISSUER_BODIES if proper.endswith(" ủy")))
+#: A committee's line: it names a body of its own though it opens with a unit (`HUYỆN ỦY …`, not `HUYỆN …`).
+_COMMITTEE_LINE = regex.compile(
+    "^(?:" + "|".join(body for body, proper in _ISSUER_BODIES if proper.endswith(_COMMITTEE_ENDS)) + r")(?![\p{L}])",
+    regex.IGNORECASE,
+)
+_PARTY_COMMITTEES = ("Đảng ủy", *(proper for _, proper in _ISSUER_BODIES if proper.endswith(_COMMITTEE_ENDS)))
+#: Parents that only place the body under them: the people's committee or council over
+#: a department, the Party organisation (`Đảng bộ tỉnh …`) over a committee.
+_PLACING_PARENT = regex.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|Đảng bộ)\b")
 
 
 def issuer_from_caps(lines: list[str], province: str | None = None) -> str | None:
@@ -320,7 +340,7 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
         s = _RULE.sub("", ln).strip()
         if not s:
             continue
-        if bodies and (_CONTINUES.match(s) or not _BODY_HEAD.match(fold(s))):
+        if bodies and ((_CONTINUES.match(s) and not _COMMITTEE_LINE.match(s)) or not _BODY_HEAD.match(fold(s))):
             bodies[-1].append(s)
         else:
             bodies.append([s])
@@ -331,17 +351,17 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
     names = [body_name(" ".join(b)) for b in bodies]
     unit, parents = names[-1], names[:-1]
     locality = next((loc for n in reversed(names) if (loc := _locality_of(n))), None)
-    if not locality and province and _PROVINCIAL_HEAD.match(names[0]):
+    if not locality and province and _PROVINCIAL_HEAD.match(names[0]) and not is_national(names[0]):
         # A provincial department names its province only in the place-date line.
         locality = f"tỉnh {province}"
-    local_government = [p for p in parents if regex.match(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân)\b", p)]
-    if unit == "Văn phòng" and local_government:
-        return f"{unit} {local_government[-1]}"  # the body's own office: `Văn phòng Ủy ban nhân dân tỉnh …`
+    placing = [p for p in parents if _PLACING_PARENT.match(p)]
+    if unit == "Văn phòng" and placing:
+        return f"{unit} {placing[-1]}"  # the body's own office: `Văn phòng Ủy ban nhân dân tỉnh …`
     committee = next((p for p in reversed(parents) if p.startswith(_PARTY_COMMITTEES)), None)
     if committee and len(parents) == 1:
         # A Party committee's board or office carries the committee in its name: `Ban Tuyên giáo Tỉnh ủy …`.
         return f"{unit} {committee}"
-    others = [p for p in parents if p not in local_government]
+    others = [p for p in parents if p not in placing]
     issuer = ", ".join([unit, *reversed(others)])
     if locality and not _locality_of(issuer):
         parts = _UNIT_AND_PLACE.match(locality)

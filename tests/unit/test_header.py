@@ -202,3 +202,28 @@ def test_a_team_header_read_across_its_columns():
     assert facts.issuer == "Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT, Sở Công Thương tỉnh Lào Cai"
     assert (facts.doc_number, str(facts.issue_date)) == ("1105/KH-ĐKT", "2026-03-10")
     assert (facts.signer_name, facts.signer_title) == ("Hoàng Văn Thuân", "Trưởng đoàn")
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer", "province"),
+    [
+        # a district's Party committee under its province's Party organisation
+        (["ĐẢNG BỘ TỈNH KON TUM", "HUYỆN ỦY ĐĂK HÀ", "*", "Số 25-KH/HU"], "Huyện ủy Đăk Hà", "Kon Tum"),
+        (["TỈNH ỦY KON TUM", "*", "Số 25-KH/TU"], "Tỉnh ủy Kon Tum", "Kon Tum"),
+        # the Youth Union's standing board carries its committee in its name, as a Party board does
+        (["TỈNH ĐOÀN KON TUM", "BAN THƯỜNG VỤ", "***", "Số: 25-KH/TĐTN"], "Ban Thường vụ Tỉnh đoàn Kon Tum", "Kon Tum"),
+        (
+            ["ỦY BAN MTTQ VIỆT NAM", "TỈNH KON TUM", "Số: 25/KH-MTTQ-BTT"],
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Kon Tum",
+            "Kon Tum",
+        ),
+        # a national body takes no province from the place it signs in
+        (["BAN CHẤP HÀNH TRUNG ƯƠNG", "*", "Số 25-KH/TW"], "Ban Chấp hành Trung ương", None),
+    ],
+)
+def test_party_youth_and_front_headers(header, issuer, province):
+    place = "Hà Nội" if province is None else ("Đăk Hà" if "HUYỆN" in header[1] else "Kon Tum")
+    f = facts(
+        *header, "ĐẢNG CỘNG SẢN VIỆT NAM", f"{place}, ngày 12 tháng 3 năm 2024", "KẾ HOẠCH", "Thực hiện Nghị quyết"
+    )
+    assert (f.issuer, f.province) == (issuer, province)
