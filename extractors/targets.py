@@ -450,20 +450,31 @@ def _masked_spans(line: str) -> list[tuple[int, int]]:
 _SLASH_GAPS = regex.compile(r"\s*/\s*")
 #: A number that goes on (`12/15`, `3-5`, `7.5`): not the figure's end.
 _NUMBER_GOES_ON = regex.compile(r"\s*(?:[/\-]\s*\d|\.\d)")
+#: `/7` in `5/7 huyện`: the whole a count is part of.
+_FRACTION_RE = regex.compile(r"\s*/\s*[0-9]{1,4}(?![0-9/.,\-])")
 
 
 def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[int, int]]]) -> list[_Figure]:
     """Figures with a unit (or an index value) in `line[start:end]`; `masked()` gives the spans that hold none."""
     out = []
+    consumed = start
     for q in find_quantities(line[start:end]):
         qs, qe = q.start + start, q.end + start
-        if is_year(q) or any(a < qe and qs < b for a, b in masked()):
+        if qs < consumed or is_year(q) or any(a < qe and qs < b for a, b in masked()):
             continue
-        if _NUMBER_GOES_ON.match(line[qe:]):
+        fraction = _FRACTION_RE.match(line, qe)
+        if _NUMBER_GOES_ON.match(line[qe:]) and not fraction:
             continue  # `6/2024`, `1-2-3`: parts of something else
         if _NAMING_RE.search(line[max(start, qs - 30) : qs]):
             continue
         q = Quantity(start=qs, end=qe, value=q.value, value_high=q.value_high, sign=q.sign, low_text=q.low_text)
+        if fraction:
+            # `5/7 huyện`: five of the seven, counted; any other `a/b` is a date or a code
+            m = _UNIT_AFTER_RE.match(line, fraction.end())
+            if m and _COUNT_RE.match(m.group("unit")):
+                out.append(_Figure(q=q, unit=SPACES.sub(" ", m.group("unit")).lower(), unit_end=m.end()))
+                consumed = m.end()
+            continue
         m = _UNIT_AFTER_RE.match(line, qe)
         if m:
             unit = SPACES.sub(" ", m.group("unit")).lower()
@@ -547,12 +558,14 @@ def _strip_subject(words: str, info: dict) -> str:
     return _tidy(s)
 
 
+_BOUND_LEAD = regex.compile(r"^\s*trở\s+(?:lên|xuống)(?!\p{L})", _I)
 _BASELINE_TAIL = regex.compile(r"(?<!\p{L})so\s+với\s+.+$", _I)
 _TIME_TAIL = regex.compile(r"(?<!\p{L})(?:đối\s+với|vào\s+năm|đến\s+(?:hết\s+)?năm)(?!\p{L}).*$", _I)
 
 
 def _object(words: str) -> tuple[str, str | None]:
     """The noun phrase after a figure, and a `so với …` baseline in it."""
+    words = _BOUND_LEAD.sub("", words)  # `95% trở lên số hộ …`: the bound is the comparator's
     base = None
     m = _BASELINE_TAIL.search(words)
     if m:

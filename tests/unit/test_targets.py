@@ -144,6 +144,22 @@ def test_a_figure_spelt_out_in_brackets_keeps_its_unit(written):
     one(GOALS + f"- Phấn đấu {written}.", value=5.0, unit="xã", target_year=2025)
 
 
+def test_a_bound_after_the_figure_is_the_comparators_not_the_indicators():
+    t = one(GOALS + "- Phấn đấu 95% trở lên số hộ dân được sử dụng nước sạch.", value=95.0, comparator="ge")
+    assert t.indicator == "tỷ lệ hộ dân được sử dụng nước sạch"
+
+
+@pytest.mark.parametrize(("written", "value", "unit"), [("5/7 huyện", 5.0, "huyện"), ("10/10 xã", 10.0, "xã")])
+def test_a_count_out_of_a_whole_is_the_count(written, value, unit):
+    """`5/7 huyện`: five of the seven districts, not seven."""
+    one(
+        GOALS + f"- Có {written} đạt chuẩn nông thôn mới.",
+        value=value,
+        unit=unit,
+        indicator=f"số {unit} đạt chuẩn nông thôn mới",
+    )
+
+
 def test_range_and_baseline():
     found = targets_of(
         GOALS + "- Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường (BAU); "
