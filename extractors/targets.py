@@ -58,7 +58,7 @@ CURRENCY_UNIT = rf"(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:đồng|USD|VNĐ
 MEASURE_UNIT = rf"(?:ha|héc\s?-?\s?ta|hecta|km2|km²|km|m2|m²|m3|m³|tấn|kg|MW|kW|kWh|GWh|MWh|lít){PER_TAIL}"
 #: Things plans count. A count noun after a figure is its unit (`07 đơn vị`).
 COUNT_UNIT = (
-    r"(?:giường\s+bệnh|bác\s+s[ĩỹ]|dược\s+s[ĩỹ]|điều\s+dưỡng|nhân\s+viên\s+y\s+tế|đơn\s+vị|người|lao\s+động|"
+    r"(?:giường(?:\s+bệnh)?|bác\s+s[ĩỹ]|dược\s+s[ĩỹ]|điều\s+dưỡng|nhân\s+viên\s+y\s+tế|đơn\s+vị|người|lao\s+động|"
     r"hộ(?:\s+gia\s+đình)?|doanh\s+nghiệp|hợp\s+tác\s+xã|sản\s+phẩm|dự\s+án|lượt\s+khách|lượt\s+người|lượt|"
     r"tuổi|mô\s+hình|công\s+trình|căn\s+hộ|căn\s+nhà|trường(?:\s+(?:học|mầm\s+non|tiểu\s+học|trung\s+học(?:\s+(?:cơ\s+sở|phổ\s+thông))?|đại\s+học|cao\s+đẳng))?|bệnh\s+viện|trạm\s+y\s+tế|(?-i:KCN|CCN)|phòng\s+học|cơ\s+sở|xã|huyện|thôn|"
     r"làng|bản|trạm|cụm\s+công\s+nghiệp|khu\s+công\s+nghiệp|chợ|cây|con|ngôi\s+nhà|nhà)"
@@ -558,6 +558,7 @@ def _strip_subject(words: str, info: dict) -> str:
     return _tidy(s)
 
 
+_PER_LEAD = regex.compile(r"^\s*/\s*(?=\p{L}|\d)")
 _BOUND_LEAD = regex.compile(r"^\s*trở\s+(?:lên|xuống)(?!\p{L})", _I)
 _BASELINE_TAIL = regex.compile(r"(?<!\p{L})so\s+với\s+.+$", _I)
 _TIME_TAIL = regex.compile(r"(?<!\p{L})(?:đối\s+với|vào\s+năm|đến\s+(?:hết\s+)?năm)(?!\p{L}).*$", _I)
@@ -566,6 +567,7 @@ _TIME_TAIL = regex.compile(r"(?<!\p{L})(?:đối\s+với|vào\s+năm|đến\s+(?
 def _object(words: str) -> tuple[str, str | None]:
     """The noun phrase after a figure, and a `so với …` baseline in it."""
     words = _BOUND_LEAD.sub("", words)  # `95% trở lên số hộ …`: the bound is the comparator's
+    words = _PER_LEAD.sub("trên ", words)  # `32 giường bệnh/vạn dân`: per ten thousand people
     base = None
     m = _BASELINE_TAIL.search(words)
     if m:
@@ -799,6 +801,9 @@ def _due(f: _Figure, line: str, lead_year, ctx: _Context) -> tuple[int | None, t
     return year, period
 
 
+#: `từ 30% lên 40%`, `từ 5% xuống 3%`: the first figure is the level a change starts from.
+_FROM_BEFORE_RE = regex.compile(r"(?<!\p{L})từ\s*$", _I)
+_TO_AFTER_RE = regex.compile(r"\s*(?:lên|xuống)(?:\s+(?:còn|mức|đến))?\s+[<>≤≥]?\s*\d", _I)
 #: `trong đó (có)`: a sub-share's lead-in.
 _SHARE_LEAD = regex.compile(r"^trong\s+(?:đó|số\s+đó)\s+(?:có\s+)?", _I)
 
@@ -808,7 +813,7 @@ def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_ye
     _cut_stretches(line, c_start, c_end, figs)
     prior_indicator: str | None = None
     prior_subject = ""
-    for f in figs:
+    for k, f in enumerate(figs):
         after = line[f.unit_end : f.right]
         obj, baseline = _object(after)
         f.number_first = f.number_first and bool(obj)
@@ -824,6 +829,13 @@ def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_ye
         if f.unit == "" and not _INDEX_SUBJECT_RE.search(ind):
             continue
         prior_indicator, prior_subject = ind, f.subject or prior_subject
+        if _FROM_BEFORE_RE.search(line, 0, f.q.start) and _TO_AFTER_RE.match(line, f.unit_end) and k + 1 < len(figs):
+            # `tăng từ 30% lên 40%`: where the change starts; the target is where it gets to,
+            # read with the words before the start
+            to = figs[k + 1]
+            to.left, to.before = f.left, f"{f.before} {to.before}"
+            to.info = {**f.info, **{key: v for key, v in to.info.items() if v}}
+            continue
 
         year, period = _due(f, line, lead_year, ctx)
         opening = _STRETCH_OPENING_RE.match(line, f.left, f.q.start)

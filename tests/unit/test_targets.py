@@ -160,6 +160,24 @@ def test_a_count_out_of_a_whole_is_the_count(written, value, unit):
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "value", "direction"),
+    [
+        ("Tỷ lệ đô thị hóa tăng từ 30% lên 40%", 40.0, "increase"),
+        ("Giảm tỷ lệ hộ nghèo từ 5% xuống còn 3%", 3.0, "decrease"),
+    ],
+)
+def test_a_change_from_one_level_to_another_targets_the_second(written, value, direction):
+    t = one(GOALS + f"- {written}.", value=value, direction=direction)
+    assert t.text == written
+
+
+def test_a_count_per_ten_thousand_people():
+    one(
+        GOALS + "- Đạt 32 giường bệnh/vạn dân.", value=32.0, unit="giường bệnh", indicator="số giường bệnh trên vạn dân"
+    )
+
+
 def test_range_and_baseline():
     found = targets_of(
         GOALS + "- Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường (BAU); "
