@@ -157,7 +157,8 @@ _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     # a day of every month: `trước ngày 18 hằng tháng` (ISO `---18`)
     ("dayofmonth", HANG_KEY, rf"{PREP_OPT}{NGAY}{GAP}{D}(?={GAP}{HANG}\s+{THANG})"),
-    ("year", YEAR_KEY, rf"{PREP_OPT}{NAM}\s+{Y}"),
+    # not the first year of `năm 2026 - 2027`, a range
+    ("year", YEAR_KEY, rf"{PREP_OPT}{NAM}\s+{Y}(?!{DASH}(?:19|20)\d{{2}}(?!\d))"),
     # `(định kỳ) hằng năm`, `hàng quý`, `mỗi tháng`
     ("recur", HANG_KEY, rf"(?:(?:{THEO}\s+)?{DINH_KY}\s+)?{HANG}\s+(?P<unit>{NAM}|{QUY}|{THANG}|{TUAN})"),
     # `định kỳ 6 tháng`, `6 tháng một lần`

@@ -159,6 +159,12 @@ def test_periodic_as_an_adverb_is_a_deadline(sentence, text):
     assert _one(sentence).text == text
 
 
+@pytest.mark.parametrize("years", ["2026-2027", "2026 - 2027", "2026 – 2027"])
+def test_a_year_range_after_nam_is_a_period_not_its_first_year(years):
+    d = _one(f"Hoàn thành việc sắp xếp trong năm {years}.")
+    assert (d.text, _nf(d)) == (f"năm {years}", ("period", "2026", "2027", None, None, False))
+
+
 @pytest.mark.parametrize("label", ["", "- ", "2. ", "d) ", "(1) ", "đ) "])
 def test_an_item_label_opens_the_clause_of_an_adverb(label):
     assert _nf(_one(f"{label}Thường xuyên kiểm tra các cơ sở sản xuất.")) == ("ongoing", None, None, None, None, True)
