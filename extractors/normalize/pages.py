@@ -64,6 +64,10 @@ _BULLET_GLYPHS = re.compile(
     r"\u2713\u2714\u2756\u27a2\u27a4\u30fb\uf06e\uf071\uf076\uf0a7\uf0a8\uf0b7\uf0d8\uf0e0\uf0fc]",
     re.MULTILINE,
 )
+#: The same bullets when the PDF maps the symbol font's codes to Latin-1 (`Ø` ➢,
+#: `§` ▪, `ü` ✓), and Word's second-level `o` (Courier New): only before a
+#: space and, for the letter, a capital, where no Vietnamese line starts.
+_SYMBOL_FONT_BULLETS = regex.compile(r"^([ \t]*)(?:[\u00a7\u00d8\u00fc]|o(?=[ \t]+\p{Lu}))(?=[ \t])", regex.MULTILINE)
 #: Latin-1 characters that Unicode Vietnamese never uses but TCVN3/VNI text
 #: shows everywhere; without one of them the (slower) legacy check is skipped.
 _LEGACY_HINT = re.compile(
@@ -88,6 +92,7 @@ def clean_chars(text: str) -> str:
     text = text.replace("\u2044", "/").replace("\u2215", "/")
     text = _DASH_LOOKALIKES.sub("-", text).replace("\u2014", "–").replace("\u2015", "–")
     text = _BULLET_GLYPHS.sub(r"\1•", text)
+    text = _SYMBOL_FONT_BULLETS.sub(r"\1•", text)
     return normalize_tone_marks(text)
 
 
@@ -621,6 +626,12 @@ class NormalizedText:
 
 
 _SPACE_RUNS = regex.compile(r"[ ]{2,}")
+#: `1.<tab>Mục đích`, `-<tab>Rà soát …`: Word's plain-text export (and many typists)
+#: put a tab after a list label; a line of a label, one tab and text is an item,
+#: not a two-cell table row (a table's number cell has no `.`/`)`, its bullet rows more cells).
+_LABEL_THEN_TAB = regex.compile(
+    r"^((?:[-+–•*]|\d{1,2}(?:\.\d{1,2})*[.)]|[\p{Ll}][.)]|\([\p{Ll}\d]{1,2}\)|[IVXL]+\.))\t(?=[^\t]+$)"
+)
 
 
 def _clean_line(text: str) -> str:
@@ -662,7 +673,7 @@ def normalize_pages(
             hard = False
             if markdown:
                 raw_line, hard = strip_markdown(raw_line)
-            raw_line = _clean_line(raw_line)
+            raw_line = _LABEL_THEN_TAB.sub(r"\1 ", _clean_line(raw_line))
             if ocr and raw_line.endswith(":"):
                 raw_line = _SPACED_COLON_AT_END.sub("", _SPECKS_AFTER_CLAUSE_END.sub("", raw_line))
             if not raw_line or (not ocr and _PIPE_ROW.match(raw_line)):

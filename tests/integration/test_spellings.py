@@ -6,7 +6,8 @@ spellings: `ngày 31/12/2023` or `ngày 31 tháng 12 năm 2023` or `31-12-2023`,
 tone-mark placement (`hoà`, `thuỷ`), decomposed Unicode (NFD, as macOS writes
 files), Windows line ends with a byte-order mark, no-break spaces, and agency
 names abbreviated (`Sở KH&ĐT`, `UBND`, `Bộ CHQS tỉnh`), and Markdown with the HTML
-converters leave in it (`&nbsp;`, `<br>`). Each spelling of each
+converters leave in it (`&nbsp;`, `<br>`), a tab after each list label (Word's
+plain-text export) and bullets in a symbol font's Latin-1 codes. Each spelling of each
 sample must score against the sample's answer key as the sample does, and the
 abbreviated agencies must come out as the same leads and partners.
 """
@@ -37,6 +38,12 @@ SPELLINGS = {
     "NFD": lambda t: unicodedata.normalize("NFD", t),
     "CRLF and BOM": lambda t: "\ufeff" + t.replace("\n", "\r\n"),
     "no-break spaces": lambda t: t.replace(" ", "\u00a0", 300),
+    # Word's plain-text export: a tab after every list label
+    "a tab after each label": lambda t: regex.sub(
+        r"(?m)^([ \t]*(?:[IVX]+\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+]))[ ]+", r"\1\t", t
+    ),
+    # a PDF whose symbol-font bullets come out as Latin-1 (`Ø` ➢, `§` ▪) or Courier's `o`
+    "symbol-font bullets": lambda t: regex.sub(r"(?m)^([ \t]*)\+ ", r"\1o ", regex.sub(r"(?m)^([ \t]*)- ", r"\1Ø ", t)),
 }
 
 

@@ -300,3 +300,23 @@ def test_html_left_in_markdown_is_read_as_what_it_stands_for():
     assert unhtml_markdown("Sở&nbsp;Tài chính &amp; Sở Xây dựng") == "Sở\u00a0Tài chính & Sở Xây dựng"
     # inside a pipe table's row a break would cut the row: a space
     assert unhtml_markdown("| 1 | Sở Tài chính<br/>Sở Xây dựng | 2026 |") == "| 1 | Sở Tài chính Sở Xây dựng | 2026 |"
+
+
+@pytest.mark.parametrize("glyph", ["Ø", "§", "ü", "o"])
+def test_symbol_font_bullets_in_latin1_read_as_bullets(glyph):
+    assert clean_chars(f"{glyph} Rà soát quy hoạch\n{glyph}\tXây dựng") == "• Rà soát quy hoạch\n•\tXây dựng"
+
+
+def test_a_tcvn3_letter_is_no_bullet():
+    # `§` is TCVN3's `Đ`: decoded, not read as a bullet; `o` before a small letter is a word's
+    assert clean_chars("§iÒu 1. Ph¹m vi ®iÒu chØnh").startswith("Điều 1.")
+    assert clean_chars("o tr") == "o tr"
+
+
+@pytest.mark.parametrize("label", ["1.", "a)", "-", "•", "II.", "(1)", "1.2."])
+def test_a_label_and_a_tab_is_a_list_item_not_a_table_row(label):
+    assert normalize_text(f"I. NHIỆM VỤ\n{label}\tRà soát quy hoạch vùng nguyên liệu.") == (
+        f"I. NHIỆM VỤ\n{label} Rà soát quy hoạch vùng nguyên liệu."
+    )
+    # a table's number cell has no mark, its rows more cells
+    assert "\t" in normalize_text("STT\tNhiệm vụ\n1\tRà soát quy hoạch")
