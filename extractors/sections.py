@@ -244,6 +244,8 @@ def heading_kind(heading: str) -> str | None:
     return best[1] if best else None
 
 
+#: At most this many words in a heading that stands without a label.
+_UNLABELLED_HEADING_WORDS = 10
 #: A line that ends a sentence (or a list item).
 _SENTENCE_END = regex.compile(r"[.;]\s*$")
 #: A heading that opens on the kind it names (`Các mục tiêu, chỉ tiêu chủ yếu …`),
@@ -323,6 +325,7 @@ class _TreeBuilder:
         self.seen_ids: dict[str, int] = {}
         self.body_started = False  # a labelled item or a closing block has been seen
         self.style_order: list[str] = []  # label styles from the top down, as this document nests them
+        self.top_styles: set[str | None] | None = None  # the top-level label styles the document uses, once asked
 
     def open_section(self, start_line: int, section_id: str, label, heading, kind, level, parent_id) -> Section:
         n = self.seen_ids.get(section_id, 0) + 1
@@ -386,6 +389,12 @@ class _TreeBuilder:
             self.on_form(i, info)
         elif info.kind == "" and self.body_started and self.promulgated_document(i, line):
             self.on_attached_document(i)
+        elif info.kind == "" and self.unlabelled_heading(i, line):
+            # `NHIỆM VỤ VÀ GIẢI PHÁP` alone on its line, in a plan that numbers no parts:
+            # a top-level block named by its kind, the numbered items under it.
+            self.body_started = True
+            self.top_level_block(i, heading_kind(line) or "other", make_heading(line))
+            self.style_order.clear()
         elif info.kind in ("", "header") and self.untitled_appendix(i, line):
             # An appendix without the word: a capitals title over `(Kèm theo … số …)`.
             self.top_level_block(i, "phu_luc", make_heading(line))
@@ -416,6 +425,24 @@ class _TreeBuilder:
             and bool(_KIND_OPENING_LINE.match(line.strip()))
             and any(_PROMULGATED_CAPTION.match(ln.strip()) for ln in self.lines[i + 1 : i + 4])
         )
+
+    def unlabelled_heading(self, i: int, line: str) -> bool:
+        """A capitals line that names a body kind and nothing else, in a plan without Roman parts."""
+        words = line.split()
+        if not (
+            0 < len(words) <= _UNLABELLED_HEADING_WORDS
+            and is_caps(line)
+            and _KIND_OPENING_RE.match(line)
+            and not _SENTENCE_END.search(line)
+            and not any(self.in_block(k) for k in ("phu_luc", "noi_nhan", "chu_ky", "footnotes"))
+        ):
+            return False
+        before = next((ln.strip() for ln in reversed(self.lines[:i]) if ln.strip()), "")
+        if not before or is_caps(before) or _KIND_TITLE.match(before):
+            return False  # the title's own lines, under the kind line
+        if self.top_styles is None:
+            self.top_styles = {classify_line(ln.strip()).style for ln in self.lines} & {"roman", "part"}
+        return not self.top_styles
 
     def untitled_appendix(self, i: int, line: str) -> bool:
         return (

@@ -127,3 +127,18 @@ def test_markdown_with_html_entities_and_breaks_scores_as_the_markdown(markup, t
     want = _scores(source, name)
     got = _scores(path, name)
     assert not {t: (want[t], got[t]) for t in got if got[t] < want[t] - TOLERANCE}
+
+
+def test_top_headings_written_without_their_numerals(plain, tmp_path):
+    """`NHIỆM VỤ VÀ GIẢI PHÁP` alone on its line, no `II.`: the block is named by its kind
+    and everything in it reads as before (section ids change with the labels: not compared)."""
+    unlabelled = lambda t: regex.sub(r"(?m)^([ \t]*)[IVX]+\.\s+(?=\p{Lu}{2})", r"\1", t)  # noqa: E731
+    for name, varied in varied_samples(unlabelled):
+        got, _ = gold_scores(truth_file(name, tmp_path, varied), name)
+        low = {t: (plain[name][t], got[t]) for t in ("documents", "legal_refs", "targets", "tasks")}
+        assert all(g >= p - TOLERANCE for p, g in low.values()), (name, low)
+        sections = process_file(truth_file(name, tmp_path, varied), ocr=False).tables["sections"]
+        tops = [
+            s for s in sections if s.level == 1 and s.kind not in ("preamble", "chu_ky", "noi_nhan", "phu_luc", "dieu")
+        ]
+        assert tops and all(s.section_id.split("#")[0] == s.kind for s in tops), [(s.section_id, s.kind) for s in tops]

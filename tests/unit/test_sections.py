@@ -261,3 +261,39 @@ def test_an_appendix_page_headed_phu_luc_alone_ends_the_signature():
     sections = {s.kind: text[s.char_start : s.char_end] for s in parse_sections(text)}
     assert sections["chu_ky"].endswith("Nguyễn Tuấn Anh")
     assert sections["phu_luc"].startswith("Phụ lục\nBẢNG")
+
+
+def test_headings_without_numerals_are_blocks_named_by_their_kind():
+    text = normalize_text(
+        "\n".join(
+            [
+                "KẾ HOẠCH",
+                "NHIỆM VỤ TRỌNG TÂM VỀ CHUYỂN ĐỔI SỐ NĂM 2026",  # the title, though it opens on a kind word
+                "Căn cứ Quyết định số 12/QĐ-UBND ngày 05/01/2026 của Ủy ban nhân dân tỉnh;",
+                "MỤC ĐÍCH, YÊU CẦU",
+                "1. Mục đích",
+                "Bảo đảm thực hiện đồng bộ.",
+                "NHIỆM VỤ VÀ GIẢI PHÁP",
+                "1. Rà soát quy hoạch vùng nguyên liệu.",
+                "2. Xây dựng cơ sở dữ liệu.",
+                "TỔ CHỨC THỰC HIỆN",
+                "1. Sở Tài chính bố trí kinh phí.",
+            ]
+        )
+    )
+    got = [(s.section_id, s.kind, s.parent_id) for s in parse_sections(text)]
+    assert got == [
+        ("preamble", "preamble", None),
+        ("muc_dich_yeu_cau", "muc_dich_yeu_cau", None),
+        ("muc_dich_yeu_cau/1", "muc_dich_yeu_cau", "muc_dich_yeu_cau"),
+        ("nhiem_vu_giai_phap", "nhiem_vu_giai_phap", None),
+        ("nhiem_vu_giai_phap/1", "nhiem_vu_giai_phap", "nhiem_vu_giai_phap"),
+        ("nhiem_vu_giai_phap/2", "nhiem_vu_giai_phap", "nhiem_vu_giai_phap"),
+        ("to_chuc_thuc_hien", "to_chuc_thuc_hien", None),
+        ("to_chuc_thuc_hien/1", "to_chuc_thuc_hien", "to_chuc_thuc_hien"),
+    ]
+
+
+def test_a_capitals_kind_line_in_a_plan_with_roman_parts_is_no_block():
+    text = normalize_text("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n1. Mục tiêu chung\nNHIỆM VỤ\n2. Mục tiêu cụ thể\n")
+    assert [s.section_id for s in parse_sections(text)] == ["preamble", "I", "I/1", "I/2"]
