@@ -73,6 +73,9 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     ("letter_dot", regex.compile(r"^(?P<label>[a-zđA-ZĐ])(?:/\.?|\.)\s*(?P<rest>\p{Lu}.*)$")),
 ]
 
+#: Styles that cut a document into parts above its Roman items: `Phần I`, `Chương II`, `A.`.
+_PART_STYLES = ("part", "capital")
+
 # ---------------------------------------------------------------- blocks
 
 _NOI_NHAN = regex.compile(rf"^{NOI_NHAN}\s*:?", regex.IGNORECASE)
@@ -216,6 +219,8 @@ def label_ordinal(style: str, label: str) -> int:
         return int(label.split()[-1])
     if style == "part":
         return roman_value(label.split()[-1])
+    if style == "capital":
+        return ord(label) - ord("A") + 1
     return int(label.split(".")[-1])
 
 
@@ -441,7 +446,7 @@ class _TreeBuilder:
         if not before or is_caps(before) or _KIND_TITLE.match(before):
             return False  # the title's own lines, under the kind line
         if self.top_styles is None:
-            self.top_styles = {classify_line(ln.strip()).style for ln in self.lines} & {"roman", "part"}
+            self.top_styles = {classify_line(ln.strip()).style for ln in self.lines} & {"roman", *_PART_STYLES}
         return not self.top_styles
 
     def untitled_appendix(self, i: int, line: str) -> bool:
@@ -537,7 +542,15 @@ def _open_label(
         if depth is None or _next_number(lines, i) != stack[depth].ordinal + 2:
             return False
         style, label = "number", str(stack[depth].ordinal + 1)
-    if style == "letter_dot":
+    if style == "letter_dot" and label.isupper() and is_caps(info.rest or ""):
+        # `A. MỤC ĐÍCH, YÊU CẦU`, `B. NHIỆM VỤ`: parts lettered in capitals, over Roman items
+        # when the document has them; taken where the capital sequence starts or goes on.
+        previous = next((o.section.label for o in stack if o.style == "capital"), None)
+        follows = previous is not None and ord(label) == ord(previous) + 1
+        if not (follows or (label == "A" and _next_capital(lines, i) == "B")):
+            return False
+        style = "capital"
+    elif style == "letter_dot":
         depth = next((d for d, o in enumerate(stack) if o.style == "letter"), None)
         previous = stack[depth].section.label if depth is not None else None
         follows = (
@@ -560,14 +573,14 @@ def _open_label(
             label = repaired
     ordinal = label_ordinal(style, label)
     in_appendix = bool(stack) and stack[0].section.kind == "phu_luc"
-    in_part = bool(stack) and stack[0].style == "part"
+    in_part = bool(stack) and stack[0].style in _PART_STYLES
     if depth is not None:
         del stack[depth:]
-    elif (style == "part" and in_appendix) or (style in ("roman", "dieu") and ordinal == 1 and in_part):
+    elif (style in _PART_STYLES and in_appendix) or (style in ("roman", "dieu") and ordinal == 1 and in_part):
         # A regulation's chapters inside an appendix, a part's first article or Roman item: one level down.
         del stack[1:]
     elif (
-        style == "part"
+        style in _PART_STYLES
         or style in ("roman", "dieu")
         and ordinal == 1
         and not in_appendix
@@ -605,6 +618,15 @@ def _next_label(lines: list[str], i: int, styles: tuple[str, ...] | None = None)
         info = classify_line(line.strip())
         if info.kind == "label" and (styles is None or info.style in styles):
             return info
+    return None
+
+
+def _next_capital(lines: list[str], i: int) -> str | None:
+    """The next capital letter heading after line `i` (`B. NHIỆM VỤ`)."""
+    for line in lines[i + 1 :]:
+        info = classify_line(line.strip())
+        if info.style == "letter_dot" and info.label and info.label.isupper() and is_caps(info.rest or ""):
+            return info.label
     return None
 
 
