@@ -68,6 +68,10 @@ _BULLET_GLYPHS = re.compile(
 #: `§` ▪, `ü` ✓), and Word's second-level `o` (Courier New): only before a
 #: space and, for the letter, a capital, where no Vietnamese line starts.
 _SYMBOL_FONT_BULLETS = regex.compile(r"^([ \t]*)(?:[\u00a7\u00d8\u00fc]|o(?=[ \t]+\p{Lu}))(?=[ \t])", regex.MULTILINE)
+#: `Ⅱ`, `Ⅻ`: Unicode's Roman numeral characters, as some typists write labels.
+_ROMAN_NUMERAL_CHARS = {
+    code: unicodedata.normalize("NFKC", chr(code)) for block in (0x2160, 0x2170) for code in range(block, block + 12)
+}
 #: Latin-1 characters that Unicode Vietnamese never uses but TCVN3/VNI text
 #: shows everywhere; without one of them the (slower) legacy check is skipped.
 _LEGACY_HINT = re.compile(
@@ -91,6 +95,7 @@ def clean_chars(text: str) -> str:
     # OCR reads the slash of a số hiệu as a fraction or division slash (`1105⁄KH-ĐKT`).
     text = text.replace("\u2044", "/").replace("\u2215", "/")
     text = _DASH_LOOKALIKES.sub("-", text).replace("\u2014", "–").replace("\u2015", "–")
+    text = text.translate(_ROMAN_NUMERAL_CHARS)
     text = _BULLET_GLYPHS.sub(r"\1•", text)
     text = _SYMBOL_FONT_BULLETS.sub(r"\1•", text)
     return normalize_tone_marks(text)

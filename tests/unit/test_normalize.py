@@ -320,3 +320,7 @@ def test_a_label_and_a_tab_is_a_list_item_not_a_table_row(label):
     )
     # a table's number cell has no mark, its rows more cells
     assert "\t" in normalize_text("STT\tNhiệm vụ\n1\tRà soát quy hoạch")
+
+
+def test_unicode_roman_numeral_characters_read_as_letters():
+    assert clean_chars("Ⅱ. NHIỆM VỤ\nⅫ. KINH PHÍ") == "II. NHIỆM VỤ\nXII. KINH PHÍ"
