@@ -170,7 +170,8 @@ _LOC_NOUN = _alts(LOCALITY_NOUNS) + _END
 PLACE = r"\p{Lu}[\p{L}\p{M}]*(?:(?:" + _SP + "|" + _DASH + r")\p{Lu}[\p{L}\p{M}]*)*"
 _LOC_LIST = rf"{_LOC_NOUN}(?:\s*(?:,|và)\s*{_LOC_NOUN})*"
 #: `tỉnh`, `tỉnh Kon Tum`, `các huyện, thành phố`, `cấp huyện`, `huyện Đắk Hà`.
-LOCALITY = rf"(?:(?:các{_SP}|cấp{_SP}|những{_SP})?{_LOC_LIST}(?:{_SP}{PLACE})?|các{_SP}cấp{_END})"
+#: A place name follows one locality (`tỉnh Kon Tum`, `cấp tỉnh`), never a group (`các huyện, thành phố`).
+LOCALITY = rf"(?:(?:các|những){_SP}{_LOC_LIST}|(?:cấp{_SP})?{_LOC_LIST}(?:{_SP}{PLACE})?|các{_SP}cấp{_END})"
 _LOCAL_GOV_RE = regex.compile(rf"{LOCAL_GOV}(?:{_SP}(?-i:{LOCALITY}))?", regex.VERSION1)
 _LOCALITY_RE = regex.compile(rf"{_SP}(?:{LOCALITY})", regex.VERSION1)
 

@@ -468,6 +468,8 @@ _DANGLING_WORDS = (
     r"Sở|Bộ|Ban|Phòng|Cục|Chi\s+cục|Ủy\s+ban|Hội\s+đồng|Trung\s+tâm|Văn\s+phòng|số"
 )
 _RUNS_ON = TextEnd(rf"(?<![\p{{L}}])(?:{_DANGLING_WORDS}|tỉnh|huyện|thành\s+phố)\s*$")
+#: `… các huyện, thành phố`: a group of localities is whole; no place name follows it.
+_GROUP_END = TextEnd(r"(?<![\p{L}])(?:các|những)\s[^.;:]{0,40}(?<![\p{L}])(?:tỉnh|huyện|thành\s+phố)\s*$")
 _DANGLING_END = TextEnd(rf"(?<![\p{{L}}])(?:{_DANGLING_WORDS})\s*$")
 #: A line left on a comma or semicolon: its clause goes on.
 _OPEN_CLAUSE = TextEnd(r"[,;]\s*$")
@@ -479,7 +481,7 @@ def _short_heading(prev: str) -> bool:
     """A labelled line of a few words, ended without punctuation or a word that runs on."""
     if len(prev) > 120 or not _LABEL.match(prev) or _TERMINAL.ends(prev) or _OPEN_CLAUSE.ends(prev):
         return False
-    return len(prev.split()) <= SHORT_HEADING_WORDS + 1 and not _RUNS_ON.ends(prev)
+    return len(prev.split()) <= SHORT_HEADING_WORDS + 1 and (not _RUNS_ON.ends(prev) or bool(_GROUP_END.ends(prev)))
 
 
 _CLAUSE_END = regex.compile(r"[.;:!?)]\s*$")

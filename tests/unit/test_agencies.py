@@ -351,3 +351,11 @@ def test_agency_like_word_salad_never_raises(words):
 def test_an_agency_written_in_capitals_gets_its_names_capitals(caps, name):
     """Capitals are a heading's style: the name comes out as running text writes it."""
     assert canonical_agency(caps) == name
+
+
+def test_a_group_of_localities_takes_no_place_name():
+    # a real Công văn: `… Ủy ban nhân dân các xã, phường Theo chức năng …` (a new sentence)
+    assert mentions("Ủy ban nhân dân các xã, phường Theo chức năng, nhiệm vụ được giao.") == [
+        "Ủy ban nhân dân các xã, phường"
+    ]
+    assert mentions("Ủy ban nhân dân tỉnh Kon Tum chủ trì.") == ["Ủy ban nhân dân tỉnh Kon Tum"]

@@ -324,3 +324,17 @@ def test_a_label_and_a_tab_is_a_list_item_not_a_table_row(label):
 
 def test_unicode_roman_numeral_characters_read_as_letters():
     assert clean_chars("Ⅱ. NHIỆM VỤ\nⅫ. KINH PHÍ") == "II. NHIỆM VỤ\nXII. KINH PHÍ"
+
+
+def test_a_heading_that_names_a_group_of_localities_is_not_run_on():
+    text = normalize_text(
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Tài chính chủ trì, phối hợp với các sở, ban, ngành liên quan tham mưu\n"
+        "bố trí kinh phí thực hiện Kế hoạch theo quy định của pháp luật hiện hành.\n"
+        "2. Ủy ban nhân dân các huyện, thành phố\n"
+        "Chỉ đạo các phòng chuyên môn triển khai thực hiện nội dung của Kế hoạch.\n"
+        "3. Ủy ban nhân dân tỉnh\n"
+        "Kon Tum chỉ đạo thực hiện."
+    )
+    assert "2. Ủy ban nhân dân các huyện, thành phố\nChỉ đạo" in text
+    assert "3. Ủy ban nhân dân tỉnh Kon Tum chỉ đạo" in text  # one locality: its name follows
