@@ -63,9 +63,14 @@ COLUMN_TITLES: list[tuple[str, str]] = [
     ("unit", r"Đơn\s+vị\s+tính|ĐVT|Đơn\s+vị"),
     (
         "value",
-        r"(?:(?:Chỉ\s+tiêu|Mục\s+tiêu|Kế\s+hoạch)\s+)?(?:(?:Đến|Tới)\s+(?:hết\s+)?năm|Năm|Giai\s+đoạn|Thời\s+kỳ)\s+\d{4}(?:\s*[-–]\s*\d{4})?",
+        r"(?:(?:Chỉ\s+tiêu|Mục\s+tiêu|Kế\s+hoạch)(?:\s+(?:được\s+)?giao|\s+phấn\s+đấu)?\s+)?"
+        r"(?:(?:Đến|Tới)\s+(?:hết\s+)?năm|Năm|Giai\s+đoạn|Thời\s+kỳ)\s+\d{4}(?:\s*[-–]\s*\d{4})?",
     ),
-    ("value", r"Mục\s+tiêu|Kế\s+hoạch|Giá\s+trị|Chỉ\s+tiêu\s+phấn\s+đấu|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?"),
+    # `Chỉ tiêu giao`, `Kế hoạch giao`: the figure assigned, beside the `Chỉ tiêu` it is for
+    (
+        "value",
+        r"(?:Chỉ\s+tiêu|Kế\s+hoạch)\s+(?:được\s+)?giao|Mục\s+tiêu|Kế\s+hoạch|Giá\s+trị|Chỉ\s+tiêu\s+phấn\s+đấu|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?",
+    ),
     (
         "text",
         r"(?:Tên\s+)?(?:Chỉ\s+tiêu|Nội\s+dung|Nhiệm\s+vụ|Dự\s+án|Đề\s+án|Công\s+trình|Danh\s+mục|Hạng\s+mục|Lĩnh\s+vực|Công\s+việc|Nhóm\s+chỉ\s+tiêu)(?:\s*,\s*(?:giải\s+pháp|nhiệm\s+vụ|hoạt\s+động)|\s+(?:công\s+việc|nhiệm\s+vụ|thực\s+hiện|chủ\s+yếu|cụ\s+thể))*",

@@ -215,3 +215,15 @@ def test_one_agency_column_that_names_the_roles_in_its_cells(cell):
         ]
 
     assert read(one) == read(pair) == [(["Sở Xây dựng"], ["Sở Tài chính", "Ủy ban nhân dân các huyện"])]
+
+
+@pytest.mark.parametrize(
+    "title", ["Chỉ tiêu giao", "Chỉ tiêu được giao năm 2026", "Kế hoạch giao năm 2026", "Năm 2026"]
+)
+def test_a_value_column_titled_with_the_word_chi_tieu(title):
+    """`Chỉ tiêu` names the indicator column; `Chỉ tiêu giao …` the figure assigned to it."""
+    rows = [f"TT\tChỉ tiêu\tĐơn vị tính\t{title}\tCơ quan chủ trì", "1\tTỷ lệ hộ nghèo\t%\t2,5\tSở Nội vụ"]
+    targets = analyse(normalize_text("\n".join(TARGET_INTRO + rows))).targets
+    assert [(t.indicator, t.value, t.unit, t.responsible) for t in targets] == [
+        ("tỷ lệ hộ nghèo", 2.5, "%", ["Sở Nội vụ"])
+    ]
