@@ -143,6 +143,13 @@ _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
         YEAR_KEY,
         rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY})\s+)?(?P<from>{TU})\s+{NAM}\s+{Y1}\s*{DEN}\s+(?:{HET}\s+)?(?:{NAM}\s+)?{Y2}",
     ),
+    # `từ tháng 4 đến tháng 6 năm 2026`, `tháng 6 - 9/2026`: months of one year
+    (
+        "range",
+        YEAR_KEY,
+        rf"(?:(?P<from>{TU})\s+)?{THANG}\s+(?P<m1>0?[1-9]|1[0-2])\s*(?:{DEN}|[-–])\s*(?:{THANG}\s+)?"
+        rf"(?P<m2>0?[1-9]|1[0-2]){OF_YEAR}",
+    ),
     # `6 tháng đầu năm 2024`
     ("half", YEAR_KEY, rf"{PREP_OPT}6\s+{THANG}\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
     ("quarter", YEAR_KEY, rf"{PREP_OPT}{QUY}\s+{QUARTER_NO}{OF_YEAR}"),
@@ -351,6 +358,11 @@ def _atom_from(kind: str, m, before=None) -> Atom | None:
     else:
         prep, start = (SPACES.sub(" ", g["prep"]).lower() if g.get("prep") else None), m.start()
     base = {"kind": kind, "start": start, "end": m.end(), "prep": prep}
+    if kind == "range" and g.get("m1"):
+        m1, m2 = int(g["m1"]), int(g["m2"])
+        if m2 <= m1:
+            return None
+        return Atom(**base, keyword=True, value_start=f"{g['year']}-{m1:02d}", value_end=f"{g['year']}-{m2:02d}")
     if kind == "range":
         y1, y2 = int(g["y1"]), int(g["y2"])
         if y2 <= y1 or y2 - y1 > 50:

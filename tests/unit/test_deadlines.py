@@ -165,6 +165,20 @@ def test_a_year_range_after_nam_is_a_period_not_its_first_year(years):
     assert (d.text, _nf(d)) == (f"năm {years}", ("period", "2026", "2027", None, None, False))
 
 
+@pytest.mark.parametrize(
+    "written, start, end",
+    [
+        ("Từ tháng 4 đến tháng 6 năm 2026", "2026-04", "2026-06"),
+        ("Tháng 6 - 9/2026", "2026-06", "2026-09"),
+        ("từ tháng 3 tới tháng 5/2026", "2026-03", "2026-05"),
+    ],
+)
+def test_months_of_one_year_written_with_the_year_once(written, start, end):
+    """Not the last month alone, nor `6 - 9/2026` read as the date 6 September."""
+    d = _one(f"Thời gian thực hiện: {written}.")
+    assert (d.text, _nf(d)) == (written, ("period", start, end, None, None, False))
+
+
 @pytest.mark.parametrize("label", ["", "- ", "2. ", "d) ", "(1) ", "đ) "])
 def test_an_item_label_opens_the_clause_of_an_adverb(label):
     assert _nf(_one(f"{label}Thường xuyên kiểm tra các cơ sở sản xuất.")) == ("ongoing", None, None, None, None, True)
