@@ -437,6 +437,12 @@ def earliest_longest(found: list[Atom | None]) -> list[Atom]:
 # ---------------------------------------------------------------- normal form
 
 
+def _day_then_date(atoms: list[Atom], point: Atom) -> bool:
+    """`từ` a day without its year, then a full date."""
+    first = atoms[0]
+    return first.kind == "daymonth" and bool(first.prep and _FROM_RE.match(first.prep)) and point.kind == "date"
+
+
 def normal_form(atoms: list[Atom]) -> dict | None:
     """The (kind, start, end, recurrence, recur_on, ongoing) of one expression."""
     cycles = [a for a in atoms if a.kind in ("recur", "dinhky")]
@@ -463,6 +469,11 @@ def normal_form(atoms: list[Atom]) -> dict | None:
             nf["start"] = points[0].value_start or points[0].value_end
         return nf
     if points:
+        if len(points) == 1 and day and _day_then_date(atoms, points[0]):
+            # `từ ngày 01/4 đến ngày 30/6/2026`: the first day takes the year written once, at the end
+            last = points[0].value_end or ""
+            nf.update(kind="period", start=f"{last[:4]}-{day[2:]}", end=last)
+            return nf
         if len(points) == 1:
             p = points[0]
             kind = {"range": "period", "half": "period"}.get(p.kind, p.kind)
