@@ -150,6 +150,13 @@ _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
         rf"(?:(?P<from>{TU})\s+)?{THANG}\s+(?P<m1>0?[1-9]|1[0-2])\s*(?:{DEN}|[-–])\s*(?:{THANG}\s+)?"
         rf"(?P<m2>0?[1-9]|1[0-2]){OF_YEAR}",
     ),
+    # `từ quý II đến quý IV năm 2026`, `quý II và quý III/2026`: quarters of one year
+    (
+        "range",
+        YEAR_KEY,
+        rf"(?:(?P<from>{TU})\s+)?{QUY}\s+{QUARTER_NO.replace('<q>', '<q1>')}\s*(?:{DEN}|[-–]|và|,)\s*"
+        rf"(?:{QUY}\s+)?{QUARTER_NO.replace('<q>', '<q2>')}{OF_YEAR}",
+    ),
     # `6 tháng đầu năm 2024`
     ("half", YEAR_KEY, rf"{PREP_OPT}6\s+{THANG}\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
     ("quarter", YEAR_KEY, rf"{PREP_OPT}{QUY}\s+{QUARTER_NO}{OF_YEAR}"),
@@ -350,6 +357,12 @@ def _duration(n: int, unit: str) -> str:
     return f"P{n}Y"
 
 
+def _quarter_number(written: str) -> int:
+    """`III`, `3`, and OCR's `11`/`Il` for `II` → the quarter's number."""
+    q = regex.sub(r"[Il]", "1", written) if regex.fullmatch(r"[Il1]{2,3}", written) else written.upper()
+    return int(_ROMAN.get(q, q))
+
+
 def _atom_from(kind: str, m, before=None) -> Atom | None:
     """The atom `m` matched, opened by the preposition `before` matched (if any)."""
     g = m.groupdict()
@@ -358,6 +371,11 @@ def _atom_from(kind: str, m, before=None) -> Atom | None:
     else:
         prep, start = (SPACES.sub(" ", g["prep"]).lower() if g.get("prep") else None), m.start()
     base = {"kind": kind, "start": start, "end": m.end(), "prep": prep}
+    if kind == "range" and g.get("q1"):
+        q1, q2 = (_quarter_number(g[k]) for k in ("q1", "q2"))
+        if q2 <= q1:
+            return None
+        return Atom(**base, keyword=True, value_start=f"{g['year']}-Q{q1}", value_end=f"{g['year']}-Q{q2}")
     if kind == "range" and g.get("m1"):
         m1, m2 = int(g["m1"]), int(g["m2"])
         if m2 <= m1:
@@ -373,8 +391,7 @@ def _atom_from(kind: str, m, before=None) -> Atom | None:
         first = g["half"].lower() == "đầu"
         return Atom(**base, value_start=f"{y}-{'01' if first else '07'}", value_end=f"{y}-{'06' if first else '12'}")
     if kind == "quarter":
-        q = regex.sub(r"[Il]", "1", g["q"]) if regex.fullmatch(r"[Il1]{2,3}", g["q"]) else g["q"].upper()
-        return Atom(**base, value_end=f"{g['year']}-Q{_ROMAN.get(q, q)}")
+        return Atom(**base, value_end=f"{g['year']}-Q{_quarter_number(g['q'])}")
     if kind == "month":
         return Atom(**base, value_end=f"{g['year']}-{int(g['month']):02d}")
     if kind == "date":

@@ -173,9 +173,12 @@ def test_a_year_range_after_nam_is_a_period_not_its_first_year(years):
         ("từ tháng 3 tới tháng 5/2026", "2026-03", "2026-05"),
         ("Từ ngày 01/4 đến ngày 30/6/2026", "2026-04-01", "2026-06-30"),
         ("Từ ngày 01 tháng 4 đến ngày 30 tháng 6 năm 2026", "2026-04-01", "2026-06-30"),
+        ("Từ quý II đến quý IV năm 2026", "2026-Q2", "2026-Q4"),
+        ("Quý II và Quý III năm 2026", "2026-Q2", "2026-Q3"),
+        ("Quý I - II/2026", "2026-Q1", "2026-Q2"),
     ],
 )
-def test_months_or_days_of_one_year_written_with_the_year_once(written, start, end):
+def test_months_days_or_quarters_of_one_year_written_with_the_year_once(written, start, end):
     """Not the last month alone, nor `6 - 9/2026` read as the date 6 September."""
     d = _one(f"Thời gian thực hiện: {written}.")
     assert (d.text, _nf(d)) == (written, ("period", start, end, None, None, False))
