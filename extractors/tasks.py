@@ -29,6 +29,7 @@ from extractors.agencies import (
     agency_at,
     agency_chain,
     canonical_agency,
+    find_agencies,
     from_capitals,
     split_agencies,
 )
@@ -177,6 +178,21 @@ def _dedupe(names, exclude=()) -> list[str]:
     return out
 
 
+#: An issuer handing the work on: `… giao`, `… giao cho`, `… chỉ đạo`, `… yêu cầu`.
+_HANDS_ON_RE = regex.compile(r"\s+(?:giao(?:\s+cho)?|chỉ\s+đạo|yêu\s+cầu)\s+", _F)
+#: `Sở X chủ trì` or `Sở X (chủ trì)` inside a task that opens on its action; not after a partner cue.
+_PARTNER_BEFORE_RE = regex.compile(rf"{PARTNER_CUE}\s*$", _F)
+_LEADS_RE = regex.compile(r"\s*\(?\s*chủ\s+trì(?![\p{L}])", _F)
+
+
+def _leading_mid_text(text: str) -> list[tuple[int, int]]:
+    """The agencies a task names as its lead after its action: `Rà soát … (Sở X chủ trì, …)`."""
+    for s, e, _ in find_agencies(text):
+        if _LEADS_RE.match(text, e) and not _PARTNER_BEFORE_RE.search(text, max(0, s - 25), s):
+            return agency_chain(text, s) or [(s, e)]
+    return []
+
+
 def _partner_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _PARTNER_CUE_RE.finditer(text):
@@ -227,6 +243,8 @@ def parse_assignment(text: str) -> Assignment:
     if m and agency_at(text, m.end()) is not None:
         start = m.end()
     chain = agency_chain(text, start)
+    if chain and (handed := _HANDS_ON_RE.match(text, chain[-1][1])) and agency_at(text, handed.end()) is not None:
+        chain = agency_chain(text, handed.end())  # `Ủy ban nhân dân tỉnh giao Sở X chủ trì …`: Sở X leads
     if chain:
         a.lead = [canonical_agency(text[s:e]) for s, e in chain]
         end = chain[-1][1]
@@ -477,13 +495,14 @@ class _Draft:
 
 #: A field line: an attribute of the task(s) above it, never a task itself —
 #: `Cơ quan thực hiện: …`, `- Đơn vị phối hợp: …`, `Thời gian thực hiện: …`,
-#: `Sản phẩm: …`, `Lãnh đạo phụ trách: …`, and the attributes an inspection
+#: `Sản phẩm: …`, `Lãnh đạo phụ trách: …`, `+ Chủ trì: …`, and the attributes an inspection
 #: plan states the same way (`Đối tượng kiểm tra: …`, `Địa điểm: …`).
 FIELD_LINE = (
     r"^(?:[-–—+•*]\s*)?(?P<field>"
     r"(?:cơ\s+quan|đơn\s+vị)(?:\s*,\s*(?:cơ\s+quan|đơn\s+vị))?(?:\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|"
     r"chịu\s+trách\s+nhiệm|đầu\s+mối|tham\s+mưu))?"
     r"|lãnh\s+đạo(?:\s+phụ\s+trách)?|người\s+(?:thực\s+hiện|phụ\s+trách|chịu\s+trách\s+nhiệm)"
+    r"|chủ\s+trì|phối\s+hợp"
     r"|thời\s+gian|thời\s+hạn|tiến\s+độ|sản\s+phẩm|kết\s+quả\s+(?:đầu\s+ra|dự\s+kiến)"
     r"|địa\s+điểm|đối\s+tượng|phương\s+thức|phương\s+tiện|hình\s+thức|kinh\s+phí|nguồn\s+kinh\s+phí"
     r")(?:\s+[\p{Ll}\p{M}]+){0,4}\s*:\s*(?P<value>.*)$"
@@ -503,6 +522,10 @@ _FOR_AGENCY = regex.compile(r"^(?:đối\s+với|trách\s+nhiệm\s+của|nhiệ
 _PERSON = regex.compile(
     r"^(?:Ông|Bà|Đồng\s+chí|Đ/c)\.?\s+(?P<who>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}(?:\s*[-–,]\s*[^:]{2,60})?)\s*(?::|$)"
 )
+
+
+#: Where the next of several fields on one line starts: `…; cơ quan phối hợp: …`.
+_NEXT_FIELD = regex.compile(r";\s*(?=[\p{L}\s]{2,30}:)")
 
 
 def field_of(line: str) -> tuple[str, str] | None:
@@ -527,7 +550,7 @@ class _Fields:
             return
         if "phối hợp" in name:
             self.partners = _dedupe(self.partners + split_agencies(value))
-        elif name.startswith(("cơ quan", "đơn vị", "lãnh đạo", "người")):
+        elif name.startswith(("cơ quan", "đơn vị", "lãnh đạo", "người", "chủ trì")):
             roles = cell_assignment(value)  # `Cơ quan thực hiện: Sở X (chủ trì); Sở Y`
             self.lead = _dedupe(self.lead + roles.lead)
             self.partners = _dedupe(self.partners + roles.partners)
@@ -535,6 +558,12 @@ class _Fields:
             self.timeframe = value
         elif name.startswith(("sản phẩm", "kết quả")):
             self.product = value
+
+    def add_line(self, line: str) -> None:
+        """Every field of a line: `Cơ quan chủ trì: Sở X; cơ quan phối hợp: Sở Y; thời gian: …`."""
+        for part in _NEXT_FIELD.split(line):
+            if found := field_of(part):
+                self.add(*found)
 
     def apply(self, draft: _Draft) -> None:
         if self.lead:
@@ -614,9 +643,7 @@ class _TaskWalker:
         fields = None
         if glued:
             fields = _Fields()
-            for part in regex.split(r";\s*(?=\p{Lu})", text[glued.end() : end]):
-                if f := field_of(part):
-                    fields.add(*f)
+            fields.add_line(text[glued.end() : end])
             end = glued.start() + 1
         body = text[start:end]
         if sum(1 for _ in islice(_WORDS.finditer(body), MIN_WORDS)) < MIN_WORDS:
@@ -624,8 +651,12 @@ class _TaskWalker:
         own = parse_assignment(body)
         if own.lead:
             lead, partners = own.lead, own.partners
-        else:
+        elif ctx.lead:
             lead = list(ctx.lead)
+            partners = _dedupe(list(ctx.partners) + own.partners, exclude=lead)
+        else:
+            # No one named before the action, here or above: `Rà soát … (Sở X chủ trì, …)`.
+            lead = [canonical_agency(body[s:e]) for s, e in _leading_mid_text(body)]
             partners = _dedupe(list(ctx.partners) + own.partners, exclude=lead)
         if scope == "dieu" and not lead and not (fields and fields.lead):
             return None
@@ -688,11 +719,10 @@ class _TaskWalker:
         body = _merge_wrapped(body)
         for idx, line in enumerate(body):
             content = line.text(text)
-            found = field_of(content)
-            if found:
+            if field_of(content):
                 # Field lines close the group of tasks above them (or the item itself).
                 fields = fields or _Fields()
-                fields.add(*found)
+                fields.add_line(content)
                 continue
             if fields:
                 for d in group:

@@ -3,6 +3,8 @@ each with the invented example and a variation in another wording or layout."""
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.analyse import analyse
 from extractors.normalize.pages import normalize_text
 
@@ -161,3 +163,36 @@ def test_items_of_a_directive_headed_by_an_agency_are_tasks():
     )
     assert [t.text[:10] for t in tasks] == ["Chủ trì, p", "Hướng dẫn ", "Giao Ủy ba"]
     assert tasks[0].lead == ["Bộ Kế hoạch và Đầu tư"] and tasks[1].lead == ["Bộ Kế hoạch và Đầu tư"]
+
+
+def _assigned(*lines: str) -> list[tuple]:
+    return [(t.lead, t.partners, t.timeframe) for t in tasks_of(*HEAD, "II. NHIỆM VỤ", *lines)]
+
+
+def test_the_body_an_issuer_hands_the_work_to_leads_it():
+    assert _assigned(
+        "1. Ủy ban nhân dân tỉnh giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính rà soát quy hoạch."
+    ) == [(["Sở Xây dựng"], ["Sở Tài chính"], None)]
+
+
+def test_a_lead_named_after_the_action():
+    assert _assigned("1. Rà soát quy hoạch vùng nguyên liệu (Sở Xây dựng chủ trì, phối hợp với Sở Tài chính).") == [
+        (["Sở Xây dựng"], ["Sở Tài chính"], None)
+    ]
+    # … but a heading's agency leads its items, whoever chairs what they take part in
+    assert _assigned("1. Sở Nội vụ:", "- Phối hợp tham gia kiểm tra liên ngành do Sở Công Thương chủ trì.") == [
+        (["Sở Nội vụ"], [], None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        ["+ Chủ trì: Sở Xây dựng.", "+ Phối hợp: Sở Tài chính.", "+ Thời gian: Quý II/2026."],
+        ["Cơ quan chủ trì: Sở Xây dựng; cơ quan phối hợp: Sở Tài chính; thời gian: Quý II/2026."],
+    ],
+)
+def test_short_field_names_and_fields_on_one_line(fields):
+    assert _assigned("1. Rà soát quy hoạch vùng nguyên liệu.", *fields) == [
+        (["Sở Xây dựng"], ["Sở Tài chính"], "Quý II/2026")
+    ]
