@@ -50,7 +50,7 @@ def analyse(text: str, page_starts: list[int] | None = None, ocr_pages: frozense
     own_number = extract_metadata(doc).doc_number
     refs = extract_legal_refs(doc, own_number=own_number)
     facts = extract_metadata(doc, implements=implemented_keys(refs))
-    tasks = extract_tasks(doc)
+    tasks = [] if facts.is_record else extract_tasks(doc)
     deadlines = extract_deadlines(doc, tasks=tasks, exclude=[(r.char_start or 0, r.char_end or 0) for r in refs])
     targets = extract_targets(doc)
     notes = unglue_percentages(doc, targets)

@@ -30,6 +30,7 @@ from extractors.text.lexicon import (
     NATIONAL_BODIES,
     NUMBER_FIELD,
     PREAMBLE_OPENER,
+    RECORD_KINDS,
     SIGNATURE_MARK,
     SIGNED_FOR_HEAD,
     SIGNER_TITLE_CAPS,
@@ -61,6 +62,7 @@ def fold(text: str) -> str:
 
 #: Kind words as they open a kind line (`KẾ HOẠCH`, OCR's `KẼHOẠCH`), squashed, longest first.
 _KIND_KEYS: list[tuple[str, str]] = sorted(KIND_KEYS.items(), key=lambda kv: -len(kv[0]))
+_RECORD_KEYS = tuple(squash(k) for k in RECORD_KINDS)
 #: Kind words named in the opening sentence (`xây dựng Chương trình hành động`).
 KIND_WORDS: list[tuple[str, str]] = [(r"\s+".join(k.lower().split()), v) for k, v in DOC_KINDS.items()]
 #: Số hiệu symbols that name the kind (`182/KH-UBND`).
@@ -388,6 +390,8 @@ class DocumentFacts:
     signer_title: str | None = None
     horizon_year: int | None = None
     implements: list[str] = field(default_factory=list)
+    #: The kind line names a record (`BIÊN BẢN`), not a plan: what it lists was found, not assigned.
+    is_record: bool = False
 
 
 @dataclass
@@ -437,6 +441,7 @@ def extract_metadata(doc: ParsedDoc, implements: list[str] | None = None) -> Doc
     # else — only when there is no header at all — what the opening says it builds.
     if head.kind_at is not None:
         facts.doc_kind = head.kind or "other"
+        facts.is_record = squash(lines[head.kind_at]).startswith(_RECORD_KEYS)
         facts.title = _title_after(lines, head.kind_at, head.kind_rest)
     elif head.subject_at is not None:
         facts.doc_kind = "cong_van"

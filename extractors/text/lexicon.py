@@ -75,6 +75,8 @@ DOC_KINDS: dict[str, str] = {
     "Công văn": "cong_van",
     "Báo cáo": "bao_cao",
 }
+#: Records of what was found or agreed: they assign no tasks, their items are findings.
+RECORD_KINDS: tuple[str, ...] = ("Biên bản",)
 #: Kind lines of other administrative documents: their kind is `other`.
 OTHER_KINDS: tuple[str, ...] = (
     "Nghị định",

@@ -196,3 +196,11 @@ def test_short_field_names_and_fields_on_one_line(fields):
     assert _assigned("1. Rà soát quy hoạch vùng nguyên liệu.", *fields) == [
         (["Sở Xây dựng"], ["Sở Tài chính"], "Quý II/2026")
     ]
+
+
+@pytest.mark.parametrize(("kind", "n_tasks"), [("KẾ HOẠCH", 2), ("BIÊN BẢN", 0)])
+def test_a_record_lists_findings_not_tasks(kind, n_tasks):
+    """A Biên bản (real inspection records: `A. THÀNH PHẦN …`, `B. NỘI DUNG KIỂM TRA`) says what was found."""
+    body = ["Kiểm tra kho vật liệu nổ công nghiệp", "A. THÀNH PHẦN ĐOÀN", "1. Đại diện Sở Công Thương"]
+    body += ["B. NỘI DUNG KIỂM TRA", "1. Kiểm tra hồ sơ pháp lý của kho.", "2. Kiểm tra thực tế kho bảo quản."]
+    assert len(tasks_of(kind, *body)) == n_tasks
