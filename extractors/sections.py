@@ -28,6 +28,9 @@ from schemas import Section
 # ---------------------------------------------------------------- labels
 
 #: Each label style, with its pattern. `rest` is the text after the label.
+#: `Phần thứ nhất`, `PHẦN THỨ HAI`: parts numbered in words.
+ORDINAL_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+
 LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     ("dieu", regex.compile(r"^Điều\s+(?P<label>\d{1,3})\s*[.:]?\s*(?P<rest>.*)$")),
     # `Phần I.`, `PHẦN II -`, `Chương III`: the parts a long programme or a regulation
@@ -36,7 +39,8 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     (
         "part",
         regex.compile(
-            r"^(?P<word>Phần|PHẦN|Chương|CHƯƠNG)\s+(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))"
+            r"^(?P<word>Phần|PHẦN|Chương|CHƯƠNG)\s+(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})"
+            rf"|(?i:thứ\s+(?:{'|'.join(ORDINAL_WORDS)})))"
             r"(?![\p{L}\d])\s*[.:\-–]?\s*(?P<rest>(?:\p{Lu}[^\p{Ll}]*)?)$"
         ),
     ),
@@ -137,7 +141,10 @@ def classify_line(line: str) -> LineInfo:
             if style == "dieu":
                 label = f"Điều {int(label)}"
             elif style == "part":
-                label = f"{m.group('word').capitalize()} {label}"  # as `Điều 1`: the word is part of the label
+                # as `Điều 1`: the word is part of the label; `Phần thứ nhất` as written, in small letters
+                label = (
+                    f"{m.group('word').capitalize()} {label if label.isupper() and ' ' not in label else label.lower()}"
+                )
             elif style == "dotted":
                 label = label.replace(":", ".")  # OCR: `2:9.` for `2.9.`
             figures = None
@@ -218,7 +225,8 @@ def label_ordinal(style: str, label: str) -> int:
     if style == "dieu":
         return int(label.split()[-1])
     if style == "part":
-        return roman_value(label.split()[-1])
+        last = label.split()[-1]
+        return ORDINAL_WORDS.index(last) + 1 if last in ORDINAL_WORDS else roman_value(last)
     if style == "capital":
         return ord(label) - ord("A") + 1
     return int(label.split(".")[-1])

@@ -376,7 +376,7 @@ _LABEL = LineStart(
       | \d{{1,2}}\)\s                          # 1)
       | [-–+•*]{_DASH_SMUDGE}\s*(?=[^\s\d])    # - bullet, + sub-bullet (not "- 2025", "-_1756/QĐ-TTg")
       | Điều\s+\d+                             # Điều 1.
-      | (?:Chương|Mục|Phần|CHƯƠNG|MỤC|PHẦN)\s+(?:{_ROMAN}|\d+)\b
+      | (?:Chương|Mục|Phần|CHƯƠNG|MỤC|PHẦN)\s+(?:{_ROMAN}|\d+|(?i:thứ)\s)\b  # Phần thứ nhất
     )""",
     regex.VERBOSE,
 )

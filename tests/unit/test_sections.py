@@ -297,3 +297,20 @@ def test_headings_without_numerals_are_blocks_named_by_their_kind():
 def test_a_capitals_kind_line_in_a_plan_with_roman_parts_is_no_block():
     text = normalize_text("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n1. Mục tiêu chung\nNHIỆM VỤ\n2. Mục tiêu cụ thể\n")
     assert [s.section_id for s in parse_sections(text)] == ["preamble", "I", "I/1", "I/2"]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("PHẦN THỨ NHẤT", "PHẦN THỨ HAI"),
+        ("Phần thứ nhất: ĐÁNH GIÁ", "Phần thứ hai: NHIỆM VỤ NĂM 2026"),
+        ("Phần I", "Phần II"),
+    ],
+)
+def test_parts_numbered_in_words_keep_each_parts_roman_items_apart(first, second):
+    text = normalize_text(
+        "\n".join(["KẾ HOẠCH", "Về thử", first, "I. Kết quả", second, "I. MỤC TIÊU", "1. Mục tiêu chung"])
+    )
+    ids = [s.section_id for s in parse_sections(text)]
+    one, two = ("Phần I", "Phần II") if first == "Phần I" else ("Phần thứ nhất", "Phần thứ hai")
+    assert ids == ["preamble", one, f"{one}/I", two, f"{two}/I", f"{two}/I/1"]
