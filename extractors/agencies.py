@@ -525,10 +525,11 @@ _ABBREVIATED_HEADS = _abbreviated_heads()
 
 def _head_at(text: str, pos: int) -> tuple[str, int] | None:
     """(head key, end) of the head of a proper name at `pos`, written out or abbreviated."""
-    for pattern, head in _ABBREVIATED_HEADS:
-        a = pattern.match(text, pos)
-        if a:
-            return head, a.end()
+    if text[pos + 1 : pos + 2].isupper():  # an abbreviation: two capitals at least (`CA`, `BCHQS`)
+        for pattern, head in _ABBREVIATED_HEADS:
+            a = pattern.match(text, pos)
+            if a:
+                return head, a.end()
     m = _HEAD_RE.match(text, pos)
     if not m:
         return None

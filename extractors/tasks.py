@@ -182,11 +182,14 @@ def _dedupe(names, exclude=()) -> list[str]:
 _HANDS_ON_RE = regex.compile(r"\s+(?:giao(?:\s+cho)?|chỉ\s+đạo|yêu\s+cầu)\s+", _F)
 #: `Sở X chủ trì` or `Sở X (chủ trì)` inside a task that opens on its action; not after a partner cue.
 _PARTNER_BEFORE_RE = regex.compile(rf"{PARTNER_CUE}\s*$", _F)
+_LEAD_WORD_RE = regex.compile(r"chủ\s+trì", _F)
 _LEADS_RE = regex.compile(r"\s*\(?\s*chủ\s+trì(?![\p{L}])", _F)
 
 
 def _leading_mid_text(text: str) -> list[tuple[int, int]]:
     """The agencies a task names as its lead after its action: `Rà soát … (Sở X chủ trì, …)`."""
+    if not _LEAD_WORD_RE.search(text):
+        return []
     for s, e, _ in find_agencies(text):
         if _LEADS_RE.match(text, e) and not _PARTNER_BEFORE_RE.search(text, max(0, s - 25), s):
             return agency_chain(text, s) or [(s, e)]

@@ -72,6 +72,7 @@ _SYMBOL_FONT_BULLETS = regex.compile(r"^([ \t]*)(?:[\u00a7\u00d8\u00fc]|o(?=[ \t
 _ROMAN_NUMERAL_CHARS = {
     code: unicodedata.normalize("NFKC", chr(code)) for block in (0x2160, 0x2170) for code in range(block, block + 12)
 }
+_ROMAN_NUMERAL_CHAR = re.compile("[\u2160-\u216b\u2170-\u217b]")
 #: Latin-1 characters that Unicode Vietnamese never uses but TCVN3/VNI text
 #: shows everywhere; without one of them the (slower) legacy check is skipped.
 _LEGACY_HINT = re.compile(
@@ -95,7 +96,8 @@ def clean_chars(text: str) -> str:
     # OCR reads the slash of a số hiệu as a fraction or division slash (`1105⁄KH-ĐKT`).
     text = text.replace("\u2044", "/").replace("\u2215", "/")
     text = _DASH_LOOKALIKES.sub("-", text).replace("\u2014", "–").replace("\u2015", "–")
-    text = text.translate(_ROMAN_NUMERAL_CHARS)
+    if _ROMAN_NUMERAL_CHAR.search(text):  # a search at C speed; `translate` looks up every character
+        text = text.translate(_ROMAN_NUMERAL_CHARS)
     text = _BULLET_GLYPHS.sub(r"\1•", text)
     text = _SYMBOL_FONT_BULLETS.sub(r"\1•", text)
     return normalize_tone_marks(text)
@@ -680,10 +682,12 @@ def normalize_pages(
             hard = False
             if markdown:
                 raw_line, hard = strip_markdown(raw_line)
-            raw_line = _LABEL_THEN_TAB.sub(r"\1 ", _clean_line(raw_line))
+            raw_line = _clean_line(raw_line)
+            if "\t" in raw_line:
+                raw_line = _LABEL_THEN_TAB.sub(r"\1 ", raw_line)
             if ocr and raw_line.endswith(":"):
                 raw_line = _SPACED_COLON_AT_END.sub("", _SPECKS_AFTER_CLAUSE_END.sub("", raw_line))
-            if not raw_line or (not ocr and _PIPE_ROW.match(raw_line)):
+            if not raw_line or (not ocr and "|" in raw_line and _PIPE_ROW.match(raw_line)):
                 # A pipe table's edge pipes are cell borders, not OCR's marks: `| | Chủ trì |` keeps its empty cells.
                 parts = [raw_line]
             else:
