@@ -134,6 +134,16 @@ CYCLE_KEY = (rf"\d\s+(?:{NAM}|{THANG})", r"\b(?:trung|dài|ngắn)\s+hạn\b")
 THUONG_XUYEN_KEY = (THUONG_XUYEN,)
 DOT_XUAT_KEY = (DOT_XUAT,)
 
+#: A month's number.
+MONTH_NO = r"(?P<m>0?[1-9]|1[0-2])(?!\d)"
+
+
+def _of_one_year(word: str, group: str, number: str, joins: str) -> str:
+    """Two months or quarters and the year written once after them: groups `<group>1`, `<group>2`, `year`."""
+    first, second = (number.replace(f"<{group}>", f"<{group}{n}>") for n in (1, 2))
+    return rf"(?:(?P<from>{TU})\s+)?{word}\s+{first}\s*(?:{joins})\s*(?:{word}\s+)?{second}{OF_YEAR}"
+
+
 _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
     # `giai đoạn 2021 - 2025`, `thời kỳ 2021-2030`, `năm 2024 - 2025`, `2026 - 2030`
     ("range", YEAR_KEY, rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY}|(?:các\s+)?{NAM})\s*)?{Y1}{DASH}{Y2}"),
@@ -144,19 +154,9 @@ _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
         rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY})\s+)?(?P<from>{TU})\s+{NAM}\s+{Y1}\s*{DEN}\s+(?:{HET}\s+)?(?:{NAM}\s+)?{Y2}",
     ),
     # `từ tháng 4 đến tháng 6 năm 2026`, `tháng 6 - 9/2026`: months of one year
-    (
-        "range",
-        YEAR_KEY,
-        rf"(?:(?P<from>{TU})\s+)?{THANG}\s+(?P<m1>0?[1-9]|1[0-2])\s*(?:{DEN}|[-–])\s*(?:{THANG}\s+)?"
-        rf"(?P<m2>0?[1-9]|1[0-2]){OF_YEAR}",
-    ),
+    ("range", YEAR_KEY, _of_one_year(THANG, "m", MONTH_NO, rf"{DEN}|[-–]")),
     # `từ quý II đến quý IV năm 2026`, `quý II và quý III/2026`: quarters of one year
-    (
-        "range",
-        YEAR_KEY,
-        rf"(?:(?P<from>{TU})\s+)?{QUY}\s+{QUARTER_NO.replace('<q>', '<q1>')}\s*(?:{DEN}|[-–]|và|,)\s*"
-        rf"(?:{QUY}\s+)?{QUARTER_NO.replace('<q>', '<q2>')}{OF_YEAR}",
-    ),
+    ("range", YEAR_KEY, _of_one_year(QUY, "q", QUARTER_NO, rf"{DEN}|[-–]|và|,")),
     # `6 tháng đầu năm 2024`
     ("half", YEAR_KEY, rf"{PREP_OPT}6\s+{THANG}\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
     ("quarter", YEAR_KEY, rf"{PREP_OPT}{QUY}\s+{QUARTER_NO}{OF_YEAR}"),
@@ -371,16 +371,15 @@ def _atom_from(kind: str, m, before=None) -> Atom | None:
     else:
         prep, start = (SPACES.sub(" ", g["prep"]).lower() if g.get("prep") else None), m.start()
     base = {"kind": kind, "start": start, "end": m.end(), "prep": prep}
-    if kind == "range" and g.get("q1"):
-        q1, q2 = (_quarter_number(g[k]) for k in ("q1", "q2"))
-        if q2 <= q1:
+    if kind == "range" and (g.get("q1") or g.get("m1")):
+        # quarters or months of one year, ISO `2026-Q2` / `2026-04`
+        if g.get("q1"):
+            first, last = (f"Q{_quarter_number(g[k])}" for k in ("q1", "q2"))
+        else:
+            first, last = (f"{int(g[k]):02d}" for k in ("m1", "m2"))
+        if last <= first:
             return None
-        return Atom(**base, keyword=True, value_start=f"{g['year']}-Q{q1}", value_end=f"{g['year']}-Q{q2}")
-    if kind == "range" and g.get("m1"):
-        m1, m2 = int(g["m1"]), int(g["m2"])
-        if m2 <= m1:
-            return None
-        return Atom(**base, keyword=True, value_start=f"{g['year']}-{m1:02d}", value_end=f"{g['year']}-{m2:02d}")
+        return Atom(**base, keyword=True, value_start=f"{g['year']}-{first}", value_end=f"{g['year']}-{last}")
     if kind == "range":
         y1, y2 = int(g["y1"]), int(g["y2"])
         if y2 <= y1 or y2 - y1 > 50:
