@@ -178,12 +178,15 @@ def _dedupe(names, exclude=()) -> list[str]:
     return out
 
 
+#: The two roles a plan gives agencies: `chủ trì` (leads), `phối hợp` (takes part).
+LEADS = r"chủ\s+trì"
+PARTNERS = r"phối\s+hợp"
 #: An issuer handing the work on: `… giao`, `… giao cho`, `… chỉ đạo`, `… yêu cầu`.
 _HANDS_ON_RE = regex.compile(r"\s+(?:giao(?:\s+cho)?|chỉ\s+đạo|yêu\s+cầu)\s+", _F)
 #: `Sở X chủ trì` or `Sở X (chủ trì)` inside a task that opens on its action; not after a partner cue.
 _PARTNER_BEFORE_RE = regex.compile(rf"{PARTNER_CUE}\s*$", _F)
-_LEAD_WORD_RE = regex.compile(r"chủ\s+trì", _F)
-_LEADS_RE = regex.compile(r"\s*\(?\s*chủ\s+trì(?![\p{L}])", _F)
+_LEAD_WORD_RE = regex.compile(LEADS, _F)
+_LEADS_RE = regex.compile(rf"\s*\(?\s*{LEADS}(?![\p{{L}}])", _F)
 
 
 def _leading_mid_text(text: str) -> list[tuple[int, int]]:
@@ -274,8 +277,8 @@ def parse_assignment(text: str) -> Assignment:
 
 
 #: `(chủ trì)`, `(phối hợp)` after a name in an agency cell.
-_ROLE_MARK_RE = regex.compile(r"\(\s*(?:(?P<lead>chủ\s+trì)|phối\s+hợp)\s*\)", _F)
-_ROLE_WORD_RE = regex.compile(r"chủ\s+trì|phối\s+hợp", _F)
+_ROLE_MARK_RE = regex.compile(rf"\(\s*(?:(?P<lead>{LEADS})|{PARTNERS})\s*\)", _F)
+_ROLE_WORD_RE = regex.compile(rf"{LEADS}|{PARTNERS}", _F)
 
 
 def cell_assignment(cell: str) -> Assignment:
@@ -505,7 +508,7 @@ FIELD_LINE = (
     r"(?:cơ\s+quan|đơn\s+vị)(?:\s*,\s*(?:cơ\s+quan|đơn\s+vị))?(?:\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|"
     r"chịu\s+trách\s+nhiệm|đầu\s+mối|tham\s+mưu))?"
     r"|lãnh\s+đạo(?:\s+phụ\s+trách)?|người\s+(?:thực\s+hiện|phụ\s+trách|chịu\s+trách\s+nhiệm)"
-    r"|chủ\s+trì|phối\s+hợp"
+    rf"|{LEADS}|{PARTNERS}"
     r"|thời\s+gian|thời\s+hạn|tiến\s+độ|sản\s+phẩm|kết\s+quả\s+(?:đầu\s+ra|dự\s+kiến)"
     r"|địa\s+điểm|đối\s+tượng|phương\s+thức|phương\s+tiện|hình\s+thức|kinh\s+phí|nguồn\s+kinh\s+phí"
     r")(?:\s+[\p{Ll}\p{M}]+){0,4}\s*:\s*(?P<value>.*)$"
