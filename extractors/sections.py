@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.text.labels import roman_value
+from extractors.text.labels import ORDINAL_WORDS, roman_value
 from extractors.text.lexicon import MOTTO_COUNTRY, NOI_NHAN, SIGNATURE_MARK, SIGNER_TITLE_CAPS
 from extractors.text.patterns import is_caps
 from schemas import Section
@@ -28,9 +28,6 @@ from schemas import Section
 # ---------------------------------------------------------------- labels
 
 #: Each label style, with its pattern. `rest` is the text after the label.
-#: `Phần thứ nhất`, `PHẦN THỨ HAI`: parts numbered in words.
-ORDINAL_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
-
 LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     ("dieu", regex.compile(r"^Điều\s+(?P<label>\d{1,3})\s*[.:]?\s*(?P<rest>.*)$")),
     # `Phần I.`, `PHẦN II -`, `Chương III`: the parts a long programme or a regulation
@@ -454,7 +451,7 @@ class _TreeBuilder:
         if not before or is_caps(before) or _KIND_TITLE.match(before):
             return False  # the title's own lines, under the kind line
         if self.top_styles is None:
-            self.top_styles = {classify_line(ln.strip()).style for ln in self.lines} & {"roman", *_PART_STYLES}
+            self.top_styles = {classify_line(ln.strip()).style for ln in self.lines} & {"roman", "part"}
         return not self.top_styles
 
     def untitled_appendix(self, i: int, line: str) -> bool:

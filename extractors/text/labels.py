@@ -1,4 +1,4 @@
-"""List labels: Roman numerals and their values."""
+"""List labels: Roman numerals and ordinal words, and their values."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ from __future__ import annotations
 ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"
 #: I … LXXXIX, for long appendix tables.
 ROMAN_WIDE = r"(?=[IVXL])(?:L?X{0,3})(?:IX|IV|V?I{0,3})"
+
+#: `Phần thứ nhất`, `PHẦN THỨ HAI`: parts numbered in words, first to tenth.
+ORDINAL_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
