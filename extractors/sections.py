@@ -451,7 +451,7 @@ class _TreeBuilder:
         if not before or is_caps(before) or _KIND_TITLE.match(before):
             return False  # the title's own lines, under the kind line
         if self.top_styles is None:
-            self.top_styles = {classify_line(ln.strip()).style for ln in self.lines} & {"roman", "part"}
+            self.top_styles = {_top_style(classify_line(ln.strip())) for ln in self.lines} - {None}
         return not self.top_styles
 
     def untitled_appendix(self, i: int, line: str) -> bool:
@@ -547,7 +547,7 @@ def _open_label(
         if depth is None or _next_number(lines, i) != stack[depth].ordinal + 2:
             return False
         style, label = "number", str(stack[depth].ordinal + 1)
-    if style == "letter_dot" and label.isupper() and is_caps(info.rest or ""):
+    if _is_capital_part(info):
         # `A. MỤC ĐÍCH, YÊU CẦU`, `B. NHIỆM VỤ`: parts lettered in capitals, over Roman items
         # when the document has them; taken where the capital sequence starts or goes on.
         previous = next((o.section.label for o in stack if o.style == "capital"), None)
@@ -626,11 +626,23 @@ def _next_label(lines: list[str], i: int, styles: tuple[str, ...] | None = None)
     return None
 
 
+def _is_capital_part(info: LineInfo) -> bool:
+    """`B. NHIỆM VỤ`: a capital letter over a heading in capitals."""
+    return info.style == "letter_dot" and bool(info.label and info.label.isupper()) and is_caps(info.rest or "")
+
+
+def _top_style(info: LineInfo) -> str | None:
+    """The style of a line that numbers a plan's parts or top items: Roman, `Phần`, a capital letter."""
+    if info.style in ("roman", "part"):
+        return info.style
+    return "capital" if _is_capital_part(info) else None
+
+
 def _next_capital(lines: list[str], i: int) -> str | None:
     """The next capital letter heading after line `i` (`B. NHIỆM VỤ`)."""
     for line in lines[i + 1 :]:
         info = classify_line(line.strip())
-        if info.style == "letter_dot" and info.label and info.label.isupper() and is_caps(info.rest or ""):
+        if _is_capital_part(info):
             return info.label
     return None
 
