@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import threading
 import warnings
 from pathlib import Path
@@ -81,10 +82,14 @@ def _check_size(img: Image.Image, path: Path) -> None:
 
 def read_image(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
     """An image file's frames, OCR'd."""
-    result = read_image_pages(path)
+    return ocr_document(read_image_pages(path), "image")
+
+
+def ocr_document(result: PagedText, source_format: str) -> RawDocument:
+    """Pages OCR read, as a reader's document."""
     pages = [p.text for p in result.pages]
     return RawDocument(
-        source_format="image",
+        source_format=source_format,
         pages=pages,
         paged=True,
         n_pages=len(pages),
@@ -93,3 +98,25 @@ def read_image(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
         page_indents=[p.indents for p in result.pages],
         warnings=repair_notes(result.pages),
     )
+
+
+def read_pictures(blobs: list[bytes], name: str, lang: str = "vie") -> PagedText:
+    """OCR pictures held inside another file (a Word file of scanned pages), one page each, in order."""
+    pages = []
+
+    def ocr_picture(index: int) -> OcrPage:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            try:
+                with Image.open(io.BytesIO(blobs[index])) as img:
+                    _check_size(img, Path(f"{name} picture {index + 1}"))
+                    gray, dpi = _upright_gray(img), image_dpi(img)
+            except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+                raise ImageTooLargeError(f"{name}: picture {index + 1} is too large to OCR ({exc})") from exc
+            except (OSError, SyntaxError, ValueError) as exc:
+                raise CorruptFileError(f"{name}: picture {index + 1} cannot be decoded ({exc})") from exc
+        return ocr_image(gray, lang=lang, dpi=dpi)
+
+    for index, page in run_lanes(ocr_picture, range(len(blobs))):
+        pages.append(to_page_text(index + 1, page))
+    return PagedText(pages)

@@ -50,9 +50,44 @@ def read_docx(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
     numbering = _Numbering(document)
     lines = _block_lines(document.element.body, document, numbering)
     text = "\n".join(lines)
-    if not text.strip():
-        raise EmptyFileError("the DOCX contains no text")
+    if len(_LETTER.findall(text)) < MIN_LETTERS:
+        pictures = page_pictures(document)
+        if pictures and ocr:
+            # Scanned pages pasted into Word: the pictures are the document.
+            from pipeline.ingest.image import ocr_document, read_pictures
+
+            return ocr_document(read_pictures(pictures, path.name), "docx")
+        if pictures:
+            raise EmptyFileError(f"the DOCX holds {len(pictures)} pictures and no text: run with OCR to read them")
+        if not text.strip():
+            raise EmptyFileError("the DOCX contains no text")
     return RawDocument(source_format="docx", pages=[text], paged=False, paragraphs=True)
+
+
+#: Fewer letters than this outside the pictures: the pictures are the document (a title line at most).
+MIN_LETTERS = 200
+_LETTER = regex.compile(r"\p{L}")
+#: A picture at least this many pixels on its short and long side can be a scanned
+#: page (A4 at 100 dpi is 827 x 1169); seals, logos and signatures are smaller.
+PAGE_PICTURE_PX = (700, 1000)
+
+
+def page_pictures(document: Any) -> list[bytes]:
+    """The pictures of the body large enough to be pages, in document order."""
+    from PIL import Image
+
+    related = document.part.related_parts
+    out = []
+    for blip in document.element.body.iter(_DRAWING + "blip"):
+        blob = getattr(related.get(blip.get(_REL + "embed")), "blob", b"")
+        try:
+            with Image.open(io.BytesIO(blob)) as img:  # reads the header only
+                short, long = sorted(img.size)
+        except (OSError, SyntaxError, ValueError):  # a drawing PIL does not read (EMF, WMF): not a scan
+            continue
+        if short >= PAGE_PICTURE_PX[0] and long >= PAGE_PICTURE_PX[1]:
+            out.append(blob)
+    return out
 
 
 def _block_lines(container: Any, document: Any, numbering: _Numbering) -> list[str]:
@@ -108,6 +143,8 @@ def _blocks(container: Any):
 
 
 _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 #: A Word run, and an equation's run (`m:r`: its text in `m:t`, `≥ 42 %` typed as an equation).
 _RUN = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}r"
 _MATH_RUN = _MATH + "r"

@@ -388,3 +388,46 @@ def test_regions_too_many_for_one_sheet_are_read_on_several():
     found = _read_regions(pixels, regions, 40.0, read)
     assert len(heights) > 1 and max(heights) <= MAX_SHEET_PX
     assert {key[0] for key in found} == {r.unit for r in regions}
+
+
+def _docx_of_pictures(pictures) -> bytes:
+    import io
+
+    import docx
+    from docx.shared import Inches
+
+    d = docx.Document()
+    d.add_paragraph("Bản scan")  # a word or two typed beside the pictures
+    for picture in pictures:
+        buf = io.BytesIO()
+        picture.save(buf, format="PNG")
+        buf.seek(0)
+        d.add_picture(buf, width=Inches(6))
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_a_word_file_of_scanned_pages_is_read_by_ocr(tmp_path):
+    """Scans pasted into Word: the pictures are the document, read as the PDF scan's pages are."""
+    from pipeline.errors import EmptyFileError
+    from pipeline.orchestrate.process import process_file
+
+    pdf = pdfium.PdfDocument(str(RAW / "kiengiang-2020-kh182.scan.pdf"))
+    try:
+        page = pdf[0].render(scale=200 / 72).to_pil().convert("L")
+    finally:
+        pdf.close()
+    path = tmp_path / "kiengiang-2020-kh182.docx"
+    path.write_bytes(_docx_of_pictures([page]))
+    done = process_file(path)
+    doc = done.tables["documents"][0]
+    assert (doc.source_format, doc.n_pages, doc.ocr_pages) == ("docx", 1, 1)
+    assert (doc.doc_kind, doc.doc_number, doc.issuer) == ("ke_hoach", "182/KH-UBND", "Ủy ban nhân dân tỉnh Kiên Giang")
+    with pytest.raises(EmptyFileError, match="run with OCR"):
+        process_file(path, ocr=False)
+    # a logo-sized picture beside a typed line is no scan: the line is the text
+    small = tmp_path / "logo.docx"
+    small.write_bytes(_docx_of_pictures([page.resize((300, 400))]))
+    logo = process_file(small).tables["documents"][0]
+    assert (logo.ocr_pages, logo.text_chars) == (0, len("Bản scan"))
