@@ -309,7 +309,10 @@ def years_in(words: str) -> tuple[int | None, int | None, int | None]:
 #: `vào năm 2030` anywhere after it. Other years after a figure describe
 #: its object (`thiên tai … đã xảy ra trong giai đoạn 2015 - 2020`).
 _TIME_RIGHT_AFTER_RE = regex.compile(
-    rf"^[\s,]*(?:trong\s+)?(?:{PERIOD_PHRASE}|(?:đến|tới|vào)\s+(?:hết\s+)?năm\s+{YEAR})", _I
+    rf"^(?:[\s,]*(?:trong\s+)?(?:{PERIOD_PHRASE}|(?:đến|tới|vào)\s+(?:hết\s+)?năm\s+{YEAR})"
+    # `3% năm 2026, 2% năm 2027`: a bare year right after the figure, in its clause
+    rf"|\s+năm\s+{YEAR}(?!\s*[-–]))",
+    _I,
 )
 _DUE_YEAR_RE = regex.compile(rf"(?<!tầm\s+nhìn\s)(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>{YEAR})", _I)
 
@@ -561,7 +564,9 @@ def _strip_subject(words: str, info: dict) -> str:
 _PER_LEAD = regex.compile(r"^\s*/\s*(?=\p{L}|\d)")
 _BOUND_LEAD = regex.compile(r"^\s*trở\s+(?:lên|xuống)(?!\p{L})", _I)
 _BASELINE_TAIL = regex.compile(r"(?<!\p{L})so\s+với\s+.+$", _I)
-_TIME_TAIL = regex.compile(r"(?<!\p{L})(?:đối\s+với|vào\s+năm|đến\s+(?:hết\s+)?năm)(?!\p{L}).*$", _I)
+_TIME_TAIL = regex.compile(
+    r"(?<!\p{L})(?:đối\s+với|vào\s+năm|đến\s+(?:hết\s+)?năm|năm(?=\s+(?:19|20)\d{2}(?!\d)))(?!\p{L}).*$", _I
+)
 
 
 def _object(words: str) -> tuple[str, str | None]:

@@ -34,7 +34,7 @@ OCR_DECIMAL_DOT = r"\.[0-9]{1,2}(?![[0-9]])"
 #: One number as written. Not preceded by a digit or a decimal/group mark, so
 #: the `5` of `9,5` is never a number of its own.
 #: `, 0` in OCR's `7, 0%` / `7 ,0%`: a stray space by the decimal comma, only before a percent sign.
-OCR_SPACED_DECIMAL = r"(?:,[ ]|[ ],)[0-9]{1,2}(?=[ ]?%)"
+OCR_SPACED_DECIMAL = r"(?<![0-9]{4})(?:,[ ]|[ ],)[0-9]{1,2}(?=[ ]?%)"  # not after a year: `năm 2026, 2%`
 #: Not after a letter either: the `2` of `m2`, `CO2`, `PM2,5` is part of a symbol.
 NUMBER = (
     rf"(?<![[0-9].,\p{{L}}])(?:{GROUPED_INTEGER}|{PLAIN_INTEGER})"

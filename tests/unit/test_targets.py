@@ -178,6 +178,15 @@ def test_a_count_per_ten_thousand_people():
     )
 
 
+def test_a_year_written_right_after_each_figure_is_its_year():
+    """`3% năm 2026, 2% năm 2027`: two targets of one indicator, not `2026,2`%."""
+    found = targets_of(GOALS + "- Tỷ lệ hộ nghèo giảm còn 3% năm 2026, 2% năm 2027.")
+    assert [(t.indicator, t.value, t.target_year) for t in found] == [
+        ("tỷ lệ hộ nghèo", 3.0, 2026),
+        ("tỷ lệ hộ nghèo", 2.0, 2027),
+    ]
+
+
 def test_range_and_baseline():
     found = targets_of(
         GOALS + "- Giảm 7,3% phát thải khí nhà kính so với kịch bản phát triển thông thường (BAU); "
