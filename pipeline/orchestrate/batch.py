@@ -9,8 +9,9 @@ pool of isolated workers, or Prefect tasks) sit between the two.
 from __future__ import annotations
 
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 from pipeline.config import Settings
 from pipeline.errors import NotARegularFileError, TooLargeError, UnreadableFileError, VnplansError
@@ -21,6 +22,22 @@ from schemas import IngestLog
 from schemas.enums import Stage, Status
 
 ProgressFn = Callable[[IngestLog], None]
+
+
+F = TypeVar("F")
+#: How often the main thread wakes while it waits on the workers. The kernel may hand
+#: Ctrl-C or SIGTERM to any thread; Python acts on it only when the main thread runs,
+#: and a wait without a timeout would hold it until a document finished (a scan: minutes).
+WAKE_S = 0.25
+
+
+def completed(futures: Iterable[F], wait_some: Callable[[set[F], float], Any]) -> Iterator[F]:
+    """Each future as it finishes. `wait_some(pending, timeout)` returns (done, not done):
+    `concurrent.futures.wait` or `prefect.futures.wait`."""
+    pending = set(futures)
+    while pending:
+        done, pending = wait_some(pending, WAKE_S)
+        yield from done
 
 
 def _failed_row(path: Path, exc: VnplansError, doc_id: str | None = None) -> IngestLog:

@@ -13,12 +13,12 @@ from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
+from prefect.futures import wait
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline.errors import StageError
 from pipeline.models import Outcome
-from pipeline.orchestrate.batch import chunked, plan_batch, record
+from pipeline.orchestrate.batch import chunked, completed, plan_batch, record
 from pipeline.orchestrate.headstart import HeadStart
 from pipeline.orchestrate.isolate import STOP, Limits, run_isolated
 from schemas.enums import Stage
@@ -108,7 +108,7 @@ def _stop_workers() -> None:
 
 
 def _collect(futures: dict, out_dir: Path, summary, on_progress) -> None:
-    for fut in as_completed(list(futures)):
+    for fut in completed(futures, lambda fs, t: wait(list(fs), timeout=t)):
         chunk = futures[fut]
         try:
             outcomes = fut.result()

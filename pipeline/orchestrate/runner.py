@@ -9,7 +9,7 @@ import datetime as dt
 import os
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from pipeline.config import Settings
@@ -17,7 +17,7 @@ from pipeline.errors import InterruptedRunError
 from pipeline.ingest.discover import discover
 from pipeline.ingest.sources import FetchLimits, collect, default_inbox
 from pipeline.models import FetchResult, Outcome, RunSummary, now
-from pipeline.orchestrate.batch import ProgressFn, plan_batch, record
+from pipeline.orchestrate.batch import ProgressFn, completed, plan_batch, record
 from pipeline.orchestrate.isolate import STOP, Limits, close_workers, prestart_workers, run_isolated, share_cores
 from pipeline.orchestrate.lifeline import Watchdog
 from pipeline.orchestrate.outlock import output_lock
@@ -136,7 +136,7 @@ def ingest_direct(
     with ThreadPoolExecutor(max_workers=workers) as threads:
         futures = {threads.submit(run_isolated, p, ocr, limits, doc_id): p for p, doc_id in todo}
         try:
-            for fut in as_completed(futures):
+            for fut in completed(futures, lambda fs, t: wait(fs, timeout=t, return_when=FIRST_COMPLETED)):
                 record(
                     futures.pop(fut), fut.result(), out_dir, summary, on_progress
                 )  # a kept future keeps its rows alive

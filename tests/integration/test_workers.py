@@ -307,3 +307,29 @@ def test_settle_heap_collects_garbage_then_hides_what_is_left_from_the_collector
         assert gc.get_count()[2] == 0
     finally:
         gc.unfreeze()
+
+
+def test_an_interrupt_handed_to_a_worker_thread_still_stops_the_wait():
+    """The kernel may deliver Ctrl-C to any thread; Python acts on it in the main thread
+    only when that thread runs. Waiting on a long document must not hold it off."""
+    import signal
+    import threading
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+    from pipeline.orchestrate.batch import completed
+
+    release = threading.Event()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        worker = pool.submit(threading.get_ident).result()
+        long_document = pool.submit(release.wait, 20)
+        poke = threading.Timer(0.3, signal.pthread_kill, (worker, signal.SIGINT))
+        started = time.monotonic()
+        poke.start()
+        try:
+            with pytest.raises(KeyboardInterrupt):
+                for _ in completed([long_document], lambda fs, t: wait(fs, timeout=t, return_when=FIRST_COMPLETED)):
+                    pass
+            assert time.monotonic() - started < 3
+        finally:
+            release.set()
+            poke.cancel()
