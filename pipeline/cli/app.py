@@ -15,6 +15,7 @@ import io
 import os
 import signal
 import sys
+import threading
 
 from pipeline.cli.options import defaults
 from pipeline.errors import RunError
@@ -99,6 +100,11 @@ def main(argv: list[str] | None = None) -> int:
             faulthandler.register(signal.SIGUSR1, all_threads=True)
         except (OSError, ValueError, io.UnsupportedOperation):
             pass  # stderr is no file (called from Python with output captured): nothing to print to
+    if threading.current_thread() is threading.main_thread():
+        # A shell starts a background job (`vnplans run … &`, a script, some CI
+        # runners) with SIGINT ignored, and Python keeps that: Ctrl-C, `kill -INT`
+        # and `serve`'s own SIGTERM path (which goes through SIGINT) would do nothing.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         # Before the commands are imported: Prefect reads its log level once.
         argv = sys.argv[1:] if argv is None else argv

@@ -319,6 +319,8 @@ def test_an_interrupt_handed_to_a_worker_thread_still_stops_the_wait():
     from pipeline.orchestrate.batch import completed
 
     release = threading.Event()
+    # as `vnplans` sets it, whatever the shell that started the tests left (a background job ignores SIGINT)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     with ThreadPoolExecutor(max_workers=1) as pool:
         worker = pool.submit(threading.get_ident).result()
         long_document = pool.submit(release.wait, 20)
@@ -333,3 +335,4 @@ def test_an_interrupt_handed_to_a_worker_thread_still_stops_the_wait():
         finally:
             release.set()
             poke.cancel()
+            signal.signal(signal.SIGINT, previous)
