@@ -316,14 +316,12 @@ def _locality_of(name: str) -> str | None:
     return f"{m.group('unit').lower()} {m.group('place')}" if m else None
 
 
-#: Party committees as `body_name` writes them (the `… ủy` bodies of the header), and a
-#: Party organisation's own (`Đảng ủy khối …`).
+#: The committees of the header's bodies (`TỈNH ỦY` / `Tỉnh ủy`, `TỈNH ĐOÀN` / `Tỉnh đoàn`).
+_COMMITTEES = [(body, proper) for body, proper in _ISSUER_BODIES if proper.endswith(_COMMITTEE_ENDS)]
 #: A committee's line: it names a body of its own though it opens with a unit (`HUYỆN ỦY …`, not `HUYỆN …`).
-_COMMITTEE_LINE = regex.compile(
-    "^(?:" + "|".join(body for body, proper in _ISSUER_BODIES if proper.endswith(_COMMITTEE_ENDS)) + r")(?![\p{L}])",
-    regex.IGNORECASE,
-)
-_PARTY_COMMITTEES = ("Đảng ủy", *(proper for _, proper in _ISSUER_BODIES if proper.endswith(_COMMITTEE_ENDS)))
+_COMMITTEE_LINE = regex.compile("^(?:" + "|".join(body for body, _ in _COMMITTEES) + r")(?![\p{L}])", regex.IGNORECASE)
+#: Committees as `body_name` writes them, and a Party organisation's own (`Đảng ủy khối …`).
+_PARTY_COMMITTEES = ("Đảng ủy", *(proper for _, proper in _COMMITTEES))
 #: Parents that only place the body under them: the people's committee or council over
 #: a department, the Party organisation (`Đảng bộ tỉnh …`) over a committee.
 _PLACING_PARENT = regex.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|Đảng bộ)\b")

@@ -657,12 +657,9 @@ class _TaskWalker:
         own = parse_assignment(body)
         if own.lead:
             lead, partners = own.lead, own.partners
-        elif ctx.lead:
-            lead = list(ctx.lead)
-            partners = _dedupe(list(ctx.partners) + own.partners, exclude=lead)
         else:
             # No one named before the action, here or above: `Rà soát … (Sở X chủ trì, …)`.
-            lead = [canonical_agency(body[s:e]) for s, e in _leading_mid_text(body)]
+            lead = list(ctx.lead) or [canonical_agency(body[s:e]) for s, e in _leading_mid_text(body)]
             partners = _dedupe(list(ctx.partners) + own.partners, exclude=lead)
         if scope == "dieu" and not lead and not (fields and fields.lead):
             return None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PIL import Image, ImageOps
@@ -22,12 +24,7 @@ def read_image_pages(path, lang: str = "vie") -> PagedText:
     if path.stat().st_size == 0:
         raise EmptyFileError(f"{path.name} is empty (0 bytes)")
     pages = []
-    with warnings.catch_warnings():
-        # PIL only warns between MAX_IMAGE_PIXELS and twice that; make every
-        # oversized image an error before it is decoded.
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        previous = Image.MAX_IMAGE_PIXELS
-        Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    with _pixel_limit():
         try:
             with Image.open(path) as img:
                 # The frames of a multi-page TIFF are OCR'd side by side (`pipeline.ocr.lanes`);
@@ -37,9 +34,7 @@ def read_image_pages(path, lang: str = "vie") -> PagedText:
                 def ocr_frame(frame: int) -> OcrPage:
                     with decoder:
                         img.seek(frame)
-                        _check_size(img, path)
-                        img.load()
-                        gray, dpi = _upright_gray(img), image_dpi(img)
+                        gray, dpi = _page_image(img, path)
                     return ocr_image(gray, lang=lang, dpi=dpi)
 
                 for frame, page in run_lanes(ocr_frame, range(getattr(img, "n_frames", 1))):
@@ -53,11 +48,30 @@ def read_image_pages(path, lang: str = "vie") -> PagedText:
             raise CorruptFileError(
                 f"{path.name}: cannot decode image ({exc}); the file may be truncated or not an image"
             ) from exc
-        finally:
-            Image.MAX_IMAGE_PIXELS = previous
     if not pages:
         raise EmptyFileError(f"{path.name} has no image frames")
     return PagedText(pages)
+
+
+@contextmanager
+def _pixel_limit() -> Iterator[None]:
+    """PIL only warns between MAX_IMAGE_PIXELS and twice that; make every
+    oversized image an error before it is decoded."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        previous = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+        try:
+            yield
+        finally:
+            Image.MAX_IMAGE_PIXELS = previous
+
+
+def _page_image(img: Image.Image, path: Path) -> tuple[Image.Image, int | None]:
+    """A decoded page, upright and gray, and its resolution if the file says it."""
+    _check_size(img, path)
+    img.load()
+    return _upright_gray(img), image_dpi(img)
 
 
 def _upright_gray(img: Image.Image) -> Image.Image:
@@ -105,18 +119,16 @@ def read_pictures(blobs: list[bytes], name: str, lang: str = "vie") -> PagedText
     pages = []
 
     def ocr_picture(index: int) -> OcrPage:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            try:
-                with Image.open(io.BytesIO(blobs[index])) as img:
-                    _check_size(img, Path(f"{name} picture {index + 1}"))
-                    gray, dpi = _upright_gray(img), image_dpi(img)
-            except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-                raise ImageTooLargeError(f"{name}: picture {index + 1} is too large to OCR ({exc})") from exc
-            except (OSError, SyntaxError, ValueError) as exc:
-                raise CorruptFileError(f"{name}: picture {index + 1} cannot be decoded ({exc})") from exc
+        try:
+            with Image.open(io.BytesIO(blobs[index])) as img:
+                gray, dpi = _page_image(img, Path(f"{name} picture {index + 1}"))
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise ImageTooLargeError(f"{name}: picture {index + 1} is too large to OCR ({exc})") from exc
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise CorruptFileError(f"{name}: picture {index + 1} cannot be decoded ({exc})") from exc
         return ocr_image(gray, lang=lang, dpi=dpi)
 
-    for index, page in run_lanes(ocr_picture, range(len(blobs))):
-        pages.append(to_page_text(index + 1, page))
+    with _pixel_limit():  # around all the pictures: the warning filters are the process's, not a thread's
+        for index, page in run_lanes(ocr_picture, range(len(blobs))):
+            pages.append(to_page_text(index + 1, page))
     return PagedText(pages)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,7 @@ def read_docx(path: Path, data: bytes, ocr: bool = True) -> RawDocument:
     numbering = _Numbering(document)
     lines = _block_lines(document.element.body, document, numbering)
     text = "\n".join(lines)
-    if len(_LETTER.findall(text)) < MIN_LETTERS:
+    if sum(1 for _ in islice(_LETTER.finditer(text), MIN_LETTERS)) < MIN_LETTERS:  # counts no further
         pictures = page_pictures(document)
         if pictures and ocr:
             # Scanned pages pasted into Word: the pictures are the document.
