@@ -144,6 +144,7 @@ ABBREVIATIONS: list[tuple[str, str]] = [
     (r"MTTQ", "Mặt trận Tổ quốc"),
     (r"UBND", "Ủy ban nhân dân"),
     (r"HĐND", "Hội đồng nhân dân"),
+    (r"ĐBQH", "đại biểu Quốc hội"),
     (r"BCHQS|BCH\s+QS", "Bộ Chỉ huy Quân sự"),
     (r"CHQS", "Chỉ huy Quân sự"),  # `Bộ CHQS tỉnh`, `Ban CHQS huyện`
     (r"BCH(?=\s+(?:Quân\s+sự|Bộ\s+đội|BĐBP))", "Bộ Chỉ huy"),
@@ -380,9 +381,11 @@ PREDICATE_WORDS = [
     "mà",
     "nếu",
     "như",
-    "số",
 ]
-_PREDICATE_RE = regex.compile(_alts(PREDICATE_WORDS) + _END, _F)
+#: `số` ends a name only before a figure (`… tỉnh số 12`); before a word it is
+#: the adjective "digital", part of the name (`Cục Thương mại điện tử và Kinh tế số`).
+_NUMBER_AFTER = rf"số{_SP}(?=\d)"
+_PREDICATE_RE = regex.compile(rf"(?:{_alts(PREDICATE_WORDS)}{_END}|{_NUMBER_AFTER})", _F)
 
 # -- generic groups ---------------------------------------------------------------
 
@@ -545,6 +548,15 @@ def _head_at(text: str, pos: int) -> tuple[str, int] | None:
     return head, m.end()
 
 
+#: A council, a committee or a delegation of deputies: the bodies one office may serve.
+_SERVED_BODY = rf"(?:{LOCAL_GOV}|Đoàn{_SP}(?:ĐBQH|(?i:{loose('đại biểu Quốc hội')})){_END})"
+#: `Văn phòng HĐND và UBND xã`, `Văn phòng Đoàn ĐBQH và HĐND tỉnh`: one office of two bodies.
+_JOINT_OFFICE_RE = regex.compile(
+    rf"{_SP}{_SERVED_BODY}{_SP}và{_SP}{_SERVED_BODY}(?:{_SP}(?-i:{LOCALITY}))?", regex.VERSION1
+)
+_OFFICE_KEY = skeleton("Văn phòng")
+
+
 def _proper_at(text: str, pos: int) -> int | None:
     """End of a proper name (`Sở Tài chính`, `Công an tỉnh`, `CA tỉnh`) starting at `pos`."""
     found = _head_at(text, pos)
@@ -556,6 +568,8 @@ def _proper_at(text: str, pos: int) -> int | None:
         end = nation.end() if nation else end
         loc = _LOCALITY_RE.match(text, end)
         return loc.end() if loc else end
+    if head == _OFFICE_KEY and (joint := _JOINT_OFFICE_RE.match(text, end)):
+        return joint.end()
     if head in _LOCALITY_KEYS:
         loc = _LOCALITY_RE.match(text, end)
         if loc:
@@ -707,10 +721,32 @@ def _name_tail(text: str, pos: int) -> int | None:
             loc = _LOCALITY_RE.match(text, end)
             if loc and not _CAC_CAP_WORD_AFTER.match(text, end, end + 8):
                 return loc.end()
-        if _PREDICATE_RE.match(text, t.start()) or lower_run >= 3:
+        if _PREDICATE_RE.match(text, t.start()):
             break
+        if lower_run >= _LOWER_RUN:
+            return _locality_ahead(text, end) or end
         end, lower_run = t.end(), lower_run + 1
     return end
+
+
+#: Lower-case words in a row a name may hold (`Trung tâm Kiểm soát bệnh tật`) …
+_LOWER_RUN = 3
+#: … and how many more when its locality closes them (`Trung tâm Phục vụ hành chính công tỉnh`).
+_LOWER_RUN_TO_LOCALITY = 2
+_LOWER_WORD = regex.compile(rf"{_SP}(\p{{Ll}}[\p{{L}}\p{{M}}]*)")
+
+
+def _locality_ahead(text: str, end: int) -> int | None:
+    """End of a name whose locality comes a few lower-case words after `end`."""
+    for _ in range(_LOWER_RUN_TO_LOCALITY):
+        w = _LOWER_WORD.match(text, end)
+        if not w or _PREDICATE_RE.match(text, w.start(1)):
+            return None
+        end = w.end()
+        loc = _LOCALITY_RE.match(text, end)
+        if loc and not _CAC_CAP_WORD_AFTER.match(text, end, end + 8):
+            return loc.end()
+    return None
 
 
 def agency_at(text: str, pos: int, bare: bool = False) -> int | None:
@@ -840,8 +876,8 @@ def split_agencies(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for a, b in seps:
-        if a < start:
-            continue
+        if a < start or (";" not in text[a:b] and "\n" not in text[a:b] and (agency_at(text, start) or 0) > a):
+            continue  # inside one name: `Văn phòng HĐND và UBND xã`
         out.append(text[start:a])
         start = b
     out.append(text[start:])

@@ -323,11 +323,21 @@ _IN_YEAR_RE = regex.compile(rf"(?<!\p{{L}})vào\s+năm\s+(?P<y>{YEAR})", _I)
 _YEAR_LEAD_RE = regex.compile(rf"(?:^|[.;]\s+)[-+•]?\s*năm\s+(?P<y>{YEAR})\s*,", _I)
 
 
+#: A clause that closes on when it is due: `100% hồ sơ … được giải quyết trực
+#: tuyến trong năm 2026`, `… trước năm 2028`. A bare year there may date the
+#: object instead (`… nước sạch năm 2020`), and one after a past marker does.
+_CLOSING_YEAR_RE = regex.compile(
+    rf"(?<!\p{{L}})(?:trong|trước|đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>{YEAR})[\s.;,]*$", _I
+)
+
+
 def _time_after(words: str) -> tuple[int | None, int | None, int | None]:
     m = _TIME_RIGHT_AFTER_RE.match(words)
     if m:
         return years_in(m.group())
-    m = _IN_YEAR_RE.search(words)
+    m = _IN_YEAR_RE.search(words) or (
+        (c := _CLOSING_YEAR_RE.search(words)) and not _PAST_RE.search(words, 0, c.start()) and c
+    )
     return (int(m.group("y")), None, None) if m else (None, None, None)
 
 
@@ -565,7 +575,8 @@ _PER_LEAD = regex.compile(r"^\s*/\s*(?=\p{L}|\d)")
 _BOUND_LEAD = regex.compile(r"^\s*trở\s+(?:lên|xuống)(?!\p{L})", _I)
 _BASELINE_TAIL = regex.compile(r"(?<!\p{L})so\s+với\s+.+$", _I)
 _TIME_TAIL = regex.compile(
-    r"(?<!\p{L})(?:đối\s+với|vào\s+năm|đến\s+(?:hết\s+)?năm|năm(?=\s+(?:19|20)\d{2}(?!\d)))(?!\p{L}).*$", _I
+    r"(?<!\p{L})(?:đối\s+với|vào\s+năm|đến\s+(?:hết\s+)?năm|(?:(?:trong|trước)\s+)?năm(?=\s+(?:19|20)\d{2}(?!\d)))(?!\p{L}).*$",
+    _I,
 )
 
 

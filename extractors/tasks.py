@@ -90,6 +90,8 @@ ASSIGN_VERBS = (
     + _END
 )
 _ASSIGN_VERB_RE = regex.compile(ASSIGN_VERBS, _F)
+#: A sentence ends inside the text: no name runs over it.
+_SENTENCE_END_RE = regex.compile(r"[.;!?]\s+\p{Lu}")
 #: `phối hợp với`, `phối hợp chặt chẽ với`, `phối hợp` + object, `sự phối hợp của`;
 #: loose vowels, as OCR writes `phối họp`.
 PARTNER_CUE = (
@@ -260,6 +262,7 @@ def parse_assignment(text: str) -> Assignment:
         if (
             0 < colon - end <= 150
             and not _ASSIGN_VERB_RE.search(text, end, colon)
+            and not _SENTENCE_END_RE.search(text, end, colon)  # `Sở X hướng dẫn …. Thời gian: …`
             and text[end:colon].strip(" ,")
             and "\n" not in text[end:colon]
         ):

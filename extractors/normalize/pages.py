@@ -465,9 +465,11 @@ def starts_paragraph(prev: str, line: str) -> bool:
 
 #: Words a line cannot end a heading on: the phrase goes on (`… phối hợp với Sở` / `Tài chính …`).
 #: Words a sentence cannot end on: function words and the head of an agency's name.
+#: Not `số`: before a capitalised line it is the adjective "digital" (`Phát triển hạ
+#: tầng số`, `chính quyền số`), and `Quyết định số` runs on only into a figure.
 _DANGLING_WORDS = (
     r"của|và|với|về|cho|các|những|tại|trong|theo|để|đến|từ|thuộc|là|có|được|hoặc|"
-    r"Sở|Bộ|Ban|Phòng|Cục|Chi\s+cục|Ủy\s+ban|Hội\s+đồng|Trung\s+tâm|Văn\s+phòng|số"
+    r"Sở|Bộ|Ban|Phòng|Cục|Chi\s+cục|Ủy\s+ban|Hội\s+đồng|Trung\s+tâm|Văn\s+phòng"
 )
 _RUNS_ON = TextEnd(rf"(?<![\p{{L}}])(?:{_DANGLING_WORDS}|tỉnh|huyện|thành\s+phố)\s*$")
 #: `… các huyện, thành phố`: a group of localities is whole; no place name follows it.

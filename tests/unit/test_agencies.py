@@ -359,3 +359,44 @@ def test_a_group_of_localities_takes_no_place_name():
         "Ủy ban nhân dân các xã, phường"
     ]
     assert mentions("Ủy ban nhân dân tỉnh Kon Tum chủ trì.") == ["Ủy ban nhân dân tỉnh Kon Tum"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a real circular (TT-38/2025/BCT) and a province's digital-transformation centre
+        ("Cục Thương mại điện tử và Kinh tế số chịu trách nhiệm vận hành.", "Cục Thương mại điện tử và Kinh tế số"),
+        ("Trung tâm Chuyển đổi số tỉnh chủ trì triển khai.", "Trung tâm Chuyển đổi số tỉnh"),
+        ("Trung tâm Phục vụ hành chính công tỉnh chủ trì.", "Trung tâm Phục vụ hành chính công tỉnh"),
+        ("Trung tâm Phục vụ hành chính công xã hướng dẫn người dân.", "Trung tâm Phục vụ hành chính công xã"),
+        ("Văn phòng HĐND và UBND xã tham mưu.", "Văn phòng HĐND và UBND xã"),
+        (
+            "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện chủ trì.",
+            "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện",
+        ),
+        ("Văn phòng Đoàn ĐBQH và HĐND tỉnh chủ trì.", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"),
+    ],
+)
+def test_names_the_new_local_and_digital_offices_carry(text, name):
+    """`số` (digital) closes names as often as a locality does; one office may serve two bodies."""
+    assert mentions(text) == [name]
+
+
+def test_an_office_of_two_bodies_is_one_name_in_a_list():
+    assert split_agencies("Văn phòng HĐND và UBND xã, Công an xã và Sở Văn hóa, Thể thao và Du lịch") == [
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã",
+        "Công an xã",
+        "Sở Văn hóa, Thể thao và Du lịch",
+    ]
+    assert split_agencies("Văn phòng Đoàn ĐBQH và HĐND tỉnh") == [
+        "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"
+    ]
+    # two bodies, each with its own locality, are two
+    assert mentions("Văn phòng UBND tỉnh và UBND các huyện chủ trì.") == [
+        "Văn phòng UBND tỉnh",
+        "UBND các huyện",
+    ]
+
+
+def test_a_figure_after_so_still_ends_a_name():
+    assert mentions("Văn phòng Ủy ban nhân dân tỉnh số 5") == ["Văn phòng Ủy ban nhân dân tỉnh"]

@@ -233,6 +233,21 @@ def test_ocr_dash_before_wrapped_line(prev, line, new):
 
 
 @pytest.mark.parametrize(
+    "prev, line, new",
+    [
+        # `số` is "digital" at a heading's end: what follows is the item's own text …
+        ("2. Phát triển hạ tầng số", "Phòng Kinh tế chủ trì, phối hợp với Công an xã rà soát.", True),
+        ("b) Xây dựng chính quyền số", "Sở Khoa học và Công nghệ chủ trì.", True),
+        ("3. Phát triển công dân số", "- Hướng dẫn người dân cài đặt ứng dụng định danh.", True),
+        # … and a name's head still runs on into the next line.
+        ("1. Phối hợp với Sở", "Tài chính bố trí kinh phí", False),
+    ],
+)
+def test_a_heading_ending_on_the_word_digital_is_whole(prev, line, new):
+    assert starts_paragraph(prev, line) is new
+
+
+@pytest.mark.parametrize(
     "line, parts",
     [
         ("_ỦY BAN NHÂN DÂN", ["ỦY BAN NHÂN DÂN"]),

@@ -657,3 +657,19 @@ def test_the_planned_projects_are_not_a_past_result():
 
 def test_what_was_done_is_still_a_past_result():
     assert _values(_GOALS + "- Năm 2025 toàn tỉnh đã trồng mới 2.000 ha rừng.") == []
+
+
+@pytest.mark.parametrize(
+    ("closing", "year"), [("trong năm 2026", 2026), ("trước năm 2028", 2028), ("đến hết năm 2027", 2027)]
+)
+def test_a_clause_that_closes_on_when_it_is_due_gives_the_year(closing, year):
+    """An annual plan's `100% … trong năm 2026`: the year is the target's, not a word of its indicator."""
+    found = targets_of(_GOALS + f"- Phấn đấu 100% hồ sơ thủ tục hành chính được giải quyết trực tuyến {closing}.")
+    assert [(t.value, t.target_year, t.indicator) for t in found] == [
+        (100.0, year, "tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến")
+    ]
+
+
+def test_a_year_closing_what_already_happened_is_no_due_year():
+    found = targets_of(_GOALS + "- Giảm 20% số vụ cháy rừng so với số vụ đã xảy ra trong năm 2025.")
+    assert [(t.value, t.target_year) for t in found] == [(20.0, None)]

@@ -431,6 +431,18 @@ def test_parse_assignment(text, lead, partners):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Sở Tài chính hướng dẫn người dân sử dụng dịch vụ công trực tuyến. Thời gian: thường xuyên.",
+        "Sở Tài chính hướng dẫn người dân sử dụng dịch vụ công trực tuyến; Sản phẩm: tài liệu hướng dẫn.",
+    ],
+)
+def test_a_name_never_runs_over_a_sentence_to_the_next_fields_colon(text):
+    """The colon that ends a long name (`Ban Chỉ huy …, tìm kiếm cứu nạn …:`) is in the name's own sentence."""
+    assert parse_assignment(text).lead == ["Sở Tài chính"]
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         (
