@@ -175,11 +175,11 @@ _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
     ("year", YEAR_KEY, rf"{PREP_OPT}{NAM}\s+{Y}(?!{DASH}(?:19|20)\d{{2}}(?!\d))"),
     # `(định kỳ) hằng năm`, `hàng quý`, `mỗi tháng`
     ("recur", HANG_KEY, rf"(?:(?:{THEO}\s+)?{DINH_KY}\s+)?{HANG}\s+(?P<unit>{NAM}|{QUY}|{THANG}|{TUAN})"),
-    # `định kỳ 6 tháng`, `6 tháng một lần`
+    # `định kỳ 6 tháng`, `định kỳ quý, 6 tháng, năm` (a unit alone: one of it), `6 tháng một lần`
     (
         "recur",
         DINH_KY_KEY,
-        rf"(?:{THEO}\s+)?{DINH_KY}\s+(?P<n>\d{{1,2}})(?:{NUMBER_GLOSS})?\s+(?P<unit>{NAM}|{THANG}|{QUY}|{TUAN})",
+        rf"(?:{THEO}\s+)?{DINH_KY}\s+(?:(?P<n>\d{{1,2}})(?:{NUMBER_GLOSS})?\s+)?(?P<unit>{NAM}|{THANG}|{QUY}|{TUAN})(?!\p{{L}}|\s*\d)",
     ),
     (
         "recur",

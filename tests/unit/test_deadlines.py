@@ -159,6 +159,25 @@ def test_periodic_as_an_adverb_is_a_deadline(sentence, text):
     assert _one(sentence).text == text
 
 
+@pytest.mark.parametrize(
+    "sentence, text, recurrence",
+    [
+        ("Sở Tài chính tổng hợp, báo cáo định kỳ quý, 6 tháng, năm.", "định kỳ quý, 6 tháng", "P3M"),
+        ("Định kỳ tháng, quý báo cáo Ủy ban nhân dân tỉnh.", "Định kỳ tháng", "P1M"),
+        ("Sở Tài chính tổng hợp, báo cáo định kỳ năm.", "định kỳ năm", "P1Y"),
+    ],
+)
+def test_a_cycle_named_by_its_unit_alone(sentence, text, recurrence):
+    """`định kỳ quý` is `định kỳ 1 quý`: the reporting cycles of an administration."""
+    d = _one(sentence)
+    assert (d.text, d.kind, d.recurrence) == (text, "recurring", recurrence)
+
+
+@pytest.mark.parametrize("sentence", ["Kiểm tra định kỳ tháng 6/2026 tại các cơ sở.", "Kiểm tra định kỳ năm 2026."])
+def test_a_unit_with_its_number_after_dinh_ky_is_no_cycle(sentence):
+    assert all(d.kind != "recurring" for d in _run(sentence))
+
+
 @pytest.mark.parametrize("years", ["2026-2027", "2026 - 2027", "2026 – 2027"])
 def test_a_year_range_after_nam_is_a_period_not_its_first_year(years):
     d = _one(f"Hoàn thành việc sắp xếp trong năm {years}.")
