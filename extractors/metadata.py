@@ -324,6 +324,8 @@ _COMMITTEE_LINE = regex.compile("^(?:" + "|".join(body for body, _ in _COMMITTEE
 _PARTY_COMMITTEES = ("Đảng ủy", *(proper for _, proper in _COMMITTEES))
 #: Parents that only place the body under them: the people's committee or council over
 #: a department, the Party organisation (`Đảng bộ tỉnh …`) over a committee.
+#: Organs a body has of its own, named after it.
+_OWN_ORGANS = ("Văn phòng", "Ban Chấp hành", "Ban Thường vụ")
 _PLACING_PARENT = regex.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|Đảng bộ)\b")
 
 
@@ -355,8 +357,9 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
         # A provincial department names its province only in the place-date line.
         locality = f"tỉnh {province}"
     placing = [p for p in parents if _PLACING_PARENT.match(p)]
-    if unit == "Văn phòng" and placing:
-        return f"{unit} {placing[-1]}"  # the body's own office: `Văn phòng Ủy ban nhân dân tỉnh …`
+    if unit in _OWN_ORGANS and placing:
+        # the body's own office or board: `Văn phòng Ủy ban nhân dân tỉnh …`, `Ban Chấp hành Đảng bộ tỉnh …`
+        return f"{unit} {placing[-1]}"
     committee = next((p for p in reversed(parents) if p.startswith(_PARTY_COMMITTEES)), None)
     if committee and len(parents) == 1:
         # A Party committee's board or office carries the committee in its name: `Ban Tuyên giáo Tỉnh ủy …`.
@@ -485,9 +488,10 @@ _RUN_ON_UNIT = regex.compile(
 )
 
 
-#: A local body's line in capitals: body, unit, then its place and maybe more.
+#: A local body's line in capitals: body, unit, then its place and maybe more
+#: (`ĐẢNG BỘ TỈNH KON TUM BAN CHẤP HÀNH`: the Party organisation and its board).
 _LOCAL_BODY_LINE = regex.compile(
-    rf"^(?P<body>(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN)\s+{ADMIN_UNIT})\s+(?P<rest>\S.*)$",
+    rf"^(?P<body>(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|ĐẢNG\s+BỘ)\s+{ADMIN_UNIT})\s+(?P<rest>\S.*)$",
     regex.IGNORECASE,
 )
 
@@ -707,18 +711,18 @@ _NAME_AT_END = regex.compile(r"(?:^|[\s.;,])(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p
 
 def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
     """The signer's title (the last one in the block: `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`) and name."""
-    block = next((s for s in doc.sections if s.kind == "chu_ky"), None)
-    if block is None:
-        # OCR read the signature column into the recipients' (`Nơi nhận:` / `T/M. ĐOÀN …`).
-        block = next((s for s in doc.sections if s.kind == "noi_nhan"), None)
-    if block is None:
+    # The signature column may run on into the recipients' where the two columns share
+    # lines (`T/M BAN CHẤP HÀNH` / `Nơi nhận:   BÍ THƯ`), or OCR read it all there.
+    blocks = _closing_blocks(doc)
+    if not blocks:
         return None, None
+    lines = [ln for b in blocks for ln in doc.text[b.char_start : b.char_end].split("\n")[:20]]
     title = name = None
     # The block's structure names titles no list holds (`TRƯỞNG PHÒNG`, `HIỆU TRƯỞNG`,
     # `PHÓ BÍ THƯ THƯỜNG TRỰC`): the last capitals line above the name, or the head
     # after `KT.` whose deputy signs.
     title_line = served = None
-    for ln in doc.text[block.char_start : block.char_end].split("\n")[:20]:
+    for ln in lines:
         s = ln.strip()
         m = _TITLE_AT_END.search(fold(s))
         if m and is_caps(s):
@@ -802,12 +806,14 @@ def _collective_head(doc: ParsedDoc, block: str) -> tuple[str | None, str | None
     return " ".join(head.group("role").split()), head.group("name")
 
 
+def _closing_blocks(doc: ParsedDoc) -> list:
+    """The signature blocks, then the recipients' (where a signature column may run on)."""
+    return [s for kind in ("chu_ky", "noi_nhan") for s in doc.sections if s.kind == kind]
+
+
 def _name_at_line_end(doc: ParsedDoc) -> str | None:
     """The signer's name OCR glued to a recipient line (`- Lưu: VT, TH. Trần Văn Bình`)."""
-    for kind in ("chu_ky", "noi_nhan"):
-        block = next((s for s in doc.sections if s.kind == kind), None)
-        if block is None:
-            continue
+    for block in _closing_blocks(doc):
         for ln in reversed(doc.text[block.char_start : block.char_end].split("\n")[-8:]):
             s = ln.strip()
             if s.isupper():

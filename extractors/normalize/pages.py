@@ -252,8 +252,11 @@ _DEBRIS_BEFORE_LABEL = LineStart(
 )
 #: A signature line read on the same baseline as `Nơi nhận` or its bullets.
 _SIGNATURE_INSIDE = regex.compile(rf"^(?P<left>.*?\S)\s+(?P<right>{SIGNATURE_MARK}\s*\p{{Lu}}.*)$")
+#: A signer's title on the same baseline (`Nơi nhận:   BÍ THƯ`, `- Lưu: VT.   CHỦ TỊCH`),
+#: also as OCR drops its marks (`CHU TICH`).
 _TITLE_AT_END = regex.compile(
-    r"^(?P<left>.*?[;:,.]\s*)(?P<right>(?:PH[OÓ]\s+)?(?:CH[UỦ]\s+T[IỊ]CH|GI[AÁ]M\s+Đ[OỐ]C))\s*$"
+    r"^(?P<left>.*?[;:,.]\s*)(?P<right>(?:PH[OÓ]\s+)?(?:CH[UỦ]\s+T[IỊ]CH|GI[AÁ]M\s+Đ[OỐ]C)"
+    rf"|{SIGNER_TITLE_CAPS})\s*$"
 )
 
 
@@ -320,7 +323,7 @@ def repair_ocr_debris(line: str) -> list[str]:
     patterns = []
     if any(mark in line for mark in _SIGNATURE_MARK_ENDS):
         patterns.append(_SIGNATURE_INSIDE)
-    if line.rstrip()[-1:] in ("H", "C"):  # `… CHỦ TỊCH`, `… GIÁM ĐỐC`
+    if line.rstrip()[-1:].isupper():  # `… CHỦ TỊCH`, `… BÍ THƯ`
         patterns.append(_TITLE_AT_END)
     for pattern in patterns:
         m = pattern.match(line)

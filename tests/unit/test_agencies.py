@@ -400,3 +400,21 @@ def test_an_office_of_two_bodies_is_one_name_in_a_list():
 
 def test_a_figure_after_so_still_ends_a_name():
     assert mentions("Văn phòng Ủy ban nhân dân tỉnh số 5") == ["Văn phòng Ủy ban nhân dân tỉnh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Các cấp ủy, tổ chức đảng quán triệt sâu sắc Nghị quyết.", "Các cấp ủy, tổ chức đảng"),
+        ("Đảng đoàn HĐND tỉnh lãnh đạo rà soát các nghị quyết.", "Đảng đoàn HĐND tỉnh"),
+        ("Ban cán sự đảng Tòa án nhân dân tỉnh lãnh đạo thực hiện.", "Ban cán sự đảng Tòa án nhân dân tỉnh"),
+        (
+            "Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch.",
+            "Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy",
+        ),
+        ("Các tổ chức cơ sở đảng triển khai.", "Các tổ chức cơ sở đảng"),
+    ],
+)
+def test_the_partys_bodies_who_lead_its_programmes(text, name):
+    """A Party committee's Chương trình hành động gives its work to Party bodies."""
+    assert mentions(text) == [name]

@@ -210,6 +210,17 @@ def test_a_team_header_read_across_its_columns():
         # a district's Party committee under its province's Party organisation
         (["ĐẢNG BỘ TỈNH KON TUM", "HUYỆN ỦY ĐĂK HÀ", "*", "Số 25-KH/HU"], "Huyện ủy Đăk Hà", "Kon Tum"),
         (["TỈNH ỦY KON TUM", "*", "Số 25-KH/TU"], "Tỉnh ủy Kon Tum", "Kon Tum"),
+        # a Party organisation's own boards carry it in their names, as an office does its body's
+        (
+            ["ĐẢNG BỘ TỈNH KON TUM", "BAN CHẤP HÀNH", "*", "Số 25-CTr/TU"],
+            "Ban Chấp hành Đảng bộ tỉnh Kon Tum",
+            "Kon Tum",
+        ),
+        (
+            ["ĐẢNG BỘ HUYỆN ĐĂK HÀ", "BAN THƯỜNG VỤ", "*", "Số 25-KH/HU"],
+            "Ban Thường vụ Đảng bộ huyện Đăk Hà",
+            "Kon Tum",
+        ),
         # the Youth Union's standing board carries its committee in its name, as a Party board does
         (["TỈNH ĐOÀN KON TUM", "BAN THƯỜNG VỤ", "***", "Số: 25-KH/TĐTN"], "Ban Thường vụ Tỉnh đoàn Kon Tum", "Kon Tum"),
         (

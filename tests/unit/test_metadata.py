@@ -228,6 +228,24 @@ def test_a_signer_title_no_list_holds_is_read_from_the_block(block, title):
     assert (facts.signer_title, facts.signer_name) == (title, "Nguyễn Văn An")
 
 
+@pytest.mark.parametrize(
+    ("block", "title"),
+    [
+        (
+            ["T/M BAN CHẤP HÀNH", "Nơi nhận:                                  BÍ THƯ", "- Ban Bí thư Trung ương Đảng,"],
+            "Bí thư",
+        ),
+        (["TM. ỦY BAN NHÂN DÂN", "Nơi nhận:                          PHÓ CHỦ TỊCH", "- Như trên;"], "Phó Chủ tịch"),
+        (["KT. GIÁM ĐỐC", "Nơi nhận:                          PHÓ GIÁM ĐỐC", "- Như trên;"], "Phó Giám đốc"),
+    ],
+)
+def test_a_signature_column_that_shares_lines_with_the_recipients(block, title):
+    """A text export of the two-column closing table: the title on the `Nơi nhận:` line,
+    the name at the end of the last recipient's."""
+    facts = _signed([*block, "- Lưu: VT.                                 Nguyễn Văn An"])
+    assert (facts.signer_title, facts.signer_name) == (title, "Nguyễn Văn An")
+
+
 def test_a_body_ending_a_table_cell_takes_no_place_from_the_next_cell():
     text = (
         "KẾ HOẠCH\nVề bảo vệ nguồn nước\nI. NHIỆM VỤ\n1. Tăng cường quản lý tài nguyên nước.\n"
