@@ -224,6 +224,7 @@ PROPER_HEADS = [
     "Công an",
     "Quân khu",
     "Bộ đội Biên phòng",
+    "Chính quyền",
     "Tòa án",
     "Chi nhánh",
     "Phòng",
@@ -253,7 +254,16 @@ COMPLETE_HEADS = {
     "UBMTTQ",
     "MTTQ",
 }
-LOCALITY_HEADS = {"Công an", "Thanh tra", "Văn phòng", "Kho bạc", "Liên đoàn", "Hội đồng", "Bộ đội Biên phòng"}
+LOCALITY_HEADS = {
+    "Công an",
+    "Thanh tra",
+    "Văn phòng",
+    "Kho bạc",
+    "Liên đoàn",
+    "Hội đồng",
+    "Bộ đội Biên phòng",
+    "Chính quyền",
+}
 #: The head opens with a capital; its later words may be written either way (`Chi Cục`).
 _HEAD_RE = regex.compile(r"(?-i:(?=\p{Lu}))" + _alts(PROPER_HEADS) + _END, _F)
 #: Heads whose name is a department domain.
@@ -463,7 +473,12 @@ GROUP_MODIFIERS = [
     "thuế",
     "chính trị - xã hội",
     "chuyên môn",
+    "sự nghiệp công lập",
+    "sự nghiệp",
     "thành viên",
+    "quốc tế",
+    "phi chính phủ",
+    "nước ngoài",
     "quản lý nhà nước",
     "đóng chân trên địa bàn tỉnh",
     "đóng chân trên địa bàn",

@@ -36,7 +36,8 @@ from extractors.agencies import (
 from extractors.document import ParsedDoc
 from extractors.normalize.flat_tables import header_completed
 from extractors.sections import classify_line
-from extractors.text.patterns import END, NOCASE, is_caps, loose
+from extractors.text.lexicon import COOPERATION_ADVERBS
+from extractors.text.patterns import END, NOCASE, is_caps, loose, loose_alt
 from schemas import Task
 
 #: Section kinds whose items are tasks.
@@ -92,10 +93,11 @@ ASSIGN_VERBS = (
 _ASSIGN_VERB_RE = regex.compile(ASSIGN_VERBS, _F)
 #: A sentence ends inside the text: no name runs over it.
 _SENTENCE_END_RE = regex.compile(r"[.;!?]\s+\p{Lu}")
-#: `phối hợp với`, `phối hợp chặt chẽ với`, `phối hợp` + object, `sự phối hợp của`;
+_ADVERB = loose_alt(COOPERATION_ADVERBS)
+#: `phối hợp với`, `phối hợp chặt chẽ, kịp thời với`, `phối hợp` + object, `sự phối hợp của`;
 #: loose vowels, as OCR writes `phối họp`.
 PARTNER_CUE = (
-    rf"(?:{loose('phối hợp')}(?:\s+{loose('chặt chẽ')})?(?:\s+(?:với|cùng|của))?"
+    rf"(?:{loose('phối hợp')}(?:(?:\s*,\s*|\s+và\s+|\s+){_ADVERB}{_END})*(?:\s+(?:với|cùng|của))?"
     rf"|{loose('sự phối hợp của')})" + _END + r"\s*"
 )
 _PARTNER_CUE_RE = regex.compile(PARTNER_CUE, _F)
@@ -124,7 +126,7 @@ EVERY = r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)"
 RECURRING = (
     rf"(?:(?:theo\s+)?định\s+kỳ(?:\s+\d+\s+tháng|\s+{EVERY})?(?:\s+hoặc\s+đột\s+xuất)?"
     rf"(?:(?:\s*\(\s*|\s+)trước\s+ngày\s+{DAY_MONTH}(?:\s*\))?)?(?:\s+{EVERY})?"
-    rf"|{EVERY}|thường\s+xuyên(?=\s*[,;.]|\s+\p{{Ll}}))"
+    rf"|(?:(?:trước|chậm\s+nhất)\s+ngày\s+{DAY_MONTH}\s+)?{EVERY}|thường\s+xuyên(?=\s*[,;.]|\s+\p{{Ll}}))"
 )
 #: A due point: `trước năm 2028`, `đến hết năm 2025`, `trong quý III/2024`,
 #: `năm 2020 phải hoàn thành`.
@@ -236,6 +238,28 @@ def _bracketed_agency(text: str, pos: int, opening: regex.Pattern) -> tuple[int,
     return None
 
 
+#: A clause that opens a sentence before its subject: `Căn cứ nội dung Kế hoạch, …`,
+#: `Theo chức năng, nhiệm vụ được giao, …`, `Trên cơ sở …, …`.
+INTRO_OPENER = rf"(?:{loose('Căn cứ')}|{loose('Theo')}(?!\s+dõi)|{loose('Trên cơ sở')}|{loose('Trong phạm vi')})" + _END
+_INTRO_RE = regex.compile(INTRO_OPENER, _F)
+_COMMA_RE = regex.compile(r",\s*")
+_VERB_NEXT_RE = regex.compile(r"\s+\p{Ll}")
+#: How far into the sentence the subject may come after the opening clause.
+_INTRO_CHARS = 160
+
+
+def _after_intro(text: str) -> int | None:
+    """Where the subject starts after an opening clause: a named body (a generic
+    `các đơn vị, địa phương` points back to those named above) whose list is
+    followed by what it does, not by more of a list (`…, các tổ chức, cá nhân`)."""
+    if not _INTRO_RE.match(text):
+        return None
+    for c in _COMMA_RE.finditer(text, 0, _INTRO_CHARS):
+        if text[c.end() : c.end() + 1].isupper() and (chain := agency_chain(text, c.end())):
+            return c.end() if _VERB_NEXT_RE.match(text, chain[-1][1]) else None
+    return None
+
+
 def parse_assignment(text: str) -> Assignment:
     """Lead and partners a task or heading names itself.
 
@@ -250,6 +274,8 @@ def parse_assignment(text: str) -> Assignment:
     m = _ASSIGN_PREFIX_RE.match(text)
     if m and agency_at(text, m.end()) is not None:
         start = m.end()
+    elif (after := _after_intro(text)) is not None:
+        start = after
     chain = agency_chain(text, start)
     if chain and (handed := _HANDS_ON_RE.match(text, chain[-1][1])) and agency_at(text, handed.end()) is not None:
         chain = agency_chain(text, handed.end())  # `Ủy ban nhân dân tỉnh giao Sở X chủ trì …`: Sở X leads
@@ -305,6 +331,12 @@ def cell_assignment(cell: str) -> Assignment:
     return a
 
 
+def _adjacent(text: str, a: tuple[int, str], b: tuple[int, str]) -> bool:
+    """Two time expressions with only spaces between them."""
+    (p, x), (q, y) = sorted((a, b))
+    return not text[p + len(x) : q].strip()
+
+
 def find_timeframe(text: str) -> str | None:
     """The task's time as written: an explicit `Thời gian thực hiện:` field, else
     its recurring/ongoing expressions (joined by `; `), else its first due point,
@@ -314,17 +346,23 @@ def find_timeframe(text: str) -> str | None:
         return m.group("value").strip()
     if not _TIME_HINT.search(text):
         return None
-    found: dict[str, list[str]] = {"recurring": [], "due": [], "period": []}
+    found: dict[str, list[tuple[int, str]]] = {"recurring": [], "due": [], "period": []}
     for t in _TIME_RE.finditer(text):
         for kind in found:
             if t.group(kind):
-                found[kind].append(t.group(kind).strip())
+                found[kind].append((t.start(kind), t.group(kind).strip()))
     if found["recurring"]:
-        return "; ".join(_dedupe(found["recurring"]))
+        # `gửi … trước ngày 30/6/2026; định kỳ 6 tháng …`: a due point and a cycle, in the
+        # text's order; one next to a cycle is part of it (`Trước ngày 30 tháng 01 hằng năm`).
+        spans = sorted(found["recurring"] + found["due"][:1])
+        due = found["due"][:1]
+        if due and any(_adjacent(text, due[0], r) for r in found["recurring"]):
+            spans = found["recurring"]
+        return "; ".join(_dedupe([w for _, w in spans]))
     if found["due"]:
-        return found["due"][0]
+        return found["due"][0][1]
     if found["period"]:
-        return found["period"][0]
+        return found["period"][0][1]
     return None
 
 

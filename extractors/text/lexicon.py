@@ -167,3 +167,14 @@ APPENDIX_HEAD = r"(?:PHỤ\s+LỤC|Phụ\s+lục\s+(?:số\s*)?[0-9IVXL]+|Phụ\
 
 #: The recipients' block that closes the body (`Nơi nhận:`).
 NOI_NHAN = phrase("Nơi nhận")
+
+#: How closely or how soon one body works with another: `phối hợp chặt chẽ, kịp thời với`.
+COOPERATION_ADVERBS: tuple[str, ...] = (
+    "chặt chẽ",
+    "kịp thời",
+    "thường xuyên",
+    "đồng bộ",
+    "hiệu quả",
+    "tích cực",
+    "thống nhất",
+)

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractors.document import ParsedDoc
+from extractors.sections import parse_sections
 from extractors.tasks import extract_tasks, find_timeframe, parse_assignment
 from schemas import Section
 
@@ -610,3 +611,72 @@ def test_arbitrary_item_text_never_raises(heading, body):
     )
     for t in extract_tasks(doc):
         assert doc.text[t.char_start : t.char_end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "partners"),
+    [
+        # the subject after an opening clause (`Căn cứ …,`, `Theo …,`, `Trên cơ sở …,`)
+        (
+            "Căn cứ nội dung kế hoạch, Thủ trưởng các đơn vị sự nghiệp và Chủ tịch Ủy ban nhân dân cấp xã "
+            "chủ động bố trí nhân lực thực hiện.",
+            ["Thủ trưởng các đơn vị sự nghiệp", "Chủ tịch Ủy ban nhân dân cấp xã"],
+            [],
+        ),
+        (
+            "Theo chức năng, nhiệm vụ được giao, Sở Y tế chủ trì, phối hợp với Sở Tài chính hướng dẫn.",
+            ["Sở Y tế"],
+            ["Sở Tài chính"],
+        ),
+        # a list that goes on after the comma is an object, not the subject
+        ("Trong phạm vi thẩm quyền kiểm tra hoạt động của tổ chức kiểm định, Các tổ chức, cá nhân sử dụng.", [], []),
+        # a generic group after the clause points back to the bodies named above
+        ("Trên cơ sở Chương trình này, các đơn vị, địa phương chủ động xây dựng kế hoạch.", [], []),
+        # adverbs between `phối hợp` and `với`
+        (
+            "Sở Y tế chủ trì, phối hợp chặt chẽ, kịp thời với Sở Giáo dục và Đào tạo tổ chức khám sức khỏe.",
+            ["Sở Y tế"],
+            ["Sở Giáo dục và Đào tạo"],
+        ),
+        (
+            "Sở Y tế chủ trì, phối hợp chặt chẽ và thường xuyên với Công an tỉnh kiểm tra.",
+            ["Sở Y tế"],
+            ["Công an tỉnh"],
+        ),
+    ],
+)
+def test_leads_and_partners_other_offices_write(text, lead, partners):
+    """Classes F-lead-midsentence and F-partner-cue of the unseen plans' notes."""
+    a = parse_assignment(text)
+    assert (a.lead, a.partners) == (lead, partners)
+
+
+@pytest.mark.parametrize(
+    ("text", "timeframe"),
+    [
+        (
+            "Gửi kế hoạch về Sở Tài chính trước ngày 30/6/2026; định kỳ 6 tháng (trước 10/6) báo cáo kết quả.",
+            "trước ngày 30/6/2026; định kỳ 6 tháng",
+        ),
+        ("Trước ngày 30 tháng 01 hằng năm Ủy ban nhân dân cấp tỉnh báo cáo.", "Trước ngày 30 tháng 01 hằng năm"),
+        ("Hoàn thành trước ngày 30/6/2026.", "Hoàn thành trước ngày 30/6/2026"),
+    ],
+)
+def test_a_due_point_and_a_cycle_are_both_the_timeframe(text, timeframe):
+    """Class F-timeframe-multi: a task due once and then reported on a cycle."""
+    assert find_timeframe(text) == timeframe
+
+
+def test_a_heading_that_names_a_local_government_leads_the_items_under_it():
+    text = (
+        "KẾ HOẠCH\nVề thử\nII. TỔ CHỨC THỰC HIỆN\n3. Chính quyền cấp xã\n"
+        "- Phối hợp với các cơ quan trung ương, các tổ chức quốc tế và Ủy ban Mặt trận Tổ quốc Việt Nam "
+        "tỉnh Quảng Trị triển khai kế hoạch.\n"
+    )
+    (task,) = extract_tasks(ParsedDoc(text, parse_sections(text)))
+    assert task.lead == ["Chính quyền cấp xã"]
+    assert task.partners == [
+        "các cơ quan trung ương",
+        "các tổ chức quốc tế",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Trị",
+    ]
