@@ -433,6 +433,12 @@ GROUP_NOUNS = [
     "ban quản lý",
     "cơ quan chuyên môn",
     "cơ quan báo chí",
+    # institutions (`các cơ sở đào tạo trên địa bàn`)
+    "cơ sở đào tạo",
+    "cơ sở giáo dục",
+    "cơ sở giáo dục nghề nghiệp",
+    "cơ sở y tế",
+    "trường",
     # the Party's bodies (`Các cấp ủy, tổ chức đảng`, `các huyện ủy, thành ủy, đảng ủy trực thuộc`)
     "cấp ủy",
     "tổ chức đảng",

@@ -166,6 +166,8 @@ _COMPARATOR_RULES = [  # checked against the words just before the figure
         regex.compile(r"(?:tối\s+đa|không\s+quá|không\s+vượt\s+quá|không\s+cao\s+hơn)(?:\s+(?:là|ở\s+mức))?\s*$", _I),
         "le",
     ),
+    # `đạt từ 95%`: from that level up (SPEC `từ … trở lên`) — a change's `tăng từ …` is its start
+    (regex.compile(r"(?<!\p{L})(?:đạt|ở\s+mức|là|bằng)\s+từ\s*$", _I), "ge"),
     (regex.compile(r"(?:trên|hơn|vượt|cao\s+hơn)\s*$", _I), "gt"),
     (regex.compile(r"(?:dưới|thấp\s+hơn)\s*$", _I), "lt"),
     (regex.compile(rf"(?:{KHOANG}|xấp\s+xỉ|gần|chừng)\s*$", _I), "approx"),

@@ -456,14 +456,15 @@ def _join_continuations(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
-def _merge_wrapped(lines: list[_Line]) -> list[_Line]:
+def _merge_wrapped(text: str, lines: list[_Line]) -> list[_Line]:
     """In a list written all in bullets, an unmarked line after a bullet is the
-    rest of that bullet that a hard line break split off, not a new task."""
+    rest of that bullet that a hard line break split off, not a new task — unless
+    it is a field line, which closes the bullets above it."""
     if not lines or lines[0].depth == 0:
         return lines
     out = [lines[0]]
     for line in lines[1:]:
-        if line.depth == 0 and out[-1].depth > 0:
+        if line.depth == 0 and out[-1].depth > 0 and not field_of(line.text(text)):
             out[-1] = _Line(out[-1].start, line.end, out[-1].depth)
         else:
             out.append(line)
@@ -591,13 +592,17 @@ class _Fields:
     partners: list[str] = field(default_factory=list)
     timeframe: str | None = None
     product: str | None = None
+    #: `Lãnh đạo phụ trách: Phó Giám đốc X`: who oversees; the lead only when no body is named.
+    overseers: list[str] = field(default_factory=list)
 
     def add(self, name: str, value: str) -> None:
         if not value:
             return
         if "phối hợp" in name:
             self.partners = _dedupe(self.partners + split_agencies(value))
-        elif name.startswith(("cơ quan", "đơn vị", "lãnh đạo", "người", "chủ trì")):
+        elif name.startswith(("lãnh đạo", "người")):
+            self.overseers = _dedupe(self.overseers + cell_assignment(value).lead)
+        elif name.startswith(("cơ quan", "đơn vị", "chủ trì")):
             roles = cell_assignment(value)  # `Cơ quan thực hiện: Sở X (chủ trì); Sở Y`
             self.lead = _dedupe(self.lead + roles.lead)
             self.partners = _dedupe(self.partners + roles.partners)
@@ -613,10 +618,11 @@ class _Fields:
                 self.add(*found)
 
     def apply(self, draft: _Draft) -> None:
-        if self.lead:
-            draft.lead = list(self.lead)
+        if self.lead or self.overseers:
+            draft.lead = list(self.lead or self.overseers)
         if self.partners:
-            draft.partners = _dedupe(self.partners, exclude=draft.lead)
+            # the item's own `phối hợp với Sở X` first, then the block's partners
+            draft.partners = _dedupe(draft.partners + self.partners, exclude=draft.lead)
         if self.timeframe:
             draft.timeframe = self.timeframe
         if self.product:
@@ -702,7 +708,7 @@ class _TaskWalker:
             # No one named before the action, here or above: `Rà soát … (Sở X chủ trì, …)`.
             lead = list(ctx.lead) or [canonical_agency(body[s:e]) for s, e in _leading_mid_text(body)]
             partners = _dedupe(list(ctx.partners) + own.partners, exclude=lead)
-        if scope == "dieu" and not lead and not (fields and fields.lead):
+        if scope == "dieu" and not lead and not (fields and (fields.lead or fields.overseers)):
             return None
         draft = _Draft(
             start, end, sec.section_id, lead, partners, timeframe=find_timeframe(body), product=find_product(body)
@@ -760,7 +766,7 @@ class _TaskWalker:
         # hands it to the deeper lines under it.
         local: tuple[int, Assignment] | None = None
         fields: _Fields | None = None
-        body = _merge_wrapped(body)
+        body = _merge_wrapped(text, body)
         for idx, line in enumerate(body):
             content = line.text(text)
             if field_of(content):

@@ -680,3 +680,34 @@ def test_a_heading_that_names_a_local_government_leads_the_items_under_it():
         "các tổ chức quốc tế",
         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Trị",
     ]
+
+
+_FIELD_BLOCK = (
+    "KẾ HOẠCH\nVề thử\nIII. NHIỆM VỤ TRỌNG TÂM\n1. Tái cơ cấu ngành công nghiệp\n"
+    "- Tham mưu UBND tỉnh xây dựng chính sách thu hút đầu tư.\n"
+    "- Phối hợp với Sở Tài nguyên và Môi trường rà soát hoạt động khai thác.\n"
+    "{overseer}"
+    "Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý Năng lượng, Văn phòng Sở.\n"
+    "2. Phát triển nguồn nhân lực\n- Tổ chức tập huấn cho cán bộ.\n"
+)
+
+
+@pytest.mark.parametrize("overseer", ["", "Lãnh đạo phụ trách: Phó Giám đốc Nguyễn Văn An.\n"])
+def test_field_lines_after_bullets_give_every_bullet_its_lead_and_partners(overseer):
+    """A real DOCX plan (Sở Công Thương, Đề án 08): the unit fields close the whole group;
+    the leader who oversees it is no lead when a unit is named; a bullet keeps its own partner."""
+    text = _FIELD_BLOCK.format(overseer=overseer)
+    first, second, third = extract_tasks(ParsedDoc(text, parse_sections(text)))
+    assert first.lead == second.lead == ["Phòng Quản lý Công nghiệp"]
+    assert first.partners == ["Phòng Quản lý Năng lượng", "Văn phòng Sở"]
+    assert second.partners == ["Sở Tài nguyên và Môi trường", "Phòng Quản lý Năng lượng", "Văn phòng Sở"]
+    assert third.lead == []
+
+
+def test_the_overseer_leads_when_no_unit_is_named():
+    text = (
+        "KẾ HOẠCH\nVề thử\nII. NHIỆM VỤ\n1. Kiểm tra\n- Kiểm tra hồ sơ pháp lý của đơn vị.\n"
+        "Lãnh đạo phụ trách: Phó Giám đốc Nguyễn Văn An.\n"
+    )
+    (task,) = extract_tasks(ParsedDoc(text, parse_sections(text)))
+    assert task.lead == ["Phó Giám đốc Nguyễn Văn An"]
