@@ -227,7 +227,8 @@ _DIMENSIONLESS_BEFORE_RE = regex.compile(r"(?:đạt|bằng|ở)(?:\s+mức)?(?:
 
 DOMAIN_CUES: list[tuple[str, str]] = [
     ("climate", r"biến\s+đổi\s+khí\s+hậu|khí\s+hậu|thiên\s+tai|khí\s+nhà\s+kính"),
-    ("defense", r"quốc\s+phòng|an\s+ninh|quân\s+sự"),
+    # not `an ninh năng lượng`, `an ninh lương thực`: supplies kept secure, not security
+    ("defense", r"quốc\s+phòng|an\s+ninh(?!\s+(?:năng\s+lượng|lương\s+thực|nguồn\s+nước))|quân\s+sự"),
     ("environment", r"môi\s+trường"),
     ("resources", r"tài\s+nguyên|đất\s+đai|khoáng\s+sản"),
     ("economy", r"kinh\s+tế"),
@@ -245,6 +246,43 @@ _SENTENCE_END_RE = regex.compile(
 
 
 # ---------------------------------------------------------------- small helpers
+
+
+#: What an indicator measures, when no heading names the domain: the first cue wins,
+#: the more specific domains first (`tỷ lệ khu công nghiệp có hệ thống xử lý nước
+#: thải` is environment; `tỷ lệ hộ dân được sử dụng điện` society).
+INDICATOR_DOMAIN_CUES: list[tuple[str, str]] = [
+    ("climate", r"khí\s+nhà\s+kính|phát\s+thải|thiên\s+tai|biến\s+đổi\s+khí\s+hậu"),
+    (
+        "environment",
+        r"môi\s+trường|nước\s+thải|chất\s+thải|(?<!điện\s)rác|che\s+phủ\s+rừng|rừng|sinh\s+thái|ô\s+nhiễm|"
+        r"không\s+khí|đa\s+dạng\s+sinh\s+học|nước\s+sạch",
+    ),
+    ("resources", r"đất\s+đai|khoáng\s+sản|tài\s+nguyên|nguồn\s+nước|nguồn\s+thu\s+từ\s+đất"),
+    (
+        "society",
+        r"hộ|người\s+dân|dân\s+số|y\s+tế|bác\s+s[ĩỹ]|giường\s+bệnh|bảo\s+hiểm|giáo\s+dục|học\s+sinh|trẻ\s+em|"
+        r"trường\s+học|(?<!năng\s+suất\s)lao\s+động|việc\s+làm|nghèo|văn\s+hóa|tuổi\s+thọ",
+    ),
+    ("defense", r"quốc\s+phòng|an\s+ninh(?!\s+(?:năng\s+lượng|lương\s+thực|nguồn\s+nước))|quân\s+sự"),
+    (
+        "economy",
+        r"kinh\s+tế|GRDP|GDP|tăng\s+trưởng|công\s+nghiệp|sản\s+xuất|năng\s+lượng|điện|du\s+lịch|xuất\s+khẩu|"
+        r"đầu\s+tư|ngân\s+sách|doanh\s+nghiệp|thương\s+mại|lấp\s+đầy|năng\s+suất|nông\s+nghiệp|thu\s+nhập",
+    ),
+]
+_INDICATOR_DOMAIN_RES = [(d, regex.compile(rf"(?<!\p{{L}})(?:{p}){_W}", _I)) for d, p in INDICATOR_DOMAIN_CUES]
+
+
+def indicator_domain(indicator: str, heading_domain: str) -> str:
+    """The heading's domain, else the one the indicator's words name (SPEC: the
+    heading decides; a heading such as `Chỉ tiêu` names none)."""
+    if heading_domain != "other":
+        return heading_domain
+    for d, rx in _INDICATOR_DOMAIN_RES:
+        if rx.search(indicator):
+            return d
+    return "other"
 
 
 @memo()
@@ -280,10 +318,23 @@ def comparator_before(before: str, after: str = "", q: Quantity | None = None) -
 _GROWTH_RATE = regex.compile(r"tốc\s+độ\s+tăng", _I)
 
 
+#: Adding to a stock: `hình thành mới 05 khu công nghiệp`, `có thêm 3 xã`, `bổ sung 2.989 MW`.
+_ADD_RE = regex.compile(
+    r"(?<!\p{L})(?:(?:hình\s+thành|xây\s+dựng|xây|trồng|thành\s+lập|làm)\s+mới|có\s+thêm|bổ\s+sung)(?!\p{L})", _I
+)
+#: `tăng tỷ lệ X đạt 12%`: raising a share until it reaches a level, which the figure is.
+_RAISE_TO_LEVEL_RE = regex.compile(
+    r"(?<!\p{L})tăng\s+(?:tỷ\s+lệ|tỷ\s+trọng)(?!\p{L})[^.;]*?(?<!\p{L})đạt(?!\s+được)(?!\p{L})", _I
+)
+
+
 def direction_of(words: str) -> str:
-    """`decrease` if the nearest change verb is `giảm`, `increase` if `tăng`, else `level`."""
+    """`decrease` if the nearest change verb is `giảm`, `increase` if `tăng` (or an
+    addition to a stock), else `level`."""
+    if _RAISE_TO_LEVEL_RE.search(words):
+        return "level"
     dec = [m.start() for m in _DECREASE_RE.finditer(words)]
-    inc = [m.start() for m in _INCREASE_RE.finditer(words)]
+    inc = [m.start() for m in _INCREASE_RE.finditer(words)] + [m.start() for m in _ADD_RE.finditer(words)]
     if _GROWTH_RATE.search(words):
         inc.append(len(words))
     if not dec and not inc:
@@ -882,7 +933,7 @@ def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_ye
                 period_start=period[0] if period else None,
                 period_end=period[1] if period else None,
                 baseline=baseline,
-                domain=ctx.domain,
+                domain=indicator_domain(f"{ind} {f.unit}", ctx.domain),
                 responsible=[],
                 source="text",
                 note=_note_for(line[start : f.right], notes),
@@ -1101,7 +1152,7 @@ def _table_row(doc, line, line_start, cells, spans, table, state, notes) -> list
                 period_start=period[0] if period else None,
                 period_end=period[1] if period else None,
                 baseline=None,
-                domain=domain,
+                domain=indicator_domain(f"{indicator} {unit}", domain),
                 responsible=agencies,
                 source="table",
                 note=_note_for(line, notes),

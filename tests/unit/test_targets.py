@@ -673,3 +673,42 @@ def test_a_clause_that_closes_on_when_it_is_due_gives_the_year(closing, year):
 def test_a_year_closing_what_already_happened_is_no_due_year():
     found = targets_of(_GOALS + "- Giảm 20% số vụ cháy rừng so với số vụ đã xảy ra trong năm 2025.")
     assert [(t.value, t.target_year) for t in found] == [(20.0, None)]
+
+
+@pytest.mark.parametrize(
+    ("item", "domain"),
+    [
+        ("- Tỷ lệ che phủ rừng đạt 45%.", "environment"),
+        ("- Tỷ lệ khu công nghiệp có hệ thống xử lý nước thải tập trung đạt 100%.", "environment"),
+        ("- Tỷ lệ hộ dân được sử dụng điện đạt 99,8%.", "society"),
+        ("- Năng suất lao động tăng bình quân 6,5%/năm.", "economy"),
+        ("- Hình thành mới 05 khu công nghiệp.", "economy"),
+        ("- Có 02 dự án điện rác.", "economy"),
+        ("- Tỷ lệ dịch vụ công được số hóa đạt 100%.", "other"),
+    ],
+)
+def test_a_heading_that_names_no_domain_leaves_it_to_the_indicator(item, domain):
+    """Class F-domain: under `Chỉ tiêu` the indicator's words say what is measured."""
+    (t,) = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n1. Chỉ tiêu\n" + item)
+    assert t.domain == domain
+
+
+def test_the_headings_domain_still_decides():
+    (t,) = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n1. Về môi trường\n- Tỷ lệ hộ dân được sử dụng nước sạch đạt 95%.")
+    assert t.domain == "environment"
+
+
+@pytest.mark.parametrize(
+    ("item", "direction"),
+    [
+        ("- Hình thành mới 05 khu công nghiệp.", "increase"),
+        ("- Có thêm 3 xã đạt chuẩn nông thôn mới.", "increase"),
+        ("- Chuyển đổi cơ cấu cây trồng theo hướng tăng tỷ lệ diện tích sản xuất hữu cơ đạt 12%.", "level"),
+        ("- Có 10 xã đạt chuẩn nông thôn mới.", "level"),
+        ("- Chỉ số sản xuất công nghiệp tăng bình quân 12%/năm.", "increase"),
+    ],
+)
+def test_adding_to_a_stock_raises_it_and_raising_a_share_to_a_level_is_a_level(item, direction):
+    """Class F-direction."""
+    (t,) = targets_of(_GOALS + item)
+    assert t.direction == direction
