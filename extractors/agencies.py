@@ -165,7 +165,7 @@ _ABBREVIATIONS_RE = [(regex.compile(r"(?<![\p{L}\d])(?:" + p + r")(?![\p{L}\d])"
 
 LOCAL_GOV = rf"(?:(?i:{loose('Ủy ban nhân dân')}|{loose('Hội đồng nhân dân')})|UBND|HĐND)" + _END
 #: Administrative units a local government or a proper name may be qualified by.
-LOCALITY_NOUNS = ["tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn", "địa phương"]
+LOCALITY_NOUNS = ["tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn", "địa phương", "quốc gia"]
 _LOC_NOUN = _alts(LOCALITY_NOUNS) + _END
 #: A place name: capitalised syllables (`Kon Tum`, `Bà Rịa - Vũng Tàu`).
 PLACE = r"\p{Lu}[\p{L}\p{M}]*(?:(?:" + _SP + "|" + _DASH + r")\p{Lu}[\p{L}\p{M}]*)*"
@@ -399,7 +399,9 @@ PREDICATE_WORDS = [
 #: `số` ends a name only before a figure (`… tỉnh số 12`); before a word it is
 #: the adjective "digital", part of the name (`Cục Thương mại điện tử và Kinh tế số`).
 _NUMBER_AFTER = rf"số{_SP}(?=\d)"
-_PREDICATE_RE = regex.compile(rf"(?:{_alts(PREDICATE_WORDS)}{_END}|{_NUMBER_AFTER})", _F)
+#: `cấp` issues (`… công nghiệp cấp, cấp lại giấy phép`) unless it names a level (`cấp tỉnh`).
+_ISSUES = rf"cấp{_END}(?!{_SP}(?:{_LOC_NOUN}|trung{_SP}ương|cơ{_SP}sở|quốc{_SP}gia|bộ{_END}))"
+_PREDICATE_RE = regex.compile(rf"(?:{_alts(PREDICATE_WORDS)}{_END}|{_NUMBER_AFTER}|{_ISSUES})", _F)
 
 # -- generic groups ---------------------------------------------------------------
 
@@ -770,8 +772,8 @@ def _name_tail(text: str, pos: int) -> int | None:
     return end
 
 
-#: Lower-case words in a row a name may hold (`Trung tâm Kiểm soát bệnh tật`) …
-_LOWER_RUN = 3
+#: Lower-case words in a row a name may hold (`Cục Quản lý tài nguyên nước`) …
+_LOWER_RUN = 5
 #: … and how many more when its locality closes them (`Trung tâm Phục vụ hành chính công tỉnh`).
 _LOWER_RUN_TO_LOCALITY = 2
 _LOWER_WORD = regex.compile(rf"{_SP}(\p{{Ll}}[\p{{L}}\p{{M}}]*)")
@@ -968,7 +970,7 @@ _PLURAL_LEAD = regex.compile(r"(?:Các|Những)\s")
 
 
 #: An administrative unit and the place after it, in a name written in capitals and lower-cased.
-_UNITS = "|".join(sorted((n for n in LOCALITY_NOUNS if n != "địa phương"), key=len, reverse=True))
+_UNITS = "|".join(sorted((n for n in LOCALITY_NOUNS if n not in ("địa phương", "quốc gia")), key=len, reverse=True))
 _UNIT_PLACE = regex.compile(rf"(?<![\p{{L}}])(?P<unit>{_UNITS})\s+(?P<place>[^,;()]+?)\s*(?=$|[,;(])")
 #: Abbreviations keep their capitals: a name holding one is left as written.
 _HAS_ABBREVIATION = regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(p for p, _ in ABBREVIATIONS) + r")(?![\p{L}\d])|&")

@@ -418,3 +418,24 @@ def test_a_figure_after_so_still_ends_a_name():
 def test_the_partys_bodies_who_lead_its_programmes(text, name):
     """A Party committee's Chương trình hành động gives its work to Party bodies."""
     assert mentions(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a ministry's departments: longer runs of lower-case words than a province's offices
+        ("Cục Quản lý tài nguyên nước chủ trì xây dựng.", "Cục Quản lý tài nguyên nước"),
+        (
+            "Trung tâm Quy hoạch và Điều tra tài nguyên nước quốc gia hoàn thành điều tra.",
+            "Trung tâm Quy hoạch và Điều tra tài nguyên nước quốc gia",
+        ),
+        # `cấp` issues unless it names a level (a real circular, TT-38/2025/BCT)
+        (
+            "Cục Kỹ thuật an toàn và Môi trường công nghiệp cấp, cấp lại giấy phép.",
+            "Cục Kỹ thuật an toàn và Môi trường công nghiệp",
+        ),
+        ("Ủy ban nhân dân cấp tỉnh cấp Giấy chứng nhận đối với cơ sở.", "Ủy ban nhân dân cấp tỉnh"),
+    ],
+)
+def test_long_names_of_central_departments_end_where_the_action_starts(text, name):
+    assert mentions(text) == [name]
