@@ -52,6 +52,7 @@ import regex
 
 from extractors.text.dates import NUMERIC_DATE, make_date
 from extractors.text.fold import VOWEL_FAMILIES
+from extractors.text.lexicon import TIME_COLUMN_ANY, TIME_COLUMN_FIRST
 from extractors.text.numbers import NUMBER_GLOSS
 from extractors.text.patterns import SPACES, family_word, guard_first_char, windows_around
 from schemas import Deadline
@@ -314,9 +315,7 @@ _DURATION = regex.compile(
 )
 _SLOT_END_RE = regex.compile(r"[;\n]|\.(?=\s|$)")
 #: A table header cell that names a time column.
-TIME_HEADER = regex.compile(
-    r"^\W*(?:thời\s+gian|thời\s+hạn|thời\s+điểm|tiến\s+độ|năm\s+(?:thực\s+hiện|hoàn\s+thành))\b", regex.I
-)
+TIME_HEADER = regex.compile(rf"^\W*(?:{TIME_COLUMN_FIRST})\b|(?<!\p{{L}})(?:{TIME_COLUMN_ANY})(?!\p{{L}})", regex.I)
 #: A header cell is a short label; a longer cell is content that mentions time.
 MAX_HEADER_CHARS = 40
 #: A slot value longer than this is a sentence, read as prose instead.

@@ -36,7 +36,7 @@ from extractors.agencies import (
 from extractors.document import ParsedDoc
 from extractors.normalize.flat_tables import header_completed
 from extractors.sections import classify_line
-from extractors.text.lexicon import COOPERATION_ADVERBS
+from extractors.text.lexicon import COOPERATION_ADVERBS, TIME_COLUMN_ANY, TIME_COLUMN_FIRST
 from extractors.text.patterns import END, NOCASE, is_caps, loose, loose_alt
 from schemas import Task
 
@@ -151,11 +151,11 @@ _TASK_HEADER = r"nhiệm\s+vụ|nội\s+dung|hoạt\s+động|công\s+việc|gi�
 TABLE_COLUMNS: list[tuple[str, str]] = [
     ("stt", r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$"),
     ("partners", r"phối\s+hợp"),
-    ("timeframe", r"^(?:thời\s+gian|thời\s+hạn|tiến\s+độ|lộ\s+trình|năm\s+hoàn\s+thành|thời\s+điểm)"),
+    ("timeframe", rf"^(?:{TIME_COLUMN_FIRST})"),
     ("product", r"^(?:sản\s+phẩm|kết\s+quả)"),
     ("task", rf"^(?:tên\s+)?(?:{_TASK_HEADER})"),
     ("lead", r"chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm|phụ\s+trách|cơ\s+quan|đơn\s+vị"),
-    ("timeframe", r"thời\s+gian|thời\s+hạn|tiến\s+độ"),
+    ("timeframe", TIME_COLUMN_ANY),
     ("product", r"sản\s+phẩm"),
     ("task", _TASK_HEADER),
 ]

@@ -178,3 +178,11 @@ COOPERATION_ADVERBS: tuple[str, ...] = (
     "tích cực",
     "thống nhất",
 )
+
+# ---------------------------------------------------------------- table headers
+
+#: A table's time column, named by its first words (`Thời gian thực hiện`, `Tiến độ`,
+#: `Năm hoàn thành`) …
+TIME_COLUMN_FIRST = r"thời\s+gian|thời\s+hạn|thời\s+điểm|tiến\s+độ|lộ\s+trình|năm\s+(?:thực\s+hiện|hoàn\s+thành)"
+#: … or anywhere in a short header (`Mốc thời gian hoàn thành`, `Dự kiến thời gian`).
+TIME_COLUMN_ANY = r"thời\s+gian|thời\s+hạn|tiến\s+độ"

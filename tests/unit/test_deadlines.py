@@ -548,3 +548,12 @@ def test_a_duration_opening_a_long_time_slot_is_its_value(slot):
 def test_a_cycle_outside_the_contract_recurs_without_a_recurrence(cycle):
     d = _one(f"Tổ chức sơ kết {cycle}.")
     assert d.kind == "recurring" and d.recurrence is None
+
+
+@pytest.mark.parametrize(
+    "header", ["Thời gian hoàn thành", "Mốc thời gian hoàn thành", "Dự kiến tiến độ", "Năm thực hiện"]
+)
+def test_a_time_column_named_anywhere_in_a_short_header(header):
+    """Tasks and deadlines read the same column (one definition in the text layer)."""
+    text = f"TT\tNhiệm vụ\tCơ quan chủ trì\t{header}\n1\tXây dựng cơ sở dữ liệu đất đai\tSở Xây dựng\tQuý III/2026\n"
+    assert [(d.text, d.end) for d in _run(text)] == [("Quý III/2026", "2026-Q3")]
