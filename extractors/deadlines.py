@@ -559,8 +559,15 @@ def _completion_time(text: str, a: Atom, line_start: int) -> bool:
     return strong and bool(_COMPLETION_RE.search(_clause_before(text, a.start, line_start)))
 
 
+#: A time slot's name whose colon OCR lost (`Thời gian thường xuyên.`): its value opens a clause.
+_SLOT_NAME_BEFORE = regex.compile(
+    r"(?:^|[.;]\s+)(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s+$", regex.I
+)
+
+
 def _clause_initial(text: str, pos: int, line_start: int) -> bool:
-    return bool(_CLAUSE_OPENERS.search(text[max(line_start, pos - 40) : pos]))
+    before = text[max(line_start, pos - 40) : pos]
+    return bool(_CLAUSE_OPENERS.search(before) or _SLOT_NAME_BEFORE.search(before))
 
 
 def _accept(text: str, a: Atom, line_start: int, accepted_prev: Atom | None) -> bool:

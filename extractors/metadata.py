@@ -433,7 +433,7 @@ def extract_metadata(doc: ParsedDoc, implements: list[str] | None = None) -> Doc
     head = _find_header(lines)
     facts = DocumentFacts(implements=list(implements or []))
     end = head.kind_at if head.kind_at is not None else (head.subject_at or head.kinh_gui_at or HEADER_LINES)
-    _number_place_date(facts, head.lines[: max(end, 1) + 2])
+    _number_place_date(facts, head.lines[: max(end, 1) + 2] + _right_column_after(head.lines, end))
 
     if head.present:
         facts.issuer = issuer_from_caps(_issuer_lines(head.lines[:end]), canonical_province(facts.issue_place or ""))
@@ -464,6 +464,27 @@ def extract_metadata(doc: ParsedDoc, implements: list[str] | None = None) -> Doc
     facts.signer_title, facts.signer_name = _signature(doc)
     facts.horizon_year = _horizon(doc, facts.title)
     return facts
+
+
+def _is_header_line(s: str) -> bool:
+    """The motto, the number or the place-date line, or a rule under them."""
+    return bool(_MOTTO.search(s) or _PLACE_DATE.search(s) or _NUMBER_LINE.match(s) or _RULE.fullmatch(s))
+
+
+def _right_column_after(lines: list[str], kind_at: int) -> list[str]:
+    """The header's right column when OCR read it after the kind line (the left
+    column, kind line included, taken as one block): the header lines under it."""
+    out = []
+    for ln in lines[kind_at + 1 : kind_at + 1 + _RIGHT_COLUMN_LINES]:
+        if _is_header_line(ln.strip()):
+            out.append(ln)
+        elif ln.strip():
+            break
+    return out
+
+
+#: The most lines of the header's right column: motto, slogan, rule, place-date.
+_RIGHT_COLUMN_LINES = 5
 
 
 def _number_place_date(facts: DocumentFacts, head: list[str]) -> None:
@@ -583,10 +604,10 @@ def _title_after(lines: list[str], at: int, rest: str) -> str | None:
         return " ".join(rest.split())
     parts: list[str] = []
     caps_title = False
-    for ln in lines[at + 1 : at + 6]:
+    for ln in lines[at + 1 : at + 6 + len(_right_column_after(lines, at))]:
         s = ln.strip()
-        if not s:
-            continue
+        if not s or (not parts and _is_header_line(s)):
+            continue  # the header's right column, read after the kind line
         if parts and (
             _OPENER.match(s)
             or s.startswith("(")

@@ -557,3 +557,14 @@ def test_a_time_column_named_anywhere_in_a_short_header(header):
     """Tasks and deadlines read the same column (one definition in the text layer)."""
     text = f"TT\tNhiệm vụ\tCơ quan chủ trì\t{header}\n1\tXây dựng cơ sở dữ liệu đất đai\tSở Xây dựng\tQuý III/2026\n"
     assert [(d.text, d.end) for d in _run(text)] == [("Quý III/2026", "2026-Q3")]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Hướng dẫn người dân. Thời gian thường xuyên.", "Thời gian thực hiện thường xuyên."]
+)
+def test_a_time_slot_whose_colon_ocr_lost_still_opens_its_value(sentence):
+    assert _one(sentence).kind == "ongoing"
+
+
+def test_thuong_xuyen_after_a_noun_is_still_no_deadline():
+    assert _run("Rà soát các công việc thường xuyên của đơn vị.") == []

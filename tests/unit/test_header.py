@@ -238,3 +238,21 @@ def test_party_youth_and_front_headers(header, issuer, province):
         *header, "ĐẢNG CỘNG SẢN VIỆT NAM", f"{place}, ngày 12 tháng 3 năm 2024", "KẾ HOẠCH", "Thực hiện Nghị quyết"
     )
     assert (f.issuer, f.province) == (issuer, province)
+
+
+def test_the_right_column_read_after_the_kind_line():
+    """OCR may take the left column, kind line included, as one block and read the
+    motto and the place-date line after it (a rendered scan of a commune's plan)."""
+    f = facts(
+        "ỦY BAN NHÂN DÂN",
+        "XÃ NGỌC HỒI",
+        "Số: 45/KH-UBND",
+        "KẾ HOẠCH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Ngọc Hồi, ngày 12 tháng 9 năm 2025",
+        "Triển khai chuyển đổi số trên địa bàn xã năm 2026",
+        "Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;",
+    )
+    assert (f.doc_number, f.issue_place, str(f.issue_date)) == ("45/KH-UBND", "Ngọc Hồi", "2025-09-12")
+    assert f.title == "Triển khai chuyển đổi số trên địa bàn xã năm 2026"
