@@ -96,7 +96,7 @@ def extract_legal_refs(doc, own_number: str | None = None) -> list[LegalRef]:
     kept = []
     for r in refs:
         r.key = ref_key(r.number, r.symbol) if r.symbol else ref_key(law_name=r.name)
-        if not r.key or r.key == own_key:
+        if not r.key or r.key == own_key or _damaged_own(r.key, own_key):
             continue
         if r.issuer is None:
             r.issuer = issuer_before(text, r)
@@ -128,6 +128,23 @@ def extract_legal_refs(doc, own_number: str | None = None) -> list[LegalRef]:
             )
         )
     return out
+
+
+#: A symbol this long may carry two misread characters and still be the document's own
+#: (`1234/QĐĐ-BNNMTT` for `1234/QĐ-BNNMT` in an appendix caption OCR read).
+_OWN_DAMAGE_MIN_CHARS = 6
+
+
+def _damaged_own(key: str, own_key: str | None) -> bool:
+    """The document's own số hiệu, OCR-damaged: the same number, a symbol a character
+    or two off (two only in a long symbol)."""
+    if not own_key or "/" not in key or "/" not in own_key:
+        return False
+    (number, symbol), (own_number, own_symbol) = key.split("/", 1), own_key.split("/", 1)
+    if number != own_number:
+        return False
+    allowed = 2 if len(own_symbol) >= _OWN_DAMAGE_MIN_CHARS else 1
+    return Levenshtein.distance(symbol, own_symbol) <= allowed
 
 
 def _damaged_form(symbol: str, of: str) -> bool:

@@ -201,6 +201,19 @@ def test_own_number_is_not_a_reference():
     assert own_number_of("Số: 182 /KH-UBND\nKiên Giang, ngày 27 tháng 11 năm 2020") == "182/KH-UBND"
 
 
+@pytest.mark.parametrize(
+    ("caption", "kept"), [("1234/QĐĐ-BNNMTT", []), ("1234/QĐ-BNNMTT", []), ("1234/QĐ-UBND", ["1234/QĐ-UBND"])]
+)
+def test_the_own_number_ocr_damaged_in_a_caption_is_still_no_reference(caption, kept):
+    """A rendered scan of a ministry's decision: the appendix caption's số hiệu read with
+    two characters doubled; another body's document of the same number stays a reference."""
+    text = (
+        "Số: 1234/QĐ-BNNMT\nHà Nội, ngày 15 tháng 4 năm 2026\n"
+        f"(Ban hành kèm theo Quyết định số {caption} ngày 15 tháng 4 năm 2026)\n"
+    )
+    assert [r.ref_key for r in refs_of(text, "1234/QĐ-BNNMT")] == kept
+
+
 def test_ocr_debris_and_wraps():
     text = (
         "ban hành Chương trình hành động tiếp tục thực hiện Nghị quyết số - 24-NQ/TW ngày 03 tháng 6ì năm "
