@@ -120,6 +120,8 @@ class LineInfo:
     rest: str = ""
     #: A Roman label read from figures (`1.` → `I`): the figures as written.
     figures: str | None = None
+    #: A Roman label read from OCR's look-alikes (`I1.` → `II`): as written.
+    lookalike: str | None = None
 
 
 #: A signature mark (`TM.`, `KT.`) before a capitalised title.
@@ -144,15 +146,16 @@ def classify_line(line: str) -> LineInfo:
                 )
             elif style == "dotted":
                 label = label.replace(":", ".")  # OCR: `2:9.` for `2.9.`
-            figures = None
+            figures = lookalike = None
             if style == "roman_ocr":
                 figures = label if label.isdigit() else None
+                lookalike = label
                 style, label = "roman", regex.sub(r"[1l|i]", "I", label.replace("H", "II"))
                 if "L" in label and not regex.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", label):
                     label = label.replace("L", "I")  # `IL.` is `II.` with a foot on the second stroke
                 if not regex.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", label):
                     continue
-            return LineInfo("label", style, label, m.group("rest").strip(), figures)
+            return LineInfo("label", style, label, m.group("rest").strip(), figures, lookalike)
     if _NOI_NHAN.match(line):
         return LineInfo("noi_nhan")
     if _SIGNATURE.match(line):
@@ -571,6 +574,7 @@ def _open_label(
         style, label = "number", str(NUMBER_LOOKALIKES[label])
     depth = next((d for d, o in enumerate(stack) if o.style == style), None)
     previous = stack[depth].section.label if depth is not None else None
+    label = _before_its_twin(style, info, label, lines, i)
     if style in ("letter", "roman"):
         repaired = repaired_label(style, label, previous)
         # `đ)` after `c)` is `d)` misread — unless an `e)` follows, when the `d)` was lost instead.
@@ -615,6 +619,17 @@ def _open_label(
     rest = info.rest or (_title_below(lines, i) if style == "part" else "")
     _push(stack, open_section, i, style, label, ordinal, rest)
     return True
+
+
+def _before_its_twin(style: str, info: LineInfo, label: str, lines: list[str], i: int) -> str:
+    """A Roman look-alike (`I1.` read as `II`) whose clean twin comes next is the numeral before it."""
+    if style != "roman" or not info.lookalike:
+        return label
+    ahead = _next_label(lines, i, ("roman",))
+    value = roman_value(label)
+    if ahead is not None and ahead.label == label and not ahead.lookalike and 1 < value <= len(ROMANS):
+        return ROMANS[value - 2]
+    return label
 
 
 def _next_label(lines: list[str], i: int, styles: tuple[str, ...] | None = None) -> LineInfo | None:

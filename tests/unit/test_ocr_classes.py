@@ -20,6 +20,17 @@ def test_a_roman_look_alike_with_junk_is_the_next_numeral(label):
     assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["I", "I/1", "II", "II/1"]
 
 
+@pytest.mark.parametrize("label", ["I1.", "Il.", "1I."])
+def test_a_first_roman_look_alike_read_as_the_next_numeral_is_the_one_before_it(label):
+    """A rendered poor scan of a Party programme: `I.` read `I1.`, which passes for `II`;
+    the clean `II.` after it shows it was `I`, and the siblings keep their numbers."""
+    a = _read(
+        f"KẾ HOẠCH\nVề thử\n{label} MỤC TIÊU\n1. Mục tiêu chung\nTạo chuyển biến.\n"
+        "II. NHIỆM VỤ\n1. Hoàn thiện thể chế.\nIII. TỔ CHỨC THỰC HIỆN\n1. Văn phòng theo dõi."
+    )
+    assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["I", "I/1", "II", "II/1", "III", "III/1"]
+
+
 @pytest.mark.parametrize("marker", ["I®", "[3]", "!!", "I2l"])
 def test_a_footnote_marker_glued_to_a_percent_keeps_the_target(marker):
     a = _read(
