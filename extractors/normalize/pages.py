@@ -241,8 +241,9 @@ _SPACED_COLON_AT_END = regex.compile(r"(?<=\p{Ll})\s+:\s*$")
 #: Short "words" and marks between a clause's end and such a colon are specks too
 #: (`… chất thải. Tin :`, `… trong quy hoạch. Sun :`, `… đạt 95%. : Ni tàng :`).
 _SPECKS_AFTER_CLAUSE_END = regex.compile(r"(?<=\S[.;!?])(?:\s+(?:\p{L}{1,4}|[:;.,]+)){1,3}\s+:\s*$")
-#: An apostrophe glued to the first word of a line (`'Sở Tài nguyên …`): Vietnamese has none.
-_LEADING_APOSTROPHE = LineStart(r"^'(?=\p{L})")
+#: An apostrophe glued to the first word of a line or a bullet (`'Sở Tài nguyên …`,
+#: `-'Thực hiện …`): Vietnamese has none.
+_LEADING_APOSTROPHE = LineStart(r"^(?P<bullet>[-–•+]\s*)?'(?=\p{L})")
 #: Punctuation debris in front of a numbered label: `- Điều 2.`, `-_ 3.3.`, `: 2.11.`, `“8.`,
 #: `: d).Sở` (a letter label with a speck after it, as `_LABEL` takes it).
 _DEBRIS_BEFORE_LABEL = LineStart(
@@ -317,7 +318,7 @@ def repair_ocr_debris(line: str) -> list[str]:
         last = _last_token(line)
     if len(last) <= 2 and len(line.split()) >= _MIN_WORDS_WITH_JUNK:
         line = _CONSONANT_JUNK_AT_END.sub("", line)
-    line = _LEADING_APOSTROPHE.sub("", line)
+    line = _LEADING_APOSTROPHE.sub(lambda m: f"{m.group('bullet').strip()} " if m.group("bullet") else "", line)
     line = _DEBRIS_BEFORE_LABEL.sub("", line)
     line = _ACCENTED_LETTER_LABEL.sub(lambda m: _unaccent(m.group("ch")) + ")", line)
     patterns = []
@@ -556,8 +557,25 @@ def _wrapped_under_a_dash(prev_line: Line | None, paragraph: str, line: Line, fu
         and len(prev_line.text) >= full_line
         and bool(_UPPER_BULLET.match(line.text))
         and not _CLAUSE_END_TAIL.ends(paragraph)
-        # A labelled heading of one line ends without a stop; the bullets under it are real.
-        and not (paragraph == prev_line.text.strip(" ") and _HEADING_LABEL.match(paragraph))
+        # A labelled heading ends without a stop, on one line or wrapped over a few; the bullets under it are real.
+        and not _labelled_heading(paragraph, prev_line)
+    )
+
+
+#: The most words a labelled heading wrapped over lines holds (`đ) Tăng chi ngân sách … môi trường`).
+_WRAPPED_HEADING_WORDS = 30
+
+
+def _labelled_heading(paragraph: str, last_line: Line) -> bool:
+    """A label and its heading: one line, or a few wrapped lines of one clause ending on a whole word."""
+    if not _HEADING_LABEL.match(paragraph):
+        return False
+    if paragraph == last_line.text.strip(" "):
+        return True
+    return (
+        len(paragraph.split()) <= _WRAPPED_HEADING_WORDS
+        and not regex.search(r"[.;:!?]\s", paragraph)
+        and not _RUNS_ON.ends(paragraph)
     )
 
 
@@ -577,6 +595,29 @@ def _flush_under_a_dash(prev_line: Line | None, line: Line, full_line: int | Non
     )
 
 
+#: An OCR'd line shorter than this share of a full line stopped well before the right margin.
+_SHORT_LINE_SHARE = 0.7
+
+
+def _heading_ended_short(prev_line: Line | None, paragraph: str, line: Line, full_line: int | None) -> bool:
+    """A labelled heading wrapped over lines whose last line stops well short of
+    the right margin has ended; a capitalised line under it is its text (`d) Đẩy
+    mạnh … quản lý tài nguyên` / `và bảo vệ môi trường` / `Khuyến khích …`)."""
+    return (
+        full_line is not None
+        and prev_line is not None
+        and prev_line.ocr
+        and line.ocr
+        and "\t" not in prev_line.text + line.text
+        and prev_line.text.strip(" ") != paragraph  # one line: the short-heading rule decides
+        and len(prev_line.text) < _SHORT_LINE_SHARE * full_line
+        and line.text.lstrip()[:1].isupper()
+        and bool(_HEADING_LABEL.match(paragraph))
+        and not _TERMINAL.ends(paragraph)
+        and not _RUNS_ON.ends(paragraph)
+    )
+
+
 def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | None = None) -> list[Paragraph]:
     """Join wrapped lines; each output Line is one paragraph (page = its first page).
 
@@ -587,10 +628,12 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
     paragraphs: list[Paragraph] = []
     prev_hard = True
     prev_line: Line | None = None
+    blank_before = False
     for ln in lines:
         # Only spaces: leading/trailing tabs are empty table cells.
         text = ln.text.strip(" ")
         if not text.strip():
+            blank_before = True
             continue
         if paragraphs_given:
             joined = bool(paragraphs) and continues_paragraph(paragraphs[-1].text, text)
@@ -601,9 +644,11 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
                 and not ln.hard
                 and (
                     not starts_paragraph(paragraphs[-1].text, text)
-                    or _wrapped_under_a_dash(prev_line, paragraphs[-1].text, ln, full_line)
+                    # OCR leaves a blank line between blocks: a dash after one is a bullet's
+                    or (not blank_before and _wrapped_under_a_dash(prev_line, paragraphs[-1].text, ln, full_line))
                     or _flush_under_a_dash(prev_line, ln, full_line)
                 )
+                and not _heading_ended_short(prev_line, paragraphs[-1].text, ln, full_line)
             )
         if joined:
             cur = paragraphs[-1]
@@ -618,6 +663,7 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
             paragraphs.append(para)
         prev_hard = ln.hard
         prev_line = ln
+        blank_before = False
     return paragraphs
 
 

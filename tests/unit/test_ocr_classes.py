@@ -238,6 +238,44 @@ def test_a_bullet_after_a_full_line_stays_a_bullet_in_a_text_layer_and_under_a_h
     assert "Tiếp tục bảo vệ rừng." in [t.text for t in _ocr_read(page).tasks]
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # a labelled heading wrapped over two lines, its last one running near the margin
+        "c) Bảo vệ và phát triển rừng, bảo tồn thiên nhiên\n"
+        "đồng thời nâng cao chất lượng rừng và giá trị kinh tế của rừng trên địa bàn",
+        # a paragraph OCR ended with a blank line before the bullet
+        "Triển khai đồng bộ các giải pháp bảo vệ và phát triển rừng, bảo tồn thiên nhiên và đa dạng\nsinh học của tỉnh nhà trong giai đoạn phát triển mới của tỉnh nhà\n",
+    ],
+)
+def test_a_bullet_under_a_wrapped_heading_or_after_a_blank_line_stays_a_bullet(heading):
+    """Found on rendered poor scans of the samples: a full last line above a dash is no wrap
+    when it closes a labelled heading, or when OCR left a blank line between them."""
+    page = _wrapped_page("").replace("1. Sở Ngoại vụ", "1. Sở Ngoại vụ\n" + heading + "\n- Tiếp tục bảo vệ rừng.")
+    assert "Tiếp tục bảo vệ rừng." in [t.text for t in _ocr_read(page).tasks]
+
+
+def test_a_wrapped_heading_whose_last_line_stops_short_has_ended():
+    """No dash under it: the short last line of a labelled heading ends it, and the
+    capitalised line under it is its first paragraph, not more of the heading."""
+    heading = (
+        "d) Đẩy mạnh nghiên cứu khoa học, ứng dụng công nghệ trong ứng phó với biến đổi khí hậu\n"
+        "và bảo vệ môi trường\nKhuyến khích các doanh nghiệp đổi mới công nghệ."
+    )
+    page = _wrapped_page("").replace("1. Sở Ngoại vụ", "1. Sở Ngoại vụ\n" + heading)
+    sections = {s.section_id: s.heading for s in _ocr_read(page).sections}
+    assert sections["I/1/d"].endswith("và bảo vệ môi trường")
+
+
+@pytest.mark.parametrize(
+    "line", ["-'Thực hiện quy hoạch thăm dò khoáng sản.", "'Thực hiện quy hoạch thăm dò khoáng sản."]
+)
+def test_an_apostrophe_ocr_glued_to_a_bullets_first_word(line):
+    """Two real poor scans (kontum-06, qd243): `-'Thực hiện …`, `'Tổ chức …`."""
+    (task,) = _ocr_read(f"KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Sở Công Thương\n{line}").tasks
+    assert task.text == "Thực hiện quy hoạch thăm dò khoáng sản."
+
+
 def _read_pages(pages: list[str], ocr: bool):
     from extractors.normalize.pages import normalize_pages
 
