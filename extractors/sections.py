@@ -48,11 +48,11 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
             r"^(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))(?:\s*[.\-–)]|/\.?(?=\s))\s*(?P<rest>\p{Lu}.*)$"
         ),
     ),
-    # OCR reads `II.` as `1i.`/`Il.`: a capitals heading behind a Roman look-alike.
+    # OCR reads `II.` as `1i.`/`Il.`/`1ï.`: a capitals heading behind a Roman look-alike.
     (
         "roman_ocr",
         regex.compile(
-            r"^(?P<label>(?=.*[IVXil|HL])(?=.*[1l|iHL])[IVX1il|HL]{1,4})\s*[.\-–)]\s*(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]*\p{Lu})"
+            r"^(?P<label>(?=.*[IVXil|HLïíìî])(?=.*[1l|iHLïíìî])[IVX1il|HLïíìî]{1,4})\s*[.\-–)]\s*(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]*\p{Lu})"
             # OCR junk at the line's end (`HI. TỔ CHỨC THỰC HIỆN .`) is no part of the heading.
             r"[\s.:;,ˆ¨_|'~]*$"
         ),
@@ -150,7 +150,7 @@ def classify_line(line: str) -> LineInfo:
             if style == "roman_ocr":
                 figures = label if label.isdigit() else None
                 lookalike = label
-                style, label = "roman", regex.sub(r"[1l|i]", "I", label.replace("H", "II"))
+                style, label = "roman", regex.sub(r"[1l|iïíìî]", "I", label.replace("H", "II"))
                 if "L" in label and not regex.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", label):
                     label = label.replace("L", "I")  # `IL.` is `II.` with a foot on the second stroke
                 if not regex.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", label):

@@ -12,7 +12,7 @@ def _read(text: str):
     return analyse(normalize_text(text))
 
 
-@pytest.mark.parametrize("label", [".IL.", "IL.", "Il.", "lI."])
+@pytest.mark.parametrize("label", [".IL.", "IL.", "Il.", "lI.", "1ï.", "Iì."])
 def test_a_roman_look_alike_with_junk_is_the_next_numeral(label):
     a = _read(
         f"KẾ HOẠCH\nVề thử\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\n{label} MỤC TIÊU CỤ THỂ\n1. Mục tiêu\n- Tỷ lệ che phủ rừng đạt 45%."
