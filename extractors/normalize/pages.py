@@ -337,8 +337,9 @@ def repair_ocr_debris(line: str) -> list[str]:
 
 _MOTTO_COUNTRY = MOTTO_COUNTRY
 _MOTTO_SLOGAN = MOTTO_SLOGAN
+#: A place name's words are a space apart: a tab is a column boundary (`ĐẢNG BỘ TỈNH X⇥⇥X, ngày …`).
 _PLACE_DATE = (
-    r"[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,4},\s*[Nn]gày\s+(?:\S+\s+tháng\s+\S+\s+năm\s+\d{4}"
+    r"[\p{Lu}][\p{L}.]*(?: +[\p{Lu}][\p{L}.]*){0,4},\s*[Nn]gày\s+(?:\S+\s+tháng\s+\S+\s+năm\s+\d{4}"
     r"|\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4})"
 )
 
@@ -351,7 +352,8 @@ _HEADER_SPLITS = [
     regex.compile(rf"^(?P<left>{NUMBER_FIELD}\s*:?.*?)\s+(?P<right>{_PLACE_DATE}.*)$"),
     # The issuer column's last line beside the place-date (`SỐ 1050/QĐ-SCT Lào Cai, ngày …`);
     # a place in capitals (`KIÊN GIANG, ngày …`) leaves no column boundary to find.
-    regex.compile(rf"^(?P<left>[\p{{Lu}}\d][\p{{Lu}}\d\s/.\-–]*?)\s+(?P<right>(?![\p{{Lu}}\s]+,){_PLACE_DATE}.*)$"),
+    # The place is written in running case (`ĐẢNG BỘ TỈNH QUẢNG TRỊ Quảng Trị, ngày …`: the column ends before it).
+    regex.compile(rf"^(?P<left>[\p{{Lu}}\d][\p{{Lu}}\d\s/.\-–]*?)\s+(?P<right>(?=\p{{Lu}}\p{{Ll}}){_PLACE_DATE}.*)$"),
 ]
 
 
@@ -525,6 +527,8 @@ def continues_paragraph(prev: str, line: str) -> bool:
     first = line.lstrip()[:1]
     if _LABEL_OPENING.match(line):
         return False
+    if _is_kind_line(prev):
+        return False  # the kind line over its subject (`CHƯƠNG TRÌNH HÀNH ĐỘNG` / `thực hiện …`)
     return first.islower() and "\t" not in line and "\t" not in prev[-300:] and not _CLAUSE_END.search(prev[-300:])
 
 
@@ -724,7 +728,7 @@ def normalize_pages(
     page_lines: list[list[Line]] = []
     for number, raw in enumerate(pages, start=1):
         ocr = number <= len(sources) and sources[number - 1] == "ocr"
-        lines = []
+        lines: list[Line] = []
         raw_lines = clean_chars(unhtml_markdown(raw) if markdown else raw).split("\n")
         indents = (page_indents or [])[number - 1] if number <= len(page_indents or []) else []
         if len(indents) != len(raw_lines):
@@ -732,6 +736,8 @@ def normalize_pages(
         for raw_line, indent in zip(raw_lines, indents, strict=True):
             hard = False
             if markdown:
+                if lines and _MD_RULE.match(raw_line):
+                    lines[-1].hard = True  # a rule under a line ends it (a setext heading's underline)
                 raw_line, hard = strip_markdown(raw_line)
             raw_line = _clean_line(raw_line)
             if "\t" in raw_line:

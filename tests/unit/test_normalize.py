@@ -353,3 +353,42 @@ def test_a_heading_that_names_a_group_of_localities_is_not_run_on():
     )
     assert "2. Ủy ban nhân dân các huyện, thành phố\nChỉ đạo" in text
     assert "3. Ủy ban nhân dân tỉnh Kon Tum chỉ đạo" in text  # one locality: its name follows
+
+
+def test_a_kind_paragraph_keeps_its_lower_case_subject_apart():
+    """A Party programme's subject starts in lower case (`thực hiện Nghị quyết …`): in a Word
+    file it is no sentence cut in two, and the title is read from it."""
+    text = normalize_pages(
+        [
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 66-NQ/TW của Bộ Chính trị\nNgày 30/4/2025, Bộ Chính trị ban hành."
+        ],
+        paragraphs=True,
+    ).text
+    assert text.split("\n")[:2] == ["CHƯƠNG TRÌNH HÀNH ĐỘNG", "thực hiện Nghị quyết số 66-NQ/TW của Bộ Chính trị"]
+
+
+def test_a_rule_under_a_markdown_line_ends_it():
+    """`text` over `-----` is a setext heading in Markdown, not a line that runs on."""
+    text = normalize_pages(
+        ["KẾ HOẠCH\nthực hiện Nghị quyết số 66-NQ/TW\n-----\nNgày 30/4/2025, Bộ Chính trị ban hành."], markdown=True
+    ).text
+    assert "thực hiện Nghị quyết số 66-NQ/TW" in text.split("\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        # the left column ends where the place, in running case, begins (a header typed with tabs)
+        (
+            "ĐẢNG BỘ TỈNH QUẢNG TRỊ Quảng Trị, ngày 20 tháng 01 năm 2026",
+            ["ĐẢNG BỘ TỈNH QUẢNG TRỊ", "Quảng Trị, ngày 20 tháng 01 năm 2026"],
+        ),
+        (
+            "ĐẢNG BỘ TỈNH QUẢNG TRỊ\t\tQuảng Trị, ngày 20 tháng 01 năm 2026",
+            ["ĐẢNG BỘ TỈNH QUẢNG TRỊ", "Quảng Trị, ngày 20 tháng 01 năm 2026"],
+        ),
+        ("SỐ 1050/QĐ-SCT Lào Cai, ngày 10 tháng 3 năm 2026", ["SỐ 1050/QĐ-SCT", "Lào Cai, ngày 10 tháng 3 năm 2026"]),
+    ],
+)
+def test_the_issuer_column_beside_the_place_date_line(line, parts):
+    assert split_header(line) == parts
