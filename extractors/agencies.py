@@ -819,6 +819,8 @@ def _core_at(text: str, pos: int, bare: bool) -> int | None:
     if end is not None:
         return end
     m = _GROUP_RE.match(text, pos)
+    if m and (owner := _owned_by(text, m.end())) is not None:
+        return owner
     if m and _group_ends(text, m.end()):
         return m.end()
     if bare:
@@ -826,6 +828,23 @@ def _core_at(text: str, pos: int, bare: bool) -> int | None:
         if m and _group_ends(text, m.end()):
             return m.end()
     return None
+
+
+#: `các đơn vị thuộc Bộ Công Thương`, `các đơn vị trực thuộc Sở`: a group and the body it belongs to.
+_BELONGS_TO = regex.compile(rf"{_SP}(?:trực{_SP})?thuộc{_SP}")
+#: The body a plan's issuer is, named by its head alone (`các đơn vị thuộc Bộ`).
+_OWN_BODY = regex.compile(rf"(?:Bộ|Sở|Ban|Cục|Tổng\s+cục){_END}(?!{_SP}\p{{Lu}})")
+
+
+def _owned_by(text: str, end: int) -> int | None:
+    """End of `… thuộc <body>` after a group, when a body follows `thuộc`."""
+    m = _BELONGS_TO.match(text, end) or (_SP_RE.match(text, end) if text[end - 6 : end] == " thuộc" else None)
+    if not m:
+        return None
+    body = agency_at(text, m.end())
+    if body is None and (own := _OWN_BODY.match(text, m.end())):
+        body = own.end()
+    return body if body is not None and _group_ends(text, body) else None
 
 
 _NEXT_WORD = regex.compile(r"[ \t]+(?=\p{L})")

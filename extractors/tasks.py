@@ -185,8 +185,8 @@ def _dedupe(names, exclude=()) -> list[str]:
 #: The two roles a plan gives agencies: `chủ trì` (leads), `phối hợp` (takes part).
 LEADS = r"chủ\s+trì"
 PARTNERS = r"phối\s+hợp"
-#: An issuer handing the work on: `… giao`, `… giao cho`, `… chỉ đạo`, `… yêu cầu`.
-_HANDS_ON_RE = regex.compile(r"\s+(?:giao(?:\s+cho)?|chỉ\s+đạo|yêu\s+cầu)\s+", _F)
+#: An issuer handing the work on: `… giao`, `… giao cho` (one that `chỉ đạo`, directs, keeps it).
+_HANDS_ON_RE = regex.compile(r"\s+giao(?:\s+cho)?\s+", _F)
 #: `Sở X chủ trì` or `Sở X (chủ trì)` inside a task that opens on its action; not after a partner cue.
 _PARTNER_BEFORE_RE = regex.compile(rf"{PARTNER_CUE}\s*$", _F)
 _LEAD_WORD_RE = regex.compile(LEADS, _F)

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.text.labels import ROMAN_WIDE, roman_value
-from extractors.text.lexicon import NOI_NHAN, SIGNATURE_MARK
+from extractors.text.lexicon import NOI_NHAN, SIGNATURE_MARK, TIME_COLUMN_FIRST
 from extractors.text.memo import memo
 from extractors.text.numbers import NUMBER, SIGN, is_year, parse_quantity_cell
 
@@ -75,10 +75,8 @@ COLUMN_TITLES: list[tuple[str, str]] = [
         "text",
         r"(?:Tên\s+)?(?:Chỉ\s+tiêu|Nội\s+dung|Nhiệm\s+vụ|Dự\s+án|Đề\s+án|Công\s+trình|Danh\s+mục|Hạng\s+mục|Lĩnh\s+vực|Công\s+việc|Nhóm\s+chỉ\s+tiêu)(?:\s*,\s*(?:giải\s+pháp|nhiệm\s+vụ|hoạt\s+động)|\s+(?:công\s+việc|nhiệm\s+vụ|thực\s+hiện|chủ\s+yếu|cụ\s+thể))*",
     ),
-    (
-        "time",
-        r"Thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành|trình))*|Tiến\s+độ(?:\s+(?:thực\s+hiện|hoàn\s+thành))?",
-    ),
+    # the time column as tasks and deadlines name it (`Thời gian thực hiện`, `Mốc thời gian hoàn thành`)
+    ("time", rf"(?:Mốc\s+|Dự\s+kiến\s+)?(?:{TIME_COLUMN_FIRST})(?:\s+(?:thực\s+hiện|hoàn\s+thành|trình))*"),
     (
         "product",
         r"Sản\s+phẩm(?:\s*,?\s*kết\s+quả)?(?:\s+đầu\s+ra)?|Kết\s+quả(?:\s+đầu\s+ra)?|Hình\s+thức(?:\s+văn\s+bản)?",
@@ -97,7 +95,7 @@ _HEADER_WORDS = set(
     giao trách nhiệm nội dung nhiệm vụ giải pháp dự án đề án công trình danh mục hạng mục
     lĩnh vực công việc nhóm tên mục kế hoạch giá trị phấn đấu thời gian hạn hoàn thành trình
     tiến độ sản phẩm kết quả đầu ra hình thức văn bản kinh phí nguồn vốn mức tư ghi chú
-    hoạt động chủ yếu cụ thể và người cán bộ công chức thành viên phụ trách
+    hoạt động chủ yếu cụ thể và người cán bộ công chức thành viên phụ trách mốc dự kiến điểm lộ
 """.split()
 )
 _STT_LINE = regex.compile(r"^\s*(?:S[ốo]\s*TT|STT|TT)(?!\p{L})", regex.IGNORECASE)

@@ -439,3 +439,17 @@ def test_the_partys_bodies_who_lead_its_programmes(text, name):
 )
 def test_long_names_of_central_departments_end_where_the_action_starts(text, name):
     assert mentions(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Các đơn vị thuộc Bộ Công Thương chủ động triển khai.", "Các đơn vị thuộc Bộ Công Thương"),
+        ("Các đơn vị trực thuộc Sở Y tế tổ chức thực hiện.", "Các đơn vị trực thuộc Sở Y tế"),
+        # a ministry's plan names itself by its head alone
+        ("Thủ trưởng các đơn vị thuộc Bộ chủ động triển khai.", "Thủ trưởng các đơn vị thuộc Bộ"),
+        ("Các sở, ngành thuộc Ủy ban nhân dân tỉnh chủ trì.", "Các sở, ngành thuộc Ủy ban nhân dân tỉnh"),
+    ],
+)
+def test_a_group_and_the_body_it_belongs_to(text, name):
+    assert mentions(text) == [name]

@@ -632,6 +632,12 @@ def test_arbitrary_item_text_never_raises(heading, body):
         ("Trong phạm vi thẩm quyền kiểm tra hoạt động của tổ chức kiểm định, Các tổ chức, cá nhân sử dụng.", [], []),
         # a generic group after the clause points back to the bodies named above
         ("Trên cơ sở Chương trình này, các đơn vị, địa phương chủ động xây dựng kế hoạch.", [], []),
+        # a body that directs (`chỉ đạo`) another keeps the task; one that gives it (`giao`) hands it on
+        (
+            "Ban cán sự đảng UBND tỉnh chỉ đạo Sở Tư pháp thẩm định dự thảo văn bản.",
+            ["Ban cán sự đảng Ủy ban nhân dân tỉnh"],
+            [],
+        ),
         # adverbs between `phối hợp` and `với`
         (
             "Sở Y tế chủ trì, phối hợp chặt chẽ, kịp thời với Sở Giáo dục và Đào tạo tổ chức khám sức khỏe.",

@@ -1,0 +1,167 @@
+"""Plans none of the samples resemble, written for the tests, in every layout.
+
+Three invented plans (`tests/fixtures/invented/`): a commune's digital
+transformation plan under the two-level local government of 2025 (a task
+table, `Văn phòng HĐND và UBND xã`, `Trung tâm Phục vụ hành chính công xã`),
+a provincial Party committee's action programme (`ĐẢNG BỘ TỈNH … / BAN CHẤP
+HÀNH`, Party bodies as leads, `T/M` and `BÍ THƯ`) and a ministry's decision
+with its plan attached (`KT. BỘ TRƯỞNG / THỨ TRƯỞNG`, a ministry's
+departments). Each plan's facts are written out here, not taken from the
+pipeline; each rendering of `tests/variants.py` must give them too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.orchestrate.process import process_file
+from tests.slow.test_layout_variations import RENDER
+from tests.variants import cut
+
+INVENTED = Path(__file__).parents[1] / "fixtures" / "invented"
+
+#: What each plan says, as a reader would write it down.
+EXPECTED = {
+    "commune-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "45/KH-UBND",
+            "issuer": "Ủy ban nhân dân xã Ngọc Hồi",
+            "issue_place": "Ngọc Hồi",
+            "issue_date": "2025-09-12",
+            "title": "triển khai chuyển đổi số trên địa bàn xã năm 2026",
+            "signer_name": "Trần Văn Bình",
+            "signer_title": "Chủ tịch",
+            "implements": ["210/KH-UBND"],
+        },
+        "sections": ["I", "I/1", "I/2", "II", "III", "III/1", "III/2", "III/3", "III/4", "IV", "IV/1", "IV/2", "IV/3"],
+        "refs": {"210/KH-UBND", "57/NQ-TW", "luat:tổ chức chính quyền địa phương"},
+        "leads": {
+            "Phòng Văn hóa - Xã hội",
+            "Phòng Kinh tế",
+            "Trung tâm Phục vụ hành chính công xã",
+            "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã",
+            "Công an xã",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam xã",
+        },
+        "deadlines": {
+            ("date", None, "2026-03-31", None),
+            ("quarter", None, "2026-Q2", None),
+            ("ongoing", None, None, None),
+            ("quarter", None, "2026-Q3", None),
+            ("year", None, "2026", None),
+            ("date", None, "2026-12-15", None),
+        },
+        "targets": {(100.0, "%", 2026), (85.0, "%", None)},
+        "tasks": 8,
+    },
+    "party-programme": {
+        "documents": {
+            "doc_kind": "chuong_trinh_hanh_dong",
+            "doc_number": "15-CTr/TU",
+            "issuer": "Ban Chấp hành Đảng bộ tỉnh Quảng Trị",
+            "province": "Quảng Trị",
+            "issue_date": "2026-01-20",
+            "title": "thực hiện nghị quyết số 66-nq/tw ngày 30/4/2025 của bộ chính trị về đổi mới công tác xây dựng"
+            " và thi hành pháp luật",
+            "signer_name": "Lê Ngọc Quang",
+            "signer_title": "Bí thư",
+            "horizon_year": 2030,
+            "implements": ["66/NQ-TW"],
+        },
+        "sections": ["I", "I/1", "I/2", "II", "II/1", "II/1/a", "II/1/b", "II/2", "II/2/a", "II/2/b", "III"]
+        + ["III/1", "III/2", "III/3"],
+        "refs": {"66/NQ-TW"},
+        "leads": {
+            "các cấp ủy, tổ chức đảng",
+            "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+            "Đảng đoàn Hội đồng nhân dân tỉnh",
+            "Ban cán sự đảng Ủy ban nhân dân tỉnh",  # it directs (`chỉ đạo`) the department: its task
+            "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy",
+            "Ủy ban Kiểm tra Tỉnh ủy",
+            "Văn phòng Tỉnh ủy",
+        },
+        "deadlines": {
+            ("quarter", None, "2026-Q1", None),
+            ("date", None, "2026-09-30", None),
+            ("date", None, "2026-02-28", None),
+            ("recurring", None, None, "P1Y"),
+        },
+        # `thẩm định 100% dự thảo văn bản`: a share a task must reach
+        "targets": {(100.0, "%", 2027), (90.0, "%", 2030), (100.0, "%", None)},
+        "tasks": 7,
+    },
+    "ministry-decision": {
+        "documents": {
+            "doc_kind": "quyet_dinh",
+            "doc_number": "1234/QĐ-BNNMT",
+            "issuer": "Bộ Nông nghiệp và Môi trường",
+            "province": None,
+            "issue_place": "Hà Nội",
+            "issue_date": "2026-04-15",
+            "signer_name": "Lê Công Thành",
+            "signer_title": "Thứ trưởng",
+        },
+        "sections": ["Điều 1", "Điều 2", "Điều 3", "I", "I/1", "I/2", "II", "II/1", "II/1/a", "II/1/b", "II/2"]
+        + ["III", "III/1", "III/2"],
+        "refs": {"1622/QĐ-TTG", "35/NĐ-CP", "luat:tài nguyên nước"},
+        "leads": {"Cục Quản lý tài nguyên nước", "Vụ Khoa học và Công nghệ", "Thủ trưởng các đơn vị thuộc Bộ"},
+        "deadlines": {
+            ("quarter", None, "2026-Q4", None),
+            ("year", None, "2027", None),
+            ("year", None, "2028", None),
+            ("recurring", None, None, "P1Y"),
+        },
+        "targets": set(),
+        "tasks": 5,
+    },
+}
+
+
+def _facts(path: Path) -> dict:
+    p = process_file(path, ocr=False)
+    doc = p.tables["documents"][0]
+    documents = {}
+    for field in EXPECTED[path.stem.split(".")[0]]["documents"]:
+        value = getattr(doc, field)
+        documents[field] = (
+            value.lower() if field == "title" and value else str(value) if field == "issue_date" else value
+        )
+    return {
+        "documents": documents,
+        "sections": [s.section_id for s in p.tables["sections"] if s.label],
+        "refs": {r.ref_key for r in p.tables["legal_refs"]},
+        "leads": {a for t in p.tables["tasks"] for a in t.lead},
+        "deadlines": {(d.kind, d.start, d.end, d.recurrence) for d in p.tables["deadlines"]},
+        "targets": {(t.value, t.unit, t.target_year) for t in p.tables["targets"] if t.source == "text"},
+        "tasks": len(p.tables["tasks"]),
+    }
+
+
+def _applies(name: str, variant: str) -> bool:
+    plan = cut((INVENTED / f"{name}.txt").read_text(encoding="utf-8"))
+    if variant in ("pipes", "markdown", "cell_lines"):
+        return any("\t" in ln for ln in plan.body + plan.rest)
+    return variant != "annex_caption"  # the number in a caption only: the header's facts are gone by design
+
+
+CASES = [(n, v) for n in EXPECTED for v in ["text", *RENDER] if v == "text" or _applies(n, v)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "variant"), CASES)
+def test_an_invented_plan_gives_its_facts_in_every_layout(name, variant, tmp_path):
+    source = INVENTED / f"{name}.txt"
+    if variant == "text":
+        path = source
+    else:
+        suffix, render = RENDER[variant]
+        path = tmp_path / f"{name}.{variant}{suffix}"
+        path.write_bytes(render(cut(source.read_text(encoding="utf-8"))))
+    got = _facts(path)
+    want = EXPECTED[name]
+    assert got["documents"] == want["documents"]
+    for table in ("sections", "refs", "leads", "deadlines", "targets", "tasks"):
+        assert got[table] == want[table], table
