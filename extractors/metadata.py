@@ -827,9 +827,23 @@ def _collective_head(doc: ParsedDoc, block: str) -> tuple[str | None, str | None
     return " ".join(head.group("role").split()), head.group("name")
 
 
+_CLOSING_KINDS = ("chu_ky", "noi_nhan")
+
+
 def _closing_blocks(doc: ParsedDoc) -> list:
-    """The signature blocks, then the recipients' (where a signature column may run on)."""
-    return [s for kind in ("chu_ky", "noi_nhan") for s in doc.sections if s.kind == kind]
+    """The body's closing: its first signature block and the signature and recipients'
+    blocks next to it (a signature column may run on into the recipients'); without
+    one, the first recipients' block. Forms in the appendices sign again: not these."""
+    sections = list(doc.sections)
+    first = next((i for i, s in enumerate(sections) if s.kind == "chu_ky"), None)
+    if first is None:
+        return [s for s in sections if s.kind == "noi_nhan"][:1]
+    start = first - 1 if first > 0 and sections[first - 1].kind == "noi_nhan" else first
+    end = first
+    while end + 1 < len(sections) and sections[end + 1].kind in _CLOSING_KINDS:
+        end += 1
+    run = sections[start : end + 1]
+    return [s for s in run if s.kind == "chu_ky"] + [s for s in run if s.kind == "noi_nhan"]
 
 
 def _name_at_line_end(doc: ParsedDoc) -> str | None:

@@ -246,6 +246,16 @@ def test_a_signature_column_that_shares_lines_with_the_recipients(block, title):
     assert (facts.signer_title, facts.signer_name) == (title, "Nguyễn Văn An")
 
 
+def test_a_form_in_an_appendix_that_signs_again_is_not_the_signer():
+    """A real circular (TT-23/2024/BCT) ends on forms with their own signature
+    blocks (`BỘ TRƯỞNG` / `Nguyễn Văn A`): the body's block signs the document."""
+    facts = _signed(
+        ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An", "PHỤ LỤC", "Mẫu số 01", "GIẤY ĐỀ NGHỊ CẤP PHÉP"]
+        + ["Kính gửi: Bộ Công Thương", "Nơi nhận:", "- Như trên;", "GIÁM ĐỐC", "Nguyễn Văn B"]
+    )
+    assert (facts.signer_title, facts.signer_name) == ("Phó Chủ tịch", "Nguyễn Văn An")
+
+
 def test_a_body_ending_a_table_cell_takes_no_place_from_the_next_cell():
     text = (
         "KẾ HOẠCH\nVề bảo vệ nguồn nước\nI. NHIỆM VỤ\n1. Tăng cường quản lý tài nguyên nước.\n"
