@@ -462,7 +462,7 @@ def extract_metadata(doc: ParsedDoc, implements: list[str] | None = None) -> Doc
     if not facts.issuer and facts.province:
         facts.issuer = _unnamed_issuer(doc.text, facts.province)
     facts.signer_title, facts.signer_name = _signature(doc)
-    facts.horizon_year = _horizon(doc, facts.title)
+    facts.horizon_year = _horizon(doc, facts.title, facts.issue_date)
     return facts
 
 
@@ -864,7 +864,7 @@ def _name_at_line_end(doc: ParsedDoc) -> str | None:
     return None
 
 
-def _horizon(doc: ParsedDoc, title: str | None) -> int | None:
+def _horizon(doc: ParsedDoc, title: str | None, issued: _dt.date | None = None) -> int | None:
     """The latest `đến năm YYYY` / period end in the title and goal sections, visions aside."""
     chunks = [title or ""]
     for s in doc.sections:
@@ -877,4 +877,21 @@ def _horizon(doc: ParsedDoc, title: str | None) -> int | None:
         chunk = _VISION.sub(" ", chunk)
         for m in _YEAR_ENDS.finditer(chunk):
             years.append(int(m.group("y") or m.group("y2")))
+    if not years and title and (annual := _annual_year(title, issued)):
+        return annual
     return max(years) if years else None
+
+
+#: An annual plan's title ends on its year: `Kế hoạch cải cách hành chính năm 2026`.
+_ANNUAL_TITLE = regex.compile(r"(?<![\p{L}\d/])năm\s+(?P<y>(?:19|20)\d{2})\s*$", regex.IGNORECASE)
+#: … unless the year is a document's (`… Nghị quyết số 12/NQ-HĐND năm 2024`).
+_NUMBER_BEFORE = regex.compile(r"\d\s*[/\-]\s*\p{L}|(?<!\p{L})số\s*\d", regex.IGNORECASE)
+
+
+def _annual_year(title: str, issued: _dt.date | None) -> int | None:
+    """The year an annual plan runs: its title's last words, no earlier than its issue."""
+    m = _ANNUAL_TITLE.search(title)
+    if not m or _NUMBER_BEFORE.search(title, max(0, m.start() - 40), m.start()):
+        return None
+    year = int(m.group("y"))
+    return year if issued is None or year >= issued.year else None

@@ -34,6 +34,7 @@ EXPECTED = {
             "title": "triển khai chuyển đổi số trên địa bàn xã năm 2026",
             "signer_name": "Trần Văn Bình",
             "signer_title": "Chủ tịch",
+            "horizon_year": 2026,  # an annual plan
             "implements": ["210/KH-UBND"],
         },
         "sections": ["I", "I/1", "I/2", "II", "III", "III/1", "III/2", "III/3", "III/4", "IV", "IV/1", "IV/2", "IV/3"],

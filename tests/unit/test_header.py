@@ -256,3 +256,20 @@ def test_the_right_column_read_after_the_kind_line():
     )
     assert (f.doc_number, f.issue_place, str(f.issue_date)) == ("45/KH-UBND", "Ngọc Hồi", "2025-09-12")
     assert f.title == "Triển khai chuyển đổi số trên địa bàn xã năm 2026"
+
+
+@pytest.mark.parametrize(
+    ("title", "horizon"),
+    [
+        ("Cải cách hành chính năm 2026", 2026),  # an annual plan runs through its year
+        ("Kiểm tra công tác quản lý vật liệu nổ công nghiệp năm 2027", 2027),
+        ("Thực hiện Nghị quyết số 12/NQ-HĐND năm 2024", None),  # the year of the document it carries out
+        ("Tổng kết công tác năm 2023", None),  # a year before the plan was issued
+        ("Phát triển công nghiệp đến năm 2030", 2030),
+    ],
+)
+def test_an_annual_plans_title_gives_its_horizon(title, horizon):
+    f = facts(
+        "ỦY BAN NHÂN DÂN", "TỈNH KON TUM", "Số: 12/KH-UBND", "Kon Tum, ngày 12 tháng 1 năm 2026", "KẾ HOẠCH", title
+    )
+    assert f.horizon_year == horizon
