@@ -173,7 +173,13 @@ _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
     # a day of every month: `trước ngày 18 hằng tháng` (ISO `---18`)
     ("dayofmonth", HANG_KEY, rf"{PREP_OPT}{NGAY}{GAP}{D}(?={GAP}{HANG}\s+{THANG})"),
     # not the first year of `năm 2026 - 2027`, a range
-    ("year", YEAR_KEY, rf"{PREP_OPT}{NAM}\s+{Y}(?!{DASH}(?:19|20)\d{{2}}(?!\d))"),
+    (
+        "year",
+        YEAR_KEY,
+        rf"{PREP_OPT}{NAM}\s+{Y}(?!{DASH}(?:19|20)\d{{2}}(?!\d))"
+        # and on from it: `năm 2026 và các năm tiếp theo`, `năm 2026 trở đi`
+        rf"(?P<onward>\s*(?:,|và)?\s*(?:các|những)\s+{NAM}\s+(?:tiếp\s+theo|sau\s+đó|sau)\b|\s+trở\s+đi\b)?",
+    ),
     # `(định kỳ) hằng năm`, `hàng quý`, `mỗi tháng`
     ("recur", HANG_KEY, rf"(?:(?:{THEO}\s+)?{DINH_KY}\s+)?{HANG}\s+(?P<unit>{NAM}|{QUY}|{THANG}|{TUAN})"),
     # `định kỳ 6 tháng`, `định kỳ quý, 6 tháng, năm` (a unit alone: one of it), `6 tháng một lần`
@@ -340,6 +346,7 @@ class Atom:
     value_end: str | None = None
     recurrence: str | None = None
     recur_on: str | None = None
+    onward: bool = False  # `năm 2026 và các năm tiếp theo`, `năm 2026 trở đi`: from then on
 
 
 # ---------------------------------------------------------------- atoms
@@ -402,7 +409,7 @@ def _atom_from(kind: str, m, before=None) -> Atom | None:
     if kind == "dayofmonth":
         return Atom(**base, recur_on=f"---{int(g['day']):02d}")
     if kind == "year":
-        return Atom(**base, value_end=g["year"])
+        return Atom(**base, value_end=g["year"], onward=bool(g.get("onward")))
     if kind in ("recur", "cycle"):
         if g.get("unit"):
             return Atom(**base, recurrence=_duration(int(g.get("n") or 1), g["unit"]))
@@ -493,7 +500,7 @@ def normal_form(atoms: list[Atom]) -> dict | None:
             p = points[0]
             kind = {"range": "period", "half": "period"}.get(p.kind, p.kind)
             start, end = p.value_start, p.value_end
-            if p.prep and _FROM_RE.match(p.prep) and p.kind != "range":
+            if (p.prep and _FROM_RE.match(p.prep) and p.kind != "range") or p.onward:
                 start, end = end, None
         else:
             kind, start, end = "period", points[0].value_start or points[0].value_end, points[-1].value_end

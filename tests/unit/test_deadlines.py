@@ -568,3 +568,10 @@ def test_a_time_slot_whose_colon_ocr_lost_still_opens_its_value(sentence):
 
 def test_thuong_xuyen_after_a_noun_is_still_no_deadline():
     assert _run("Rà soát các công việc thường xuyên của đơn vị.") == []
+
+
+@pytest.mark.parametrize("onward", ["và các năm tiếp theo", "và những năm sau", "trở đi"])
+def test_a_year_and_the_years_after_it_starts_then(onward):
+    """`Năm 2026 và các năm tiếp theo` runs from 2026 on, as `Từ năm 2026` does; it is not due in 2026."""
+    d = _one(f"Thời gian thực hiện: Năm 2026 {onward}.")
+    assert (d.kind, d.start, d.end) == ("year", "2026", None)
