@@ -24,7 +24,8 @@ _TYPE_WORDS: list[tuple[str, str]] = [
     (r"ke\s+hoach(?:\s+hanh\s+dong|\s+lien\s+tich|\s+lien\s+nganh)?", "ke_hoach"),
     (r"chuong\s+trinh(?:\s+hanh\s+dong)?", "chuong_trinh"),
     (r"de\s+an", "de_an"),
-    (r"cong\s+van|van\s+ban", "cong_van"),
+    # `Văn bản hợp nhất số 15/VBHN-BCT`: a consolidated text is named with the same word
+    (r"cong\s+van|van\s+ban(?:\s+hop\s+nhat)?", "cong_van"),
     (r"huong\s+dan", "huong_dan"),
     (r"to\s+trinh|bao\s+cao|phap\s+lenh|cong\s+dien|quy\s+che|quy\s+dinh|thong\s+tri", "other"),
 ]
@@ -52,11 +53,12 @@ TYPED_HEAD_RE = regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?P<type>{TYPE_WORD}){
 # so `24-NQ/TW - Ban …` stops at `TW`.
 SEP = r"(?:[/\-–]\s?|\s[/\-–])(?:[/\-–]\s?)?"
 
-#: A symbol part: capital first, then capitals, digits and at most a couple of
-#: ASCII lower-case letters (`TTg`, `CTr`, `QĐi`); `QH15`, `TN&MT`.  OCR may
+#: A symbol part: capital first, then capitals (Vietnamese ones too, as a joint
+#: resolution's `ĐCTUBTƯMTTQVN`), digits and at most a couple of ASCII
+#: lower-case letters (`TTg`, `CTr`, `QĐi`); `QH15`, `TN&MT`.  OCR may
 #: read an initial S or B as 5 or 8 (`5TC-TH`) or drop in an apostrophe
 #: (`T'Tg`); `normalize_symbol` repairs both.
-_PART = r"(?:[A-ZĐÐ]|[58](?=[A-ZĐ]))(?:[A-ZĐÐa-z0-9&]|'(?=[A-Za-z])){0,11}"
+_PART = r"(?:[A-ZĐÐ]|[58](?=[A-ZĐ]))(?:[A-ZĐÐƯƠÂĂÊÔa-z0-9&]|'(?=[A-Za-z])){0,15}"
 
 NUMBER_SYMBOL = (
     rf"(?<!\d)(?P<number>\d{{1,6}})"

@@ -544,3 +544,18 @@ def test_a_number_whose_symbol_ocr_cut_short_joins_the_full_one():
         "68/QĐ-TTg ngày 10/01/2025; theo Quyết định số 68/QĐ-TTø ngày 10/01/2025. Công văn số 12/UBND ngày 02/01/2025."
     )
     assert {k for k, _ in _keys(text)} == {"68/QĐ-TTG", "12/UBND"}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "ref_type"),
+    [
+        ("Căn cứ Văn bản hợp nhất số 15/VBHN-BCT ngày 10/5/2023 của Bộ Công Thương;", "15/VBHN-BCT", "cong_van"),
+        (
+            "Căn cứ Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-ĐCTUBTƯMTTQVN-CP ngày 15/3/2017;",
+            "403/NQLT-UBTVQH14-ĐCTUBTƯMTTQVN-CP",
+            "nghi_quyet",
+        ),
+    ],
+)
+def test_a_consolidated_text_and_a_joint_resolutions_long_symbol(text, key, ref_type):
+    assert [(r.ref_key, r.ref_type) for r in refs_of(text)] == [(key, ref_type)]
