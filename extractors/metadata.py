@@ -598,10 +598,32 @@ def _from_caption(facts: DocumentFacts, lines: list[str]) -> None:
 _CUA_LEAD = regex.compile(r"^(?:CỦA|CUA)\b")
 
 
+_BASIS = regex.compile(r"^Căn\s+cứ\b", regex.IGNORECASE)
+#: Words after the kind word that say what sort of plan it is, not what it is about.
+_KIND_QUALIFIER = regex.compile(r"^(?:LIÊN\s+TỊCH|LIÊN\s+NGÀNH|HÀNH\s+ĐỘNG|PHỐI\s+HỢP)$", regex.IGNORECASE)
+#: A kind line's rest this short, in capitals, is the head of the subject under it (`KẾ HOẠCH KIỂM TRA` / `Công tác …`).
+_SHORT_REST_WORDS = 4
+
+
 def _title_after(lines: list[str], at: int, rest: str) -> str | None:
     """The subject: what the kind line carries after the kind word, else the line(s) under it."""
+    rest = " ".join(rest.split())
     if rest and not _CUA_LEAD.match(rest):
-        return " ".join(rest.split())
+        if len(rest.split()) > _SHORT_REST_WORDS or not is_caps(rest):
+            return rest
+        subject = _subject_under(lines, at)
+        if subject is None or _BASIS.match(subject):
+            return rest  # the preamble's `Căn cứ …` follows: the rest was the whole subject
+        if _KIND_QUALIFIER.match(rest):
+            return subject  # `KẾ HOẠCH LIÊN TỊCH` / `Về việc …`
+        if is_caps(subject):
+            return f"{rest} {subject}"  # `KẾ HOẠCH KIỂM TRA` / `CÔNG TÁC …`
+        return f"{sentence_case(rest)} {subject[:1].lower()}{subject[1:]}"  # `KẾ HOẠCH KIỂM TRA` / `Công tác …`
+    return _subject_under(lines, at)
+
+
+def _subject_under(lines: list[str], at: int) -> str | None:
+    """The line(s) under the kind line that name the subject."""
     parts: list[str] = []
     caps_title = False
     for ln in lines[at + 1 : at + 6 + len(_right_column_after(lines, at))]:

@@ -273,3 +273,21 @@ def test_an_annual_plans_title_gives_its_horizon(title, horizon):
         "ỦY BAN NHÂN DÂN", "TỈNH KON TUM", "Số: 12/KH-UBND", "Kon Tum, ngày 12 tháng 1 năm 2026", "KẾ HOẠCH", title
     )
     assert f.horizon_year == horizon
+
+
+@pytest.mark.parametrize(
+    ("kind", "subject", "title"),
+    [
+        # a qualifier of the kind says what sort of plan, not what about
+        ("KẾ HOẠCH LIÊN TỊCH", "Về việc phối hợp phòng cháy năm 2026", "Về việc phối hợp phòng cháy năm 2026"),
+        # a short rest is the head of the subject under it
+        ("KẾ HOẠCH KIỂM TRA", "Công tác phòng cháy năm 2026", "Kiểm tra công tác phòng cháy năm 2026"),
+        ("KẾ HOẠCH KIỂM TRA", "CÔNG TÁC PHÒNG CHÁY NĂM 2026", "KIỂM TRA CÔNG TÁC PHÒNG CHÁY NĂM 2026"),
+        # the whole subject on the kind line, the preamble under it
+        ("KẾ HOẠCH KIỂM TRA CÔNG TÁC PHÒNG CHÁY", "Căn cứ Luật Phòng cháy;", "KIỂM TRA CÔNG TÁC PHÒNG CHÁY"),
+        ("KẾ HOẠCH KIỂM TRA", "Căn cứ Luật Phòng cháy;", "KIỂM TRA"),
+    ],
+)
+def test_words_after_the_kind_and_the_subject_under_them(kind, subject, title):
+    f = facts("ỦY BAN NHÂN DÂN", "TỈNH KON TUM", "Số: 12/KH-UBND", "Kon Tum, ngày 12 tháng 1 năm 2026", kind, subject)
+    assert (f.doc_kind, f.title) == ("ke_hoach", title)
