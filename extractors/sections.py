@@ -68,6 +68,8 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     # only taken where the numbers around it leave exactly that gap.
     ("number_lost", regex.compile(r"^[.,](?P<label>)\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
     ("number_paren", regex.compile(r"^(?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$")),
+    # `(1) Sở Y tế chủ trì …`: items numbered in brackets, as `1)` items are (only in sequence).
+    ("number_parens", regex.compile(r"^\((?P<label>\d{1,2})\)\s*(?P<rest>[\p{Lu}“\"].*)$")),
     ("letter", regex.compile(r"^(?P<label>[a-zđ])(?:\)|\s?[-–](?=\s))\s*(?P<rest>\S.*)$")),
     # `a.`, `b/.`, `c/` before a capital: letters written another way — taken only
     # where a letter sequence starts or goes on (`s.` is OCR's `2.`, not a letter).
@@ -567,11 +569,11 @@ def _open_label(
         if not (label == "a" or follows):
             return False
         style, label = "letter", label.lower()
-    if style == "number_ocr":
-        depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
-        if depth is None or NUMBER_LOOKALIKES[label] != stack[depth].ordinal + 1:
+    if style in _IN_SEQUENCE_ONLY:
+        taken = _taken_in_sequence(style, label, stack)
+        if taken is None:
             return False
-        style, label = "number", str(NUMBER_LOOKALIKES[label])
+        style, label = taken
     depth = next((d for d, o in enumerate(stack) if o.style == style), None)
     previous = stack[depth].section.label if depth is not None else None
     label = _before_its_twin(style, info, label, lines, i)
@@ -619,6 +621,24 @@ def _open_label(
     rest = info.rest or (_title_below(lines, i) if style == "part" else "")
     _push(stack, open_section, i, style, label, ordinal, rest)
     return True
+
+
+#: Labels taken only where their sequence starts or goes on.
+_IN_SEQUENCE_ONLY = ("number_ocr", "number_parens")
+
+
+def _taken_in_sequence(style: str, label: str, stack: list[_Open]) -> tuple[str, str] | None:
+    """(style, label) of `S.` (OCR's `5.`) where a number sequence expects 5, and of
+    `(1)`, `(2)` items where their sequence starts or goes on; None elsewhere (a
+    `(2)` opening a line mid-paragraph is a clause's enumeration)."""
+    if style == "number_ocr":
+        depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
+        if depth is None or NUMBER_LOOKALIKES[label] != stack[depth].ordinal + 1:
+            return None
+        return "number", str(NUMBER_LOOKALIKES[label])
+    depth = next((d for d, o in enumerate(stack) if o.style == "number_paren"), None)
+    follows = depth is not None and int(label) == stack[depth].ordinal + 1
+    return ("number_paren", label) if label == "1" or follows else None
 
 
 def _before_its_twin(style: str, info: LineInfo, label: str, lines: list[str], i: int) -> str:

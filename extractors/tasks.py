@@ -92,7 +92,7 @@ ASSIGN_VERBS = (
 )
 _ASSIGN_VERB_RE = regex.compile(ASSIGN_VERBS, _F)
 #: A sentence ends inside the text: no name runs over it.
-_SENTENCE_END_RE = regex.compile(r"[.;!?]\s+\p{Lu}")
+_SENTENCE_END_RE = regex.compile(r"[;!?]|\.\s+\p{Lu}")
 _ADVERB = loose_alt(COOPERATION_ADVERBS)
 #: `phối hợp với`, `phối hợp chặt chẽ, kịp thời với`, `phối hợp` + object, `sự phối hợp của`;
 #: loose vowels, as OCR writes `phối họp`.

@@ -381,7 +381,7 @@ _LABEL = LineStart(
       | [a-zđ](?:\)|\s?[-–])\s                # a) đ) a-
       | [a-zđA-ZĐ](?:/\.?|\.)\s*(?=\p{{Lu}}\p{{Ll}})  # a. b/. C. before a word
       | [a-zđ]\)[.,]?(?=\p{{Lu}})               # e).Bộ Chỉ huy (OCR)
-      | \d{{1,2}}\)\s                          # 1)
+      | \(?\d{{1,2}}\)\s                       # 1) (1)
       | [-–+•*]{_DASH_SMUDGE}\s*(?=[^\s\d])    # - bullet, + sub-bullet (not "- 2025", "-_1756/QĐ-TTg")
       | Điều\s+\d+                             # Điều 1.
       | (?:Chương|Mục|Phần|CHƯƠNG|MỤC|PHẦN)\s+(?:{_ROMAN}|\d+|(?i:thứ)\s)\b  # Phần thứ nhất

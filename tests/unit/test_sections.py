@@ -2,6 +2,7 @@
 
 import pytest
 
+from extractors.analyse import analyse
 from extractors.normalize.pages import normalize_text
 from extractors.sections import classify_line, heading_kind, make_heading, parse_sections
 from tests.samples import SAMPLES, gold, text_sample, truth_text
@@ -314,3 +315,30 @@ def test_parts_numbered_in_words_keep_each_parts_roman_items_apart(first, second
     ids = [s.section_id for s in parse_sections(text)]
     one, two = ("Phần I", "Phần II") if first == "Phần I" else ("Phần thứ nhất", "Phần thứ hai")
     assert ids == ["preamble", one, f"{one}/I", two, f"{two}/I", f"{two}/I/1"]
+
+
+def test_items_numbered_in_brackets():
+    """`(1) Sở Y tế chủ trì …` under `1. …`: items of their own (a real fire-safety annex
+    numbers its requirements so), each its own task; a `(2)` that starts no sequence is text."""
+    text = (
+        "KẾ HOẠCH\nVề thử\nII. NHIỆM VỤ\n1. Phát triển y tế\n"
+        "(1) Sở Y tế chủ trì, phối hợp với Sở Tài chính nâng cấp trạm y tế xã; hoàn thành trong năm 2026.\n"
+        "(2) Sở Nội vụ rà soát biên chế y tế cơ sở; thời gian: Quý II/2026.\n"
+        "2. Phát triển giáo dục\n(1) Sở Giáo dục và Đào tạo xây dựng trường học; năm 2027.\n"
+        "3. Phát triển văn hóa\n(2) Sở Văn hóa tổ chức lễ hội.\n"
+    )
+    a = analyse(normalize_text(text))
+    assert [s.section_id for s in a.sections if s.kind != "preamble"] == [
+        "II",
+        "II/1",
+        "II/1/1",
+        "II/1/2",
+        "II/2",
+        "II/2/1",
+        "II/3",
+    ]
+    assert [(t.section_id, t.lead) for t in a.tasks][:3] == [
+        ("II/1/1", ["Sở Y tế"]),
+        ("II/1/2", ["Sở Nội vụ"]),
+        ("II/2/1", ["Sở Giáo dục và Đào tạo"]),
+    ]
