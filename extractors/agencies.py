@@ -760,10 +760,8 @@ def _name_tail(text: str, pos: int) -> int | None:
         # a lower-case word
         if end is None or sep is not None:
             break  # `Ban hành` is no name; `, tìm kiếm` ends one
-        if _LOCALITY_WORD.match(text, t.start()):
-            loc = _LOCALITY_RE.match(text, end)
-            if loc and not _CAC_CAP_WORD_AFTER.match(text, end, end + 8):
-                return loc.end()
+        if _LOCALITY_WORD.match(text, t.start()) and (loc_end := _locality_end(text, end)) is not None:
+            return loc_end
         if _PREDICATE_RE.match(text, t.start()):
             break
         if lower_run >= _LOWER_RUN:
@@ -779,6 +777,12 @@ _LOWER_RUN_TO_LOCALITY = 2
 _LOWER_WORD = regex.compile(rf"{_SP}(\p{{Ll}}[\p{{L}}\p{{M}}]*)")
 
 
+def _locality_end(text: str, end: int) -> int | None:
+    """End of the locality that closes a name at `end` (`… tỉnh`, `… xã`), not `tỉnh các cấp`."""
+    loc = _LOCALITY_RE.match(text, end)
+    return loc.end() if loc and not _CAC_CAP_WORD_AFTER.match(text, end, end + 8) else None
+
+
 def _locality_ahead(text: str, end: int) -> int | None:
     """End of a name whose locality comes a few lower-case words after `end`."""
     for _ in range(_LOWER_RUN_TO_LOCALITY):
@@ -786,9 +790,8 @@ def _locality_ahead(text: str, end: int) -> int | None:
         if not w or _PREDICATE_RE.match(text, w.start(1)):
             return None
         end = w.end()
-        loc = _LOCALITY_RE.match(text, end)
-        if loc and not _CAC_CAP_WORD_AFTER.match(text, end, end + 8):
-            return loc.end()
+        if (loc_end := _locality_end(text, end)) is not None:
+            return loc_end
     return None
 
 
@@ -937,11 +940,13 @@ def split_agencies(text: str) -> list[str]:
             seps.append((m.start(), m.end()))
     out: list[str] = []
     start = 0
+    name_end = agency_at(text, start) or 0  # the name the current piece opens with
     for a, b in seps:
-        if a < start or (";" not in text[a:b] and "\n" not in text[a:b] and (agency_at(text, start) or 0) > a):
+        if a < start or (";" not in text[a:b] and "\n" not in text[a:b] and name_end > a):
             continue  # inside one name: `Văn phòng HĐND và UBND xã`
         out.append(text[start:a])
         start = b
+        name_end = agency_at(text, start) or 0
     out.append(text[start:])
     names = []
     for piece in out:

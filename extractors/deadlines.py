@@ -52,7 +52,7 @@ import regex
 
 from extractors.text.dates import NUMERIC_DATE, make_date
 from extractors.text.fold import VOWEL_FAMILIES
-from extractors.text.lexicon import TIME_COLUMN_ANY, TIME_COLUMN_FIRST
+from extractors.text.lexicon import TIME_COLUMN_ANY, TIME_COLUMN_FIRST, TIME_SLOT_NAME
 from extractors.text.numbers import NUMBER_GLOSS
 from extractors.text.patterns import SPACES, family_word, guard_first_char, windows_around
 from schemas import Deadline
@@ -567,9 +567,7 @@ def _completion_time(text: str, a: Atom, line_start: int) -> bool:
 
 
 #: A time slot's name whose colon OCR lost (`Thời gian thường xuyên.`): its value opens a clause.
-_SLOT_NAME_BEFORE = regex.compile(
-    r"(?:^|[.;]\s+)(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s+$", regex.I
-)
+_SLOT_NAME_BEFORE = regex.compile(rf"(?:^|[.;]\s+){TIME_SLOT_NAME}\s+$", regex.I)
 
 
 def _clause_initial(text: str, pos: int, line_start: int) -> bool:

@@ -225,10 +225,11 @@ _DIMENSIONLESS_BEFORE_RE = regex.compile(r"(?:đạt|bằng|ở)(?:\s+mức)?(?:
 
 # ---------------------------------------------------------------- domains
 
+#: Defence and security; not `an ninh năng lượng`, `an ninh lương thực`: supplies kept secure.
+_DEFENSE_CUE = r"quốc\s+phòng|an\s+ninh(?!\s+(?:năng\s+lượng|lương\s+thực|nguồn\s+nước))|quân\s+sự"
 DOMAIN_CUES: list[tuple[str, str]] = [
     ("climate", r"biến\s+đổi\s+khí\s+hậu|khí\s+hậu|thiên\s+tai|khí\s+nhà\s+kính"),
-    # not `an ninh năng lượng`, `an ninh lương thực`: supplies kept secure, not security
-    ("defense", r"quốc\s+phòng|an\s+ninh(?!\s+(?:năng\s+lượng|lương\s+thực|nguồn\s+nước))|quân\s+sự"),
+    ("defense", _DEFENSE_CUE),
     ("environment", r"môi\s+trường"),
     ("resources", r"tài\s+nguyên|đất\s+đai|khoáng\s+sản"),
     ("economy", r"kinh\s+tế"),
@@ -264,7 +265,7 @@ INDICATOR_DOMAIN_CUES: list[tuple[str, str]] = [
         r"hộ|người\s+dân|dân\s+số|y\s+tế|bác\s+s[ĩỹ]|giường\s+bệnh|bảo\s+hiểm|giáo\s+dục|học\s+sinh|trẻ\s+em|"
         r"trường\s+học|(?<!năng\s+suất\s)lao\s+động|việc\s+làm|nghèo|văn\s+hóa|tuổi\s+thọ",
     ),
-    ("defense", r"quốc\s+phòng|an\s+ninh(?!\s+(?:năng\s+lượng|lương\s+thực|nguồn\s+nước))|quân\s+sự"),
+    ("defense", _DEFENSE_CUE),
     (
         "economy",
         r"kinh\s+tế|GRDP|GDP|tăng\s+trưởng|công\s+nghiệp|sản\s+xuất|năng\s+lượng|điện|du\s+lịch|xuất\s+khẩu|"

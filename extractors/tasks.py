@@ -36,7 +36,7 @@ from extractors.agencies import (
 from extractors.document import ParsedDoc
 from extractors.normalize.flat_tables import header_completed
 from extractors.sections import classify_line
-from extractors.text.lexicon import COOPERATION_ADVERBS, TIME_COLUMN_ANY, TIME_COLUMN_FIRST
+from extractors.text.lexicon import COOPERATION_ADVERBS, TIME_COLUMN_ANY, TIME_COLUMN_FIRST, TIME_SLOT_NAME
 from extractors.text.patterns import END, NOCASE, is_caps, loose, loose_alt
 from schemas import Task
 
@@ -111,7 +111,7 @@ _ROLE_FIELD_RE = regex.compile(ROLE_FIELD, _F)
 PRODUCT_FIELD = r"sản\s+phẩm(?:\s+(?:đầu\s+ra|dự\s+kiến))?(?:\s*(?:,|và)\s*kết\s+quả)?\s*:\s*(?P<value>[^;\n]+?)\s*(?=[;.]\s|[;.]?$|\n)"
 _PRODUCT_RE = regex.compile(PRODUCT_FIELD, _F)
 #: `Thời gian thực hiện: …`, `Thời hạn hoàn thành: …`.
-TIME_FIELD = r"(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:\s*(?P<value>[^;\n]+?)\s*(?=[;.]\s|[;.]?$|\n)"
+TIME_FIELD = rf"{TIME_SLOT_NAME}\s*:\s*(?P<value>[^;\n]+?)\s*(?=[;.]\s|[;.]?$|\n)"
 _TIME_FIELD_RE = regex.compile(TIME_FIELD, _F)
 
 # -- time expressions, as written ------------------------------------------------
@@ -331,12 +331,6 @@ def cell_assignment(cell: str) -> Assignment:
     return a
 
 
-def _adjacent(text: str, a: tuple[int, str], b: tuple[int, str]) -> bool:
-    """Two time expressions with only spaces between them."""
-    (p, x), (q, y) = sorted((a, b))
-    return not text[p + len(x) : q].strip()
-
-
 def find_timeframe(text: str) -> str | None:
     """The task's time as written: an explicit `Thời gian thực hiện:` field, else
     its recurring/ongoing expressions (joined by `; `), else its first due point,
@@ -353,12 +347,8 @@ def find_timeframe(text: str) -> str | None:
                 found[kind].append((t.start(kind), t.group(kind).strip()))
     if found["recurring"]:
         # `gửi … trước ngày 30/6/2026; định kỳ 6 tháng …`: a due point and a cycle, in the
-        # text's order; one next to a cycle is part of it (`Trước ngày 30 tháng 01 hằng năm`).
-        spans = sorted(found["recurring"] + found["due"][:1])
-        due = found["due"][:1]
-        if due and any(_adjacent(text, due[0], r) for r in found["recurring"]):
-            spans = found["recurring"]
-        return "; ".join(_dedupe([w for _, w in spans]))
+        # text's order (`Trước ngày 30 tháng 01 hằng năm` is one recurring expression).
+        return "; ".join(_dedupe([w for _, w in sorted(found["recurring"] + found["due"][:1])]))
     if found["due"]:
         return found["due"][0][1]
     if found["period"]:
