@@ -234,6 +234,8 @@ PROPER_HEADS = [
     "Quỹ",
     "Cảnh sát",
     "Chi đoàn",
+    "Thường trực",
+    "Tổ đại biểu",
     "Đại học",
     "BCH",
     "BQL",
@@ -440,7 +442,13 @@ GROUP_NOUNS = [
     "cơ sở giáo dục",
     "cơ sở giáo dục nghề nghiệp",
     "cơ sở y tế",
+    "bệnh viện",
+    "trung tâm y tế",
+    "trạm y tế",
     "trường",
+    "trường học",
+    # a council's members grouped by constituency (`các Tổ đại biểu Hội đồng nhân dân tỉnh`)
+    "tổ đại biểu",
     # the Party's bodies (`Các cấp ủy, tổ chức đảng`, `các huyện ủy, thành ủy, đảng ủy trực thuộc`)
     "cấp ủy",
     "tổ chức đảng",
@@ -493,6 +501,12 @@ GROUP_MODIFIERS = [
     "đóng quân trên địa bàn tỉnh",
     "trên địa bàn tỉnh",
     "trên địa bàn",
+    # the tier of a health or school network (`các bệnh viện tuyến tỉnh`)
+    "tuyến trung ương",
+    "tuyến tỉnh",
+    "tuyến huyện",
+    "tuyến xã",
+    "tuyến cơ sở",
     "Việt Nam",
     "của tỉnh",
     "các cấp",
@@ -747,7 +761,9 @@ def _name_tail(text: str, pos: int) -> int | None:
             sep = "và"
             continue
         if _is_cap(tok):
-            if sep is not None and _DOCUMENT_WORD_RE.match(text, t.start()):
+            # A document's title follows a comma or `và`, never a dash: `Phòng Tài chính - Kế hoạch`
+            # is one office, `Sở Tài chính, Kế hoạch số 15` a name and a document.
+            if sep is not None and sep != "-" and _DOCUMENT_WORD_RE.match(text, t.start()):
                 break
             nested = agency_at(text, t.start()) if sep is not None else None
             if nested is not None:
@@ -843,7 +859,10 @@ def _owned_by(text: str, end: int) -> int | None:
     """End of `… thuộc <body>` after a group, when a body follows `thuộc`."""
     m = _BELONGS_TO.match(text, end) or (_SP_RE.match(text, end) if text[end - 6 : end] == " thuộc" else None)
     if not m:
-        return None
+        # `các Ban Hội đồng nhân dân tỉnh`: a council's own organs, their owner named straight after.
+        gap = _SP_RE.match(text, end)
+        council = _LOCAL_GOV_RE.match(text, gap.end()) if gap else None
+        return council.end() if council and _group_ends(text, council.end()) else None
     body = agency_at(text, m.end())
     if body is None and (own := _OWN_BODY.match(text, m.end())):
         body = own.end()
@@ -989,7 +1008,11 @@ _AGENCY_TIDY = regex.compile(
 )
 #: A `Sở`/`Bộ` followed by its domain (`Sở Tài nguyên và Môi trường`), and a district's
 #: `Phòng`, which bears a department's domain (`Phòng Tài nguyên và Môi trường`).
-_DOMAIN_AGENCY = regex.compile(r"(?P<head>(?<![\p{L}])(?:Sở|Bộ|Phòng))\s+(?P<dom>" + _DOMAIN_RE.pattern + ")", _F)
+#: Written lower-case the head counts only where the name starts: inside the name it is
+#: part of a word (`cơ sở y tế`, `cán bộ tư pháp`, `dự phòng y tế`).
+_DOMAIN_AGENCY = regex.compile(
+    r"(?P<head>^(?:Sở|Bộ|Phòng)|(?<![\p{L}])(?-i:Sở|Bộ|Phòng))\s+(?P<dom>" + _DOMAIN_RE.pattern + ")", _F
+)
 _PLURAL_LEAD = regex.compile(r"(?:Các|Những)\s")
 
 

@@ -35,8 +35,8 @@ from extractors.agencies import (
 )
 from extractors.document import ParsedDoc
 from extractors.normalize.flat_tables import header_completed
-from extractors.sections import classify_line
-from extractors.text.lexicon import COOPERATION_ADVERBS, TIME_COLUMN_ANY, TIME_COLUMN_FIRST, TIME_SLOT_NAME
+from extractors.sections import classify_line, is_title_like
+from extractors.text.lexicon import COOPERATION_ADVERBS, OWN_CLOSING, TIME_COLUMN_ANY, TIME_COLUMN_FIRST, TIME_SLOT_NAME
 from extractors.text.patterns import END, NOCASE, is_caps, loose, loose_alt
 from schemas import Task
 
@@ -55,7 +55,7 @@ _BULLET_RE = regex.compile(BULLET)
 #: Sentence-final punctuation: a line that ends without it is a heading.
 _FINAL_PUNCT = regex.compile(r"[.;!?…]\W*$|\./\.\s*$")
 #: Closing formulas after the last item (`Trên đây là Kế hoạch …`).
-_CLOSING = regex.compile(r"^(?:Trên\s+đây\s+là|Nơi\s+nhận)", _F)
+_CLOSING = regex.compile(rf"^(?:Trên\s+đây\s+là|Nơi\s+nhận|{OWN_CLOSING})", _F)
 #: A whole line in brackets is a note, not a task.
 _NOTE = regex.compile(r"^\(.*\)\.?$")
 
@@ -640,7 +640,7 @@ class _TaskWalker:
         """`task` where items are tasks, `dieu` where articles count when they name who."""
         s = sec
         while s is not None:
-            if s.kind in TASK_KINDS:
+            if s.kind in TASK_KINDS or _article_of_tasks(s):
                 return "task"
             # An item headed by an agency (a Chỉ thị's `1. Bộ Kế hoạch và Đầu tư:`,
             # a công văn's `2. Giao Sở Xây dựng …`) holds that agency's tasks.
@@ -691,6 +691,8 @@ class _TaskWalker:
         body = text[start:end]
         if sum(1 for _ in islice(_WORDS.finditer(body), MIN_WORDS)) < MIN_WORDS:
             return None  # a stray fragment (`2 x`), not a task
+        if _CLOSING.match(body):
+            return None  # `Thông tư này có hiệu lực từ …` as an article's item
         own = parse_assignment(body)
         if own.lead:
             lead, partners = own.lead, own.partners
@@ -792,6 +794,19 @@ class _TaskWalker:
 _ROMAN_LABEL = regex.compile(r"[IVXLC]+")
 #: Labels of articles and parts, which hold items but are none.
 _NOT_ITEMS = ("Điều", "Phần", "Chương")
+
+
+#: An article headed by the tasks it lists (`Điều 2. Nhiệm vụ và giải pháp chủ yếu`).
+_TASKS_ARTICLE_RE = regex.compile(r"(?:các\s+|những\s+)?(?:nhiệm\s+vụ|giải\s+pháp)(?!\p{L})", _F)
+
+
+def _article_of_tasks(sec) -> bool:
+    """An article headed as the task list (`Điều 2. Nhiệm vụ và giải pháp chủ yếu`): a
+    resolution's own tasks, items as a plan's are though SPEC keeps the kind `dieu`.
+    Articles of execution (`Tổ chức thực hiện`) and content (`Nội dung …`) stay
+    articles: their items are tasks only where they name who acts."""
+    heading = sec.heading or ""
+    return sec.kind == "dieu" and is_title_like(heading) and bool(_TASKS_ARTICLE_RE.match(heading))
 
 
 def _is_item(sec) -> bool:

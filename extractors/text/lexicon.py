@@ -110,6 +110,11 @@ OTHER_KINDS: tuple[str, ...] = (
     "Lệnh",
     "Kết luận",
 )
+#: A document's closing sentence about itself (`Nghị quyết này đã được … thông qua …`,
+#: `Quyết định này có hiệu lực kể từ ngày ký`): it ends the body and gives no task.
+OWN_CLOSING = (
+    rf"(?:{alt((*DOC_KINDS, *OTHER_KINDS))})\s+này\s+(?:đã\s+được|được\s+thông\s+qua|có\s+hiệu\s+lực)(?!\p{{L}})"
+)
 #: Every kind word squashed (`KEHOACH` as OCR joins it) → its kind; the enumerated kinds win.
 KIND_KEYS: dict[str, str] = {
     **{squash(k): "other" for k in OTHER_KINDS},

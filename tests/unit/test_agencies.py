@@ -453,3 +453,35 @@ def test_long_names_of_central_departments_end_where_the_action_starts(text, nam
 )
 def test_a_group_and_the_body_it_belongs_to(text, name):
     assert mentions(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("name", "spelled"),
+    [
+        ("các cơ sở y tế", "các cơ sở y tế"),
+        ("cán bộ tư pháp các xã", "cán bộ tư pháp các xã"),
+        ("Trung tâm dự phòng y tế", "Trung tâm dự phòng y tế"),
+        ("sở y tế", "Sở Y tế"),
+        ("Sở công thương", "Sở Công Thương"),
+    ],
+)
+def test_a_department_head_inside_a_word_is_not_respelled(name, spelled):
+    """`cơ sở`, `cán bộ`, `dự phòng` hold the heads `Sở`, `Bộ`, `Phòng`: only a name
+    that opens on the head, or a capitalised head, is a department."""
+    assert canonical_agency(name) == spelled
+
+
+def test_a_councils_organs_and_standing_bodies():
+    assert split_agencies("Thường trực HĐND tỉnh, các Ban HĐND tỉnh và Tổ đại biểu Quốc hội tỉnh") == [
+        "Thường trực Hội đồng nhân dân tỉnh",
+        "các Ban Hội đồng nhân dân tỉnh",
+        "Tổ đại biểu Quốc hội tỉnh",
+    ]
+    assert split_agencies("Thường trực Tỉnh ủy") == ["Thường trực Tỉnh ủy"]
+
+
+def test_a_document_word_after_a_dash_stays_in_the_name():
+    """`Phòng Tài chính - Kế hoạch` (every district's finance office before 2025); after a
+    comma the word opens a document (`Sở Tài chính, Kế hoạch số 15`)."""
+    assert find_agencies("Phòng Tài chính - Kế hoạch cân đối, bố trí vốn.")[0][2] == "Phòng Tài chính - Kế hoạch"
+    assert find_agencies("Sở Tài chính, Kế hoạch số 15/KH-UBND")[0][2] == "Sở Tài chính"

@@ -204,3 +204,61 @@ def test_a_record_lists_findings_not_tasks(kind, n_tasks):
     body = ["Kiểm tra kho vật liệu nổ công nghiệp", "A. THÀNH PHẦN ĐOÀN", "1. Đại diện Sở Công Thương"]
     body += ["B. NỘI DUNG KIỂM TRA", "1. Kiểm tra hồ sơ pháp lý của kho.", "2. Kiểm tra thực tế kho bảo quản."]
     assert len(tasks_of(kind, *body)) == n_tasks
+
+
+def test_an_article_headed_as_the_task_list_gives_its_items_as_tasks():
+    """A resolution's `Điều 2. Nhiệm vụ và giải pháp chủ yếu`: its items are tasks as a
+    plan's are, though they name no one; an execution article's items still need a name,
+    and the resolution's own closing sentence is none."""
+    tasks = tasks_of(
+        "NGHỊ QUYẾT",
+        "Về kế hoạch phát triển kinh tế - xã hội năm 2021",
+        "Điều 1. Mục tiêu và các chỉ tiêu chủ yếu năm 2021",
+        "Tập trung phục hồi và phát triển kinh tế.",
+        "Điều 2. Nhiệm vụ và giải pháp chủ yếu",
+        "1. Đẩy mạnh cơ cấu lại nền kinh tế gắn với chuyển đổi mô hình tăng trưởng.",
+        "2. Phát triển văn hóa, xã hội; bảo đảm an sinh xã hội.",
+        "Điều 3. Tổ chức thực hiện",
+        "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.",
+        "2. Giao Thường trực Hội đồng nhân dân tỉnh, các Ban Hội đồng nhân dân tỉnh giám sát việc thực hiện.",
+        "Nghị quyết này đã được Hội đồng nhân dân tỉnh Hà Giang thông qua ngày 10 tháng 12 năm 2020./.",
+        "Nơi nhận:",
+    )
+    assert [t.text[:24] for t in tasks] == [
+        "Đẩy mạnh cơ cấu lại nền ",
+        "Phát triển văn hóa, xã h",
+        "Giao Ủy ban nhân dân tỉn",
+        "Giao Thường trực Hội đồn",
+    ]
+    assert tasks[3].lead == ["Thường trực Hội đồng nhân dân tỉnh", "các Ban Hội đồng nhân dân tỉnh"]
+
+
+def test_an_article_on_content_or_execution_keeps_only_items_that_name_who():
+    tasks = tasks_of(
+        "QUYẾT ĐỊNH",
+        "Về việc kiểm tra",
+        "Điều 3. Nội dung Giấy chứng nhận",
+        "1. Tên và địa chỉ của người xuất khẩu.",
+        "2. Mô tả hàng hóa được cấp phép.",
+        "Điều 4. Tổ chức thực hiện",
+        "1. Quyết định này có hiệu lực kể từ ngày ký.",
+        "2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Công Thương chịu trách nhiệm thi hành Quyết định này.",
+    )
+    assert [t.text[:20] for t in tasks] == ["Chánh Văn phòng Ủy b"]
+
+
+def test_groups_of_institutions_lead_their_tasks():
+    """`Các bệnh viện tuyến tỉnh`, `các trường học trên địa bàn`: institutions named
+    by their kind and tier, as `các cơ sở y tế` are."""
+    tasks = tasks_of(
+        *HEAD,
+        "I. NHIỆM VỤ",
+        "1. Các bệnh viện tuyến tỉnh tổ chức truyền thông tại khoa khám bệnh.",
+        "2. Các trường học trên địa bàn tổ chức dạy học về phòng, chống tác hại của thuốc lá.",
+        "3. Các cơ sở y tế tuyến huyện triển khai khám sàng lọc.",
+    )
+    assert [t.lead for t in tasks] == [
+        ["các bệnh viện tuyến tỉnh"],
+        ["các trường học trên địa bàn"],
+        ["các cơ sở y tế tuyến huyện"],
+    ]
