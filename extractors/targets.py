@@ -263,7 +263,8 @@ INDICATOR_DOMAIN_CUES: list[tuple[str, str]] = [
     (
         "society",
         r"hộ|người\s+dân|dân\s+số|y\s+tế|bác\s+s[ĩỹ]|giường\s+bệnh|bảo\s+hiểm|giáo\s+dục|học\s+sinh|trẻ\s+em|"
-        r"trường\s+học|(?<!năng\s+suất\s)lao\s+động|việc\s+làm|nghèo|văn\s+hóa|tuổi\s+thọ",
+        r"trường\s+học|(?<!năng\s+suất\s)lao\s+động|việc\s+làm|nghèo|văn\s+hóa|tuổi\s+thọ|"
+        r"bệnh|sức\s+khỏe|thuốc\s+lá|tiêm\s+chủng|dinh\s+dưỡng|điều\s+trị|khám",
     ),
     ("defense", _DEFENSE_CUE),
     (
@@ -385,7 +386,15 @@ _CLOSING_YEAR_RE = regex.compile(
 )
 
 
+def _without_baseline(words: str) -> str:
+    """Words before a `so với …` baseline: its year (`so với năm 2015`) is where a
+    change is counted from, never when the target is due."""
+    base = _BASELINE_TAIL.search(words)
+    return words[: base.start()] if base else words
+
+
 def _time_after(words: str) -> tuple[int | None, int | None, int | None]:
+    words = _without_baseline(words)
     m = _TIME_RIGHT_AFTER_RE.match(words)
     if m:
         return years_in(m.group())
@@ -453,7 +462,7 @@ def _context_of(doc, sec) -> _Context:
         if ctx.domain == "other":
             ctx.domain = domain_of(s.heading) or "other"
         if ctx.year is None and s.heading:
-            y, p1, p2 = years_in(s.heading)
+            y, p1, p2 = years_in(_without_baseline(s.heading))
             if y:
                 ctx.year = y
                 ctx.period = (p1, p2) if p1 and p2 else None
@@ -929,7 +938,9 @@ def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_ye
                 value_high=f.q.value_high,
                 unit=f.unit,
                 comparator=comparator_before(f.before, after, f.q),
-                direction=f.info.get("verb_dir") or direction_of(f.before + " " + ind),
+                # A change verb inside the object of a leading figure is part of its noun
+                # (`50% người tăng huyết áp`): the change, if any, is said before the figure.
+                direction=f.info.get("verb_dir") or direction_of(f.before if f.number_first else f"{f.before} {ind}"),
                 target_year=year,
                 period_start=period[0] if period else None,
                 period_end=period[1] if period else None,

@@ -712,3 +712,27 @@ def test_adding_to_a_stock_raises_it_and_raising_a_share_to_a_level_is_a_level(i
     """Class F-direction."""
     (t,) = targets_of(_GOALS + item)
     assert t.direction == direction
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "b) Giảm 20% tỷ lệ hút thuốc lá ở người trưởng thành so với năm 2015.",  # an item of its own
+        "- Tỷ lệ hộ nghèo giảm 3,5% so với năm 2015.",
+    ],
+)
+def test_a_baselines_year_is_not_when_the_target_is_due(item):
+    """`so với năm 2015` counts the change from 2015: the target is due when its list says."""
+    (t,) = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2025\n" + item)
+    assert (t.value, t.target_year, t.direction, t.baseline) == (t.value, 2025, "decrease", "so với năm 2015")
+
+
+def test_a_change_word_inside_a_leading_figures_object_is_no_direction():
+    """`50% người tăng huyết áp được phát hiện`: `tăng huyết áp` names a disease; a
+    figure that comes first changes nothing unless a change verb precedes it."""
+    found = targets_of(
+        _GOALS + "- Tối thiểu 50% người tăng huyết áp được phát hiện và quản lý điều trị.\n"
+        "- Tăng 10% số người được khám sàng lọc.\n"
+    )
+    assert [(t.value, t.direction) for t in found] == [(50.0, "level"), (10.0, "increase")]
+    assert found[0].domain == "society"  # a health indicator under a heading that names no domain
