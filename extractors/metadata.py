@@ -622,6 +622,10 @@ def _title_after(lines: list[str], at: int, rest: str) -> str | None:
     return _subject_under(lines, at)
 
 
+#: A title line that goes on to the next (`… của`, `… về`, `… số`, `…,`).
+_RUNS_ON = regex.compile(r"(?:của|về|và|thực\s+hiện|ban\s+hành|số|,)\s*$", regex.IGNORECASE)
+
+
 def _subject_under(lines: list[str], at: int) -> str | None:
     """The line(s) under the kind line that name the subject."""
     parts: list[str] = []
@@ -635,6 +639,8 @@ def _subject_under(lines: list[str], at: int) -> str | None:
             or s.startswith("(")
             or _KINH_GUI.match(s)
             or _SIGNER_TITLE.match(s)
+            # the enacting body under a decision's title (`ỦY BAN NHÂN DÂN TỈNH X`), unless the title runs on into it
+            or (_LOCAL_BODY_LINE.match(s) and not _RUNS_ON.search(parts[-1]))
             or (s.isupper() and not caps_title)
             or (caps_title and not s.isupper())
         ):
@@ -646,7 +652,7 @@ def _subject_under(lines: list[str], at: int) -> str | None:
         parts.append(s)
         # A title is one paragraph once de-wrapped; a second line is only
         # taken when the first clearly runs on, or both are in capitals.
-        if not caps_title and not regex.search(r"(?:của|về|và|thực\s+hiện|ban\s+hành|số|,)\s*$", s):
+        if not caps_title and not _RUNS_ON.search(s):
             break
     return " ".join(" ".join(parts).split()) or None
 
@@ -724,6 +730,8 @@ def _province(facts: DocumentFacts, text: str) -> str | None:
             name = canonical_province(m.group("place") if m else source)
             if name:
                 return name
+            if m and (name := province_of_district(m.group("unit"), m.group("place"))):
+                return name  # `Ủy ban nhân dân huyện Đắk Hà`: the district names its province
     if facts.issue_place:
         # `Đồng Hới, ngày …`: a city names its province.
         for unit in ("thành phố", "thị xã", "huyện", "quận"):

@@ -396,9 +396,13 @@ _SIGNER_TITLES = LineStart(rf"^{SIGNER_TITLE_CAPS}\s*$")
 _SIGNING_LINE = LineStart(rf"^(?:{SIGNATURE_MARK}\s*\p{{Lu}}[^\n]*|{SIGNING_PLACEHOLDER}\s*)$")
 #: Lines of the header block. `Số 182-KH/TU` without its colon is the number field
 #: when written `Số`; in capitals (`THEO QUYẾT ĐỊNH` / `SỐ 1050/QĐ-SCT`) it goes on the line above.
+_UNIT_CAPS = r"(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN)"
 _HEADER_LINE = LineStart(
-    rf"^(?:{_MOTTO_COUNTRY}|{_MOTTO_SLOGAN}|{NUMBER_FIELD}\s*:|S[ốô]\s*\d|{_PLACE_DATE}|(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+\p{{Lu}})"
+    rf"^(?:{_MOTTO_COUNTRY}|{_MOTTO_SLOGAN}|{NUMBER_FIELD}\s*:|S[ốô]\s*\d|{_PLACE_DATE}|{_UNIT_CAPS}\s+\p{{Lu}})"
 )
+#: The enacting body under a decision's or resolution's title (`ỦY BAN NHÂN DÂN TỈNH KON TUM`,
+#: `HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG`): its own line even after a title in capitals.
+_ENACTING_LINE = LineStart(rf"^(?:ỦY\s+BAN|HỘI\s+ĐỒNG)\s+NHÂN\s+DÂN\s+{_UNIT_CAPS}\s+\p{{Lu}}")
 #: The kind line (`KẾ HOẠCH`, `QUYẾT ĐỊNH`) stands alone above the title.
 _KIND_LINE = LineStart(
     r"^(?:KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH:?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|BÁO\s+CÁO|ĐỀ\s+ÁN|PHỤ\s+LỤC(?:\s+[IVX\d]+)?|THÔNG\s+BÁO|HƯỚNG\s+DẪN|CÔNG\s+VĂN|QUY\s+CHẾ|QUY\s+ĐỊNH)\s*$"
@@ -450,6 +454,8 @@ def starts_paragraph(prev: str, line: str) -> bool:
     if _APPENDIX_LINE.match(line) or _APPENDIX_LINE.match(prev[:40]):
         return True
     if _SIGNER_TITLES.match(line) or _SIGNER_TITLES.match(prev):
+        return True
+    if _ENACTING_LINE.match(line) and not _DANGLING_END.ends(tail):
         return True
     if _SIGNING_LINE.match(line) or _SIGNING_LINE.match(prev):
         return True

@@ -52,25 +52,42 @@ def _province_keys() -> dict[str, str]:
 
 
 @cache
+def _province_skeletons() -> dict[str, str]:
+    """Provinces by their letters alone, where no two share them (`Dak Lak`)."""
+    return _unique((skeleton(k), p) for k, p in _province_keys().items())
+
+
+def _unique(pairs) -> dict:
+    owners: dict = {}
+    for key, value in pairs:
+        owners.setdefault(key, set()).add(value)
+    return {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
+
+
+@cache
 def _district_keys() -> dict[tuple[str, str], str]:
     """(type, name) → province, for district names that name one province only."""
-    owners: dict[tuple[str, str], set[str]] = {}
-    for u in _units():
-        if u["kind"] == "district":
-            owners.setdefault((fold(u["type"]), fold(u["name"])), set()).add(u["province"])
-    return {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
+    return _unique(((fold(u["type"]), fold(u["name"])), u["province"]) for u in _units() if u["kind"] == "district")
+
+
+@cache
+def _district_skeletons() -> dict[tuple[str, str], str]:
+    """The same by the name's letters alone: the gazetteer's `Đăk Hà` is written `Đắk Hà`
+    as often (the highland names take either spelling of their first syllable)."""
+    return _unique(((fold(u["type"]), skeleton(u["name"])), u["province"]) for u in _units() if u["kind"] == "district")
 
 
 def canonical_province(name: str | None) -> str | None:
     """The province's name as listed, or None if `name` is not a province."""
     if not name:
         return None
-    return _province_keys().get(fold(name))
+    return _province_keys().get(fold(name)) or _province_skeletons().get(skeleton(name))
 
 
 def province_of_district(unit_type: str, name: str) -> str | None:
     """`thành phố`, `Đồng Hới` → `Quảng Bình`; None when unknown or shared by two provinces."""
-    return _district_keys().get((fold(unit_type), fold(name)))
+    key = fold(unit_type)
+    return _district_keys().get((key, fold(name))) or _district_skeletons().get((key, skeleton(name)))
 
 
 def province_unit(name: str) -> str | None:

@@ -329,3 +329,42 @@ def test_a_forms_title_in_capitals_is_no_issuer():
     text = "MẪU GIẤY ĐỀ NGHỊ CẤP GIẤY PHÉP\nVẬN CHUYỂN HÀNG NGUY HIỂM\nKính gửi: Cục Hóa chất\nTên tổ chức: …"
     assert _facts(text).issuer is None
     assert _facts("SỞ CÔNG THƯƠNG\nKẾ HOẠCH\nKiểm tra năm 2026").issuer == "Sở Công Thương"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        ["Về kế hoạch phát triển kinh tế - xã hội năm 2021"],
+        ["VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2021"],  # the subject in capitals
+    ],
+)
+def test_the_enacting_body_under_the_title_is_not_part_of_it(subject):
+    """A resolution's or decision's title is followed by the body enacting it, in capitals
+    (`HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG`, `ỦY BAN NHÂN DÂN TỈNH KON TUM`)."""
+    text = normalize_text(
+        "\n".join(
+            [
+                "HỘI ĐỒNG NHÂN DÂN",
+                "TỈNH HÀ GIANG",
+                "Số: 25/NQ-HĐND",
+                "Hà Giang, ngày 10 tháng 12 năm 2020",
+                "NGHỊ QUYẾT",
+                *subject,
+                "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG",
+                "KHÓA XVII - KỲ HỌP THỨ MƯỜI BA",
+                "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+            ]
+        )
+    )
+    facts = _facts(text)
+    assert facts.title.lower() == "về kế hoạch phát triển kinh tế - xã hội năm 2021"
+    assert facts.horizon_year == 2021
+
+
+@pytest.mark.parametrize(
+    ("district", "province"), [("ĐẮK HÀ", "Kon Tum"), ("ĐĂK TÔ", "Kon Tum"), ("KRÔNG BÔNG", "Đắk Lắk")]
+)
+def test_a_highland_district_spelled_either_way_names_its_province(district, province):
+    """The gazetteer has `Đăk Hà` and `Đắk Tô`; gazettes write both syllables either way."""
+    text = normalize_text(f"ỦY BAN NHÂN DÂN\nHUYỆN {district}\nSố: 58/KH-UBND\nKẾ HOẠCH\nPhát triển nông nghiệp")
+    assert _facts(text).province == province
