@@ -1,12 +1,18 @@
 """Plans none of the samples resemble, written for the tests, in every layout.
 
-Three invented plans (`tests/fixtures/invented/`): a commune's digital
+Invented plans (`tests/fixtures/invented/`): a commune's digital
 transformation plan under the two-level local government of 2025 (a task
 table, `Văn phòng HĐND và UBND xã`, `Trung tâm Phục vụ hành chính công xã`),
 a provincial Party committee's action programme (`ĐẢNG BỘ TỈNH … / BAN CHẤP
 HÀNH`, Party bodies as leads, `T/M` and `BÍ THƯ`) and a ministry's decision
 with its plan attached (`KT. BỘ TRƯỞNG / THỨ TRƯỞNG`, a ministry's
-departments). Each plan's facts are written out here, not taken from the
+departments); then a provincial department's health plan under its parent's
+name (`UBND TỈNH … / SỞ Y TẾ`, `1.1.` and `+` items, a baseline year, a task
+table with a product column), a provincial council's resolution on the year's
+plan (articles as parts, targets under `a) Về kinh tế`, the council's own
+organs) and a district's plan in lettered parts (`A.` … `D.`, Roman items
+under them, `*` bullets, a target table, a district spelled unlike the
+gazetteer). Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
 
@@ -117,6 +123,109 @@ EXPECTED = {
         },
         "targets": set(),
         "tasks": 5,
+    },
+    "dept-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "312/KH-SYT",
+            "issuer": "Sở Y tế tỉnh Bình Định",
+            "province": "Bình Định",
+            "issue_place": "Bình Định",
+            "issue_date": "2019-03-08",
+            "title": "phòng, chống bệnh không lây nhiễm giai đoạn 2019 - 2025",
+            "signer_name": "Nguyễn Văn Dũng",
+            "signer_title": "Phó Giám đốc",
+            "horizon_year": 2025,
+            "implements": ["45/KH-UBND"],
+        },
+        "sections": ["I", "I/1", "I/2", "I/2/a", "I/2/b", "I/2/c", "II", "II/1", "II/1/1.1", "II/1/1.2", "II/2"]
+        + ["III", "IV", "IV/1", "IV/2", "IV/3", "phu_luc"],
+        "refs": {"376/QĐ-TTG", "45/KH-UBND"},
+        "leads": {
+            "Trung tâm Kiểm soát bệnh tật tỉnh",
+            "các bệnh viện tuyến tỉnh",
+            "Phòng Nghiệp vụ Y",
+            "Trung tâm Y tế các huyện, thị xã, thành phố",
+            "Phòng Kế hoạch - Tài chính",
+            "Ủy ban nhân dân các huyện, thị xã, thành phố",
+        },
+        "deadlines": {
+            ("recurring", None, None, "P3M"),
+            ("year", None, "2019", None),
+            ("period", "2019", "2025", None),
+            ("recurring", None, None, "P1Y"),
+            ("quarter", None, "2019-Q4", None),
+            ("period", "2019", "2020", None),
+        },
+        # due by the heading's 2025, not the baseline's 2015; `người từ 40 tuổi trở lên` is whom a task serves
+        "targets": {(95.0, "%", 2025), (20.0, "%", 2025), (50.0, "%", 2025)},
+        "tasks": 9,
+    },
+    "council-resolution": {
+        "documents": {
+            "doc_kind": "nghi_quyet",
+            "doc_number": "25/NQ-HĐND",
+            "issuer": "Hội đồng nhân dân tỉnh Hà Giang",
+            "province": "Hà Giang",
+            "issue_place": "Hà Giang",
+            "issue_date": "2020-12-10",
+            "title": "về kế hoạch phát triển kinh tế - xã hội năm 2021",
+            "signer_name": "Thào Hồng Sơn",
+            "signer_title": "Chủ tịch",
+            "horizon_year": 2021,
+            "implements": [],  # `Căn cứ` and `Xét Tờ trình` are grounds, not directives carried out
+        },
+        "sections": ["Điều 1", "Điều 1/1", "Điều 1/2", "Điều 1/2/a", "Điều 1/2/b", "Điều 1/2/c"]
+        + ["Điều 2", "Điều 2/1", "Điều 2/2", "Điều 3", "Điều 3/1", "Điều 3/2"],
+        "refs": {"luat:tổ chức chính quyền địa phương", "150/TTR-UBND"},
+        "leads": {
+            "Ủy ban nhân dân tỉnh",
+            "Thường trực Hội đồng nhân dân",
+            "các Ban Hội đồng nhân dân",
+            "các Tổ đại biểu",
+        },
+        "deadlines": {("year", None, "2021", None)},
+        "targets": {
+            (6.5, "%", 2021),
+            (32.0, "triệu đồng/người", 2021),
+            (2350.0, "tỷ đồng", 2021),
+            (3.5, "%", 2021),
+            (15.0, "xã", 2021),
+            (57.5, "%", 2021),
+        },
+        # the two items of `Điều 2. Nhiệm vụ và giải pháp chủ yếu` and the two of `Điều 3`
+        "tasks": 4,
+    },
+    "district-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "58/KH-UBND",
+            "issuer": "Ủy ban nhân dân huyện Đắk Hà",
+            "province": "Kon Tum",  # the gazetteer spells the district `Đăk Hà`
+            "issue_place": "Đắk Hà",
+            "issue_date": "2022-03-15",
+            "title": "phát triển sản xuất nông nghiệp theo hướng hàng hóa giai đoạn 2022 - 2025 trên địa bàn huyện",
+            "signer_name": "Lê Văn Hùng",
+            "signer_title": "Phó Chủ tịch",
+            "horizon_year": 2025,
+            "implements": ["5/NQ-HU"],
+        },
+        "sections": ["A", "A/I", "A/II", "B", "C", "C/I", "C/II", "D", "D/1", "D/2", "D/3"],
+        "refs": {"5/NQ-HU"},
+        "leads": {
+            "Phòng Nông nghiệp và Phát triển nông thôn",
+            "Phòng Tài nguyên và Môi trường",
+            "Ủy ban nhân dân các xã, thị trấn",
+            "Phòng Tài chính - Kế hoạch",  # a district's finance office, one name across the dash
+        },
+        "deadlines": {
+            ("quarter", None, "2022-Q2", None),
+            ("recurring", None, None, "P1Y"),
+            ("month", None, "2023-12", None),
+            ("recurring", None, None, "P6M"),
+        },
+        "targets": set(),  # all in the table (`Năm 2022 | Năm 2025`)
+        "tasks": 6,
     },
 }
 
