@@ -58,6 +58,12 @@ _FINAL_PUNCT = regex.compile(r"[.;!?…]\W*$|\./\.\s*$")
 _CLOSING = regex.compile(rf"^(?:Trên\s+đây\s+là|Nơi\s+nhận|{OWN_CLOSING})", _F)
 #: A whole line in brackets is a note, not a task.
 _NOTE = regex.compile(r"^\(.*\)\.?$")
+#: A sentence that only points to where the tasks are (`Các nhiệm vụ cụ thể tại Phụ lục
+#: kèm theo.`, `Chi tiết theo Biểu số 01 đính kèm`): the appendix's rows are the tasks.
+_APPENDIX_POINTER = regex.compile(
+    r"^[^.;:]{0,60}?(?<!\p{L})(?:tại|theo|như)\s+(?:các\s+)?(?:Phụ\s+lục|Biểu|Danh\s+mục)(?!\p{L})[^.;:]{0,40}[.;]?$",
+    _F,
+)
 
 #: Words before the agency a task is given to: `Giao Sở X …`, `Đề nghị …`.
 ASSIGN_PREFIX = (
@@ -696,6 +702,8 @@ class _TaskWalker:
         own = parse_assignment(body)
         if own.lead:
             lead, partners = own.lead, own.partners
+        elif _APPENDIX_POINTER.match(body):
+            return None
         else:
             # No one named before the action, here or above: `Rà soát … (Sở X chủ trì, …)`.
             lead = list(ctx.lead) or [canonical_agency(body[s:e]) for s, e in _leading_mid_text(body)]

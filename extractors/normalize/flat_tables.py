@@ -467,6 +467,7 @@ def _unlabelled_cut(between: str, offset: int, row: _Row, starts: list[int]) -> 
 
 
 _LABEL_ONLY = regex.compile(rf"^(?:{ROMAN_WIDE}|\d{{1,3}}|[a-zđ]|[-–+•*])\.?$")
+_ROMAN_ONLY = regex.compile(rf"^{ROMAN_WIDE}\.?$")
 
 
 def _cell_per_line(lines: list[str], header: Header, start: int) -> tuple[list[str], int] | None:
@@ -478,12 +479,22 @@ def _cell_per_line(lines: list[str], header: Header, start: int) -> tuple[list[s
         return None
     rows: list[str] = []
     j = header.end
-    while j + n <= len(lines):
-        group = [ln.strip() for ln in lines[j : j + n]]
-        if not _LABEL_ONLY.match(group[0]) or any(_LABEL_ONLY.match(c) or "\t" in c for c in group[1:]):
-            break
+    while j < len(lines) and _LABEL_ONLY.match(first := lines[j].strip()):
+        group = [first]
+        k = j + 1
+        while (
+            k < len(lines) and len(group) < n and not _LABEL_ONLY.match(cell := lines[k].strip()) and "\t" not in cell
+        ):
+            group.append(cell)
+            k += 1
+        if len(group) < n:
+            # A group row (`I` / `Hoàn thiện thể chế, quy hoạch`) whose empty cells were
+            # not written: its title alone, and the next row's label right after it.
+            if len(group) != 2 or not _ROMAN_ONLY.match(first) or k >= len(lines) or lines[k].strip() == "":
+                break
+            group += [""] * (n - 2)
         rows.append("\t".join(group))
-        j += n
+        j = k
     if not rows or (j < len(lines) and _LABEL_ONLY.match(lines[j].strip())):
         return None  # a row broke off mid-way: leave it to the figure-based reading
     return ["\t".join(header.titles), *rows], j

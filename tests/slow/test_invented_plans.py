@@ -12,7 +12,8 @@ table with a product column), a provincial council's resolution on the year's
 plan (articles as parts, targets under `a) Về kinh tế`, the council's own
 organs) and a district's plan in lettered parts (`A.` … `D.`, Roman items
 under them, `*` bullets, a target table, a district spelled unlike the
-gazetteer). Each plan's facts are written out here, not taken from the
+gazetteer), and a province's decision with its programme attached, whose tasks
+are a table with group rows (`I | Hoàn thiện thể chế …`). Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
 
@@ -226,6 +227,43 @@ EXPECTED = {
         },
         "targets": set(),  # all in the table (`Năm 2022 | Năm 2025`)
         "tasks": 6,
+    },
+    "province-programme": {
+        "documents": {
+            "doc_kind": "quyet_dinh",
+            "doc_number": "1520/QĐ-UBND",
+            "issuer": "Ủy ban nhân dân tỉnh Ninh Thuận",
+            "province": "Ninh Thuận",
+            "issue_date": "2023-11-28",
+            "title": "ban hành chương trình hành động thực hiện nghị quyết số 98/nq-cp ngày 24 tháng 7 năm 2023 của"
+            " chính phủ về phát triển năng lượng tái tạo",
+            "signer_name": "Trịnh Minh Hoàng",
+            "signer_title": "Phó Chủ tịch",
+            "horizon_year": 2030,
+            "implements": ["98/NQ-CP"],
+        },
+        "sections": ["Điều 1", "Điều 2", "Điều 3", "I", "I/1", "I/2", "II", "III", "III/1", "III/2", "phu_luc"],
+        "refs": {"98/NQ-CP", "luat:tổ chức chính quyền địa phương", "245/TTR-SCT"},
+        "leads": {
+            "Chánh Văn phòng Ủy ban nhân dân tỉnh",
+            "Giám đốc các sở",
+            "Thủ trưởng các ban, ngành thuộc tỉnh",
+            "Chủ tịch Ủy ban nhân dân các huyện, thành phố",
+            "Sở Công Thương",
+            "Sở Tài chính",
+            "Sở Kế hoạch và Đầu tư",
+            "Công ty Điện lực Ninh Thuận",
+            "Ủy ban nhân dân các huyện, thành phố",
+        },
+        "deadlines": {
+            ("recurring", None, None, "P1Y"),
+            ("quarter", None, "2024-Q1", None),
+            ("year", None, "2024", None),
+            ("period", "2024", "2025", None),
+        },
+        "targets": {(4500.0, "mw", 2025), (30.0, "%", 2030)},
+        # `Các nhiệm vụ cụ thể tại Phụ lục kèm theo.` points to the table: its rows are the tasks
+        "tasks": 7,
     },
 }
 

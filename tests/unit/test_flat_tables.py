@@ -151,3 +151,20 @@ def test_arbitrary_lines_never_raise(lines):
 def test_table_like_noise_never_raises(lines):
     for ln in rebuild_flat_tables(lines):
         assert isinstance(ln, str)
+
+
+def test_a_table_one_cell_per_line_keeps_its_group_rows():
+    """A group row (`I` / `Hoàn thiện thể chế`) written without its empty cells: the
+    rows after it keep their columns."""
+    header = ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]
+    body = ["I", "Hoàn thiện thể chế"]
+    body += ["1", "Rà soát danh mục dự án", "Sở Kế hoạch và Đầu tư", "Sở Công Thương", "Quý I/2024"]
+    body += ["II", "Phát triển hạ tầng"]
+    body += ["1", "Giải phóng mặt bằng", "UBND các huyện", "Sở Tài nguyên và Môi trường", "Hằng năm"]
+    rows = [ln.split("\t") for ln in rebuild_flat_tables([*header, *body, "Nơi nhận:"]) if "\t" in ln]
+    assert rows[1:] == [
+        ["I", "Hoàn thiện thể chế", "", "", ""],
+        ["1", "Rà soát danh mục dự án", "Sở Kế hoạch và Đầu tư", "Sở Công Thương", "Quý I/2024"],
+        ["II", "Phát triển hạ tầng", "", "", ""],
+        ["1", "Giải phóng mặt bằng", "UBND các huyện", "Sở Tài nguyên và Môi trường", "Hằng năm"],
+    ]

@@ -262,3 +262,17 @@ def test_groups_of_institutions_lead_their_tasks():
         ["các trường học trên địa bàn"],
         ["các cơ sở y tế tuyến huyện"],
     ]
+
+
+def test_a_sentence_pointing_to_the_appendix_is_no_task():
+    tasks = tasks_of(
+        *HEAD,
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "Các nhiệm vụ cụ thể tại Phụ lục kèm theo.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Chi tiết theo Biểu số 01 đính kèm.",
+        "2. Sở Công Thương thực hiện các nhiệm vụ tại Phụ lục kèm theo.",
+    )
+    assert [(t.text, t.lead) for t in tasks] == [
+        ("Sở Công Thương thực hiện các nhiệm vụ tại Phụ lục kèm theo.", ["Sở Công Thương"])
+    ]
