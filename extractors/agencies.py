@@ -166,7 +166,8 @@ _ABBREVIATIONS_RE = [(regex.compile(r"(?<![\p{L}\d])(?:" + p + r")(?![\p{L}\d])"
 LOCAL_GOV = rf"(?:(?i:{loose('Ủy ban nhân dân')}|{loose('Hội đồng nhân dân')})|UBND|HĐND)" + _END
 #: Administrative units a local government or a proper name may be qualified by.
 LOCALITY_NOUNS = ["tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn", "địa phương", "quốc gia"]
-_LOC_NOUN = _alts(LOCALITY_NOUNS) + _END
+#: `xã hội` (society: `Ngân hàng Chính sách xã hội`, `Bảo hiểm xã hội`) is no commune.
+_LOC_NOUN = rf"(?!xã{_SP}(?-i:hội){_END})" + _alts(LOCALITY_NOUNS) + _END
 #: A place name: capitalised syllables (`Kon Tum`, `Bà Rịa - Vũng Tàu`).
 PLACE = r"\p{Lu}[\p{L}\p{M}]*(?:(?:" + _SP + "|" + _DASH + r")\p{Lu}[\p{L}\p{M}]*)*"
 _LOC_LIST = rf"{_LOC_NOUN}(?:\s*(?:,|và)\s*{_LOC_NOUN})*"
@@ -234,6 +235,7 @@ PROPER_HEADS = [
     "Quỹ",
     "Cảnh sát",
     "Chi đoàn",
+    "Bảo hiểm xã hội",
     "Thường trực",
     "Tổ đại biểu",
     "Đại học",
@@ -257,6 +259,7 @@ COMPLETE_HEADS = {
     "MTTQ",
 }
 LOCALITY_HEADS = {
+    "Bảo hiểm xã hội",
     "Công an",
     "Thanh tra",
     "Văn phòng",

@@ -142,14 +142,16 @@ COMPARATOR_WORDS = (
 #: Connectives that open a clause stretch and say nothing about the figure.
 LEADING_CONNECTIVES = r"và|hoặc|trong\s+đó(?:\s+có)?|trong\s+số\s+đó|riêng|đồng\s+thời|còn|với|cụ\s+thể"
 
+#: How often a figure is due (`Hằng năm giải quyết việc làm cho …`): a time phrase, not the indicator.
+_EVERY_YEAR = r"hằng\s+năm|hàng\s+năm|mỗi\s+năm"
 _LEAD_STRIP_RE = regex.compile(
     rf"^(?:[\s,;:.\-–+~|—_=•ˆ'>]+|(?:{LEADING_CONNECTIVES}|{COMMIT_VERBS}|{DECREASE_VERBS}|{INCREASE_VERBS}|"
-    rf"{PERIOD_PHRASE}|{YEAR_PHRASE}){_W})",
+    rf"{PERIOD_PHRASE}|{YEAR_PHRASE}|{_EVERY_YEAR}){_W})",
     _I,
 )
 _TRAIL_STRIP_RE = regex.compile(
     rf"(?:[\s,;:]+|(?<![\p{{L}}])(?:{COMPARATOR_WORDS}|{COMMIT_VERBS}|(?:{DECREASE_VERBS}|tăng(?:\s+thêm)?)(?:\s+(?:bình\s+quân|trung\s+bình))?|"
-    rf"bình\s+quân\s+mỗi\s+năm|mỗi\s+năm|hằng\s+năm|hàng\s+năm|{PERIOD_PHRASE}|{YEAR_PHRASE}))$",
+    rf"bình\s+quân\s+mỗi\s+năm|{_EVERY_YEAR}|{PERIOD_PHRASE}|{YEAR_PHRASE}))$",
     _I,
 )
 
@@ -842,6 +844,10 @@ def _figure_first_indicator(f: _Figure, obj: str) -> str:
     return obj
 
 
+#: A subject ending on whom it serves (`… việc làm cho`, `… nhà ở cho`).
+_SERVED_RE = regex.compile(r"\s+cho$", _I)
+
+
 def _subject_indicator(f: _Figure, lead: str | None, prior_indicator: str | None, prior_subject: str) -> str:
     """The indicator named before a figure, completed from the lead-in or the previous figure."""
     counted = _COUNT_RE.match(f.unit or "-")
@@ -852,6 +858,10 @@ def _subject_indicator(f: _Figure, lead: str | None, prior_indicator: str | None
     coord = _coordinated_count(f.subject, f.unit) if counted else None
     if coord:
         return coord
+    served = _SERVED_RE.search(f.subject) if counted else None
+    if served and served.start():
+        # `giải quyết việc làm cho 30.000 lao động`: the count is of those served
+        return f"số {f.unit} được {_lower_first(f.subject[: served.start()])}"
     if _HEAD_RE.match(f.subject):
         return f.subject
     if lead:
@@ -882,7 +892,10 @@ def _due(f: _Figure, line: str, lead_year, ctx: _Context) -> tuple[int | None, t
 
 #: `từ 30% lên 40%`, `từ 5% xuống 3%`: the first figure is the level a change starts from.
 _FROM_BEFORE_RE = regex.compile(r"(?<!\p{L})từ\s*$", _I)
-_TO_AFTER_RE = regex.compile(r"\s*(?:lên|xuống)(?:\s+(?:còn|mức|đến))?\s+[<>≤≥]?\s*\d", _I)
+#: … with the start's year between (`từ 45% năm 2023 lên 60%`, `từ 45% (năm 2023) lên 60%`).
+_START_YEAR = r"\s*\(?\s*(?:(?:vào|cuối)\s+)?năm\s+(?:19|20)\d{2}\s*\)?\s*,?"
+_START_YEAR_RE = regex.compile(_START_YEAR, _I)
+_TO_AFTER_RE = regex.compile(rf"(?:{_START_YEAR})?\s*(?:lên|xuống)(?:\s+(?:còn|mức|đến))?\s+[<>≤≥]?\s*\d", _I)
 #: `trong đó (có)`: a sub-share's lead-in.
 _SHARE_LEAD = regex.compile(r"^trong\s+(?:đó|số\s+đó)\s+(?:có\s+)?", _I)
 
@@ -912,7 +925,9 @@ def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_ye
             # `tăng từ 30% lên 40%`: where the change starts; the target is where it gets to,
             # read with the words before the start
             to = figs[k + 1]
-            to.left, to.before = f.left, f"{f.before} {to.before}"
+            to.left, to.before = f.left, f"{f.before} {_START_YEAR_RE.sub(' ', to.before, count=1)}"
+            if _START_YEAR_RE.fullmatch(to.subject or ""):
+                to.subject = f.subject  # `(năm 2023)` dates the start, it names nothing
             to.info = {**f.info, **{key: v for key, v in to.info.items() if v}}
             continue
 

@@ -160,8 +160,12 @@ PREAMBLE_OPENERS: tuple[str, ...] = (
     "Căn cứ",
     "Thực hiện",
     "Triển khai thực hiện",
+    # `Triển khai Kết luận số 14-KL/TW …` under a title that has no full stop
+    *(f"Triển khai {kind}" for kind in (*DOC_KINDS, *OTHER_KINDS)),
     "Theo đề nghị",
     "Xét đề nghị",
+    "Xét Tờ trình",
+    "Xét hồ sơ",
 )
 PREAMBLE_OPENER = alt(PREAMBLE_OPENERS)
 

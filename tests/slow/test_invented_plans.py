@@ -13,7 +13,9 @@ plan (articles as parts, targets under `a) Về kinh tế`, the council's own
 organs) and a district's plan in lettered parts (`A.` … `D.`, Roman items
 under them, `*` bullets, a target table, a district spelled unlike the
 gazetteer), and a province's decision with its programme attached, whose tasks
-are a table with group rows (`I | Hoàn thiện thể chế …`). Each plan's facts are written out here, not taken from the
+are a table with group rows (`I | Hoàn thiện thể chế …`), and a city's poverty plan
+(a title with no full stop over `Triển khai Kết luận …`, `từ 45% năm 2023 lên
+60%`, `Ngân hàng Chính sách xã hội`, a reporting section). Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
 
@@ -264,6 +266,40 @@ EXPECTED = {
         "targets": {(4500.0, "mw", 2025), (30.0, "%", 2030)},
         # `Các nhiệm vụ cụ thể tại Phụ lục kèm theo.` points to the table: its rows are the tasks
         "tasks": 7,
+    },
+    "city-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "77/KH-UBND",
+            "issuer": "Ủy ban nhân dân thành phố Đà Nẵng",
+            "province": "Đà Nẵng",
+            "issue_place": "Đà Nẵng",
+            "issue_date": "2024-04-05",
+            "title": "thực hiện chỉ thị số 05-ct/tw ngày 23 tháng 6 năm 2021 của ban bí thư về tăng cường sự lãnh đạo"
+            " của đảng đối với công tác giảm nghèo bền vững đến năm 2030",
+            "signer_name": "Lê Trung Chinh",
+            "signer_title": "Chủ tịch",
+            "horizon_year": 2030,
+            "implements": ["5/CT-TW", "14/KL-TW", "24/NQ-CP"],  # the title's and the opening `Triển khai …`
+        },
+        "sections": ["I", "I/1", "I/2", "I/3", "I/4", "II", "II/1", "II/2", "II/3", "III", "III/1", "III/2"],
+        "refs": {"5/CT-TW", "14/KL-TW", "24/NQ-CP"},
+        "leads": {
+            "Sở Lao động - Thương binh và Xã hội",
+            "Ngân hàng Chính sách xã hội Chi nhánh thành phố Đà Nẵng",
+            "Ủy ban nhân dân các quận, huyện",
+            "các sở, ngành, địa phương",
+        },
+        "deadlines": {
+            ("recurring", None, None, "P1Y"),
+            ("period", "2024", "2030", None),
+            ("quarter", None, "2024-Q3", None),
+            ("recurring", None, None, "P3M"),
+            ("recurring", "2024-12-15", None, "P1Y"),
+        },
+        # `không còn hộ nghèo` has no figure; `từ 45% năm 2023 lên 60%` is one target
+        "targets": {(60.0, "%", 2030), (30000.0, "lao động", None), (100.0, "%", None)},
+        "tasks": 5,
     },
 }
 

@@ -485,3 +485,19 @@ def test_a_document_word_after_a_dash_stays_in_the_name():
     comma the word opens a document (`Sở Tài chính, Kế hoạch số 15`)."""
     assert find_agencies("Phòng Tài chính - Kế hoạch cân đối, bố trí vốn.")[0][2] == "Phòng Tài chính - Kế hoạch"
     assert find_agencies("Sở Tài chính, Kế hoạch số 15/KH-UBND")[0][2] == "Sở Tài chính"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ngân hàng Chính sách xã hội Chi nhánh thành phố Đà Nẵng bảo đảm nguồn vốn.",
+            "Ngân hàng Chính sách xã hội Chi nhánh thành phố Đà Nẵng",
+        ),
+        ("Bảo hiểm xã hội tỉnh chủ trì thực hiện.", "Bảo hiểm xã hội tỉnh"),
+        ("Ủy ban nhân dân xã Hội Hợp thực hiện.", "Ủy ban nhân dân xã Hội Hợp"),
+    ],
+)
+def test_society_is_no_commune_in_a_name(text, name):
+    """`xã hội` (society) names the social policy bank and social insurance; `xã` alone is a commune."""
+    assert find_agencies(text)[0][2] == name

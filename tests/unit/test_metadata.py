@@ -368,3 +368,15 @@ def test_a_highland_district_spelled_either_way_names_its_province(district, pro
     """The gazetteer has `Đăk Hà` and `Đắk Tô`; gazettes write both syllables either way."""
     text = normalize_text(f"ỦY BAN NHÂN DÂN\nHUYỆN {district}\nSố: 58/KH-UBND\nKẾ HOẠCH\nPhát triển nông nghiệp")
     assert _facts(text).province == province
+
+
+def test_a_preamble_that_opens_on_triển_khai_and_a_document_is_not_the_title():
+    text = normalize_text(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\nSố: 77/KH-UBND\nKẾ HOẠCH\n"
+        "Thực hiện Chỉ thị số 05-CT/TW ngày 23 tháng 6 năm 2021 của Ban Bí thư về giảm nghèo bền vững đến năm 2030\n"
+        "Triển khai Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị, Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:\n"
+        "I. MỤC TIÊU"
+    )
+    facts = _facts(text)
+    assert facts.title.endswith("giảm nghèo bền vững đến năm 2030")
+    assert facts.horizon_year == 2030

@@ -736,3 +736,30 @@ def test_a_change_word_inside_a_leading_figures_object_is_no_direction():
     )
     assert [(t.value, t.direction) for t in found] == [(50.0, "level"), (10.0, "increase")]
     assert found[0].domain == "society"  # a health indicator under a heading that names no domain
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Tỷ lệ lao động qua đào tạo tăng từ 45% lên 60% vào năm 2030.",
+        "- Tỷ lệ lao động qua đào tạo tăng từ 45% năm 2023 lên 60% vào năm 2030.",
+        "- Tỷ lệ lao động qua đào tạo tăng từ 45% (năm 2023) lên 60% vào năm 2030.",
+    ],
+)
+def test_a_change_from_a_dated_start_is_one_target(item):
+    """The start's year between the two figures (`từ 45% năm 2023 lên 60%`) leaves one target."""
+    (t,) = targets_of(_GOALS + item)
+    assert (t.value, t.indicator, t.direction, t.target_year) == (60.0, "tỷ lệ lao động qua đào tạo", "increase", 2030)
+
+
+@pytest.mark.parametrize(
+    ("item", "indicator"),
+    [
+        ("- Hằng năm giải quyết việc làm cho ít nhất 30.000 lao động.", "số lao động được giải quyết việc làm"),
+        ("- Hỗ trợ nhà ở cho 200 hộ nghèo.", "số hộ được hỗ trợ nhà ở"),
+    ],
+)
+def test_a_count_of_those_a_measure_serves(item, indicator):
+    """`… cho 30.000 lao động`: the figure counts those served; `Hằng năm` says how often, it is no indicator."""
+    (t,) = targets_of(_GOALS + item)
+    assert t.indicator == indicator
