@@ -716,8 +716,9 @@ def _groups(text: str, atoms: list[Atom]) -> list[list[Atom]]:
 
 
 #: A time cell holding a bare year (`2027`) or period (`2026-2028`): a table's
-#: time column needs no `năm` before its years.
-_BARE_YEAR_CELL = regex.compile(r"^\s*(?P<y1>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?\s*$")
+#: time column needs no `năm` before its years. Two years side by side are a period
+#: whose dash OCR lost (`2024 2025`).
+_BARE_YEAR_CELL = regex.compile(r"^\s*(?P<y1>(?:19|20)\d{2})(?:(?:\s*[-–]\s*|\s+)(?P<y2>(?:19|20)\d{2}))?\s*$")
 
 
 def _slot_records(doc, text, tasks, start, end) -> list[Deadline]:

@@ -68,6 +68,9 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     # only taken where the numbers around it leave exactly that gap.
     ("number_lost", regex.compile(r"^[.,](?P<label>)\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
     ("number_paren", regex.compile(r"^(?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$")),
+    # OCR reads a Roman `I.` over a sentence-case heading as a stroke (`[. Quy hoạch …`,
+    # `|. Mục đích`): only taken where the Roman sequence expects it and the next numeral confirms.
+    ("roman_stroke", regex.compile(r"^(?P<label>[\[|!])\s?\.\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
     # `(1) Sở Y tế chủ trì …`: items numbered in brackets, as `1)` items are (only in sequence).
     ("number_parens", regex.compile(r"^\((?P<label>\d{1,2})\)\s*(?P<rest>[\p{Lu}“\"].*)$")),
     ("letter", regex.compile(r"^(?P<label>[a-zđ])(?:\)|\s?[-–](?=\s))\s*(?P<rest>\S.*)$")),
@@ -547,11 +550,11 @@ def _open_label(
     if info.figures and _next_number(lines, i) == int(info.figures) + 1:
         # `1. MỤC TIÊU` followed by `2. …`: headings numbered in figures, not OCR's `I.`.
         style, label = "number", info.figures
-    if style == "number_lost":
-        depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
-        if depth is None or _next_number(lines, i) != stack[depth].ordinal + 2:
+    if style in ("number_lost", "roman_stroke"):
+        lost = _lost_label(style, stack, lines, i)
+        if lost is None:
             return False
-        style, label = "number", str(stack[depth].ordinal + 1)
+        style, label = lost
     if _is_capital_part(info):
         # `A. MỤC ĐÍCH, YÊU CẦU`, `B. NHIỆM VỤ`: parts lettered in capitals, over Roman items
         # when the document has them; taken where the capital sequence starts or goes on.
@@ -576,7 +579,7 @@ def _open_label(
         style, label = taken
     depth = next((d for d, o in enumerate(stack) if o.style == style), None)
     previous = stack[depth].section.label if depth is not None else None
-    label = _before_its_twin(style, info, label, lines, i)
+    label = _roman_in_sequence(style, info, label, lines, i, previous)
     if style in ("letter", "roman"):
         repaired = repaired_label(style, label, previous)
         # `đ)` after `c)` is `d)` misread — unless an `e)` follows, when the `d)` was lost instead.
@@ -641,14 +644,56 @@ def _taken_in_sequence(style: str, label: str, stack: list[_Open]) -> tuple[str,
     return ("number_paren", label) if label == "1" or follows else None
 
 
-def _before_its_twin(style: str, info: LineInfo, label: str, lines: list[str], i: int) -> str:
-    """A Roman look-alike (`I1.` read as `II`) whose clean twin comes next is the numeral before it."""
-    if style != "roman" or not info.lookalike:
-        return label
+def _lost_label(style: str, stack: list[_Open], lines: list[str], i: int) -> tuple[str, str] | None:
+    """(style, label) of a label OCR lost or reduced to a stroke, where its sequence has a
+    gap for it: `. Sở Kế hoạch …` between `4.` and `6.`; `[. Quy hoạch …` or `|. …` (the
+    stroke taken for a rule) before `II.`."""
+    if style == "number_lost":
+        depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
+        if depth is not None and _next_number(lines, i) == stack[depth].ordinal + 2:
+            return "number", str(stack[depth].ordinal + 1)
+    roman = _roman_lost(stack, lines, i)
+    return ("roman", roman) if roman is not None else None
+
+
+def _roman_lost(stack: list[_Open], lines: list[str], i: int) -> str | None:
+    """The Roman numeral a label OCR reduced to a stroke stands for, when the sequence
+    expects one there and the next numeral is the one after it."""
+    depth = next((d for d, o in enumerate(stack) if o.style == "roman"), None)
+    prev = stack[depth].ordinal if depth is not None else 0
     ahead = _next_label(lines, i, ("roman",))
+    if ahead is None or ahead.label is None or prev >= len(ROMANS) or roman_value(ahead.label) != prev + 2:
+        return None
+    return ROMANS[prev]
+
+
+def _roman_in_sequence(style: str, info: LineInfo, label: str, lines: list[str], i: int, previous: str | None) -> str:
+    """A Roman numeral OCR misread, put right from its neighbours.
+
+    A look-alike (`I1.` read as `II`) whose clean twin comes next is the numeral
+    before it. And a numeral that breaks its sequence (`IH.`, `HI.` for `II.`,
+    `III.`; `L.` for a first `I.`) is the one the sequence expects when the next
+    clean numeral confirms it: `I`, `IH`, `HI`, `IV` is `I`, `II`, `III`, `IV`,
+    so one misreading never renumbers the siblings after it."""
+    if style != "roman":
+        return label
     value = roman_value(label)
-    if ahead is not None and ahead.label == label and not ahead.lookalike and 1 < value <= len(ROMANS):
-        return ROMANS[value - 2]
+    if info.lookalike:
+        ahead = _next_label(lines, i, ("roman",))
+        if ahead is not None and ahead.label == label and not ahead.lookalike and 1 < value <= len(ROMANS):
+            return ROMANS[value - 2]
+    expected = (roman_value(previous) if previous else 0) + 1
+    if value == expected or expected > len(ROMANS):
+        return label
+    run = 1  # this numeral and the look-alikes after it, up to the next clean numeral
+    for line in lines[i + 1 :]:
+        ahead = classify_line(line.strip())
+        if ahead.kind != "label" or ahead.style != "roman" or ahead.label is None:
+            continue
+        if ahead.lookalike:
+            run += 1
+            continue
+        return ROMANS[expected - 1] if roman_value(ahead.label) == expected + run else label
     return label
 
 

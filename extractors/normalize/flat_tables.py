@@ -47,6 +47,9 @@ from extractors.text.numbers import NUMBER, SIGN, is_year, parse_quantity_cell
 
 #: Column titles, by the role the column plays. Longer titles first inside
 #: each alternative so `Đơn vị chủ trì` is an agency, not a unit.
+#: A year in a column title; OCR may take its last digit for a stroke (`Năm 202!`).
+_TITLE_YEAR = r"(?:19|20)\d(?:\d|[!|lI](?!\p{L}))"
+
 COLUMN_TITLES: list[tuple[str, str]] = [
     ("stt", r"S[ốo]\s*TT|STT|TT"),
     (
@@ -64,7 +67,7 @@ COLUMN_TITLES: list[tuple[str, str]] = [
     (
         "value",
         r"(?:(?:Chỉ\s+tiêu|Mục\s+tiêu|Kế\s+hoạch)(?:\s+(?:được\s+)?giao|\s+phấn\s+đấu)?\s+)?"
-        r"(?:(?:Đến|Tới)\s+(?:hết\s+)?năm|Năm|Giai\s+đoạn|Thời\s+kỳ)\s+\d{4}(?:\s*[-–]\s*\d{4})?",
+        rf"(?:(?:Đến|Tới)\s+(?:hết\s+)?năm|Năm|Giai\s+đoạn|Thời\s+kỳ)\s+{_TITLE_YEAR}(?:\s*[-–]\s*{_TITLE_YEAR})?",
     ),
     # `Chỉ tiêu giao`, `Kế hoạch giao`: the figure assigned, beside the `Chỉ tiêu` it is for
     (

@@ -66,7 +66,10 @@ def otsu_threshold(gray: np.ndarray) -> int:
     with np.errstate(divide="ignore", invalid="ignore"):
         between = (m0[-1] * w0 / total - m0) ** 2 / (w0 * w1)
     between[~np.isfinite(between)] = 0
-    return int(np.argmax(between))
+    t = int(np.argmax(between))
+    # Callers take `gray < threshold` as ink. On a bilevel scan (a fax, a thresholded
+    # photocopy: 0 and 255 only) the best split is 0 itself, and `< 0` found no ink at all.
+    return t + 1 if not hist[:t].any() else t
 
 
 def _long_runs(dark: np.ndarray, k: int, axis: int) -> np.ndarray:

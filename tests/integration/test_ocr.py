@@ -116,6 +116,15 @@ def test_find_tables_on_skewed_synthetic_table(angle):
     assert mask.any()
 
 
+@pytest.mark.parametrize("angle", [0.0, 0.8])
+def test_find_tables_on_a_bilevel_scan(angle):
+    """A fax or thresholded photocopy holds only black and white: Otsu's split must
+    still put the black in the ink (it found none, and the table was read as prose)."""
+    bilevel = synthetic_table(angle).point(lambda v: 0 if v < 150 else 255)
+    grids, _ = find_tables(np.asarray(bilevel), 300)
+    assert len(grids) == 1 and (grids[0].n_rows, grids[0].n_cols) == (4, 3)
+
+
 def test_text_without_rules_has_no_table():
     img = Image.new("L", (2480, 800), 255)
     font = ImageFont.truetype(str(FONT), size=54)

@@ -575,3 +575,9 @@ def test_a_year_and_the_years_after_it_starts_then(onward):
     """`Năm 2026 và các năm tiếp theo` runs from 2026 on, as `Từ năm 2026` does; it is not due in 2026."""
     d = _one(f"Thời gian thực hiện: Năm 2026 {onward}.")
     assert (d.kind, d.start, d.end) == ("year", "2026", None)
+
+
+def test_a_time_cell_of_two_years_whose_dash_ocr_lost_is_a_period():
+    text = "STT\tNội dung\tCơ quan chủ trì\tThời gian hoàn thành\n1\tĐầu tư lưới điện\tCông ty Điện lực\t2024 2025\n"
+    out = _run(text, kind="phu_luc")
+    assert [(d.text, _nf(d)) for d in out] == [("2024 2025", ("period", "2024", "2025", None, None, False))]

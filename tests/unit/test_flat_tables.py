@@ -168,3 +168,12 @@ def test_a_table_one_cell_per_line_keeps_its_group_rows():
         ["II", "Phát triển hạ tầng", "", "", ""],
         ["1", "Giải phóng mặt bằng", "UBND các huyện", "Sở Tài nguyên và Môi trường", "Hằng năm"],
     ]
+
+
+def test_a_year_column_whose_last_digit_ocr_damaged_is_still_a_value_column():
+    assert [column_role(t) for t in ("Năm 2022", "Năm 202!", "Năm 202l", "Năm thực hiện")] == [
+        "value",
+        "value",
+        "value",
+        "time",
+    ]

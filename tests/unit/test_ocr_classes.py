@@ -412,3 +412,34 @@ def test_an_indented_dash_stays_a_bullet_and_unknown_indents_change_nothing():
     assert len(_read_indented(indented).tasks) == 10
     unknown = [(t.format(dash="- "), None) for t, _ in _ITEMS]
     assert len(_read_indented(unknown).tasks) == 10
+
+
+def test_roman_numerals_that_break_their_sequence_are_read_from_their_neighbours():
+    """A rendered poor scan of a commune plan: `II.` read `IH.`, `III.` read `HI.`; the
+    clean `IV.` after them confirms `II` and `III`, so the parts keep their numbers."""
+    a = _read(
+        "KẾ HOẠCH\nVề thử\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao hiệu quả.\nIH. CHỈ TIÊU\n- Phấn đấu 100% hồ sơ.\n"
+        "HI. NHIỆM VỤ, GIẢI PHÁP\n1. Hoàn thiện thể chế\nPhòng Kinh tế chủ trì.\nIV. TỔ CHỨC THỰC HIỆN\n1. Công an xã\nTuyên truyền."
+    )
+    assert [s.section_id for s in a.sections if s.kind != "preamble"] == [
+        "I",
+        "I/1",
+        "II",
+        "III",
+        "III/1",
+        "IV",
+        "IV/1",
+    ]
+
+
+@pytest.mark.parametrize(
+    "first", ["L. Quy hoạch vùng sản xuất", "[. Quy hoạch vùng sản xuất", "|. Quy hoạch vùng sản xuất"]
+)
+def test_a_first_roman_under_a_lettered_part_read_as_a_stroke_or_l(first):
+    """`I.` over a sentence-case heading read `L.` (fifty) or `[.`: the next `II.` shows it was `I`."""
+    a = _read(
+        "KẾ HOẠCH\nVề thử\nA. MỤC TIÊU\nI. Mục đích\nPhát triển.\nB. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+        f"{first}\n* Phòng Nông nghiệp chủ trì rà soát quy hoạch.\nII. Phát triển hợp tác xã\nỦy ban nhân dân các xã vận động."
+    )
+    assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["A", "A/I", "B", "B/I", "B/II"]
+    assert [t.section_id for t in a.tasks] == ["B/I", "B/II"]
