@@ -912,8 +912,12 @@ def _horizon(doc: ParsedDoc, title: str | None, issued: _dt.date | None = None) 
     return max(years) if years else None
 
 
-#: An annual plan's title ends on its year: `Kế hoạch cải cách hành chính năm 2026`.
-_ANNUAL_TITLE = regex.compile(r"(?<![\p{L}\d/])năm\s+(?P<y>(?:19|20)\d{2})\s*$", regex.IGNORECASE)
+#: An annual plan's title ends on its year: `Kế hoạch cải cách hành chính năm 2026`; a
+#: season's or school year's on the two years it spans (`mùa khô năm 2024 - 2025`, `năm học 2025-2026`).
+_ANNUAL_TITLE = regex.compile(
+    r"(?<![\p{L}\d/])năm(?:\s+học)?\s+(?P<y>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?\s*$",
+    regex.IGNORECASE,
+)
 #: … unless the year is a document's (`… Nghị quyết số 12/NQ-HĐND năm 2024`).
 _NUMBER_BEFORE = regex.compile(r"\d\s*[/\-]\s*\p{L}|(?<!\p{L})số\s*\d", regex.IGNORECASE)
 
@@ -923,5 +927,5 @@ def _annual_year(title: str, issued: _dt.date | None) -> int | None:
     m = _ANNUAL_TITLE.search(title)
     if not m or _NUMBER_BEFORE.search(title, max(0, m.start() - 40), m.start()):
         return None
-    year = int(m.group("y"))
+    year = int(m.group("y2") or m.group("y"))
     return year if issued is None or year >= issued.year else None

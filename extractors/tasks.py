@@ -36,7 +36,14 @@ from extractors.agencies import (
 from extractors.document import ParsedDoc
 from extractors.normalize.flat_tables import header_completed
 from extractors.sections import classify_line, is_title_like
-from extractors.text.lexicon import COOPERATION_ADVERBS, OWN_CLOSING, TIME_COLUMN_ANY, TIME_COLUMN_FIRST, TIME_SLOT_NAME
+from extractors.text.lexicon import (
+    CARRY_OUT_CLOSING,
+    COOPERATION_ADVERBS,
+    OWN_CLOSING,
+    TIME_COLUMN_ANY,
+    TIME_COLUMN_FIRST,
+    TIME_SLOT_NAME,
+)
 from extractors.text.patterns import END, NOCASE, is_caps, loose, loose_alt
 from schemas import Task
 
@@ -55,6 +62,7 @@ _BULLET_RE = regex.compile(BULLET)
 #: Sentence-final punctuation: a line that ends without it is a heading.
 _FINAL_PUNCT = regex.compile(r"[.;!?…]\W*$|\./\.\s*$")
 #: Closing formulas after the last item (`Trên đây là Kế hoạch …`).
+_CARRY_OUT = regex.compile(CARRY_OUT_CLOSING, _F)
 _CLOSING = regex.compile(rf"^(?:Trên\s+đây\s+là|Nơi\s+nhận|{OWN_CLOSING})", _F)
 #: A whole line in brackets is a note, not a task.
 _NOTE = regex.compile(r"^\(.*\)\.?$")
@@ -742,7 +750,7 @@ class _TaskWalker:
         rest = text[rest_start:first_e]
         body = [_body_line(text, s, e) for s, e in lines[1:]]
         # Closing formulas and notes under the last item say nothing about it.
-        said = [ln for ln in body if not (_CLOSING.match(ln.text(text)) or _NOTE.match(ln.text(text)))]
+        said = [ln for ln in body if not (_CLOSING.match(t := ln.text(text)) or _NOTE.match(t) or _CARRY_OUT.search(t))]
         fields_only = all(field_of(ln.text(text)) for ln in said)
         labelled = _is_item(sec) or sec.kind == "dieu"
         item: _Draft | None = None

@@ -628,6 +628,21 @@ def _heading_ended_short(prev_line: Line | None, paragraph: str, line: Line, ful
     )
 
 
+#: A line that holds a sentence's end and the next one's start, or ends on an introducing colon.
+_SENTENCES = LineStart(r".*(?:[.!?]\s+\p{Lu}|:\s*$)")
+
+
+def _prose_under_the_subject(paragraphs: list[Paragraph], line: str) -> bool:
+    """The subject line under the kind line (`CHỈ THỊ` / `Về tăng cường …`) never runs on
+    into prose: a line with sentences in it (a directive's opening narrative, `… ở mức
+    cao. Để chủ động …, Chủ tịch … yêu cầu:`) starts the body."""
+    if len(paragraphs) < 2 or not line[:1].isupper() or not _SENTENCES.match(line):
+        return False
+    kind, subject = paragraphs[-2].text, paragraphs[-1].text
+    # `QUYẾT ĐỊNH:` enacts the articles under it; the subject is no labelled item (`Điều 1. …`)
+    return _is_kind_line(kind) and not kind.rstrip().endswith(":") and not _LABEL.match(subject)
+
+
 def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | None = None) -> list[Paragraph]:
     """Join wrapped lines; each output Line is one paragraph (page = its first page).
 
@@ -659,6 +674,7 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
                     or _flush_under_a_dash(prev_line, ln, full_line)
                 )
                 and not _heading_ended_short(prev_line, paragraphs[-1].text, ln, full_line)
+                and not _prose_under_the_subject(paragraphs, text)
             )
         if joined:
             cur = paragraphs[-1]

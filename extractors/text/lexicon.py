@@ -115,6 +115,11 @@ OTHER_KINDS: tuple[str, ...] = (
 OWN_CLOSING = (
     rf"(?:{alt((*DOC_KINDS, *OTHER_KINDS))})\s+này\s+(?:đã\s+được|được\s+thông\s+qua|có\s+hiệu\s+lực)(?!\p{{L}})"
 )
+#: A closing sentence that tells everyone to carry the document out (`Yêu cầu Giám đốc các
+#: sở … nghiêm túc thực hiện Chỉ thị này./.`, `… chịu trách nhiệm thi hành Quyết định này`).
+CARRY_OUT_CLOSING = (
+    rf"(?:thực\s+hiện|thi\s+hành|triển\s+khai)\s+(?:{alt((*DOC_KINDS, *OTHER_KINDS))})\s+này\s*[./]*\s*$"
+)
 #: Every kind word squashed (`KEHOACH` as OCR joins it) → its kind; the enumerated kinds win.
 KIND_KEYS: dict[str, str] = {
     **{squash(k): "other" for k in OTHER_KINDS},

@@ -15,7 +15,9 @@ under them, `*` bullets, a target table, a district spelled unlike the
 gazetteer), and a province's decision with its programme attached, whose tasks
 are a table with group rows (`I | Hoàn thiện thể chế …`), and a city's poverty plan
 (a title with no full stop over `Triển khai Kết luận …`, `từ 45% năm 2023 lên
-60%`, `Ngân hàng Chính sách xã hội`, a reporting section). Each plan's facts are written out here, not taken from the
+60%`, `Ngân hàng Chính sách xã hội`, a reporting section), and a province's
+directive (a narrative opening under the title, items headed by the agencies
+they address, a closing that tells all to carry it out). Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
 
@@ -300,6 +302,36 @@ EXPECTED = {
         # `không còn hộ nghèo` has no figure; `từ 45% năm 2023 lên 60%` is one target
         "targets": {(60.0, "%", 2030), (30000.0, "lao động", None), (100.0, "%", None)},
         "tasks": 5,
+    },
+    "directive": {
+        "documents": {
+            "doc_kind": "chi_thi",
+            "doc_number": "08/CT-UBND",
+            "issuer": "Ủy ban nhân dân tỉnh Lâm Đồng",
+            "province": "Lâm Đồng",
+            "issue_date": "2024-12-20",
+            "title": "về tăng cường công tác phòng cháy, chữa cháy rừng mùa khô năm 2024 - 2025",
+            "signer_name": "Trần Văn Hiệp",
+            "signer_title": "Chủ tịch",
+            "horizon_year": 2025,  # the season's last year
+            "implements": [],
+        },
+        "sections": ["1", "2", "3", "4"],
+        "refs": set(),
+        "leads": {
+            "Sở Nông nghiệp và Phát triển nông thôn",
+            "Ủy ban nhân dân các huyện, thành phố",
+            "Công an tỉnh",
+            "Đài Phát thanh - Truyền hình Lâm Đồng",
+            "Báo Lâm Đồng",
+            # the closing `Yêu cầu Giám đốc các sở, … nghiêm túc thực hiện Chỉ thị này` (optional in the answer keys)
+            "Giám đốc các sở",
+            "Thủ trưởng các ban, ngành",
+            "Chủ tịch Ủy ban nhân dân các huyện, thành phố",
+        },
+        "deadlines": {("date", None, "2025-01-15", None), ("month", None, "2025-01", None)},
+        "targets": {(30.0, "%", None)},
+        "tasks": 7,
     },
 }
 

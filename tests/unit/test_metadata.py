@@ -380,3 +380,27 @@ def test_a_preamble_that_opens_on_triển_khai_and_a_document_is_not_the_title()
     facts = _facts(text)
     assert facts.title.endswith("giảm nghèo bền vững đến năm 2030")
     assert facts.horizon_year == 2030
+
+
+def test_a_directives_narrative_opening_is_not_part_of_its_title():
+    """A Chỉ thị opens on prose, not on `Căn cứ`: the subject line has no full stop,
+    the next line holds sentences and ends on `yêu cầu:`."""
+    text = normalize_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 08/CT-UBND\nCHỈ THỊ\n"
+        "Về tăng cường công tác phòng cháy, chữa cháy rừng mùa khô năm 2024 - 2025\n"
+        "Mùa khô được dự báo nắng nóng kéo dài. Để chủ động phòng ngừa, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n"
+        "1. Sở Nông nghiệp và Phát triển nông thôn:"
+    )
+    facts = _facts(text)
+    assert facts.title == "Về tăng cường công tác phòng cháy, chữa cháy rừng mùa khô năm 2024 - 2025"
+    assert facts.horizon_year == 2025  # a season's or school year's last year
+
+
+def test_a_title_wrapped_onto_a_lower_case_line_stays_whole():
+    text = normalize_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 12/KH-UBND\nKẾ HOẠCH\n"
+        "Triển khai thực hiện Quyết định số 1756/QĐ-TTg ngày 31 tháng 12 năm 2023 của Thủ tướng\n"
+        "Chính phủ về phê duyệt Quy hoạch tỉnh Kon Tum thời kỳ 2021-2030\n"
+        "Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;"
+    )
+    assert _facts(text).title.endswith("Quy hoạch tỉnh Kon Tum thời kỳ 2021-2030")

@@ -276,3 +276,21 @@ def test_a_sentence_pointing_to_the_appendix_is_no_task():
     assert [(t.text, t.lead) for t in tasks] == [
         ("Sở Công Thương thực hiện các nhiệm vụ tại Phụ lục kèm theo.", ["Sở Công Thương"])
     ]
+
+
+def test_an_items_closing_sentence_addressed_to_all_does_not_hide_the_items_own_task():
+    """`4. Đài …, Báo …: tăng thời lượng …` followed by the directive's closing (`Yêu cầu …
+    nghiêm túc thực hiện Chỉ thị này./.`): the item is a task, the closing is one more."""
+    tasks = tasks_of(
+        "CHỈ THỊ",
+        "Về phòng cháy, chữa cháy rừng",
+        "Để chủ động phòng ngừa, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:",
+        "1. Công an tỉnh: điều tra, xử lý nghiêm các vụ vi phạm gây cháy rừng.",
+        "2. Đài Phát thanh - Truyền hình Lâm Đồng, Báo Lâm Đồng: tăng thời lượng tuyên truyền về phòng cháy.",
+        "Yêu cầu Giám đốc các sở, Chủ tịch Ủy ban nhân dân các huyện nghiêm túc thực hiện Chỉ thị này./.",
+    )
+    assert [t.lead for t in tasks] == [
+        ["Công an tỉnh"],
+        ["Đài Phát thanh - Truyền hình Lâm Đồng", "Báo Lâm Đồng"],
+        ["Giám đốc các sở", "Chủ tịch Ủy ban nhân dân các huyện"],
+    ]
