@@ -38,7 +38,7 @@ import regex
 
 from extractors.text.fold import normalize_tone_marks, skeleton
 from extractors.text.memo import memo
-from extractors.text.patterns import DASH, END, NOCASE, SP, WORD, is_caps, loose, loose_alt
+from extractors.text.patterns import DASH, END, NOCASE, OCR_JUNK, SP, WORD, is_caps, loose, loose_alt
 from extractors.text.provinces import place_name
 
 # ---------------------------------------------------------------- pieces
@@ -1041,6 +1041,9 @@ def from_capitals(name: str) -> str:
     return _UNIT_PLACE.sub(lambda m: f"{m['unit']} {place_name(m['place']) or m['place']}", low)
 
 
+_JUNK_TOKEN = regex.compile(rf"(?!—){OCR_JUNK}+")
+
+
 @memo()
 def canonical_agency(name: str) -> str:
     """One spelling per agency: NFC, tone marks, spaces, abbreviations expanded.
@@ -1052,7 +1055,7 @@ def canonical_agency(name: str) -> str:
     if not name:
         return ""
     s = normalize_tone_marks(unicodedata.normalize("NFC", name))
-    s = " ".join(s.split())
+    s = " ".join(t for t in s.split() if not _JUNK_TOKEN.fullmatch(t))  # `các _ huyện`: a cell border's speck
     s = _ROLE_NOTE.sub("", s)
     s = s.strip(" .,;:-–—*")
     if len(s.split()) > 1 and is_caps(s, share=1.0) and not _HAS_ABBREVIATION.search(s):

@@ -44,7 +44,7 @@ from extractors.text.dates import DATE
 from extractors.text.fold import fold
 from extractors.text.memo import memo
 from extractors.text.numbers import GLUED_UNIT, Quantity, find_quantities, is_year, parse_quantity_cell
-from extractors.text.patterns import SPACES
+from extractors.text.patterns import OCR_JUNK, SPACES
 from schemas import Target
 
 _I = regex.IGNORECASE
@@ -242,7 +242,6 @@ _DOMAIN_RES = [(d, regex.compile(rf"(?<!\p{{L}})(?:{p}){_W}", _I)) for d, p in D
 _FOOTNOTE_MARK_RE = regex.compile(r"\[(\d{1,3})\]")
 #: Marks OCR makes of bullets and rules (`~`, `—`, `|`, `_=`): a clause
 #: boundary when a capitalised word follows, noise otherwise.
-OCR_JUNK = r"[~|—_=•ˆ]"
 _SENTENCE_END_RE = regex.compile(
     rf"(?<=[.!?…])\s+(?=[\p{{Lu}}“\"(\-+]|{OCR_JUNK})|;|\s{OCR_JUNK}+(?:\s*[-+]?{OCR_JUNK}*)\s(?=\p{{Lu}})"
 )

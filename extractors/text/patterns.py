@@ -196,3 +196,8 @@ def is_caps(text: str, share: float = 0.8) -> bool:
     # str methods, not `\p{L}`/`\p{Lu}` regexes: 3 × faster.
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= share * len(letters)
+
+
+#: Marks OCR reads from specks, rules and cell borders, standing alone between words
+#: (`các _ huyện`, `45% ~ năm`); a dash `—` among them may be a real one.
+OCR_JUNK = r"[~|—_=•ˆ]"

@@ -501,3 +501,10 @@ def test_a_document_word_after_a_dash_stays_in_the_name():
 def test_society_is_no_commune_in_a_name(text, name):
     """`xã hội` (society) names the social policy bank and social insurance; `xã` alone is a commune."""
     assert find_agencies(text)[0][2] == name
+
+
+def test_a_speck_standing_between_the_words_of_a_name_is_dropped():
+    """A cell border's speck read as `_` or `|` inside a table cell (a rendered poor scan)."""
+    assert canonical_agency("Ủy ban nhân dân các _ huyện, thành phố") == "Ủy ban nhân dân các huyện, thành phố"
+    assert canonical_agency("Sở Tài chính |") == "Sở Tài chính"
+    assert canonical_agency("Cục Phát triển đô thị — Bộ Xây dựng") == "Cục Phát triển đô thị — Bộ Xây dựng"
