@@ -17,7 +17,9 @@ are a table with group rows (`I | Hoàn thiện thể chế …`), and a city's 
 (a title with no full stop over `Triển khai Kết luận …`, `từ 45% năm 2023 lên
 60%`, `Ngân hàng Chính sách xã hội`, a reporting section), and a province's
 directive (a narrative opening under the title, items headed by the agencies
-they address, a closing that tells all to carry it out). Each plan's facts are written out here, not taken from the
+they address, a closing that tells all to carry it out), and a department's
+annual plan whose items carry dashed field lines (`- Đơn vị chủ trì: …`,
+`- Sản phẩm: …`, `Quý II - Quý III/2025`). Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
 
@@ -332,6 +334,36 @@ EXPECTED = {
         "deadlines": {("date", None, "2025-01-15", None), ("month", None, "2025-01", None)},
         "targets": {(30.0, "%", None)},
         "tasks": 7,
+    },
+    "sector-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "1456/KH-SCT",
+            "issuer": "Sở Công Thương tỉnh Bắc Giang",
+            "province": "Bắc Giang",
+            "issue_date": "2025-03-03",
+            "title": "phát triển thương mại điện tử tỉnh bắc giang năm 2025",
+            "signer_name": "Nguyễn Văn Hải",
+            "signer_title": "Giám đốc",
+            "horizon_year": 2025,
+            "implements": ["645/QĐ-TTG"],
+        },
+        "sections": ["I", "I/1", "I/2", "II", "II/1", "II/1/1.1", "II/1/1.2", "II/2", "III"],
+        "refs": {"645/QĐ-TTG"},
+        "leads": {
+            "Phòng Quản lý Thương mại",
+            "Trung tâm Khuyến công và Xúc tiến thương mại",
+            "Văn phòng Sở",
+            "các phòng, đơn vị thuộc Sở",
+        },
+        "deadlines": {
+            ("period", "2025-Q2", "2025-Q3", None),
+            ("period", "2025-06", "2025-12", None),
+            ("recurring", None, None, "P1M"),
+            ("date", None, "2025-12-10", None),
+        },
+        "targets": {(45.0, "%", None), (25.0, "%", None)},
+        "tasks": 4,
     },
 }
 
