@@ -168,6 +168,7 @@ PREAMBLE_OPENERS: tuple[str, ...] = (
     # `Triển khai Kết luận số 14-KL/TW …` under a title that has no full stop
     *(f"Triển khai {kind}" for kind in (*DOC_KINDS, *OTHER_KINDS)),
     "Theo đề nghị",
+    "Trên cơ sở",
     "Xét đề nghị",
     "Xét Tờ trình",
     "Xét hồ sơ",

@@ -404,3 +404,12 @@ def test_a_title_wrapped_onto_a_lower_case_line_stays_whole():
         "Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;"
     )
     assert _facts(text).title.endswith("Quy hoạch tỉnh Kon Tum thời kỳ 2021-2030")
+
+
+def test_a_preamble_opening_on_trên_cơ_sở_is_not_the_titles_tail():
+    """A real inspection record's scan: `KIỂM TRA` / `Kiểm tra thực tế kho …` / `Trên cơ sở đề nghị …`."""
+    text = normalize_text(
+        "SỞ CÔNG THƯƠNG\nSố: 12/KH-SCT\nKẾ HOẠCH\nKiểm tra thực tế kho bảo quản vật liệu nổ công nghiệp\n"
+        "Trên cơ sở đề nghị của Công ty, Sở Công Thương ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH"
+    )
+    assert _facts(text).title == "Kiểm tra thực tế kho bảo quản vật liệu nổ công nghiệp"
