@@ -410,6 +410,6 @@ def test_a_preamble_opening_on_trên_cơ_sở_is_not_the_titles_tail():
     """A real inspection record's scan: `KIỂM TRA` / `Kiểm tra thực tế kho …` / `Trên cơ sở đề nghị …`."""
     text = normalize_text(
         "SỞ CÔNG THƯƠNG\nSố: 12/KH-SCT\nKẾ HOẠCH\nKiểm tra thực tế kho bảo quản vật liệu nổ công nghiệp\n"
-        "Trên cơ sở đề nghị của Công ty, Sở Công Thương ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH"
+        "Trên cơ sở đề nghị của Công ty Cổ phần Mông Sơn tại Văn bản số 12/CV-MS ngày 03/3/2026\nI. MỤC ĐÍCH"
     )
     assert _facts(text).title == "Kiểm tra thực tế kho bảo quản vật liệu nổ công nghiệp"
