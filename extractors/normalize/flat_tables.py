@@ -66,13 +66,13 @@ COLUMN_TITLES: list[tuple[str, str]] = [
     ("unit", r"Đơn\s+vị\s+tính|ĐVT|Đơn\s+vị"),
     (
         "value",
-        r"(?:(?:Chỉ\s+tiêu|Mục\s+tiêu|Kế\s+hoạch)(?:\s+(?:được\s+)?giao|\s+phấn\s+đấu)?\s+)?"
+        r"(?:(?:Chỉ\s+tiêu|Mục\s+tiêu|Kế\s+hoạch|KH|Dự\s+kiến)(?:\s+(?:được\s+)?giao|\s+phấn\s+đấu)?\s+)?"
         rf"(?:(?:Đến|Tới)\s+(?:hết\s+)?năm|Năm|Giai\s+đoạn|Thời\s+kỳ)\s+{_TITLE_YEAR}(?:\s*[-–]\s*{_TITLE_YEAR})?",
     ),
     # `Chỉ tiêu giao`, `Kế hoạch giao`: the figure assigned, beside the `Chỉ tiêu` it is for
     (
         "value",
-        r"(?:Chỉ\s+tiêu|Kế\s+hoạch)\s+(?:được\s+)?giao|Mục\s+tiêu|Kế\s+hoạch|Giá\s+trị|Chỉ\s+tiêu\s+phấn\s+đấu|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?",
+        r"(?:Chỉ\s+tiêu|Kế\s+hoạch)\s+(?:được\s+)?giao|Mục\s+tiêu|Kế\s+hoạch|KH(?=\s+(?:19|20)\d{2})|Giá\s+trị|Chỉ\s+tiêu\s+phấn\s+đấu|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?",
     ),
     (
         "text",

@@ -177,3 +177,9 @@ def test_a_year_column_whose_last_digit_ocr_damaged_is_still_a_value_column():
         "value",
         "time",
     ]
+
+
+def test_plan_columns_written_short_or_as_a_forecast_are_value_columns():
+    """`KH 2024` (kế hoạch), `Dự kiến năm 2025` hold targets; `TH 2023`, `Ước TH 2023` what was done."""
+    titles = ("KH 2024", "KH năm 2024", "Dự kiến năm 2025", "TH 2023", "Ước TH 2023", "KH")
+    assert [column_role(t) for t in titles] == ["value", "value", "value", "other", "other", "other"]
