@@ -337,8 +337,14 @@ def cell_assignment(cell: str) -> Assignment:
         return parse_assignment(cell)
     a = Assignment()
     start = 0
+    marked_lead = any(m.group("lead") for m in marks)
     for m in marks:
-        (a.lead if m.group("lead") else a.partners).extend(split_agencies(cell[start : m.start()]))
+        segment = cell[start : m.start()]
+        if not m.group("lead") and not marked_lead and not a.lead and ";" in segment:
+            # `Sở Nội vụ; Sở Tư pháp (phối hợp)`: the mark is the last name's; the unmarked lead
+            head, _, segment = segment.rpartition(";")
+            a.lead.extend(split_agencies(head))
+        (a.lead if m.group("lead") else a.partners).extend(split_agencies(segment))
         start = m.end()
     (a.partners if a.lead else a.lead).extend(split_agencies(cell[start:]))
     a.partners = _dedupe(a.partners, exclude=a.lead)

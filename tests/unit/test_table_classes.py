@@ -11,6 +11,7 @@ import pytest
 
 from extractors.analyse import analyse
 from extractors.normalize.pages import normalize_text
+from extractors.tasks import cell_assignment
 from schemas import contract_violations
 
 HEADER = ["STT", "Tên nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]
@@ -227,3 +228,22 @@ def test_a_value_column_titled_with_the_word_chi_tieu(title):
     assert [(t.indicator, t.value, t.unit, t.responsible) for t in targets] == [
         ("tỷ lệ hộ nghèo", 2.5, "%", ["Sở Nội vụ"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "lead", "partners"),
+    [
+        ("Sở Nội vụ; Sở Tư pháp (phối hợp)", ["Sở Nội vụ"], ["Sở Tư pháp"]),
+        ("Sở A; Sở B; Sở C (phối hợp)", ["Sở A", "Sở B"], ["Sở C"]),
+        (
+            "Sở Xây dựng (chủ trì); Sở Tài chính, UBND các huyện",
+            ["Sở Xây dựng"],
+            ["Sở Tài chính", "Ủy ban nhân dân các huyện"],
+        ),
+        ("Sở Y tế (chủ trì); Sở Tài chính (phối hợp)", ["Sở Y tế"], ["Sở Tài chính"]),
+    ],
+)
+def test_an_agency_cell_that_marks_only_its_partner(cell, lead, partners):
+    """The mirror of `Sở X (chủ trì); Sở Y`: only the partner is marked, the unmarked name before it leads."""
+    a = cell_assignment(cell)
+    assert (a.lead, a.partners) == (lead, partners)
