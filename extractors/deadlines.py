@@ -50,7 +50,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.text.dates import NUMERIC_DATE, make_date
+from extractors.text.dates import MIXED_DATE, NUMERIC_DATE, make_date
 from extractors.text.fold import VOWEL_FAMILIES
 from extractors.text.lexicon import TIME_COLUMN_ANY, TIME_COLUMN_FIRST, TIME_SLOT_NAME
 from extractors.text.numbers import NUMBER_GLOSS
@@ -96,7 +96,7 @@ GAP = r"[\s.,]*"
 #: vndates' date, tolerant of those strays: `ngày 07 tháng 01.năm 2020`.
 OCR_DATE = (
     rf"(?:{NGAY}{GAP}{D}{GAP}{THANG}{GAP}{M}{GAP}(?:{NAM}|,){GAP}{Y}"
-    rf"|(?:{NGAY}{GAP})?{NUMERIC_DATE})"
+    rf"|(?:{NGAY}{GAP})?(?:{NUMERIC_DATE}|{MIXED_DATE}))"
 )
 #: `III/2024`, `III năm 2024`, `III - 2024`: a month or quarter and its year.
 OF_YEAR = rf"\s*(?:/|-|\s{NAM}|,\s*{NAM})\s*{Y}"

@@ -20,10 +20,12 @@ SEP = r"\s*[/\-.]\s*"
 WORDY_DATE = rf"ngày\s*{DAY}\s*tháng\s*{MONTH}\s*(?:năm|,)\s*{YEAR}"
 #: `20/7/2020`, `11-6-2020`, `19-6- 2025`.
 NUMERIC_DATE = rf"(?<!\d){DAY}{SEP}{MONTH}{SEP}{YEAR}(?!\d)"
+#: `ngày 31/12 năm 2025`: the day and month in figures, the year in words.
+MIXED_DATE = rf"(?<!\d){DAY}\s*/\s*{MONTH}\s*năm\s*{YEAR}(?!\d)"
 #: `ngày 20/7/2020` – the word is optional.
 #: (Every date starts with `ngày` or a digit: the lookahead lets the regex engine skip
 #: other positions at once, three times faster over a line.)
-DATE = rf"(?=[nN\d])(?:{WORDY_DATE}|(?:ngày\s*)?{NUMERIC_DATE})"
+DATE = rf"(?=[nN\d])(?:{WORDY_DATE}|(?:ngày\s*)?(?:{NUMERIC_DATE}|{MIXED_DATE}))"
 
 DATE_RE = regex.compile(DATE, regex.IGNORECASE)
 

@@ -581,3 +581,9 @@ def test_a_time_cell_of_two_years_whose_dash_ocr_lost_is_a_period():
     text = "STT\tNội dung\tCơ quan chủ trì\tThời gian hoàn thành\n1\tĐầu tư lưới điện\tCông ty Điện lực\t2024 2025\n"
     out = _run(text, kind="phu_luc")
     assert [(d.text, _nf(d)) for d in out] == [("2024 2025", ("period", "2024", "2025", None, None, False))]
+
+
+def test_a_date_with_the_day_and_month_in_figures_and_the_year_in_words():
+    """`ngày 31/12 năm 2025` (figures, then `năm`): read as `31/12/2025` is."""
+    d = _one("- Sở Y tế chủ trì rà soát, hoàn thành trước ngày 31/12 năm 2025.\n")
+    assert (d.text, _nf(d)) == ("trước ngày 31/12 năm 2025", ("date", None, "2025-12-31", None, None, False))
