@@ -331,9 +331,13 @@ _RAISE_TO_LEVEL_RE = regex.compile(
 )
 
 
-def direction_of(words: str) -> str:
+def direction_of(words: str, after: str = "") -> str:
     """`decrease` if the nearest change verb is `giảm`, `increase` if `tăng` (or an
-    addition to a stock), else `level`."""
+    addition to a stock), else `level`. `after`: the object of a leading figure,
+    where only an addition counts (`03 khu công nghiệp được thành lập mới`); a
+    change word there is part of a noun (`50% người tăng huyết áp`)."""
+    if _ADD_RE.search(after):
+        return "increase"
     if _RAISE_TO_LEVEL_RE.search(words):
         return "level"
     dec = [m.start() for m in _DECREASE_RE.finditer(words)]
@@ -857,6 +861,8 @@ def _subject_indicator(f: _Figure, lead: str | None, prior_indicator: str | None
     coord = _coordinated_count(f.subject, f.unit) if counted else None
     if coord:
         return coord
+    if counted and _ADD_RE.fullmatch(f.subject.strip()):
+        return f"số {f.unit} {_lower_first(f.subject.strip())}"  # `Hình thành mới 05 khu công nghiệp`
     served = _SERVED_RE.search(f.subject) if counted else None
     if served and served.start():
         # `giải quyết việc làm cho 30.000 lao động`: the count is of those served
@@ -952,9 +958,8 @@ def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_ye
                 value_high=f.q.value_high,
                 unit=f.unit,
                 comparator=comparator_before(f.before, after, f.q),
-                # A change verb inside the object of a leading figure is part of its noun
-                # (`50% người tăng huyết áp`): the change, if any, is said before the figure.
-                direction=f.info.get("verb_dir") or direction_of(f.before if f.number_first else f"{f.before} {ind}"),
+                direction=f.info.get("verb_dir")
+                or (direction_of(f.before, ind) if f.number_first else direction_of(f"{f.before} {ind}")),
                 target_year=year,
                 period_start=period[0] if period else None,
                 period_end=period[1] if period else None,

@@ -763,3 +763,21 @@ def test_a_count_of_those_a_measure_serves(item, indicator):
     """`… cho 30.000 lao động`: the figure counts those served; `Hằng năm` says how often, it is no indicator."""
     (t,) = targets_of(_GOALS + item)
     assert t.indicator == indicator
+
+
+@pytest.mark.parametrize(
+    ("item", "indicator", "direction"),
+    [
+        ("- Có ít nhất 03 khu công nghiệp được thành lập mới.", "số khu công nghiệp được thành lập mới", "increase"),
+        (
+            "- Hình thành mới 05 khu công nghiệp.",
+            "số khu công nghiệp hình thành mới",
+            "increase",
+        ),  # the real da08's wording
+        ("- Thành lập mới 50 hợp tác xã.", "số hợp tác xã thành lập mới", "increase"),
+        ("- Tối thiểu 50% người tăng huyết áp được phát hiện.", "tỷ lệ người tăng huyết áp được phát hiện", "level"),
+    ],
+)
+def test_additions_to_a_stock_before_or_after_the_count(item, indicator, direction):
+    (t,) = targets_of(_GOALS + item)
+    assert (t.indicator, t.direction) == (indicator, direction)
