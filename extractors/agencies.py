@@ -213,6 +213,7 @@ PROPER_HEADS = [
     "Hiệp hội",
     "Hội",
     "Liên đoàn",
+    "Liên hiệp",
     "Liên minh",
     "Tỉnh đoàn",
     "Đoàn",
@@ -608,6 +609,29 @@ def _head_at(text: str, pos: int) -> tuple[str, int] | None:
     return head, m.end()
 
 
+#: Heads whose name goes on with `các` and what they manage or unite.
+OF_MANY_HEADS = ["Ban Quản lý", "Liên hiệp"]
+_OF_MANY_KEYS = {skeleton(h) for h in OF_MANY_HEADS}
+_OF_MANY_RE = regex.compile(rf"{_SP}các{_SP}(?=\p{{L}})")
+#: Lower-case words looked through for the locality that closes such a name.
+_OF_MANY_WORDS = 8
+
+
+def _of_many_tail(text: str, pos: int) -> int | None:
+    """End of `khu công nghiệp tỉnh` after `Ban Quản lý các`: lower-case words up to a
+    verb, at most `_LOWER_RUN` of them, and the locality that closes the name."""
+    end = stop = None
+    for n, t in enumerate(_TOKEN_RE.finditer(text, pos, min(len(text), pos + 200))):
+        if n >= _OF_MANY_WORDS or not _WORD_RE.fullmatch(t.group(0)) or _is_cap(t.group(0)):
+            break
+        if _LOCALITY_WORD.match(text, t.start()) and end is not None and (loc := _locality_end(text, end)) is not None:
+            return loc  # the locality closes the name, whatever words it holds (`… dự án đầu tư xây dựng tỉnh`)
+        if stop is None and (_PREDICATE_RE.match(text, t.start()) or n >= _LOWER_RUN):
+            stop = end  # without a locality, the name ends before the first verb
+        end = t.end()
+    return stop if stop is not None else end
+
+
 #: A council, a committee or a delegation of deputies: the bodies one office may serve.
 _SERVED_BODY = rf"(?:{LOCAL_GOV}|Đoàn{_SP}(?:ĐBQH|(?i:{loose('đại biểu Quốc hội')})){_END})"
 #: `Văn phòng HĐND và UBND xã`, `Văn phòng Đoàn ĐBQH và HĐND tỉnh`: one office of two bodies.
@@ -630,6 +654,11 @@ def _proper_at(text: str, pos: int) -> int | None:
         return loc.end() if loc else end
     if head == _OFFICE_KEY and (joint := _JOINT_OFFICE_RE.match(text, end)):
         return joint.end()
+    if head in _OF_MANY_KEYS and (many := _OF_MANY_RE.match(text, end)):
+        # `Ban Quản lý các khu công nghiệp tỉnh`, `Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh`
+        if text[many.end() : many.end() + 1].isupper():
+            return _name_tail(text, many.end()) or end
+        return _of_many_tail(text, many.end()) or end
     if head in _LOCALITY_KEYS:
         loc = _LOCALITY_RE.match(text, end)
         if loc:

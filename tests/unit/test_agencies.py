@@ -508,3 +508,17 @@ def test_a_speck_standing_between_the_words_of_a_name_is_dropped():
     assert canonical_agency("Ủy ban nhân dân các _ huyện, thành phố") == "Ủy ban nhân dân các huyện, thành phố"
     assert canonical_agency("Sở Tài chính |") == "Sở Tài chính"
     assert canonical_agency("Cục Phát triển đô thị — Bộ Xây dựng") == "Cục Phát triển đô thị — Bộ Xây dựng"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ban Quản lý các khu công nghiệp tỉnh chủ trì.", "Ban Quản lý các khu công nghiệp tỉnh"),
+        ("Ban Quản lý các dự án đầu tư xây dựng tỉnh thực hiện.", "Ban Quản lý các dự án đầu tư xây dựng tỉnh"),
+        ("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh phối hợp.", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"),
+        ("Ban Quản lý các khu công nghiệp chủ trì, phối hợp với Sở Xây dựng.", "Ban Quản lý các khu công nghiệp"),
+    ],
+)
+def test_names_that_go_on_with_các(text, name):
+    """Every province's industrial-zone board and union of science associations: `các` inside the name."""
+    assert find_agencies(text)[0][2] == name
