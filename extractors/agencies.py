@@ -279,6 +279,12 @@ _LOCALITY_KEYS = {skeleton(h) for h in LOCALITY_HEADS}
 
 #: Lower-case words that begin what an agency does, ending its name.
 PREDICATE_WORDS = [
+    # modal and passive words open what the body must do or undergo (`Công ty … phải nộp`, `… bị xử phạt`)
+    "phải",
+    "bị",
+    "cần",
+    "sẽ",
+    "đã",
     "chủ trì",
     "phối hợp",
     "tham mưu",

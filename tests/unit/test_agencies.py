@@ -522,3 +522,22 @@ def test_a_speck_standing_between_the_words_of_a_name_is_dropped():
 def test_names_that_go_on_with_các(text, name):
     """Every province's industrial-zone board and union of science associations: `các` inside the name."""
     assert find_agencies(text)[0][2] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Công ty TNHH Thương mại Hải Đăng bị xử phạt có tên tại Điều 1 bị tạm giữ giấy phép.",
+            "Công ty TNHH Thương mại Hải Đăng",
+        ),
+        (
+            "Công ty TNHH Thương mại Hải Đăng phải nộp tiền phạt tại Kho bạc Nhà nước.",
+            "Công ty TNHH Thương mại Hải Đăng",
+        ),
+        ("Sở Y tế cần chủ động rà soát.", "Sở Y tế"),
+    ],
+)
+def test_a_modal_or_passive_word_ends_the_name_before_it(text, name):
+    """A real penalty decision's scan: `… Hải Đăng bị xử phạt …` ran the verb into the company's name."""
+    assert find_agencies(text)[0][2] == name
