@@ -196,6 +196,7 @@ PROPER_HEADS = [
     "Tổng cục",
     "Chi cục",
     "Cục",
+    "Vụ",
     "Trung tâm",
     "Tổng Công ty",
     "Công ty",

@@ -217,7 +217,10 @@ _BODY_HEAD = regex.compile(
     )
     + r")(?![\p{L}])"
 )
-_LOCALITY = regex.compile(rf"(?:^|\s)(?P<unit>{ADMIN_UNIT})\s+(?P<place>\p{{Lu}}.*)$", regex.IGNORECASE)
+#: `tỉnh Lào Cai`, `huyện Đắk Hà`; not `Xã hội` (society: `Sở Lao động - Thương binh và Xã hội`).
+_LOCALITY = regex.compile(
+    rf"(?:^|\s)(?!xã\s+hội(?!\p{{L}}))(?P<unit>{ADMIN_UNIT})\s+(?P<place>\p{{Lu}}.*)$", regex.IGNORECASE
+)
 _DOC_WORDS = regex.compile(
     r"(?<![\p{L}])(" + "|".join(k.lower() for k in sorted(DOC_KINDS, key=len, reverse=True)) + r")(?=\s+(?:số\s*)?\d)"
 )
@@ -329,6 +332,11 @@ _OWN_ORGANS = ("Văn phòng", "Ban Chấp hành", "Ban Thường vụ")
 _PLACING_PARENT = regex.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|Đảng bộ)\b")
 
 
+#: A department named by two domains joined by a dash (`PHÒNG TÀI CHÍNH - KẾ HOẠCH`,
+#: `PHÒNG VĂN HÓA - THÔNG TIN`): the second opens with a capital as the first does.
+_DASHED_DOMAIN = regex.compile(r"(?<=^(?:Sở|Phòng|Bộ|Vụ|Ban|Cục)\s[^-–]+\s[-–]\s)\p{Ll}")
+
+
 def issuer_from_caps(lines: list[str], province: str | None = None) -> str | None:
     """The issuing body from the capitals lines of the header's left column.
 
@@ -350,7 +358,7 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
         # No line names a body: a form's or an appendix's title in capitals
         # (`MẪU GIẤY ĐỀ NGHỊ CẤP GIẤY PHÉP …`), not an issuer.
         return None
-    names = [body_name(" ".join(b)) for b in bodies]
+    names = [_DASHED_DOMAIN.sub(lambda m: m.group(0).upper(), body_name(" ".join(b))) for b in bodies]
     unit, parents = names[-1], names[:-1]
     locality = next((loc for n in reversed(names) if (loc := _locality_of(n))), None)
     if not locality and province and _PROVINCIAL_HEAD.match(names[0]) and not is_national(names[0]):

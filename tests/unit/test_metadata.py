@@ -413,3 +413,21 @@ def test_a_preamble_opening_on_trên_cơ_sở_is_not_the_titles_tail():
         "Trên cơ sở đề nghị của Công ty Cổ phần Mông Sơn tại Văn bản số 12/CV-MS ngày 03/3/2026\nI. MỤC ĐÍCH"
     )
     assert _facts(text).title == "Kiểm tra thực tế kho bảo quản vật liệu nổ công nghiệp"
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer"),
+    [
+        (["UBND HUYỆN ĐẮK HÀ", "PHÒNG TÀI CHÍNH - KẾ HOẠCH"], "Phòng Tài chính - Kế hoạch huyện Đắk Hà"),
+        (["UBND HUYỆN ĐẮK HÀ", "PHÒNG VĂN HÓA - THÔNG TIN"], "Phòng Văn hóa - Thông tin huyện Đắk Hà"),
+        (
+            ["UBND TỈNH LÀO CAI", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"],
+            "Sở Lao động - Thương binh và Xã hội tỉnh Lào Cai",
+        ),
+        (["BỘ KẾ HOẠCH VÀ ĐẦU TƯ", "VỤ KẾ HOẠCH - TÀI CHÍNH"], "Vụ Kế hoạch - Tài chính, Bộ Kế hoạch và Đầu tư"),
+    ],
+)
+def test_departments_named_by_two_domains_and_a_ministrys_department(lines, issuer):
+    """`- KẾ HOẠCH` opens the second domain with a capital; `XÃ HỘI` is no commune (the
+    province was dropped); a ministry's `VỤ` is a body of its own under the ministry."""
+    assert issuer_from_caps(lines) == issuer
