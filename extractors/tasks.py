@@ -274,6 +274,10 @@ def _after_intro(text: str) -> int | None:
     return None
 
 
+#: A department's head written in small letters before its capitalised name (`phòng Kinh tế`).
+_LOWER_HEAD_RE = regex.compile(r"(?-i:(?:phòng|sở|ban|trung\s+tâm|văn\s+phòng|chi\s+cục|cục)\s+\p{Lu})")
+
+
 def parse_assignment(text: str) -> Assignment:
     """Lead and partners a task or heading names itself.
 
@@ -286,6 +290,9 @@ def parse_assignment(text: str) -> Assignment:
         return a
     start = 0
     m = _ASSIGN_PREFIX_RE.match(text)
+    if m and _LOWER_HEAD_RE.match(text, m.end()):
+        # `Giao phòng Quản lý công nghiệp …`: the issuer's own office, its head written small
+        text = text[: m.end()] + text[m.end()].upper() + text[m.end() + 1 :]
     if m and agency_at(text, m.end()) is not None:
         start = m.end()
     elif (after := _after_intro(text)) is not None:
@@ -691,11 +698,27 @@ class _TaskWalker:
     def inherited(self, sec) -> Assignment:
         s = sec
         while s is not None:
-            ctx = self.heading_ctx(s)
+            ctx = self.heading_ctx(s) or self.intro_ctx(s)
             if ctx:
                 return ctx
             s = self.by_id.get(s.parent_id) if s.parent_id else None
         return Assignment()
+
+    def intro_ctx(self, sec) -> Assignment | None:
+        """Who the line introducing a section's items names (`III. TỔ CHỨC THỰC HIỆN` /
+        `Giao phòng Quản lý Công nghiệp triển khai các công việc:` / `1. …`, `2. …`)."""
+        kids = self.children.get(sec.section_id, [])
+        if not kids or sec.char_start is None:
+            return None
+        lines = _lines(self.text, sec.char_start, kids[0].char_start)
+        if len(lines) < 2:
+            return None  # the heading alone
+        s, e = lines[-1]
+        intro = self.text[s:e].strip()
+        if not intro.endswith(":"):
+            return None
+        a = parse_assignment(intro)
+        return a if a.lead else None
 
     # -- tasks ---------------------------------------------------------------
 

@@ -294,3 +294,16 @@ def test_an_items_closing_sentence_addressed_to_all_does_not_hide_the_items_own_
         ["Đài Phát thanh - Truyền hình Lâm Đồng", "Báo Lâm Đồng"],
         ["Giám đốc các sở", "Chủ tịch Ủy ban nhân dân các huyện"],
     ]
+
+
+def test_an_intro_line_that_assigns_gives_its_lead_to_the_items_under_it():
+    """Three real DOCX plans: `III. TỔ CHỨC THỰC HIỆN` / `Giao phòng Quản lý Công nghiệp triển
+    khai, thực hiện các công việc:` / `1. …`, `2. …` (the office's head written small)."""
+    tasks = tasks_of(
+        *HEAD,
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Giao phòng Quản lý Công nghiệp triển khai, thực hiện các công việc:",
+        "1. Tổ chức kiểm tra kỹ thuật an toàn cho các đối tượng liên quan.",
+        "2. Chuẩn bị các điều kiện cần thiết khác để tổ chức kiểm tra.",
+    )
+    assert [t.lead for t in tasks] == [["Phòng Quản lý Công nghiệp"]] * 3
