@@ -403,7 +403,7 @@ def _add_tables(path: Path, doc, pages: list, indexes: list[int], placed: dict[i
                 for table in tables:
                     rows = [[_cell(c) for c in row] for row in table.extract()]
                     rows = [r for r in rows if any(r)]
-                    if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+                    if len(rows) >= 2 and max(len(r) for r in rows) >= 2 and not _prose_in_cells(rows):
                         found.append((table.bbox, rows))
             except Exception as exc:  # pdfminer chokes on some odd pages
                 log.warning(
@@ -414,6 +414,19 @@ def _add_tables(path: Path, doc, pages: list, indexes: list[int], placed: dict[i
                 chars = placed.get(index) or _page_chars(doc[index])
                 text = _replace_regions(chars, plumber_page.height, found)
                 pages[index] = PageText(index + 1, text, "text", [rows for _, rows in found])
+
+
+#: Share of a "table's" cells that open in small letters or on punctuation above which
+#: its cells are prose cut at word gaps (lines drawn over a justified paragraph: `T |
+#: ăng | cường | công`), not a table; a real table's cells open on capitals or figures,
+#: bar a unit column (`ha`, `người`).
+_PROSE_CELL_SHARE = 0.6
+
+
+def _prose_in_cells(rows: list[list[str]]) -> bool:
+    cells = [c for row in rows for c in row if c]
+    small = sum(1 for c in cells if c[0].islower() or c[0] in ",.;:)")
+    return len(cells) >= 6 and small > _PROSE_CELL_SHARE * len(cells)
 
 
 def _cell(value) -> str:

@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.errors import CorruptFileError, EmptyFileError, EncryptedPdfError, ReadError
 from pipeline.evaluate.cer import cer, collapse
-from pipeline.ingest.pdf import assess_text_layer, read_pdf_pages
+from pipeline.ingest.pdf import _prose_in_cells, assess_text_layer, read_pdf_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
@@ -412,3 +412,15 @@ def test_a_scan_signed_by_an_e_signing_tool_is_ocrd_not_read_as_its_stamp(tmp_pa
     page = read_pdf_pages(cut).pages[0]
     assert page.source == "ocr"
     assert "NGHỊ QUYẾT" in page.text and "Điều 1" in page.text
+
+
+def test_lines_drawn_over_a_justified_paragraph_make_no_table():
+    """A real provincial công văn: pdfplumber found "tables" of word fragments over its
+    paragraphs (`T | ăng | cường`); read as tables, items a)–đ) were lost. Its real
+    layout keeps no tab-separated line, and a target table's rows stay a table."""
+    result = read_pdf_pages(REALWORLD / "pdf" / "CV-UBND-tinh-chi-dao-quan-ly-giam-sat-VLNCN.pdf", ocr=False)
+    assert not any("\t" in p.text for p in result.pages)
+    assert "a) Tăng cường công tác tuyên truyền" in "\n".join(p.text for p in result.pages)
+    assert _prose_in_cells([["", "", "a)", "T", "ăng", "cường", "công", "", "tác", "tuy", "ên truyền"]] * 2)
+    target_rows = [["STT", "Chỉ tiêu", "Đơn vị", "Năm 2025", "Năm 2030"], ["1", "Tỷ lệ che phủ rừng", "%", "45", "47"]]
+    assert not _prose_in_cells(target_rows * 3)
