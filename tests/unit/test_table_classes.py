@@ -247,3 +247,17 @@ def test_an_agency_cell_that_marks_only_its_partner(cell, lead, partners):
     """The mirror of `Sở X (chủ trì); Sở Y`: only the partner is marked, the unmarked name before it leads."""
     a = cell_assignment(cell)
     assert (a.lead, a.partners) == (lead, partners)
+
+
+def test_a_list_of_the_units_inspected_is_no_task_table():
+    """Two real inspection decisions append `TT | Đơn vị kiểm tra | Địa chỉ Dự án`: the
+    address column named a project, and every company became a task led by itself."""
+    a = analyse(
+        normalize_text(
+            "QUYẾT ĐỊNH\nKiểm tra\nĐiều 1. Thành lập Đoàn kiểm tra.\nPhụ lục: DANH SÁCH CÁC ĐƠN VỊ KIỂM TRA\n"
+            "TT\tĐơn vị kiểm tra\tĐịa chỉ Dự án\n"
+            "01\tCông ty TNHH một thành viên Khí công nghiệp Lào Cai\tÔ số 3, Lô 44, phường Lào Cai, tỉnh Lào Cai\n"
+            "02\tCông ty TNHH MTV Supe lân Apromaco Lào Cai\tKhu Công nghiệp Tằng Loỏng, tỉnh Lào Cai\n"
+        )
+    )
+    assert a.tasks == []
