@@ -217,6 +217,12 @@ PROPER_HEADS = [
     "Liên hiệp",
     "Liên minh",
     "Tỉnh đoàn",
+    # teams a decision sets up, named by their task (`Đoàn kiểm tra thực hiện …`)
+    "Đoàn kiểm tra",
+    "Đoàn công tác",
+    "Tổ công tác",
+    "Tổ kiểm tra",
+    "Tổ giúp việc",
     "Đoàn",
     "Tỉnh ủy",
     "Thành ủy",
@@ -251,6 +257,11 @@ PROPER_HEADS = [
 #: Heads that name a whole body on their own or with a locality (`Tỉnh ủy`,
 #: `Công an tỉnh`, `Ủy ban Mặt trận Tổ quốc tỉnh`).
 COMPLETE_HEADS = {
+    "Đoàn kiểm tra",
+    "Đoàn công tác",
+    "Tổ công tác",
+    "Tổ kiểm tra",
+    "Tổ giúp việc",
     "Tỉnh ủy",
     "Thành ủy",
     "Huyện ủy",

@@ -307,3 +307,18 @@ def test_an_intro_line_that_assigns_gives_its_lead_to_the_items_under_it():
         "2. Chuẩn bị các điều kiện cần thiết khác để tổ chức kiểm tra.",
     )
     assert [t.lead for t in tasks] == [["Phòng Quản lý Công nghiệp"]] * 3
+
+
+def test_a_team_a_decision_sets_up_leads_its_duties():
+    """The real QD-1050 (a scan): `Điều 3. Nhiệm vụ và quyền hạn của Đoàn kiểm tra` /
+    `Đoàn kiểm tra thực hiện … trong đó tập trung:` / `1. Xây dựng …` — the team, written
+    in small letters after its head, leads the items its intro gives it."""
+    tasks = tasks_of(
+        "QUYẾT ĐỊNH",
+        "Kiểm tra việc chấp hành pháp luật",
+        "Điều 3. Nhiệm vụ và quyền hạn của Đoàn kiểm tra",
+        "Đoàn kiểm tra thực hiện nhiệm vụ và quyền hạn theo quy định tại Điều 8 Nghị định số 217/2025/NĐ-CP, trong đó tập trung:",
+        "1. Xây dựng và trình Giám đốc Sở phê duyệt Kế hoạch kiểm tra chi tiết.",
+        "2. Lập biên bản kiểm tra, ghi nhận đầy đủ các nội dung kiểm tra.",
+    )
+    assert [t.lead for t in tasks] == [["Đoàn kiểm tra"]] * 3
