@@ -35,8 +35,9 @@ from extractors.agencies import (
 )
 from extractors.document import ParsedDoc
 from extractors.normalize.flat_tables import header_completed
-from extractors.sections import classify_line, is_title_like
+from extractors.sections import classify_line, heading_kind, is_title_like
 from extractors.text.lexicon import (
+    ARRANGEMENT_HEADINGS,
     CARRY_OUT_CLOSING,
     COOPERATION_ADVERBS,
     OWN_CLOSING,
@@ -44,7 +45,7 @@ from extractors.text.lexicon import (
     TIME_COLUMN_FIRST,
     TIME_SLOT_NAME,
 )
-from extractors.text.patterns import END, NOCASE, is_caps, loose, loose_alt
+from extractors.text.patterns import END, NOCASE, alt, is_caps, loose, loose_alt
 from schemas import Task
 
 #: Section kinds whose items are tasks.
@@ -668,6 +669,11 @@ class _TaskWalker:
         """`task` where items are tasks, `dieu` where articles count when they name who."""
         s = sec
         while s is not None:
+            if _arrangements(s):
+                return None
+            s = self.by_id.get(s.parent_id) if s.parent_id else None
+        s = sec
+        while s is not None:
             if s.kind in TASK_KINDS or _article_of_tasks(s):
                 return "task"
             # An item headed by an agency (a Chỉ thị's `1. Bộ Kế hoạch và Đầu tư:`,
@@ -844,6 +850,18 @@ _NOT_ITEMS = ("Điều", "Phần", "Chương")
 
 #: An article headed by the tasks it lists (`Điều 2. Nhiệm vụ và giải pháp chủ yếu`).
 _TASKS_ARTICLE_RE = regex.compile(r"(?:các\s+|những\s+)?(?:nhiệm\s+vụ|giải\s+pháp)(?!\p{L})", _F)
+
+
+_ARRANGEMENT_RE = regex.compile(rf"^{alt(ARRANGEMENT_HEADINGS)}(?!\p{{L}})", _F)
+
+
+def _arrangements(sec) -> bool:
+    """A subsection headed by when, where and for whom (`1. Thời gian, đối tượng kiểm tra:`
+    over the schedule of examinees, the real KH-3024; `3.4. Địa điểm kiểm tra`): its lines
+    arrange the work, they are no tasks. A heading that also names the work (`Đối tượng,
+    nội dung kiểm tra`) and a part of its own (`IV. THỜI GIAN THỰC HIỆN`) are not these."""
+    heading = (sec.heading or "").strip()
+    return bool(sec.parent_id) and bool(_ARRANGEMENT_RE.match(heading)) and heading_kind(heading) is None
 
 
 def _article_of_tasks(sec) -> bool:

@@ -115,6 +115,9 @@ OTHER_KINDS: tuple[str, ...] = (
 OWN_CLOSING = (
     rf"(?:{alt((*DOC_KINDS, *OTHER_KINDS))})\s+này\s+(?:đã\s+được|được\s+thông\s+qua|có\s+hiệu\s+lực)(?!\p{{L}})"
 )
+#: Subsection headings that give when, where and for whom, not what is to be done
+#: (`1. Thời gian, đối tượng kiểm tra:`, `3.4. Địa điểm kiểm tra`).
+ARRANGEMENT_HEADINGS: tuple[str, ...] = ("Thời gian", "Địa điểm", "Đối tượng", "Thành phần")
 #: A closing sentence that tells everyone to carry the document out (`Yêu cầu Giám đốc các
 #: sở … nghiêm túc thực hiện Chỉ thị này./.`, `… chịu trách nhiệm thi hành Quyết định này`).
 CARRY_OUT_CLOSING = (

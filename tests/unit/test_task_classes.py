@@ -322,3 +322,21 @@ def test_a_team_a_decision_sets_up_leads_its_duties():
         "2. Lập biên bản kiểm tra, ghi nhận đầy đủ các nội dung kiểm tra.",
     )
     assert [t.lead for t in tasks] == [["Đoàn kiểm tra"]] * 3
+
+
+def test_a_subsection_of_when_where_and_for_whom_holds_no_tasks():
+    """The real KH-3024: `1. Thời gian, đối tượng kiểm tra:` over each session's list of
+    examinees (`- Thợ nổ mìn: Từ số thứ tự 01 …`); the answer key of laocai-1105 gives
+    its `Thời gian kiểm tra`, `Địa điểm kiểm tra`, `Đối tượng kiểm tra` no tasks either,
+    but `Đối tượng, nội dung kiểm tra` (the work named too) keeps its own."""
+    tasks = tasks_of(
+        *HEAD,
+        "II. NỘI DUNG",
+        "1. Thời gian, đối tượng kiểm tra:",
+        "1.1. Đợt 1: Từ 13h30 ngày 02/6/2026.",
+        "- Chỉ huy nổ mìn: Từ số thứ tự 01 đến số thứ tự 07.",
+        "- Thợ nổ mìn: Từ số thứ tự 01 đến số thứ tự 38.",
+        "2. Đối tượng, nội dung kiểm tra",
+        "- Kiểm tra hồ sơ, tài liệu về sử dụng vật liệu nổ công nghiệp.",
+    )
+    assert [t.text for t in tasks] == ["Kiểm tra hồ sơ, tài liệu về sử dụng vật liệu nổ công nghiệp."]
