@@ -711,6 +711,27 @@ class _TaskWalker:
             s = self.by_id.get(s.parent_id) if s.parent_id else None
         return Assignment()
 
+    def sibling_intro(self, sec) -> Assignment | None:
+        """Who an earlier sibling that hands the work on names, when it ends on a colon
+        with nothing under it (`1. Giao phòng Quản lý Công nghiệp triển khai, thực hiện
+        các công việc liên quan:` / `2. Tổ chức kiểm tra …` / `3. Chuẩn bị …`, the real
+        KH-2242: the items after it are its list, numbered on)."""
+        siblings = self.children.get(sec.parent_id, []) if sec.parent_id else []
+        for prev in reversed(siblings[: siblings.index(sec)] if sec in siblings else []):
+            if self.children.get(prev.section_id) or prev.char_start is None:
+                return None
+            lines = _lines(self.text, prev.char_start, prev.char_end)
+            if len(lines) != 1:
+                return None
+            s, e = lines[0]
+            line = self.text[_label_end(self.text, prev, s, e) : e].strip()
+            if line.endswith(":") and _ASSIGN_PREFIX_RE.match(line):
+                a = parse_assignment(line)
+                return a if a.lead else None
+            if parse_assignment(line).lead:
+                return None  # a sibling that names its own agency ends the list
+        return None
+
     def intro_ctx(self, sec) -> Assignment | None:
         """Who the line introducing a section's items names (`III. TỔ CHỨC THỰC HIỆN` /
         `Giao phòng Quản lý Công nghiệp triển khai các công việc:` / `1. …`, `2. …`)."""
@@ -795,7 +816,11 @@ class _TaskWalker:
                 pass  # a heading over its own lines: they are the tasks
             elif not rest.rstrip().endswith(":") and not _only_agencies(rest) and not _is_label_only(rest):
                 parent = self.by_id.get(sec.parent_id) if sec.parent_id else None
-                ctx = self.own_person(rest) or (self.inherited(parent) if parent else Assignment())
+                ctx = (
+                    self.own_person(rest)
+                    or self.sibling_intro(sec)
+                    or (self.inherited(parent) if parent else Assignment())
+                )
                 item = self.add(rest_start, first_e, sec, ctx, scope)
         self.walk_body(sec, scope, body, [item] if item else [])
 

@@ -340,3 +340,24 @@ def test_a_subsection_of_when_where_and_for_whom_holds_no_tasks():
         "- Kiểm tra hồ sơ, tài liệu về sử dụng vật liệu nổ công nghiệp.",
     )
     assert [t.text for t in tasks] == ["Kiểm tra hồ sơ, tài liệu về sử dụng vật liệu nổ công nghiệp."]
+
+
+def test_items_numbered_on_after_an_item_that_hands_the_work_on():
+    """The real KH-2242: `1. Giao phòng Quản lý Công nghiệp triển khai, thực hiện các công
+    việc liên quan:` then `2. Tổ chức …`, `3. Chuẩn bị …` as its list, numbered on; a
+    sibling that names its own agency ends the list."""
+    tasks = tasks_of(
+        *HEAD,
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Giao phòng Quản lý Công nghiệp triển khai, thực hiện các công việc liên quan:",
+        "2. Tổ chức kiểm tra kỹ thuật an toàn cho các đối tượng liên quan.",
+        "3. Chuẩn bị các điều kiện cần thiết khác để tổ chức kiểm tra.",
+        "4. Văn phòng Sở bố trí kinh phí.",
+        "5. Báo cáo kết quả về Ủy ban nhân dân tỉnh.",
+    )
+    assert [t.lead for t in tasks] == [
+        ["Phòng Quản lý Công nghiệp"],
+        ["Phòng Quản lý Công nghiệp"],
+        ["Văn phòng Sở"],
+        [],
+    ]
