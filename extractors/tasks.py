@@ -725,9 +725,8 @@ class _TaskWalker:
                 return None
             s, e = lines[0]
             line = self.text[_label_end(self.text, prev, s, e) : e].strip()
-            if line.endswith(":") and _ASSIGN_PREFIX_RE.match(line):
-                a = parse_assignment(line)
-                return a if a.lead else None
+            if _ASSIGN_PREFIX_RE.match(line) and (intro := _intro_assignment(line)):
+                return intro
             if parse_assignment(line).lead:
                 return None  # a sibling that names its own agency ends the list
         return None
@@ -742,11 +741,7 @@ class _TaskWalker:
         if len(lines) < 2:
             return None  # the heading alone
         s, e = lines[-1]
-        intro = self.text[s:e].strip()
-        if not intro.endswith(":"):
-            return None
-        a = parse_assignment(intro)
-        return a if a.lead else None
+        return _intro_assignment(self.text[s:e].strip())
 
     # -- tasks ---------------------------------------------------------------
 
@@ -871,6 +866,14 @@ class _TaskWalker:
 _ROMAN_LABEL = regex.compile(r"[IVXLC]+")
 #: Labels of articles and parts, which hold items but are none.
 _NOT_ITEMS = ("Điều", "Phần", "Chương")
+
+
+def _intro_assignment(line: str) -> Assignment | None:
+    """Who a line that introduces a list (it ends on a colon) gives the work to, if anyone."""
+    if not line.endswith(":"):
+        return None
+    a = parse_assignment(line)
+    return a if a.lead else None
 
 
 #: An article headed by the tasks it lists (`Điều 2. Nhiệm vụ và giải pháp chủ yếu`).

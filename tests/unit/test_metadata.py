@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from extractors.document import ParsedDoc
-from extractors.metadata import extract_metadata, issuer_from_caps, sentence_case, title_case_place
+from extractors.metadata import _LOCALITY, extract_metadata, issuer_from_caps, sentence_case, title_case_place
 from extractors.normalize.pages import normalize_text
 from extractors.sections import parse_sections
 from tests.samples import HEADER_FIELDS, SAMPLES, gold, text_sample, truth_text
@@ -431,3 +431,8 @@ def test_departments_named_by_two_domains_and_a_ministrys_department(lines, issu
     """`- KẾ HOẠCH` opens the second domain with a capital; `XÃ HỘI` is no commune (the
     province was dropped); a ministry's `VỤ` is a body of its own under the ministry."""
     assert issuer_from_caps(lines) == issuer
+
+
+def test_a_commune_named_hội_is_a_locality_though_xã_hội_is_not():
+    assert _LOCALITY.search("Ủy ban nhân dân xã Hội Hợp")
+    assert not _LOCALITY.search("Sở Lao động - Thương binh và Xã hội")
