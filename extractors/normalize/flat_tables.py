@@ -45,11 +45,11 @@ from extractors.text.numbers import NUMBER, SIGN, is_year, parse_quantity_cell
 
 # ---------------------------------------------------------------- header
 
-#: Column titles, by the role the column plays. Longer titles first inside
-#: each alternative so `Đơn vị chủ trì` is an agency, not a unit.
 #: A year in a column title; OCR may take its last digit for a stroke (`Năm 202!`).
 _TITLE_YEAR = r"(?:19|20)\d(?:\d|[!|lI](?!\p{L}))"
 
+#: Column titles, by the role the column plays. Longer titles first inside
+#: each alternative so `Đơn vị chủ trì` is an agency, not a unit.
 COLUMN_TITLES: list[tuple[str, str]] = [
     ("stt", r"S[ốo]\s*TT|STT|TT"),
     (

@@ -26,6 +26,7 @@ import regex
 from extractors.text.fold import normalize_tone_marks, squash
 from extractors.text.labels import ROMAN
 from extractors.text.lexicon import (
+    ADMIN_UNITS,
     APPENDIX_HEAD,
     KIND_KEYS,
     MOTTO_COUNTRY,
@@ -37,7 +38,7 @@ from extractors.text.lexicon import (
     SIGNER_TITLE_CAPS,
     SIGNING_PLACEHOLDER,
 )
-from extractors.text.patterns import LineStart, TextEnd, is_caps
+from extractors.text.patterns import LineStart, TextEnd, alt, is_caps
 
 __all__ = ["NormalizedText", "normalize_pages", "normalize_text", "normalize_tone_marks"]
 
@@ -396,7 +397,7 @@ _SIGNER_TITLES = LineStart(rf"^{SIGNER_TITLE_CAPS}\s*$")
 _SIGNING_LINE = LineStart(rf"^(?:{SIGNATURE_MARK}\s*\p{{Lu}}[^\n]*|{SIGNING_PLACEHOLDER}\s*)$")
 #: Lines of the header block. `Số 182-KH/TU` without its colon is the number field
 #: when written `Số`; in capitals (`THEO QUYẾT ĐỊNH` / `SỐ 1050/QĐ-SCT`) it goes on the line above.
-_UNIT_CAPS = r"(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN)"
+_UNIT_CAPS = alt(unit.upper() for unit in ADMIN_UNITS)
 _HEADER_LINE = LineStart(
     rf"^(?:{_MOTTO_COUNTRY}|{_MOTTO_SLOGAN}|{NUMBER_FIELD}\s*:|S[ốô]\s*\d|{_PLACE_DATE}|{_UNIT_CAPS}\s+\p{{Lu}})"
 )
