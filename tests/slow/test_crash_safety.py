@@ -66,13 +66,23 @@ def _start(inputs: Path, out: Path) -> subprocess.Popen:
         )
 
 
+def _any_table_file(out: Path) -> bool:
+    """Whether a table file exists yet. The run renames and removes its staging
+    folders while this looks: one that vanishes between the listing and the look
+    inside it is no table file (a race of this probe, not of the run)."""
+    try:
+        return any(out.glob("*/*.parquet"))
+    except FileNotFoundError:
+        return False
+
+
 def _finish(inputs: Path, out: Path) -> float | None:
     """Run to completion; seconds until the first table file appeared."""
     started = time.perf_counter()
     first = None
     proc = _start(inputs, out)
     while proc.poll() is None:
-        if first is None and any(out.glob("*/*.parquet")):
+        if first is None and _any_table_file(out):
             first = time.perf_counter() - started
         time.sleep(0.05)
     assert proc.returncode == 0, (out.parent / f"{out.name}.log").read_text(errors="replace")[-3000:]
