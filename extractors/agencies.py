@@ -170,9 +170,14 @@ _LOC_NOUN = NOT_SOCIETY + _alts(LOCALITY_NOUNS) + _END
 #: A place name: capitalised syllables (`Kon Tum`, `Bà Rịa - Vũng Tàu`).
 PLACE = r"\p{Lu}[\p{L}\p{M}]*(?:(?:" + _SP + "|" + _DASH + r")\p{Lu}[\p{L}\p{M}]*)*"
 _LOC_LIST = rf"{_LOC_NOUN}(?:\s*(?:,|và)\s*{_LOC_NOUN})*"
+#: The provinces and cities under the centre, which a national document addresses as one
+#: group (`Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương`).
+_UNDER_CENTRE = rf"(?:{_SP}trực{_SP}thuộc{_SP}(?i:trung){_SP}ương{_END})?"
 #: `tỉnh`, `tỉnh Kon Tum`, `các huyện, thành phố`, `cấp huyện`, `huyện Đắk Hà`.
 #: A place name follows one locality (`tỉnh Kon Tum`, `cấp tỉnh`), never a group (`các huyện, thành phố`).
-LOCALITY = rf"(?:(?:các|những){_SP}{_LOC_LIST}|(?:cấp{_SP})?{_LOC_LIST}(?:{_SP}{PLACE})?|các{_SP}cấp{_END})"
+LOCALITY = (
+    rf"(?:(?:các|những){_SP}{_LOC_LIST}{_UNDER_CENTRE}|(?:cấp{_SP})?{_LOC_LIST}(?:{_SP}{PLACE})?|các{_SP}cấp{_END})"
+)
 _LOCAL_GOV_RE = regex.compile(rf"{LOCAL_GOV}(?:{_SP}(?-i:{LOCALITY}))?", regex.VERSION1)
 _LOCALITY_RE = regex.compile(rf"{_SP}(?:{LOCALITY})", regex.VERSION1)
 
@@ -484,8 +489,10 @@ GROUP_NOUNS = [
     "ban cán sự đảng",
     "ban đảng",
 ]
+#: Nouns that name several bodies on their own (`Bộ ngành liên quan`).
+PLURAL_NOUNS = ["sở ngành", "ban ngành", "bộ ngành"]
 #: Nouns that may stand without `các` where an agency is expected (`phối hợp sở, ngành`).
-BARE_NOUNS = ["sở ngành", "ban ngành", "bộ ngành", "sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương"]
+BARE_NOUNS = ["sở ngành", "ban ngành", "bộ ngành", "sở", "bộ", "ban", "ngành", "cơ quan", "đơn vị", "địa phương"]
 #: What may follow a group noun: scope, relation, level.
 GROUP_MODIFIERS = [
     "có liên quan",
@@ -503,6 +510,9 @@ GROUP_MODIFIERS = [
     "tỉnh",
     "huyện",
     "trung ương",
+    # a national document's addressees (`các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ`)
+    "ngang bộ",
+    "thuộc Chính phủ",
     "nhà nước",
     "trong tỉnh",
     "khác",
@@ -551,10 +561,21 @@ _GROUP_SEP = rf"(?:\s*,\s*|{_SP}và{_SP}|\s*/\s*)"
 _GROUP_TAIL = rf"(?:{_GROUP_SEP}(?!các{_END})(?-i:(?=\p{{Ll}})){_GROUP_NOUN}{_GROUP_MOD})*"
 _GROUP_RE = regex.compile(rf"(?:các|những){_SP}{_GROUP_NOUN}{_GROUP_MOD}{_GROUP_TAIL}", _F)
 _BARE_GROUP_RE = regex.compile(rf"(?-i:(?=\p{{Ll}})){_BARE_NOUN}{_GROUP_MOD}{_GROUP_TAIL}", _F)
+#: `phối hợp với Bộ, ngành liên quan`: a capital opens a bare group only when a list follows,
+#: as one noun alone (`Sở chủ trì`) is the body itself.
+_BARE_LIST_RE = regex.compile(
+    rf"(?-i:(?=\p{{Lu}}))(?:{_phrase_alts(PLURAL_NOUNS)}{_END}{_GROUP_MOD}{_GROUP_TAIL}"
+    rf"|{_BARE_NOUN}{_GROUP_MOD}(?:{_GROUP_SEP}(?!các{_END})(?-i:(?=\p{{Ll}})){_GROUP_NOUN}{_GROUP_MOD})+)",
+    _F,
+)
 
 #: Titles of the person at the head of an agency.
 PERSON_TITLES = [
     "Thủ trưởng",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Vụ trưởng",
+    "Tổng cục trưởng",
     "Chủ tịch",
     "Phó Chủ tịch",
     "Giám đốc",
@@ -571,6 +592,9 @@ PERSON_TITLES = [
     "Trưởng phòng",
 ]
 _TITLE_RE = regex.compile(_alts(PERSON_TITLES) + rf"{_END}{_SP}", regex.VERSION1)
+#: `Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …`: the holders of one office in every body of a
+#: kind, named by the title alone; a list or a verb follows.
+_TITLES_ALONE_RE = regex.compile(rf"(?:các|những){_SP}(?:{_alts(PERSON_TITLES)}){_END}(?=\s*[,;]|{_SP}và{_SP})", _F)
 
 _WORD_RE = regex.compile(WORD)
 _TOKEN_RE = regex.compile(rf"{WORD}|[^\s]")
@@ -874,8 +898,10 @@ def agency_at(text: str, pos: int, bare: bool = False) -> int | None:
         return None  # inside a word or a document symbol (`243/QĐ-UBND`)
     t = _TITLE_RE.match(text, pos)
     if t:
-        end = _core_at(text, t.end(), bare=False)
-        return end
+        # after a title an agency is expected, so a group needs no `các` (`Thủ trưởng cơ quan, đơn vị`)
+        return _core_at(text, t.end(), bare=True)
+    if alone := _TITLES_ALONE_RE.match(text, pos):
+        return alone.end()
     return _core_at(text, pos, bare)
 
 
@@ -892,7 +918,7 @@ def _core_at(text: str, pos: int, bare: bool) -> int | None:
     if m and _group_ends(text, m.end()):
         return m.end()
     if bare:
-        m = _BARE_GROUP_RE.match(text, pos)
+        m = _BARE_GROUP_RE.match(text, pos) or _BARE_LIST_RE.match(text, pos)
         if m and _group_ends(text, m.end()):
             return m.end()
     return None
@@ -941,6 +967,12 @@ def _group_ends(text: str, end: int) -> bool:
 #: Between the agencies of a list.
 _CHAIN_SEP = regex.compile(rf"\s*(?:[,;]\s*(?:và{_SP})?|{_SP}và{_SP}|{_SP}cùng{_SP})")
 _CHAIN_SEP_NO_SEMICOLON = regex.compile(rf"\s*(?:,\s*(?:và{_SP})?|{_SP}và{_SP}|{_SP}cùng{_SP})")
+
+
+def verb_follows(text: str, end: int) -> bool:
+    """Whether the word after a name at `end` opens what the body does (`… cấp Giấy chứng nhận`)."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m and _PREDICATE_RE.match(text, m.end()))
 
 
 def agency_chain(text: str, pos: int, bare: bool = False, semicolons: bool = True) -> list[tuple[int, int]]:

@@ -32,6 +32,7 @@ from extractors.agencies import (
     find_agencies,
     from_capitals,
     split_agencies,
+    verb_follows,
 )
 from extractors.document import ParsedDoc
 from extractors.normalize.flat_tables import header_completed
@@ -100,6 +101,10 @@ ASSIGN_VERBS = (
             "trong",
             "căn cứ",
             "chủ động",
+            # the body hands the work on (`Bộ trưởng Bộ X phân cấp cho Ủy ban nhân dân cấp tỉnh …:`)
+            "phân cấp",
+            "giao",
+            "ủy quyền",
         )
     )
     + ")"
@@ -190,10 +195,20 @@ class Assignment:
     partners: list[str] = field(default_factory=list)
 
 
+#: `các bộ ngành trung ương` and, later in the task, `Bộ ngành trung ương`: one group named twice.
+_GROUP_WORD = regex.compile(r"^(?:các|những)\s+", _F)
+
+
+def _group_key(name: str) -> str:
+    return _GROUP_WORD.sub("", name).casefold()
+
+
 def _dedupe(names, exclude=()) -> list[str]:
-    out = []
+    out: list[str] = []
+    seen = {_group_key(n) for n in exclude}
     for n in names:
-        if n and n not in out and n not in exclude:
+        if n and _group_key(n) not in seen:
+            seen.add(_group_key(n))
             out.append(n)
     return out
 
@@ -201,8 +216,9 @@ def _dedupe(names, exclude=()) -> list[str]:
 #: The two roles a plan gives agencies: `chủ trì` (leads), `phối hợp` (takes part).
 LEADS = r"chủ\s+trì"
 PARTNERS = r"phối\s+hợp"
-#: An issuer handing the work on: `… giao`, `… giao cho` (one that `chỉ đạo`, directs, keeps it).
-_HANDS_ON_RE = regex.compile(r"\s+giao(?:\s+cho)?\s+", _F)
+#: An issuer handing the work on: `… giao`, `… giao cho`, `… phân cấp cho`, `… ủy quyền cho` (one
+#: that `chỉ đạo`, directs, keeps it).
+_HANDS_ON_RE = regex.compile(rf"\s+(?:giao(?:\s+cho)?|(?:phân\s+cấp|{loose('ủy quyền')})\s+cho)\s+", _F)
 #: `Sở X chủ trì` or `Sở X (chủ trì)` inside a task that opens on its action; not after a partner cue.
 _PARTNER_BEFORE_RE = regex.compile(rf"{PARTNER_CUE}\s*$", _F)
 _LEAD_WORD_RE = regex.compile(LEADS, _F)
@@ -311,6 +327,7 @@ def parse_assignment(text: str) -> Assignment:
         if (
             0 < colon - end <= 150
             and not _ASSIGN_VERB_RE.search(text, end, colon)
+            and not verb_follows(text, end)  # `Ủy ban nhân dân cấp tỉnh cấp Giấy chứng nhận đối với:`
             and not _SENTENCE_END_RE.search(text, end, colon)  # `Sở X hướng dẫn …. Thời gian: …`
             and text[end:colon].strip(" ,")
             and "\n" not in text[end:colon]

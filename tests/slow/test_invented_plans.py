@@ -19,7 +19,10 @@ are a table with group rows (`I | Hoàn thiện thể chế …`), and a city's 
 directive (a narrative opening under the title, items headed by the agencies
 they address, a closing that tells all to carry it out), and a department's
 annual plan whose items carry dashed field lines (`- Đơn vị chủ trì: …`,
-`- Sản phẩm: …`, `Quý II - Quý III/2025`). Each plan's facts are written out here, not taken from the
+`- Sản phẩm: …`, `Quý II - Quý III/2025`), and the Government's resolution with its action
+programme (`CHÍNH PHỦ` as issuer and enacting body, `TM. CHÍNH PHỦ / THỦ TƯỚNG`, a national
+document's addressees: `Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …`, `Ủy ban nhân dân các
+tỉnh, thành phố trực thuộc trung ương`). Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
 
@@ -364,6 +367,53 @@ EXPECTED = {
         },
         "targets": {(45.0, "%", None), (25.0, "%", None)},
         "tasks": 4,
+    },
+    "government-resolution": {
+        "documents": {
+            "doc_kind": "nghi_quyet",
+            "doc_number": "18/NQ-CP",
+            "issuer": "Chính phủ",
+            "province": None,
+            "issue_place": "Hà Nội",
+            "issue_date": "2026-01-22",
+            # `CHÍNH PHỦ`, the enacting body, stands under the title on a line of its own
+            "title": "ban hành chương trình hành động của chính phủ thực hiện nghị quyết số 57-nq/tw ngày 22 tháng 12"
+            " năm 2024 của bộ chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
+            " quốc gia",
+            "signer_name": "Phạm Minh Chính",
+            "signer_title": "Thủ tướng",
+            "horizon_year": 2030,
+            "implements": ["57/NQ-TW"],
+        },
+        "sections": ["Điều 1", "Điều 2", "Điều 3", "I", "I/1", "I/2", "I/2/a", "I/2/b", "I/2/c", "II", "II/1"]
+        + ["II/2", "II/3", "III", "III/1", "III/2", "phu_luc"],
+        "refs": {"57/NQ-TW", "luat:tổ chức chính phủ", "39/NĐ-CP", "luat:công nghiệp công nghệ số"},
+        "leads": {
+            # a national document's addressees: the office holders, the bodies of a kind, the provinces
+            "các Bộ trưởng",
+            "Thủ trưởng cơ quan ngang bộ",
+            "Thủ trưởng cơ quan thuộc Chính phủ",
+            "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+            "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+            "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+            "Bộ Tư pháp",
+            "Bộ Khoa học và Công nghệ",
+            "Bộ Giáo dục và Đào tạo",
+            "Văn phòng Chính phủ",
+            "Bộ Tài chính",
+        },
+        "deadlines": {
+            ("quarter", None, "2026-Q2", None),
+            ("date", None, "2027-12-31", None),
+            ("month", None, "2026-09", None),
+            ("recurring", None, None, "P3M"),
+            ("year", None, "2026", None),
+            ("month", None, "2026-06", None),
+            ("period", "2026", "2027", None),
+        },
+        "targets": {(30.0, "%", 2030), (80.0, "%", 2030), (2.0, "%", 2030)},
+        # `Điều 3`'s addressees, the three items of II, the two of III and the appendix's three rows
+        "tasks": 9,
     },
 }
 

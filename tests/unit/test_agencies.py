@@ -541,3 +541,55 @@ def test_names_that_go_on_with_các(text, name):
 def test_a_modal_or_passive_word_ends_the_name_before_it(text, name):
     """A real penalty decision's scan: `… Hải Đăng bị xử phạt …` ran the verb into the company's name."""
     assert find_agencies(text)[0][2] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a Prime Minister's directive (the real CT-07) and the Government's resolutions
+        (
+            "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban"
+            " nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Nghị quyết này.",
+            [
+                "các Bộ trưởng",
+                "Thủ trưởng cơ quan ngang bộ",
+                "Thủ trưởng cơ quan thuộc Chính phủ",
+                "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+            ],
+        ),
+        (
+            "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc"
+            " Trung ương xây dựng kế hoạch thực hiện.",
+            [
+                "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+                "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+            ],
+        ),
+        # a title then a group without `các`, as a decision's closing article writes it
+        (
+            "Thủ trưởng cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành.",
+            ["Thủ trưởng cơ quan, đơn vị có liên quan"],
+        ),
+    ],
+)
+def test_a_national_documents_addressees(text, names):
+    """A national document addresses office holders by title alone (`Các Bộ trưởng`), bodies by
+    kind (`cơ quan ngang bộ`, `cơ quan thuộc Chính phủ`) and the provinces as one group
+    (`… các tỉnh, thành phố trực thuộc trung ương`): whole names, not cut at the first comma."""
+    assert [canonical_agency(text[s:e]) for s, e in agency_chain(text, 0)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("phối hợp với Bộ, ngành liên quan rà soát", "Bộ, ngành liên quan"),
+        ("phối hợp với Bộ ngành liên quan rà soát", "Bộ ngành liên quan"),
+        ("phối hợp với bộ, ngành liên quan rà soát", "bộ, ngành liên quan"),
+    ],
+)
+def test_a_group_of_bodies_without_các_where_a_partner_is_expected(text, group):
+    """The real CT-07 writes `phối hợp với Bộ, ngành liên quan` and `… với Bộ ngành liên quan`:
+    a capital opens the group when a list or a plural noun follows; `Sở` alone is the body itself."""
+    at = len("phối hợp với ")
+    assert [canonical_agency(text[s:e]) for s, e in agency_chain(text, at, bare=True)] == [group]
+    assert agency_chain("phối hợp với Sở chủ trì", at, bare=True) == []

@@ -331,34 +331,33 @@ def test_a_forms_title_in_capitals_is_no_issuer():
     assert _facts("SỞ CÔNG THƯƠNG\nKẾ HOẠCH\nKiểm tra năm 2026").issuer == "Sở Công Thương"
 
 
+_COUNCIL = ["HỘI ĐỒNG NHÂN DÂN", "TỈNH HÀ GIANG", "Số: 25/NQ-HĐND", "Hà Giang, ngày 10 tháng 12 năm 2020"]
+_COUNCIL_TITLE = "về kế hoạch phát triển kinh tế - xã hội năm 2021"
+_GOVERNMENT = ["CHÍNH PHỦ", "Số: 18/NQ-CP", "Hà Nội, ngày 22 tháng 01 năm 2026"]
+_GOVERNMENT_TITLE = "ban hành chương trình hành động của chính phủ thực hiện nghị quyết số 57-nq/tw"
+
+
 @pytest.mark.parametrize(
-    "subject",
+    ("header", "subject", "enacting", "title"),
     [
-        ["Về kế hoạch phát triển kinh tế - xã hội năm 2021"],
-        ["VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2021"],  # the subject in capitals
+        (_COUNCIL, _COUNCIL_TITLE.capitalize(), ["HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG", "KHÓA XVII"], _COUNCIL_TITLE),
+        (_COUNCIL, _COUNCIL_TITLE.upper(), ["HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG", "KHÓA XVII"], _COUNCIL_TITLE),
+        # the Government's resolutions and decrees: `CHÍNH PHỦ`, two words
+        (_GOVERNMENT, _GOVERNMENT_TITLE.capitalize(), ["CHÍNH PHỦ"], _GOVERNMENT_TITLE),
+        (_GOVERNMENT, _GOVERNMENT_TITLE.upper(), ["CHÍNH PHỦ"], _GOVERNMENT_TITLE),
     ],
 )
-def test_the_enacting_body_under_the_title_is_not_part_of_it(subject):
+def test_the_enacting_body_under_the_title_is_not_part_of_it(header, subject, enacting, title):
     """A resolution's or decision's title is followed by the body enacting it, in capitals
-    (`HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG`, `ỦY BAN NHÂN DÂN TỈNH KON TUM`)."""
-    text = normalize_text(
-        "\n".join(
-            [
-                "HỘI ĐỒNG NHÂN DÂN",
-                "TỈNH HÀ GIANG",
-                "Số: 25/NQ-HĐND",
-                "Hà Giang, ngày 10 tháng 12 năm 2020",
-                "NGHỊ QUYẾT",
-                *subject,
-                "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG",
-                "KHÓA XVII - KỲ HỌP THỨ MƯỜI BA",
-                "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
-            ]
-        )
-    )
-    facts = _facts(text)
-    assert facts.title.lower() == "về kế hoạch phát triển kinh tế - xã hội năm 2021"
-    assert facts.horizon_year == 2021
+    (`HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG`, `ỦY BAN NHÂN DÂN TỈNH KON TUM`, `CHÍNH PHỦ`), the subject
+    in sentence case or in capitals."""
+    lines = [*header, "NGHỊ QUYẾT", subject, *enacting, "Căn cứ Luật Tổ chức chính quyền địa phương;"]
+    facts = _facts(normalize_text("\n".join(lines)))
+    assert facts.title.lower() == title
+    if header is _GOVERNMENT:
+        assert facts.issuer == "Chính phủ"
+    else:
+        assert (facts.issuer, facts.horizon_year) == ("Hội đồng nhân dân tỉnh Hà Giang", 2021)
 
 
 @pytest.mark.parametrize(

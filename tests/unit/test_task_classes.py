@@ -361,3 +361,18 @@ def test_items_numbered_on_after_an_item_that_hands_the_work_on():
         ["Văn phòng Sở"],
         [],
     ]
+
+
+def test_a_body_that_delegates_hands_the_task_on():
+    """`Bộ trưởng Bộ Công Thương phân cấp cho Cục X …` (the real TT-38, a ministry's circular on
+    delegation): the body delegated to does the work, as after `giao`; a name is never extended
+    to the colon over a verb (`Ủy ban nhân dân cấp tỉnh cấp Giấy chứng nhận đối với:`)."""
+    tasks = tasks_of(
+        *HEAD,
+        "I. NHIỆM VỤ",
+        "1. Bộ trưởng Bộ Công Thương phân cấp cho Cục Xuất nhập khẩu tiếp nhận, thẩm định hồ sơ cấp giấy phép.",
+        "2. Bộ trưởng Bộ Tài chính ủy quyền cho Cục Thuế thực hiện việc kiểm tra.",
+        "3. Ủy ban nhân dân cấp tỉnh cấp Giấy chứng nhận đối với:",
+        "a) Cơ sở sản xuất thực phẩm trên địa bàn.",
+    )
+    assert [t.lead for t in tasks][:3] == [["Cục Xuất nhập khẩu"], ["Cục Thuế"], ["Ủy ban nhân dân cấp tỉnh"]]
