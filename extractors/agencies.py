@@ -40,6 +40,7 @@ from extractors.text.fold import normalize_tone_marks, skeleton
 from extractors.text.memo import memo
 from extractors.text.patterns import DASH, END, NOCASE, NOT_SOCIETY, OCR_JUNK, SP, WORD, is_caps, loose, loose_alt
 from extractors.text.provinces import place_name
+from extractors.text.syllables import toneless, toneless_compounds
 
 # ---------------------------------------------------------------- pieces
 
@@ -475,6 +476,8 @@ GROUP_NOUNS = [
     "trường học",
     # a council's members grouped by constituency (`các Tổ đại biểu Hội đồng nhân dân tỉnh`)
     "tổ đại biểu",
+    # the members of a committee (`Các thành viên Ban Chỉ đạo`), named with their body
+    "thành viên",
     # the Party's bodies (`Các cấp ủy, tổ chức đảng`, `các huyện ủy, thành ủy, đảng ủy trực thuộc`)
     "cấp ủy",
     "tổ chức đảng",
@@ -714,7 +717,38 @@ def _proper_at(text: str, pos: int) -> int | None:
             a = _ABBR_RE.match(text, start)
             if a and _abbr_domain(a.group(0)):
                 return _locality_tail(text, start + len(_abbr_prefix(a.group(0))))
-    return _name_tail(text, end)
+    return _name_tail(text, end) or _small_body_tail(text, pos, end)
+
+
+#: Lower-case words a name written small may hold before its locality
+#: (`Ban Quản lý dự án đầu tư xây dựng tỉnh`).
+_SMALL_BODY_WORDS = 7
+#: Words that are verbs in a sentence and nouns in a name (`dự án đầu tư xây dựng`, `Quỹ Đầu tư
+#: phát triển`): they do not end a name that a locality closes.
+NAME_VERBS = ["đầu tư", "xây dựng", "phát triển", "quản lý"]
+_NAME_VERB_RE = regex.compile(_alts(NAME_VERBS) + _END, _F)
+
+
+def _small_body_tail(text: str, start: int, end: int) -> int | None:
+    """End of a name whose words after the head are written small and closed by its locality
+    (`Tòa án nhân dân tỉnh`, `Trung tâm y tế huyện Đắk Hà`, `Ban Quản lý dự án … xã`).
+
+    The head's last syllable and the next word must make no dictionary word, so that a
+    sentence's opening (`Ban hành …`, `Hội nghị …`, `Báo cáo …`) is no name."""
+    first = _LOWER_WORD.match(text, end)
+    if not first or f"{toneless(text[start:end].split()[-1])} {toneless(first.group(1))}" in toneless_compounds():
+        return None
+    pos = end
+    for _ in range(_SMALL_BODY_WORDS):
+        w = _LOWER_WORD.match(text, pos)
+        if not w:
+            return None
+        if pos > end and _LOCALITY_WORD.match(text, w.start(1)):
+            return _locality_end(text, pos)
+        if _PREDICATE_RE.match(text, w.start(1)) and not _NAME_VERB_RE.match(text, w.start(1)):
+            return None
+        pos = w.end()
+    return None
 
 
 def _abbr_prefix(abbr: str) -> str:
@@ -852,6 +886,9 @@ def _name_tail(text: str, pos: int) -> int | None:
         if _LOCALITY_WORD.match(text, t.start()) and (loc_end := _locality_end(text, end)) is not None:
             return loc_end
         if _PREDICATE_RE.match(text, t.start()):
+            noun = _NAME_VERB_RE.match(text, t.start())
+            if noun and (loc_end := _locality_end(text, noun.end())) is not None:
+                return loc_end  # `Quỹ Đầu tư phát triển tỉnh`
             break
         if lower_run >= _LOWER_RUN:
             return _locality_ahead(text, end) or end
@@ -930,14 +967,25 @@ _BELONGS_TO = regex.compile(rf"{_SP}(?:trực{_SP})?thuộc{_SP}")
 _OWN_BODY = regex.compile(rf"(?:Bộ|Sở|Ban|Cục|Tổng\s+cục){_END}(?!{_SP}\p{{Lu}})")
 
 
+_MEMBERS_RE = regex.compile(r"thành\s+viên$", _F)
+
+
 def _owned_by(text: str, end: int) -> int | None:
     """End of `… thuộc <body>` after a group, when a body follows `thuộc`."""
     m = _BELONGS_TO.match(text, end) or (_SP_RE.match(text, end) if text[end - 6 : end] == " thuộc" else None)
     if not m:
-        # `các Ban Hội đồng nhân dân tỉnh`: a council's own organs, their owner named straight after.
+        # `các Ban Hội đồng nhân dân tỉnh`: a council's own organs, their owner named straight after;
+        # `các thành viên Ban Chỉ đạo`: a committee's members, with any body.
         gap = _SP_RE.match(text, end)
-        council = _LOCAL_GOV_RE.match(text, gap.end()) if gap else None
-        return council.end() if council and _group_ends(text, council.end()) else None
+        if gap is None:
+            return None
+        if _MEMBERS_RE.search(text, max(0, end - 12), end):
+            head = _HEAD_RE.match(text, gap.end())  # the committee itself, named by its head (`Ban Chỉ đạo`)
+            owner = agency_at(text, gap.end()) or ((_locality_end(text, head.end()) or head.end()) if head else None)
+        else:
+            council = _LOCAL_GOV_RE.match(text, gap.end())
+            owner = council.end() if council else None
+        return owner if owner is not None and _group_ends(text, owner) else None
     body = agency_at(text, m.end())
     if body is None and (own := _OWN_BODY.match(text, m.end())):
         body = own.end()

@@ -268,7 +268,8 @@ def body_name(caps: str) -> str:
     for w in joined.split():
         # Codes and numbers stay as written (`1050/QĐ-SCT`), and so do abbreviations
         # (`BQL`, `UBND`: no Vietnamese syllable), for `canonical_agency` to expand.
-        words.append(w if regex.search(r"\d|/", w) or not is_vietnamese_syllable(w) else w.lower())
+        # A comma after a word (`BAN CHỈ HUY PHÒNG, CHỐNG THIÊN TAI …`) leaves it a syllable.
+        words.append(w if regex.search(r"\d|/", w) or not is_vietnamese_syllable(w.rstrip(",;")) else w.lower())
     text = " ".join(words)
     m = _LOCALITY.search(text)
     if m:

@@ -527,6 +527,8 @@ def _masked_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: The unit of an age (`dưới 5 tuổi`).
+AGE_UNIT = "tuổi"
 #: Spaces around the slash of a unit (`người / năm`).
 _SLASH_GAPS = regex.compile(r"\s*/\s*")
 #: A number that goes on (`12/15`, `3-5`, `7.5`): not the figure's end.
@@ -571,7 +573,18 @@ def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[in
             and q.value < 1000
         ):
             out.append(_Figure(q=q, unit="", unit_end=qe))
-    return out
+    return [f for i, f in enumerate(out) if not _age_band(line, f, out[i + 1 :])]
+
+
+#: A clause's end: no figure after it qualifies what came before.
+_CLAUSE_END = regex.compile(r"[;!?]|\.(?:\s|$)")
+
+
+def _age_band(line: str, f: _Figure, later: list[_Figure]) -> bool:
+    """`trẻ em dưới 5 tuổi`, `người từ 60 tuổi trở lên`, `phụ nữ 15-49 tuổi`: an age that
+    says whom an indicator counts, when the clause's figure comes after it (`… giảm xuống
+    dưới 20%`); alone (`Tuổi thọ trung bình đạt 75 tuổi`), the age is the target."""
+    return f.unit == AGE_UNIT and bool(later) and not _CLAUSE_END.search(line, f.unit_end, later[0].q.start)
 
 
 #: A colon before a space: where OCR's `:` for `;` may cut a clause.

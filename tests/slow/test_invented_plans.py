@@ -22,7 +22,9 @@ annual plan whose items carry dashed field lines (`- Đơn vị chủ trì: …`
 `- Sản phẩm: …`, `Quý II - Quý III/2025`), and the Government's resolution with its action
 programme (`CHÍNH PHỦ` as issuer and enacting body, `TM. CHÍNH PHỦ / THỦ TƯỚNG`, a national
 document's addressees: `Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …`, `Ủy ban nhân dân các
-tỉnh, thành phố trực thuộc trung ương`). Each plan's facts are written out here, not taken from the
+tỉnh, thành phố trực thuộc trung ương`), and a district steering committee's plan (`UBND HUYỆN …
+/ BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH BỆNH`, `KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN`, names written small,
+`Trung tâm y tế huyện`, an age band inside a rate, `Các thành viên Ban Chỉ đạo`). Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
 
@@ -414,6 +416,43 @@ EXPECTED = {
         "targets": {(30.0, "%", 2030), (80.0, "%", 2030), (2.0, "%", 2030)},
         # `Điều 3`'s addressees, the three items of II, the two of III and the appendix's three rows
         "tasks": 9,
+    },
+    "steering-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "12/KH-BCĐ",
+            # a steering committee under its district's name; `PHÒNG,` in capitals is a word, not a head
+            "issuer": "Ban Chỉ đạo phòng, chống dịch bệnh huyện Đức Thọ",
+            "province": "Hà Tĩnh",
+            "issue_place": "Đức Thọ",
+            "issue_date": "2024-03-05",
+            "title": "phòng, chống dịch bệnh truyền nhiễm trên địa bàn huyện năm 2024",
+            "signer_name": "Nguyễn Thị Hoa",
+            "signer_title": "Phó Trưởng ban",
+            "horizon_year": 2024,
+            "implements": ["85/KH-UBND"],
+        },
+        "sections": ["I", "I/1", "I/2", "II", "II/1", "II/2", "II/3", "II/4", "II/5", "II/6", "III"],
+        "refs": {"85/KH-UBND"},
+        "leads": {
+            "Trung tâm y tế huyện",  # a name written small, closed by its locality
+            "Phòng Văn hóa và Thông tin",
+            "Phòng Giáo dục và Đào tạo",
+            "Phòng Tài chính - Kế hoạch",
+            "Công an huyện",
+            "Ủy ban nhân dân các xã, thị trấn",
+            "các thành viên Ban Chỉ đạo",  # a committee's members
+        },
+        "deadlines": {
+            ("recurring", None, None, "P1M"),
+            ("quarter", None, "2024-Q2", None),
+            ("date", None, "2024-03-31", None),
+            ("date", None, "2024-03-15", None),
+            ("recurring", None, None, "P6M"),
+        },
+        # `trẻ em dưới 1 tuổi`: whom the rate counts, not a target
+        "targets": {(100.0, "%", None), (95.0, "%", None)},
+        "tasks": 8,
     },
 }
 

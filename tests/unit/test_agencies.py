@@ -593,3 +593,42 @@ def test_a_group_of_bodies_without_các_where_a_partner_is_expected(text, group)
     at = len("phối hợp với ")
     assert [canonical_agency(text[s:e]) for s, e in agency_chain(text, at, bare=True)] == [group]
     assert agency_chain("phối hợp với Sở chủ trì", at, bare=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tòa án nhân dân tỉnh chủ trì thực hiện.", "Tòa án nhân dân tỉnh"),
+        ("Trung tâm y tế huyện Đức Thọ chủ trì thực hiện.", "Trung tâm y tế huyện Đức Thọ"),
+        # the real CV-6791 names a commune's project board so
+        ("Ban Quản lý dự án đầu tư xây dựng xã chủ trì thực hiện.", "Ban Quản lý dự án đầu tư xây dựng xã"),
+        ("Quỹ Đầu tư phát triển tỉnh cân đối nguồn vốn.", "Quỹ Đầu tư phát triển tỉnh"),
+    ],
+)
+def test_a_name_written_small_after_its_head_and_closed_by_its_locality(text, name):
+    """District and commune plans write names after the head small (`Trung tâm y tế huyện`); the
+    locality closes them, and words that are verbs elsewhere (`đầu tư`, `xây dựng`, `phát
+    triển`) are nouns inside."""
+    assert find_agencies(text)[0][2] == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ban hành kế hoạch thực hiện trên toàn tỉnh.",
+        "Hội nghị trực tuyến toàn tỉnh được tổ chức.",
+        "Báo cáo kết quả thực hiện trong tỉnh.",
+        "Trường hợp cần thiết đề nghị tỉnh hỗ trợ.",
+    ],
+)
+def test_a_sentence_opening_on_a_heads_word_is_no_name(text):
+    """`Ban hành`, `Hội nghị`, `Báo cáo`, `Trường hợp`: the head's syllable and the next make a
+    dictionary word (underthesea's word list), so no name starts there."""
+    assert not [a for a in find_agencies(text) if a[0] == 0]
+
+
+def test_a_committees_members():
+    text = "Các thành viên Ban Chỉ đạo theo lĩnh vực được phân công chủ động triển khai."
+    assert [canonical_agency(text[s:e]) for s, e in agency_chain(text, 0)] == ["các thành viên Ban Chỉ đạo"]
+    text = "Các thành viên Ban Chỉ đạo tỉnh thực hiện."
+    assert [canonical_agency(text[s:e]) for s, e in agency_chain(text, 0)] == ["các thành viên Ban Chỉ đạo tỉnh"]

@@ -424,6 +424,15 @@ def test_a_preamble_opening_on_trên_cơ_sở_is_not_the_titles_tail():
             "Sở Lao động - Thương binh và Xã hội tỉnh Lào Cai",
         ),
         (["BỘ KẾ HOẠCH VÀ ĐẦU TƯ", "VỤ KẾ HOẠCH - TÀI CHÍNH"], "Vụ Kế hoạch - Tài chính, Bộ Kế hoạch và Đầu tư"),
+        # a committee named for its task, a comma inside (the province's and a district's)
+        (
+            ["UBND TỈNH QUẢNG NAM", "BAN CHỈ HUY PHÒNG, CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN"],
+            "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh Quảng Nam",
+        ),
+        (
+            ["UBND HUYỆN ĐỨC THỌ", "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH BỆNH"],
+            "Ban Chỉ đạo phòng, chống dịch bệnh huyện Đức Thọ",
+        ),
     ],
 )
 def test_departments_named_by_two_domains_and_a_ministrys_department(lines, issuer):

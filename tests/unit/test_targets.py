@@ -781,3 +781,30 @@ def test_a_count_of_those_a_measure_serves(item, indicator):
 def test_additions_to_a_stock_before_or_after_the_count(item, indicator, direction):
     (t,) = targets_of(_GOALS + item)
     assert (t.indicator, t.direction) == (indicator, direction)
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "indicator"),
+    [
+        (
+            "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi giảm xuống dưới 20%.",
+            20.0,
+            "tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi",
+        ),
+        (
+            "Tỷ lệ người từ 60 tuổi trở lên được quản lý sức khỏe đạt 80%.",
+            80.0,
+            "tỷ lệ người từ 60 tuổi trở lên được quản lý sức khỏe",
+        ),
+        ("Tỷ lệ phụ nữ 15-49 tuổi được tư vấn sức khỏe sinh sản đạt 70%.", 70.0, None),
+        ("Tuổi thọ trung bình đạt 75 tuổi vào năm 2030.", 75.0, "tuổi thọ trung bình"),  # the age is the target
+    ],
+)
+def test_an_age_band_says_whom_a_rate_counts(line, value, indicator):
+    """`trẻ em dưới 5 tuổi`, `người từ 60 tuổi trở lên`: an age before the clause's figure
+    qualifies the population; it is neither a target nor where the indicator stops."""
+    text = f"I. MỤC TIÊU\n2. Chỉ tiêu cụ thể đến năm 2030\n- {line}\n"
+    found = targets_of(text)
+    assert [t.value for t in found] == [value]
+    if indicator:
+        assert found[0].indicator == indicator
