@@ -184,6 +184,18 @@ _LOCALITY_RE = regex.compile(rf"{_SP}(?:{LOCALITY})", regex.VERSION1)
 
 # -- proper names ---------------------------------------------------------------
 
+#: Words that name a body only with its place after them: the tax and customs offices as
+#: renamed in 2025 (`Thuế tỉnh Hà Tĩnh`, `Hải quan khu vực`), the post and telecom companies
+#: (`Viễn thông Hà Tĩnh`, `Bưu điện tỉnh`), the State Audit's regions (`Kiểm toán khu vực VII`, the real
+#: QĐ-2170); otherwise the word opens a sentence (`Thuế thu nhập …`).
+PLACED_HEADS = ["Thuế", "Hải quan", "Viễn thông", "Bưu điện", "Thống kê", "Kiểm toán Nhà nước", "Kiểm toán"]
+_PLACED_KEYS = {skeleton(h) for h in PLACED_HEADS}
+_PLACE_AFTER = regex.compile(rf"{_SP}({PLACE})")
+#: The regions of the 2025 national offices (`Hải quan khu vực XI`, `Thuế cơ sở 2`).
+_REGION_AFTER = regex.compile(
+    rf"{_SP}(?:khu{_SP}vực|cơ{_SP}sở)(?:{_SP}(?:[IVXL]+|\d+))?{_END}(?:{_SP}(?-i:{LOCALITY}))?"
+)
+
 #: Heads of proper names, capitalised as written in running text.
 PROPER_HEADS = [
     "Ủy ban Mặt trận Tổ quốc",
@@ -251,6 +263,7 @@ PROPER_HEADS = [
     "Bảo hiểm xã hội",
     "Thường trực",
     "Tổ đại biểu",
+    *PLACED_HEADS,
     "Đại học",
     "BCH",
     "BQL",
@@ -707,6 +720,12 @@ def _proper_at(text: str, pos: int) -> int | None:
         loc = _LOCALITY_RE.match(text, end)
         if loc:
             return loc.end()
+    if head in _PLACED_KEYS:
+        # `Thuế tỉnh Hà Tĩnh`, `Viễn thông Hà Tĩnh`: only its place makes the word a body
+        if region := _REGION_AFTER.match(text, end):
+            return region.end()
+        loc = _LOCALITY_RE.match(text, end) or _PLACE_AFTER.match(text, end)
+        return loc.end() if loc and (loc.group(0).split()[0] in LOCALITY_NOUNS or place_name(loc.group(1))) else None
     if head in _DOMAIN_HEADS:
         after = _SP_RE.match(text, end)
         if after:

@@ -632,3 +632,22 @@ def test_a_committees_members():
     assert [canonical_agency(text[s:e]) for s, e in agency_chain(text, 0)] == ["các thành viên Ban Chỉ đạo"]
     text = "Các thành viên Ban Chỉ đạo tỉnh thực hiện."
     assert [canonical_agency(text[s:e]) for s, e in agency_chain(text, 0)] == ["các thành viên Ban Chỉ đạo tỉnh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the real QĐ-2170 (2026): the State Audit's region and the province's tax office
+        (
+            "Ủy ban Kiểm tra Tỉnh ủy, Ban Nội chính Tỉnh ủy, Kiểm toán khu vực VII phối hợp kiểm tra.",
+            ["Ủy ban Kiểm tra Tỉnh ủy", "Ban Nội chính Tỉnh ủy", "Kiểm toán khu vực VII"],
+        ),
+        ("Thuế tỉnh Hà Tĩnh, Hải quan khu vực XI chủ trì.", ["Thuế tỉnh Hà Tĩnh", "Hải quan khu vực XI"]),
+        ("Viễn thông Hà Tĩnh, Bưu điện tỉnh thực hiện.", ["Viễn thông Hà Tĩnh", "Bưu điện tỉnh"]),
+        ("Thuế thu nhập cá nhân được miễn.", []),  # a word, not a body, without its place
+    ],
+)
+def test_offices_named_by_their_place_alone(text, names):
+    """The offices renamed in 2025 (`Thuế tỉnh`, `Hải quan khu vực XI`, `Kiểm toán khu vực VII`)
+    and the post and telecom companies carry no head but their place."""
+    assert [canonical_agency(text[s:e]) for s, e in agency_chain(text, 0)] == names
