@@ -52,6 +52,7 @@ def analyse(text: str, page_starts: list[int] | None = None, ocr_pages: frozense
     facts = extract_metadata(doc, implements=implemented_keys(refs))
     tasks = [] if facts.is_record else extract_tasks(doc)
     deadlines = extract_deadlines(doc, tasks=tasks, exclude=[(r.char_start or 0, r.char_end or 0) for r in refs])
+    _timeframes_from_deadlines(tasks, deadlines)
     targets = extract_targets(doc)
     notes = unglue_percentages(doc, targets)
     for rows in (refs, tasks, deadlines, targets):
@@ -61,3 +62,15 @@ def analyse(text: str, page_starts: list[int] | None = None, ocr_pages: frozense
     return Analysis(
         doc=doc, facts=facts, legal_refs=refs, targets=targets, deadlines=deadlines, tasks=tasks, notes=notes
     )
+
+
+def _timeframes_from_deadlines(tasks: list, deadlines: list) -> None:
+    """A task whose own words the timeframe patterns missed (`… vào Quý IV năm 2030`) takes the
+    text of the deadlines linked to it: one reading of time, not two that disagree."""
+    linked: dict[str, list[str]] = {}
+    for d in deadlines:
+        if d.task_id and d.text and d.text not in linked.setdefault(d.task_id, []):
+            linked[d.task_id].append(d.text)
+    for t in tasks:
+        if not t.timeframe and linked.get(t.task_id):
+            t.timeframe = "; ".join(linked[t.task_id])

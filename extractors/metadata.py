@@ -25,6 +25,7 @@ from extractors.text.fold import squash
 from extractors.text.lexicon import (
     ADMIN_UNIT,
     DOC_KINDS,
+    ENACTING_LINE,
     KIND_KEYS,
     MOTTO_START,
     NATIONAL_BODIES,
@@ -37,7 +38,7 @@ from extractors.text.lexicon import (
     deputy_title,
 )
 from extractors.text.lexicon import SIGNER_TITLES as LEXICON_SIGNER_TITLES
-from extractors.text.patterns import GOVERNMENT_ENACTING, NOT_SOCIETY, alt, is_caps
+from extractors.text.patterns import NOT_SOCIETY, alt, is_caps
 from extractors.text.provinces import (
     canonical_province,
     district_names,
@@ -524,7 +525,7 @@ _LOCAL_BODY_LINE = regex.compile(
 )
 
 
-_GOVERNMENT_LINE = regex.compile(rf"^{GOVERNMENT_ENACTING}")
+_ENACTING = regex.compile(rf"^{ENACTING_LINE}")
 _MINISTRY = regex.compile(r"^BỘ\s+")
 
 
@@ -648,7 +649,7 @@ def _subject_under(lines: list[str], at: int) -> str | None:
             or _KINH_GUI.match(s)
             or _SIGNER_TITLE.match(s)
             # the enacting body under a decision's title (`ỦY BAN NHÂN DÂN TỈNH X`), unless the title runs on into it
-            or ((_LOCAL_BODY_LINE.match(s) or _GOVERNMENT_LINE.match(s)) and not _RUNS_ON.search(parts[-1]))
+            or ((_LOCAL_BODY_LINE.match(s) or _ENACTING.match(s)) and not _RUNS_ON.search(parts[-1]))
             or (s.isupper() and not caps_title)
             or (caps_title and not s.isupper())
         ):

@@ -28,6 +28,7 @@ from extractors.text.labels import ROMAN
 from extractors.text.lexicon import (
     ADMIN_UNITS,
     APPENDIX_HEAD,
+    ENACTING_LINE,
     KIND_KEYS,
     MOTTO_COUNTRY,
     MOTTO_SLOGAN,
@@ -38,7 +39,7 @@ from extractors.text.lexicon import (
     SIGNER_TITLE_CAPS,
     SIGNING_PLACEHOLDER,
 )
-from extractors.text.patterns import GOVERNMENT_ENACTING, LineStart, TextEnd, alt, is_caps
+from extractors.text.patterns import LineStart, TextEnd, alt, is_caps
 
 __all__ = ["NormalizedText", "normalize_pages", "normalize_text", "normalize_tone_marks"]
 
@@ -401,12 +402,7 @@ _UNIT_CAPS = alt(unit.upper() for unit in ADMIN_UNITS)
 _HEADER_LINE = LineStart(
     rf"^(?:{_MOTTO_COUNTRY}|{_MOTTO_SLOGAN}|{NUMBER_FIELD}\s*:|S[ốô]\s*\d|{_PLACE_DATE}|{_UNIT_CAPS}\s+\p{{Lu}})"
 )
-#: The enacting body under a decision's or resolution's title (`ỦY BAN NHÂN DÂN TỈNH KON TUM`,
-#: `HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG`, the Government's `CHÍNH PHỦ`): its own line even after a
-#: title in capitals.
-_ENACTING_LINE = LineStart(
-    rf"^(?:(?:ỦY\s+BAN|HỘI\s+ĐỒNG)\s+NHÂN\s+DÂN\s+{_UNIT_CAPS}\s+\p{{Lu}}|{GOVERNMENT_ENACTING})"
-)
+_ENACTING_LINE = LineStart(rf"^{ENACTING_LINE}")
 #: The kind line (`KẾ HOẠCH`, `QUYẾT ĐỊNH`) stands alone above the title.
 _KIND_LINE = LineStart(
     r"^(?:KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH:?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|BÁO\s+CÁO|ĐỀ\s+ÁN|PHỤ\s+LỤC(?:\s+[IVX\d]+)?|THÔNG\s+BÁO|HƯỚNG\s+DẪN|CÔNG\s+VĂN|QUY\s+CHẾ|QUY\s+ĐỊNH)\s*$"

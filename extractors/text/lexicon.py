@@ -158,8 +158,17 @@ MOTTO_SLOGAN = r"Độc\s+lập\s*[-–]?\s*Tự\s+do\s*[-–]\s*Hạnh\s+(?:ph�
 MOTTO_START = rf"(?:{loose('CỘNG HÒA XÃ HỘI')}|{loose('Độc lập')}\s*[-–]|{MOTTO_PARTY})"
 
 #: Local government levels, as the issuer line and place names write them.
-ADMIN_UNITS: tuple[str, ...] = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
+#: `đặc khu`: the island special zones of the 2025 two-level government (`xã, phường, đặc khu`).
+ADMIN_UNITS: tuple[str, ...] = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu")
 ADMIN_UNIT = alt(ADMIN_UNITS)
+#: The line under a decision's or resolution's title naming who enacts it: a council or
+#: committee (`HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG`, `ỦY BAN NHÂN DÂN TỈNH KON TUM`), the Government
+#: (`CHÍNH PHỦ`, two words), or its head (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA`, `THỦ TƯỚNG
+#: CHÍNH PHỦ`). Its own line, even under a title in capitals.
+ENACTING_LINE = (
+    rf"(?:{SIGNER_TITLE_CAPS}\s+)?(?:(?:ỦY\s+BAN|HỘI\s+ĐỒNG)\s+NHÂN\s+DÂN\s+{alt(u.upper() for u in ADMIN_UNITS)}"
+    r"\s+\p{Lu}|CHÍNH\s+PHỦ\s*$)"
+)
 
 # ---------------------------------------------------------------- body
 

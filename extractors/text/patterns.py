@@ -28,9 +28,6 @@ SP = r"[ \t]+"
 #: `xã hội` (society: `Ngân hàng Chính sách xã hội`, `Sở Lao động - Thương binh và Xã
 #: hội`) is no commune; `xã Hội Hợp` is one (its place is capitalised). Put before `xã`.
 NOT_SOCIETY = rf"(?!(?i:xã){SP}(?-i:hội){END})"
-#: The Government enacting a resolution or decision, on the line under its title
-#: (`CHÍNH PHỦ`, `THỦ TƯỚNG CHÍNH PHỦ`): its own line, though only two words.
-GOVERNMENT_ENACTING = r"(?:THỦ\s+TƯỚNG\s+)?CHÍNH\s+PHỦ\s*$"
 #: A dash with any spacing: `Lao động - Thương binh`, `2021–2025`.
 DASH = r"\s*[-–—]\s*"
 #: Between the syllables of a fixed phrase: blanks, and a speck OCR read as

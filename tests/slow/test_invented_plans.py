@@ -24,7 +24,9 @@ programme (`CHÍNH PHỦ` as issuer and enacting body, `TM. CHÍNH PHỦ / THỦ
 document's addressees: `Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …`, `Ủy ban nhân dân các
 tỉnh, thành phố trực thuộc trung ương`), and a district steering committee's plan (`UBND HUYỆN …
 / BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH BỆNH`, `KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN`, names written small,
-`Trung tâm y tế huyện`, an age band inside a rate, `Các thành viên Ban Chỉ đạo`). Each plan's facts are written out here, not taken from the
+`Trung tâm y tế huyện`, an age band inside a rate, `Các thành viên Ban Chỉ đạo`), and a province's
+decision approving a scheme after the 2025 reform (targets as `khoảng`, `tối thiểu`, `%/năm`, `Không
+dưới`; `các xã, phường, đặc khu`; tasks under the agencies' headings in `Điều 2`). Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
 
@@ -453,6 +455,42 @@ EXPECTED = {
         # `trẻ em dưới 1 tuổi`: whom the rate counts, not a target
         "targets": {(100.0, "%", None), (95.0, "%", None)},
         "tasks": 8,
+    },
+    "scheme-decision": {
+        "documents": {
+            "doc_kind": "quyet_dinh",
+            "doc_number": "2150/QĐ-UBND",
+            "issuer": "Ủy ban nhân dân tỉnh Khánh Hòa",
+            "province": "Khánh Hòa",
+            "issue_place": "Khánh Hòa",
+            "issue_date": "2025-08-18",
+            "title": "phê duyệt đề án phát triển du lịch tỉnh khánh hòa giai đoạn 2025 - 2030",
+            "signer_name": "Trần Hòa Nam",
+            "signer_title": "Phó Chủ tịch",
+            "horizon_year": 2030,
+            "implements": [],  # every reference is a ground (`Căn cứ`, `Theo đề nghị`)
+        },
+        "sections": ["Điều 1", "Điều 1/1", "Điều 1/1/a", "Điều 1/1/b", "Điều 1/1/c", "Điều 1/2", "Điều 1/2/a"]
+        + ["Điều 1/2/b", "Điều 2", "Điều 2/1", "Điều 2/2", "Điều 2/3", "Điều 3"],
+        "refs": {"luat:du lịch", "9/NQ-TU", "412/TTR-SVHTTDL"},
+        "leads": {
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "Sở Tài chính",
+            "Ủy ban nhân dân các xã, phường, đặc khu",  # the island zones of the 2025 two-level government
+            "Chánh Văn phòng Ủy ban nhân dân tỉnh",
+            "Giám đốc các sở",
+            "Thủ trưởng các ban, ngành",
+            "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu",
+        },
+        "deadlines": {("recurring", None, None, "P1Y"), ("quarter", None, "2030-Q4", None)},
+        "targets": {
+            (15000000.0, "lượt khách", 2030),
+            (40.0, "%", 2030),
+            (120000.0, "tỷ đồng", 2030),
+            (12.0, "%/năm", 2030),
+            (50000.0, "lao động", 2030),
+        },
+        "tasks": 7,
     },
 }
 

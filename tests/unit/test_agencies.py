@@ -651,3 +651,12 @@ def test_offices_named_by_their_place_alone(text, names):
     """The offices renamed in 2025 (`Thuế tỉnh`, `Hải quan khu vực XI`, `Kiểm toán khu vực VII`)
     and the post and telecom companies carry no head but their place."""
     assert [canonical_agency(text[s:e]) for s, e in agency_chain(text, 0)] == names
+
+
+def test_the_special_zones_of_the_two_level_government():
+    """Since 2025 a province's units are `xã, phường, đặc khu` (the real TT-38 writes `trong
+    phạm vi xã, phường, đặc khu`): the list is one group."""
+    text = "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu chịu trách nhiệm thi hành."
+    assert [canonical_agency(text[s:e]) for s, e in agency_chain(text, 0)] == [
+        "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu"
+    ]

@@ -345,6 +345,8 @@ _GOVERNMENT_TITLE = "ban hành chương trình hành động của chính phủ 
         # the Government's resolutions and decrees: `CHÍNH PHỦ`, two words
         (_GOVERNMENT, _GOVERNMENT_TITLE.capitalize(), ["CHÍNH PHỦ"], _GOVERNMENT_TITLE),
         (_GOVERNMENT, _GOVERNMENT_TITLE.upper(), ["CHÍNH PHỦ"], _GOVERNMENT_TITLE),
+        # the committee's head enacts (a Chủ tịch's decision)
+        (_COUNCIL, _COUNCIL_TITLE.upper(), ["CHỦ TỊCH HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG"], _COUNCIL_TITLE),
     ],
 )
 def test_the_enacting_body_under_the_title_is_not_part_of_it(header, subject, enacting, title):

@@ -376,3 +376,14 @@ def test_a_body_that_delegates_hands_the_task_on():
         "a) Cơ sở sản xuất thực phẩm trên địa bàn.",
     )
     assert [t.lead for t in tasks][:3] == [["Cục Xuất nhập khẩu"], ["Cục Thuế"], ["Ủy ban nhân dân cấp tỉnh"]]
+
+
+def test_a_task_takes_its_timeframe_from_the_deadline_linked_to_it():
+    """`Tổng kết … vào Quý IV năm 2030`: the deadline reader finds the quarter the task's own
+    time patterns do not know; the task's timeframe is that deadline's text."""
+    tasks = tasks_of(
+        *HEAD,
+        "I. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Văn hóa, Thể thao và Du lịch tổng kết việc thực hiện Đề án vào Quý IV năm 2030.",
+    )
+    assert [t.timeframe for t in tasks] == ["vào Quý IV năm 2030"]
