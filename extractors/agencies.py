@@ -39,7 +39,7 @@ import regex
 from extractors.text.fold import normalize_tone_marks, skeleton
 from extractors.text.lexicon import ADMIN_UNITS
 from extractors.text.memo import memo
-from extractors.text.patterns import DASH, END, NOCASE, NOT_SOCIETY, OCR_JUNK, SP, WORD, is_caps, loose, loose_alt
+from extractors.text.patterns import DASH, END, NOCASE, NOT_COMMUNE_WORD, OCR_JUNK, SP, WORD, is_caps, loose, loose_alt
 from extractors.text.provinces import place_name
 from extractors.text.syllables import toneless, toneless_compounds
 
@@ -168,7 +168,7 @@ _ABBREVIATIONS_RE = [(regex.compile(r"(?<![\p{L}\d])(?:" + p + r")(?![\p{L}\d])"
 LOCAL_GOV = rf"(?:(?i:{loose('Ủy ban nhân dân')}|{loose('Hội đồng nhân dân')})|UBND|HĐND)" + _END
 #: Administrative units a local government or a proper name may be qualified by.
 LOCALITY_NOUNS = [*ADMIN_UNITS, "địa phương", "quốc gia"]
-_LOC_NOUN = NOT_SOCIETY + _alts(LOCALITY_NOUNS) + _END
+_LOC_NOUN = NOT_COMMUNE_WORD + _alts(LOCALITY_NOUNS) + _END
 #: A place name: capitalised syllables (`Kon Tum`, `Bà Rịa - Vũng Tàu`).
 PLACE = r"\p{Lu}[\p{L}\p{M}]*(?:(?:" + _SP + "|" + _DASH + r")\p{Lu}[\p{L}\p{M}]*)*"
 _LOC_LIST = rf"{_LOC_NOUN}(?:\s*(?:,|và)\s*{_LOC_NOUN})*"

@@ -38,7 +38,7 @@ from extractors.text.lexicon import (
     deputy_title,
 )
 from extractors.text.lexicon import SIGNER_TITLES as LEXICON_SIGNER_TITLES
-from extractors.text.patterns import NOT_SOCIETY, alt, is_caps
+from extractors.text.patterns import NOT_COMMUNE_WORD, alt, is_caps
 from extractors.text.provinces import (
     canonical_province,
     district_names,
@@ -219,7 +219,9 @@ _BODY_HEAD = regex.compile(
     + r")(?![\p{L}])"
 )
 #: `tỉnh Lào Cai`, `huyện Đắk Hà`, `xã Hội Hợp`; not `Xã hội` (`Sở Lao động - Thương binh và Xã hội`).
-_LOCALITY = regex.compile(rf"(?:^|\s){NOT_SOCIETY}(?P<unit>{ADMIN_UNIT})\s+(?P<place>\p{{Lu}}.*)$", regex.IGNORECASE)
+_LOCALITY = regex.compile(
+    rf"(?:^|\s){NOT_COMMUNE_WORD}(?P<unit>{ADMIN_UNIT})\s+(?P<place>\p{{Lu}}.*)$", regex.IGNORECASE
+)
 _DOC_WORDS = regex.compile(
     r"(?<![\p{L}])(" + "|".join(k.lower() for k in sorted(DOC_KINDS, key=len, reverse=True)) + r")(?=\s+(?:số\s*)?\d)"
 )

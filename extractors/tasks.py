@@ -459,6 +459,19 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _without_heading(text: str, body: list[_Line], heading: str) -> list[_Line]:
+    """`body` less the lines that spell the section's heading (a label's heading set under it)."""
+    want = " ".join(heading.split())
+    n = 0
+    while n < len(body) and want:
+        line = " ".join(body[n].text(text).split())
+        if not line or not want.startswith(line):
+            break
+        want = want[len(line) :].lstrip()
+        n += 1
+    return body[n:] if n and not want else body
+
+
 def _body_line(text: str, s: int, e: int) -> _Line:
     m = _BULLET_RE.match(text, s, e)
     if m:
@@ -818,6 +831,9 @@ class _TaskWalker:
         rest_start = _label_end(text, sec, first_s, first_e)
         rest = text[rest_start:first_e]
         body = [_body_line(text, s, e) for s, e in lines[1:]]
+        if not rest.strip():
+            # `Phần thứ ba` / `TỔ CHỨC THỰC HIỆN`: a label alone, its heading on the lines under it
+            body = _without_heading(text, body, sec.heading or "")
         # Closing formulas and notes under the last item say nothing about it.
         said = [ln for ln in body if not (_CLOSING.match(t := ln.text(text)) or _NOTE.match(t) or _CARRY_OUT.search(t))]
         fields_only = all(field_of(ln.text(text)) for ln in said)

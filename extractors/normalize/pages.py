@@ -479,11 +479,13 @@ def starts_paragraph(prev: str, line: str) -> bool:
 #: Words a sentence cannot end on: function words and the head of an agency's name.
 #: Not `số`: before a capitalised line it is the adjective "digital" (`Phát triển hạ
 #: tầng số`, `chính quyền số`), and `Quyết định số` runs on only into a figure.
-_DANGLING_WORDS = (
-    r"của|và|với|về|cho|các|những|tại|trong|theo|để|đến|từ|thuộc|là|có|được|hoặc|"
-    r"Sở|Bộ|Ban|Phòng|Cục|Chi\s+cục|Ủy\s+ban|Hội\s+đồng|Trung\s+tâm|Văn\s+phòng"
-)
+_FUNCTION_WORDS = r"của|và|với|về|cho|các|những|tại|trong|theo|để|đến|từ|thuộc|là|có|được|hoặc"
+_NAME_HEADS = r"Sở|Bộ|Ban|Phòng|Cục|Chi\s+cục|Ủy\s+ban|Hội\s+đồng|Trung\s+tâm|Văn\s+phòng"
+_DANGLING_WORDS = rf"{_FUNCTION_WORDS}|{_NAME_HEADS}"
 _RUNS_ON = TextEnd(rf"(?<![\p{{L}}])(?:{_DANGLING_WORDS}|tỉnh|huyện|thành\s+phố)\s*$")
+#: A line ended on the head of a name or its place runs on, however short (`2.5. Trách nhiệm
+#: của Sở` / `Tài chính`).
+_NAME_RUNS_ON = TextEnd(rf"(?<![\p{{L}}])(?:{_NAME_HEADS}|tỉnh|huyện|thành\s+phố)\s*$")
 #: `… các huyện, thành phố`: a group of localities is whole; no place name follows it.
 _GROUP_END = TextEnd(r"(?<![\p{L}])(?:các|những)\s[^.;:]{0,40}(?<![\p{L}])(?:tỉnh|huyện|thành\s+phố)\s*$")
 _DANGLING_END = TextEnd(rf"(?<![\p{{L}}])(?:{_DANGLING_WORDS})\s*$")
@@ -497,7 +499,13 @@ def _short_heading(prev: str) -> bool:
     """A labelled line of a few words, ended without punctuation or a word that runs on."""
     if len(prev) > 120 or not _LABEL.match(prev) or _TERMINAL.ends(prev) or _OPEN_CLAUSE.ends(prev):
         return False
-    return len(prev.split()) <= SHORT_HEADING_WORDS + 1 and (not _RUNS_ON.ends(prev) or bool(_GROUP_END.ends(prev)))
+    if len(prev.split()) > SHORT_HEADING_WORDS + 1:
+        return False
+    if len(prev) < _FULL_LINE_MIN:
+        # Too short to have wrapped: a function word ends a word here (`1. Kết quả đạt được`,
+        # `3. Tồn tại`), not a clause that goes on.
+        return not _NAME_RUNS_ON.ends(prev) or bool(_GROUP_END.ends(prev))
+    return not _RUNS_ON.ends(prev) or bool(_GROUP_END.ends(prev))
 
 
 _CLAUSE_END = regex.compile(r"[.;:!?)]\s*$")

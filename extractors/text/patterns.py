@@ -25,9 +25,10 @@ WORD = r"\p{L}[\p{L}\p{M}\d]*"
 END = r"(?![\p{L}\p{M}\d])"
 #: Blanks inside one line.
 SP = r"[ \t]+"
-#: `xã hội` (society: `Ngân hàng Chính sách xã hội`, `Sở Lao động - Thương binh và Xã
-#: hội`) is no commune; `xã Hội Hợp` is one (its place is capitalised). Put before `xã`.
-NOT_SOCIETY = rf"(?!(?i:xã){SP}(?-i:hội){END})"
+#: `xã` that names no commune: `xã hội` (society: `Ngân hàng Chính sách xã hội`, `Sở Lao động -
+#: Thương binh và Xã hội`) — `xã Hội Hợp` is one (its place is capitalised) — and `hợp tác xã`
+#: (a cooperative: `Liên minh Hợp tác xã tỉnh`). Put before `xã`.
+NOT_COMMUNE_WORD = rf"(?!(?i:xã){SP}(?-i:hội){END})(?<!(?i:hợp){SP}(?i:tác){SP})"
 #: A dash with any spacing: `Lao động - Thương binh`, `2021–2025`.
 DASH = r"\s*[-–—]\s*"
 #: Between the syllables of a fixed phrase: blanks, and a speck OCR read as

@@ -496,6 +496,8 @@ def test_a_document_word_after_a_dash_stays_in_the_name():
         ),
         ("Bảo hiểm xã hội tỉnh chủ trì thực hiện.", "Bảo hiểm xã hội tỉnh"),
         ("Ủy ban nhân dân xã Hội Hợp thực hiện.", "Ủy ban nhân dân xã Hội Hợp"),
+        # a cooperative (`hợp tác xã`) is no commune either
+        ("Liên minh Hợp tác xã tỉnh tổ chức tập huấn.", "Liên minh Hợp tác xã tỉnh"),
     ],
 )
 def test_society_is_no_commune_in_a_name(text, name):

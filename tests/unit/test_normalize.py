@@ -392,3 +392,19 @@ def test_a_rule_under_a_markdown_line_ends_it():
 )
 def test_the_issuer_column_beside_the_place_date_line(line, parts):
     assert split_header(line) == parts
+
+
+def test_a_short_heading_ending_on_a_function_word_is_whole():
+    """`1. Kết quả đạt được`, `3. Tồn tại`: too short to have wrapped, the line is a heading and
+    the sentence under it its own paragraph; a line ended on a name's head still runs on."""
+    text = normalize_text(
+        "1. Kết quả đạt được\nToàn tỉnh có 1.200 hợp tác xã.\n2. Tồn tại\nQuy mô còn nhỏ.\n"
+        "3. Trách nhiệm của Sở\nTài chính"
+    )
+    assert text.splitlines() == [
+        "1. Kết quả đạt được",
+        "Toàn tỉnh có 1.200 hợp tác xã.",
+        "2. Tồn tại",
+        "Quy mô còn nhỏ.",
+        "3. Trách nhiệm của Sở Tài chính",
+    ]

@@ -387,3 +387,21 @@ def test_a_task_takes_its_timeframe_from_the_deadline_linked_to_it():
         "1. Sở Văn hóa, Thể thao và Du lịch tổng kết việc thực hiện Đề án vào Quý IV năm 2030.",
     )
     assert [t.timeframe for t in tasks] == ["vào Quý IV năm 2030"]
+
+
+def test_a_label_alone_over_its_heading_line():
+    """`Phần thứ ba` / `TỔ CHỨC THỰC HIỆN` (and the real TT-38's `Chương XVII` / `TỔ CHỨC THỰC
+    HIỆN`): the heading under a bare label is the section's heading, not a task."""
+    tasks = tasks_of(
+        *HEAD,
+        "Phần thứ nhất",
+        "NHIỆM VỤ",
+        "1. Sở Nông nghiệp và Môi trường chủ trì hướng dẫn thành lập hợp tác xã.",
+        "Phần thứ hai",
+        "TỔ CHỨC THỰC HIỆN",
+        "Các sở, ngành báo cáo kết quả trước ngày 15/12/2026.",
+    )
+    assert [t.text for t in tasks] == [
+        "Sở Nông nghiệp và Môi trường chủ trì hướng dẫn thành lập hợp tác xã.",
+        "Các sở, ngành báo cáo kết quả trước ngày 15/12/2026.",
+    ]
