@@ -463,6 +463,7 @@ GROUP_NOUNS = [
     "tổ chức",
     "đoàn thể",
     "doanh nghiệp",
+    "hợp tác xã",
     "cấp",
     "lực lượng",
     "hội",

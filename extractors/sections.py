@@ -579,7 +579,7 @@ def _open_label(
         style, label = taken
     depth = next((d for d, o in enumerate(stack) if o.style == style), None)
     previous = stack[depth].section.label if depth is not None else None
-    label = _roman_in_sequence(style, info, label, lines, i, previous)
+    label = _in_sequence(style, info, label, stack, lines, i, previous)
     if style in ("letter", "roman"):
         repaired = repaired_label(style, label, previous)
         # `đ)` after `c)` is `d)` misread — unless an `e)` follows, when the `d)` was lost instead.
@@ -644,6 +644,28 @@ def _taken_in_sequence(style: str, label: str, stack: list[_Open]) -> tuple[str,
     return ("number_paren", label) if label == "1" or follows else None
 
 
+#: The digits OCR reads for a label's true last digit (`9.` for `5.`, `8.` for `3.`).
+DIGIT_MISREADS = {"0": "8", "1": "7", "3": "8", "5": "369", "6": "58", "7": "1", "8": "036", "9": "5"}
+
+
+def _number_in_sequence(label: str, stack: list[_Open], lines: list[str], i: int) -> str:
+    """A number label whose last digit OCR misread, put right from its neighbours: `4.`,
+    `9.`, `6.` is `4.`, `5.`, `6.` when the digit is one OCR takes for the expected one and
+    the next number confirms the sequence, so one misreading never renumbers its siblings."""
+    depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
+    if depth is None:
+        return label
+    expected = str(stack[depth].ordinal + 1)
+    if (
+        label != expected
+        and label[:-1] == expected[:-1]
+        and label[-1:] in DIGIT_MISREADS.get(expected[-1], "")
+        and _next_number(lines, i) == int(expected) + 1
+    ):
+        return expected
+    return label
+
+
 def _lost_label(style: str, stack: list[_Open], lines: list[str], i: int) -> tuple[str, str] | None:
     """(style, label) of a label OCR lost or reduced to a stroke, where its sequence has a
     gap for it: `. Sở Kế hoạch …` between `4.` and `6.`; `[. Quy hoạch …` or `|. …` (the
@@ -665,6 +687,15 @@ def _roman_lost(stack: list[_Open], lines: list[str], i: int) -> str | None:
     if ahead is None or ahead.label is None or prev >= len(ROMANS) or roman_value(ahead.label) != prev + 2:
         return None
     return ROMANS[prev]
+
+
+def _in_sequence(
+    style: str, info: LineInfo, label: str, stack: list[_Open], lines: list[str], i: int, previous: str | None
+) -> str:
+    """A number or Roman label OCR misread, put right from its neighbours."""
+    if style == "number":
+        return _number_in_sequence(label, stack, lines, i)
+    return _roman_in_sequence(style, info, label, lines, i, previous)
 
 
 def _roman_in_sequence(style: str, info: LineInfo, label: str, lines: list[str], i: int, previous: str | None) -> str:

@@ -662,3 +662,10 @@ def test_the_special_zones_of_the_two_level_government():
     assert [canonical_agency(text[s:e]) for s, e in agency_chain(text, 0)] == [
         "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu"
     ]
+
+
+def test_cooperatives_are_a_kind_of_body():
+    text = "Các doanh nghiệp, hợp tác xã trên địa bàn tỉnh chủ động tham gia."
+    assert [canonical_agency(text[s:e]) for s, e in agency_chain(text, 0)] == [
+        "các doanh nghiệp, hợp tác xã trên địa bàn tỉnh"
+    ]

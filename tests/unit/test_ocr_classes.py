@@ -443,3 +443,14 @@ def test_a_first_roman_under_a_lettered_part_read_as_a_stroke_or_l(first):
     )
     assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["A", "A/I", "B", "B/I", "B/II"]
     assert [t.section_id for t in a.tasks] == ["B/I", "B/II"]
+
+
+@pytest.mark.parametrize(("misread", "kept"), [("9", "5"), ("6", "5"), ("3", "5"), ("7", "7")])
+def test_a_number_label_whose_digit_ocr_misread(misread, kept):
+    """A rendered scan of a steering committee's plan: `5.` read `9.` between `4.` and `6.`; the
+    next number confirms the sequence. A digit OCR does not take for a 5 (`7.`) is left as read."""
+    a = _read(
+        "KẾ HOẠCH\nVề thử\nII. NHIỆM VỤ\n4. Phòng Tài chính - Kế hoạch bố trí kinh phí.\n"
+        f"{misread}. Công an huyện xử lý nghiêm các trường hợp vi phạm.\n6. Ủy ban nhân dân các xã kiện toàn Ban Chỉ đạo."
+    )
+    assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["II", "II/4", f"II/{kept}", "II/6"]
