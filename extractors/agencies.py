@@ -160,6 +160,14 @@ ABBREVIATIONS: list[tuple[str, str]] = [
     (r"LĐLĐ", "Liên đoàn Lao động"),
     (r"CA(?=\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã))", "Công an"),
     (r"TP\.\s*(?=\p{Lu})", "thành phố "),
+    # the short forms of a task table's agency cells (`BHXH tỉnh`, `VP UBND tỉnh`, `Ban QL KKT`,
+    # `Kho bạc NN tỉnh`, `Đài PT-TH tỉnh`, `UBND các huyện, TP`)
+    (r"BHXH", "Bảo hiểm xã hội"),
+    (r"VP(?=\s+(?:UBND|HĐND|Ủy\s+ban|Hội\s+đồng|Tỉnh\s+ủy|Sở))", "Văn phòng"),
+    (r"(?<=Ban\s)QL", "Quản lý"),
+    (r"(?<=(?:Kho\s+bạc|Ngân\s+hàng)\s)NN", "Nhà nước"),
+    (r"PT\s*[-–&]\s*TH|PTTH", "Phát thanh và Truyền hình"),
+    (r"(?<=(?:huyện|quận|thị\s+xã|tỉnh),\s?)TP", "thành phố"),
 ]
 _ABBREVIATIONS_RE = [(regex.compile(r"(?<![\p{L}\d])(?:" + p + r")(?![\p{L}\d])"), r) for p, r in ABBREVIATIONS]
 

@@ -67,6 +67,12 @@ def test_canonical_agency(written, canonical):
         ("Bộ đội Biên phòng tỉnh", "BĐBP tỉnh"),
         ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "UBMTTQVN tỉnh"),
         ("Ban Quản lý Khu kinh tế", "BQL KKT"),
+        # the short forms of task tables' agency cells
+        ("Bảo hiểm xã hội tỉnh", "BHXH tỉnh"),
+        ("Văn phòng Ủy ban nhân dân tỉnh", "VP UBND tỉnh"),
+        ("Ban Quản lý Khu kinh tế tỉnh", "Ban QL KKT tỉnh"),
+        ("Kho bạc Nhà nước tỉnh", "Kho bạc NN tỉnh"),
+        ("Đài Phát thanh và Truyền hình tỉnh", "Đài PT-TH tỉnh"),
     ],
 )
 def test_an_agency_abbreviated_is_found_as_when_written_out(written, short):
@@ -669,3 +675,7 @@ def test_cooperatives_are_a_kind_of_body():
     assert [canonical_agency(text[s:e]) for s, e in agency_chain(text, 0)] == [
         "các doanh nghiệp, hợp tác xã trên địa bàn tỉnh"
     ]
+
+
+def test_a_cell_that_shortens_the_city_after_its_districts():
+    assert split_agencies("UBND các huyện, TP; Sở TC") == ["Ủy ban nhân dân các huyện, thành phố", "Sở Tài chính"]
