@@ -299,6 +299,8 @@ COMPLETE_HEADS = {
     "MTTQ",
 }
 LOCALITY_HEADS = {
+    # a Party committee named by its level (`Đảng ủy xã`), as the commune's Party plans write it
+    "Đảng ủy",
     "Bảo hiểm xã hội",
     "Công an",
     "Thanh tra",

@@ -26,7 +26,9 @@ tỉnh, thành phố trực thuộc trung ương`), and a district steering comm
 / BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH BỆNH`, `KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN`, names written small,
 `Trung tâm y tế huyện`, an age band inside a rate, `Các thành viên Ban Chỉ đạo`), and a province's
 decision approving a scheme after the 2025 reform (targets as `khoảng`, `tối thiểu`, `%/năm`, `Không
-dưới`; `các xã, phường, đặc khu`; tasks under the agencies' headings in `Điều 2`). Each plan's facts are written out here, not taken from the
+dưới`; `các xã, phường, đặc khu`; tasks under the agencies' headings in `Điều 2`), and a commune
+Party committee's plan (`ĐẢNG CỘNG SẢN VIỆT NAM` beside the header, `*`, `Số 15-KH/ĐU` without its
+colon, `T/M ĐẢNG ỦY / BÍ THƯ`, `Đảng ủy xã` as a lead). Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
 
@@ -491,6 +493,27 @@ EXPECTED = {
             (50000.0, "lao động", 2030),
         },
         "tasks": 7,
+    },
+    "commune-party-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "15-KH/ĐU",
+            "issuer": "Đảng ủy xã Bát Xát",
+            "province": "Lào Cai",
+            "issue_place": "Bát Xát",
+            "issue_date": "2026-03-10",
+            "title": "thực hiện nghị quyết số 57-nq/tw của bộ chính trị về đột phá phát triển khoa học, công nghệ",
+            "signer_name": "Nguyễn Văn Hùng",
+            "signer_title": "Bí thư",
+            "horizon_year": None,
+            "implements": ["57/NQ-TW", "42/KH-TU"],
+        },
+        "sections": ["I", "I/1", "II", "II/1", "II/2", "III", "III/1", "III/2"],
+        "refs": {"57/NQ-TW", "42/KH-TU"},
+        "leads": {"Đảng ủy xã", "Ủy ban nhân dân xã", "các chi bộ trực thuộc", "Văn phòng Đảng ủy"},
+        "deadlines": {("quarter", None, "2026-Q2", None)},
+        "targets": set(),
+        "tasks": 4,
     },
 }
 

@@ -679,3 +679,16 @@ def test_cooperatives_are_a_kind_of_body():
 
 def test_a_cell_that_shortens_the_city_after_its_districts():
     assert split_agencies("UBND các huyện, TP; Sở TC") == ["Ủy ban nhân dân các huyện, thành phố", "Sở Tài chính"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Đảng ủy xã lãnh đạo, chỉ đạo xây dựng chính quyền số.", "Đảng ủy xã"),
+        ("Đảng ủy phường Bình Minh chỉ đạo thực hiện.", "Đảng ủy phường Bình Minh"),
+        ("Đảng ủy Khối các cơ quan tỉnh chỉ đạo thực hiện.", "Đảng ủy Khối các cơ quan tỉnh"),
+    ],
+)
+def test_a_party_committee_named_by_its_level(text, name):
+    """`Đảng ủy xã`, as `Công an xã`: the commune's Party committee, named by its level alone."""
+    assert find_agencies(text)[0][2] == name
