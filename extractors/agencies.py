@@ -159,7 +159,9 @@ ABBREVIATIONS: list[tuple[str, str]] = [
     (r"PCTT\s*(?:&|và)\s*TKCN", "Phòng, chống thiên tai và Tìm kiếm cứu nạn"),
     (r"LĐLĐ", "Liên đoàn Lao động"),
     (r"CA(?=\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã))", "Công an"),
-    (r"TP\.\s*(?=\p{Lu})", "thành phố "),
+    # a city or town before its name (`UBND TP Kon Tum`, `TP. Kon Tum`, `UBND TX Buôn Hồ`)
+    (r"TP\.?(?=\s*\p{Lu}\p{Ll})", "thành phố"),
+    (r"TX\.?(?=\s*\p{Lu}\p{Ll})", "thị xã"),
     # the short forms of a task table's agency cells (`BHXH tỉnh`, `VP UBND tỉnh`, `Ban QL KKT`,
     # `Kho bạc NN tỉnh`, `Đài PT-TH tỉnh`, `UBND các huyện, TP`)
     (r"BHXH", "Bảo hiểm xã hội"),
@@ -167,7 +169,8 @@ ABBREVIATIONS: list[tuple[str, str]] = [
     (r"(?<=Ban\s)QL", "Quản lý"),
     (r"(?<=(?:Kho\s+bạc|Ngân\s+hàng)\s)NN", "Nhà nước"),
     (r"PT\s*[-–&]\s*TH|PTTH", "Phát thanh và Truyền hình"),
-    (r"(?<=(?:huyện|quận|thị\s+xã|tỉnh),\s?)TP", "thành phố"),
+    (r"(?<=(?:huyện|quận|thị\s+xã|TX|tỉnh),\s?)TP", "thành phố"),
+    (r"(?<=(?:huyện|quận),\s?)TX", "thị xã"),
 ]
 _ABBREVIATIONS_RE = [(regex.compile(r"(?<![\p{L}\d])(?:" + p + r")(?![\p{L}\d])"), r) for p, r in ABBREVIATIONS]
 
@@ -175,7 +178,7 @@ _ABBREVIATIONS_RE = [(regex.compile(r"(?<![\p{L}\d])(?:" + p + r")(?![\p{L}\d])"
 
 LOCAL_GOV = rf"(?:(?i:{loose('Ủy ban nhân dân')}|{loose('Hội đồng nhân dân')})|UBND|HĐND)" + _END
 #: Administrative units a local government or a proper name may be qualified by.
-LOCALITY_NOUNS = [*ADMIN_UNITS, "địa phương", "quốc gia"]
+LOCALITY_NOUNS = [*ADMIN_UNITS, "địa phương", "quốc gia", "TP", "TX"]  # `UBND TP Kon Tum`
 _LOC_NOUN = NOT_COMMUNE_WORD + _alts(LOCALITY_NOUNS) + _END
 #: A place name: capitalised syllables (`Kon Tum`, `Bà Rịa - Vũng Tàu`).
 PLACE = r"\p{Lu}[\p{L}\p{M}]*(?:(?:" + _SP + "|" + _DASH + r")\p{Lu}[\p{L}\p{M}]*)*"

@@ -73,6 +73,10 @@ def test_canonical_agency(written, canonical):
         ("Ban Quản lý Khu kinh tế tỉnh", "Ban QL KKT tỉnh"),
         ("Kho bạc Nhà nước tỉnh", "Kho bạc NN tỉnh"),
         ("Đài Phát thanh và Truyền hình tỉnh", "Đài PT-TH tỉnh"),
+        ("Ủy ban nhân dân các huyện, thành phố", "UBND các huyện, TP"),
+        # a city or town before its name (the notes' latent class L5: `UBND TP X` kept `TP`)
+        ("Ủy ban nhân dân thành phố Kon Tum", "UBND TP Kon Tum"),
+        ("Ủy ban nhân dân thị xã Buôn Hồ", "UBND TX Buôn Hồ"),
     ],
 )
 def test_an_agency_abbreviated_is_found_as_when_written_out(written, short):
@@ -679,6 +683,7 @@ def test_cooperatives_are_a_kind_of_body():
 
 def test_a_cell_that_shortens_the_city_after_its_districts():
     assert split_agencies("UBND các huyện, TP; Sở TC") == ["Ủy ban nhân dân các huyện, thành phố", "Sở Tài chính"]
+    assert split_agencies("UBND TP. Kon Tum") == ["Ủy ban nhân dân thành phố Kon Tum"]
 
 
 @pytest.mark.parametrize(
