@@ -168,7 +168,8 @@ _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
         "daymonth",
         DAY_MONTH_KEY,
         rf"{PREP_OPT}(?:{NGAY}{GAP})?{D}(?:{GAP}{THANG}{GAP}{M}|\s*/\s*{M})"
-        rf"(?!\s*[/.\-]\s*\d|{GAP}{NAM}\s*\d)",
+        # not the start of a full date (`15/4/2026`, `15.4.2026`, `15/4-2026`); `15/4 - 15/5/2026` is a range
+        rf"(?!\s*[/.]\s*\d|\s*-\s*\d{{4}}|{GAP}{NAM}\s*\d)",
     ),
     # a day of every month: `trước ngày 18 hằng tháng` (ISO `---18`)
     ("dayofmonth", HANG_KEY, rf"{PREP_OPT}{NGAY}{GAP}{D}(?={GAP}{HANG}\s+{THANG})"),
@@ -585,6 +586,8 @@ def _accept(text: str, a: Atom, line_start: int, accepted_prev: Atom | None) -> 
     if a.kind not in ("recur", "dinhky", "ongoing") and _PAST_AFTER_RE.match(text, a.end):
         return False
     strong = bool(a.prep and _STRONG_RE.match(a.prep))
+    if a.prep is None and _range_end(text, accepted_prev, a):
+        return True
     if a.kind == "range":
         if _VISION_AFTER_RE.match(text, a.end, a.end + 20):
             return False
@@ -677,10 +680,11 @@ def _task_at(tasks, pos: int, text: str | None = None) -> str | None:
             continue
         if best is None or (e - s) < (_get(best, "char_end") - _get(best, "char_start")):
             best = t
-    if best is None and text is not None and "\t" in text[text.rfind("\n", 0, pos) + 1 : pos]:
+    if best is None and text is not None:
         row_start, row_end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
         row_end = len(text) if row_end < 0 else row_end
-        best = next((t for t in tasks or () if row_start <= (_get(t, "char_start") or -1) < row_end), None)
+        if "\t" in text[row_start:row_end]:  # the time cell may come first (`Thời gian | Nội dung | …`)
+            best = next((t for t in tasks or () if row_start <= (_get(t, "char_start") or -1) < row_end), None)
     return _get(best, "task_id") if best is not None else None
 
 
@@ -702,13 +706,22 @@ class _Spans:
         return i > 0 and self._spans[i - 1][1] > s
 
 
+def _range_end(text: str, prev: Atom | None, a: Atom) -> bool:
+    """`từ ngày 15/4 - 15/5/2026`: `a` ends the range that `prev` opens with `từ`, across a dash."""
+    return bool(prev and prev.prep and _FROM_RE.match(prev.prep) and _TO_RE.match(text[prev.end : a.start]))
+
+
+def _joined(text: str, prev: Atom, a: Atom) -> bool:
+    return bool(_JOIN_RE.match(text[prev.end : a.start])) or _range_end(text, prev, a)
+
+
 def _groups(text: str, atoms: list[Atom]) -> list[list[Atom]]:
     """Runs of atoms joined only by `và`, `hoặc`, commas or brackets."""
     groups: list[list[Atom]] = []
     for a in atoms:
         # Two explicit cycles are two schedules (`Định kỳ 6 tháng, hàng năm`).
         two_cycles = bool(groups) and a.kind == "recur" and any(b.kind == "recur" for b in groups[-1])
-        if groups and not two_cycles and _JOIN_RE.match(text[groups[-1][-1].end : a.start]):
+        if groups and not two_cycles and _joined(text, groups[-1][-1], a):
             groups[-1].append(a)
         else:
             groups.append([a])

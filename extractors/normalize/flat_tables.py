@@ -503,6 +503,44 @@ def _cell_per_line(lines: list[str], header: Header, start: int) -> tuple[list[s
     return ["\t".join(header.titles), *rows], j
 
 
+#: A schedule's time cell: a date, a month, a quarter, a year, or a cycle (`Trước ngày 10/4/2026`,
+#: `Từ ngày 15/4 - 15/5/2026`, `Quý II/2026`, `Hằng năm`, `Thường xuyên`).
+_TIME_CELL = regex.compile(r"(?:19|20)\d{2}|\d{1,2}\s*/\s*\d{1,2}|^(?:Hằng|Hàng|Thường\s+xuyên|Định\s+kỳ)", regex.I)
+#: Most titles a schedule's header has.
+_MOST_TITLES = 8
+
+
+def _time_first_cells(lines: list[str], start: int) -> tuple[list[str], int] | None:
+    """A schedule exported one cell per line with its time column first (`Thời gian` / `Nội
+    dung` / `Đơn vị thực hiện` / …): no STT label opens its rows, so a row is as many lines as
+    the header has titles, its first a time and its agency cell a name. Rows come back
+    tab-separated; None when the lines do not fall into such groups."""
+    titles: list[str] = []
+    roles: list[str] = []
+    j = start
+    while j < len(lines) and len(titles) < _MOST_TITLES and (line := lines[j].strip()) and "\t" not in line:
+        parsed = _split_titles(line) if _is_header_line(line) else None
+        if not parsed or len(parsed[1]) != 1:
+            break
+        titles.append(parsed[0][0])
+        roles.append(parsed[1][0])
+        j += 1
+    n = len(titles)
+    if n < 3 or roles[0] != "time" or "text" not in roles or not {"lead", "agency"} & set(roles):
+        return None
+    agency = roles.index("lead") if "lead" in roles else roles.index("agency")
+    rows: list[str] = []
+    while j + n <= len(lines):
+        cells = [ln.strip() for ln in lines[j : j + n]]
+        if any(not c or "\t" in c for c in cells) or not _TIME_CELL.search(cells[0]):
+            break
+        if not cells[agency][:1].isupper() or _TIME_CELL.search(cells[agency]):
+            break  # an agency's name opens with a capital and holds no time
+        rows.append("\t".join(cells))
+        j += n
+    return (["\t".join(titles), *rows], j) if rows else None
+
+
 def rebuild_flat_tables(lines: list[str]) -> list[str]:
     """Rewrite flattened tables among `lines` (stripped raw lines) into tab-separated rows.
 
@@ -512,6 +550,10 @@ def rebuild_flat_tables(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
+        if (schedule := _time_first_cells(lines, i)) is not None:
+            table, i = schedule
+            out += table
+            continue
         header = match_header(lines, i)
         if header is None:
             out.append(lines[i])

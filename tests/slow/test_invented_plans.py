@@ -28,7 +28,9 @@ tỉnh, thành phố trực thuộc trung ương`), and a district steering comm
 decision approving a scheme after the 2025 reform (targets as `khoảng`, `tối thiểu`, `%/năm`, `Không
 dưới`; `các xã, phường, đặc khu`; tasks under the agencies' headings in `Điều 2`), and a commune
 Party committee's plan (`ĐẢNG CỘNG SẢN VIỆT NAM` beside the header, `*`, `Số 15-KH/ĐU` without its
-colon, `T/M ĐẢNG ỦY / BÍ THƯ`, `Đảng ủy xã` as a lead). Each plan's facts are written out here, not taken from the
+colon, `T/M ĐẢNG ỦY / BÍ THƯ`, `Đảng ủy xã` as a lead), and a province's plan for a month of
+action whose schedule table puts the time first (`Thời gian | Nội dung | Đơn vị thực hiện | …`,
+`Từ ngày 15/4 - 15/5/2026`). Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
 
@@ -514,6 +516,34 @@ EXPECTED = {
         "deadlines": {("quarter", None, "2026-Q2", None)},
         "targets": set(),
         "tasks": 4,
+    },
+    "event-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "64/KH-UBND",
+            "issuer": "Ủy ban nhân dân tỉnh Quảng Ngãi",
+            "province": "Quảng Ngãi",
+            "issue_place": "Quảng Ngãi",
+            "issue_date": "2026-04-02",
+            "title": "tổ chức tháng hành động vì an toàn thực phẩm năm 2026",
+            "signer_name": "Võ Phiên",
+            "signer_title": "Phó Chủ tịch",
+            "horizon_year": 2026,
+            "implements": ["123/KH-BCĐTUATTP"],
+        },
+        "sections": ["I", "II", "II/1", "II/2", "III", "IV", "V", "V/1", "V/2"],
+        "refs": {"123/KH-BCĐTUATTP"},
+        "leads": {"Sở Y tế", "Đoàn kiểm tra liên ngành tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố"},
+        "deadlines": {
+            ("period", "2026-04-15", "2026-05-15", None),  # the month itself, and the inspections' cell
+            ("date", None, "2026-04-10", None),
+            ("date", None, "2026-04-15", None),
+            ("date", None, "2026-05-25", None),
+            ("date", None, "2026-04-12", None),
+        },
+        "targets": set(),
+        # a schedule table with its time column first, and the two items of V
+        "tasks": 6,
     },
 }
 

@@ -587,3 +587,23 @@ def test_a_date_with_the_day_and_month_in_figures_and_the_year_in_words():
     """`ngày 31/12 năm 2025` (figures, then `năm`): read as `31/12/2025` is."""
     d = _one("- Sở Y tế chủ trì rà soát, hoàn thành trước ngày 31/12 năm 2025.\n")
     assert (d.text, _nf(d)) == ("trước ngày 31/12 năm 2025", ("date", None, "2025-12-31", None, None, False))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổ chức kiểm tra từ ngày 15/4 - 15/5/2026.",
+        "Tổ chức kiểm tra từ 15/4 - 15/5/2026.",
+        "Tổ chức kiểm tra từ ngày 15/4/2026 - 15/5/2026.",
+    ],
+)
+def test_a_range_of_days_across_a_dash(text):
+    """`từ ngày 15/4 - 15/5/2026`: the first day takes the year written once at the end, as
+    with `đến`; the dash no longer hid the first day (nor lost the whole range)."""
+    assert _nf(_one(text)) == ("period", "2026-04-15", "2026-05-15", None, None, False)
+
+
+def test_a_schedule_row_whose_time_cell_comes_first_belongs_to_its_task():
+    text = "Thời gian\tNội dung\tĐơn vị thực hiện\nTrước ngày 10/4/2026\tBan hành văn bản hướng dẫn\tSở Y tế"
+    task = Task(task_id="T001", char_start=text.index("Ban hành"), char_end=text.index("\tSở Y tế"))
+    assert [d.task_id for d in _run(text, tasks=[task])] == ["T001"]

@@ -183,3 +183,34 @@ def test_plan_columns_written_short_or_as_a_forecast_are_value_columns():
     """`KH 2024` (kế hoạch), `Dự kiến năm 2025` hold targets; `TH 2023`, `Ước TH 2023` what was done."""
     titles = ("KH 2024", "KH năm 2024", "Dự kiến năm 2025", "TH 2023", "Ước TH 2023", "KH")
     assert [column_role(t) for t in titles] == ["value", "value", "value", "other", "other", "other"]
+
+
+def test_a_schedule_one_cell_per_line_with_its_time_column_first():
+    """No STT opens the rows of a schedule (`Thời gian` / `Nội dung` / `Đơn vị thực hiện` / `Đơn vị
+    phối hợp`): a row is as many lines as the header has titles, opening on a time."""
+    lines = [
+        "III. NỘI DUNG HOẠT ĐỘNG",
+        "Thời gian",
+        "Nội dung",
+        "Đơn vị thực hiện",
+        "Đơn vị phối hợp",
+        "Trước ngày 10/4/2026",
+        "Ban hành văn bản hướng dẫn các địa phương",
+        "Sở Y tế",
+        "Sở Công Thương",
+        "Từ ngày 15/4 - 15/5/2026",
+        "Thanh tra, kiểm tra các cơ sở sản xuất",
+        "Đoàn kiểm tra liên ngành tỉnh",
+        "Công an tỉnh",
+        "IV. KINH PHÍ",
+    ]
+    assert rebuild_flat_tables(lines) == [
+        "III. NỘI DUNG HOẠT ĐỘNG",
+        "Thời gian\tNội dung\tĐơn vị thực hiện\tĐơn vị phối hợp",
+        "Trước ngày 10/4/2026\tBan hành văn bản hướng dẫn các địa phương\tSở Y tế\tSở Công Thương",
+        "Từ ngày 15/4 - 15/5/2026\tThanh tra, kiểm tra các cơ sở sản xuất\tĐoàn kiểm tra liên ngành tỉnh\tCông an tỉnh",
+        "IV. KINH PHÍ",
+    ]
+    # a time field line over prose is no header
+    prose = ["Thời gian thực hiện", "Năm 2026", "Sở Y tế chủ trì."]
+    assert rebuild_flat_tables(prose) == prose
