@@ -53,10 +53,11 @@ _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0b\x0c\x
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 #: Hyphens and minus signs that are not the ASCII one: Word's non-breaking
 #: hyphen in a số hiệu (`QĐ‑UBND`), a minus sign or hyphen bullet (`− Trang
-#: bị …`), fullwidth and small forms. Every rule knows `-`; these read as it.
+#: bị …`), fullwidth and small forms, the Symbol font's private-use hyphen (U+F02D,
+#: a Word list's dash bullet). Every rule knows `-`; these read as it.
 #: An em dash or horizontal bar is written where others write the en dash (a
 #: bullet, `2021—2025`, `Độc lập — Tự do`): it reads as `–`.
-_DASH_LOOKALIKES = re.compile(r"[\u2010-\u2012\u2043\u2212\ufe63\uff0d]")
+_DASH_LOOKALIKES = re.compile(r"[\u2010-\u2012\u2043\u2212\ufe63\uff0d\uf02d]")
 #: Glyphs that only mark a list item, when they start a line: squares, circles,
 #: diamonds, arrowheads and ticks, and the private-use codes the Symbol and
 #: Wingdings fonts give their bullets in PDFs exported from Word. They read as

@@ -53,8 +53,8 @@ def test_clean_chars_spaces_controls_and_invisibles():
 def test_dash_lookalikes_read_as_the_hyphen_and_bullet_glyphs_as_the_bullet():
     # Word's non-breaking hyphen, a minus sign, a fullwidth hyphen; Symbol and
     # Wingdings bullets (private-use codes), squares and arrowheads at a line start.
-    raw = "Số: 12/QĐ\u2011UBND\n\u2212 Trang bị\n  \uff0d Sở Y tế\n\uf0b7 Sở Tài chính\n\u25aa Sở\n\u27a2 Sở"
-    assert clean_chars(raw) == "Số: 12/QĐ-UBND\n- Trang bị\n  - Sở Y tế\n• Sở Tài chính\n• Sở\n• Sở"
+    raw = "Số: 12/QĐ\u2011UBND\n\u2212 Trang bị\n  \uff0d Sở Y tế\n\uf0b7 Sở Tài chính\n\u25aa Sở\n\u27a2 Sở\n\uf02d Tổ chức"
+    assert clean_chars(raw) == "Số: 12/QĐ-UBND\n- Trang bị\n  - Sở Y tế\n• Sở Tài chính\n• Sở\n• Sở\n- Tổ chức"
     # Inside a line a square is not a bullet.
     assert clean_chars("ô \u25aa vuông") == "ô \u25aa vuông"
 
