@@ -52,6 +52,7 @@ def analyse(text: str, page_starts: list[int] | None = None, ocr_pages: frozense
     facts = extract_metadata(doc, implements=implemented_keys(refs))
     tasks = [] if facts.is_record else extract_tasks(doc)
     deadlines = extract_deadlines(doc, tasks=tasks, exclude=[(r.char_start or 0, r.char_end or 0) for r in refs])
+    _deadlines_of_field_lines(tasks, deadlines)
     _timeframes_from_deadlines(tasks, deadlines)
     targets = extract_targets(doc)
     notes = unglue_percentages(doc, targets)
@@ -74,3 +75,15 @@ def _timeframes_from_deadlines(tasks: list, deadlines: list) -> None:
     for t in tasks:
         if not t.timeframe and linked.get(t.task_id):
             t.timeframe = "; ".join(linked[t.task_id])
+
+
+def _deadlines_of_field_lines(tasks: list, deadlines: list) -> None:
+    """A deadline read from a task's field line (`- Thời gian thực hiện: Quý II - Quý III/2025`
+    under the task) lies outside the task's span; it belongs to the task of its section whose
+    timeframe that line gave."""
+    for d in deadlines:
+        if d.task_id or not d.text:
+            continue
+        owner = [t for t in tasks if t.section_id == d.section_id and t.timeframe and d.text in t.timeframe]
+        if len(owner) == 1:
+            d.task_id = owner[0].task_id

@@ -405,3 +405,22 @@ def test_a_label_alone_over_its_heading_line():
         "Sở Nông nghiệp và Môi trường chủ trì hướng dẫn thành lập hợp tác xã.",
         "Các sở, ngành báo cáo kết quả trước ngày 15/12/2026.",
     ]
+
+
+def test_a_deadline_read_from_a_tasks_field_line_belongs_to_the_task():
+    """`- Thời gian thực hiện: Quý II - Quý III/2025` under an item: the deadline lies outside the
+    task's words but is its timeframe (the unseen example K1's `Năm 2026 và hàng năm` too)."""
+    a = analyse(
+        normalize_text(
+            "\n".join(
+                [
+                    *HEAD,
+                    "II. NHIỆM VỤ",
+                    "1. Tổ chức 05 lớp tập huấn kỹ năng bán hàng trực tuyến.",
+                    "- Đơn vị chủ trì: Phòng Quản lý Thương mại.",
+                    "- Thời gian thực hiện: Quý II - Quý III/2025.",
+                ]
+            )
+        )
+    )
+    assert [(d.text, d.task_id) for d in a.deadlines] == [("Quý II - Quý III/2025", a.tasks[0].task_id)]
