@@ -162,12 +162,14 @@ def _is_person_name(s: str) -> bool:
     return bool(_PERSON_NAME.match(s)) and not s.isupper() and agency_at(s, 0) is None
 
 
+#: What a plan looks out to beyond its own end: `tầm nhìn đến năm 2050`, `định hướng đến năm 2030`.
+_OUTLOOK = r"(?:tầm\s+nhìn|định\s+hướng)"
 _YEAR_ENDS = regex.compile(
-    r"(?<!tầm\s+nhìn\s)(?<!tầm\s+nhìn\s+)(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y>20\d{2})"
+    rf"(?<!{_OUTLOOK}\s+)(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y>20\d{{2}})"
     r"|(?:giai\s+đoạn|thời\s+kỳ)\s+(?:20\d{2})\s*[-–]\s*(?P<y2>20\d{2})",
     regex.IGNORECASE,
 )
-_VISION = regex.compile(r"tầm\s+nhìn\s+(?:đến|tới)\s+năm\s+20\d{2}", regex.IGNORECASE)
+_VISION = regex.compile(rf"{_OUTLOOK}\s+(?:đến|tới)\s+năm\s+20\d{{2}}", regex.IGNORECASE)
 
 # ---------------------------------------------------------------- issuer names
 

@@ -446,3 +446,18 @@ def test_departments_named_by_two_domains_and_a_ministrys_department(lines, issu
 def test_a_commune_named_hội_is_a_locality_though_xã_hội_is_not():
     assert _LOCALITY.search("Ủy ban nhân dân xã Hội Hợp")
     assert not _LOCALITY.search("Sở Lao động - Thương binh và Xã hội")
+
+
+@pytest.mark.parametrize(
+    ("title", "horizon"),
+    [
+        ("Chuyển đổi số tỉnh Nghệ An đến năm 2025, định hướng đến năm 2030", 2025),
+        ("Phát triển du lịch giai đoạn 2026 - 2030, tầm nhìn đến năm 2045", 2030),
+        ("Phát triển nguồn nhân lực đến năm 2030", 2030),
+    ],
+)
+def test_an_outlook_beyond_the_plans_end_is_not_its_horizon(title, horizon):
+    """`định hướng đến năm 2030` after `đến năm 2025`, like `tầm nhìn đến năm 2045`, looks beyond
+    the year the plan runs to."""
+    text = normalize_text(f"ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 88/KH-UBND\nKẾ HOẠCH\n{title}\nI. MỤC TIÊU\nPhát triển.")
+    assert _facts(text).horizon_year == horizon
