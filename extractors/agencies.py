@@ -420,6 +420,7 @@ PREDICATE_WORDS = [
     "ứng dụng",
     "giải quyết",
     "xử lý",
+    "xử phạt",
     "khắc phục",
     "làm",
     "thì",
@@ -1049,12 +1050,6 @@ def _group_ends(text: str, end: int) -> bool:
 #: Between the agencies of a list.
 _CHAIN_SEP = regex.compile(rf"\s*(?:[,;]\s*(?:và{_SP})?|{_SP}và{_SP}|{_SP}cùng{_SP})")
 _CHAIN_SEP_NO_SEMICOLON = regex.compile(rf"\s*(?:,\s*(?:và{_SP})?|{_SP}và{_SP}|{_SP}cùng{_SP})")
-
-
-def verb_follows(text: str, end: int) -> bool:
-    """Whether the word after a name at `end` opens what the body does (`… cấp Giấy chứng nhận`)."""
-    m = _NEXT_WORD.match(text, end)
-    return bool(m and _PREDICATE_RE.match(text, m.end()))
 
 
 def agency_chain(text: str, pos: int, bare: bool = False, semicolons: bool = True) -> list[tuple[int, int]]:

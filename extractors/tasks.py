@@ -32,7 +32,6 @@ from extractors.agencies import (
     find_agencies,
     from_capitals,
     split_agencies,
-    verb_follows,
 )
 from extractors.document import ParsedDoc
 from extractors.normalize.flat_tables import header_completed
@@ -216,6 +215,9 @@ def _dedupe(names, exclude=()) -> list[str]:
 #: The two roles a plan gives agencies: `chủ trì` (leads), `phối hợp` (takes part).
 LEADS = r"chủ\s+trì"
 PARTNERS = r"phối\s+hợp"
+#: A small word straight after a name: what the body does, however the verb is spelled; a name
+#: goes on only over a comma, `và` or a capital (`Ban Chỉ huy Phòng chống thiên tai, tìm kiếm …:`).
+_SMALL_WORD_NEXT = regex.compile(r"[ \t]+(?!và\b)\p{Ll}")
 #: An issuer handing the work on: `… giao`, `… giao cho`, `… phân cấp cho`, `… ủy quyền cho` (one
 #: that `chỉ đạo`, directs, keeps it).
 _HANDS_ON_RE = regex.compile(rf"\s+(?:giao(?:\s+cho)?|(?:phân\s+cấp|{loose('ủy quyền')})\s+cho)\s+", _F)
@@ -327,7 +329,8 @@ def parse_assignment(text: str) -> Assignment:
         if (
             0 < colon - end <= 150
             and not _ASSIGN_VERB_RE.search(text, end, colon)
-            and not verb_follows(text, end)  # `Ủy ban nhân dân cấp tỉnh cấp Giấy chứng nhận đối với:`
+            # `Ủy ban nhân dân cấp tỉnh cấp Giấy chứng nhận đối với:`, `Tổng cục Hải quan xử phạt …:`
+            and not _SMALL_WORD_NEXT.match(text, end)
             and not _SENTENCE_END_RE.search(text, end, colon)  # `Sở X hướng dẫn …. Thời gian: …`
             and text[end:colon].strip(" ,")
             and "\n" not in text[end:colon]

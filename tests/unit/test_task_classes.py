@@ -424,3 +424,21 @@ def test_a_deadline_read_from_a_tasks_field_line_belongs_to_the_task():
         )
     )
     assert [(d.text, d.task_id) for d in a.deadlines] == [("Quý II - Quý III/2025", a.tasks[0].task_id)]
+
+
+def test_a_name_is_not_run_on_to_the_colon_over_a_small_word():
+    """`Tổng cục trưởng Tổng cục Hải quan xử phạt đối với …:` (the real ND-71 scan): the name ends
+    where a small word opens what the body does, whatever the verb; a name goes on over a comma
+    (`Ban Chỉ huy Phòng chống thiên tai, tìm kiếm cứu nạn tỉnh:`)."""
+    tasks = tasks_of(
+        *HEAD,
+        "I. NHIỆM VỤ",
+        "1. Tổng cục trưởng Tổng cục Hải quan xử phạt đối với các hành vi vi phạm sau:",
+        "a) Vi phạm về thủ tục hải quan.",
+        "2. Ban Chỉ huy Phòng chống thiên tai, tìm kiếm cứu nạn tỉnh:",
+        "a) Tổ chức diễn tập phòng chống lụt bão.",
+    )
+    assert [t.lead for t in tasks] == [
+        ["Tổng cục trưởng Tổng cục Hải quan"],
+        ["Ban Chỉ huy Phòng chống thiên tai, tìm kiếm cứu nạn tỉnh"],
+    ]
