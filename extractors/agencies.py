@@ -179,7 +179,8 @@ _ABBREVIATIONS_RE = [(regex.compile(r"(?<![\p{L}\d])(?:" + p + r")(?![\p{L}\d])"
 LOCAL_GOV = rf"(?:(?i:{loose('Ủy ban nhân dân')}|{loose('Hội đồng nhân dân')})|UBND|HĐND)" + _END
 #: Administrative units a local government or a proper name may be qualified by.
 LOCALITY_NOUNS = [*ADMIN_UNITS, "địa phương", "quốc gia", "TP", "TX"]  # `UBND TP Kon Tum`
-_LOC_NOUN = NOT_COMMUNE_WORD + _alts(LOCALITY_NOUNS) + _END
+#: `TP. Kon Tum`: the city written short with its dot, before its name.
+_LOC_NOUN = NOT_COMMUNE_WORD + rf"(?:(?-i:TP|TX)\.(?=[ \t]*\p{{Lu}})|{_alts(LOCALITY_NOUNS)}{_END})"
 #: A place name: capitalised syllables (`Kon Tum`, `Bà Rịa - Vũng Tàu`).
 PLACE = r"\p{Lu}[\p{L}\p{M}]*(?:(?:" + _SP + "|" + _DASH + r")\p{Lu}[\p{L}\p{M}]*)*"
 _LOC_LIST = rf"{_LOC_NOUN}(?:\s*(?:,|và)\s*{_LOC_NOUN})*"

@@ -76,6 +76,7 @@ def test_canonical_agency(written, canonical):
         ("Ủy ban nhân dân các huyện, thành phố", "UBND các huyện, TP"),
         # a city or town before its name (the notes' latent class L5: `UBND TP X` kept `TP`)
         ("Ủy ban nhân dân thành phố Kon Tum", "UBND TP Kon Tum"),
+        ("Ủy ban nhân dân thành phố Kon Tum", "UBND TP. Kon Tum"),
         ("Ủy ban nhân dân thị xã Buôn Hồ", "UBND TX Buôn Hồ"),
     ],
 )
