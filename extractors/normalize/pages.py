@@ -641,11 +641,17 @@ def _heading_ended_short(prev_line: Line | None, paragraph: str, line: Line, ful
 _SENTENCES = LineStart(r".*(?:[.!?]\s+\p{Lu}|:\s*$)")
 
 
-def _prose_under_the_subject(paragraphs: list[Paragraph], line: str) -> bool:
+def _prose_under_the_subject(paragraphs: list[Paragraph], line: str, after_blank: bool = False) -> bool:
     """The subject line under the kind line (`CHỈ THỊ` / `Về tăng cường …`) never runs on
     into prose: a line with sentences in it (a directive's opening narrative, `… ở mức
-    cao. Để chủ động …, Chủ tịch … yêu cầu:`) starts the body."""
-    if len(paragraphs) < 2 or not line[:1].isupper() or not _SENTENCES.match(line):
+    cao. Để chủ động …, Chủ tịch … yêu cầu:`) starts the body — or, on a scanned page, a
+    full line after the blank line OCR leaves between blocks (the narrative's first line,
+    its sentence ending on the next)."""
+    if len(paragraphs) < 2 or not line[:1].isupper():
+        return False
+    if not _SENTENCES.match(line) and not (
+        after_blank and len(line) >= _FULL_LINE_MIN and not _RUNS_ON.ends(paragraphs[-1].text)
+    ):
         return False
     kind, subject = paragraphs[-2].text, paragraphs[-1].text
     # `QUYẾT ĐỊNH:` enacts the articles under it; the subject is no labelled item (`Điều 1. …`)
@@ -683,7 +689,7 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
                     or _flush_under_a_dash(prev_line, ln, full_line)
                 )
                 and not _heading_ended_short(prev_line, paragraphs[-1].text, ln, full_line)
-                and not _prose_under_the_subject(paragraphs, text)
+                and not _prose_under_the_subject(paragraphs, text, blank_before)
             )
         if joined:
             cur = paragraphs[-1]

@@ -6,7 +6,7 @@ import pytest
 
 from extractors.document import ParsedDoc
 from extractors.metadata import _LOCALITY, extract_metadata, issuer_from_caps, sentence_case, title_case_place
-from extractors.normalize.pages import normalize_text
+from extractors.normalize.pages import normalize_pages, normalize_text
 from extractors.sections import parse_sections
 from tests.samples import HEADER_FIELDS, SAMPLES, gold, text_sample, truth_text
 
@@ -461,3 +461,19 @@ def test_an_outlook_beyond_the_plans_end_is_not_its_horizon(title, horizon):
     the year the plan runs to."""
     text = normalize_text(f"ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 88/KH-UBND\nKẾ HOẠCH\n{title}\nI. MỤC TIÊU\nPhát triển.")
     assert _facts(text).horizon_year == horizon
+
+
+def test_a_directives_narrative_opening_on_a_scanned_page_is_not_part_of_its_title():
+    """The rendered scans of the directive: OCR keeps the page's lines, so the narrative's first
+    line holds no sentence end; the blank line OCR leaves between blocks, and a full line after
+    it, start the body (the sample qd243 scan's plan subject ran on the same way into `Để thực
+    hiện đạt hiệu quả cao nhất …`)."""
+    page = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n\nSố: 08/CT-UBND\n\nCHỈ THỊ\n\n"
+        "Về tăng cường công tác phòng cháy, chữa cháy rừng mùa khô năm 2024 -\n2025\n\n"
+        "Mùa khô năm 2024 - 2025 được dự báo nắng nóng kéo dài, nguy cơ cháy\n"
+        "rừng ở mức cao. Để chủ động phòng ngừa, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n\n"
+        "1. Sở Nông nghiệp và Phát triển nông thôn:\n"
+    )
+    facts = _facts(normalize_pages([page], paged=True).text)
+    assert facts.title == "Về tăng cường công tác phòng cháy, chữa cháy rừng mùa khô năm 2024 - 2025"
