@@ -252,7 +252,19 @@ def _partner_spans(text: str) -> list[tuple[int, int]]:
         named = _bracketed_agency(text, m.end(), _BRACKET_IN_CLAUSE)
         if named:
             spans.append(named)
+    # `(Công an tỉnh chủ trì; Sở Khoa học và Công nghệ phối hợp; …)`: a clause that names the
+    # partners before the cue, with nothing after it
+    for m in _CLAUSE_OPENING.finditer(text):
+        chain = agency_chain(text, m.end(), semicolons=False)
+        if chain and _CUE_CLOSES.match(text, chain[-1][1]):
+            spans.extend(chain)
     return spans
+
+
+#: Where a clause opens inside a task's text: after `(`, `;` or a full stop.
+_CLAUSE_OPENING = regex.compile(r"(?:[(;]|\.\s)\s*(?=\p{Lu})")
+#: `phối hợp` that ends its clause (no object follows it).
+_CUE_CLOSES = regex.compile(rf"\s+{PARTNERS}\s*(?=[;.)]|$)", _F)
 
 
 #: The opening bracket of `(Agency)` a few words after an agency chain, in its clause.
@@ -386,7 +398,7 @@ def find_timeframe(text: str) -> str | None:
     else its first period."""
     m = _TIME_FIELD_RE.search(text)
     if m:
-        return m.group("value").strip()
+        return _field_value(m.group("value"))
     if not _TIME_HINT.search(text):
         return None
     found: dict[str, list[tuple[int, str]]] = {"recurring": [], "due": [], "period": []}
@@ -407,7 +419,13 @@ def find_timeframe(text: str) -> str | None:
 
 def find_product(text: str) -> str | None:
     m = _PRODUCT_RE.search(text)
-    return m.group("value").strip() if m else None
+    return _field_value(m.group("value")) if m else None
+
+
+def _field_value(value: str) -> str:
+    """A field's value, less the bracket that closes the note it was written in (`(…; thời gian: năm 2026)`)."""
+    value = value.strip()
+    return value[:-1].rstrip() if value.endswith(")") and value.count(")") > value.count("(") else value
 
 
 # ---------------------------------------------------------------- the walk

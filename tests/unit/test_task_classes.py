@@ -442,3 +442,18 @@ def test_a_name_is_not_run_on_to_the_colon_over_a_small_word():
         ["Tổng cục trưởng Tổng cục Hải quan"],
         ["Ban Chỉ huy Phòng chống thiên tai, tìm kiếm cứu nạn tỉnh"],
     ]
+
+
+def test_a_note_that_names_the_partners_before_their_cue():
+    """Action programmes close an item with a note: `(Công an tỉnh chủ trì; Sở Khoa học và Công
+    nghệ phối hợp; thời gian: năm 2026)` — the partners stand before `phối hợp`, and the time
+    field's value ends before the note's closing bracket."""
+    tasks = tasks_of(
+        *HEAD,
+        "II. NHIỆM VỤ",
+        "1. Xây dựng cơ sở dữ liệu dân cư (Công an tỉnh chủ trì; Sở Khoa học và Công nghệ, Sở Tư pháp"
+        " phối hợp; thời gian: năm 2026).",
+    )
+    assert [(t.lead, t.partners, t.timeframe) for t in tasks] == [
+        (["Công an tỉnh"], ["Sở Khoa học và Công nghệ", "Sở Tư pháp"], "năm 2026")
+    ]
