@@ -738,11 +738,12 @@ def _proper_at(text: str, pos: int) -> int | None:
         if loc:
             return loc.end()
     if head in _PLACED_KEYS:
-        # `Thuế tỉnh Hà Tĩnh`, `Viễn thông Hà Tĩnh`: only its place makes the word a body
-        if region := _REGION_AFTER.match(text, end):
-            return region.end()
-        loc = _LOCALITY_RE.match(text, end) or _PLACE_AFTER.match(text, end)
-        return loc.end() if loc and (loc.group(0).split()[0] in LOCALITY_NOUNS or place_name(loc.group(1))) else None
+        # `Thuế tỉnh Hà Tĩnh`, `Hải quan khu vực XI`, `Viễn thông Hà Tĩnh`: only its place makes the word a body
+        loc = _REGION_AFTER.match(text, end) or _LOCALITY_RE.match(text, end)
+        if loc:
+            return loc.end()
+        place = _PLACE_AFTER.match(text, end)
+        return place.end() if place and place_name(place.group(1)) else None
     if head in _DOMAIN_HEADS:
         after = _SP_RE.match(text, end)
         if after:

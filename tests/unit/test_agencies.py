@@ -658,6 +658,9 @@ def test_a_committees_members():
         ("Thuế tỉnh Hà Tĩnh, Hải quan khu vực XI chủ trì.", ["Thuế tỉnh Hà Tĩnh", "Hải quan khu vực XI"]),
         ("Viễn thông Hà Tĩnh, Bưu điện tỉnh thực hiện.", ["Viễn thông Hà Tĩnh", "Bưu điện tỉnh"]),
         ("Thuế thu nhập cá nhân được miễn.", []),  # a word, not a body, without its place
+        # a locality that is no bare noun (`các`, `cấp`, `TP.`) once raised IndexError on the document
+        ("Thống kê các huyện, Thuế cấp tỉnh thực hiện.", ["Thống kê các huyện", "Thuế cấp tỉnh"]),
+        ("Thuế TP. Hà Tĩnh thực hiện.", ["Thuế thành phố Hà Tĩnh"]),
     ],
 )
 def test_offices_named_by_their_place_alone(text, names):
