@@ -508,6 +508,10 @@ def _cell_per_line(lines: list[str], header: Header, start: int) -> tuple[list[s
 _TIME_CELL = regex.compile(r"(?:19|20)\d{2}|\d{1,2}\s*/\s*\d{1,2}|^(?:Hằng|Hàng|Thường\s+xuyên|Định\s+kỳ)", regex.I)
 #: Most titles a schedule's header has.
 _MOST_TITLES = 8
+#: A schedule's first title (the time column's), tried before any line is parsed as a header.
+_TIME_TITLE_LINE = regex.compile(
+    rf"^\s*(?:{next(pat for role, pat in COLUMN_TITLES if role == 'time')})\s*$", regex.IGNORECASE
+)
 
 
 def _time_first_cells(lines: list[str], start: int) -> tuple[list[str], int] | None:
@@ -515,6 +519,8 @@ def _time_first_cells(lines: list[str], start: int) -> tuple[list[str], int] | N
     dung` / `Đơn vị thực hiện` / …): no STT label opens its rows, so a row is as many lines as
     the header has titles, its first a time and its agency cell a name. Rows come back
     tab-separated; None when the lines do not fall into such groups."""
+    if not _TIME_TITLE_LINE.match(lines[start]):
+        return None
     titles: list[str] = []
     roles: list[str] = []
     j = start
