@@ -81,9 +81,13 @@ def _deadlines_of_field_lines(tasks: list, deadlines: list) -> None:
     """A deadline read from a task's field line (`- Thời gian thực hiện: Quý II - Quý III/2025`
     under the task) lies outside the task's span; it belongs to the task of its section whose
     timeframe that line gave."""
+    timed: dict[str | None, list] = {}
+    for t in tasks:
+        if t.timeframe:
+            timed.setdefault(t.section_id, []).append(t)
     for d in deadlines:
         if d.task_id or not d.text:
             continue
-        owner = [t for t in tasks if t.section_id == d.section_id and t.timeframe and d.text in t.timeframe]
+        owner = [t for t in timed.get(d.section_id, ()) if d.text in t.timeframe]
         if len(owner) == 1:
             d.task_id = owner[0].task_id

@@ -716,28 +716,28 @@ class _TaskWalker:
 
     # -- scope and who -------------------------------------------------------
 
+    def lineage(self, sec) -> list:
+        """`sec` and its ancestors, nearest first."""
+        out = []
+        s = sec
+        while s is not None:
+            out.append(s)
+            s = self.by_id.get(s.parent_id) if s.parent_id else None
+        return out
+
     def scope(self, sec) -> str | None:
         """`task` where items are tasks, `dieu` where articles count when they name who."""
-        s = sec
-        while s is not None:
-            if _arrangements(s):
-                return None
-            s = self.by_id.get(s.parent_id) if s.parent_id else None
-        s = sec
-        while s is not None:
+        lineage = self.lineage(sec)
+        if any(_arrangements(s) for s in lineage):
+            return None
+        for s in lineage:
             if s.kind in TASK_KINDS or _article_of_tasks(s):
                 return "task"
             # An item headed by an agency (a Chỉ thị's `1. Bộ Kế hoạch và Đầu tư:`,
             # a công văn's `2. Giao Sở Xây dựng …`) holds that agency's tasks.
             if s.kind != "dieu" and _is_item(s) and self.heading_ctx(s):
                 return "task"
-            s = self.by_id.get(s.parent_id) if s.parent_id else None
-        s = sec
-        while s is not None:
-            if s.kind == "dieu":
-                return "dieu"
-            s = self.by_id.get(s.parent_id) if s.parent_id else None
-        return None
+        return "dieu" if any(s.kind == "dieu" for s in lineage) else None
 
     def heading_ctx(self, sec) -> Assignment | None:
         """What the item's first line says about who is responsible."""
@@ -754,12 +754,10 @@ class _TaskWalker:
         return ctx
 
     def inherited(self, sec) -> Assignment:
-        s = sec
-        while s is not None:
+        for s in self.lineage(sec):
             ctx = self.heading_ctx(s) or self.intro_ctx(s)
             if ctx:
                 return ctx
-            s = self.by_id.get(s.parent_id) if s.parent_id else None
         return Assignment()
 
     def sibling_intro(self, sec) -> Assignment | None:
