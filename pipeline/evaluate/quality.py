@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
 from extractors.text.fold import normalize_tone_marks
+from pipeline.store.parts import part_files, read_file
 
 TABLES = ["documents", "sections", "legal_refs", "targets", "deadlines", "tasks"]
 
@@ -229,8 +228,8 @@ def tasks_score(golds, preds) -> Score:
 
 def read_rows(folder: Path, table: str) -> list[dict]:
     rows = []
-    for f in sorted((folder / table).glob("*.parquet")):
-        rows.extend(pq.read_table(f).to_pylist())
+    for f in part_files(folder / table):
+        rows.extend(read_file(f, table).to_pylist())
     return rows
 
 

@@ -9,7 +9,9 @@ again rewrites its bucket, to a temporary file renamed over the old one.
 
 So every reader sees each document's rows exactly once, at any moment, even
 one that reads some files before a write and others after it: each file is
-replaced whole, and no document is ever in two files. A killed run leaves at
+replaced whole, and no document is ever in two files. (A reader must open a
+file once: `pq.read_table(one_file)` keeps the footer of its first open and
+reads pages through a second, which a replace in between breaks.) A killed run leaves at
 most a hidden temporary file, which the next run removes.
 
 Folders of earlier versions (one `<doc_id>.parquet` per document), and the
