@@ -14,6 +14,7 @@ from PIL import Image, ImageOps
 from pipeline.config import MAX_PIXELS
 from pipeline.errors import CorruptFileError, EmptyFileError, ImageTooLargeError
 from pipeline.models import PagedText, RawDocument
+from pipeline.ocr.ink import ink_gray
 from pipeline.ocr.lanes import run_lanes
 from pipeline.ocr.page import OcrPage, image_dpi, ocr_image, repair_notes, to_page_text
 
@@ -71,10 +72,11 @@ def _page_image(img: Image.Image, path: Path) -> tuple[Image.Image, int | None]:
     """A decoded page, upright and gray, and its resolution if the file says it."""
     _check_size(img, path)
     img.load()
-    return _upright_gray(img), image_dpi(img)
+    dpi = image_dpi(img)
+    return _upright_gray(img, dpi or 300), dpi
 
 
-def _upright_gray(img: Image.Image) -> Image.Image:
+def _upright_gray(img: Image.Image, dpi: int = 300) -> Image.Image:
     # Phone photos are stored sideways with an EXIF turn; transparent
     # pixels are paper, not ink.
     img = ImageOps.exif_transpose(img)
@@ -82,7 +84,7 @@ def _upright_gray(img: Image.Image) -> Image.Image:
         rgba = img.convert("RGBA")
         background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         img = Image.alpha_composite(background, rgba)
-    return img.convert("L")
+    return ink_gray(img, dpi=dpi)
 
 
 def _check_size(img: Image.Image, path: Path) -> None:

@@ -22,6 +22,7 @@ from extractors.text.fold import VI_MARKED_LETTERS
 from pipeline.config import MAX_PIXELS
 from pipeline.errors import CorruptFileError, EmptyFileError, EncryptedPdfError
 from pipeline.models import PagedText, PageText, RawDocument
+from pipeline.ocr.ink import ink_gray
 from pipeline.ocr.lanes import run_lanes
 from pipeline.ocr.page import ocr_image, repair_notes, to_page_text
 
@@ -496,7 +497,7 @@ def page_image(doc, index: int, dpi: int = 300):
             ):
                 try:
                     img = image.get_bitmap(render=False).to_pil()
-                    return img.convert("L"), int(round(native))
+                    return ink_gray(img, dpi=int(round(native))), int(round(native))
                 except Exception:
                     pass  # unusual colour space or filter: render instead
     return render_page(doc, index, dpi), dpi
@@ -538,7 +539,12 @@ def render_page(pdf, index: int, dpi: int = 300) -> Image.Image:
         # at full resolution; render it smaller instead.
         if width * height * scale * scale > MAX_PIXELS:
             scale = (MAX_PIXELS / (width * height)) ** 0.5
-        return page.render(scale=scale, grayscale=True).to_pil()
+        grey = page.render(scale=scale, grayscale=True).to_pil()
+        if not any(_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE)):
+            return grey
+        # A picture on the page may be a seal or a signature over the text:
+        # the page in colour shows which pixels to fade.
+        return ink_gray(page.render(scale=scale).to_pil(), grey, dpi=round(scale * 72))
     finally:
         if doc is not pdf:
             doc.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import numpy as np
@@ -10,7 +11,7 @@ import pypdfium2 as pdfium
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from pipeline.errors import CorruptFileError, ImageTooLargeError, OcrError
 from pipeline.evaluate.cer import cer, levenshtein, limit_for, ocr_report
@@ -440,3 +441,71 @@ def test_a_word_file_of_scanned_pages_is_read_by_ocr(tmp_path):
     small.write_bytes(_docx_of_pictures([page.resize((300, 400))]))
     logo = process_file(small).tables["documents"][0]
     assert (logo.ocr_pages, logo.text_chars) == (0, len("Bản scan"))
+
+
+# --- seals and signatures ------------------------------------------------------
+
+
+def sealed_signature_block() -> Image.Image:
+    """A signature block in colour: the title, a red seal stamped over the
+    start of the signer's name, a blue signature across both; the inks
+    multiplied over the print, as on paper."""
+    bold = "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"
+    page = Image.new("RGB", (1800, 900), (250, 249, 246))
+    draw = ImageDraw.Draw(page)
+    draw.text((900, 60), "KT. CHỦ TỊCH", font=ImageFont.truetype(bold, 50), fill=(15, 15, 15))
+    draw.text((880, 130), "PHÓ CHỦ TỊCH", font=ImageFont.truetype(bold, 50), fill=(15, 15, 15))
+    draw.text((820, 640), "Nguyễn Thành Sinh", font=ImageFont.truetype(bold, 50), fill=(15, 15, 15))
+    ink = Image.new("RGB", page.size, (255, 255, 255))
+    draw = ImageDraw.Draw(ink)
+    red, (cx, cy, r) = (170, 20, 35), (860, 480, 230)
+    draw.ellipse([cx - r, cy - r, cx + r, cy + r], outline=red, width=12)
+    draw.ellipse([cx - r + 70, cy - r + 70, cx + r - 70, cy + r - 70], outline=red, width=6)
+    letters = ImageFont.truetype(bold, 34)
+    for i, ch in enumerate("ỦY BAN NHÂN DÂN TỈNH LÀO CAI"):
+        a = np.radians(200 + i * 11)
+        draw.text((cx + (r - 40) * np.cos(a) - 12, cy + (r - 40) * np.sin(a) - 17), ch, font=letters, fill=red)
+    draw.regular_polygon((cx, cy, 60), 5, fill=red)
+    draw.line([(700 + 40 * k, 420 + (60 if k % 2 else -40) + 6 * k) for k in range(16)], fill=(20, 40, 170), width=7)
+    return ImageChops.multiply(page, ink)
+
+
+def test_the_signers_name_under_a_seal_is_read_and_the_seal_is_not(tmp_path):
+    """Real class: the red seal over the signer's name (QD-1050's `Hoàng Chí Hiền`,
+    lost; GP-2507's seal letters read into the block). As a PNG, and as a scan in
+    a PDF (its embedded colour image)."""
+    png, pdf = tmp_path / "block.png", tmp_path / "block.pdf"
+    sealed_signature_block().save(png, dpi=(300, 300))
+    sealed_signature_block().save(pdf, "PDF", resolution=300)
+    for text in (read_image_pages(png).pages[0].text, ocr_pdf_page(pdf, 0).text):
+        assert "Nguyễn Thành Sinh" in text
+        assert "PHÓ CHỦ TỊCH" in text
+        assert not re.search(r"NHÂN|DÂN|LÀO", text), text
+
+
+def test_a_seal_drawn_over_a_pages_print_is_faded_when_the_page_is_rendered(tmp_path):
+    """An e-signed PDF whose text is drawn, with the seal as a small picture on top
+    (QD-1050, TB-1894): the page is rendered, and the seal's pixels become paper."""
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(300, 300)
+    text = Image.new("L", (1250, 1250), 255)
+    ImageDraw.Draw(text).text((100, 300), "Điều 1. Thành lập Đoàn kiểm tra", font=ImageFont.truetype(str(FONT), 50))
+    for picture, box in ((text, (0, 0, 300, 300)), (sealed_signature_block(), (150, 150, 300, 225))):
+        obj = pdfium.PdfImage.new(doc)
+        obj.set_bitmap(pdfium.PdfBitmap.from_pil(picture))
+        obj.set_matrix(pdfium.PdfMatrix().scale(box[2] - box[0], box[3] - box[1]).translate(box[0], box[1]))
+        page.insert_obj(obj)
+    page.gen_content()
+    path = tmp_path / "signed.pdf"
+    doc.save(str(path))
+    doc.close()
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        grey, dpi = page_image(doc, 0, 150)
+    finally:
+        doc.close()
+    pixels = np.asarray(grey)
+    seal_area = pixels[int(75 / 72 * dpi) : int(150 / 72 * dpi), int(150 / 72 * dpi) :]
+    # the seal's ring and star were as dark as print (~65); now only the print is dark
+    assert (seal_area < 100).mean() < 0.02
+    assert (seal_area < 100).any()
