@@ -124,7 +124,8 @@ _PLACE_DATE = regex.compile(rf"(?:^|\s){_PLACE},\s*{HEADER_DATE}")
 #: A place that is not one: `Hôm nay, ngày …` opens the minutes of a meeting.
 _NOT_PLACES = regex.compile(r"^(?:Hôm\s+nay|Hôm\s+qua|Vào|Từ|Đến|Trước|Sau)$", regex.IGNORECASE)
 _MOTTO = regex.compile(MOTTO_START, regex.IGNORECASE)
-_RULE = regex.compile(r"^[\s\-–—_=.*]+$|[\s]*[\-–—_=]{3,}\s*$")
+#: A rule under the header's lines, or a line without a letter or digit (OCR's debris: `)`).
+_RULE = regex.compile(r"^[^\p{L}\d]+$|[\s]*[\-–—_=]{3,}\s*$")
 _OPENER = regex.compile(rf"^(?:{PREAMBLE_OPENER}|Triển\s+khai|Để\s|Nhằm\s)")
 _SUBJECT = regex.compile(r"^(?:V/v|V\.v|Về\s+việc)\s*:?\s*(?P<subject>.+?)(?:\s+Kính\s+gửi\s*:.*)?$")
 _KINH_GUI = regex.compile(r"^Kính\s+gửi\s*:", regex.IGNORECASE)

@@ -38,6 +38,8 @@ from extractors.text.lexicon import (
     SIGNATURE_MARK,
     SIGNER_TITLE_CAPS,
     SIGNING_PLACEHOLDER,
+    SIGNING_TOOL_FIELD,
+    SIGNING_TOOL_TIME,
 )
 from extractors.text.patterns import LineStart, TextEnd, alt, is_caps
 
@@ -173,6 +175,46 @@ _PAGE_NUMBER_STRICT = LineStart(r"^\s*([-–—]\s*\d{1,4}\s*[-–—]|Trang\s+\
 _PAGE_NUMBER_BARE = LineStart(r"^\s*\d{1,4}\s*$")
 
 
+#: A signing tool's stamp (`Ký bởi: …` / `Cơ quan: …` / `Thời gian ký: 02.04.2026 14:24:26
+#: +07:00`), as a text layer's signature field draws it or OCR reads it, with the
+#: debris OCR reads from the tool's logo before a field (`‹đ&, Người ký:`).
+_SIGNING_FIELD_LINE = regex.compile(rf"^.{{0,8}}?{SIGNING_TOOL_FIELD}")
+_SIGNING_TIME = regex.compile(SIGNING_TOOL_TIME)
+#: The most fields above the time (name, email, agency, position).
+_SIGNING_FIELDS = 4
+#: Three letters in a row: a word, not the debris OCR reads from the tool's logo (`N ˆ `, `=-.ằ-..-`).
+_WORD = regex.compile(r"\p{L}{3}")
+
+
+def _without_signing_stamp(page: list[Line]) -> list[Line]:
+    """`page` without a signing tool's stamp: the time of signing and the fields above it.
+
+    What the line holds after the time stays if it has a word (a header the
+    stamp was read into): the fields are dropped, not the document's text.
+    """
+    drop: set[int] = set()
+    cut: dict[int, Line] = {}
+    for i, ln in enumerate(page):
+        when = _SIGNING_TIME.search(ln.text)
+        # The time opens its line (after the logo's debris: no word) or follows the fields on it.
+        if not when or (_WORD.search(ln.text[: when.start()]) and not _SIGNING_FIELD_LINE.match(ln.text)):
+            continue
+        rest = ln.text[when.end() :]
+        if _WORD.search(rest):
+            cut[i] = Line(rest.strip(), ln.page, ln.hard, ln.ocr, ln.indent)
+        else:
+            drop.add(i)
+        j = i - 1
+        while j >= max(0, i - _SIGNING_FIELDS) and (
+            not page[j].text.strip() or _SIGNING_FIELD_LINE.match(page[j].text)
+        ):
+            drop.add(j)
+            j -= 1
+    if not drop and not cut:
+        return page
+    return [cut.get(i, ln) for i, ln in enumerate(page) if i not in drop]
+
+
 def _furniture_key(line: str) -> str:
     return regex.sub(r"\d+", "#", line.strip().lower())
 
@@ -192,6 +234,7 @@ def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
         repeated = {k for k, n in counts.items() if n >= max(3, len(pages) // 2)}
     out = []
     for page in pages:
+        page = _without_signing_stamp(page)
         kept = [
             ln
             for ln in page
@@ -796,7 +839,7 @@ def normalize_pages(
         page_lines = [
             [
                 ln
-                for ln in page
+                for ln in _without_signing_stamp(page)
                 if not (
                     _GAZETTE_BANNER.match(ln.text) or _URL_LINE.match(ln.text) or _PAGE_NUMBER_STRICT.match(ln.text)
                 )

@@ -23,6 +23,12 @@ _SLASH_MARK = r"(?:T/M|K/T|T/L)(?=\s)"
 SIGNED_FOR_HEAD = rf"(?:{_KY_THAY}\.|K/T(?=\s))"
 #: OCR and typists also write them `T/M.`, `K/T.`, `T.M.`.
 SIGNATURE_MARK = rf"(?:(?:TUQ|T[/.]?M|{_KY_THAY}|T[/.]?L|Q)\.|{_SLASH_MARK})"
+#: The fields a signing tool stamps on a signed copy, one a line (`Ký bởi: Bộ Công
+#: Thương`, `Người ký: …`, `Email: …`, `Cơ quan: …`), closed by the time of signing
+#: (`Thời gian ký: 02.04.2026 14:24:26 +07:00`): a record of the signing, not the
+#: document's text. OCR damages the first letters (`Œơ quan`, `hời gian ký`).
+SIGNING_TOOL_FIELD = r"(?:Ký\s+bởi|Người\s+ký|Email|\w?ơ\s+quan|Chức\s+vụ)\s*:"
+SIGNING_TOOL_TIME = r"\w*ời\s+gian\s+ký\s*:\s*\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[+-]\d{2}:?\d{2})?"
 #: What a copy or a form prints where the signature goes: `(Đã ký)`, `(Ký tên, đóng dấu)`.
 SIGNING_PLACEHOLDER = r"\((?:[Đđ]ã\s+ký|Ký)\b[^()\n]{0,40}\)"
 
@@ -150,12 +156,15 @@ NATIONAL_BODIES: tuple[str, ...] = (
 
 #: The Party's header in place of the motto (a Tỉnh ủy's or Huyện ủy's plan), in capitals only.
 MOTTO_PARTY = r"(?-i:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)"
+#: The motto in capitals with OCR's damage between its first words and `NAM`
+#: (`CỘNG HOÀ XÃ ⁄?HỦ NGHĨA VIỆT NAM`, `… XÃ IHỦNGHĨA VIỆT NAM`, `… NGHĨA VỊ! NAM`).
+_MOTTO_DAMAGED = rf"(?-i:{loose('CỘNG HÒA XÃ')}(?:\s*[^\s\p{{Ll}}]{{1,9}}){{1,4}}?\s+NAM\b)"
 #: The motto's first line, its vowels as OCR reads them (`CỘNG HÕA`, `XÃ HỌI`), or the Party's header.
-MOTTO_COUNTRY = rf"(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')}|{MOTTO_PARTY})"
+MOTTO_COUNTRY = rf"(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')}|{_MOTTO_DAMAGED}|{MOTTO_PARTY})"
 MOTTO_SLOGAN = r"Độc\s+lập\s*[-–]?\s*Tự\s+do\s*[-–]\s*Hạnh\s+(?:phúc|Phúc|PHÚC)"
 #: Either line of the national motto, as far as it is needed to know it; vowels
 #: as OCR reads them (`CỌNG HÒA XÃ HỘI`, `XÃ HỌI` on real scans).
-MOTTO_START = rf"(?:{loose('CỘNG HÒA XÃ HỘI')}|{loose('Độc lập')}\s*[-–]|{MOTTO_PARTY})"
+MOTTO_START = rf"(?:{loose('CỘNG HÒA XÃ HỘI')}|{_MOTTO_DAMAGED}|{loose('Độc lập')}\s*[-–]|{MOTTO_PARTY})"
 
 #: Local government levels, as the issuer line and place names write them.
 #: `đặc khu`: the island special zones of the 2025 two-level government (`xã, phường, đặc khu`).

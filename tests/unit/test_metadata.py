@@ -477,3 +477,73 @@ def test_a_directives_narrative_opening_on_a_scanned_page_is_not_part_of_its_tit
     )
     facts = _facts(normalize_pages([page], paged=True).text)
     assert facts.title == "Về tăng cường công tác phòng cháy, chữa cháy rừng mùa khô năm 2024 - 2025"
+
+
+#: A signing tool's stamp as real e-signed copies carry it: as a text layer draws it
+#: (ND-71), and as OCR reads it with the logo's debris (NQ-19, CV-2265).
+SIGNING_STAMPS = [
+    [
+        "Ký bởi: Cổng Thông tin điện tử Chính phủ",
+        "Email: thongtinchinhphu@chinhphu.vn",
+        "Cơ quan: Văn phòng Chính phủ",
+        "Thời gian ký: 03.09.2019 09:33:36 +07:00",
+    ],
+    [
+        "‹đ&, Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ",
+        "|) Email: thongtinchinhphu@)chinhphu.vn",
+        "7 Cơ quan: VĂN PHÒNG CHÍNH PHỦ",
+        "",
+        "N ˆ Thời gian ký: 04.05.2026 16:54:57 +07:00",
+    ],
+    [
+        "/*°>`NKý bởi: Bộ Công Thương",
+        "ca jŒơ quan: Bộ Công thương",
+        "Vi Ệ hời gian ký: 02. 4.2026 14:24:26 +07:00 | TT) (2",
+    ],
+]
+
+
+@pytest.mark.parametrize("stamp", SIGNING_STAMPS)
+@pytest.mark.parametrize("paged", [True, False])
+def test_a_signing_tools_stamp_is_not_the_documents_text(stamp, paged):
+    header = [
+        "BỘ CÔNG THƯƠNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 12/KH-BCT",
+        "Hà Nội, ngày 02 tháng 4 năm 2026",
+    ]
+    body = [
+        "KẾ HOẠCH",
+        "Kiểm tra an toàn hóa chất năm 2026",
+        "I. MỤC TIÊU",
+        "Cơ quan: các sở, ngành phối hợp kiểm tra.",
+    ]
+    lines = [*stamp, *header, *body]
+    text = normalize_pages(["\n".join(lines)]).text if paged else normalize_text("\n".join(lines))
+    assert text.startswith("BỘ CÔNG THƯƠNG\n")
+    assert "gian ký" not in text and "Email" not in text
+    # a field-like line of the body, with no time of signing under it, stays
+    assert "Cơ quan: các sở, ngành phối hợp kiểm tra." in text
+    f = _facts(text)
+    assert (f.issuer, f.doc_number) == ("Bộ Công Thương", "12/KH-BCT")
+
+
+@pytest.mark.parametrize(
+    "motto", ["CỘNG HOÀ XÃ IHỦNGHĨA VIỆT NAM", "CỘNG HOÀ XÃ ⁄?HỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VỊ! NAM"]
+)
+def test_the_motto_with_words_ocr_damaged_still_closes_the_issuer(motto):
+    """Real scans (CV-2265 read twice, VD-BoKHCN): the motto beside the issuer with a
+    word damaged was read into the issuer (`Bộ Công Thương cộng hòa xã Ihủnghĩa …`),
+    and a line of debris under it (`)`) too."""
+    text = "\n".join(
+        [
+            f"BỘ CÔNG THƯƠNG {motto}",
+            ")",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: 2265/BCT-ATMT",
+            "Hà Nội, ngày 02 tháng 4 năm 2026",
+            "V/v triển khai thủ tục cấp phép",
+        ]
+    )
+    assert _facts(normalize_text(text)).issuer == "Bộ Công Thương"
