@@ -176,8 +176,8 @@ TABLE_COLUMNS: list[tuple[str, str]] = [
     ("lead", r"chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm|phụ\s+trách|cơ\s+quan|đơn\s+vị"),
     ("timeframe", TIME_COLUMN_ANY),
     ("product", r"sản\s+phẩm"),
-    # an address or a note names no task (`Địa chỉ Dự án` in a list of the units inspected)
-    ("task", rf"^(?!địa\s+chỉ|ghi\s+chú).*(?:{_TASK_HEADER})"),
+    # an address or a note names no task (`Địa chỉ Dự án`, `Tên và địa chỉ Dự án` in a list of the units inspected)
+    ("task", rf"^(?!.*\bđịa\s+chỉ|ghi\s+chú).*(?:{_TASK_HEADER})"),
 ]
 _TABLE_COLUMNS_RE = [(name, regex.compile(p, _F)) for name, p in TABLE_COLUMNS]
 _GROUP_LABEL = regex.compile(r"^(?:[IVXLC]+|[A-ZĐ]|[a-zđ])\.?$")

@@ -249,15 +249,26 @@ def test_an_agency_cell_that_marks_only_its_partner(cell, lead, partners):
     assert (a.lead, a.partners) == (lead, partners)
 
 
-def test_a_list_of_the_units_inspected_is_no_task_table():
+@pytest.mark.parametrize(
+    ("header", "project"),
+    [
+        ("TT\tĐơn vị kiểm tra\tĐịa chỉ Dự án", ""),
+        # QD-1050 once the seal no longer hid its heading: the project's name and address
+        (
+            "TT\tĐơn vị kiểm tra\tĐịa chỉ Doanh nghiệp\tTên và địa chỉ Dự án",
+            "\tGói thầu số 15: Thi công công trình đường kết nối, xã Mù Cang Chải, tỉnh Lào Cai",
+        ),
+    ],
+)
+def test_a_list_of_the_units_inspected_is_no_task_table(header, project):
     """Two real inspection decisions append `TT | Đơn vị kiểm tra | Địa chỉ Dự án`: the
     address column named a project, and every company became a task led by itself."""
     a = analyse(
         normalize_text(
             "QUYẾT ĐỊNH\nKiểm tra\nĐiều 1. Thành lập Đoàn kiểm tra.\nPhụ lục: DANH SÁCH CÁC ĐƠN VỊ KIỂM TRA\n"
-            "TT\tĐơn vị kiểm tra\tĐịa chỉ Dự án\n"
-            "01\tCông ty TNHH một thành viên Khí công nghiệp Lào Cai\tÔ số 3, Lô 44, phường Lào Cai, tỉnh Lào Cai\n"
-            "02\tCông ty TNHH MTV Supe lân Apromaco Lào Cai\tKhu Công nghiệp Tằng Loỏng, tỉnh Lào Cai\n"
+            f"{header}\n"
+            f"01\tCông ty TNHH một thành viên Khí công nghiệp Lào Cai\tÔ số 3, Lô 44, phường Lào Cai, tỉnh Lào Cai{project}\n"
+            f"02\tCông ty TNHH MTV Supe lân Apromaco Lào Cai\tKhu Công nghiệp Tằng Loỏng, tỉnh Lào Cai{project}\n"
         )
     )
     assert a.tasks == []
