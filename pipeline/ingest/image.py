@@ -16,7 +16,7 @@ from pipeline.errors import CorruptFileError, EmptyFileError, ImageTooLargeError
 from pipeline.models import PagedText, RawDocument
 from pipeline.ocr.ink import ink_gray
 from pipeline.ocr.lanes import run_lanes
-from pipeline.ocr.page import OcrPage, image_dpi, ocr_image, repair_notes, to_page_text
+from pipeline.ocr.page import OcrPage, guess_dpi, image_dpi, ocr_image, repair_notes, to_page_text
 
 
 def read_image_pages(path, lang: str = "vie") -> PagedText:
@@ -73,7 +73,7 @@ def _page_image(img: Image.Image, path: Path) -> tuple[Image.Image, int | None]:
     _check_size(img, path)
     img.load()
     dpi = image_dpi(img)
-    return _upright_gray(img, dpi or 300), dpi
+    return _upright_gray(img, dpi or guess_dpi(img)), dpi
 
 
 def _upright_gray(img: Image.Image, dpi: int = 300) -> Image.Image:

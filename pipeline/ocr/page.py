@@ -64,7 +64,7 @@ def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None, uprig
     `upright`: the orientation is known (not checked again)."""
     started = time.perf_counter()
     gray = img.convert("L") if img.mode != "L" else img
-    dpi = dpi or image_dpi(img) or _guess_dpi(gray)
+    dpi = dpi or image_dpi(img) or guess_dpi(gray)
     page = gray
     pixels = np.asarray(gray)
     grids, rules = find_tables(pixels, dpi)
@@ -158,7 +158,7 @@ def image_dpi(img: Image.Image) -> int | None:
     return None
 
 
-def _guess_dpi(gray: Image.Image) -> int:
+def guess_dpi(gray: Image.Image) -> int:
     # Without usable metadata assume the long side is an A4 page's 11.7
     # inches. This only scales the table-rule thresholds; tesseract is not
     # told, it estimates the resolution from the text itself.
