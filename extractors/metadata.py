@@ -786,7 +786,7 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
     # The block's structure names titles no list holds (`TRƯỞNG PHÒNG`, `HIỆU TRƯỞNG`,
     # `PHÓ BÍ THƯ THƯỜNG TRỰC`): the last capitals line above the name, or the head
     # after `KT.` whose deputy signs.
-    title_line = served = None
+    title_line = served = head = None
     for ln in lines:
         s = ln.strip()
         m = _TITLE_AT_END.search(fold(s))
@@ -795,7 +795,11 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
             if _SIGNED_FOR_HEAD.match(s):
                 # The deputy signs; the title line under it may be lost to OCR or run
                 # into a recipient (`- Ban Giám đốc Sở; PHO GIAM ĐỌC`).
-                title = deputy_title(listed)
+                title, head = deputy_title(listed), listed
+            elif listed == head:
+                # The deputy's line with its `PHÓ` damaged by the seal over it
+                # (`ZHÓ CHÁNH VĂN PHÒNG`, `ĐHÓ CHỦ TỊCH`): the head does not sign for themself.
+                continue
             elif _SIGNING_FOR.match(s):
                 # `TL. CHỦ TỊCH`, `TUQ. CHỦ TỊCH`: whom the signer serves; their own
                 # title is the line below, this one only if OCR lost it.

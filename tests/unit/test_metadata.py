@@ -187,6 +187,10 @@ def test_an_issuer_from_the_body_ends_with_its_line():
         # the title line read: it says which deputy
         (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Lê Văn Cường"], "Phó Chủ tịch"),
         (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Cường"], "Chủ tịch"),
+        # the title line's `PHÓ` damaged by the seal over it (real 466 phiếu chuyển, GP-2507)
+        (["KT. CHÁNH VĂN PHÒNG", "ZHÓ CHÁNH VĂN PHÒNG", "Hoàng Ngọc Bích"], "Phó Chánh Văn phòng"),
+        (["KT. CHỦ TỊCH", "ĐHÓ CHỦ TỊCH", "Nguyễn Thành Sinh"], "Phó Chủ tịch"),
+        (["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Trương Thanh Hoài"], "Thứ trưởng"),
     ],
 )
 def test_who_signs_for_the_head_is_the_deputy(block, title):
