@@ -195,7 +195,7 @@ def _without_signing_stamp(page: list[Line]) -> list[Line]:
     drop: set[int] = set()
     cut: dict[int, Line] = {}
     for i, ln in enumerate(page):
-        when = _SIGNING_TIME.search(ln.text)
+        when = _SIGNING_TIME.search(ln.text) if "gian" in ln.text else None
         # The time opens its line (after the logo's debris: no word) or follows the fields on it.
         if not when or (_WORD.search(ln.text[: when.start()]) and not _SIGNING_FIELD_LINE.match(ln.text)):
             continue
