@@ -52,6 +52,8 @@ __all__ = ["NormalizedText", "normalize_pages", "normalize_text", "normalize_ton
 # the samples), and they need nothing of `regex`.
 #: Odd spaces and control characters, each read as a space.
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Đ then Icelandic Ð (or the other way round) closing an abbreviation: one bold Đ read twice.
+_DOUBLE_READ_D = regex.compile(r"(?:Đ\u00d0|\u00d0Đ)(?!\p{L})")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 #: Hyphens and minus signs that are not the ASCII one: Word's non-breaking
 #: hyphen in a số hiệu (`QĐ‑UBND`), a minus sign or hyphen bullet (`− Trang
@@ -96,8 +98,11 @@ def clean_chars(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
-    # Icelandic Ð (U+00D0) is what OCR and some fonts give for Đ.
-    text = text.replace("\u00d0", "Đ").replace("\u0110", "Đ")
+    # Icelandic Ð (U+00D0) is what OCR and some fonts give for Đ. A bold Đ at the end of an
+    # abbreviation OCR reads twice, once as each (`1050/QĐÐ-SCT`, `128/QĐÐ-HC`, `TGĐÐ`):
+    # one letter; a run of letters after it (`ĐĐBQH`) is left as it is.
+    if "\u00d0" in text:
+        text = _DOUBLE_READ_D.sub("Đ", text).replace("\u00d0", "Đ")
     # OCR reads the slash of a số hiệu as a fraction or division slash (`1105⁄KH-ĐKT`).
     text = text.replace("\u2044", "/").replace("\u2215", "/")
     text = _DASH_LOOKALIKES.sub("-", text).replace("\u2014", "–").replace("\u2015", "–")

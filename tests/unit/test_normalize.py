@@ -408,3 +408,19 @@ def test_a_short_heading_ending_on_a_function_word_is_whole():
         "Quy mô còn nhỏ.",
         "3. Trách nhiệm của Sở Tài chính",
     ]
+
+
+@pytest.mark.parametrize(
+    ("ocr", "text"),
+    [
+        # real scans: QD-1050, QD-26, QD-2336 (a bold Đ read as Đ and as Icelandic Ð), ND-71 and NQ-19
+        ("Số:1050 /QĐÐ-SCT", "Số:1050 /QĐ-SCT"),
+        ("theo Quyết định số 128/QĐÐ-HC ngày 17", "theo Quyết định số 128/QĐ-HC ngày 17"),
+        ("Trợ lý TTg, TGĐÐ Cổng TTĐT,", "Trợ lý TTg, TGĐ Cổng TTĐT,"),
+        # letters after it: two letters may be meant (`ĐĐBQH`), left as read
+        ("Đoàn ĐÐBQH tỉnh", "Đoàn ĐĐBQH tỉnh"),
+        ("QÐ-UBND", "QĐ-UBND"),
+    ],
+)
+def test_a_bold_d_ocr_read_twice_is_one_letter(ocr, text):
+    assert normalize_text(ocr) == text
