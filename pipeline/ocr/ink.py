@@ -21,6 +21,8 @@ from collections import deque
 import numpy as np
 from PIL import Image
 
+from pipeline.ocr.tablegrid import paper_shade
+
 #: A pixel is ink of a colour, not grey, when its channels differ this much
 #: (0-255). Print in a colour scan stays within ~30 of grey; a seal's red
 #: (~190, 5, 25) differs by ~180, its strokes' anti-aliased edges by 60 or more.
@@ -63,7 +65,7 @@ def ink_gray(img: Image.Image, grey: Image.Image | None = None, dpi: int = 300) 
     if not marks.any():
         return grey
     pixels = np.asarray(grey)
-    paper = np.uint8(np.median(pixels[::8, ::8]))
+    paper = np.uint8(paper_shade(pixels))
     # Only the box around the marks is worked on: a seal is a small part of a page.
     rows, cols = np.flatnonzero(marks.any(axis=1)), np.flatnonzero(marks.any(axis=0))
     top, bottom = max(rows[0] - RIM, 0), rows[-1] + RIM + 1

@@ -26,6 +26,7 @@ from pipeline.ocr.tablegrid import (
     Word,
     find_tables,
     mean_conf,
+    paper_shade,
     rotated_rows,
 )
 
@@ -72,7 +73,7 @@ def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None, uprig
     if grids:
         # Erased areas take the paper's own shade: a white patch on a grey
         # copy moves tesseract's binarisation threshold and it reads nothing.
-        paper = int(np.median(pixels[::8, ::8]))
+        paper = paper_shade(pixels)
         cleaned = pixels.copy()
         cleaned[rules] = paper
         # The page pass skips the tables (their cells are read in a pass of

@@ -56,6 +56,12 @@ class Grid:
         return x + y * self.skew, y - x * self.skew
 
 
+def paper_shade(gray: np.ndarray) -> int:
+    """The page's paper grey (the median of a sparse sample): what erased pixels take,
+    since a white patch on a grey copy moves tesseract's binarisation threshold."""
+    return int(np.median(gray[::8, ::8]))
+
+
 def otsu_threshold(gray: np.ndarray) -> int:
     hist = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
     total = hist.sum()
