@@ -124,6 +124,12 @@ def _column_runs(lines: dict[tuple, list[Word]], h: float) -> list[tuple[list[tu
         ]
         x0, x1 = ws[0].left, ws[-1].left + ws[-1].width
         near = bool(run) and top - bottom < 10 * h
+        if run and len(gaps) > 1:
+            # a wide gap inside one column (words OCR lost where the seal was)
+            # is not a second gutter: the gutter is the gap sharing most with the run's
+            shared = max(gaps, key=lambda g: min(hi, g[1]) - max(lo, g[0]))
+            if min(hi, shared[1]) > max(lo, shared[0]):
+                gaps = [shared]
         if len(gaps) == 1:
             a, b = gaps[0]
             left = [w for w in ws if w.left < b]

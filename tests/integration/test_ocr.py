@@ -322,6 +322,26 @@ def test_column_runs_find_side_by_side_blocks_off_baseline():
     assert run == list(lines) and 420 < gutter < 1500
 
 
+def test_a_gap_inside_one_column_does_not_break_the_run():
+    from pipeline.ocr.reread import _column_runs
+
+    lines = {}
+    # the right column half a line lower; on line 1 the left column's words
+    # stand apart (OCR lost the ones between them, under the seal)
+    for i in range(4):
+        key = (1, 7, 1, i)
+        lines[key] = _line(
+            key,
+            ("Công", 300, 1000 + 60 * i),
+            ("ty", 700 if i == 1 else 400, 1000 + 60 * i),
+            ("CHỦ", 1500, 1030 + 60 * i),
+        )
+    runs = _column_runs(lines, 40)
+    assert len(runs) == 1
+    run, gutter = runs[0]
+    assert run == list(lines) and 760 < gutter < 1500
+
+
 def test_column_runs_leave_aligned_rows_and_paragraphs_alone():
     from pipeline.ocr.reread import _column_runs
 
