@@ -145,16 +145,23 @@ def repair_notes(pages) -> list[str]:
     return out
 
 
+#: The longest sheet a plan is printed on, in inches: A3's 16.5 and a
+#: scanner's margin. Metadata that makes the image longer is a program's
+#: default (72 dpi from cameras and imaging libraries, 96 from screenshots),
+#: not the scan's resolution: an A4 page scanned at 300 dpi and saved as
+#: "72 dpi" would be 49 inches long.
+LONGEST_SHEET_IN = 18
+
+
 def image_dpi(img: Image.Image) -> int | None:
     """Resolution from the file's metadata, if it describes a plausible
-    sheet of paper (cameras and screenshots often say 72 dpi whatever the
-    real scale)."""
+    sheet of paper."""
     dpi = img.info.get("dpi")
     try:
         value = float(dpi[0]) if dpi else 0.0
     except (TypeError, ValueError, IndexError):
         return None
-    if 70 <= value <= 1200 and 2 <= max(img.size) / value <= 50:
+    if 70 <= value <= 1200 and 2 <= max(img.size) / value <= LONGEST_SHEET_IN:
         return int(round(value))
     return None
 

@@ -62,3 +62,24 @@ def test_a_renderers_own_grey_is_kept_where_nothing_is_faded():
     out = np.asarray(ink_gray(colour, own))
     assert np.array_equal(out[600:, :100], np.asarray(own)[600:, :100])
     assert np.array_equal(out[15:90, 550:670], np.asarray(own)[15:90, 550:670])
+
+
+def test_a_default_resolution_that_makes_a_scanned_page_four_feet_long_is_ignored():
+    from pipeline.ocr.page import guess_dpi, image_dpi
+
+    def page(size, dpi):
+        img = Image.new("L", size, 255)
+        img.info["dpi"] = (dpi, dpi)
+        return img
+
+    # an A4 page scanned at 300 dpi, saved by software that writes its default
+    for default in (72, 96):
+        img = page((2480, 3508), default)
+        assert image_dpi(img) is None
+        assert guess_dpi(img) == 300
+    # the metadata is kept when it describes a sheet: A4 at 300 and at 200 dpi,
+    # a true 72 dpi render of A4, an A3 appendix at 150 dpi
+    assert image_dpi(page((2480, 3508), 300)) == 300
+    assert image_dpi(page((1654, 2339), 200)) == 200
+    assert image_dpi(page((595, 842), 72)) == 72
+    assert image_dpi(page((2480, 1754), 150)) == 150
