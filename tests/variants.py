@@ -141,6 +141,20 @@ def cell_lines(rows: list[list[str]]) -> list[str]:
     return [c for r in rows for c in r if c.strip()]
 
 
+def tab_indented(plan: Plan) -> str:
+    """Every paragraph of the body and the appendices indented with a tab, as a
+    typist indents first lines and a plain-text export keeps them; tables as
+    tab-separated rows."""
+    indented = Plan(
+        **{
+            **plan.__dict__,
+            "body": ["\t" + ln if "\t" not in ln else ln for ln in plan.body],
+            "rest": ["\t" + ln if "\t" not in ln else ln for ln in plan.rest],
+        }
+    )
+    return text_of(indented)
+
+
 def annex_caption(plan: Plan) -> str:
     """No header block; the number and date only in the caption under `PHỤ LỤC`."""
     m = _PLACE_DATE.match(plan.place_date or "")

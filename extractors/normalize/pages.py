@@ -783,6 +783,51 @@ _LABEL_THEN_TAB = regex.compile(
 )
 
 
+#: Tabs (and spaces) that indent a line: a typist's first-line indent, kept by a
+#: plain-text export (the DOCX reader drops them as layout, `untabbed`).
+_INDENT_TABS = regex.compile(r"^[ ]*\t[\t ]*")
+
+
+def _is_row(line: str) -> bool:
+    """Two filled cells or more, and not a list label and its text (`1.⇥Mục đích`)."""
+    return sum(1 for cell in line.split("\t") if cell.strip()) >= 2 and not _LABEL_THEN_TAB.match(
+        _INDENT_TABS.sub("", line)
+    )
+
+
+def _indents_dropped(lines: list[str]) -> list[str]:
+    """Lines indented with tabs outside a table, without their indent.
+
+    A tab separates table cells, so `⇥- Rà soát …` read as a row of an empty
+    cell and a bullet, and every such item left the prose. A line is
+    indented, not a row, when after its leading tabs it is one cell with no
+    empty ones after it (or a label, a tab and the text) and neither line
+    beside it is a row of two filled cells: a table's continuation row (`⇥⇥Sở Tài chính` under
+    `1⇥Rà soát …⇥Sở Nội vụ`) keeps its empty cells."""
+    if not any(line[:1] in "\t " and "\t" in line for line in lines):
+        return lines
+    rows = [_is_row(line) for line in lines]
+    out = list(lines)
+    for i, line in enumerate(lines):
+        m = _INDENT_TABS.match(line)
+        if not m or rows[i] or not line.strip():
+            continue
+        rest = line[m.end() :]
+        if "\t" in rest and not _LABEL_THEN_TAB.match(rest):
+            continue  # empty cells after it too (`⇥Nhóm 1.4⇥⇥⇥`): a row
+        before = next((rows[k] for k in range(i - 1, -1, -1) if lines[k].strip()), False)
+        after = next((rows[k] for k in range(i + 1, len(lines)) if lines[k].strip()), False)
+        if not before and not after:
+            out[i] = rest
+    return out
+
+
+def _raw_lines(raw: str, markdown: bool, ocr: bool) -> list[str]:
+    lines = clean_chars(unhtml_markdown(raw) if markdown else raw).split("\n")
+    # OCR writes no indent: its tabs are a table's cells.
+    return lines if ocr else _indents_dropped(lines)
+
+
 def _clean_line(text: str) -> str:
     # Tabs separate table cells; everything else collapses to single spaces.
     cells = [_SPACE_RUNS.sub(" ", c).strip() for c in text.split("\t")]
@@ -814,7 +859,7 @@ def normalize_pages(
     for number, raw in enumerate(pages, start=1):
         ocr = number <= len(sources) and sources[number - 1] == "ocr"
         lines: list[Line] = []
-        raw_lines = clean_chars(unhtml_markdown(raw) if markdown else raw).split("\n")
+        raw_lines = _raw_lines(raw, markdown, ocr)
         indents = (page_indents or [])[number - 1] if number <= len(page_indents or []) else []
         if len(indents) != len(raw_lines):
             indents = [None] * len(raw_lines)

@@ -6,7 +6,7 @@ laid out with tabs, numbered by Word's lists, under Word markup, the body in a
 frame), Word's rich text under a `.doc` name, OpenDocument text (typed and numbered by its
 lists), tables
 as pipes, as Markdown, one cell per line, a subject line in capitals, the
-number only in the annex caption. Every rendering is scored against the
+number only in the annex caption, paragraphs indented with a tab. Every rendering is scored against the
 sample's answer key with the project's metric and must score as well as the
 plain text of the same plan, table by table.
 """
@@ -30,6 +30,7 @@ from tests.variants import (
     odt_numbered_bytes,
     pipes,
     rtf_bytes,
+    tab_indented,
     text_of,
 )
 
@@ -49,6 +50,7 @@ RENDER = {
     "cell_lines": (".txt", lambda plan: text_of(plan, cell_lines).encode()),
     "caps_title": (".txt", lambda plan: text_of(plan, title_caps=True).encode()),
     "annex_caption": (".txt", lambda plan: annex_caption(plan).encode()),
+    "tab_indented": (".txt", lambda plan: tab_indented(plan).encode()),
 }
 
 

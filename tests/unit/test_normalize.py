@@ -337,6 +337,19 @@ def test_a_label_and_a_tab_is_a_list_item_not_a_table_row(label):
     assert "\t" in normalize_text("STT\tNhiệm vụ\n1\tRà soát quy hoạch")
 
 
+def test_a_paragraph_indented_with_a_tab_is_prose_not_a_table_row():
+    # a typist's first-line indents, kept by a plain-text export
+    text = "I. NHIỆM VỤ\n\t1.\tRà soát quy hoạch.\n\t- Sở Tài chính chủ trì.\n\t\ta) Lập dự toán."
+    assert normalize_text(text) == "I. NHIỆM VỤ\n1. Rà soát quy hoạch.\n- Sở Tài chính chủ trì.\na) Lập dự toán."
+
+
+def test_a_tables_continuation_row_keeps_its_empty_cells():
+    rows = "STT\tNhiệm vụ\tChủ trì\n1\tRà soát quy hoạch\tSở Nội vụ\n\t\tSở Tài chính\n2\tLập dự toán\tSở Y tế"
+    assert normalize_text(rows) == rows
+    # a row with one filled cell among empty ones
+    assert normalize_text("Ghi chú\n\tNhóm 1.4\t\t\nHết") == "Ghi chú\n\tNhóm 1.4\t\t\nHết"
+
+
 def test_unicode_roman_numeral_characters_read_as_letters():
     assert clean_chars("Ⅱ. NHIỆM VỤ\nⅫ. KINH PHÍ") == "II. NHIỆM VỤ\nXII. KINH PHÍ"
 
