@@ -102,7 +102,9 @@ def _locked_batch(
                 run_flow(files, out_dir, workers, ocr, force, summary, on_progress, limits or Limits(), dask)
         else:
             ingest_direct(files, out_dir, workers, ocr, force, summary, on_progress, limits or Limits())
-    except KeyboardInterrupt:
+    except BaseException as exc:
+        if not interrupted(exc):
+            raise
         # Ctrl-C or SIGTERM: stop the workers, keep what is finished, log the rest.
         STOP.set()
         summary.interrupted = True
@@ -119,6 +121,20 @@ def _locked_batch(
         summary.finished_at = now()
         write_ingest_log(out_dir, summary.run_id, summary.log)
     return summary
+
+
+def interrupted(exc: BaseException | None) -> bool:
+    """Whether `exc` is a Ctrl-C or SIGTERM, or an error raised while one was
+    being handled: Prefect's cancellation can fire inside the wait the
+    interrupt broke, and the wait's lock then fails as `RuntimeError: release
+    unlocked lock`, the interrupt only in its context."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        seen.add(id(exc))
+        exc = exc.__context__
+    return False
 
 
 def ingest_direct(

@@ -336,3 +336,28 @@ def test_an_interrupt_handed_to_a_worker_thread_still_stops_the_wait():
             release.set()
             poke.cancel()
             signal.signal(signal.SIGINT, previous)
+
+
+def test_an_error_raised_while_an_interrupt_is_handled_is_the_interrupt(plans, tmp_path, monkeypatch):
+    """Prefect's cancellation can fire inside the wait Ctrl-C broke; the wait's
+    lock then fails (`RuntimeError: release unlocked lock`) with the interrupt
+    only in its context. The run is interrupted, not crashed: its log is written."""
+    import pyarrow.parquet as pq
+
+    from pipeline.orchestrate import runner
+
+    def broken_wait(*args, **kwargs):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise RuntimeError("release unlocked lock") from None
+
+    monkeypatch.setattr(runner, "ingest_direct", broken_wait)
+    summary = run_batch([plans[0]], out_dir=tmp_path / "out", use_prefect=False)
+    assert summary.interrupted
+    log = pq.ParquetDataset(tmp_path / "out" / "ingest_log").read().to_pylist()
+    assert [row["error_type"] for row in log] == ["InterruptedRunError"]
+    # an error with no interrupt behind it is not swallowed
+    monkeypatch.setattr(runner, "ingest_direct", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("bug")))
+    with pytest.raises(RuntimeError, match="bug"):
+        run_batch([plans[0]], out_dir=tmp_path / "out2", use_prefect=False)
