@@ -40,6 +40,7 @@ from extractors.text.lexicon import (
     SIGNING_PLACEHOLDER,
     SIGNING_TOOL_FIELD,
     SIGNING_TOOL_TIME,
+    SIGNING_TOOL_TIME_WORD,
 )
 from extractors.text.patterns import LineStart, TextEnd, alt, is_caps
 
@@ -52,8 +53,6 @@ __all__ = ["NormalizedText", "normalize_pages", "normalize_text", "normalize_ton
 # the samples), and they need nothing of `regex`.
 #: Odd spaces and control characters, each read as a space.
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-#: Đ then Icelandic Ð (or the other way round) closing an abbreviation: one bold Đ read twice.
-_DOUBLE_READ_D = regex.compile(r"(?:Đ\u00d0|\u00d0Đ)(?!\p{L})")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 #: Hyphens and minus signs that are not the ASCII one: Word's non-breaking
 #: hyphen in a số hiệu (`QĐ‑UBND`), a minus sign or hyphen bullet (`− Trang
@@ -86,6 +85,9 @@ _LEGACY_HINT = re.compile(
     r"[\u0080-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df"
     r"\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]"
 )
+
+#: Đ then Icelandic Ð (or the other way round) closing an abbreviation: one bold Đ read twice.
+_DOUBLE_READ_D = regex.compile(r"(?:Đ\u00d0|\u00d0Đ)(?!\p{L})")
 
 
 def clean_chars(text: str) -> str:
@@ -200,7 +202,7 @@ def _without_signing_stamp(page: list[Line]) -> list[Line]:
     drop: set[int] = set()
     cut: dict[int, Line] = {}
     for i, ln in enumerate(page):
-        when = _SIGNING_TIME.search(ln.text) if "gian" in ln.text else None
+        when = _SIGNING_TIME.search(ln.text) if SIGNING_TOOL_TIME_WORD in ln.text else None
         # The time opens its line (after the logo's debris: no word) or follows the fields on it.
         if not when or (_WORD.search(ln.text[: when.start()]) and not _SIGNING_FIELD_LINE.match(ln.text)):
             continue
@@ -810,11 +812,11 @@ def _indents_dropped(lines: list[str]) -> list[str]:
     out = list(lines)
     for i, line in enumerate(lines):
         m = _INDENT_TABS.match(line)
-        if not m or rows[i] or not line.strip():
+        if not m or not line.strip():
             continue
         rest = line[m.end() :]
         if "\t" in rest and not _LABEL_THEN_TAB.match(rest):
-            continue  # empty cells after it too (`⇥Nhóm 1.4⇥⇥⇥`): a row
+            continue  # more cells after it (`⇥Nhóm 1.4⇥⇥⇥`, `⇥1⇥Rà soát⇥Sở Y tế`): a row
         before = next((rows[k] for k in range(i - 1, -1, -1) if lines[k].strip()), False)
         after = next((rows[k] for k in range(i + 1, len(lines)) if lines[k].strip()), False)
         if not before and not after:

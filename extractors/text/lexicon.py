@@ -28,7 +28,9 @@ SIGNATURE_MARK = rf"(?:(?:TUQ|T[/.]?M|{_KY_THAY}|T[/.]?L|Q)\.|{_SLASH_MARK})"
 #: (`Thời gian ký: 02.04.2026 14:24:26 +07:00`): a record of the signing, not the
 #: document's text. OCR damages the first letters (`Œơ quan`, `hời gian ký`).
 SIGNING_TOOL_FIELD = r"(?:Ký\s+bởi|Người\s+ký|Email|\w?ơ\s+quan|Chức\s+vụ)\s*:"
-SIGNING_TOOL_TIME = r"\w*ời\s+gian\s+ký\s*:\s*\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[+-]\d{2}:?\d{2})?"
+#: The word of the time field OCR leaves whole: a line without it holds no signing time.
+SIGNING_TOOL_TIME_WORD = "gian"
+SIGNING_TOOL_TIME = rf"\w*ời\s+{SIGNING_TOOL_TIME_WORD}\s+ký\s*:\s*\d{{1,2}}\s?[./-]\s?\d{{1,2}}\s?[./-]\s?\d{{4}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?:\s*[+-]\d{{2}}:?\d{{2}})?"
 #: What a copy or a form prints where the signature goes: `(Đã ký)`, `(Ký tên, đóng dấu)`.
 SIGNING_PLACEHOLDER = r"\((?:[Đđ]ã\s+ký|Ký)\b[^()\n]{0,40}\)"
 
