@@ -788,6 +788,10 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
     # after `KT.` whose deputy signs.
     title_line = served = head = None
     for ln in lines:
+        if name is not None:
+            # The name closes its signer's block: a capitals line under it is the office the
+            # signer also holds (`PHÓ GIÁM ĐỐC` under a team head's name) or the next signer's.
+            break
         s = ln.strip()
         m = _TITLE_AT_END.search(fold(s))
         if m and is_caps(s):

@@ -250,6 +250,22 @@ def test_a_signature_column_that_shares_lines_with_the_recipients(block, title):
     assert (facts.signer_title, facts.signer_name) == (title, "Nguyễn Văn An")
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a team's head, the office they also hold printed under the name (real KH-1105)
+        ["T/M. ĐOÀN KIỂM TRA", "TRƯỞNG ĐOÀN", "Nguyễn Văn An", "PHÓ GIÁM ĐỐC", "SỞ CÔNG THƯƠNG"],
+        ["T/M. ĐOÀN CÔNG TÁC", "TRƯỞNG ĐOÀN", "(Đã ký)", "Nguyễn Văn An", "CHÁNH VĂN PHÒNG UBND TỈNH"],
+        # a joint plan: the second body's block read after the first's
+        ["T/M. ĐOÀN KIỂM TRA", "TRƯỞNG ĐOÀN", "Nguyễn Văn An", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Trần Văn B"],
+    ],
+)
+def test_a_title_under_the_signers_name_is_not_theirs(block):
+    """The name closes its signer's block: the title is the one above it."""
+    facts = _signed(block)
+    assert (facts.signer_title, facts.signer_name) == ("Trưởng đoàn", "Nguyễn Văn An")
+
+
 def test_a_form_in_an_appendix_that_signs_again_is_not_the_signer():
     """A real circular (TT-23/2024/BCT) ends on forms with their own signature
     blocks (`BỘ TRƯỞNG` / `Nguyễn Văn A`): the body's block signs the document."""
