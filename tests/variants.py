@@ -28,6 +28,7 @@ the layout a real publisher might have used:
 from __future__ import annotations
 
 import io
+import textwrap
 import zipfile
 from dataclasses import dataclass, field
 
@@ -153,6 +154,21 @@ def tab_indented(plan: Plan) -> str:
         }
     )
     return text_of(indented)
+
+
+def hard_wrapped(plan: Plan, width: int = 72) -> str:
+    """The plan as a PDF's text saved as `.txt` or a mail gives it: every paragraph
+    wrapped at `width` columns, a blank line after it; tables as tab-separated rows."""
+    out: list[str] = []
+    for ln in text_of(plan).splitlines():
+        if "\t" in ln:
+            out.append(ln)
+            continue
+        if out and "\t" in out[-1]:
+            out.append("")
+        out += textwrap.wrap(ln, width, break_long_words=False, break_on_hyphens=False) or [ln]
+        out.append("")
+    return "\n".join(out)
 
 
 def annex_caption(plan: Plan) -> str:

@@ -134,6 +134,9 @@ class Line:
     ocr: bool = False  # read by OCR: its line breaks are where the page wrapped
     #: OCR: the line starts indented (True, a paragraph's first line) or flush with the margin (False, wrapped)
     indent: bool | None = None
+    #: A blank line stood before it in a hard-wrapped text (`blank_line_layout`): the
+    #: blank lines are gone by the time lines are joined (tables are rebuilt without them).
+    gap: bool = False
 
 
 _MD_BREAK_TAG = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
@@ -443,6 +446,8 @@ _LABEL = LineStart(
 )
 #: Capitalised openers of a new clause in administrative prose.
 _OPENER = LineStart(rf"^(?:(?:{PREAMBLE_OPENER}|Trên\s+đây|{NOI_NHAN})\b|{SIGNATURE_MARK}\s)")
+#: Openers that can also start a sentence inside a paragraph (`… kinh tế - xã hội tỉnh. Thực hiện sàng lọc …`).
+_SENTENCE_OPENER = LineStart(rf"^(?:{PREAMBLE_OPENER}|Trên\s+đây)\b")
 _SIGNER_TITLES = LineStart(rf"^{SIGNER_TITLE_CAPS}\s*$")
 #: The signature block's own lines: `KT. CHỦ TỊCH`, `T/M BAN THƯỜNG VỤ` (the title
 #: line under it is its own, whatever the title), `(Đã ký)`.
@@ -480,11 +485,13 @@ _DASHED_NUMBER = LineStart(r"[-–+•]\s*\d")
 _CLAUSE_END_TAIL = TextEnd(r"[.;:!?]\s*$")
 
 
-def starts_paragraph(prev: str, line: str) -> bool:
+def starts_paragraph(prev: str, line: str, wrapped: bool = False) -> bool:
     """Whether `line` begins a new paragraph after `prev` (both stripped).
 
     `prev` is the paragraph built so far; only its start and its tail are
-    looked at, so joining stays linear in the paragraph's length.
+    looked at, so joining stays linear in the paragraph's length. `wrapped`:
+    the page's layout says the line was wrapped there, so a sentence ending
+    at the line's end does not end the paragraph.
     """
     tail = prev[-300:]
     if "\t" in line or "\t" in tail:
@@ -498,7 +505,9 @@ def starts_paragraph(prev: str, line: str) -> bool:
         # OCR puts a dash before wrapped lines (`của Quốc` / `- hội`): a bullet
         # starting in lower case is a real item only after a finished clause.
         return bool(_CLAUSE_END_TAIL.ends(tail))
-    if _LABEL.match(line) or _OPENER.match(line) or _HEADER_LINE.match(line):
+    if _LABEL.match(line) or _HEADER_LINE.match(line):
+        return True
+    if _OPENER.match(line) and not (wrapped and _TERMINAL.ends(tail) and _SENTENCE_OPENER.match(line)):
         return True
     if _is_kind_line(prev) or _is_kind_line(line) or _HEADER_LINE.match(prev):
         return True
@@ -517,7 +526,8 @@ def starts_paragraph(prev: str, line: str) -> bool:
         return not (line_caps and not _TERMINAL.ends(tail) and len(line.split()) <= 2)
     first = line[:1]
     if _TERMINAL.ends(tail) and (first.isupper() or first.isdigit() or first in '“"('):
-        return True
+        # A number after a full stop opens an entry even where the page wrapped (a code list set flush).
+        return not (wrapped and first.isalpha())
     if (first.isupper() or _DASHED_NUMBER.match(line)) and _short_heading(prev):
         # `2. Sở Y tế` / `Chủ trì …`, `1. Mục tiêu cụ thể` / `- 98% hộ dân …`: a short
         # labelled line that names something whole is a heading; what is under it is its own.
@@ -579,11 +589,46 @@ def given_paragraphs_are_lines(lines: list[Line]) -> bool:
     (a PDF converted to Word, text pasted with its line breaks, soft breaks
     at every line): most full lines then stop mid-sentence."""
     texts = [t for ln in lines if (t := ln.text.strip()) and "\t" not in t]
-    full = [(a, b) for a, b in zip(texts, texts[1:], strict=False) if len(a) >= _FULL_LINE_MIN]
-    if len(full) < _MIN_FULL_LINES:
+    return _mostly_cut(list(zip(texts, texts[1:], strict=False)))
+
+
+def _mostly_cut(pairs: list[tuple[str, str]], least: int = _MIN_FULL_LINES) -> bool:
+    """Whether most full lines of these (line, next line) pairs stop mid-sentence: wrapped lines."""
+    full = [(a, b) for a, b in pairs if len(a) >= _FULL_LINE_MIN]
+    if len(full) < least:
         return False
     cut = sum(1 for a, b in full if not _CLAUSE_END.search(a) and not _LABEL.match(b))
     return cut > _OPEN_LINE_SHARE * len(full)
+
+
+#: Share of the lines ending a clause that a blank line follows, above which a
+#: text's blocks are set apart by blank lines (0.76-0.96 on the text samples).
+_BLANK_AFTER_SHARE = 0.5
+#: Fewer full lines or clause ends than this decide nothing in a text file; the
+#: blank lines are evidence of their own, so a one-page directive is enough.
+_MIN_TEXT_LINES = 5
+
+
+def blank_line_layout(lines: list[str]) -> list[bool | None]:
+    """Where a hard-wrapped text with blank lines between its blocks (a PDF's text
+    saved as .txt, a mail wrapped at 72 columns) wrapped: a line right under
+    another is a wrapped one (False, as a line flush with a page's margin), a
+    line after a blank opens a block (True). All None for text laid out otherwise
+    (a paragraph per line, or no blank lines to tell blocks by)."""
+    unknown: list[bool | None] = [None] * len(lines)
+    stripped = [ln.strip() for ln in lines]
+    pairs = [
+        (a, b) for a, b in zip(stripped, stripped[1:], strict=False) if a and b and "\t" not in a and "\t" not in b
+    ]
+    if not _mostly_cut(pairs, _MIN_TEXT_LINES):
+        return unknown
+    ends = [i for i, t in enumerate(stripped[:-1]) if t and _CLAUSE_END.search(t)]
+    if len(ends) < _MIN_TEXT_LINES or sum(1 for i in ends if not stripped[i + 1]) <= _BLANK_AFTER_SHARE * len(ends):
+        return unknown
+    return [
+        None if not t or "\t" in t else i == 0 or not stripped[i - 1] or "\t" in stripped[i - 1]
+        for i, t in enumerate(stripped)
+    ]
 
 
 def continues_paragraph(prev: str, line: str) -> bool:
@@ -606,8 +651,11 @@ _FULL_LINE_SHARE = 0.85
 
 
 def _full_line_chars(lines: list[Line]) -> int | None:
-    """Characters in a full OCR'd line: the upper quartile of their lengths (most lines of prose are full)."""
-    lengths = sorted(len(ln.text) for ln in lines if ln.ocr and ln.text and "\t" not in ln.text)
+    """Characters in a full line of a page (OCR'd, or a text layer that says where its
+    lines start): the upper quartile of their lengths (most lines of prose are full)."""
+    lengths = sorted(
+        len(ln.text) for ln in lines if (ln.ocr or ln.indent is not None) and ln.text and "\t" not in ln.text
+    )
     if len(lengths) < 20:
         return None
     return int(_FULL_LINE_SHARE * lengths[3 * len(lengths) // 4])
@@ -628,6 +676,20 @@ def _wrapped_under_a_dash(prev_line: Line | None, paragraph: str, line: Line, fu
         and not _CLAUSE_END_TAIL.ends(paragraph)
         # A labelled heading ends without a stop, on one line or wrapped over a few; the bullets under it are real.
         and not _labelled_heading(paragraph, prev_line)
+    )
+
+
+def _wrapped_flush(prev_line: Line | None, line: Line, full_line: int | None) -> bool:
+    """The page wrapped here, whatever the words say: the line before ran to the
+    right margin and this one starts flush with it, where a paragraph's wrapped
+    lines start (its first line is indented). A sentence that ended at the
+    margin (`… tài sản người dân.` / `Có kế hoạch di dân …`) goes on."""
+    return (
+        line.indent is False
+        and full_line is not None
+        and prev_line is not None
+        and len(prev_line.text) >= full_line
+        and "\t" not in prev_line.text + line.text
     )
 
 
@@ -733,13 +795,15 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
                 and not prev_hard
                 and not ln.hard
                 and (
-                    not starts_paragraph(paragraphs[-1].text, text)
+                    not starts_paragraph(
+                        paragraphs[-1].text, text, not blank_before and _wrapped_flush(prev_line, ln, full_line)
+                    )
                     # OCR leaves a blank line between blocks: a dash after one is a bullet's
                     or (not blank_before and _wrapped_under_a_dash(prev_line, paragraphs[-1].text, ln, full_line))
                     or _flush_under_a_dash(prev_line, ln, full_line)
                 )
                 and not _heading_ended_short(prev_line, paragraphs[-1].text, ln, full_line)
-                and not _prose_under_the_subject(paragraphs, text, blank_before)
+                and not _prose_under_the_subject(paragraphs, text, blank_before or ln.gap)
             )
         if joined:
             cur = paragraphs[-1]
@@ -824,6 +888,15 @@ def _indents_dropped(lines: list[str]) -> list[str]:
     return out
 
 
+def _indents_of(raw_lines: list[str], given: list[list[bool | None]], paged: bool) -> list[bool | None]:
+    """Per line, where it starts: as the reader measured it on the page, or, for a
+    text file, as its blank lines lay it out; None where nothing says."""
+    indents = given[0] if given else []
+    if not paged and not indents:
+        indents = blank_line_layout(raw_lines)
+    return indents if len(indents) == len(raw_lines) else [None] * len(raw_lines)
+
+
 def _raw_lines(raw: str, markdown: bool, ocr: bool) -> list[str]:
     lines = clean_chars(unhtml_markdown(raw) if markdown else raw).split("\n")
     # OCR writes no indent: its tabs are a table's cells.
@@ -862,9 +935,7 @@ def normalize_pages(
         ocr = number <= len(sources) and sources[number - 1] == "ocr"
         lines: list[Line] = []
         raw_lines = _raw_lines(raw, markdown, ocr)
-        indents = (page_indents or [])[number - 1] if number <= len(page_indents or []) else []
-        if len(indents) != len(raw_lines):
-            indents = [None] * len(raw_lines)
+        indents = _indents_of(raw_lines, (page_indents or [])[number - 1 : number], paged)
         for raw_line, indent in zip(raw_lines, indents, strict=True):
             hard = False
             if markdown:
@@ -883,7 +954,10 @@ def normalize_pages(
                 parts = [strip_marks(p) for piece in repair_ocr_debris(raw_line) for p in split_header(piece)]
             for i, part in enumerate(parts):
                 # A line split in parts: only the first starts where the line did.
-                lines.append(Line(text=part, page=number, hard=hard, ocr=ocr, indent=indent if i == 0 else None))
+                first = indent if i == 0 else None
+                lines.append(
+                    Line(text=part, page=number, hard=hard, ocr=ocr, indent=first, gap=not paged and first is True)
+                )
         page_lines.append(lines)
     if paged:
         page_lines = drop_furniture(page_lines)

@@ -13,6 +13,7 @@ import re
 import threading
 import unicodedata
 from pathlib import Path
+from statistics import median
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -24,6 +25,7 @@ from pipeline.errors import CorruptFileError, EmptyFileError, EncryptedPdfError
 from pipeline.models import PagedText, PageText, RawDocument
 from pipeline.ocr.ink import ink_gray
 from pipeline.ocr.lanes import run_lanes
+from pipeline.ocr.layout import line_indents
 from pipeline.ocr.page import ocr_image, repair_notes, to_page_text
 
 log = logging.getLogger(__name__)
@@ -158,10 +160,10 @@ def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, wo
         for index in range(len(doc)):
             try:
                 page = doc[index]
-                text = _page_text(page)
+                text, indents = _page_text(page)
                 if _has_widgets(page) and not _signed_scan(page, text):
                     placed[index] = _chars_with_widgets(doc, index)
-                    text = _text_of(placed[index])
+                    text, indents = _text_of(placed[index]), []
             except pdfium.PdfiumError as exc:
                 raise CorruptFileError(
                     f"{path.name}: page {index + 1} cannot be read ({exc}); "
@@ -176,7 +178,7 @@ def read_pdf_pages(path, ocr: bool = True, lang: str = "vie", dpi: int = 300, wo
                 continue
             if reason is None and _looks_ruled(page):
                 ruled.append(index)
-            pages.append(PageText(index + 1, text, "text"))
+            pages.append(PageText(index + 1, text, "text", indents=indents))
         if ruled:
             _add_tables(path, doc, pages, ruled, placed)
         for index, result in _ocr_pages(doc, to_ocr, lang, dpi, workers):
@@ -330,12 +332,37 @@ def _declares_no_pages(path: Path) -> bool:
     return re.search(rb"/Count\s*0\b", data) is not None and re.search(rb"/Type\s*/Page(?!s)\b", data) is None
 
 
-def _page_text(page) -> str:
+def _page_text(page) -> tuple[str, list[bool | None]]:
+    """The page's text layer and, per line, whether it starts indented."""
     textpage = page.get_textpage()
     try:
-        return _plain(textpage.get_text_range())
+        raw = textpage.get_text_range()
+        return _plain(raw), _line_indents(textpage, raw)
     finally:
         textpage.close()
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_indents(textpage, raw: str) -> list[bool | None]:
+    """Where each line of `raw` starts, from its first letter's box: the same
+    first-line indent OCR'd pages are read by (`pipeline.ocr.layout`)."""
+    count = textpage.count_chars()
+    starts: list[float | None] = []
+    heights: list[float] = []
+    begin = 0
+    for end in [m.start() for m in _LINE_BREAK.finditer(raw)] + [len(raw)]:
+        first = next((i for i in range(begin, min(end, count)) if not raw[i].isspace()), None)
+        start = None
+        if first is not None:
+            left, bottom, right, top = textpage.get_charbox(first)
+            if right > left and top > bottom:
+                start = left
+                heights.append(top - bottom)
+        starts.append(start)
+        begin = end + (2 if raw.startswith("\r\n", end) else 1)
+    return line_indents(starts, median(heights)) if heights else [None] * len(starts)
 
 
 def _plain(text: str) -> str:

@@ -75,12 +75,20 @@ def page_text(words: list[Word], grids: list[Grid], tables: list[list[list[str]]
 
 
 def _indents(starts: list[float | None], words: list[Word]) -> list[bool | None]:
+    if sum(1 for x in starts if x is not None) < 2 * MIN_LINES_OF_EACH:
+        return [None] * len(starts)
+    return line_indents(starts, median(w.height for w in words))
+
+
+def line_indents(starts: list[float | None], height: float) -> list[bool | None]:
+    """Per line, from where it starts (None: unknown) and the height of its letters:
+    True indented, False flush with the margin, None unknown or in between; all
+    None on a page without both kinds of line."""
     known = sorted(x for x in starts if x is not None)
-    if len(known) < 2 * MIN_LINES_OF_EACH:
+    if len(known) < 2 * MIN_LINES_OF_EACH or height <= 0:
         return [None] * len(starts)
     # The margin: where the leftmost third of the lines start (most lines are wrapped ones).
     margin = median(known[: max(MIN_LINES_OF_EACH, len(known) // 3)])
-    height = median(w.height for w in words)
     steps = [None if x is None else (x - margin) / height for x in starts]
     flush = sum(1 for d in steps if d is not None and d <= FLUSH_HEIGHTS)
     indented = sum(1 for d in steps if d is not None and d >= INDENT_HEIGHTS)

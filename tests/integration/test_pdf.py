@@ -107,6 +107,18 @@ def test_digital_page_matches_truth_modulo_wrapping():
     assert collapse(body) in truth
 
 
+def test_a_text_layer_says_which_lines_start_indented():
+    """A paragraph's first line is set in; its wrapped lines start at the margin,
+    also the first line of a page that goes on with a sentence ended on the page before."""
+    page = read_pdf_pages(RAW / "kiengiang-2020-kh182.pdf", ocr=False).pages[4]
+    lines = page.text.split("\n")
+    assert len(page.indents) == len(lines)
+    starts = {ln[:20]: indent for ln, indent in zip(lines, page.indents, strict=True)}
+    assert starts["Có kế hoạch di dân c"] is False
+    assert starts["Tăng cường nghiên cứ"] is True
+    assert starts["nuôi và giống thủy s"] is False
+
+
 def test_digital_table_page_has_tab_separated_rows():
     result = read_pdf_pages(RAW / f"{KONTUM25}.pdf", ocr=False)
     truth = (FIXTURES / f"{KONTUM25}.truth.txt").read_text(encoding="utf-8").splitlines()

@@ -6,7 +6,8 @@ laid out with tabs, numbered by Word's lists, under Word markup, the body in a
 frame), Word's rich text under a `.doc` name, OpenDocument text (typed and numbered by its
 lists), tables
 as pipes, as Markdown, one cell per line, a subject line in capitals, the
-number only in the annex caption, paragraphs indented with a tab. Every rendering is scored against the
+number only in the annex caption, paragraphs indented with a tab, paragraphs
+wrapped at 72 columns with a blank line after each. Every rendering is scored against the
 sample's answer key with the project's metric and must score as well as the
 plain text of the same plan, table by table.
 """
@@ -25,6 +26,7 @@ from tests.variants import (
     docx_markup_bytes,
     docx_numbered_bytes,
     docx_tabs_bytes,
+    hard_wrapped,
     markdown,
     odt_bytes,
     odt_numbered_bytes,
@@ -51,6 +53,7 @@ RENDER = {
     "caps_title": (".txt", lambda plan: text_of(plan, title_caps=True).encode()),
     "annex_caption": (".txt", lambda plan: annex_caption(plan).encode()),
     "tab_indented": (".txt", lambda plan: tab_indented(plan).encode()),
+    "hard_wrapped": (".txt", lambda plan: hard_wrapped(plan).encode()),
 }
 
 

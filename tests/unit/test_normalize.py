@@ -1,5 +1,6 @@
 """The normaliser on real lines from the samples."""
 
+import textwrap
 import unicodedata
 
 import pytest
@@ -8,6 +9,7 @@ from hypothesis import strategies as st
 
 from extractors.normalize.pages import (
     Line,
+    blank_line_layout,
     clean_chars,
     dewrap,
     drop_furniture,
@@ -437,3 +439,56 @@ def test_a_short_heading_ending_on_a_function_word_is_whole():
 )
 def test_a_bold_d_ocr_read_twice_is_one_letter(ocr, text):
     assert normalize_text(ocr) == text
+
+
+#: The end of a paragraph's page and the start of the next page (kiengiang-2020-kh182.pdf, pages 4-5).
+_OPENING = Line("Tập trung hoàn thành các công trình thuộc kế hoạch đầu tư công giai", 4, indent=True)
+_AT_THE_MARGIN = Line("phòng, chống kịp thời không để ảnh hưởng đến tính mạng và tài sản người dân.", 4, indent=False)
+
+
+@pytest.mark.parametrize(
+    ("line", "blank", "paragraphs"),
+    [
+        # flush with the margin: the page wrapped where the sentence ended
+        (Line("Có kế hoạch di dân các đảo nhằm bảo vệ chủ quyền biển đảo; ứng dụng", 5, indent=False), False, 1),
+        (Line("Thực hiện sàng lọc, lựa chọn đầu tư dựa trên các tiêu chí về môi trường", 5, indent=False), False, 1),
+        # indented, or nothing known of where it starts: a new paragraph
+        (Line("Có kế hoạch di dân các đảo nhằm bảo vệ chủ quyền biển đảo; ứng dụng", 5, indent=True), False, 2),
+        (Line("Có kế hoạch di dân các đảo nhằm bảo vệ chủ quyền biển đảo; ứng dụng", 5), False, 2),
+        # a blank line between them (OCR's block break, a text's paragraph break)
+        (Line("Có kế hoạch di dân các đảo nhằm bảo vệ chủ quyền biển đảo; ứng dụng", 5, indent=False), True, 2),
+        # an entry of a code list set flush, the closing blocks: never run on
+        (Line("20 khí gây ngạt hoặc khí không có rủi ro phụ", 5, indent=False), False, 2),
+        (Line("Nơi nhận:", 5, indent=False), False, 2),
+    ],
+)
+def test_a_sentence_ending_at_the_right_margin_goes_on_under_a_flush_line(line, blank, paragraphs):
+    lines = [_OPENING, _AT_THE_MARGIN] + ([Line("", 5)] if blank else []) + [line]
+    assert len(dewrap(lines, full_line=60)) == paragraphs
+
+
+def test_a_short_line_ending_a_sentence_ends_its_paragraph_under_a_flush_line():
+    short = Line("tài sản người dân.", 4, indent=False)
+    line = Line("Có kế hoạch di dân các đảo nhằm bảo vệ chủ quyền biển đảo; ứng dụng", 5, indent=False)
+    assert len(dewrap([_OPENING, short, line], full_line=60)) == 2
+
+
+def _wrapped(text: str, width: int = 72) -> str:
+    """`text` as a hard-wrapped plain text: each paragraph wrapped, a blank line after it."""
+    out: list[str] = []
+    for ln in text.split("\n"):
+        out += [ln] if "\t" in ln else [*textwrap.wrap(ln, width, break_long_words=False), ""]
+    return "\n".join(out)
+
+
+def test_a_hard_wrapped_text_with_blank_lines_between_paragraphs_keeps_its_paragraphs():
+    """Wrapped lines whose sentence ends at the line's end (`… người dân.` / `Có kế
+    hoạch …`) are joined as the page's other wrapped lines are."""
+    truth = truth_text("kiengiang-2020-kh182")
+    assert normalize_text(_wrapped(truth)) == normalize_text(truth)
+
+
+def test_a_text_of_one_paragraph_a_line_is_not_read_as_wrapped():
+    lines = truth_text("kiengiang-2020-kh182").split("\n")
+    assert set(blank_line_layout(lines)) == {None}
+    assert set(blank_line_layout(_wrapped("\n".join(lines)).split("\n"))) == {None, False, True}
