@@ -661,15 +661,39 @@ def _full_line_chars(lines: list[Line]) -> int | None:
     return int(_FULL_LINE_SHARE * lengths[3 * len(lengths) // 4])
 
 
-def _wrapped_under_a_dash(prev_line: Line | None, paragraph: str, line: Line, full_line: int | None) -> bool:
-    """OCR put a dash before a line the page wrapped: the line before ran to the
-    right margin without ending its clause (`… cửa khẩu phụ Đăk Long` / `- Văng
-    Tắt lên thành …`, `… Nhật Bản,` / `- Hàn Quốc …`)."""
+#: Dashed items after a finished clause a text layer needs, and the share of them
+#: set in, before its flush dash lines are read as wrapped ones.
+_MIN_ITEMS = 3
+_ITEMS_SET_IN_SHARE = 0.9
+
+
+def items_set_in(lines: list[Line]) -> bool:
+    """Whether the text layer sets its dashed items in from the margin, as it sets
+    a paragraph's first line: nearly every dash line after a finished clause starts
+    indented. Plans that set their items flush leave a flush dash line ambiguous."""
+    items = [
+        ln.indent
+        for prev, ln in zip(lines, lines[1:], strict=False)
+        if not ln.ocr
+        and ln.indent is not None
+        and (_UPPER_BULLET.match(ln.text) or _LOWER_BULLET.match(ln.text))
+        and _CLAUSE_END_TAIL.ends(prev.text)
+    ]
+    return len(items) >= _MIN_ITEMS and sum(items) >= _ITEMS_SET_IN_SHARE * len(items)
+
+
+def _wrapped_under_a_dash(
+    prev_line: Line | None, paragraph: str, line: Line, full_line: int | None, set_in: bool = False
+) -> bool:
+    """A dash before a line the page wrapped, OCR's or a hyphen the line broke
+    before: the line before ran to the right margin without ending its clause
+    (`… cửa khẩu phụ Đăk Long` / `- Văng Tắt lên thành …`, `… Nhật Bản,` / `-
+    Hàn Quốc …`). On a text layer the dash is printed: the line must start flush,
+    where wrapped lines start, on a page that sets its items in (`set_in`)."""
     return (
         full_line is not None
         and prev_line is not None
-        and prev_line.ocr
-        and line.ocr
+        and ((prev_line.ocr and line.ocr) or (set_in and not line.ocr and line.indent is False))
         and "\t" not in prev_line.text + line.text  # table rows keep their own lines
         and len(prev_line.text) >= full_line
         and bool(_UPPER_BULLET.match(line.text))
@@ -778,6 +802,7 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
     lines are already paragraphs and only a sentence cut in two is joined.
     """
     paragraphs: list[Paragraph] = []
+    set_in = items_set_in(lines)
     prev_hard = True
     prev_line: Line | None = None
     blank_before = False
@@ -799,7 +824,10 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
                         paragraphs[-1].text, text, not blank_before and _wrapped_flush(prev_line, ln, full_line)
                     )
                     # OCR leaves a blank line between blocks: a dash after one is a bullet's
-                    or (not blank_before and _wrapped_under_a_dash(prev_line, paragraphs[-1].text, ln, full_line))
+                    or (
+                        not blank_before
+                        and _wrapped_under_a_dash(prev_line, paragraphs[-1].text, ln, full_line, set_in)
+                    )
                     or _flush_under_a_dash(prev_line, ln, full_line)
                 )
                 and not _heading_ended_short(prev_line, paragraphs[-1].text, ln, full_line)

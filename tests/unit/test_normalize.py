@@ -492,3 +492,23 @@ def test_a_text_of_one_paragraph_a_line_is_not_read_as_wrapped():
     lines = truth_text("kiengiang-2020-kh182").split("\n")
     assert set(blank_line_layout(lines)) == {None}
     assert set(blank_line_layout(_wrapped("\n".join(lines)).split("\n"))) == {None, False, True}
+
+
+def _items(set_in: bool) -> list[Line]:
+    """Dashed items of a text layer (kontum-2025-qd243-congbao.pdf p.19), set in or flush."""
+    return [
+        Line("- Tham mưu tổ chức tốt các hoạt động đối ngoại của tỉnh năm 2025.", 19, indent=set_in),
+        Line("- Phối hợp với các tỉnh giáp biên tổ chức các hoạt động giao lưu.", 19, indent=set_in),
+        Line("- Tăng cường quan hệ hữu nghị với các địa phương của nước bạn Lào.", 19, indent=set_in),
+        Line("- Phối hợp chặt chẽ trong công tác mở các cặp cửa khẩu phụ trên", 19, indent=set_in),
+        Line("tuyến biên giới Việt Nam - Campuchia và nâng cấp cặp cửa khẩu phụ Đăk Long", 19, indent=False),
+        Line("- Văng Tắt lên thành cửa khẩu chính.", 19, indent=False),
+    ]
+
+
+@pytest.mark.parametrize(("set_in", "paragraphs"), [(True, 4), (False, 5)])
+def test_a_name_broken_before_its_hyphen_goes_on_where_items_are_set_in(set_in, paragraphs):
+    """`Đăk Long` / `- Văng Tắt`: a flush dash line after a full line that ends no
+    clause is the name's hyphen, on a page whose items start indented; where
+    items are set flush it is an item of its own."""
+    assert len(dewrap(_items(set_in), full_line=60)) == paragraphs
