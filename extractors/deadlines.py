@@ -219,8 +219,11 @@ def _compiled_atom(pattern: str) -> tuple[regex.Pattern, bool]:
 
 
 _ATOM_RES = [(kind, key, *_compiled_atom(p)) for kind, key, p in _ATOMS]
-#: A preposition and its gap that end exactly where an atom's core starts (matched backwards).
-_PREP_BEFORE = regex.compile(rf"(?r){PREP}{PREP_GAP}", regex.I)
+#: The hour of a day, written before it: `13h30’ ngày 02/6/2026`, `8 giờ 00 phút, ngày …`.
+CLOCK = r"(?:[01]?\d|2[0-3])\s*(?:h|giờ)\s*(?:[0-5]\d)?\s*(?:phút|’|')?,?"
+#: A preposition and its gap that end exactly where an atom's core starts (matched
+#: backwards); an hour may stand between them (`Từ 13h30’ ngày 02/6/2026`).
+_PREP_BEFORE = regex.compile(rf"(?r){PREP}{PREP_GAP}(?:{CLOCK}\s+)?", regex.I)
 #: The keys as scanned on the text in lower case (the usual way: a pattern
 #: without IGNORECASE scans 1.5-3 × faster), and on the text itself when
 #: lowering changes its length (`İ`), so offsets would not hold.

@@ -607,3 +607,25 @@ def test_a_schedule_row_whose_time_cell_comes_first_belongs_to_its_task():
     text = "Thời gian\tNội dung\tĐơn vị thực hiện\nTrước ngày 10/4/2026\tBan hành văn bản hướng dẫn\tSở Y tế"
     task = Task(task_id="T001", char_start=text.index("Ban hành"), char_end=text.index("\tSở Y tế"))
     assert [d.task_id for d in _run(text, tasks=[task])] == ["T001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "form"),
+    [
+        # an inspection's rounds (real KH-3024): the hour between the preposition and the day
+        ("Đợt 1: Từ 13h30’ ngày 02/6/2026 (Thứ Ba).", "Từ 13h30’ ngày 02/6/2026", ("date", "2026-06-02", None)),
+        (
+            "Tập huấn từ 8 giờ 00 ngày 02/6/2026 đến 17h ngày 03/6/2026.",
+            "từ 8 giờ 00 ngày 02/6/2026 đến 17h ngày 03/6/2026",
+            ("period", "2026-06-02", "2026-06-03"),
+        ),
+        (
+            "Gửi báo cáo về Sở trước 17 giờ 00 phút, ngày 15/6/2026.",
+            "trước 17 giờ 00 phút, ngày 15/6/2026",
+            ("date", None, "2026-06-15"),
+        ),
+    ],
+)
+def test_an_hour_before_the_day_keeps_the_preposition(text, span, form):
+    d = _one(text)
+    assert d.text == span and _nf(d)[:3] == form
