@@ -494,6 +494,9 @@ GROUP_NOUNS = [
     "ban quản lý",
     "cơ quan chuyên môn",
     "cơ quan báo chí",
+    # local government as a whole (`phối hợp với chính quyền địa phương`, `chính quyền các cấp`)
+    "chính quyền địa phương",
+    "chính quyền",
     # institutions (`các cơ sở đào tạo trên địa bàn`)
     "cơ sở đào tạo",
     "cơ sở giáo dục",
@@ -525,7 +528,10 @@ GROUP_NOUNS = [
 #: Nouns that name several bodies on their own (`Bộ ngành liên quan`).
 PLURAL_NOUNS = ["sở ngành", "ban ngành", "bộ ngành"]
 #: Nouns that may stand without `các` where an agency is expected (`phối hợp sở, ngành`).
-BARE_NOUNS = ["sở ngành", "ban ngành", "bộ ngành", "sở", "bộ", "ban", "ngành", "cơ quan", "đơn vị", "địa phương"]
+BARE_NOUNS = [
+    *("sở ngành", "ban ngành", "bộ ngành", "sở", "bộ", "ban", "ngành", "cơ quan", "đơn vị", "địa phương"),
+    *("chính quyền địa phương", "chính quyền"),
+]
 #: What may follow a group noun: scope, relation, level.
 GROUP_MODIFIERS = [
     "có liên quan",
@@ -1064,12 +1070,12 @@ def agency_chain(text: str, pos: int, bare: bool = False, semicolons: bool = Tru
     out: list[tuple[int, int]] = []
     p = pos
     while True:
-        e = agency_at(text, p, bare=bare and not out)
+        e = agency_at(text, p, bare=bare)
         if e is None:
             break
         out.append((p, e))
         m = sep_re.match(text, e)
-        if not m or agency_at(text, m.end()) is None:
+        if not m or agency_at(text, m.end(), bare=bare) is None:
             break
         p = m.end()
     return out

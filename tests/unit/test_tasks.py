@@ -424,6 +424,25 @@ def test_offsets_point_at_the_text():
             ["Sở Tài chính"],
             ["các sở, ngành liên quan"],
         ),
+        # local government as a partner, after a named body too (real CV of a provincial UBND)
+        (
+            "Chủ trì, phối hợp với Sở Công Thương, chính quyền địa phương và cơ quan liên quan tăng cường kiểm tra",
+            [],
+            ["Sở Công Thương", "chính quyền địa phương và cơ quan liên quan"],
+        ),
+        (
+            "Phối hợp với Sở Ngoại vụ và chính quyền địa phương quản lý chặt chẽ việc sử dụng",
+            [],
+            ["Sở Ngoại vụ", "chính quyền địa phương"],
+        ),
+        (
+            "Công an tỉnh phối hợp với Sở Tư pháp, đơn vị liên quan thẩm định",
+            ["Công an tỉnh"],
+            ["Sở Tư pháp", "đơn vị liên quan"],
+        ),
+        ("Phối hợp với chính quyền các cấp tuyên truyền pháp luật", [], ["chính quyền các cấp"]),
+        # a government being built is no body (`chính quyền số`)
+        ("Xây dựng chính quyền số, chính quyền điện tử", [], []),
     ],
 )
 def test_parse_assignment(text, lead, partners):
