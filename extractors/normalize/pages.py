@@ -661,25 +661,34 @@ def _full_line_chars(lines: list[Line]) -> int | None:
     return int(_FULL_LINE_SHARE * lengths[3 * len(lengths) // 4])
 
 
-#: Dashed items after a finished clause a text layer needs, and the share of them
-#: set in, before its flush dash lines are read as wrapped ones.
-_MIN_ITEMS = 3
+#: Lines of a kind after a finished clause a document needs before its indents are
+#: trusted, and the share of them that must start indented: every dashed item
+#: (a flush dash line is then a wrapped one), most labelled items (a flush line
+#: after a full stop is then a wrapped one).
+_MIN_STARTS = 3
 _ITEMS_SET_IN_SHARE = 0.9
+_LABELS_SET_IN_SHARE = 0.75
 
 
-def items_set_in(lines: list[Line]) -> bool:
-    """Whether the text layer sets its dashed items in from the margin, as it sets
-    a paragraph's first line: nearly every dash line after a finished clause starts
-    indented. Plans that set their items flush leave a flush dash line ambiguous."""
-    items = [
+def set_in(lines: list[Line], opens: regex.Pattern | LineStart, share: float, ocr: bool = True) -> bool:
+    """Whether the document sets the lines `opens` matches in from the margin, as it
+    sets a paragraph's first line, where they follow a finished clause (plans that
+    set their items flush leave a flush line ambiguous); `ocr=False` counts text
+    layers only."""
+    starts = [
         ln.indent
         for prev, ln in zip(lines, lines[1:], strict=False)
-        if not ln.ocr
-        and ln.indent is not None
-        and (_UPPER_BULLET.match(ln.text) or _LOWER_BULLET.match(ln.text))
+        if ln.indent is not None
+        and (ocr or not ln.ocr)
+        and "\t" not in ln.text
+        and opens.match(ln.text)
         and _CLAUSE_END_TAIL.ends(prev.text)
     ]
-    return len(items) >= _MIN_ITEMS and sum(items) >= _ITEMS_SET_IN_SHARE * len(items)
+    return len(starts) >= _MIN_STARTS and sum(starts) >= share * len(starts)
+
+
+#: A dashed item, its dash as printed or as OCR read it.
+_DASHED = regex.compile(rf"^[-–+•*]{_DASH_SMUDGE}\s*\p{{L}}")
 
 
 def _wrapped_under_a_dash(
@@ -802,7 +811,10 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
     lines are already paragraphs and only a sentence cut in two is joined.
     """
     paragraphs: list[Paragraph] = []
-    set_in = items_set_in(lines)
+    items_set_in = set_in(lines, _DASHED, _ITEMS_SET_IN_SHARE, ocr=False)
+    # OCR'd pages are read by their own margins (`pipeline.ocr.layout`); a text layer
+    # also by whether the document sets its items in at all.
+    labels_set_in = set_in(lines, _LABEL, _LABELS_SET_IN_SHARE, ocr=False)
     prev_hard = True
     prev_line: Line | None = None
     blank_before = False
@@ -821,12 +833,14 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
                 and not ln.hard
                 and (
                     not starts_paragraph(
-                        paragraphs[-1].text, text, not blank_before and _wrapped_flush(prev_line, ln, full_line)
+                        paragraphs[-1].text,
+                        text,
+                        not blank_before and (ln.ocr or labels_set_in) and _wrapped_flush(prev_line, ln, full_line),
                     )
                     # OCR leaves a blank line between blocks: a dash after one is a bullet's
                     or (
                         not blank_before
-                        and _wrapped_under_a_dash(prev_line, paragraphs[-1].text, ln, full_line, set_in)
+                        and _wrapped_under_a_dash(prev_line, paragraphs[-1].text, ln, full_line, items_set_in)
                     )
                     or _flush_under_a_dash(prev_line, ln, full_line)
                 )

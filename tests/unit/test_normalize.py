@@ -463,14 +463,30 @@ _AT_THE_MARGIN = Line("phòng, chống kịp thời không để ảnh hưởng 
     ],
 )
 def test_a_sentence_ending_at_the_right_margin_goes_on_under_a_flush_line(line, blank, paragraphs):
-    lines = [_OPENING, _AT_THE_MARGIN] + ([Line("", 5)] if blank else []) + [line]
-    assert len(dewrap(lines, full_line=60)) == paragraphs
+    lines = [*_items(set_in=True), _OPENING, _AT_THE_MARGIN] + ([Line("", 5)] if blank else []) + [line]
+    assert len(dewrap(lines, full_line=60)) == paragraphs + 4
+
+
+def _items(set_in: bool) -> list[Line]:
+    """Labelled items above, set in from the margin or flush with it."""
+    return [
+        Line("a) Rà soát quy hoạch sử dụng đất của tỉnh.", 4, indent=set_in),
+        Line("b) Kiểm tra việc khai thác khoáng sản.", 4, indent=set_in),
+        Line("c) Xử lý nghiêm các vi phạm.", 4, indent=set_in),
+        Line("d) Báo cáo kết quả thực hiện.", 4, indent=set_in),
+    ]
+
+
+def test_a_flush_line_after_a_full_stop_is_ambiguous_where_items_are_set_flush():
+    """A text layer that sets its items flush may set its paragraphs flush too."""
+    line = Line("Có kế hoạch di dân các đảo nhằm bảo vệ chủ quyền biển đảo; ứng dụng", 5, indent=False)
+    assert len(dewrap([*_items(set_in=False), _OPENING, _AT_THE_MARGIN, line], full_line=60)) == 6
 
 
 def test_a_short_line_ending_a_sentence_ends_its_paragraph_under_a_flush_line():
     short = Line("tài sản người dân.", 4, indent=False)
     line = Line("Có kế hoạch di dân các đảo nhằm bảo vệ chủ quyền biển đảo; ứng dụng", 5, indent=False)
-    assert len(dewrap([_OPENING, short, line], full_line=60)) == 2
+    assert len(dewrap([*_items(set_in=True), _OPENING, short, line], full_line=60)) == 6
 
 
 def _wrapped(text: str, width: int = 72) -> str:
@@ -494,7 +510,7 @@ def test_a_text_of_one_paragraph_a_line_is_not_read_as_wrapped():
     assert set(blank_line_layout(_wrapped("\n".join(lines)).split("\n"))) == {None, False, True}
 
 
-def _items(set_in: bool) -> list[Line]:
+def _dashed(set_in: bool) -> list[Line]:
     """Dashed items of a text layer (kontum-2025-qd243-congbao.pdf p.19), set in or flush."""
     return [
         Line("- Tham mưu tổ chức tốt các hoạt động đối ngoại của tỉnh năm 2025.", 19, indent=set_in),
@@ -511,4 +527,4 @@ def test_a_name_broken_before_its_hyphen_goes_on_where_items_are_set_in(set_in, 
     """`Đăk Long` / `- Văng Tắt`: a flush dash line after a full line that ends no
     clause is the name's hyphen, on a page whose items start indented; where
     items are set flush it is an item of its own."""
-    assert len(dewrap(_items(set_in), full_line=60)) == paragraphs
+    assert len(dewrap(_dashed(set_in), full_line=60)) == paragraphs
