@@ -997,6 +997,8 @@ def _core_at(text: str, pos: int, bare: bool) -> int | None:
         return owner
     if m and _group_ends(text, m.end()):
         return m.end()
+    if m and bare and (end := _described_group_end(text, m.end())) is not None:
+        return end
     if bare:
         m = _BARE_GROUP_RE.match(text, pos) or _BARE_LIST_RE.match(text, pos)
         if m and _group_ends(text, m.end()):
@@ -1053,6 +1055,25 @@ def _group_ends(text: str, end: int) -> bool:
         or _CAPITAL.match(text, nxt, nxt + 1) is not None
         or agency_at(text, nxt) is not None
     )
+
+
+#: Words that may describe a group's members where a partner is expected
+#: (`các doanh nghiệp viễn thông`, `các tổ chức tín dụng`): never a predicate.
+_DESCRIBING_WORDS = 3
+
+
+def _described_group_end(text: str, end: int) -> int | None:
+    """End of a group whose kind a word or two describe, where a predicate, `và`,
+    punctuation or another agency follows them (`phối hợp với các doanh nghiệp
+    viễn thông triển khai …`); None when no such end comes."""
+    for _ in range(_DESCRIBING_WORDS):
+        w = _LOWER_WORD.match(text, end)
+        if w is None or _PREDICATE_RE.match(text, w.start(1)):
+            return None
+        end = w.end()
+        if _group_ends(text, end):
+            return end
+    return None
 
 
 #: Between the agencies of a list.

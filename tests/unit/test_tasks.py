@@ -443,6 +443,23 @@ def test_offsets_point_at_the_text():
         ("Phối hợp với chính quyền các cấp tuyên truyền pháp luật", [], ["chính quyền các cấp"]),
         # a government being built is no body (`chính quyền số`)
         ("Xây dựng chính quyền số, chính quyền điện tử", [], []),
+        # a group whose members a word or two describe, before what it does
+        (
+            "Sở Tài chính chủ trì, phối hợp với các tổ chức tín dụng triển khai gói vay",
+            ["Sở Tài chính"],
+            ["các tổ chức tín dụng"],
+        ),
+        (
+            "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính và các doanh nghiệp viễn thông triển khai",
+            ["Sở Khoa học và Công nghệ"],
+            ["Sở Tài chính", "các doanh nghiệp viễn thông"],
+        ),
+        # … and not where no predicate closes the words (`phủ sóng` names no body's kind)
+        (
+            "Sở Khoa học và Công nghệ chủ trì, phối hợp với các doanh nghiệp viễn thông phủ sóng 5G",
+            ["Sở Khoa học và Công nghệ"],
+            [],
+        ),
     ],
 )
 def test_parse_assignment(text, lead, partners):
