@@ -473,6 +473,18 @@ _LABEL_ONLY = regex.compile(rf"^(?:{ROMAN_WIDE}|\d{{1,3}}|[a-zđ]|[-–+•*])\.
 _ROMAN_ONLY = regex.compile(rf"^{ROMAN_WIDE}\.?$")
 
 
+def _opens_next_row(cell: str, label: str) -> bool:
+    """Whether a line of a one-cell-per-line table is the next row's label: after a
+    numbered row a number opens a row only as the next number, so a figure cell
+    (`1` / `Số xã đạt chuẩn` / `xã` / `40`) stays in its row."""
+    if not _LABEL_ONLY.match(cell):
+        return False
+    number = cell.rstrip(".")
+    if number.isdecimal() and label.rstrip(".").isdecimal():
+        return int(number) == int(label.rstrip(".")) + 1
+    return True
+
+
 def _cell_per_line(lines: list[str], header: Header, start: int) -> tuple[list[str], int] | None:
     """A table exported one cell per line: the header one title per line, then
     each row as that many lines, opening with its STT label. Rows come back as
@@ -486,7 +498,10 @@ def _cell_per_line(lines: list[str], header: Header, start: int) -> tuple[list[s
         group = [first]
         k = j + 1
         while (
-            k < len(lines) and len(group) < n and not _LABEL_ONLY.match(cell := lines[k].strip()) and "\t" not in cell
+            k < len(lines)
+            and len(group) < n
+            and not _opens_next_row(cell := lines[k].strip(), first)
+            and "\t" not in cell
         ):
             group.append(cell)
             k += 1

@@ -170,6 +170,19 @@ def test_a_table_one_cell_per_line_keeps_its_group_rows():
     ]
 
 
+def test_a_table_one_cell_per_line_keeps_its_figure_cells():
+    """Figure cells look like row labels (`40` after `1`); only the next number opens
+    a row, so a lower-case unit (`xã`) stays in its column."""
+    header = ["TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2027", "Năm 2030", "Cơ quan theo dõi"]
+    body = ["1", "Số xã đạt chuẩn nông thôn mới", "xã", "40", "65", "Sở Nông nghiệp và Môi trường"]
+    body += ["2", "Số sản phẩm OCOP đạt 3 sao trở lên", "sản phẩm", "150", "250", "Sở Công Thương"]
+    rows = [ln.split("\t") for ln in rebuild_flat_tables([*header, *body, "Nơi nhận:"]) if "\t" in ln]
+    assert rows[1:] == [
+        ["1", "Số xã đạt chuẩn nông thôn mới", "xã", "40", "65", "Sở Nông nghiệp và Môi trường"],
+        ["2", "Số sản phẩm OCOP đạt 3 sao trở lên", "sản phẩm", "150", "250", "Sở Công Thương"],
+    ]
+
+
 def test_a_year_column_whose_last_digit_ocr_damaged_is_still_a_value_column():
     assert [column_role(t) for t in ("Năm 2022", "Năm 202!", "Năm 202l", "Năm thực hiện")] == [
         "value",
