@@ -28,8 +28,11 @@ from extractors.text.lexicon import (
     ENACTING_LINE,
     KIND_KEYS,
     MOTTO_START,
+    NAME_HEAD,
+    NAME_WORD,
     NATIONAL_BODIES,
     NUMBER_FIELD,
+    PLACE_WORD,
     PREAMBLE_OPENER,
     RECORD_KINDS,
     SIGNATURE_MARK,
@@ -118,7 +121,7 @@ def kind_of(words: str) -> str | None:
 _NUMBER_LINE = regex.compile(
     "^" + NUMBER_FIELD + r"\s*:?\s*(?P<number>\d[\d.]*[\p{L}]{0,2}(?:\s*[/\-–]\s*[\p{L}Đ0-9.]+)+)(?![\p{L}\d])"
 )
-_PLACE = r"(?P<place>\p{Lu}[\p{L}.]*(?:[ \-]+\p{Lu}[\p{L}.]*){0,4})"
+_PLACE = rf"(?P<place>{PLACE_WORD}(?:[ \-]+{PLACE_WORD}){{0,4}})"
 #: `Lào Cai, ngày 10 tháng 3 năm 2026`, also after other text on the line (merged columns).
 _PLACE_DATE = regex.compile(rf"(?:^|\s){_PLACE},\s*{HEADER_DATE}")
 #: A place that is not one: `Hôm nay, ngày …` opens the minutes of a meeting.
@@ -153,7 +156,7 @@ _DISTRICT_IN_TEXT = regex.compile(
     regex.IGNORECASE,
 )
 _SIGNER_TITLE = regex.compile(rf"^(?:{SIGNATURE_MARK}\s*)?(?P<title>{SIGNER_TITLE_CAPS})\s*$")
-_PERSON_NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}$")
+_PERSON_NAME = regex.compile(rf"^{NAME_HEAD}(?:\s+{NAME_WORD}){{1,4}}$")
 #: A line of the recipients' list: a dash or OCR's reading of one.
 _LIST_ITEM = regex.compile(r"^[-–~+•*]")
 
@@ -771,7 +774,7 @@ _TITLE_AT_END = regex.compile(
 )
 #: A person's name at the end of a line, where OCR ran the two signature
 #: columns together (`- Lưu: VT, TH. Trần Văn Bình`).
-_NAME_AT_END = regex.compile(r"(?:^|[\s.;,])(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,3})\s*$")
+_NAME_AT_END = regex.compile(rf"(?:^|[\s.;,])(?P<name>{NAME_HEAD}(?:\s+{NAME_WORD}){{1,3}})\s*$")
 
 
 def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
@@ -871,7 +874,7 @@ def _collective_head(doc: ParsedDoc, block: str) -> tuple[str | None, str | None
         return None, None
     role = _HEAD_ROLE[" ".join(m.group("body").split())]
     head = regex.search(
-        rf"(?:Ông|Bà)\s*[.:]?\s*(?P<name>\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}*){{1,3}})\s*[-–,]\s*(?:[^\n:;]{{0,40}},\s*)?(?P<role>{role})",
+        rf"(?:Ông|Bà)\s*[.:]?\s*(?P<name>{NAME_HEAD}(?:\s+{NAME_WORD}){{1,3}})\s*[-–,]\s*(?:[^\n:;]{{0,40}},\s*)?(?P<role>{role})",
         doc.text,
     )
     if not head:

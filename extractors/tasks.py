@@ -40,6 +40,8 @@ from extractors.text.lexicon import (
     ARRANGEMENT_HEADINGS,
     CARRY_OUT_CLOSING,
     COOPERATION_ADVERBS,
+    NAME_HEAD,
+    NAME_WORD,
     OWN_CLOSING,
     TIME_COLUMN_ANY,
     TIME_COLUMN_FIRST,
@@ -638,7 +640,7 @@ _ANNOUNCES = regex.compile(r"(?<![\p{L}])(?:sau|sau\s+đây|dưới\s+đây)\s*:
 _FOR_AGENCY = regex.compile(r"^(?:đối\s+với|trách\s+nhiệm\s+của|nhiệm\s+vụ\s+của|phân\s+công\s+cho)\s+", _F)
 #: `Ông. Hoàng Văn Thuân - Trưởng đoàn:` — a member of a team, and the work given to them.
 _PERSON = regex.compile(
-    r"^(?:Ông|Bà|Đồng\s+chí|Đ/c)\.?\s+(?P<who>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}(?:\s*[-–,]\s*[^:]{2,60})?)\s*(?::|$)"
+    rf"^(?:Ông|Bà|Đồng\s+chí|Đ/c)\.?\s+(?P<who>{NAME_HEAD}(?:\s+{NAME_WORD}){{1,4}}(?:\s*[-–,]\s*[^:]{{2,60}})?)\s*(?::|$)"
 )
 
 

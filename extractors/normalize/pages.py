@@ -34,6 +34,7 @@ from extractors.text.lexicon import (
     MOTTO_SLOGAN,
     NOI_NHAN,
     NUMBER_FIELD,
+    PLACE_WORD,
     PREAMBLE_OPENER,
     SIGNATURE_MARK,
     SIGNER_TITLE_CAPS,
@@ -395,7 +396,7 @@ _MOTTO_COUNTRY = MOTTO_COUNTRY
 _MOTTO_SLOGAN = MOTTO_SLOGAN
 #: A place name's words are a space apart: a tab is a column boundary (`ĐẢNG BỘ TỈNH X⇥⇥X, ngày …`).
 _PLACE_DATE = (
-    r"[\p{Lu}][\p{L}.]*(?: +[\p{Lu}][\p{L}.]*){0,4},\s*[Nn]gày\s+(?:\S+\s+tháng\s+\S+\s+năm\s+\d{4}"
+    rf"{PLACE_WORD}(?: +{PLACE_WORD}){{0,4}},\s*[Nn]gày\s+(?:\S+\s+tháng\s+\S+\s+năm\s+\d{{4}}"
     r"|\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4})"
 )
 

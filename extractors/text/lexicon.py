@@ -156,6 +156,17 @@ NATIONAL_BODIES: tuple[str, ...] = (
     "Kiểm toán nhà nước",
 )
 
+#: The apostrophe of the Central Highlands' names, as typed or as Word curls it (`Cư M'gar`, `H’Hen Niê`).
+_APOSTROPHE = "['’ʼ]"
+#: A word of a place's name as a header or place-date line writes it, capitalised and
+#: perhaps with that apostrophe (`Ia H'Drai`, `Đắk R'lấp`, `Cư M'gar`).
+PLACE_WORD = rf"\p{{Lu}}[\p{{L}}.]*(?:{_APOSTROPHE}\p{{L}}+)?"
+#: A person's name: its first word, then `NAME_WORD`s. The first may be one capital,
+#: as the Central Highlands' peoples open a man's or a woman's name (`Y Mươl Niê`,
+#: `A Pớt`), or `H'` before a woman's (`H'Yim Kđoh`).
+NAME_HEAD = rf"(?:H{_APOSTROPHE}\p{{Lu}}?\p{{Ll}}+|\p{{Lu}}\p{{Ll}}+|\p{{Lu}}(?=\s))"
+NAME_WORD = rf"\p{{Lu}}\p{{Ll}}*(?:{_APOSTROPHE}\p{{Lu}}?\p{{Ll}}+)?"
+
 #: The Party's header in place of the motto (a Tỉnh ủy's or Huyện ủy's plan), in capitals only.
 MOTTO_PARTY = r"(?-i:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)"
 #: The motto in capitals with OCR's damage between its first words and `NAM`

@@ -33,8 +33,9 @@ _ALIASES = {
 
 
 def fold(name: str) -> str:
-    """Comparison key: NFC, one tone-mark convention, lower case, one space, dashes unified."""
+    """Comparison key: NFC, one tone-mark convention, lower case, one space, dashes and apostrophes unified."""
     name = normalize_tone_marks(unicodedata.normalize("NFC", name)).lower().replace("–", "-")
+    name = name.replace("’", "'").replace("ʼ", "'")
     return " ".join(name.replace(" - ", "-").replace("-", " - ").split())
 
 
@@ -106,7 +107,11 @@ def province_names() -> list[str]:
 
 
 def title_case_place(words: str) -> str:
-    """`KIÊN GIANG` → `Kiên Giang`; `BÀ RỊA - VŨNG TÀU` → `Bà Rịa - Vũng Tàu`."""
+    """`KIÊN GIANG` → `Kiên Giang`; `BÀ RỊA - VŨNG TÀU` → `Bà Rịa - Vũng Tàu`; a listed
+    place as the list writes it, which case alone cannot tell (`IA H'DRAI` → `Ia H'Drai`,
+    `CƯ M'GAR` → `Cư M'gar`)."""
+    if listed := _place_spellings().get(fold(words)):
+        return listed
     return " ".join(w if w in "-–" else w[:1].upper() + w[1:].lower() for w in words.split())
 
 

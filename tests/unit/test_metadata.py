@@ -40,6 +40,42 @@ def test_metadata_raw_text(name):
     _compare(name, _facts(normalize_text(path.read_text(encoding="utf-8"), markdown=path.suffix == ".md")))
 
 
+@pytest.mark.parametrize(
+    ("district", "place", "signer", "issuer", "province"),
+    [
+        # the Central Highlands: apostrophes in places, one-letter first words in names;
+        # a listed place is spelt as the list spells it (`H'Drai`, not `H'drai`)
+        ("HUYỆN CƯ M'GAR", "Cư M'gar", "Y Mươl Niê", "Ủy ban nhân dân huyện Cư M'gar", "Đắk Lắk"),
+        ("HUYỆN IA H’DRAI", "Ia H’Drai", "A Pớt", "Ủy ban nhân dân huyện Ia H'Drai", "Kon Tum"),
+        ("HUYỆN ĐẮK R'LẤP", "Đắk R'lấp", "H'Hen Niê", "Ủy ban nhân dân huyện Đắk R'Lấp", "Đắk Nông"),
+    ],
+)
+def test_names_of_the_central_highlands(district, place, signer, issuer, province):
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN",
+            district,
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: 45/KH-UBND",
+            f"{place}, ngày 20 tháng 02 năm 2025",
+            "KẾ HOẠCH",
+            "Cải cách hành chính năm 2025",
+            "1. Phòng Nội vụ tham mưu sắp xếp tổ chức bộ máy.",
+            "Nơi nhận:",
+            "- Lưu: VT.",
+            "TM. ỦY BAN NHÂN DÂN",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            signer,
+        ]
+    )
+    f = _facts(normalize_text(text))
+    assert (f.issuer, f.province) == (issuer, province)
+    assert (f.issue_place, f.issue_date) == (place, dt.date(2025, 2, 20))
+    assert (f.signer_title, f.signer_name) == ("Phó Chủ tịch", signer)
+
+
 def test_issuer_and_case_helpers():
     assert issuer_from_caps(["ỦY BAN NHÂN DÂN", "TỈNH BÀ RỊA - VŨNG TÀU"]) == "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"
     assert issuer_from_caps(["UBND THÀNH PHỐ HÀ NỘI"]) == "Ủy ban nhân dân thành phố Hà Nội"
