@@ -175,7 +175,8 @@ TABLE_COLUMNS: list[tuple[str, str]] = [
     ("timeframe", rf"^(?:{TIME_COLUMN_FIRST})"),
     ("product", r"^(?:sản\s+phẩm|kết\s+quả)"),
     ("task", rf"^(?:tên\s+)?(?:{_TASK_HEADER})"),
-    ("lead", r"chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm|phụ\s+trách|cơ\s+quan|đơn\s+vị"),
+    # `Đơn vị tính` is a unit of measure, not the unit (body) that carries the task out
+    ("lead", r"chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm|phụ\s+trách|cơ\s+quan|đơn\s+vị(?!\s+tính)"),
     ("timeframe", TIME_COLUMN_ANY),
     ("product", r"sản\s+phẩm"),
     # an address or a note names no task (`Địa chỉ Dự án`, `Tên và địa chỉ Dự án` in a list of the units inspected)

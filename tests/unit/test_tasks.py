@@ -545,6 +545,33 @@ def test_task_table_rows():
     assert t1.section_id == "II/1"
 
 
+def test_a_units_of_measure_column_is_no_lead():
+    """`Đơn vị tính` is a unit of measure: a budget's rows are no tasks led by `người`
+    or `lít`, and beside a lead column it takes nothing from it."""
+    budget = "\n".join(
+        [
+            "TT\tNội dung\tĐơn vị tính\tSố lượng\tĐơn giá (nghìn đồng)\tThành tiền (nghìn đồng)",
+            "1\tTập huấn cán bộ y tế\tngười\t500\t1.000\t500.000",
+            "2\tMua hóa chất phun diệt muỗi\tlít\t2.000\t750\t1.500.000",
+        ]
+    )
+    doc = build_doc([("phu_luc", "phu_luc", "PHỤ LỤC\nDỰ TOÁN KINH PHÍ\n" + budget)])
+    assert not [t for t in extract_tasks(doc) if t.lead and t.lead[0] in ("người", "lít")]
+    table = "\n".join(
+        [
+            "TT\tNhiệm vụ\tĐơn vị tính\tKhối lượng\tĐơn vị thực hiện\tThời gian",
+            "1\tTrồng rừng phòng hộ ven biển\tha\t120\tSở Nông nghiệp và Môi trường\tNăm 2026",
+        ]
+    )
+    doc = build_doc([("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ\n" + table)])
+    [t] = extract_tasks(doc)
+    assert (t.text, t.lead, t.timeframe) == (
+        "Trồng rừng phòng hộ ven biển",
+        ["Sở Nông nghiệp và Môi trường"],
+        "Năm 2026",
+    )
+
+
 def test_table_headers_are_read_by_their_first_words():
     table = "\n".join(
         [
