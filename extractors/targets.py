@@ -63,8 +63,15 @@ COUNT_UNIT = (
     r"tuổi|mô\s+hình|công\s+trình|căn\s+hộ|căn\s+nhà|trường(?:\s+(?:học|mầm\s+non|tiểu\s+học|trung\s+học(?:\s+(?:cơ\s+sở|phổ\s+thông))?|đại\s+học|cao\s+đẳng))?|bệnh\s+viện|trạm\s+y\s+tế|(?-i:KCN|CCN)|phòng\s+học|cơ\s+sở|xã|huyện|thôn|"
     r"làng|bản|trạm|cụm\s+công\s+nghiệp|khu\s+công\s+nghiệp|chợ|cây|con|ngôi\s+nhà|nhà)"
 )
+#: A rate per so many people: `100 ca/100.000 dân`, `30/100.000 trẻ đẻ sống` (health and
+#: population plans); the cases counted, if named, and the population they are counted in.
+RATE_UNIT = (
+    r"(?:(?:ca(?:\s+mắc)?|trường\s+hợp|vụ|người|trẻ)\s*)?/\s*(?:1|10|100)(?:\.000)+\s*"
+    r"(?:dân|người\s+dân|người|trẻ\s+đẻ\s+(?:ra\s+)?sống|trẻ(?:\s+em)?|phụ\s+nữ)"
+)
 #: A percent sign ends its unit whatever follows: OCR glues a footnote marker to it (`45%I®`, `45%[3]`).
-UNIT = rf"(?P<unit>{PERCENT_UNIT}|(?:{CURRENCY_UNIT}|{MEASURE_UNIT}|{COUNT_UNIT})(?!\p{{L}}))"
+UNIT = rf"(?P<unit>{PERCENT_UNIT}|(?:{RATE_UNIT}|{CURRENCY_UNIT}|{MEASURE_UNIT}|{COUNT_UNIT})(?!\p{{L}}))"
+_RATE_AFTER_RE = regex.compile(rf"(?=/){RATE_UNIT}(?!\p{{L}})", _I)
 #: A unit right after a figure: `%` may touch it, words need a space.
 _UNIT_AFTER_RE = regex.compile(rf"\G(?:\s?(?=%)|\s+(?!%)|(?={GLUED_UNIT})){UNIT}", _I)
 _COUNT_RE = regex.compile(rf"^{COUNT_UNIT}$", _I)
@@ -544,6 +551,14 @@ def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[in
     for q in find_quantities(line[start:end]):
         qs, qe = q.start + start, q.end + start
         if qs < consumed or is_year(q) or any(a < qe and qs < b for a, b in masked()):
+            continue
+        if rate := _RATE_AFTER_RE.match(line, qe):
+            # `30/100.000 trẻ đẻ sống`: a rate, not a fraction or a date
+            q = Quantity(start=qs, end=qe, value=q.value, value_high=q.value_high, sign=q.sign, low_text=q.low_text)
+            out.append(
+                _Figure(q=q, unit=_SLASH_GAPS.sub("/", SPACES.sub(" ", rate.group()).lower()), unit_end=rate.end())
+            )
+            consumed = rate.end()
             continue
         fraction = _FRACTION_RE.match(line, qe)
         if _NUMBER_GOES_ON.match(line[qe:]) and not fraction:

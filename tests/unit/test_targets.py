@@ -808,3 +808,17 @@ def test_an_age_band_says_whom_a_rate_counts(line, value, indicator):
     assert [t.value for t in found] == [value]
     if indicator:
         assert found[0].indicator == indicator
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "unit", "indicator"),
+    [
+        ("Giảm tỷ lệ mắc sốt xuất huyết dưới 100 ca/100.000 dân", 100.0, "ca/100.000 dân", "tỷ lệ mắc sốt xuất huyết"),
+        ("Tỷ lệ mắc lao dưới 150 người/100.000 dân", 150.0, "người/100.000 dân", "tỷ lệ mắc lao"),
+        ("Tỷ suất tử vong mẹ dưới 30/100.000 trẻ đẻ sống", 30.0, "/100.000 trẻ đẻ sống", "tỷ suất tử vong mẹ"),
+    ],
+)
+def test_a_rate_per_so_many_people_is_the_unit(written, value, unit, indicator):
+    """Health and population plans count cases per 100,000 people: the rate is the unit,
+    not a fraction, a date or a denominator to drop."""
+    one(GOALS + f"- {written}.", value=value, unit=unit, comparator="lt", indicator=indicator, target_year=2025)
