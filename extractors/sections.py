@@ -41,6 +41,14 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
             r"(?![\p{L}\d])\s*[.:\-–]?\s*(?P<rest>(?:\p{Lu}[^\p{Ll}]*)?)$"
         ),
     ),
+    # OCR reads `Phần III` as `Phần HI`, `Phần I1`: a part behind a Roman look-alike.
+    (
+        "part_ocr",
+        regex.compile(
+            r"^(?P<word>Phần|PHẦN|Chương|CHƯƠNG)\s+(?P<label>(?=[IVX1il|Hïíìî]*[1il|Hïíìî])[IVX1il|Hïíìî]{1,4})"
+            r"(?![\p{L}\d])\s*[.:\-–]?\s*(?P<rest>(?:\p{Lu}[^\p{Ll}]*)?)$"
+        ),
+    ),
     # `II.`, `II -`, `II)`, and `II/` (`/.`) as some offices write every label.
     (
         "roman",
@@ -152,14 +160,17 @@ def classify_line(line: str) -> LineInfo:
             elif style == "dotted":
                 label = label.replace(":", ".")  # OCR: `2:9.` for `2.9.`
             figures = lookalike = None
-            if style == "roman_ocr":
+            if style in ("roman_ocr", "part_ocr"):
                 figures = label if label.isdigit() else None
                 lookalike = label
-                style, label = "roman", regex.sub(r"[1l|iïíìî]", "I", label.replace("H", "II"))
-                if "L" in label and not regex.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", label):
-                    label = label.replace("L", "I")  # `IL.` is `II.` with a foot on the second stroke
-                if not regex.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", label):
+                read = regex.sub(r"[1l|iïíìî]", "I", label.replace("H", "II"))
+                if "L" in read and not regex.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", read):
+                    read = read.replace("L", "I")  # `IL.` is `II.` with a foot on the second stroke
+                if not regex.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", read):
                     continue
+                style, label = (
+                    ("roman", read) if style == "roman_ocr" else ("part", f"{m.group('word').capitalize()} {read}")
+                )
             return LineInfo("label", style, label, m.group("rest").strip(), figures, lookalike)
     if _NOI_NHAN.match(line):
         return LineInfo("noi_nhan")
@@ -695,6 +706,11 @@ def _in_sequence(
     """A number or Roman label OCR misread, put right from its neighbours."""
     if style == "number":
         return _number_in_sequence(label, stack, lines, i)
+    if style == "part" and info.lookalike and previous:
+        # `Phần I`, `Phần II`, `Phần HI`: parts never skip, the one after the last is meant
+        word, numeral = previous.rsplit(" ", 1)
+        if numeral in ROMANS and (at := ROMANS.index(numeral) + 1) < len(ROMANS):
+            return f"{word} {ROMANS[at]}"
     return _roman_in_sequence(style, info, label, lines, i, previous)
 
 

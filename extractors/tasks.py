@@ -586,6 +586,8 @@ def _label_end(text: str, sec, line_start: int, line_end: int) -> int:
         at = text.find(info.rest, line_start, line_end)
         if at >= 0:
             return at
+    if info.kind == "label":
+        return line_end  # the misread label alone on its line (`Phần HI` / `TỔ CHỨC THỰC HIỆN`)
     return line_start
 
 

@@ -247,6 +247,21 @@ def test_parts_hold_their_roman_items_and_chapters_their_articles():
     ]
 
 
+@pytest.mark.parametrize("misread", ["Phần HI", "Phần IH", "Phần I1", "PHẦN 1I"])
+def test_a_part_ocr_misread_follows_the_part_before(misread):
+    """OCR reads `Phần III` as `Phần HI` (Tesseract on a clean 300 dpi page): the part
+    after `Phần II` is `Phần III`, its heading on the next line, and no task."""
+    text = (
+        "Phần I\nMỤC ĐÍCH, YÊU CẦU\n1. Nâng cao chất lượng phục vụ.\nPhần II\nNHIỆM VỤ TRỌNG TÂM\n"
+        "1. Phòng Nội vụ tham mưu sắp xếp bộ máy.\n"
+        f"{misread}\nTỔ CHỨC THỰC HIỆN\n1. Phòng Nội vụ theo dõi, báo cáo định kỳ hằng quý."
+    )
+    got = [(s.section_id, s.heading) for s in parse_sections(text)][-2:]
+    assert got == [("Phần III", "TỔ CHỨC THỰC HIỆN"), ("Phần III/1", "Phòng Nội vụ theo dõi, báo cáo định kỳ hằng quý")]
+    tasks = analyse(text).tasks
+    assert [t.section_id for t in tasks] == ["Phần II/1", "Phần III/1"]
+
+
 def test_the_part_of_a_standard_named_in_a_reference_is_no_part():
     text = "I. CĂN CỨ\nÁp dụng TCVN 7336 Phòng cháy chữa cháy –\nPhần 1: Yêu cầu thiết kế và lắp đặt\nII. NỘI DUNG"
     assert [s.section_id for s in parse_sections(text)] == ["I", "II"]
