@@ -544,6 +544,11 @@ _NUMBER_GOES_ON = regex.compile(r"\s*(?:[/\-]\s*\d|\.\d)")
 _FRACTION_RE = regex.compile(r"\s*/\s*[0-9]{1,4}(?![0-9/.,\-])")
 
 
+def _unit_text(unit: str) -> str:
+    """A unit as written after a figure, in one form: `Triệu  đồng / người` → `triệu đồng/người`."""
+    return _SLASH_GAPS.sub("/", SPACES.sub(" ", unit).lower())
+
+
 def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[int, int]]]) -> list[_Figure]:
     """Figures with a unit (or an index value) in `line[start:end]`; `masked()` gives the spans that hold none."""
     out = []
@@ -552,12 +557,10 @@ def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[in
         qs, qe = q.start + start, q.end + start
         if qs < consumed or is_year(q) or any(a < qe and qs < b for a, b in masked()):
             continue
+        q = Quantity(start=qs, end=qe, value=q.value, value_high=q.value_high, sign=q.sign, low_text=q.low_text)
         if rate := _RATE_AFTER_RE.match(line, qe):
             # `30/100.000 trẻ đẻ sống`: a rate, not a fraction or a date
-            q = Quantity(start=qs, end=qe, value=q.value, value_high=q.value_high, sign=q.sign, low_text=q.low_text)
-            out.append(
-                _Figure(q=q, unit=_SLASH_GAPS.sub("/", SPACES.sub(" ", rate.group()).lower()), unit_end=rate.end())
-            )
+            out.append(_Figure(q=q, unit=_unit_text(rate.group()), unit_end=rate.end()))
             consumed = rate.end()
             continue
         fraction = _FRACTION_RE.match(line, qe)
@@ -565,7 +568,6 @@ def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[in
             continue  # `6/2024`, `1-2-3`: parts of something else
         if _NAMING_RE.search(line[max(start, qs - 30) : qs]):
             continue
-        q = Quantity(start=qs, end=qe, value=q.value, value_high=q.value_high, sign=q.sign, low_text=q.low_text)
         if fraction:
             # `5/7 huyện`: five of the seven, counted; any other `a/b` is a date or a code
             m = _UNIT_AFTER_RE.match(line, fraction.end())
@@ -575,9 +577,7 @@ def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[in
             continue
         m = _UNIT_AFTER_RE.match(line, qe)
         if m:
-            unit = SPACES.sub(" ", m.group("unit")).lower()
-            unit = _SLASH_GAPS.sub("/", unit)
-            out.append(_Figure(q=q, unit=unit, unit_end=m.end()))
+            out.append(_Figure(q=q, unit=_unit_text(m.group("unit")), unit_end=m.end()))
             continue
         before = line[start:qs]
         after = line[qe:end]

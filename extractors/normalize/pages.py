@@ -671,16 +671,16 @@ _ITEMS_SET_IN_SHARE = 0.9
 _LABELS_SET_IN_SHARE = 0.75
 
 
-def set_in(lines: list[Line], opens: regex.Pattern | LineStart, share: float, ocr: bool = True) -> bool:
-    """Whether the document sets the lines `opens` matches in from the margin, as it
+def set_in(lines: list[Line], opens: regex.Pattern | LineStart, share: float) -> bool:
+    """Whether the text layer sets the lines `opens` matches in from the margin, as it
     sets a paragraph's first line, where they follow a finished clause (plans that
-    set their items flush leave a flush line ambiguous); `ocr=False` counts text
-    layers only."""
+    set their items flush leave a flush line ambiguous). OCR'd pages are read by
+    their own margins (`pipeline.ocr.layout`) and are not counted."""
     starts = [
         ln.indent
         for prev, ln in zip(lines, lines[1:], strict=False)
         if ln.indent is not None
-        and (ocr or not ln.ocr)
+        and not ln.ocr
         and "\t" not in ln.text
         and opens.match(ln.text)
         and _CLAUSE_END_TAIL.ends(prev.text)
@@ -692,20 +692,28 @@ def set_in(lines: list[Line], opens: regex.Pattern | LineStart, share: float, oc
 _DASHED = regex.compile(rf"^[-–+•*]{_DASH_SMUDGE}\s*\p{{L}}")
 
 
+def _after_a_full_line(prev_line: Line | None, line: Line, full_line: int | None) -> bool:
+    """The line before ran to the right margin, and neither is a table row."""
+    return (
+        full_line is not None
+        and prev_line is not None
+        and len(prev_line.text) >= full_line
+        and "\t" not in prev_line.text + line.text  # table rows keep their own lines
+    )
+
+
 def _wrapped_under_a_dash(
-    prev_line: Line | None, paragraph: str, line: Line, full_line: int | None, set_in: bool = False
+    prev_line: Line | None, paragraph: str, line: Line, full_line: int | None, items_set_in: bool = False
 ) -> bool:
     """A dash before a line the page wrapped, OCR's or a hyphen the line broke
     before: the line before ran to the right margin without ending its clause
     (`… cửa khẩu phụ Đăk Long` / `- Văng Tắt lên thành …`, `… Nhật Bản,` / `-
     Hàn Quốc …`). On a text layer the dash is printed: the line must start flush,
-    where wrapped lines start, on a page that sets its items in (`set_in`)."""
+    where wrapped lines start, on a page that sets its items in (`items_set_in`)."""
     return (
-        full_line is not None
+        _after_a_full_line(prev_line, line, full_line)
         and prev_line is not None
-        and ((prev_line.ocr and line.ocr) or (set_in and not line.ocr and line.indent is False))
-        and "\t" not in prev_line.text + line.text  # table rows keep their own lines
-        and len(prev_line.text) >= full_line
+        and ((prev_line.ocr and line.ocr) or (items_set_in and not line.ocr and line.indent is False))
         and bool(_UPPER_BULLET.match(line.text))
         and not _CLAUSE_END_TAIL.ends(paragraph)
         # A labelled heading ends without a stop, on one line or wrapped over a few; the bullets under it are real.
@@ -718,13 +726,7 @@ def _wrapped_flush(prev_line: Line | None, line: Line, full_line: int | None) ->
     right margin and this one starts flush with it, where a paragraph's wrapped
     lines start (its first line is indented). A sentence that ended at the
     margin (`… tài sản người dân.` / `Có kế hoạch di dân …`) goes on."""
-    return (
-        line.indent is False
-        and full_line is not None
-        and prev_line is not None
-        and len(prev_line.text) >= full_line
-        and "\t" not in prev_line.text + line.text
-    )
+    return line.indent is False and _after_a_full_line(prev_line, line, full_line)
 
 
 #: The most words a labelled heading wrapped over lines holds (`đ) Tăng chi ngân sách … môi trường`).
@@ -751,11 +753,9 @@ def _flush_under_a_dash(prev_line: Line | None, line: Line, full_line: int | Non
     chủ động …`). A list set flush (`Nơi nhận:` / `- Bộ Tài chính;`) has short lines."""
     return (
         line.indent is False
-        and full_line is not None
+        and _after_a_full_line(prev_line, line, full_line)
         and prev_line is not None
         and prev_line.ocr
-        and len(prev_line.text) >= full_line
-        and "\t" not in prev_line.text + line.text
         and bool(_UPPER_BULLET.match(line.text) or _LOWER_BULLET.match(line.text))
     )
 
@@ -812,10 +812,8 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
     lines are already paragraphs and only a sentence cut in two is joined.
     """
     paragraphs: list[Paragraph] = []
-    items_set_in = set_in(lines, _DASHED, _ITEMS_SET_IN_SHARE, ocr=False)
-    # OCR'd pages are read by their own margins (`pipeline.ocr.layout`); a text layer
-    # also by whether the document sets its items in at all.
-    labels_set_in = set_in(lines, _LABEL, _LABELS_SET_IN_SHARE, ocr=False)
+    items_set_in = set_in(lines, _DASHED, _ITEMS_SET_IN_SHARE)
+    labels_set_in = set_in(lines, _LABEL, _LABELS_SET_IN_SHARE)
     prev_hard = True
     prev_line: Line | None = None
     blank_before = False

@@ -467,14 +467,21 @@ def test_a_sentence_ending_at_the_right_margin_goes_on_under_a_flush_line(line, 
     assert len(dewrap(lines, full_line=60)) == paragraphs + 4
 
 
+def _starting(indent: bool, page: int, *texts: str) -> list[Line]:
+    """Lines of a page that all start set in from the margin, or all flush with it."""
+    return [Line(text, page, indent=indent) for text in texts]
+
+
 def _items(set_in: bool) -> list[Line]:
     """Labelled items above, set in from the margin or flush with it."""
-    return [
-        Line("a) Rà soát quy hoạch sử dụng đất của tỉnh.", 4, indent=set_in),
-        Line("b) Kiểm tra việc khai thác khoáng sản.", 4, indent=set_in),
-        Line("c) Xử lý nghiêm các vi phạm.", 4, indent=set_in),
-        Line("d) Báo cáo kết quả thực hiện.", 4, indent=set_in),
-    ]
+    return _starting(
+        set_in,
+        4,
+        "a) Rà soát quy hoạch sử dụng đất của tỉnh.",
+        "b) Kiểm tra việc khai thác khoáng sản.",
+        "c) Xử lý nghiêm các vi phạm.",
+        "d) Báo cáo kết quả thực hiện.",
+    )
 
 
 def test_a_flush_line_after_a_full_stop_is_ambiguous_where_items_are_set_flush():
@@ -512,14 +519,19 @@ def test_a_text_of_one_paragraph_a_line_is_not_read_as_wrapped():
 
 def _dashed(set_in: bool) -> list[Line]:
     """Dashed items of a text layer (kontum-2025-qd243-congbao.pdf p.19), set in or flush."""
-    return [
-        Line("- Tham mưu tổ chức tốt các hoạt động đối ngoại của tỉnh năm 2025.", 19, indent=set_in),
-        Line("- Phối hợp với các tỉnh giáp biên tổ chức các hoạt động giao lưu.", 19, indent=set_in),
-        Line("- Tăng cường quan hệ hữu nghị với các địa phương của nước bạn Lào.", 19, indent=set_in),
-        Line("- Phối hợp chặt chẽ trong công tác mở các cặp cửa khẩu phụ trên", 19, indent=set_in),
-        Line("tuyến biên giới Việt Nam - Campuchia và nâng cấp cặp cửa khẩu phụ Đăk Long", 19, indent=False),
-        Line("- Văng Tắt lên thành cửa khẩu chính.", 19, indent=False),
-    ]
+    return _starting(
+        set_in,
+        19,
+        "- Tham mưu tổ chức tốt các hoạt động đối ngoại của tỉnh năm 2025.",
+        "- Phối hợp với các tỉnh giáp biên tổ chức các hoạt động giao lưu.",
+        "- Tăng cường quan hệ hữu nghị với các địa phương của nước bạn Lào.",
+        "- Phối hợp chặt chẽ trong công tác mở các cặp cửa khẩu phụ trên",
+    ) + _starting(
+        False,
+        19,
+        "tuyến biên giới Việt Nam - Campuchia và nâng cấp cặp cửa khẩu phụ Đăk Long",
+        "- Văng Tắt lên thành cửa khẩu chính.",
+    )
 
 
 @pytest.mark.parametrize(("set_in", "paragraphs"), [(True, 4), (False, 5)])
