@@ -268,6 +268,9 @@ PROPER_HEADS = [
     "Chi nhánh",
     "Phòng",
     "Hạt",
+    # a commune's or a border's field posts (`Trạm Y tế xã`, `Đồn Biên phòng Cửa khẩu …`)
+    "Trạm",
+    "Đồn",
     "Vườn quốc gia",
     "Cảng vụ",
     "Quỹ",
@@ -629,6 +632,8 @@ PERSON_TITLES = [
     "Cục trưởng",
     "Chi cục trưởng",
     "Trưởng phòng",
+    # the head of a body named by the body alone (`Trưởng Công an xã`, `Trưởng Thuế tỉnh`)
+    "Trưởng",
 ]
 _TITLE_RE = regex.compile(_alts(PERSON_TITLES) + rf"{_END}{_SP}", regex.VERSION1)
 #: `Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …`: the holders of one office in every body of a
@@ -714,16 +719,19 @@ def _of_many_tail(text: str, pos: int) -> int | None:
 
 #: A council, a committee or a delegation of deputies: the bodies one office may serve.
 _SERVED_BODY = rf"(?:{LOCAL_GOV}|Đoàn{_SP}(?:ĐBQH|(?i:{loose('đại biểu Quốc hội')})){_END})"
-#: `Văn phòng HĐND và UBND xã`, `Văn phòng Đoàn ĐBQH và HĐND tỉnh`: one office of two bodies.
+#: `Văn phòng HĐND và UBND xã`, `Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh`: one office of the
+#: bodies it serves, listed before their locality.
 _JOINT_OFFICE_RE = regex.compile(
-    rf"{_SP}{_SERVED_BODY}{_SP}và{_SP}{_SERVED_BODY}(?:{_SP}(?-i:{LOCALITY}))?", regex.VERSION1
+    rf"{_SP}{_SERVED_BODY}(?:\s*,\s*{_SERVED_BODY})*{_SP}và{_SP}{_SERVED_BODY}(?:{_SP}(?-i:{LOCALITY}))?",
+    regex.VERSION1,
 )
 _OFFICE_KEY = skeleton("Văn phòng")
 
 
-def _proper_at(text: str, pos: int) -> int | None:
-    """End of a proper name (`Sở Tài chính`, `Công an tỉnh`, `CA tỉnh`) starting at `pos`."""
-    found = _head_at(text, pos)
+def _proper_at(text: str, pos: int, found: tuple[str, int] | None = None) -> int | None:
+    """End of a proper name (`Sở Tài chính`, `Công an tỉnh`, `CA tỉnh`) starting at `pos`;
+    `found` is its head's key and end when the caller has read it."""
+    found = found or _head_at(text, pos)
     if found is None:
         return None
     head, end = found
@@ -964,6 +972,21 @@ def _locality_ahead(text: str, end: int) -> int | None:
     return None
 
 
+#: A head inside a title, written either way (`Chánh Văn phòng`, `Trưởng phòng`).
+_TITLE_HEAD_RE = regex.compile(_alts(PROPER_HEADS) + _END, _F)
+
+
+def _office_at_title_end(text: str, title: regex.Match) -> int | None:
+    """End of the office a title ends with, named on after it (`Chánh Văn phòng HĐND và UBND
+    xã`, `Trưởng phòng Kinh tế`), or None: the title holds its office's head."""
+    for w in _WORD_RE.finditer(text, title.start(), title.end()):
+        head = _TITLE_HEAD_RE.match(text, w.start())
+        if w.start() > title.start() and head and head.end() == title.start() + len(title.group(0).rstrip()):
+            end = _proper_at(text, w.start(), (skeleton(head.group(0)), head.end()))
+            return end if end is not None and end > head.end() else None
+    return None
+
+
 def agency_at(text: str, pos: int, bare: bool = False) -> int | None:
     """End of the agency mention that starts exactly at `pos`, or None.
 
@@ -978,6 +1001,8 @@ def agency_at(text: str, pos: int, bare: bool = False) -> int | None:
         return None  # inside a word or a document symbol (`243/QĐ-UBND`)
     t = _TITLE_RE.match(text, pos)
     if t:
+        if (end := _office_at_title_end(text, t)) is not None:
+            return end
         # after a title an agency is expected, so a group needs no `các` (`Thủ trưởng cơ quan, đơn vị`)
         return _core_at(text, t.end(), bare=True)
     if alone := _TITLES_ALONE_RE.match(text, pos):

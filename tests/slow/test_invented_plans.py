@@ -132,7 +132,15 @@ EXPECTED = {
         "sections": ["Điều 1", "Điều 2", "Điều 3", "I", "I/1", "I/2", "II", "II/1", "II/1/a", "II/1/b", "II/2"]
         + ["III", "III/1", "III/2"],
         "refs": {"1622/QĐ-TTG", "35/NĐ-CP", "luat:tài nguyên nước"},
-        "leads": {"Cục Quản lý tài nguyên nước", "Vụ Khoa học và Công nghệ", "Thủ trưởng các đơn vị thuộc Bộ"},
+        "leads": {
+            # `Điều 3`: who carries the decision out
+            "Chánh Văn phòng Bộ",
+            "Cục trưởng Cục Quản lý tài nguyên nước",
+            "Thủ trưởng các đơn vị có liên quan",
+            "Cục Quản lý tài nguyên nước",
+            "Vụ Khoa học và Công nghệ",
+            "Thủ trưởng các đơn vị thuộc Bộ",
+        },
         "deadlines": {
             ("quarter", None, "2026-Q4", None),
             ("year", None, "2027", None),
@@ -140,7 +148,7 @@ EXPECTED = {
             ("recurring", None, None, "P1Y"),
         },
         "targets": set(),
-        "tasks": 5,
+        "tasks": 6,  # one is Điều 3, the clause on who carries the decision out
     },
     "dept-plan": {
         "documents": {

@@ -701,3 +701,68 @@ def test_a_cell_that_shortens_the_city_after_its_districts():
 def test_a_party_committee_named_by_its_level(text, name):
     """`Đảng ủy xã`, as `Công an xã`: the commune's Party committee, named by its level alone."""
     assert find_agencies(text)[0][2] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the merged offices several provinces ran before 2025 serve three bodies
+        (
+            "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh tổng hợp, báo cáo.",
+            "Văn phòng Đoàn đại biểu Quốc hội, Hội đồng nhân dân và Ủy ban nhân dân tỉnh",
+        ),
+        (
+            "Văn phòng Đoàn đại biểu Quốc hội, Hội đồng nhân dân và Ủy ban nhân dân tỉnh tổng hợp.",
+            "Văn phòng Đoàn đại biểu Quốc hội, Hội đồng nhân dân và Ủy ban nhân dân tỉnh",
+        ),
+    ],
+)
+def test_an_office_may_serve_three_bodies(text, name):
+    assert split_agencies(text[: text.index(" tổng hợp")]) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the title holds its office's head: the office named after it is the title's own
+        (
+            "Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Kinh tế, Trưởng Công an xã chịu trách nhiệm thi hành.",
+            ["Chánh Văn phòng HĐND và UBND xã", "Trưởng phòng Kinh tế", "Trưởng Công an xã"],
+        ),
+        # a real decision of a ministry (QĐ-1074/BXD) and of a department
+        (
+            "Chánh Văn phòng Bộ, Vụ trưởng Vụ Kinh tế chịu trách nhiệm thi hành.",
+            ["Chánh Văn phòng Bộ", "Vụ trưởng Vụ Kinh tế"],
+        ),
+        (
+            "Chánh Văn phòng Sở, Trưởng phòng Quản lý công nghiệp chịu trách nhiệm thi hành.",
+            ["Chánh Văn phòng Sở", "Trưởng phòng Quản lý công nghiệp"],
+        ),
+        # a real decision's list (QĐ-2336): the head of a body named by the body alone
+        (
+            "Trưởng Thuế tỉnh; Chủ tịch UBND xã Gia Phú chịu trách nhiệm thi hành.",
+            ["Trưởng Thuế tỉnh", "Chủ tịch UBND xã Gia Phú"],
+        ),
+        ("Chánh Thanh tra tỉnh chủ trì kiểm tra.", ["Chánh Thanh tra tỉnh"]),
+    ],
+)
+def test_a_title_that_ends_with_its_office(text, names):
+    assert mentions(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Trạm Y tế xã chuẩn bị thuốc, vật tư y tế.", ["Trạm Y tế xã"]),
+        (
+            "Trạm Khuyến nông huyện chủ trì, phối hợp với Hạt Kiểm lâm huyện hướng dẫn nông dân.",
+            ["Trạm Khuyến nông huyện", "Hạt Kiểm lâm huyện"],
+        ),
+        ("Đồn Biên phòng Cửa khẩu quốc tế Lào Cai chủ trì tuần tra.", ["Đồn Biên phòng Cửa khẩu quốc tế Lào Cai"]),
+        # a station that is a thing built, not a body, does nothing
+        ("Trạm biến áp 110kV được đầu tư mới.", []),
+        ("Trưởng thôn tổ chức họp dân.", []),
+    ],
+)
+def test_field_posts_are_bodies(text, names):
+    assert mentions(text) == names
