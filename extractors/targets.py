@@ -41,10 +41,11 @@ import regex
 from extractors.agencies import split_agencies
 from extractors.normalize.flat_tables import column_role, header_completed
 from extractors.text.dates import DATE
-from extractors.text.fold import fold
+from extractors.text.fold import fold, normalize_tone_marks
 from extractors.text.memo import memo
 from extractors.text.numbers import GLUED_UNIT, Quantity, find_quantities, is_year, parse_quantity_cell
 from extractors.text.patterns import OCR_JUNK, SPACES
+from extractors.text.syllables import vocabulary, word_end
 from schemas import Target
 
 _I = regex.IGNORECASE
@@ -519,6 +520,12 @@ class _Figure:
     info: dict = field(default_factory=dict)  # verb direction, year, period met while stripping
     past: bool = False  # the stretch reports a result, not a goal
     number_first: bool = False  # `trên 90% chất thải rắn …`: what follows is measured
+    counted: bool = False  # the unit is the noun the figure counts (`500 chuỗi`)
+    measures: tuple[int, str] | None = None  # (where its measure's words start, the counted things it measures)
+
+    @property
+    def is_count(self) -> bool:
+        return self.counted or bool(_COUNT_RE.match(self.unit))
 
 
 def _masked(line: str) -> Callable[[], list[tuple[int, int]]]:
@@ -542,6 +549,36 @@ _SLASH_GAPS = regex.compile(r"\s*/\s*")
 _NUMBER_GOES_ON = regex.compile(r"\s*(?:[/\-]\s*\d|\.\d)")
 #: `/7` in `5/7 huyện`: the whole a count is part of.
 _FRACTION_RE = regex.compile(r"\s*/\s*[0-9]{1,4}(?![0-9/.,\-])")
+
+
+#: Words after a figure that say when, how often, in what rank or in which part of the
+#: document, or join it to what follows: no thing counted.
+NOT_COUNTED = [
+    *("năm", "tháng", "ngày", "tuần", "quý", "giờ", "phút", "giây", "kỳ", "lần", "đợt"),
+    *("bậc", "hạng", "sao", "loại", "nhóm", "bước", "giai đoạn", "nội dung", "nhiệm vụ", "giải pháp"),
+    *("mục tiêu", "chỉ tiêu", "điều", "khoản", "chương", "mục", "phần", "phụ lục", "trang", "bản", "văn bản"),
+    *("và", "hoặc", "đến", "tới", "trở", "so", "với", "của", "trong", "là", "tại", "trên", "dưới"),
+    *("theo", "từ", "thì", "để", "khi", "được", "đã", "sẽ", "còn", "nữa", "này", "đó", "trước", "sau"),
+]
+#: A counted noun: lower-case, and neither such a word nor a verb or comparator that goes on
+#: the clause (`mức 2 đạt trên 85%`: the figure names a level, a verb follows).
+_COUNTED_AFTER_RE = regex.compile(
+    rf" (?-i:(?=\p{{Ll}}))(?!(?:{'|'.join(NOT_COUNTED)}|{COMMIT_VERBS}|{DECREASE_VERBS}|{INCREASE_VERBS}|{COMPARATOR_WORDS})(?!\p{{L}}))",
+    _I,
+)
+
+
+def _counted_noun_end(line: str, end: int) -> int | None:
+    """End of the noun a figure counts when no known unit follows it (`500 chuỗi`, `120 câu
+    lạc bộ`, `50 tổ hợp tác`): in Vietnamese the counted noun comes right after the numeral,
+    so the dictionary word there is the unit."""
+    m = _COUNTED_AFTER_RE.match(line, end)
+    if not m:
+        return None
+    word = word_end(line, m.end())
+    if word is None or normalize_tone_marks(line[m.end() : word].split()[0]) not in vocabulary():
+        return None
+    return word
 
 
 def _unit_text(unit: str) -> str:
@@ -578,6 +615,9 @@ def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[in
         m = _UNIT_AFTER_RE.match(line, qe)
         if m:
             out.append(_Figure(q=q, unit=_unit_text(m.group("unit")), unit_end=m.end()))
+            continue
+        if (noun_end := _counted_noun_end(line, qe)) is not None:
+            out.append(_Figure(q=q, unit=line[qe:noun_end].strip().lower(), unit_end=noun_end, counted=True))
             continue
         before = line[start:qs]
         after = line[qe:end]
@@ -807,6 +847,8 @@ def _prose_targets(doc, notes) -> list[Target]:
 
 
 _TRAILING_COMMA = regex.compile(r",\s*$")
+#: `với`, `có` after counted things: what follows measures them (`… với tổng diện tích 6.200 ha`).
+_ATTRIBUTE_RE = regex.compile(r"(?<!hiện|sẵn)\s+(?:với|có)\s+", _I)
 
 
 def _cut_stretches(line: str, c_start: int, c_end: int, figs: list[_Figure]) -> None:
@@ -815,9 +857,16 @@ def _cut_stretches(line: str, c_start: int, c_end: int, figs: list[_Figure]) -> 
     for f in figs:
         f.left = c_start
         if previous is not None:
-            cut = _first_sep(line[previous.unit_end : f.q.start], last=previous.number_first)
+            between = line[previous.unit_end : f.q.start]
+            cut = _first_sep(between, last=previous.number_first)
             f.left = previous.unit_end + (cut or 0)
             previous.right = f.left
+            if cut is None and previous.number_first and previous.is_count and (attr := _ATTRIBUTE_RE.search(between)):
+                # `03 vùng chuyên canh chè với tổng diện tích 6.200 ha`: the count's object ends
+                # where the measure of the same things begins; the measure keeps them in its stretch
+                previous.right = previous.unit_end + attr.start()
+                f.left = previous.left
+                f.measures = (previous.unit_end + attr.end(), f"{previous.unit} {between[: attr.start()].strip()}")
         within = list(_WITHIN_RE.finditer(line, f.left, f.q.start))[-1:] or [None]
         if within[0] is not None and previous is None:
             f.left = within[0].start()
@@ -868,7 +917,7 @@ def _figure_first_indicator(f: _Figure, obj: str) -> str:
         if verb and not _DUOC_RE.search(obj):
             ind = f"{ind} được {verb.lower()}"
         return ind
-    if _COUNT_RE.match(f.unit):
+    if f.is_count:
         return f"số {f.unit} {obj}"
     if _AREA_RE.match(f.unit):
         return f"diện tích {obj}" + (f" {verb.lower()}" if verb else "")
@@ -881,7 +930,7 @@ _SERVED_RE = regex.compile(r"\s+cho$", _I)
 
 def _subject_indicator(f: _Figure, lead: str | None, prior_indicator: str | None, prior_subject: str) -> str:
     """The indicator named before a figure, completed from the lead-in or the previous figure."""
-    counted = _COUNT_RE.match(f.unit or "-")
+    counted = f.is_count
     if not f.subject:
         # `40 giường bệnh và 15 bác sỹ`: the second count shares the subject.
         coord = _coordinated_count(prior_subject, f.unit) if prior_subject and counted else None
@@ -947,6 +996,8 @@ def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_ye
             if f.number_first
             else _subject_indicator(f, lead, prior_indicator, prior_subject)
         )
+        if f.measures and (measure := _strip_subject(line[f.measures[0] : f.q.start], {})):
+            ind = f"{measure} {f.measures[1]}"  # `tổng diện tích` + `vùng chuyên canh chè`
         ind = _tidy(_SHARE_LEAD.sub("", ind))
         if not ind or f.past:
             prior_indicator = ind or prior_indicator

@@ -73,6 +73,34 @@ def toneless_compounds() -> frozenset[str]:
 
 
 @cache
+def toneless_three_syllable_words() -> frozenset[str]:
+    """The dictionary's three-syllable words without tone marks (`câu lac bô`, `tô hơp tac`)."""
+    data = resources.files("extractors.text") / "data" / "three_syllable_words.txt"
+    return frozenset(data.read_text(encoding="utf-8").splitlines())
+
+
+_SYLLABLES_AHEAD = regex.compile(r"(\p{Latin}+)(?: (\p{Latin}+))?(?: (\p{Latin}+))?")
+
+
+def word_end(text: str, pos: int) -> int | None:
+    """End of the dictionary word of one to three syllables at `pos` (the longest one:
+    `tổ hợp tác xã` → `tổ hợp tác`), or None when no syllable starts there."""
+    m = _SYLLABLES_AHEAD.match(text, pos)
+    if not m:
+        return None
+    if m.group(3) and " ".join(map(toneless, m.group(1, 2, 3))) in toneless_three_syllable_words():
+        return m.end(3)
+    pairs = toneless_compounds()
+    if (
+        m.group(2)
+        and f"{toneless(m.group(1))} {toneless(m.group(2))}" in pairs
+        and not (m.group(3) and f"{toneless(m.group(2))} {toneless(m.group(3))}" in pairs)
+    ):
+        return m.end(2)  # unless the second syllable opens the next word (`khu xử lý`: `khu`, `xử lý`)
+    return m.end(1)
+
+
+@cache
 def vocabulary() -> frozenset[str]:
     """The syllables the shipped language model knows (lower case, one tone convention)."""
     return frozenset(syllable_counts())

@@ -577,7 +577,13 @@ def test_the_stock_to_keep_is_a_target_with_its_parts():
         "- Duy trì ổn định 03 vùng chuyên canh chè hiện có với tổng diện tích 6.200 ha "
         "(vùng Bắc với diện tích 2.500 ha và vùng Nam với diện tích 3.700 ha)."
     )
-    assert {v for v, _, _ in _values(_GOALS + item)} == {6200.0, 2500.0, 3700.0}
+    # the regions kept are counted too: `vùng` is the noun the numeral counts
+    assert {(v, u) for v, _, u in _values(_GOALS + item)} == {
+        (3.0, "vùng"),
+        (6200.0, "ha"),
+        (2500.0, "ha"),
+        (3700.0, "ha"),
+    }
 
 
 def test_a_stock_that_exists_today_is_not_a_target():
@@ -822,3 +828,58 @@ def test_a_rate_per_so_many_people_is_the_unit(written, value, unit, indicator):
     """Health and population plans count cases per 100,000 people: the rate is the unit,
     not a fraction, a date or a denominator to drop."""
     one(GOALS + f"- {written}.", value=value, unit=unit, comparator="lt", indicator=indicator, target_year=2025)
+
+
+@pytest.mark.parametrize(
+    ("item", "value", "unit", "indicator"),
+    [
+        # nouns no list of units holds: the dictionary word after the numeral is what it counts
+        ("- Đến năm 2030, xây dựng được 500 chuỗi liên kết sản xuất.", 500.0, "chuỗi", "số chuỗi liên kết sản xuất"),
+        ("- Đến năm 2030, thành lập mới 50 tổ hợp tác.", 50.0, "tổ hợp tác", "số tổ hợp tác thành lập mới"),
+        ("- Duy trì 120 câu lạc bộ văn hóa.", 120.0, "câu lạc bộ", "số câu lạc bộ văn hóa"),
+        ("- Có 5 thiết chế văn hóa cấp tỉnh.", 5.0, "thiết chế", "số thiết chế văn hóa cấp tỉnh"),
+        # `khu xử` is a word, but `xử lý` is the next one
+        ("- Đến năm 2030, xây dựng 3 khu xử lý chất thải rắn.", 3.0, "khu", "số khu xử lý chất thải rắn"),
+    ],
+)
+def test_a_figure_counts_the_noun_after_it(item, value, unit, indicator):
+    [found] = targets_of(_GOALS + item)
+    assert (found.value, found.unit, found.target_year) == (value, unit, 2030 if "2030" in item else None)
+    assert found.indicator == indicator
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Đến năm 2030 tăng gấp 2 lần so với năm 2020.",
+        "- Kế hoạch gồm 5 nhóm giải pháp chủ yếu.",
+        "- Thực hiện 3 đợt ra quân trong năm.",
+    ],
+)
+def test_times_ranks_and_parts_are_no_count(item):
+    assert targets_of(_GOALS + item) == []
+
+
+@pytest.mark.parametrize(
+    ("item", "count", "measure"),
+    [
+        (
+            "- Duy trì ổn định 03 mô hình chuyên canh chè với tổng diện tích 6.200 ha.",
+            (3.0, "mô hình", "số mô hình chuyên canh chè"),
+            (6200.0, "ha", "tổng diện tích mô hình chuyên canh chè"),
+        ),
+        (
+            "- Hoàn thành 03 nhà máy điện mặt trời có tổng công suất 150 MW.",
+            (3.0, "nhà", "số nhà máy điện mặt trời"),
+            (150.0, "mw", "tổng công suất nhà máy điện mặt trời"),
+        ),
+        (
+            "- Đến năm 2030, có 05 cụm công nghiệp đi vào hoạt động với tỷ lệ lấp đầy đạt 60%.",
+            (5.0, "cụm công nghiệp", "số cụm công nghiệp đi vào hoạt động"),
+            (60.0, "%", "tỷ lệ lấp đầy cụm công nghiệp đi vào hoạt động"),
+        ),
+    ],
+)
+def test_a_count_and_the_measure_of_what_it_counts(item, count, measure):
+    """The measure after `với`/`có` is of the things counted: both are targets."""
+    assert [(t.value, t.unit, t.indicator) for t in targets_of(_GOALS + item)] == [count, measure]

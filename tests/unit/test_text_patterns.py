@@ -25,6 +25,7 @@ from extractors.text.fold import fold
 from extractors.text.memo import clear_memos
 from extractors.text.numbers import QUANTITY
 from extractors.text.patterns import LineStart, TextEnd, guard_first_char, is_caps, windows_around
+from extractors.text.syllables import word_end
 from tests.samples import SAMPLES, truth_text
 
 #: Characters a guard must handle: Vietnamese letters both cases, digits,
@@ -249,3 +250,18 @@ def test_legal_dates_found_from_the_number_are_those_of_the_whole_pattern(seed: 
         texts += [truth_text(name) for name in SAMPLES]
     for text in texts:
         assert legal_date_spans(text) == [m.span() for m in whole.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("câu lạc bộ văn hóa", "câu lạc bộ"),
+        ("tổ hợp tác xã viên", "tổ hợp tác"),  # three syllables beat the two of `tổ hợp`
+        ("làng nghề được công nhận", "làng nghề"),
+        ("khu xử lý chất thải", "khu"),  # `xử lý` is the next word
+        ("chuỗi liên kết", "chuỗi"),
+        ("Giường Bệnh", "Giường Bệnh"),  # any case, any tone convention
+    ],
+)
+def test_the_dictionary_word_at_a_place(text, word):
+    assert text[: word_end(text, 0)] == word

@@ -4,8 +4,8 @@ model of administrative Vietnamese, from text we may ship.
     python -m extractors.text.data.build_language_model [../shared/realworld]
 
 Sources: the word list underthesea ships (`Viet74K`: every word gives its
-syllables and the bigrams inside it; its two-syllable words, without tone
-marks, also go to `compound_words.txt`), the plans in `data/raw` (text, Markdown,
+syllables and the bigrams inside it; its two- and three-syllable words, without
+tone marks, also go to `compound_words.txt` and `three_syllable_words.txt`), the plans in `data/raw` (text, Markdown,
 DOCX) and, when given, the DOCX, `.doc` and digital-PDF files of a real
 corpus. Files whose transcripts are used to *measure* OCR (`realworld-truth`)
 are left out, so the measurement stays honest. Only lines that are mostly
@@ -40,6 +40,9 @@ BIGRAMS = HERE / "syllable_bigrams.tsv"
 #: specks between their syllables are not punctuation. Toneless, because OCR drops tones
 #: too, and stored so, so a worker does not strip 48,000 words when it starts.
 COMPOUNDS = HERE / "compound_words.txt"
+#: Its three-syllable words, so (`câu lạc bộ`, `tổ hợp tác`): where a word ends when its first
+#: two syllables make another word (`tổ hợp`).
+THREE_SYLLABLE_WORDS = HERE / "three_syllable_words.txt"
 PATTERNS = HERE / "symbol_patterns.txt"
 #: A shape is kept when the texts cite it this often (one citation may be a typo).
 MIN_SYMBOL_COUNT = 2
@@ -85,8 +88,9 @@ def _file_text(path: Path) -> str:
 def write_compounds(words: list[str]) -> None:
     from extractors.text.syllables import toneless
 
-    pairs = sorted({" ".join(map(toneless, w.split())) for w in words if len(w.split()) == 2})
-    COMPOUNDS.write_text("".join(f"{w}\n" for w in pairs), encoding="utf-8")
+    for n, path in ((2, COMPOUNDS), (3, THREE_SYLLABLE_WORDS)):
+        found = sorted({" ".join(map(toneless, w.split())) for w in words if len(w.split()) == n})
+        path.write_text("".join(f"{w}\n" for w in found), encoding="utf-8")
 
 
 #: Tesseract's pattern classes: a run of digits, a four-digit year.
