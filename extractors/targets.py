@@ -866,6 +866,9 @@ def _cut_stretches(line: str, c_start: int, c_end: int, figs: list[_Figure]) -> 
                 # where the measure of the same things begins; the measure keeps them in its stretch
                 previous.right = previous.unit_end + attr.start()
                 f.left = previous.left
+                # `03 vùng … hiện có với tổng diện tích 6.200 ha`: counting what exists describes the
+                # stock whose measure is the target
+                previous.past = previous.past or bool(_PRESENT_RE.search(between, 0, attr.start()))
                 f.measures = (previous.unit_end + attr.end(), f"{previous.unit} {between[: attr.start()].strip()}")
         within = list(_WITHIN_RE.finditer(line, f.left, f.q.start))[-1:] or [None]
         if within[0] is not None and previous is None:
