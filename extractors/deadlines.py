@@ -52,6 +52,7 @@ import regex
 
 from extractors.text.dates import MIXED_DATE, NUMERIC_DATE, make_date
 from extractors.text.fold import VOWEL_FAMILIES
+from extractors.text.labels import ROMAN_LOOKALIKE, read_roman_lookalike, roman_value
 from extractors.text.lexicon import TIME_COLUMN_ANY, TIME_COLUMN_FIRST, TIME_SLOT_NAME
 from extractors.text.numbers import NUMBER_GLOSS
 from extractors.text.patterns import SPACES, family_word, guard_first_char, windows_around
@@ -100,8 +101,9 @@ OCR_DATE = (
 )
 #: `III/2024`, `III năm 2024`, `III - 2024`: a month or quarter and its year.
 OF_YEAR = rf"\s*(?:/|-|\s{NAM}|,\s*{NAM})\s*{Y}"
-#: `III`, `3`, and OCR's `11`/`111` or `Il` for `II`/`III` (a quarter has no number above 4).
-QUARTER_NO = r"(?P<q>IV|I{1,3}|[Il1]{2,3}(?=\s*/)|[1-4])\b"
+#: `III`, `3`, and OCR's look-alikes before the year's slash (`11`, `Il`, `IH`, `II1`: a quarter
+#: has no number above 4, which `_quarter_number` checks).
+QUARTER_NO = rf"(?P<q>IV|I{{1,3}}|[1-4](?![{ROMAN_LOOKALIKE}])|[{ROMAN_LOOKALIKE}]{{2,3}}(?=\s*/))\b"
 
 # ---------------------------------------------------------------- prepositions
 
@@ -331,7 +333,6 @@ MAX_HEADER_CHARS = 40
 #: A slot value longer than this is a sentence, read as prose instead.
 MAX_SLOT_CHARS = 80
 
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "11": 2, "111": 3}
 _MONTHS = {"P1W": 0.25, "P1M": 1, "P3M": 3, "P6M": 6, "P1Y": 12}
 #: The recurrences the data contract allows (SPEC: P1Y, P6M, P3M, P1M or null).
 RECURRENCES = frozenset({"P1M", "P3M", "P6M", "P1Y"})
@@ -367,10 +368,13 @@ def _duration(n: int, unit: str) -> str:
     return f"P{n}Y"
 
 
-def _quarter_number(written: str) -> int:
-    """`III`, `3`, and OCR's `11`/`Il` for `II` → the quarter's number."""
-    q = regex.sub(r"[Il]", "1", written) if regex.fullmatch(r"[Il1]{2,3}", written) else written.upper()
-    return int(_ROMAN.get(q, q))
+def _quarter_number(written: str) -> int | None:
+    """`III`, `3`, and OCR's `11`, `Il`, `IH` → the quarter's number; None above 4."""
+    if written.isdigit() and len(written) == 1:
+        return int(written)
+    read = read_roman_lookalike(written) if not written.isdigit() else "I" * len(written)
+    n = roman_value(read) if read else 0
+    return n if 1 <= n <= 4 else None
 
 
 def _atom_from(kind: str, m, before=None) -> Atom | None:
@@ -384,7 +388,10 @@ def _atom_from(kind: str, m, before=None) -> Atom | None:
     if kind == "range" and (g.get("q1") or g.get("m1")):
         # quarters or months of one year, ISO `2026-Q2` / `2026-04`
         if g.get("q1"):
-            first, last = (f"Q{_quarter_number(g[k])}" for k in ("q1", "q2"))
+            q1, q2 = _quarter_number(g["q1"]), _quarter_number(g["q2"])
+            if q1 is None or q2 is None:
+                return None
+            first, last = f"Q{q1}", f"Q{q2}"
         else:
             first, last = (f"{int(g[k]):02d}" for k in ("m1", "m2"))
         if last <= first:
@@ -400,7 +407,8 @@ def _atom_from(kind: str, m, before=None) -> Atom | None:
         first = g["half"].lower() == "đầu"
         return Atom(**base, value_start=f"{y}-{'01' if first else '07'}", value_end=f"{y}-{'06' if first else '12'}")
     if kind == "quarter":
-        return Atom(**base, value_end=f"{g['year']}-Q{_quarter_number(g['q'])}")
+        q = _quarter_number(g["q"])
+        return Atom(**base, value_end=f"{g['year']}-Q{q}") if q is not None else None
     if kind == "month":
         return Atom(**base, value_end=f"{g['year']}-{int(g['month']):02d}")
     if kind == "date":

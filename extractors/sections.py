@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.text.labels import ORDINAL_WORDS, roman_value
+from extractors.text.labels import ORDINAL_WORDS, read_roman_lookalike, roman_value
 from extractors.text.lexicon import MOTTO_COUNTRY, NOI_NHAN, SIGNATURE_MARK, SIGNER_TITLE_CAPS
 from extractors.text.patterns import is_caps
 from schemas import Section
@@ -163,10 +163,8 @@ def classify_line(line: str) -> LineInfo:
             if style in ("roman_ocr", "part_ocr"):
                 figures = label if label.isdigit() else None
                 lookalike = label
-                read = regex.sub(r"[1l|iïíìî]", "I", label.replace("H", "II"))
-                if "L" in read and not regex.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", read):
-                    read = read.replace("L", "I")  # `IL.` is `II.` with a foot on the second stroke
-                if not regex.fullmatch(r"L?X{0,3}(?:IX|IV|V?I{0,3})", read):
+                read = read_roman_lookalike(label)
+                if read is None:
                     continue
                 style, label = (
                     ("roman", read) if style == "roman_ocr" else ("part", f"{m.group('word').capitalize()} {read}")

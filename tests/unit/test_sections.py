@@ -5,6 +5,7 @@ import pytest
 from extractors.analyse import analyse
 from extractors.normalize.pages import normalize_text
 from extractors.sections import classify_line, heading_kind, make_heading, parse_sections
+from extractors.text.labels import read_roman_lookalike
 from tests.samples import SAMPLES, gold, text_sample, truth_text
 
 
@@ -357,3 +358,16 @@ def test_items_numbered_in_brackets():
         ("II/1/2", ["Sở Nội vụ"]),
         ("II/2/1", ["Sở Giáo dục và Đào tạo"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("HI", "III"), ("I1", "II"), ("IH", "III"), ("II1", "III"), ("1V", "IV"), ("IL", "II"), ("lI", "II")],
+)
+def test_roman_look_alikes_read_as_numerals(written, read):
+    assert read_roman_lookalike(written) == read
+
+
+@pytest.mark.parametrize("written", ["HH", "1111", "VV"])
+def test_strokes_that_make_no_numeral(written):
+    assert read_roman_lookalike(written) is None
