@@ -2,7 +2,8 @@
 
 Marks inside a word go first (`chủ. trì` → `chủ trì`), so the tone model
 sees each syllable beside its real neighbour; then words read as capitals
-(`Nghị định sỐ`), so a re-toned word takes its right case.
+(`Nghị định sỐ`), so a re-toned word takes its right case; the units of a list
+(`các xã, phương`) last, as the tone model reads no context across a comma.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from extractors.normalize.ocr_case import lower_misread_capitals
 from extractors.normalize.ocr_marks import drop_marks_inside_words
-from extractors.normalize.ocr_tones import repair_tones
+from extractors.normalize.ocr_tones import repair_tones, repair_unit_lists
 
 
 @dataclass(frozen=True)
@@ -26,5 +27,6 @@ def repair_ocr_text(text: str) -> RepairedText:
     """`text` as OCR read it, with what Vietnamese rules out put right."""
     unmarked_text, unmarked = drop_marks_inside_words(text)
     recased_text, recased = lower_misread_capitals(unmarked_text)
-    repaired, retoned = repair_tones(recased_text)
-    return RepairedText(repaired, unmarked, retoned, recased)
+    retoned_text, retoned = repair_tones(recased_text)
+    repaired, listed = repair_unit_lists(retoned_text)
+    return RepairedText(repaired, unmarked, retoned + listed, recased)

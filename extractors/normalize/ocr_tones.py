@@ -28,10 +28,12 @@ import math
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 import regex
 
 from extractors.text.fold import normalize_tone_marks
+from extractors.text.lexicon import ADMIN_UNITS
 from extractors.text.syllables import (
     NUMBER_TOKEN,
     is_vietnamese_syllable,
@@ -39,6 +41,7 @@ from extractors.text.syllables import (
     syllable_counts,
     tone_of,
     toneless,
+    toneless_compounds,
     with_case_of,
 )
 
@@ -318,3 +321,66 @@ def _is_name(text: str, m: regex.Match) -> bool:
         return False
     line_start = text.rfind("\n", 0, m.start()) + 1
     return bool(_MID_SENTENCE.search(text[line_start : m.start()]))
+
+
+# ---------------------------------------------------------------- units listed together
+
+#: The administrative units by their letters without tone (`phương` → `phường`, `thi trân` → `thị trấn`).
+_UNIT_BY_LETTERS = {" ".join(map(toneless, u.split())): u for u in ADMIN_UNITS}
+#: What joins the units of a list: `các xã, phường`, `huyện và thị xã`, `xã/phường`.
+_LIST_JOIN = regex.compile(r"\s*,\s*|[ \t]+và[ \t]+|\s*/\s*")
+_SYLLABLE = regex.compile(r"(?<![\p{L}\d])\p{Ll}+(?![\p{L}\d])")
+
+
+def repair_unit_lists(text: str) -> tuple[str, int]:
+    """Units listed with another, read with a tone lost or swapped (`các xã, phương` →
+    `các xã, phường`), and how many were put right.
+
+    The tone model reads a clause between punctuation, so the comma of a list hides the
+    unit beside it; the list itself says what the word is. Not where the word makes a
+    dictionary word with its other neighbour (`địa phương, xã`, `xã, phương án`)."""
+    tokens = list(_SYLLABLE.finditer(text))
+    fixes: dict[tuple[int, int], str] = {}
+    for i in range(len(tokens) - 1):
+        if not _LIST_JOIN.fullmatch(text, tokens[i].end(), tokens[i + 1].start()):
+            continue
+        # the longest unit ending before the join and the longest starting after it
+        left = next((u for j in (i - 1, i) if j >= 0 and (u := _unit_span(text, tokens[j : i + 1]))), None)
+        right = next(
+            (u for k in (i + 3, i + 2) if k <= len(tokens) and (u := _unit_span(text, tokens[i + 1 : k]))), None
+        )
+        if not left or not right:
+            continue
+        for (span, unit, exact), other_exact, outer in (
+            (left, right[2], i - len(left[0])),
+            (right, left[2], i + 1 + len(right[0])),
+        ):
+            if (
+                not exact
+                and other_exact
+                and not _compound_with(text, span, tokens[outer] if 0 <= outer < len(tokens) else None)
+            ):
+                fixes[(span[0].start(), span[-1].end())] = unit
+    out, pos = [], 0
+    for (start, end), unit in sorted(fixes.items()):
+        out += [text[pos:start], unit]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out), len(fixes)
+
+
+def _unit_span(text: str, span: list[regex.Match]) -> tuple[list[regex.Match], str, bool] | None:
+    """(the syllables, the unit they are, written exactly so) when their letters are a unit's."""
+    if not span or any(text[a.end() : b.start()] != " " for a, b in pairwise(span)):
+        return None
+    written = " ".join(normalize_tone_marks(m.group()) for m in span)
+    unit = _UNIT_BY_LETTERS.get(" ".join(toneless(m.group()) for m in span))
+    return (span, unit, written == unit) if unit else None
+
+
+def _compound_with(text: str, span: list[regex.Match], outer: regex.Match | None) -> bool:
+    """Whether the unit's syllable and its neighbour outside the list make a dictionary word."""
+    if outer is None:
+        return False
+    a, b = (outer, span[0]) if outer.end() <= span[0].start() else (span[-1], outer)
+    return text[a.end() : b.start()] == " " and f"{toneless(a.group())} {toneless(b.group())}" in toneless_compounds()

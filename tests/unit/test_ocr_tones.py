@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.normalize.ocr_tones import language_model, repair_tones
+from extractors.normalize.ocr_tones import language_model, repair_tones, repair_unit_lists
 from extractors.text.syllables import toneless
 from pipeline.evaluate.ocr_metrics import ocr_metrics, words_of
 
@@ -146,3 +146,33 @@ def test_metrics_count_tone_only_errors():
     assert m.wer == pytest.approx(2 / 7)
     assert m.cer is not None and 0 < m.cer < 0.1
     assert ocr_metrics("abc xyzq kiểm tra").invalid > 0
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        # Tesseract's readings on clean 300 dpi renders of three invented plans
+        ("Ủy ban nhân dân các xã, phương tổ chức thực hiện", "Ủy ban nhân dân các xã, phường tổ chức thực hiện"),
+        ("Chủ tịch Ủy ban nhân dân các xã, phương có rừng:", "Chủ tịch Ủy ban nhân dân các xã, phường có rừng:"),
+        ("Ủy ban nhân dân các xã,\nphương triển khai", "Ủy ban nhân dân các xã,\nphường triển khai"),
+        ("các huyện, thi xã, thành phố", "các huyện, thị xã, thành phố"),
+        ("các phương, xã và thị trấn", "các phường, xã và thị trấn"),
+        ("xã/phương", "xã/phường"),
+    ],
+)
+def test_a_unit_listed_with_another_takes_its_tone_from_the_list(read, meant):
+    assert repair_unit_lists(read) == (meant, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ở địa phương, xã và thôn",  # `địa phương` is a word
+        "hỗ trợ các xã, phương án bố trí",  # so is `phương án`
+        "phương hướng, xã hội",
+        "Sở Tư pháp, Sở Nội vụ",
+        "các xã, phường, thị trấn",  # nothing to put right
+    ],
+)
+def test_words_that_only_look_like_units_stay(text):
+    assert repair_unit_lists(text) == (text, 0)
