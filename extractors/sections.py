@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.text.labels import ORDINAL_WORDS, read_roman_lookalike, roman_value
+from extractors.text.labels import ORDINAL_WORDS, ROMAN_WIDE, read_roman_lookalike, roman_value
 from extractors.text.lexicon import MOTTO_COUNTRY, NOI_NHAN, SIGNATURE_MARK, SIGNER_TITLE_CAPS
 from extractors.text.patterns import is_caps
 from schemas import Section
@@ -200,6 +200,7 @@ def _sentence_case(label: str) -> str:
 LETTER_LOOKALIKES = {"q": "a", "o": "a", "d": "đ", "đ": "d", "c": "e", "e": "c", "g": "q"}
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 NUMBER_LOOKALIKES = {"S": 5, "I": 1, "l": 1, "O": 0, "B": 8}
+_ROMAN_RE = regex.compile(ROMAN_WIDE)
 ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 
 
@@ -208,7 +209,8 @@ def repaired_label(style: str, label: str, previous: str | None) -> str:
 
     A sibling that repeats or goes back (`II` after `II`), or a letter that is
     a look-alike of the expected one (`q)` where `a)` is due), is taken to be
-    the expected next label. Clean text never needs this.
+    the expected next label; a part's Roman numeral likewise (`Phần II` after
+    `Phần II`). Clean text never needs this.
     """
     if style == "letter":
         if previous is None:
@@ -221,6 +223,13 @@ def repaired_label(style: str, label: str, previous: str | None) -> str:
             return expected
         if expected and previous is not None and LETTERS.find(label) <= LETTERS.find(previous):
             return expected
+        return label
+    if style == "part" and previous is not None:
+        # `Phần II` after `Phần II`: the numeral as a Roman item's (the bold stroke OCR lost)
+        word, _, numeral = label.rpartition(" ")
+        before = previous.rpartition(" ")[2]
+        if _ROMAN_RE.fullmatch(numeral) and _ROMAN_RE.fullmatch(before):
+            return f"{word} {repaired_label('roman', numeral, before)}"
         return label
     if style == "roman" and previous is not None:
         prev = roman_value(previous)
@@ -589,7 +598,7 @@ def _open_label(
     depth = next((d for d, o in enumerate(stack) if o.style == style), None)
     previous = stack[depth].section.label if depth is not None else None
     label = _in_sequence(style, info, label, stack, lines, i, previous)
-    if style in ("letter", "roman"):
+    if style in ("letter", "roman", "part"):
         repaired = repaired_label(style, label, previous)
         # `đ)` after `c)` is `d)` misread — unless an `e)` follows, when the `d)` was lost instead.
         if not (label == "đ" and repaired == "d" and _next_letter(lines, i) == "e"):

@@ -371,3 +371,22 @@ def test_roman_look_alikes_read_as_numerals(written, read):
 @pytest.mark.parametrize("written", ["HH", "1111", "VV"])
 def test_strokes_that_make_no_numeral(written):
     assert read_roman_lookalike(written) is None
+
+
+@pytest.mark.parametrize("word", ["Phần", "PHẦN", "Chương"])
+def test_a_part_that_repeats_its_predecessor_is_the_next_one(word):
+    """Tesseract read a bold `Phần III` as `Phần II` on a clean 300 dpi render of an invented
+    district plan: the part lost a stroke, and `TỔ CHỨC THỰC HIỆN` became `Phần II#2`."""
+    text = (
+        f"KẾ HOẠCH\nVề thử\n{word} I\nMỤC ĐÍCH\nNội dung.\n{word} II\nNHIỆM VỤ\n1. Việc một.\n"
+        f"{word} II\nTỔ CHỨC THỰC HIỆN\n1. Việc hai.\n"
+    )
+    w = word.capitalize()
+    assert [s.section_id for s in parse_sections(text)] == [
+        "preamble",
+        f"{w} I",
+        f"{w} II",
+        f"{w} II/1",
+        f"{w} III",
+        f"{w} III/1",
+    ]
