@@ -559,6 +559,8 @@ NOT_COUNTED = [
     *("mục tiêu", "chỉ tiêu", "điều", "khoản", "chương", "mục", "phần", "phụ lục", "trang", "bản", "văn bản"),
     *("và", "hoặc", "đến", "tới", "trở", "so", "với", "của", "trong", "là", "tại", "trên", "dưới"),
     *("theo", "từ", "thì", "để", "khi", "được", "đã", "sẽ", "còn", "nữa", "này", "đó", "trước", "sau"),
+    *("vào", "ra", "về", "qua", "cho", "như", "mà", "nếu", "hay", "cùng", "do", "vì", "bởi", "nhằm", "nên"),
+    *("cũng", "đều", "vẫn", "đang", "chỉ", "mới", "lại", "rồi"),
 ]
 #: A counted noun: lower-case, and neither such a word nor a verb or comparator that goes on
 #: the clause (`mức 2 đạt trên 85%`: the figure names a level, a verb follows).
@@ -568,13 +570,13 @@ _COUNTED_AFTER_RE = regex.compile(
 )
 
 
-def _counted_noun_end(line: str, end: int) -> int | None:
+def _counted_noun_end(line: str, start: int, end: int) -> int | None:
     """End of the noun a figure counts when no known unit follows it (`500 chuỗi`, `120 câu
     lạc bộ`, `50 tổ hợp tác`): in Vietnamese the counted noun comes right after the numeral,
     so the dictionary word there is the unit."""
     m = _COUNTED_AFTER_RE.match(line, end)
-    if not m:
-        return None
+    if not m or (start and line[start - 1].isalpha()):
+        return None  # glued to the word before, a figure is a footnote's marker (`GRDP2 vào năm`)
     word = word_end(line, m.end())
     if word is None or normalize_tone_marks(line[m.end() : word].split()[0]) not in vocabulary():
         return None
@@ -616,7 +618,7 @@ def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[in
         if m:
             out.append(_Figure(q=q, unit=_unit_text(m.group("unit")), unit_end=m.end()))
             continue
-        if (noun_end := _counted_noun_end(line, qe)) is not None:
+        if (noun_end := _counted_noun_end(line, qs, qe)) is not None:
             out.append(_Figure(q=q, unit=line[qe:noun_end].strip().lower(), unit_end=noun_end, counted=True))
             continue
         before = line[start:qs]

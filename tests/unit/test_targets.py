@@ -849,6 +849,8 @@ def test_a_figure_counts_the_noun_after_it(item, value, unit, indicator):
         "- Đến năm 2030 tăng gấp 2 lần so với năm 2020.",
         "- Kế hoạch gồm 5 nhóm giải pháp chủ yếu.",
         "- Thực hiện 3 đợt ra quân trong năm.",
+        # a footnote's marker glued to the word before, then a preposition
+        "- Chỉ số GRDP2 vào năm 2025 được công bố.",
     ],
 )
 def test_times_ranks_and_parts_are_no_count(item):
