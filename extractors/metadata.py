@@ -22,6 +22,7 @@ from extractors.document import ParsedDoc
 from extractors.text.dates import DATE, HEADER_DATE, make_date
 from extractors.text.fold import fold as shadow
 from extractors.text.fold import squash
+from extractors.text.labels import ROMAN_WIDE
 from extractors.text.lexicon import (
     ADMIN_UNIT,
     DOC_KINDS,
@@ -643,6 +644,10 @@ def _title_after(lines: list[str], at: int, rest: str) -> str | None:
 _RUNS_ON = regex.compile(r"(?:của|về|và|thực\s+hiện|ban\s+hành|số|,)\s*$", regex.IGNORECASE)
 
 
+#: The body's first heading, which a title in capitals may sit right above (`I. MỤC TIÊU`, `Phần I`).
+_FIRST_HEADING = regex.compile(rf"^(?:{ROMAN_WIDE}\s*[.\-–)]|\d{{1,2}}\.|(?:PHẦN|Phần|CHƯƠNG|Chương|Điều)\s)\s*\S")
+
+
 def _subject_under(lines: list[str], at: int) -> str | None:
     """The line(s) under the kind line that name the subject."""
     parts: list[str] = []
@@ -660,6 +665,7 @@ def _subject_under(lines: list[str], at: int) -> str | None:
             or ((_LOCAL_BODY_LINE.match(s) or _ENACTING.match(s)) and not _RUNS_ON.search(parts[-1]))
             or (s.isupper() and not caps_title)
             or (caps_title and not s.isupper())
+            or _FIRST_HEADING.match(s)
         ):
             break
         if not parts and (s.startswith("(") or _KINH_GUI.match(s) or _OPENER.match(s) and len(s) > 300):

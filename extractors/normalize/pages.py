@@ -433,6 +433,7 @@ _DASH_SMUDGE = r"[_~ˆ¨`'|]*+"
 _LABEL = LineStart(
     rf"""^(?:
         (?:{_ROMAN})(?:\.|/\.?)\s              # II. NHIỆM VỤ, II/ NHIỆM VỤ
+      | (?:{_ROMAN})\s?[-–]\s+(?=\p{{Lu}})       # II- NHIỆM VỤ, as Party documents write it
       | \d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?\s+(?=\p{{Lu}}|[“"(])   # 1. / 2.1. / 2.1 Sở …
       | \d{{1,2}}(?:/\.?|\s?[-–])\s+(?=\p{{Lu}}|[“"(])  # 1/ Mục đích, 1/. Mục đích, 1- Mục đích
       | [a-zđ](?:\)|\s?[-–])\s                # a) đ) a-

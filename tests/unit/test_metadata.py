@@ -603,3 +603,20 @@ def test_the_motto_with_words_ocr_damaged_still_closes_the_issuer(motto):
         ]
     )
     assert _facts(normalize_text(text)).issuer == "Bộ Công Thương"
+
+
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        ("PHÒNG, CHỐNG DỊCH BỆNH TRUYỀN NHIỄM NĂM 2025", "I. MỤC TIÊU"),
+        ("THỰC HIỆN CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA XÂY DỰNG NÔNG THÔN MỚI", "I- MỤC ĐÍCH, YÊU CẦU"),
+        ("CẢI CÁCH HÀNH CHÍNH NĂM 2025", "PHẦN I"),
+    ],
+)
+def test_a_title_in_capitals_ends_at_the_first_heading(title, heading):
+    """No preamble between them: the heading in capitals under the title is the body's."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 120/KH-UBND\nBình Định, ngày 03 tháng 6 năm 2025\n"
+        f"KẾ HOẠCH\n{title}\n{heading}\n1. Giảm tỷ lệ mắc sốt xuất huyết.\n"
+    )
+    assert _facts(normalize_text(text)).title == title

@@ -540,3 +540,10 @@ def test_a_name_broken_before_its_hyphen_goes_on_where_items_are_set_in(set_in, 
     clause is the name's hyphen, on a page whose items start indented; where
     items are set flush it is an item of its own."""
     assert len(dewrap(_dashed(set_in), full_line=60)) == paragraphs
+
+
+@pytest.mark.parametrize("label", ["I- MỤC TIÊU", "II - NHIỆM VỤ VÀ GIẢI PHÁP", "III– TỔ CHỨC THỰC HIỆN"])
+def test_a_roman_label_with_a_dash_opens_a_paragraph(label):
+    """Party documents write `I- MỤC TIÊU`: a title or sentence before it does not run on into it."""
+    text = f"KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH NÔNG THÔN MỚI\n{label}\nNội dung"
+    assert label in normalize_text(text).split("\n")
