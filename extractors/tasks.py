@@ -261,6 +261,12 @@ def _partner_spans(text: str) -> list[tuple[int, int]]:
         chain = agency_chain(text, m.end(), semicolons=False)
         if chain and _CUE_CLOSES.match(text, chain[-1][1]):
             spans.extend(chain)
+    # `Sở Y tế chủ trì, Sở Tài chính phối hợp thực hiện …`: the partners named between the
+    # lead's cue and their own
+    for m in _AFTER_LEAD_CUE.finditer(text):
+        chain = agency_chain(text, m.end(), bare=True, semicolons=False)
+        if chain and _CUE_OPENS.match(text, chain[-1][1]):
+            spans.extend(chain)
     return spans
 
 
@@ -268,6 +274,10 @@ def _partner_spans(text: str) -> list[tuple[int, int]]:
 _CLAUSE_OPENING = regex.compile(r"(?:[(;]|\.\s)\s*(?=\p{Lu})")
 #: `phối hợp` that ends its clause (no object follows it).
 _CUE_CLOSES = regex.compile(rf"\s+{PARTNERS}\s*(?=[;.)]|$)", _F)
+#: The lead's cue and the comma or semicolon after it: `chủ trì,`, `chủ trì thực hiện;`.
+_AFTER_LEAD_CUE = regex.compile(rf"{LEADS}(?:\s+thực\s+hiện)?\s*[,;]\s*", _F)
+#: `phối hợp` as the verb of the bodies before it (`…, Sở Tài chính phối hợp (với …)`).
+_CUE_OPENS = regex.compile(rf"\s+{PARTNERS}(?!\p{{L}})", _F)
 
 
 #: The opening bracket of `(Agency)` a few words after an agency chain, in its clause.
@@ -351,7 +361,7 @@ def parse_assignment(text: str) -> Assignment:
             and "\n" not in text[end:colon]
         ):
             a.lead = split_agencies(text[start:colon])
-    partners = [canonical_agency(text[s:e]) for s, e in _partner_spans(text)]
+    partners = [canonical_agency(text[s:e]) for s, e in sorted(_partner_spans(text))]
     for f in _ROLE_FIELD_RE.finditer(text):
         if regex.search(r"phối\s+hợp", f.group("role"), _F):
             partners.extend(split_agencies(f.group("value")))

@@ -457,3 +457,20 @@ def test_a_note_that_names_the_partners_before_their_cue():
     assert [(t.lead, t.partners, t.timeframe) for t in tasks] == [
         (["Công an tỉnh"], ["Sở Khoa học và Công nghệ", "Sở Tư pháp"], "năm 2026")
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "partners"),
+    [
+        ("1. Sở Y tế chủ trì, Sở Tài chính phối hợp thực hiện rà soát quy hoạch.", ["Sở Tài chính"]),
+        ("1. Sở Y tế chủ trì, Sở Tài chính và các địa phương phối hợp rà soát.", ["Sở Tài chính", "các địa phương"]),
+        ("1. Sở Y tế chủ trì; các sở, ngành liên quan phối hợp rà soát quy hoạch.", ["các sở, ngành liên quan"]),
+        ("1. Sở Y tế chủ trì thực hiện, Sở Tài chính phối hợp.", ["Sở Tài chính"]),
+        ("1. Rà soát quy hoạch; giao Sở Y tế chủ trì, Sở Tài chính phối hợp thực hiện.", ["Sở Tài chính"]),
+        # the partners in the order the text names them
+        ("1. Sở Y tế chủ trì, Sở Tài chính phối hợp với Sở Xây dựng rà soát.", ["Sở Tài chính", "Sở Xây dựng"]),
+    ],
+)
+def test_partners_named_before_their_own_cue(line, partners):
+    """`A chủ trì, B phối hợp`: B is no object of `phối hợp với`, it is the verb's subject."""
+    assert _assigned(line) == [(["Sở Y tế"], partners, None)]
