@@ -115,11 +115,11 @@ _ASSIGN_VERB_RE = regex.compile(ASSIGN_VERBS, _F)
 #: A sentence ends inside the text: no name runs over it.
 _SENTENCE_END_RE = regex.compile(r"[;!?]|\.\s+\p{Lu}")
 _ADVERB = loose_alt(COOPERATION_ADVERBS)
-#: `phối hợp với`, `phối hợp chặt chẽ, kịp thời với`, `phối hợp` + object, `sự phối hợp của`;
-#: loose vowels, as OCR writes `phối họp`.
+#: `phối hợp với`, `phối hợp chặt chẽ, kịp thời với`, `phối hợp` + object, `sự phối hợp của`,
+#: and the spoken `phối kết hợp với`, `với sự tham gia của`; loose vowels, as OCR writes `phối họp`.
 PARTNER_CUE = (
-    rf"(?:{loose('phối hợp')}(?:(?:\s*,\s*|\s+và\s+|\s+){_ADVERB}{_END})*(?:\s+(?:với|cùng|của))?"
-    rf"|{loose('sự phối hợp của')})" + _END + r"\s*"
+    rf"(?:(?:{loose('phối hợp')}|{loose('phối kết hợp')})(?:(?:\s*,\s*|\s+và\s+|\s+){_ADVERB}{_END})*"
+    rf"(?:\s+(?:với|cùng|của))?|{loose('sự phối hợp của')}|{loose('với sự tham gia của')})" + _END + r"\s*"
 )
 _PARTNER_CUE_RE = regex.compile(PARTNER_CUE, _F)
 #: Explicit role fields: `Cơ quan chủ trì: …`, `Đơn vị phối hợp: …`.

@@ -474,3 +474,15 @@ def test_a_note_that_names_the_partners_before_their_cue():
 def test_partners_named_before_their_own_cue(line, partners):
     """`A chủ trì, B phối hợp`: B is no object of `phối hợp với`, it is the verb's subject."""
     assert _assigned(line) == [(["Sở Y tế"], partners, None)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1. Sở Y tế chủ trì, phối kết hợp với Sở Tài chính rà soát quy hoạch.",
+        "1. Sở Y tế chủ trì, với sự tham gia của Sở Tài chính rà soát quy hoạch.",
+        "1. Sở Y tế chủ trì, phối kết hợp chặt chẽ với Sở Tài chính rà soát quy hoạch.",
+    ],
+)
+def test_the_other_ways_to_say_partner(line):
+    assert _assigned(line) == [(["Sở Y tế"], ["Sở Tài chính"], None)]
