@@ -156,8 +156,8 @@ _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
         YEAR_KEY,
         rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY})\s+)?(?P<from>{TU})\s+{NAM}\s+{Y1}\s*{DEN}\s+(?:{HET}\s+)?(?:{NAM}\s+)?{Y2}",
     ),
-    # `từ tháng 4 đến tháng 6 năm 2026`, `tháng 6 - 9/2026`: months of one year
-    ("range", YEAR_KEY, _of_one_year(THANG, "m", MONTH_NO, rf"{DEN}|[-–]")),
+    # `từ tháng 4 đến tháng 6 năm 2026`, `tháng 6 - 9/2026`, `tháng 3, 4/2025`: months of one year
+    ("range", YEAR_KEY, _of_one_year(THANG, "m", MONTH_NO, rf"{DEN}|[-–]|,")),
     # `từ quý II đến quý IV năm 2026`, `quý II và quý III/2026`: quarters of one year
     ("range", YEAR_KEY, _of_one_year(QUY, "q", QUARTER_NO, rf"{DEN}|[-–]|và|,")),
     # `6 tháng đầu năm 2024`

@@ -650,3 +650,12 @@ def test_a_quarter_behind_roman_look_alikes(text, end):
 def test_look_alikes_that_make_no_quarter_are_none():
     assert _run("Sở Y tế tổ chức tập huấn trong quý VII/2025.") == []
     assert _run("Sở Y tế tổ chức tập huấn trong quý HH/2025.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Sở Y tế triển khai trong tháng 3, 4/2025.", "Sở Y tế triển khai trong tháng 3, tháng 4 năm 2025."]
+)
+def test_months_listed_with_a_comma_and_one_year(text):
+    """As quarters are (`quý I, II/2025`): the year written once covers both."""
+    d = _one(text)
+    assert (d.kind, d.start, d.end) == ("period", "2025-03", "2025-04")
