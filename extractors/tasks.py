@@ -36,6 +36,7 @@ from extractors.agencies import (
 from extractors.document import ParsedDoc
 from extractors.normalize.flat_tables import header_completed
 from extractors.sections import classify_line, heading_kind, is_title_like
+from extractors.text.labels import ROMAN_LOOKALIKE
 from extractors.text.lexicon import (
     ARRANGEMENT_HEADINGS,
     CARRY_OUT_CLOSING,
@@ -183,7 +184,8 @@ TABLE_COLUMNS: list[tuple[str, str]] = [
     ("task", rf"^(?!.*\bđịa\s+chỉ|ghi\s+chú).*(?:{_TASK_HEADER})"),
 ]
 _TABLE_COLUMNS_RE = [(name, regex.compile(p, _F)) for name, p in TABLE_COLUMNS]
-_GROUP_LABEL = regex.compile(r"^(?:[IVXLC]+|[A-ZĐ]|[a-zđ])\.?$")
+#: A group row's label: a Roman numeral (or OCR's look-alike of one, `Ï`, `lI`), a letter.
+_GROUP_LABEL = regex.compile(rf"^(?:[IVXLC]+|(?=\D+$)[{ROMAN_LOOKALIKE}]{{1,4}}|[A-ZĐ]|[a-zđ])\.?$")
 
 
 # ---------------------------------------------------------------- assignment

@@ -16,14 +16,14 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 #: The strokes OCR reads for a Roman numeral's `I` (`1`, `l`, `|`, `i`, `ï` …) and for `II`
 #: run together (`H`), besides the numeral's own letters.
-ROMAN_LOOKALIKE = "IVX1il|Hïíìî"
+ROMAN_LOOKALIKE = "IVX1il|HïíìîÏÍÌÎ"
 _ROMAN_WIDE_RE = regex.compile(ROMAN_WIDE)
 
 
 def read_roman_lookalike(written: str) -> str | None:
     """The Roman numeral OCR's strokes stand for (`HI`, `I1`, `IH`, `II1` → `III`; `IL` → `II`,
     a foot on the second stroke), or None when they make none."""
-    read = regex.sub(r"[1l|iïíìî]", "I", written.replace("H", "II"))
+    read = regex.sub(r"[1l|iïíìîÏÍÌÎ]", "I", written.replace("H", "II"))
     if "L" in read and not _ROMAN_WIDE_RE.fullmatch(read):
         read = read.replace("L", "I")
     return read if _ROMAN_WIDE_RE.fullmatch(read) else None

@@ -272,3 +272,19 @@ def test_a_list_of_the_units_inspected_is_no_task_table(header, project):
         )
     )
     assert a.tasks == []
+
+
+@pytest.mark.parametrize("label", ["Ï", "Í", "l", "lI", "H"])
+def test_a_group_row_behind_ocr_look_alikes_is_no_task(label):
+    """Tesseract read a ruled table's `I` group label as `Ï` on a clean 300 dpi render of an
+    invented plan's appendix; the row became a task with nothing but its heading."""
+    text = "\n".join(
+        [
+            *INTRO,
+            "TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành",
+            f"{label}\tHoàn thiện thể chế\t\t\t",
+            "1\tXây dựng Quy chế quản lý dữ liệu số\tSở Khoa học và Công nghệ\tSở Tư pháp\tQuý II/2025",
+        ]
+    )
+    table = [t for t in analyse(normalize_text(text)).tasks if t.source == "table"]
+    assert [t.text for t in table] == ["Xây dựng Quy chế quản lý dữ liệu số"]
