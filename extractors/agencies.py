@@ -979,9 +979,10 @@ _TITLE_HEAD_RE = regex.compile(_alts(PROPER_HEADS) + _END, _F)
 def _office_at_title_end(text: str, title: regex.Match) -> int | None:
     """End of the office a title ends with, named on after it (`Chánh Văn phòng HĐND và UBND
     xã`, `Trưởng phòng Kinh tế`), or None: the title holds its office's head."""
-    for w in _WORD_RE.finditer(text, title.start(), title.end()):
+    title_end = title.start() + len(title.group(0).rstrip())
+    for w in _WORD_RE.finditer(text, title.start(), title_end):
         head = _TITLE_HEAD_RE.match(text, w.start())
-        if w.start() > title.start() and head and head.end() == title.start() + len(title.group(0).rstrip()):
+        if w.start() > title.start() and head and head.end() == title_end:
             end = _proper_at(text, w.start(), (skeleton(head.group(0)), head.end()))
             return end if end is not None and end > head.end() else None
     return None

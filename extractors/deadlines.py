@@ -369,10 +369,10 @@ def _duration(n: int, unit: str) -> str:
 
 
 def _quarter_number(written: str) -> int | None:
-    """`III`, `3`, and OCR's `11`, `Il`, `IH` → the quarter's number; None above 4."""
+    """`III`, `iv`, `3`, and OCR's `11`, `Il`, `IH` → the quarter's number; None above 4."""
     if written.isdigit() and len(written) == 1:
         return int(written)
-    read = read_roman_lookalike(written) if not written.isdigit() else "I" * len(written)
+    read = read_roman_lookalike(written)  # `11` is OCR's `II`: a `1` is a stroke
     n = roman_value(read) if read else 0
     return n if 1 <= n <= 4 else None
 

@@ -619,7 +619,7 @@ def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[in
             out.append(_Figure(q=q, unit=_unit_text(m.group("unit")), unit_end=m.end()))
             continue
         if (noun_end := _counted_noun_end(line, qs, qe)) is not None:
-            out.append(_Figure(q=q, unit=line[qe:noun_end].strip().lower(), unit_end=noun_end, counted=True))
+            out.append(_Figure(q=q, unit=_unit_text(line[qe:noun_end].strip()), unit_end=noun_end, counted=True))
             continue
         before = line[start:qs]
         after = line[qe:end]

@@ -23,7 +23,8 @@ _ROMAN_WIDE_RE = regex.compile(ROMAN_WIDE)
 def read_roman_lookalike(written: str) -> str | None:
     """The Roman numeral OCR's strokes stand for (`HI`, `I1`, `IH`, `II1` → `III`; `IL` → `II`,
     a foot on the second stroke), or None when they make none."""
-    read = regex.sub(r"[1l|iïíìîÏÍÌÎ]", "I", written.replace("H", "II"))
+    # `iv`: a quarter written small (the strokes are read first, so `l` stays a stroke)
+    read = regex.sub(r"[1l|iïíìîÏÍÌÎ]", "I", written.replace("H", "II")).upper()
     if "L" in read and not _ROMAN_WIDE_RE.fullmatch(read):
         read = read.replace("L", "I")
     return read if _ROMAN_WIDE_RE.fullmatch(read) else None

@@ -659,3 +659,9 @@ def test_months_listed_with_a_comma_and_one_year(text):
     """As quarters are (`quý I, II/2025`): the year written once covers both."""
     d = _one(text)
     assert (d.kind, d.start, d.end) == ("period", "2025-03", "2025-04")
+
+
+@pytest.mark.parametrize(("text", "end"), [("trong quý iv/2025", "2025-Q4"), ("trong quý Iv năm 2025", "2025-Q4")])
+def test_a_quarter_written_small(text, end):
+    d = _one(f"Sở Y tế triển khai {text}.")
+    assert (d.kind, d.end) == ("quarter", end)
