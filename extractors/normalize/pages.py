@@ -44,6 +44,7 @@ from extractors.text.lexicon import (
     SIGNING_TOOL_TIME_WORD,
 )
 from extractors.text.patterns import LineStart, TextEnd, alt, is_caps
+from extractors.text.syllables import toneless, toneless_compounds
 
 __all__ = ["NormalizedText", "normalize_pages", "normalize_text", "normalize_tone_marks"]
 
@@ -530,7 +531,7 @@ def starts_paragraph(prev: str, line: str, wrapped: bool = False) -> bool:
     if _TERMINAL.ends(tail) and (first.isupper() or first.isdigit() or first in '“"('):
         # A number after a full stop opens an entry even where the page wrapped (a code list set flush).
         return not (wrapped and first.isalpha())
-    if (first.isupper() or _DASHED_NUMBER.match(line)) and _short_heading(prev):
+    if (first.isupper() or _DASHED_NUMBER.match(line)) and _short_heading(prev, line):
         # `2. Sở Y tế` / `Chủ trì …`, `1. Mục tiêu cụ thể` / `- 98% hộ dân …`: a short
         # labelled line that names something whole is a heading; what is under it is its own.
         return True
@@ -558,12 +559,29 @@ _OPEN_CLAUSE = TextEnd(r"[,;]\s*$")
 SHORT_HEADING_WORDS = 10
 
 
-def _short_heading(prev: str) -> bool:
-    """A labelled line of a few words, ended without punctuation or a word that runs on."""
+#: `tỉnh`, `huyện`, `thành phố` end a line that a place name may go on from.
+_PLACE_RUNS_ON = TextEnd(r"(?<![\p{L}])(?:tỉnh|huyện|thành\s+phố)\s*$")
+#: A capitalised word, then a syllable in lower case: a sentence's first word, where a
+#: place name capitalises each syllable (`Châu Thành`).
+_CAPITALISED_WORD = regex.compile(r"(\p{Lu}\p{Ll}*) (\p{Ll}+)(?!\p{L})")
+
+
+def _opens_sentence(line: str) -> bool:
+    """`Phối hợp …`, `Tổ chức …`: the line opens on a dictionary word, not on a place
+    name (`Châu Thành`, `Vinh chủ trì`) that a line ended on `huyện` runs on into."""
+    m = _CAPITALISED_WORD.match(line)
+    return bool(m) and f"{toneless(m.group(1))} {toneless(m.group(2))}" in toneless_compounds()
+
+
+def _short_heading(prev: str, line: str = "") -> bool:
+    """A labelled line of a few words, ended without punctuation or a word that runs on
+    (`4.3. Trạm Khuyến nông huyện` ends on its level when no place name follows it)."""
     if len(prev) > 120 or not _LABEL.match(prev) or _TERMINAL.ends(prev) or _OPEN_CLAUSE.ends(prev):
         return False
     if len(prev.split()) > SHORT_HEADING_WORDS + 1:
         return False
+    if _PLACE_RUNS_ON.ends(prev) and _opens_sentence(line):
+        return True
     if len(prev) < _FULL_LINE_MIN:
         # Too short to have wrapped: a function word ends a word here (`1. Kết quả đạt được`,
         # `3. Tồn tại`), not a clause that goes on.

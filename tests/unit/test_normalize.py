@@ -370,6 +370,22 @@ def test_a_heading_that_names_a_group_of_localities_is_not_run_on():
     assert "3. Ủy ban nhân dân tỉnh Kon Tum chỉ đạo" in text  # one locality: its name follows
 
 
+@pytest.mark.parametrize(
+    "heading, line, new",
+    [
+        # an agency named with its level heads the paragraph under it …
+        ("4.3. Trạm Khuyến nông huyện", "Phối hợp Phòng Nông nghiệp tổ chức tập huấn.", True),
+        ("5. Công an tỉnh", "Chủ trì, phối hợp với các đơn vị bảo đảm an ninh trật tự.", True),
+        ("c) Phòng Y tế thành phố", "Tham mưu Ủy ban nhân dân thành phố tổ chức kiểm tra.", True),
+        # … and a place name, each syllable capitalised or none a word with the next, runs on
+        ("4.3. Ủy ban nhân dân huyện", "Châu Thành chủ trì tổ chức tập huấn.", False),
+        ("4.4. Ủy ban nhân dân thành phố", "Vinh chủ trì tổ chức.", False),
+    ],
+)
+def test_a_heading_ending_on_its_level_is_whole_before_a_sentence(heading, line, new):
+    assert starts_paragraph(heading, line) is new
+
+
 def test_a_kind_paragraph_keeps_its_lower_case_subject_apart():
     """A Party programme's subject starts in lower case (`thực hiện Nghị quyết …`): in a Word
     file it is no sentence cut in two, and the title is read from it."""

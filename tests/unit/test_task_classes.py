@@ -486,3 +486,18 @@ def test_partners_named_before_their_own_cue(line, partners):
 )
 def test_the_other_ways_to_say_partner(line):
     assert _assigned(line) == [(["Sở Y tế"], ["Sở Tài chính"], None)]
+
+
+def test_an_agency_heading_ending_on_its_level_leads_the_paragraph_under_it():
+    """`4.3. Trạm Khuyến nông huyện` / `Phối hợp …`: the level word ends the name, the
+    paragraph under it is the agency's task (a place name there would run on)."""
+    tasks = tasks_of(
+        *HEAD,
+        "4. TỔ CHỨC THỰC HIỆN",
+        "4.1. Trạm Khuyến nông huyện",
+        "Phối hợp Phòng Nông nghiệp và Phát triển nông thôn tổ chức tập huấn cho nông dân.",
+        "4.2. Công an tỉnh",
+        "Chủ trì bảo đảm an ninh trật tự tại các vùng sản xuất.",
+    )
+    assert [t.lead for t in tasks] == [["Trạm Khuyến nông huyện"], ["Công an tỉnh"]]
+    assert tasks[0].partners == ["Phòng Nông nghiệp và Phát triển nông thôn"]
