@@ -83,9 +83,17 @@ _AREA_RE = regex.compile(r"^(?:ha|héc|hecta|km2|km²)", _I)
 #: `1756/QĐ-TTg`, `118/2014/NĐ-CP`, `24-NQ/TW`, `số 06`.
 LEGAL_NUMBER = r"(?=\d)(?:\d+(?:/\d{4})?/[\p{L}Đđ][\p{L}\-]*|\d+-[\p{Lu}Đ]{2,}[\p{L}/\-]*|(?<=\bsố\s)\d+)"
 #: `trên 10.000 dân`, `/1.000 người`: the denominator of a ratio.
+#: `trên 01 ha`, `trên một hộ`: "per one", the unit a value is measured over (`giá trị sản
+#: phẩm thu hoạch trên 01 ha đất trồng trọt đạt 150 triệu đồng`); after a verb or a
+#: comparator `trên` is "above" (`đạt trên 1 ha`).
+PER_ONE = (
+    r"(?<!(?:đạt|có|là|lên|xuống|tăng|giảm|bằng|mức|từ|được)\s)trên\s+(?:0?1|một)\s+"
+    r"(?:ha|héc\s?-?\s?ta|hecta|km2|người|hộ|lao\s+động|đơn\s+vị|sản\s+phẩm)(?!\p{L})"
+)
 DENOMINATOR = (
     r"(?=[tT/mM])(?:trên|/|mỗi)\s*(?:1|10|100)(?:\.000)+\s*(?:dân|vạn\s+dân)(?!\p{L})"
     r"|(?=/)/\s*(?:1|10|100)(?:\.000)+\s*(?:người|hộ|trẻ|km2)(?!\p{L})"
+    rf"|(?=[tT]){PER_ONE}"
 )
 #: `I.`, `2.1.`, `a)` at the start of a paragraph.
 LIST_LABEL = r"^(?:[IVXL]+\.|\d{1,2}(?:\.\d{1,2})*\.?(?=\s)|[a-zđ]\)|[-+•*–])\s*"
@@ -158,7 +166,7 @@ _LEAD_STRIP_RE = regex.compile(
     _I,
 )
 _TRAIL_STRIP_RE = regex.compile(
-    rf"(?:[\s,;:]+|(?<![\p{{L}}])(?:{COMPARATOR_WORDS}|{COMMIT_VERBS}|(?:{DECREASE_VERBS}|tăng(?:\s+thêm)?)(?:\s+(?:bình\s+quân|trung\s+bình))?|"
+    rf"(?:[\s,;:]+|(?<![\p{{L}}])(?:{COMPARATOR_WORDS}|{COMMIT_VERBS}|(?:{DECREASE_VERBS}|tăng(?:\s+thêm|\s+gấp)?|gấp)(?:\s+(?:bình\s+quân|trung\s+bình))?|"
     rf"bình\s+quân\s+mỗi\s+năm|{_EVERY_YEAR}|{PERIOD_PHRASE}|{YEAR_PHRASE}))$",
     _I,
 )
@@ -188,7 +196,9 @@ _AND_DOWN_RE = regex.compile(r"^\s*trở\s+xuống", _I)
 _DECREASE_RE = regex.compile(rf"(?<!\p{{L}})(?:{DECREASE_VERBS}){_W}", _I)
 #: `tăng 5%`, `tốc độ tăng`, `tăng trưởng`; not `tăng cường` nor growth as an
 #: object (`đóng góp … vào tăng trưởng`).
-_INCREASE_RE = regex.compile(r"(?<!\p{L})(?<!(?:vào|cho|của|về)\s)tăng(?!\s+cường)(?:\s+trưởng)?" + _W, _I)
+_INCREASE_RE = regex.compile(
+    r"(?<!\p{L})(?:(?<!(?:vào|cho|của|về)\s)tăng(?!\s+cường)(?:\s+trưởng)?|gấp(?!\s+rút))" + _W, _I
+)
 
 #: Words that make a stretch report the past or the present, not a target.
 PAST_MARKERS = (
@@ -570,6 +580,18 @@ _COUNTED_AFTER_RE = regex.compile(
 )
 
 
+#: `tăng 1,5 lần`, `gấp 2 lần năm 2020`: a multiple of a base, which ends the figure or
+#: names the base. Elsewhere `lần` counts occasions (`tổ chức 2 lần/năm`, `tăng 2 lần
+#: kiểm tra`), no quantity a plan reaches.
+_TIMES_BEFORE_RE = regex.compile(
+    rf"(?<!\p{{L}})(?:tăng|gấp|giảm|bằng)(?:\s+(?:gấp|thêm))?(?:\s+(?:{COMPARATOR_WORDS}))?\s*\Z", _I
+)
+_TIMES_AFTER_RE = regex.compile(
+    r"\G\s+(?P<unit>lần)(?=\s*(?:[.;,)]|$|(?:so\s+với|năm|giai\s+đoạn|thời\s+kỳ|mức|cùng\s+kỳ|trở|đến|vào|trong|trước)(?!\p{L})))",
+    _I,
+)
+
+
 def _counted_noun_end(line: str, start: int, end: int) -> int | None:
     """End of the noun a figure counts when no known unit follows it (`500 chuỗi`, `120 câu
     lạc bộ`, `50 tổ hợp tác`): in Vietnamese the counted noun comes right after the numeral,
@@ -614,7 +636,9 @@ def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[in
                 out.append(_Figure(q=q, unit=SPACES.sub(" ", m.group("unit")).lower(), unit_end=m.end()))
                 consumed = m.end()
             continue
-        m = _UNIT_AFTER_RE.match(line, qe)
+        m = _UNIT_AFTER_RE.match(line, qe) or (
+            _TIMES_BEFORE_RE.search(line, start, qs) and _TIMES_AFTER_RE.match(line, qe)
+        )
         if m:
             out.append(_Figure(q=q, unit=_unit_text(m.group("unit")), unit_end=m.end()))
             continue
@@ -958,9 +982,20 @@ def _subject_indicator(f: _Figure, lead: str | None, prior_indicator: str | None
     return f.subject
 
 
+#: What a multiple is of, right after it: `gấp 2 lần năm 2020`, `tăng 1,5 lần mức năm 2023`.
+_MULTIPLE_BASE_RE = regex.compile(r"\s*(?:so\s+với\s+)?(?:năm|giai\s+đoạn|thời\s+kỳ|mức|cùng\s+kỳ)(?!\p{L})", _I)
+
+
+def _base_start(f: _Figure, after: str) -> int | None:
+    """Where the base of a multiple (`lần`) starts in the words after it: a base named
+    without `so với` (`gấp 2 lần năm 2020`), whose year dates the base, not the target."""
+    return 0 if f.unit == "lần" and _MULTIPLE_BASE_RE.match(after) else None
+
+
 def _due(f: _Figure, line: str, lead_year, ctx: _Context) -> tuple[int | None, tuple | None]:
     """Target year and period: the stretch, the paragraph's lead-in, earlier in the paragraph, headings."""
-    year, p1, p2 = _time_after(line[f.unit_end : f.right])
+    after = line[f.unit_end : f.right]
+    year, p1, p2 = _time_after("" if _base_start(f, after) is not None else after)
     period = (p1, p2) if p1 else None
     if year is None:
         year, period = f.info.get("year"), f.info.get("period")
@@ -994,7 +1029,7 @@ def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_ye
     prior_subject = ""
     for k, f in enumerate(figs):
         after = line[f.unit_end : f.right]
-        obj, baseline = _object(after)
+        obj, baseline = ("", _tidy(after)) if _base_start(f, after) is not None else _object(after)
         f.number_first = f.number_first and bool(obj)
         ind = (
             _figure_first_indicator(f, obj)

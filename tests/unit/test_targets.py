@@ -178,6 +178,57 @@ def test_a_count_per_ten_thousand_people():
     )
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Giá trị sản phẩm thu hoạch trên 01 ha đất trồng trọt đạt 150 triệu đồng",
+        "Giá trị sản xuất trên 1 ha đất canh tác đạt 150 triệu đồng",
+        "Thu nhập trên một ha đất nông nghiệp đạt 150 triệu đồng",
+    ],
+)
+def test_a_value_per_one_hectare_is_the_target_not_the_hectare(written):
+    """`trên 01 ha` is "per one hectare", what the value is measured over."""
+    t = one(GOALS + f"- {written}.", value=150.0, unit="triệu đồng")
+    assert " ha " in t.indicator
+
+
+def test_above_one_hectare_after_a_verb_is_a_figure():
+    one(GOALS + "- Diện tích bình quân mỗi trang trại đạt trên 1 ha.", value=1.0, unit="ha", comparator="gt")
+
+
+@pytest.mark.parametrize(
+    ("written", "comparator", "year", "baseline", "indicator"),
+    [
+        ("Năng suất lao động tăng 1,5 lần so với năm 2020", "eq", 2025, "so với năm 2020", "năng suất lao động"),
+        (
+            "Giá trị sản xuất bình quân trên 01 ha đất canh tác tăng ít nhất 1,5 lần so với năm 2023",
+            "ge",
+            2025,
+            "so với năm 2023",
+            "giá trị sản xuất bình quân trên 01 ha đất canh tác",
+        ),
+        ("GRDP bình quân đầu người năm 2030 gấp 1,5 lần năm 2020", "eq", 2030, "năm 2020", "GRDP bình quân đầu người"),
+        ("Thu nhập bình quân tăng gấp 1,5 lần so với năm 2020", "eq", 2025, "so với năm 2020", "thu nhập bình quân"),
+    ],
+)
+def test_a_multiple_of_a_base_is_a_target(written, comparator, year, baseline, indicator):
+    """`tăng 1,5 lần`, `gấp 1,5 lần năm 2020`: a multiple, its base's year is not its due year."""
+    one(
+        GOALS + f"- {written}.",
+        value=1.5,
+        unit="lần",
+        direction="increase",
+        comparator=comparator,
+        target_year=year,
+        baseline=baseline,
+        indicator=indicator,
+    )
+
+
+def test_occasions_are_no_multiple():
+    assert targets_of(GOALS + "- Tổ chức kiểm tra 2 lần/năm; tăng 2 lần kiểm tra.") == []
+
+
 def test_a_year_written_right_after_each_figure_is_its_year():
     """`3% năm 2026, 2% năm 2027`: two targets of one indicator, not `2026,2`%."""
     found = targets_of(GOALS + "- Tỷ lệ hộ nghèo giảm còn 3% năm 2026, 2% năm 2027.")
