@@ -175,6 +175,13 @@ _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     # a day of every month: `trước ngày 18 hằng tháng` (ISO `---18`)
     ("dayofmonth", HANG_KEY, rf"{PREP_OPT}{NGAY}{GAP}{D}(?={GAP}{HANG}\s+{THANG})"),
+    # … and after it: `hằng tháng, trước ngày 25`, a day with no month of its own
+    (
+        "dayofmonth",
+        HANG_KEY,
+        rf"{PREP_OPT}{NGAY}{GAP}{D}(?!{GAP}{THANG}|\s*[/.]\s*\d)"
+        rf"(?<={HANG}\s+{THANG}[\s,(]*(?:(?:{WEAK_PREP}|{STRONG_PREP}){PREP_GAP})?{NGAY}{GAP}\d{{1,2}})",
+    ),
     # not the first year of `năm 2026 - 2027`, a range
     (
         "year",

@@ -47,6 +47,26 @@ def test_reporting_day_every_year():
     assert _nf(d) == ("recurring", None, None, "P1Y", "--12-05", False)
 
 
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("trước ngày 18 hằng tháng", "---18"),
+        ("hằng tháng trước ngày 25", "---25"),
+        ("định kỳ hằng tháng (trước ngày 20)", "---20"),
+        ("hằng tháng, chậm nhất ngày 25", "---25"),
+    ],
+)
+def test_a_day_of_every_month_before_or_after_the_cycle(written, day):
+    d = _one(f"Các sở báo cáo kết quả thực hiện {written} về Sở Tài chính.")
+    assert d.text == written
+    assert _nf(d) == ("recurring", None, None, "P1M", day, False)
+
+
+def test_a_full_date_after_the_monthly_cycle_is_no_day_of_every_month():
+    d = _one("Các sở báo cáo hằng tháng trước ngày 25 tháng 6 về Sở Tài chính.")
+    assert d.recur_on == "--06-25"
+
+
 def test_year_that_must_finish_but_not_the_past_programme_it_belongs_to():
     out = _run(
         "Tập trung hoàn thành các công trình thuộc kế hoạch đầu tư công giai đoạn 2016 - 2020, "
