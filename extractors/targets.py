@@ -236,7 +236,7 @@ _NO_TARGET_KINDS = {"preamble", "noi_nhan", "chu_ky", "footnotes", "kinh_phi"}
 INDICATOR_HEADS = (
     r"tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tổng|số(?!\s+hóa)|chỉ\s+số|hệ\s+số|mức|độ|cơ\s+cấu|thu\s+nhập|thu\s+ngân\s+sách|"
     r"GRDP|GDP|giá\s+trị|năng\s+suất|sản\s+lượng|diện\s+tích|kim\s+ngạch|tuổi\s+thọ|dân\s+số|"
-    r"lượng|quy\s+mô|chi\s+phí|vốn|đóng\s+góp|tỷ\s+trọng|tỉ\s+trọng|mật\s+độ|trong\s+đó"
+    r"lượng|quy\s+mô|chi\s+phí|vốn|đóng\s+góp|tỷ\s+trọng|tỉ\s+trọng|mật\s+độ|doanh\s+thu|lợi\s+nhuận|trong\s+đó"
 )
 _HEAD_RE = regex.compile(rf"^(?:{INDICATOR_HEADS}){_W}", _I)
 #: A dimensionless figure counts only for an index (`HDI đạt mức 0,7`).
@@ -672,7 +672,27 @@ def _age_band(line: str, f: _Figure, later: list[_Figure]) -> bool:
 _COLON_GAP = regex.compile(r":\s")
 
 
-def _clauses(line: str, start: int, end: int):
+#: Figures that qualify whom an indicator counts (`trẻ em dưới 1 tuổi`, `phụ nữ 15-49 tuổi`):
+#: part of a lead-in's name, no figure of its own.
+_AGE_QUALIFIER_RE = regex.compile(
+    r"(?<!\p{L})(?:(?:dưới|trên|từ|đủ)\s+\d{1,3}|\d{1,2}\s*[-–]\s*\d{1,2})\s+tuổi(?!\p{L})", _I
+)
+
+
+def _names_no_figure(line: str, start: int, end: int, masked: Callable[[], list[tuple[int, int]]]) -> bool:
+    """Whether `line[start:end]` holds no figure: its digits are years, ages that qualify
+    whom it counts, or masked (dates, document numbers, denominators)."""
+    words = line[start:end]
+    if not _DIGIT.search(words):
+        return True
+    spans = [(a - start, b - start) for a, b in masked() if a < end and b > start]
+    spans += [m.span() for m in _AGE_QUALIFIER_RE.finditer(words)]
+    spans += [m.span() for m in _YEAR_RE.finditer(words)]
+    kept = "".join(c for i, c in enumerate(words) if not any(a <= i < b for a, b in spans))
+    return not _DIGIT.search(kept)
+
+
+def _clauses(line: str, start: int, end: int, masked: Callable[[], list[tuple[int, int]]]):
     """(start, end) of each clause: split at `;`, at sentence ends, and at a
     colon that follows a figure (OCR reads `;` as `:`)."""
     cuts = [m.span() for m in _SENTENCE_END_RE.finditer(line, start, end)]
@@ -681,7 +701,7 @@ def _clauses(line: str, start: int, end: int):
     for a, b in sorted(cuts):
         if a < pos:
             continue
-        if line[a] == ":" and not _DIGIT.search(_YEAR_RE.sub("", line[pos:a])):
+        if line[a] == ":" and _names_no_figure(line, pos, a, masked):
             continue  # a lead-in colon: handled by the caller
         yield pos, a
         pos = b
@@ -850,7 +870,7 @@ def _prose_targets(doc, notes) -> list[Target]:
         body_start = label.end() if label else 0
         lead = None
         lead_year: tuple | None = None
-        for c_start, c_end in _clauses(line, body_start, len(line)):
+        for c_start, c_end in _clauses(line, body_start, len(line), masked):
             # A lead-in before a colon names what the figures after it (in this
             # clause and the next ones of the paragraph) measure.
             colon = _COLON_GAP.search(line, c_start, c_end)

@@ -229,6 +229,28 @@ def test_occasions_are_no_multiple():
     assert targets_of(GOALS + "- Tổ chức kiểm tra 2 lần/năm; tăng 2 lần kiểm tra.") == []
 
 
+@pytest.mark.parametrize(
+    ("written", "value", "indicator"),
+    [
+        (
+            "Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ: đạt 95%",
+            95.0,
+            "tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ",
+        ),
+        ("Tỷ lệ phụ nữ 15-49 tuổi được khám phụ khoa: trên 60%", 60.0, "tỷ lệ phụ nữ 15-49 tuổi được khám phụ khoa"),
+        ("Số giường bệnh trên 10.000 dân: đạt 32 giường bệnh", 32.0, "số giường bệnh trên 10.000 dân"),
+    ],
+)
+def test_a_lead_in_naming_an_age_or_a_denominator_before_its_colon(written, value, indicator):
+    """The figures of a lead-in's name (an age band, `trên 10.000 dân`) do not make its colon OCR's semicolon."""
+    one(GOALS + f"- {written}.", value=value, indicator=indicator)
+
+
+def test_revenue_after_a_count_is_its_own_indicator():
+    found = targets_of(GOALS + "- Thu hút ít nhất 3 triệu lượt khách du lịch, doanh thu đạt 5.000 tỷ đồng.")
+    assert [(t.indicator, t.value) for t in found] == [("số lượt khách du lịch", 3e6), ("doanh thu", 5000.0)]
+
+
 def test_a_year_written_right_after_each_figure_is_its_year():
     """`3% năm 2026, 2% năm 2027`: two targets of one indicator, not `2026,2`%."""
     found = targets_of(GOALS + "- Tỷ lệ hộ nghèo giảm còn 3% năm 2026, 2% năm 2027.")
