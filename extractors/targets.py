@@ -71,11 +71,11 @@ RATE_UNIT = (
     r"(?:dân|người\s+dân|người|trẻ\s+đẻ\s+(?:ra\s+)?sống|trẻ(?:\s+em)?|phụ\s+nữ)"
 )
 #: A percent sign ends its unit whatever follows: OCR glues a footnote marker to it (`45%I®`, `45%[3]`).
-UNIT = rf"(?P<unit>{PERCENT_UNIT}|(?:{RATE_UNIT}|{CURRENCY_UNIT}|{MEASURE_UNIT}|{COUNT_UNIT})(?!\p{{L}}))"
+UNIT = rf"(?P<unit>{PERCENT_UNIT}|(?:{RATE_UNIT}|{CURRENCY_UNIT}|{MEASURE_UNIT}|{COUNT_UNIT}{PER_TAIL})(?!\p{{L}}))"
 _RATE_AFTER_RE = regex.compile(rf"(?=/){RATE_UNIT}(?!\p{{L}})", _I)
 #: A unit right after a figure: `%` may touch it, words need a space.
 _UNIT_AFTER_RE = regex.compile(rf"\G(?:\s?(?=%)|\s+(?!%)|(?={GLUED_UNIT})){UNIT}", _I)
-_COUNT_RE = regex.compile(rf"^{COUNT_UNIT}$", _I)
+_COUNT_RE = regex.compile(rf"^{COUNT_UNIT}{PER_TAIL}$", _I)
 _AREA_RE = regex.compile(r"^(?:ha|héc|hecta|km2|km²)", _I)
 
 # ---------------------------------------------------------------- things that are not figures
@@ -537,6 +537,11 @@ class _Figure:
     def is_count(self) -> bool:
         return self.counted or bool(_COUNT_RE.match(self.unit))
 
+    @property
+    def noun(self) -> str:
+        """What a count counts: its unit without the per-tail (`người/năm` → `người`)."""
+        return self.unit.split("/", 1)[0]
+
 
 def _masked(line: str) -> Callable[[], list[tuple[int, int]]]:
     """The spans of `line` no figure may overlap, found when first asked for (most lines with a digit hold no figure)."""
@@ -967,7 +972,7 @@ def _figure_first_indicator(f: _Figure, obj: str) -> str:
             ind = f"{ind} được {verb.lower()}"
         return ind
     if f.is_count:
-        return f"số {f.unit} {obj}"
+        return f"số {f.noun} {obj}"
     if _AREA_RE.match(f.unit):
         return f"diện tích {obj}" + (f" {verb.lower()}" if verb else "")
     return obj
@@ -982,17 +987,17 @@ def _subject_indicator(f: _Figure, lead: str | None, prior_indicator: str | None
     counted = f.is_count
     if not f.subject:
         # `40 giường bệnh và 15 bác sỹ`: the second count shares the subject.
-        coord = _coordinated_count(prior_subject, f.unit) if prior_subject and counted else None
+        coord = _coordinated_count(prior_subject, f.noun) if prior_subject and counted else None
         return coord or prior_indicator or lead or ""
-    coord = _coordinated_count(f.subject, f.unit) if counted else None
+    coord = _coordinated_count(f.subject, f.noun) if counted else None
     if coord:
         return coord
     if counted and _ADD_RE.fullmatch(f.subject.strip()):
-        return f"số {f.unit} {_lower_first(f.subject.strip())}"  # `Hình thành mới 05 khu công nghiệp`
+        return f"số {f.noun} {_lower_first(f.subject.strip())}"  # `Hình thành mới 05 khu công nghiệp`
     served = _SERVED_RE.search(f.subject) if counted else None
     if served and served.start():
         # `giải quyết việc làm cho 30.000 lao động`: the count is of those served
-        return f"số {f.unit} được {_lower_first(f.subject[: served.start()])}"
+        return f"số {f.noun} được {_lower_first(f.subject[: served.start()])}"
     if _HEAD_RE.match(f.subject):
         return f.subject
     if lead:

@@ -251,6 +251,18 @@ def test_revenue_after_a_count_is_its_own_indicator():
     assert [(t.indicator, t.value) for t in found] == [("số lượt khách du lịch", 3e6), ("doanh thu", 5000.0)]
 
 
+@pytest.mark.parametrize(
+    ("written", "unit", "indicator"),
+    [
+        ("Đào tạo nghề cho 5.000 người/năm", "người/năm", "số người được đào tạo nghề"),
+        ("Hình thành mới 20 hợp tác xã/năm", "hợp tác xã/năm", "số hợp tác xã hình thành mới"),
+    ],
+)
+def test_a_count_keeps_its_per_tail_in_the_unit_not_in_the_indicator(written, unit, indicator):
+    """SPEC: the per-unit tail is kept when the text has it (`triệu đồng/người`), a count's too."""
+    one(GOALS + f"- {written}.", unit=unit, indicator=indicator)
+
+
 def test_a_year_written_right_after_each_figure_is_its_year():
     """`3% năm 2026, 2% năm 2027`: two targets of one indicator, not `2026,2`%."""
     found = targets_of(GOALS + "- Tỷ lệ hộ nghèo giảm còn 3% năm 2026, 2% năm 2027.")
