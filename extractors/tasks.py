@@ -630,13 +630,14 @@ class _Draft:
 
 #: A field line: an attribute of the task(s) above it, never a task itself —
 #: `Cơ quan thực hiện: …`, `- Đơn vị phối hợp: …`, `Thời gian thực hiện: …`,
-#: `Sản phẩm: …`, `Lãnh đạo phụ trách: …`, `+ Chủ trì: …`, and the attributes an inspection
+#: `Sản phẩm: …`, `Lãnh đạo phụ trách: …`, `+ Chủ trì: …`, `Trách nhiệm thực hiện: …`, and the attributes an inspection
 #: plan states the same way (`Đối tượng kiểm tra: …`, `Địa điểm: …`).
 FIELD_LINE = (
     r"^(?:[-–—+•*]\s*)?(?P<field>"
     r"(?:cơ\s+quan|đơn\s+vị)(?:\s*,\s*(?:cơ\s+quan|đơn\s+vị))?(?:\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|"
     r"chịu\s+trách\s+nhiệm|đầu\s+mối|tham\s+mưu))?"
     r"|lãnh\s+đạo(?:\s+phụ\s+trách)?|người\s+(?:thực\s+hiện|phụ\s+trách|chịu\s+trách\s+nhiệm)"
+    r"|trách\s+nhiệm\s+(?:thực\s+hiện|chủ\s+trì)"
     rf"|{LEADS}|{PARTNERS}"
     r"|thời\s+gian|thời\s+hạn|tiến\s+độ|sản\s+phẩm|kết\s+quả\s+(?:đầu\s+ra|dự\s+kiến)"
     r"|địa\s+điểm|đối\s+tượng|phương\s+thức|phương\s+tiện|hình\s+thức|kinh\s+phí|nguồn\s+kinh\s+phí"
@@ -689,7 +690,7 @@ class _Fields:
             self.partners = _dedupe(self.partners + split_agencies(value))
         elif name.startswith(("lãnh đạo", "người")):
             self.overseers = _dedupe(self.overseers + cell_assignment(value).lead)
-        elif name.startswith(("cơ quan", "đơn vị", "chủ trì")):
+        elif name.startswith(("cơ quan", "đơn vị", "chủ trì", "trách nhiệm")):
             roles = cell_assignment(value)  # `Cơ quan thực hiện: Sở X (chủ trì); Sở Y`
             self.lead = _dedupe(self.lead + roles.lead)
             self.partners = _dedupe(self.partners + roles.partners)

@@ -501,3 +501,19 @@ def test_an_agency_heading_ending_on_its_level_leads_the_paragraph_under_it():
     )
     assert [t.lead for t in tasks] == [["Trạm Khuyến nông huyện"], ["Công an tỉnh"]]
     assert tasks[0].partners == ["Phòng Nông nghiệp và Phát triển nông thôn"]
+
+
+def test_a_responsibility_field_names_the_lead_as_its_table_column_does():
+    """`Trách nhiệm thực hiện` heads a task table's agency column; as a field line under an
+    item it names the lead too, and `phối hợp:` after it the partners."""
+    (t,) = tasks_of(
+        *HEAD,
+        "II. NHIỆM VỤ",
+        "1. Rà soát, điều chỉnh quy hoạch chung đô thị.",
+        "- Trách nhiệm thực hiện: Sở Xây dựng; phối hợp: Sở Tài chính, Ủy ban nhân dân cấp xã.",
+        "- Thời gian: Quý II/2025.",
+    )
+    assert t.text.startswith("Rà soát")
+    assert t.lead == ["Sở Xây dựng"]
+    assert t.partners == ["Sở Tài chính", "Ủy ban nhân dân cấp xã"]
+    assert t.timeframe == "Quý II/2025"
