@@ -68,8 +68,15 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     # OCR drops the dot: `II NHIỆM VỤ VÀ GIẢI PHÁP` (capitals only, to stay safe).
     ("roman", regex.compile(r"^(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\s+(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]+)$")),
     ("dotted", regex.compile(r"^(?P<label>\d{1,2}(?:[.:]\d{1,2}){1,3})\.?\s+(?P<rest>[\p{Lu}“\"(].*)$")),
-    # `1.`, `1/`, and `1-` (`1- Mục đích`: the Party's style and older plans').
-    ("number", regex.compile(r"^(?P<label>\d{1,2})(?:[.,]|/\.?(?=\s)|\s?[-–](?=\s))\s*(?P<rest>[\p{Lu}“\"(].*)$")),
+    # `1.`, `1/`, and `1-` (`1- Mục đích`: the Party's style and older plans'); a goal may open
+    # on its figure (`1. 100% cơ sở giáo dục …`, `2. 05 xã …`), a figure and its unit after
+    # a dot and a space (`5.0m`, `25,76m` are numbers).
+    (
+        "number",
+        regex.compile(
+            r"^(?P<label>\d{1,2})(?:[.,]|/\.?(?=\s)|\s?[-–](?=\s))\s*(?P<rest>(?:[\p{Lu}“\"(]|(?<=\d\.\s+)\d[\d.,]*\s?(?:%|\p{Ll})).*)$"
+        ),
+    ),
     # OCR reads `5.` as `S.`, `1.` as `l.`: only taken when the sequence expects that number.
     ("number_ocr", regex.compile(r"^(?P<label>[SIlOB])[.,]\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
     # OCR lost the number and kept its dot (`. Sở Kế hoạch …` between `4.` and `6.`):

@@ -61,6 +61,12 @@ def test_sections_of_raw_text_sample(name):
         ("1\tTốc độ tăng trưởng GRDP\t\t\tChi Cục Thống kê; Sở Tài chính", "", None),
         ("- Nâng độ che phủ rừng đạt 64%.", "", None),
         ("2030 là năm cuối của kỳ quy hoạch.", "", None),
+        # a goal item opens on its figure …
+        ("1. 100% cơ sở giáo dục sử dụng học bạ số.", "label", "1"),
+        ("2. 05 xã đạt chuẩn nông thôn mới nâng cao.", "label", "2"),
+        # … but a number is no label
+        ("5.0m. Chiều sâu lỗ khoan 5,5 m", "", None),
+        ("25,76m. Khoảng cách an toàn", "", None),
     ],
 )
 def test_classify_line(line, kind, label):
