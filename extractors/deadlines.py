@@ -148,8 +148,8 @@ def _of_one_year(word: str, group: str, number: str, joins: str) -> str:
 
 
 _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
-    # `giai đoạn 2021 - 2025`, `thời kỳ 2021-2030`, `năm 2024 - 2025`, `2026 - 2030`
-    ("range", YEAR_KEY, rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY}|(?:các\s+)?{NAM})\s*)?{Y1}{DASH}{Y2}"),
+    # `giai đoạn 2021 - 2025`, `thời kỳ 2021-2030`, `năm 2024 - 2025`, `năm học 2025 - 2026`, `2026 - 2030`
+    ("range", YEAR_KEY, rf"(?:(?P<kw>{GIAI_DOAN}|{THOI_KY}|(?:các\s+)?{NAM}(?:\s+học)?)\s*)?{Y1}{DASH}{Y2}"),
     # `(giai đoạn) từ năm 2021 đến (hết) năm 2025`
     (
         "range",

@@ -133,8 +133,8 @@ _COORDINATED_RE = regex.compile(
 PERIOD = rf"(?P<p1>{YEAR})\s*[-–]\s*(?P<p2>{YEAR})"
 #: `đến năm 2025`, `đến hết năm 2025`, `vào năm 2030`, `năm 2030`.
 YEAR_PHRASE = rf"(?:(?:đến|tới|vào|trong|cuối)\s+(?:hết\s+|cuối\s+)?)?năm\s+(?P<y>{YEAR})"
-#: `giai đoạn 2021-2025`, `bình quân giai đoạn 2026-2030`, bare `2026-2030`.
-PERIOD_PHRASE = rf"(?:(?:bình\s+quân|trung\s+bình)\s+)?(?:(?:giai\s+đoạn|thời\s+kỳ|trong\s+giai\s+đoạn)\s+)?{PERIOD}"
+#: `giai đoạn 2021-2025`, `bình quân giai đoạn 2026-2030`, `năm học 2025 - 2026`, bare `2026-2030`.
+PERIOD_PHRASE = rf"(?:(?:bình\s+quân|trung\s+bình)\s+)?(?:(?:giai\s+đoạn|thời\s+kỳ|trong\s+giai\s+đoạn|(?:trong\s+)?năm\s+học)\s+)?{PERIOD}"
 _YEAR_PHRASE_RE = regex.compile(YEAR_PHRASE, _I)
 _PERIOD_PHRASE_RE = regex.compile(PERIOD_PHRASE, _I)
 #: The plan's far horizon is not a due year: `tầm nhìn đến năm 2050`.
@@ -762,7 +762,7 @@ _PER_LEAD = regex.compile(r"^\s*/\s*(?=\p{L}|\d)")
 _BOUND_LEAD = regex.compile(r"^\s*trở\s+(?:lên|xuống)(?!\p{L})", _I)
 _BASELINE_TAIL = regex.compile(r"(?<!\p{L})so\s+với\s+.+$", _I)
 _TIME_TAIL = regex.compile(
-    r"(?<!\p{L})(?:đối\s+với|vào\s+năm|đến\s+(?:hết\s+)?năm|(?:(?:trong|trước)\s+)?năm(?=\s+(?:19|20)\d{2}(?!\d)))(?!\p{L}).*$",
+    r"(?<!\p{L})(?:đối\s+với|vào\s+năm|đến\s+(?:hết\s+)?năm|(?:(?:trong|trước)\s+)?(?:năm(?:\s+học)?|giai\s+đoạn|thời\s+kỳ)(?=\s+(?:19|20)\d{2}(?!\d)))(?!\p{L}).*$",
     _I,
 )
 

@@ -67,6 +67,12 @@ def test_a_full_date_after_the_monthly_cycle_is_no_day_of_every_month():
     assert d.recur_on == "--06-25"
 
 
+def test_a_school_year_is_a_period_named_with_its_word():
+    d = _one("Các trường hoàn thành việc số hóa học bạ trong năm học 2025 - 2026.")
+    assert d.text == "năm học 2025 - 2026"
+    assert _nf(d) == ("period", "2025", "2026", None, None, False)
+
+
 def test_year_that_must_finish_but_not_the_past_programme_it_belongs_to():
     out = _run(
         "Tập trung hoàn thành các công trình thuộc kế hoạch đầu tư công giai đoạn 2016 - 2020, "

@@ -263,6 +263,19 @@ def test_a_count_keeps_its_per_tail_in_the_unit_not_in_the_indicator(written, un
     one(GOALS + f"- {written}.", unit=unit, indicator=indicator)
 
 
+@pytest.mark.parametrize("period", ["năm học 2025 - 2026", "giai đoạn 2025 - 2026"])
+def test_a_school_year_or_period_after_the_object_is_its_period_not_its_name(period):
+    one(
+        "I. MỤC TIÊU\n1. 100% cơ sở giáo dục sử dụng học bạ số trong " + period + ".",
+        value=100.0,
+        target_year=2026,
+        period_start=2025,
+        period_end=2026,
+        indicator="tỷ lệ cơ sở giáo dục sử dụng học bạ số",
+        section_id="I/1",
+    )
+
+
 def test_a_year_written_right_after_each_figure_is_its_year():
     """`3% năm 2026, 2% năm 2027`: two targets of one indicator, not `2026,2`%."""
     found = targets_of(GOALS + "- Tỷ lệ hộ nghèo giảm còn 3% năm 2026, 2% năm 2027.")
