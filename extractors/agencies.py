@@ -37,7 +37,7 @@ import unicodedata
 import regex
 
 from extractors.text.fold import normalize_tone_marks, skeleton
-from extractors.text.lexicon import ADMIN_UNITS
+from extractors.text.lexicon import ADMIN_UNITS, SCHOOL_LEVELS
 from extractors.text.memo import memo
 from extractors.text.patterns import DASH, END, NOCASE, NOT_COMMUNE_WORD, OCR_JUNK, SP, WORD, is_caps, loose, loose_alt
 from extractors.text.provinces import place_name
@@ -597,7 +597,9 @@ def _phrase_alts(words) -> str:
 
 _GROUP_NOUN = _phrase_alts(GROUP_NOUNS) + _END
 _BARE_NOUN = _phrase_alts(BARE_NOUNS) + _END
-_GROUP_MOD = rf"(?:{_SP}{_phrase_alts(GROUP_MODIFIERS)}{_END})*"
+#: The kinds of school a group of schools names, listed (`các trường mầm non, tiểu học`).
+_SCHOOL_KINDS = rf"{_phrase_alts(SCHOOL_LEVELS)}{_END}(?:(?:\s*,\s*|{_SP}và{_SP}){_phrase_alts(SCHOOL_LEVELS)}{_END})*"
+_GROUP_MOD = rf"(?:{_SP}(?:{_phrase_alts(GROUP_MODIFIERS)}{_END}|{_SCHOOL_KINDS}))*"
 _GROUP_SEP = rf"(?:\s*,\s*|{_SP}và{_SP}|\s*/\s*)"
 #: Later nouns in a group are lower-case, so `, Ủy ban …` or `, Sở Y tế` start a new agency.
 _GROUP_TAIL = rf"(?:{_GROUP_SEP}(?!các{_END})(?-i:(?=\p{{Ll}})){_GROUP_NOUN}{_GROUP_MOD})*"

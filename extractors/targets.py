@@ -42,6 +42,7 @@ from extractors.agencies import split_agencies
 from extractors.normalize.flat_tables import column_role, header_completed
 from extractors.text.dates import DATE
 from extractors.text.fold import fold, normalize_tone_marks
+from extractors.text.lexicon import SCHOOL_LEVELS
 from extractors.text.memo import memo
 from extractors.text.numbers import GLUED_UNIT, Quantity, find_quantities, is_year, parse_quantity_cell
 from extractors.text.patterns import OCR_JUNK, SPACES
@@ -57,11 +58,14 @@ PER_TAIL = r"(?:\s?/\s?(?:người|năm|tháng|ha|hộ|km2?|lao\s+động|dân|s
 PERCENT_UNIT = rf"(?:%|phần\s+trăm){PER_TAIL}"
 CURRENCY_UNIT = rf"(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:đồng|USD|VNĐ|VND|đô\s+la(?:\s+Mỹ)?){PER_TAIL}"
 MEASURE_UNIT = rf"(?:ha|héc\s?-?\s?ta|hecta|km2|km²|km|m2|m²|m3|m³|tấn|kg|MW|kW|kWh|GWh|MWh|lít){PER_TAIL}"
+_SCHOOL_LEVEL = "|".join(level.replace(" ", r"\s+") for level in SCHOOL_LEVELS)
 #: Things plans count. A count noun after a figure is its unit (`07 đơn vị`).
 COUNT_UNIT = (
     r"(?:giường(?:\s+bệnh)?|bác\s+s[ĩỹ]|dược\s+s[ĩỹ]|điều\s+dưỡng|nhân\s+viên\s+y\s+tế|đơn\s+vị|người|lao\s+động|"
     r"hộ(?:\s+gia\s+đình)?|doanh\s+nghiệp|hợp\s+tác\s+xã|sản\s+phẩm|dự\s+án|lượt\s+khách|lượt\s+người|lượt|"
-    r"tuổi|mô\s+hình|công\s+trình|căn\s+hộ|căn\s+nhà|trường(?:\s+(?:học|mầm\s+non|tiểu\s+học|trung\s+học(?:\s+(?:cơ\s+sở|phổ\s+thông))?|đại\s+học|cao\s+đẳng))?|bệnh\s+viện|trạm\s+y\s+tế|(?-i:KCN|CCN)|phòng\s+học|cơ\s+sở|xã|huyện|thôn|"
+    r"tuổi|mô\s+hình|công\s+trình|căn\s+hộ|căn\s+nhà|"
+    rf"trường(?:\s+(?:học|{_SCHOOL_LEVEL}))?|"
+    r"bệnh\s+viện|trạm\s+y\s+tế|(?-i:KCN|CCN)|phòng\s+học|cơ\s+sở|xã|huyện|thôn|"
     r"làng|bản|trạm|cụm\s+công\s+nghiệp|khu\s+công\s+nghiệp|chợ|cây|con|ngôi\s+nhà|nhà)"
 )
 #: A rate per so many people: `100 ca/100.000 dân`, `30/100.000 trẻ đẻ sống` (health and

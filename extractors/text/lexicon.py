@@ -183,6 +183,12 @@ MOTTO_START = rf"(?:{loose('CỘNG HÒA XÃ HỘI')}|{_MOTTO_DAMAGED}|{loose('Đ
 #: `đặc khu`: the island special zones of the 2025 two-level government (`xã, phường, đặc khu`).
 ADMIN_UNITS: tuple[str, ...] = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu")
 ADMIN_UNIT = alt(ADMIN_UNITS)
+#: The levels of the school system, which name kinds of school (`trường trung học phổ
+#: thông`, `các trường mầm non, tiểu học`, `cơ sở giáo dục mầm non`); the longer first.
+SCHOOL_LEVELS: tuple[str, ...] = (
+    *("phổ thông dân tộc nội trú", "phổ thông dân tộc bán trú", "trung học phổ thông", "trung học cơ sở"),
+    *("mầm non", "tiểu học", "trung học", "phổ thông", "liên cấp", "trung cấp", "cao đẳng", "đại học"),
+)
 #: The line under a decision's or resolution's title naming who enacts it: a council or
 #: committee (`HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG`, `ỦY BAN NHÂN DÂN TỈNH KON TUM`), the Government
 #: (`CHÍNH PHỦ`, two words), or its head (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA`, `THỦ TƯỚNG

@@ -234,6 +234,20 @@ def test_generic_group_with_hyphenated_nouns_is_one():
     assert find_agencies(text)[0][2].startswith("các tổ chức")
 
 
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Các trường trung học phổ thông chủ động bố trí kinh phí", "Các trường trung học phổ thông"),
+        ("Các trường mầm non, tiểu học tổ chức cho trẻ vui chơi", "Các trường mầm non, tiểu học"),
+        ("Chủ trì, phối hợp với các trường cao đẳng, trung cấp tổ chức tuyển sinh", "các trường cao đẳng, trung cấp"),
+        ("Các cơ sở giáo dục mầm non và phổ thông tổ chức", "Các cơ sở giáo dục mầm non và phổ thông"),
+    ],
+)
+def test_a_group_of_schools_names_its_kinds(text, group):
+    """The school levels (lexicon.SCHOOL_LEVELS, the counted units' too) qualify a group of schools."""
+    assert mentions(text) == [group]
+
+
 def test_a_new_cac_starts_a_new_group():
     assert mentions("Chủ trì, phối hợp với các địa phương và các ban, ngành có liên quan giải quyết") == [
         "các địa phương",
