@@ -666,6 +666,8 @@ def test_an_hour_before_the_day_keeps_the_preposition(text, span, form):
         ("Sở Y tế tổ chức tập huấn trong quý HI/2025.", "2025-Q3"),
         ("Sở Y tế tổ chức tập huấn trong quý 1I/2025.", "2025-Q2"),
         ("Sở Y tế tổ chức tập huấn trong quý 11/2025.", "2025-Q2"),
+        # and a doubled slash (a 200 dpi poor copy of an invented district plan)
+        ("Rà soát vùng sản xuất. Thời gian thực hiện: Quý I1//2024.", "2024-Q2"),
     ],
 )
 def test_a_quarter_behind_roman_look_alikes(text, end):
