@@ -30,7 +30,10 @@ dưới`; `các xã, phường, đặc khu`; tasks under the agencies' headings 
 Party committee's plan (`ĐẢNG CỘNG SẢN VIỆT NAM` beside the header, `*`, `Số 15-KH/ĐU` without its
 colon, `T/M ĐẢNG ỦY / BÍ THƯ`, `Đảng ủy xã` as a lead), and a province's plan for a month of
 action whose schedule table puts the time first (`Thời gian | Nội dung | Đơn vị thực hiện | …`,
-`Từ ngày 15/4 - 15/5/2026`). Each plan's facts are written out here, not taken from the
+`Từ ngày 15/4 - 15/5/2026`), and a district's agricultural plan (`1.1.` items, agencies' headings
+ending on their level, `trên 01 ha`, `tăng ít nhất 1,5 lần`, reporting days), and a provincial
+education department's plan for a school year (a goal item opening on `100%`, schools as leads).
+Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
 
@@ -552,6 +555,64 @@ EXPECTED = {
         "targets": set(),
         # a schedule table with its time column first, and the two items of V
         "tasks": 6,
+    },
+    "district-agri-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "87/KH-UBND",
+            "issuer": "Ủy ban nhân dân huyện Châu Thành",
+            "province": "Tiền Giang",  # from the province named in the Căn cứ
+            "issue_place": "Châu Thành",
+            "issue_date": "2024-02-14",
+            "title": "phát triển nông nghiệp ứng dụng công nghệ cao trên địa bàn huyện giai đoạn 2024 - 2026",
+            "signer_name": "Nguyễn Văn Tâm",
+            "signer_title": "Chủ tịch",
+            "horizon_year": 2026,
+            "implements": [],
+        },
+        "sections": [
+            *("1", "1/1.1", "1/1.2", "2", "2/2.1", "2/2.2", "2/2.3", "2/2.4"),
+            *("3", "3/3.1", "3/3.2", "4", "4/4.1", "4/4.2", "4/4.3", "4/4.4"),
+        ],
+        "refs": {"1490/QĐ-UBND"},
+        # `4.3. Trạm Khuyến nông huyện` over `Phối hợp …`: the level ends the name
+        "leads": {
+            "Phòng Nông nghiệp và Phát triển nông thôn",
+            "Phòng Tài chính - Kế hoạch",
+            "Trạm Khuyến nông huyện",
+            "Ủy ban nhân dân các xã, thị trấn",
+        },
+        "deadlines": {
+            ("quarter", None, "2024-Q2", None),
+            ("recurring", None, None, "P1Y"),  # `mỗi năm`, and the two yearly reporting days
+            ("recurring", None, None, "P6M"),
+            ("date", None, "2024-11-30", None),
+        },
+        # `trên 01 ha` is per hectare; `tăng ít nhất 1,5 lần so với năm 2023` is the target
+        "targets": {(1200.0, "ha", 2026), (1.5, "lần", None), (30.0, "%", None), (25.0, "%", None)},
+        "tasks": 7,
+    },
+    "education-dept-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "1520/KH-SGDĐT",
+            "issuer": "Sở Giáo dục và Đào tạo tỉnh Quảng Trị",
+            "province": "Quảng Trị",
+            "issue_place": "Quảng Trị",
+            "issue_date": "2025-09-09",
+            "title": "thực hiện nhiệm vụ chuyển đổi số ngành giáo dục năm học 2025 - 2026",
+            "signer_name": "Lê Thị Hương",
+            "signer_title": "Phó Giám đốc",
+            "horizon_year": 2026,
+            "implements": [],
+        },
+        # `1. 100% cơ sở giáo dục …`: a goal item that opens on its figure
+        "sections": ["I", "I/1", "II", "II/1", "II/2", "III"],
+        "refs": {"4725/QĐ-BGDĐT"},
+        "leads": {"các phòng chuyên môn thuộc Sở", "các trường trung học phổ thông", "Văn phòng Sở"},
+        "deadlines": {("date", None, "2025-10-30", None)},
+        "targets": {(100.0, "%", 2026)},  # the school year 2025 - 2026
+        "tasks": 3,
     },
 }
 
