@@ -122,7 +122,10 @@ def kind_of(words: str) -> str | None:
 _NUMBER_LINE = regex.compile(
     "^" + NUMBER_FIELD + r"\s*:?\s*(?P<number>\d[\d.]*[\p{L}]{0,2}(?:\s*[/\-–]\s*[\p{L}Đ0-9.]+)+)(?![\p{L}\d])"
 )
-_PLACE = rf"(?P<place>{PLACE_WORD}(?:[ \-]+{PLACE_WORD}){{0,4}})"
+#: `Thành phố Hồ Chí Minh, ngày …`: a city's date line may name it with its unit, written small.
+_PLACE = rf"(?P<place>(?:(?i:thành\s+phố)\s+)?{PLACE_WORD}(?:[ \-]+{PLACE_WORD}){{0,4}})"
+#: `TP. Hồ Chí Minh`, `THÀNH PHỐ HỒ CHÍ MINH`: the unit abbreviated or in capitals.
+_CITY_SHORT = regex.compile(r"^(?:(?i:tp)\.?\s*|(?i:thành\s+phố)\s+)(?=\p{Lu})")
 #: `Lào Cai, ngày 10 tháng 3 năm 2026`, also after other text on the line (merged columns).
 _PLACE_DATE = regex.compile(rf"(?:^|\s){_PLACE},\s*{HEADER_DATE}")
 #: A place that is not one: `Hôm nay, ngày …` opens the minutes of a meeting.
@@ -513,7 +516,9 @@ def _number_place_date(facts: DocumentFacts, head: list[str]) -> None:
         m = _PLACE_DATE.search(s)
         if m and facts.issue_place is None and not _NOT_PLACES.match(m.group("place")):
             place = m.group("place").strip()
-            facts.issue_place = title_case_place(place) if is_caps(place) else place
+            unit = _CITY_SHORT.match(place)
+            name = place[unit.end() :] if unit else place
+            facts.issue_place = ("Thành phố " if unit else "") + (title_case_place(name) if is_caps(name) else name)
             if m.group("d") and m.group("m"):
                 facts.issue_date = make_date(m.group("y"), m.group("m"), m.group("d"))
 

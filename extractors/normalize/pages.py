@@ -396,8 +396,9 @@ def repair_ocr_debris(line: str) -> list[str]:
 _MOTTO_COUNTRY = MOTTO_COUNTRY
 _MOTTO_SLOGAN = MOTTO_SLOGAN
 #: A place name's words are a space apart: a tab is a column boundary (`ĐẢNG BỘ TỈNH X⇥⇥X, ngày …`).
+#: A city's date line may name it with its unit (`Thành phố Hồ Chí Minh, ngày …`, `TP. Hồ Chí Minh, …`).
 _PLACE_DATE = (
-    rf"{PLACE_WORD}(?: +{PLACE_WORD}){{0,4}},\s*[Nn]gày\s+(?:\S+\s+tháng\s+\S+\s+năm\s+\d{{4}}"
+    rf"(?:(?i:thành\s+phố)\s+)?{PLACE_WORD}(?: +{PLACE_WORD}){{0,4}},\s*[Nn]gày\s+(?:\S+\s+tháng\s+\S+\s+năm\s+\d{{4}}"
     r"|\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4})"
 )
 
@@ -411,7 +412,10 @@ _HEADER_SPLITS = [
     # The issuer column's last line beside the place-date (`SỐ 1050/QĐ-SCT Lào Cai, ngày …`);
     # a place in capitals (`KIÊN GIANG, ngày …`) leaves no column boundary to find.
     # The place is written in running case (`ĐẢNG BỘ TỈNH QUẢNG TRỊ Quảng Trị, ngày …`: the column ends before it).
-    regex.compile(rf"^(?P<left>[\p{{Lu}}\d][\p{{Lu}}\d\s/.\-–]*?)\s+(?P<right>(?=\p{{Lu}}\p{{Ll}}){_PLACE_DATE}.*)$"),
+    # `TP.` opens the place itself (`TP. Hồ Chí Minh, ngày …`), no column of its own.
+    regex.compile(
+        rf"^(?P<left>[\p{{Lu}}\d][\p{{Lu}}\d\s/.\-–]*?)(?<!^TP\.?|\sTP\.?)\s+(?P<right>(?=\p{{Lu}}\p{{Ll}}|TP\.?\s){_PLACE_DATE}.*)$"
+    ),
 ]
 
 

@@ -380,6 +380,25 @@ def test_a_day_ocr_could_not_read_keeps_the_place(date_line):
     assert (facts.issue_place, facts.issue_date) == ("Lào Cai", None)
 
 
+@pytest.mark.parametrize(
+    "place",
+    ["Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "TP Hồ Chí Minh", "Tp. Hồ Chí Minh", "THÀNH PHỐ HỒ CHÍ MINH"],
+)
+@pytest.mark.parametrize("merged", [False, True])
+def test_a_city_named_with_its_unit_in_the_date_line(place, merged):
+    """The place as the date line writes it, the unit spelt out; `TP.` opens the place, it is
+    no column of the header (a merged line `Số: … TP. Hồ Chí Minh, ngày …` splits before it)."""
+    number, date = "Số: 1234/KH-UBND", f"{place}, ngày 05 tháng 3 năm 2025"
+    lines = [f"{number} {date}"] if merged else [number, date]
+    text = "\n".join(["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH", *lines, "KẾ HOẠCH", "Chuyển đổi số năm 2025"])
+    facts = _facts(text)
+    assert (facts.issue_place, str(facts.issue_date), facts.doc_number) == (
+        "Thành phố Hồ Chí Minh",
+        "2025-03-05",
+        "1234/KH-UBND",
+    )
+
+
 def test_a_forms_title_in_capitals_is_no_issuer():
     # Real appendix forms (scans): no header, the form's title in capitals at the top.
     text = "MẪU GIẤY ĐỀ NGHỊ CẤP GIẤY PHÉP\nVẬN CHUYỂN HÀNG NGUY HIỂM\nKính gửi: Cục Hóa chất\nTên tổ chức: …"
