@@ -16,18 +16,19 @@ _TYPE_WORDS: list[tuple[str, str]] = [
     (r"luat", "luat"),
     (r"nghi\s+quyet(?:\s+lien\s+tich)?", "nghi_quyet"),
     (r"nghi\s+dinh", "nghi_dinh"),
-    (r"quyet\s+dinh", "quyet_dinh"),
+    (r"quyet\s+dinh(?:\s+lien\s+tich)?", "quyet_dinh"),
     (r"chi\s+thi", "chi_thi"),
     (r"thong\s+tu(?:\s+lien\s+tich)?", "thong_tu"),
     (r"thong\s+bao(?:\s+ket\s+luan)?", "thong_bao"),
     (r"ket\s+luan", "ket_luan"),
     (r"ke\s+hoach(?:\s+hanh\s+dong|\s+lien\s+tich|\s+lien\s+nganh)?", "ke_hoach"),
-    (r"chuong\s+trinh(?:\s+hanh\s+dong)?", "chuong_trinh"),
+    # a joint act, which names its issuers together (`Chương trình phối hợp số 01/CTPH-UBND-MTTQ`)
+    (r"chuong\s+trinh(?:\s+hanh\s+dong|\s+phoi\s+hop|\s+lien\s+tich)?", "chuong_trinh"),
     (r"de\s+an", "de_an"),
     # `Văn bản hợp nhất số 15/VBHN-BCT`: a consolidated text is named with the same word
     (r"cong\s+van|van\s+ban(?:\s+hop\s+nhat)?", "cong_van"),
-    (r"huong\s+dan", "huong_dan"),
-    (r"to\s+trinh|bao\s+cao|phap\s+lenh|cong\s+dien|quy\s+che|quy\s+dinh|thong\s+tri", "other"),
+    (r"huong\s+dan(?:\s+lien\s+tich)?", "huong_dan"),
+    (r"to\s+trinh|bao\s+cao|phap\s+lenh|cong\s+dien|quy\s+che(?:\s+phoi\s+hop)?|quy\s+dinh|thong\s+tri", "other"),
 ]
 
 TYPE_OF = [(regex.compile(rf"(?i){p}\Z"), t) for p, t in _TYPE_WORDS]
@@ -82,7 +83,8 @@ DATE_AFTER_RE = regex.compile(rf"(?i)[\s,_\-–]*(?:ban\s+hanh\s+)?(?:{FOLDED_DA
 YEAR_AFTER_RE = regex.compile(r"(?i)\s*,?\s*năm\s+(?P<year>(?:19|20)\d{2})(?!\d)")
 
 #: `của` / `do` introducing the issuer.
-ISSUER_LEAD_RE = regex.compile(r"[\s.,_\-–]*?\s(?P<w>cua|do)\s+")
+#: `của`, `do`, and `giữa`, which names the parties of a joint act (`… giữa Ủy ban nhân dân tỉnh và …`).
+ISSUER_LEAD_RE = regex.compile(r"[\s.,_\-–]*?\s(?P<w>cua|do|giua)\s+")
 
 #: Elements of a list that share one type word: `, 55-NQ/TW`, ` và số 68/QĐ-TTg`.
 LIST_LINK_RE = regex.compile(r"(?i)\s*(?:,\s*và|,|;|và|hoặc)\s*(?:số\s*:?\s*)?")

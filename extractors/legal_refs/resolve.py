@@ -107,6 +107,19 @@ def _continues_agency(text: str, pos: int, word: str) -> bool:
     return not (AGENCY_HEAD_RE.match(text, pos) or starts_reference(text, pos))
 
 
+#: A joint act's symbol: its kind ends in `LT` (liên tịch) or names a joint programme or
+#: regulation (`CTPH`, `QCPH`, `QCLT`), then two issuers or more (`TTLT-BYT-BNV`).
+_JOINT_SYMBOL_RE = regex.compile(r"^[\p{L}Đđ]*(?:LT|PH)(?:-[\p{L}Đđ]+){2,}$", regex.IGNORECASE)
+#: Where a joint act's next issuer begins.
+_JOINT_ISSUER_RE = regex.compile(r"(?P<sep>,\s*|\s+và\s+|,\s*và\s+)(?=\p{Lu})")
+
+
+def _is_joint(ref: Mention) -> bool:
+    """A joint act (`Thông tư liên tịch`, `Chương trình phối hợp`), whose issuers are all named
+    after `của`, joined by `và` (`… của Bộ Y tế và Bộ Nội vụ`)."""
+    return bool(ref.symbol and _JOINT_SYMBOL_RE.match(ref.symbol.replace("/", "-")))
+
+
 def resolve_tail(text: str, folded: str, ref: Mention) -> None:
     """Date, issuer and subject clause after the number or title."""
     pos = ref.end
@@ -131,6 +144,14 @@ def resolve_tail(text: str, folded: str, ref: Mention) -> None:
         if found:
             pos = ref.end = found[0]
             ref.issuer = expand_agency(found[1])
+            while (
+                _is_joint(ref)
+                and (more := _JOINT_ISSUER_RE.match(text, pos))
+                and (found := _parse_issuer(text, more.end()))
+            ):
+                # `Thông tư liên tịch số 12/2015/TTLT-BYT-BNV … của Bộ Y tế và Bộ Nội vụ`
+                pos = ref.end = found[0]
+                ref.issuer = f"{ref.issuer}{more.group('sep')}{expand_agency(found[1])}"
     ref.year = ref.year or ref.numyear or (ref.issue_date.year if ref.issue_date else None)
     if ref.symbol is not None:  # a law's title already says what it is about
         _resolve_title(text, ref)

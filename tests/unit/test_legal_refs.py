@@ -161,6 +161,42 @@ def test_issuer_stops_before_the_next_reference_or_clause():
     assert refs["133/KH-TU"].title.startswith("thực hiện Chỉ thị số 42-CT/TW")
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "ref_type", "issuer"),
+    [
+        (
+            "Căn cứ Thông tư liên tịch số 12/2015/TTLT-BYT-BNV ngày 10/6/2015 của Bộ Y tế và Bộ Nội vụ;",
+            "12/TTLT-BYT-BNV",
+            "thong_tu",
+            "Bộ Y tế và Bộ Nội vụ",
+        ),
+        (
+            "Căn cứ Quyết định liên tịch số 5/2010/QĐLT-BCA-BQP của Bộ Công an, Bộ Quốc phòng;",
+            "5/QĐLT-BCA-BQP",
+            "quyet_dinh",
+            "Bộ Công an, Bộ Quốc phòng",
+        ),
+        (
+            "Thực hiện Chương trình phối hợp số 01/CTPH-UBND-MTTQ ngày 05/01/2025 giữa Ủy ban nhân dân tỉnh "
+            "và Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh;",
+            "1/CTPH-UBND-MTTQ",
+            "chuong_trinh",
+            "Ủy ban nhân dân tỉnh và Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        ),
+    ],
+)
+def test_a_joint_act_names_all_its_issuers(text, key, ref_type, issuer):
+    """A joint act's symbol lists its issuers (`TTLT-BYT-BNV`); the text names each after `của` or `giữa`."""
+    (r,) = refs_of(text)
+    assert (r.ref_key, r.ref_type, r.issuer) == (key, ref_type, issuer)
+    assert r.text.endswith(issuer.split()[-1])
+
+
+def test_a_single_issuer_stops_before_the_next_body():
+    refs = refs_of("Căn cứ Quyết định số 5/QĐ-UBND của Bộ Y tế và Sở Y tế tổ chức thực hiện;")
+    assert [r.issuer for r in refs] == ["Bộ Y tế"]
+
+
 def test_title_clause():
     text = (
         "theo Quyết định số 967/QĐ-BXD ngày 24/7/2020 của Bộ Xây dựng về việc ban hành Kế hoạch hành động "
