@@ -473,6 +473,10 @@ _KIND_LINE = LineStart(
 _APPENDIX_LINE = LineStart(rf"^{APPENDIX_HEAD}")
 _GARBLED_LABEL = LineStart(r"^\w{1,2}[.,]\s+\p{Lu}\p{Ll}")
 _CONTINUATION_DASH = regex.compile(rf"^[-–•*]{_DASH_SMUDGE}\s*(?=\p{{L}})")
+#: A code cut at its dash or slash at a line's end (`57-`, `1234/QĐ-`): no word ends that way,
+#: Vietnamese is not hyphenated; a dash between words has spaces (`kinh tế -` / `xã hội`).
+_CODE_CUT = TextEnd(r"(?<=[\dA-ZĐ])[-/]$")
+_CODE_GOES_ON = regex.compile(r"[\dA-ZĐ]")
 _LOST_LABEL = LineStart(r"^[.,]\s+\p{Lu}\p{Ll}")
 _UPPER_BULLET = LineStart(rf"^[-–•*]{_DASH_SMUDGE}\s*\p{{Lu}}")
 _LOWER_BULLET = LineStart(rf"^[-–+•*]{_DASH_SMUDGE}\s*\p{{Ll}}")
@@ -783,6 +787,22 @@ def _flush_under_a_dash(prev_line: Line | None, line: Line, full_line: int | Non
     )
 
 
+def _indented_under_centred(prev_line: Line | None, line: Line, full_line: int | None) -> bool:
+    """A full line set in under a centred one (neither flush nor set in: a title) opens a
+    paragraph: a title's wrapped line is centred too, so it is short where it starts set in
+    (`Về tăng cường công tác … năm 2024 - 2025` / `Mùa khô năm 2024 - 2025 được dự báo …`,
+    a directive's narrative opening under its title)."""
+    return (
+        full_line is not None
+        and prev_line is not None
+        and prev_line.indent is None
+        and line.indent is True
+        and len(line.text) >= full_line
+        and "\t" not in prev_line.text + line.text
+        and line.text[:1].isupper()
+    )
+
+
 #: An OCR'd line shorter than this share of a full line stopped well before the right margin.
 _SHORT_LINE_SHARE = 0.7
 
@@ -867,6 +887,7 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
                     or _flush_under_a_dash(prev_line, ln, full_line)
                 )
                 and not _heading_ended_short(prev_line, paragraphs[-1].text, ln, full_line)
+                and not _indented_under_centred(prev_line, ln, full_line)
                 and not _prose_under_the_subject(paragraphs, text, blank_before or ln.gap)
             )
         if joined:
@@ -875,7 +896,9 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
                 cur.breaks.append((len(cur.text) + 1, ln.page))
                 cur.page_last = ln.page
             # A dash before a continuation is OCR's (`Ủy ban nhân` / `- dân tỉnh`).
-            cur.text = cur.text + " " + _CONTINUATION_DASH.sub("", text)
+            # A document number wrapped at its dash or slash (`số 57-` / `NQ/TW`) is one word.
+            gap = "" if _CODE_CUT.ends(cur.text) and _CODE_GOES_ON.match(text) else " "
+            cur.text = cur.text + gap + _CONTINUATION_DASH.sub("", text)
         else:
             para = Paragraph(text=text, page=ln.page, hard=ln.hard)
             para.page_last = ln.page

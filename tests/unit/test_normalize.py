@@ -512,6 +512,37 @@ def test_a_short_line_ending_a_sentence_ends_its_paragraph_under_a_flush_line():
     assert len(dewrap([*_items(set_in=True), _OPENING, short, line], full_line=60)) == 6
 
 
+_TITLE = Line("Về tăng cường công tác phòng cháy, chữa cháy rừng mùa khô năm 2024 - 2025", 1, indent=None)
+
+
+def test_a_full_line_set_in_under_a_centred_title_opens_the_narrative():
+    """A directive's text layer (a Chromium print of an invented directive): the centred
+    title, then the narrative's first line, set in, running to the right margin."""
+    opening = Line("Mùa khô năm 2024 - 2025 được dự báo nắng nóng kéo dài, nguy cơ cháy rừng ở mức", 1, indent=True)
+    wrapped = Line("cao. Để chủ động phòng ngừa, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:", 1, indent=False)
+    assert [p.text[:8] for p in dewrap([_TITLE, opening, wrapped], full_line=60)] == ["Về tăng ", "Mùa khô "]
+
+
+def test_a_centred_titles_short_second_line_stays_with_it():
+    second = Line("Giai đoạn 2024 - 2026", 1, indent=True)
+    assert len(dewrap([_TITLE, second], full_line=60)) == 1
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["Thực hiện Nghị quyết số 57-", "NQ/TW của Bộ Chính trị"], "Nghị quyết số 57-NQ/TW của"),
+        (["theo Quyết định số 1234/QĐ-", "UBND ngày 5/3/2025"], "số 1234/QĐ-UBND ngày"),
+        (["trong giai đoạn 2026-", "2030 của tỉnh"], "giai đoạn 2026-2030 của"),
+        # a dash between words has its spaces, and a place name its own
+        (["phát triển kinh tế -", "xã hội của tỉnh"], "kinh tế - xã hội"),
+        (["tỉnh Bà Rịa-", "Vũng Tàu thực hiện"], "Bà Rịa- Vũng Tàu"),
+    ],
+)
+def test_a_number_wrapped_at_its_dash_or_slash_is_one_word(lines, joined):
+    assert joined in normalize_text("KẾ HOẠCH\n" + "\n".join(lines))
+
+
 def _wrapped(text: str, width: int = 72) -> str:
     """`text` as a hard-wrapped plain text: each paragraph wrapped, a blank line after it."""
     out: list[str] = []
