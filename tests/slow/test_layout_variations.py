@@ -7,7 +7,7 @@ frame), Word's rich text under a `.doc` name, OpenDocument text (typed and numbe
 lists), tables
 as pipes, as Markdown, one cell per line, a subject line in capitals, the
 number only in the annex caption, paragraphs indented with a tab, paragraphs
-wrapped at 72 columns with a blank line after each. Every rendering is scored against the
+wrapped at 72 columns with a blank line after each, a digital PDF as a browser prints the plan. Every rendering is scored against the
 sample's answer key with the project's metric and must score as well as the
 plain text of the same plan, table by table.
 """
@@ -30,6 +30,7 @@ from tests.variants import (
     markdown,
     odt_bytes,
     odt_numbered_bytes,
+    pdf_printed_bytes,
     pipes,
     rtf_bytes,
     tab_indented,
@@ -54,6 +55,7 @@ RENDER = {
     "annex_caption": (".txt", lambda plan: annex_caption(plan).encode()),
     "tab_indented": (".txt", lambda plan: tab_indented(plan).encode()),
     "hard_wrapped": (".txt", lambda plan: hard_wrapped(plan).encode()),
+    "pdf_printed": (".pdf", pdf_printed_bytes),
 }
 
 
