@@ -185,6 +185,10 @@ _URL_LINE = LineStart(r"^\s*(https?://|www\.)\S+\s*$", regex.IGNORECASE)
 _PAGE_NUMBER_STRICT = LineStart(r"^\s*([-–—]\s*\d{1,4}\s*[-–—]|Trang\s+\d{1,4}(\s*/\s*\d{1,4})?)\s*$", regex.IGNORECASE)
 #: a bare number: a page number only at the top or bottom of a page.
 _PAGE_NUMBER_BARE = LineStart(r"^\s*\d{1,4}\s*$")
+#: One letter alone as a page's last line: a speck OCR read (`Ấ` under a real scan's last
+#: line), or the mark of a letter the next page begins with that a browser's print drew
+#: above the page break (`Ủ`). No text ends a page on a lone letter.
+_STRAY_LETTER = LineStart(r"^\s*\p{L}\p{M}*\s*$")
 
 
 #: A signing tool's stamp (`Ký bởi: …` / `Cơ quan: …` / `Thời gian ký: 02.04.2026 14:24:26
@@ -266,6 +270,8 @@ def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
             while kept and not kept[-1].text.strip():
                 kept.pop()
             if kept and _PAGE_NUMBER_BARE.match(kept[-1].text):
+                kept.pop()
+            if kept and _STRAY_LETTER.match(kept[-1].text):
                 kept.pop()
         out.append(kept)
     return out
@@ -507,6 +513,8 @@ def starts_paragraph(prev: str, line: str, wrapped: bool = False) -> bool:
     tail = prev[-300:]
     if "\t" in line or "\t" in tail:
         return True
+    if line[:1].isdigit() and _NUMBER_WORD_END.ends(tail) and tail.count("(") > tail.count(")"):
+        return False  # `(nhiệm vụ số` / `9) theo Quyết định …`: the number the bracket names
     if _LOST_LABEL.match(line) and _TERMINAL.ends(tail):
         return True  # `. Sở Kế hoạch …`: a numbered item whose number OCR lost
     if _UPPER_BULLET.match(line) and _DANGLING_END.ends(tail):
@@ -561,6 +569,9 @@ _NAME_RUNS_ON = TextEnd(rf"(?<![\p{{L}}])(?:{_NAME_HEADS}|tỉnh|huyện|thành\
 #: `… các huyện, thành phố`: a group of localities is whole; no place name follows it.
 _GROUP_END = TextEnd(r"(?<![\p{L}])(?:các|những)\s[^.;:]{0,40}(?<![\p{L}])(?:tỉnh|huyện|thành\s+phố)\s*$")
 _DANGLING_END = TextEnd(rf"(?<![\p{{L}}])(?:{_DANGLING_WORDS})\s*$")
+#: `số` (number) ends the line before the number it names: in an open bracket (`(nhiệm vụ
+#: số` / `9) theo …`) that number is no label; elsewhere `số` may be "digital" ending a heading.
+_NUMBER_WORD_END = TextEnd(r"(?<![\p{L}])[Ss]ố\s*:?\s*$")
 #: A line left on a comma or semicolon: its clause goes on.
 _OPEN_CLAUSE = TextEnd(r"[,;]\s*$")
 #: Longest heading (in words) that can stand on its own line under a label.
@@ -787,17 +798,20 @@ def _flush_under_a_dash(prev_line: Line | None, line: Line, full_line: int | Non
     )
 
 
-def _indented_under_centred(prev_line: Line | None, line: Line, full_line: int | None) -> bool:
-    """A full line set in under a centred one (neither flush nor set in: a title) opens a
-    paragraph: a title's wrapped line is centred too, so it is short where it starts set in
-    (`Về tăng cường công tác … năm 2024 - 2025` / `Mùa khô năm 2024 - 2025 được dự báo …`,
-    a directive's narrative opening under its title)."""
+def _set_in_under_unflush(prev_line: Line | None, line: Line, full_line: int | None) -> bool:
+    """A full line set in under a line that is not flush opens a paragraph: a paragraph's
+    wrapped lines start flush, and a centred title's wrapped line is centred too, so it is
+    short where it starts set in (`Về tăng cường công tác … năm 2024 - 2025` / `Mùa khô năm
+    2024 - 2025 được dự báo …`, a directive's narrative opening under its title). A text
+    layer's: OCR's margins are rougher, and its own rules read them."""
     return (
         full_line is not None
         and prev_line is not None
-        and prev_line.indent is None
+        and not (prev_line.ocr or line.ocr)
+        and prev_line.indent is not False
         and line.indent is True
         and len(line.text) >= full_line
+        and not _DANGLING_END.ends(prev_line.text)
         and "\t" not in prev_line.text + line.text
         and line.text[:1].isupper()
     )
@@ -887,7 +901,7 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
                     or _flush_under_a_dash(prev_line, ln, full_line)
                 )
                 and not _heading_ended_short(prev_line, paragraphs[-1].text, ln, full_line)
-                and not _indented_under_centred(prev_line, ln, full_line)
+                and not _set_in_under_unflush(prev_line, ln, full_line)
                 and not _prose_under_the_subject(paragraphs, text, blank_before or ln.gap)
             )
         if joined:

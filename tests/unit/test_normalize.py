@@ -87,6 +87,16 @@ def test_gazette_banner_url_and_page_numbers_dropped():
     assert kept == [["ỦY BAN NHÂN DÂN"], ["- Mầm non % >60", "13", "- Tiểu học % >80"]]
 
 
+def test_a_lone_letter_ending_a_page_is_a_speck_not_text():
+    """`Ấ` under a real scan's last line (31.3.2026_BB), `Ủ` a browser's print drew above a page break."""
+    pages = [
+        [Line("1. Phòng Kinh tế chủ trì thực hiện.", 1), Line("Ủ", 1)],
+        [Line("2. Ủy ban nhân dân các xã tổ chức thực hiện.", 2), Line("Ấ", 2)],
+    ]
+    kept = [[ln.text for ln in page] for page in drop_furniture(pages)]
+    assert kept == [["1. Phòng Kinh tế chủ trì thực hiện."], ["2. Ủy ban nhân dân các xã tổ chức thực hiện."]]
+
+
 def test_running_header_repeated_on_pages_is_removed():
     bodies = [
         "Tăng cường quản lý tài nguyên.",
@@ -521,6 +531,33 @@ def test_a_full_line_set_in_under_a_centred_title_opens_the_narrative():
     opening = Line("Mùa khô năm 2024 - 2025 được dự báo nắng nóng kéo dài, nguy cơ cháy rừng ở mức", 1, indent=True)
     wrapped = Line("cao. Để chủ động phòng ngừa, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:", 1, indent=False)
     assert [p.text[:8] for p in dewrap([_TITLE, opening, wrapped], full_line=60)] == ["Về tăng ", "Mùa khô "]
+
+
+@pytest.mark.parametrize("title_indent", [None, True])
+def test_the_narrative_opens_under_a_title_centred_or_starting_set_in(title_indent):
+    """A title that fits one line starts as far in as a paragraph's first line (14 pt print)."""
+    title = Line(_TITLE.text, 1, indent=title_indent)
+    opening = Line("Mùa khô năm 2024 - 2025 được dự báo nắng nóng kéo dài, nguy cơ cháy rừng ở mức", 1, indent=True)
+    assert len(dewrap([title, opening], full_line=60)) == 2
+
+
+def test_a_line_set_in_under_a_word_that_runs_on_goes_on():
+    prev = Line("mãn yêu cầu của quy chuẩn, tiêu chuẩn về", 1, indent=True)
+    line = Line("PCCC được áp dụng; hoặc lớn hơn thời gian thoát nạn cần thiết của người", 1, indent=True)
+    assert len(dewrap([prev, line], full_line=60)) == 1
+
+
+@pytest.mark.parametrize(
+    ("prev", "line", "new"),
+    [
+        # a number a bracket names, wrapped onto the next line, is no label …
+        ("kịch bản biến đổi khí hậu (nhiệm vụ số", "9) theo Quyết định số 967/QĐ-BXD ngày 24/7/2020", False),
+        # … but `số` ending a heading is "digital", and the next item's number a label
+        ("1. Phát triển hạ tầng số", "2. Sở Y tế chủ trì triển khai", True),
+    ],
+)
+def test_a_number_after_so_in_a_bracket_is_no_label(prev, line, new):
+    assert starts_paragraph(prev, line) is new
 
 
 def test_a_centred_titles_short_second_line_stays_with_it():
