@@ -26,7 +26,10 @@ the layout a real publisher might have used:
 * `pdf_printed`   a digital PDF as a browser prints a web page of the plan: the
                   header and signature blocks as two-column tables, the kind and
                   title centred in bold, paragraphs justified with their first
-                  line set in, data tables ruled (headless Chromium).
+                  line set in, data tables ruled (headless Chromium);
+* `pdf_printed_large` the same in 14 pt type between wider margins: lines, pages
+                  and tables break elsewhere (a table's last row alone on a page,
+                  a letter's mark drawn above a page break).
 """
 
 from __future__ import annotations
@@ -646,7 +649,7 @@ def _printed_body(lines: list[str]) -> list[str]:
     return out
 
 
-def printed_html(plan: Plan) -> str:
+def printed_html(plan: Plan, css: str = _PRINT_CSS) -> str:
     """The plan as the web page a browser prints (`pdf_printed`)."""
 
     def column(lines: list[str], bold: bool = True) -> str:
@@ -663,17 +666,25 @@ def printed_html(plan: Plan) -> str:
         f"<td>{column(plan.signature)}</td></tr></table>",
         *_printed_body(plan.rest),
     ]
-    return f'<html><head><meta charset="utf-8"><style>{_PRINT_CSS}</style></head><body>{"".join(parts)}</body></html>'
+    return f'<html><head><meta charset="utf-8"><style>{css}</style></head><body>{"".join(parts)}</body></html>'
 
 
-def pdf_printed_bytes(plan: Plan) -> bytes:
+#: `pdf_printed_large`: larger type and wider margins, so lines, pages and tables break elsewhere.
+_LARGE_CSS = _PRINT_CSS.replace("font-size: 12pt; margin: 0;", "font-size: 14pt; margin: 0 1.5cm;")
+
+
+def pdf_printed_large_bytes(plan: Plan) -> bytes:
+    return pdf_printed_bytes(plan, css=_LARGE_CSS)
+
+
+def pdf_printed_bytes(plan: Plan, css: str = _PRINT_CSS) -> bytes:
     """`printed_html` printed to PDF by headless Chromium (`make setup` installs it)."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         raise RuntimeError("Chromium is missing: `make system-deps` installs the Debian package `chromium`")
     with tempfile.TemporaryDirectory() as tmp:
         page, pdf = Path(tmp) / "plan.html", Path(tmp) / "plan.pdf"
-        page.write_text(printed_html(plan), encoding="utf-8")
+        page.write_text(printed_html(plan, css), encoding="utf-8")
         subprocess.run(
             [
                 chromium,

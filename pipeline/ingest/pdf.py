@@ -12,6 +12,7 @@ import logging
 import re
 import threading
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
@@ -419,29 +420,79 @@ def _looks_ruled(page) -> bool:
     return (horizontal >= 2 and vertical >= 2) or boxes >= 2
 
 
+#: The share of a page's height at its top (or bottom) where a table that goes on from
+#: (or onto) the next page starts (or ends).
+_PAGE_EDGE = 0.25
+
+
+@dataclass
+class _Found:
+    """A table pdfplumber found on a page: its box (from the top) and rows, and the page's height."""
+
+    bbox: tuple[float, float, float, float]
+    rows: list[list[str]]
+    height: float
+
+    @property
+    def columns(self) -> int:
+        return max(map(len, self.rows), default=0)
+
+    def opens_page(self) -> bool:
+        return self.bbox[1] < _PAGE_EDGE * self.height
+
+    def ends_page(self) -> bool:
+        return self.bbox[3] > (1 - _PAGE_EDGE) * self.height
+
+
+def _kept(found: dict[int, list[_Found]], index: int) -> list[_Found]:
+    """The page's tables. One row alone is a box (a framed note), unless it is a table's
+    part a page break cut off: it ends the page over a table of as many columns that
+    opens the next (the header, a first row), or opens it under one that ended the page
+    before (a last row)."""
+    tables = found.get(index, [])
+    before, after = found.get(index - 1, []), found.get(index + 1, [])
+    kept = []
+    for k, t in enumerate(tables):
+        cut_off = len(t.rows) == 1 and (
+            (k == 0 and t.opens_page() and bool(before) and before[-1].ends_page() and before[-1].columns == t.columns)
+            or (
+                k == len(tables) - 1
+                and t.ends_page()
+                and bool(after)
+                and after[0].opens_page()
+                and after[0].columns == t.columns
+            )
+        )
+        if len(t.rows) >= 2 or cut_off:
+            kept.append(t)
+    return kept
+
+
 def _add_tables(path: Path, doc, pages: list, indexes: list[int], placed: dict[int, Chars]) -> None:
     import pdfplumber
 
     with pdfplumber.open(str(path)) as pdf:
+        found: dict[int, list[_Found]] = {}
         for index in indexes:
             plumber_page = pdf.pages[index]
-            found = []
             try:
                 tables = plumber_page.find_tables()
                 for table in tables:
                     rows = [[_cell(c) for c in row] for row in table.extract()]
                     rows = [r for r in rows if any(r)]
-                    if len(rows) >= 2 and max(len(r) for r in rows) >= 2 and not _prose_in_cells(rows):
-                        found.append((table.bbox, rows))
+                    if rows and max(len(r) for r in rows) >= 2 and not _prose_in_cells(rows):
+                        found.setdefault(index, []).append(_Found(table.bbox, rows, plumber_page.height))
             except Exception as exc:  # pdfminer chokes on some odd pages
+                found.pop(index, None)
                 log.warning(
                     "%s page %d: table detection failed (%s); keeping the plain text layer", path.name, index + 1, exc
                 )
-                continue
-            if found:
+        for index in indexes:
+            if kept := _kept(found, index):
                 chars = placed.get(index) or _page_chars(doc[index])
-                text = _replace_regions(chars, plumber_page.height, found)
-                pages[index] = PageText(index + 1, text, "text", [rows for _, rows in found])
+                regions = [(t.bbox, t.rows) for t in kept]
+                text = _replace_regions(chars, kept[0].height, regions)
+                pages[index] = PageText(index + 1, text, "text", [t.rows for t in kept])
 
 
 #: Share of a "table's" cells that open in small letters or on punctuation above which

@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.errors import CorruptFileError, EmptyFileError, EncryptedPdfError, ReadError
 from pipeline.evaluate.cer import cer, collapse
-from pipeline.ingest.pdf import _prose_in_cells, assess_text_layer, read_pdf_pages
+from pipeline.ingest.pdf import _Found, _kept, _prose_in_cells, assess_text_layer, read_pdf_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
@@ -436,3 +436,28 @@ def test_lines_drawn_over_a_justified_paragraph_make_no_table():
     assert _prose_in_cells([["", "", "a)", "T", "ăng", "cường", "công", "", "tác", "tuy", "ên truyền"]] * 2)
     target_rows = [["STT", "Chỉ tiêu", "Đơn vị", "Năm 2025", "Năm 2030"], ["1", "Tỷ lệ che phủ rừng", "%", "45", "47"]]
     assert not _prose_in_cells(target_rows * 3)
+
+
+def _table(rows: int, columns: int, top: float, bottom: float) -> _Found:
+    return _Found((50.0, top, 550.0, bottom), [[f"c{j}" for j in range(columns)] for _ in range(rows)], 800.0)
+
+
+def test_a_row_a_page_break_cut_off_is_the_tables():
+    """A table's header alone at a page's foot over its rows on the next page, or its last row
+    alone at the next page's head (Chromium prints of invented plans): part of the table."""
+    found = {
+        0: [_table(1, 5, 720, 760)],
+        1: [_table(2, 5, 30, 90)],
+        2: [_table(3, 4, 600, 780)],
+        3: [_table(1, 4, 30, 50)],
+    }
+    assert [len(_kept(found, i)) for i in range(4)] == [1, 1, 1, 1]
+
+
+def test_a_box_alone_is_no_table():
+    found = {
+        0: [_table(1, 2, 300, 340)],  # mid-page: a framed note
+        1: [_table(1, 5, 720, 760)],  # at the foot, but the next page opens on no table of five columns
+        2: [_table(2, 4, 30, 90)],
+    }
+    assert [len(_kept(found, i)) for i in range(3)] == [0, 0, 1]

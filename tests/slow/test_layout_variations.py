@@ -31,6 +31,7 @@ from tests.variants import (
     odt_bytes,
     odt_numbered_bytes,
     pdf_printed_bytes,
+    pdf_printed_large_bytes,
     pipes,
     rtf_bytes,
     tab_indented,
@@ -56,6 +57,7 @@ RENDER = {
     "tab_indented": (".txt", lambda plan: tab_indented(plan).encode()),
     "hard_wrapped": (".txt", lambda plan: hard_wrapped(plan).encode()),
     "pdf_printed": (".pdf", pdf_printed_bytes),
+    "pdf_printed_large": (".pdf", pdf_printed_large_bytes),
 }
 
 
