@@ -199,9 +199,9 @@ _LOCALITY_RE = regex.compile(rf"{_SP}(?:{LOCALITY})", regex.VERSION1)
 
 #: Words that name a body only with its place after them: the tax and customs offices as
 #: renamed in 2025 (`Thuế tỉnh Hà Tĩnh`, `Hải quan khu vực`), the post and telecom companies
-#: (`Viễn thông Hà Tĩnh`, `Bưu điện tỉnh`), the State Audit's regions (`Kiểm toán khu vực VII`, the real
+#: (`Viễn thông Hà Tĩnh`, `Bưu điện tỉnh`, `Điện lực Hà Nam`), the State Audit's regions (`Kiểm toán khu vực VII`, the real
 #: QĐ-2170); otherwise the word opens a sentence (`Thuế thu nhập …`).
-PLACED_HEADS = ["Thuế", "Hải quan", "Viễn thông", "Bưu điện", "Thống kê", "Kiểm toán Nhà nước", "Kiểm toán"]
+PLACED_HEADS = ["Thuế", "Hải quan", "Viễn thông", "Bưu điện", "Điện lực", "Thống kê", "Kiểm toán Nhà nước", "Kiểm toán"]
 _PLACED_KEYS = {skeleton(h) for h in PLACED_HEADS}
 _PLACE_AFTER = regex.compile(rf"{_SP}({PLACE})")
 #: The regions of the 2025 national offices (`Hải quan khu vực XI`, `Thuế cơ sở 2`).
@@ -225,6 +225,8 @@ PROPER_HEADS = [
     "Ban",
     "Tổng cục",
     "Chi cục",
+    # a bank's or a company's branch, named with its parent (`Chi nhánh Ngân hàng Chính sách xã hội tỉnh`)
+    "Chi nhánh",
     "Cục",
     "Vụ",
     "Trung tâm",
@@ -728,6 +730,7 @@ _JOINT_OFFICE_RE = regex.compile(
     regex.VERSION1,
 )
 _OFFICE_KEY = skeleton("Văn phòng")
+_BRANCH_KEY = skeleton("Chi nhánh")
 
 
 def _proper_at(text: str, pos: int, found: tuple[str, int] | None = None) -> int | None:
@@ -744,6 +747,10 @@ def _proper_at(text: str, pos: int, found: tuple[str, int] | None = None) -> int
         return loc.end() if loc else end
     if head == _OFFICE_KEY and (joint := _JOINT_OFFICE_RE.match(text, end)):
         return joint.end()
+    if head == _BRANCH_KEY:
+        # `Chi nhánh Ngân hàng Chính sách xã hội tỉnh`: a branch is named by its parent's name
+        after = _SP_RE.match(text, end)
+        return agency_at(text, after.end()) if after else None
     if head in _OF_MANY_KEYS and (many := _OF_MANY_RE.match(text, end)):
         # `Ban Quản lý các khu công nghiệp tỉnh`, `Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh`
         if text[many.end() : many.end() + 1].isupper():
@@ -899,6 +906,11 @@ def _enumerated_name(text: str, comma: int) -> bool:
     return False
 
 
+#: A region's number (`Khu vực 8`, `Khu vực XII`), the 2025 offices' regions.
+_REGION_NO = regex.compile(r"\d{1,2}|[IVXL]{1,5}")
+_REGION_WORDS = regex.compile(r"(?i:khu\s+vực)\s*\Z")
+
+
 def _name_tail(text: str, pos: int) -> int | None:
     """Extent of the name after a head; None when no capitalised word follows it."""
     end = None
@@ -909,6 +921,9 @@ def _name_tail(text: str, pos: int) -> int | None:
         if "\n" in text[(end if end is not None else pos) : t.start()]:
             break  # a name never runs over a line break
         if not _WORD_RE.fullmatch(tok):
+            if end is not None and sep is None and _REGION_NO.fullmatch(tok) and _REGION_WORDS.search(text, 0, end):
+                end = t.end()  # `Ngân hàng Nhà nước Chi nhánh Khu vực 8`: the region's number ends the name
+                break
             if end is None or sep is not None or tok not in ",&-–—/":
                 break
             if tok == "," and not _enumerated_name(text, t.start()):

@@ -248,6 +248,22 @@ def test_a_group_of_schools_names_its_kinds(text, group):
     assert mentions(text) == [group]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the 2025 offices' regions numbered in figures, as in Roman numerals
+        ("Ngân hàng Nhà nước Chi nhánh Khu vực 8 chủ trì hướng dẫn", "Ngân hàng Nhà nước Chi nhánh Khu vực 8"),
+        ("Kho bạc Nhà nước khu vực XII phối hợp thực hiện", "Kho bạc Nhà nước khu vực XII"),
+        # a utility named with its place, as `Viễn thông Hà Tĩnh`
+        ("Điện lực Hà Nam bảo đảm cấp điện", "Điện lực Hà Nam"),
+        # a branch named by its parent
+        ("Chi nhánh Ngân hàng Chính sách xã hội tỉnh triển khai cho vay", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh"),
+    ],
+)
+def test_regions_utilities_and_branches(text, name):
+    assert mentions(text) == [name]
+
+
 def test_a_new_cac_starts_a_new_group():
     assert mentions("Chủ trì, phối hợp với các địa phương và các ban, ngành có liên quan giải quyết") == [
         "các địa phương",
