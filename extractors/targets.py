@@ -150,7 +150,9 @@ PHAN_DAU = r"ph[ấãâầẩẫậaáàảạ]n\s+đ[ấãâầẩẫậaáà�
 KHOANG = r"kho[ảáàãạa]ng"
 COMMIT_VERBS = (
     rf"{PHAN_DAU}|cố\s+gắng|bảo\s+đảm|đảm\s+bảo|duy\s+trì(?:\s+ổn\s+định)?|giữ\s+vững|giữ\s+ổn\s+định|"
-    r"nâng\s+cao|nâng|đạt\s+mức|đạt|có|hướng\s+tới|tiếp\s+tục|thực\s+hiện"
+    r"nâng\s+cao|nâng|đạt\s+mức|đạt|có|hướng\s+tới|tiếp\s+tục|thực\s+hiện|"
+    # a share: `Tỷ trọng công nghiệp chiếm khoảng 40%`
+    r"chiếm"
 )
 DECREASE_VERBS = r"giảm\s+thiểu|giảm|kéo\s+giảm"
 INCREASE_VERBS = r"tăng(?!\s+(?:cường|trưởng))(?:\s+thêm)?"
@@ -171,7 +173,7 @@ _LEAD_STRIP_RE = regex.compile(
 )
 _TRAIL_STRIP_RE = regex.compile(
     rf"(?:[\s,;:]+|(?<![\p{{L}}])(?:{COMPARATOR_WORDS}|{COMMIT_VERBS}|(?:{DECREASE_VERBS}|tăng(?:\s+thêm|\s+gấp)?|gấp)(?:\s+(?:bình\s+quân|trung\s+bình))?|"
-    rf"bình\s+quân\s+mỗi\s+năm|{_EVERY_YEAR}|{PERIOD_PHRASE}|{YEAR_PHRASE}))$",
+    rf"bình\s+quân\s+mỗi\s+năm|{_EVERY_YEAR}|{PERIOD_PHRASE}|{YEAR_PHRASE}|ổn\s+định))$",
     _I,
 )
 

@@ -276,6 +276,17 @@ def test_a_school_year_or_period_after_the_object_is_its_period_not_its_name(per
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "indicator"),
+    [
+        ("Tỷ trọng công nghiệp - xây dựng chiếm khoảng 40% trong cơ cấu kinh tế", "tỷ trọng công nghiệp - xây dựng"),
+        ("Tỷ lệ che phủ rừng ổn định ở mức 40%", "tỷ lệ che phủ rừng"),
+    ],
+)
+def test_a_share_or_a_level_kept_names_no_verb_in_its_indicator(written, indicator):
+    one(GOALS + f"- {written}.", value=40.0, unit="%", indicator=indicator)
+
+
 def test_a_year_written_right_after_each_figure_is_its_year():
     """`3% năm 2026, 2% năm 2027`: two targets of one indicator, not `2026,2`%."""
     found = targets_of(GOALS + "- Tỷ lệ hộ nghèo giảm còn 3% năm 2026, 2% năm 2027.")
