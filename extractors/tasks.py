@@ -225,6 +225,9 @@ PARTNERS = r"phối\s+hợp"
 _SMALL_WORD_NEXT = regex.compile(r"[ \t]+(?!và\b)\p{Ll}")
 #: An issuer handing the work on: `… giao`, `… giao cho`, `… phân cấp cho`, `… ủy quyền cho` (one
 #: that `chỉ đạo`, directs, keeps it).
+#: `…; giao Sở X thực hiện`, `…, giao cho Sở X …`, `… . Giao Sở X …`: the work assigned after it is
+#: stated, at a clause's start (`nhiệm vụ được giao`, `giao đất` name no assignee).
+_HANDED_LATER_RE = regex.compile(r"(?:[;,.:]\s*|\s[-–]\s)giao(?:\s+cho)?\s+", _F)
 _HANDS_ON_RE = regex.compile(rf"\s+(?:giao(?:\s+cho)?|(?:phân\s+cấp|{loose('ủy quyền')})\s+cho)\s+", _F)
 #: `Sở X chủ trì` or `Sở X (chủ trì)` inside a task that opens on its action; not after a partner cue.
 _PARTNER_BEFORE_RE = regex.compile(rf"{PARTNER_CUE}\s*$", _F)
@@ -233,12 +236,16 @@ _LEADS_RE = regex.compile(rf"\s*\(?\s*{LEADS}(?![\p{{L}}])", _F)
 
 
 def _leading_mid_text(text: str) -> list[tuple[int, int]]:
-    """The agencies a task names as its lead after its action: `Rà soát … (Sở X chủ trì, …)`."""
-    if not _LEAD_WORD_RE.search(text):
-        return []
-    for s, e, _ in find_agencies(text):
-        if _LEADS_RE.match(text, e) and not _PARTNER_BEFORE_RE.search(text, max(0, s - 25), s):
-            return agency_chain(text, s) or [(s, e)]
+    """The agencies a task names as its lead after its action: `Rà soát … (Sở X chủ trì, …)`,
+    `Rà soát …; giao Sở X thực hiện`. Only where no heading above names the lead: under
+    one, `giao` hands the work on (`Chỉ đạo, giao các phòng chuyên môn thực hiện`)."""
+    if _LEAD_WORD_RE.search(text):
+        for s, e, _ in find_agencies(text):
+            if _LEADS_RE.match(text, e) and not _PARTNER_BEFORE_RE.search(text, max(0, s - 25), s):
+                return agency_chain(text, s) or [(s, e)]
+    for handed in _HANDED_LATER_RE.finditer(text):
+        if chain := agency_chain(text, handed.end()):
+            return chain
     return []
 
 

@@ -517,3 +517,25 @@ def test_a_responsibility_field_names_the_lead_as_its_table_column_does():
     assert t.lead == ["Sở Xây dựng"]
     assert t.partners == ["Sở Tài chính", "Ủy ban nhân dân cấp xã"]
     assert t.timeframe == "Quý II/2025"
+
+
+@pytest.mark.parametrize("joint", ["; giao", ", giao", ". Giao", "; giao cho"])
+def test_the_work_first_then_whom_it_is_given(joint):
+    (t,) = tasks_of(
+        *HEAD, "II. NHIỆM VỤ", f"1. Rà soát, điều chỉnh quy hoạch chung đô thị{joint} Sở Xây dựng thực hiện."
+    )
+    assert t.lead == ["Sở Xây dựng"]
+
+
+def test_under_an_agencys_heading_giao_hands_the_work_on():
+    """`Chỉ đạo, giao các phòng chuyên môn thực hiện` under `1. Ủy ban nhân dân các huyện`:
+    the heading's agency leads; the offices it gives the work to do not."""
+    tasks = tasks_of(
+        *HEAD,
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Ủy ban nhân dân các huyện",
+        "- Chỉ đạo, giao các phòng chuyên môn thực hiện rà soát quy hoạch.",
+        "2. Sở Tài chính",
+        "Tham mưu bố trí kinh phí; giao Kho bạc Nhà nước tỉnh kiểm soát chi.",
+    )
+    assert [t.lead for t in tasks] == [["Ủy ban nhân dân các huyện"], ["Sở Tài chính"]]
