@@ -41,7 +41,7 @@ from extractors.text.lexicon import ADMIN_UNITS, SCHOOL_LEVELS
 from extractors.text.memo import memo
 from extractors.text.patterns import DASH, END, NOCASE, NOT_COMMUNE_WORD, OCR_JUNK, SP, WORD, is_caps, loose, loose_alt
 from extractors.text.provinces import place_name
-from extractors.text.syllables import toneless, toneless_compounds
+from extractors.text.syllables import toneless, toneless_compounds, word_end
 
 # ---------------------------------------------------------------- pieces
 
@@ -787,6 +787,23 @@ _SMALL_BODY_WORDS = 7
 #: phát triển`): they do not end a name that a locality closes.
 NAME_VERBS = ["đầu tư", "xây dựng", "phát triển", "quản lý"]
 _NAME_VERB_RE = regex.compile(_alts(NAME_VERBS) + _END, _F)
+
+
+#: Words that end a name in running text but join a name's words before a lead's cue
+#: (`Phòng Cảnh sát quản lý hành chính về trật tự xã hội chủ trì …`).
+_NAME_LINK_RE = regex.compile(r"(?:về|của)" + _END, _F)
+
+
+def names_no_action(words: str) -> bool:
+    """Whether small words after a name can be the name's: no verb a body does in them, bar
+    the verbs names hold (`quản lý`, `đầu tư`: NAME_VERBS) and the words that link them."""
+    return all(
+        _NAME_VERB_RE.match(words, m.start())
+        or _NAME_LINK_RE.match(words, m.start())
+        # the verb's syllable opens a longer word: `giao thông`, no `giao`
+        or (word_end(words, m.start()) or 0) > m.end()
+        for m in _PREDICATE_RE.finditer(words)
+    )
 
 
 def _small_body_tail(text: str, start: int, end: int) -> int | None:

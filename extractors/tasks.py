@@ -31,6 +31,7 @@ from extractors.agencies import (
     canonical_agency,
     find_agencies,
     from_capitals,
+    names_no_action,
     split_agencies,
 )
 from extractors.document import ParsedDoc
@@ -332,6 +333,11 @@ def _after_intro(text: str) -> int | None:
 _LOWER_HEAD_RE = regex.compile(r"(?-i:(?:phòng|sở|ban|trung\s+tâm|văn\s+phòng|chi\s+cục|cục)\s+\p{Lu})")
 
 
+#: `Phòng Cảnh sát quản lý hành chính về trật tự xã hội chủ trì …`: a name that goes on in small
+#: letters after its capitals, up to the lead's cue with nothing between but words.
+_NAME_TO_CUE_RE = regex.compile(rf"(?-i:(?:[ \t]+[\p{{Ll}}\p{{M}}]+){{1,12}}?)(?=[ \t]+{LEADS}{_END})", _F)
+
+
 def parse_assignment(text: str) -> Assignment:
     """Lead and partners a task or heading names itself.
 
@@ -354,6 +360,8 @@ def parse_assignment(text: str) -> Assignment:
     chain = agency_chain(text, start)
     if chain and (handed := _HANDS_ON_RE.match(text, chain[-1][1])) and agency_at(text, handed.end()) is not None:
         chain = agency_chain(text, handed.end())  # `Ủy ban nhân dân tỉnh giao Sở X chủ trì …`: Sở X leads
+    if len(chain) == 1 and (small := _NAME_TO_CUE_RE.match(text, chain[0][1])) and names_no_action(small.group()):
+        chain = [(chain[0][0], small.end())]
     if chain:
         a.lead = [canonical_agency(text[s:e]) for s, e in chain]
         end = chain[-1][1]

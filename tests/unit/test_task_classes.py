@@ -539,3 +539,20 @@ def test_under_an_agencys_heading_giao_hands_the_work_on():
         "Tham mưu bố trí kinh phí; giao Kho bạc Nhà nước tỉnh kiểm soát chi.",
     )
     assert [t.lead for t in tasks] == [["Ủy ban nhân dân các huyện"], ["Sở Tài chính"]]
+
+
+@pytest.mark.parametrize(
+    ("item", "lead"),
+    [
+        (
+            "Phòng Cảnh sát quản lý hành chính về trật tự xã hội chủ trì, phối hợp với Công an các huyện cấp căn cước.",
+            "Phòng Cảnh sát quản lý hành chính về trật tự xã hội",
+        ),
+        ("Phòng Cảnh sát giao thông chủ trì bảo đảm an toàn giao thông dịp Tết.", "Phòng Cảnh sát giao thông"),
+        # a verb before the cue is the body's action, no part of its name
+        ("Sở Y tế tổ chức tập huấn và chủ trì kiểm tra an toàn thực phẩm.", "Sở Y tế"),
+    ],
+)
+def test_a_name_written_small_after_its_capitals_runs_to_the_leads_cue(item, lead):
+    (t,) = tasks_of(*HEAD, "II. NHIỆM VỤ", f"1. {item}")
+    assert t.lead == [lead]
