@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.agencies import split_agencies
+from extractors.agencies import agency_at, split_agencies
 from extractors.normalize.flat_tables import column_role, header_completed
 from extractors.text.dates import DATE
 from extractors.text.fold import fold, normalize_tone_marks
@@ -768,7 +768,7 @@ _PER_LEAD = regex.compile(r"^\s*/\s*(?=\p{L}|\d)")
 _BOUND_LEAD = regex.compile(r"^\s*trở\s+(?:lên|xuống)(?!\p{L})", _I)
 _BASELINE_TAIL = regex.compile(r"(?<!\p{L})so\s+với\s+.+$", _I)
 _TIME_TAIL = regex.compile(
-    r"(?<!\p{L})(?:đối\s+với|vào\s+năm|đến\s+(?:hết\s+)?năm|(?:(?:trong|trước)\s+)?(?:năm(?:\s+học)?|giai\s+đoạn|thời\s+kỳ)(?=\s+(?:19|20)\d{2}(?!\d)))(?!\p{L}).*$",
+    r"(?<!\p{L})(?:đối\s+với|vào\s+năm|đến\s+(?:hết\s+)?năm|(?:(?:trong|trước)\s+)?(?:năm(?:\s+học)?|giai\s+đoạn|thời\s+kỳ)(?=\s+(?:19|20)\d{2}(?!\d))|(?:trong|trước|đến|chậm\s+nhất)\s+(?:ngày|tháng|quý)(?=\s+[\dIVX]))(?!\p{L}).*$",
     _I,
 )
 
@@ -942,6 +942,9 @@ def _cut_stretches(line: str, c_start: int, c_end: int, figs: list[_Figure]) -> 
         f.number_first = bool(f.unit) and (
             not f.subject or (len(f.subject.split()) <= 3 and not _HEAD_RE.match(f.subject))
         )
+        if f.unit.startswith("%") and (service := _service_before(f.subject)):
+            # `… cấp căn cước cho 100% công dân đủ điều kiện`: the share of those served
+            f.subject, f.number_first = service, True
         previous = f
     if previous is not None:
         previous.right = c_end
@@ -986,6 +989,24 @@ def _figure_first_indicator(f: _Figure, obj: str) -> str:
 
 #: A subject ending on whom it serves (`… việc làm cho`, `… nhà ở cho`).
 _SERVED_RE = regex.compile(r"\s+cho$", _I)
+#: What opens a service's clause and names no service: its agency's cue and the verbs of completing.
+_SERVICE_LEAD_RE = regex.compile(
+    r"^(?:(?:hoàn\s+thành|phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|thực\s+hiện|tiếp\s+tục)(?!\p{L})\s*)+", _I
+)
+
+
+def _service_before(subject: str) -> str | None:
+    """The service a share is of, when the words before it end on `cho` (`Phòng Tham mưu
+    hoàn thành cấp căn cước cho` → `cấp căn cước`): the clause's last part, without the
+    agency that opens it and the verbs of completing; None if no such words."""
+    served = _SERVED_RE.search(subject)
+    if not served:
+        return None
+    clause = regex.split(r"[,;:]", subject[: served.start()])[-1].strip()
+    if (named := agency_at(clause, 0)) is not None:
+        clause = clause[named:].strip()
+    service = _SERVICE_LEAD_RE.sub("", clause).strip()
+    return service if 0 < len(service.split()) <= 6 else None
 
 
 def _subject_indicator(f: _Figure, lead: str | None, prior_indicator: str | None, prior_subject: str) -> str:

@@ -287,6 +287,21 @@ def test_a_share_or_a_level_kept_names_no_verb_in_its_indicator(written, indicat
     one(GOALS + f"- {written}.", value=40.0, unit="%", indicator=indicator)
 
 
+@pytest.mark.parametrize(
+    ("written", "indicator"),
+    [
+        ("Phấn đấu cung cấp nước sạch cho 95% hộ dân nông thôn", "tỷ lệ hộ dân nông thôn được cung cấp nước sạch"),
+        (
+            "Phòng Tham mưu hoàn thành cấp căn cước cho 95% công dân đủ điều kiện trước ngày 30/6/2025",
+            "tỷ lệ công dân đủ điều kiện được cấp căn cước",
+        ),
+    ],
+)
+def test_a_share_of_those_a_service_is_for(written, indicator):
+    """`… cho 95% X`: the share of X served, the service named before `cho` without its agency."""
+    one(GOALS + f"- {written}.", value=95.0, unit="%", indicator=indicator)
+
+
 def test_a_year_written_right_after_each_figure_is_its_year():
     """`3% năm 2026, 2% năm 2027`: two targets of one indicator, not `2026,2`%."""
     found = targets_of(GOALS + "- Tỷ lệ hộ nghèo giảm còn 3% năm 2026, 2% năm 2027.")
