@@ -307,6 +307,14 @@ def test_a_bullet_dash_ocr_misread_is_a_dash_again(dash):
     ]
 
 
+@pytest.mark.parametrize("dash", ["=", "__ =", "~", "¬"])
+def test_a_bullet_dash_ocr_misread_and_glued_to_its_word_is_a_dash_again(dash):
+    """`__ =Căn cứ Chương trình …`: the poor copy of kontum-2021, whose item ran into the one above."""
+    from extractors.normalize.pages import repair_ocr_debris
+
+    assert repair_ocr_debris(f"{dash}Căn cứ Chương trình hành động này") == ["- Căn cứ Chương trình hành động này"]
+
+
 def test_the_rule_under_the_motto_is_no_bullet():
     from extractors.normalize.pages import repair_ocr_debris
 
