@@ -281,11 +281,11 @@ def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
 
 #: Stray marks OCR leaves at line edges (`_ỦY BAN`, `… môi trường _`, `| |`).
 _LEADING_MARKS = LineStart(r"^[_|~`¦]+\s*")
-#: A bullet's dash as OCR misreads it (`~`, `.~`, `_`, `¬`, `“=`, `._-`, `=`, an em dash) before a sentence;
+#: A bullet's dash as OCR misreads it (`~`, `.~`, `_`, `¬`, `“=`, `._-`, `.___`, `,_`, `=`, an em dash) before a sentence;
 #: `=`, `~`, `¬` also glued to it (`__ =Căn cứ …` on the poor copy of kontum-2021).
 #: (`__` before a place-date is the rule under the motto, not a bullet.)
 _DASH_LOOKALIKE = LineStart(
-    r"^(?:(?:[.,]?\s*_*(?:[~¬=]+|_=+)[-–]?|_(?![_=])|[:;]|“\s*=|[.,]\s*_+\s*[-–]|[.,]\s*[-–]|—)\s+|_*\s*[~¬=]+)"
+    r"^(?:(?:[.,]?\s*_*(?:[~¬=]+|_=+)[-–]?|_(?![_=])|[:;]|“\s*=|[.,]\s*_+\s*[-–]?|[.,]\s*[-–]|—)\s+|_*\s*[~¬=]+)"
     r"(?=\p{Lu}\p{Ll})"
 )
 _TRAILING_MARKS = regex.compile(r"(?:\s+[_|~`¦ˆ¨—.:\-–]*[_|~`¦ˆ¨—]+[.:\-–]*)+\s*$")

@@ -298,7 +298,7 @@ def test_a_docx_sentence_cut_in_two_is_joined():
     assert continues_paragraph("Sở Tài chính chủ trì, phối hợp với", "các sở, ngành liên quan thực hiện.")
 
 
-@pytest.mark.parametrize("dash", ["~", ".~", "_", "_=", "__¬", "¬", "“=", "._-", ":"])
+@pytest.mark.parametrize("dash", ["~", ".~", "_", "_=", "__¬", "¬", "“=", "._-", ":", ".___", ",_"])
 def test_a_bullet_dash_ocr_misread_is_a_dash_again(dash):
     from extractors.normalize.pages import repair_ocr_debris
 
