@@ -938,7 +938,12 @@ def _name_tail(text: str, pos: int) -> int | None:
         if "\n" in text[(end if end is not None else pos) : t.start()]:
             break  # a name never runs over a line break
         if not _WORD_RE.fullmatch(tok):
-            if end is not None and sep is None and _REGION_NO.fullmatch(tok) and _REGION_WORDS.search(text, 0, end):
+            if (
+                end is not None
+                and sep is None
+                and _REGION_NO.fullmatch(tok)
+                and _REGION_WORDS.search(text, max(0, end - 16), end)
+            ):
                 end = t.end()  # `Ngân hàng Nhà nước Chi nhánh Khu vực 8`: the region's number ends the name
                 break
             if end is None or sep is not None or tok not in ",&-–—/":

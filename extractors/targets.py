@@ -648,7 +648,7 @@ def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[in
                 consumed = m.end()
             continue
         m = _UNIT_AFTER_RE.match(line, qe) or (
-            _TIMES_BEFORE_RE.search(line, start, qs) and _TIMES_AFTER_RE.match(line, qe)
+            _TIMES_BEFORE_RE.search(line, max(start, qs - 60), qs) and _TIMES_AFTER_RE.match(line, qe)
         )
         if m:
             out.append(_Figure(q=q, unit=_unit_text(m.group("unit")), unit_end=m.end()))

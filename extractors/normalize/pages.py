@@ -564,12 +564,14 @@ def starts_paragraph(prev: str, line: str, wrapped: bool = False) -> bool:
 _FUNCTION_WORDS = r"của|và|với|về|cho|các|những|tại|trong|theo|để|đến|từ|thuộc|là|có|được|hoặc"
 _NAME_HEADS = r"Sở|Bộ|Ban|Phòng|Cục|Chi\s+cục|Ủy\s+ban|Hội\s+đồng|Trung\s+tâm|Văn\s+phòng"
 _DANGLING_WORDS = rf"{_FUNCTION_WORDS}|{_NAME_HEADS}"
-_RUNS_ON = TextEnd(rf"(?<![\p{{L}}])(?:{_DANGLING_WORDS}|tỉnh|huyện|thành\s+phố)\s*$")
+#: The units a place name may follow at a line's end (`Ủy ban nhân dân huyện` / `Châu Thành`).
+_PLACE_UNITS = r"tỉnh|huyện|thành\s+phố"
+_RUNS_ON = TextEnd(rf"(?<![\p{{L}}])(?:{_DANGLING_WORDS}|{_PLACE_UNITS})\s*$")
 #: A line ended on the head of a name or its place runs on, however short (`2.5. Trách nhiệm
 #: của Sở` / `Tài chính`).
-_NAME_RUNS_ON = TextEnd(rf"(?<![\p{{L}}])(?:{_NAME_HEADS}|tỉnh|huyện|thành\s+phố)\s*$")
+_NAME_RUNS_ON = TextEnd(rf"(?<![\p{{L}}])(?:{_NAME_HEADS}|{_PLACE_UNITS})\s*$")
 #: `… các huyện, thành phố`: a group of localities is whole; no place name follows it.
-_GROUP_END = TextEnd(r"(?<![\p{L}])(?:các|những)\s[^.;:]{0,40}(?<![\p{L}])(?:tỉnh|huyện|thành\s+phố)\s*$")
+_GROUP_END = TextEnd(rf"(?<![\p{{L}}])(?:các|những)\s[^.;:]{{0,40}}(?<![\p{{L}}])(?:{_PLACE_UNITS})\s*$")
 _DANGLING_END = TextEnd(rf"(?<![\p{{L}}])(?:{_DANGLING_WORDS})\s*$")
 #: `số` (number) ends the line before the number it names: in an open bracket (`(nhiệm vụ
 #: số` / `9) theo …`) that number is no label; elsewhere `số` may be "digital" ending a heading.
@@ -580,8 +582,7 @@ _OPEN_CLAUSE = TextEnd(r"[,;]\s*$")
 SHORT_HEADING_WORDS = 10
 
 
-#: `tỉnh`, `huyện`, `thành phố` end a line that a place name may go on from.
-_PLACE_RUNS_ON = TextEnd(r"(?<![\p{L}])(?:tỉnh|huyện|thành\s+phố)\s*$")
+_PLACE_RUNS_ON = TextEnd(rf"(?<![\p{{L}}])(?:{_PLACE_UNITS})\s*$")
 #: A capitalised word, then a syllable in lower case: a sentence's first word, where a
 #: place name capitalises each syllable (`Châu Thành`).
 _CAPITALISED_WORD = regex.compile(r"(\p{Lu}\p{Ll}*) (\p{Ll}+)(?!\p{L})")
