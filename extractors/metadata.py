@@ -25,6 +25,7 @@ from extractors.text.fold import squash
 from extractors.text.labels import ROMAN_WIDE
 from extractors.text.lexicon import (
     ADMIN_UNIT,
+    CITY_UNIT,
     DOC_KINDS,
     ENACTING_LINE,
     KIND_KEYS,
@@ -123,9 +124,9 @@ _NUMBER_LINE = regex.compile(
     "^" + NUMBER_FIELD + r"\s*:?\s*(?P<number>\d[\d.]*[\p{L}]{0,2}(?:\s*[/\-–]\s*[\p{L}Đ0-9.]+)+)(?![\p{L}\d])"
 )
 #: `Thành phố Hồ Chí Minh, ngày …`: a city's date line may name it with its unit, written small.
-_PLACE = rf"(?P<place>(?:(?i:thành\s+phố)\s+)?{PLACE_WORD}(?:[ \-]+{PLACE_WORD}){{0,4}})"
+_PLACE = rf"(?P<place>(?:{CITY_UNIT}\s+)?{PLACE_WORD}(?:[ \-]+{PLACE_WORD}){{0,4}})"
 #: `TP. Hồ Chí Minh`, `THÀNH PHỐ HỒ CHÍ MINH`: the unit abbreviated or in capitals.
-_CITY_SHORT = regex.compile(r"^(?:(?i:tp)\.?\s*|(?i:thành\s+phố)\s+)(?=\p{Lu})")
+_CITY_SHORT = regex.compile(rf"^(?:(?i:tp)\.?\s*|{CITY_UNIT}\s+)(?=\p{{Lu}})")
 #: `Lào Cai, ngày 10 tháng 3 năm 2026`, also after other text on the line (merged columns).
 _PLACE_DATE = regex.compile(rf"(?:^|\s){_PLACE},\s*{HEADER_DATE}")
 #: A place that is not one: `Hôm nay, ngày …` opens the minutes of a meeting.

@@ -597,8 +597,10 @@ _COUNTED_AFTER_RE = regex.compile(
 _TIMES_BEFORE_RE = regex.compile(
     rf"(?<!\p{{L}})(?:tăng|gấp|giảm|bằng)(?:\s+(?:gấp|thêm))?(?:\s+(?:{COMPARATOR_WORDS}))?\s*\Z", _I
 )
+#: What a multiple is of: `gấp 2 lần năm 2020`, `tăng 1,5 lần mức năm 2023`.
+_BASE_WORDS = r"năm|giai\s+đoạn|thời\s+kỳ|mức|cùng\s+kỳ"
 _TIMES_AFTER_RE = regex.compile(
-    r"\G\s+(?P<unit>lần)(?=\s*(?:[.;,)]|$|(?:so\s+với|năm|giai\s+đoạn|thời\s+kỳ|mức|cùng\s+kỳ|trở|đến|vào|trong|trước)(?!\p{L})))",
+    rf"\G\s+(?P<unit>lần)(?=\s*(?:[.;,)]|$|(?:so\s+với|{_BASE_WORDS}|trở|đến|vào|trong|trước)(?!\p{{L}})))",
     _I,
 )
 
@@ -1034,8 +1036,8 @@ def _subject_indicator(f: _Figure, lead: str | None, prior_indicator: str | None
     return f.subject
 
 
-#: What a multiple is of, right after it: `gấp 2 lần năm 2020`, `tăng 1,5 lần mức năm 2023`.
-_MULTIPLE_BASE_RE = regex.compile(r"\s*(?:so\s+với\s+)?(?:năm|giai\s+đoạn|thời\s+kỳ|mức|cùng\s+kỳ)(?!\p{L})", _I)
+#: The base of a multiple, right after it.
+_MULTIPLE_BASE_RE = regex.compile(rf"\s*(?:so\s+với\s+)?(?:{_BASE_WORDS})(?!\p{{L}})", _I)
 
 
 def _base_start(f: _Figure, after: str) -> int | None:

@@ -265,18 +265,11 @@ def _partner_spans(text: str) -> list[tuple[int, int]]:
         named = _bracketed_agency(text, m.end(), _BRACKET_IN_CLAUSE)
         if named:
             spans.append(named)
-    # `(Công an tỉnh chủ trì; Sở Khoa học và Công nghệ phối hợp; …)`: a clause that names the
-    # partners before the cue, with nothing after it
-    for m in _CLAUSE_OPENING.finditer(text):
-        chain = agency_chain(text, m.end(), semicolons=False)
-        if chain and _CUE_CLOSES.match(text, chain[-1][1]):
-            spans.extend(chain)
-    # `Sở Y tế chủ trì, Sở Tài chính phối hợp thực hiện …`: the partners named between the
-    # lead's cue and their own
-    for m in _AFTER_LEAD_CUE.finditer(text):
-        chain = agency_chain(text, m.end(), bare=True, semicolons=False)
-        if chain and _CUE_OPENS.match(text, chain[-1][1]):
-            spans.extend(chain)
+    for opening, cue, bare in _NAMED_BEFORE_CUE:
+        for m in opening.finditer(text):
+            chain = agency_chain(text, m.end(), bare=bare, semicolons=False)
+            if chain and cue.match(text, chain[-1][1]):
+                spans.extend(chain)
     return spans
 
 
@@ -288,6 +281,14 @@ _CUE_CLOSES = regex.compile(rf"\s+{PARTNERS}\s*(?=[;.)]|$)", _F)
 _AFTER_LEAD_CUE = regex.compile(rf"{LEADS}(?:\s+thực\s+hiện)?\s*[,;]\s*", _F)
 #: `phối hợp` as the verb of the bodies before it (`…, Sở Tài chính phối hợp (với …)`).
 _CUE_OPENS = regex.compile(rf"\s+{PARTNERS}(?!\p{{L}})", _F)
+#: Partners named before their cue: where the words naming them open, the cue after them,
+#: and whether a group without `các` may name them there.
+_NAMED_BEFORE_CUE = [
+    # `(Công an tỉnh chủ trì; Sở Khoa học và Công nghệ phối hợp; …)`: a clause the cue ends
+    (_CLAUSE_OPENING, _CUE_CLOSES, False),
+    # `Sở Y tế chủ trì, Sở Tài chính phối hợp thực hiện …`: between the lead's cue and their own
+    (_AFTER_LEAD_CUE, _CUE_OPENS, True),
+]
 
 
 #: The opening bracket of `(Agency)` a few words after an agency chain, in its clause.

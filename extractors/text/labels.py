@@ -16,15 +16,17 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 #: The strokes OCR reads for a Roman numeral's `I` (`1`, `l`, `|`, `i`, `ï` …) and for `II`
 #: run together (`H`), besides the numeral's own letters.
-ROMAN_LOOKALIKE = "IVX1il|HïíìîÏÍÌÎ"
+_STROKES = "1l|iïíìîÏÍÌÎ"
+ROMAN_LOOKALIKE = f"IVXH{_STROKES}"
 _ROMAN_WIDE_RE = regex.compile(ROMAN_WIDE)
+_STROKE_RE = regex.compile(f"[{regex.escape(_STROKES)}]")
 
 
 def read_roman_lookalike(written: str) -> str | None:
     """The Roman numeral OCR's strokes stand for (`HI`, `I1`, `IH`, `II1` → `III`; `IL` → `II`,
     a foot on the second stroke), or None when they make none."""
     # `iv`: a quarter written small (the strokes are read first, so `l` stays a stroke)
-    read = regex.sub(r"[1l|iïíìîÏÍÌÎ]", "I", written.replace("H", "II")).upper()
+    read = _STROKE_RE.sub("I", written.replace("H", "II")).upper()
     if "L" in read and not _ROMAN_WIDE_RE.fullmatch(read):
         read = read.replace("L", "I")
     return read if _ROMAN_WIDE_RE.fullmatch(read) else None

@@ -161,6 +161,8 @@ _APOSTROPHE = "['’ʼ]"
 #: A word of a place's name as a header or place-date line writes it, capitalised and
 #: perhaps with that apostrophe (`Ia H'Drai`, `Đắk R'lấp`, `Cư M'gar`).
 PLACE_WORD = rf"\p{{Lu}}[\p{{L}}.]*(?:{_APOSTROPHE}\p{{L}}+)?"
+#: A city's date line may name it with its unit written small (`Thành phố Hồ Chí Minh, ngày …`).
+CITY_UNIT = r"(?i:thành\s+phố)"
 #: A person's name: its first word, then `NAME_WORD`s. The first may be one capital,
 #: as the Central Highlands' peoples open a man's or a woman's name (`Y Mươl Niê`,
 #: `A Pớt`), or `H'` before a woman's (`H'Yim Kđoh`).
