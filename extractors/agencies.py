@@ -588,6 +588,11 @@ GROUP_MODIFIERS = [
 ]
 
 
+#: Modifiers that close a group's description: what follows `các đơn vị liên quan`,
+#: `các ngành khác` is the clause's verb, known to us or not (`tuần tra`, `giám sát`).
+CLOSING_MODIFIERS = ["liên quan", "khác"]
+
+
 def _phrase_alts(words) -> str:
     parts = sorted(set(words), key=len, reverse=True)
     out = []
@@ -598,6 +603,7 @@ def _phrase_alts(words) -> str:
 
 
 _GROUP_NOUN = _phrase_alts(GROUP_NOUNS) + _END
+_CLOSING_MODIFIER = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){_phrase_alts(CLOSING_MODIFIERS)}\Z", _F)
 _BARE_NOUN = _phrase_alts(BARE_NOUNS) + _END
 #: The kinds of school a group of schools names, listed (`các trường mầm non, tiểu học`).
 _SCHOOL_KINDS = rf"{_phrase_alts(SCHOOL_LEVELS)}{_END}(?:(?:\s*,\s*|{_SP}và{_SP}){_phrase_alts(SCHOOL_LEVELS)}{_END})*"
@@ -1050,17 +1056,67 @@ def agency_at(text: str, pos: int, bare: bool = False) -> int | None:
     return _core_at(text, pos, bare)
 
 
+#: A department head said once for several domains: `các Sở: Tài chính, Xây dựng`,
+#: `các Bộ Công an, Quốc phòng`. Each domain is an agency of its own.
+_SHARED_HEAD_RE = regex.compile(
+    rf"(?:các|những){_SP}(?P<head>Sở|Bộ)(?:\s*,{_SP}?ngành)?(?P<colon>\s*:)?{_SP}(?-i:(?=\p{{Lu}}))", _F
+)
+
+
+def _shared_head(text: str, pos: int) -> tuple[str, list[tuple[int, int]]] | None:
+    """The head and the domains' spans of a shared-head list starting at `pos`.
+
+    Two domains at least, or one after a colon: `các Sở Tài chính` alone reads
+    as written.
+    """
+    m = _SHARED_HEAD_RE.match(text, pos)
+    if not m:
+        return None
+    domains: list[tuple[int, int]] = []
+    p = m.end()
+    while (end := domain_end(text, p)) is not None:
+        domains.append((p, end))
+        sep = _CHAIN_SEP_NO_SEMICOLON.match(text, end)
+        if not sep:
+            break
+        p = sep.end()
+    if len(domains) < (1 if m.group("colon") else 2):
+        return None
+    return m.group("head").capitalize(), domains
+
+
+def agency_names(name: str) -> list[str]:
+    """The canonical names a mention stands for: one, or each domain of a shared
+    head (`các Sở: Tài chính, Xây dựng` → `Sở Tài chính`, `Sở Xây dựng`)."""
+    shared = _shared_head(name, 0)
+    if shared is None:
+        c = canonical_agency(name)
+        return [c] if c else []
+    head, spans = shared
+    return [canonical_agency(f"{head} {name[s:e]}") for s, e in spans]
+
+
+def span_names(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The canonical names of the mentions at `spans` of `text`, in order, once each."""
+    names: list[str] = []
+    for s, e in spans:
+        names.extend(n for n in agency_names(text[s:e]) if n not in names)
+    return names
+
+
 def _core_at(text: str, pos: int, bare: bool) -> int | None:
     m = _LOCAL_GOV_RE.match(text, pos)
     if m:
         return m.end()
+    if shared := _shared_head(text, pos):
+        return shared[1][-1][1]
     end = _proper_at(text, pos)
     if end is not None:
         return end
     m = _GROUP_RE.match(text, pos)
     if m and (owner := _owned_by(text, m.end())) is not None:
         return owner
-    if m and _group_ends(text, m.end()):
+    if m and (_group_ends(text, m.end()) or _CLOSING_MODIFIER.search(m.group())):
         return m.end()
     if m and bare and (end := _described_group_end(text, m.end())) is not None:
         return end
@@ -1209,22 +1265,17 @@ def split_agencies(text: str) -> list[str]:
             continue
         if m.group(0).strip().startswith(";") or "\n" in m.group(0) or agency_at(text, m.end()) is not None:
             seps.append((m.start(), m.end()))
-    out: list[str] = []
+    pieces: list[tuple[int, int]] = []
     start = 0
     name_end = agency_at(text, start) or 0  # the name the current piece opens with
     for a, b in seps:
         if a < start or (";" not in text[a:b] and "\n" not in text[a:b] and name_end > a):
             continue  # inside one name: `Văn phòng HĐND và UBND xã`
-        out.append(text[start:a])
+        pieces.append((start, a))
         start = b
         name_end = agency_at(text, start) or 0
-    out.append(text[start:])
-    names = []
-    for piece in out:
-        c = canonical_agency(piece)
-        if c and c not in names:
-            names.append(c)
-    return names
+    pieces.append((start, len(text)))
+    return span_names(text, pieces)
 
 
 # ---------------------------------------------------------------- canonical names

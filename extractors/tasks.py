@@ -28,10 +28,10 @@ import regex
 from extractors.agencies import (
     agency_at,
     agency_chain,
-    canonical_agency,
     find_agencies,
     from_capitals,
     names_no_action,
+    span_names,
     split_agencies,
 )
 from extractors.document import ParsedDoc
@@ -364,7 +364,7 @@ def parse_assignment(text: str) -> Assignment:
     if len(chain) == 1 and (small := _NAME_TO_CUE_RE.match(text, chain[0][1])) and names_no_action(small.group()):
         chain = [(chain[0][0], small.end())]
     if chain:
-        a.lead = [canonical_agency(text[s:e]) for s, e in chain]
+        a.lead = span_names(text, chain)
         end = chain[-1][1]
         colon = text.find(":", end)
         # `Ban Chỉ huy Phòng chống thiên tai, tìm kiếm cứu nạn …: …` — a name
@@ -379,7 +379,7 @@ def parse_assignment(text: str) -> Assignment:
             and "\n" not in text[end:colon]
         ):
             a.lead = split_agencies(text[start:colon])
-    partners = [canonical_agency(text[s:e]) for s, e in sorted(_partner_spans(text))]
+    partners = span_names(text, sorted(_partner_spans(text)))
     for f in _ROLE_FIELD_RE.finditer(text):
         if regex.search(r"phối\s+hợp", f.group("role"), _F):
             partners.extend(split_agencies(f.group("value")))
@@ -849,7 +849,7 @@ class _TaskWalker:
             return None
         else:
             # No one named before the action, here or above: `Rà soát … (Sở X chủ trì, …)`.
-            lead = list(ctx.lead) or [canonical_agency(body[s:e]) for s, e in _leading_mid_text(body)]
+            lead = list(ctx.lead) or span_names(body, _leading_mid_text(body))
             partners = _dedupe(list(ctx.partners) + own.partners, exclude=lead)
         if scope == "dieu" and not lead and not (fields and (fields.lead or fields.overseers)):
             return None

@@ -796,3 +796,19 @@ def test_a_title_that_ends_with_its_office(text, names):
 )
 def test_field_posts_are_bodies(text, names):
     assert mentions(text) == names
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        ("Các Sở: Tài chính, Xây dựng; UBND các huyện", ["Sở Tài chính", "Sở Xây dựng", "Ủy ban nhân dân các huyện"]),
+        ("các Bộ Công an, Quốc phòng và Ngoại giao", ["Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao"]),
+        # a domain holding commas stays one department
+        ("Các sở: Y tế, Văn hóa, Thể thao và Du lịch", ["Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch"]),
+        # one domain without a colon, and a group of sở, read as written
+        ("các sở, ngành liên quan", ["các sở, ngành liên quan"]),
+        ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ],
+)
+def test_a_head_said_once_for_several_domains(cell, names):
+    assert split_agencies(cell) == names

@@ -556,3 +556,34 @@ def test_under_an_agencys_heading_giao_hands_the_work_on():
 def test_a_name_written_small_after_its_capitals_runs_to_the_leads_cue(item, lead):
     (t,) = tasks_of(*HEAD, "II. NHIỆM VỤ", f"1. {item}")
     assert t.lead == [lead]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["1. Các Sở: Tài chính, Xây dựng chủ trì, phối hợp với Ủy ban nhân dân các huyện rà soát quy hoạch."],
+        ["1. Các Sở Tài chính, Xây dựng chủ trì, phối hợp với Ủy ban nhân dân các huyện rà soát quy hoạch."],
+        ["1. Các sở: Tài chính, Xây dựng", "- Chủ trì, phối hợp với Ủy ban nhân dân các huyện rà soát quy hoạch."],
+        ["1. Rà soát quy hoạch (các Sở: Tài chính, Xây dựng chủ trì, phối hợp với Ủy ban nhân dân các huyện)."],
+    ],
+)
+def test_a_head_said_once_for_several_departments_names_each(lines):
+    """`các Sở: Tài chính, Xây dựng` is Sở Tài chính and Sở Xây dựng, in a sentence, a heading or brackets."""
+    (t,) = tasks_of(*HEAD, "III. TỔ CHỨC THỰC HIỆN", *lines)
+    assert (t.lead, t.partners) == (["Sở Tài chính", "Sở Xây dựng"], ["Ủy ban nhân dân các huyện"])
+
+
+def test_partners_under_a_shared_head_are_each_a_partner():
+    (t,) = tasks_of(
+        *HEAD,
+        "II. NHIỆM VỤ",
+        "1. Công an tỉnh chủ trì, phối hợp với các Bộ: Quốc phòng, Ngoại giao và các sở, ngành liên quan tuần tra.",
+    )
+    assert t.partners == ["Bộ Quốc phòng", "Bộ Ngoại giao", "các sở, ngành liên quan"]
+
+
+@pytest.mark.parametrize("verb", ["tuần tra", "giám sát dịch bệnh", "vận động"])
+def test_a_group_described_as_related_ends_before_any_verb(verb):
+    """`các sở, ngành liên quan tuần tra`: the verb is no part of the group, known to us or not."""
+    (t,) = tasks_of(*HEAD, "II. NHIỆM VỤ", f"1. Công an tỉnh chủ trì, phối hợp với các đơn vị có liên quan {verb}.")
+    assert t.partners == ["các đơn vị có liên quan"]
