@@ -193,6 +193,12 @@ LOCALITY = (
     rf"(?:(?:các|những){_SP}{_LOC_LIST}{_UNDER_CENTRE}|(?:cấp{_SP})?{_LOC_LIST}(?:{_SP}{PLACE})?|các{_SP}cấp{_END})"
 )
 _LOCAL_GOV_RE = regex.compile(rf"{LOCAL_GOV}(?:{_SP}(?-i:{LOCALITY}))?", regex.VERSION1)
+#: Localities named as the bodies that act for them (`phối hợp với các huyện, thành phố`,
+#: `các xã, phường, thị trấn`): their people's committees.
+_UNIT = _alts(ADMIN_UNITS) + _END
+_LOCALITIES_RE = regex.compile(
+    rf"(?-i:[Cc]ác|[Nn]hững){_SP}{_UNIT}(?:\s*(?:,|và)\s*{_UNIT})*{_UNDER_CENTRE}", regex.VERSION1
+)
 _LOCALITY_RE = regex.compile(rf"{_SP}(?:{LOCALITY})", regex.VERSION1)
 
 # -- proper names ---------------------------------------------------------------
@@ -1110,6 +1116,9 @@ def _core_at(text: str, pos: int, bare: bool) -> int | None:
         return m.end()
     if shared := _shared_head(text, pos):
         return shared[1][-1][1]
+    m = _LOCALITIES_RE.match(text, pos)
+    if m and (bare or _group_ends(text, m.end())):
+        return m.end()
     end = _proper_at(text, pos)
     if end is not None:
         return end
@@ -1385,4 +1394,6 @@ def canonical_agency(name: str) -> str:
             s = s[: m.start("head")] + head + s[m.end("head") :]
     if _PLURAL_LEAD.match(s):
         s = s[0].lower() + s[1:]
+    if _LOCALITIES_RE.fullmatch(s):
+        s = "Ủy ban nhân dân các" + s[s.index(" ") :]
     return s

@@ -281,7 +281,8 @@ def test_a_new_cac_starts_a_new_group():
         "Ban hành kèm theo Quyết định này Chương trình hành động",
         "Xây dựng Quân đội nhân dân, Công an nhân dân cách mạng, chính quy, tinh nhuệ, hiện đại",
         "theo quy định của Bộ luật Dân sự",
-        "Đồng thời phối hợp với các huyện, thành phố kêu gọi đầu tư",
+        # localities the work is for
+        "hỗ trợ các huyện nghèo, các xã đặc biệt khó khăn",
         "1. Các nhiệm vụ, giải pháp, chương trình, dự án, đề án, kế hoạch được phê duyệt",
         "Số: 243/QĐ-UBND",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -290,6 +291,12 @@ def test_a_new_cac_starts_a_new_group():
 )
 def test_no_agency(text):
     assert mentions(text) == []
+
+
+def test_localities_that_act_are_their_peoples_committees():
+    """kontum-2025: the gold key lists `các huyện, thành phố` here as their committee."""
+    found = find_agencies("Đồng thời phối hợp với các huyện, thành phố kêu gọi đầu tư")
+    assert [c for *_, c in found] == ["Ủy ban nhân dân các huyện, thành phố"]
 
 
 def test_party_bodies_end_before_document_titles():

@@ -587,3 +587,26 @@ def test_a_group_described_as_related_ends_before_any_verb(verb):
     """`các sở, ngành liên quan tuần tra`: the verb is no part of the group, known to us or not."""
     (t,) = tasks_of(*HEAD, "II. NHIỆM VỤ", f"1. Công an tỉnh chủ trì, phối hợp với các đơn vị có liên quan {verb}.")
     assert t.partners == ["các đơn vị có liên quan"]
+
+
+@pytest.mark.parametrize(
+    ("item", "lead", "partners"),
+    [
+        (
+            "Sở Y tế chủ trì, phối hợp với các huyện, thành phố triển khai tiêm chủng.",
+            ["Sở Y tế"],
+            ["Ủy ban nhân dân các huyện, thành phố"],
+        ),
+        (
+            "Sở Nội vụ chủ trì, phối hợp với các xã, phường, thị trấn rà soát đội ngũ.",
+            ["Sở Nội vụ"],
+            ["Ủy ban nhân dân các xã, phường, thị trấn"],
+        ),
+        ("Các huyện, thành phố chủ động bố trí kinh phí thực hiện.", ["Ủy ban nhân dân các huyện, thành phố"], []),
+        # a locality the work is about is no body
+        ("Sở Nội vụ hỗ trợ các xã đạt chuẩn nông thôn mới.", ["Sở Nội vụ"], []),
+    ],
+)
+def test_localities_named_as_bodies_are_their_peoples_committees(item, lead, partners):
+    (t,) = tasks_of(*HEAD, "II. NHIỆM VỤ", f"1. {item}")
+    assert (t.lead, t.partners) == (lead, partners)
