@@ -161,8 +161,8 @@ _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
     ("range", YEAR_KEY, _of_one_year(THANG, "m", MONTH_NO, rf"{DEN}|[-–]|,")),
     # `từ quý II đến quý IV năm 2026`, `quý II và quý III/2026`: quarters of one year
     ("range", YEAR_KEY, _of_one_year(QUY, "q", QUARTER_NO, rf"{DEN}|[-–]|và|,")),
-    # `6 tháng đầu năm 2024`
-    ("half", YEAR_KEY, rf"{PREP_OPT}6\s+{THANG}\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
+    # `6 tháng đầu năm 2024`, `nửa cuối năm 2026`
+    ("half", YEAR_KEY, rf"{PREP_OPT}(?:6\s+{THANG}|nửa)\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
     ("quarter", YEAR_KEY, rf"{PREP_OPT}{QUY}\s+{QUARTER_NO}{OF_YEAR}"),
     ("month", YEAR_KEY, rf"{PREP_OPT}{THANG}\s+{M}{OF_YEAR}"),
     ("date", YEAR_KEY, rf"{PREP_OPT}{OCR_DATE}"),
@@ -485,6 +485,30 @@ def _day_then_date(atoms: list[Atom], point: Atom) -> bool:
     return first.kind == "daymonth" and bool(first.prep and _FROM_RE.match(first.prep)) and point.kind == "date"
 
 
+def _first_day(iso: str) -> tuple[int, int, int]:
+    """The first day an ISO partial (`2026`, `2026-Q3`, `2026-06`, `2026-06-15`) covers."""
+    return _day_of(iso, first=True)
+
+
+def _last_day(iso: str) -> tuple[int, int, int]:
+    return _day_of(iso, first=False)
+
+
+def _day_of(iso: str, first: bool) -> tuple[int, int, int]:
+    parts = iso.split("-")
+    if not parts[0].isdigit():
+        return (0, 0, 0)
+    year = int(parts[0])
+    if len(parts) == 1:
+        return (year, 1, 1) if first else (year, 12, 31)
+    if parts[1].startswith("Q"):
+        q = int(parts[1][1:])
+        return (year, 3 * q - 2, 1) if first else (year, 3 * q, 31)
+    month = int(parts[1])
+    day = int(parts[2]) if len(parts) > 2 else (1 if first else 31)
+    return (year, month, day)
+
+
 def normal_form(atoms: list[Atom]) -> dict | None:
     """The (kind, start, end, recurrence, recur_on, ongoing) of one expression."""
     cycles = [a for a in atoms if a.kind in ("recur", "dinhky")]
@@ -523,7 +547,11 @@ def normal_form(atoms: list[Atom]) -> dict | None:
             if (p.prep and _FROM_RE.match(p.prep) and p.kind != "range") or p.onward:
                 start, end = end, None
         else:
-            kind, start, end = "period", points[0].value_start or points[0].value_end, points[-1].value_end
+            # `giai đoạn 2026 - 2028, ưu tiên năm 2026`: the period covers every time it names,
+            # in whatever order they are written.
+            kind = "period"
+            start = min((p.value_start or p.value_end or "" for p in points), key=_first_day)
+            end = max((p.value_end or "" for p in points), key=_last_day)
         nf.update(kind="ongoing" if ongoing else kind, start=start, end=end)
         return nf
     if ongoing:

@@ -693,3 +693,28 @@ def test_months_listed_with_a_comma_and_one_year(text):
 def test_a_quarter_written_small(text, end):
     d = _one(f"Sở Y tế triển khai {text}.")
     assert (d.kind, d.end) == ("quarter", end)
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "end"),
+    [
+        ("giai đoạn 2026 - 2028, ưu tiên năm 2026", "2026", "2028"),
+        ("2026 - 2028 (ưu tiên triển khai năm 2026)", "2026", "2028"),
+        # written out of order: the earliest and the latest
+        ("Quý IV/2026 (giai đoạn 1), Quý II/2026 (chuẩn bị)", "2026-Q2", "2026-Q4"),
+        ("tháng 12/2026, bước rà soát trong tháng 6/2026", "2026-06", "2026-12"),
+    ],
+)
+def test_a_time_value_naming_several_times_covers_them_all(value, start, end):
+    d = _one(f"Sở Y tế chủ trì rà soát. Thời gian thực hiện: {value}.")
+    assert (d.kind, d.start, d.end) == ("period", start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("nửa đầu năm 2026", "2026-01", "2026-06"), ("nửa cuối năm 2026", "2026-07", "2026-12")],
+)
+def test_half_of_a_year_in_words(text, start, end):
+    """`nửa đầu năm` as `6 tháng đầu năm`."""
+    d = _one(f"Sở Y tế hoàn thành rà soát trong {text}.")
+    assert (d.kind, d.start, d.end) == ("period", start, end)
