@@ -253,10 +253,17 @@ _DIMENSIONLESS_BEFORE_RE = regex.compile(r"(?:đạt|bằng|ở)(?:\s+mức)?(?:
 
 #: Defence and security; not `an ninh năng lượng`, `an ninh lương thực`: supplies kept secure.
 _DEFENSE_CUE = r"quốc\s+phòng|an\s+ninh(?!\s+(?:năng\s+lượng|lương\s+thực|nguồn\s+nước))|quân\s+sự"
+#: `môi trường` as a setting, not nature: `trên môi trường mạng`, `môi trường đầu tư, kinh
+#: doanh`, `môi trường học tập`.
+_SETTING_AFTER = (
+    r"mạng|số|điện\s+tử|trực\s+tuyến|ảo|đầu\s+tư|kinh\s+doanh|pháp\s+lý|học\s+tập|làm\s+việc|"
+    r"giáo\s+dục|sư\s+phạm|văn\s+hóa"
+)
+_ENVIRONMENT = rf"môi\s+trường(?!\s+(?:{_SETTING_AFTER})(?!\p{{L}}))"
 DOMAIN_CUES: list[tuple[str, str]] = [
     ("climate", r"biến\s+đổi\s+khí\s+hậu|khí\s+hậu|thiên\s+tai|khí\s+nhà\s+kính"),
     ("defense", _DEFENSE_CUE),
-    ("environment", r"môi\s+trường"),
+    ("environment", _ENVIRONMENT),
     ("resources", r"tài\s+nguyên|đất\s+đai|khoáng\s+sản"),
     ("economy", r"kinh\s+tế"),
     ("society", r"xã\s+hội|văn\s+hóa|giáo\s+dục|y\s+tế|lao\s+động|việc\s+làm|dân\s+số"),
@@ -281,7 +288,7 @@ INDICATOR_DOMAIN_CUES: list[tuple[str, str]] = [
     ("climate", r"khí\s+nhà\s+kính|phát\s+thải|thiên\s+tai|biến\s+đổi\s+khí\s+hậu"),
     (
         "environment",
-        r"môi\s+trường|nước\s+thải|chất\s+thải|(?<!điện\s)rác|che\s+phủ\s+rừng|rừng|sinh\s+thái|ô\s+nhiễm|"
+        _ENVIRONMENT + r"|nước\s+thải|chất\s+thải|(?<!điện\s)rác|che\s+phủ\s+rừng|rừng|sinh\s+thái|ô\s+nhiễm|"
         r"không\s+khí|đa\s+dạng\s+sinh\s+học|nước\s+sạch",
     ),
     ("resources", r"đất\s+đai|khoáng\s+sản|tài\s+nguyên|nguồn\s+nước|nguồn\s+thu\s+từ\s+đất"),

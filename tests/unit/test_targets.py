@@ -549,6 +549,8 @@ def test_task_tables_hold_no_targets():
         ("Về quốc phòng an ninh", "defense"),
         ("VỀ KINH TẾ", "economy"),
         ("Đến năm 2025, phấn đấu đạt một số mục tiêu cụ thể sau", None),
+        ("Cải thiện môi trường đầu tư, kinh doanh", None),
+        ("Về môi trường sống", "environment"),
         ("Nâng cao nhận thức về ứng phó với biến đổi khí hậu, quản lý tài nguyên và bảo vệ môi trường", None),
     ],
 )
@@ -810,6 +812,10 @@ def test_a_year_closing_what_already_happened_is_no_due_year():
         ("- Hình thành mới 05 khu công nghiệp.", "economy"),
         ("- Có 02 dự án điện rác.", "economy"),
         ("- Tỷ lệ dịch vụ công được số hóa đạt 100%.", "other"),
+        # `môi trường` as a setting is no environment
+        ("- 100% hồ sơ công việc được xử lý trên môi trường mạng.", "other"),
+        ("- 100% học sinh được học tập trong môi trường số.", "society"),
+        ("- 100% khu dân cư đạt tiêu chí về môi trường.", "environment"),
     ],
 )
 def test_a_heading_that_names_no_domain_leaves_it_to_the_indicator(item, domain):
