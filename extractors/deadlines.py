@@ -99,6 +99,9 @@ OCR_DATE = (
     rf"(?:{NGAY}{GAP}{D}{GAP}{THANG}{GAP}{M}{GAP}(?:{NAM}|,){GAP}{Y}"
     rf"|(?:{NGAY}{GAP})?(?:{NUMERIC_DATE}|{MIXED_DATE}))"
 )
+#: A date's next number after its slash or dot, on the same line: a full stop that ends the
+#: sentence before a new line's label (`trước ngày 15/12.` / `2. …`) is no separator.
+DATE_GOES_ON = r"[ \t]*[/.][ \t]*\d"
 #: `III/2024`, `III năm 2024`, `III - 2024`: a month or quarter and its year; OCR doubles
 #: the slash (`Quý I1//2024` on a poor copy, `số 23//BB-VPHC` on a real scan).
 OF_YEAR = rf"\s*(?:/{{1,2}}|-|\s{NAM}|,\s*{NAM})\s*{Y}"
@@ -172,7 +175,7 @@ _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
         DAY_MONTH_KEY,
         rf"{PREP_OPT}(?:{NGAY}{GAP})?{D}(?:{GAP}{THANG}{GAP}{M}|\s*/\s*{M})"
         # not the start of a full date (`15/4/2026`, `15.4.2026`, `15/4-2026`); `15/4 - 15/5/2026` is a range
-        rf"(?!\s*[/.]\s*\d|\s*-\s*\d{{4}}|{GAP}{NAM}\s*\d)",
+        rf"(?!{DATE_GOES_ON}|\s*-\s*\d{{4}}|{GAP}{NAM}\s*\d)",
     ),
     # a day of every month: `trước ngày 18 hằng tháng` (ISO `---18`)
     ("dayofmonth", HANG_KEY, rf"{PREP_OPT}{NGAY}{GAP}{D}(?={GAP}{HANG}\s+{THANG})"),
@@ -180,7 +183,7 @@ _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
     (
         "dayofmonth",
         HANG_KEY,
-        rf"{PREP_OPT}{NGAY}{GAP}{D}(?!{GAP}{THANG}|\s*[/.]\s*\d)"
+        rf"{PREP_OPT}{NGAY}{GAP}{D}(?!{GAP}{THANG}|{DATE_GOES_ON})"
         rf"(?<={HANG}\s+{THANG}[\s,(]*(?:(?:{WEAK_PREP}|{STRONG_PREP}){PREP_GAP})?{NGAY}{GAP}\d{{1,2}})",
     ),
     # not the first year of `năm 2026 - 2027`, a range

@@ -62,6 +62,20 @@ def test_a_day_of_every_month_before_or_after_the_cycle(written, day):
     assert _nf(d) == ("recurring", None, None, "P1M", day, False)
 
 
+@pytest.mark.parametrize(
+    ("written", "recurrence", "day"),
+    [
+        ("hằng tháng trước ngày 20", "P1M", "---20"),
+        ("hằng năm trước ngày 15/12", "P1Y", "--12-15"),
+        ("hằng năm trước ngày 15 tháng 12", "P1Y", "--12-15"),
+    ],
+)
+def test_a_due_day_that_ends_its_item_before_the_next_label(written, recurrence, day):
+    """`… trước ngày 15/12.` / `2. …`: the full stop and the next label's number are no date's tail."""
+    found = _run(f"1. Các sở báo cáo kết quả {written}.\n2. Sở Y tế chủ trì kiểm tra.")
+    assert [(d.text, d.recurrence, d.recur_on) for d in found] == [(written, recurrence, day)]
+
+
 def test_a_full_date_after_the_monthly_cycle_is_no_day_of_every_month():
     d = _one("Các sở báo cáo hằng tháng trước ngày 25 tháng 6 về Sở Tài chính.")
     assert d.recur_on == "--06-25"
