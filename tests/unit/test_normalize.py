@@ -639,3 +639,21 @@ def test_a_roman_label_with_a_dash_opens_a_paragraph(label):
     """Party documents write `I- MỤC TIÊU`: a title or sentence before it does not run on into it."""
     text = f"KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH NÔNG THÔN MỚI\n{label}\nNội dung"
     assert label in normalize_text(text).split("\n")
+
+
+_LONG_HEADING = "1. Nâng cao nhận thức, đột phá về đổi mới tư duy, xác định quyết tâm chính trị mạnh mẽ"
+_PARAGRAPH_UNDER = "Các cấp ủy, tổ chức đảng, chính quyền và các tổ chức chính trị - xã hội quán triệt Nghị quyết."
+
+
+def test_a_long_heading_in_a_text_of_one_paragraph_a_line_keeps_the_paragraph_under_it_apart():
+    """A text of one paragraph a line (copied from a web page; antiword's `.doc`, the real
+    TT-38's `Điều 5. Phân cấp …` / `Bộ trưởng …`): a long line without a stop is a heading,
+    not a line the page wrapped."""
+    lines = truth_text("kiengiang-2020-kh182").split("\n")
+    at = next(i for i, ln in enumerate(lines) if i > 20 and ln.endswith("."))
+    text = "\n".join([*lines[: at + 1], _LONG_HEADING, _PARAGRAPH_UNDER, *lines[at + 1 :]])
+    out = normalize_text(text).split("\n")
+    assert _LONG_HEADING in out and _PARAGRAPH_UNDER in out
+    # the same heading in a text wrapped at a page's width is joined as the page's lines are
+    wrapped = normalize_text(_wrapped(truth_text("kiengiang-2020-kh182")))
+    assert wrapped == normalize_text(truth_text("kiengiang-2020-kh182"))
