@@ -301,7 +301,7 @@ INDICATOR_DOMAIN_CUES: list[tuple[str, str]] = [
     ("defense", _DEFENSE_CUE),
     (
         "economy",
-        r"kinh\s+tế|GRDP|GDP|tăng\s+trưởng|công\s+nghiệp|sản\s+xuất|năng\s+lượng|điện|du\s+lịch|xuất\s+khẩu|"
+        r"kinh\s+tế|GRDP|GDP|tăng\s+trưởng|công\s+nghiệp|sản\s+xuất|năng\s+lượng|điện(?!\s+(?:tử|thoại|toán))|du\s+lịch|xuất\s+khẩu|"
         r"đầu\s+tư|ngân\s+sách|doanh\s+nghiệp|thương\s+mại|lấp\s+đầy|năng\s+suất|nông\s+nghiệp|thu\s+nhập",
     ),
 ]
@@ -913,6 +913,11 @@ def _prose_targets(doc, notes) -> list[Target]:
 
 
 _TRAILING_COMMA = regex.compile(r",\s*$")
+#: The economy's aggregates a share is taken of (`20% GRDP`, `3% tổng chi ngân sách`): the
+#: share is of them, so the words before the figure name what is measured.
+_AGGREGATE_AFTER_RE = regex.compile(
+    r"\s*(?:của\s+)?(?:GRDP|GDP|tổng\s+(?:sản\s+phẩm|vốn|chi|thu|kim\s+ngạch))(?!\p{L})", _I
+)
 #: `với`, `có` after counted things: what follows measures them (`… với tổng diện tích 6.200 ha`).
 _ATTRIBUTE_RE = regex.compile(r"(?<!hiện|sẵn)\s+(?:với|có)\s+", _I)
 
@@ -951,6 +956,9 @@ def _cut_stretches(line: str, c_start: int, c_end: int, figs: list[_Figure]) -> 
         f.number_first = bool(f.unit) and (
             not f.subject or (len(f.subject.split()) <= 3 and not _HEAD_RE.match(f.subject))
         )
+        if f.number_first and f.subject and _AGGREGATE_AFTER_RE.match(line, f.unit_end):
+            # `Kinh tế số đạt 20% GRDP`: a share of an aggregate measures the words before it
+            f.number_first = False
         if f.unit.startswith("%") and (service := _service_before(f.subject)):
             # `… cấp căn cước cho 100% công dân đủ điều kiện`: the share of those served
             f.subject, f.number_first = service, True

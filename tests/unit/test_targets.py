@@ -816,6 +816,9 @@ def test_a_year_closing_what_already_happened_is_no_due_year():
         ("- 100% hồ sơ công việc được xử lý trên môi trường mạng.", "other"),
         ("- 100% học sinh được học tập trong môi trường số.", "society"),
         ("- 100% khu dân cư đạt tiêu chí về môi trường.", "environment"),
+        # `điện tử` is electronic, no electricity
+        ("- 100% cơ quan nhà nước sử dụng văn bản điện tử.", "other"),
+        ("- Sản lượng điện thương phẩm đạt 5 tỷ kWh.", "economy"),
     ],
 )
 def test_a_heading_that_names_no_domain_leaves_it_to_the_indicator(item, domain):
@@ -1010,3 +1013,18 @@ def test_times_ranks_and_parts_are_no_count(item):
 def test_a_count_and_the_measure_of_what_it_counts(item, count, measure):
     """The measure after `với`/`có` is of the things counted: both are targets."""
     assert [(t.value, t.unit, t.indicator) for t in targets_of(_GOALS + item)] == [count, measure]
+
+
+@pytest.mark.parametrize(
+    ("item", "indicator"),
+    [
+        ("- Kinh tế số đạt tối thiểu 20% GRDP của tỉnh.", "kinh tế số"),
+        ("- Kinh tế số chiếm 20% GRDP.", "kinh tế số"),
+        ("- Vốn đầu tư toàn xã hội đạt 35% GRDP.", "vốn đầu tư toàn xã hội"),
+        # a short verb before a share of things still names what is done to them
+        ("- Thu gom đạt 95% chất thải rắn sinh hoạt.", "tỷ lệ chất thải rắn sinh hoạt được thu gom"),
+    ],
+)
+def test_a_share_of_an_aggregate_measures_the_words_before_it(item, indicator):
+    (t,) = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n" + item)
+    assert (t.indicator, t.unit) == (indicator, "%")
