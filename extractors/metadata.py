@@ -338,6 +338,7 @@ _COMMITTEES = [(body, proper) for body, proper in _ISSUER_BODIES if proper.endsw
 _COMMITTEE_LINE = regex.compile("^(?:" + "|".join(body for body, _ in _COMMITTEES) + r")(?![\p{L}])", regex.IGNORECASE)
 #: Committees as `body_name` writes them, and a Party organisation's own (`Đảng ủy khối …`).
 _PARTY_COMMITTEES = ("Đảng ủy", *(proper for _, proper in _COMMITTEES))
+_COMMITTEE_NAMES = frozenset(proper for _, proper in _COMMITTEES)
 #: Parents that only place the body under them: the people's committee or council over
 #: a department, the Party organisation (`Đảng bộ tỉnh …`) over a committee.
 #: Organs a body has of its own, named after it.
@@ -381,6 +382,10 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
     if unit in _OWN_ORGANS and placing:
         # the body's own office or board: `Văn phòng Ủy ban nhân dân tỉnh …`, `Ban Chấp hành Đảng bộ tỉnh …`
         return f"{unit} {placing[-1]}"
+    if unit in _COMMITTEE_NAMES and placing and (loc := _locality_of(placing[-1])):
+        # `ĐẢNG BỘ TỈNH QUẢNG TRỊ` / `TỈNH ỦY`: a committee is named by its place, as `TỈNH ỦY QUẢNG TRỊ`
+        parts = _UNIT_AND_PLACE.match(loc)
+        return f"{unit} {parts.group('place') if parts else loc}"
     committee = next((p for p in reversed(parents) if p.startswith(_PARTY_COMMITTEES)), None)
     if committee and len(parents) == 1:
         # A Party committee's board or office carries the committee in its name: `Ban Tuyên giáo Tỉnh ủy …`.

@@ -639,3 +639,21 @@ def test_a_title_in_capitals_ends_at_the_first_heading(title, heading):
         f"KẾ HOẠCH\n{title}\n{heading}\n1. Giảm tỷ lệ mắc sốt xuất huyết.\n"
     )
     assert _facts(normalize_text(text)).title == title
+
+
+@pytest.mark.parametrize(
+    ("organisation", "committee", "issuer"),
+    [
+        ("ĐẢNG BỘ TỈNH QUẢNG TRỊ", "TỈNH ỦY", "Tỉnh ủy Quảng Trị"),
+        ("ĐẢNG BỘ HUYỆN ĐẮK HÀ", "HUYỆN ỦY", "Huyện ủy Đắk Hà"),
+        ("ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "THÀNH ỦY", "Thành ủy Hà Nội"),
+    ],
+)
+def test_a_party_committee_under_its_organisation_is_named_by_its_place(organisation, committee, issuer):
+    """A Party document's header: the organisation places the committee, as `TỈNH ỦY KIÊN GIANG` names it."""
+    text = "\n".join(
+        [organisation, committee, "*", "Số 25-CTr/TU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Đông Hà, ngày 10 tháng 4 năm 2025"]
+        + ["CHƯƠNG TRÌNH HÀNH ĐỘNG", "thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị"]
+    )
+    facts = _facts(text)
+    assert (facts.issuer, facts.doc_number, facts.issue_date.isoformat()) == (issuer, "25-CTr/TU", "2025-04-10")
