@@ -172,7 +172,8 @@ _LEAD_STRIP_RE = regex.compile(
     _I,
 )
 _TRAIL_STRIP_RE = regex.compile(
-    rf"(?:[\s,;:]+|(?<![\p{{L}}])(?:{COMPARATOR_WORDS}|{COMMIT_VERBS}|(?:{DECREASE_VERBS}|tăng(?:\s+thêm|\s+gấp)?|gấp)(?:\s+(?:bình\s+quân|trung\s+bình))?|"
+    # not the `lên` of `trở lên`, which closes a floor inside the indicator (`hộ có từ 2 lao động trở lên`)
+    rf"(?:[\s,;:]+|(?<![\p{{L}}])(?<!trở\s{{1,3}})(?:{COMPARATOR_WORDS}|{COMMIT_VERBS}|(?:{DECREASE_VERBS}|tăng(?:\s+thêm|\s+gấp)?|gấp)(?:\s+(?:bình\s+quân|trung\s+bình))?|"
     rf"bình\s+quân\s+mỗi\s+năm|{_EVERY_YEAR}|{PERIOD_PHRASE}|{YEAR_PHRASE}|ổn\s+định))$",
     _I,
 )
@@ -674,7 +675,9 @@ def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[in
             and q.value < 1000
         ):
             out.append(_Figure(q=q, unit="", unit_end=qe))
-    return [f for i, f in enumerate(out) if not _age_band(line, f, out[i + 1 :])]
+    return [
+        f for i, f in enumerate(out) if not _age_band(line, f, out[i + 1 :]) and not _qualifying_count(line, f, out)
+    ]
 
 
 #: A clause's end: no figure after it qualifies what came before.
@@ -686,6 +689,28 @@ def _age_band(line: str, f: _Figure, later: list[_Figure]) -> bool:
     says whom an indicator counts, when the clause's figure comes after it (`… giảm xuống
     dưới 20%`); alone (`Tuổi thọ trung bình đạt 75 tuổi`), the age is the target."""
     return f.unit == AGE_UNIT and bool(later) and not _CLAUSE_END.search(line, f.unit_end, later[0].q.start)
+
+
+#: `có từ`, `có trên`, `có ít nhất`: what the things counted before have.
+_HAVING_BEFORE_RE = regex.compile(rf"(?<!\p{{L}})có\s+(?:(?:{COMPARATOR_WORDS})\s+)?$", _I)
+_COMMITS_BEFORE_RE = regex.compile(rf"(?:^|[,;:]\s*|(?<!\p{{L}})(?:{COMMIT_VERBS}|{LEADING_CONNECTIVES}))\s*$", _I)
+
+
+def _qualifying_count(line: str, f: _Figure, figures: list[_Figure]) -> bool:
+    """`100% xã có từ 2 trường đạt chuẩn trở lên`, `Tỷ lệ doanh nghiệp có trên 50 lao động
+    … đạt 80%`: a count the things measured have says which are counted, when another
+    figure of the clause is the target; alone (`các thôn có từ 30 hộ trở lên`) it is one."""
+    if not f.is_count or not (has := _HAVING_BEFORE_RE.search(line, max(0, f.q.start - 30), f.q.start)):
+        return False
+    if _COMMITS_BEFORE_RE.search(line, max(0, has.start() - 30), has.start()):
+        return False  # `Phấn đấu có 5 khu công nghiệp`: the plan's own `có`, no one's having
+    for o in figures:
+        if o is f:
+            continue
+        a, b = (o.unit_end, f.q.start) if o.q.start < f.q.start else (f.unit_end, o.q.start)
+        if not _CLAUSE_END.search(line, a, b) and not _LIST_SEP_RE.search(line, a, b):
+            return True
+    return False
 
 
 #: A colon before a space: where OCR's `:` for `;` may cut a clause.

@@ -1028,3 +1028,30 @@ def test_a_count_and_the_measure_of_what_it_counts(item, count, measure):
 def test_a_share_of_an_aggregate_measures_the_words_before_it(item, indicator):
     (t,) = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n" + item)
     assert (t.indicator, t.unit) == (indicator, "%")
+
+
+@pytest.mark.parametrize(
+    ("item", "value", "indicator"),
+    [
+        ("- Phấn đấu 100% xã có từ 2 trường đạt chuẩn trở lên.", 100.0, "tỷ lệ xã có từ 2 trường đạt chuẩn trở lên"),
+        (
+            "- 80% doanh nghiệp có trên 50 lao động tham gia bảo hiểm.",
+            80.0,
+            "tỷ lệ doanh nghiệp có trên 50 lao động tham gia bảo hiểm",
+        ),
+        ("- Tỷ lệ xã có từ 2 trường đạt chuẩn trở lên đạt 100%.", 100.0, "tỷ lệ xã có từ 2 trường đạt chuẩn trở lên"),
+        # alone, the count is the target
+        ("- Xóa các thôn có từ 30 hộ trở lên chưa có điện lưới quốc gia.", 30.0, "số hộ chưa có điện lưới quốc gia"),
+    ],
+)
+def test_a_count_the_things_measured_have_qualifies_them(item, value, indicator):
+    """`100% xã có từ 2 trường`: the count says which communes are counted; the share is the target."""
+    (t,) = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n" + item)
+    assert (t.value, t.indicator) == (value, indicator)
+
+
+def test_counts_listed_after_the_plans_own_co_are_each_a_target():
+    found = targets_of(
+        "KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n2. Mục tiêu cụ thể\n- Toàn tỉnh có 12 khu công nghiệp, 37 cụm công nghiệp."
+    )
+    assert [t.value for t in found] == [12.0, 37.0]
