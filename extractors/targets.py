@@ -1116,6 +1116,11 @@ _TO_AFTER_RE = regex.compile(rf"(?:{_START_YEAR})?\s*(?:lên|xuống)(?:\s+(?:c�
 _SHARE_LEAD = regex.compile(r"^trong\s+(?:đó|số\s+đó)\s+(?:có\s+)?", _I)
 
 
+#: Words right after a figure, to its sentence's end: what it counts (`100% khu công nghiệp`),
+#: not a next sentence OCR glued on (`đạt trên 30%. > Tỷ lệ …`).
+_WORDS_AFTER_RE = regex.compile(r"[ \t]+\p{L}[^.;!?\n]*")
+
+
 def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_year, notes) -> list[Target]:
     out: list[Target] = []
     _cut_stretches(line, c_start, c_end, figs)
@@ -1153,8 +1158,11 @@ def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_ye
         opening = _STRETCH_OPENING_RE.match(line, f.left, f.q.start)
         start = opening.end() if opening else f.left
         # The text runs from the stretch's first word to the figure, or on to
-        # the end of the object / baseline that the figure governs.
+        # the end of the object / baseline that the figure governs (`… tại 100% khu công
+        # nghiệp`, `nhóm từ 30 hộ trở lên chưa có điện lưới quốc gia`).
         end = f.unit_end + len(after.rstrip(" ,;:.")) if (f.number_first or baseline) else f.unit_end
+        if obj and not (f.number_first or baseline) and (run := _WORDS_AFTER_RE.match(after)):
+            end = f.unit_end + len(run.group().rstrip(" ,:"))
         bound = _AND_UP_RE.match(after) or _AND_DOWN_RE.match(after)
         if bound:
             end = max(end, f.unit_end + bound.end())

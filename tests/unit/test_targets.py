@@ -1055,3 +1055,26 @@ def test_counts_listed_after_the_plans_own_co_are_each_a_target():
         "KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n2. Mục tiêu cụ thể\n- Toàn tỉnh có 12 khu công nghiệp, 37 cụm công nghiệp."
     )
     assert [t.value for t in found] == [12.0, 37.0]
+
+
+@pytest.mark.parametrize(
+    ("item", "text"),
+    [
+        (
+            "- Tham mưu hoàn thành mục tiêu xóa trắng nhóm từ 30 hộ trở lên chưa có điện lưới quốc gia.",
+            "Tham mưu hoàn thành mục tiêu xóa trắng nhóm từ 30 hộ trở lên chưa có điện lưới quốc gia",
+        ),
+        (
+            "- Đầu tư hệ thống xử lý nước thải tập trung tại 100% khu công nghiệp.",
+            "Đầu tư hệ thống xử lý nước thải tập trung tại 100% khu công nghiệp",
+        ),
+        # nothing after the figure: the text ends on it, before a next sentence OCR glued on
+        ("- Tỷ lệ che phủ rừng đạt 45%.", "Tỷ lệ che phủ rừng đạt 45%"),
+        ("- Tỷ lệ che phủ rừng đạt 45%. > Tỷ lệ dân số được sử dụng nước sạch", "Tỷ lệ che phủ rừng đạt 45%"),
+    ],
+)
+def test_the_text_runs_over_the_things_a_figure_counts(item, text):
+    """SPEC: the clause that states the target; what the figure counts follows it (da08's key
+    names `nhóm hộ chưa có điện lưới quốc gia`)."""
+    (t,) = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n" + item)
+    assert t.text == text
