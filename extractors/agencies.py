@@ -189,8 +189,10 @@ _LOC_LIST = rf"{_LOC_NOUN}(?:\s*(?:,|và)\s*{_LOC_NOUN})*"
 _UNDER_CENTRE = rf"(?:{_SP}trực{_SP}thuộc{_SP}(?i:trung){_SP}ương{_END})?"
 #: `tỉnh`, `tỉnh Kon Tum`, `các huyện, thành phố`, `cấp huyện`, `huyện Đắk Hà`.
 #: A place name follows one locality (`tỉnh Kon Tum`, `cấp tỉnh`), never a group (`các huyện, thành phố`).
+#: … and in a group, OCR's `;` for its comma (`các huyện; thành phố`) before a unit no place name follows.
+_LOC_GROUP = rf"{_LOC_NOUN}(?:\s*(?:,|và|;(?=\s*{_LOC_NOUN}(?![ \t]+\p{{Lu}})))\s*{_LOC_NOUN})*"
 LOCALITY = (
-    rf"(?:(?:các|những){_SP}{_LOC_LIST}{_UNDER_CENTRE}|(?:cấp{_SP})?{_LOC_LIST}(?:{_SP}{PLACE})?|các{_SP}cấp{_END})"
+    rf"(?:(?:các|những){_SP}{_LOC_GROUP}{_UNDER_CENTRE}|(?:cấp{_SP})?{_LOC_LIST}(?:{_SP}{PLACE})?|các{_SP}cấp{_END})"
 )
 _LOCAL_GOV_RE = regex.compile(rf"{LOCAL_GOV}(?:{_SP}(?-i:{LOCALITY}))?", regex.VERSION1)
 #: Localities named as the bodies that act for them (`phối hợp với các huyện, thành phố`,
@@ -688,6 +690,12 @@ _WHOLE_NAME = "(whole name)"
 _ABBREVIATED_HEADS = _abbreviated_heads()
 
 
+#: What OCR makes of `Sở` (the horn and the hook read as other marks): `Sử`, `Sớ`, `Sỡ`, `Số`.
+#: Read as `Sở` only before a department's domain, which no other word precedes capitalised.
+_SO_LOOKALIKE = r"S[ửớờỡợốổồỗ](?=[ \t])"
+_SO_LOOKALIKE_RE = regex.compile(_SO_LOOKALIKE)
+
+
 def _head_at(text: str, pos: int) -> tuple[str, int] | None:
     """(head key, end) of the head of a proper name at `pos`, written out or abbreviated."""
     if text[pos + 1 : pos + 2].isupper():  # an abbreviation: two capitals at least (`CA`, `BCHQS`)
@@ -697,6 +705,8 @@ def _head_at(text: str, pos: int) -> tuple[str, int] | None:
                 return head, a.end()
     m = _HEAD_RE.match(text, pos)
     if not m:
+        if (alike := _SO_LOOKALIKE_RE.match(text, pos)) and _DOMAIN_RE.match(text, alike.end() + 1):
+            return "so", alike.end()  # OCR's `Sử Y tế`: a department's domain after a look-alike of `Sở`
         return None
     head = skeleton(m.group(0))
     if (
@@ -1278,8 +1288,8 @@ def split_agencies(text: str) -> list[str]:
     start = 0
     name_end = agency_at(text, start) or 0  # the name the current piece opens with
     for a, b in seps:
-        if a < start or (";" not in text[a:b] and "\n" not in text[a:b] and name_end > a):
-            continue  # inside one name: `Văn phòng HĐND và UBND xã`
+        if a < start or ("\n" not in text[a:b] and (name_end > b if ";" in text[a:b] else name_end > a)):
+            continue  # inside one name: `Văn phòng HĐND và UBND xã`, OCR's `các huyện; thành phố`
         pieces.append((start, a))
         start = b
         name_end = agency_at(text, start) or 0
@@ -1323,7 +1333,12 @@ _AGENCY_TIDY = regex.compile(
 #: Written lower-case the head counts only where the name starts: inside the name it is
 #: part of a word (`cơ sở y tế`, `cán bộ tư pháp`, `dự phòng y tế`).
 _DOMAIN_AGENCY = regex.compile(
-    r"(?P<head>^(?:Sở|Bộ|Phòng)|(?<![\p{L}])(?-i:Sở|Bộ|Phòng))\s+(?P<dom>" + _DOMAIN_RE.pattern + ")", _F
+    r"(?P<head>^(?:Sở|Bộ|Phòng)|(?<![\p{L}])(?-i:Sở|Bộ|Phòng|"
+    + _SO_LOOKALIKE
+    + r"))\s+(?P<dom>"
+    + _DOMAIN_RE.pattern
+    + ")",
+    _F,
 )
 _PLURAL_LEAD = regex.compile(r"(?:Các|Những)\s")
 
@@ -1351,6 +1366,12 @@ def from_capitals(name: str) -> str:
 
 
 _JUNK_TOKEN = regex.compile(rf"(?!—){OCR_JUNK}+")
+#: OCR's colon or semicolon between two words of one name: a speck in a word, a comma (a name's own
+#: marks are commas).
+_OCR_COLON_INSIDE = regex.compile(r"(?<=\p{Ll})\s*:\s*(?=\p{Ll})")
+_OCR_SEMICOLON_INSIDE = regex.compile(r"(?<=\p{Ll})\s*;\s*(?=\p{Ll})")
+#: A lone letter after a name of two words or more: no name ends on one.
+_LONE_LETTER_AT_END = regex.compile(r"(?<=\p{L}\s+\p{L}+)\s+\p{Ll}\p{M}*$")
 
 
 @memo()
@@ -1365,6 +1386,8 @@ def canonical_agency(name: str) -> str:
         return ""
     s = normalize_tone_marks(unicodedata.normalize("NFC", name))
     s = " ".join(t for t in s.split() if not _JUNK_TOKEN.fullmatch(t))  # `các _ huyện`: a cell border's speck
+    s = _OCR_COLON_INSIDE.sub(" ", _OCR_SEMICOLON_INSIDE.sub(", ", s))  # `thành: phố`, `các huyện; thành phố`
+    s = _LONE_LETTER_AT_END.sub("", s)  # `… thành phố ị`: a speck read as a letter
     s = _ROLE_NOTE.sub("", s)
     s = s.strip(" .,;:-–—*")
     if len(s.split()) > 1 and is_caps(s, share=1.0) and not _HAS_ABBREVIATION.search(s):
@@ -1384,7 +1407,8 @@ def canonical_agency(name: str) -> str:
     # Department domains in their official spelling (`Sở Công thương` → `Sở Công Thương`).
     def _respell(m):
         dom = _DOMAIN_BY_KEY.get(_domain_key(m.group("dom")))
-        return f"{m.group('head').capitalize()} {dom}" if dom else m.group(0)
+        head = "Sở" if _SO_LOOKALIKE_RE.match(m.group(0)) else m.group("head").capitalize()
+        return f"{head} {dom}" if dom else m.group(0)
 
     s = _DOMAIN_AGENCY.sub(_respell, s)
     m = _CANONICAL_HEAD_RE.match(s)

@@ -819,3 +819,27 @@ def test_field_posts_are_bodies(text, names):
 )
 def test_a_head_said_once_for_several_domains(cell, names):
     assert split_agencies(cell) == names
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        # OCR's look-alikes of `Sở` before a department's domain (kontum-2025's poor copy: `Sử Y tế`)
+        ("Sử Y tế", ["Sở Y tế"]),
+        ("Số Tài chính, Sớ Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+        # OCR's colon and semicolon inside a name, a speck read as a letter after it (the same copy)
+        (
+            "Các sở, ban ngành thuộc tỉnh và Ủy ban nhân dân các huyện, thành: phố ị",
+            ["các sở, ban ngành thuộc tỉnh", "Ủy ban nhân dân các huyện, thành phố"],
+        ),
+        ("Chủ tịch Ủy ban nhân dân các huyện; thành phố", ["Chủ tịch Ủy ban nhân dân các huyện, thành phố"]),
+        # a unit with its place after a semicolon is a body of its own
+        ("Ủy ban nhân dân các huyện; xã Ia Chim", ["Ủy ban nhân dân các huyện", "xã Ia Chim"]),
+    ],
+)
+def test_ocr_damage_inside_an_agencys_name(written, names):
+    assert split_agencies(written) == names
+
+
+def test_a_lookalike_of_so_before_no_domain_is_no_agency():
+    assert mentions("Số Tay hướng dẫn nghiệp vụ được phát hành.") == []
