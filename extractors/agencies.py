@@ -616,7 +616,8 @@ _BARE_NOUN = _phrase_alts(BARE_NOUNS) + _END
 #: The kinds of school a group of schools names, listed (`các trường mầm non, tiểu học`).
 _SCHOOL_KINDS = rf"{_phrase_alts(SCHOOL_LEVELS)}{_END}(?:(?:\s*,\s*|{_SP}và{_SP}){_phrase_alts(SCHOOL_LEVELS)}{_END})*"
 _GROUP_MOD = rf"(?:{_SP}(?:{_phrase_alts(GROUP_MODIFIERS)}{_END}|{_SCHOOL_KINDS}))*"
-_GROUP_SEP = rf"(?:\s*,\s*|{_SP}và{_SP}|\s*/\s*)"
+#: `,`, `và`, `/`; OCR's speck after a comma (`các sở, ; ngành`) is the comma's.
+_GROUP_SEP = rf"(?:\s*,(?:\s*;)?\s*|{_SP}và{_SP}|\s*/\s*)"
 #: Later nouns in a group are lower-case, so `, Ủy ban …` or `, Sở Y tế` start a new agency.
 _GROUP_TAIL = rf"(?:{_GROUP_SEP}(?!các{_END})(?-i:(?=\p{{Ll}})){_GROUP_NOUN}{_GROUP_MOD})*"
 _GROUP_RE = regex.compile(rf"(?:các|những){_SP}{_GROUP_NOUN}{_GROUP_MOD}{_GROUP_TAIL}", _F)
@@ -1369,7 +1370,7 @@ _JUNK_TOKEN = regex.compile(rf"(?!—){OCR_JUNK}+")
 #: OCR's colon or semicolon between two words of one name: a speck in a word, a comma (a name's own
 #: marks are commas).
 _OCR_COLON_INSIDE = regex.compile(r"(?<=\p{Ll})\s*:\s*(?=\p{Ll})")
-_OCR_SEMICOLON_INSIDE = regex.compile(r"(?<=\p{Ll})\s*;\s*(?=\p{Ll})")
+_OCR_SEMICOLON_INSIDE = regex.compile(r"(?<=\p{Ll})\s*,?\s*;\s*(?=\p{Ll})")
 #: A lone letter after a name of two words or more: no name ends on one.
 _LONE_LETTER_AT_END = regex.compile(r"(?<=\p{L}\s+\p{L}+)\s+\p{Ll}\p{M}*$")
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.text.labels import ORDINAL_WORDS, ROMAN_WIDE, read_roman_lookalike, roman_value
+from extractors.text.labels import ORDINAL_WORDS, ROMAN_WIDE, read_roman_lookalike, roman_value, without_label_marks
 from extractors.text.lexicon import MOTTO_COUNTRY, NOI_NHAN, SIGNATURE_MARK, SIGNER_TITLE_CAPS
 from extractors.text.patterns import is_caps
 from schemas import Section
@@ -326,6 +326,7 @@ def make_heading(rest: str) -> str:
     The dot of an honorific or abbreviation (`Ông. Hoàng Văn Thuân - Trưởng đoàn:`)
     ends nothing: a lone word of up to three letters before it is not a sentence.
     """
+    rest = without_label_marks(rest)
     cut = len(rest)
     for m in _LABEL_STOP.finditer(rest):
         if m.group(0).startswith(".") and _SHORT_WORD.fullmatch(rest[: m.start()].strip()):

@@ -37,7 +37,7 @@ from extractors.agencies import (
 from extractors.document import ParsedDoc
 from extractors.normalize.flat_tables import header_completed
 from extractors.sections import classify_line, heading_kind, is_title_like
-from extractors.text.labels import ROMAN_LOOKALIKE
+from extractors.text.labels import ROMAN_LOOKALIKE, without_label_marks
 from extractors.text.lexicon import (
     ARRANGEMENT_HEADINGS,
     CARRY_OUT_CLOSING,
@@ -1000,7 +1000,7 @@ def _is_label_only(rest: str) -> bool:
 def heading_assignment(rest: str) -> Assignment | None:
     """Who an item's heading names: `Sở Tài chính`, `Giao Sở X …`, `Đối với Sở X`,
     `Trách nhiệm của Sở X:`, `Ông. Hoàng Văn Thuân - Trưởng đoàn:`."""
-    rest = rest.strip()
+    rest = without_label_marks(rest).strip()
     if is_caps(rest, share=1.0):
         rest = from_capitals(rest)  # `2.5. BAN QUẢN LÝ KHU KINH TẾ TỈNH`: a heading's style, not the name's
     m = _FOR_AGENCY.match(rest)

@@ -40,3 +40,12 @@ def roman_value(label: str) -> int:
         total = total - v if v < prev else total + v
         prev = max(prev, v)
     return total
+
+
+#: OCR's marks glued after a label (`d).Sở Giao thông …`, `e).Bộ Chỉ huy …`): part of the label.
+_MARKS_AFTER_LABEL = regex.compile(r"^[ \t]*[.,:;]+[ \t]*(?=\p{L})")
+
+
+def without_label_marks(rest: str) -> str:
+    """The text after a label without the marks OCR glued to the label."""
+    return _MARKS_AFTER_LABEL.sub("", rest)

@@ -610,3 +610,20 @@ def test_a_group_described_as_related_ends_before_any_verb(verb):
 def test_localities_named_as_bodies_are_their_peoples_committees(item, lead, partners):
     (t,) = tasks_of(*HEAD, "II. NHIỆM VỤ", f"1. {item}")
     assert (t.lead, t.partners) == (lead, partners)
+
+
+@pytest.mark.parametrize("label", ["d).", "d),", "d):"])
+def test_a_mark_ocr_glued_to_a_label_leaves_the_headings_agency(label):
+    """kiengiang's poor copy: `d).Sở Giao thông vận tải chủ trì, …:` lost its lead to the dot."""
+    tasks = tasks_of(
+        *HEAD,
+        "II. NHIỆM VỤ",
+        f"{label}Sở Giao thông vận tải chủ trì, phối hợp với các sở, ngành và địa phương:",
+        "Chỉ đạo các đơn vị trực thuộc lập kế hoạch tập kết vật tư, thiết bị.",
+    )
+    assert [(t.lead, t.partners) for t in tasks] == [(["Sở Giao thông vận tải"], ["các sở, ngành và địa phương"])]
+
+
+def test_a_speck_after_a_groups_comma_is_the_commas():
+    (t,) = tasks_of(*HEAD, "II. NHIỆM VỤ", "1. Sở Y tế chủ trì, phối hợp với các sở, ; ngành và địa phương kiểm tra.")
+    assert t.partners == ["các sở, ngành và địa phương"]
