@@ -349,6 +349,15 @@ def parse_assignment(text: str) -> Assignment:
     a = Assignment()
     if not text:
         return a
+    if to := _ADDRESSED_RE.match(text):
+        rest = parse_assignment(text[to.end() :])
+        if agency_at(to.group("who"), 0, bare=True) is None:
+            return rest  # `Đối với hồ sơ tồn đọng: Sở Tư pháp rà soát …`: a topic, then who acts
+        # `Đối với Đoàn kiểm tra: Các thành viên …`, `Đối với đơn vị được kiểm tra: Chuẩn bị …`:
+        # the work after the colon is the addressee's
+        a.lead = split_agencies(to.group("who"))
+        a.partners = _dedupe(rest.partners, exclude=a.lead)
+        return a
     start = 0
     m = _ASSIGN_PREFIX_RE.match(text)
     if m and _LOWER_HEAD_RE.match(text, m.end()):
@@ -670,6 +679,10 @@ _GLUED_FIELD_RE = regex.compile(
 _ANNOUNCES = regex.compile(r"(?<![\p{L}])(?:sau|sau\s+đây|dưới\s+đây)\s*:\s*$", _F)
 #: `Đối với Sở X`, `Trách nhiệm của Sở X:`, `Nhiệm vụ của Đoàn kiểm tra`: who the items under are for.
 _FOR_AGENCY = regex.compile(r"^(?:đối\s+với|trách\s+nhiệm\s+của|nhiệm\s+vụ\s+của|phân\s+công\s+cho)\s+", _F)
+#: `Đối với Đoàn kiểm tra:`, `Trách nhiệm của các đơn vị được kiểm tra:`: whom the work after the colon is for.
+_ADDRESSED_RE = regex.compile(
+    r"^(?:đối\s+với|trách\s+nhiệm\s+của|nhiệm\s+vụ\s+của)\s+(?P<who>[^:;.\n]{2,80}?)\s*:\s*", _F
+)
 #: `Ông. Hoàng Văn Thuân - Trưởng đoàn:` — a member of a team, and the work given to them.
 _PERSON = regex.compile(
     rf"^(?:Ông|Bà|Đồng\s+chí|Đ/c)\.?\s+(?P<who>{NAME_HEAD}(?:\s+{NAME_WORD}){{1,4}}(?:\s*[-–,]\s*[^:]{{2,60}})?)\s*(?::|$)"

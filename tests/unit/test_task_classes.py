@@ -627,3 +627,23 @@ def test_a_mark_ocr_glued_to_a_label_leaves_the_headings_agency(label):
 def test_a_speck_after_a_groups_comma_is_the_commas():
     (t,) = tasks_of(*HEAD, "II. NHIỆM VỤ", "1. Sở Y tế chủ trì, phối hợp với các sở, ; ngành và địa phương kiểm tra.")
     assert t.partners == ["các sở, ngành và địa phương"]
+
+
+@pytest.mark.parametrize(
+    ("item", "lead", "partners"),
+    [
+        # the real KH-1105's closing items
+        ("Đối với Đoàn kiểm tra: Các thành viên Đoàn thực hiện nghiêm túc Kế hoạch.", ["Đoàn kiểm tra"], []),
+        ("Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo bằng văn bản.", ["đơn vị được kiểm tra"], []),
+        (
+            "Trách nhiệm của Sở Y tế: Chủ trì, phối hợp với Sở Tài chính kiểm tra.",
+            ["Sở Y tế"],
+            ["Sở Tài chính"],
+        ),
+        # a topic before the colon names no one: who acts is after it
+        ("Đối với hồ sơ tồn đọng: Sở Tư pháp rà soát, phân loại.", ["Sở Tư pháp"], []),
+    ],
+)
+def test_the_addressee_before_a_colon_leads_the_work_after_it(item, lead, partners):
+    (t,) = tasks_of(*HEAD, "III. TỔ CHỨC THỰC HIỆN", f"1. {item}")
+    assert (t.lead, t.partners) == (lead, partners)
