@@ -271,7 +271,8 @@ KIND_WORDS: list[tuple[str, str]] = [
     # `Nội dung`, `Nội dung kiểm tra`, `Nội dung thực hiện`: what the plan has done.
     (r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung(?!\s+(?:báo\s+cáo|khác))", "nhiem_vu_giai_phap"),
     (r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm\s+thực\s+hiện|phân\s+công\s+nhiệm\s+vụ", "to_chuc_thuc_hien"),
-    (r"kinh\s+phí|nguồn\s+vốn|nguồn\s+lực\s+thực\s+hiện", "kinh_phi"),
+    # `Nguồn lực thực hiện`, `Dự kiến các nguồn lực cho hoạt động kiểm tra` (the real KH-1105)
+    (r"kinh\s+phí|nguồn\s+vốn|nguồn\s+lực\s+(?:thực\s+hiện|cho)", "kinh_phi"),
     (r"chế\s+độ\s+báo\s+cáo|chế\s+độ\s+thông\s+tin\s+báo\s+cáo", "che_do_bao_cao"),
 ]
 _KIND_RE = [(regex.compile(p, regex.IGNORECASE), k) for p, k in KIND_WORDS]

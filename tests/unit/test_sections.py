@@ -396,3 +396,24 @@ def test_a_part_that_repeats_its_predecessor_is_the_next_one(word):
         f"{w} III",
         f"{w} III/1",
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        # the real KH-1105 (an inspection plan): the resources for the work are its funding part
+        ("Dự kiến các nguồn lực cho hoạt động kiểm tra chuyên ngành", "kinh_phi"),
+        ("Nguồn lực thực hiện", "kinh_phi"),
+        # resources a task gathers are the task's
+        ("Tập trung nguồn lực từ ngân sách nhà nước và nguồn lực xã hội", None),
+        ("Giải pháp về huy động và phân bổ nguồn lực đầu tư", "nhiem_vu_giai_phap"),
+    ],
+)
+def test_resources_for_the_work_name_the_funding_part(heading, kind):
+    assert heading_kind(heading) == kind
+
+
+def test_the_subsections_of_a_funding_part_are_funding():
+    text = "KẾ HOẠCH\nKiểm tra\n5. Dự kiến các nguồn lực cho hoạt động kiểm tra\n5.1. Kinh phí: Từ nguồn ngân sách.\n5.2. Phương tiện cho hoạt động kiểm tra: Xe ô tô của Sở."
+    kinds = {s.section_id: s.kind for s in parse_sections(text)}
+    assert (kinds["5"], kinds["5/5.1"], kinds["5/5.2"]) == ("kinh_phi", "kinh_phi", "kinh_phi")
