@@ -55,7 +55,7 @@ from rapidfuzz.distance import Levenshtein
 from extractors.legal_refs.annotate import inherit, relations, share_issuer
 from extractors.legal_refs.find import find_laws, find_listed, find_numbered, find_short, find_untyped
 from extractors.legal_refs.mention import key_of_number, ref_key
-from extractors.legal_refs.patterns import OWN_NUMBER_RE
+from extractors.legal_refs.patterns import OWN_NUMBER_RE, SYMBOL_TYPES
 from extractors.legal_refs.resolve import issuer_before, resolve_tail
 from extractors.text.fold import fold
 from schemas import LegalRef
@@ -143,6 +143,9 @@ def _damaged_own(key: str, own_key: str | None) -> bool:
     (number, symbol), (own_number, own_symbol) = key.split("/", 1), own_key.split("/", 1)
     if number != own_number:
         return False
+    code, own_code = symbol.split("-", 1)[0].upper(), own_symbol.split("-", 1)[0].upper()
+    if code != own_code and code in SYMBOL_TYPES and own_code in SYMBOL_TYPES:
+        return False  # `12/QĐ-UBND` cited by the plan `12/KH-UBND`: another kind of act, numbered alike
     allowed = 2 if len(own_symbol) >= _OWN_DAMAGE_MIN_CHARS else 1
     return Levenshtein.distance(symbol, own_symbol) <= allowed
 

@@ -127,6 +127,12 @@ ISSUER_STOPS = regex.compile(
     r"xây\s+dựng|thông\s+qua|quyết\s+định|yêu\s+cầu|giao|và|hết|như)(?![\p{L}])"
 )
 
+#: A title's verb written with a capital right after the issuer (`… của Chính phủ Quy định về
+#: xử phạt …`, `… của Bộ Công Thương Hướng dẫn …`): the title opens, the issuer has ended.
+TITLE_OPENING_CAPITAL = regex.compile(
+    r"(?:Ban\s+hành|Phê\s+duyệt|Quy\s+định|Sửa\s+đổi|Bổ\s+sung|Hướng\s+dẫn|Về)(?![\p{L}])"
+)
+
 #: The two-word verbs again, folded, for OCR's `sửa đối`, `ban hãnh`.
 ISSUER_STOPS_FOLDED = regex.compile(
     r"(?:ban|phe|quy|sua|bo|huong|thuc|trien|chi|tiep|xay|thong|yeu)\s+"

@@ -17,6 +17,7 @@ from extractors.legal_refs.patterns import (
     LAW_HEAD_RE,
     LOOKBACK_ISSUER_RE,
     LOOKBACK_LEAD_RE,
+    TITLE_OPENING_CAPITAL,
     TYPED_HEAD_RE,
     YEAR_AFTER_RE,
 )
@@ -81,7 +82,12 @@ def _parse_issuer(text: str, pos: int) -> tuple[int, str] | None:
                 break
             pending.append(w)
             continue
-        elif not w[0].isupper() and _is_issuer_stop(text, ws) or w[0].isupper() and starts_reference(text, ws):
+        elif (
+            not w[0].isupper()
+            and _is_issuer_stop(text, ws)
+            or w[0].isupper()
+            and (starts_reference(text, ws) or TITLE_OPENING_CAPITAL.match(text, ws))
+        ):
             break
         words.extend(pending)
         pending = []
@@ -161,7 +167,8 @@ def resolve_tail(text: str, folded: str, ref: Mention) -> None:
 #: it, which would start a new clause – the verb of the referenced act.
 _TITLE_START_RE = regex.compile(
     r"\s*(?:,\s*)?(?P<t>về(?![\p{L}])|[“\"])"
-    r"|\s+(?P<t>(?:thực\s+hiện|ban\s+hành|phê\s+duyệt|quy\s+định|sửa\s+đổi|hướng\s+dẫn|triển\s+khai)(?![\p{L}]))"
+    # the verb written with a capital too (`… của Chính phủ Quy định về …`)
+    r"|\s+(?P<t>(?i:thực\s+hiện|ban\s+hành|phê\s+duyệt|quy\s+định|sửa\s+đổi|hướng\s+dẫn|triển\s+khai)(?![\p{L}]))"
 )
 
 #: Where a subject clause ends: an aside in brackets, a purpose (`nhằm`), the

@@ -595,3 +595,37 @@ def test_a_number_whose_symbol_ocr_cut_short_joins_the_full_one():
 )
 def test_a_consolidated_text_and_a_joint_resolutions_long_symbol(text, key, ref_type):
     assert [(r.ref_key, r.ref_type) for r in refs_of(text)] == [(key, ref_type)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer", "title"),
+    [
+        # the real QĐ-1050 and KH-1105: the title's verb written with a capital
+        (
+            "Căn cứ Nghị định số 217/2025/NĐ-CP ngày 05/8/2025 của Chính phủ Quy định về hoạt động kiểm tra chuyên ngành;",
+            "Chính phủ",
+            "Quy định về hoạt động kiểm tra chuyên ngành",
+        ),
+        (
+            "Căn cứ Thông tư số 32/2024/TT-BCT ngày 3/4/2024 của Bộ trưởng Bộ Công Thương Ban hành Quy chuẩn kỹ thuật quốc gia;",
+            "Bộ trưởng Bộ Công Thương",
+            "Ban hành Quy chuẩn kỹ thuật quốc gia",
+        ),
+        # a capital that continues the issuer's name
+        (
+            "Căn cứ Quyết định số 8/QĐ-BCĐ của Ban Chỉ đạo Quốc gia về phòng chống dịch;",
+            "Ban Chỉ đạo Quốc gia",
+            "về phòng chống dịch",
+        ),
+    ],
+)
+def test_a_capitalised_title_verb_ends_the_issuer(sentence, issuer, title):
+    (r,) = refs_of(sentence)
+    assert (r.issuer, r.title) == (issuer, title)
+
+
+def test_a_reference_numbered_as_the_plan_but_of_another_kind_is_kept():
+    """The plan `12/KH-UBND` citing `Quyết định số 12/QĐ-UBND`: another act, not the plan's own number OCR damaged."""
+    refs = refs_of("Căn cứ Quyết định số 12/2024/QĐ-UBND ngày 3/4/2024 của UBND tỉnh;", own="12/KH-UBND")
+    assert [r.ref_key for r in refs] == ["12/QĐ-UBND"]
+    assert refs_of("Thực hiện Kế hoạch số 12/KH-UBDN của UBND tỉnh.", own="12/KH-UBND") == []
