@@ -42,7 +42,7 @@ from extractors.agencies import agency_at, split_agencies
 from extractors.normalize.flat_tables import column_role, header_completed
 from extractors.text.dates import DATE
 from extractors.text.fold import fold, normalize_tone_marks
-from extractors.text.lexicon import SCHOOL_LEVELS
+from extractors.text.lexicon import COUNTED_ABBREVIATIONS, SCHOOL_LEVELS
 from extractors.text.memo import memo
 from extractors.text.numbers import GLUED_UNIT, Quantity, find_quantities, is_year, parse_quantity_cell
 from extractors.text.patterns import OCR_JUNK, SPACES
@@ -65,7 +65,9 @@ COUNT_UNIT = (
     r"hộ(?:\s+gia\s+đình)?|doanh\s+nghiệp|hợp\s+tác\s+xã|sản\s+phẩm|dự\s+án|lượt\s+khách|lượt\s+người|lượt|"
     r"tuổi|mô\s+hình|công\s+trình|căn\s+hộ|căn\s+nhà|"
     rf"trường(?:\s+(?:học|{_SCHOOL_LEVEL}))?|"
-    r"bệnh\s+viện|trạm\s+y\s+tế|(?-i:KCN|CCN)|phòng\s+học|cơ\s+sở|xã|huyện|thôn|"
+    r"bệnh\s+viện|trạm\s+y\s+tế|phòng\s+học|cơ\s+sở|xã|huyện|thôn|"
+    # `12 KCN`, `50 HTX`: the abbreviations in capitals, as plans write them
+    rf"(?-i:{'|'.join(a.upper() for a in COUNTED_ABBREVIATIONS)})|"
     r"làng|bản|trạm|cụm\s+công\s+nghiệp|khu\s+công\s+nghiệp|chợ|cây|con|ngôi\s+nhà|nhà)"
 )
 #: A rate per so many people: `100 ca/100.000 dân`, `30/100.000 trẻ đẻ sống` (health and
@@ -302,8 +304,8 @@ INDICATOR_DOMAIN_CUES: list[tuple[str, str]] = [
     ("defense", _DEFENSE_CUE),
     (
         "economy",
-        r"kinh\s+tế|GRDP|GDP|tăng\s+trưởng|công\s+nghiệp|sản\s+xuất|năng\s+lượng|điện(?!\s+(?:tử|thoại|toán))|du\s+lịch|xuất\s+khẩu|"
-        r"đầu\s+tư|ngân\s+sách|doanh\s+nghiệp|thương\s+mại|lấp\s+đầy|năng\s+suất|nông\s+nghiệp|thu\s+nhập",
+        r"kinh\s+tế|GRDP|GDP|tăng\s+trưởng|công\s+nghiệp|KCN|CCN|KKT|sản\s+xuất|năng\s+lượng|điện(?!\s+(?:tử|thoại|toán))|du\s+lịch|xuất\s+khẩu|"
+        r"đầu\s+tư|ngân\s+sách|doanh\s+nghiệp|hợp\s+tác\s+xã|HTX|thương\s+mại|lấp\s+đầy|năng\s+suất|nông\s+nghiệp|thu\s+nhập",
     ),
 ]
 _INDICATOR_DOMAIN_RES = [(d, regex.compile(rf"(?<!\p{{L}})(?:{p}){_W}", _I)) for d, p in INDICATOR_DOMAIN_CUES]
@@ -549,12 +551,17 @@ class _Figure:
 
     @property
     def is_count(self) -> bool:
-        return self.counted or bool(_COUNT_RE.match(self.unit))
+        return self.counted or bool(_COUNT_RE.match(self.unit)) or self.noun in COUNTED_ABBREVIATIONS
 
     @property
     def noun(self) -> str:
         """What a count counts: its unit without the per-tail (`người/năm` → `người`)."""
         return self.unit.split("/", 1)[0]
+
+    @property
+    def noun_words(self) -> str:
+        """The noun written out, for an indicator (`kcn` → `khu công nghiệp`)."""
+        return COUNTED_ABBREVIATIONS.get(self.noun, self.noun)
 
 
 def _masked(line: str) -> Callable[[], list[tuple[int, int]]]:
@@ -1023,7 +1030,7 @@ def _figure_first_indicator(f: _Figure, obj: str) -> str:
             ind = f"{ind} được {verb.lower()}"
         return ind
     if f.is_count:
-        return f"số {f.noun} {obj}"
+        return f"số {f.noun_words} {obj}"
     if _AREA_RE.match(f.unit):
         return f"diện tích {obj}" + (f" {verb.lower()}" if verb else "")
     return obj
@@ -1051,9 +1058,15 @@ def _service_before(subject: str) -> str | None:
     return service if 0 < len(service.split()) <= 6 else None
 
 
+#: A count's head with nothing it counts: `tổng số`, `số lượng`.
+_BARE_COUNT_HEAD_RE = regex.compile(r"(?:tổng\s+)?số(?:\s+lượng)?", _I)
+
+
 def _subject_indicator(f: _Figure, lead: str | None, prior_indicator: str | None, prior_subject: str) -> str:
     """The indicator named before a figure, completed from the lead-in or the previous figure."""
     counted = f.is_count
+    if not f.subject and counted and _BARE_COUNT_HEAD_RE.fullmatch(prior_subject.strip()):
+        return f"{prior_subject.strip()} {f.noun_words}"  # `nâng tổng số lên 12 KCN, 37 CCN`: of its own unit
     if not f.subject:
         # `40 giường bệnh và 15 bác sỹ`: the second count shares the subject.
         coord = _coordinated_count(prior_subject, f.noun) if prior_subject and counted else None
@@ -1062,11 +1075,14 @@ def _subject_indicator(f: _Figure, lead: str | None, prior_indicator: str | None
     if coord:
         return coord
     if counted and _ADD_RE.fullmatch(f.subject.strip()):
-        return f"số {f.noun} {_lower_first(f.subject.strip())}"  # `Hình thành mới 05 khu công nghiệp`
+        return f"số {f.noun_words} {_lower_first(f.subject.strip())}"  # `Hình thành mới 05 khu công nghiệp`
     served = _SERVED_RE.search(f.subject) if counted else None
     if served and served.start():
         # `giải quyết việc làm cho 30.000 lao động`: the count is of those served
-        return f"số {f.noun} được {_lower_first(f.subject[: served.start()])}"
+        return f"số {f.noun_words} được {_lower_first(f.subject[: served.start()])}"
+    if counted and _BARE_COUNT_HEAD_RE.fullmatch(f.subject.strip()):
+        # `nâng tổng số lên 12 KCN`: the head alone counts the unit (`tổng số khu công nghiệp`)
+        return f"{f.subject.strip()} {f.noun_words}"
     if _HEAD_RE.match(f.subject):
         return f.subject
     if lead:

@@ -185,6 +185,14 @@ MOTTO_START = rf"(?:{loose('CỘNG HÒA XÃ HỘI')}|{_MOTTO_DAMAGED}|{loose('Đ
 #: `đặc khu`: the island special zones of the 2025 two-level government (`xã, phường, đặc khu`).
 ADMIN_UNITS: tuple[str, ...] = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu")
 ADMIN_UNIT = alt(ADMIN_UNITS)
+#: Abbreviations of the things plans count (`12 KCN`, `37 CCN`), written out.
+COUNTED_ABBREVIATIONS: dict[str, str] = {
+    "kcn": "khu công nghiệp",
+    "ccn": "cụm công nghiệp",
+    "kkt": "khu kinh tế",
+    "htx": "hợp tác xã",
+    "dn": "doanh nghiệp",
+}
 #: The levels of the school system, which name kinds of school (`trường trung học phổ
 #: thông`, `các trường mầm non, tiểu học`, `cơ sở giáo dục mầm non`); the longer first.
 SCHOOL_LEVELS: tuple[str, ...] = (

@@ -1078,3 +1078,19 @@ def test_the_text_runs_over_the_things_a_figure_counts(item, text):
     names `nhóm hộ chưa có điện lưới quốc gia`)."""
     (t,) = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n" + item)
     assert t.text == text
+
+
+@pytest.mark.parametrize(
+    ("item", "found"),
+    [
+        # da08: `… nâng tổng số lên 12 KCN`, as its key names it
+        (
+            "- Nâng tổng số lên 12 KCN, 37 CCN.",
+            [("tổng số khu công nghiệp", 12.0, "economy"), ("tổng số cụm công nghiệp", 37.0, "economy")],
+        ),
+        ("- Thành lập mới 50 HTX.", [("số hợp tác xã thành lập mới", 50.0, "economy")]),
+    ],
+)
+def test_counted_abbreviations_are_written_out_in_the_indicator(item, found):
+    targets = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n" + item)
+    assert [(t.indicator, t.value, t.domain) for t in targets] == found
