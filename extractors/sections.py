@@ -266,7 +266,8 @@ def label_ordinal(style: str, label: str) -> int:
 
 #: Heading words → kind, checked in order of where they occur in the heading.
 KIND_WORDS: list[tuple[str, str]] = [
-    (r"mục\s+đích|yêu\s+cầu", "muc_dich_yeu_cau"),
+    # not the requirements a task meets (`… đáp ứng yêu cầu công nghiệp hiện đại`, `theo yêu cầu`)
+    (r"mục\s+đích|(?<!(?:đáp\s+ứng|theo|đúng|với)\s+)yêu\s+cầu", "muc_dich_yeu_cau"),
     (r"mục\s+tiêu|chỉ\s+tiêu|tầm\s+nhìn", "muc_tieu"),
     # `Nội dung`, `Nội dung kiểm tra`, `Nội dung thực hiện`: what the plan has done.
     (r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung(?!\s+(?:báo\s+cáo|khác))", "nhiem_vu_giai_phap"),

@@ -417,3 +417,17 @@ def test_the_subsections_of_a_funding_part_are_funding():
     text = "KẾ HOẠCH\nKiểm tra\n5. Dự kiến các nguồn lực cho hoạt động kiểm tra\n5.1. Kinh phí: Từ nguồn ngân sách.\n5.2. Phương tiện cho hoạt động kiểm tra: Xe ô tô của Sở."
     kinds = {s.section_id: s.kind for s in parse_sections(text)}
     assert (kinds["5"], kinds["5/5.1"], kinds["5/5.2"]) == ("kinh_phi", "kinh_phi", "kinh_phi")
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        # da08: a task that meets requirements is no `Mục đích, yêu cầu` part
+        ("Phát triển nguồn nhân lực đáp ứng yêu cầu công nghiệp hiện đại", None),
+        ("Báo cáo đột xuất theo yêu cầu", None),
+        ("Yêu cầu", "muc_dich_yeu_cau"),
+        ("MỤC ĐÍCH, YÊU CẦU", "muc_dich_yeu_cau"),
+    ],
+)
+def test_requirements_met_name_no_requirements_part(heading, kind):
+    assert heading_kind(heading) == kind
