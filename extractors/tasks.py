@@ -224,12 +224,12 @@ PARTNERS = r"phối\s+hợp"
 #: A small word straight after a name: what the body does, however the verb is spelled; a name
 #: goes on only over a comma, `và` or a capital (`Ban Chỉ huy Phòng chống thiên tai, tìm kiếm …:`).
 _SMALL_WORD_NEXT = regex.compile(r"[ \t]+(?!và\b)\p{Ll}")
-#: An issuer handing the work on: `… giao`, `… giao cho`, `… phân cấp cho`, `… ủy quyền cho` (one
+#: An issuer handing the work on: `… giao`, `… giao:`, `… giao cho`, `… phân cấp cho`, `… ủy quyền cho` (one
 #: that `chỉ đạo`, directs, keeps it).
 #: `…; giao Sở X thực hiện`, `…, giao cho Sở X …`, `… . Giao Sở X …`: the work assigned after it is
 #: stated, at a clause's start (`nhiệm vụ được giao`, `giao đất` name no assignee).
 _HANDED_LATER_RE = regex.compile(r"(?:[;,.:]\s*|\s[-–]\s)giao(?:\s+cho)?\s+", _F)
-_HANDS_ON_RE = regex.compile(rf"\s+(?:giao(?:\s+cho)?|(?:phân\s+cấp|{loose('ủy quyền')})\s+cho)\s+", _F)
+_HANDS_ON_RE = regex.compile(rf"\s+(?:giao(?:\s+cho)?|(?:phân\s+cấp|{loose('ủy quyền')})\s+cho)\s*:?\s+", _F)
 #: `Sở X chủ trì` or `Sở X (chủ trì)` inside a task that opens on its action; not after a partner cue.
 _PARTNER_BEFORE_RE = regex.compile(rf"{PARTNER_CUE}\s*$", _F)
 _LEAD_WORD_RE = regex.compile(LEADS, _F)

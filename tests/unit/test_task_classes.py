@@ -169,9 +169,10 @@ def _assigned(*lines: str) -> list[tuple]:
     return [(t.lead, t.partners, t.timeframe) for t in tasks_of(*HEAD, "II. NHIỆM VỤ", *lines)]
 
 
-def test_the_body_an_issuer_hands_the_work_to_leads_it():
+@pytest.mark.parametrize("giao", ["giao", "giao:", "giao cho"])
+def test_the_body_an_issuer_hands_the_work_to_leads_it(giao):
     assert _assigned(
-        "1. Ủy ban nhân dân tỉnh giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính rà soát quy hoạch."
+        f"1. Ủy ban nhân dân tỉnh {giao} Sở Xây dựng chủ trì, phối hợp với Sở Tài chính rà soát quy hoạch."
     ) == [(["Sở Xây dựng"], ["Sở Tài chính"], None)]
 
 
