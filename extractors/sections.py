@@ -618,9 +618,15 @@ def _open_label(
     in_part = bool(stack) and stack[0].style in _PART_STYLES
     if depth is not None:
         del stack[depth:]
-    elif (style in _PART_STYLES and in_appendix) or (style in ("roman", "dieu") and ordinal == 1 and in_part):
-        # A regulation's chapters inside an appendix, a part's first article or Roman item: one level down.
-        del stack[1:]
+    elif (
+        (style in _PART_STYLES and in_appendix)
+        or (style in ("roman", "dieu") and ordinal == 1 and in_part)
+        or (style == "capital" and stack and stack[0].style == "part")
+    ):
+        # A regulation's chapters inside an appendix, a part's first article or Roman item, a
+        # part's lettered parts (`Phần thứ hai` / `A. MỤC TIÊU`): one level down; a Roman item
+        # under a lettered part stays under it (`B. NHIỆM VỤ` / `I. …`).
+        del stack[2 if style != "capital" and len(stack) > 1 and stack[1].style == "capital" else 1 :]
     elif (
         style in _PART_STYLES
         or style in ("roman", "dieu")
@@ -884,6 +890,16 @@ def _close_spans(sections: list[Section], text: str) -> None:
         sec.char_end = end
 
 
+def _in_appendix(sec: Section, by_id: dict[str | None, Section]) -> bool:
+    """Whether an ancestor of `sec` is an appendix."""
+    parent = by_id.get(sec.parent_id) if sec.parent_id else None
+    while parent is not None:
+        if parent.kind == "phu_luc":
+            return True
+        parent = by_id.get(parent.parent_id) if parent.parent_id else None
+    return False
+
+
 def _assign_kinds(sections: list[Section]) -> None:
     by_id = {s.section_id: s for s in sections}
     for sec in sections:
@@ -894,9 +910,10 @@ def _assign_kinds(sections: list[Section]) -> None:
             continue
         own = heading_kind(sec.heading or "") if getattr(sec, "_title_like", False) else None
         parent = by_id.get(sec.parent_id) if sec.parent_id else None
-        if parent is not None and parent.kind == "phu_luc":
+        if _in_appendix(sec, by_id):
             # An appendix's own outline (`IV. Phương hướng, nhiệm vụ …` of a report
-            # form) is part of the appendix, not the plan's tasks.
+            # form, the articles of a regulation it carries) is part of the appendix,
+            # not the plan's tasks.
             sec.kind = "phu_luc"
         elif own:
             sec.kind = own

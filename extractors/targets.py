@@ -129,6 +129,7 @@ _LIST_SEP_RE = regex.compile(r",\s+|\s+và\s+|\s+hoặc\s+")
 #: A lead-in that names a topic, not a measure (`Về …`, `Mục tiêu …`).
 _TOPIC_LEAD_RE = regex.compile(r"^(?:về|mục\s+tiêu|chỉ\s+tiêu\s+về)(?!\p{L})", _I)
 _COUNT_WORD_LEAD_RE = regex.compile(r"^(?:số|các|những)\s+", _I)
+_PLURAL_LEAD_RE = regex.compile(r"^(?:các|những)\s+", _I)
 _DUOC_RE = regex.compile(r"(?<!\p{L})được(?!\p{L})")
 _BARE_YEAR_RE = regex.compile(rf"(?<!\d)({YEAR})(?!\d)")
 #: `Tỷ lệ giường bệnh và bác sỹ trên 10.000 dân`: two counts over one denominator.
@@ -1022,9 +1023,9 @@ def _figure_first_indicator(f: _Figure, obj: str) -> str:
     """`trên 90%` + `chất thải rắn … được thu gom` → `tỷ lệ chất thải rắn … được thu gom`."""
     verb = f.subject
     if f.unit.startswith(("%", "phần")):
+        if f.info.get("verb_dir"):  # `Giảm 7,3% phát thải …`, `Giảm 20% số vụ sự cố …` measure the things themselves
+            return _PLURAL_LEAD_RE.sub("", obj)
         obj = _COUNT_WORD_LEAD_RE.sub("", obj)
-        if f.info.get("verb_dir"):  # `Giảm 7,3% phát thải …` measures the emissions themselves
-            return obj
         ind = f"tỷ lệ {obj}"
         if verb and not _DUOC_RE.search(obj):
             ind = f"{ind} được {verb.lower()}"

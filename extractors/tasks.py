@@ -54,6 +54,8 @@ from schemas import Task
 
 #: Section kinds whose items are tasks.
 TASK_KINDS = frozenset({"nhiem_vu_giai_phap", "to_chuc_thuc_hien"})
+#: Parts that state what the plan is for, whose items are no tasks.
+_GOAL_KINDS = frozenset({"muc_tieu", "muc_dich_yeu_cau"})
 
 _F = NOCASE
 _SP = r"\s+"
@@ -778,6 +780,8 @@ class _TaskWalker:
         if any(_arrangements(s) for s in lineage):
             return None
         for s in lineage:
+            if s.kind in _GOAL_KINDS and s.parent_id and self.by_id[s.parent_id].kind in TASK_KINDS:
+                return None  # `Phần thứ hai. NHIỆM VỤ NĂM 2026` / `A. MỤC TIÊU`: goals, inside a part of tasks
             if s.kind in TASK_KINDS or _article_of_tasks(s):
                 return "task"
             # An item headed by an agency (a Chỉ thị's `1. Bộ Kế hoạch và Đầu tư:`,

@@ -452,6 +452,7 @@ _LABEL = LineStart(
       | \d{{1,2}}(?:/\.?|\s?[-–])\s+(?=\p{{Lu}}|[“"(])  # 1/ Mục đích, 1/. Mục đích, 1- Mục đích
       | [a-zđ](?:\)|\s?[-–])\s                # a) đ) a-
       | [a-zđA-ZĐ](?:/\.?|\.)\s*(?=\p{{Lu}}\p{{Ll}})  # a. b/. C. before a word
+      | [A-ZĐ]\.\s+(?=\p{{Lu}}{{2}})             # A. MỤC TIÊU: a part in capitals
       | [a-zđ]\)[.,]?(?=\p{{Lu}})               # e).Bộ Chỉ huy (OCR)
       | \(?\d{{1,2}}\)\s                       # 1) (1)
       | [-–+•*]{_DASH_SMUDGE}\s*(?=[^\s\d])    # - bullet, + sub-bullet (not "- 2025", "-_1756/QĐ-TTg")

@@ -431,3 +431,32 @@ def test_the_subsections_of_a_funding_part_are_funding():
 )
 def test_requirements_met_name_no_requirements_part(heading, kind):
     assert heading_kind(heading) == kind
+
+
+_PARTED_PLAN = """KẾ HOẠCH
+Công tác năm 2026
+Phần thứ nhất
+KẾT QUẢ THỰC HIỆN NĂM 2025
+Năm 2025, Cục đã hoàn thành kế hoạch đề ra.
+Phần thứ hai
+NHIỆM VỤ NĂM 2026
+A. MỤC TIÊU
+- 100% cơ sở hóa chất nguy hiểm được kiểm tra định kỳ.
+B. NHIỆM VỤ CỤ THỂ
+I. Công tác xây dựng thể chế
+1. Phòng Pháp chế chủ trì xây dựng dự thảo Thông tư; hoàn thành trong quý II/2026.
+Phần thứ ba
+TỔ CHỨC THỰC HIỆN
+1. Văn phòng Cục tổng hợp, báo cáo Cục trưởng."""
+
+
+def test_lettered_parts_in_capitals_under_a_numbered_part():
+    """`Phần thứ hai` / `A. MỤC TIÊU` / `B. NHIỆM VỤ CỤ THỂ` / `I. …`: the letters nest under the part
+    and the Roman items under the letter; the goals under `A.` are no tasks (a ministry department's plan)."""
+    doc = analyse(normalize_text(_PARTED_PLAN))
+    kinds = {s.section_id: s.kind for s in doc.sections}
+    assert kinds["Phần thứ hai/A"] == "muc_tieu"
+    assert kinds["Phần thứ hai/B/I/1"] == "nhiem_vu_giai_phap"
+    assert kinds["Phần thứ ba/1"] == "to_chuc_thuc_hien"
+    assert [t.section_id for t in doc.tasks] == ["Phần thứ hai/B/I/1", "Phần thứ ba/1"]
+    assert [t.section_id for t in doc.targets] == ["Phần thứ hai/A"]
