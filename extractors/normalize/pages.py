@@ -854,8 +854,10 @@ def _heading_ended_short(prev_line: Line | None, paragraph: str, line: Line, ful
     return (
         full_line is not None
         and prev_line is not None
-        and prev_line.ocr
-        and line.ocr
+        # OCR's lines, or a text layer's where the line under does not start flush, as a
+        # paragraph's wrapped lines do (a printed `1. Nâng cao … quyết tâm` / `chính trị mạnh mẽ`
+        # / set in: `Các cấp ủy …`)
+        and ((prev_line.ocr and line.ocr) or (not prev_line.ocr and not line.ocr and line.indent is True))
         and "\t" not in prev_line.text + line.text
         and prev_line.text.strip(" ") != paragraph  # one line: the short-heading rule decides
         and len(prev_line.text) < _SHORT_LINE_SHARE * full_line

@@ -657,3 +657,19 @@ def test_a_long_heading_in_a_text_of_one_paragraph_a_line_keeps_the_paragraph_un
     # the same heading in a text wrapped at a page's width is joined as the page's lines are
     wrapped = normalize_text(_wrapped(truth_text("kiengiang-2020-kh182")))
     assert wrapped == normalize_text(truth_text("kiengiang-2020-kh182"))
+
+
+def test_a_printed_heading_wrapped_short_ends_before_the_paragraph_set_in_under_it():
+    """A Chromium print of a party programme: `1. Nâng cao nhận thức, …` wraps, its last line
+    stops short, and the paragraph under it starts set in: the paragraph is the item's text,
+    not the heading's."""
+    lines = [
+        Line("1. Nâng cao nhận thức, đột phá về đổi mới tư duy, xác định quyết tâm", 1, indent=True),
+        Line("chính trị mạnh mẽ", 1, indent=False),
+        Line("Các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc và các tổ chức chính", 1, indent=True),
+        Line("trị - xã hội tổ chức quán triệt sâu sắc Nghị quyết.", 1, indent=False),
+    ]
+    assert [p.text[:12] for p in dewrap(lines, full_line=70)] == ["1. Nâng cao ", "Các cấp ủy, "]
+    # … and a wrapped line under it that starts flush goes on
+    lines[2] = Line(lines[2].text, 1, indent=False)
+    assert len(dewrap(lines, full_line=70)) == 1
