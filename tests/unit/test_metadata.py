@@ -657,3 +657,13 @@ def test_a_party_committee_under_its_organisation_is_named_by_its_place(organisa
     )
     facts = _facts(text)
     assert (facts.issuer, facts.doc_number, facts.issue_date.isoformat()) == (issuer, "25-CTr/TU", "2025-04-10")
+
+
+@pytest.mark.parametrize(("named", "province"), [("Lai Châu", "Lai Châu"), ("Bình Dương", "Bình Dương")])
+def test_a_place_two_provinces_share_goes_to_the_province_the_text_names(named, province):
+    """`Tân Uyên`: a city of Bình Dương and a district of Lai Châu (and since 2025 a commune)."""
+    text = "\n".join(
+        ["ỦY BAN NHÂN DÂN", "XÃ TÂN UYÊN", "Số: 45/KH-UBND", "Tân Uyên, ngày 15 tháng 01 năm 2026", "KẾ HOẠCH"]
+        + ["Chuyển đổi số năm 2026", f"Căn cứ Kế hoạch số 12/KH-UBND của Ủy ban nhân dân tỉnh {named};"]
+    )
+    assert _facts(text).province == province
