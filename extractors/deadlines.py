@@ -164,8 +164,8 @@ _ATOMS: list[tuple[str, tuple[str, ...], str]] = [
     ("range", YEAR_KEY, _of_one_year(THANG, "m", MONTH_NO, rf"{DEN}|[-–]|,")),
     # `từ quý II đến quý IV năm 2026`, `quý II và quý III/2026`: quarters of one year
     ("range", YEAR_KEY, _of_one_year(QUY, "q", QUARTER_NO, rf"{DEN}|[-–]|và|,")),
-    # `6 tháng đầu năm 2024`, `nửa cuối năm 2026`
-    ("half", YEAR_KEY, rf"{PREP_OPT}(?:6\s+{THANG}|nửa)\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
+    # `6 tháng đầu năm 2024`, `06 tháng cuối năm 2025` (a number written on two digits), `nửa cuối năm 2026`
+    ("half", YEAR_KEY, rf"{PREP_OPT}(?:0?6\s+{THANG}|nửa)\s+(?P<half>đầu|cuối)\s+{NAM}\s+{Y}"),
     ("quarter", YEAR_KEY, rf"{PREP_OPT}{QUY}\s+{QUARTER_NO}{OF_YEAR}"),
     ("month", YEAR_KEY, rf"{PREP_OPT}{THANG}\s+{M}{OF_YEAR}"),
     ("date", YEAR_KEY, rf"{PREP_OPT}{OCR_DATE}"),

@@ -726,7 +726,12 @@ def test_a_time_value_naming_several_times_covers_them_all(value, start, end):
 
 @pytest.mark.parametrize(
     ("text", "start", "end"),
-    [("nửa đầu năm 2026", "2026-01", "2026-06"), ("nửa cuối năm 2026", "2026-07", "2026-12")],
+    [
+        ("nửa đầu năm 2026", "2026-01", "2026-06"),
+        ("nửa cuối năm 2026", "2026-07", "2026-12"),
+        # the number on two digits, as plans write it
+        ("06 tháng đầu năm 2026", "2026-01", "2026-06"),
+    ],
 )
 def test_half_of_a_year_in_words(text, start, end):
     """`nửa đầu năm` as `6 tháng đầu năm`."""
