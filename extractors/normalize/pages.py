@@ -564,7 +564,8 @@ def starts_paragraph(prev: str, line: str, wrapped: bool = False) -> bool:
 #: Not `số`: before a capitalised line it is the adjective "digital" (`Phát triển hạ
 #: tầng số`, `chính quyền số`), and `Quyết định số` runs on only into a figure.
 _FUNCTION_WORDS = r"của|và|với|về|cho|các|những|tại|trong|theo|để|đến|từ|thuộc|là|có|được|hoặc"
-_NAME_HEADS = r"Sở|Bộ|Ban|Phòng|Cục|Chi\s+cục|Ủy\s+ban|Hội\s+đồng|Trung\s+tâm|Văn\s+phòng"
+#: … and the office a head's title names in small letters (`Trưởng phòng` / `Kinh tế`).
+_NAME_HEADS = r"Sở|Bộ|Ban|Phòng|Cục|Chi\s+cục|Ủy\s+ban|Hội\s+đồng|Trung\s+tâm|Văn\s+phòng|[Tt]rưởng\s+phòng"
 _DANGLING_WORDS = rf"{_FUNCTION_WORDS}|{_NAME_HEADS}"
 #: The units a place name may follow at a line's end (`Ủy ban nhân dân huyện` / `Châu Thành`).
 _PLACE_UNITS = r"tỉnh|huyện|thành\s+phố"

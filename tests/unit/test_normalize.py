@@ -673,3 +673,14 @@ def test_a_printed_heading_wrapped_short_ends_before_the_paragraph_set_in_under_
     # … and a wrapped line under it that starts flush goes on
     lines[2] = Line(lines[2].text, 1, indent=False)
     assert len(dewrap(lines, full_line=70)) == 1
+
+
+def test_a_heads_title_naming_its_office_small_runs_on_over_the_wrap():
+    """A 14 pt print of a commune's decision: `Điều 3. Chánh Văn phòng HĐND và UBND xã, Trưởng phòng`
+    / `Kinh tế, Trưởng Công an xã …` is one article, the office's name cut by the wrap."""
+    lines = [
+        Line("Điều 3. Chánh Văn phòng HĐND và UBND xã, Trưởng phòng", 1, indent=True),
+        Line("Kinh tế, Trưởng Công an xã và các thôn chịu trách nhiệm thi hành", 1, indent=False),
+        Line("Quyết định này./.", 1, indent=False),
+    ]
+    assert len(dewrap(lines, full_line=60)) == 1
