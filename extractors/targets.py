@@ -177,7 +177,7 @@ _LEAD_STRIP_RE = regex.compile(
 _TRAIL_STRIP_RE = regex.compile(
     # not the `lên` of `trở lên`, which closes a floor inside the indicator (`hộ có từ 2 lao động trở lên`)
     rf"(?:[\s,;:]+|(?<![\p{{L}}])(?<!trở\s{{1,3}})(?:{COMPARATOR_WORDS}|{COMMIT_VERBS}|(?:{DECREASE_VERBS}|tăng(?:\s+thêm|\s+gấp)?|gấp)(?:\s+(?:bình\s+quân|trung\s+bình))?|"
-    rf"bình\s+quân\s+mỗi\s+năm|{_EVERY_YEAR}|{PERIOD_PHRASE}|{YEAR_PHRASE}|ổn\s+định))$",
+    rf"bình\s+quân\s+mỗi\s+năm|{_EVERY_YEAR}|{PERIOD_PHRASE}|{YEAR_PHRASE}|ổn\s+định|lần\s+lượt(?:\s+là)?))$",
     _I,
 )
 
@@ -923,6 +923,7 @@ def _prose_targets(doc, notes) -> list[Target]:
         body_start = label.end() if label else 0
         lead = None
         lead_year: tuple | None = None
+        carried: str | None = None  # the indicator a clause with only a time and a figure goes on with
         for c_start, c_end in _clauses(line, body_start, len(line), masked):
             # A lead-in before a colon names what the figures after it (in this
             # clause and the next ones of the paragraph) measure.
@@ -941,7 +942,9 @@ def _prose_targets(doc, notes) -> list[Target]:
                 in_tasks = sec is not None and sec.kind == "nhiem_vu_giai_phap"
                 figs = [f for f in figs if (cue and cue.start() < f.q.start) or (in_tasks and _share_to_reach(line, f))]
             if figs:
-                out.extend(_read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_year, notes))
+                got = _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_year, notes, carried)
+                out.extend(got)
+                carried = got[-1].indicator if got else carried
     return out
 
 
@@ -1138,7 +1141,12 @@ _SHARE_LEAD = regex.compile(r"^trong\s+(?:đó|số\s+đó)\s+(?:có\s+)?", _I)
 _WORDS_AFTER_RE = regex.compile(r"[ \t]+\p{L}[^.;!?\n]*")
 
 
-def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_year, notes) -> list[Target]:
+def _read_clause(
+    doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_year, notes, carried: str | None = None
+) -> list[Target]:
+    """The targets of one clause; `carried` is the indicator of the clause before in the
+    sentence, which a clause naming only a time and a figure measures again (`Tỷ lệ đô thị hóa
+    đạt 40%; năm 2027 đạt 35%`)."""
     out: list[Target] = []
     _cut_stretches(line, c_start, c_end, figs)
     prior_indicator: str | None = None
@@ -1150,7 +1158,7 @@ def _read_clause(doc, line, line_start, c_start, c_end, figs, ctx, lead, lead_ye
         ind = (
             _figure_first_indicator(f, obj)
             if f.number_first
-            else _subject_indicator(f, lead, prior_indicator, prior_subject)
+            else _subject_indicator(f, lead, prior_indicator or (carried if not f.subject else None), prior_subject)
         )
         if f.measures and (measure := _strip_subject(line[f.measures[0] : f.q.start], {})):
             ind = f"{measure} {f.measures[1]}"  # `tổng diện tích` + `vùng chuyên canh chè`

@@ -1094,3 +1094,26 @@ def test_the_text_runs_over_the_things_a_figure_counts(item, text):
 def test_counted_abbreviations_are_written_out_in_the_indicator(item, found):
     targets = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n" + item)
     assert [(t.indicator, t.value, t.domain) for t in targets] == found
+
+
+def test_a_clause_with_only_a_time_and_a_figure_measures_the_clause_before():
+    found = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n- Tỷ lệ đô thị hóa đạt 35% vào năm 2027; năm 2030 đạt 40%.")
+    assert [(t.indicator, t.value, t.target_year) for t in found] == [
+        ("tỷ lệ đô thị hóa", 35.0, 2027),
+        ("tỷ lệ đô thị hóa", 40.0, 2030),
+    ]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Tỷ lệ hộ nghèo, hộ cận nghèo giảm còn lần lượt 2% và 3%.",
+        "- Tỷ lệ hộ nghèo, hộ cận nghèo lần lượt là 2%, 3%.",
+    ],
+)
+def test_respectively_is_no_part_of_the_indicator(item):
+    found = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n" + item)
+    assert [(t.indicator, t.value) for t in found] == [
+        ("tỷ lệ hộ nghèo, hộ cận nghèo", 2.0),
+        ("tỷ lệ hộ nghèo, hộ cận nghèo", 3.0),
+    ]
