@@ -35,6 +35,7 @@ from __future__ import annotations
 import unicodedata
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from extractors.text.fold import normalize_tone_marks, skeleton
 from extractors.text.lexicon import ADMIN_UNITS, SCHOOL_LEVELS
@@ -1375,6 +1376,25 @@ _OCR_SEMICOLON_INSIDE = regex.compile(r"(?<=\p{Ll})\s*,?\s*;\s*(?=\p{Ll})")
 _LONE_LETTER_AT_END = regex.compile(r"(?<=\p{L}\s+\p{L}+)\s+\p{Ll}\p{M}*$")
 
 
+#: A department's name OCR damaged: `Sở` or `Bộ`, then as many words as a domain has.
+_HEAD_AND_WORDS = regex.compile(r"^(?P<head>Sở|Bộ)\s+(?P<dom>\p{Lu}[\p{L}\p{M}]*(?:[ ,\-–]+[\p{L}\p{M}]+)+)$")
+#: The share of a domain's letters OCR may have misread (`Phát triển ma thôn` for `nông thôn`):
+#: the decrees' domains differ from each other by far more.
+_DOMAIN_DAMAGE = 0.12
+
+
+def _ocr_domain(name: str) -> str:
+    """`Sở Nông nghiệp và Phát triển ma thôn` → `Sở Nông nghiệp và Phát triển nông thôn`: a
+    department whose domain OCR damaged, matched to the closest of the decrees' domains."""
+    m = _HEAD_AND_WORDS.match(name)
+    if not m or _DOMAIN_RE.fullmatch(m.group("dom")):
+        return name
+    key = _domain_key(m.group("dom"))
+    best = min(DOMAINS, key=lambda d: Levenshtein.distance(key, _domain_key(d)))
+    within = Levenshtein.distance(key, _domain_key(best)) <= _DOMAIN_DAMAGE * len(_domain_key(best))
+    return f"{m.group('head')} {best}" if within and len(key.split()) == len(_domain_key(best).split()) else name
+
+
 @memo()
 def canonical_agency(name: str) -> str:
     """One spelling per agency: NFC, tone marks, spaces, abbreviations expanded.
@@ -1412,6 +1432,7 @@ def canonical_agency(name: str) -> str:
         return f"{head} {dom}" if dom else m.group(0)
 
     s = _DOMAIN_AGENCY.sub(_respell, s)
+    s = _ocr_domain(s)
     m = _CANONICAL_HEAD_RE.match(s)
     if m:
         head = _HEAD_BY_KEY.get(skeleton(m.group("head")))

@@ -833,6 +833,11 @@ def test_a_head_said_once_for_several_domains(cell, names):
             ["các sở, ban ngành thuộc tỉnh", "Ủy ban nhân dân các huyện, thành phố"],
         ),
         ("Chủ tịch Ủy ban nhân dân các huyện; thành phố", ["Chủ tịch Ủy ban nhân dân các huyện, thành phố"]),
+        # a domain OCR damaged, matched to the closest of the decrees' list (kiengiang's poor copy)
+        ("Sở Nông nghiệp và Phát triển ma thôn", ["Sở Nông nghiệp và Phát triển nông thôn"]),
+        ("Bộ Kế hoạch và Đâu tư", ["Bộ Kế hoạch và Đầu tư"]),
+        # a short domain must match whole: `Ngoại vụ` is not `Nội vụ` damaged
+        ("Sở Ngoại vụ", ["Sở Ngoại vụ"]),
         # a unit with its place after a semicolon is a body of its own
         ("Ủy ban nhân dân các huyện; xã Ia Chim", ["Ủy ban nhân dân các huyện", "xã Ia Chim"]),
     ],
