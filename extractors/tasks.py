@@ -682,9 +682,7 @@ _ANNOUNCES = regex.compile(r"(?<![\p{L}])(?:sau|sau\s+đây|dưới\s+đây)\s*:
 #: `Đối với Sở X`, `Trách nhiệm của Sở X:`, `Nhiệm vụ của Đoàn kiểm tra`: who the items under are for.
 _FOR_AGENCY = regex.compile(r"^(?:đối\s+với|trách\s+nhiệm\s+của|nhiệm\s+vụ\s+của|phân\s+công\s+cho)\s+", _F)
 #: `Đối với Đoàn kiểm tra:`, `Trách nhiệm của các đơn vị được kiểm tra:`: whom the work after the colon is for.
-_ADDRESSED_RE = regex.compile(
-    r"^(?:đối\s+với|trách\s+nhiệm\s+của|nhiệm\s+vụ\s+của)\s+(?P<who>[^:;.\n]{2,80}?)\s*:\s*", _F
-)
+_ADDRESSED_RE = regex.compile(_FOR_AGENCY.pattern + r"(?P<who>[^:;.\n]{2,80}?)\s*:\s*", _F)
 #: `Ông. Hoàng Văn Thuân - Trưởng đoàn:` — a member of a team, and the work given to them.
 _PERSON = regex.compile(
     rf"^(?:Ông|Bà|Đồng\s+chí|Đ/c)\.?\s+(?P<who>{NAME_HEAD}(?:\s+{NAME_WORD}){{1,4}}(?:\s*[-–,]\s*[^:]{{2,60}})?)\s*(?::|$)"

@@ -127,11 +127,11 @@ ISSUER_STOPS = regex.compile(
     r"xây\s+dựng|thông\s+qua|quyết\s+định|yêu\s+cầu|giao|và|hết|như)(?![\p{L}])"
 )
 
+#: The verbs a referenced act's title opens with (`… quy định về …`, `… ban hành Quy chế …`).
+TITLE_VERBS = r"ban\s+hành|phê\s+duyệt|quy\s+định|sửa\s+đổi|bổ\s+sung|hướng\s+dẫn"
 #: A title's verb written with a capital right after the issuer (`… của Chính phủ Quy định về
 #: xử phạt …`, `… của Bộ Công Thương Hướng dẫn …`): the title opens, the issuer has ended.
-TITLE_OPENING_CAPITAL = regex.compile(
-    r"(?:Ban\s+hành|Phê\s+duyệt|Quy\s+định|Sửa\s+đổi|Bổ\s+sung|Hướng\s+dẫn|Về)(?![\p{L}])"
-)
+TITLE_OPENING_CAPITAL = regex.compile(rf"(?=\p{{Lu}})(?i:{TITLE_VERBS}|về)(?![\p{{L}}])")
 
 #: The two-word verbs again, folded, for OCR's `sửa đối`, `ban hãnh`.
 ISSUER_STOPS_FOLDED = regex.compile(

@@ -18,6 +18,7 @@ from extractors.legal_refs.patterns import (
     LOOKBACK_ISSUER_RE,
     LOOKBACK_LEAD_RE,
     TITLE_OPENING_CAPITAL,
+    TITLE_VERBS,
     TYPED_HEAD_RE,
     YEAR_AFTER_RE,
 )
@@ -168,7 +169,7 @@ def resolve_tail(text: str, folded: str, ref: Mention) -> None:
 _TITLE_START_RE = regex.compile(
     r"\s*(?:,\s*)?(?P<t>về(?![\p{L}])|[“\"])"
     # the verb written with a capital too (`… của Chính phủ Quy định về …`)
-    r"|\s+(?P<t>(?i:thực\s+hiện|ban\s+hành|phê\s+duyệt|quy\s+định|sửa\s+đổi|hướng\s+dẫn|triển\s+khai)(?![\p{L}]))"
+    rf"|\s+(?P<t>(?i:thực\s+hiện|triển\s+khai|{TITLE_VERBS})(?![\p{{L}}]))"
 )
 
 #: Where a subject clause ends: an aside in brackets, a purpose (`nhằm`), the
