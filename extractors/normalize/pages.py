@@ -701,8 +701,8 @@ def continues_paragraph(prev: str, line: str) -> bool:
     """For lines that are real paragraphs (DOCX): only a sentence cut in two
     (the next starts in lower case and the previous ends no clause) is joined."""
     first = line.lstrip()[:1]
-    if _LABEL_OPENING.match(line):
-        return False
+    if _LABEL_OPENING.match(line) or _LABEL.match(line):
+        return False  # `a) …`, `a- Về kinh tế`, `- …`: a list item of its own
     if _is_kind_line(prev):
         return False  # the kind line over its subject (`CHƯƠNG TRÌNH HÀNH ĐỘNG` / `thực hiện …`)
     return first.islower() and "\t" not in line and "\t" not in prev[-300:] and not _CLAUSE_END.search(prev[-300:])
