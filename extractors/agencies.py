@@ -1390,9 +1390,9 @@ def _ocr_domain(name: str) -> str:
     if not m or _DOMAIN_RE.fullmatch(m.group("dom")):
         return name
     key = _domain_key(m.group("dom"))
-    best = min(DOMAINS, key=lambda d: Levenshtein.distance(key, _domain_key(d)))
-    within = Levenshtein.distance(key, _domain_key(best)) <= _DOMAIN_DAMAGE * len(_domain_key(best))
-    return f"{m.group('head')} {best}" if within and len(key.split()) == len(_domain_key(best).split()) else name
+    best = min(_DOMAIN_BY_KEY, key=lambda k: Levenshtein.distance(key, k))
+    within = Levenshtein.distance(key, best) <= _DOMAIN_DAMAGE * len(best)
+    return f"{m.group('head')} {_DOMAIN_BY_KEY[best]}" if within and len(key.split()) == len(best.split()) else name
 
 
 @memo()

@@ -766,20 +766,21 @@ def _province(facts: DocumentFacts, text: str) -> str | None:
                 return name
             if m and (name := province_of_district(m.group("unit"), m.group("place"))):
                 return name  # `Ủy ban nhân dân huyện Đắk Hà`: the district names its province
+    # `Đồng Hới, ngày …`: a city names its province. A name two provinces' units share
+    # (`Tân Uyên`: a city of Bình Dương, a district of Lai Châu) goes to the one the text names.
+    found = [
+        name
+        for unit in ("thành phố", "thị xã", "huyện", "quận")
+        if facts.issue_place and (name := province_of_district(unit, facts.issue_place))
+    ]
+    if len(set(found)) == 1:
+        return found[0]  # the text's own naming has nothing to decide
     counts: dict[str, int] = {}
     for m in _PROVINCE_IN_TEXT.finditer(text):
         if name := canonical_province(m.group("name")):
             counts[name] = counts.get(name, 0) + 1
-    if facts.issue_place:
-        # `Đồng Hới, ngày …`: a city names its province. A name two provinces' units share
-        # (`Tân Uyên`: a city of Bình Dương, a district of Lai Châu) goes to the one the text names.
-        found = [
-            name
-            for unit in ("thành phố", "thị xã", "huyện", "quận")
-            if (name := province_of_district(unit, facts.issue_place))
-        ]
-        if found:
-            return max(found, key=lambda k: (counts.get(k, 0), -found.index(k)))
+    if found:
+        return max(found, key=lambda k: (counts.get(k, 0), -found.index(k)))
     # Else the province named most often in the text, or through its cities and districts.
     if not counts:
         for m in _DISTRICT_IN_TEXT.finditer(text):

@@ -1069,8 +1069,10 @@ _BARE_COUNT_HEAD_RE = regex.compile(r"(?:tổng\s+)?số(?:\s+lượng)?", _I)
 def _subject_indicator(f: _Figure, lead: str | None, prior_indicator: str | None, prior_subject: str) -> str:
     """The indicator named before a figure, completed from the lead-in or the previous figure."""
     counted = f.is_count
-    if not f.subject and counted and _BARE_COUNT_HEAD_RE.fullmatch(prior_subject.strip()):
-        return f"{prior_subject.strip()} {f.noun_words}"  # `nâng tổng số lên 12 KCN, 37 CCN`: of its own unit
+    head = (f.subject or prior_subject).strip()
+    if counted and _BARE_COUNT_HEAD_RE.fullmatch(head):
+        # `nâng tổng số lên 12 KCN, 37 CCN`: the head alone, here or before, counts each figure's own unit
+        return f"{head} {f.noun_words}"
     if not f.subject:
         # `40 giường bệnh và 15 bác sỹ`: the second count shares the subject.
         coord = _coordinated_count(prior_subject, f.noun) if prior_subject and counted else None
@@ -1084,9 +1086,6 @@ def _subject_indicator(f: _Figure, lead: str | None, prior_indicator: str | None
     if served and served.start():
         # `giải quyết việc làm cho 30.000 lao động`: the count is of those served
         return f"số {f.noun_words} được {_lower_first(f.subject[: served.start()])}"
-    if counted and _BARE_COUNT_HEAD_RE.fullmatch(f.subject.strip()):
-        # `nâng tổng số lên 12 KCN`: the head alone counts the unit (`tổng số khu công nghiệp`)
-        return f"{f.subject.strip()} {f.noun_words}"
     if _HEAD_RE.match(f.subject):
         return f.subject
     if lead:

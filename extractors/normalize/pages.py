@@ -633,8 +633,13 @@ def given_paragraphs_are_lines(lines: list[Line]) -> bool:
     """Whether lines given as paragraphs are really a page's wrapped lines
     (a PDF converted to Word, text pasted with its line breaks, soft breaks
     at every line): most full lines then stop mid-sentence."""
+    return _mostly_cut(_line_pairs(lines))
+
+
+def _line_pairs(lines: list[Line]) -> list[tuple[str, str]]:
+    """Each non-empty line outside a table with the one after it."""
     texts = [t for ln in lines if (t := ln.text.strip()) and "\t" not in t]
-    return _mostly_cut(list(zip(texts, texts[1:], strict=False)))
+    return list(zip(texts, texts[1:], strict=False))
 
 
 def _cut_share(pairs: list[tuple[str, str]], least: int = _MIN_FULL_LINES) -> float | None:
@@ -662,8 +667,7 @@ _PARAGRAPH_LINE_SHARE = 0.2
 
 def lines_are_paragraphs(lines: list[Line]) -> bool:
     """Whether a text file's lines are whole paragraphs rather than a page's wrapped lines."""
-    texts = [t for ln in lines if (t := ln.text.strip()) and "\t" not in t]
-    share = _cut_share(list(zip(texts, texts[1:], strict=False)))
+    share = _cut_share(_line_pairs(lines))
     return share is not None and share <= _PARAGRAPH_LINE_SHARE
 
 
