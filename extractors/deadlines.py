@@ -34,8 +34,9 @@ How it works, in three steps:
 
    Explicit slots are read without these filters: `Thời gian thực hiện: …`
    values and the time column of a table whose header names one
-   (`Thời gian`, `Tiến độ`, `Thời hạn`).  Other table cells are left to the
-   targets and tasks extractors.
+   (`Thời gian`, `Tiến độ`, `Thời hạn`), and the ticks (`x`) of a table
+   whose columns are times (`Năm 2024 | Năm 2025`).  Other table cells are
+   left to the targets and tasks extractors.
 3. **Merging.**  Atoms joined only by `và`, `hoặc`, commas or an opening
    bracket form one expression: `Năm 2024 và hàng năm`, `Thường xuyên, hằng
    năm`, `Định kỳ hằng năm (trước ngày 15/11)`, `theo định kỳ hoặc đột xuất`.
@@ -46,7 +47,7 @@ The module is pure: no files, no network, no global state.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -704,14 +705,15 @@ def _span_text(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _record(doc, text: str, start: int, end: int, nf: dict, tasks) -> Deadline:
+def _record(doc, text: str, start: int, end: int, nf: dict, tasks, as_written: str | None = None) -> Deadline:
+    """`as_written`: the words that state the time when the span only points at it (a tick under its column)."""
     start, end = _span_text(text, start, end)
     return Deadline(
         section_id=doc.section_id_at(start),
         char_start=start,
         char_end=end,
         page=doc.page_at(start),
-        text=text[start:end],
+        text=as_written or text[start:end],
         task_id=_task_at(tasks, start, text),
         **nf,
     )
@@ -793,18 +795,9 @@ def _slot_records(doc, text, tasks, start, end) -> list[Deadline]:
         nf = {"kind": "period", "start": None, "end": None, "recurrence": None, "recur_on": None, "ongoing": False}
         end = start + d.end()
     if nf is None:
-        m = _BARE_YEAR_CELL.match(text[start:end])
-        if not m:
-            return []
-        y1, y2 = m.group("y1"), m.group("y2")
-        nf = {
-            "kind": "period" if y2 else "year",
-            "start": y1 if y2 else None,
-            "end": y2 or y1,
-            "recurrence": None,
-            "recur_on": None,
-            "ongoing": False,
-        }
+        nf = _bare_years(text[start:end])
+    if nf is None:
+        return []
     return [_record(doc, text, start, end, nf, tasks)]
 
 
@@ -831,36 +824,188 @@ def _slots(doc, text, tasks, skip) -> tuple[list[Deadline], list[tuple[int, int]
     return out, used
 
 
-def _tables(doc, text, tasks) -> tuple[list[Deadline], list[tuple[int, int]]]:
-    """Time-column cells of tab-separated tables; every table line is returned as used."""
-    out, used = [], []
-    col: list[int] | None = None
-    ncols = 0
+# ---------------------------------------------------------------- tick tables
+
+#: A cell that only marks its column: in a table whose columns are times
+#: (`Năm 2024 | Năm 2025`, `Quý I/2025 | Quý II/2025`), a row runs when it ticks them.
+TICK_CELL = regex.compile(r"^\s*[xX✓✔√●•]\s*$")
+#: A time column's title is short (`6 tháng đầu năm 2025`); a longer cell is content.
+MAX_TIME_TITLE_CHARS = 30
+
+
+def _bare_years(cell: str) -> dict | None:
+    m = _BARE_YEAR_CELL.match(cell)
+    if not m:
+        return None
+    y1, y2 = m.group("y1"), m.group("y2")
+    return {
+        "kind": "period" if y2 else "year",
+        "start": y1 if y2 else None,
+        "end": y2 or y1,
+        "recurrence": None,
+        "recur_on": None,
+        "ongoing": False,
+    }
+
+
+#: A quarter or month without its year (`Quý I`, `Tháng 6`): a column title whose
+#: year the table states once, above it (`DANH MỤC NHIỆM VỤ NĂM 2025`, `Năm 2025`).
+_YEARLESS_TITLE = regex.compile(rf"^(?:{QUY}\s+{QUARTER_NO}|{THANG}\s+{MONTH_NO})$", regex.I)
+_YEAR_RE = regex.compile(rf"(?<!\d){Y}")
+
+
+def time_cell(cell: str, year: str | None = None) -> dict | None:
+    """The normal form of a cell that is one time value and nothing more (`Năm 2024`, `Quý I/2025`, `2025`).
+
+    `year`: the year a quarter or month without one (`Quý I`) is of."""
+    c = cell.strip()
+    if not c or len(c) > MAX_TIME_TITLE_CHARS:
+        return None
+    if year and _YEARLESS_TITLE.match(c):
+        c = f"{c}/{year}"
+    atoms = find_atoms(c)
+    if not atoms:
+        return _bare_years(c)
+    ends = [0] + [a.end for a in atoms]
+    starts = [a.start for a in atoms] + [len(c)]
+    rest = "".join(c[e:s] for e, s in zip(ends, starts, strict=True))
+    return None if regex.search(r"\p{L}", rest) else normal_form(atoms)
+
+
+@dataclass(frozen=True)
+class TickRun:
+    """Adjacent time columns one row ticks: the row runs from the first's time to the last's."""
+
+    first: int  # the row's cell of the first tick
+    last: int  # the row's cell of the last tick
+    text: str  # the columns' titles, as written (`Năm 2024 - Năm 2025`)
+    nf: dict
+
+
+@dataclass
+class TickTable:
+    """What the time columns of one table say: each row's tick runs, and the rows that title the columns."""
+
+    runs: dict[int, list[TickRun]] = field(default_factory=dict)
+    title_rows: set[int] = field(default_factory=set)
+
+
+def _one_year(texts) -> str | None:
+    years = {m.group() for t in texts for m in _YEAR_RE.finditer(t)}
+    return years.pop() if len(years) == 1 else None
+
+
+def read_ticks(rows: list[list[str]], caption: str = "") -> TickTable:
+    """The tick runs of one table, given as its rows' cells.
+
+    A row with two or more cells that are times and no tick titles the
+    columns of the rows under it that tick them; a title without its year
+    (`Quý I`) takes the one year of the row above it or of the `caption`.
+    Merged cells shorten a row from the left (STT, group titles), so a short
+    row is aligned from the right."""
+    out = TickTable()
+    titles: dict[int, tuple[str, dict]] = {}
+    title_row, ncols = -1, 0
+    year = _one_year([caption])
+    for r, cells in enumerate(rows):
+        ticked = [i for i, c in enumerate(cells) if TICK_CELL.match(c)]
+        if not ticked:
+            times = {i: (c.strip(), nf) for i, c in enumerate(cells) if (nf := time_cell(c, year)) is not None}
+            year = _one_year(cells) or year
+            if len(times) >= 2:
+                titles, title_row, ncols = times, r, len(cells)
+            continue
+        shift = max(0, ncols - len(cells))
+        runs: list[list[int]] = []
+        for i in ticked:
+            if i + shift not in titles:
+                continue
+            if runs and i == runs[-1][-1] + 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        if runs:
+            out.runs[r] = [_tick_run(run[0], run[-1], titles[run[0] + shift], titles[run[-1] + shift]) for run in runs]
+            out.title_rows.add(title_row)
+    return out
+
+
+def _tick_run(first: int, last: int, a: tuple[str, dict], b: tuple[str, dict]) -> TickRun:
+    if first == last:
+        return TickRun(first, last, a[0], a[1])
+    nf = {**b[1], "kind": "period", "start": a[1]["start"] or a[1]["end"]}
+    return TickRun(first, last, f"{a[0]} - {b[0]}", nf)
+
+
+@dataclass
+class TableBlock:
+    """One tab-separated table: its rows (each its start and its cells) and the lines just above it."""
+
+    rows: list[tuple[int, list[str]]]
+    caption: str
+
+    def ticks(self) -> TickTable:
+        return read_ticks([cells for _, cells in self.rows], self.caption)
+
+
+#: Lines above a table that may title it (`PHỤ LỤC` / `DANH MỤC NHIỆM VỤ NĂM 2025`).
+CAPTION_LINES = 2
+
+
+def table_blocks(text: str) -> list[TableBlock]:
+    """The tab-separated tables of `text`."""
+    blocks: list[TableBlock] = []
+    above: list[str] = []
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if "\t" not in line:
-            col, ncols = None, 0
+            if line.strip():
+                above = [*above[-(CAPTION_LINES - 1) :], line]
             continue
-        used.append((start, start + len(line)))
-        cells = line.split("\t")
-        header = [
-            i
-            for i, c in enumerate(cells)
-            if len(c.strip()) <= MAX_HEADER_CHARS and TIME_HEADER.search(c.strip()) and not find_atoms(c)
-        ]
-        if header:
-            col, ncols = header, len(cells)
-            continue
-        if col is None:
-            continue
-        for c in col:
-            # merged cells shorten a row from the left (STT, group titles): align from the right
-            i = c if len(cells) == ncols else len(cells) - (ncols - c)
-            if not 0 <= i < len(cells):
+        if above or not blocks:
+            blocks.append(TableBlock([], "\n".join(above)))
+            above = []
+        blocks[-1].rows.append((start, line.split("\t")))
+    return blocks
+
+
+def _cell_start(row_start: int, cells: list[str], i: int) -> int:
+    return row_start + sum(len(x) + 1 for x in cells[:i])
+
+
+def _tables(doc, text, tasks) -> tuple[list[Deadline], list[tuple[int, int]]]:
+    """Time-column cells and tick runs of tab-separated tables; every table line is returned as used."""
+    out, used = [], []
+    for block in table_blocks(text):
+        ticks = block.ticks()
+        col: list[int] | None = None
+        ncols = 0
+        for r, (start, cells) in enumerate(block.rows):
+            used.append((start, start + len("\t".join(cells))))
+            if r in ticks.title_rows:
                 continue
-            cstart = start + sum(len(x) + 1 for x in cells[:i])
-            out.extend(_slot_records(doc, text, tasks, cstart, cstart + len(cells[i])))
+            for run in ticks.runs.get(r, ()):
+                a = _cell_start(start, cells, run.first)
+                b = _cell_start(start, cells, run.last) + len(cells[run.last])
+                out.append(_record(doc, text, a, b, run.nf, tasks, as_written=run.text))
+            header = [
+                i
+                for i, c in enumerate(cells)
+                if len(c.strip()) <= MAX_HEADER_CHARS and TIME_HEADER.search(c.strip()) and not find_atoms(c)
+            ]
+            if header:
+                col, ncols = header, len(cells)
+                continue
+            if col is None:
+                continue
+            for c in col:
+                # merged cells shorten a row from the left (STT, group titles): align from the right
+                i = c if len(cells) == ncols else len(cells) - (ncols - c)
+                if not 0 <= i < len(cells):
+                    continue
+                cstart = _cell_start(start, cells, i)
+                out.extend(_slot_records(doc, text, tasks, cstart, cstart + len(cells[i])))
     return out, used
 
 

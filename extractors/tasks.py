@@ -34,6 +34,7 @@ from extractors.agencies import (
     span_names,
     split_agencies,
 )
+from extractors.deadlines import TICK_CELL, table_blocks
 from extractors.document import ParsedDoc
 from extractors.normalize.flat_tables import header_completed
 from extractors.sections import classify_line, heading_kind, is_title_like
@@ -1106,6 +1107,15 @@ def _merged_row(cells: list[str], cols: dict[str, int]) -> bool:
     return len(rest) >= 2 and len(set(rest)) == 1
 
 
+def _ticked_times(text: str) -> dict[int, str]:
+    """The times each table row ticks (`x` under `Năm 2024`), as written, by the row's start."""
+    out = {}
+    for block in table_blocks(text):
+        for r, runs in block.ticks().runs.items():
+            out[block.rows[r][0]] = ", ".join(run.text for run in runs)
+    return out
+
+
 def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
     text = doc.text or ""
     drafts = []
@@ -1113,6 +1123,7 @@ def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
     header: list[str] = []
     inherited_lead: list[str] = []
     under_header = False
+    ticked = _ticked_times(text)
     for s, e in _lines(text, 0, len(text)):
         # Empty cells at either end of a row are tabs `_lines` trimmed: put them back.
         while s > 0 and text[s - 1] == "\t":
@@ -1164,7 +1175,9 @@ def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
         roles = cell_assignment(get("lead"))
         lead = roles.lead
         partners = roles.partners + split_agencies(get("partners"))
-        time = get("timeframe").strip() or None
+        time = get("timeframe").strip()
+        if not time or TICK_CELL.match(time):  # `x` under `Thời gian thực hiện` / `2024`
+            time = ticked.get(text.rfind("\n", 0, s) + 1)
         product = get("product").strip() or None
         if not (lead or partners or time or product) and _GROUP_LABEL.match(stt):
             # `I  Nhóm nhiệm vụ …` with nothing else: a group heading row.

@@ -422,3 +422,55 @@ def test_an_odt_cell_of_one_name_per_line_keeps_the_names_apart():
         z.writestr("content.xml", content)
     lines = read_document(Path("x.odt"), buf.getvalue(), ocr=False).pages[0].split("\n")
     assert lines[-1] == "1\tRà soát quy hoạch\tSở Tài chính; Sở Xây dựng"
+
+
+TICK_PLAN = """ỦY BAN NHÂN DÂN
+HUYỆN THỬ
+Số: 21/KH-UBND
+Thử, ngày 18 tháng 4 năm 2026
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+I. NHIỆM VỤ
+Chi tiết tại Phụ lục kèm theo.
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ NĂM 2026
+| STT | Nhiệm vụ | Cơ quan chủ trì | Quý I | Quý II | Quý III |
+| 1 | Nâng cấp hệ thống quản lý văn bản | Văn phòng Ủy ban nhân dân | x | x | |
+| 2 | Số hóa hồ sơ thủ tục hành chính | Phòng Tư pháp | | | x |
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+
+@pytest.mark.parametrize(
+    ("ext", "render"),
+    [(".docx", docx_bytes), (".docx", docx_tabs_bytes), (".odt", odt_bytes), (".doc", rtf_bytes)],
+)
+def test_a_table_of_ticked_quarters_reads_the_same_in_every_format(ext, render, tmp_path):
+    """Empty cells beside the ticks keep their columns in every reader: each row's
+    ticks fall under the quarters they mark (T4)."""
+
+    def times(path):
+        p = process_file(path, ocr=False)
+        tasks = {t.task_id: t.text for t in p.tasks}
+        return (
+            [(t.text, t.timeframe) for t in p.tasks if t.source == "table"],
+            [(d.start, d.end, tasks.get(d.task_id)) for d in p.deadlines],
+        )
+
+    text = tmp_path / "plan.txt"
+    text.write_text(TICK_PLAN, encoding="utf-8")
+    want = times(text)
+    assert want == (
+        [("Nâng cấp hệ thống quản lý văn bản", "Quý I - Quý II"), ("Số hóa hồ sơ thủ tục hành chính", "Quý III")],
+        [
+            ("2026-Q1", "2026-Q2", "Nâng cấp hệ thống quản lý văn bản"),
+            (None, "2026-Q3", "Số hóa hồ sơ thủ tục hành chính"),
+        ],
+    )
+    doc = tmp_path / f"plan{ext}"
+    doc.write_bytes(render(cut(TICK_PLAN)))
+    assert times(doc) == want

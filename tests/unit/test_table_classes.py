@@ -288,3 +288,96 @@ def test_a_group_row_behind_ocr_look_alikes_is_no_task(label):
     )
     table = [t for t in analyse(normalize_text(text)).tasks if t.source == "table"]
     assert [t.text for t in table] == ["Xây dựng Quy chế quản lý dữ liệu số"]
+
+
+# -- time columns ticked row by row (T4) ----------------------------------------------
+TICK_TASKS = [
+    ("Nâng cấp hệ thống quản lý văn bản", "Văn phòng Ủy ban nhân dân"),
+    ("Triển khai nền tảng họp trực tuyến", "Sở Khoa học và Công nghệ"),
+    ("Số hóa hồ sơ thủ tục hành chính", "Sở Tư pháp"),
+]
+#: Which of two time columns each task ticks.
+TICKS = [("x", ""), ("x", "X"), ("", "✓")]
+#: (caption, title rows over the two time columns, the times as the rows give them)
+TICK_TITLES = {
+    "years": ("DANH MỤC NHIỆM VỤ", [["Năm 2026", "Năm 2027"]], ["2026", "2027"], "Năm 2026", "Năm 2027"),
+    "bare_years_under_a_time_title": (
+        "DANH MỤC NHIỆM VỤ",
+        [["Thời gian thực hiện", ""], ["2026", "2027"]],
+        ["2026", "2027"],
+        "2026",
+        "2027",
+    ),
+    "quarters": (
+        "DANH MỤC NHIỆM VỤ",
+        [["Quý I/2026", "Quý II/2026"]],
+        ["2026-Q1", "2026-Q2"],
+        "Quý I/2026",
+        "Quý II/2026",
+    ),
+    # the year said once: in the caption, or in a title row over the columns
+    "quarters_of_the_captions_year": (
+        "DANH MỤC NHIỆM VỤ NĂM 2026",
+        [["Quý I", "Quý II"]],
+        ["2026-Q1", "2026-Q2"],
+        "Quý I",
+        "Quý II",
+    ),
+    "months_under_their_year": (
+        "DANH MỤC NHIỆM VỤ",
+        [["Năm 2026", ""], ["Tháng 3", "Tháng 6"]],
+        ["2026-03", "2026-06"],
+        "Tháng 3",
+        "Tháng 6",
+    ),
+}
+
+
+def _tick_table(titles: str, layout: str) -> str:
+    caption, title_rows, _, _, _ = TICK_TITLES[titles]
+    head = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", *title_rows[0]]]
+    head += [["", "", "", *row] for row in title_rows[1:]]
+    rows = [
+        [str(i), task, lead, *ticks] for i, ((task, lead), ticks) in enumerate(zip(TICK_TASKS, TICKS, strict=True), 1)
+    ]
+    return "\n".join([*INTRO[:4], "PHỤ LỤC", caption, *LAYOUTS[layout]([*head, *rows])])
+
+
+@pytest.mark.parametrize("layout", ["tabs", "pipes", "markdown"])
+@pytest.mark.parametrize("titles", TICK_TITLES)
+def test_ticked_time_columns_say_when_each_row_runs(titles, layout):
+    _, _, (first, second), a, b = TICK_TITLES[titles]
+    got = analyse(normalize_text(_tick_table(titles, layout)))
+    table = [t for t in got.tasks if t.source == "table"]
+    assert [(t.text, t.lead) for t in table] == [(task, [lead]) for task, lead in TICK_TASKS]
+    assert [t.timeframe for t in table] == [a, f"{a} - {b}", b]
+    by_task = {t.task_id: t.text for t in table}
+    deadlines = [(d.start, d.end, d.text, by_task.get(d.task_id)) for d in got.deadlines]
+    assert deadlines == [
+        (None, first, a, TICK_TASKS[0][0]),
+        (first, second, f"{a} - {b}", TICK_TASKS[1][0]),  # adjacent ticks: one period
+        (None, second, b, TICK_TASKS[2][0]),
+    ]
+    # the titles over the columns are no time of any row
+    assert len(got.deadlines) == 3
+    assert not contract_violations("deadlines", got.deadlines)
+
+
+def test_ticks_apart_are_times_apart():
+    text = "\n".join(
+        [
+            *INTRO[:4],
+            "PHỤ LỤC",
+            "STT\tNhiệm vụ\tCơ quan chủ trì\tQuý I/2026\tQuý II/2026\tQuý III/2026",
+            "1\tRà soát quy hoạch\tSở Xây dựng\tx\t\tx",
+        ]
+    )
+    got = analyse(normalize_text(text))
+    assert [t.timeframe for t in got.tasks if t.source == "table"] == ["Quý I/2026, Quý III/2026"]
+    assert [(d.kind, d.end) for d in got.deadlines] == [("quarter", "2026-Q1"), ("quarter", "2026-Q3")]
+
+
+def test_values_under_year_columns_are_no_ticks():
+    # An indicator table's year columns hold values: no row runs in them.
+    text = "\n".join([*TARGET_INTRO, *LAYOUTS["tabs"]([TARGET_HEADER, *TARGET_ROWS])])
+    assert analyse(normalize_text(text)).deadlines == []
