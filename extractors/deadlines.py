@@ -313,6 +313,37 @@ _CLAUSE_OPENERS = regex.compile(
 #: Clause boundaries for the plan-name test (commas stay: titles contain them).
 _CLAUSE_BREAK_RE = regex.compile(r"[;:(“\"\n\t]|\.(?=\s)")
 
+#: A report named by the period it covers (`báo cáo 6 tháng`, `báo cáo năm`,
+#: `báo cáo tổng kết quý`) makes a due day without a year (`trước ngày 15/6`)
+#: recur with that period; a report of one year or quarter (`báo cáo năm 2025`,
+#: `báo cáo quý I`) names no cycle.
+_REPORT_PERIOD_RE = regex.compile(
+    rf"báo\s+cáo(?:\s+(?:sơ\s+kết|tổng\s+kết|định\s+kỳ|kết\s+quả))?\s+"
+    rf"(?:(?P<P1Y>(?:cả\s+|{HANG}\s+)?{NAM})|(?P<P6M>(?:0?6|sáu)\s+{THANG}(?:\s+đầu\s+{NAM})?)"
+    rf"|(?P<P3M>(?:{HANG}\s+)?{QUY})|(?P<P1M>(?:{HANG}\s+)?{THANG}))(?!\s*(?:\d|[IV]+\b|{ROMAN_LOOKALIKE}))",
+    regex.I,
+)
+#: `trước ngày 30 tháng 6 đối với báo cáo sáu tháng`: the report named after its due day.
+_FOR_REPORT_RE = regex.compile(r"\s*\(?\s*đối\s+với\s+")
+#: How far before its due day a report's name may stand (`báo cáo năm gửi về Sở Tài chính trước ngày 15/12`).
+MAX_REPORT_GAP = 60
+#: What ends the clause a report's name and its due day share.
+_REPORT_CLAUSE_END_RE = regex.compile(r"[,;:\n]|\.\s")
+
+
+def _report_cycle(text: str, day: Atom) -> str | None:
+    """The recurrence of the periodic report a due day without a year belongs to, if one is named beside it."""
+    if (m := _FOR_REPORT_RE.match(text, day.end)) and (r := _REPORT_PERIOD_RE.match(text, m.end())):
+        return r.lastgroup
+    lo = max(0, day.start - MAX_REPORT_GAP)
+    before = None
+    for r in _REPORT_PERIOD_RE.finditer(text, lo, day.start):
+        before = r
+    if before is None or _REPORT_CLAUSE_END_RE.search(text, before.end(), day.start):
+        return None
+    return before.lastgroup
+
+
 #: Section kinds whose time expressions are goals, horizons or paperwork.
 SKIP_KINDS = frozenset({"preamble", "muc_tieu", "noi_nhan", "chu_ky", "footnotes"})
 #: Skipped kinds whose prose may still state a completion time.
@@ -1077,10 +1108,27 @@ def extract_deadlines(doc, tasks: list | None = None, exclude: list[tuple[int, i
             ],
         ):
             nf = normal_form(piece)
+            if nf is None and len(piece) == 1 and piece[0].kind == "daymonth":
+                nf = _report_due_day(text, piece[0])
             if nf:
                 out.append(_record(doc, text, piece[0].start, piece[-1].end, nf, tasks))
     out.sort(key=lambda d: (d.char_start, d.char_end))
     return out
+
+
+def _report_due_day(text: str, day: Atom) -> dict | None:
+    """`báo cáo 6 tháng trước ngày 15/6`: the day of every period of the report, as `định kỳ 6 tháng (trước ngày 15/6)` says it."""
+    cycle = _report_cycle(text, day)
+    if cycle is None:
+        return None
+    return {
+        "kind": "recurring",
+        "start": None,
+        "end": None,
+        "recurrence": cycle,
+        "recur_on": day.recur_on,
+        "ongoing": False,
+    }
 
 
 def _ranges(text: str, atoms: list[Atom]) -> list[list[Atom]]:

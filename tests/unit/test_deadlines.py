@@ -76,6 +76,45 @@ def test_a_due_day_that_ends_its_item_before_the_next_label(written, recurrence,
     assert [(d.text, d.recurrence, d.recur_on) for d in found] == [(written, recurrence, day)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "Các sở gửi báo cáo 6 tháng trước ngày 15/6 và báo cáo năm trước ngày 15/12.",
+            [("trước ngày 15/6", "P6M", "--06-15"), ("trước ngày 15/12", "P1Y", "--12-15")],
+        ),
+        (
+            "Gửi báo cáo sơ kết sáu tháng đầu năm trước ngày 10 tháng 6, báo cáo tổng kết năm trước ngày 10 tháng 12.",
+            [("trước ngày 10 tháng 6", "P6M", "--06-10"), ("trước ngày 10 tháng 12", "P1Y", "--12-10")],
+        ),
+        # the report named after its due day (Thông tư 38/2025/TT-BCT, Điều 19)
+        (
+            "Báo cáo trước ngày 30 tháng 6 đối với báo cáo sáu tháng, trước ngày 30 tháng 12 đối với báo cáo năm.",
+            [("trước ngày 30 tháng 6", "P6M", "--06-30"), ("trước ngày 30 tháng 12", "P1Y", "--12-30")],
+        ),
+        ("Báo cáo quý gửi Sở Tài chính trước ngày 20/3.", [("trước ngày 20/3", "P3M", "--03-20")]),
+    ],
+)
+def test_a_periodic_reports_due_day_recurs_with_the_report(sentence, want):
+    """A report named by the period it covers (`báo cáo 6 tháng`, `báo cáo năm`) is due on
+    that day of every period, as `định kỳ 6 tháng (trước ngày 15/6)` says it."""
+    assert [(d.text, d.recurrence, d.recur_on) for d in _run(sentence)] == want
+    assert {d.kind for d in _run(sentence)} == {"recurring"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sở Tài chính gửi báo cáo năm 2025 trước ngày 15/12.",  # the report of one year
+        "Sở Tài chính gửi báo cáo quý I trước ngày 15/3.",  # of one quarter
+        "Sở Tài chính gửi báo cáo kết quả về Sở Nội vụ trước ngày 15/12.",  # no period named
+        "Báo cáo năm đã gửi; các sở hoàn thành việc rà soát trước ngày 15/12.",  # another clause
+    ],
+)
+def test_a_due_day_without_a_periodic_report_stays_without_a_cycle(sentence):
+    assert _run(sentence) == []
+
+
 def test_a_full_date_after_the_monthly_cycle_is_no_day_of_every_month():
     d = _one("Các sở báo cáo hằng tháng trước ngày 25 tháng 6 về Sở Tài chính.")
     assert d.recur_on == "--06-25"
