@@ -859,7 +859,9 @@ def _slots(doc, text, tasks, skip) -> tuple[list[Deadline], list[tuple[int, int]
 
 #: A cell that only marks its column: in a table whose columns are times
 #: (`Năm 2024 | Năm 2025`, `Quý I/2025 | Quý II/2025`), a row runs when it ticks them.
-TICK_CELL = regex.compile(r"^\s*[xX✓✔√●•]\s*$")
+#: Ticks as typed (`x`, `×`), as Unicode draws them, in the Wingdings font's
+#: private-use codes (U+F0FB-U+F0FE: ✗ ✓ ☒ ☑) and as a PDF maps that font to Latin-1 (`ü` ✓).
+TICK_CELL = regex.compile(r"^\s*[xX×✓✔✗✘√●•☑☒\uf0fb-\uf0feü]\s*$")
 #: A time column's title is short (`6 tháng đầu năm 2025`); a longer cell is content.
 MAX_TIME_TITLE_CHARS = 30
 

@@ -297,7 +297,7 @@ TICK_TASKS = [
     ("Số hóa hồ sơ thủ tục hành chính", "Sở Tư pháp"),
 ]
 #: Which of two time columns each task ticks.
-TICKS = [("x", ""), ("x", "X"), ("", "✓")]
+TICKS = [("x", ""), ("×", "X"), ("", "\uf0fc")]  # typed, and Wingdings' check mark
 #: (caption, title rows over the two time columns, the times as the rows give them)
 TICK_TITLES = {
     "years": ("DANH MỤC NHIỆM VỤ", [["Năm 2026", "Năm 2027"]], ["2026", "2027"], "Năm 2026", "Năm 2027"),
