@@ -32,6 +32,7 @@ class SourceFormat(StrEnum):
     DOCX = "docx"
     ODT = "odt"
     DOC = "doc"
+    HTML = "html"
 
 
 class DocKind(StrEnum):

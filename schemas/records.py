@@ -79,7 +79,7 @@ class Document:
         STR, "the same for every copy of one plan (text, PDF, scan, DOCX): normalised issuer, number, date, title"
     )
     source_sha256: str | None = col(STR, "full hex SHA-256 of the source bytes")
-    source_format: str | None = col(STR, "pdf, image, txt, md, docx, odt, doc", SourceFormat)
+    source_format: str | None = col(STR, "pdf, image, txt, md, docx, odt, doc, html", SourceFormat)
     n_pages: int | None = col(pa.int32(), "pages (null for text inputs)")
     ocr_pages: int | None = col(pa.int32(), "pages whose text came from OCR")
     text_chars: int | None = col(pa.int64(), "length of the normalised text")

@@ -633,7 +633,8 @@ table.data td { border: 1px solid black; padding: 2pt; font-size: 10pt; }
 """
 
 
-def _printed_body(lines: list[str]) -> list[str]:
+def _html_body(lines: list[str], table, para) -> list[str]:
+    """Body lines as HTML: each run of tab-separated rows one `table(rows)`, every other line `para(line)`."""
     out: list[str] = []
     rows: list[list[str]] = []
     for ln in [*lines, ""]:
@@ -641,12 +642,19 @@ def _printed_body(lines: list[str]) -> list[str]:
             rows.append(ln.split("\t"))
             continue
         if rows:
-            cells = ["<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows]
-            out.append('<table class="data">' + "".join(cells) + "</table>")
+            out.append(table(rows))
             rows = []
         if ln:
-            out.append(f"<p>{html.escape(ln)}</p>")
+            out.append(para(ln))
     return out
+
+
+def _printed_body(lines: list[str]) -> list[str]:
+    def table(rows: list[list[str]]) -> str:
+        cells = ["<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows]
+        return '<table class="data">' + "".join(cells) + "</table>"
+
+    return _html_body(lines, table, lambda ln: f"<p>{html.escape(ln)}</p>")
 
 
 def printed_html(plan: Plan, css: str = _PRINT_CSS) -> str:
@@ -701,3 +709,130 @@ def pdf_printed_bytes(plan: Plan, css: str = _PRINT_CSS) -> bytes:
             timeout=120,
         )
         return pdf.read_bytes()
+
+
+# ---------------------------------------------------------------- web pages
+
+#: Word's list labels in its "Web Page" save: the label typed into the text, inside the
+#: conditional comment browsers other than Word read (`<![if !supportLists]>`).
+_WORD_LIST = (
+    "<p class=MsoListParagraph style='text-indent:-.25in;mso-list:l0 level1 lfo1'><![if !supportLists]>"
+    "<span lang=VI><span style='mso-list:Ignore'>{label}<span style='font:7.0pt \"Times New Roman\"'>"
+    "&nbsp;&nbsp;&nbsp; </span></span></span><![endif]><span lang=VI>{text}</span></p>"
+)
+
+
+def word_html(plan: Plan, charset: str = "utf-8") -> str:
+    """The plan as Word saves it as a "Web Page": the header and signature blocks in
+    borderless layout tables, `MsoNormal` paragraphs whose source lines Word wraps
+    at about 76 columns, list labels as Word writes them (`_WORD_LIST`), data
+    tables ruled by each cell's inline border."""
+
+    def para(text: str, center: bool = False, bold: bool = False) -> str:
+        if m := _LABEL_SPACE.match(text):
+            return _WORD_LIST.format(label=html.escape(m.group(1)), text=html.escape(text[m.end() :]))
+        body = html.escape(text)
+        body = f"<b>{body}</b>" if bold else body
+        style = " align=center style='text-align:center'" if center else " style='text-indent:.5in'"
+        # Word wraps its HTML source inside a paragraph: a browser reads the line break as a space.
+        return f"<p class=MsoNormal{style}><span lang=VI>" + "\n".join(textwrap.wrap(body, 76)) + "</span></p>"
+
+    def layout(left: list[str], right: list[str]) -> str:
+        def cell(lines: list[str]) -> str:
+            return (
+                "<td width=300 valign=top style='width:225.0pt;padding:0in 5.4pt 0in 5.4pt'>"
+                + "".join(para(x, center=True, bold=True) for x in lines)
+                + "</td>"
+            )
+
+        return f"<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0><tr>{cell(left)}{cell(right)}</tr></table>"
+
+    def table(rows: list[list[str]]) -> str:
+        cell = "<td valign=top style='border:solid windowtext 1.0pt;padding:0in 5.4pt 0in 5.4pt'>{}</td>"
+        return (
+            "<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none'>"
+            + "".join(
+                "<tr>" + "".join(cell.format(f"<p class=MsoNormal>{html.escape(c)}</p>") for c in r) + "</tr>"
+                for r in rows
+            )
+            + "</table>"
+        )
+
+    def body(lines: list[str]) -> list[str]:
+        return _html_body(lines, table, para)
+
+    parts = []
+    if plan.issuer or plan.motto:
+        parts.append(layout(plan.issuer + ([f"Số: {plan.number}"] if plan.number else []), plan.motto))
+        parts.append(layout([], [plan.place_date] if plan.place_date else []))
+    parts += [para(x, center=True, bold=True) for x in ([plan.kind] if plan.kind else []) + plan.title]
+    parts += body(plan.body)
+    if plan.recipients or plan.signature:
+        parts.append(layout(plan.recipients, plan.signature))
+    parts += body(plan.rest)
+    return (
+        '<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+        'xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">\n<head>\n'
+        f'<meta http-equiv=Content-Type content="text/html; charset={charset}">\n'
+        '<meta name=Generator content="Microsoft Word 15 (filtered)">\n'
+        '<style>\n<!-- p.MsoNormal {margin:0in; font-size:13.0pt; font-family:"Times New Roman",serif;} -->\n</style>\n'
+        "</head>\n<body lang=EN-US style='tab-interval:.5in'>\n<div class=WordSection1>\n"
+        + "\n".join(parts)
+        + "\n</div>\n</body>\n</html>\n"
+    )
+
+
+def word_html_bytes(plan: Plan) -> bytes:
+    """`word_html` as Word saves it, under a `.doc` name on the portals that publish it."""
+    return word_html(plan).encode("utf-8")
+
+
+def cp1258(text: str) -> bytes:
+    """Text in Windows-1258, as older Word writes Vietnamese: the letters the code
+    page has whole (`â`, `ơ`, `đ`), the tone marks as combining characters after them."""
+    import unicodedata
+
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        base, *marks = unicodedata.normalize("NFD", ch)
+        # circumflex, breve, horn: part of the letter (`ậ` is `a`, dot below, circumflex in NFD's order)
+        shape = [m for m in marks if m in "\u0302\u0306\u031b"]
+        tones = [m for m in marks if m not in shape]
+        out += (unicodedata.normalize("NFC", base + "".join(shape)) + "".join(tones)).encode("cp1258")
+    return bytes(out)
+
+
+def mhtml_bytes(plan: Plan) -> bytes:
+    """`word_html` as Word's "Single File Web Page" (MHTML) in Windows-1258: a MIME
+    archive whose page is quoted-printable, saved under a `.doc` name."""
+    import quopri
+
+    boundary = "----=_NextPart_01DB0000.5E6F7A80"
+    page = quopri.encodestring(cp1258(word_html(plan, charset="windows-1258")))
+    return (
+        b"MIME-Version: 1.0\r\n"
+        + f'Content-Type: multipart/related; boundary="{boundary}"\r\n\r\n'.encode()
+        + b"This document is a Single File Web Page, also known as a Web Archive file.\r\n\r\n"
+        + f"--{boundary}\r\n".encode()
+        + b"Content-Location: file:///C:/0000/plan.htm\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+        + b'Content-Type: text/html; charset="windows-1258"\r\n\r\n'
+        + page.replace(b"\n", b"\r\n")
+        + f"\r\n\r\n--{boundary}--\r\n".encode()
+    )
+
+
+def html_page_bytes(plan: Plan) -> bytes:
+    """The plan as a portal shows its full text, saved from the browser: the page
+    `pdf_printed` prints, inside the site's menu and footer."""
+    page = printed_html(plan)
+    menu = (
+        '<header><nav><ul><li><a href="/">Trang chủ</a></li><li><a href="/van-ban">Văn bản</a></li>'
+        '<li><a href="/lien-he">Liên hệ</a></li></ul></nav></header><main>'
+    )
+    footer = "</main><footer><p>Bản quyền thuộc Cổng thông tin điện tử. Ghi rõ nguồn khi phát hành lại.</p></footer>"
+    return page.replace("<body>", "<body>" + menu, 1).replace("</body>", footer + "</body>", 1).encode("utf-8")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.errors import EmptyFileError
+from pipeline.ingest.html import read_html
 from pipeline.ingest.image import read_image
 from pipeline.ingest.odt import read_odt
 from pipeline.ingest.office import read_docx
@@ -28,6 +29,7 @@ READERS: dict[str, Callable[[Path, bytes, bool], RawDocument]] = {
     "odt": read_odt,
     "doc": read_doc,
     "rtf": read_rtf,
+    "html": read_html,
     "txt": read_text,
     "md": read_text,
 }

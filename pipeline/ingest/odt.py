@@ -18,11 +18,9 @@ from typing import Any
 
 from pipeline.errors import CorruptFileError, EmptyFileError
 from pipeline.ingest.office import (
-    LAYOUT_MAX_COLUMNS,
     TYPED_BULLETS,
     format_number,
-    is_block_text,
-    joined_cell,
+    grid_lines,
     local_name,
     untabbed,
 )
@@ -174,19 +172,8 @@ class _Reader:
 
     def table_lines(self, table: Any) -> list[str]:
         rows = _rows(table)
-        width = max((len(r) for r in rows), default=0)
-        cell_lines = [[self.block_lines(c) for c in row] for row in rows]
-        every = "\n".join(line for row in cell_lines for cell in row for line in cell)
         ruled = any(c.get(f"{{{_TABLE}}}style-name") in self.ruled_styles for row in rows for c in row)
-        if width == 1 or (width <= LAYOUT_MAX_COLUMNS and not ruled and is_block_text(every)):
-            # A frame round text, or a layout table of the header or signature block: column by column.
-            return [line for c in range(width) for row in cell_lines if c < len(row) for line in row[c] if line.strip()]
-        out = []
-        for row in cell_lines:
-            cells = [joined_cell(cell) for cell in row]
-            if any(cells):
-                out.append("\t".join(cells))
-        return out
+        return grid_lines([[self.block_lines(c) for c in row] for row in rows], ruled)
 
 
 def _inline(element: Any) -> str:

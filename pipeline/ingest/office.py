@@ -290,6 +290,24 @@ def joined_cell(paragraphs: list[str]) -> str:
     return " ".join(parts)
 
 
+def grid_lines(grid: list[list[list[str]]], ruled: bool) -> list[str]:
+    """A table given as its cells' paragraphs, row by row (the ODT and web page readers).
+
+    One column, or a borderless layout table of the header or signature block:
+    column by column, one line per paragraph, as `layout_lines`. Otherwise one
+    tab-separated line per row, as `data_rows`."""
+    width = max((len(r) for r in grid), default=0)
+    every = "\n".join(line for row in grid for cell in row for line in cell)
+    if width == 1 or (width <= LAYOUT_MAX_COLUMNS and not ruled and is_block_text(every)):
+        return [line for c in range(width) for row in grid if c < len(row) for line in row[c] if line.strip()]
+    out = []
+    for row in grid:
+        cells = [joined_cell(cell) for cell in row]
+        if any(cells):
+            out.append("\t".join(cells))
+    return out
+
+
 def data_rows(table: Any, numbering: _Numbering | None = None) -> list[str]:
     """One tab-separated line per row, columns kept in place."""
     out = []

@@ -9,6 +9,7 @@ import unicodedata
 import zipfile
 
 from pipeline.errors import CorruptFileError, NotADocumentError, UnsupportedFormatError
+from pipeline.ingest.html import carries_document, is_html, is_mhtml
 from pipeline.ingest.odt import is_odt
 from pipeline.ingest.rtf import is_rtf
 
@@ -24,7 +25,7 @@ IMAGE_MAGIC = {
 
 
 def sniff_format(data: bytes, suffix: str) -> str:
-    """`pdf`, `image`, `docx`, `odt`, `doc`, `rtf`, `md` or `txt` from the first bytes (suffix breaks ties)."""
+    """`pdf`, `image`, `docx`, `odt`, `doc`, `rtf`, `html`, `md` or `txt` from the first bytes (suffix breaks ties)."""
     at = data[:1024].find(b"%PDF-")
     # Readers tolerate junk before the header; text that mentions `%PDF-1.7` is not a PDF.
     if at == 0 or (at > 0 and not re.search(rb"[A-Za-z]{2}", data[:at])):
@@ -48,6 +49,8 @@ def sniff_format(data: bytes, suffix: str) -> str:
         return "doc"
     if is_rtf(data):
         return "rtf"
+    if (is_mhtml(data) or is_html(data)) and carries_document(data):
+        return "html"
     other = what_else(data)
     if other:
         raise NotADocumentError(

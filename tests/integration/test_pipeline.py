@@ -33,6 +33,17 @@ def test_discover_skips_hidden_and_temp(inbox):
     assert names == ["copy-of-plan.txt", "empty.txt", "junk.bin", "plan.txt"]
 
 
+def test_discover_leaves_out_the_pictures_saved_beside_a_web_page(tmp_path):
+    for name in ("plan.htm", "other.doc", "notes.txt"):
+        (tmp_path / name).write_text("x")
+    for folder in ("plan_files", "other_files", "notes_files", "scans"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "image001.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    found = [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])]
+    # `notes_files/` sits beside no page: its files are documents like any others
+    assert found == ["notes.txt", "other.doc", "plan.htm", "notes_files/image001.png", "scans/image001.png"]
+
+
 def test_source_path_is_absolute_whatever_the_working_folder(inbox, tmp_path, monkeypatch):
     # A run started with a relative path must not store that relative path:
     # the tables outlive the shell they were made in.

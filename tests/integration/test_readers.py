@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import CorruptFileError, EmptyFileError, ReadError
+from pipeline.errors import CorruptFileError, EmptyFileError, NotADocumentError, ReadError
 from pipeline.ingest import read_document
 from pipeline.ingest.sniff import sniff_format
 from pipeline.ingest.text import decode_text, looks_like_markdown
@@ -20,10 +20,14 @@ from tests.variants import (
     docx_markup_bytes,
     docx_numbered_bytes,
     docx_tabs_bytes,
+    html_page_bytes,
+    mhtml_bytes,
     odt_bytes,
     odt_numbered_bytes,
+    printed_html,
     rtf_bytes,
     text_of,
+    word_html_bytes,
 )
 
 LINE = "Ủy ban nhân dân tỉnh Kon Tum xây dựng Chương trình hành động thực hiện Nghị quyết số 06/NQ-CP"
@@ -474,3 +478,73 @@ def test_a_table_of_ticked_quarters_reads_the_same_in_every_format(ext, render, 
     doc = tmp_path / f"plan{ext}"
     doc.write_bytes(render(cut(TICK_PLAN)))
     assert times(doc) == want
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_a_page_word_saved_reads_as_the_same_plan_in_docx(name):
+    """Word's "Web Page" and "Single File Web Page" (MHTML, Windows-1258) saves,
+    published under a `.doc` name: refused before as an HTML page or read as text
+    with its markup. Laid out as the DOCX is (layout tables, ruled data tables,
+    Word's typed list labels), they read line for line as the DOCX."""
+    plan = cut(truth_text(name))
+    docx = read_document(Path(f"{name}.docx"), docx_bytes(plan), ocr=False).pages
+    page = read_document(Path(f"{name}.doc"), word_html_bytes(plan), ocr=False)
+    assert page.source_format == "html"
+    assert page.pages == docx
+    assert read_document(Path(f"{name}.doc"), mhtml_bytes(plan), ocr=False).pages == docx
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_a_portals_page_of_the_text_reads_without_its_menu_and_footer(name):
+    plan = cut(truth_text(name))
+    bare = read_document(Path(f"{name}.html"), printed_html(plan).encode(), ocr=False).pages
+    assert read_document(Path(f"{name}.html"), html_page_bytes(plan), ocr=False).pages == bare
+    assert "Trang chủ" not in bare[0] and plan.body[0] in bare[0]
+
+
+HTML_TABLES = """<!DOCTYPE html><html><head><meta charset="windows-1258"><title>Kế hoạch</title>
+<style>td {{ border: 1px solid }}</style><script>var x = "Sở Nội vụ";</script></head><body>
+<p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</p>
+<h2>I. NHIỆM VỤ</h2><ol><li>Rà soát thủ tục;</li><li>Số hóa hồ sơ.</li></ol>
+<ul><li>Tuyên truyền &amp; phổ biến</li></ul><p style="display:none">Bản nháp</p>
+<table border="1"><tr><th>STT</th><th>Nhiệm vụ</th><th>Cơ quan chủ trì</th><th colspan="2">Thời gian</th></tr>
+<tr><td>1</td><td>Lập đề án</td><td rowspan="2">Sở Tư pháp</td><td>2026</td><td>x</td></tr>
+<tr><td>2</td><td>Kiểm tra<br>đánh giá</td><td>2027</td><td></td></tr></table></body></html>"""
+
+
+def test_html_blocks_lists_and_spanned_cells():
+    """A row-spanning cell repeats in each row it spans (as the DOCX reader gives a
+    vertical merge), a column-spanning one is written once; list labels written out,
+    a line break a new line, hidden text, scripts and the page's title left out,
+    the declared code page honoured."""
+    from tests.variants import cp1258
+
+    page = read_document(Path("plan.html"), cp1258(HTML_TABLES.format()), ocr=False)
+    assert page.pages[0].split("\n") == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "I. NHIỆM VỤ",
+        "1. Rà soát thủ tục;",
+        "2. Số hóa hồ sơ.",
+        "- Tuyên truyền & phổ biến",
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian\t",
+        "1\tLập đề án\tSở Tư pháp\t2026\tx",
+        "2\tKiểm tra; đánh giá\tSở Tư pháp\t2027\t",
+    ]
+
+
+def test_an_error_page_is_still_no_document():
+    with pytest.raises(NotADocumentError, match="HTML page"):
+        read_document(
+            Path("plan.doc"), b"<html><body><h1>404 - Kh\xc3\xb4ng t\xc3\xacm th\xe1\xba\xa5y</h1></body></html>"
+        )
+
+
+def test_an_xhtml_page_with_its_xml_declaration_is_a_page():
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><body>'
+        "<p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>KẾ HOẠCH</p></body></html>"
+    )
+    assert read_document(Path("plan.xhtml"), page.encode(), ocr=False).pages == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKẾ HOẠCH"
+    ]

@@ -27,7 +27,9 @@ from tests.variants import (
     docx_numbered_bytes,
     docx_tabs_bytes,
     hard_wrapped,
+    html_page_bytes,
     markdown,
+    mhtml_bytes,
     odt_bytes,
     odt_numbered_bytes,
     pdf_printed_bytes,
@@ -36,6 +38,7 @@ from tests.variants import (
     rtf_bytes,
     tab_indented,
     text_of,
+    word_html_bytes,
 )
 
 TOLERANCE = 0.005
@@ -58,6 +61,9 @@ RENDER = {
     "hard_wrapped": (".txt", lambda plan: hard_wrapped(plan).encode()),
     "pdf_printed": (".pdf", pdf_printed_bytes),
     "pdf_printed_large": (".pdf", pdf_printed_large_bytes),
+    "word_html": (".doc", word_html_bytes),
+    "mhtml": (".doc", mhtml_bytes),
+    "html_page": (".html", html_page_bytes),
 }
 
 
