@@ -817,16 +817,25 @@ def _groups(text: str, atoms: list[Atom]) -> list[list[Atom]]:
 _BARE_YEAR_CELL = regex.compile(r"^\s*(?P<y1>(?:19|20)\d{2})(?:(?:\s*[-–]\s*|\s+)(?P<y2>(?:19|20)\d{2}))?\s*$")
 
 
+#: A year a time slot or column writes without its `năm`: opening the value or
+#: after a time preposition (`2026 và các năm tiếp theo`, `Đến 2030`, `cuối 2026`).
+_BARE_YEAR_IN_SLOT = regex.compile(
+    r"(?:(?<=^[\s(]*)|(?<=(?<!\p{L})(?:đến|tới|trước|từ|trong|hết|cuối|đầu|giữa|và)\s+))(?P<year>(?:19|20)\d{2})(?!\d)",
+    regex.I,
+)
+
+
 def _slot_records(doc, text, tasks, start, end) -> list[Deadline]:
     """One record for an explicit time value (a slot or a table cell)."""
-    atoms = find_atoms(text[start:end])
-    nf = normal_form(atoms)
-    if nf is None and (d := _DURATION.match(text[start:end])):
+    value = text[start:end]
+    nf = _bare_years(value)
+    if nf is None:
+        # a time slot's year needs no `năm` (`2026 và hằng năm`, `Đến 2030`)
+        nf = normal_form(find_atoms(_BARE_YEAR_IN_SLOT.sub(r"năm \g<year>", value)))
+    if nf is None and (d := _DURATION.match(value)):
         # A duration says how long it runs, not from or until when: a period without dates.
         nf = {"kind": "period", "start": None, "end": None, "recurrence": None, "recur_on": None, "ongoing": False}
         end = start + d.end()
-    if nf is None:
-        nf = _bare_years(text[start:end])
     if nf is None:
         return []
     return [_record(doc, text, start, end, nf, tasks)]

@@ -115,6 +115,23 @@ def test_a_due_day_without_a_periodic_report_stays_without_a_cycle(sentence):
     assert _run(sentence) == []
 
 
+@pytest.mark.parametrize(
+    ("value", "want"),
+    [
+        ("2026 và hằng năm", ("recurring", "2026", None, "P1Y", None, False)),  # as `Năm 2026 và hằng năm`
+        ("2026 và các năm tiếp theo", ("year", "2026", None, None, None, False)),  # as `năm 2026 và …`
+        ("Đến 2030", ("year", None, "2030", None, None, False)),
+        ("cuối 2026", ("year", None, "2026", None, None, False)),
+        ("Năm học 2025-2026", ("period", "2025", "2026", None, None, False)),
+        ("2026 - 2030", ("period", "2026", "2030", None, None, False)),
+    ],
+)
+def test_a_time_slots_year_needs_no_year_word(value, want):
+    """A slot or time column writes its years bare; read as the same value with `năm`."""
+    d = _one(f"1. Rà soát quy hoạch. Thời gian thực hiện: {value}.")
+    assert (d.text, _nf(d)) == (value, want)
+
+
 def test_a_full_date_after_the_monthly_cycle_is_no_day_of_every_month():
     d = _one("Các sở báo cáo hằng tháng trước ngày 25 tháng 6 về Sở Tài chính.")
     assert d.recur_on == "--06-25"
