@@ -1299,13 +1299,27 @@ def _table_targets(doc, notes) -> list[Target]:
 _CELL_WORDS_RE = regex.compile(rf"^\s*(?P<words>(?:(?:{COMPARATOR_WORDS}){_W}\s*)*)", _I)
 
 
-def value_cell(cell: str) -> tuple[Quantity, str] | None:
-    """A value cell read as (figure, comparator): `>9,5` → (9.5, gt), `19-20` → range, `Trên 90%` → gt."""
+#: What may follow a value cell's unit: its end, or a full stop or semicolon.
+_CELL_END_RE = regex.compile(r"\s*[.;]?\s*$")
+
+
+def value_cell(cell: str) -> tuple[Quantity, str, str] | None:
+    """A value cell read as (figure, comparator, unit): `>9,5` → (9.5, gt, ``), `19-20` → range,
+    `Trên 90%` → gt; a table without a unit column writes the unit in the cell (`12 xã`, `50 tỷ đồng`)."""
     m = _CELL_WORDS_RE.match(cell or "")
-    q = parse_quantity_cell(cell[m.end() :]) if m else None
-    if q is None:
+    if not m:
         return None
-    return q, comparator_before(m.group("words"), "", q)
+    q = parse_quantity_cell(cell[m.end() :])
+    unit = ""
+    if q is None:
+        q = next(iter(find_quantities(cell[m.end() :])), None)
+        if q is None or cell[m.end() : m.end() + q.start].strip() or is_year(q):
+            return None
+        u = _UNIT_AFTER_RE.match(cell, m.end() + q.end)
+        if u is None or not _CELL_END_RE.fullmatch(cell, u.end()):
+            return None
+        unit = _unit_text(u.group("unit"))
+    return q, comparator_before(m.group("words"), "", q), unit
 
 
 def _column_years(title: str) -> tuple[int | None, int | None, int | None]:
@@ -1402,7 +1416,7 @@ def _table_row(doc, line, line_start, cells, spans, table, state, notes) -> list
         if q1:
             p1, p2, y_row = q1, q2, y_par
     out = []
-    for k, (q, comp) in values:
+    for k, (q, comp, cell_unit) in values:
         col_year, c1, c2 = _column_years(table.titles[k])
         period = (p1, p2) if p1 else (state.get("sub_period") if child else None)
         sub_year = state.get("sub_year") if child else None
@@ -1411,6 +1425,7 @@ def _table_row(doc, line, line_start, cells, spans, table, state, notes) -> list
             period = (c1, c2)
         start = line_start + spans[text_i][0]
         end = line_start + spans[k][1]
+        value_unit = unit or cell_unit or ("%" if cells[k].strip().endswith("%") else "")
         out.append(
             Target(
                 section_id=doc.section_id_at(start),
@@ -1421,14 +1436,14 @@ def _table_row(doc, line, line_start, cells, spans, table, state, notes) -> list
                 indicator=_lower_first(indicator),
                 value=q.value,
                 value_high=q.value_high,
-                unit=unit or ("%" if cells[k].strip().endswith("%") else ""),
+                unit=value_unit,
                 comparator=comp,
                 direction=direction_of(indicator),
                 target_year=year,
                 period_start=period[0] if period else None,
                 period_end=period[1] if period else None,
                 baseline=None,
-                domain=indicator_domain(f"{indicator} {unit}", domain),
+                domain=indicator_domain(f"{indicator} {value_unit}", domain),
                 responsible=agencies,
                 source="table",
                 note=_note_for(line, notes),

@@ -381,3 +381,30 @@ def test_values_under_year_columns_are_no_ticks():
     # An indicator table's year columns hold values: no row runs in them.
     text = "\n".join([*TARGET_INTRO, *LAYOUTS["tabs"]([TARGET_HEADER, *TARGET_ROWS])])
     assert analyse(normalize_text(text)).deadlines == []
+
+
+def test_a_value_cell_that_carries_its_unit_reads_as_a_unit_column():
+    """A table without a unit column writes the unit in each value cell (`40 xã`,
+    `≥ 55%`): the same targets as the table with the column."""
+
+    def read(header: list[str], rows: list[list[str]]):
+        got = analyse(normalize_text("\n".join([*TARGET_INTRO, *LAYOUTS["tabs"]([header, *rows])])))
+        return [(t.indicator, t.value, t.unit, t.comparator, t.target_year, t.responsible) for t in got.targets]
+
+    rows = [["1", "Tỷ lệ che phủ rừng", "%", "≥ 55", "60"], ["2", "Số xã đạt chuẩn nông thôn mới", "xã", "40", "55"]]
+    header = ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Năm 2030"]
+    want = read(header, rows)
+    assert [(v, u, c) for _, v, u, c, _, _ in want] == [
+        (55, "%", "ge"),
+        (60, "%", "eq"),
+        (40, "xã", "eq"),
+        (55, "xã", "eq"),
+    ]
+    unit_in_cells = [[r[0], r[1], *(f"{v}{'' if r[2] == '%' else ' '}{r[2]}" for v in r[3:])] for r in rows]
+    assert read([h for h in header if h != "Đơn vị tính"], unit_in_cells) == want
+
+
+@pytest.mark.parametrize("cell", ["40 xã trở lên nữa", "Năm 2030", "xã 40", "40 hộ; 50 xã"])
+def test_a_cell_with_more_than_a_figure_and_its_unit_is_no_value(cell):
+    text = "\n".join([*TARGET_INTRO, "STT\tChỉ tiêu\tNăm 2030", f"1\tSố xã đạt chuẩn nông thôn mới\t{cell}"])
+    assert analyse(normalize_text(text)).targets == []
