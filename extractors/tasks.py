@@ -127,10 +127,14 @@ PARTNER_CUE = (
     rf"(?:\s+(?:với|cùng|của))?|{loose('sự phối hợp của')}|{loose('với sự tham gia của')})" + _END + r"\s*"
 )
 _PARTNER_CUE_RE = regex.compile(PARTNER_CUE, _F)
-#: Explicit role fields: `Cơ quan chủ trì: …`, `Đơn vị phối hợp: …`.
+#: Explicit role fields: `Cơ quan chủ trì: …`, `Đơn vị phối hợp: …`, and the role
+#: word alone opening the text, a line or a clause (`Chủ trì: Sở X; Phối hợp: Sở Y`
+#: in a `Cơ quan thực hiện` cell); after a name it is the name's verb (`Sở X chủ trì: …`).
 ROLE_FIELD = (
     r"(?P<role>(?:cơ\s+quan|đơn\s+vị)(?:,\s*(?:đơn\s+vị|cơ\s+quan))?\s+"
-    r"(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|chịu\s+trách\s+nhiệm))\s*:\s*(?P<value>[^;\n]+?)\s*(?=[;.]\s|[;.]?$|\n)"
+    r"(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|chịu\s+trách\s+nhiệm)"
+    r"|(?<=(?:^|[;\n]|\.\s)[\s\-+•]*)(?:chủ\s+trì|phối\s+hợp))"
+    r"\s*:\s*(?P<value>[^;\n]+?)\s*(?=[;.]\s|[;.]?$|\n)"
 )
 _ROLE_FIELD_RE = regex.compile(ROLE_FIELD, _F)
 #: `Sản phẩm: …`, `Sản phẩm, kết quả: …`.

@@ -202,6 +202,9 @@ def test_a_header_split_over_two_rows_names_the_columns_under_it(layout, repeate
         "Sở Xây dựng (chủ trì); Sở Tài chính, Ủy ban nhân dân các huyện",
         "Sở Xây dựng (chủ trì), Sở Tài chính (phối hợp), Ủy ban nhân dân các huyện (phối hợp)",
         "Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, Ủy ban nhân dân các huyện",
+        # the roles as labels (a cell of two lines, or of one)
+        "- Chủ trì: Sở Xây dựng; - Phối hợp: Sở Tài chính, Ủy ban nhân dân các huyện",
+        "Chủ trì: Sở Xây dựng. Phối hợp: Sở Tài chính, Ủy ban nhân dân các huyện",
     ],
 )
 def test_one_agency_column_that_names_the_roles_in_its_cells(cell):
