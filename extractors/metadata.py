@@ -397,8 +397,9 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
         unit_word, place = (parts.group("unit"), parts.group("place")) if parts else ("", locality)
         if fold(issuer).endswith(fold(place)):
             pass  # the place is in the unit's own name (`Trường Cao đẳng Kiên Giang`)
-        elif unit_word and fold(issuer).endswith(" " + fold(unit_word)):
-            issuer = f"{issuer} {place}"  # `Văn phòng Ủy ban nhân dân tỉnh` + `Kiên Giang`
+        elif unit_word and fold(unit).endswith(" " + fold(unit_word)):
+            # `Văn phòng Ủy ban nhân dân tỉnh` + `Kiên Giang`; `Bệnh viện Đa khoa tỉnh` under `Sở Y tế`
+            issuer = ", ".join([f"{unit} {place}", *reversed(others)])
         else:
             issuer = f"{issuer} {locality}"
     return issuer

@@ -335,6 +335,8 @@ def test_a_body_ending_a_table_cell_takes_no_place_from_the_next_cell():
         # an abbreviation inside the unit's name
         ("UBND TỈNH KIÊN GIANG\nVĂN PHÒNG UBND TỈNH", "Văn phòng Ủy ban nhân dân tỉnh Kiên Giang"),
         ("UBND TỈNH KIÊN GIANG\nSỞ TÀI CHÍNH", "Sở Tài chính tỉnh Kiên Giang"),
+        # a unit under a department whose name ends with its unit word: the place follows it
+        ("UBND TỈNH KIÊN GIANG\nSỞ Y TẾ\nBỆNH VIỆN ĐA KHOA TỈNH", "Bệnh viện đa khoa tỉnh Kiên Giang, Sở Y tế"),
     ],
 )
 def test_the_issuer_of_a_unit_under_its_parent(left_column, issuer):
