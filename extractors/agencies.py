@@ -365,6 +365,8 @@ PREDICATE_WORDS = [
     "tổng hợp",
     "báo cáo",
     "đề xuất",
+    "phản ánh",
+    "kiến nghị",
     "nghiên cứu",
     "bố trí",
     "cân đối",

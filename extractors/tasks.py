@@ -205,6 +205,9 @@ class Assignment:
 
     lead: list[str] = field(default_factory=list)
     partners: list[str] = field(default_factory=list)
+    #: The lead is a group after an opening clause (`Trên cơ sở Kế hoạch này, các đơn vị,
+    #: địa phương …`): those the heading above names, when it names any.
+    refers_back: bool = False
 
 
 #: `các bộ ngành trung ương` and, later in the task, `Bộ ngành trung ương`: one group named twice.
@@ -316,23 +319,31 @@ def _bracketed_agency(text: str, pos: int, opening: regex.Pattern) -> tuple[int,
 
 
 #: A clause that opens a sentence before its subject: `Căn cứ nội dung Kế hoạch, …`,
-#: `Theo chức năng, nhiệm vụ được giao, …`, `Trên cơ sở …, …`.
-INTRO_OPENER = rf"(?:{loose('Căn cứ')}|{loose('Theo')}(?!\s+dõi)|{loose('Trên cơ sở')}|{loose('Trong phạm vi')})" + _END
+#: `Theo chức năng, nhiệm vụ được giao, …`, `Trên cơ sở …, …`, and the time or
+#: condition it is done at: `Trong quá trình thực hiện, nếu có vướng mắc, …`,
+#: `Định kỳ hằng năm, …`, `Khi …, …`.
+INTRO_OPENER = (
+    rf"(?:{loose('Căn cứ')}|{loose('Theo')}(?!\s+dõi)|{loose('Trên cơ sở')}|{loose('Trong phạm vi')}"
+    rf"|{loose('Trong quá trình')}|{loose('Định kỳ')}|{loose('Hằng')}|{loose('Hàng')}|{loose('Khi')}|{loose('Nếu')}"
+    rf"|{loose('Sau khi')})" + _END
+)
 _INTRO_RE = regex.compile(INTRO_OPENER, _F)
 _COMMA_RE = regex.compile(r",\s*")
-_VERB_NEXT_RE = regex.compile(r"\s+\p{Ll}")
+#: What a subject does next: a word in small letters that is no preposition or joining
+#: word (`… phản ánh về Bộ Công Thương, Ủy ban nhân dân cấp tỉnh để …` names an object).
+_VERB_NEXT_RE = regex.compile(r"\s+(?!(?:để|và|hoặc|về|của|tại|nơi|cho|với|thuộc|ở|trên)(?!\p{L}))\p{Ll}")
 #: How far into the sentence the subject may come after the opening clause.
 _INTRO_CHARS = 160
 
 
 def _after_intro(text: str) -> int | None:
-    """Where the subject starts after an opening clause: a named body (a generic
-    `các đơn vị, địa phương` points back to those named above) whose list is
-    followed by what it does, not by more of a list (`…, các tổ chức, cá nhân`)."""
+    """Where the subject starts after an opening clause: a body, named or a group
+    (`các sở, ngành, địa phương`), whose list is followed by what it does, not by
+    more of a list."""
     if not _INTRO_RE.match(text):
         return None
     for c in _COMMA_RE.finditer(text, 0, _INTRO_CHARS):
-        if text[c.end() : c.end() + 1].isupper() and (chain := agency_chain(text, c.end())):
+        if chain := agency_chain(text, c.end()):
             return c.end() if _VERB_NEXT_RE.match(text, chain[-1][1]) else None
     return None
 
@@ -370,10 +381,11 @@ def parse_assignment(text: str) -> Assignment:
     if m and _LOWER_HEAD_RE.match(text, m.end()):
         # `Giao phòng Quản lý công nghiệp …`: the issuer's own office, its head written small
         text = text[: m.end()] + text[m.end()].upper() + text[m.end() + 1 :]
+    after_intro = False
     if m and agency_at(text, m.end()) is not None:
         start = m.end()
     elif (after := _after_intro(text)) is not None:
-        start = after
+        start, after_intro = after, True
     chain = agency_chain(text, start)
     if chain and (handed := _HANDS_ON_RE.match(text, chain[-1][1])) and agency_at(text, handed.end()) is not None:
         chain = agency_chain(text, handed.end())  # `Ủy ban nhân dân tỉnh giao Sở X chủ trì …`: Sở X leads
@@ -381,6 +393,7 @@ def parse_assignment(text: str) -> Assignment:
         chain = [(chain[0][0], small.end())]
     if chain:
         a.lead = span_names(text, chain)
+        a.refers_back = after_intro and all(_GROUP_WORD.match(name) for name in a.lead)
         end = chain[-1][1]
         colon = text.find(":", end)
         # `Ban Chỉ huy Phòng chống thiên tai, tìm kiếm cứu nạn …: …` — a name
@@ -863,7 +876,9 @@ class _TaskWalker:
         if _CLOSING.match(body):
             return None  # `Thông tư này có hiệu lực từ …` as an article's item
         own = parse_assignment(body)
-        if own.lead:
+        if own.lead and not (own.refers_back and (ctx.lead or scope == "dieu")):
+            # a regulation's article binds everyone it names; a group after its opening
+            # clause (`…, tổ chức, cá nhân phản ánh về Bộ …`) is no one given work
             lead, partners = own.lead, own.partners
         elif _APPENDIX_POINTER.match(body):
             return None

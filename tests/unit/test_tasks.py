@@ -10,7 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extractors.analyse import analyse
 from extractors.document import ParsedDoc
+from extractors.normalize.pages import normalize_text
 from extractors.sections import parse_sections
 from extractors.tasks import extract_tasks, find_timeframe, parse_assignment
 from schemas import Section
@@ -693,8 +695,6 @@ def test_arbitrary_item_text_never_raises(heading, body):
         ),
         # a list that goes on after the comma is an object, not the subject
         ("Trong phạm vi thẩm quyền kiểm tra hoạt động của tổ chức kiểm định, Các tổ chức, cá nhân sử dụng.", [], []),
-        # a generic group after the clause points back to the bodies named above
-        ("Trên cơ sở Chương trình này, các đơn vị, địa phương chủ động xây dựng kế hoạch.", [], []),
         # a body that directs (`chỉ đạo`) another keeps the task; one that gives it (`giao`) hands it on
         (
             "Ban cán sự đảng UBND tỉnh chỉ đạo Sở Tư pháp thẩm định dự thảo văn bản.",
@@ -718,6 +718,49 @@ def test_leads_and_partners_other_offices_write(text, lead, partners):
     """Classes F-lead-midsentence and F-partner-cue of the unseen plans' notes."""
     a = parse_assignment(text)
     assert (a.lead, a.partners) == (lead, partners)
+
+
+GROUP_AFTER_A_CLAUSE = [
+    "Trên cơ sở Chương trình này, các đơn vị, địa phương chủ động xây dựng kế hoạch triển khai.",
+    "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các sở, ngành, địa phương phản ánh về Sở Tài chính.",
+]
+
+
+@pytest.mark.parametrize("sentence", GROUP_AFTER_A_CLAUSE)
+def test_a_group_after_an_opening_clause_leads_unless_a_heading_names_its_bodies(sentence):
+    """A group after an opening clause (`Trên cơ sở …, các đơn vị, địa phương …`) points back
+    to the bodies the heading above names; under a heading that names none, it leads."""
+    group = parse_assignment(sentence)
+    assert group.refers_back and group.lead and group.lead[0].startswith("các ")
+    head = "KẾ HOẠCH\nVề thử\nIII. TỔ CHỨC THỰC HIỆN\n"
+    alone = analyse(normalize_text(f"{head}1. {sentence}\n")).tasks
+    assert [t.lead for t in alone] == [group.lead]
+    under = analyse(normalize_text(f"{head}1. Sở Nội vụ, Sở Y tế\n- {sentence}\n")).tasks
+    assert [t.lead for t in under] == [["Sở Nội vụ", "Sở Y tế"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a named body after a time clause leads: an article's duty (Thông tư 38/2025/TT-BCT)
+        "Định kỳ hằng năm, trước ngày 28 tháng 02, Ủy ban nhân dân cấp tỉnh có trách nhiệm báo cáo Bộ Công Thương.",
+        "Khi có yêu cầu, Sở Tư pháp hướng dẫn các đơn vị.",
+    ],
+)
+def test_a_body_after_a_time_or_condition_clause_leads(sentence):
+    assert parse_assignment(sentence).lead[0].startswith(("Ủy ban", "Sở"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the bodies after the verb are its objects, whatever comes next
+        "Trong quá trình thực hiện có vướng mắc, tổ chức, cá nhân phản ánh về Bộ Công Thương, Ủy ban nhân dân cấp tỉnh để giải quyết.",
+        "Định kỳ hàng năm, báo cáo Sở Công Thương, Ủy ban nhân dân cấp xã nơi tham gia bình chọn.",
+    ],
+)
+def test_bodies_an_opening_clause_reports_to_do_not_lead(sentence):
+    assert parse_assignment(sentence).lead == []
 
 
 @pytest.mark.parametrize(
