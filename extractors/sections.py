@@ -271,10 +271,14 @@ KIND_WORDS: list[tuple[str, str]] = [
     (r"mục\s+tiêu|chỉ\s+tiêu|tầm\s+nhìn", "muc_tieu"),
     # `Nội dung`, `Nội dung kiểm tra`, `Nội dung thực hiện`: what the plan has done.
     (r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung(?!\s+(?:báo\s+cáo|khác))", "nhiem_vu_giai_phap"),
-    (r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm\s+thực\s+hiện|phân\s+công\s+nhiệm\s+vụ", "to_chuc_thuc_hien"),
+    (
+        r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm\s+thực\s+hiện|phân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm)",
+        "to_chuc_thuc_hien",
+    ),
     # `Nguồn lực thực hiện`, `Dự kiến các nguồn lực cho hoạt động kiểm tra` (the real KH-1105)
     (r"kinh\s+phí|nguồn\s+vốn|nguồn\s+lực\s+(?:thực\s+hiện|cho)", "kinh_phi"),
-    (r"chế\s+độ\s+báo\s+cáo|chế\s+độ\s+thông\s+tin\s+báo\s+cáo", "che_do_bao_cao"),
+    # `Chế độ thông tin, báo cáo`: the legal name of the reporting regime (Nghị định 09/2019/NĐ-CP)
+    (r"chế\s+độ\s+(?:thông\s+tin\s*,?\s*)?báo\s+cáo", "che_do_bao_cao"),
 ]
 _KIND_RE = [(regex.compile(p, regex.IGNORECASE), k) for p, k in KIND_WORDS]
 

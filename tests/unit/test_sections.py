@@ -83,6 +83,23 @@ def test_kind_from_heading_words():
     assert heading_kind("Sở Tài chính") is None
 
 
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("CHẾ ĐỘ THÔNG TIN, BÁO CÁO", "che_do_bao_cao"),  # the regime's legal name, with its comma
+        ("Chế độ thông tin báo cáo", "che_do_bao_cao"),
+        ("PHÂN CÔNG TRÁCH NHIỆM", "to_chuc_thuc_hien"),
+        ("Phân công nhiệm vụ", "to_chuc_thuc_hien"),
+    ],
+)
+def test_kind_from_the_names_offices_give_the_same_part(heading, kind):
+    assert heading_kind(heading) == kind
+    # the items under an assignment of responsibilities are tasks
+    if kind == "to_chuc_thuc_hien":
+        text = f"KẾ HOẠCH\nVề thử\nIV. {heading.upper()}\n1. Sở Y tế chủ trì kiểm tra các cơ sở khám bệnh.\n"
+        assert [t.lead for t in analyse(normalize_text(text)).tasks] == [["Sở Y tế"]]
+
+
 def test_heading_stops_at_colon():
     assert (
         make_heading("Sở Thông tin và Truyền thông chủ trì, phối hợp với các Sở ngành, địa phương:")
