@@ -1084,6 +1084,10 @@ def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+#: The lead column's own word: `Phòng chủ trì` leads where `Lãnh đạo phụ trách` names who oversees.
+_LEADS_COLUMN_RE = regex.compile(r"chủ\s+trì", _F)
+
+
 def _header_columns(cells: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, c in enumerate(cells):
@@ -1091,6 +1095,15 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
         if not c:
             continue
         for name, pattern in _TABLE_COLUMNS_RE:
+            if (
+                name == "lead"
+                and "lead" in cols
+                and pattern.search(c)
+                and _LEADS_COLUMN_RE.search(c)
+                and not _LEADS_COLUMN_RE.search(cells[cols["lead"]])
+            ):
+                cols["lead"] = i
+                break
             if name not in cols and pattern.search(c):
                 cols[name] = i
                 break

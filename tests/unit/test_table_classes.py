@@ -411,3 +411,13 @@ def test_a_value_cell_that_carries_its_unit_reads_as_a_unit_column():
 def test_a_cell_with_more_than_a_figure_and_its_unit_is_no_value(cell):
     text = "\n".join([*TARGET_INTRO, "STT\tChỉ tiêu\tNăm 2030", f"1\tSố xã đạt chuẩn nông thôn mới\t{cell}"])
     assert analyse(normalize_text(text)).targets == []
+
+
+def test_the_column_that_leads_is_the_one_titled_chu_tri():
+    """`Lãnh đạo phụ trách` names who oversees the work; `Phòng chủ trì` the office that leads it."""
+    rows = [
+        "TT\tNhiệm vụ\tLãnh đạo phụ trách\tPhòng chủ trì\tThời gian",
+        "1\tRà soát thủ tục hành chính\tĐồng chí Giám đốc\tPhòng Kế hoạch - Tài chính\tQuý II/2026",
+    ]
+    table = [t for t in analyse(normalize_text("\n".join(INTRO + rows))).tasks if t.source == "table"]
+    assert [(t.text, t.lead) for t in table] == [("Rà soát thủ tục hành chính", ["Phòng Kế hoạch - Tài chính"])]
