@@ -36,9 +36,11 @@ _BLOCKS = frozenset(
 )
 #: Elements whose text is no part of the document: a page's head and code, and a
 #: portal's own furniture round the document (menus, breadcrumbs, footer).
-_SKIP = frozenset(
-    "head script style noscript template title object iframe svg button select input nav header footer aside".split()
-)
+_SKIP = frozenset("head script style noscript template title object iframe svg button select input nav aside".split())
+#: The page's own header and footer; inside an `article` or `main` they are the document's
+#: (its title, its signature), kept.
+_PAGE_ENDS = frozenset({"header", "footer"})
+_CONTENT = frozenset({"article", "main"})
 #: `class` or `id` words of a portal's furniture that HTML5 does not tag.
 _FURNITURE = re.compile(r"(?<![\w-])(?:menu|navbar|nav|breadcrumbs?|footer|sidebar)(?![\w])", re.I)
 #: `charset=…` in a page's meta tag or an XML declaration.
@@ -171,6 +173,8 @@ class _Reader:
         tag = _tag(element)
         if not tag or tag in _SKIP or _hidden(element):
             return  # a comment's text is no text (its tail is, read by the parent)
+        if tag in _PAGE_ENDS and not any(_tag(a) in _CONTENT for a in element.iterancestors()):
+            return
         if tag == "table":
             self.flush()
             self.out += self.table_lines(element)

@@ -548,3 +548,15 @@ def test_an_xhtml_page_with_its_xml_declaration_is_a_page():
     assert read_document(Path("plan.xhtml"), page.encode(), ocr=False).pages == [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKẾ HOẠCH"
     ]
+
+
+def test_an_articles_own_header_and_footer_are_the_documents():
+    """`header`/`footer` of the page are the site's; inside `article` or `main`, the document's title and signature."""
+    page = (
+        "<!DOCTYPE html><html><body><header><a>Trang chủ</a></header><main><article>"
+        "<header><h1>KẾ HOẠCH Chuyển đổi số năm 2026</h1></header><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
+        "<p>I. NHIỆM VỤ</p><footer><p>Nguyễn Văn An</p></footer></article></main><footer>Bản quyền</footer></body></html>"
+    )
+    assert read_document(Path("plan.html"), page.encode(), ocr=False).pages == [
+        "KẾ HOẠCH Chuyển đổi số năm 2026\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nI. NHIỆM VỤ\nNguyễn Văn An"
+    ]
