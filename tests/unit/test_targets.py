@@ -1117,3 +1117,16 @@ def test_respectively_is_no_part_of_the_indicator(item):
         ("tỷ lệ hộ nghèo, hộ cận nghèo", 2.0),
         ("tỷ lệ hộ nghèo, hộ cận nghèo", 3.0),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1. Theo hướng tăng tỷ lệ đô thị hóa đạt 12% vào năm 2030.",
+        "1. Phát triển đô thị theo hướng tăng tỷ lệ đô thị hóa đạt 12% vào năm 2030.",
+    ],
+)
+def test_the_way_a_level_is_reached_is_no_part_of_what_is_measured(sentence):
+    """`theo hướng tăng …` says how the level is reached (F-direction of the unseen-plans note: a level)."""
+    [t] = targets_of(f"KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n{sentence}\n")
+    assert (t.indicator, t.value, t.direction, t.target_year) == ("tỷ lệ đô thị hóa", 12, "level", 2030)
