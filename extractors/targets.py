@@ -1158,6 +1158,7 @@ def _read_clause(
     _cut_stretches(line, c_start, c_end, figs)
     prior_indicator: str | None = None
     prior_subject = ""
+    prior: Target | None = None
     for k, f in enumerate(figs):
         after = line[f.unit_end : f.right]
         obj, baseline = ("", _tidy(after)) if _base_start(f, after) is not None else _object(after)
@@ -1199,6 +1200,13 @@ def _read_clause(
         if bound:
             end = max(end, f.unit_end + bound.end())
         abs_start, abs_end = line_start + start, line_start + end
+        direction = f.info.get("verb_dir") or (
+            direction_of(f.before, ind) if f.number_first else direction_of(f"{f.before} {ind}")
+        )
+        if direction == "level" and prior is not None and not f.subject and f.unit == prior.unit:
+            # `GRDP tăng bình quân đến năm 2027 đạt 6,0-6,5%, đến năm 2030 đạt 7,0%`: the same
+            # change, measured again at a later time
+            direction = prior.direction
         out.append(
             Target(
                 section_id=doc.section_id_at(abs_start),
@@ -1211,8 +1219,7 @@ def _read_clause(
                 value_high=f.q.value_high,
                 unit=f.unit,
                 comparator=comparator_before(f.before, after, f.q),
-                direction=f.info.get("verb_dir")
-                or (direction_of(f.before, ind) if f.number_first else direction_of(f"{f.before} {ind}")),
+                direction=direction,
                 target_year=year,
                 period_start=period[0] if period else None,
                 period_end=period[1] if period else None,
@@ -1223,6 +1230,7 @@ def _read_clause(
                 note=_note_for(line[start : f.right], notes),
             )
         )
+        prior = out[-1]
     return out
 
 

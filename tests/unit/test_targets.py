@@ -1130,3 +1130,19 @@ def test_the_way_a_level_is_reached_is_no_part_of_what_is_measured(sentence):
     """`theo hướng tăng …` says how the level is reached (F-direction of the unseen-plans note: a level)."""
     [t] = targets_of(f"KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n{sentence}\n")
     assert (t.indicator, t.value, t.direction, t.target_year) == ("tỷ lệ đô thị hóa", 12, "level", 2030)
+
+
+def test_a_change_measured_again_at_a_later_time_keeps_its_direction():
+    """F-direction of the unseen-plans note: the second value of `tăng bình quân đến năm 2027
+    đạt 6,0-6,5%, đến năm 2030 đạt 7,0%` is the same growth; a value in another unit is a level."""
+    text = (
+        "KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n1. Tổng sản phẩm trên địa bàn (GRDP) tăng bình quân đến năm 2027 "
+        "đạt 6,0-6,5%, đến năm 2030 đạt 7,0%.\n2. Thu ngân sách tăng bình quân 10%/năm, đến năm 2030 đạt 5.000 tỷ đồng.\n"
+    )
+    got = [(t.value, t.unit, t.direction, t.target_year) for t in targets_of(text)]
+    assert got == [
+        (6.0, "%", "increase", 2027),
+        (7.0, "%", "increase", 2030),
+        (10.0, "%/năm", "increase", 2030),
+        (5000.0, "tỷ đồng", "level", 2030),
+    ]
