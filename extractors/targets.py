@@ -262,7 +262,11 @@ _DIMENSIONLESS_BEFORE_RE = regex.compile(r"(?:đạt|bằng|ở)(?:\s+mức)?(?:
 # ---------------------------------------------------------------- domains
 
 #: Defence and security; not `an ninh năng lượng`, `an ninh lương thực`: supplies kept secure.
-_DEFENSE_CUE = r"quốc\s+phòng|an\s+ninh(?!\s+(?:năng\s+lượng|lương\s+thực|nguồn\s+nước))|quân\s+sự"
+_DEFENSE_CUE = (
+    r"quốc\s+phòng|an\s+ninh(?!\s+(?:năng\s+lượng|lương\s+thực|nguồn\s+nước))|quân\s+sự|"
+    # the forces that carry it out: militia and self-defence, border guards
+    r"dân\s+quân|tự\s+vệ|biên\s+phòng"
+)
 #: `môi trường` as a setting, not nature: `trên môi trường mạng`, `môi trường đầu tư, kinh
 #: doanh`, `môi trường học tập`.
 _SETTING_AFTER = (

@@ -819,6 +819,9 @@ def test_a_year_closing_what_already_happened_is_no_due_year():
         # `điện tử` is electronic, no electricity
         ("- 100% cơ quan nhà nước sử dụng văn bản điện tử.", "other"),
         ("- Sản lượng điện thương phẩm đạt 5 tỷ kWh.", "economy"),
+        # the forces that defend: militia and self-defence, border guards
+        ("- 100% xã có lực lượng dân quân tự vệ.", "defense"),
+        ("- 100% đồn biên phòng được nâng cấp.", "defense"),
     ],
 )
 def test_a_heading_that_names_no_domain_leaves_it_to_the_indicator(item, domain):
