@@ -163,6 +163,9 @@ ABBREVIATIONS: list[tuple[str, str]] = [
     # a city or town before its name (`UBND TP Kon Tum`, `TP. Kon Tum`, `UBND TX Buôn Hồ`)
     (r"TP\.?(?=\s*\p{Lu}\p{Ll})", "thành phố"),
     (r"TX\.?(?=\s*\p{Lu}\p{Ll})", "thị xã"),
+    # a township or district written short after its people's committee (`UBND TT Đắk Hà`, `UBND H. Đắk Hà`)
+    (r"(?<=nhân\s+dân\s)TT\.?(?=\s*\p{Lu}\p{Ll})", "thị trấn"),
+    (r"(?<=nhân\s+dân\s)H\.(?=\s*\p{Lu}\p{Ll})", "huyện"),
     # the short forms of a task table's agency cells (`BHXH tỉnh`, `VP UBND tỉnh`, `Ban QL KKT`,
     # `Kho bạc NN tỉnh`, `Đài PT-TH tỉnh`, `UBND các huyện, TP`)
     (r"BHXH", "Bảo hiểm xã hội"),

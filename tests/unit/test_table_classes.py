@@ -421,3 +421,16 @@ def test_the_column_that_leads_is_the_one_titled_chu_tri():
     ]
     table = [t for t in analyse(normalize_text("\n".join(INTRO + rows))).tasks if t.source == "table"]
     assert [(t.text, t.lead) for t in table] == [("Rà soát thủ tục hành chính", ["Phòng Kế hoạch - Tài chính"])]
+
+
+@pytest.mark.parametrize(
+    ("cell", "lead"),
+    [
+        ("UBND TT Đắk Hà", "Ủy ban nhân dân thị trấn Đắk Hà"),
+        ("UBND TT. Đắk Hà", "Ủy ban nhân dân thị trấn Đắk Hà"),
+        ("UBND H. Đắk Hà", "Ủy ban nhân dân huyện Đắk Hà"),
+        ("UBND TP Kon Tum", "Ủy ban nhân dân thành phố Kon Tum"),
+    ],
+)
+def test_a_township_or_district_written_short_in_an_agency_cell(cell, lead):
+    assert cell_assignment(cell).lead == [lead]
