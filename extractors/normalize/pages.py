@@ -57,6 +57,9 @@ __all__ = ["NormalizedText", "normalize_pages", "normalize_text", "normalize_ton
 #: Odd spaces and control characters, each read as a space.
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+#: A zero-width space between two letters is where a web page broke two words: Vietnamese
+#: writes no two syllables joined (`Tài\u200bchính` is `Tài chính`).
+_WORD_BREAK = re.compile(r"(?<=[^\W\d_])\u200b+(?=[^\W\d_])")
 #: Hyphens and minus signs that are not the ASCII one: Word's non-breaking
 #: hyphen in a số hiệu (`QĐ‑UBND`), a minus sign or hyphen bullet (`− Trang
 #: bị …`), fullwidth and small forms, the Symbol font's private-use hyphen (U+F02D,
@@ -101,6 +104,8 @@ def clean_chars(text: str) -> str:
 
         text = fix_legacy_mixed(text)
     text = unicodedata.normalize("NFC", text)
+    if "\u200b" in text:
+        text = _WORD_BREAK.sub(" ", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
     # Icelandic Ð (U+00D0) is what OCR and some fonts give for Đ. A bold Đ at the end of an

@@ -52,6 +52,11 @@ def test_clean_chars_spaces_controls_and_invisibles():
     assert clean_chars(raw) == "a b c d e fghi\tj\nk"
 
 
+def test_a_zero_width_space_between_two_words_is_their_space():
+    """A web page breaks words with it: `Sở Tài\u200bchính` is `Sở Tài chính`; beside a space it vanishes."""
+    assert clean_chars("Sở Tài\u200bchính, Sở\u200b Y tế, 12/\u200bQĐ") == "Sở Tài chính, Sở Y tế, 12/QĐ"
+
+
 def test_dash_lookalikes_read_as_the_hyphen_and_bullet_glyphs_as_the_bullet():
     # Word's non-breaking hyphen, a minus sign, a fullwidth hyphen; Symbol and
     # Wingdings bullets (private-use codes), squares and arrowheads at a line start.
