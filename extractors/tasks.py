@@ -324,8 +324,8 @@ def _bracketed_agency(text: str, pos: int, opening: regex.Pattern) -> tuple[int,
 #: `Định kỳ hằng năm, …`, `Khi …, …`.
 INTRO_OPENER = (
     rf"(?:{loose('Căn cứ')}|{loose('Theo')}(?!\s+dõi)|{loose('Trên cơ sở')}|{loose('Trong phạm vi')}"
-    rf"|{loose('Trong quá trình')}|{loose('Định kỳ')}|{loose('Hằng')}|{loose('Hàng')}|{loose('Khi')}|{loose('Nếu')}"
-    rf"|{loose('Sau khi')})" + _END
+    rf"|{loose('Trong quá trình')}|{loose('Định kỳ')}|(?:{loose('Hằng')}|{loose('Hàng')})\s+(?:năm|quý|tháng|tuần)"
+    rf"|{loose('Khi')}|{loose('Nếu')}|{loose('Sau khi')})" + _END
 )
 _INTRO_RE = regex.compile(INTRO_OPENER, _F)
 _COMMA_RE = regex.compile(r",\s*")

@@ -745,10 +745,16 @@ def test_a_group_after_an_opening_clause_leads_unless_a_heading_names_its_bodies
         # a named body after a time clause leads: an article's duty (Thông tư 38/2025/TT-BCT)
         "Định kỳ hằng năm, trước ngày 28 tháng 02, Ủy ban nhân dân cấp tỉnh có trách nhiệm báo cáo Bộ Công Thương.",
         "Khi có yêu cầu, Sở Tư pháp hướng dẫn các đơn vị.",
+        "Hằng năm, Sở Tài chính tổng hợp báo cáo.",
     ],
 )
 def test_a_body_after_a_time_or_condition_clause_leads(sentence):
     assert parse_assignment(sentence).lead[0].startswith(("Ủy ban", "Sở"))
+
+
+def test_goods_open_no_time_clause():
+    # `Hàng` opens a time clause only as `Hàng năm`, `Hàng quý` …; `Hàng hóa` is goods
+    assert parse_assignment("Hàng hóa nhập khẩu, các doanh nghiệp phải khai báo.").lead == []
 
 
 @pytest.mark.parametrize(
