@@ -946,6 +946,8 @@ def read_ticks(rows: list[list[str]], caption: str = "") -> TickTable:
     Merged cells shorten a row from the left (STT, group titles), so a short
     row is aligned from the right."""
     out = TickTable()
+    if not any(TICK_CELL.match(c) for cells in rows for c in cells):
+        return out  # most tables tick nothing: their cells need no reading as times
     titles: dict[int, tuple[str, dict]] = {}
     title_row, ncols = -1, 0
     year = _one_year([caption])
