@@ -70,7 +70,11 @@ def is_mhtml(data: bytes) -> bool:
 
 
 def is_html(data: bytes) -> bool:
-    return bool(_PAGE_START.match(data[:4096]))
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Word saves a page as UTF-16 when asked for "Unicode": look at its characters, not its bytes
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    return bool(_PAGE_START.match(head))
 
 
 #: Tags, and the text of scripts and styles, for a quick look at a page's words.

@@ -27,6 +27,7 @@ from tests.variants import (
     printed_html,
     rtf_bytes,
     text_of,
+    word_html,
     word_html_bytes,
 )
 
@@ -482,7 +483,7 @@ def test_a_table_of_ticked_quarters_reads_the_same_in_every_format(ext, render, 
 
 @pytest.mark.parametrize("name", SAMPLES)
 def test_a_page_word_saved_reads_as_the_same_plan_in_docx(name):
-    """Word's "Web Page" and "Single File Web Page" (MHTML, Windows-1258) saves,
+    """Word's "Web Page" (UTF-8 or UTF-16) and "Single File Web Page" (MHTML, Windows-1258) saves,
     published under a `.doc` name: refused before as an HTML page or read as text
     with its markup. Laid out as the DOCX is (layout tables, ruled data tables,
     Word's typed list labels), they read line for line as the DOCX."""
@@ -492,6 +493,9 @@ def test_a_page_word_saved_reads_as_the_same_plan_in_docx(name):
     assert page.source_format == "html"
     assert page.pages == docx
     assert read_document(Path(f"{name}.doc"), mhtml_bytes(plan), ocr=False).pages == docx
+    # saved with Word's "Unicode" encoding: UTF-16 with its byte-order mark
+    unicode_page = word_html(plan, charset="unicode").encode("utf-16")
+    assert read_document(Path(f"{name}.htm"), unicode_page, ocr=False).pages == docx
 
 
 @pytest.mark.parametrize("name", SAMPLES)
