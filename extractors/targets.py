@@ -165,13 +165,11 @@ COMPARATOR_WORDS = (
     rf"{KHOANG}|xấp\s+xỉ|gần|từ|xuống\s+dưới|xuống|lên\s+trên|lên|ở\s+mức|mức|bằng|là|còn|đạt\s+mức|đạt"
 )
 #: Connectives that open a clause stretch and say nothing about the figure.
-LEADING_CONNECTIVES = (
-    r"và|hoặc|trong\s+đó(?:\s+có)?|trong\s+số\s+đó|riêng|đồng\s+thời|còn|với|cụ\s+thể|"
-    r"theo\s+hướng(?:\s+(?:tăng|giảm|nâng))?"
-)
 #: `Phát triển đô thị theo hướng tăng tỷ lệ đô thị hóa đạt 12%`: the way a level is reached;
 #: what is measured follows it.
-_BY_WAY_OF_RE = regex.compile(r"(?<!\p{L})theo\s+hướng(?:\s+(?:tăng|giảm|nâng))?(?!\p{L})", regex.I)
+BY_WAY_OF = r"theo\s+hướng(?:\s+(?:tăng|giảm|nâng))?"
+LEADING_CONNECTIVES = rf"và|hoặc|trong\s+đó(?:\s+có)?|trong\s+số\s+đó|riêng|đồng\s+thời|còn|với|cụ\s+thể|{BY_WAY_OF}"
+_BY_WAY_OF_RE = regex.compile(rf"(?<!\p{{L}}){BY_WAY_OF}(?!\p{{L}})", regex.I)
 
 #: How often a figure is due (`Hằng năm giải quyết việc làm cho …`): a time phrase, not the indicator.
 _EVERY_YEAR = r"hằng\s+năm|hàng\s+năm|mỗi\s+năm"

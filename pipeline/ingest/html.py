@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import CorruptFileError, EmptyFileError
-from pipeline.ingest.office import format_number, grid_lines, is_block_text
+from pipeline.ingest.office import format_number, grid_lines, is_block_text, table_rows
 from pipeline.models import RawDocument
 
 #: Elements that start and end a line.
@@ -192,13 +192,16 @@ class _Reader:
             self.flush()
         if tag == "br":
             self.line.append("\n")
-        pre = pre or tag == "pre"
+        self.contents(element, pre or tag == "pre")
+        if block:
+            self.flush()
+
+    def contents(self, element: Any, pre: bool) -> None:
+        """An element's own text and its children, each with the text after it."""
         self.text(element.text, pre)
         for child in element:
             self.visit(child, pre)
             self.text(child.tail, pre)  # comments' tails too: Word's `<![if …]>` wraps list labels
-        if block:
-            self.flush()
 
     def list_items(self, lst: Any, tag: str, pre: bool) -> None:
         fmt = _OL_TYPES.get(lst.get("type") or "1", "decimal")
@@ -214,19 +217,13 @@ class _Reader:
                 n = int(item.get("value"))
             self.flush()
             self.line.append(f"{format_number(n, fmt)}. " if tag == "ol" else "- ")
-            self.text(item.text, pre)
-            for child in item:
-                self.visit(child, pre)
-                self.text(child.tail, pre)
+            self.contents(item, pre)
             self.flush()
             n += 1
 
     def cell_lines(self, cell: Any) -> list[str]:
         reader = _Reader()
-        reader.text(cell.text, False)
-        for child in cell:
-            reader.visit(child, False)
-            reader.text(child.tail, False)
+        reader.contents(cell, False)
         reader.flush()
         return reader.out
 
@@ -276,11 +273,4 @@ def _ruled(element: Any) -> bool:
 
 def _rows(table: Any) -> list[list[Any]]:
     """The table's own rows (`thead`, `tbody`, `tfoot` opened; nested tables left to their cells)."""
-    rows: list[list[Any]] = []
-    for child in table:
-        tag = _tag(child)
-        if tag == "tr":
-            rows.append([c for c in child if _tag(c) in ("td", "th")])
-        elif tag in ("thead", "tbody", "tfoot"):
-            rows += _rows(child)
-    return rows
+    return table_rows(table, _tag, "tr", ("td", "th"), ("thead", "tbody", "tfoot"))

@@ -22,6 +22,7 @@ from pipeline.ingest.office import (
     format_number,
     grid_lines,
     local_name,
+    table_rows,
     untabbed,
 )
 from pipeline.models import RawDocument
@@ -196,11 +197,10 @@ def _inline(element: Any) -> str:
 
 def _rows(table: Any) -> list[list[Any]]:
     """The table's rows (header rows and row groups opened), each a list of its cells."""
-    rows: list[list[Any]] = []
-    for child in table:
-        tag = local_name(child)
-        if tag == "table-row":
-            rows.append([c for c in child if local_name(c) in ("table-cell", "covered-table-cell")])
-        elif tag in ("table-header-rows", "table-rows", "table-row-group"):
-            rows += _rows(child)
-    return rows
+    return table_rows(
+        table,
+        local_name,
+        "table-row",
+        ("table-cell", "covered-table-cell"),
+        ("table-header-rows", "table-rows", "table-row-group"),
+    )

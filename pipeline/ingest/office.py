@@ -21,6 +21,7 @@ reach the section parser as they appear on screen.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -305,6 +306,21 @@ def grid_lines(grid: list[list[list[str]]], ruled: bool) -> list[str]:
         cells = [joined_cell(cell) for cell in row]
         if any(cells):
             out.append("\t".join(cells))
+    return out
+
+
+def table_rows(
+    table: Any, tag_of: Callable[[Any], str], row: str, cells: tuple[str, ...], groups: tuple[str, ...]
+) -> list[list[Any]]:
+    """A table's rows, each a list of its cells, row groups opened and nested tables left to
+    their cells: the ODT and web page readers, each naming its format's tags (`tag_of` reads one)."""
+    out: list[list[Any]] = []
+    for child in table:
+        tag = tag_of(child)
+        if tag == row:
+            out.append([c for c in child if tag_of(c) in cells])
+        elif tag in groups:
+            out += table_rows(child, tag_of, row, cells, groups)
     return out
 
 
