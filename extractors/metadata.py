@@ -351,6 +351,18 @@ _PLACING_PARENT = regex.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân d�
 _DASHED_DOMAIN = regex.compile(r"(?<=^(?:Sở|Phòng|Bộ|Vụ|Ban|Cục)\s[^-–]+\s[-–]\s)\p{Ll}")
 
 
+_WORD_STARTS = regex.compile(r"(?<!\S)\S")
+
+
+def _domain_wraps(above: str, line: str) -> bool:
+    """`BỘ NÔNG NGHIỆP VÀ MÔI` / `TRƯỜNG`: a domain's name wrapped in a narrow column, its
+    last word one that also heads a body's name (`Trường`), read on as the domain it ends."""
+    joined = f"{above} {line}"
+    return any(
+        (end := domain_end(joined, w.start())) is not None and end > len(above) for w in _WORD_STARTS.finditer(above)
+    )
+
+
 def issuer_from_caps(lines: list[str], province: str | None = None) -> str | None:
     """The issuing body from the capitals lines of the header's left column.
 
@@ -364,7 +376,11 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
         s = _RULE.sub("", ln).strip()
         if not s:
             continue
-        if bodies and ((_CONTINUES.match(s) and not _COMMITTEE_LINE.match(s)) or not _BODY_HEAD.match(fold(s))):
+        if bodies and (
+            (_CONTINUES.match(s) and not _COMMITTEE_LINE.match(s))
+            or not _BODY_HEAD.match(fold(s))
+            or _domain_wraps(bodies[-1][-1], s)
+        ):
             bodies[-1].append(s)
         else:
             bodies.append([s])

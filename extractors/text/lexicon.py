@@ -169,8 +169,9 @@ CITY_UNIT = r"(?i:thành\s+phố)"
 NAME_HEAD = rf"(?:H{_APOSTROPHE}\p{{Lu}}?\p{{Ll}}+|\p{{Lu}}\p{{Ll}}+|\p{{Lu}}(?=\s))"
 NAME_WORD = rf"\p{{Lu}}\p{{Ll}}*(?:{_APOSTROPHE}\p{{Lu}}?\p{{Ll}}+)?"
 
-#: The Party's header in place of the motto (a Tỉnh ủy's or Huyện ủy's plan), in capitals only.
-MOTTO_PARTY = r"(?-i:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)"
+#: The Party's header in place of the motto (a Tỉnh ủy's or Huyện ủy's plan), in capitals only;
+#: its first word as OCR may garble it (`ĐÁẢNG CỘNG SẢN VIỆT NAM`), the rest known letter for letter.
+MOTTO_PARTY = rf"(?-i:Đ\p{{Lu}}{{1,3}}NG\s+{loose('CỘNG SẢN VIỆT NAM')})"
 #: The motto in capitals with OCR's damage between its first words and `NAM`
 #: (`CỘNG HOÀ XÃ ⁄?HỦ NGHĨA VIỆT NAM`, `… XÃ IHỦNGHĨA VIỆT NAM`, `… NGHĨA VỊ! NAM`).
 _MOTTO_DAMAGED = rf"(?-i:{loose('CỘNG HÒA XÃ')}(?:\s*[^\s\p{{Ll}}]{{1,9}}){{1,4}}?\s+NAM\b)"

@@ -51,6 +51,21 @@ def test_issuer_is_the_unit_under_its_parent(caps, province, issuer):
     assert issuer_from_caps(caps, province) == issuer
 
 
+@pytest.mark.parametrize(
+    ("caps", "issuer"),
+    [
+        (["BỘ NÔNG NGHIỆP VÀ MÔI", "TRƯỜNG"], "Bộ Nông nghiệp và Môi trường"),
+        (["UBND TỈNH LÀO CAI", "SỞ TÀI NGUYÊN VÀ MÔI", "TRƯỜNG"], "Sở Tài nguyên và Môi trường tỉnh Lào Cai"),
+        # a school under its department stays a body of its own
+        (["BỘ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG ĐẠI HỌC VINH"], "Trường Đại học Vinh, Bộ Giáo dục và Đào tạo"),
+    ],
+)
+def test_a_domain_wrapped_onto_a_word_that_also_heads_a_body(caps, issuer):
+    """A narrow column wraps `… VÀ MÔI` / `TRƯỜNG` (a rendered scan of a ministry's decision):
+    the line is the domain's end, not a school under the ministry."""
+    assert issuer_from_caps(caps) == issuer
+
+
 def test_unit_run_on_after_its_parent_on_one_line():
     f = facts("UBND TỈNH LÀO CAI SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "––––––", *MOTTO, "Số: 6791/SNNMT-KHTC", "KẾ HOẠCH")
     assert f.issuer == "Sở Nông nghiệp và Môi trường tỉnh Lào Cai"
@@ -238,6 +253,21 @@ def test_party_youth_and_front_headers(header, issuer, province):
         *header, "ĐẢNG CỘNG SẢN VIỆT NAM", f"{place}, ngày 12 tháng 3 năm 2024", "KẾ HOẠCH", "Thực hiện Nghị quyết"
     )
     assert (f.issuer, f.province) == (issuer, province)
+
+
+@pytest.mark.parametrize("party", ["ĐẢNG CỘNG SẢN VIỆT NAM", "ĐÁẢNG CỘNG SẢN VIỆT NAM", "ĐÀNG CỘNG SẢN VIỆT NAM"])
+def test_the_partys_header_read_across_the_columns_and_damaged(party):
+    """A rendered scan of a commune Party committee's plan: OCR reads the two columns as one
+    line and garbles the header's first word; the issuer's column is still its own."""
+    f = facts(
+        f"ĐẢNG BỘ TỈNH LÀO CAI {party}",
+        "ĐẢNG ỦY XÃ BÁT XÁT Bát Xát, ngày 10 tháng 3 năm 2026",
+        "*",
+        "Số: 15-KH/ĐU",
+        "KẾ HOẠCH",
+        "thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị",
+    )
+    assert (f.issuer, f.province, f.doc_number) == ("Đảng ủy xã Bát Xát", "Lào Cai", "15-KH/ĐU")
 
 
 def test_the_right_column_read_after_the_kind_line():
