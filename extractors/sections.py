@@ -23,9 +23,13 @@ import regex
 from extractors.text.labels import ORDINAL_WORDS, ROMAN_WIDE, read_roman_lookalike, roman_value, without_label_marks
 from extractors.text.lexicon import MOTTO_COUNTRY, NOI_NHAN, SIGNATURE_MARK, SIGNER_TITLE_CAPS
 from extractors.text.patterns import is_caps
+from extractors.text.syllables import is_vietnamese_syllable
 from schemas import Section
 
 # ---------------------------------------------------------------- labels
+
+#: OCR's junk at a heading's end (`HI. TỔ CHỨC THỰC HIỆN .`): no part of the heading.
+_HEADING_JUNK = r"[\s.:;,ˆ¨_|'~]*"
 
 #: Each label style, with its pattern. `rest` is the text after the label.
 LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
@@ -62,7 +66,17 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
         regex.compile(
             r"^(?P<label>(?=.*[IVXil|HLïíìî])(?=.*[1l|iHLïíìî])[IVX1il|HLïíìî]{1,4})\s*[.\-–)]\s*(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]*\p{Lu})"
             # OCR junk at the line's end (`HI. TỔ CHỨC THỰC HIỆN .`) is no part of the heading.
-            r"[\s.:;,ˆ¨_|'~]*$"
+            rf"{_HEADING_JUNK}$"
+        ),
+    ),
+    # ... and the dot lost with it (`IIL TỔ CHỨC THỰC HIỆN`, `1L NHIỆM VỤ`), as after a clean
+    # numeral below: the label itself holds a stroke (`II NHIỆM VỤ` is clean, `1 NHIỆM VỤ` no
+    # numeral) and is no word (`HI VỌNG`).
+    (
+        "roman_ocr_bare",
+        regex.compile(
+            r"^(?P<label>(?=[1il|HLïíìî]*[IVXil|HLïíìî])(?=[IVX]*[1l|iHLïíìî])[IVX1il|HLïíìî]{1,4})\s+"
+            rf"(?P<rest>[\p{{Lu}}][\p{{Lu}}\s,;\-–]*\p{{Lu}}){_HEADING_JUNK}$"
         ),
     ),
     # OCR drops the dot: `II NHIỆM VỤ VÀ GIẢI PHÁP` (capitals only, to stay safe).
@@ -74,14 +88,18 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     (
         "number",
         regex.compile(
-            r"^(?P<label>\d{1,2})(?:[.,]|/\.?(?=\s)|\s?[-–](?=\s))\s*(?P<rest>(?:[\p{Lu}“\"(]|(?<=\d\.\s+)\d[\d.,]*\s?(?:%|\p{Ll})).*)$"
+            r"^(?P<label>\d{1,2})(?:[.,]|/\.?(?=\s)|\s?[-–](?=\s))\s*(?P<rest>(?:[\p{Lu}“\"(]|(?<=\d[.,]\s+)\d[\d.,]*\s?(?:%|\p{Ll})).*)$"
         ),
     ),
     # OCR reads `5.` as `S.`, `1.` as `l.`: only taken when the sequence expects that number.
     ("number_ocr", regex.compile(r"^(?P<label>[SIlOB])[.,]\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
-    # OCR lost the number and kept its dot (`. Sở Kế hoạch …` between `4.` and `6.`):
-    # only taken where the numbers around it leave exactly that gap.
-    ("number_lost", regex.compile(r"^[.,](?P<label>)\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
+    # OCR lost the number and kept its dot (`. Sở Kế hoạch …` between `4.` and `6.`), or read
+    # it as one mark (`S Phòng Văn hóa …` between `1.` and `3.`; a letter with a dot is a letter's
+    # label): only taken where the numbers around it leave exactly that gap. A bullet's dash is no lost number.
+    (
+        "number_lost",
+        regex.compile(r"^(?:[.,]|[^\s\d\p{L}\-–+•*(\[“\"][.,]?|\p{Lu}(?=\s))(?P<label>)\s+(?P<rest>\p{Lu}\p{Ll}.*)$"),
+    ),
     ("number_paren", regex.compile(r"^(?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$")),
     # OCR reads a Roman `I.` over a sentence-case heading as a stroke (`[. Quy hoạch …`,
     # `|. Mục đích`): only taken where the Roman sequence expects it and the next numeral confirms.
@@ -167,6 +185,10 @@ def classify_line(line: str) -> LineInfo:
             elif style == "dotted":
                 label = label.replace(":", ".")  # OCR: `2:9.` for `2.9.`
             figures = lookalike = None
+            if style == "roman_ocr_bare":
+                if is_vietnamese_syllable(label):
+                    continue
+                style = "roman_ocr"
             if style in ("roman_ocr", "part_ocr"):
                 figures = label if label.isdigit() else None
                 lookalike = label
@@ -577,11 +599,7 @@ def _open_label(
     info: LineInfo, i: int, stack: list[_Open], open_section, style_order: list[str], lines: list[str]
 ) -> bool:
     """Open the section a labelled line starts; False if the label is rejected."""
-    style, label = info.style, info.label
-    assert style is not None and label is not None, "a label line has a style and a label"
-    if info.figures and _next_number(lines, i) == int(info.figures) + 1:
-        # `1. MỤC TIÊU` followed by `2. …`: headings numbered in figures, not OCR's `I.`.
-        style, label = "number", info.figures
+    style, label = _figures_or_numeral(info, stack, lines, i)
     if style in ("number_lost", "roman_stroke"):
         lost = _lost_label(style, stack, lines, i)
         if lost is None:
@@ -714,6 +732,35 @@ def _lost_label(style: str, stack: list[_Open], lines: list[str], i: int) -> tup
             return "number", str(stack[depth].ordinal + 1)
     roman = _roman_lost(stack, lines, i)
     return ("roman", roman) if roman is not None else None
+
+
+def _figures_or_numeral(info: LineInfo, stack: list[_Open], lines: list[str], i: int) -> tuple[str, str]:
+    """(style, label) of a label that may be figures or a Roman numeral, by its neighbours."""
+    style, label = info.style, info.label
+    assert style is not None and label is not None, "a label line has a style and a label"
+    if info.figures and _next_number(lines, i) == int(info.figures) + 1:
+        # `1. MỤC TIÊU` followed by `2. …`: headings numbered in figures, not OCR's `I.`.
+        return "number", info.figures
+    if style == "number" and label == "1" and _roman_one(info, stack, lines, i):
+        return "roman", "I"
+    return style, label
+
+
+def _roman_one(info: LineInfo, stack: list[_Open], lines: list[str], i: int) -> bool:
+    """`1.` is OCR's `I.` (`1. Quy hoạch vùng sản xuất` under `C. NHIỆM VỤ`) where it titles
+    what follows, no Roman item is open to hold it and the next item is `II.`, not `2.`. An
+    item that is a sentence (`1. Không thực hiện các thủ tục …` / `II. Không thực hiện …`)
+    is a number, and the `II.` OCR's `2.`."""
+    ahead = _next_label(lines, i, ("roman", "number"))
+    rest = info.rest or ""
+    return (
+        len(rest.split()) <= _UNLABELLED_HEADING_WORDS
+        and not _SENTENCE_END.search(rest)
+        and ahead is not None
+        and ahead.style == "roman"
+        and ahead.label == "II"
+        and not any(o.style == "roman" for o in stack)
+    )
 
 
 def _roman_lost(stack: list[_Open], lines: list[str], i: int) -> str | None:

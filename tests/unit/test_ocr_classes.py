@@ -165,10 +165,12 @@ _NUMBERED = (
 )
 
 
-@pytest.mark.parametrize("junk", ["", " -"])
-def test_a_number_ocr_lost_is_taken_from_the_gap_its_neighbours_leave(junk):
+@pytest.mark.parametrize(("junk", "label"), [("", "."), (" -", "."), ("", "S")])
+def test_a_number_ocr_lost_is_taken_from_the_gap_its_neighbours_leave(junk, label):
+    """`. Sở Kế hoạch …`, and one mark for the number (`S Phòng Văn hóa …`, a rendered scan of
+    a steering committee's plan), between `2.` and `4.`."""
     clean = _read(_NUMBERED.format(junk="", label="3.", after="4"))
-    damaged = _read(_NUMBERED.format(junk=junk, label=".", after="4"))
+    damaged = _read(_NUMBERED.format(junk=junk, label=label, after="4"))
     assert [s.section_id for s in damaged.sections] == [s.section_id for s in clean.sections]
     assert [(t.section_id, t.text, t.lead) for t in damaged.tasks] == [
         (t.section_id, t.text, t.lead) for t in clean.tasks
@@ -176,9 +178,50 @@ def test_a_number_ocr_lost_is_taken_from_the_gap_its_neighbours_leave(junk):
     assert [t.text[:6] for t in damaged.tasks if t.section_id == "I/3"] == ["Sở Kế "]
 
 
-def test_a_dot_line_without_a_gap_for_it_makes_no_section():
-    a = _read(_NUMBERED.format(junk="", label=".", after="3"))
+@pytest.mark.parametrize("label", [".", "S"])
+def test_a_dot_line_without_a_gap_for_it_makes_no_section(label):
+    a = _read(_NUMBERED.format(junk="", label=label, after="3"))
     assert [s.section_id for s in a.sections if s.section_id.startswith("I")] == ["I", "I/1", "I/2", "I/3"]
+
+
+def test_a_letter_with_its_dot_is_a_letter_label_not_a_lost_number():
+    """`C. Kiểm tra …` between `b.` and `d.` (a real OCR'd plan): a letter item read in capitals."""
+    a = _read(
+        "KẾ HOẠCH\nVề thử\nI. NỘI DUNG\n1. Phương thức kiểm tra\na. Thu thập tài liệu;\nb. Kiểm tra hồ sơ;\n"
+        "C. Kiểm tra thực tế tại hiện trường;\nd. Lập biên bản kiểm tra.\n2. Thời gian"
+    )
+    assert [s.section_id for s in a.sections if s.kind != "preamble"] == [
+        "I",
+        "I/1",
+        "I/1/a",
+        "I/1/b",
+        "I/1/c",
+        "I/1/d",
+        "I/2",
+    ]
+
+
+@pytest.mark.parametrize(("second", "third"), [("1L NHIỆM VỤ", "III."), ("II.", "IIL"), ("H", "III.")])
+def test_a_roman_look_alike_that_lost_its_dot(second, third):
+    """Rendered scans of a department's and a province's plans: `II.` read `1L`, `III.` read
+    `IIL`, the dot lost with the strokes; the sequence around them keeps the numbers."""
+    second = second if " " in second else f"{second} NHIỆM VỤ"
+    a = _read(
+        "KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n1. Mục tiêu chung\nNâng cao hiệu quả.\n"
+        f"{second}\n1. Hoàn thiện thể chế.\n{third} TỔ CHỨC THỰC HIỆN\n1. Văn phòng theo dõi."
+    )
+    assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["I", "I/1", "II", "II/1", "III", "III/1"]
+
+
+def test_a_capitals_line_opening_on_a_word_is_no_label():
+    a = _read("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n1. Mục tiêu chung\nNâng cao hiệu quả.\nHI VỌNG TƯƠI SÁNG\nII. NHIỆM VỤ")
+    assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["I", "I/1", "II"]
+
+
+def test_a_goal_item_whose_dot_ocr_read_as_a_comma():
+    """`1, 100% cơ sở giáo dục …` (a rendered poor scan of a school-year plan): the goal item it was."""
+    a = _read("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n1, 100% cơ sở giáo dục sử dụng học bạ số trong năm 2026.\nII. NHIỆM VỤ")
+    assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["I", "I/1", "II"]
 
 
 def test_an_em_dash_before_a_sentence_is_a_bullets_dash():
@@ -433,7 +476,13 @@ def test_roman_numerals_that_break_their_sequence_are_read_from_their_neighbours
 
 
 @pytest.mark.parametrize(
-    "first", ["L. Quy hoạch vùng sản xuất", "[. Quy hoạch vùng sản xuất", "|. Quy hoạch vùng sản xuất"]
+    "first",
+    [
+        "L. Quy hoạch vùng sản xuất",
+        "[. Quy hoạch vùng sản xuất",
+        "|. Quy hoạch vùng sản xuất",
+        "1. Quy hoạch vùng sản xuất",
+    ],
 )
 def test_a_first_roman_under_a_lettered_part_read_as_a_stroke_or_l(first):
     """`I.` over a sentence-case heading read `L.` (fifty) or `[.`: the next `II.` shows it was `I`."""
@@ -443,6 +492,17 @@ def test_a_first_roman_under_a_lettered_part_read_as_a_stroke_or_l(first):
     )
     assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["A", "A/I", "B", "B/I", "B/II"]
     assert [t.section_id for t in a.tasks] == ["B/I", "B/II"]
+
+
+def test_a_sentence_numbered_1_before_a_roman_ii_stays_a_number():
+    """A real scan (a Government resolution's appendix): `1. Không thực hiện …` then `II. Không
+    thực hiện …`, OCR's `2.`; a sentence is an item, not a Roman heading."""
+    a = _read(
+        "KẾ HOẠCH\nVề thử\nA. LĨNH VỰC ĐIỆN\nI. Cấp phép\n1. Hồ sơ.\nD. LĨNH VỰC KINH DOANH XĂNG DẦU\n"
+        "1. Không thực hiện các thủ tục hành chính cấp lại Giấy xác nhận đủ điều kiện làm tổng đại lý.\n"
+        "II. Không thực hiện các thủ tục hành chính cấp sửa đổi Giấy xác nhận."
+    )
+    assert "D/I" not in [s.section_id for s in a.sections]
 
 
 @pytest.mark.parametrize(("misread", "kept"), [("9", "5"), ("6", "5"), ("3", "5"), ("7", "7")])
