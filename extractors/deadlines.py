@@ -106,9 +106,9 @@ DATE_GOES_ON = r"[ \t]*[/.][ \t]*\d"
 #: `III/2024`, `III năm 2024`, `III - 2024`: a month or quarter and its year; OCR doubles
 #: the slash (`Quý I1//2024` on a poor copy, `số 23//BB-VPHC` on a real scan).
 OF_YEAR = rf"\s*(?:/{{1,2}}|-|\s{NAM}|,\s*{NAM})\s*{Y}"
-#: `III`, `3`, and OCR's look-alikes before the year's slash (`11`, `Il`, `IH`, `II1`: a quarter
+#: `III`, `3`, and OCR's look-alikes before the year's slash (`11`, `Il`, `IH`, `II1`, `H`: a quarter
 #: has no number above 4, which `_quarter_number` checks).
-QUARTER_NO = rf"(?P<q>IV|I{{1,3}}|[1-4](?![{ROMAN_LOOKALIKE}])|[{ROMAN_LOOKALIKE}]{{2,3}}(?=\s*/))\b"
+QUARTER_NO = rf"(?P<q>IV|I{{1,3}}|[1-4](?![{ROMAN_LOOKALIKE}])|[{ROMAN_LOOKALIKE}]{{1,3}}(?=\s*/))\b"
 
 # ---------------------------------------------------------------- prepositions
 

@@ -738,6 +738,10 @@ def test_an_hour_before_the_day_keeps_the_preposition(text, span, form):
         ("Sở Y tế tổ chức tập huấn trong quý 11/2025.", "2025-Q2"),
         # and a doubled slash (a 200 dpi poor copy of an invented district plan)
         ("Rà soát vùng sản xuất. Thời gian thực hiện: Quý I1//2024.", "2024-Q2"),
+        # `II` run into one stroke, and `I` read as a small `l` (200 dpi copies of a steering
+        # committee's and a department's plans)
+        ("Tổ chức tập huấn cho cán bộ y tế cơ sở trong Quý H/2024.", "2024-Q2"),
+        ("Sở Y tế tổ chức tập huấn trong quý l/2025.", "2025-Q1"),
     ],
 )
 def test_a_quarter_behind_roman_look_alikes(text, end):
