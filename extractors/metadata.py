@@ -21,10 +21,11 @@ from extractors.agencies import PROPER_HEADS, agency_at, canonical_agency, domai
 from extractors.document import ParsedDoc
 from extractors.text.dates import DATE, HEADER_DATE, make_date
 from extractors.text.fold import fold as shadow
-from extractors.text.fold import squash
+from extractors.text.fold import skeleton, squash
 from extractors.text.labels import ROMAN_WIDE
 from extractors.text.lexicon import (
     ADMIN_UNIT,
+    ADMIN_UNITS,
     CITY_UNIT,
     DOC_KINDS,
     ENACTING_LINE,
@@ -255,6 +256,35 @@ def sentence_case(words: str) -> str:
 _UNIT_AND_PLACE = regex.compile(rf"^(?P<unit>{ADMIN_UNIT})\s+(?P<place>.+)$", regex.IGNORECASE)
 
 
+#: The administrative units by their letters alone: OCR misreads their tone (`TĨNH` for `TỈNH`).
+_UNIT_SKELETONS = {skeleton(u): u for u in ADMIN_UNITS}
+
+
+def _unit_and_place(rest: str) -> tuple[str, str] | None:
+    """(unit, place) of `TỈNH KIÊN GIANG`; of `TĨNH HÀ GIANG` too, the unit's tone misread,
+    when the words after it are a listed place."""
+    if m := _UNIT_AND_PLACE.match(rest):
+        return m.group("unit").lower(), m.group("place")
+    words = rest.split()
+    for k in (1, 2):
+        unit = _UNIT_SKELETONS.get(skeleton(" ".join(words[:k])))
+        if unit and len(words) > k and place_name(" ".join(words[k:])):
+            return unit, " ".join(words[k:])
+    return None
+
+
+def _as_the_province_writes(name: str, province: str) -> str:
+    """`… tỉnh Quáng Trị`, `… tỉnh Quán G Trị` → `… tỉnh Quảng Trị`: a place OCR damaged at the
+    end of a name, whose letters are those of the province the document names elsewhere."""
+    key = skeleton(province).replace(" ", "")
+    words = list(regex.finditer(r"\S+", name))
+    for k in range(min(5, len(words)), 0, -1):
+        start = words[-k].start()
+        if skeleton(name[start:]).replace(" ", "") == key:
+            return name[:start] + province
+    return name
+
+
 def body_name(caps: str) -> str:
     """One issuing body written in capitals → as running text writes it.
 
@@ -272,9 +302,8 @@ def body_name(caps: str) -> str:
                 n_letters -= joined[cut] != " "
                 cut += 1
             rest = joined[cut:].strip()
-            m = _UNIT_AND_PLACE.match(rest)
-            if m:
-                return f"{proper} {m.group('unit').lower()} {title_case_place(m.group('place'))}"
+            if located := _unit_and_place(rest):
+                return f"{proper} {located[0]} {title_case_place(located[1])}"
             if proper.endswith(_COMMITTEE_ENDS) and rest:
                 return f"{proper} {title_case_place(rest)}"  # a committee and its place: `Tỉnh ủy Kiên Giang`
             return _proper_names(f"{proper} {sentence_case(rest).lower()}".strip())
@@ -371,6 +400,11 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
     tỉnh Lào Cai` (the unit, under its parent's locality); `SỞ CÔNG THƯƠNG` /
     `ĐOÀN KIỂM TRA …` → `Đoàn kiểm tra …, Sở Công Thương tỉnh <province>`.
     """
+    issuer = _issuer_of(lines, province)
+    return _as_the_province_writes(issuer, province) if issuer and province else issuer
+
+
+def _issuer_of(lines: list[str], province: str | None) -> str | None:
     bodies: list[list[str]] = []
     for ln in lines:
         s = _RULE.sub("", ln).strip()

@@ -66,6 +66,28 @@ def test_a_domain_wrapped_onto_a_word_that_also_heads_a_body(caps, issuer):
     assert issuer_from_caps(caps) == issuer
 
 
+@pytest.mark.parametrize(
+    ("caps", "place", "issuer"),
+    [
+        (["HỘI ĐỒNG NHÂN DÂN", "TĨNH HÀ GIANG"], "Hà Giang", "Hội đồng nhân dân tỉnh Hà Giang"),
+        (["UBND TỈNH QUÁNG TRỊ", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"], "Quảng Trị", "Sở Giáo dục và Đào tạo tỉnh Quảng Trị"),
+        (["UBND TỈNH QUÁN G TRỊ", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"], "Quảng Trị", "Sở Giáo dục và Đào tạo tỉnh Quảng Trị"),
+        (["ĐẢNG BỘ TỈNH QUÁNG TRỊ", "BAN CHẤP HÀNH"], "Quảng Trị", "Ban Chấp hành Đảng bộ tỉnh Quảng Trị"),
+        # the unit's tone misread with no place-date line to compare: the unit is still known
+        (["ỦY BAN NHÂN DÂN", "TĨNH KHÁNH HÒA"], None, "Ủy ban nhân dân tỉnh Khánh Hòa"),
+        # a province the document signs in elsewhere leaves the header's own place alone
+        (["UBND TỈNH QUẢNG NAM", "SỞ Y TẾ"], "Quảng Ngãi", "Sở Y tế tỉnh Quảng Nam"),
+    ],
+)
+def test_a_place_ocr_damaged_in_the_header_as_the_document_writes_it(caps, place, issuer):
+    """Rendered scans of a council's resolution and a department's plan: the header's unit or
+    place read with a wrong tone (`TĨNH`, `QUÁNG`) or a space inside (`QUÁN G TRỊ`); the place-date
+    line (`Quảng Trị, ngày …`, read in running case) spells the province."""
+    date_line = [f"{place}, ngày 10 tháng 12 năm 2025"] if place else []
+    f = facts(*caps, *MOTTO, "Số: 25/KH-UBND", *date_line, "KẾ HOẠCH", "Về thử")
+    assert f.issuer == issuer
+
+
 def test_unit_run_on_after_its_parent_on_one_line():
     f = facts("UBND TỈNH LÀO CAI SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "––––––", *MOTTO, "Số: 6791/SNNMT-KHTC", "KẾ HOẠCH")
     assert f.issuer == "Sở Nông nghiệp và Môi trường tỉnh Lào Cai"
