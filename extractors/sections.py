@@ -20,7 +20,14 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.text.labels import ORDINAL_WORDS, ROMAN_WIDE, read_roman_lookalike, roman_value, without_label_marks
+from extractors.text.labels import (
+    ORDINAL_WORDS,
+    ROMAN_WIDE,
+    read_roman_lookalike,
+    roman_value,
+    without_label_marks,
+    without_last_stroke,
+)
 from extractors.text.lexicon import MOTTO_COUNTRY, NOI_NHAN, SIGNATURE_MARK, SIGNER_TITLE_CAPS
 from extractors.text.patterns import is_caps
 from extractors.text.syllables import is_vietnamese_syllable
@@ -82,13 +89,14 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     # OCR drops the dot: `II NHIỆM VỤ VÀ GIẢI PHÁP` (capitals only, to stay safe).
     ("roman", regex.compile(r"^(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\s+(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]+)$")),
     ("dotted", regex.compile(r"^(?P<label>\d{1,2}(?:[.:]\d{1,2}){1,3})\.?\s+(?P<rest>[\p{Lu}“\"(].*)$")),
-    # `1.`, `1/`, and `1-` (`1- Mục đích`: the Party's style and older plans'); a goal may open
+    # `1.`, `1/`, and `1-` (`1- Mục đích`: the Party's style and older plans'), `1:` as OCR reads
+    # the dot on a poor copy; a goal may open
     # on its figure (`1. 100% cơ sở giáo dục …`, `2. 05 xã …`), a figure and its unit after
     # a dot and a space (`5.0m`, `25,76m` are numbers).
     (
         "number",
         regex.compile(
-            r"^(?P<label>\d{1,2})(?:[.,]|/\.?(?=\s)|\s?[-–](?=\s))\s*(?P<rest>(?:[\p{Lu}“\"(]|(?<=\d[.,]\s+)\d[\d.,]*\s?(?:%|\p{Ll})).*)$"
+            r"^(?P<label>\d{1,2})(?:[.,:]|/\.?(?=\s)|\s?[-–](?=\s))\s*(?P<rest>(?:[\p{Lu}“\"(]|(?<=\d[.,]\s+)\d[\d.,]*\s?(?:%|\p{Ll})).*)$"
         ),
     ),
     # OCR reads `5.` as `S.`, `1.` as `l.`: only taken when the sequence expects that number.
@@ -806,6 +814,8 @@ def _roman_in_sequence(style: str, info: LineInfo, label: str, lines: list[str],
     expected = (roman_value(previous) if previous else 0) + 1
     if value == expected or expected > len(ROMANS):
         return label
+    if info.lookalike and (short := without_last_stroke(info.lookalike)) and roman_value(short) == expected:
+        return short  # `IIL NHIỆM VỤ` after `I.`: the foot was the dot
     run = 1  # this numeral and the look-alikes after it, up to the next clean numeral
     for line in lines[i + 1 :]:
         ahead = classify_line(line.strip())

@@ -29,7 +29,15 @@ def read_roman_lookalike(written: str) -> str | None:
     read = _STROKE_RE.sub("I", written.replace("H", "II")).upper()
     if "L" in read and not _ROMAN_WIDE_RE.fullmatch(read):
         read = read.replace("L", "I")
-    return read if _ROMAN_WIDE_RE.fullmatch(read) else None
+    if _ROMAN_WIDE_RE.fullmatch(read):
+        return read
+    # `IIIL`: the last stroke is the dot, read as a foot (`IIII` is no numeral)
+    return without_last_stroke(written)
+
+
+def without_last_stroke(written: str) -> str | None:
+    """The numeral OCR's strokes make with a last foot taken for the dot (`IIL` → `II`), or None."""
+    return read_roman_lookalike(written[:-1]) if len(written) > 1 and written[-1] in "Ll" else None
 
 
 def roman_value(label: str) -> int:

@@ -213,6 +213,33 @@ def test_a_roman_look_alike_that_lost_its_dot(second, third):
     assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["I", "I/1", "II", "II/1", "III", "III/1"]
 
 
+@pytest.mark.parametrize(
+    ("second", "third"),
+    [
+        ("II.", "IIIL"),  # the dot read as a foot after `III`: `IIII` is no numeral
+        ("IIL", "III."),  # after `I.`, `IIL` is `II` and its dot, not `III`
+        ("II.", "II."),  # a numeral never repeats the one before it
+        ("IIL", "II"),  # both: the foot was the dot, then a stroke lost with the dot
+    ],
+)
+def test_a_roman_numeral_read_by_the_sequence_it_stands_in(second, third):
+    """Rendered scans of a department's, a school-year and a province's plans."""
+    a = _read(
+        "KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n1. Mục tiêu chung\nNâng cao hiệu quả.\n"
+        f"{second} NHIỆM VỤ\n1. Hoàn thiện thể chế.\n{third} TỔ CHỨC THỰC HIỆN\n1. Văn phòng theo dõi."
+    )
+    assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["I", "I/1", "II", "II/1", "III", "III/1"]
+
+
+def test_a_number_whose_dot_ocr_read_as_a_colon():
+    a = _read(
+        "KẾ HOẠCH\nVề thử\nII. NHIỆM VỤ\n1: Các phòng chuyên môn hướng dẫn các trường triển khai học bạ số.\n"
+        "2. Các trường chủ động bố trí kinh phí."
+    )
+    assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["II", "II/1", "II/2"]
+    assert len(a.tasks) == 2
+
+
 def test_a_capitals_line_opening_on_a_word_is_no_label():
     a = _read("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n1. Mục tiêu chung\nNâng cao hiệu quả.\nHI VỌNG TƯƠI SÁNG\nII. NHIỆM VỤ")
     assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["I", "I/1", "II"]
