@@ -10,6 +10,10 @@ cheap to repair from its own word boxes:
   Each column is read again on its own.
 * A line read as debris (`—=]L29/I2) I22]5€11.` for `- LĐVP, P.KT, P.TH;`,
   confidence near 0), which reads correctly once cut out.
+* A line whose short first word tesseract doubts far more than the rest
+  (`SỐ Ủy ban nhân dân xã …` for `2. Ủy ban …`: an item's number, its
+  section and task lost with it; `T/M ĐANG UY`), which reads right once
+  cut out.
 
 All regions of a page go on one sheet for a single extra tesseract call
 (`--psm 6`); a re-read only replaces the first reading when tesseract is
@@ -18,6 +22,7 @@ more confident of it. Pages without such trouble cost nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from statistics import median
@@ -30,6 +35,17 @@ from pipeline.ocr.tablegrid import Word, mean_conf, otsu_threshold
 # A line whose words average below this confidence is debris (clean lines
 # average 85-95).
 DOUBTFUL_CONF = 50.0
+#: A line's first word (a label, `2.`, `a)`, `-`) is doubtful when tesseract is this much
+#: less sure of it than of the line's other words; it is at most this long.
+DOUBTFUL_FIRST_GAP = 10.0
+LABEL_CHARS = 3
+#: ... in a line of text tesseract is sure of (a stamp's debris is no such line).
+SURE_LINE = 85.0
+#: A re-read first word replaces the first reading when tesseract is this much surer of it,
+SURER_BY = 10.0
+#: ... and it is what opens a list item: a number, a Roman numeral or a letter with its mark,
+#: a bullet. A word re-read in a word's place is no surer for being re-read (`mẽ` read `___`).
+_LABEL_OR_BULLET = re.compile(r"^(?:\d{1,2}[.,:)]?|[IVXL]{1,4}[.)]|\(?[a-zđ]\)|[-–+•*])$")
 
 
 @dataclass
@@ -61,11 +77,9 @@ def reread(pixels: np.ndarray, words: list[Word], read: Callable[[Image.Image], 
         if key not in in_run and mean_conf(members) < DOUBTFUL_CONF:
             line_h = max(w.height for w in members)
             regions.append(_Region(key, None, _bbox(members, pad=line_h / 4, shape=pixels.shape)))
-    if not regions:
-        return words
 
-    found = _read_regions(pixels, regions, h, read)
     replacements: dict[tuple, list[Word]] = {}
+    found = _read_regions(pixels, regions, h, read) if regions else {}
     for region in regions:
         if region.side == 0:
             old = [w for k, first in in_run.items() if first == region.unit for w in lines[k]]
@@ -76,6 +90,7 @@ def reread(pixels: np.ndarray, words: list[Word], read: Callable[[Image.Image], 
             new = found.get((region.unit, None), [])
             if new and mean_conf(new) > mean_conf(lines[region.unit]) + 10:
                 replacements[region.unit] = new
+    replacements.update(_reread_first_words(pixels, lines, set(in_run) | set(replacements), h, read))
 
     out: list[Word] = []
     done = set()
@@ -87,6 +102,56 @@ def reread(pixels: np.ndarray, words: list[Word], read: Callable[[Image.Image], 
             done.add(unit)
             out += replacements[unit]
     return out
+
+
+def _first(members: list[Word]) -> Word:
+    return min(members, key=lambda w: w.left)
+
+
+def _reread_first_words(
+    pixels: np.ndarray, lines: dict[tuple, list[Word]], done: set[tuple], h: float, read: Callable
+) -> dict[tuple, list[Word]]:
+    """Lines whose doubted first word reads as a list item's label or bullet once cut out
+    (with the start of the next word, for context), that word put right. On a sheet of
+    their own: what else is on a sheet changes how tesseract reads it."""
+    doubted = {k: ws for k, ws in lines.items() if k not in done and _doubtful_first(ws)}
+    if not doubted:
+        return {}
+    regions = []
+    for key, members in doubted.items():
+        first, line_h = _first(members), max(w.height for w in members)
+        x0, y0, _, y1 = _bbox(members, pad=line_h / 4, shape=pixels.shape)
+        x1 = min(pixels.shape[1], int(first.left + first.width + 3 * h))
+        regions.append(_Region(key, None, (max(0, int(first.left - h / 2)), y0, x1, y1)))
+    found = _read_regions(pixels, regions, h, read)
+    out = {}
+    for key, members in doubted.items():
+        new = found.get((key, None), [])
+        if new and (surer := _surer_first(_first(members), _first(new))):
+            out[key] = [surer if w is _first(members) else w for w in members]
+    return out
+
+
+def _surer_first(old: Word, new: Word) -> Word | None:
+    """The re-read first word, in the old one's place, when it stands where the old one
+    stood, opens a list item and tesseract is surer of it."""
+    overlap = min(old.left + old.width, new.left + new.width) - max(old.left, new.left)
+    if new.conf > old.conf + SURER_BY and overlap >= old.width / 2 and _LABEL_OR_BULLET.match(new.text):
+        return replace(new, line_key=old.line_key)
+    return None
+
+
+def _doubtful_first(members: list[Word]) -> bool:
+    """The line's short first word is far less sure than the well-read words after it."""
+    first = _first(members)
+    rest = [w.conf for w in members if w is not first and w.conf >= 0]
+    return (
+        len(rest) >= 2
+        and len(first.text) <= LABEL_CHARS
+        and not _LABEL_OR_BULLET.match(first.text)  # read as what it would be re-read as
+        and median(rest) >= SURE_LINE
+        and 0 <= first.conf < median(rest) - DOUBTFUL_FIRST_GAP
+    )
 
 
 def _column_runs(lines: dict[tuple, list[Word]], h: float) -> list[tuple[list[tuple], float]]:

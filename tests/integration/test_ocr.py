@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -399,6 +400,49 @@ def test_a_page_upside_down_or_turned_the_other_way_reads_upright(upright_page, 
     # At 270° Tesseract reads the words right (confidence 94) as vertical lines, out of order.
     img, dpi, upright = upright_page
     assert ocr_image(img.rotate(angle, expand=True), dpi=dpi).text == upright
+
+
+def _item_line(first: str, conf: float) -> list[Word]:
+    key = (1, 4, 1, 2)
+    words = _line(
+        key, (first, 300, 1000), ("Ủy", 380, 1000), ("ban", 450, 1000), ("nhân", 540, 1000), ("dân", 650, 1000)
+    )
+    return [replace(words[0], conf=conf), *(replace(w, conf=96.0) for w in words[1:])]
+
+
+@pytest.mark.parametrize(("reread_as", "kept"), [("2.", "2."), ("___", "SỐ"), ("Số", "SỐ")])
+def test_a_doubted_first_word_is_read_again_and_kept_if_it_opens_an_item(reread_as, kept):
+    """A rendered scan of a commune Party committee's plan: `2. Ủy ban …` read `SỐ Ủy ban …`
+    (confidence 78 beside 96), the item lost; cut out, it reads `2.`. Only a label or a
+    bullet replaces the first reading (`mẽ` re-read as `___` must not)."""
+    from pipeline.ocr.reread import reread
+
+    words = _item_line("SỐ", 78.0)
+    sheets = []
+
+    def read(sheet: Image.Image) -> list[Word]:
+        sheets.append(sheet.size)
+        return [Word(reread_as, 40, 50, 40, 40, 96.0, (1, 1, 1, 1)), Word("Ủy", 100, 50, 30, 40, 95.0, (1, 1, 1, 1))]
+
+    out = reread(np.full((2000, 1500), 255, dtype=np.uint8), words, read)
+    assert len(sheets) == 1
+    assert [w.text for w in out] == [kept, "Ủy", "ban", "nhân", "dân"]
+    assert len({w.line_key for w in out}) == 1  # still one line
+
+
+def test_a_doubted_roman_numeral_read_again_on_a_poor_copy():
+    """Page 2 of the 200 dpi poor copy: tesseract reads `II.` as `1i.` (the sections'
+    look-alike repair would have put it right; here the OCR itself does)."""
+    page = ocr_pdf_page(RAW / "kontum-2021-ctrhd-06nqcp.scan-poor.pdf", 1)
+    assert "II. NHIỆM VỤ VÀ GIẢI PHÁP" in page.text.splitlines()
+
+
+def test_a_sure_first_word_is_not_read_again():
+    from pipeline.ocr.reread import reread
+
+    sheets = []
+    out = reread(np.full((2000, 1500), 255, dtype=np.uint8), _item_line("2.", 95.0), lambda s: sheets.append(s) or [])
+    assert sheets == [] and out[0].text == "2."
 
 
 def test_regions_too_many_for_one_sheet_are_read_on_several():
