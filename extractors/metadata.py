@@ -387,9 +387,8 @@ def _domain_wraps(above: str, line: str) -> bool:
     """`BỘ NÔNG NGHIỆP VÀ MÔI` / `TRƯỜNG`: a domain's name wrapped in a narrow column, its
     last word one that also heads a body's name (`Trường`), read on as the domain it ends."""
     joined = f"{above} {line}"
-    return any(
-        (end := domain_end(joined, w.start())) is not None and end > len(above) for w in _WORD_STARTS.finditer(above)
-    )
+    # the whole line ends the domain: `QUỐC` / `PHÒNG TÀI NGUYÊN …` makes `Quốc phòng` but leaves a body after it
+    return any(domain_end(joined, w.start()) == len(joined) for w in _WORD_STARTS.finditer(above))
 
 
 def issuer_from_caps(lines: list[str], province: str | None = None) -> str | None:

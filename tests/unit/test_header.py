@@ -56,6 +56,8 @@ def test_issuer_is_the_unit_under_its_parent(caps, province, issuer):
     [
         (["BỘ NÔNG NGHIỆP VÀ MÔI", "TRƯỜNG"], "Bộ Nông nghiệp và Môi trường"),
         (["UBND TỈNH LÀO CAI", "SỞ TÀI NGUYÊN VÀ MÔI", "TRƯỜNG"], "Sở Tài nguyên và Môi trường tỉnh Lào Cai"),
+        # a place whose last word and the body's first make a domain (`Quốc phòng`) is no wrap
+        (["UBND HUYỆN PHÚ QUỐC", "PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG"], "Phòng Tài nguyên và Môi trường huyện Phú Quốc"),
         # a school under its department stays a body of its own
         (["BỘ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG ĐẠI HỌC VINH"], "Trường Đại học Vinh, Bộ Giáo dục và Đào tạo"),
     ],
