@@ -1329,6 +1329,39 @@ _CANONICAL_HEAD_RE = regex.compile(
     r"^(?:(?P<title>" + _alts(PERSON_TITLES) + r")\s+)?(?P<head>" + _alts(_CANONICAL_HEADS) + ")" + _END, _F
 )
 _HEAD_BY_KEY = {skeleton(h): h for h in _CANONICAL_HEADS}
+
+
+def _by_letters(heads: list[str]) -> dict[str, str]:
+    """Heads by their letters alone, leaving out letters two heads share."""
+    keys: dict[str, list[str]] = {}
+    for h in dict.fromkeys(heads):
+        keys.setdefault(skeleton(h), []).append(h)
+    return {k: hs[0] for k, hs in keys.items() if len(hs) == 1}
+
+
+#: Heads of two or more syllables anywhere in a name, their tones as OCR misreads them
+#: (`Ngân hàng … Chỉ nhánh thành phố`, `thị ủy, đẳng ủy trực thuộc`): respelt by their letters.
+_MARKED_HEADS = _by_letters([h for h in (*_CANONICAL_HEADS, *PROPER_HEADS) if " " in h])
+_MARKED_HEAD_RE = regex.compile(
+    r"(?<!\p{L})(?:"
+    + "|".join(loose(h) for h in sorted(_MARKED_HEADS.values(), key=len, reverse=True))
+    + r")(?!\p{L})",
+    regex.IGNORECASE,
+)
+
+
+def _respell_heads(name: str) -> str:
+    def one(m: regex.Match) -> str:
+        written, head = m.group(), _MARKED_HEADS.get(skeleton(m.group()))
+        if head is None or head.lower() == written.lower():
+            return written
+        if written.isupper():
+            return head.upper()
+        return head if written[0].isupper() else head[0].lower() + head[1:]
+
+    return _MARKED_HEAD_RE.sub(one, name)
+
+
 _ROLE_NOTE = regex.compile(r"\s*\((?:chủ\s+trì|phối\s+hợp|cơ\s+quan\s+chủ\s+trì|thường\s+trực)\)\s*$", _F)
 
 
@@ -1437,7 +1470,7 @@ def canonical_agency(name: str) -> str:
         return f"{head} {dom}" if dom else m.group(0)
 
     s = _DOMAIN_AGENCY.sub(_respell, s)
-    s = _ocr_domain(s)
+    s = _ocr_domain(_respell_heads(s))
     m = _CANONICAL_HEAD_RE.match(s)
     if m:
         head = _HEAD_BY_KEY.get(skeleton(m.group("head")))

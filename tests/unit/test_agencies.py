@@ -848,3 +848,25 @@ def test_ocr_damage_inside_an_agencys_name(written, names):
 
 def test_a_lookalike_of_so_before_no_domain_is_no_agency():
     assert mentions("Số Tay hướng dẫn nghiệp vụ được phát hành.") == []
+
+
+@pytest.mark.parametrize(
+    ("read", "name"),
+    [
+        (
+            "Ngân hàng Chính sách xã hội Chỉ nhánh thành phố Đà Nẵng",
+            "Ngân hàng Chính sách xã hội Chi nhánh thành phố Đà Nẵng",
+        ),
+        (
+            "các huyện ủy, thành ủy, thị ủy, đẳng ủy trực thuộc Tỉnh ủy",
+            "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy",
+        ),
+        ("Ban cán sự đẳng Ủy ban nhân dân tỉnh", "Ban cán sự đảng Ủy ban nhân dân tỉnh"),
+        # as written where the tones are right, whatever the case
+        ("các ủy ban nhân dân xã", "các ủy ban nhân dân xã"),
+    ],
+)
+def test_a_head_whose_tones_ocr_misread_inside_a_name_is_respelt(read, name):
+    """Rendered scans of a city's poverty plan and a Party programme: a head of two or
+    more syllables read with a wrong tone inside the name (`Chỉ nhánh`, `đẳng ủy`)."""
+    assert canonical_agency(read) == name
