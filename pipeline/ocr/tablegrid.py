@@ -231,7 +231,7 @@ def find_tables(gray: np.ndarray, dpi: int = 300) -> tuple[list[Grid], np.ndarra
     span_gap = max(4, sdpi / 25)
     hrules = _rules(hx + hy * t, hy - hx * t, min_len, merge_gap, span_gap, k)
     vrules = _rules(vy - vx * t, vx + vy * t, min_len, merge_gap, span_gap, k)
-    grids = _assemble(hrules, vrules, t, tol=sdpi / 20)
+    grids = _assemble(hrules, vrules, t, tol=sdpi / 20, min_cell=sdpi / 4)
     if not grids:
         return [], empty
     # Erase only the run pixels that make up a table's rules: runs elsewhere
@@ -267,7 +267,37 @@ def find_tables(gray: np.ndarray, dpi: int = 300) -> tuple[list[Grid], np.ndarra
     return [g.scaled(f) for g in grids], mask
 
 
-def _assemble(hrules: list[Rule], vrules: list[Rule], t: float, tol: float) -> list[Grid]:
+def _closed(grid: Grid, tol: float, min_cell: float) -> Grid:
+    """`grid` with the outer rule a faint copy lost put back where the others end.
+
+    On a poor copy the last column's right rule can fade below the threshold
+    while every horizontal rule still runs on to it (a 200 dpi copy of a table
+    whose time column was then read as a line of text after the table). A
+    table's rules end on its frame: where the rows all end together a cell's
+    width past the last vertical rule, that is where the frame was; likewise
+    on the left, and for the rows at the top and bottom."""
+
+    def edge(rules: list[Rule], at_start: bool) -> float | None:
+        ends = [(min(a for a, _ in r.spans) if at_start else max(b for _, b in r.spans)) for r in rules]
+        mid = float(np.median(ends))
+        return mid if sum(abs(e - mid) <= tol for e in ends) >= 0.75 * len(ends) else None
+
+    def frame(pos: float, across: list[Rule]) -> Rule:
+        return Rule(pos, [(across[0].pos, across[-1].pos)], (pos - 1, pos + 1))
+
+    rows, cols = list(grid.rows), list(grid.cols)
+    if (end := edge(rows, False)) is not None and end - cols[-1].pos > min_cell:
+        cols.append(frame(end, rows))
+    if (start := edge(rows, True)) is not None and cols[0].pos - start > min_cell:
+        cols.insert(0, frame(start, rows))
+    if (end := edge(cols, False)) is not None and end - rows[-1].pos > min_cell:
+        rows.append(frame(end, cols))
+    if (start := edge(cols, True)) is not None and rows[0].pos - start > min_cell:
+        rows.insert(0, frame(start, cols))
+    return Grid(skew=grid.skew, rows=rows, cols=cols)
+
+
+def _assemble(hrules: list[Rule], vrules: list[Rule], t: float, tol: float, min_cell: float) -> list[Grid]:
     """Tables are connected sets of crossing rules; a lone underline or a
     box around one paragraph is not a table."""
     n = len(hrules)
@@ -290,14 +320,16 @@ def _assemble(hrules: list[Rule], vrules: list[Rule], t: float, tol: float) -> l
         groups.setdefault(find(n + j), ([], []))[1].append(v)
     grids = []
     for hs, vs in groups.values():
-        # two rows and two columns at least, like the digital path: a box
-        # around one paragraph is read as ordinary text
-        if len(hs) < 3 or len(vs) < 3:
+        if len(hs) < 2 or len(vs) < 2 or len(hs) + len(vs) < 5:
             continue
         hs.sort(key=lambda r: r.pos)
         vs.sort(key=lambda r: r.pos)
-        grid = Grid(skew=t, rows=hs, cols=vs)
-        grid.merged = merged_cells(hs, vs)
+        grid = _closed(Grid(skew=t, rows=hs, cols=vs), tol, min_cell)
+        # two rows and two columns at least, like the digital path: a box
+        # around one paragraph is read as ordinary text
+        if grid.n_rows < 2 or grid.n_cols < 2:
+            continue
+        grid.merged = merged_cells(grid.rows, grid.cols)
         grids.append(grid)
     grids.sort(key=lambda g: g.rows[0].pos)
     return grids

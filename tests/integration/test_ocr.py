@@ -81,14 +81,17 @@ def test_cer_of_long_documents_is_fast():
 # --- table grids on synthetic pages --------------------------------------------
 
 
-def synthetic_table(angle: float = 0.0, dpi: int = 300) -> Image.Image:
-    """A ruled 4x3 table with text, rotated by `angle` degrees, with specks."""
+def synthetic_table(angle: float = 0.0, dpi: int = 300, frame: int | None = 30) -> Image.Image:
+    """A ruled 4x3 table with text, rotated by `angle` degrees, with specks; its left
+    and right rules drawn in grey `frame` (None: not drawn)."""
     font = ImageFont.truetype(str(FONT), size=round(12 * dpi / 72))
     img = Image.new("L", (2480, 1600), 245)
     draw = ImageDraw.Draw(img)
     xs, ys = [200, 420, 1500, 2200], [300, 420, 540, 660, 780]
     for x in xs:
-        draw.line([(x, ys[0]), (x, ys[-1])], fill=30, width=4)
+        fill = 30 if x not in (xs[0], xs[-1]) else frame
+        if fill is not None:
+            draw.line([(x, ys[0]), (x, ys[-1])], fill=fill, width=4)
     for y in ys:
         draw.line([(xs[0], y), (xs[-1], y)], fill=30, width=4)
     cells = [
@@ -124,6 +127,27 @@ def test_find_tables_on_a_bilevel_scan(angle):
     still put the black in the ink (it found none, and the table was read as prose)."""
     bilevel = synthetic_table(angle).point(lambda v: 0 if v < 150 else 255)
     grids, _ = find_tables(np.asarray(bilevel), 300)
+    assert len(grids) == 1 and (grids[0].n_rows, grids[0].n_cols) == (4, 3)
+
+
+@pytest.mark.parametrize(("frame", "angle"), [(200, 0.0), (200, 0.8), (None, 0.0), (None, -1.2)])
+def test_a_table_whose_outer_rules_faded_or_were_never_drawn(frame, angle):
+    """A 200 dpi poor copy of a Government programme's appendix: the last column's right
+    rule faded below the threshold while the rows ran on to it; the time column was read
+    as a line of text after the table and its times lost. A table without side rules
+    (rows only reach its edges) is framed where the rows end, too."""
+    grids, _ = find_tables(np.asarray(synthetic_table(angle, frame=frame)), 300)
+    assert len(grids) == 1 and (grids[0].n_rows, grids[0].n_cols) == (4, 3)
+    cols = [c.pos for c in grids[0].cols]
+    assert abs(cols[0] - 200) < 40 and abs(cols[-1] - 2200) < 40
+
+
+def test_a_row_rule_that_stops_short_adds_no_column():
+    """Rows that end apart (an underline past the table, a rule drawn short) frame nothing."""
+    img = synthetic_table()
+    draw = ImageDraw.Draw(img)
+    draw.line([(2200, 420), (2450, 420)], fill=30, width=4)  # one row rule runs on
+    grids, _ = find_tables(np.asarray(img), 300)
     assert len(grids) == 1 and (grids[0].n_rows, grids[0].n_cols) == (4, 3)
 
 
