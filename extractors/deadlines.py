@@ -54,7 +54,7 @@ import regex
 from extractors.text.dates import MIXED_DATE, NUMERIC_DATE, make_date
 from extractors.text.fold import VOWEL_FAMILIES
 from extractors.text.labels import ROMAN_LOOKALIKE, read_roman_lookalike, roman_value
-from extractors.text.lexicon import TIME_COLUMN_ANY, TIME_COLUMN_FIRST, TIME_SLOT_NAME
+from extractors.text.lexicon import LEAD_COLUMN, TIME_COLUMN_ANY, TIME_COLUMN_FIRST, TIME_SLOT_NAME
 from extractors.text.numbers import NUMBER_GLOSS
 from extractors.text.patterns import SPACES, family_word, guard_first_char, windows_around
 from schemas import Deadline
@@ -1018,6 +1018,36 @@ def _cell_start(row_start: int, cells: list[str], i: int) -> int:
     return row_start + sum(len(x) + 1 for x in cells[:i])
 
 
+#: A cell is a time when its time expressions cover this share of it (`Tháng 6/2026`, not
+#: `Báo cáo năm 2025`).
+TIME_CELL_SHARE = 0.8
+_LEAD_COLUMN_RE = regex.compile(LEAD_COLUMN, regex.I)
+
+
+def is_time_cell(cell: str) -> bool:
+    cell = cell.strip()
+    return bool(cell) and sum(a.end - a.start for a in find_atoms(cell)) >= TIME_CELL_SHARE * len(cell)
+
+
+def time_columns_by_values(rows: list[list[str]]) -> list[int]:
+    """The columns of a task table (a header naming who carries the tasks out) whose every
+    body cell is a time, when no header cell names a time column: OCR damaged the title
+    (`Thời gian hoàn thành` read `hoàn nàn thàn` beside a faint rule) of a column of
+    `Năm 2026`, `Tháng 6/2026`, `2026 - 2027`."""
+    if len(rows) < 3 or not any(_LEAD_COLUMN_RE.search(c) for c in rows[0]):
+        return []
+    if any(TIME_HEADER.search(c.strip()) for cells in rows for c in cells if len(c.strip()) <= MAX_HEADER_CHARS):
+        return []
+    n = len(rows[0])
+    body = [cells for cells in rows[1:] if len(cells) == n]
+    found = []
+    for i in range(n):
+        values = [v for v in (cells[i].strip() for cells in body) if v]
+        if len(values) >= 2 and all(is_time_cell(v) for v in values):
+            found.append(i)
+    return found
+
+
 def _tables(doc, text, tasks) -> tuple[list[Deadline], list[tuple[int, int]]]:
     """Time-column cells and tick runs of tab-separated tables; every table line is returned as used."""
     out, used = [], []
@@ -1025,9 +1055,13 @@ def _tables(doc, text, tasks) -> tuple[list[Deadline], list[tuple[int, int]]]:
         ticks = block.ticks()
         col: list[int] | None = None
         ncols = 0
+        by_values = time_columns_by_values([cells for _, cells in block.rows])
         for r, (start, cells) in enumerate(block.rows):
             used.append((start, start + len("\t".join(cells))))
             if r in ticks.title_rows:
+                continue
+            if r == 0 and by_values:
+                col, ncols = by_values, len(cells)
                 continue
             for run in ticks.runs.get(r, ()):
                 a = _cell_start(start, cells, run.first)

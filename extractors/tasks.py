@@ -34,7 +34,7 @@ from extractors.agencies import (
     span_names,
     split_agencies,
 )
-from extractors.deadlines import TICK_CELL, table_blocks
+from extractors.deadlines import TICK_CELL, table_blocks, time_columns_by_values
 from extractors.document import ParsedDoc
 from extractors.normalize.flat_tables import header_completed
 from extractors.sections import classify_line, heading_kind, is_title_like
@@ -43,6 +43,7 @@ from extractors.text.lexicon import (
     ARRANGEMENT_HEADINGS,
     CARRY_OUT_CLOSING,
     COOPERATION_ADVERBS,
+    LEAD_COLUMN,
     NAME_HEAD,
     NAME_WORD,
     OWN_CLOSING,
@@ -184,8 +185,7 @@ TABLE_COLUMNS: list[tuple[str, str]] = [
     ("timeframe", rf"^(?:{TIME_COLUMN_FIRST})"),
     ("product", r"^(?:sản\s+phẩm|kết\s+quả)"),
     ("task", rf"^(?:tên\s+)?(?:{_TASK_HEADER})"),
-    # `Đơn vị tính` is a unit of measure, not the unit (body) that carries the task out
-    ("lead", r"chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm|phụ\s+trách|cơ\s+quan|đơn\s+vị(?!\s+tính)"),
+    ("lead", LEAD_COLUMN),
     ("timeframe", TIME_COLUMN_ANY),
     ("product", r"sản\s+phẩm"),
     # an address or a note names no task (`Địa chỉ Dự án`, `Tên và địa chỉ Dự án` in a list of the units inspected)
@@ -1156,6 +1156,10 @@ def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
     inherited_lead: list[str] = []
     under_header = False
     ticked = _ticked_times(text)
+    # a time column whose title OCR damaged, known by its values
+    time_columns = {
+        b.rows[0][0]: times[0] for b in table_blocks(text) if (times := time_columns_by_values([c for _, c in b.rows]))
+    }
     for s, e in _lines(text, 0, len(text)):
         # Empty cells at either end of a row are tabs `_lines` trimmed: put them back.
         while s > 0 and text[s - 1] == "\t":
@@ -1172,6 +1176,8 @@ def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
         # quan`): once a header is known, only a row without an STT number that
         # repeats its titles is a new header.
         found = _header_columns(cells)
+        if found and "timeframe" not in found and s in time_columns:
+            found["timeframe"] = time_columns[s]
         if found and (cols is None or (not _numbered(cells, cols) and _repeats(cells, header))):
             cols, header, inherited_lead, under_header = found, cells, [], True
             continue

@@ -252,5 +252,8 @@ COOPERATION_ADVERBS: tuple[str, ...] = (
 TIME_COLUMN_FIRST = r"thời\s+gian|thời\s+hạn|thời\s+điểm|tiến\s+độ|lộ\s+trình|năm\s+(?:thực\s+hiện|hoàn\s+thành)"
 #: … or anywhere in a short header (`Mốc thời gian hoàn thành`, `Dự kiến thời gian`).
 TIME_COLUMN_ANY = r"thời\s+gian|thời\s+hạn|tiến\s+độ"
+#: A task table's column of the bodies that carry a task out (`Cơ quan chủ trì`, `Đơn vị thực
+#: hiện`); `Đơn vị tính` is a unit of measure, not a body.
+LEAD_COLUMN = r"chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm|phụ\s+trách|cơ\s+quan|đơn\s+vị(?!\s+tính)"
 #: The name of a task's time field: `Thời gian thực hiện`, `Thời hạn hoàn thành`, `Tiến độ`.
 TIME_SLOT_NAME = rf"(?:{TIME_COLUMN_ANY})(?:\s+(?:thực\s+hiện|hoàn\s+thành))?"

@@ -434,3 +434,29 @@ def test_the_column_that_leads_is_the_one_titled_chu_tri():
 )
 def test_a_township_or_district_written_short_in_an_agency_cell(cell, lead):
     assert cell_assignment(cell).lead == [lead]
+
+
+@pytest.mark.parametrize("layout", ["tabs", "pipes"])
+@pytest.mark.parametrize("title", ["hoàn nàn thàn", ""])
+def test_a_time_column_whose_title_ocr_damaged_is_known_by_its_times(layout, title):
+    """A 200 dpi copy of a Government programme's appendix: the title `Thời gian hoàn thành`
+    read `hoàn nàn thàn` beside a faint rule. A task table's column of nothing but times is its
+    time column: the rows keep their deadlines and timeframes, as under the title."""
+    times = ["Năm 2026", "Tháng 6/2026", "2026 - 2027"]
+    rows = [[*r[:5], t] for r, t in zip(ROWS, times, strict=True)]
+
+    def read(header_title: str):
+        return analyse(normalize_text("\n".join(INTRO + LAYOUTS[layout]([[*HEADER[:5], header_title], *rows]))))
+
+    damaged, clean = read(title), read("Thời gian hoàn thành")
+    got = [(d.kind, d.start, d.end, d.task_id) for d in damaged.deadlines if d.section_id == "phu_luc"]
+    assert got == [(d.kind, d.start, d.end, d.task_id) for d in clean.deadlines if d.section_id == "phu_luc"]
+    assert [k for k, *_ in got] == ["year", "month", "period"]
+    assert [t.timeframe for t in damaged.tasks if t.source == "table"] == times
+
+
+def test_a_column_of_periods_in_a_table_without_bodies_is_no_time_column():
+    """A target table (`Chỉ tiêu | Giai đoạn | Giá trị`) names no body that carries anything out."""
+    table = ["Chỉ tiêu\tGiai đoạn\tGiá trị", "Tăng trưởng GRDP\t2021 - 2025\t7%", "Tăng trưởng GRDP\t2026 - 2030\t8%"]
+    a = analyse(normalize_text("\n".join(["KẾ HOẠCH", "Về thử", "I. MỤC TIÊU", *table])))
+    assert [d for d in a.deadlines if d.kind == "period" and d.start in ("2021", "2026")] == []
