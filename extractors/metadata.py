@@ -273,15 +273,16 @@ def _unit_and_place(rest: str) -> tuple[str, str] | None:
     return None
 
 
-def _as_the_province_writes(name: str, province: str) -> str:
+def as_written_elsewhere(name: str, place: str) -> str:
     """`… tỉnh Quáng Trị`, `… tỉnh Quán G Trị` → `… tỉnh Quảng Trị`: a place OCR damaged at the
-    end of a name, whose letters are those of the province the document names elsewhere."""
-    key = skeleton(province).replace(" ", "")
+    end of a name, whose letters are those of a place the document writes elsewhere (its
+    province; the place-date line, read in running case, of a commune's `Ngọc Hôi`)."""
+    key = skeleton(place).replace(" ", "")
     words = list(regex.finditer(r"\S+", name))
     for k in range(min(5, len(words)), 0, -1):
         start = words[-k].start()
         if skeleton(name[start:]).replace(" ", "") == key:
-            return name[:start] + province
+            return name[:start] + place
     return name
 
 
@@ -400,7 +401,7 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
     `ĐOÀN KIỂM TRA …` → `Đoàn kiểm tra …, Sở Công Thương tỉnh <province>`.
     """
     issuer = _issuer_of(lines, province)
-    return _as_the_province_writes(issuer, province) if issuer and province else issuer
+    return as_written_elsewhere(issuer, province) if issuer and province else issuer
 
 
 def _issuer_of(lines: list[str], province: str | None) -> str | None:
@@ -513,6 +514,8 @@ def extract_metadata(doc: ParsedDoc, implements: list[str] | None = None) -> Doc
 
     if head.present:
         facts.issuer = issuer_from_caps(_issuer_lines(head.lines[:end]), canonical_province(facts.issue_place or ""))
+        if facts.issuer and facts.issue_place:
+            facts.issuer = as_written_elsewhere(facts.issuer, facts.issue_place)
 
     # Kind: the kind line, else a công văn's V/v + Kính gửi, else the số hiệu,
     # else — only when there is no header at all — what the opening says it builds.

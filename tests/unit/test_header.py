@@ -75,6 +75,9 @@ def test_a_domain_wrapped_onto_a_word_that_also_heads_a_body(caps, issuer):
         (["UBND TỈNH QUÁNG TRỊ", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"], "Quảng Trị", "Sở Giáo dục và Đào tạo tỉnh Quảng Trị"),
         (["UBND TỈNH QUÁN G TRỊ", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"], "Quảng Trị", "Sở Giáo dục và Đào tạo tỉnh Quảng Trị"),
         (["ĐẢNG BỘ TỈNH QUÁNG TRỊ", "BAN CHẤP HÀNH"], "Quảng Trị", "Ban Chấp hành Đảng bộ tỉnh Quảng Trị"),
+        # a commune's or a district's name, as its place-date line writes it
+        (["ỦY BAN NHÂN DÂN", "XÃ NGỌC HÔI"], "Ngọc Hồi", "Ủy ban nhân dân xã Ngọc Hồi"),
+        (["ỦY BAN NHÂN DÂN", "HUYỆN ĐĂK HÀ"], "Đắk Hà", "Ủy ban nhân dân huyện Đắk Hà"),
         # the unit's tone misread with no place-date line to compare: the unit is still known
         (["ỦY BAN NHÂN DÂN", "TĨNH KHÁNH HÒA"], None, "Ủy ban nhân dân tỉnh Khánh Hòa"),
         # a province the document signs in elsewhere leaves the header's own place alone
