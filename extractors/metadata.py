@@ -282,7 +282,8 @@ def as_written_elsewhere(name: str, place: str) -> str:
     for k in range(min(5, len(words)), 0, -1):
         start = words[-k].start()
         if skeleton(name[start:]).replace(" ", "") == key:
-            return name[:start] + place
+            # a spelling that differs in case only is the list's (`Đắk R'lấp`), not OCR's
+            return name if name[start:].lower() == place.lower() else name[:start] + place
     return name
 
 
