@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.text.fold import shadow
 from extractors.text.labels import (
     ORDINAL_WORDS,
     ROMAN_WIDE,
@@ -311,12 +312,25 @@ KIND_WORDS: list[tuple[str, str]] = [
     (r"chế\s+độ\s+(?:thông\s+tin\s*,?\s*)?báo\s+cáo", "che_do_bao_cao"),
 ]
 _KIND_RE = [(regex.compile(p, regex.IGNORECASE), k) for p, k in KIND_WORDS]
+#: The same by their letters alone, for a heading in capitals whose tones OCR misread
+#: (`II NỘI DỪNG HOẠT ĐỘNG`: the section of the plan's activities lost its kind and its tasks;
+#: `CHI TIÊU` reads as `CHỈ TIÊU`, a risk taken: spending is no heading of a plan's).
+_BARE_KIND_RE = [(regex.compile(shadow(p), regex.IGNORECASE), k) for p, k in KIND_WORDS]
 
 
 def heading_kind(heading: str) -> str | None:
     """The kind a heading names, by the earliest kind word in it."""
+    found = _earliest_kind(heading, _KIND_RE)
+    if found is None and is_caps(heading) and (bare := shadow(heading)) != heading:
+        # marks misread, not missing: a heading without any (`NOI DUNG`) is a text layer that
+        # lost them all, where a word's letters alone say too little
+        found = _earliest_kind(bare, _BARE_KIND_RE)
+    return found
+
+
+def _earliest_kind(heading: str, patterns: list[tuple[regex.Pattern, str]]) -> str | None:
     best = None
-    for pattern, kind in _KIND_RE:
+    for pattern, kind in patterns:
         m = pattern.search(heading)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), kind)

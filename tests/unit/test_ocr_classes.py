@@ -541,3 +541,26 @@ def test_a_number_label_whose_digit_ocr_misread(misread, kept):
         f"{misread}. Công an huyện xử lý nghiêm các trường hợp vi phạm.\n6. Ủy ban nhân dân các xã kiện toàn Ban Chỉ đạo."
     )
     assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["II", "II/4", f"II/{kept}", "II/6"]
+
+
+@pytest.mark.parametrize("heading", ["NỘI DỪNG HOẠT ĐỘNG", "NỘI DUNG HOẠT ĐỘNG"])
+def test_a_capitals_heading_whose_tones_ocr_misread_keeps_its_kind(heading):
+    """A rendered scan of a province's month of action: `III. NỘI DUNG HOẠT ĐỘNG` read
+    `II NỘI DỪNG …`; the section lost its kind, and its schedule table its tasks."""
+    a = _read(
+        "KẾ HOẠCH\nVề thử\nI. MỤC ĐÍCH\nNâng cao nhận thức.\nII. THỜI GIAN\n1. Thời gian: từ ngày 15/4/2026.\n"
+        f"III. {heading}\nThời gian\tNội dung\tĐơn vị thực hiện\n"
+        "Trước ngày 10/4/2026\tBan hành văn bản hướng dẫn các địa phương\tSở Y tế\n"
+        "Ngày 15/4/2026\tTổ chức Lễ phát động\tSở Y tế\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế theo dõi."
+    )
+    assert next(s.kind for s in a.sections if s.section_id == "III") == "nhiem_vu_giai_phap"
+    assert [t.text for t in a.tasks if t.section_id == "III"] == [
+        "Ban hành văn bản hướng dẫn các địa phương",
+        "Tổ chức Lễ phát động",
+    ]
+
+
+def test_a_heading_without_any_marks_keeps_no_kind():
+    """A text layer that lost every mark (`IV NOI DUNG, PHUONG PHAP`): letters alone say too little."""
+    a = _read("BIÊN BẢN\nVề thử\nI. THANH PHAN\n1. Dai dien.\nII. NOI DUNG KIEM TRA\n1. Kiem tra ho so.")
+    assert next(s.kind for s in a.sections if s.section_id == "II") != "nhiem_vu_giai_phap"
