@@ -1024,6 +1024,12 @@ TIME_CELL_SHARE = 0.8
 _LEAD_COLUMN_RE = regex.compile(LEAD_COLUMN, regex.I)
 
 
+def _time_title(cell: str) -> bool:
+    """A short cell that names a time column (`Thời gian hoàn thành`)."""
+    cell = cell.strip()
+    return len(cell) <= MAX_HEADER_CHARS and bool(TIME_HEADER.search(cell))
+
+
 def is_time_cell(cell: str) -> bool:
     cell = cell.strip()
     return bool(cell) and sum(a.end - a.start for a in find_atoms(cell)) >= TIME_CELL_SHARE * len(cell)
@@ -1036,7 +1042,7 @@ def time_columns_by_values(rows: list[list[str]]) -> list[int]:
     `Năm 2026`, `Tháng 6/2026`, `2026 - 2027`."""
     if len(rows) < 3 or not any(_LEAD_COLUMN_RE.search(c) for c in rows[0]):
         return []
-    if any(TIME_HEADER.search(c.strip()) for cells in rows for c in cells if len(c.strip()) <= MAX_HEADER_CHARS):
+    if any(_time_title(c) for cells in rows for c in cells):
         return []
     n = len(rows[0])
     body = [cells for cells in rows[1:] if len(cells) == n]
@@ -1067,11 +1073,7 @@ def _tables(doc, text, tasks) -> tuple[list[Deadline], list[tuple[int, int]]]:
                 a = _cell_start(start, cells, run.first)
                 b = _cell_start(start, cells, run.last) + len(cells[run.last])
                 out.append(_record(doc, text, a, b, run.nf, tasks, as_written=run.text))
-            header = [
-                i
-                for i, c in enumerate(cells)
-                if len(c.strip()) <= MAX_HEADER_CHARS and TIME_HEADER.search(c.strip()) and not find_atoms(c)
-            ]
+            header = [i for i, c in enumerate(cells) if _time_title(c) and not find_atoms(c)]
             if header:
                 col, ncols = header, len(cells)
                 continue

@@ -401,11 +401,6 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
     tỉnh Lào Cai` (the unit, under its parent's locality); `SỞ CÔNG THƯƠNG` /
     `ĐOÀN KIỂM TRA …` → `Đoàn kiểm tra …, Sở Công Thương tỉnh <province>`.
     """
-    issuer = _issuer_of(lines, province)
-    return as_written_elsewhere(issuer, province) if issuer and province else issuer
-
-
-def _issuer_of(lines: list[str], province: str | None) -> str | None:
     bodies: list[list[str]] = []
     for ln in lines:
         s = _RULE.sub("", ln).strip()
@@ -514,9 +509,11 @@ def extract_metadata(doc: ParsedDoc, implements: list[str] | None = None) -> Doc
     _number_place_date(facts, head.lines[: max(end, 1) + 2] + _right_column_after(head.lines, end))
 
     if head.present:
-        facts.issuer = issuer_from_caps(_issuer_lines(head.lines[:end]), canonical_province(facts.issue_place or ""))
-        if facts.issuer and facts.issue_place:
-            facts.issuer = as_written_elsewhere(facts.issuer, facts.issue_place)
+        province = canonical_province(facts.issue_place or "")
+        facts.issuer = issuer_from_caps(_issuer_lines(head.lines[:end]), province)
+        for place in (province, facts.issue_place):  # the list's spelling, then the place-date line's
+            if facts.issuer and place:
+                facts.issuer = as_written_elsewhere(facts.issuer, place)
 
     # Kind: the kind line, else a công văn's V/v + Kính gửi, else the số hiệu,
     # else — only when there is no header at all — what the opening says it builds.

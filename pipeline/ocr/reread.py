@@ -126,9 +126,9 @@ def _reread_first_words(
     found = _read_regions(pixels, regions, h, read)
     out = {}
     for key, members in doubted.items():
-        new = found.get((key, None), [])
-        if new and (surer := _surer_first(_first(members), _first(new))):
-            out[key] = [surer if w is _first(members) else w for w in members]
+        new, old = found.get((key, None), []), _first(members)
+        if new and (surer := _surer_first(old, _first(new))):
+            out[key] = [surer if w is old else w for w in members]
     return out
 
 
