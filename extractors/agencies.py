@@ -1155,8 +1155,9 @@ def _core_at(text: str, pos: int, bare: bool) -> int | None:
 
 #: `các đơn vị thuộc Bộ Công Thương`, `các đơn vị trực thuộc Sở`: a group and the body it belongs to.
 _BELONGS_TO = regex.compile(rf"{_SP}(?:trực{_SP})?thuộc{_SP}")
-#: The body a plan's issuer is, named by its head alone (`các đơn vị thuộc Bộ`).
-_OWN_BODY = regex.compile(rf"(?:Bộ|Sở|Ban|Cục|Tổng\s+cục){_END}(?!{_SP}\p{{Lu}})")
+#: The body a plan's issuer is, named by its head alone (`các đơn vị thuộc Bộ`, `các phòng thuộc
+#: Trung tâm`, `các đơn vị thuộc Viện`): any head, so a unit of any kind can say it.
+_OWN_BODY = regex.compile(rf"{_HEAD_RE.pattern}(?-i:(?!{_SP}\p{{Lu}}))", _F)
 
 
 _MEMBERS_RE = regex.compile(r"thành\s+viên$", _F)
