@@ -663,7 +663,8 @@ def _accept(text: str, a: Atom, line_start: int, accepted_prev: Atom | None) -> 
     before = text[max(line_start, a.start - 30) : a.start]
     if _VISION_BEFORE_RE.search(before) or _UNTIL_NOW_AFTER_RE.match(text, a.end, a.end + 12):
         return False
-    if _BASELINE_BEFORE_RE.search(_clause_before(text, a.start, line_start)[-30:]):
+    # `kiểm tra số trang đã số hóa, thực hiện hằng quý`: a comma ends the phrase the past or the base describes
+    if _BASELINE_BEFORE_RE.search(_clause_before(text, a.start, line_start).rpartition(",")[2][-30:]):
         return False
     if a.kind not in ("recur", "dinhky", "ongoing") and _PAST_AFTER_RE.match(text, a.end):
         return False

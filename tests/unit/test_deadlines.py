@@ -344,6 +344,11 @@ def test_baselines_and_past_results_are_not_deadlines():
     assert _run("Giảm 30% thiệt hại về người so với năm 2020.") == []
     assert _run("Trong năm 2020, toàn tỉnh đã trồng được 500 ha rừng.") == []
     assert [d.text for d in _run("Hoàn thành trong năm 2025 các dự án đã được phê duyệt.")] == ["trong năm 2025"]
+    # a past participle inside the object (`số trang đã số hóa`) ends at the comma: the time after it is due
+    assert [d.text for d in _run("Kiểm tra 10% số trang đã số hóa, thực hiện hằng quý.")] == ["hằng quý"]
+    assert [d.text for d in _run("Rà soát các hồ sơ đã tiếp nhận, báo cáo trước ngày 15/12/2025.")] == [
+        "trước ngày 15/12/2025"
+    ]
 
 
 def test_average_per_year_is_a_rate_not_a_cycle():
