@@ -610,11 +610,29 @@ def _run_on_unit(line: str) -> tuple[str, str] | None:
         return (line[:end], unit) if unit else None
     m = _LOCAL_BODY_LINE.match(line)
     if not m:
-        return None
+        return _placed_body_run_on(line)
     words = m.group("rest").split()
     for k in range(min(4, len(words) - 1), 0, -1):
         if place_name(" ".join(words[:k])):
             return f"{m.group('body')} {' '.join(words[:k])}", " ".join(words[k:])
+    return None
+
+
+#: A level's word inside a header line (`… TỈNH LẠNG SƠN …`), where a body's locality may begin.
+_UNIT_WORD = regex.compile(rf"(?<=\s){ADMIN_UNIT}(?=\s)", regex.IGNORECASE)
+
+
+def _placed_body_run_on(line: str) -> tuple[str, str] | None:
+    """`SỞ NỘI VỤ TỈNH LẠNG SƠN TRUNG TÂM LƯU TRỮ LỊCH SỬ`: any body named with its level and a
+    listed place, then a unit whose name opens on a body's head (the two lines of a left column joined)."""
+    if not _BODY_HEAD.match(fold(line)):
+        return None
+    for unit in _UNIT_WORD.finditer(line):
+        words = line[unit.end() :].split()
+        for k in range(min(4, len(words) - 1), 0, -1):
+            rest = " ".join(words[k:])
+            if place_name(" ".join(words[:k])) and _BODY_HEAD.match(fold(rest)):
+                return f"{line[: unit.end()]} {' '.join(words[:k])}", rest
     return None
 
 

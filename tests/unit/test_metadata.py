@@ -337,6 +337,14 @@ def test_a_body_ending_a_table_cell_takes_no_place_from_the_next_cell():
         ("UBND TỈNH KIÊN GIANG\nSỞ TÀI CHÍNH", "Sở Tài chính tỉnh Kiên Giang"),
         # a unit under a department whose name ends with its unit word: the place follows it
         ("UBND TỈNH KIÊN GIANG\nSỞ Y TẾ\nBỆNH VIỆN ĐA KHOA TỈNH", "Bệnh viện đa khoa tỉnh Kiên Giang, Sở Y tế"),
+        # a department named with its province over its own unit, the column's two lines joined
+        # into one (a layout that gives each column as one paragraph)
+        ("SỞ NỘI VỤ TỈNH KIÊN GIANG TRUNG TÂM LƯU TRỮ LỊCH SỬ", "Trung tâm Lưu trữ lịch sử, Sở Nội vụ tỉnh Kiên Giang"),
+        (
+            "SỞ Y TẾ TỈNH KIÊN GIANG TRUNG TÂM KIỂM SOÁT BỆNH TẬT",
+            "Trung tâm Kiểm soát bệnh tật, Sở Y tế tỉnh Kiên Giang",
+        ),
+        ("CÔNG AN TỈNH KIÊN GIANG PHÒNG CẢNH SÁT GIAO THÔNG", "Phòng Cảnh sát giao thông, Công an tỉnh Kiên Giang"),
     ],
 )
 def test_the_issuer_of_a_unit_under_its_parent(left_column, issuer):
