@@ -305,9 +305,10 @@ _CYCLE_AHEAD_RE = regex.compile(rf"[\s(]*{HANG}\s", regex.I)
 _STATE_AFTER_RE = regex.compile(r"\s*(?:bị|xảy\s+ra|chịu|gặp|có)\b", regex.I)
 #: A month or year right after a day number is the tail of a date OCR split.
 _DATE_TAIL_BEFORE_RE = regex.compile(rf"(?:{NGAY}|\d)[\W_]*$", regex.I)
-#: Words after which an adverb still opens its clause (a line's item label, `a)`, `(1)`, opens one too).
+#: Words after which an adverb still opens its clause (a line's item label, `a)`, `(1)`, opens one too);
+#: `thực hiện` names no action of its own (`(Sở Y tế chủ trì; thực hiện thường xuyên)`).
 _CLAUSE_OPENERS = regex.compile(
-    r"(?:^(?:\(?[\p{Ll}\d]{1,2}\))?|[;:,(\-–“\"\n\t•+]|\.\s)\s*(?:(?:và|đồng\s+thời|cần|phải|được|sẽ|luôn|để|trong\s+đó|riêng|đặc\s+biệt(?:\s+là)?|nhất\s+là)\s+)?$",
+    r"(?:^(?:\(?[\p{Ll}\d]{1,2}\))?|[;:,(\-–“\"\n\t•+]|\.\s)\s*(?:(?:và|đồng\s+thời|cần|phải|được|sẽ|luôn|để|trong\s+đó|riêng|đặc\s+biệt(?:\s+là)?|nhất\s+là)\s+)?(?:thực\s+hiện\s+)?$",
     regex.I,
 )
 #: Clause boundaries for the plan-name test (commas stay: titles contain them).

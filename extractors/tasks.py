@@ -157,7 +157,7 @@ EVERY = r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)"
 RECURRING = (
     rf"(?:(?:theo\s+)?định\s+kỳ(?:\s+\d+\s+tháng|\s+{EVERY})?(?:\s+hoặc\s+đột\s+xuất)?"
     rf"(?:(?:\s*\(\s*|\s+)trước\s+ngày\s+{DAY_MONTH}(?:\s*\))?)?(?:\s+{EVERY})?"
-    rf"|(?:(?:trước|chậm\s+nhất)\s+ngày\s+{DAY_MONTH}\s+)?{EVERY}|thường\s+xuyên(?=\s*[,;.]|\s+\p{{Ll}}))"
+    rf"|(?:(?:trước|chậm\s+nhất)\s+ngày\s+{DAY_MONTH}\s+)?{EVERY}|thường\s+xuyên(?=\s*[,;.)]|\s+\p{{Ll}}))"
 )
 #: A due point: `trước năm 2028`, `đến hết năm 2025`, `trong quý III/2024`,
 #: `năm 2020 phải hoàn thành`.

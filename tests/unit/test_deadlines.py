@@ -224,6 +224,10 @@ def test_ongoing_opens_a_clause_not_a_noun_phrase():
         _run("- Thường xuyên kiểm tra độ an toàn của các hồ chứa ở khu vực thường xuyên xảy ra lũ quét.")[0].text
         == "Thường xuyên"
     )
+    # the roles in brackets, then when: `thực hiện` names no action of its own
+    out = _run("1. Tăng cường truyền thông (Sở Y tế chủ trì; Báo tỉnh phối hợp; thực hiện thường xuyên).")
+    assert [(d.text, d.kind) for d in out] == [("thường xuyên", "ongoing")]
+    assert _run("Công tác kiểm tra chưa được thực hiện thường xuyên, toàn diện.") == []  # a state, not a schedule
 
 
 @pytest.mark.parametrize(

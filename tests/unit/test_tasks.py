@@ -501,6 +501,7 @@ def test_a_name_never_runs_over_a_sentence_to_the_next_fields_colon(text):
         ("Lập kế hoạch thanh tra, kiểm tra hàng năm có trọng tâm, trọng điểm", "hàng năm"),
         ("Xây dựng đề án. Thời gian thực hiện: Quý III/2025; Sản phẩm: Đề án được phê duyệt.", "Quý III/2025"),
         ("báo cáo định kỳ 6 tháng (trước ngày 15/6) và hằng năm", "định kỳ 6 tháng (trước ngày 15/6) và hằng năm"),
+        ("Tuyên truyền (Sở Y tế chủ trì; Báo tỉnh phối hợp; thực hiện thường xuyên).", "thường xuyên"),
         ("Thực hiện minh bạch hóa trong quản lý tài nguyên.", None),
         ("theo Quyết định số 1055/QĐ-TTg ngày 20 tháng 7 năm 2020 của Thủ tướng Chính phủ", None),
     ],
