@@ -194,7 +194,10 @@ _UNDER_CENTRE = rf"(?:{_SP}trực{_SP}thuộc{_SP}(?i:trung){_SP}ương{_END})?"
 #: `tỉnh`, `tỉnh Kon Tum`, `các huyện, thành phố`, `cấp huyện`, `huyện Đắk Hà`.
 #: A place name follows one locality (`tỉnh Kon Tum`, `cấp tỉnh`), never a group (`các huyện, thành phố`).
 #: … and in a group, OCR's `;` for its comma (`các huyện; thành phố`) before a unit no place name follows.
-_LOC_GROUP = rf"{_LOC_NOUN}(?:\s*(?:,|và|;(?=\s*{_LOC_NOUN}(?![ \t]+\p{{Lu}})))\s*{_LOC_NOUN})*"
+#: … and, after a full unit, the short forms of `thành phố` and `thị xã`, which come as a pair
+#: (`các huyện, thành, thị`, `các huyện, thị, thành`; a lone `thành` opens a word: `thành lập`).
+_SHORT_UNIT = r"(?-i:thành\s*,\s*thị|thị\s*,\s*thành)(?![\p{L}\p{M}])"
+_LOC_GROUP = rf"{_LOC_NOUN}(?:\s*(?:,|và|;(?=\s*{_LOC_NOUN}(?![ \t]+\p{{Lu}})))\s*(?:{_LOC_NOUN}|{_SHORT_UNIT}))*"
 LOCALITY = (
     rf"(?:(?:các|những){_SP}{_LOC_GROUP}{_UNDER_CENTRE}|(?:cấp{_SP})?{_LOC_LIST}(?:{_SP}{PLACE})?|các{_SP}cấp{_END})"
 )

@@ -508,6 +508,19 @@ def test_a_group_and_the_body_it_belongs_to(text, name):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ủy ban nhân dân các huyện, thành, thị xây dựng kế hoạch.", "Ủy ban nhân dân các huyện, thành, thị"),
+        ("UBND các huyện, thị, thành chủ trì thực hiện.", "UBND các huyện, thị, thành"),
+        # a lone `thành` opens a word
+        ("Ủy ban nhân dân các huyện, thành lập đoàn kiểm tra.", "Ủy ban nhân dân các huyện"),
+    ],
+)
+def test_a_group_of_localities_with_the_short_forms_of_its_units(text, name):
+    assert mentions(text) == [name]
+
+
+@pytest.mark.parametrize(
     ("name", "spelled"),
     [
         ("các cơ sở y tế", "các cơ sở y tế"),
