@@ -316,10 +316,10 @@ _SPECKS_AFTER_CLAUSE_END = regex.compile(r"(?<=\S[.;!?])(?:\s+(?:\p{L}{1,4}|[:;.
 #: An apostrophe glued to the first word of a line or a bullet (`'Sở Tài nguyên …`,
 #: `-'Thực hiện …`): Vietnamese has none.
 _LEADING_APOSTROPHE = LineStart(r"^(?P<bullet>[-–•+]\s*)?'(?=\p{L})")
-#: Punctuation debris in front of a numbered label: `- Điều 2.`, `-_ 3.3.`, `: 2.11.`, `“8.`,
+#: Punctuation debris in front of a numbered label: `- Điều 2.`, `-_ 3.3.`, `: 2.11.`, `“8.`, `,„ 1,`,
 #: `: d).Sở` (a letter label with a speck after it, as `_LABEL` takes it).
 _DEBRIS_BEFORE_LABEL = LineStart(
-    r"^[\s\-–—_:;.,|~`'\"“”‘’•]+(?=(?:Điều\s+\d+\.?|\d{1,2}(?:[.:]\d{1,2}){0,3}[.,]|[a-zđ€¢©àáạảãâäèéẹẻẽêëòóọỏõôö]\)[.,]?)\s*\p{Lu}"
+    r"^[\s\-–—_:;.,|~`'\"“”‘’„‚•]+(?=(?:Điều\s+\d+\.?|\d{1,2}(?:[.:]\d{1,2}){0,3}[.,]|[a-zđ€¢©àáạảãâäèéẹẻẽêëòóọỏõôö]\)[.,]?)\s*\p{Lu}"
     # a Roman numeral (or OCR's look-alike `IL.`, `HI.`) before a capitals heading: `.IL. MỤC TIÊU`
     r"|[IVXLHl1|]{1,4}[.,]\s*\p{Lu}{2})"
 )

@@ -280,6 +280,9 @@ def test_a_heading_ending_on_the_word_digital_is_whole(prev, line, new):
         ("2.1. Sở Tài chính . - Chủ trì, phối hợp sở", ["2.1. Sở Tài chính .", "- Chủ trì, phối hợp sở"]),
         ("Nông - Lâm - Thủy sản", ["Nông - Lâm - Thủy sản"]),
         ("giai đoạn 2015 - 2020.", ["giai đoạn 2015 - 2020."]),
+        # low quotes read from specks before an item's number (rendered scans, two seeds)
+        (",„ 1, Phòng Văn hóa - Xã hội là cơ quan thường trực", ["1, Phòng Văn hóa - Xã hội là cơ quan thường trực"]),
+        ("„1. Phòng Văn hóa - Xã hội là cơ quan thường trực", ["1. Phòng Văn hóa - Xã hội là cơ quan thường trực"]),
     ],
 )
 def test_ocr_debris_repaired(line, parts):
