@@ -321,7 +321,13 @@ def body_name(caps: str) -> str:
         text = text[: m.start("place")] + title_case_place(m.group("place"))
     elif named := _place_at_end(text):
         at, place = named
-        if _PROVINCIAL_HEAD.match(text) and (unit := province_unit(place)):
+        before = text[:at].split()
+        misread = next((k for k in (1, 2) if len(before) > k and skeleton(" ".join(before[-k:])) in _UNIT_SKELETONS), 0)
+        if misread:
+            # `SỞ NỘI VỤ TÍNH LẠNG SƠN`: the unit before the place, its tone misread
+            unit_word = _UNIT_SKELETONS[skeleton(" ".join(before[-misread:]))]
+            text = f"{' '.join(before[:-misread])} {unit_word} {place}"
+        elif _PROVINCIAL_HEAD.match(text) and (unit := province_unit(place)):
             # `SỞ Y TẾ KIÊN GIANG`: a department named with its province, the unit left out.
             text = f"{text[:at]}{unit} {place}"
         else:
@@ -618,21 +624,22 @@ def _run_on_unit(line: str) -> tuple[str, str] | None:
     return None
 
 
-#: A level's word inside a header line (`… TỈNH LẠNG SƠN …`), where a body's locality may begin.
-_UNIT_WORD = regex.compile(rf"(?<=\s){ADMIN_UNIT}(?=\s)", regex.IGNORECASE)
-
-
 def _placed_body_run_on(line: str) -> tuple[str, str] | None:
-    """`SỞ NỘI VỤ TỈNH LẠNG SƠN TRUNG TÂM LƯU TRỮ LỊCH SỬ`: any body named with its level and a
-    listed place, then a unit whose name opens on a body's head (the two lines of a left column joined)."""
+    """`SỞ NỘI VỤ TỈNH LẠNG SƠN TRUNG TÂM LƯU TRỮ LỊCH SỬ`: any body named with its level (its tone
+    misread too: `TÍNH`) and a listed place, then a unit whose name opens on a body's head (the two
+    lines of a left column joined)."""
     if not _BODY_HEAD.match(fold(line)):
         return None
-    for unit in _UNIT_WORD.finditer(line):
-        words = line[unit.end() :].split()
-        for k in range(min(4, len(words) - 1), 0, -1):
-            rest = " ".join(words[k:])
-            if place_name(" ".join(words[:k])) and _BODY_HEAD.match(fold(rest)):
-                return f"{line[: unit.end()]} {' '.join(words[:k])}", rest
+    words = line.split()
+    for i in range(1, len(words) - 2):
+        for u in (1, 2):
+            if skeleton(" ".join(words[i : i + u])) not in _UNIT_SKELETONS:
+                continue
+            after = words[i + u :]
+            for k in range(min(4, len(after) - 1), 0, -1):
+                rest = " ".join(after[k:])
+                if place_name(" ".join(after[:k])) and _BODY_HEAD.match(fold(rest)):
+                    return " ".join(words[: i + u + k]), rest
     return None
 
 

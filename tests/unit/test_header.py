@@ -80,6 +80,13 @@ def test_a_domain_wrapped_onto_a_word_that_also_heads_a_body(caps, issuer):
         (["ỦY BAN NHÂN DÂN", "HUYỆN ĐĂK HÀ"], "Đắk Hà", "Ủy ban nhân dân huyện Đắk Hà"),
         # the unit's tone misread with no place-date line to compare: the unit is still known
         (["ỦY BAN NHÂN DÂN", "TĨNH KHÁNH HÒA"], None, "Ủy ban nhân dân tỉnh Khánh Hòa"),
+        # a department named with its unit and place, the unit's tone misread (`TÍNH`, `TINH`)
+        (
+            ["SỞ NỘI VỤ TÍNH LẠNG SƠN", "TRUNG TÂM LƯU TRỮ LỊCH SỬ"],
+            "Lạng Sơn",
+            "Trung tâm Lưu trữ lịch sử, Sở Nội vụ tỉnh Lạng Sơn",
+        ),
+        (["CÔNG AN HUYÊN ĐỨC THỌ"], None, "Công an huyện Đức Thọ"),
         # a province the document signs in elsewhere leaves the header's own place alone
         (["UBND TỈNH QUẢNG NAM", "SỞ Y TẾ"], "Quảng Ngãi", "Sở Y tế tỉnh Quảng Nam"),
     ],
