@@ -1437,6 +1437,23 @@ def _ocr_domain(name: str) -> str:
     return f"{m.group('head')} {_DOMAIN_BY_KEY[best]}" if within and len(key.split()) == len(best.split()) else name
 
 
+_UNIT_BY_LETTERS = _by_letters(list(ADMIN_UNITS))
+#: A body that is named with its locality's unit after it (`Ủy ban nhân dân`, `Ủy ban Mặt trận Tổ quốc
+#: Việt Nam`, `Công an`, `Đảng ủy`), then one or two words at the name's end.
+_UNIT_AFTER_BODY = regex.compile(
+    rf"(?:{LOCAL_GOV}|(?i:Việt{_SP}Nam)|(?:{_alts(LOCALITY_HEADS)}){_END}){_SP}(?P<unit>\S+(?:{_SP}\S+)?)$"
+)
+
+
+def _respell_unit_at_end(name: str) -> str:
+    """`Ủy ban Mặt trận Tổ quốc Việt Nam phương` → `… phường`: the unit a body is named with, its tone
+    misread by OCR, respelt by its letters (only there: elsewhere `phương`, `xa`, `quan` are words)."""
+    m = _UNIT_AFTER_BODY.search(name)
+    if not m or (unit := _UNIT_BY_LETTERS.get(skeleton(m.group("unit")))) is None:
+        return name
+    return name[: m.start("unit")] + unit
+
+
 @memo()
 def canonical_agency(name: str) -> str:
     """One spelling per agency: NFC, tone marks, spaces, abbreviations expanded.
@@ -1480,6 +1497,7 @@ def canonical_agency(name: str) -> str:
         head = _HEAD_BY_KEY.get(skeleton(m.group("head")))
         if head:
             s = s[: m.start("head")] + head + s[m.end("head") :]
+    s = _respell_unit_at_end(s)
     if _PLURAL_LEAD.match(s):
         s = s[0].lower() + s[1:]
     if _LOCALITIES_RE.fullmatch(s):

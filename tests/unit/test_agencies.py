@@ -887,3 +887,21 @@ def test_a_head_whose_tones_ocr_misread_inside_a_name_is_respelt(read, name):
     """Rendered scans of a city's poverty plan and a Party programme: a head of two or
     more syllables read with a wrong tone inside the name (`Chỉ nhánh`, `đẳng ủy`)."""
     assert canonical_agency(read) == name
+
+
+@pytest.mark.parametrize(
+    ("read", "name"),
+    [
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam phương", "Ủy ban Mặt trận Tổ quốc Việt Nam phường"),
+        ("Ủy ban nhân dân huyên", "Ủy ban nhân dân huyện"),
+        ("Công an tinh", "Công an tỉnh"),
+        ("UBND thành phô", "Ủy ban nhân dân thành phố"),
+        # elsewhere the letters are words of their own
+        ("Ủy ban nhân dân tỉnh Kon Tum", "Ủy ban nhân dân tỉnh Kon Tum"),
+        ("Trung tâm Đào tạo từ xa", "Trung tâm Đào tạo từ xa"),
+        ("các cơ quan", "các cơ quan"),
+    ],
+)
+def test_the_unit_a_body_is_named_with_is_respelt_by_its_letters(read, name):
+    """Rendered scans of a ward's plan (two seeds): `phường` read `phương` after the body it names."""
+    assert canonical_agency(read) == name
