@@ -32,7 +32,12 @@ colon, `T/M ĐẢNG ỦY / BÍ THƯ`, `Đảng ủy xã` as a lead), and a provi
 action whose schedule table puts the time first (`Thời gian | Nội dung | Đơn vị thực hiện | …`,
 `Từ ngày 15/4 - 15/5/2026`), and a district's agricultural plan (`1.1.` items, agencies' headings
 ending on their level, `trên 01 ha`, `tăng ít nhất 1,5 lần`, reporting days), and a provincial
-education department's plan for a school year (a goal item opening on `100%`, schools as leads).
+education department's plan for a school year (a goal item opening on `100%`, schools as leads), and a
+ward's plan after the 2025 reform (a task table straight under its heading, `Tổ dân phố` as a lead),
+and a provincial archive centre's plan numbered `1.`, `1.1.`, `a)` from the top (`các phòng thuộc Trung tâm`),
+and a province's health plan whose items end on their roles in brackets (`(Sở Y tế chủ trì; … phối hợp;
+thực hiện thường xuyên)`, targets under `- Đến năm 2025:`), and a district's decision approving a plan
+written inside its first article.
 Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
@@ -613,6 +618,132 @@ EXPECTED = {
         "deadlines": {("date", None, "2025-10-30", None)},
         "targets": {(100.0, "%", 2026)},  # the school year 2025 - 2026
         "tasks": 3,
+    },
+    "ward-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "78/KH-UBND",
+            "issuer": "Ủy ban nhân dân phường Hải Châu",
+            "issue_place": "Hải Châu",
+            "issue_date": "2025-08-20",
+            "title": "xóa nhà tạm, nhà dột nát cho hộ nghèo, hộ cận nghèo trên địa bàn phường năm 2025",
+            "signer_name": "Phan Thị Thu Hà",
+            "signer_title": "Chủ tịch",
+            "horizon_year": 2025,
+            "implements": ["1150/KH-UBND"],
+        },
+        "sections": ["I", "II", "III", "IV", "V", "V/1", "V/2", "V/3"],
+        "refs": {"1150/KH-UBND", "42/NQ-CP", "luat:tổ chức chính quyền địa phương"},
+        "leads": {
+            "Phòng Văn hóa - Xã hội",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam phường",
+            "Phòng Kinh tế, Hạ tầng và Đô thị",
+            "Tổ dân phố",
+            "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường",
+        },
+        "deadlines": {
+            ("date", None, "2025-08-30", None),
+            ("month", None, "2025-09", None),
+            ("period", "2025-09", "2025-10", None),
+            ("quarter", None, "2025-Q4", None),
+            ("recurring", None, None, "P1M"),
+        },
+        # `mức hỗ trợ tối thiểu 60 triệu đồng/căn`: the support a house gets, due with the plan's year
+        "targets": {(100.0, "%", 2025), (60.0, "triệu đồng", 2025)},
+        "tasks": 7,
+    },
+    "unit-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "27/KH-TTLT",
+            "issuer": "Trung tâm Lưu trữ lịch sử, Sở Nội vụ tỉnh Lạng Sơn",
+            "province": "Lạng Sơn",
+            "issue_date": "2024-01-05",
+            "title": "số hóa tài liệu lưu trữ năm 2024",
+            "signer_name": "Hoàng Văn Long",
+            "signer_title": "Giám đốc",
+            "horizon_year": 2024,
+            "implements": [],
+        },
+        # arabic numbers at the top (`1. MỤC ĐÍCH, YÊU CẦU`), `1.1.` and `a)` under them
+        "sections": ["1", "1/1.1", "1/1.2", "2", "2/2.1", "2/2.1/a", "2/2.1/b", "2/2.2", "3", "4"],
+        "refs": set(),
+        "leads": {
+            "Phòng Nghiệp vụ",
+            "Phòng Tin học và Công nghệ",
+            "Phòng Hành chính - Tổng hợp",
+            "các phòng thuộc Trung tâm",  # the issuer's own body, named by its head alone
+        },
+        "deadlines": {
+            ("quarter", None, "2024-Q3", None),
+            ("date", None, "2024-11-15", None),
+            ("recurring", None, None, "P3M"),
+            ("date", None, "2024-12-10", None),
+        },
+        "targets": set(),
+        "tasks": 4,
+    },
+    "health-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "215/KH-UBND",
+            "issuer": "Ủy ban nhân dân tỉnh Phú Thọ",
+            "province": "Phú Thọ",
+            "issue_date": "2024-01-18",
+            "title": "thực hiện chiến lược quốc gia bảo vệ, chăm sóc và nâng cao sức khỏe nhân dân trên địa bàn tỉnh"
+            " phú thọ đến năm 2030",
+            "signer_name": "Hồ Đại Dũng",
+            "signer_title": "Phó Chủ tịch",
+            "horizon_year": 2030,
+            "implements": ["20/NQ-TW", "89/QĐ-TTG"],
+        },
+        "sections": ["I", "I/1", "I/2", "II", "II/1", "II/2", "II/3", "II/4", "III", "III/1", "III/2", "III/3"],
+        "refs": {"20/NQ-TW", "89/QĐ-TTG"},
+        "leads": {
+            "Sở Y tế",
+            "Sở Kế hoạch và Đầu tư",
+            "Bảo hiểm xã hội tỉnh",
+            "Ủy ban nhân dân các huyện, thành, thị",  # the short forms of `thành phố`, `thị xã`
+        },
+        "deadlines": {
+            ("ongoing", None, None, None),
+            ("date", None, "2024-06-30", None),
+            ("period", "2024", "2026", None),
+            ("period", "2025-01", "2025-06", None),
+            ("recurring", None, None, "P1Y"),
+            ("month", None, "2024-03", None),
+        },
+        # under `- Đến năm 2025:` and `- Đến năm 2030:`, each `+` item due by its bullet's year
+        "targets": {(95.0, "%", 2025), (35.0, "giường bệnh", 2025), (97.0, "%", 2030), (75.0, "tuổi", 2030)},
+        "tasks": 7,
+    },
+    "district-decision": {
+        "documents": {
+            "doc_kind": "quyet_dinh",
+            "doc_number": "1890/QĐ-UBND",
+            "issuer": "Ủy ban nhân dân huyện Tam Nông",
+            "province": None,  # two provinces have a district of the name
+            "issue_date": "2022-12-22",
+            "title": "về việc phê duyệt kế hoạch phát triển sản xuất nông nghiệp hữu cơ huyện tam nông năm 2023",
+            "signer_name": "Nguyễn Văn Toàn",
+            "signer_title": "Chủ tịch",
+            "horizon_year": 2023,
+        },
+        # the plan's items inside its article
+        "sections": ["Điều 1", "Điều 1/1", "Điều 1/2", "Điều 1/2/a", "Điều 1/2/b", "Điều 1/3", "Điều 2", "Điều 2/1"]
+        + ["Điều 2/2", "Điều 2/3", "Điều 3"],
+        "refs": {"109/NĐ-CP", "312/TTR-NN", "luat:tổ chức chính quyền địa phương"},
+        "leads": {
+            "Phòng Nông nghiệp và Phát triển nông thôn",
+            "Phòng Tài chính - Kế hoạch",
+            "Ủy ban nhân dân các xã, thị trấn",
+            "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện",
+            "Trưởng các phòng, ban, ngành có liên quan",
+            "Chủ tịch Ủy ban nhân dân các xã, thị trấn",
+        },
+        "deadlines": {("year", None, "2023", None), ("date", None, "2023-11-30", None)},
+        "targets": {(150.0, "ha", 2023), (2.0, "sản phẩm", 2023)},
+        "tasks": 6,
     },
 }
 
