@@ -51,7 +51,7 @@ from extractors.text.lexicon import (
     TIME_COLUMN_FIRST,
     TIME_SLOT_NAME,
 )
-from extractors.text.patterns import END, NOCASE, alt, is_caps, loose, loose_alt
+from extractors.text.patterns import END, NOCASE, ROW_NUMBER, alt, is_caps, loose, loose_alt
 from schemas import Task
 
 #: Section kinds whose items are tasks.
@@ -1088,11 +1088,19 @@ def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
 _LEADS_COLUMN_RE = regex.compile(r"chủ\s+trì", _F)
 
 
+#: A column titled by both roles (`Cơ quan chủ trì, phối hợp`, `Vai trò (Chủ trì/ Phối hợp)`): its cells
+#: mark them (`Phòng X (chủ trì); Phòng Y`), so it is read as the lead's column, roles and all.
+_BOTH_ROLES_RE = regex.compile(rf"{LEADS}\s*(?:[,/;]|và)?\s*{PARTNERS}", _F)
+
+
 def _header_columns(cells: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, c in enumerate(cells):
         c = " ".join(c.split())
         if not c:
+            continue
+        if "lead" not in cols and _BOTH_ROLES_RE.search(c):
+            cols["lead"] = i
             continue
         for name, pattern in _TABLE_COLUMNS_RE:
             if (
@@ -1114,7 +1122,7 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
 
 def _numbered(cells: list[str], cols: dict[str, int]) -> bool:
     i = cols.get("stt", 0)
-    return i < len(cells) and bool(regex.fullmatch(r"\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]+|[a-zđ])[.)]?\s*", cells[i]))
+    return i < len(cells) and bool(ROW_NUMBER.fullmatch(cells[i]))
 
 
 def _repeats(cells: list[str], header: list[str]) -> bool:

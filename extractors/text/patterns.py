@@ -31,6 +31,8 @@ SP = r"[ \t]+"
 NOT_COMMUNE_WORD = rf"(?!(?i:xã){SP}(?-i:hội){END})(?<!(?i:hợp){SP}(?i:tác){SP})"
 #: A dash with any spacing: `Lao động - Thương binh`, `2021–2025`.
 DASH = r"\s*[-–—]\s*"
+#: A table row's item number in its own cell (`1`, `2.3`, `II`, `a)`): the row is a body row, not the header.
+ROW_NUMBER = regex.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]+|[a-zđ])[.)]?\s*")
 #: Between the syllables of a fixed phrase: blanks, and a speck OCR read as
 #: punctuation (`thành. phố`, `đầy: mạnh`).
 LOOSE_SP = r"(?:[ \t]*[.:'\"|_]?[ \t]+)"

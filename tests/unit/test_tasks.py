@@ -589,6 +589,20 @@ def test_table_headers_are_read_by_their_first_words():
     assert (t.timeframe, t.product) == ("Quý II/2025", "Hội nghị")
 
 
+@pytest.mark.parametrize("title", ["Cơ quan chủ trì, phối hợp", "Vai trò (Chủ trì/ Phối hợp)", "Chủ trì và phối hợp"])
+def test_a_column_titled_by_both_roles_reads_them_from_its_cells(title):
+    table = "\n".join(
+        [
+            f"STT\tNội dung\t{title}\tThời gian\tKết quả",
+            "1\tRà soát quỹ đất dành cho nhà ở xã hội\tPhòng Quy hoạch - Kiến trúc (chủ trì); Văn phòng Sở"
+            "\tQuý IV/2024\tBáo cáo",
+        ]
+    )
+    doc = build_doc([("II", "nhiem_vu_giai_phap", "II. NHIỆM VỤ CỤ THỂ\n" + table)])
+    [t] = extract_tasks(doc)
+    assert (t.lead, t.partners) == (["Phòng Quy hoạch - Kiến trúc"], ["Văn phòng Sở"])
+
+
 def test_indicator_table_is_not_a_task_table():
     table = "\n".join(
         [
