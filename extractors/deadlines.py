@@ -56,7 +56,7 @@ from extractors.text.fold import VOWEL_FAMILIES
 from extractors.text.labels import ROMAN_LOOKALIKE, read_roman_lookalike, roman_value
 from extractors.text.lexicon import LEAD_COLUMN, TIME_COLUMN_ANY, TIME_COLUMN_FIRST, TIME_SLOT_NAME
 from extractors.text.numbers import NUMBER_GLOSS
-from extractors.text.patterns import SPACES, family_word, guard_first_char, windows_around
+from extractors.text.patterns import ROW_NUMBER, SPACES, family_word, guard_first_char, windows_around
 from schemas import Deadline
 
 # ---------------------------------------------------------------- letters
@@ -1076,7 +1076,8 @@ def _tables(doc, text, tasks) -> tuple[list[Deadline], list[tuple[int, int]]]:
                 b = _cell_start(start, cells, run.last) + len(cells[run.last])
                 out.append(_record(doc, text, a, b, run.nf, tasks, as_written=run.text))
             header = [i for i, c in enumerate(cells) if _time_title(c) and not find_atoms(c)]
-            if header:
+            # a numbered row is a task's, whatever its text says (`Kiểm tra tiến độ các dự án`)
+            if header and not (cells and ROW_NUMBER.fullmatch(cells[0])):
                 col, ncols = header, len(cells)
                 continue
             if col is None:

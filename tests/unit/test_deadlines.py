@@ -433,6 +433,17 @@ def test_thoi_gian_thuc_hien_slot(value, nf):
     assert (d.text, _nf(d)) == (value, nf)
 
 
+@pytest.mark.parametrize("task", ["Kiểm tra tiến độ các dự án nhà ở xã hội", "Rút ngắn thời gian giải quyết thủ tục"])
+def test_a_numbered_row_whose_task_names_a_time_word_is_no_header(task):
+    text = (
+        "STT\tNội dung\tCơ quan chủ trì\tThời gian\n"
+        "1\tRà soát quỹ đất\tSở Xây dựng\tQuý IV/2024\n"
+        f"2\t{task}\tThanh tra tỉnh\t6 tháng một lần\n"
+        "3\tBáo cáo kết quả\tSở Xây dựng\tNăm 2025\n"
+    )
+    assert [d.text for d in _run(text, kind="phu_luc")] == ["Quý IV/2024", "6 tháng một lần", "Năm 2025"]
+
+
 def test_table_time_column():
     text = (
         "STT\tNội dung\tCơ quan chủ trì\tThời gian thực hiện\n"
