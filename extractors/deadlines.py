@@ -796,8 +796,17 @@ def _range_end(text: str, prev: Atom | None, a: Atom) -> bool:
     return bool(prev and prev.prep and _FROM_RE.match(prev.prep) and _TO_RE.match(text[prev.end : a.start]))
 
 
+#: `trước ngày 20 tháng 6 và tháng 12 hằng năm`: the same day of more months, which names no time alone.
+_SAME_DAY_MONTHS_RE = regex.compile(rf"^(?:\s*(?:,|và)\s*{THANG}\s*\d{{1,2}})+[\s,(]*$", regex.I)
+
+
 def _joined(text: str, prev: Atom, a: Atom) -> bool:
-    return bool(_JOIN_RE.match(text[prev.end : a.start])) or _range_end(text, prev, a)
+    gap = text[prev.end : a.start]
+    return (
+        bool(_JOIN_RE.match(gap))
+        or _range_end(text, prev, a)
+        or (prev.kind == "daymonth" and bool(_SAME_DAY_MONTHS_RE.match(gap)))
+    )
 
 
 def _groups(text: str, atoms: list[Atom]) -> list[list[Atom]]:

@@ -444,6 +444,13 @@ def test_a_numbered_row_whose_task_names_a_time_word_is_no_header(task):
     assert [d.text for d in _run(text, kind="phu_luc")] == ["Quý IV/2024", "6 tháng một lần", "Năm 2025"]
 
 
+def test_the_same_day_of_two_months_each_year_is_one_schedule():
+    out = _run("Các phòng triển khai; định kỳ trước ngày 20 tháng 6 và tháng 12 hằng năm báo cáo kết quả về Sở.")
+    assert [(d.text, d.kind, d.recurrence, d.recur_on) for d in out] == [
+        ("định kỳ trước ngày 20 tháng 6 và tháng 12 hằng năm", "recurring", "P1Y", "--06-20")
+    ]
+
+
 def test_table_time_column():
     text = (
         "STT\tNội dung\tCơ quan chủ trì\tThời gian thực hiện\n"
