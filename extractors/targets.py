@@ -592,6 +592,8 @@ AGE_UNIT = "tuổi"
 _SLASH_GAPS = regex.compile(r"\s*/\s*")
 #: A number that goes on (`12/15`, `3-5`, `7.5`): not the figure's end.
 _NUMBER_GOES_ON = regex.compile(r"\s*(?:[/\-]\s*\d|\.\d)")
+#: `12/` before `63` in `xếp thứ 12/63 tỉnh`: what follows the slash is a denominator.
+_DENOMINATOR_BEFORE_RE = regex.compile(r"\d\s*/\s*$")
 #: `/7` in `5/7 huyện`: the whole a count is part of.
 _FRACTION_RE = regex.compile(r"\s*/\s*[0-9]{1,4}(?![0-9/.,\-])")
 
@@ -661,6 +663,8 @@ def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[in
             out.append(_Figure(q=q, unit=_unit_text(rate.group()), unit_end=rate.end()))
             consumed = rate.end()
             continue
+        if _DENOMINATOR_BEFORE_RE.search(line, max(start, qs - 8), qs):
+            continue  # `xếp thứ 12/63 tỉnh`: the whole a rank or a share is out of, never the figure
         fraction = _FRACTION_RE.match(line, qe)
         if _NUMBER_GOES_ON.match(line[qe:]) and not fraction:
             continue  # `6/2024`, `1-2-3`: parts of something else

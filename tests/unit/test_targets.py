@@ -160,6 +160,12 @@ def test_a_count_out_of_a_whole_is_the_count(written, value, unit):
     )
 
 
+@pytest.mark.parametrize("written", ["xếp thứ 12/63 tỉnh, thành phố", "xếp hạng trong nhóm 10/63 tỉnh"])
+def test_the_whole_a_rank_is_out_of_is_no_target(written):
+    """`xếp thứ 12/63 tỉnh`: the 63 provinces ranked, not a quantity to reach."""
+    assert [t.value for t in targets_of(GOALS + f"- Chỉ số cải cách hành chính {written}.")] == []
+
+
 @pytest.mark.parametrize(
     ("written", "value", "direction"),
     [
