@@ -56,6 +56,8 @@ COLUMN_TITLES: list[tuple[str, str]] = [
         "lead",
         r"(?:Cơ\s+quan|Đơn\s+vị|Sở,?\s+ngành)\s+(?:chủ\s+trì|đầu\s+mối)(?:\s*,?\s*(?:thực\s+hiện|theo\s+dõi|tham\s+mưu|đánh\s+giá|tổng\s+hợp|báo\s+cáo)(?:\s*,\s*|\s+))*",
     ),
+    # one column for both roles (`Cơ quan chủ trì, phối hợp`): its cells mark them, as the lead's column is read
+    ("lead", r"(?:Cơ\s+quan|Đơn\s+vị)\s+chủ\s+trì\s*(?:,|/|và)\s*phối\s+hợp"),
     ("partners", r"(?:Cơ\s+quan|Đơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?"),
     (
         "agency",

@@ -1,5 +1,6 @@
 """Flattened tables (one cell fragment per line) rebuilt into tab-separated rows."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -71,6 +72,14 @@ def test_header_roles():
     assert column_role("Đơn vị chủ trì") == "lead"
     assert column_role("Đơn vị tính") == "unit"
     assert column_role("Thời gian thực hiện") == "time"
+
+
+@pytest.mark.parametrize(
+    "title", ["Cơ quan chủ trì, phối hợp", "Đơn vị chủ trì/phối hợp", "Cơ quan chủ trì và phối hợp"]
+)
+def test_a_column_titled_by_both_roles_is_one_column(title):
+    header = match_header(["STT", "Nội dung", title, "Thời gian", "Kết quả", "1"], 0)
+    assert header.roles == ["stt", "text", "lead", "time", "product"]
 
 
 def test_prose_starting_with_stt_is_not_a_header():
