@@ -37,7 +37,8 @@ ward's plan after the 2025 reform (a task table straight under its heading, `T�
 and a provincial archive centre's plan numbered `1.`, `1.1.`, `a)` from the top (`các phòng thuộc Trung tâm`),
 and a province's health plan whose items end on their roles in brackets (`(Sở Y tế chủ trì; … phối hợp;
 thực hiện thường xuyên)`, targets under `- Đến năm 2025:`), and a district's decision approving a plan
-written inside its first article.
+written inside its first article, and a department's programme whose task table titles one column by both
+roles, and a city's annual plan in two parts (`Phần I` results, `Phần II` the plan).
 Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
@@ -744,6 +745,71 @@ EXPECTED = {
         "deadlines": {("year", None, "2023", None), ("date", None, "2023-11-30", None)},
         "targets": {(150.0, "ha", 2023), (2.0, "sản phẩm", 2023)},
         "tasks": 6,
+    },
+    "dept-programme": {
+        "documents": {
+            "doc_kind": "chuong_trinh_hanh_dong",
+            "doc_number": "4512/CTr-SXD",
+            "issuer": "Sở Xây dựng tỉnh Thanh Hóa",
+            "province": "Thanh Hóa",
+            "issue_date": "2024-10-10",
+            "title": "thực hiện nghị quyết số 18-nq/tu ngày 28/8/2024 của ban thường vụ tỉnh ủy về phát triển nhà ở xã"
+            " hội đến năm 2030",
+            "signer_name": "Lê Văn Thắng",
+            "signer_title": "Phó Giám đốc",
+            "horizon_year": 2030,
+            "implements": ["18/NQ-TU"],
+        },
+        "sections": ["I", "I/1", "I/2", "II", "III"],
+        "refs": {"18/NQ-TU"},
+        # one column names both roles, each cell marks its lead (`(chủ trì)`)
+        "leads": {
+            "Phòng Quy hoạch - Kiến trúc",
+            "Phòng Quản lý nhà và thị trường bất động sản",
+            "Thanh tra Sở",
+            "các phòng, đơn vị thuộc Sở",
+        },
+        "deadlines": {
+            ("quarter", None, "2024-Q4", None),
+            ("year", None, "2025", None),
+            ("recurring", None, None, "P6M"),  # `6 tháng một lần`, beside `Kiểm tra tiến độ …`
+            ("recurring", None, None, "P1Y"),  # `trước ngày 20 tháng 6 và tháng 12 hằng năm`
+        },
+        "targets": {(3500.0, "căn hộ", 2025), (100.0, "%", 2030)},
+        "tasks": 4,
+    },
+    "annual-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "36/KH-UBND",
+            "issuer": "Ủy ban nhân dân thành phố Cần Thơ",
+            "province": "Cần Thơ",
+            "issue_date": "2021-02-26",
+            "title": "cải cách hành chính nhà nước thành phố cần thơ năm 2021",
+            "signer_name": "Dương Tấn Hiển",
+            "signer_title": "Phó Chủ tịch",
+            "horizon_year": 2021,
+            "implements": [],
+        },
+        # parts (`Phần I` / `KẾT QUẢ …` on the line under it), the plan's items under the second
+        "sections": ["Phần I", "Phần II", "Phần II/I", "Phần II/I/1", "Phần II/I/2", "Phần II/II", "Phần II/II/1"]
+        + ["Phần II/II/2", "Phần II/II/3", "Phần II/III"],
+        "refs": set(),
+        "leads": {
+            "Sở Tư pháp",
+            "Văn phòng Ủy ban nhân dân thành phố",
+            "Sở Nội vụ",
+            "Thủ trưởng các sở, ban ngành thành phố",
+            "Chủ tịch Ủy ban nhân dân quận, huyện",
+        },
+        "deadlines": {
+            ("quarter", None, "2021-Q2", None),
+            ("date", None, "2021-09-30", None),
+            ("recurring", None, None, "P3M"),
+        },
+        # the results part's rank (`xếp thứ 12/63 tỉnh`) and its `đã hoàn thành 100%` are no targets
+        "targets": {(98.0, "%", 2021), (90.0, "%", 2021)},
+        "tasks": 4,
     },
 }
 
