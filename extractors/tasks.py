@@ -289,6 +289,8 @@ _CLAUSE_OPENING = regex.compile(r"(?:[(;]|\.\s)\s*(?=\p{Lu})")
 _CUE_CLOSES = regex.compile(rf"\s+{PARTNERS}\s*(?=[;.)]|$)", _F)
 #: The lead's cue and the comma or semicolon after it: `chủ trì,`, `chủ trì thực hiện;`.
 _AFTER_LEAD_CUE = regex.compile(rf"{LEADS}(?:\s+thực\s+hiện)?\s*[,;]\s*", _F)
+#: The lead's cue, the rest of its clause and the semicolon that ends it.
+_AFTER_LEAD_CLAUSE = regex.compile(rf"{LEADS}[^;.\n]*;\s*(?=\p{{Lu}})", _F)
 #: `phối hợp` as the verb of the bodies before it (`…, Sở Tài chính phối hợp (với …)`).
 _CUE_OPENS = regex.compile(rf"\s+{PARTNERS}(?!\p{{L}})", _F)
 #: Partners named before their cue: where the words naming them open, the cue after them,
@@ -298,6 +300,8 @@ _NAMED_BEFORE_CUE = [
     (_CLAUSE_OPENING, _CUE_CLOSES, False),
     # `Sở Y tế chủ trì, Sở Tài chính phối hợp thực hiện …`: between the lead's cue and their own
     (_AFTER_LEAD_CUE, _CUE_OPENS, True),
+    # `Sở X chủ trì hướng dẫn …; Sở Y tế phối hợp kiểm tra …`: the next clause after the lead's
+    (_AFTER_LEAD_CLAUSE, _CUE_OPENS, False),
 ]
 
 

@@ -462,6 +462,12 @@ def test_offsets_point_at_the_text():
             ["Sở Khoa học và Công nghệ"],
             [],
         ),
+        # the clause after the lead's, its own subject the partner
+        (
+            "Sở Tài nguyên và Môi trường chủ trì hướng dẫn thu gom rác thải; Sở Y tế phối hợp kiểm tra nước sạch",
+            ["Sở Tài nguyên và Môi trường"],
+            ["Sở Y tế"],
+        ),
     ],
 )
 def test_parse_assignment(text, lead, partners):
