@@ -38,7 +38,8 @@ and a provincial archive centre's plan numbered `1.`, `1.1.`, `a)` from the top 
 and a province's health plan whose items end on their roles in brackets (`(Sở Y tế chủ trì; … phối hợp;
 thực hiện thường xuyên)`, targets under `- Đến năm 2025:`), and a district's decision approving a plan
 written inside its first article, and a department's programme whose task table titles one column by both
-roles, and a city's annual plan in two parts (`Phần I` results, `Phần II` the plan).
+roles, and a city's annual plan in two parts (`Phần I` results, `Phần II` the plan), and a province's plan of 2016
+in the old tone placement (`UỶ BAN`, `KHÁNH HOÀ`, `Tỉnh uỷ`).
 Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
@@ -809,6 +810,37 @@ EXPECTED = {
         },
         # the results part's rank (`xếp thứ 12/63 tỉnh`) and its `đã hoàn thành 100%` are no targets
         "targets": {(98.0, "%", 2021), (90.0, "%", 2021)},
+        "tasks": 4,
+    },
+    "old-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "2870/KH-UBND",
+            "issuer": "Ủy ban nhân dân tỉnh Khánh Hòa",  # `UỶ`, `HOÀ`: the old tone placement, one spelling out
+            "province": "Khánh Hòa",
+            "issue_place": "Khánh Hòa",
+            "issue_date": "2016-05-12",
+            "title": "triển khai thực hiện chương trình mục tiêu quốc gia xây dựng nông thôn mới trên địa bàn tỉnh"
+            " giai đoạn 2016 - 2020",
+            "signer_name": "Đào Công Thiên",
+            "signer_title": "Phó Chủ tịch",
+            "horizon_year": 2020,
+            "implements": [],
+        },
+        "sections": ["I", "II", "II/1", "II/2", "II/3", "III"],
+        "refs": {"1600/QĐ-TTG"},
+        "leads": {
+            "Sở Xây dựng",
+            "Ủy ban nhân dân các huyện, thị xã, thành phố",
+            "Sở Tài nguyên và Môi trường",
+            "Văn phòng Điều phối nông thôn mới tỉnh",
+        },
+        "deadlines": {
+            ("year", None, "2017", None),
+            ("recurring", None, None, "P1Y"),
+            ("recurring", None, None, "P6M"),
+        },
+        "targets": {(50.0, "%", 2020), (1.8, "lần", 2020)},
         "tasks": 4,
     },
 }
