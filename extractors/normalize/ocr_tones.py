@@ -378,9 +378,19 @@ def _unit_span(text: str, span: list[regex.Match]) -> tuple[list[regex.Match], s
     return (span, unit, written == unit) if unit else None
 
 
+#: A people's committee or council, whose next word is the unit it governs (`Ủy ban nhân dân quân,
+#: huyện` is `quận, huyện`, though `dân quân` is a word).
+_LOCAL_GOVERNMENT_BEFORE = regex.compile(
+    r"(?:(?:Ủy|Uỷ)\s+ban|Hội\s+đồng)\s+nhân\s+dân(?:\s+các)?\s+\Z|(?:UBND|HĐND)(?:\s+các)?\s+\Z", regex.IGNORECASE
+)
+
+
 def _compound_with(text: str, span: list[regex.Match], outer: regex.Match | None) -> bool:
-    """Whether the unit's syllable and its neighbour outside the list make a dictionary word."""
+    """Whether the unit's syllable and its neighbour outside the list make a dictionary word,
+    where no people's committee or council names the unit right before it."""
     if outer is None:
         return False
     a, b = (outer, span[0]) if outer.end() <= span[0].start() else (span[-1], outer)
-    return text[a.end() : b.start()] == " " and f"{toneless(a.group())} {toneless(b.group())}" in toneless_compounds()
+    if text[a.end() : b.start()] != " " or f"{toneless(a.group())} {toneless(b.group())}" not in toneless_compounds():
+        return False
+    return not _LOCAL_GOVERNMENT_BEFORE.search(text, max(0, span[0].start() - 30), span[0].start())

@@ -158,6 +158,11 @@ def test_metrics_count_tone_only_errors():
         ("các huyện, thi xã, thành phố", "các huyện, thị xã, thành phố"),
         ("các phương, xã và thị trấn", "các phường, xã và thị trấn"),
         ("xã/phương", "xã/phường"),
+        # a people's committee names its units right after it, though `dân quân` is a word
+        (
+            "Chủ tịch Ủy ban nhân dân quân, huyện tổ chức thực hiện",
+            "Chủ tịch Ủy ban nhân dân quận, huyện tổ chức thực hiện",
+        ),
     ],
 )
 def test_a_unit_listed_with_another_takes_its_tone_from_the_list(read, meant):
@@ -172,6 +177,7 @@ def test_a_unit_listed_with_another_takes_its_tone_from_the_list(read, meant):
         "phương hướng, xã hội",
         "Sở Tư pháp, Sở Nội vụ",
         "các xã, phường, thị trấn",  # nothing to put right
+        "lực lượng dân quân, huyện đội",  # militia: no people's committee before it
     ],
 )
 def test_words_that_only_look_like_units_stay(text):
