@@ -1338,14 +1338,17 @@ _HEAD_BY_KEY = {skeleton(h): h for h in _CANONICAL_HEADS}
 def _by_letters(heads: list[str]) -> dict[str, str]:
     """Heads by their letters alone, leaving out letters two heads share."""
     keys: dict[str, list[str]] = {}
-    for h in dict.fromkeys(heads):
-        keys.setdefault(skeleton(h), []).append(h)
+    for h in heads:
+        same = keys.setdefault(skeleton(h), [])
+        if all(h.lower() != o.lower() for o in same):  # `Đảng ủy` the head, `đảng ủy` the group: one word
+            same.append(h)
     return {k: hs[0] for k, hs in keys.items() if len(hs) == 1}
 
 
-#: Heads of two or more syllables anywhere in a name, their tones as OCR misreads them
-#: (`Ngân hàng … Chỉ nhánh thành phố`, `thị ủy, đẳng ủy trực thuộc`): respelt by their letters.
-_MARKED_HEADS = _by_letters([h for h in (*_CANONICAL_HEADS, *PROPER_HEADS) if " " in h])
+#: Heads and group nouns of two or more syllables anywhere in a name, their tones as OCR misreads
+#: them (`Ngân hàng … Chỉ nhánh thành phố`, `thị ủy, đẳng ủy trực thuộc`, `các chỉ bộ trực thuộc`):
+#: respelt by their letters.
+_MARKED_HEADS = _by_letters([h for h in (*_CANONICAL_HEADS, *PROPER_HEADS, *GROUP_NOUNS) if " " in h])
 _MARKED_HEAD_RE = regex.compile(
     r"(?<!\p{L})(?:"
     + "|".join(loose(h) for h in sorted(_MARKED_HEADS.values(), key=len, reverse=True))

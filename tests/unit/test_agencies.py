@@ -879,6 +879,9 @@ def test_a_lookalike_of_so_before_no_domain_is_no_agency():
             "các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy",
         ),
         ("Ban cán sự đẳng Ủy ban nhân dân tỉnh", "Ban cán sự đảng Ủy ban nhân dân tỉnh"),
+        # a group noun, as a commune Party plan's poor copy read it (two seeds)
+        ("các chỉ bộ trực thuộc", "các chi bộ trực thuộc"),
+        ("các cơ quản liên quan", "các cơ quan liên quan"),
         # as written where the tones are right, whatever the case
         ("các ủy ban nhân dân xã", "các ủy ban nhân dân xã"),
     ],
