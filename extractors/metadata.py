@@ -27,6 +27,7 @@ from extractors.text.lexicon import (
     ADMIN_UNIT,
     ADMIN_UNITS,
     CITY_UNIT,
+    COMMON_SURNAMES,
     DOC_KINDS,
     ENACTING_LINE,
     KIND_KEYS,
@@ -54,7 +55,7 @@ from extractors.text.provinces import (
     province_unit,
     title_case_place,
 )
-from extractors.text.syllables import is_vietnamese_syllable
+from extractors.text.syllables import is_vietnamese_syllable, toneless
 
 #: How many lines from the top count as the header block.
 HEADER_LINES = 20
@@ -925,6 +926,8 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
     title = title or title_line or served
     if name is None:
         name = _name_at_line_end(doc)
+    if name and doc.ocr_at(blocks[0].char_start or 0):
+        name = _surname_respelt(name)
     closing = "\n".join(doc.text[s.char_start : s.char_end] for s in doc.sections if s.kind in ("noi_nhan", "chu_ky"))
     head_title, head_name = _collective_head(doc, closing)
     if head_title and (name is None or name == head_name):
@@ -932,6 +935,17 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
         # whatever office the head also holds (`PHÓ GIÁM ĐỐC` under the name).
         title, name = head_title, head_name
     return title, name
+
+
+_SURNAMES = {toneless(n): n for n in COMMON_SURNAMES}
+
+
+def _surname_respelt(name: str) -> str:
+    """`Nguyên Văn Toàn` → `Nguyễn Văn Toàn`: a scan's signer whose family name OCR read with a
+    tone lost or changed, when its letters are one of the commonest names' (others stay)."""
+    first, _, rest = name.partition(" ")
+    surname = _SURNAMES.get(toneless(first))
+    return f"{surname} {rest}" if surname and rest and first not in COMMON_SURNAMES else name
 
 
 _SIGNING_FOR = regex.compile(rf"^(?P<mark>{SIGNATURE_MARK})\s*(?P<head>.+)$")

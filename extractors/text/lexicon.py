@@ -34,6 +34,12 @@ SIGNING_TOOL_TIME = rf"\w*ời\s+{SIGNING_TOOL_TIME_WORD}\s+ký\s*:\s*\d{{1,2}}\
 #: What a copy or a form prints where the signature goes: `(Đã ký)`, `(Ký tên, đóng dấu)`.
 SIGNING_PLACEHOLDER = r"\((?:[Đđ]ã\s+ký|Ký)\b[^()\n]{0,40}\)"
 
+#: The commonest family names, held by some nine in ten Vietnamese (`Nguyễn` alone by some
+#: four in ten): a signer's first name OCR read with a mark lost (`Nguyên`) is one of them.
+COMMON_SURNAMES: tuple[str, ...] = (
+    *("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"),
+    *("Dương", "Lý"),
+)
 #: Titles a signer holds, as gazettes write them in running text; `Phó …` forms follow.
 SIGNER_TITLES_BASE: tuple[str, ...] = (
     "Chủ tịch",

@@ -115,6 +115,34 @@ def test_header_from_another_province_and_kind():
     assert (f.signer_title, f.signer_name) == ("Phó Chủ tịch", "Trần Văn Tân")
 
 
+@pytest.mark.parametrize(
+    ("read", "ocr", "name"),
+    [
+        ("Nguyên Văn Toàn", True, "Nguyễn Văn Toàn"),  # rendered scans of two invented plans, three seeds
+        ("Trân Văn Bình", True, "Trần Văn Bình"),
+        ("Nguyên Văn Toàn", False, "Nguyên Văn Toàn"),  # a text layer's name is as written
+        ("Lê Trung Chinh", True, "Lê Trung Chinh"),
+    ],
+)
+def test_a_scanned_signers_family_name_with_a_mark_lost(read, ocr, name):
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN",
+            "HUYỆN TAM NÔNG",
+            "Số: 18/KH-UBND",
+            "KẾ HOẠCH",
+            "Về thử nghiệm",
+            "1. Nội dung.",
+            "Nơi nhận:",
+            "- Như trên;",
+            "CHỦ TỊCH",
+            read,
+        ]
+    )
+    doc = ParsedDoc(text, parse_sections(text), page_starts=[0], ocr_pages=frozenset({1}) if ocr else frozenset())
+    assert extract_metadata(doc).signer_name == name
+
+
 def test_province_from_place_names_when_no_header():
     text = (
         "Thực hiện Quyết định số 12/QĐ-TTg, Ủy ban nhân dân thành phố Cần Thơ ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH"
