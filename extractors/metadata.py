@@ -85,13 +85,17 @@ SYMBOL_KINDS = {
 }
 
 
+_SPECK_AT_END = regex.compile(r"(?<=\S)\s+(?:\p{Ll}|[|_'`~.,])$")
+
+
 def kind_line(line: str) -> tuple[str, str] | None:
     """(kind, the rest of the line) for a capitals line that opens with a kind word, else None.
 
     `KẾ HOẠCH` → (`ke_hoach`, ``); `QUYẾT ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ …` →
     (`quyet_dinh`, `CHẤP THUẬN …`); `GIẤY PHÉP` → (`other`, ``).
     """
-    s = line.strip().rstrip(":").strip()
+    # a lone small letter or mark after the line's words is a speck OCR read (`KẾ HOẠCH l`)
+    s = _SPECK_AT_END.sub("", line.strip()).rstrip(":").strip()
     if not is_caps(s, 0.9) or len(s.split()) > 40:
         return None
     words = s.split()
@@ -644,6 +648,21 @@ def _placed_body_run_on(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _letter_doubled(line: str) -> str:
+    """`ĐÁẢNG BỘ TỈNH …` → `ĐẢNG BỘ TỈNH …`: a header line whose first word OCR read with a letter
+    too many, as the Party's motto's is (`ĐÁẢNG CỘNG SẢN`), when one letter less makes it a syllable
+    and the line a body's name."""
+    first, sep, rest = line.partition(" ")
+    if not sep or len(first) < 3 or is_vietnamese_syllable(first):
+        return line
+    for i in range(1, len(first)):
+        word = first[:i] + first[i + 1 :]
+        fixed = f"{word} {rest}"
+        if is_vietnamese_syllable(word) and (_BODY_HEAD.match(fold(fixed)) or _LOCAL_BODY_LINE.match(fixed)):
+            return fixed
+    return line
+
+
 def _without_debris(line: str) -> str:
     """A header line without the OCR debris before its words (`TT 02 CHÍNH PHỦ`,
     `ø TTPT(2, t} CHÍNH PHỦ`: a seal, a stamp or a handwritten mark read into
@@ -666,7 +685,7 @@ def _issuer_lines(head: list[str]) -> list[str]:
     """
     caps: list[str] = []
     for ln in head:
-        s = _without_debris(ln.strip())
+        s = _letter_doubled(_without_debris(ln.strip()))
         split = _run_on_unit(s) if s.upper() == s else None
         if split is None and s.upper() == s and (m := _RUN_ON_UNIT.match(s)):
             split = m.group("parent"), m.group("unit")  # a place not listed: the unit's head ends it

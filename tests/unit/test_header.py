@@ -355,3 +355,32 @@ def test_an_annual_plans_title_gives_its_horizon(title, horizon):
 def test_words_after_the_kind_and_the_subject_under_them(kind, subject, title):
     f = facts("ỦY BAN NHÂN DÂN", "TỈNH KON TUM", "Số: 12/KH-UBND", "Kon Tum, ngày 12 tháng 1 năm 2026", kind, subject)
     assert (f.doc_kind, f.title) == ("ke_hoach", title)
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer"),
+    [
+        # a rendered scan of a commune Party plan: the Party's header read with a letter too many,
+        # the column's two lines joined
+        (["ĐÁẢNG BỘ TỈNH LÀO CAI ĐẢNG ỦY XÃ BÁT XÁT", "*"], "Đảng ủy xã Bát Xát"),
+        (["SỞỞ Y TẾ TỈNH LÀO CAI"], "Sở Y tế tỉnh Lào Cai"),
+    ],
+)
+def test_a_header_word_with_a_letter_doubled(lines, issuer):
+    f = facts(
+        *lines, "Số: 15-KH/ĐU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Bát Xát, ngày 10 tháng 3 năm 2026", "KẾ HOẠCH", "Về thử"
+    )
+    assert f.issuer == issuer
+
+
+def test_a_speck_after_the_kind_line():
+    """`KẾ HOẠCH l` on a poor copy: the kind line, its subject under it."""
+    f = facts(
+        "UBND TỈNH LÀO CAI",
+        *MOTTO,
+        "Số: 15/KH-UBND",
+        "Lào Cai, ngày 10 tháng 3 năm 2026",
+        "KẾ HOẠCH l",
+        "thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị",
+    )
+    assert (f.doc_kind, f.title) == ("ke_hoach", "thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị")
