@@ -85,7 +85,7 @@ SYMBOL_KINDS = {
 }
 
 
-_SPECK_AT_END = regex.compile(r"(?<=\S)\s+(?:\p{Ll}|[|_'`~.,])$")
+_SPECK_AT_END = regex.compile(r"(?<=\S)\s+(?:\p{Ll}|[|_'`~.,])$|^(?:\p{Ll}|[|_'`~.,])\s+(?=\S)")
 
 
 def kind_line(line: str) -> tuple[str, str] | None:
@@ -94,7 +94,7 @@ def kind_line(line: str) -> tuple[str, str] | None:
     `KẾ HOẠCH` → (`ke_hoach`, ``); `QUYẾT ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ …` →
     (`quyet_dinh`, `CHẤP THUẬN …`); `GIẤY PHÉP` → (`other`, ``).
     """
-    # a lone small letter or mark after the line's words is a speck OCR read (`KẾ HOẠCH l`)
+    # a lone small letter or mark beside the line's words is a speck OCR read (`KẾ HOẠCH l`, `m NGHỊ QUYẾT`)
     s = _SPECK_AT_END.sub("", line.strip()).rstrip(":").strip()
     if not is_caps(s, 0.9) or len(s.split()) > 40:
         return None

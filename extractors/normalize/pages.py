@@ -328,7 +328,8 @@ _SIGNATURE_INSIDE = regex.compile(rf"^(?P<left>.*?\S)\s+(?P<right>{SIGNATURE_MAR
 #: A signer's title on the same baseline (`Nơi nhận:   BÍ THƯ`, `- Lưu: VT.   CHỦ TỊCH`),
 #: also as OCR drops its marks (`CHU TICH`).
 _TITLE_AT_END = regex.compile(
-    r"^(?P<left>.*?[;:,.]\s*)(?P<right>(?:PH[OÓ]\s+)?(?:CH[UỦ]\s+T[IỊ]CH|GI[AÁ]M\s+Đ[OỐ]C)"
+    # … behind a speck OCR read as a small letter (`Nơi nhận: ị CHỦ TỊCH`)
+    r"^(?P<left>.*?[;:,.]\s*)(?:(?:\p{Ll}|[|_'`~])\s+)?(?P<right>(?:PH[OÓ]\s+)?(?:CH[UỦ]\s+T[IỊ]CH|GI[AÁ]M\s+Đ[OỐ]C)"
     rf"|{SIGNER_TITLE_CAPS})\s*$"
 )
 

@@ -373,14 +373,15 @@ def test_a_header_word_with_a_letter_doubled(lines, issuer):
     assert f.issuer == issuer
 
 
-def test_a_speck_after_the_kind_line():
-    """`KẾ HOẠCH l` on a poor copy: the kind line, its subject under it."""
+@pytest.mark.parametrize("kind_line", ["KẾ HOẠCH l", "m KẾ HOẠCH"])
+def test_a_speck_beside_the_kind_line(kind_line):
+    """`KẾ HOẠCH l`, `m NGHỊ QUYẾT` on rendered scans: the kind line, its subject under it."""
     f = facts(
         "UBND TỈNH LÀO CAI",
         *MOTTO,
         "Số: 15/KH-UBND",
         "Lào Cai, ngày 10 tháng 3 năm 2026",
-        "KẾ HOẠCH l",
+        kind_line,
         "thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị",
     )
     assert (f.doc_kind, f.title) == ("ke_hoach", "thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị")

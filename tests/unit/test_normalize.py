@@ -283,6 +283,8 @@ def test_a_heading_ending_on_the_word_digital_is_whole(prev, line, new):
         # low quotes read from specks before an item's number (rendered scans, two seeds)
         (",„ 1, Phòng Văn hóa - Xã hội là cơ quan thường trực", ["1, Phòng Văn hóa - Xã hội là cơ quan thường trực"]),
         ("„1. Phòng Văn hóa - Xã hội là cơ quan thường trực", ["1. Phòng Văn hóa - Xã hội là cơ quan thường trực"]),
+        # the signer's title behind a speck read as a small letter (a council's resolution, poor copy)
+        ("Nơi nhận: ị CHỦ TỊCH", ["Nơi nhận:", "CHỦ TỊCH"]),
     ],
 )
 def test_ocr_debris_repaired(line, parts):
