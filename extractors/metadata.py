@@ -894,6 +894,13 @@ _TITLE_AT_END = regex.compile(
 #: A person's name at the end of a line, where OCR ran the two signature
 #: columns together (`- Lưu: VT, TH. Trần Văn Bình`).
 _NAME_AT_END = regex.compile(rf"(?:^|[\s.;,])(?P<name>{NAME_HEAD}(?:\s+{NAME_WORD}){{1,3}})\s*$")
+#: … or before the recipient line's own tail (`- TT Huyện ủy, TT. HĐND huyện Nguyễn Văn Tâm (b/c);`),
+#: where only a common family name says a person's name begins (a recipient named as a person,
+#: `- Đ/c Trần Văn An (để b/c);`, is no signer).
+_NAME_BEFORE_TAIL = regex.compile(
+    rf"(?:^|[\s.;,])(?<!(?i:đ/c|đồng\s+chí|ông|bà)\s)(?P<name>{alt(COMMON_SURNAMES)}(?:\s+{NAME_WORD}){{1,3}})"
+    r"\s*\([^()]{1,12}\)\s*[;.]?\s*$"
+)
 
 
 def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
@@ -1034,13 +1041,14 @@ def _closing_blocks(doc: ParsedDoc) -> list:
 
 
 def _name_at_line_end(doc: ParsedDoc) -> str | None:
-    """The signer's name OCR glued to a recipient line (`- Lưu: VT, TH. Trần Văn Bình`)."""
+    """The signer's name OCR glued to a recipient line (`- Lưu: VT, TH. Trần Văn Bình`, `- TT. HĐND
+    huyện Nguyễn Văn Tâm (b/c);`)."""
     for block in _closing_blocks(doc):
         for ln in reversed(doc.text[block.char_start : block.char_end].split("\n")[-8:]):
             s = ln.strip()
             if s.isupper():
                 continue  # a title or an office in capitals, not a name
-            m = _NAME_AT_END.search(s)
+            m = _NAME_AT_END.search(s) or _NAME_BEFORE_TAIL.search(s)
             if (
                 m
                 and len(m.group("name").split()) >= 3

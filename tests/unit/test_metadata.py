@@ -143,6 +143,34 @@ def test_a_scanned_signers_family_name_with_a_mark_lost(read, ocr, name):
     assert extract_metadata(doc).signer_name == name
 
 
+@pytest.mark.parametrize(
+    ("recipient", "name"),
+    [
+        # rendered scans of a district's plan (two seeds): the name read into a recipient's line
+        ("- TT Huyện ủy, TT. HĐND huyện Nguyễn Văn Tâm (b/c);", "Nguyễn Văn Tâm"),
+        ("- Đ/c Trần Văn An (để b/c);", None),  # a recipient named as a person
+    ],
+)
+def test_a_signers_name_read_into_a_recipients_line(recipient, name):
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN",
+            "HUYỆN TAM NÔNG",
+            "Số: 18/KH-UBND",
+            "KẾ HOẠCH",
+            "Về thử nghiệm",
+            "1. Nội dung.",
+            "Nơi nhận:",
+            "TM. ỦY BAN NHÂN DÂN",
+            "- UBND tỉnh (b/c);",
+            "CHỦ TỊCH",
+            recipient,
+            "- Lưu: VT.",
+        ]
+    )
+    assert extract_metadata(ParsedDoc(text, parse_sections(text))).signer_name == name
+
+
 def test_province_from_place_names_when_no_header():
     text = (
         "Thực hiện Quyết định số 12/QĐ-TTg, Ủy ban nhân dân thành phố Cần Thơ ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH"
