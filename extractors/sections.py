@@ -38,6 +38,8 @@ from schemas import Section
 
 #: OCR's junk at a heading's end (`HI. TỔ CHỨC THỰC HIỆN .`): no part of the heading.
 _HEADING_JUNK = r"[\s.:;,ˆ¨_|'~]*"
+#: Small vowels with a tone or a shape mark: no list is lettered by them.
+_MARKED_VOWELS = "àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ"
 
 #: Each label style, with its pattern. `rest` is the text after the label.
 LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
@@ -108,6 +110,12 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
     (
         "number_lost",
         regex.compile(r"^(?:[.,]|[^\s\d\p{L}\-–+•*(\[“\"][.,]?|\p{Lu}(?=\s))(?P<label>)\s+(?P<rest>\p{Lu}\p{Ll}.*)$"),
+    ),
+    # … or read it as a small vowel with a mark, which no list is lettered by (`ạ. Ủy ban …` after
+    # `1.`, `2.`): also at the list's end, where no number after it can confirm the gap.
+    (
+        "number_accent",
+        regex.compile(rf"^[{_MARKED_VOWELS}](?P<label>)[.,]\s+(?P<rest>\p{{Lu}}\p{{Ll}}.*)$"),
     ),
     ("number_paren", regex.compile(r"^(?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$")),
     # OCR reads a Roman `I.` over a sentence-case heading as a stroke (`[. Quy hoạch …`,
@@ -622,7 +630,7 @@ def _open_label(
 ) -> bool:
     """Open the section a labelled line starts; False if the label is rejected."""
     style, label = _figures_or_numeral(info, stack, lines, i)
-    if style in ("number_lost", "roman_stroke"):
+    if style in ("number_lost", "number_accent", "roman_stroke"):
         lost = _lost_label(style, stack, lines, i)
         if lost is None:
             return False
@@ -748,9 +756,10 @@ def _lost_label(style: str, stack: list[_Open], lines: list[str], i: int) -> tup
     """(style, label) of a label OCR lost or reduced to a stroke, where its sequence has a
     gap for it: `. Sở Kế hoạch …` between `4.` and `6.`; `[. Quy hoạch …` or `|. …` (the
     stroke taken for a rule) before `II.`."""
-    if style == "number_lost":
+    if style in ("number_lost", "number_accent"):
         depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
-        if depth is not None and _next_number(lines, i) == stack[depth].ordinal + 2:
+        ahead = _next_number(lines, i)
+        if depth is not None and (ahead == stack[depth].ordinal + 2 or (style == "number_accent" and ahead is None)):
             return "number", str(stack[depth].ordinal + 1)
     roman = _roman_lost(stack, lines, i)
     return ("roman", roman) if roman is not None else None

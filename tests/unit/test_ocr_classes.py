@@ -184,6 +184,21 @@ def test_a_dot_line_without_a_gap_for_it_makes_no_section(label):
     assert [s.section_id for s in a.sections if s.section_id.startswith("I")] == ["I", "I/1", "I/2", "I/3"]
 
 
+@pytest.mark.parametrize("after", ["II. CHẾ ĐỘ BÁO CÁO\n1. Các sở báo cáo định kỳ.", "4. Sở Xây dựng hướng dẫn."])
+def test_a_number_read_as_a_marked_vowel_is_the_number_its_list_expects(after):
+    """`ạ. Ủy ban nhân dân các quận, huyện …` after `1.`, `2.` (a rendered scan of a city's plan):
+    no list is lettered by `ạ`; at the list's end too, where no number after it confirms the gap."""
+    text = (
+        "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Sở Tài chính bố trí kinh phí thực hiện.\n"
+        "2. Sở Tư pháp rà soát các văn bản.\n{label} Ủy ban nhân dân các quận, huyện chỉ đạo triển khai.\n{after}\n"
+    )
+    clean = _read(text.format(label="3.", after=after))
+    damaged = _read(text.format(label="ạ.", after=after))
+    assert [s.section_id for s in damaged.sections] == [s.section_id for s in clean.sections]
+    assert "I/3" in [s.section_id for s in damaged.sections]
+    assert [(t.section_id, t.lead) for t in damaged.tasks] == [(t.section_id, t.lead) for t in clean.tasks]
+
+
 def test_a_letter_with_its_dot_is_a_letter_label_not_a_lost_number():
     """`C. Kiểm tra …` between `b.` and `d.` (a real OCR'd plan): a letter item read in capitals."""
     a = _read(
