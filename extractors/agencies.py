@@ -481,7 +481,12 @@ PREDICATE_WORDS = [
 _NUMBER_AFTER = rf"số{_SP}(?=\d)"
 #: `cấp` issues (`… công nghiệp cấp, cấp lại giấy phép`) unless it names a level (`cấp tỉnh`).
 _ISSUES = rf"cấp{_END}(?!{_SP}(?:{_LOC_NOUN}|trung{_SP}ương|cơ{_SP}sở|quốc{_SP}gia|bộ{_END}))"
-_PREDICATE_RE = regex.compile(rf"(?:{_alts(PREDICATE_WORDS)}{_END}|{_NUMBER_AFTER}|{_ISSUES})", _F)
+#: A predicate's word that opens a noun in a body's name (`Ban An toàn giao thông tỉnh`, `Phòng Cảnh sát
+#: giao thông`): traffic and trade are no assigning (`giao`).
+_NOUN_NOT_PREDICATE = rf"giao{_SP}(?:thông|dịch){_END}"
+_PREDICATE_RE = regex.compile(
+    rf"(?!{_NOUN_NOT_PREDICATE})(?:{_alts(PREDICATE_WORDS)}{_END}|{_NUMBER_AFTER}|{_ISSUES})", _F
+)
 
 # -- generic groups ---------------------------------------------------------------
 

@@ -508,6 +508,20 @@ def test_a_group_and_the_body_it_belongs_to(text, name):
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Ban An toàn giao thông tỉnh chủ trì tuyên truyền.", ["Ban An toàn giao thông tỉnh"]),
+        ("Phòng Cảnh sát giao thông tăng cường tuần tra.", ["Phòng Cảnh sát giao thông"]),
+        # the verb itself still ends a name
+        ("Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì.", ["Ủy ban nhân dân tỉnh", "Sở Tài chính"]),
+    ],
+)
+def test_traffic_in_a_bodys_name_is_no_assigning(text, names):
+    """`giao thông` (traffic) opens with the word for assigning (`giao`), which ends a name."""
+    assert mentions(text) == names
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Ủy ban nhân dân các huyện, thành, thị xây dựng kế hoạch.", "Ủy ban nhân dân các huyện, thành, thị"),
