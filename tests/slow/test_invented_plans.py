@@ -39,7 +39,8 @@ and a province's health plan whose items end on their roles in brackets (`(Sở 
 thực hiện thường xuyên)`, targets under `- Đến năm 2025:`), and a district's decision approving a plan
 written inside its first article, and a department's programme whose task table titles one column by both
 roles, and a city's annual plan in two parts (`Phần I` results, `Phần II` the plan), and a province's plan of 2016
-in the old tone placement (`UỶ BAN`, `KHÁNH HOÀ`, `Tỉnh uỷ`).
+in the old tone placement (`UỶ BAN`, `KHÁNH HOÀ`, `Tỉnh uỷ`), and a province's staffing plan whose tasks
+stand under the agencies' headings (`1. Sở Nội vụ:` over `-` items).
 Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
@@ -842,6 +843,34 @@ EXPECTED = {
         },
         "targets": {(50.0, "%", 2020), (1.8, "lần", 2020)},
         "tasks": 4,
+    },
+    "staff-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "88/KH-UBND",
+            "issuer": "Ủy ban nhân dân tỉnh Bắc Ninh",
+            "province": "Bắc Ninh",
+            "issue_date": "2025-01-06",
+            "title": "sắp xếp tổ chức bộ máy, tinh giản biên chế năm 2025",
+            "signer_name": "Vương Quốc Tuấn",
+            "signer_title": "Chủ tịch",
+            "horizon_year": 2025,
+            "implements": [],
+        },
+        # tasks under the agencies' headings (`1. Sở Nội vụ:` over `-` items)
+        "sections": ["I", "II", "II/1", "II/2", "II/3", "III"],
+        "refs": {"18/NQ-TW", "178/NĐ-CP"},
+        "leads": {"Sở Nội vụ", "Sở Tài chính", "các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"},
+        "deadlines": {
+            ("month", None, "2025-01", None),
+            ("year", "2025", None, None),  # `năm 2025 và các năm tiếp theo`: from 2025 on
+            ("date", None, "2025-03-31", None),
+            ("date", None, "2025-02-15", None),
+            ("date", None, "2025-12-15", None),
+        },
+        # the cut in units (`Giảm ít nhất 15% đầu mối`) and in staff (`tinh giản tối thiểu 10% biên chế`)
+        "targets": {(15.0, "%", None), (10.0, "%", None)},
+        "tasks": 5,
     },
 }
 
