@@ -40,7 +40,8 @@ thực hiện thường xuyên)`, targets under `- Đến năm 2025:`), and a di
 written inside its first article, and a department's programme whose task table titles one column by both
 roles, and a city's annual plan in two parts (`Phần I` results, `Phần II` the plan), and a province's plan of 2016
 in the old tone placement (`UỶ BAN`, `KHÁNH HOÀ`, `Tỉnh uỷ`), and a province's staffing plan whose tasks
-stand under the agencies' headings (`1. Sở Nội vụ:` over `-` items).
+stand under the agencies' headings (`1. Sở Nội vụ:` over `-` items), and a provincial police plan
+(`CÔNG AN TỈNH` under its province, a signer under his rank, `Phòng Cảnh sát giao thông`).
 Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
@@ -871,6 +872,32 @@ EXPECTED = {
         # the cut in units (`Giảm ít nhất 15% đầu mối`) and in staff (`tinh giản tối thiểu 10% biên chế`)
         "targets": {(15.0, "%", None), (10.0, "%", None)},
         "tasks": 5,
+    },
+    "police-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "1234/KH-CAT-PV01",
+            "issuer": "Công an tỉnh Nghệ An",
+            "province": "Nghệ An",
+            "issue_date": "2023-04-05",
+            "title": "tổ chức đợt cao điểm tấn công, trấn áp tội phạm bảo đảm an ninh, trật tự dịp lễ 30/4 và 01/5 năm"
+            " 2023",
+            "signer_name": "Bùi Quang Thanh",  # under his rank (`Đại tá`)
+            "signer_title": "Giám đốc",
+            "horizon_year": 2023,
+            "implements": ["56/KH-BCA-C06"],
+        },
+        "sections": ["I", "I/1", "I/2", "II", "III", "III/1", "III/2", "III/3", "IV"],
+        "refs": {"56/KH-BCA-C06"},
+        "leads": {
+            "Phòng Cảnh sát hình sự",
+            "Phòng Cảnh sát giao thông",  # `giao thông` is traffic, not the verb `giao`
+            "Công an các huyện, thành phố, thị xã",
+            "Phòng Tham mưu",
+        },
+        "deadlines": {("period", "2023-04-15", "2023-05-15", None), ("date", None, "2023-05-20", None)},
+        "targets": set(),
+        "tasks": 4,
     },
 }
 
