@@ -648,6 +648,18 @@ def _placed_body_run_on(line: str) -> tuple[str, str] | None:
     return None
 
 
+_TWO_LETTERS = regex.compile(r"\p{L}{2}")
+
+
+def _comma_speck(line: str) -> str:
+    """`ỦY, BAN NHÂN DÂN` → `ỦY BAN NHÂN DÂN`: a speck read as a comma inside a body's name, when
+    the line names a body only without it."""
+    if "," not in line or _BODY_HEAD.match(fold(line)):
+        return line
+    bare = regex.sub(r"(?<=\p{L}),(?=\s)", "", line)
+    return bare if _BODY_HEAD.match(fold(bare)) or _LOCAL_BODY_LINE.match(bare) else line
+
+
 def _letter_doubled(line: str) -> str:
     """`ĐÁẢNG BỘ TỈNH …` → `ĐẢNG BỘ TỈNH …`: a header line whose first word OCR read with a letter
     too many, as the Party's motto's is (`ĐÁẢNG CỘNG SẢN`), when one letter less makes it a syllable
@@ -685,7 +697,9 @@ def _issuer_lines(head: list[str]) -> list[str]:
     """
     caps: list[str] = []
     for ln in head:
-        s = _letter_doubled(_without_debris(ln.strip()))
+        s = _letter_doubled(_without_debris(_comma_speck(ln.strip())))
+        if s and not _TWO_LETTERS.search(s):
+            continue  # a speck or a seal's mark read on a line of its own (`2,`, `*`)
         split = _run_on_unit(s) if s.upper() == s else None
         if split is None and s.upper() == s and (m := _RUN_ON_UNIT.match(s)):
             split = m.group("parent"), m.group("unit")  # a place not listed: the unit's head ends it

@@ -385,3 +385,22 @@ def test_a_speck_beside_the_kind_line(kind_line):
         "thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị",
     )
     assert (f.doc_kind, f.title) == ("ke_hoach", "thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị")
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer"),
+    [
+        # rendered scans: a speck line above the header, a speck comma inside the body's name
+        (["2,", "ỦY BAN NHÂN DÂN", "XÃ NGỌC HỒI"], "Ủy ban nhân dân xã Ngọc Hồi"),
+        (["ỦY, BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"], "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    ],
+)
+def test_specks_in_the_issuers_column(lines, issuer):
+    assert facts(*lines, *MOTTO, "Số: 45/KH-UBND", "KẾ HOẠCH", "Về thử").issuer == issuer
+
+
+def test_a_comma_that_is_part_of_a_name_stays():
+    from extractors.metadata import _comma_speck
+
+    line = "BAN CHỈ HUY PHÒNG, CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN"
+    assert _comma_speck(line) == line
