@@ -201,6 +201,9 @@ def classify_line(line: str) -> LineInfo:
                 )
             elif style == "dotted":
                 label = label.replace(":", ".")  # OCR: `2:9.` for `2.9.`
+                if label.count(".") > 1:
+                    # `1.1.1.` nests under `1.1.`: each depth of figures is a style of its own
+                    style = f"dotted{label.count('.') + 1}"
             figures = lookalike = None
             if style == "roman_ocr_bare":
                 if is_vietnamese_syllable(label):

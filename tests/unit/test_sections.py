@@ -477,3 +477,15 @@ def test_lettered_parts_in_capitals_under_a_numbered_part():
     assert kinds["Phần thứ ba/1"] == "to_chuc_thuc_hien"
     assert [t.section_id for t in doc.tasks] == ["Phần thứ hai/B/I/1", "Phần thứ ba/1"]
     assert [t.section_id for t in doc.targets] == ["Phần thứ hai/A"]
+
+
+def test_three_figure_labels_nest_under_two_figure_ones():
+    """`1.1.1.` under `1.1.` (an invented tourism plan; the real fire-safety guide's `1.1 Phạm vi
+    áp dụng` / `1.1.1 Tài liệu này …`), as `1.1.` nests under `1.`."""
+    text = (
+        "KẾ HOẠCH\nVề thử\nII. NHIỆM VỤ\n1. Phát triển sản phẩm\n1.1. Du lịch sinh thái\n"
+        "1.1.1. Xây dựng tuyến du lịch.\n1.1.2. Phát triển du lịch cộng đồng.\n1.2. Du lịch văn hóa\n"
+        "Trùng tu các di tích.\n2. Xúc tiến du lịch\n"
+    )
+    ids = [s.section_id for s in parse_sections(text) if s.label]
+    assert ids == ["II", "II/1", "II/1/1.1", "II/1/1.1/1.1.1", "II/1/1.1/1.1.2", "II/1/1.2", "II/2"]
