@@ -43,6 +43,7 @@ from extractors.text.lexicon import (
     ARRANGEMENT_HEADINGS,
     CARRY_OUT_CLOSING,
     COOPERATION_ADVERBS,
+    FIELD_NAME,
     LEAD_COLUMN,
     NAME_HEAD,
     NAME_WORD,
@@ -681,17 +682,7 @@ class _Draft:
 #: `Cơ quan thực hiện: …`, `- Đơn vị phối hợp: …`, `Thời gian thực hiện: …`,
 #: `Sản phẩm: …`, `Lãnh đạo phụ trách: …`, `+ Chủ trì: …`, `Trách nhiệm thực hiện: …`, and the attributes an inspection
 #: plan states the same way (`Đối tượng kiểm tra: …`, `Địa điểm: …`).
-FIELD_LINE = (
-    r"^(?:[-–—+•*]\s*)?(?P<field>"
-    r"(?:cơ\s+quan|đơn\s+vị)(?:\s*,\s*(?:cơ\s+quan|đơn\s+vị))?(?:\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|"
-    r"chịu\s+trách\s+nhiệm|đầu\s+mối|tham\s+mưu))?"
-    r"|lãnh\s+đạo(?:\s+phụ\s+trách)?|người\s+(?:thực\s+hiện|phụ\s+trách|chịu\s+trách\s+nhiệm)"
-    r"|trách\s+nhiệm\s+(?:thực\s+hiện|chủ\s+trì)"
-    rf"|{LEADS}|{PARTNERS}"
-    r"|thời\s+gian|thời\s+hạn|tiến\s+độ|sản\s+phẩm|kết\s+quả\s+(?:đầu\s+ra|dự\s+kiến)"
-    r"|địa\s+điểm|đối\s+tượng|phương\s+thức|phương\s+tiện|hình\s+thức|kinh\s+phí|nguồn\s+kinh\s+phí"
-    r")(?:\s+[\p{Ll}\p{M}]+){0,4}\s*:\s*(?P<value>.*)$"
-)
+FIELD_LINE = rf"^(?:[-–—+•*]\s*)?(?P<field>{FIELD_NAME})(?:\s+[\p{{Ll}}\p{{M}}]+){{0,4}}\s*:\s*(?P<value>.*)$"
 _FIELD_LINE_RE = regex.compile(FIELD_LINE, _F)
 #: A field glued to the end of a task's line (`… đúng quy định. Đơn vị chủ trì: Sở X`).
 _GLUED_FIELD_RE = regex.compile(

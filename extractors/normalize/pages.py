@@ -30,6 +30,7 @@ from extractors.text.lexicon import (
     APPENDIX_HEAD,
     CITY_UNIT,
     ENACTING_LINE,
+    FIELD_NAME,
     KIND_KEYS,
     MOTTO_COUNTRY,
     MOTTO_SLOGAN,
@@ -497,6 +498,9 @@ _LOST_LABEL = LineStart(r"^[.,]\s+\p{Lu}\p{Ll}")
 _UPPER_BULLET = LineStart(rf"^[-–•*]{_DASH_SMUDGE}\s*\p{{Lu}}")
 _LOWER_BULLET = LineStart(rf"^[-–+•*]{_DASH_SMUDGE}\s*\p{{Ll}}")
 _TERMINAL = TextEnd(r"[.:!?]\s*$|\./\.\s*$")
+#: A task's field opened after a sentence on the same line, its value not yet written (`… quốc gia.
+#: Cơ quan thực hiện:`): the value is on the next line, whatever the colon says elsewhere.
+_FIELD_OPENED = TextEnd(rf"(?<=\p{{L}})[.;]\s+(?i:{FIELD_NAME})(?:\s+[\p{{Ll}}\p{{M}}]+){{0,4}}\s*:\s*$")
 
 
 def _is_kind_line(line: str) -> bool:
@@ -523,6 +527,8 @@ def starts_paragraph(prev: str, line: str, wrapped: bool = False) -> bool:
     tail = prev[-300:]
     if "\t" in line or "\t" in tail:
         return True
+    if _FIELD_OPENED.ends(tail) and not (_LABEL.match(line) or _UPPER_BULLET.match(line) or _LOWER_BULLET.match(line)):
+        return False  # `… cấp quốc gia. Cơ quan thực hiện:` / `Sở Văn hóa, …`: the field's value wrapped
     if line[:1].isdigit() and _NUMBER_WORD_END.ends(tail) and tail.count("(") > tail.count(")"):
         return False  # `(nhiệm vụ số` / `9) theo Quyết định …`: the number the bracket names
     if _LOST_LABEL.match(line) and _TERMINAL.ends(tail):

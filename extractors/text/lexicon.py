@@ -263,3 +263,16 @@ TIME_COLUMN_ANY = r"thời\s+gian|thời\s+hạn|tiến\s+độ"
 LEAD_COLUMN = r"chủ\s+trì|thực\s+hiện|chịu\s+trách\s+nhiệm|phụ\s+trách|cơ\s+quan|đơn\s+vị(?!\s+tính)"
 #: The name of a task's time field: `Thời gian thực hiện`, `Thời hạn hoàn thành`, `Tiến độ`.
 TIME_SLOT_NAME = rf"(?:{TIME_COLUMN_ANY})(?:\s+(?:thực\s+hiện|hoàn\s+thành))?"
+#: The fields a plan states of a task, each named before a colon: `Cơ quan thực hiện`, `Đơn vị
+#: phối hợp`, `Thời gian thực hiện`, `Sản phẩm`, `Lãnh đạo phụ trách`, `Chủ trì`, `Trách nhiệm thực
+#: hiện`, and what an inspection plan states the same way (`Đối tượng kiểm tra`, `Địa điểm`); the
+#: name's first words, a few small words may follow them.
+FIELD_NAME = (
+    r"(?:cơ\s+quan|đơn\s+vị)(?:\s*,\s*(?:cơ\s+quan|đơn\s+vị))?(?:\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|"
+    r"chịu\s+trách\s+nhiệm|đầu\s+mối|tham\s+mưu))?"
+    r"|lãnh\s+đạo(?:\s+phụ\s+trách)?|người\s+(?:thực\s+hiện|phụ\s+trách|chịu\s+trách\s+nhiệm)"
+    r"|trách\s+nhiệm\s+(?:thực\s+hiện|chủ\s+trì)"
+    r"|chủ\s+trì|phối\s+hợp"
+    r"|thời\s+gian|thời\s+hạn|tiến\s+độ|sản\s+phẩm|kết\s+quả\s+(?:đầu\s+ra|dự\s+kiến)"
+    r"|địa\s+điểm|đối\s+tượng|phương\s+thức|phương\s+tiện|hình\s+thức|kinh\s+phí|nguồn\s+kinh\s+phí"
+)

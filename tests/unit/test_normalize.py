@@ -694,3 +694,19 @@ def test_a_heads_title_naming_its_office_small_runs_on_over_the_wrap():
         Line("Quyết định này./.", 1, indent=False),
     ]
     assert len(dewrap(lines, full_line=60)) == 1
+
+
+@pytest.mark.parametrize(
+    ("prev", "line", "new"),
+    [
+        # a field opened after a sentence, its value wrapped onto the next line (an invented plan, hard-wrapped)
+        ("Trùng tu các di tích lịch sử cấp quốc gia. Cơ quan thực hiện:", "Sở Văn hóa, Thể thao và Du lịch.", False),
+        ("Rà soát quy hoạch vùng sản xuất; Thời gian thực hiện:", "Quý II/2025.", False),
+        # a labelled field is a heading; a list under the colon is a list
+        ("1. Cơ quan thực hiện:", "Sở Văn hóa, Thể thao và Du lịch.", True),
+        ("Trùng tu các di tích lịch sử. Cơ quan thực hiện:", "- Sở Văn hóa, Thể thao và Du lịch;", True),
+    ],
+)
+def test_a_fields_value_wrapped_onto_the_next_line(prev, line, new):
+    assert starts_paragraph(prev, line) is new
+
