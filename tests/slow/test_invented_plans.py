@@ -41,7 +41,8 @@ written inside its first article, and a department's programme whose task table 
 roles, and a city's annual plan in two parts (`Phần I` results, `Phần II` the plan), and a province's plan of 2016
 in the old tone placement (`UỶ BAN`, `KHÁNH HOÀ`, `Tỉnh uỷ`), and a province's staffing plan whose tasks
 stand under the agencies' headings (`1. Sở Nội vụ:` over `-` items), and a provincial police plan
-(`CÔNG AN TỈNH` under its province, a signer under his rank, `Phòng Cảnh sát giao thông`).
+(`CÔNG AN TỈNH` under its province, a signer under his rank, `Phòng Cảnh sát giao thông`), and a
+province's tourism plan numbered three figures deep (`1.1.1.`), each item's fields after it on its line.
 Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
@@ -898,6 +899,37 @@ EXPECTED = {
         "deadlines": {("period", "2023-04-15", "2023-05-15", None), ("date", None, "2023-05-20", None)},
         "targets": set(),
         "tasks": 4,
+    },
+    "deep-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "402/KH-UBND",
+            "issuer": "Ủy ban nhân dân tỉnh Đồng Tháp",
+            "province": "Đồng Tháp",
+            "issue_date": "2024-10-15",
+            "title": "phát triển du lịch tỉnh đồng tháp giai đoạn 2025 - 2030",
+            "signer_name": "Huỳnh Minh Tuấn",
+            "signer_title": "Phó Chủ tịch",
+            "horizon_year": 2030,
+            "implements": [],
+        },
+        # `1.1.1.` under `1.1.` under `1.`
+        "sections": ["I", "I/1", "I/1/1.1", "I/1/1.2", "II", "II/1", "II/1/1.1", "II/1/1.1/1.1.1", "II/1/1.1/1.1.2"]
+        + ["II/1/1.2", "II/2", "III"],
+        "refs": set(),
+        "leads": {
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "Ủy ban nhân dân các huyện, thành phố",
+            "Trung tâm Xúc tiến Du lịch tỉnh",
+        },
+        "deadlines": {
+            ("quarter", None, "2025-Q2", None),
+            ("period", "2025", "2027", None),
+            ("recurring", None, None, "P1Y"),
+            ("recurring", None, None, "P6M"),
+        },
+        "targets": {(5000000.0, "lượt khách", 2030), (6000.0, "tỷ đồng", 2030)},
+        "tasks": 5,
     },
 }
 
