@@ -331,7 +331,8 @@ _SIGNATURE_INSIDE = regex.compile(rf"^(?P<left>.*?\S)\s+(?P<right>{SIGNATURE_MAR
 _TITLE_AT_END = regex.compile(
     # … behind a speck OCR read as a small letter (`Nơi nhận: ị CHỦ TỊCH`)
     r"^(?P<left>.*?[;:,.]\s*)(?:(?:\p{Ll}|[|_'`~])\s+)?(?P<right>(?:PH[OÓ]\s+)?(?:CH[UỦ]\s+T[IỊ]CH|GI[AÁ]M\s+Đ[OỐ]C)"
-    rf"|{SIGNER_TITLE_CAPS})\s*$"
+    # … and before a speck after it (`Nơi nhận: GIÁM ĐỐC.`)
+    rf"|{SIGNER_TITLE_CAPS})\s*[.,'|_~]?\s*$"
 )
 
 
@@ -398,7 +399,7 @@ def repair_ocr_debris(line: str) -> list[str]:
     patterns = []
     if any(mark in line for mark in _SIGNATURE_MARK_ENDS):
         patterns.append(_SIGNATURE_INSIDE)
-    if line.rstrip()[-1:].isupper():  # `… CHỦ TỊCH`, `… BÍ THƯ`
+    if line.rstrip(" .,'|_~")[-1:].isupper():  # `… CHỦ TỊCH`, `… BÍ THƯ`, `… GIÁM ĐỐC.`
         patterns.append(_TITLE_AT_END)
     for pattern in patterns:
         m = pattern.match(line)

@@ -285,6 +285,8 @@ def test_a_heading_ending_on_the_word_digital_is_whole(prev, line, new):
         ("„1. Phòng Văn hóa - Xã hội là cơ quan thường trực", ["1. Phòng Văn hóa - Xã hội là cơ quan thường trực"]),
         # the signer's title behind a speck read as a small letter (a council's resolution, poor copy)
         ("Nơi nhận: ị CHỦ TỊCH", ["Nơi nhận:", "CHỦ TỊCH"]),
+        ("Nơi nhận: GIÁM ĐỐC.", ["Nơi nhận:", "GIÁM ĐỐC"]),  # a speck after it (a police plan, poor copy)
+        ("- Lưu: VT, KGVX.", ["- Lưu: VT, KGVX."]),
     ],
 )
 def test_ocr_debris_repaired(line, parts):
@@ -709,4 +711,3 @@ def test_a_heads_title_naming_its_office_small_runs_on_over_the_wrap():
 )
 def test_a_fields_value_wrapped_onto_the_next_line(prev, line, new):
     assert starts_paragraph(prev, line) is new
-
