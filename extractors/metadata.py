@@ -16,6 +16,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from extractors.agencies import PROPER_HEADS, agency_at, canonical_agency, domain_end
 from extractors.document import ParsedDoc
@@ -278,6 +279,15 @@ def _unit_and_place(rest: str) -> tuple[str, str] | None:
     return None
 
 
+#: A place's letters (spaces and apostrophes aside) at least this many before one letter's difference is OCR's.
+_FUZZY_PLACE_LETTERS = 7
+_NOT_LETTERS = regex.compile(r"[^\p{L}]")
+
+
+def _letters_only(text: str) -> str:
+    return _NOT_LETTERS.sub("", text)
+
+
 def as_written_elsewhere(name: str, place: str) -> str:
     """`… tỉnh Quáng Trị`, `… tỉnh Quán G Trị` → `… tỉnh Quảng Trị`: a place OCR damaged at the
     end of a name, whose letters are those of a place the document writes elsewhere (its
@@ -289,6 +299,14 @@ def as_written_elsewhere(name: str, place: str) -> str:
         if skeleton(name[start:]).replace(" ", "") == key:
             # a spelling that differs in case only is the list's (`Đắk R'lấp`), not OCR's
             return name if name[start:].lower() == place.lower() else name[:start] + place
+    # … or a letter lost or misread too (`xã Ngọc Hi` for `Ngọc Hồi`), in a name long enough that one
+    # letter cannot make another place of it, with as many words
+    n = len(place.split())
+    letters = _letters_only(key)
+    if len(words) > n and len(letters) >= _FUZZY_PLACE_LETTERS:
+        start = words[-n].start()
+        if Levenshtein.distance(_letters_only(skeleton(name[start:])), letters) == 1:
+            return name[:start] + place
     return name
 
 

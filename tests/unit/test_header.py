@@ -87,6 +87,9 @@ def test_a_domain_wrapped_onto_a_word_that_also_heads_a_body(caps, issuer):
             "Trung tâm Lưu trữ lịch sử, Sở Nội vụ tỉnh Lạng Sơn",
         ),
         (["CÔNG AN HUYÊN ĐỨC THỌ"], None, "Công an huyện Đức Thọ"),
+        # a letter lost too (`XÃ NGỌC HI`), the place-date line's place long enough to tell
+        (["ỦY BAN NHÂN DÂN", "XÃ NGỌC HI"], "Ngọc Hồi", "Ủy ban nhân dân xã Ngọc Hồi"),
+        (["ỦY BAN NHÂN DÂN", "XÃ NGỌC HÀ"], "Ngọc Hồi", "Ủy ban nhân dân xã Ngọc Hà"),  # another place
         # a province the document signs in elsewhere leaves the header's own place alone
         (["UBND TỈNH QUẢNG NAM", "SỞ Y TẾ"], "Quảng Ngãi", "Sở Y tế tỉnh Quảng Nam"),
     ],
