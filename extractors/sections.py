@@ -89,6 +89,12 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
             rf"(?P<rest>[\p{{Lu}}][\p{{Lu}}\s,;\-–]*\p{{Lu}}){_HEADING_JUNK}$"
         ),
     ),
+    # … over a heading in small letters (`IL Phát triển hợp tác xã` for `II. Phát triển …`): only where
+    # the Roman sequence expects the numeral it reads as.
+    (
+        "roman_ocr_small",
+        regex.compile(r"^(?P<label>(?=[IVX]*[1l|L])[IVX1l|L]{2,4})\s+(?P<rest>\p{Lu}\p{Ll}.*)$"),
+    ),
     # OCR drops the dot: `II NHIỆM VỤ VÀ GIẢI PHÁP` (capitals only, to stay safe).
     ("roman", regex.compile(r"^(?P<label>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\s+(?P<rest>[\p{Lu}][\p{Lu}\s,;\-–]+)$")),
     ("dotted", regex.compile(r"^(?P<label>\d{1,2}(?:[.:]\d{1,2}){1,3})\.?\s+(?P<rest>[\p{Lu}“\"(].*)$")),
@@ -183,6 +189,10 @@ class LineInfo:
 _SIGNATURE_LINE = regex.compile(rf"^{SIGNATURE_MARK}\s*\p{{Lu}}")
 
 
+#: The style a Roman look-alike is read as.
+_READ_AS = {"roman_ocr": "roman", "part_ocr": "part", "roman_ocr_small": "roman_ocr_small"}
+
+
 def classify_line(line: str) -> LineInfo:
     if "\t" in line:  # table rows are never section heads
         return LineInfo("")
@@ -205,18 +215,20 @@ def classify_line(line: str) -> LineInfo:
                     # `1.1.1.` nests under `1.1.`: each depth of figures is a style of its own
                     style = f"dotted{label.count('.') + 1}"
             figures = lookalike = None
-            if style == "roman_ocr_bare":
+            if style in ("roman_ocr_bare", "roman_ocr_small"):
                 if is_vietnamese_syllable(label):
                     continue
-                style = "roman_ocr"
-            if style in ("roman_ocr", "part_ocr"):
-                figures = label if label.isdigit() else None
+                style = "roman_ocr" if style == "roman_ocr_bare" else style
+            if style in ("roman_ocr", "part_ocr", "roman_ocr_small"):
+                figures = label if label.isdigit() and style != "roman_ocr_small" else None
                 lookalike = label
                 read = read_roman_lookalike(label)
                 if read is None:
                     continue
+                # over a heading in small letters the numeral stays doubted until its sequence confirms it
                 style, label = (
-                    ("roman", read) if style == "roman_ocr" else ("part", f"{m.group('word').capitalize()} {read}")
+                    _READ_AS[style],
+                    read if style != "part_ocr" else f"{m.group('word').capitalize()} {read}",
                 )
             return LineInfo("label", style, label, m.group("rest").strip(), figures, lookalike)
     if _NOI_NHAN.match(line):
@@ -633,8 +645,8 @@ def _open_label(
 ) -> bool:
     """Open the section a labelled line starts; False if the label is rejected."""
     style, label = _figures_or_numeral(info, stack, lines, i)
-    if style in ("number_lost", "number_accent", "roman_stroke"):
-        lost = _lost_label(style, stack, lines, i)
+    if style in ("number_lost", "number_accent", "roman_stroke", "roman_ocr_small"):
+        lost = _lost_label(style, stack, lines, i, label)
         if lost is None:
             return False
         style, label = lost
@@ -755,10 +767,14 @@ def _number_in_sequence(label: str, stack: list[_Open], lines: list[str], i: int
     return label
 
 
-def _lost_label(style: str, stack: list[_Open], lines: list[str], i: int) -> tuple[str, str] | None:
+def _lost_label(style: str, stack: list[_Open], lines: list[str], i: int, read: str = "") -> tuple[str, str] | None:
     """(style, label) of a label OCR lost or reduced to a stroke, where its sequence has a
     gap for it: `. Sở Kế hoạch …` between `4.` and `6.`; `[. Quy hoạch …` or `|. …` (the
-    stroke taken for a rule) before `II.`."""
+    stroke taken for a rule) before `II.`; a dotless look-alike over a heading in small letters
+    (`IL Phát triển …`, `read` as `II`) where the Roman item before it is `I.`."""
+    if style == "roman_ocr_small":
+        depth = next((d for d, o in enumerate(stack) if o.style == "roman"), None)
+        return ("roman", read) if depth is not None and roman_value(read) == stack[depth].ordinal + 1 else None
     if style in ("number_lost", "number_accent"):
         depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
         ahead = _next_number(lines, i)

@@ -456,6 +456,7 @@ _LABEL = LineStart(
     rf"""^(?:
         (?:{_ROMAN})(?:\.|/\.?)\s              # II. NHIỆM VỤ, II/ NHIỆM VỤ
       | (?:{_ROMAN})\s?[-–]\s+(?=\p{{Lu}})       # II- NHIỆM VỤ, as Party documents write it
+      | (?=[IVX]*[1l|L])[IVX1l|L]{{2,4}}\s+(?=\p{{Lu}}\p{{Ll}})  # IL Phát triển …: OCR's II. without its dot
       | \d{{1,2}}(?:\.\d{{1,2}}){{0,3}}[.:]?\s+(?=\p{{Lu}}|[“"(])   # 1. / 2.1. / 2.1 Sở … / 1: (OCR's dot)
       | \d{{1,2}}(?:/\.?|\s?[-–])\s+(?=\p{{Lu}}|[“"(])  # 1/ Mục đích, 1/. Mục đích, 1- Mục đích
       | [a-zđ](?:\)|\s?[-–])\s                # a) đ) a-

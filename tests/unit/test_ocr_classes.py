@@ -579,3 +579,25 @@ def test_a_heading_without_any_marks_keeps_no_kind():
     """A text layer that lost every mark (`IV NOI DUNG, PHUONG PHAP`): letters alone say too little."""
     a = _read("BIÊN BẢN\nVề thử\nI. THANH PHAN\n1. Dai dien.\nII. NOI DUNG KIEM TRA\n1. Kiem tra ho so.")
     assert next(s.kind for s in a.sections if s.section_id == "II") != "nhiem_vu_giai_phap"
+
+
+@pytest.mark.parametrize("lookalike", ["IL", "Il", "1I", "LL"])
+def test_a_dotless_roman_lookalike_over_a_heading_in_small_letters(lookalike):
+    """`IL Phát triển hợp tác xã` for `II. Phát triển …` (a rendered scan of a district plan; the real
+    NQ-19 scan's `LL Điều kiện nhập khẩu …` between `I.` and `II.`): the numeral the Roman sequence
+    expects; the heading's line is its own, not run into the line under it."""
+    text = (
+        "KẾ HOẠCH\nVề thử\nI. Quy hoạch vùng sản xuất\n"
+        "* Phòng Nông nghiệp chủ trì rà soát quy hoạch vùng sản xuất.\n{label} Phát triển hợp tác xã\n"
+        "Ủy ban nhân dân các xã vận động thành lập mới hợp tác xã nông nghiệp.\nIII. Tổ chức thực hiện\n"
+    )
+    clean = _read(text.format(label="II."))
+    damaged = _read(text.format(label=lookalike))
+    assert "II" in [s.section_id for s in clean.sections]
+    assert [(s.section_id, s.heading) for s in damaged.sections] == [(s.section_id, s.heading) for s in clean.sections]
+    assert [(t.section_id, t.lead) for t in damaged.tasks] == [(t.section_id, t.lead) for t in clean.tasks]
+
+
+def test_a_dotless_roman_lookalike_where_no_roman_item_is_open_is_no_label():
+    a = _read("KẾ HOẠCH\nVề thử\n1. Quy hoạch vùng sản xuất.\n2. Phát triển sản xuất.\nLL Phát triển hợp tác xã.\n")
+    assert [s.section_id for s in a.sections if s.label] == ["1", "2"]
