@@ -41,7 +41,7 @@ from extractors.text.fold import normalize_tone_marks, skeleton
 from extractors.text.lexicon import ADMIN_UNITS, SCHOOL_LEVELS
 from extractors.text.memo import memo
 from extractors.text.patterns import DASH, END, NOCASE, NOT_COMMUNE_WORD, OCR_JUNK, SP, WORD, is_caps, loose, loose_alt
-from extractors.text.provinces import place_name
+from extractors.text.provinces import place_name, unit_by_letters
 from extractors.text.syllables import toneless, toneless_compounds, word_end
 
 # ---------------------------------------------------------------- pieces
@@ -1445,7 +1445,6 @@ def _ocr_domain(name: str) -> str:
     return f"{m.group('head')} {_DOMAIN_BY_KEY[best]}" if within and len(key.split()) == len(best.split()) else name
 
 
-_UNIT_BY_LETTERS = _by_letters(list(ADMIN_UNITS))
 #: A body that is named with its locality's unit after it (`Ủy ban nhân dân`, `Ủy ban Mặt trận Tổ quốc
 #: Việt Nam`, `Công an`, `Đảng ủy`), then one or two words at the name's end.
 _UNIT_AFTER_BODY = regex.compile(
@@ -1457,7 +1456,7 @@ def _respell_unit_at_end(name: str) -> str:
     """`Ủy ban Mặt trận Tổ quốc Việt Nam phương` → `… phường`: the unit a body is named with, its tone
     misread by OCR, respelt by its letters (only there: elsewhere `phương`, `xa`, `quan` are words)."""
     m = _UNIT_AFTER_BODY.search(name)
-    if not m or (unit := _UNIT_BY_LETTERS.get(skeleton(m.group("unit")))) is None:
+    if not m or (unit := unit_by_letters(m.group("unit"))) is None:
         return name
     return name[: m.start("unit")] + unit
 

@@ -26,7 +26,6 @@ from extractors.text.fold import skeleton, squash
 from extractors.text.labels import ROMAN_WIDE
 from extractors.text.lexicon import (
     ADMIN_UNIT,
-    ADMIN_UNITS,
     CITY_UNIT,
     COMMON_SURNAMES,
     DOC_KINDS,
@@ -55,6 +54,7 @@ from extractors.text.provinces import (
     province_of_district,
     province_unit,
     title_case_place,
+    unit_by_letters,
 )
 from extractors.text.syllables import is_vietnamese_syllable, toneless
 
@@ -263,9 +263,6 @@ _UNIT_AND_PLACE = regex.compile(rf"^(?P<unit>{ADMIN_UNIT})\s+(?P<place>.+)$", re
 
 
 #: The administrative units by their letters alone: OCR misreads their tone (`TĨNH` for `TỈNH`).
-_UNIT_SKELETONS = {skeleton(u): u for u in ADMIN_UNITS}
-
-
 def _unit_and_place(rest: str) -> tuple[str, str] | None:
     """(unit, place) of `TỈNH KIÊN GIANG`; of `TĨNH HÀ GIANG` too, the unit's tone misread,
     when the words after it are a listed place."""
@@ -273,7 +270,7 @@ def _unit_and_place(rest: str) -> tuple[str, str] | None:
         return m.group("unit").lower(), m.group("place")
     words = rest.split()
     for k in (1, 2):
-        unit = _UNIT_SKELETONS.get(skeleton(" ".join(words[:k])))
+        unit = unit_by_letters(" ".join(words[:k]))
         if unit and len(words) > k and place_name(" ".join(words[k:])):
             return unit, " ".join(words[k:])
     return None
@@ -345,11 +342,10 @@ def body_name(caps: str) -> str:
     elif named := _place_at_end(text):
         at, place = named
         before = text[:at].split()
-        misread = next((k for k in (1, 2) if len(before) > k and skeleton(" ".join(before[-k:])) in _UNIT_SKELETONS), 0)
+        misread = next((k for k in (1, 2) if len(before) > k and unit_by_letters(" ".join(before[-k:]))), 0)
         if misread:
             # `SỞ NỘI VỤ TÍNH LẠNG SƠN`: the unit before the place, its tone misread
-            unit_word = _UNIT_SKELETONS[skeleton(" ".join(before[-misread:]))]
-            text = f"{' '.join(before[:-misread])} {unit_word} {place}"
+            text = f"{' '.join(before[:-misread])} {unit_by_letters(' '.join(before[-misread:]))} {place}"
         elif _PROVINCIAL_HEAD.match(text) and (unit := province_unit(place)):
             # `SỞ Y TẾ KIÊN GIANG`: a department named with its province, the unit left out.
             text = f"{text[:at]}{unit} {place}"
@@ -656,7 +652,7 @@ def _placed_body_run_on(line: str) -> tuple[str, str] | None:
     words = line.split()
     for i in range(1, len(words) - 2):
         for u in (1, 2):
-            if skeleton(" ".join(words[i : i + u])) not in _UNIT_SKELETONS:
+            if not unit_by_letters(" ".join(words[i : i + u])):
                 continue
             after = words[i + u :]
             for k in range(min(4, len(after) - 1), 0, -1):

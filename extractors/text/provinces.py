@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from extractors.text.fold import normalize_tone_marks, skeleton
+from extractors.text.lexicon import ADMIN_UNITS
 
 DATA = Path(__file__).with_name("data") / "admin_units.tsv"
 
@@ -98,6 +99,18 @@ def province_unit(name: str) -> str | None:
         return None
     types = {u["type"] for u in _units() if u["kind"] == "province" and u["name"] == province}
     return "thành phố" if types == {"Thành phố"} else "tỉnh"
+
+
+@cache
+def _units_by_letters() -> dict[str, str]:
+    return {skeleton(u): u for u in ADMIN_UNITS}
+
+
+def unit_by_letters(words: str) -> str | None:
+    """The administrative unit whose letters `words` has, whatever its tones and case: `TÍNH`,
+    `Tinh` → `tỉnh`, `phương` → `phường`, `thành phô` → `thành phố`; None for other words. Only
+    where a unit must stand (before a place, after the body it names) is that a repair."""
+    return _units_by_letters().get(skeleton(words))
 
 
 def province_names() -> list[str]:
