@@ -88,9 +88,11 @@ def print_summary(console, summary, elapsed: float, quiet: bool = False) -> None
     if not quiet:
         console.print(t)
     for r in summary.failed[:15]:
+        # one line per failure, however long its path: operators grep these
         console.print(
             f"[red]✗[/] {escape(r.source_path)} {escape(f'[{r.stage}] ' if r.stage else '')}{escape(str(r.error_type))}: "
-            f"{escape(str(r.error_message))}"
+            f"{escape(str(r.error_message))}",
+            soft_wrap=True,
         )
     if len(summary.failed) > 15:
         console.print(

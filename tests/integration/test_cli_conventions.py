@@ -37,6 +37,17 @@ def test_quiet_prints_nothing_but_errors(inbox):
     assert "processed" not in done.stderr  # no summary table
 
 
+def test_a_failure_is_one_line_however_long_its_path(tmp_path):
+    """Operators grep the `✗` lines: a long path must not wrap the line (it did at 80 columns)."""
+    deep = tmp_path / ("a_folder_with_a_long_name_" * 4) / "in"
+    deep.mkdir(parents=True)
+    (deep / "empty.txt").write_bytes(b"")
+    done = vnplans("-q", "run", str(deep), "--out", "out", "--no-prefect", cwd=tmp_path)
+    assert [line.split()[:2] for line in done.stderr.splitlines() if line.startswith("✗")] == [
+        ["✗", str(deep / "empty.txt")]
+    ]
+
+
 def test_verbose_names_every_file_and_quiet_excludes_it(inbox):
     (inbox / "in" / "empty.txt").write_bytes(b"")
     done = vnplans("run", "-v", "in", "--out", "out", "--no-prefect", cwd=inbox)
