@@ -970,8 +970,11 @@ def _name_tail(text: str, pos: int) -> int | None:
     end = None
     lower_run = 0
     sep = None  # pending separator between name parts: ",", "và", "-", "&", "/"
+    skip_to = pos  # words already taken (a domain's second part)
     for t in _TOKEN_RE.finditer(text, pos, min(len(text), pos + 400)):
         tok = t.group(0)
+        if t.start() < skip_to:
+            continue
         if "\n" in text[(end if end is not None else pos) : t.start()]:
             break  # a name never runs over a line break
         if not _WORD_RE.fullmatch(tok):
@@ -1008,6 +1011,11 @@ def _name_tail(text: str, pos: int) -> int | None:
             end, lower_run, sep = t.end(), 0, None
             continue
         # a lower-case word
+        if sep == "và" and end is not None and (domain_end := _second_domain_end(text, end, t.start())):
+            # `Trung tâm Quan trắc tài nguyên và môi trường`: a department's domain in small letters
+            end, lower_run, sep = domain_end, lower_run + 2, None
+            skip_to = domain_end
+            continue
         if end is None or sep is not None:
             break  # `Ban hành` is no name; `, tìm kiếm` ends one
         if _LOCALITY_WORD.match(text, t.start()) and (loc_end := _locality_end(text, end)) is not None:
@@ -1021,6 +1029,25 @@ def _name_tail(text: str, pos: int) -> int | None:
             return _locality_ahead(text, end) or end
         end, lower_run = t.end(), lower_run + 1
     return end
+
+
+#: The decrees' domains of two parts (`Tài nguyên và Môi trường`), by the letters of each part: a unit
+#: of a department writes its own domain in small letters (`Trung tâm Quan trắc tài nguyên và môi trường`).
+_DOMAIN_PAIRS = [
+    (skeleton(left).split(), skeleton(right).split())
+    for left, _, right in (d.rpartition(" và ") for d in DOMAINS if " và " in d)
+]
+
+
+def _second_domain_end(text: str, name_end: int, pos: int) -> int | None:
+    """End of a domain's second part at `pos`, after `và`, when the name before it ends on the first part."""
+    before = skeleton(text[max(0, name_end - 40) : name_end]).split()
+    after = list(_WORD_RE.finditer(text, pos, min(len(text), pos + 40)))
+    for left, right in _DOMAIN_PAIRS:
+        tail = left[-len(before) :] if len(left) > len(before) else left
+        if before[-len(tail) :] == tail and [skeleton(w.group()) for w in after[: len(right)]] == right:
+            return after[len(right) - 1].end()
+    return None
 
 
 #: Lower-case words in a row a name may hold (`Cục Quản lý tài nguyên nước`) …

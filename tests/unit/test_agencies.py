@@ -522,6 +522,24 @@ def test_traffic_in_a_bodys_name_is_no_assigning(text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Trung tâm Quan trắc tài nguyên và môi trường thực hiện thường xuyên.",
+            ["Trung tâm Quan trắc tài nguyên và môi trường"],
+        ),
+        ("Phòng Giáo dục và đào tạo huyện chủ trì.", ["Phòng Giáo dục và đào tạo huyện"]),
+        # `và` before another body still ends the name
+        ("Sở Y tế và các đơn vị liên quan thực hiện.", ["Sở Y tế", "các đơn vị liên quan"]),
+    ],
+)
+def test_a_departments_domain_in_small_letters_inside_a_units_name(text, names):
+    """A department's unit writes the domain in small letters (`… tài nguyên và môi trường`): the name
+    stopped at `và`."""
+    assert mentions(text) == names
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Ủy ban nhân dân các huyện, thành, thị xây dựng kế hoạch.", "Ủy ban nhân dân các huyện, thành, thị"),
