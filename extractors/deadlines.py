@@ -708,6 +708,12 @@ def _accept(text: str, a: Atom, line_start: int, accepted_prev: Atom | None) -> 
     return _cycle_accepted(text, a, line_start)
 
 
+#: `thực hiện` right before an adverb of time (`thực hiện thường xuyên`) …
+_DONE_BEFORE_RE = regex.compile(r"(?<!\p{L})thực\s+hiện\s+$", regex.I)
+#: … unless it is said not to be done (`chưa được thực hiện thường xuyên`: a state, not a schedule).
+_NOT_DONE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:chưa|không)(?:\s+được)?\s+thực\s+hiện\s+$", regex.I)
+
+
 def _cycle_accepted(text: str, a: Atom, line_start: int) -> bool:
     """Whether `hằng năm`, `định kỳ`, `thường xuyên` say when something is done, not what kind of thing it is."""
     if a.kind == "recur":
@@ -719,7 +725,12 @@ def _cycle_accepted(text: str, a: Atom, line_start: int) -> bool:
             or _clause_initial(text, a.start, line_start)
         )
     if a.kind == "ongoing":
-        return _clause_initial(text, a.start, line_start) and not _STATE_AFTER_RE.match(text, a.end, a.end + 12)
+        before = text[max(line_start, a.start - 30) : a.start]
+        # `… giao Trung tâm X thực hiện thường xuyên`: how often the body does it, unless it is not done
+        done_often = bool(_DONE_BEFORE_RE.search(before)) and not _NOT_DONE_BEFORE_RE.search(before)
+        return (_clause_initial(text, a.start, line_start) or done_often) and not _STATE_AFTER_RE.match(
+            text, a.end, a.end + 12
+        )
     return False  # adhoc, cycle: only beside a cycle
 
 

@@ -228,6 +228,10 @@ def test_ongoing_opens_a_clause_not_a_noun_phrase():
     out = _run("1. Tăng cường truyền thông (Sở Y tế chủ trì; Báo tỉnh phối hợp; thực hiện thường xuyên).")
     assert [(d.text, d.kind) for d in out] == [("thường xuyên", "ongoing")]
     assert _run("Công tác kiểm tra chưa được thực hiện thường xuyên, toàn diện.") == []  # a state, not a schedule
+    # the body that does it, then how often (an invented environment plan; `Sở Y tế thực hiện thường xuyên`)
+    out = _run("Tuyên truyền phân loại rác: giao Trung tâm Quan trắc tài nguyên và môi trường thực hiện thường xuyên.")
+    assert [(d.text, d.kind) for d in out] == [("thường xuyên", "ongoing")]
+    assert _run("Công tác này không thực hiện thường xuyên.") == []
 
 
 @pytest.mark.parametrize(
