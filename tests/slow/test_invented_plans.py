@@ -42,7 +42,9 @@ roles, and a city's annual plan in two parts (`Phần I` results, `Phần II` th
 in the old tone placement (`UỶ BAN`, `KHÁNH HOÀ`, `Tỉnh uỷ`), and a province's staffing plan whose tasks
 stand under the agencies' headings (`1. Sở Nội vụ:` over `-` items), and a provincial police plan
 (`CÔNG AN TỈNH` under its province, a signer under his rank, `Phòng Cảnh sát giao thông`), and a
-province's tourism plan numbered three figures deep (`1.1.1.`), each item's fields after it on its line.
+province's tourism plan numbered three figures deep (`1.1.1.`), each item's fields after it on its line, and
+a department's environment plan that writes names short (`Sở KH&ĐT`, `UBND các huyện, thị xã, TP`) with an
+indicator table in its appendix.
 Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
@@ -930,6 +932,34 @@ EXPECTED = {
         },
         "targets": {(5000000.0, "lượt khách", 2030), (6000.0, "tỷ đồng", 2030)},
         "tasks": 5,
+    },
+    "abbr-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "2150/KH-STNMT",
+            "issuer": "Sở Tài nguyên và Môi trường tỉnh Quảng Nam",
+            "province": "Quảng Nam",
+            "issue_date": "2023-06-28",
+            "title": "quản lý chất thải rắn sinh hoạt trên địa bàn tỉnh giai đoạn 2023 - 2025",
+            "signer_name": "Trần Văn Mẫn",
+            "signer_title": "Phó Giám đốc",
+            "horizon_year": 2025,
+            "implements": ["1020/QĐ-UBND"],
+        },
+        "sections": ["I", "II", "II/1", "II/2", "II/3", "III", "phu_luc"],
+        "refs": {"1020/QĐ-UBND", "luat:bảo vệ môi trường"},
+        # names written short (`Sở KH&ĐT`, `UBND các huyện, thị xã, TP`), a lead in brackets after its task,
+        # a department's unit with its domain in small letters
+        "leads": {
+            "Chi cục Bảo vệ môi trường",
+            "Phòng Quản lý đất đai",
+            "Trung tâm Quan trắc tài nguyên và môi trường",
+            "các phòng, đơn vị thuộc Sở",
+        },
+        "deadlines": {("year", None, "2024", None), ("ongoing", None, None, None), ("recurring", None, None, "P6M")},
+        # the appendix's indicator table gives its own targets (`source` table); these are the text's
+        "targets": {(95.0, "%", 2025), (70.0, "%", 2025)},
+        "tasks": 4,
     },
 }
 
