@@ -213,6 +213,8 @@ SCHOOL_LEVELS: tuple[str, ...] = (
 ENACTING_LINE = (
     rf"(?:{SIGNER_TITLE_CAPS}\s+)?(?:(?:ỦY\s+BAN|HỘI\s+ĐỒNG)\s+NHÂN\s+DÂN\s+{alt(u.upper() for u in ADMIN_UNITS)}"
     r"\s+\p{Lu}|CHÍNH\s+PHỦ\s*$)"
+    # … the head of a committee whose place the header names (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`)
+    rf"|{SIGNER_TITLE_CAPS}\s+(?:ỦY\s+BAN|HỘI\s+ĐỒNG)\s+NHÂN\s+DÂN\s+{alt(u.upper() for u in ADMIN_UNITS)}\s*$"
 )
 
 # ---------------------------------------------------------------- body

@@ -407,3 +407,19 @@ def test_a_comma_that_is_part_of_a_name_stays():
 
     line = "BAN CHỈ HUY PHÒNG, CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN"
     assert _comma_speck(line) == line
+
+
+def test_a_title_in_capitals_over_the_chairmans_enacting_line():
+    """`BAN HÀNH KẾ HOẠCH …` / `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH` (the place in the header only): two lines."""
+    f = facts(
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH GIA LAI",
+        *MOTTO,
+        "Số: 512/QĐ-UBND",
+        "Gia Lai, ngày 19 tháng 7 năm 2024",
+        "QUYẾT ĐỊNH",
+        "BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ TỈNH GIA LAI NĂM 2025",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+    )
+    assert f.title == "BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ TỈNH GIA LAI NĂM 2025"
