@@ -1220,8 +1220,12 @@ def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
         if not time or TICK_CELL.match(time):  # `x` under `Thời gian thực hiện` / `2024`
             time = ticked.get(text.rfind("\n", 0, s) + 1)
         product = get("product").strip() or None
-        if not (lead or partners or time or product) and _GROUP_LABEL.match(stt):
-            # `I  Nhóm nhiệm vụ …` with nothing else: a group heading row.
+        if not (lead or partners or time or product) and (
+            _GROUP_LABEL.match(stt) or (not stt and is_caps(text[task_span[0] : task_span[1]]))
+        ):
+            # `I  Nhóm nhiệm vụ …` with nothing else: a group heading row; `⇥PHỤ LỤC II`, `⇥DANH MỤC DỰ
+            # ÁN`: a title set in by a tab after the table. Neither hands a lead to the rows after it.
+            inherited_lead = []
             continue
         if _merged_row(cells, cols):
             # `I | Hoàn thiện thể chế | Hoàn thiện thể chế | …`: a merged group row.

@@ -609,6 +609,22 @@ def test_a_column_titled_by_both_roles_reads_them_from_its_cells(title):
     assert (t.lead, t.partners) == (["Phòng Quy hoạch - Kiến trúc"], ["Văn phòng Sở"])
 
 
+def test_a_title_set_in_by_a_tab_after_a_table_is_no_task():
+    """`⇥PHỤ LỤC II` / `⇥DANH MỤC DỰ ÁN` after a task table (a layout that sets every line in by a tab):
+    no rows, and they hand no lead on."""
+    table = "\n".join(
+        [
+            "STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành",
+            "1\tHỗ trợ doanh nghiệp chuyển đổi số\tSở Kế hoạch và Đầu tư\tNăm 2025",
+            "\tDANH MỤC DỰ ÁN",
+        ]
+    )
+    doc = build_doc([("phu_luc", "phu_luc", "PHỤ LỤC I\n" + table)])
+    assert [(t.text, t.lead) for t in extract_tasks(doc)] == [
+        ("Hỗ trợ doanh nghiệp chuyển đổi số", ["Sở Kế hoạch và Đầu tư"])
+    ]
+
+
 def test_indicator_table_is_not_a_task_table():
     table = "\n".join(
         [
