@@ -176,8 +176,12 @@ def header_completed(header: list[str], row: list[str], is_title: Callable[[str]
     return [c if c.strip() else title for c, title in zip(row, header, strict=True)]
 
 
+#: A title's unit in brackets (`Kinh phí (triệu đồng)`, `Tỷ lệ (%)`): any words, a qualifier of the title.
+_BRACKETED_UNIT = regex.compile(r"\([^()]{1,20}\)")
+
+
 def _is_header_line(line: str) -> bool:
-    words = _HEADER_WORD_RE.findall(line)
+    words = _HEADER_WORD_RE.findall(_BRACKETED_UNIT.sub(" ", line))
     if not words:
         return bool(_ONLY_PUNCTUATION.fullmatch(line))
     return all(w.lower() in _HEADER_WORDS or (len(w) == 4 and w.isdecimal()) for w in words)
@@ -471,8 +475,9 @@ def _unlabelled_cut(between: str, offset: int, row: _Row, starts: list[int]) -> 
     return len(between)
 
 
-_LABEL_ONLY = regex.compile(rf"^(?:{ROMAN_WIDE}|\d{{1,3}}|[a-zđ]|[-–+•*])\.?$")
-_ROMAN_ONLY = regex.compile(rf"^{ROMAN_WIDE}\.?$")
+#: A row's label alone in its cell; a group row's is a Roman numeral or a capital (`A | Chính quyền số`).
+_LABEL_ONLY = regex.compile(rf"^(?:{ROMAN_WIDE}|\d{{1,3}}|[a-zđ]|[A-ZĐ]|[-–+•*])\.?$")
+_ROMAN_ONLY = regex.compile(rf"^(?:{ROMAN_WIDE}|[A-ZĐ])\.?$")
 
 
 def _opens_next_row(cell: str, label: str) -> bool:

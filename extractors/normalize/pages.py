@@ -500,6 +500,8 @@ _LOST_LABEL = LineStart(r"^[.,]\s+\p{Lu}\p{Ll}")
 _UPPER_BULLET = LineStart(rf"^[-–•*]{_DASH_SMUDGE}\s*\p{{Lu}}")
 _LOWER_BULLET = LineStart(rf"^[-–+•*]{_DASH_SMUDGE}\s*\p{{Ll}}")
 _TERMINAL = TextEnd(r"[.:!?]\s*$|\./\.\s*$")
+#: A table's number column titled on a line of its own: where a table set one cell per line begins.
+_STT_ALONE = LineStart(r"^(?:S[ốo]\s*TT|STT|TT)\s*$")
 #: A task's field opened after a sentence on the same line, its value not yet written (`… quốc gia.
 #: Cơ quan thực hiện:`): the value is on the next line, whatever the colon says elsewhere.
 _FIELD_OPENED = TextEnd(rf"(?<=\p{{L}})[.;]\s+(?i:{FIELD_NAME})(?:\s+[\p{{Ll}}\p{{M}}]+){{0,4}}\s*:\s*$")
@@ -527,8 +529,8 @@ def starts_paragraph(prev: str, line: str, wrapped: bool = False) -> bool:
     at the line's end does not end the paragraph.
     """
     tail = prev[-300:]
-    if "\t" in line or "\t" in tail:
-        return True
+    if "\t" in line or "\t" in tail or _STT_ALONE.match(line):
+        return True  # a table's row, or its first title on a line of its own (one cell per line)
     if _FIELD_OPENED.ends(tail) and not (_LABEL.match(line) or _UPPER_BULLET.match(line) or _LOWER_BULLET.match(line)):
         return False  # `… cấp quốc gia. Cơ quan thực hiện:` / `Sở Văn hóa, …`: the field's value wrapped
     if line[:1].isdigit() and _NUMBER_WORD_END.ends(tail) and tail.count("(") > tail.count(")"):

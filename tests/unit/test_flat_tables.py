@@ -236,3 +236,35 @@ def test_a_schedule_one_cell_per_line_with_its_time_column_first():
     # a time field line over prose is no header
     prose = ["Thời gian thực hiện", "Năm 2026", "Sở Y tế chủ trì."]
     assert rebuild_flat_tables(prose) == prose
+
+
+def test_a_table_one_cell_per_line_with_lettered_groups_and_a_unit_in_a_title():
+    """`A` / `Chính quyền số` (a group row whose empty cells were not written) and `Kinh phí (triệu đồng)`."""
+    lines = [
+        "STT",
+        "Nhiệm vụ",
+        "Cơ quan chủ trì",
+        "Kinh phí (triệu đồng)",
+        "Thời gian hoàn thành",
+        "A",
+        "Chính quyền số",
+        "1",
+        "Nâng cấp hệ thống quản lý văn bản",
+        "Văn phòng Ủy ban nhân dân tỉnh",
+        "1.500",
+        "Quý II/2025",
+        "B",
+        "Kinh tế số",
+        "1",
+        "Hỗ trợ doanh nghiệp chuyển đổi số",
+        "Sở Kế hoạch và Đầu tư",
+        "800",
+        "Năm 2025",
+    ]
+    assert rebuild_flat_tables(lines) == [
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tKinh phí (triệu đồng)\tThời gian hoàn thành",
+        "A\tChính quyền số\t\t\t",
+        "1\tNâng cấp hệ thống quản lý văn bản\tVăn phòng Ủy ban nhân dân tỉnh\t1.500\tQuý II/2025",
+        "B\tKinh tế số\t\t\t",
+        "1\tHỗ trợ doanh nghiệp chuyển đổi số\tSở Kế hoạch và Đầu tư\t800\tNăm 2025",
+    ]

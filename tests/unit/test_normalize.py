@@ -711,3 +711,9 @@ def test_a_heads_title_naming_its_office_small_runs_on_over_the_wrap():
 )
 def test_a_fields_value_wrapped_onto_the_next_line(prev, line, new):
     assert starts_paragraph(prev, line) is new
+
+
+def test_a_tables_number_title_alone_opens_a_paragraph():
+    """A title in capitals over a table set one cell per line: `STT` is the table's first cell, not the title's end."""
+    assert starts_paragraph("NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2025", "STT") is True
+    assert starts_paragraph("NHIỆM VỤ CỤ THỂ", "TT") is True
