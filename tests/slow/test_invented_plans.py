@@ -44,7 +44,8 @@ stand under the agencies' headings (`1. Sở Nội vụ:` over `-` items), and a
 (`CÔNG AN TỈNH` under its province, a signer under his rank, `Phòng Cảnh sát giao thông`), and a
 province's tourism plan numbered three figures deep (`1.1.1.`), each item's fields after it on its line, and
 a department's environment plan that writes names short (`Sở KH&ĐT`, `UBND các huyện, thị xã, TP`) with an
-indicator table in its appendix.
+indicator table in its appendix, and a province's decision whose plan has two numbered appendices (a task
+table in lettered groups, a list of projects).
 Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
@@ -960,6 +961,41 @@ EXPECTED = {
         # the appendix's indicator table gives its own targets (`source` table); these are the text's
         "targets": {(95.0, "%", 2025), (70.0, "%", 2025)},
         "tasks": 4,
+    },
+    "annex-decision": {
+        "documents": {
+            "doc_kind": "quyet_dinh",
+            "doc_number": "512/QĐ-UBND",
+            "issuer": "Ủy ban nhân dân tỉnh Gia Lai",
+            "province": "Gia Lai",
+            "issue_date": "2024-07-19",
+            "title": "ban hành kế hoạch chuyển đổi số tỉnh gia lai năm 2025",
+            "signer_name": "Rah Lan Chung",  # a name of the Central Highlands
+            "signer_title": "Chủ tịch",
+            "horizon_year": 2025,
+            "implements": [],
+        },
+        # two numbered appendices, the first's task table in lettered groups (`A | Chính quyền số`)
+        "sections": ["Điều 1", "Điều 2", "Điều 3", "I", "I/1", "I/2", "II", "III", "phu_luc", "phu_luc#2"],
+        "refs": {"749/QĐ-TTG", "luat:tổ chức chính quyền địa phương"},
+        "leads": {
+            "Chánh Văn phòng Ủy ban nhân dân tỉnh",
+            "Giám đốc Sở Thông tin và Truyền thông",
+            "Thủ trưởng các sở, ban, ngành",
+            "Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố",
+            "Sở Thông tin và Truyền thông",
+            "Văn phòng Ủy ban nhân dân tỉnh",
+            "Sở Kế hoạch và Đầu tư",
+        },
+        "deadlines": {
+            ("date", None, "2025-12-10", None),
+            ("quarter", None, "2025-Q2", None),
+            ("quarter", None, "2025-Q3", None),
+            ("year", None, "2025", None),
+            ("period", "2025", "2026", None),
+        },
+        "targets": {(100.0, "%", None), (50.0, "%", None)},
+        "tasks": 6,
     },
 }
 
