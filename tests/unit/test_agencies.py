@@ -497,6 +497,8 @@ def test_long_names_of_central_departments_end_where_the_action_starts(text, nam
         # a ministry's plan names itself by its head alone
         ("Thủ trưởng các đơn vị thuộc Bộ chủ động triển khai.", "Thủ trưởng các đơn vị thuộc Bộ"),
         ("Các sở, ngành thuộc Ủy ban nhân dân tỉnh chủ trì.", "Các sở, ngành thuộc Ủy ban nhân dân tỉnh"),
+        # a district's Party cells (`trực thuộc Huyện ủy`), as a province's (`trực thuộc Tỉnh ủy`)
+        ("Các chi bộ, đảng bộ trực thuộc Huyện ủy xây dựng kế hoạch.", "Các chi bộ, đảng bộ trực thuộc Huyện ủy"),
         # a unit of any kind names itself by its head alone
         ("Các phòng thuộc Trung tâm triển khai thực hiện.", "Các phòng thuộc Trung tâm"),
         ("Các đơn vị thuộc Viện tổ chức thực hiện.", "Các đơn vị thuộc Viện"),
