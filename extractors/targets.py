@@ -102,7 +102,7 @@ DENOMINATOR = (
     rf"|(?=[tT]){PER_ONE}"
 )
 #: `I.`, `2.1.`, `a)` at the start of a paragraph.
-LIST_LABEL = r"^(?:[IVXL]+\.|\d{1,2}(?:\.\d{1,2})*\.?(?=\s)|[a-zđ]\)|[-+•*–])\s*"
+LIST_LABEL = r"^(?:[IVXL]+[.\-–]|\d{1,2}(?:\.\d{1,2})*\.?(?=\s)|\d{1,2}\s?[-–](?=\s)|[a-zđ]\)|[-+•*–])\s*"
 #: `công nghiệp 4.0`, `loại 1`, `thứ 3`: figures that name rather than measure.
 NAMING = r"(?:top|tốp|cách\s+mạng\s+công\s+nghiệp|công\s+nghiệp|loại|thứ|cấp|hạng|nhóm|khóa|vòng|tuyến|quốc\s+lộ|tỉnh\s+lộ|đường)\s*$"
 _MASK_RES = [regex.compile(p, _I) for p in (DATE, LEGAL_NUMBER, DENOMINATOR)]

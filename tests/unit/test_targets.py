@@ -1155,3 +1155,9 @@ def test_a_change_measured_again_at_a_later_time_keeps_its_direction():
         (10.0, "%/năm", "increase", 2030),
         (5000.0, "tỷ đồng", "level", 2030),
     ]
+
+
+def test_a_party_style_label_is_no_part_of_the_indicator():
+    """`1- Đến năm 2025, tỷ lệ đô thị hóa …` (the Party's `1-` items): the label is no part of what is measured."""
+    [t] = targets_of("I- MỤC TIÊU\n1- Đến năm 2025, tỷ lệ đô thị hóa toàn huyện đạt 25%.\n")
+    assert (t.indicator, t.value, t.target_year) == ("tỷ lệ đô thị hóa toàn huyện", 25.0, 2025)
