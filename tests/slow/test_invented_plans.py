@@ -45,7 +45,8 @@ stand under the agencies' headings (`1. Sở Nội vụ:` over `-` items), and a
 province's tourism plan numbered three figures deep (`1.1.1.`), each item's fields after it on its line, and
 a department's environment plan that writes names short (`Sở KH&ĐT`, `UBND các huyện, thị xã, TP`) with an
 indicator table in its appendix, and a province's decision whose plan has two numbered appendices (a task
-table in lettered groups, a list of projects).
+table in lettered groups, a list of projects), and a district Party committee's programme in the Party's
+`I-` / `1-` labels.
 Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
@@ -996,6 +997,33 @@ EXPECTED = {
         },
         "targets": {(100.0, "%", None), (50.0, "%", None)},
         "tasks": 6,
+    },
+    "district-party": {
+        "documents": {
+            "doc_kind": "chuong_trinh_hanh_dong",
+            "doc_number": "25-CTr/HU",
+            "issuer": "Huyện ủy Nga Sơn",
+            "province": "Thanh Hóa",
+            "issue_date": "2022-09-14",
+            "title": "thực hiện nghị quyết số 06-nq/tw ngày 24/01/2022 của bộ chính trị về quy hoạch, xây dựng, quản lý và"
+            " phát triển bền vững đô thị",
+            "signer_name": "Mai Đình Lâm",
+            "signer_title": "Bí thư",
+            "horizon_year": 2030,
+            "implements": ["6/NQ-TW"],
+        },
+        # the Party's `I-` and `1-` labels
+        "sections": ["I", "I/1", "I/2", "II", "II/1", "II/2", "III", "III/1", "III/2"],
+        "refs": {"6/NQ-TW"},
+        "leads": {
+            "Ban Tuyên giáo Huyện ủy",
+            "Ủy ban nhân dân huyện",
+            "các chi bộ, đảng bộ trực thuộc Huyện ủy",
+            "Ban Xây dựng Đảng Huyện ủy",
+        },
+        "deadlines": {("quarter", None, "2022-Q4", None), ("year", None, "2024", None), ("recurring", None, None, "P1Y")},
+        "targets": {(25.0, "%", 2025)},
+        "tasks": 4,
     },
 }
 
