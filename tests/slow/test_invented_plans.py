@@ -1021,7 +1021,11 @@ EXPECTED = {
             "các chi bộ, đảng bộ trực thuộc Huyện ủy",
             "Ban Xây dựng Đảng Huyện ủy",
         },
-        "deadlines": {("quarter", None, "2022-Q4", None), ("year", None, "2024", None), ("recurring", None, None, "P1Y")},
+        "deadlines": {
+            ("quarter", None, "2022-Q4", None),
+            ("year", None, "2024", None),
+            ("recurring", None, None, "P1Y"),
+        },
         "targets": {(25.0, "%", 2025)},
         "tasks": 4,
     },
