@@ -1017,8 +1017,9 @@ def _name_tail(text: str, pos: int) -> int | None:
         # a lower-case word
         if sep == "và" and end is not None and (domain_end := _second_domain_end(text, end, t.start())):
             # `Trung tâm Quan trắc tài nguyên và môi trường`: a department's domain in small letters
-            end, lower_run, sep = domain_end, lower_run + 2, None
-            skip_to = domain_end
+            lower_run += len(_WORD_RE.findall(text, t.start(), domain_end))
+            end = skip_to = domain_end
+            sep = None
             continue
         if end is None or sep is not None:
             break  # `Ban hành` is no name; `, tìm kiếm` ends one
@@ -1048,8 +1049,7 @@ def _second_domain_end(text: str, name_end: int, pos: int) -> int | None:
     before = skeleton(text[max(0, name_end - 40) : name_end]).split()
     after = list(_WORD_RE.finditer(text, pos, min(len(text), pos + 40)))
     for left, right in _DOMAIN_PAIRS:
-        tail = left[-len(before) :] if len(left) > len(before) else left
-        if before[-len(tail) :] == tail and [skeleton(w.group()) for w in after[: len(right)]] == right:
+        if before[-len(left) :] == left and [skeleton(w.group()) for w in after[: len(right)]] == right:
             return after[len(right) - 1].end()
     return None
 

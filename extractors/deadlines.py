@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
@@ -55,6 +56,7 @@ from extractors.text.dates import MIXED_DATE, NUMERIC_DATE, make_date
 from extractors.text.fold import VOWEL_FAMILIES
 from extractors.text.labels import ROMAN_LOOKALIKE, read_roman_lookalike, roman_value
 from extractors.text.lexicon import LEAD_COLUMN, TIME_COLUMN_ANY, TIME_COLUMN_FIRST, TIME_SLOT_NAME
+from extractors.text.memo import memo
 from extractors.text.numbers import NUMBER_GLOSS
 from extractors.text.patterns import ROW_NUMBER, SPACES, family_word, guard_first_char, windows_around
 from schemas import Deadline
@@ -1005,21 +1007,29 @@ def _tick_run(first: int, last: int, a: tuple[str, dict], b: tuple[str, dict]) -
 
 @dataclass
 class TableBlock:
-    """One tab-separated table: its rows (each its start and its cells) and the lines just above it."""
+    """One tab-separated table: its rows (each its start and its cells) and the lines just above it.
+    What is read off it is read once: tasks and deadlines both ask."""
 
     rows: list[tuple[int, list[str]]]
     caption: str
 
+    @cached_property
     def ticks(self) -> TickTable:
         return read_ticks([cells for _, cells in self.rows], self.caption)
+
+    @cached_property
+    def time_columns(self) -> list[int]:
+        """Its time columns known by their values (`time_columns_by_values`)."""
+        return time_columns_by_values([cells for _, cells in self.rows])
 
 
 #: Lines above a table that may title it (`PHỤ LỤC` / `DANH MỤC NHIỆM VỤ NĂM 2025`).
 CAPTION_LINES = 2
 
 
+@memo(maxsize=2)
 def table_blocks(text: str) -> list[TableBlock]:
-    """The tab-separated tables of `text`."""
+    """The tab-separated tables of `text` (the same blocks for every reader of one document: do not change them)."""
     blocks: list[TableBlock] = []
     above: list[str] = []
     pos = 0
@@ -1080,10 +1090,10 @@ def _tables(doc, text, tasks) -> tuple[list[Deadline], list[tuple[int, int]]]:
     """Time-column cells and tick runs of tab-separated tables; every table line is returned as used."""
     out, used = [], []
     for block in table_blocks(text):
-        ticks = block.ticks()
+        ticks = block.ticks
         col: list[int] | None = None
         ncols = 0
-        by_values = time_columns_by_values([cells for _, cells in block.rows])
+        by_values = block.time_columns
         for r, (start, cells) in enumerate(block.rows):
             used.append((start, start + len("\t".join(cells))))
             if r in ticks.title_rows:

@@ -215,10 +215,10 @@ def classify_line(line: str) -> LineInfo:
                     # `1.1.1.` nests under `1.1.`: each depth of figures is a style of its own
                     style = f"dotted{label.count('.') + 1}"
             figures = lookalike = None
-            if style in ("roman_ocr_bare", "roman_ocr_small"):
-                if is_vietnamese_syllable(label):
-                    continue
-                style = "roman_ocr" if style == "roman_ocr_bare" else style
+            if style in ("roman_ocr_bare", "roman_ocr_small") and is_vietnamese_syllable(label):
+                continue  # a word (`HI VỌNG`), no numeral
+            if style == "roman_ocr_bare":
+                style = "roman_ocr"
             if style in ("roman_ocr", "part_ocr", "roman_ocr_small"):
                 figures = label if label.isdigit() and style != "roman_ocr_small" else None
                 lookalike = label

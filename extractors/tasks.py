@@ -34,7 +34,7 @@ from extractors.agencies import (
     span_names,
     split_agencies,
 )
-from extractors.deadlines import TICK_CELL, table_blocks, time_columns_by_values
+from extractors.deadlines import TICK_CELL, table_blocks
 from extractors.document import ParsedDoc
 from extractors.normalize.flat_tables import header_completed
 from extractors.sections import classify_line, heading_kind, is_title_like
@@ -1146,7 +1146,7 @@ def _ticked_times(text: str) -> dict[int, str]:
     """The times each table row ticks (`x` under `Năm 2024`), as written, by the row's start."""
     out = {}
     for block in table_blocks(text):
-        for r, runs in block.ticks().runs.items():
+        for r, runs in block.ticks.runs.items():
             out[block.rows[r][0]] = ", ".join(run.text for run in runs)
     return out
 
@@ -1160,9 +1160,7 @@ def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
     under_header = False
     ticked = _ticked_times(text)
     # a time column whose title OCR damaged, known by its values
-    time_columns = {
-        b.rows[0][0]: times[0] for b in table_blocks(text) if (times := time_columns_by_values([c for _, c in b.rows]))
-    }
+    time_columns = {b.rows[0][0]: b.time_columns[0] for b in table_blocks(text) if b.time_columns}
     for s, e in _lines(text, 0, len(text)):
         # Empty cells at either end of a row are tabs `_lines` trimmed: put them back.
         while s > 0 and text[s - 1] == "\t":
