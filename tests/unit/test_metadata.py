@@ -115,6 +115,12 @@ def test_header_from_another_province_and_kind():
     assert (f.signer_title, f.signer_name) == ("Phó Chủ tịch", "Trần Văn Tân")
 
 
+def _plan_closing_with(*closing: str) -> str:
+    """A district's short plan whose recipients' and signature block is `closing`."""
+    head = ["ỦY BAN NHÂN DÂN", "HUYỆN TAM NÔNG", "Số: 18/KH-UBND", "KẾ HOẠCH", "Về thử nghiệm", "1. Nội dung."]
+    return "\n".join([*head, "Nơi nhận:", *closing])
+
+
 @pytest.mark.parametrize(
     ("read", "ocr", "name"),
     [
@@ -125,20 +131,7 @@ def test_header_from_another_province_and_kind():
     ],
 )
 def test_a_scanned_signers_family_name_with_a_mark_lost(read, ocr, name):
-    text = "\n".join(
-        [
-            "ỦY BAN NHÂN DÂN",
-            "HUYỆN TAM NÔNG",
-            "Số: 18/KH-UBND",
-            "KẾ HOẠCH",
-            "Về thử nghiệm",
-            "1. Nội dung.",
-            "Nơi nhận:",
-            "- Như trên;",
-            "CHỦ TỊCH",
-            read,
-        ]
-    )
+    text = _plan_closing_with("- Như trên;", "CHỦ TỊCH", read)
     doc = ParsedDoc(text, parse_sections(text), page_starts=[0], ocr_pages=frozenset({1}) if ocr else frozenset())
     assert extract_metadata(doc).signer_name == name
 
@@ -152,22 +145,7 @@ def test_a_scanned_signers_family_name_with_a_mark_lost(read, ocr, name):
     ],
 )
 def test_a_signers_name_read_into_a_recipients_line(recipient, name):
-    text = "\n".join(
-        [
-            "ỦY BAN NHÂN DÂN",
-            "HUYỆN TAM NÔNG",
-            "Số: 18/KH-UBND",
-            "KẾ HOẠCH",
-            "Về thử nghiệm",
-            "1. Nội dung.",
-            "Nơi nhận:",
-            "TM. ỦY BAN NHÂN DÂN",
-            "- UBND tỉnh (b/c);",
-            "CHỦ TỊCH",
-            recipient,
-            "- Lưu: VT.",
-        ]
-    )
+    text = _plan_closing_with("TM. ỦY BAN NHÂN DÂN", "- UBND tỉnh (b/c);", "CHỦ TỊCH", recipient, "- Lưu: VT.")
     assert extract_metadata(ParsedDoc(text, parse_sections(text))).signer_name == name
 
 
