@@ -619,6 +619,10 @@ GROUP_MODIFIERS = [
 CLOSING_MODIFIERS = ["liên quan", "khác"]
 
 
+#: A level of local government as the committees named by their levels shorten it.
+_LEVEL_WORD = r"(?:huyện|quận|thị|thành)"
+
+
 def _phrase_alts(words) -> str:
     parts = sorted(set(words), key=len, reverse=True)
     out = []
@@ -628,7 +632,11 @@ def _phrase_alts(words) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
-_GROUP_NOUN = _phrase_alts(GROUP_NOUNS) + _END
+#: The district-level committees of a Party, Youth Union or association named by their levels
+#: sharing one noun (`các huyện, thị, thành ủy`, `các huyện, thị, thành Đoàn`, `quận, huyện Hội`):
+#: bodies, not the localities `các huyện, thị, thành` are.
+_LEVELS_SHARING_NOUN = rf"{_LEVEL_WORD}(?:\s*,\s*{_LEVEL_WORD})+{_SP}(?:ủy|đoàn|hội){_END}"
+_GROUP_NOUN = rf"(?:{_LEVELS_SHARING_NOUN}|{_phrase_alts(GROUP_NOUNS)}{_END})"
 _CLOSING_MODIFIER = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){_phrase_alts(CLOSING_MODIFIERS)}\Z", _F)
 _BARE_NOUN = _phrase_alts(BARE_NOUNS) + _END
 #: The kinds of school a group of schools names, listed (`các trường mầm non, tiểu học`).
@@ -637,8 +645,12 @@ _GROUP_MOD = rf"(?:{_SP}(?:{_phrase_alts(GROUP_MODIFIERS)}{_END}|{_SCHOOL_KINDS}
 #: `,`, `và`, `/`; OCR's speck after a comma (`các sở, ; ngành`) is the comma's.
 _GROUP_SEP = rf"(?:\s*,(?:\s*;)?\s*|{_SP}và{_SP}|\s*/\s*)"
 #: Later nouns in a group are lower-case, so `, Ủy ban …` or `, Sở Y tế` start a new agency.
-_GROUP_TAIL = rf"(?:{_GROUP_SEP}(?!các{_END})(?-i:(?=\p{{Ll}})){_GROUP_NOUN}{_GROUP_MOD})*"
+#: … except the Youth Union's units under the issuer, which the Union writes with its capital
+#: (`các huyện, thị, thành Đoàn và Đoàn trực thuộc`).
+_UNION_UNITS_UNDER = rf"(?-i:Đoàn)(?={_SP}trực{_SP}thuộc{_END})"
+_GROUP_TAIL = rf"(?:{_GROUP_SEP}(?!các{_END})(?:(?-i:(?=\p{{Ll}})){_GROUP_NOUN}|{_UNION_UNITS_UNDER}){_GROUP_MOD})*"
 _GROUP_RE = regex.compile(rf"(?:các|những){_SP}{_GROUP_NOUN}{_GROUP_MOD}{_GROUP_TAIL}", _F)
+_COMMITTEES_BY_LEVEL_RE = regex.compile(rf"(?:các|những){_SP}{_LEVELS_SHARING_NOUN}", _F)
 _BARE_GROUP_RE = regex.compile(rf"(?-i:(?=\p{{Ll}})){_BARE_NOUN}{_GROUP_MOD}{_GROUP_TAIL}", _F)
 #: `phối hợp với Bộ, ngành liên quan`: a capital opens a bare group only when a list follows,
 #: as one noun alone (`Sở chủ trì`) is the body itself.
@@ -828,6 +840,7 @@ _SMALL_BODY_WORDS = 7
 #: phát triển`): they do not end a name that a locality closes.
 NAME_VERBS = ["đầu tư", "xây dựng", "phát triển", "quản lý"]
 _NAME_VERB_RE = regex.compile(_alts(NAME_VERBS) + _END, _F)
+_NAME_VERB_AFTER_RE = regex.compile(rf"[ \t]+(?-i:(?=\p{{Ll}})){_alts(NAME_VERBS)}{_END}", _F)
 
 
 #: Words that end a name in running text but join a name's words before a lead's cue
@@ -969,6 +982,19 @@ _REGION_NO = regex.compile(r"\d{1,2}|[IVXL]{1,5}")
 _REGION_WORDS = regex.compile(r"(?i:khu\s+vực)\s*\Z")
 
 
+def _verbs_object_end(text: str, pos: int, token_end: int) -> int:
+    """End of a name's own verb (`Quản lý` at `pos`) with the verbs in small letters straight after
+    it, its object (`Phòng Quản lý đầu tư xây dựng`): there they are nouns, not the clause's predicate
+    (`Phòng Quản lý đô thị xây dựng …` still ends at `đô thị`). `token_end` when no verb follows."""
+    verb = _NAME_VERB_RE.match(text, pos)
+    if not verb or not _NAME_VERB_AFTER_RE.match(text, verb.end()):
+        return token_end
+    end = verb.end()
+    while after := _NAME_VERB_AFTER_RE.match(text, end):
+        end = after.end()
+    return end
+
+
 def _name_tail(text: str, pos: int) -> int | None:
     """Extent of the name after a head; None when no capitalised word follows it."""
     end = None
@@ -1012,7 +1038,8 @@ def _name_tail(text: str, pos: int) -> int | None:
                     # `Cục Phát triển đô thị - Bộ Xây dựng`: a unit and its parent.
                     end = nested
                 break
-            end, lower_run, sep = t.end(), 0, None
+            end = skip_to = _verbs_object_end(text, t.start(), t.end())
+            lower_run, sep = 0, None
             continue
         # a lower-case word
         if sep == "và" and end is not None and (domain_end := _second_domain_end(text, end, t.start())):
@@ -1172,7 +1199,7 @@ def _core_at(text: str, pos: int, bare: bool) -> int | None:
         return m.end()
     if shared := _shared_head(text, pos):
         return shared[1][-1][1]
-    m = _LOCALITIES_RE.match(text, pos)
+    m = None if _COMMITTEES_BY_LEVEL_RE.match(text, pos) else _LOCALITIES_RE.match(text, pos)
     if m and (bare or _group_ends(text, m.end())):
         return m.end()
     end = _proper_at(text, pos)

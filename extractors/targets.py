@@ -38,11 +38,11 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.agencies import agency_at, split_agencies
+from extractors.agencies import PREDICATE_WORDS, agency_at, split_agencies
 from extractors.normalize.flat_tables import column_role, header_completed
 from extractors.text.dates import DATE
 from extractors.text.fold import fold, normalize_tone_marks
-from extractors.text.lexicon import COUNTED_ABBREVIATIONS, SCHOOL_LEVELS
+from extractors.text.lexicon import COUNTED_ABBREVIATIONS, KIND_NAMING_NOUNS, SCHOOL_LEVELS
 from extractors.text.memo import memo
 from extractors.text.numbers import GLUED_UNIT, Quantity, find_quantities, is_year, parse_quantity_cell
 from extractors.text.patterns import OCR_JUNK, SPACES
@@ -631,6 +631,10 @@ _TIMES_AFTER_RE = regex.compile(
 )
 
 
+#: A verb after a noun that counts by kind says what the place does, no kind (`3 khu xử lý chất thải`).
+_ACTION_RE = regex.compile(rf"(?:{'|'.join(PREDICATE_WORDS)})(?!\p{{L}})", _I)
+
+
 def _counted_noun_end(line: str, start: int, end: int) -> int | None:
     """End of the noun a figure counts when no known unit follows it (`500 chuỗi`, `120 câu
     lạc bộ`, `50 tổ hợp tác`): in Vietnamese the counted noun comes right after the numeral,
@@ -641,6 +645,12 @@ def _counted_noun_end(line: str, start: int, end: int) -> int | None:
     word = word_end(line, m.end())
     if word is None or normalize_tone_marks(line[m.end() : word].split()[0]) not in vocabulary():
         return None
+    if (
+        line[m.end() : word].lower() in KIND_NAMING_NOUNS
+        and (kind := _COUNTED_AFTER_RE.match(line, word))
+        and not _ACTION_RE.match(line, kind.end())
+    ):
+        return word_end(line, kind.end()) or word  # `khu` + `dân cư`; `khu` + `xử lý …` stays `khu`
     return word
 
 

@@ -1151,12 +1151,19 @@ def _ticked_times(text: str) -> dict[int, str]:
     return out
 
 
+def _named_by_group_row(cell: str) -> list[str]:
+    """The bodies a table's group row names, when it names nothing else (`I | Phòng Quản lý đầu tư`)."""
+    named = heading_assignment(cell) if _only_agencies(cell) else None
+    return named.lead if named else []
+
+
 def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
     text = doc.text or ""
     drafts = []
     cols = None
     header: list[str] = []
     inherited_lead: list[str] = []
+    group_lead: list[str] = []  # the body a group row names, for the rows under it
     under_header = False
     ticked = _ticked_times(text)
     # a time column whose title OCR damaged, known by its values
@@ -1180,7 +1187,7 @@ def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
         if found and "timeframe" not in found and s in time_columns:
             found["timeframe"] = time_columns[s]
         if found and (cols is None or (not _numbered(cells, cols) and _repeats(cells, header))):
-            cols, header, inherited_lead, under_header = found, cells, [], True
+            cols, header, inherited_lead, group_lead, under_header = found, cells, [], [], True
             continue
         if cols is None:
             continue
@@ -1222,16 +1229,18 @@ def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
             _GROUP_LABEL.match(stt) or (not stt and is_caps(text[task_span[0] : task_span[1]]))
         ):
             # `I  Nhóm nhiệm vụ …` with nothing else: a group heading row; `⇥PHỤ LỤC II`, `⇥DANH MỤC DỰ
-            # ÁN`: a title set in by a tab after the table. Neither hands a lead to the rows after it.
+            # ÁN`: a title set in by a tab after the table. Neither hands a lead to the rows after it,
+            # unless the group row names the body the rows under it are for (`I | Phòng Quản lý đầu tư`).
             inherited_lead = []
+            group_lead = _named_by_group_row(text[task_span[0] : task_span[1]])
             continue
         if _merged_row(cells, cols):
             # `I | Hoàn thiện thể chế | Hoàn thiện thể chế | …`: a merged group row.
             continue
         if lead and stt not in ("-", "+", ""):
             inherited_lead = lead
-        elif not lead and stt in ("-", "+", ""):
-            lead = list(inherited_lead)
+        elif not lead:
+            lead = list(inherited_lead if stt in ("-", "+", "") else []) or list(group_lead)
         drafts.append(
             _Draft(
                 task_span[0],

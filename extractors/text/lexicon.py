@@ -178,15 +178,19 @@ NAME_WORD = rf"\p{{Lu}}\p{{Ll}}*(?:{_APOSTROPHE}\p{{Lu}}?\p{{Ll}}+)?"
 #: The Party's header in place of the motto (a Tỉnh ủy's or Huyện ủy's plan), in capitals only;
 #: its first word as OCR may garble it (`ĐÁẢNG CỘNG SẢN VIỆT NAM`), the rest known letter for letter.
 MOTTO_PARTY = rf"(?-i:Đ\p{{Lu}}{{1,3}}NG\s+{loose('CỘNG SẢN VIỆT NAM')})"
+#: The Youth Union's header in place of the motto (a Tỉnh Đoàn's or Huyện Đoàn's plan), in
+#: capitals only; `HỒ CHÍ MINH` in it names the Union, not the city.
+MOTTO_YOUTH = rf"(?-i:{loose('ĐOÀN')}\s+(?:TNCS|{loose('THANH NIÊN CỘNG SẢN')})\s+{loose('HỒ CHÍ MINH')})"
 #: The motto in capitals with OCR's damage between its first words and `NAM`
 #: (`CỘNG HOÀ XÃ ⁄?HỦ NGHĨA VIỆT NAM`, `… XÃ IHỦNGHĨA VIỆT NAM`, `… NGHĨA VỊ! NAM`).
 _MOTTO_DAMAGED = rf"(?-i:{loose('CỘNG HÒA XÃ')}(?:\s*[^\s\p{{Ll}}]{{1,9}}){{1,4}}?\s+NAM\b)"
-#: The motto's first line, its vowels as OCR reads them (`CỘNG HÕA`, `XÃ HỌI`), or the Party's header.
-MOTTO_COUNTRY = rf"(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')}|{_MOTTO_DAMAGED}|{MOTTO_PARTY})"
+#: The motto's first line, its vowels as OCR reads them (`CỘNG HÕA`, `XÃ HỌI`), or the Party's or
+#: the Youth Union's header.
+MOTTO_COUNTRY = rf"(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')}|{_MOTTO_DAMAGED}|{MOTTO_PARTY}|{MOTTO_YOUTH})"
 MOTTO_SLOGAN = r"Độc\s+lập\s*[-–]?\s*Tự\s+do\s*[-–]\s*Hạnh\s+(?:phúc|Phúc|PHÚC)"
 #: Either line of the national motto, as far as it is needed to know it; vowels
 #: as OCR reads them (`CỌNG HÒA XÃ HỘI`, `XÃ HỌI` on real scans).
-MOTTO_START = rf"(?:{loose('CỘNG HÒA XÃ HỘI')}|{_MOTTO_DAMAGED}|{loose('Độc lập')}\s*[-–]|{MOTTO_PARTY})"
+MOTTO_START = rf"(?:{loose('CỘNG HÒA XÃ HỘI')}|{_MOTTO_DAMAGED}|{loose('Độc lập')}\s*[-–]|{MOTTO_PARTY}|{MOTTO_YOUTH})"
 
 #: Local government levels, as the issuer line and place names write them.
 #: `đặc khu`: the island special zones of the 2025 two-level government (`xã, phường, đặc khu`).
@@ -200,6 +204,9 @@ COUNTED_ABBREVIATIONS: dict[str, str] = {
     "htx": "hợp tác xã",
     "dn": "doanh nghiệp",
 }
+#: Nouns that count areas and groups by the kind the word after them names (`01 khu dân cư kiểu mẫu`,
+#: `03 vùng kinh tế`, `05 tổ công tác`, `cụm dân cư`): the counted thing is both words.
+KIND_NAMING_NOUNS: tuple[str, ...] = ("khu", "cụm", "vùng", "tổ")
 #: The levels of the school system, which name kinds of school (`trường trung học phổ
 #: thông`, `các trường mầm non, tiểu học`, `cơ sở giáo dục mầm non`); the longer first.
 SCHOOL_LEVELS: tuple[str, ...] = (
@@ -215,6 +222,9 @@ ENACTING_LINE = (
     r"\s+\p{Lu}|CHÍNH\s+PHỦ\s*$)"
     # … the head of a committee whose place the header names (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`)
     rf"|{SIGNER_TITLE_CAPS}\s+(?:ỦY\s+BAN|HỘI\s+ĐỒNG)\s+NHÂN\s+DÂN\s+{alt(u.upper() for u in ADMIN_UNITS)}\s*$"
+    # … or the head of a department, ministry or board that decides on its own (`GIÁM ĐỐC SỞ NÔNG
+    # NGHIỆP …`, `BỘ TRƯỞNG BỘ Y TẾ`, `TRƯỞNG BAN QUẢN LÝ …`)
+    r"|" + SIGNER_TITLE_CAPS + r"\s+(?:SỞ|BỘ|BAN|CỤC|CHI\s+CỤC|TRUNG\s+TÂM)\s+\p{Lu}"
 )
 
 # ---------------------------------------------------------------- body

@@ -555,6 +555,39 @@ def test_a_group_of_localities_with_the_short_forms_of_its_units(text, name):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Các huyện, thị, thành Đoàn và Đoàn trực thuộc xây dựng kế hoạch.",
+            "Các huyện, thị, thành Đoàn và Đoàn trực thuộc",
+        ),
+        ("Các huyện, thị, thành ủy chỉ đạo thực hiện.", "Các huyện, thị, thành ủy"),
+        ("Các quận, huyện Hội triển khai thực hiện.", "Các quận, huyện Hội"),
+    ],
+)
+def test_committees_named_by_their_levels_sharing_one_noun_are_no_localities(text, name):
+    """The Party's, the Youth Union's and the associations' district committees (`huyện, thị, thành
+    ủy`): bodies of their own, not the people's committees of `các huyện, thị, thành`."""
+    assert mentions(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Phòng Quản lý đầu tư tổ chức đối thoại với doanh nghiệp.", "Phòng Quản lý đầu tư"),
+        ("Phòng Quản lý đầu tư xây dựng chủ trì thực hiện.", "Phòng Quản lý đầu tư xây dựng"),
+        # the object is `đô thị`: the verb after it is the clause's
+        ("Phòng Quản lý đô thị xây dựng quy hoạch chung.", "Phòng Quản lý đô thị"),
+        ("Sở Y tế xây dựng kế hoạch.", "Sở Y tế"),
+    ],
+)
+def test_a_names_own_verb_takes_the_verb_after_it_as_its_object(text, name):
+    """`Quản lý` in a name wants its object in small letters straight after it (`đầu tư`): a verb
+    there is a noun of the name, not the clause's predicate."""
+    assert mentions(text) == [name]
+
+
+@pytest.mark.parametrize(
     ("name", "spelled"),
     [
         ("các cơ sở y tế", "các cơ sở y tế"),

@@ -454,6 +454,13 @@ _COUNCIL = ["HỘI ĐỒNG NHÂN DÂN", "TỈNH HÀ GIANG", "Số: 25/NQ-HĐND",
 _COUNCIL_TITLE = "về kế hoạch phát triển kinh tế - xã hội năm 2021"
 _GOVERNMENT = ["CHÍNH PHỦ", "Số: 18/NQ-CP", "Hà Nội, ngày 22 tháng 01 năm 2026"]
 _GOVERNMENT_TITLE = "ban hành chương trình hành động của chính phủ thực hiện nghị quyết số 57-nq/tw"
+_DEPARTMENT = [
+    "UBND TỈNH BẾN TRE",
+    "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+    "Số: 356/QĐ-SNNMT",
+    "Bến Tre, ngày 14 tháng 3 năm 2025",
+]
+_DEPARTMENT_TITLE = "ban hành kế hoạch phòng, chống hạn hán, xâm nhập mặn mùa khô năm 2025"
 
 
 @pytest.mark.parametrize(
@@ -466,6 +473,9 @@ _GOVERNMENT_TITLE = "ban hành chương trình hành động của chính phủ 
         (_GOVERNMENT, _GOVERNMENT_TITLE.upper(), ["CHÍNH PHỦ"], _GOVERNMENT_TITLE),
         # the committee's head enacts (a Chủ tịch's decision)
         (_COUNCIL, _COUNCIL_TITLE.upper(), ["CHỦ TỊCH HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG"], _COUNCIL_TITLE),
+        # a department's or ministry's head decides on the body's own plan
+        (_DEPARTMENT, _DEPARTMENT_TITLE.upper(), ["GIÁM ĐỐC SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"], _DEPARTMENT_TITLE),
+        (_DEPARTMENT, _DEPARTMENT_TITLE.upper(), ["BỘ TRƯỞNG BỘ Y TẾ"], _DEPARTMENT_TITLE),
     ],
 )
 def test_the_enacting_body_under_the_title_is_not_part_of_it(header, subject, enacting, title):
@@ -477,6 +487,8 @@ def test_the_enacting_body_under_the_title_is_not_part_of_it(header, subject, en
     assert facts.title.lower() == title
     if header is _GOVERNMENT:
         assert facts.issuer == "Chính phủ"
+    elif header is _DEPARTMENT:
+        assert (facts.issuer, facts.horizon_year) == ("Sở Nông nghiệp và Môi trường tỉnh Bến Tre", 2025)
     else:
         assert (facts.issuer, facts.horizon_year) == ("Hội đồng nhân dân tỉnh Hà Giang", 2021)
 
@@ -701,6 +713,25 @@ def test_a_party_committee_under_its_organisation_is_named_by_its_place(organisa
     )
     facts = _facts(text)
     assert (facts.issuer, facts.doc_number, facts.issue_date.isoformat()) == (issuer, "25-CTr/TU", "2025-04-10")
+
+
+@pytest.mark.parametrize(
+    ("union", "issuer"),
+    [
+        ("ĐOÀN TNCS HỒ CHÍ MINH", "Tỉnh đoàn Quảng Ngãi"),
+        ("ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH", "Tỉnh đoàn Quảng Ngãi"),
+    ],
+)
+def test_the_youth_unions_name_where_the_motto_stands_is_no_part_of_the_issuer(union, issuer):
+    """A Youth Union's header carries the Union's name in place of the motto, as the Party's carries
+    `ĐẢNG CỘNG SẢN VIỆT NAM`: `HỒ CHÍ MINH` in it names the Union, not the city."""
+    text = "\n".join(
+        ["TỈNH ĐOÀN QUẢNG NGÃI", union, "***", "Số: 215-KH/TĐTN-TNNT", "Quảng Ngãi, ngày 10 tháng 3 năm 2025"]
+        + ["KẾ HOẠCH", "Tổ chức Chiến dịch Thanh niên tình nguyện hè năm 2025"]
+    )
+    facts = _facts(normalize_text(text))
+    assert (facts.issuer, facts.province, facts.doc_number) == (issuer, "Quảng Ngãi", "215-KH/TĐTN-TNNT")
+    assert facts.title == "Tổ chức Chiến dịch Thanh niên tình nguyện hè năm 2025"
 
 
 @pytest.mark.parametrize(("named", "province"), [("Lai Châu", "Lai Châu"), ("Bình Dương", "Bình Dương")])

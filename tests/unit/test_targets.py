@@ -1105,6 +1105,21 @@ def test_counted_abbreviations_are_written_out_in_the_indicator(item, found):
     assert [(t.indicator, t.value, t.domain) for t in targets] == found
 
 
+@pytest.mark.parametrize(
+    ("item", "unit"),
+    [
+        ("- Mỗi huyện có ít nhất 01 khu dân cư kiểu mẫu.", "khu dân cư"),
+        ("- Hình thành 03 vùng kinh tế động lực.", "vùng kinh tế"),
+        ("- Thành lập 05 tổ công tác liên ngành.", "tổ công tác"),
+        ("- Thành lập mới 20 tổ hợp tác.", "tổ hợp tác"),
+    ],
+)
+def test_a_noun_that_counts_by_kind_takes_the_kind_after_it(item, unit):
+    """`khu`, `vùng`, `cụm`, `tổ` count areas and groups of the kind the word after them names."""
+    (t,) = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n" + item)
+    assert t.unit == unit
+
+
 def test_a_clause_with_only_a_time_and_a_figure_measures_the_clause_before():
     found = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n- Tỷ lệ đô thị hóa đạt 35% vào năm 2027; năm 2030 đạt 40%.")
     assert [(t.indicator, t.value, t.target_year) for t in found] == [

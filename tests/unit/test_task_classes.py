@@ -648,3 +648,20 @@ def test_a_speck_after_a_groups_comma_is_the_commas():
 def test_the_addressee_before_a_colon_leads_the_work_after_it(item, lead, partners):
     (t,) = tasks_of(*HEAD, "III. TỔ CHỨC THỰC HIỆN", f"1. {item}")
     assert (t.lead, t.partners) == (lead, partners)
+
+
+@pytest.mark.parametrize("sep", ["\t", " | "])
+def test_a_task_tables_group_rows_naming_offices_lead_the_rows_under_them(sep):
+    """A task table with no lead column, its rows grouped under the offices that do them."""
+    rows = [
+        ["STT", "Nội dung nhiệm vụ", "Đơn vị phối hợp", "Thời gian hoàn thành"],
+        ["I", "Phòng Quản lý đầu tư", "", ""],
+        ["1", "Rà soát danh mục dự án kêu gọi đầu tư", "Sở Tài chính", "Quý II/2024"],
+        ["2", "Tổ chức đối thoại với doanh nghiệp", "", "Tháng 9/2024"],
+        ["II", "Văn phòng Ban", "", ""],
+        ["1", "Cập nhật thủ tục hành chính", "", "Thường xuyên"],
+        ["III", "Nhóm nhiệm vụ khác", "", ""],
+        ["1", "Tổng kết, đánh giá", "", "Tháng 12/2024"],
+    ]
+    tasks = tasks_of(*HEAD, "II. NHIỆM VỤ", *(sep.join(r) for r in rows))
+    assert [t.lead for t in tasks] == [["Phòng Quản lý đầu tư"], ["Phòng Quản lý đầu tư"], ["Văn phòng Ban"], []]
