@@ -46,7 +46,10 @@ province's tourism plan numbered three figures deep (`1.1.1.`), each item's fiel
 a department's environment plan that writes names short (`Sở KH&ĐT`, `UBND các huyện, thị xã, TP`) with an
 indicator table in its appendix, and a province's decision whose plan has two numbered appendices (a task
 table in lettered groups, a list of projects), and a district Party committee's programme in the Party's
-`I-` / `1-` labels.
+`I-` / `1-` labels, and a provincial Youth Union's plan (`ĐOÀN TNCS HỒ CHÍ MINH` where the motto stands,
+`các huyện, thị, thành Đoàn`), and an economic zone board's plan whose task table has no lead column, its
+group rows naming the offices, and a Fatherland Front's plan (`ỦY BAN MTTQ VIỆT NAM / TỈNH … / BAN THƯỜNG
+TRỰC`), and a department's own decision approving its plan (`GIÁM ĐỐC SỞ …` enacting).
 Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
@@ -1028,6 +1031,126 @@ EXPECTED = {
         },
         "targets": {(25.0, "%", 2025)},
         "tasks": 4,
+    },
+    "youth-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "215-KH/TĐTN-TNNT",
+            "issuer": "Tỉnh đoàn Quảng Ngãi",  # `ĐOÀN TNCS HỒ CHÍ MINH` beside it names the Union, not the city
+            "province": "Quảng Ngãi",
+            "issue_date": "2025-03-10",
+            "title": "tổ chức chiến dịch thanh niên tình nguyện hè năm 2025",
+            "signer_name": "Lê Thị Thu Hà",
+            "signer_title": "Phó Bí thư",
+            "horizon_year": 2025,
+            "implements": [],
+        },
+        "sections": [
+            *("I", "I/1", "I/2", "II", "II/1", "II/2", "II/3", "III", "III/1", "III/2", "III/2/a", "III/2/b"),
+            *("III/2/c", "IV", "IV/1", "IV/2", "IV/3"),
+        ],
+        "refs": set(),
+        "leads": {
+            "Ban Phong trào Tỉnh Đoàn",
+            "Văn phòng Tỉnh Đoàn",
+            "các huyện, thị, thành Đoàn và Đoàn trực thuộc",  # the Union's district committees, no localities
+        },
+        "deadlines": {
+            ("period", "2025-06-01", "2025-08-31", None),
+            ("date", None, "2025-09-10", None),
+            ("month", None, "2025-05", None),
+            ("date", None, "2025-05-25", None),
+        },
+        "targets": {(100.0, "%", None), (2.0, "công trình", None), (5000.0, "lượt", None)},
+        "tasks": 6,
+    },
+    "board-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "88/KH-BQLKKT",
+            "issuer": "Ban Quản lý khu kinh tế tỉnh Quảng Ninh",  # from capitals: the case a reader cannot know
+            "province": "Quảng Ninh",
+            "issue_date": "2024-04-05",
+            "title": "cải thiện môi trường đầu tư, nâng cao năng lực cạnh tranh tại các khu kinh tế, khu công nghiệp năm"
+            " 2024",
+            "signer_name": "Vũ Văn Diện",
+            "signer_title": "Trưởng ban",
+            "horizon_year": 2024,
+            "implements": [],
+        },
+        "sections": ["I", "I/1", "I/2", "I/3", "II", "III"],
+        "refs": {"45/KH-UBND"},
+        # the task table has no lead column: its group rows name the office the rows under them are for
+        "leads": {"Phòng Quản lý đầu tư", "Văn phòng Ban", "các phòng, đơn vị thuộc Ban"},
+        "deadlines": {
+            ("quarter", None, "2024-Q2", None),
+            ("month", None, "2024-09", None),
+            ("ongoing", None, None, None),
+            ("date", None, "2024-12-15", None),
+        },
+        "targets": {(1500.0, "triệu usd", None), (60.0, "%", None), (100.0, "%", None)},
+        "tasks": 4,
+    },
+    "front-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "46/KH-MTTQ-BTT",
+            "issuer": "Ban Thường trực, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hải Dương",
+            "province": "Hải Dương",
+            "issue_date": "2023-02-22",
+            "title": 'triển khai cuộc vận động "toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh" năm 2023',
+            "signer_name": "Phạm Văn Hùng",
+            "signer_title": "Chủ tịch",
+            "horizon_year": 2023,
+            "implements": [],
+        },
+        "sections": ["I", "II", "III", "III/1", "III/2", "III/3", "IV"],
+        "refs": {"12/CTR-MTTQ-BTT"},
+        "leads": {
+            "Ban Tuyên giáo Ủy ban Mặt trận Tổ quốc tỉnh",
+            "Ủy ban Mặt trận Tổ quốc các huyện, thị xã, thành phố",
+            "Ban Dân chủ - Pháp luật Ủy ban Mặt trận Tổ quốc tỉnh",
+            "Văn phòng Ủy ban Mặt trận Tổ quốc tỉnh",
+        },
+        "deadlines": {
+            ("date", None, "2023-11-18", None),
+            ("quarter", None, "2023-Q3", None),
+            ("date", None, "2023-12-05", None),
+        },
+        "targets": {(90.0, "%", None), (1.0, "khu dân cư", None)},  # `khu` counts by the kind after it
+        "tasks": 4,
+    },
+    "dept-decision": {
+        "documents": {
+            "doc_kind": "quyet_dinh",
+            "doc_number": "356/QĐ-SNN",
+            "issuer": "Sở Nông nghiệp và Phát triển nông thôn tỉnh Bến Tre",
+            "province": "Bến Tre",
+            "issue_date": "2024-03-14",
+            "title": "ban hành kế hoạch phòng, chống hạn hán, xâm nhập mặn mùa khô năm 2024",
+            "signer_name": "Trần Văn Hai",
+            "signer_title": "Giám đốc",
+            "horizon_year": 2024,
+            "implements": [],
+        },
+        "sections": ["Điều 1", "Điều 2", "Điều 3", "I", "II", "II/1", "II/2", "II/3", "III"],
+        "refs": {"luat:phòng, chống thiên tai", "25/QĐ-UBND"},
+        "leads": {
+            "Chánh Văn phòng Sở",
+            "Chi cục trưởng Chi cục Thủy lợi",
+            "Thủ trưởng các đơn vị thuộc Sở",
+            "Chi cục Thủy lợi",
+            "Chi cục Trồng trọt và Bảo vệ thực vật",
+            "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn",
+            "Văn phòng Sở",
+        },
+        "deadlines": {
+            ("period", "2023-12", "2024-05", None),
+            ("date", None, "2024-01-31", None),
+            ("recurring", None, None, None),  # weekly: no recurrence the data contract allows
+        },
+        "targets": {(100.0, "%", None), (5.0, "%", None)},
+        "tasks": 5,
     },
 }
 
