@@ -323,7 +323,7 @@ _CLAUSE_BREAK_RE = regex.compile(r"[;:(“\"\n\t]|\.(?=\s)")
 _REPORT_PERIOD_RE = regex.compile(
     rf"báo\s+cáo(?:\s+(?:sơ\s+kết|tổng\s+kết|định\s+kỳ|kết\s+quả))?\s+"
     rf"(?:(?P<P1Y>(?:cả\s+|{HANG}\s+)?{NAM})|(?P<P6M>(?:0?6|sáu)\s+{THANG}(?:\s+đầu\s+{NAM})?)"
-    rf"|(?P<P3M>(?:{HANG}\s+)?{QUY})|(?P<P1M>(?:{HANG}\s+)?{THANG}))(?!\s*(?:\d|[IV]+\b|{ROMAN_LOOKALIKE}))",
+    rf"|(?P<P3M>(?:{HANG}\s+)?{QUY})|(?P<P1M>(?:{HANG}\s+)?{THANG}))(?!\s*(?:\d|[IV]+\b))",
     regex.I,
 )
 #: `trước ngày 30 tháng 6 đối với báo cáo sáu tháng`: the report named after its due day.

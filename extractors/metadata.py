@@ -56,7 +56,7 @@ from extractors.text.provinces import (
     title_case_place,
     unit_by_letters,
 )
-from extractors.text.syllables import is_vietnamese_syllable, toneless
+from extractors.text.syllables import doubled_letter_readings, is_vietnamese_syllable, toneless
 
 #: How many lines from the top count as the header block.
 HEADER_LINES = 20
@@ -289,17 +289,19 @@ def as_written_elsewhere(name: str, place: str) -> str:
     """`… tỉnh Quáng Trị`, `… tỉnh Quán G Trị` → `… tỉnh Quảng Trị`: a place OCR damaged at the
     end of a name, whose letters are those of a place the document writes elsewhere (its
     province; the place-date line, read in running case, of a commune's `Ngọc Hôi`)."""
-    key = skeleton(place).replace(" ", "")
+    key = _letters_only(skeleton(place))
     words = list(regex.finditer(r"\S+", name))
     for k in range(min(5, len(words)), 0, -1):
         start = words[-k].start()
-        if skeleton(name[start:]).replace(" ", "") == key:
-            # a spelling that differs in case only is the list's (`Đắk R'lấp`), not OCR's
-            return name if name[start:].lower() == place.lower() else name[:start] + place
+        if _letters_only(skeleton(name[start:])) == key:  # a speck among them is none (`Quáng Ninh.`)
+            # a spelling that differs in case or an apostrophe only is the list's (`Đắk R'lấp`, `Ia H'Drai`),
+            # not OCR's
+            same = _letters_only(name[start:]).lower() == _letters_only(place).lower()
+            return name if same else name[:start] + place
     # … or a letter lost or misread too (`xã Ngọc Hi` for `Ngọc Hồi`), in a name long enough that one
     # letter cannot make another place of it, with as many words
     n = len(place.split())
-    letters = _letters_only(key)
+    letters = key
     if len(words) > n and len(letters) >= _FUZZY_PLACE_LETTERS:
         start = words[-n].start()
         if Levenshtein.distance(_letters_only(skeleton(name[start:])), letters) == 1:
@@ -679,12 +681,11 @@ def _letter_doubled(line: str) -> str:
     too many, as the Party's motto's is (`ĐÁẢNG CỘNG SẢN`), when one letter less makes it a syllable
     and the line a body's name."""
     first, sep, rest = line.partition(" ")
-    if not sep or len(first) < 3 or is_vietnamese_syllable(first):
+    if not sep:
         return line
-    for i in range(1, len(first)):
-        word = first[:i] + first[i + 1 :]
+    for word in doubled_letter_readings(first):
         fixed = f"{word} {rest}"
-        if is_vietnamese_syllable(word) and (_BODY_HEAD.match(fold(fixed)) or _LOCAL_BODY_LINE.match(fixed)):
+        if _BODY_HEAD.match(fold(fixed)) or _LOCAL_BODY_LINE.match(fixed):
             return fixed
     return line
 
@@ -692,14 +693,16 @@ def _letter_doubled(line: str) -> str:
 def _without_debris(line: str) -> str:
     """A header line without the OCR debris before its words (`TT 02 CHÍNH PHỦ`,
     `ø TTPT(2, t} CHÍNH PHỦ`: a seal, a stamp or a handwritten mark read into
-    the line): the leading tokens that are no Vietnamese syllable, when one of
-    them has a figure or a symbol (`UBND TỈNH …` keeps its abbreviation)."""
+    the line): of the leading tokens that are no Vietnamese syllable, those up to
+    the last with a figure or a symbol (`UBND TỈNH …` keeps its abbreviation, and
+    so does `. UBND TỈNH …` after a speck)."""
     tokens = line.split()
     k = 0
     while k < len(tokens) and not is_vietnamese_syllable(tokens[k]):
         k += 1
-    if 0 < k < len(tokens) and any(not t.isalpha() for t in tokens[:k]):
-        return " ".join(tokens[k:])
+    cut = max((i + 1 for i in range(k) if not tokens[i].isalpha()), default=0)
+    if cut and k < len(tokens):  # a syllable after them: a line of debris alone stays what it is
+        return " ".join(tokens[cut:])
     return line
 
 

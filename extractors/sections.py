@@ -31,7 +31,7 @@ from extractors.text.labels import (
 )
 from extractors.text.lexicon import MOTTO_COUNTRY, NOI_NHAN, SIGNATURE_MARK, SIGNER_TITLE_CAPS
 from extractors.text.patterns import is_caps
-from extractors.text.syllables import is_vietnamese_syllable
+from extractors.text.syllables import doubled_letter_readings, is_vietnamese_syllable
 from schemas import Section
 
 # ---------------------------------------------------------------- labels
@@ -348,6 +348,13 @@ def heading_kind(heading: str) -> str | None:
         # marks misread, not missing: a heading without any (`NOI DUNG`) is a text layer that
         # lost them all, where a word's letters alone say too little
         found = _earliest_kind(bare, _BARE_KIND_RE)
+    if found is None and is_caps(heading):
+        # a word OCR read with a vowel twice (`TỔ CHỨC THỤỰC HIỆN`): the reading that names a kind
+        words = heading.split(" ")
+        for i, w in enumerate(words):
+            for reading in doubled_letter_readings(w):
+                if found := _earliest_kind(" ".join([*words[:i], reading, *words[i + 1 :]]), _KIND_RE):
+                    return found
     return found
 
 

@@ -14,10 +14,11 @@ ORDINAL_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
-#: The strokes OCR reads for a Roman numeral's `I` (`1`, `l`, `|`, `i`, `ï` …) and for `II`
-#: run together (`H`), besides the numeral's own letters.
-_STROKES = "1l|iïíìîÏÍÌÎ"
-ROMAN_LOOKALIKE = f"IVXH{_STROKES}"
+#: The strokes OCR reads for a Roman numeral's `I` (`1`, `l`, `|`, `i`, `ï`, a bracket `[` …) and for
+#: `II` run together (`H`), besides the numeral's own letters.
+_STROKES = "1l|iïíìîÏÍÌÎ[]"
+#: … as the members of a character class (`[{ROMAN_LOOKALIKE}]`).
+ROMAN_LOOKALIKE = "IVXH" + _STROKES.replace("[", r"\[").replace("]", r"\]")
 _ROMAN_WIDE_RE = regex.compile(ROMAN_WIDE)
 _STROKE_RE = regex.compile(f"[{regex.escape(_STROKES)}]")
 

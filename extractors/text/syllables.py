@@ -153,6 +153,23 @@ _RHYMES += [r[:-1] + "k" for r in _RHYMES if r.endswith("c")]
 _SYLLABLE_RE = regex.compile("(?:{})?({})".format("|".join(_ONSETS), "|".join(sorted(_RHYMES, key=len, reverse=True))))
 
 
+def doubled_letter_readings(word: str) -> list[str]:
+    """`THỤỰC` → `THỤC`, `THỰC`; `ĐÁẢNG` → `ĐÁNG`, `ĐẢNG`: the syllables a word OCR read with one
+    vowel twice (a marked letter seen as two) may be, leaving out one of two neighbouring letters of
+    the same base; none when the word is a syllable already. The caller knows which one fits."""
+    if len(word) < 3 or is_vietnamese_syllable(word):
+        return []
+    bases = [unicodedata.normalize("NFD", c)[0].lower() for c in word]
+    out = []
+    for i in range(1, len(word)):
+        if bases[i] == bases[i - 1]:
+            for drop in (i - 1, i):
+                fixed = word[:drop] + word[drop + 1 :]
+                if fixed not in out and is_vietnamese_syllable(fixed):
+                    out.append(fixed)
+    return out
+
+
 def is_vietnamese_syllable(word: str) -> bool:
     """True if `word` (any case, NFC or NFD) is a well-formed Vietnamese syllable.
 

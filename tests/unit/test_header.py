@@ -376,6 +376,33 @@ def test_a_header_word_with_a_letter_doubled(lines, issuer):
     assert f.issuer == issuer
 
 
+@pytest.mark.parametrize(
+    ("parent", "unit", "issuer"),
+    [
+        # a rendered scan: a speck before the parent's abbreviation, which stays
+        (
+            ". UBND TỈNH BẾN TRE",
+            "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN",
+            "Sở Nông nghiệp và Phát triển nông thôn tỉnh Bến Tre",
+        ),
+        ("ø 2, UBND TỈNH BẾN TRE", "SỞ Y TẾ", "Sở Y tế tỉnh Bến Tre"),
+        # a poor copy: the place's tone misread and a speck glued after it
+        ("UBND TỈNH BẾN TRÊ.", "BAN QUẢN LÝ KHU KINH TẾ", "Ban Quản lý khu kinh tế tỉnh Bến Tre"),
+    ],
+)
+def test_specks_around_the_parents_line_leave_its_name(parent, unit, issuer):
+    f = facts(
+        parent, *MOTTO[:1], unit, MOTTO[1], "Số: 356/KH-SNN", "Bến Tre, ngày 14 tháng 3 năm 2024", "KẾ HOẠCH", "Về thử"
+    )
+    assert f.issuer == issuer
+
+
+def test_a_number_line_left_blank_gives_no_word_to_the_issuer():
+    """A real letter's draft: `Số:         /SCT - CN`, its number left for the clerk."""
+    f = facts("UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG", "Số:         /SCT - CN", "V/v thẩm định thiết kế", *MOTTO)
+    assert f.issuer == "Sở Công Thương tỉnh Lào Cai"
+
+
 @pytest.mark.parametrize("kind_line", ["KẾ HOẠCH l", "m KẾ HOẠCH"])
 def test_a_speck_beside_the_kind_line(kind_line):
     """`KẾ HOẠCH l`, `m NGHỊ QUYẾT` on rendered scans: the kind line, its subject under it."""

@@ -74,6 +74,18 @@ def test_classify_line(line, kind, label):
     assert (info.kind, info.label) == (kind, label)
 
 
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("TỔ CHỨC THỤỰC HIỆN", "to_chuc_thuc_hien"),  # `Ự` read as `ỤỰ`
+        ("NHIỆỆM VỤ VÀ GIẢI PHÁP", "nhiem_vu_giai_phap"),
+        ("MỤC TIÊUU", "muc_tieu"),
+    ],
+)
+def test_a_heading_word_ocr_read_with_a_vowel_twice_still_names_its_kind(heading, kind):
+    assert heading_kind(heading) == kind
+
+
 def test_kind_from_heading_words():
     assert heading_kind("MỤC ĐÍCH, YÊU CẦU, MỤC TIÊU") == "muc_dich_yeu_cau"
     assert heading_kind("Đến năm 2025, phấn đấu đạt một số mục tiêu cụ thể sau") == "muc_tieu"

@@ -650,12 +650,13 @@ def test_the_addressee_before_a_colon_leads_the_work_after_it(item, lead, partne
     assert (t.lead, t.partners) == (lead, partners)
 
 
-@pytest.mark.parametrize("sep", ["\t", " | "])
-def test_a_task_tables_group_rows_naming_offices_lead_the_rows_under_them(sep):
-    """A task table with no lead column, its rows grouped under the offices that do them."""
+@pytest.mark.parametrize(("sep", "first"), [("\t", "I"), (" | ", "I"), ("\t", "[")])
+def test_a_task_tables_group_rows_naming_offices_lead_the_rows_under_them(sep, first):
+    """A task table with no lead column, its rows grouped under the offices that do them; OCR may
+    read the first group's `I` as a bracket."""
     rows = [
         ["STT", "Nội dung nhiệm vụ", "Đơn vị phối hợp", "Thời gian hoàn thành"],
-        ["I", "Phòng Quản lý đầu tư", "", ""],
+        [first, "Phòng Quản lý đầu tư", "", ""],
         ["1", "Rà soát danh mục dự án kêu gọi đầu tư", "Sở Tài chính", "Quý II/2024"],
         ["2", "Tổ chức đối thoại với doanh nghiệp", "", "Tháng 9/2024"],
         ["II", "Văn phòng Ban", "", ""],
