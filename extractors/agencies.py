@@ -256,6 +256,13 @@ PROPER_HEADS = [
     "Viện",
     "Trường",
     "Bệnh viện",
+    # a hospital's ward, a school's subject group, named by their field in capitals (`Khoa Khám bệnh`,
+    # `Tổ Toán - Tin`, `Tổ Ngữ văn`); `Khoa học`, `Tổ quốc` open no name, as a capital must follow
+    "Khoa",
+    "Tổ",
+    # a body named by its function in capitals (`Cơ quan Quân sự huyện`, `Cơ quan Cảnh sát điều tra`);
+    # `cơ quan` in small letters stays a group's noun
+    "Cơ quan",
     "Đài",
     "Báo",
     "Hiệp hội",
@@ -364,6 +371,7 @@ PREDICATE_WORDS = [
     "quán triệt",
     "đẩy mạnh",
     "tăng cường",
+    "đổi mới",
     "tập trung",
     "kiểm tra",
     "theo dõi",
@@ -534,6 +542,10 @@ GROUP_NOUNS = [
     "trạm y tế",
     "trường",
     "trường học",
+    # a hospital's wards and a school's subject groups (`các khoa lâm sàng`, `các khoa, phòng`, `các tổ
+    # chuyên môn`)
+    "khoa",
+    "tổ chuyên môn",
     # a council's members grouped by constituency (`các Tổ đại biểu Hội đồng nhân dân tỉnh`)
     "tổ đại biểu",
     # the members of a committee (`Các thành viên Ban Chỉ đạo`), named with their body
@@ -602,6 +614,9 @@ GROUP_MODIFIERS = [
     "đóng quân trên địa bàn tỉnh",
     "trên địa bàn tỉnh",
     "trên địa bàn",
+    # a hospital's kinds of ward (`các khoa lâm sàng`, `các khoa cận lâm sàng`)
+    "lâm sàng",
+    "cận lâm sàng",
     # the tier of a health or school network (`các bệnh viện tuyến tỉnh`)
     "tuyến trung ương",
     "tuyến tỉnh",
@@ -681,6 +696,8 @@ PERSON_TITLES = [
     "Cục trưởng",
     "Chi cục trưởng",
     "Trưởng phòng",
+    "Hiệu trưởng",
+    "Phó Hiệu trưởng",
     # the head of a body named by the body alone (`Trưởng Công an xã`, `Trưởng Thuế tỉnh`)
     "Trưởng",
 ]
@@ -1122,6 +1139,28 @@ def _office_at_title_end(text: str, title: regex.Match) -> int | None:
     return None
 
 
+#: The field a deputy of the issuer's own head is in charge of (`Phó Hiệu trưởng phụ trách chuyên môn`,
+#: `Phó Giám đốc phụ trách lĩnh vực công nghiệp`): a few words in small letters, up to the clause's verb.
+_IN_CHARGE_RE = regex.compile(r"phụ\s+trách", _F)
+_IN_CHARGE_WORDS = 6
+
+
+def _in_charge_end(text: str, pos: int) -> int | None:
+    """End of `phụ trách <field>` at `pos` when the clause's verb follows the field, or None."""
+    m = _IN_CHARGE_RE.match(text, pos)
+    if not m:
+        return None
+    end = m.end()
+    for _ in range(_IN_CHARGE_WORDS):
+        w = _LOWER_WORD.match(text, end)
+        if not w:
+            return None
+        if end > m.end() and _PREDICATE_RE.match(text, w.start(1)):
+            return end
+        end = w.end()
+    return None
+
+
 def agency_at(text: str, pos: int, bare: bool = False) -> int | None:
     """End of the agency mention that starts exactly at `pos`, or None.
 
@@ -1139,7 +1178,8 @@ def agency_at(text: str, pos: int, bare: bool = False) -> int | None:
         if (end := _office_at_title_end(text, t)) is not None:
             return end
         # after a title an agency is expected, so a group needs no `các` (`Thủ trưởng cơ quan, đơn vị`)
-        return _core_at(text, t.end(), bare=True)
+        body = _core_at(text, t.end(), bare=True)
+        return body if body is not None else _in_charge_end(text, t.end())
     if alone := _TITLES_ALONE_RE.match(text, pos):
         return alone.end()
     return _core_at(text, pos, bare)

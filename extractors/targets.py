@@ -635,6 +635,21 @@ _TIMES_AFTER_RE = regex.compile(
 _ACTION_RE = regex.compile(rf"(?:{'|'.join(PREDICATE_WORDS)})(?!\p{{L}})", _I)
 
 
+#: A time a plan sets for something to take (`Thời gian chờ khám bệnh trung bình dưới 30 phút`, `thời gian
+#: giải quyết … giảm còn 15 ngày làm việc`): a duration after a bound, in a clause that measures a time.
+_DURATION_RE = regex.compile(r"\s+(?P<unit>ngày\s+làm\s+việc|ngày|giờ|phút)(?!\p{L})", _I)
+_TIME_MEASURED_RE = regex.compile(r"(?<!\p{L})thời\s+gian(?!\p{L})", _I)
+_DURATION_BOUND_RE = regex.compile(r"(?<!\p{L})(?:dưới|không\s+quá|tối\s+đa|còn|xuống)\s*\Z", _I)
+
+
+def _duration_after(line: str, start: int, qs: int, qe: int) -> regex.Match[str] | None:
+    """The duration unit after a figure that bounds a time the clause measures, or None."""
+    m = _DURATION_RE.match(line, qe)
+    if m and _DURATION_BOUND_RE.search(line, max(start, qs - 20), qs) and _TIME_MEASURED_RE.search(line, start, qs):
+        return m
+    return None
+
+
 def _counted_noun_end(line: str, start: int, end: int) -> int | None:
     """End of the noun a figure counts when no known unit follows it (`500 chuỗi`, `120 câu
     lạc bộ`, `50 tổ hợp tác`): in Vietnamese the counted noun comes right after the numeral,
@@ -692,6 +707,9 @@ def _figures(line: str, start: int, end: int, masked: Callable[[], list[tuple[in
         )
         if m:
             out.append(_Figure(q=q, unit=_unit_text(m.group("unit")), unit_end=m.end()))
+            continue
+        if (duration := _duration_after(line, start, qs, qe)) is not None:
+            out.append(_Figure(q=q, unit=_unit_text(duration.group("unit")), unit_end=duration.end()))
             continue
         if (noun_end := _counted_noun_end(line, qs, qe)) is not None:
             out.append(_Figure(q=q, unit=_unit_text(line[qe:noun_end].strip()), unit_end=noun_end, counted=True))

@@ -193,8 +193,9 @@ TABLE_COLUMNS: list[tuple[str, str]] = [
     ("task", rf"^(?!.*\bđịa\s+chỉ|ghi\s+chú).*(?:{_TASK_HEADER})"),
 ]
 _TABLE_COLUMNS_RE = [(name, regex.compile(p, _F)) for name, p in TABLE_COLUMNS]
-#: A group row's label: a Roman numeral (or OCR's look-alike of one, `Ï`, `lI`), a letter.
-_GROUP_LABEL = regex.compile(rf"^(?:[IVXLC]+|(?=\D+$)[{ROMAN_LOOKALIKE}]{{1,4}}|[A-ZĐ]|[a-zđ])\.?$")
+#: A group row's label: a Roman numeral (or OCR's look-alike of one, `Ï`, `lI`, `I1`: strokes with a
+#: letter among them, as a row's number has none), a letter.
+_GROUP_LABEL = regex.compile(rf"^(?:[IVXLC]+|(?!\d+\.?$)[{ROMAN_LOOKALIKE}]{{1,4}}|[A-ZĐ]|[a-zđ])\.?$")
 
 
 # ---------------------------------------------------------------- assignment

@@ -975,3 +975,40 @@ def test_a_head_whose_tones_ocr_misread_inside_a_name_is_respelt(read, name):
 def test_the_unit_a_body_is_named_with_is_respelt_by_its_letters(read, name):
     """Rendered scans of a ward's plan (two seeds): `phường` read `phương` after the body it names."""
     assert canonical_agency(read) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Khoa Khám bệnh chủ trì, phối hợp với Phòng Công nghệ thông tin.",
+            ["Khoa Khám bệnh", "Phòng Công nghệ thông tin"],
+        ),
+        ("Các khoa lâm sàng rà soát phác đồ điều trị.", ["Các khoa lâm sàng"]),
+        ("Tổ Toán - Tin chủ trì bồi dưỡng học sinh giỏi.", ["Tổ Toán - Tin"]),
+        ("Các tổ chuyên môn đổi mới phương pháp dạy học.", ["Các tổ chuyên môn"]),
+        ("Cơ quan Quân sự huyện theo dõi, tổng hợp.", ["Cơ quan Quân sự huyện"]),
+        # the heads need a capital after them: science, the fatherland and organising are no bodies
+        ("Khoa học và Công nghệ là động lực phát triển.", []),
+        ("Bảo vệ Tổ quốc là nhiệm vụ của toàn dân.", []),
+        ("Tổ chức Hội nghị tổng kết.", []),
+    ],
+)
+def test_a_hospitals_wards_a_schools_groups_and_a_body_named_by_its_function(text, names):
+    assert mentions(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Phó Hiệu trưởng phụ trách chuyên môn theo dõi, đôn đốc.", ["Phó Hiệu trưởng phụ trách chuyên môn"]),
+        (
+            "Phó Giám đốc phụ trách lĩnh vực công nghiệp chỉ đạo thực hiện.",
+            ["Phó Giám đốc phụ trách lĩnh vực công nghiệp"],
+        ),
+        ("Giám đốc Sở Y tế chủ trì thực hiện.", ["Giám đốc Sở Y tế"]),
+    ],
+)
+def test_a_deputy_named_by_the_field_in_their_charge(text, names):
+    """The issuer's own deputy head, named by title and field (`phụ trách chuyên môn`), up to the verb."""
+    assert mentions(text) == names

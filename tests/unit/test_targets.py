@@ -1120,6 +1120,21 @@ def test_a_noun_that_counts_by_kind_takes_the_kind_after_it(item, unit):
     assert t.unit == unit
 
 
+@pytest.mark.parametrize(
+    ("item", "found"),
+    [
+        ("- Thời gian chờ khám bệnh trung bình dưới 30 phút.", [(30.0, "phút", "lt")]),
+        ("- Thời gian giải quyết thủ tục hành chính giảm còn 15 ngày làm việc.", [(15.0, "ngày làm việc", "eq")]),
+        # a duration that bounds nothing the clause measures is no target
+        ("- Tổ chức tập huấn trong thời gian 02 ngày.", []),
+        ("- Thời gian thực hiện: 30 ngày kể từ ngày ký.", []),
+    ],
+)
+def test_a_time_a_plan_sets_for_something_to_take_is_a_target(item, found):
+    targets = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n" + item)
+    assert [(t.value, t.unit, t.comparator) for t in targets] == found
+
+
 def test_a_clause_with_only_a_time_and_a_figure_measures_the_clause_before():
     found = targets_of("KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n- Tỷ lệ đô thị hóa đạt 35% vào năm 2027; năm 2030 đạt 40%.")
     assert [(t.indicator, t.value, t.target_year) for t in found] == [

@@ -650,7 +650,7 @@ def test_the_addressee_before_a_colon_leads_the_work_after_it(item, lead, partne
     assert (t.lead, t.partners) == (lead, partners)
 
 
-@pytest.mark.parametrize(("sep", "first"), [("\t", "I"), (" | ", "I"), ("\t", "[")])
+@pytest.mark.parametrize(("sep", "first"), [("\t", "I"), (" | ", "I"), ("\t", "["), ("\t", "I1")])
 def test_a_task_tables_group_rows_naming_offices_lead_the_rows_under_them(sep, first):
     """A task table with no lead column, its rows grouped under the offices that do them; OCR may
     read the first group's `I` as a bracket."""
