@@ -49,7 +49,10 @@ table in lettered groups, a list of projects), and a district Party committee's 
 `I-` / `1-` labels, and a provincial Youth Union's plan (`ĐOÀN TNCS HỒ CHÍ MINH` where the motto stands,
 `các huyện, thị, thành Đoàn`), and an economic zone board's plan whose task table has no lead column, its
 group rows naming the offices, and a Fatherland Front's plan (`ỦY BAN MTTQ VIỆT NAM / TỈNH … / BAN THƯỜNG
-TRỰC`), and a department's own decision approving its plan (`GIÁM ĐỐC SỞ …` enacting).
+TRỰC`), and a department's own decision approving its plan (`GIÁM ĐỐC SỞ …` enacting), and a provincial
+hospital's plan (`Khoa …` wards, a waiting time in minutes), a high school's plan (`SỞ GD&ĐT`, `Tổ Toán - Tin`,
+a deputy head in charge of a field) and a district military command's plan (`BỘ CHQS TỈNH … / BAN CHQS
+HUYỆN …`, `Cơ quan Quân sự huyện`).
 Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
@@ -1151,6 +1154,79 @@ EXPECTED = {
         },
         "targets": {(100.0, "%", None), (5.0, "%", None)},
         "tasks": 5,
+    },
+    "hospital-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "245/KH-BVĐK",
+            "issuer": "Bệnh viện đa khoa tỉnh, Sở Y tế tỉnh Thái Bình",  # the unit, then its parent (as KH-1105's key)
+            "province": "Thái Bình",
+            "issue_date": "2025-01-08",
+            "title": "cải tiến chất lượng bệnh viện năm 2025",
+            "signer_name": "Phạm Minh Đức",
+            "signer_title": "Giám đốc",
+            "horizon_year": 2025,
+            "implements": [],
+        },
+        "sections": ["I", "I/1", "I/2", "I/3", "II", "II/1", "II/2", "II/3", "II/4", "III"],
+        "refs": {"19/TT-BYT", "6858/QĐ-BYT"},
+        # a hospital's wards (`Khoa …`, `các khoa lâm sàng`) and offices
+        "leads": {"Khoa Khám bệnh", "Phòng Quản lý chất lượng", "Phòng Điều dưỡng", "các khoa lâm sàng"},
+        "deadlines": {
+            ("quarter", None, "2025-Q1", None),
+            ("recurring", None, None, "P3M"),
+            ("date", None, "2025-12-15", None),
+            ("month", None, "2025-06", None),
+            ("recurring", None, None, "P6M"),
+        },
+        # a waiting time bounded in minutes
+        "targets": {(3.8, "điểm", None), (95.0, "%", None), (30.0, "phút", None)},
+        "tasks": 5,
+    },
+    "school-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "56/KH-THPTLQĐ",
+            "issuer": "Trường THPT lê quý đôn, Sở Giáo dục và Đào tạo tỉnh Nam Định",  # from capitals
+            "province": "Nam Định",
+            "issue_date": "2024-09-15",
+            "title": "thực hiện nhiệm vụ năm học 2024 - 2025",
+            "signer_name": "Trần Thị Lan Anh",
+            "signer_title": "Hiệu trưởng",
+            "horizon_year": 2025,
+            "implements": [],
+        },
+        "sections": ["I", "I/1", "I/2", "I/3", "II", "II/1", "II/2", "II/3", "III"],
+        "refs": {"1545/SGDĐT-GDTRH"},
+        # a school's subject groups, and a deputy named by the field in her charge
+        "leads": {"Tổ Toán - Tin", "Tổ Ngữ văn", "các tổ chuyên môn", "Phó Hiệu trưởng phụ trách chuyên môn"},
+        "deadlines": {("date", None, "2024-11-30", None), ("recurring", None, None, "P1M")},
+        "targets": {(100.0, "%", None), (85.0, "%", None), (15.0, "học sinh", None)},
+        "tasks": 4,
+    },
+    "military-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "312/KH-BCH",
+            "issuer": "Ban Chỉ huy Quân sự huyện Cẩm Xuyên, Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh",  # `BAN CHQS`, `BỘ CHQS`
+            "province": "Hà Tĩnh",
+            "issue_date": "2025-02-20",
+            "title": "huấn luyện dân quân tự vệ năm 2025",
+            "signer_name": "Nguyễn Văn Thắng",  # under his rank (`Thượng tá`)
+            "signer_title": "Chỉ huy trưởng",
+            "horizon_year": 2025,
+            "implements": ["85/KH-BCH"],
+        },
+        "sections": ["I", "II", "II/1", "II/2", "III", "III/1", "III/2", "IV"],
+        "refs": {"85/KH-BCH"},
+        "leads": {"Ban Chỉ huy Quân sự các xã, thị trấn", "Ban Chỉ huy Quân sự huyện", "Cơ quan Quân sự huyện"},
+        "deadlines": {
+            ("period", "2025-03-01", "2025-03-31", None),
+            ("quarter", None, "2025-Q2", None),
+            ("date", None, "2025-11-30", None),
+        },
+        "targets": {(100.0, "%", None), (70.0, "%", None)},
+        "tasks": 3,
     },
 }
 
