@@ -38,7 +38,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from extractors.text.fold import normalize_tone_marks, skeleton
-from extractors.text.lexicon import ADMIN_UNITS, SCHOOL_LEVELS
+from extractors.text.lexicon import ADMIN_UNITS, PERSON_TITLES, SCHOOL_LEVELS
 from extractors.text.memo import memo
 from extractors.text.patterns import DASH, END, NOCASE, NOT_COMMUNE_WORD, OCR_JUNK, SP, WORD, is_caps, loose, loose_alt
 from extractors.text.provinces import place_name, unit_by_letters
@@ -260,6 +260,9 @@ PROPER_HEADS = [
     # `Tổ Toán - Tin`, `Tổ Ngữ văn`); `Khoa học`, `Tổ quốc` open no name, as a capital must follow
     "Khoa",
     "Tổ",
+    # a team under a district or a department (`Đội Quản lý trật tự đô thị quận`, `Đội Quản lý thị trường
+    # số 1`); `Đội ngũ` opens none, as a capital must follow
+    "Đội",
     # a body named by its function in capitals (`Cơ quan Quân sự huyện`, `Cơ quan Cảnh sát điều tra`);
     # `cơ quan` in small letters stays a group's noun
     "Cơ quan",
@@ -675,32 +678,6 @@ _BARE_LIST_RE = regex.compile(
     _F,
 )
 
-#: Titles of the person at the head of an agency.
-PERSON_TITLES = [
-    "Thủ trưởng",
-    "Bộ trưởng",
-    "Thứ trưởng",
-    "Vụ trưởng",
-    "Tổng cục trưởng",
-    "Chủ tịch",
-    "Phó Chủ tịch",
-    "Giám đốc",
-    "Phó Giám đốc",
-    "Trưởng ban",
-    "Người đứng đầu",
-    "Chánh Văn phòng",
-    "Chỉ huy trưởng",
-    "Tổng Giám đốc",
-    "Bí thư",
-    "Chánh Thanh tra",
-    "Cục trưởng",
-    "Chi cục trưởng",
-    "Trưởng phòng",
-    "Hiệu trưởng",
-    "Phó Hiệu trưởng",
-    # the head of a body named by the body alone (`Trưởng Công an xã`, `Trưởng Thuế tỉnh`)
-    "Trưởng",
-]
 _TITLE_RE = regex.compile(_alts(PERSON_TITLES) + rf"{_END}{_SP}", regex.VERSION1)
 #: `Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …`: the holders of one office in every body of a
 #: kind, named by the title alone; a list or a verb follows.
@@ -1476,7 +1453,8 @@ _ROLE_NOTE = regex.compile(r"\s*\((?:chủ\s+trì|phối\s+hợp|cơ\s+quan\s+ch
 
 
 _AGENCY_TIDY = regex.compile(
-    r"(?P<head>(?<![\p{L}])(?i:Sở|Bộ|Phòng))\s+(?P<abbr>\p{Lu}[\p{Lu}]*(?:\s?[&,\-–]\s?\p{Lu}+)*)(?![\p{L}\d])"
+    r"(?P<head>(?<![\p{L}])(?:(?i:Sở|Bộ|Phòng)|" + _SO_LOOKALIKE + r"))"
+    r"\s+(?P<abbr>\p{Lu}[\p{Lu}]*(?:\s?[&,\-–]\s?\p{Lu}+)*)(?![\p{L}\d])"
 )
 #: A `Sở`/`Bộ` followed by its domain (`Sở Tài nguyên và Môi trường`), and a district's
 #: `Phòng`, which bears a department's domain (`Phòng Tài nguyên và Môi trường`).
@@ -1585,7 +1563,8 @@ def canonical_agency(name: str) -> str:
         d = _abbr_domain(m.group("abbr"))
         if not d or _abbr_prefix(m.group("abbr")) != m.group("abbr"):
             return m.group(0)
-        return f"{m.group('head').capitalize()} {d}"
+        head = "Sở" if _SO_LOOKALIKE_RE.match(m.group("head") + " ") else m.group("head").capitalize()
+        return f"{head} {d}"  # `Sớ GD&ĐT`: OCR's `Sở` before a domain's abbreviation too
 
     s = _AGENCY_TIDY.sub(_domain, s)
 

@@ -35,7 +35,9 @@ from extractors.text.lexicon import (
     NAME_HEAD,
     NAME_WORD,
     NATIONAL_BODIES,
+    NOI_NHAN,
     NUMBER_FIELD,
+    PERSON_TITLES,
     PLACE_WORD,
     PREAMBLE_OPENER,
     RECORD_KINDS,
@@ -131,7 +133,9 @@ _NUMBER_LINE = regex.compile(
     "^" + NUMBER_FIELD + r"\s*:?\s*(?P<number>\d[\d.]*[\p{L}]{0,2}(?:\s*[/\-–]\s*[\p{L}Đ0-9.]+)+)(?![\p{L}\d])"
 )
 #: `Thành phố Hồ Chí Minh, ngày …`: a city's date line may name it with its unit, written small.
-_PLACE = rf"(?P<place>(?:{CITY_UNIT}\s+)?{PLACE_WORD}(?:[ \-]+{PLACE_WORD}){{0,4}})"
+#: … or an urban district or ward named by its number (`Quận 3, ngày …`, `Phường 12, ngày …`).
+_NUMBERED_PLACE = r"(?:Quận|Phường|QUẬN|PHƯỜNG)\s+\d{1,2}"
+_PLACE = rf"(?P<place>{_NUMBERED_PLACE}|(?:{CITY_UNIT}\s+)?{PLACE_WORD}(?:[ \-]+{PLACE_WORD}){{0,4}})"
 #: `TP. Hồ Chí Minh`, `THÀNH PHỐ HỒ CHÍ MINH`: the unit abbreviated or in capitals.
 _CITY_SHORT = regex.compile(rf"^(?:(?i:tp)\.?\s*|{CITY_UNIT}\s+)(?=\p{{Lu}})")
 #: `Lào Cai, ngày 10 tháng 3 năm 2026`, also after other text on the line (merged columns).
@@ -287,8 +291,13 @@ def _letters_only(text: str) -> str:
 
 def as_written_elsewhere(name: str, place: str) -> str:
     """`… tỉnh Quáng Trị`, `… tỉnh Quán G Trị` → `… tỉnh Quảng Trị`: a place OCR damaged at the
-    end of a name, whose letters are those of a place the document writes elsewhere (its
-    province; the place-date line, read in running case, of a commune's `Ngọc Hôi`)."""
+    end of a name, or of a unit's name before its parent's (`Ban Chỉ huy Quân sự huyện Câm Xuyên, Bộ
+    Chỉ huy …`), whose letters are those of a place the document writes elsewhere (its province; the
+    place-date line, read in running case, of a commune's `Ngọc Hôi`)."""
+    return ", ".join(_place_as_written(part, place) for part in name.split(", "))
+
+
+def _place_as_written(name: str, place: str) -> str:
     key = _letters_only(skeleton(place))
     words = list(regex.finditer(r"\S+", name))
     for k in range(min(5, len(words)), 0, -1):
@@ -307,6 +316,21 @@ def as_written_elsewhere(name: str, place: str) -> str:
         if Levenshtein.distance(_letters_only(skeleton(name[start:])), letters) == 1:
             return name[:start] + place
     return name
+
+
+#: The levels a unit's name may end on (`BỆNH VIỆN ĐA KHOA TỈNH`) whose misread forms are no word that
+#: ends a name (`phương`, `quan`, `xa` are: `địa phương`, `cơ quan`, `từ xa`).
+_LEVELS_ENDING_NAMES = frozenset({"tỉnh", "huyện", "thành phố", "thị xã", "thị trấn"})
+
+
+def _level_respelt_at_end(text: str) -> str:
+    """`bệnh viện đa khoa tĩnh` → `… tỉnh`: a name ending on its level, the tone misread."""
+    words = text.split()
+    for k in (2, 1):
+        unit = unit_by_letters(" ".join(words[-k:])) if len(words) > k else None
+        if unit in _LEVELS_ENDING_NAMES:
+            return " ".join([*words[:-k], unit])
+    return text
 
 
 def body_name(caps: str) -> str:
@@ -353,6 +377,8 @@ def body_name(caps: str) -> str:
             text = f"{text[:at]}{unit} {place}"
         else:
             text = text[:at] + place  # `Trường Cao đẳng Kiên Giang`: the place in a proper name
+    else:
+        text = _level_respelt_at_end(text)
     text = text[:1].upper() + text[1:]
     text = _DOC_WORDS.sub(lambda m: m.group(1)[:1].upper() + m.group(1)[1:], text)
     text = _NAMED_HEADS.sub(lambda m: f"{m.group('head')} {m.group('first')[:1].upper()}{m.group('first')[1:]}", text)
@@ -922,6 +948,9 @@ _SIGNED_FOR_HEAD = regex.compile(SIGNED_FOR_HEAD)
 _TITLE_AT_END = regex.compile(
     r"(?:^|\s)(?P<t>" + "|".join(sorted((regex.escape(k) for k in SIGNER_TITLES), key=len, reverse=True)) + r")\W*$"
 )
+#: The recipients' label before the signer's title on the same baseline, and a speck after it
+#: (`Nơi nhận: - HIEU TRƯỜNG`, `Nơi nhận: ị CHỦ TỊCH`): the line's title is read without them.
+_RECIPIENTS_LABEL = regex.compile(rf"^{NOI_NHAN}\s*:?\s*(?:[^\s]{{1,2}}\s+)?(?=\p{{Lu}}{{2}})")
 #: A person's name at the end of a line, where OCR ran the two signature
 #: columns together (`- Lưu: VT, TH. Trần Văn Bình`).
 _NAME_AT_END = regex.compile(rf"(?:^|[\s.;,])(?P<name>{NAME_HEAD}(?:\s+{NAME_WORD}){{1,3}})\s*$")
@@ -952,7 +981,7 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
             # The name closes its signer's block: a capitals line under it is the office the
             # signer also holds (`PHÓ GIÁM ĐỐC` under a team head's name) or the next signer's.
             break
-        s = ln.strip()
+        s = _RECIPIENTS_LABEL.sub("", ln.strip())
         m = _TITLE_AT_END.search(fold(s))
         if m and is_caps(s):
             listed = SIGNER_TITLES[m.group("t")]
@@ -1018,10 +1047,19 @@ def _title_line(line: str) -> str | None:
         return None
     m = _SIGNING_FOR.match(line)
     if m is None:
-        return sentence_case(line.strip(" .,"))
+        return _as_titles_spell(sentence_case(line.strip(" .,")))
     if _SIGNED_FOR_HEAD.match(line):
-        return deputy_title(sentence_case(m.group("head").strip(" .,")))
+        return deputy_title(_as_titles_spell(sentence_case(m.group("head").strip(" .,"))))
     return None
+
+
+#: The titles we know by their letters without marks: a title line's tone OCR misread (`CHỈ HUY TRƯƠNG`,
+#: `HIỆU TRƯƠNG`) is a known title.
+_TITLE_BY_LETTERS = {skeleton(t): t for t in (*PERSON_TITLES, *LEXICON_SIGNER_TITLES)}
+
+
+def _as_titles_spell(title: str) -> str:
+    return _TITLE_BY_LETTERS.get(skeleton(title), title)
 
 
 #: `T/M. ĐOÀN KIỂM TRA`: signed on behalf of a team, board or council.

@@ -9,7 +9,7 @@ it. Modules build their patterns from these names; none re-types them.
 from __future__ import annotations
 
 from extractors.text.fold import squash
-from extractors.text.patterns import alt, loose, phrase
+from extractors.text.patterns import alt, loose
 
 # ---------------------------------------------------------------- signature block
 
@@ -56,6 +56,33 @@ SIGNER_TITLES_BASE: tuple[str, ...] = (
     "Chi cục trưởng",
 )
 SIGNER_TITLES: tuple[str, ...] = SIGNER_TITLES_BASE + tuple(f"Phó {t}" for t in SIGNER_TITLES_BASE)
+#: Titles of the person at the head of an agency.
+PERSON_TITLES: list[str] = [
+    "Thủ trưởng",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Vụ trưởng",
+    "Tổng cục trưởng",
+    "Chủ tịch",
+    "Phó Chủ tịch",
+    "Giám đốc",
+    "Phó Giám đốc",
+    "Trưởng ban",
+    "Người đứng đầu",
+    "Chánh Văn phòng",
+    "Chỉ huy trưởng",
+    "Tổng Giám đốc",
+    "Bí thư",
+    "Chánh Thanh tra",
+    "Cục trưởng",
+    "Chi cục trưởng",
+    "Trưởng phòng",
+    "Hiệu trưởng",
+    "Phó Hiệu trưởng",
+    # the head of a body named by the body alone (`Trưởng Công an xã`, `Trưởng Thuế tỉnh`)
+    "Trưởng",
+]
+
 #: A head's deputy where the title is not `Phó …` (Nghị định 30/2020/NĐ-CP, Phụ lục I).
 _DEPUTY_OF = {"Bộ trưởng": "Thứ trưởng"}
 
@@ -249,8 +276,9 @@ PREAMBLE_OPENER = alt(PREAMBLE_OPENERS)
 #: theo …` is running text).
 APPENDIX_HEAD = r"(?:PHỤ\s+LỤC|Phụ\s+lục\s+(?:số\s*)?[0-9IVXL]+|Phụ\s+lục(?=\s*:?\s*$)|(?:Biểu|BIỂU|Mẫu|MẪU)\s+(?:số\s+|SỐ\s+)?[0-9]+)(?![\p{L}\d])"
 
-#: The recipients' block that closes the body (`Nơi nhận:`).
-NOI_NHAN = phrase("Nơi nhận")
+#: The recipients' block that closes the body (`Nơi nhận:`); OCR may lose the space between its words
+#: (`Nơinhận`), as it does inside a body's name (`ỦY BANNHÂNDÂN`).
+NOI_NHAN = r"Nơi\s*nhận"
 
 #: How closely or how soon one body works with another: `phối hợp chặt chẽ, kịp thời với`.
 COOPERATION_ADVERBS: tuple[str, ...] = (

@@ -988,6 +988,8 @@ def test_the_unit_a_body_is_named_with_is_respelt_by_its_letters(read, name):
         ("Tổ Toán - Tin chủ trì bồi dưỡng học sinh giỏi.", ["Tổ Toán - Tin"]),
         ("Các tổ chuyên môn đổi mới phương pháp dạy học.", ["Các tổ chuyên môn"]),
         ("Cơ quan Quân sự huyện theo dõi, tổng hợp.", ["Cơ quan Quân sự huyện"]),
+        ("Đội Quản lý trật tự đô thị quận lập biên bản.", ["Đội Quản lý trật tự đô thị quận"]),
+        ("Đội ngũ cán bộ được đào tạo.", []),
         # the heads need a capital after them: science, the fatherland and organising are no bodies
         ("Khoa học và Công nghệ là động lực phát triển.", []),
         ("Bảo vệ Tổ quốc là nhiệm vụ của toàn dân.", []),

@@ -397,6 +397,43 @@ def test_specks_around_the_parents_line_leave_its_name(parent, unit, issuer):
     assert f.issuer == issuer
 
 
+@pytest.mark.parametrize(
+    ("lines", "issuer"),
+    [
+        # rendered scans: a name ending on its level, the tone misread
+        (["SỞ Y TẾ TỈNH THÁI BÌNH", "BỆNH VIỆN ĐA KHOA TĨNH"], "Bệnh viện đa khoa tỉnh, Sở Y tế tỉnh Thái Bình"),
+        # OCR's `Sở` before a domain's abbreviation
+        (
+            ["SỚ GD&ĐT TỈNH NAM ĐỊNH", "TRƯỜNG THPT LÊ QUÝ ĐÔN"],
+            "Trường THPT lê quý đôn, Sở Giáo dục và Đào tạo tỉnh Nam Định",
+        ),
+        # the unit's own place misread before its parent's name, respelt as the place-date line writes it
+        (
+            ["BỘ CHQS TỈNH HÀ TĨNH", "BAN CHQS HUYỆN CÂM XUYÊN"],
+            "Ban Chỉ huy Quân sự huyện Cẩm Xuyên, Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh",
+        ),
+    ],
+)
+def test_a_units_words_ocr_misread_under_its_parent(lines, issuer):
+    f = facts(*lines, *MOTTO, "Số: 12/KH-BCH", "Cẩm Xuyên, ngày 20 tháng 02 năm 2025", "KẾ HOẠCH", "Về thử")
+    assert f.issuer == issuer
+
+
+@pytest.mark.parametrize(("district", "place"), [("QUẬN 3", "Quận 3"), ("PHƯỜNG 12", "Phường 12")])
+def test_an_urban_unit_named_by_its_number_dates_the_plan(district, place):
+    """Ho Chi Minh City's districts and many cities' wards before 2025 are numbered."""
+    f = facts(
+        "ỦY BAN NHÂN DÂN",
+        district,
+        *MOTTO,
+        "Số: 145/KH-UBND",
+        f"{place}, ngày 12 tháng 4 năm 2023",
+        "KẾ HOẠCH",
+        "Về thử",
+    )
+    assert (f.issue_place, str(f.issue_date)) == (place, "2023-04-12")
+
+
 def test_a_number_line_left_blank_gives_no_word_to_the_issuer():
     """A real letter's draft: `Số:         /SCT - CN`, its number left for the clerk."""
     f = facts("UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG", "Số:         /SCT - CN", "V/v thẩm định thiết kế", *MOTTO)

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from extractors.analyse import analyse
 from extractors.document import ParsedDoc
 from extractors.metadata import _LOCALITY, extract_metadata, issuer_from_caps, sentence_case, title_case_place
 from extractors.normalize.pages import normalize_pages, normalize_text
@@ -147,6 +148,36 @@ def test_a_scanned_signers_family_name_with_a_mark_lost(read, ocr, name):
 def test_a_signers_name_read_into_a_recipients_line(recipient, name):
     text = _plan_closing_with("TM. ỦY BAN NHÂN DÂN", "- UBND tỉnh (b/c);", "CHỦ TỊCH", recipient, "- Lưu: VT.")
     assert extract_metadata(ParsedDoc(text, parse_sections(text))).signer_name == name
+
+
+@pytest.mark.parametrize(
+    ("closing", "title", "name"),
+    [
+        # rendered scans of a school's and a military command's plans: an unlisted title, its tone misread
+        (["- Sở GD&ĐT (b/c);", "HIỆU TRƯƠNG", "- Lưu: VT.", "Trần Thị Lan Anh"], "Hiệu trưởng", "Trần Thị Lan Anh"),
+        (["CHỈ HUY TRƯƠNG", "- Lưu: VT.", "Thượng tá Nguyễn Văn Thắng"], "Chỉ huy trưởng", "Nguyễn Văn Thắng"),
+        # … on the recipients' baseline behind a speck
+        (["- HIEU TRƯỜNG", "- Sở GD&ĐT (b/c);", "- Lưu: VT.", "Trần Thị Lan Anh"], "Hiệu trưởng", "Trần Thị Lan Anh"),
+    ],
+)
+def test_a_signers_title_known_by_its_letters(closing, title, name):
+    text = _plan_closing_with(*closing)
+    if closing[0].startswith("- HIEU"):
+        text = text.replace("Nơi nhận:\n", "Nơi nhận: ", 1)  # the title on the label's line
+    f = extract_metadata(ParsedDoc(text, parse_sections(text)))
+    assert (f.signer_title, f.signer_name) == (title, name)
+
+
+def test_the_recipients_label_ocr_read_without_its_space_still_closes_the_body():
+    """`Nơinhận` on a rendered poor copy: the recipients were read as seven tasks, the signer lost."""
+    text = "\n".join(
+        ["ỦY BAN NHÂN DÂN", "HUYỆN TAM NÔNG", "Số: 18/KH-UBND", "KẾ HOẠCH", "Về thử nghiệm", "I. NHIỆM VỤ"]
+        + ["1. Phòng Nội vụ chủ trì rà soát.", "Nơinhận", "CHỦ TỊCH", "- UBND tỉnh (b/c);", "- Các phòng, ban;"]
+        + ["- Lưu: VT.", "Nguyễn Văn Thắng"]
+    )
+    doc = analyse(text)
+    assert (doc.facts.signer_title, doc.facts.signer_name) == ("Chủ tịch", "Nguyễn Văn Thắng")
+    assert [t.lead for t in doc.tasks] == [["Phòng Nội vụ"]]
 
 
 def test_province_from_place_names_when_no_header():
