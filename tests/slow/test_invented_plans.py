@@ -52,7 +52,8 @@ group rows naming the offices, and a Fatherland Front's plan (`ỦY BAN MTTQ VI�
 TRỰC`), and a department's own decision approving its plan (`GIÁM ĐỐC SỞ …` enacting), and a provincial
 hospital's plan (`Khoa …` wards, a waiting time in minutes), a high school's plan (`SỞ GD&ĐT`, `Tổ Toán - Tin`,
 a deputy head in charge of a field) and a district military command's plan (`BỘ CHQS TỈNH … / BAN CHQS
-HUYỆN …`, `Cơ quan Quân sự huyện`).
+HUYỆN …`, `Cơ quan Quân sự huyện`), and an urban district's plan dated at a place named by its number (`Quận
+3, ngày …`, `Đội Quản lý trật tự đô thị quận`) and a town's tourism plan with a schedule table.
 Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
@@ -1227,6 +1228,67 @@ EXPECTED = {
         },
         "targets": {(100.0, "%", None), (70.0, "%", None)},
         "tasks": 3,
+    },
+    "urban-district-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "145/KH-UBND",
+            "issuer": "Ủy ban nhân dân quận 3",
+            "province": "Hồ Chí Minh",
+            "issue_date": "2023-04-12",  # `Quận 3, ngày …`: a place named by its number
+            "title": "chỉnh trang đô thị, bảo đảm trật tự lòng lề đường trên địa bàn quận 3 năm 2023",
+            "signer_name": "Lâm Thu Ngân",
+            "signer_title": "Phó Chủ tịch",
+            "horizon_year": 2023,
+            "implements": ["1021/KH-UBND"],
+        },
+        "sections": ["I", "I/1", "I/2", "II", "II/1", "II/2", "II/3", "III"],
+        "refs": {"1021/KH-UBND"},
+        "leads": {
+            "Phòng Quản lý đô thị quận",
+            "Ủy ban nhân dân các phường",
+            "Đội Quản lý trật tự đô thị quận",
+            "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân quận",
+        },
+        "deadlines": {
+            ("ongoing", None, None, None),
+            ("recurring", None, None, None),  # weekly: no recurrence the data contract allows
+            ("recurring", None, None, "P1M"),
+            ("date", None, "2023-12-15", None),
+        },
+        "targets": {(100.0, "%", None), (30.0, "%", None)},
+        "tasks": 4,
+    },
+    "town-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "210/KH-UBND",
+            "issuer": "Ủy ban nhân dân thị xã Sơn Tây",
+            "province": "Hà Nội",
+            "issue_date": "2024-05-06",
+            "title": "phát triển du lịch thị xã sơn tây giai đoạn 2024 - 2026",
+            "signer_name": "Nguyễn Quang Hiếu",
+            "signer_title": "Chủ tịch",
+            "horizon_year": 2026,
+            "implements": [],
+        },
+        "sections": ["I", "I/1", "I/2", "II", "III"],
+        "refs": set(),
+        "leads": {
+            "Phòng Văn hóa và Thông tin",
+            "Ủy ban nhân dân phường Trung Hưng",
+            "Ban Quản lý dự án đầu tư xây dựng thị xã",
+            "Phòng Lao động - Thương binh và Xã hội",
+        },
+        # a schedule column's months as ranges (`Tháng 3-4/2025`), the lunar first month each year
+        "deadlines": {
+            ("period", "2025-03", "2025-04", None),
+            ("recurring", None, None, "P1Y"),
+            ("period", "2024", "2026", None),
+            ("period", "2025-05", "2025-08", None),
+        },
+        "targets": {(1200000.0, "lượt khách", 2026), (15.0, "%/năm", None)},
+        "tasks": 5,
     },
 }
 
