@@ -773,7 +773,7 @@ _SERVED_BODY = rf"(?:{LOCAL_GOV}|Đoàn{_SP}(?:ĐBQH|(?i:{loose('đại biểu Q
 #: `Văn phòng HĐND và UBND xã`, `Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh`: one office of the
 #: bodies it serves, listed before their locality.
 _JOINT_OFFICE_RE = regex.compile(
-    rf"{_SP}{_SERVED_BODY}(?:\s*,\s*{_SERVED_BODY})*{_SP}và{_SP}{_SERVED_BODY}(?:{_SP}(?-i:{LOCALITY}))?",
+    rf"{_SP}{_SERVED_BODY}(?:\s*,\s*{_SERVED_BODY})*{_SP}và{_SP}{_SERVED_BODY}(?P<loc>{_SP}(?-i:{LOCALITY}))?",
     regex.VERSION1,
 )
 _OFFICE_KEY = skeleton("Văn phòng")
@@ -793,7 +793,7 @@ def _proper_at(text: str, pos: int, found: tuple[str, int] | None = None) -> int
         loc = _LOCALITY_RE.match(text, end)
         return loc.end() if loc else end
     if head == _OFFICE_KEY and (joint := _JOINT_OFFICE_RE.match(text, end)):
-        return joint.end()
+        return (_misread_unit_end(text, joint.end()) if joint.group("loc") is None else None) or joint.end()
     if head == _BRANCH_KEY:
         # `Chi nhánh Ngân hàng Chính sách xã hội tỉnh`: a branch is named by its parent's name
         after = _SP_RE.match(text, end)
@@ -1210,10 +1210,29 @@ def span_names(text: str, spans: list[tuple[int, int]]) -> list[str]:
     return names
 
 
+#: After a local government that no locality followed, a unit OCR misread (`Ủy ban nhân dân quân`, `Ủy ban
+#: nhân dân các phương`), known by its letters: one word or two (`thành phô`).
+_MISREAD_UNIT = regex.compile(rf"{_SP}(?:(?:các|những){_SP})?(?P<one>\p{{Ll}}+)(?:{_SP}(?P<two>\p{{Ll}}+))?")
+_LOCAL_GOV_ALONE_RE = regex.compile(LOCAL_GOV)
+
+
+def _misread_unit_end(text: str, end: int) -> int | None:
+    """End of a unit OCR misread after a local government ending at `end`, or None."""
+    m = _MISREAD_UNIT.match(text, end)
+    if m and m.group("two") and unit_by_letters(f"{m.group('one')} {m.group('two')}"):
+        return m.end("two")
+    # one word only where it makes no word with the next (`quan tâm` is a verb)
+    pair = f"{toneless(m.group('one'))} {toneless(m.group('two'))}" if m and m.group("two") else ""
+    if m and unit_by_letters(m.group("one")) and pair not in toneless_compounds():
+        return m.end("one")
+    return None
+
+
 def _core_at(text: str, pos: int, bare: bool) -> int | None:
     m = _LOCAL_GOV_RE.match(text, pos)
     if m:
-        return m.end()
+        alone = _LOCAL_GOV_ALONE_RE.match(text, pos)
+        return (_misread_unit_end(text, m.end()) if alone and alone.end() == m.end() else None) or m.end()
     if shared := _shared_head(text, pos):
         return shared[1][-1][1]
     m = None if _COMMITTEES_BY_LEVEL_RE.match(text, pos) else _LOCALITIES_RE.match(text, pos)
@@ -1524,7 +1543,8 @@ def _ocr_domain(name: str) -> str:
 #: A body that is named with its locality's unit after it (`Ủy ban nhân dân`, `Ủy ban Mặt trận Tổ quốc
 #: Việt Nam`, `Công an`, `Đảng ủy`), then one or two words at the name's end.
 _UNIT_AFTER_BODY = regex.compile(
-    rf"(?:{LOCAL_GOV}|(?i:Việt{_SP}Nam)|(?:{_alts(LOCALITY_HEADS)}){_END}){_SP}(?P<unit>\S+(?:{_SP}\S+)?)$"
+    rf"(?:{LOCAL_GOV}|(?i:Việt{_SP}Nam)|(?:{_alts(LOCALITY_HEADS)}){_END}){_SP}(?:(?:các|những){_SP})?"
+    rf"(?P<unit>\S+(?:{_SP}\S+)?)$"
 )
 
 

@@ -682,6 +682,10 @@ def _open_label(
     depth = next((d for d, o in enumerate(stack) if o.style == style), None)
     previous = stack[depth].section.label if depth is not None else None
     label = _in_sequence(style, info, label, stack, lines, i, previous)
+    if style == "roman" and previous is None and info.lookalike and label == "II":
+        # `I1. MỤC TIÊU`: a sequence's first numeral read from strokes, one of them a speck; no plan
+        # opens its Roman items on II, and the next (`1L`, `IL`) reads II in its turn
+        label = "I"
     if style in ("letter", "roman", "part"):
         repaired = repaired_label(style, label, previous)
         # `đ)` after `c)` is `d)` misread — unless an `e)` follows, when the `d)` was lost instead.

@@ -1014,3 +1014,20 @@ def test_a_hospitals_wards_a_schools_groups_and_a_body_named_by_its_function(tex
 def test_a_deputy_named_by_the_field_in_their_charge(text, names):
     """The issuer's own deputy head, named by title and field (`phụ trách chuyên môn`), up to the verb."""
     assert mentions(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # rendered scans of an urban district's plan: the unit after a local government, its tone misread
+        ("Ủy ban nhân dân các phương tổ chức ra quân.", ["Ủy ban nhân dân các phường"]),
+        (
+            "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân quân tổng hợp, báo cáo.",
+            ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân quận"],
+        ),
+        # a word the unit's letters begin is no unit (`quan tâm`)
+        ("Ủy ban nhân dân quan tâm chỉ đạo.", ["Ủy ban nhân dân"]),
+    ],
+)
+def test_a_unit_misread_after_a_local_government(text, names):
+    assert [canonical_agency(n) for n in mentions(text)] == names

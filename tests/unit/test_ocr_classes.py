@@ -31,6 +31,26 @@ def test_a_first_roman_look_alike_read_as_the_next_numeral_is_the_one_before_it(
     assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["I", "I/1", "II", "II/1", "III", "III/1"]
 
 
+@pytest.mark.parametrize(("first", "second"), [("I1.", "1L"), ("Il.", "IL")])
+def test_a_first_roman_look_alike_before_another_look_alike_is_one(first, second):
+    """A rendered poor copy of an urban district's plan: `I1.`, `1L`, then `III.` read `II.`: no clean
+    numeral confirms the first, and no plan opens its Roman items on II."""
+    a = _read(
+        f"KẾ HOẠCH\nVề thử\n{first} MỤC TIÊU\n1. Mục tiêu chung\nTạo chuyển biến.\n"
+        f"{second} NHIỆM VỤ\n1. Hoàn thiện thể chế.\nII. TỔ CHỨC THỰC HIỆN\n1. Văn phòng theo dõi."
+    )
+    assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["I", "I/1", "II", "II/1", "III", "III/1"]
+
+
+def test_a_list_numbers_dot_read_as_a_comma_leaves_the_task_its_text():
+    """`2, Ủy ban nhân dân …` on rendered scans of four plans and in real scans (`1, Về công bố …`)."""
+    a = _read("KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Sở Y tế chủ trì rà soát.\n2, Sở Tài chính bảo đảm kinh phí.")
+    assert [(t.text, t.lead) for t in a.tasks] == [
+        ("Sở Y tế chủ trì rà soát.", ["Sở Y tế"]),
+        ("Sở Tài chính bảo đảm kinh phí.", ["Sở Tài chính"]),
+    ]
+
+
 @pytest.mark.parametrize("marker", ["I®", "[3]", "!!", "I2l"])
 def test_a_footnote_marker_glued_to_a_percent_keeps_the_target(marker):
     a = _read(
