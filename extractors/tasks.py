@@ -1153,6 +1153,15 @@ def _ticked_times(text: str) -> dict[int, str]:
     return out
 
 
+#: A row numbered under another's number (`1.1`, `2.3.`): its parent row (`1`) groups the rows under it.
+_SUB_ROW_RE = regex.compile(r"(?m)^[ \t]*(?P<parent>\d{1,2})\.\d{1,2}\.?\t")
+
+
+def _numbers_with_sub_rows(text: str) -> frozenset[str]:
+    """The row numbers some table row is numbered under (`1` of `1.1`, `1.2`)."""
+    return frozenset(m.group("parent") for m in _SUB_ROW_RE.finditer(text))
+
+
 def _named_by_group_row(cell: str) -> list[str]:
     """The bodies a table's group row names, when it names nothing else (`I | Phòng Quản lý đầu tư`)."""
     named = heading_assignment(cell) if _only_agencies(cell) else None
@@ -1168,6 +1177,7 @@ def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
     group_lead: list[str] = []  # the body a group row names, for the rows under it
     under_header = False
     ticked = _ticked_times(text)
+    parents = _numbers_with_sub_rows(text)
     # a time column whose title OCR damaged, known by its values
     time_columns = {b.rows[0][0]: b.time_columns[0] for b in table_blocks(text) if b.time_columns}
     for s, e in _lines(text, 0, len(text)):
@@ -1228,7 +1238,7 @@ def _table_tasks(doc: ParsedDoc, walker: _TaskWalker) -> list[_Draft]:
             time = ticked.get(text.rfind("\n", 0, s) + 1)
         product = get("product").strip() or None
         if not (lead or partners or time or product) and (
-            _GROUP_LABEL.match(stt) or (not stt and is_caps(text[task_span[0] : task_span[1]]))
+            _GROUP_LABEL.match(stt) or stt in parents or (not stt and is_caps(text[task_span[0] : task_span[1]]))
         ):
             # `I  Nhóm nhiệm vụ …` with nothing else: a group heading row; `⇥PHỤ LỤC II`, `⇥DANH MỤC DỰ
             # ÁN`: a title set in by a tab after the table. Neither hands a lead to the rows after it,

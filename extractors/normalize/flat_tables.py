@@ -476,20 +476,33 @@ def _unlabelled_cut(between: str, offset: int, row: _Row, starts: list[int]) -> 
 
 
 #: A row's label alone in its cell; a group row's is a Roman numeral or a capital (`A | Chính quyền số`).
-_LABEL_ONLY = regex.compile(rf"^(?:{ROMAN_WIDE}|\d{{1,3}}|[a-zđ]|[A-ZĐ]|[-–+•*])\.?$")
+#: … or numbered under another row (`1.1`, `2.3`).
+_LABEL_ONLY = regex.compile(rf"^(?:{ROMAN_WIDE}|\d{{1,3}}(?:\.\d{{1,2}})*|[a-zđ]|[A-ZĐ]|[-–+•*])\.?$")
 _ROMAN_ONLY = regex.compile(rf"^(?:{ROMAN_WIDE}|[A-ZĐ])\.?$")
+_NUMBERING = regex.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
+
+
+def _numbers_follow(label: str, cell: str) -> bool:
+    """Whether the number `cell` comes next after `label`: its sibling (`2` after `1`, `1.2` after
+    `1.1`), its first child (`1.1` after `1`), or a sibling of a level above (`2` or `2.1` after `1.2`)."""
+    p = [int(x) for x in label.rstrip(".").split(".")]
+    c = [int(x) for x in cell.rstrip(".").split(".")]
+    if len(c) == len(p) + 1:
+        return c[:-1] == p and c[-1] == 1
+    if len(c) <= len(p):
+        return c[:-1] == p[: len(c) - 1] and c[-1] == p[len(c) - 1] + 1
+    return False
 
 
 def _opens_next_row(cell: str, label: str) -> bool:
     """Whether a line of a one-cell-per-line table is the next row's label: after a
     numbered row a number opens a row only as the next number, so a figure cell
-    (`1` / `Số xã đạt chuẩn` / `xã` / `40`) stays in its row."""
+    (`1` / `Số xã đạt chuẩn` / `xã` / `40`, `1.5`) stays in its row."""
     if not _LABEL_ONLY.match(cell):
         return False
-    number = cell.rstrip(".")
-    if number.isdecimal() and label.rstrip(".").isdecimal():
-        return int(number) == int(label.rstrip(".")) + 1
-    return True
+    if _NUMBERING.match(cell) and _NUMBERING.match(label):
+        return _numbers_follow(label, cell)
+    return "." not in cell.rstrip(".")  # `1.5` after a lettered row is a figure
 
 
 def _cell_per_line(lines: list[str], header: Header, start: int) -> tuple[list[str], int] | None:
@@ -515,7 +528,9 @@ def _cell_per_line(lines: list[str], header: Header, start: int) -> tuple[list[s
         if len(group) < n:
             # A group row (`I` / `Hoàn thiện thể chế, quy hoạch`) whose empty cells were
             # not written: its title alone, and the next row's label right after it.
-            if len(group) != 2 or not _ROMAN_ONLY.match(first) or k >= len(lines) or lines[k].strip() == "":
+            # … or a number the next row is numbered under (`1` / `Nhóm nhiệm vụ …` / `1.1`).
+            under = k < len(lines) and lines[k].strip().startswith(f"{first.rstrip('.')}.1")
+            if len(group) != 2 or not (_ROMAN_ONLY.match(first) or under) or k >= len(lines) or not lines[k].strip():
                 break
             group += [""] * (n - 2)
         rows.append("\t".join(group))

@@ -268,3 +268,27 @@ def test_a_table_one_cell_per_line_with_lettered_groups_and_a_unit_in_a_title():
         "B\tKinh tế số\t\t\t",
         "1\tHỗ trợ doanh nghiệp chuyển đổi số\tSở Kế hoạch và Đầu tư\t800\tNăm 2025",
     ]
+
+
+def test_a_table_one_cell_per_line_with_groups_numbered_over_their_rows():
+    """`1` / `Nhóm nhiệm vụ …` (a group row, its empty cells unwritten) over `1.1`, `1.2`; a figure
+    like `1.5` inside a row stays a cell."""
+    lines = ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Kinh phí (tỷ đồng)", "Thời gian hoàn thành"]
+    lines += [
+        "1",
+        "Nhóm nhiệm vụ hoàn thiện thể chế",
+        "1.1",
+        "Rà soát các quy định",
+        "Sở Tư pháp",
+        "1.5",
+        "Quý III/2025",
+    ]
+    lines += ["1.2", "Ban hành quy chế", "Văn phòng Ủy ban nhân dân tỉnh", "2.0", "Quý IV/2025"]
+    lines += ["2", "Nâng cấp Trung tâm dữ liệu tỉnh", "Sở Khoa học và Công nghệ", "12", "Năm 2025"]
+    assert rebuild_flat_tables(lines) == [
+        "TT\tNhiệm vụ\tCơ quan chủ trì\tKinh phí (tỷ đồng)\tThời gian hoàn thành",
+        "1\tNhóm nhiệm vụ hoàn thiện thể chế\t\t\t",
+        "1.1\tRà soát các quy định\tSở Tư pháp\t1.5\tQuý III/2025",
+        "1.2\tBan hành quy chế\tVăn phòng Ủy ban nhân dân tỉnh\t2.0\tQuý IV/2025",
+        "2\tNâng cấp Trung tâm dữ liệu tỉnh\tSở Khoa học và Công nghệ\t12\tNăm 2025",
+    ]
