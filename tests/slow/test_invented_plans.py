@@ -53,7 +53,8 @@ TRỰC`), and a department's own decision approving its plan (`GIÁM ĐỐC SỞ
 hospital's plan (`Khoa …` wards, a waiting time in minutes), a high school's plan (`SỞ GD&ĐT`, `Tổ Toán - Tin`,
 a deputy head in charge of a field) and a district military command's plan (`BỘ CHQS TỈNH … / BAN CHQS
 HUYỆN …`, `Cơ quan Quân sự huyện`), and an urban district's plan dated at a place named by its number (`Quận
-3, ngày …`, `Đội Quản lý trật tự đô thị quận`) and a town's tourism plan with a schedule table.
+3, ngày …`, `Đội Quản lý trật tự đô thị quận`) and a town's tourism plan with a schedule table, and a
+province's plan whose task table numbers its groups `1`, `2` over rows `1.1`, `1.2`.
 Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
@@ -1288,6 +1289,34 @@ EXPECTED = {
             ("period", "2025-05", "2025-08", None),
         },
         "targets": {(1200000.0, "lượt khách", 2026), (15.0, "%/năm", None)},
+        "tasks": 5,
+    },
+    "subrow-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "96/KH-UBND",
+            "issuer": "Ủy ban nhân dân tỉnh Vĩnh Long",
+            "province": "Vĩnh Long",
+            "issue_date": "2025-06-18",
+            "title": "thực hiện đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử trên địa bàn"
+            " tỉnh năm 2025",
+            "signer_name": "Nguyễn Thị Quyên Thanh",
+            "signer_title": "Phó Chủ tịch",
+            "horizon_year": 2025,
+            "implements": ["6/QĐ-TTG"],
+        },
+        "sections": ["I", "I/1", "I/2", "II", "III"],
+        "refs": {"6/QĐ-TTG"},
+        "leads": {"Sở Tư pháp", "Văn phòng Ủy ban nhân dân tỉnh", "Sở Khoa học và Công nghệ", "Công an tỉnh"},
+        "deadlines": {
+            ("date", None, "2025-09-30", None),
+            ("quarter", None, "2025-Q4", None),
+            ("year", "2025", None, None),  # `Năm 2025 và các năm tiếp theo`: from 2025 on
+            ("recurring", None, None, "P1Y"),
+            ("date", None, "2025-12-15", None),
+        },
+        "targets": {(100.0, "%", None), (60.0, "%", None)},
+        # the rows numbered `1`, `2` over `1.1`, `1.2` … are groups, no tasks
         "tasks": 5,
     },
 }
