@@ -159,6 +159,9 @@ ABBREVIATIONS: list[tuple[str, str]] = [
     (r"KCN", "Khu công nghiệp"),
     (r"PCTT\s*(?:&|và)\s*TKCN", "Phòng, chống thiên tai và Tìm kiếm cứu nạn"),
     (r"LĐLĐ", "Liên đoàn Lao động"),
+    # the Women's Union (`Hội LHPN tỉnh`, `HLHPN huyện`)
+    (r"HLHPN", "Hội Liên hiệp Phụ nữ"),
+    (r"LHPN", "Liên hiệp Phụ nữ"),
     (r"CA(?=\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã))", "Công an"),
     # a city or town before its name (`UBND TP Kon Tum`, `TP. Kon Tum`, `UBND TX Buôn Hồ`)
     (r"TP\.?(?=\s*\p{Lu}\p{Ll})", "thành phố"),

@@ -426,7 +426,7 @@ _COMMITTEE_NAMES = frozenset(proper for _, proper in _COMMITTEES)
 #: Parents that only place the body under them: the people's committee or council over
 #: a department, the Party organisation (`Đảng bộ tỉnh …`) over a committee.
 #: Organs a body has of its own, named after it.
-_OWN_ORGANS = ("Văn phòng", "Ban Chấp hành", "Ban Thường vụ")
+_OWN_ORGANS = ("Văn phòng", "Ban Chấp hành", "Ban Thường vụ", "Ban Thường trực")
 _PLACING_PARENT = regex.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|Đảng bộ)\b")
 
 
@@ -478,9 +478,10 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
         # A provincial department names its province only in the place-date line.
         locality = f"tỉnh {province}"
     placing = [p for p in parents if _PLACING_PARENT.match(p)]
-    if unit in _OWN_ORGANS and placing:
-        # the body's own office or board: `Văn phòng Ủy ban nhân dân tỉnh …`, `Ban Chấp hành Đảng bộ tỉnh …`
-        return f"{unit} {placing[-1]}"
+    if unit in _OWN_ORGANS and parents:
+        # the body's own office or board, named after it: `Văn phòng Ủy ban nhân dân tỉnh …`, `Ban Chấp hành
+        # Đảng bộ tỉnh …`, `Ban Thường vụ Hội Liên hiệp Phụ nữ tỉnh …`
+        return f"{unit} {(placing or parents)[-1]}"
     if unit in _COMMITTEE_NAMES and placing and (loc := _locality_of(placing[-1])):
         # `ĐẢNG BỘ TỈNH QUẢNG TRỊ` / `TỈNH ỦY`: a committee is named by its place, as `TỈNH ỦY QUẢNG TRỊ`
         parts = _UNIT_AND_PLACE.match(loc)

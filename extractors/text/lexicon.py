@@ -205,19 +205,23 @@ NAME_WORD = rf"\p{{Lu}}\p{{Ll}}*(?:{_APOSTROPHE}\p{{Lu}}?\p{{Ll}}+)?"
 #: The Party's header in place of the motto (a Tỉnh ủy's or Huyện ủy's plan), in capitals only;
 #: its first word as OCR may garble it (`ĐÁẢNG CỘNG SẢN VIỆT NAM`), the rest known letter for letter.
 MOTTO_PARTY = rf"(?-i:Đ\p{{Lu}}{{1,3}}NG\s+{loose('CỘNG SẢN VIỆT NAM')})"
-#: The Youth Union's header in place of the motto (a Tỉnh Đoàn's or Huyện Đoàn's plan), in
-#: capitals only; `HỒ CHÍ MINH` in it names the Union, not the city.
-MOTTO_YOUTH = rf"(?-i:{loose('ĐOÀN')}\s+(?:TNCS|{loose('THANH NIÊN CỘNG SẢN')})\s+{loose('HỒ CHÍ MINH')})"
+#: The mass organisations' national names in place of the motto, in capitals only: the Youth Union's
+#: (a Tỉnh Đoàn's plan; `HỒ CHÍ MINH` in it names the Union, not the city), the Women's, the Farmers'
+#: and the Veterans' Unions' (`HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM` beside `HỘI LHPN TỈNH …`).
+MOTTO_UNIONS = (
+    rf"(?-i:{loose('ĐOÀN')}\s+(?:TNCS|{loose('THANH NIÊN CỘNG SẢN')})\s+{loose('HỒ CHÍ MINH')}"
+    rf"|{loose('HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM')}|{loose('HỘI NÔNG DÂN VIỆT NAM')}|{loose('HỘI CỰU CHIẾN BINH VIỆT NAM')})"
+)
 #: The motto in capitals with OCR's damage between its first words and `NAM`
 #: (`CỘNG HOÀ XÃ ⁄?HỦ NGHĨA VIỆT NAM`, `… XÃ IHỦNGHĨA VIỆT NAM`, `… NGHĨA VỊ! NAM`).
 _MOTTO_DAMAGED = rf"(?-i:{loose('CỘNG HÒA XÃ')}(?:\s*[^\s\p{{Ll}}]{{1,9}}){{1,4}}?\s+NAM\b)"
 #: The motto's first line, its vowels as OCR reads them (`CỘNG HÕA`, `XÃ HỌI`), or the Party's or
-#: the Youth Union's header.
-MOTTO_COUNTRY = rf"(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')}|{_MOTTO_DAMAGED}|{MOTTO_PARTY}|{MOTTO_YOUTH})"
+#: a mass organisation's name.
+MOTTO_COUNTRY = rf"(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')}|{_MOTTO_DAMAGED}|{MOTTO_PARTY}|{MOTTO_UNIONS})"
 MOTTO_SLOGAN = r"Độc\s+lập\s*[-–]?\s*Tự\s+do\s*[-–]\s*Hạnh\s+(?:phúc|Phúc|PHÚC)"
 #: Either line of the national motto, as far as it is needed to know it; vowels
 #: as OCR reads them (`CỌNG HÒA XÃ HỘI`, `XÃ HỌI` on real scans).
-MOTTO_START = rf"(?:{loose('CỘNG HÒA XÃ HỘI')}|{_MOTTO_DAMAGED}|{loose('Độc lập')}\s*[-–]|{MOTTO_PARTY}|{MOTTO_YOUTH})"
+MOTTO_START = rf"(?:{loose('CỘNG HÒA XÃ HỘI')}|{_MOTTO_DAMAGED}|{loose('Độc lập')}\s*[-–]|{MOTTO_PARTY}|{MOTTO_UNIONS})"
 
 #: Local government levels, as the issuer line and place names write them.
 #: `đặc khu`: the island special zones of the 2025 two-level government (`xã, phường, đặc khu`).

@@ -765,6 +765,22 @@ def test_the_youth_unions_name_where_the_motto_stands_is_no_part_of_the_issuer(u
     assert facts.title == "Tổ chức Chiến dịch Thanh niên tình nguyện hè năm 2025"
 
 
+@pytest.mark.parametrize(
+    "left",
+    [
+        ["HỘI LHPN TỈNH ĐIỆN BIÊN", "BAN THƯỜNG VỤ"],
+        ["HỘI LIÊN HIỆP PHỤ NỮ TỈNH ĐIỆN BIÊN", "BAN THƯỜNG VỤ"],
+    ],
+)
+def test_a_womens_unions_board_under_its_union_beside_the_unions_national_name(left):
+    """The mass organisations put their national name where the motto stands; the board is an organ of
+    the provincial union and named after it, the abbreviation written out."""
+    head = [left[0], "HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM", left[1], "Số: 58/KH-BTV", "Điện Biên, ngày 05 tháng 3 năm 2024"]
+    text = "\n".join([*head, "KẾ HOẠCH", "Về thử"])
+    # (case aside: written out from capitals, a name's case is not known)
+    assert _facts(normalize_text(text)).issuer.lower() == "ban thường vụ hội liên hiệp phụ nữ tỉnh điện biên"
+
+
 @pytest.mark.parametrize(("named", "province"), [("Lai Châu", "Lai Châu"), ("Bình Dương", "Bình Dương")])
 def test_a_place_two_provinces_share_goes_to_the_province_the_text_names(named, province):
     """`Tân Uyên`: a city of Bình Dương and a district of Lai Châu (and since 2025 a commune)."""
