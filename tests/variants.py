@@ -47,7 +47,10 @@ from pathlib import Path
 import regex as re
 
 _KIND = re.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|NGHỊ QUYẾT|CHỈ THỊ)$")
-_MOTTO = re.compile(r"^(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập|ĐẢNG CỘNG SẢN VIỆT NAM$)")
+#: The motto's lines, or the name a Party or mass organisation prints in their place (right column).
+_MOTTO = re.compile(
+    r"^(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập|ĐẢNG CỘNG SẢN VIỆT NAM$|ĐOÀN TNCS HỒ CHÍ MINH$|HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM$)"
+)
 _NUMBER = re.compile(r"^Số\s*:?\s*(?P<number>\S.*)$")
 _PLACE_DATE = re.compile(r"^(?P<place>[^,]+), ngày (?P<d>\d+) tháng (?P<m>\d+) năm (?P<y>\d{4})$")
 _SIGN_START = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.\s|^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC)$")

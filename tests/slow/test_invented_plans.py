@@ -54,7 +54,8 @@ hospital's plan (`Khoa …` wards, a waiting time in minutes), a high school's p
 a deputy head in charge of a field) and a district military command's plan (`BỘ CHQS TỈNH … / BAN CHQS
 HUYỆN …`, `Cơ quan Quân sự huyện`), and an urban district's plan dated at a place named by its number (`Quận
 3, ngày …`, `Đội Quản lý trật tự đô thị quận`) and a town's tourism plan with a schedule table, and a
-province's plan whose task table numbers its groups `1`, `2` over rows `1.1`, `1.2`.
+province's plan whose task table numbers its groups `1`, `2` over rows `1.1`, `1.2`, and a provincial Women's
+Union's plan (`HỘI LHPN TỈNH … / BAN THƯỜNG VỤ` beside `HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM`).
 Each plan's facts are written out here, not taken from the
 pipeline; each rendering of `tests/variants.py` must give them too.
 """
@@ -1100,7 +1101,7 @@ EXPECTED = {
         "documents": {
             "doc_kind": "ke_hoach",
             "doc_number": "46/KH-MTTQ-BTT",
-            "issuer": "Ban Thường trực, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hải Dương",
+            "issuer": "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hải Dương",  # an organ, named after its body
             "province": "Hải Dương",
             "issue_date": "2023-02-22",
             "title": 'triển khai cuộc vận động "toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh" năm 2023',
@@ -1318,6 +1319,31 @@ EXPECTED = {
         "targets": {(100.0, "%", None), (60.0, "%", None)},
         # the rows numbered `1`, `2` over `1.1`, `1.2` … are groups, no tasks
         "tasks": 5,
+    },
+    "women-plan": {
+        "documents": {
+            "doc_kind": "ke_hoach",
+            "doc_number": "58/KH-BTV",
+            # `HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM` where the motto stands; `LHPN` written out
+            "issuer": "Ban Thường vụ Hội Liên hiệp Phụ nữ tỉnh Điện Biên",
+            "province": "Điện Biên",
+            "issue_date": "2024-03-05",
+            "title": "thực hiện đề án hỗ trợ phụ nữ khởi nghiệp năm 2024",
+            "signer_name": "Lò Thị Mai",
+            "signer_title": "Chủ tịch",
+            "horizon_year": 2024,
+            "implements": [],
+        },
+        "sections": ["I", "II", "II/1", "II/2", "III", "III/1", "III/2", "IV"],
+        "refs": set(),
+        "leads": {
+            "Ban Hỗ trợ phụ nữ phát triển kinh tế",
+            "Hội Liên hiệp Phụ nữ các huyện, thị xã, thành phố",
+            "Văn phòng Hội Liên hiệp Phụ nữ tỉnh",
+        },
+        "deadlines": {("quarter", None, "2024-Q2", None), ("date", None, "2024-12-10", None)},
+        "targets": {(10.0, "tổ hợp tác", None), (100.0, "%", None)},
+        "tasks": 3,
     },
 }
 
