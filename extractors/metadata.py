@@ -427,6 +427,7 @@ _COMMITTEE_NAMES = frozenset(proper for _, proper in _COMMITTEES)
 #: a department, the Party organisation (`Đảng bộ tỉnh …`) over a committee.
 #: Organs a body has of its own, named after it.
 _OWN_ORGANS = ("Văn phòng", "Ban Chấp hành", "Ban Thường vụ", "Ban Thường trực")
+_ORGANS_BY_LETTERS = {skeleton(o): o for o in _OWN_ORGANS}
 _PLACING_PARENT = regex.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|Đảng bộ)\b")
 
 
@@ -478,6 +479,7 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
         # A provincial department names its province only in the place-date line.
         locality = f"tỉnh {province}"
     placing = [p for p in parents if _PLACING_PARENT.match(p)]
+    unit = _ORGANS_BY_LETTERS.get(skeleton(unit), unit)  # `Ban Thương vụ`: an organ, its tone misread
     if unit in _OWN_ORGANS and parents:
         # the body's own office or board, named after it: `Văn phòng Ủy ban nhân dân tỉnh …`, `Ban Chấp hành
         # Đảng bộ tỉnh …`, `Ban Thường vụ Hội Liên hiệp Phụ nữ tỉnh …`

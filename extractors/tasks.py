@@ -1153,8 +1153,9 @@ def _ticked_times(text: str) -> dict[int, str]:
     return out
 
 
-#: A row numbered under another's number (`1.1`, `2.3.`): its parent row (`1`) groups the rows under it.
-_SUB_ROW_RE = regex.compile(r"(?m)^[ \t]*(?P<parent>\d{1,2})\.\d{1,2}\.?\t")
+#: A row numbered under another's number (`1.1`, `2.3.`; OCR's `1 1`, the dot lost): its parent row
+#: (`1`) groups the rows under it.
+_SUB_ROW_RE = regex.compile(r"(?m)^[ \t]*(?P<parent>\d{1,2})[. ]\d{1,2}\.?\t")
 
 
 def _numbers_with_sub_rows(text: str) -> frozenset[str]:
