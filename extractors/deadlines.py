@@ -108,9 +108,9 @@ DATE_GOES_ON = r"[ \t]*[/.][ \t]*\d"
 #: `III/2024`, `III năm 2024`, `III - 2024`: a month or quarter and its year; OCR doubles
 #: the slash (`Quý I1//2024` on a poor copy, `số 23//BB-VPHC` on a real scan).
 OF_YEAR = rf"\s*(?:/{{1,2}}|-|\s{NAM}|,\s*{NAM})\s*{Y}"
-#: `III`, `3`, and OCR's look-alikes before the year's slash (`11`, `Il`, `IH`, `II1`, `H`: a quarter
-#: has no number above 4, which `_quarter_number` checks).
-QUARTER_NO = rf"(?P<q>IV|I{{1,3}}|[1-4](?![{ROMAN_LOOKALIKE}])|[{ROMAN_LOOKALIKE}]{{1,3}}(?=\s*/))\b"
+#: `III`, `3`, and OCR's look-alikes before the year (`11`, `Il`, `IH`, `II1`, `H`, `1V năm`; with a
+#: stroke too many, `I1V/`, `1II1/`: a quarter has no number above 4, which `_quarter_number` checks).
+QUARTER_NO = rf"(?P<q>IV|I{{1,3}}|[1-4](?![{ROMAN_LOOKALIKE}])|[{ROMAN_LOOKALIKE}]{{1,4}}(?=\s*/|\s{NAM}))\b"
 
 # ---------------------------------------------------------------- prepositions
 
@@ -420,7 +420,12 @@ def _quarter_number(written: str) -> int | None:
         return int(written)
     read = read_roman_lookalike(written)  # `11` is OCR's `II`: a `1` is a stroke
     n = roman_value(read) if read else 0
-    return n if 1 <= n <= 4 else None
+    if 1 <= n <= 4:
+        return n
+    # a stroke too many (`I1V`, `1II1`): the quarter every reading with one stroke less agrees on
+    strokes = [i for i, c in enumerate(written) if c not in "VvXx"] if len(written) > 2 else []
+    fewer = {_quarter_number(written[:i] + written[i + 1 :]) for i in strokes}
+    return fewer.pop() if len(fewer) == 1 and None not in fewer else None
 
 
 def _atom_from(kind: str, m, before=None) -> Atom | None:

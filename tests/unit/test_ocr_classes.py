@@ -64,6 +64,20 @@ def test_a_quarter_numeral_read_as_digits():
     assert [(d.kind, d.end) for d in a.deadlines] == [("quarter", "2026-Q2")]
 
 
+@pytest.mark.parametrize(
+    ("written", "end"),
+    [
+        # rendered scans of five invented plans
+        ("quý 1V năm 2022", "2022-Q4"),  # the look-alike before `năm`, no slash
+        ("Quý I1V/2024", "2024-Q4"),  # a stroke too many
+        ("Quý 1II1/2023", "2023-Q3"),
+    ],
+)
+def test_a_quarter_numeral_ocr_read_with_strokes(written, end):
+    a = _read(f"KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Báo cáo\n- Báo cáo kết quả trong {written}.")
+    assert [(d.kind, d.end) for d in a.deadlines] == [("quarter", end)]
+
+
 def test_a_stray_dot_inside_a_vision_phrase_keeps_it_a_vision():
     a = _read(
         "KẾ HOẠCH\nVề thử\nI. NHIỆM VỤ\n1. Chất thải\n- Thực hiện Kế hoạch quốc gia về quản lý chất thải "
