@@ -827,7 +827,24 @@ def _proper_at(text: str, pos: int, found: tuple[str, int] | None = None) -> int
             a = _ABBR_RE.match(text, start)
             if a and _abbr_domain(a.group(0)):
                 return _locality_tail(text, start + len(_abbr_prefix(a.group(0))))
+    if head in _COMMON_WORD_KEYS and _TITLE_CASE_RUN.match(text, pos) and _opens_a_word(text, pos):
+        return None  # `Khoa Học Và Công Nghệ`, `Đội Ngũ Cán Bộ`: a heading in title case, no ward or team
     return _name_tail(text, end) or _small_body_tail(text, pos, end)
+
+
+#: Heads that are also the first syllable of common words (`khoa học`, `tổ chức`, `đội ngũ`): in a
+#: heading set in title case, where every word is capitalised, they open the word, not a name.
+_COMMON_WORD_KEYS = {skeleton(h) for h in ("Khoa", "Tổ", "Đội")}
+_TITLE_CASE_RUN = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+){2,}(?:và[ \t]+)?\p{Lu}")
+
+
+def _opens_a_word(text: str, pos: int) -> bool:
+    """Whether the head at `pos` and the word after it make one dictionary word."""
+    m = _SYLLABLE_PAIR.match(text, pos)
+    return bool(m) and f"{toneless(m.group(1).lower())} {toneless(m.group(2).lower())}" in toneless_compounds()
+
+
+_SYLLABLE_PAIR = regex.compile(r"(\p{L}+)[ \t]+(\p{L}+)")
 
 
 #: Lower-case words a name written small may hold before its locality

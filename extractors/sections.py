@@ -378,11 +378,16 @@ _KIND_OPENING_RE = regex.compile(
 )
 
 
+def opens_on_kind(rest: str) -> bool:
+    """A heading that opens on a kind word, in any case (`Tổ chức thực hiện`, `Tổ Chức Thực Hiện`)."""
+    return bool(_KIND_OPENING_RE.match(rest.strip()))
+
+
 def names_its_kind(rest: str) -> bool:
     """Short and title-like, or a heading without a sentence end that opens on a kind word."""
     if is_title_like(rest):
         return True
-    return bool(_KIND_OPENING_RE.match(rest.strip())) and len(rest.split()) <= 40 and not _SENTENCE_END.search(rest)
+    return opens_on_kind(rest) and len(rest.split()) <= 40 and not _SENTENCE_END.search(rest)
 
 
 def is_title_like(rest: str) -> bool:

@@ -37,7 +37,7 @@ from extractors.agencies import (
 from extractors.deadlines import TICK_CELL, table_blocks
 from extractors.document import ParsedDoc
 from extractors.normalize.flat_tables import header_completed
-from extractors.sections import classify_line, heading_kind, is_title_like
+from extractors.sections import classify_line, heading_kind, is_title_like, opens_on_kind
 from extractors.text.labels import ROMAN_LOOKALIKE, without_label_marks
 from extractors.text.lexicon import (
     ARRANGEMENT_HEADINGS,
@@ -1036,6 +1036,8 @@ def heading_assignment(rest: str) -> Assignment | None:
     if is_caps(rest, share=1.0):
         rest = from_capitals(rest)  # `2.5. BAN QUẢN LÝ KHU KINH TẾ TỈNH`: a heading's style, not the name's
     m = _FOR_AGENCY.match(rest)
+    if not m and opens_on_kind(rest):
+        return None  # `Tổ Chức Thực Hiện`: a section's kind in title case, no `Tổ` of that name
     a = parse_assignment(rest[m.end() :] if m else rest)
     if a.lead:
         return a

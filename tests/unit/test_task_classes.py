@@ -679,3 +679,13 @@ def test_a_task_tables_rows_numbered_over_sub_rows_are_groups(sep, first):
     ]
     tasks = tasks_of(*HEAD, "II. NHIỆM VỤ", *(sep.join(r) for r in rows))
     assert [t.lead for t in tasks] == [["Sở Tư pháp"], ["Sở Khoa học và Công nghệ"]]
+
+
+@pytest.mark.parametrize("heading", ["Tổ Chức Thực Hiện", "Khoa Học Và Công Nghệ", "Nhiệm Vụ Và Giải Pháp"])
+def test_a_heading_in_title_case_names_no_body(heading):
+    """`Tổ` and `Khoa` head bodies (`Tổ Toán - Tin`, `Khoa Khám bệnh`); a heading set in title case whose
+    first words make a word (`tổ chức`, `khoa học`) or open on its section's kind is none, and hands no
+    lead to the items under it."""
+    lines = ["II. NHIỆM VỤ", "1. Phát triển kinh tế", "- Thu hút đầu tư.", f"2. {heading}"]
+    tasks = tasks_of(*HEAD, *lines, "- Đẩy mạnh nghiên cứu, ứng dụng.", "- Đào tạo nguồn nhân lực.")
+    assert [t.lead for t in tasks] == [[], [], []]
