@@ -42,7 +42,7 @@ from extractors.text.lexicon import ADMIN_UNITS, PERSON_TITLES, SCHOOL_LEVELS
 from extractors.text.memo import memo
 from extractors.text.patterns import DASH, END, NOCASE, NOT_COMMUNE_WORD, OCR_JUNK, SP, WORD, is_caps, loose, loose_alt
 from extractors.text.provinces import place_name, unit_by_letters
-from extractors.text.syllables import toneless, toneless_compounds, word_end
+from extractors.text.syllables import makes_one_word, word_end
 
 # ---------------------------------------------------------------- pieces
 
@@ -204,7 +204,7 @@ _LOC_GROUP = rf"{_LOC_NOUN}(?:\s*(?:,|và|;(?=\s*{_LOC_NOUN}(?![ \t]+\p{{Lu}})))
 LOCALITY = (
     rf"(?:(?:các|những){_SP}{_LOC_GROUP}{_UNDER_CENTRE}|(?:cấp{_SP})?{_LOC_LIST}(?:{_SP}{PLACE})?|các{_SP}cấp{_END})"
 )
-_LOCAL_GOV_RE = regex.compile(rf"{LOCAL_GOV}(?:{_SP}(?-i:{LOCALITY}))?", regex.VERSION1)
+_LOCAL_GOV_RE = regex.compile(rf"{LOCAL_GOV}(?P<loc>{_SP}(?-i:{LOCALITY}))?", regex.VERSION1)
 #: Localities named as the bodies that act for them (`phối hợp với các huyện, thành phố`,
 #: `các xã, phường, thị trấn`): their people's committees.
 _UNIT = _alts(ADMIN_UNITS) + _END
@@ -841,7 +841,7 @@ _TITLE_CASE_RUN = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+){2,}(?:và[ \t]+
 def _opens_a_word(text: str, pos: int) -> bool:
     """Whether the head at `pos` and the word after it make one dictionary word."""
     m = _SYLLABLE_PAIR.match(text, pos)
-    return bool(m) and f"{toneless(m.group(1).lower())} {toneless(m.group(2).lower())}" in toneless_compounds()
+    return bool(m) and makes_one_word(m.group(1), m.group(2))
 
 
 _SYLLABLE_PAIR = regex.compile(r"(\p{L}+)[ \t]+(\p{L}+)")
@@ -881,7 +881,7 @@ def _small_body_tail(text: str, start: int, end: int) -> int | None:
     The head's last syllable and the next word must make no dictionary word, so that a
     sentence's opening (`Ban hành …`, `Hội nghị …`, `Báo cáo …`) is no name."""
     first = _LOWER_WORD.match(text, end)
-    if not first or f"{toneless(text[start:end].split()[-1])} {toneless(first.group(1))}" in toneless_compounds():
+    if not first or makes_one_word(text[start:end].split()[-1], first.group(1)):
         return None
     pos = end
     for _ in range(_SMALL_BODY_WORDS):
@@ -1233,7 +1233,6 @@ def span_names(text: str, spans: list[tuple[int, int]]) -> list[str]:
 #: After a local government that no locality followed, a unit OCR misread (`Ủy ban nhân dân quân`, `Ủy ban
 #: nhân dân các phương`), known by its letters: one word or two (`thành phô`).
 _MISREAD_UNIT = regex.compile(rf"{_SP}(?:(?:các|những){_SP})?(?P<one>\p{{Ll}}+)(?:{_SP}(?P<two>\p{{Ll}}+))?")
-_LOCAL_GOV_ALONE_RE = regex.compile(LOCAL_GOV)
 
 
 def _misread_unit_end(text: str, end: int) -> int | None:
@@ -1242,8 +1241,11 @@ def _misread_unit_end(text: str, end: int) -> int | None:
     if m and m.group("two") and unit_by_letters(f"{m.group('one')} {m.group('two')}"):
         return m.end("two")
     # one word only where it makes no word with the next (`quan tâm` is a verb)
-    pair = f"{toneless(m.group('one'))} {toneless(m.group('two'))}" if m and m.group("two") else ""
-    if m and unit_by_letters(m.group("one")) and pair not in toneless_compounds():
+    if (
+        m
+        and unit_by_letters(m.group("one"))
+        and not (m.group("two") and makes_one_word(m.group("one"), m.group("two")))
+    ):
         return m.end("one")
     return None
 
@@ -1251,8 +1253,7 @@ def _misread_unit_end(text: str, end: int) -> int | None:
 def _core_at(text: str, pos: int, bare: bool) -> int | None:
     m = _LOCAL_GOV_RE.match(text, pos)
     if m:
-        alone = _LOCAL_GOV_ALONE_RE.match(text, pos)
-        return (_misread_unit_end(text, m.end()) if alone and alone.end() == m.end() else None) or m.end()
+        return (_misread_unit_end(text, m.end()) if m.group("loc") is None else None) or m.end()
     if shared := _shared_head(text, pos):
         return shared[1][-1][1]
     m = None if _COMMITTEES_BY_LEVEL_RE.match(text, pos) else _LOCALITIES_RE.match(text, pos)

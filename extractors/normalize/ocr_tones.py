@@ -37,11 +37,11 @@ from extractors.text.lexicon import ADMIN_UNITS
 from extractors.text.syllables import (
     NUMBER_TOKEN,
     is_vietnamese_syllable,
+    makes_one_word,
     shapeless,
     syllable_counts,
     tone_of,
     toneless,
-    toneless_compounds,
     with_case_of,
 )
 
@@ -391,6 +391,6 @@ def _compound_with(text: str, span: list[regex.Match], outer: regex.Match | None
     if outer is None:
         return False
     a, b = (outer, span[0]) if outer.end() <= span[0].start() else (span[-1], outer)
-    if text[a.end() : b.start()] != " " or f"{toneless(a.group())} {toneless(b.group())}" not in toneless_compounds():
+    if text[a.end() : b.start()] != " " or not makes_one_word(a.group(), b.group()):
         return False
     return not _LOCAL_GOVERNMENT_BEFORE.search(text, max(0, span[0].start() - 30), span[0].start())

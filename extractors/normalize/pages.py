@@ -46,7 +46,7 @@ from extractors.text.lexicon import (
     SIGNING_TOOL_TIME_WORD,
 )
 from extractors.text.patterns import LineStart, TextEnd, alt, is_caps
-from extractors.text.syllables import toneless, toneless_compounds
+from extractors.text.syllables import makes_one_word
 
 __all__ = ["NormalizedText", "normalize_pages", "normalize_text", "normalize_tone_marks"]
 
@@ -611,7 +611,7 @@ def _opens_sentence(line: str) -> bool:
     """`Phối hợp …`, `Tổ chức …`: the line opens on a dictionary word, not on a place
     name (`Châu Thành`, `Vinh chủ trì`) that a line ended on `huyện` runs on into."""
     m = _CAPITALISED_WORD.match(line)
-    return bool(m) and f"{toneless(m.group(1))} {toneless(m.group(2))}" in toneless_compounds()
+    return bool(m) and makes_one_word(m.group(1), m.group(2))
 
 
 def _short_heading(prev: str, line: str = "") -> bool:

@@ -72,6 +72,12 @@ def toneless_compounds() -> frozenset[str]:
     return frozenset(data.read_text(encoding="utf-8").splitlines())
 
 
+def makes_one_word(first: str, second: str) -> bool:
+    """Whether two syllables side by side make one dictionary word, tones and case aside (`tổ chức`,
+    `quan tâm`, `Ban hành`)."""
+    return f"{toneless(first)} {toneless(second)}" in toneless_compounds()
+
+
 @cache
 def toneless_three_syllable_words() -> frozenset[str]:
     """The dictionary's three-syllable words without tone marks (`câu lac bô`, `tô hơp tac`)."""
