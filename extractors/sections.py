@@ -31,7 +31,7 @@ from extractors.text.labels import (
 )
 from extractors.text.lexicon import MOTTO_COUNTRY, NOI_NHAN, SIGNATURE_MARK, SIGNER_TITLE_CAPS
 from extractors.text.patterns import is_caps
-from extractors.text.syllables import doubled_letter_readings, is_vietnamese_syllable
+from extractors.text.syllables import doubled_letter_readings, is_common_syllable, is_vietnamese_syllable
 from schemas import Section
 
 # ---------------------------------------------------------------- labels
@@ -109,13 +109,23 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
         ),
     ),
     # OCR reads `5.` as `S.`, `1.` as `l.`: only taken when the sequence expects that number.
-    ("number_ocr", regex.compile(r"^(?P<label>[SIlOB])[.,]\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
+    ("number_ocr", regex.compile(r"^(?P<label>[SIlOBZ])[.,]\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
     # OCR lost the number and kept its dot (`. Sở Kế hoạch …` between `4.` and `6.`), or read
     # it as one mark (`S Phòng Văn hóa …` between `1.` and `3.`; a letter with a dot is a letter's
-    # label): only taken where the numbers around it leave exactly that gap. A bullet's dash is no lost number.
+    # label), or as dots (`.. Ủy ban …`): only taken where the numbers around it leave exactly
+    # that gap. A bullet's dash is no lost number.
     (
         "number_lost",
-        regex.compile(r"^(?:[.,]|[^\s\d\p{L}\-–+•*(\[“\"][.,]?|\p{Lu}(?=\s))(?P<label>)\s+(?P<rest>\p{Lu}\p{Ll}.*)$"),
+        regex.compile(
+            r"^(?:[.,]{1,3}|[^\s\d\p{L}\-–+•*(\[“\"][.,]?|\p{Lu}(?=\s))(?P<label>)\s+(?P<rest>\p{Lu}\p{Ll}.*)$"
+        ),
+    ),
+    # … or as a speck of small letters (`đt Phòng …`, `sa. Ủy ban …`, `si Ủy ban …`); one that is no
+    # common word is no word at all, and like a marked vowel it may close its list.
+    # A letter with its dot is a letter's label (`a. Sở …`).
+    (
+        "number_speck",
+        regex.compile(r"^(?P<speck>\p{Ll}{2}[.,]?|\p{Ll}(?=\s))(?P<label>)\s+(?P<rest>\p{Lu}\p{Ll}.*)$"),
     ),
     # … or read it as a small vowel with a mark, which no list is lettered by (`ạ. Ủy ban …` after
     # `1.`, `2.`): also at the list's end, where no number after it can confirm the gap.
@@ -260,7 +270,7 @@ def _sentence_case(label: str) -> str:
 #: Letters OCR reads for another: `a)` as `q)`, `d)` as `đ)` and back.
 LETTER_LOOKALIKES = {"q": "a", "o": "a", "d": "đ", "đ": "d", "c": "e", "e": "c", "g": "q"}
 LETTERS = "abcdđeghiklmnopqrstuvxy"
-NUMBER_LOOKALIKES = {"S": 5, "I": 1, "l": 1, "O": 0, "B": 8}
+NUMBER_LOOKALIKES = {"S": 5, "I": 1, "l": 1, "O": 0, "B": 8, "Z": 2}
 _ROMAN_RE = regex.compile(ROMAN_WIDE)
 ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 
@@ -657,7 +667,7 @@ def _open_label(
 ) -> bool:
     """Open the section a labelled line starts; False if the label is rejected."""
     style, label = _figures_or_numeral(info, stack, lines, i)
-    if style in ("number_lost", "number_accent", "roman_stroke", "roman_ocr_small"):
+    if style in ("number_lost", "number_accent", "number_speck", "roman_stroke", "roman_ocr_small"):
         lost = _lost_label(style, stack, lines, i, label)
         if lost is None:
             return False
@@ -671,14 +681,10 @@ def _open_label(
             return False
         style = "capital"
     elif style == "letter_dot":
-        depth = next((d for d, o in enumerate(stack) if o.style == "letter"), None)
-        previous = stack[depth].section.label if depth is not None else None
-        follows = (
-            previous is not None and previous in LETTERS[:-1] and LETTERS[LETTERS.index(previous) + 1] == label.lower()
-        )
-        if not (label == "a" or follows):
+        read = _letter_or_lost_number(label, stack, lines, i)
+        if read is None:
             return False
-        style, label = "letter", label.lower()
+        style, label = read
     if style in _IN_SEQUENCE_ONLY:
         taken = _taken_in_sequence(style, label, stack)
         if taken is None:
@@ -743,6 +749,23 @@ def _open_label(
     return True
 
 
+_LETTER_DOT = regex.compile(r"^\s*\p{L}\.\s")
+
+
+def _letter_or_lost_number(label: str, stack: list[_Open], lines: list[str], i: int) -> tuple[str, str] | None:
+    """(style, label) of `a.`, `b/.`: a letter where a letter sequence starts or goes on; else, where
+    a number is missing (`1.`, `m. Ủy ban …`, `3.`), OCR's reading of that number; None elsewhere."""
+    depth = next((d for d, o in enumerate(stack) if o.style == "letter"), None)
+    previous = stack[depth].section.label if depth is not None else None
+    follows = (
+        previous is not None and previous in LETTERS[:-1] and LETTERS[LETTERS.index(previous) + 1] == label.lower()
+    )
+    if label == "a" or follows:
+        return "letter", label.lower()
+    # a typed letter style (`b/.`) is no misread number
+    return _lost_label("number_lost", stack, lines, i) if _LETTER_DOT.match(lines[i]) else None
+
+
 #: Labels taken only where their sequence starts or goes on.
 _IN_SEQUENCE_ONLY = ("number_ocr", "number_parens")
 
@@ -791,10 +814,14 @@ def _lost_label(style: str, stack: list[_Open], lines: list[str], i: int, read: 
     if style == "roman_ocr_small":
         depth = next((d for d, o in enumerate(stack) if o.style == "roman"), None)
         return ("roman", read) if depth is not None and roman_value(read) == stack[depth].ordinal + 1 else None
-    if style in ("number_lost", "number_accent"):
+    if style in ("number_lost", "number_accent", "number_speck"):
         depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
         ahead = _next_number(lines, i)
-        if depth is not None and (ahead == stack[depth].ordinal + 2 or (style == "number_accent" and ahead is None)):
+        # a marked vowel, or letters that are no common word, are no word: the list's last number too
+        no_word = style == "number_accent" or (
+            style == "number_speck" and not is_common_syllable(lines[i].split(None, 1)[0].rstrip(".,"))
+        )
+        if depth is not None and (ahead == stack[depth].ordinal + 2 or (no_word and ahead is None)):
             return "number", str(stack[depth].ordinal + 1)
     roman = _roman_lost(stack, lines, i)
     return ("roman", roman) if roman is not None else None

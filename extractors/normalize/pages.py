@@ -46,7 +46,7 @@ from extractors.text.lexicon import (
     SIGNING_TOOL_TIME_WORD,
 )
 from extractors.text.patterns import LineStart, TextEnd, alt, is_caps
-from extractors.text.syllables import makes_one_word
+from extractors.text.syllables import is_common_syllable, is_vietnamese_syllable, makes_one_word
 
 __all__ = ["NormalizedText", "normalize_pages", "normalize_text", "normalize_tone_marks"]
 
@@ -307,6 +307,13 @@ _MIN_WORDS_WITH_JUNK = 5
 #: colon (a heading) or keep it open.
 _MARKS_AFTER_CLAUSE_END = regex.compile(r"(?<=\S[.:;,!?])(?:\s+[.:;,]+)+\s*$")
 _LONE_MARKS = frozenset(".:;,")
+#: A space OCR put after the dash inside a document's number (`Nghị quyết số 06- NQ/TW`,
+#: `Kế hoạch số 123/KH- BCĐTUATTP`): a number before its symbol, or a symbol before the
+#: next; OCR'd pages only (what a typist wrote stays as written).
+_SPACE_IN_CODE = regex.compile(
+    r"(?<=(?<![\p{L}\d])\d{1,5}[-–])\s+(?=\p{Lu}[\p{Lu}\d&]*/\p{Lu})"
+    r"|(?<=/[\p{Lu}&]{1,10}[-–])\s+(?=\p{Lu}[\p{Lu}\d&]*(?:[/-]|(?![\p{L}\d])))"
+)
 #: A colon OCR read from a speck at the right edge, apart from the word before it
 #: (`… thực hiện :` / `Nghị quyết số …`, `… của Bộ Chính :` / `trị`); OCR'd pages only:
 #: no digital plan or DOCX we have ends a line so, but a typist may.
@@ -324,6 +331,9 @@ _DEBRIS_BEFORE_LABEL = LineStart(
     # a Roman numeral (or OCR's look-alike `IL.`, `HI.`) before a capitals heading: `.IL. MỤC TIÊU`
     r"|[IVXLHl1|]{1,4}[.,]\s*\p{Lu}{2})"
 )
+#: A speck read as small letters in front of a numbered label, or glued to it (`dn 2. Phòng Cảnh sát
+#: …`, `n6: Ủy ban …`): no word.
+_LETTERS_BEFORE_LABEL = LineStart(r"^(?P<junk>\p{Ll}{1,2})\s*(?=\d{1,2}(?:\.\d{1,2}){0,3}[.:]\s*\p{Lu}\p{Ll})")
 #: A signature line read on the same baseline as `Nơi nhận` or its bullets.
 _SIGNATURE_INSIDE = regex.compile(rf"^(?P<left>.*?\S)\s+(?P<right>{SIGNATURE_MARK}\s*\p{{Lu}}.*)$")
 #: A signer's title on the same baseline (`Nơi nhận:   BÍ THƯ`, `- Lưu: VT.   CHỦ TỊCH`),
@@ -395,6 +405,8 @@ def repair_ocr_debris(line: str) -> list[str]:
         line = _CONSONANT_JUNK_AT_END.sub("", line)
     line = _LEADING_APOSTROPHE.sub(lambda m: f"{m.group('bullet').strip()} " if m.group("bullet") else "", line)
     line = _DEBRIS_BEFORE_LABEL.sub("", line)
+    if (m := _LETTERS_BEFORE_LABEL.match(line)) and not is_vietnamese_syllable(m.group("junk")):
+        line = line[m.end() :]
     line = _ACCENTED_LETTER_LABEL.sub(lambda m: _unaccent(m.group("ch")) + ")", line)
     patterns = []
     if any(mark in line for mark in _SIGNATURE_MARK_ENDS):
@@ -496,7 +508,10 @@ _CONTINUATION_DASH = regex.compile(rf"^[-–•*]{_DASH_SMUDGE}\s*(?=\p{{L}})")
 #: Vietnamese is not hyphenated; a dash between words has spaces (`kinh tế -` / `xã hội`).
 _CODE_CUT = TextEnd(r"(?<=[\dA-ZĐ])[-/]$")
 _CODE_GOES_ON = regex.compile(r"[\dA-ZĐ]")
-_LOST_LABEL = LineStart(r"^[.,]\s+\p{Lu}\p{Ll}")
+_LOST_LABEL = LineStart(r"^[.,]{1,3}\s+\p{Lu}\p{Ll}")
+#: A list number OCR read as a speck of one or two small letters, its dot lost (`đt Phòng Văn hóa …`,
+#: `si Ủy ban nhân dân …` for `2.`, `3.`): taken only on a line the page indents, where paragraphs start.
+_SPECK_LABEL = LineStart(r"^\p{Ll}{1,2}\s+\p{Lu}\p{Ll}")
 _UPPER_BULLET = LineStart(rf"^[-–•*]{_DASH_SMUDGE}\s*\p{{Lu}}")
 _LOWER_BULLET = LineStart(rf"^[-–+•*]{_DASH_SMUDGE}\s*\p{{Ll}}")
 _TERMINAL = TextEnd(r"[.:!?]\s*$|\./\.\s*$")
@@ -806,6 +821,18 @@ def _wrapped_under_a_dash(
     )
 
 
+def _label_read_as_a_speck(prev: str, line: Line) -> bool:
+    """An OCR'd line the page indents opening on a speck of small letters before a capital: a
+    numbered item whose number OCR misread (`… Quý II/2024.` / `đt Phòng Văn hóa …`; `… bảo
+    hiểm y tế` / `si Ủy ban …`, the item's full stop lost too). A wrapped line starts flush,
+    and no sentence opens in small letters."""
+    if not (line.ocr and line.indent is True and _SPECK_LABEL.match(line.text)):
+        return False
+    # A page that indents its wrapped lines under a label (`1. Sở …` / `   và Sở …`) indents a
+    # function word too: after an open clause, only letters that are no common word are a speck.
+    return bool(_TERMINAL.ends(prev[-300:])) or not is_common_syllable(line.text.split(None, 1)[0])
+
+
 def _wrapped_flush(prev_line: Line | None, line: Line, full_line: int | None) -> bool:
     """The page wrapped here, whatever the words say: the line before ran to the
     right margin and this one starts flush with it, where a paragraph's wrapped
@@ -952,6 +979,7 @@ def dewrap(lines: list[Line], paragraphs_given: bool = False, full_line: int | N
                 and not _heading_ended_short(prev_line, paragraphs[-1].text, ln, full_line)
                 and not _set_in_under_unflush(prev_line, ln, full_line)
                 and not _prose_under_the_subject(paragraphs, text, blank_before or ln.gap)
+                and not _label_read_as_a_speck(paragraphs[-1].text, ln)
             )
         if joined:
             cur = paragraphs[-1]
@@ -1053,6 +1081,16 @@ def _raw_lines(raw: str, markdown: bool, ocr: bool) -> list[str]:
     return lines if ocr else _indents_dropped(lines)
 
 
+def _ocr_line_repaired(line: str) -> str:
+    """An OCR'd line without the space OCR put inside a document's number and the specks
+    it read as a colon at the line's end."""
+    if "- " in line:
+        line = _SPACE_IN_CODE.sub("", line)
+    if line.endswith(":"):
+        line = _SPACED_COLON_AT_END.sub("", _SPECKS_AFTER_CLAUSE_END.sub("", line))
+    return line
+
+
 def _clean_line(text: str) -> str:
     # Tabs separate table cells; everything else collapses to single spaces.
     cells = [_SPACE_RUNS.sub(" ", c).strip() for c in text.split("\t")]
@@ -1095,8 +1133,8 @@ def normalize_pages(
             raw_line = _clean_line(raw_line)
             if "\t" in raw_line:
                 raw_line = _LABEL_THEN_TAB.sub(r"\1 ", raw_line)
-            if ocr and raw_line.endswith(":"):
-                raw_line = _SPACED_COLON_AT_END.sub("", _SPECKS_AFTER_CLAUSE_END.sub("", raw_line))
+            if ocr:
+                raw_line = _ocr_line_repaired(raw_line)
             if not raw_line or (not ocr and "|" in raw_line and _PIPE_ROW.match(raw_line)):
                 # A pipe table's edge pipes are cell borders, not OCR's marks: `| | Chủ trì |` keeps its empty cells.
                 parts = [raw_line]

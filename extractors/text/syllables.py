@@ -65,6 +65,16 @@ def syllable_counts() -> dict[str, int]:
     return counts
 
 
+#: Times a syllable occurs in the language model's text for it to be a common word
+#: (`và` 1,396, `là` 288, `do` 88; `si` 19, `đt` 1).
+COMMON_SYLLABLE = 50
+
+
+def is_common_syllable(word: str) -> bool:
+    """A word the plans use often: no speck OCR read as letters (`đt`, `si` for a label)."""
+    return syllable_counts().get(word, 0) >= COMMON_SYLLABLE
+
+
 @cache
 def toneless_compounds() -> frozenset[str]:
     """The dictionary's two-syllable words without tone marks (`thanh phô`, `bô sung`)."""

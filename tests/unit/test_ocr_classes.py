@@ -635,3 +635,101 @@ def test_a_dotless_roman_lookalike_over_a_heading_in_small_letters(lookalike):
 def test_a_dotless_roman_lookalike_where_no_roman_item_is_open_is_no_label():
     a = _read("KẾ HOẠCH\nVề thử\n1. Quy hoạch vùng sản xuất.\n2. Phát triển sản xuất.\nLL Phát triển hợp tác xã.\n")
     assert [s.section_id for s in a.sections if s.label] == ["1", "2"]
+
+
+def _page_items(second: str, second_indent: bool | None = True, first_end: str = "."):
+    """An OCR'd page of numbered items, the second as OCR read it; wrapped lines start flush."""
+    lines = [
+        ("KẾ HOẠCH", True),
+        ("Về thử", True),
+        ("I. TỔ CHỨC THỰC HIỆN", True),
+        (f"1. Sở Y tế chủ trì tổ chức tập huấn cho cán bộ y tế cơ sở trong Quý II/2024{first_end}", True),
+        (f"{second} Phòng Văn hóa và Thông tin phối hợp với Trung tâm văn hóa - truyền thông", second_indent),
+        ("huyện đẩy mạnh công tác tuyên truyền về phòng, chống dịch bệnh.", False),
+        ("3. Phòng Giáo dục và Đào tạo chỉ đạo các trường học thực hiện vệ sinh môi trường.", True),
+    ]
+    return _read_indented(lines)
+
+
+@pytest.mark.parametrize(
+    ("second", "indent"), [("đt", True), ("..", True), ("si", True), ("dn 2.", False), ("n2:", False)]
+)
+def test_a_number_ocr_read_as_specks_keeps_its_item(second, indent):
+    """Rendered scans of a steering committee's, a Party committee's, a health and a police plan:
+    `2.` read `đt`, `..`, `si` on a line the page indents, or with a speck before it (`dn 2.`, `n6:`)
+    where the speck sits at the margin: the item was run into the one before, its lead lost."""
+    clean = _page_items("2.")
+    damaged = _page_items(second, indent)
+    assert [s.section_id for s in damaged.sections] == [s.section_id for s in clean.sections]
+    assert [(t.section_id, t.lead) for t in damaged.tasks] == [(t.section_id, t.lead) for t in clean.tasks]
+    assert ("I/2", ["Phòng Văn hóa và Thông tin"]) in [(t.section_id, t.lead) for t in clean.tasks]
+
+
+def test_a_speck_label_after_an_item_whose_full_stop_ocr_lost():
+    """`… bảo hiểm y tế` / `si Ủy ban …` (a rendered scan of a health plan): the item's dot lost too."""
+    clean = _page_items("2.", first_end="")
+    damaged = _page_items("si", first_end="")
+    assert [(t.section_id, t.lead) for t in damaged.tasks] == [(t.section_id, t.lead) for t in clean.tasks]
+
+
+def test_a_common_word_on_an_indented_line_after_an_open_clause_goes_on():
+    """A page that indents wrapped lines under their label (`… phối hợp với Sở Nội vụ` / `và Sở
+    Tài chính …`): a common word opening such a line is no speck."""
+    a = _page_items("và", first_end=", phối hợp với Sở Nội vụ")
+    assert [s.section_id for s in a.sections if s.kind != "preamble"] == ["I", "I/1", "I/3"]
+    assert "phối hợp với Sở Nội vụ và Phòng Văn hóa" in a.tasks[0].text
+
+
+@pytest.mark.parametrize(
+    ("label", "after"),
+    [
+        ("sa.", "3. Văn phòng theo dõi, đôn đốc."),
+        ("Z.", ""),
+        ("đt", ""),
+        ("si", "3. Văn phòng theo dõi, đôn đốc."),
+        ("m.", "3. Văn phòng theo dõi, đôn đốc."),  # a letter no letter list opens or goes on
+    ],
+)
+def test_a_number_read_as_letters_is_the_number_its_list_expects(label, after):
+    """`sa. Ủy ban Kiểm tra …` between `1.` and `3.`, `Z. Ủy ban nhân dân …` closing a list (rendered
+    scans of a Party programme and an event plan); a speck that is no word may close its list too."""
+    lines = ["KẾ HOẠCH", "Về thử", "I. TỔ CHỨC THỰC HIỆN", "1. Sở Tài chính bố trí kinh phí thực hiện."]
+    lines += ["{label} Ủy ban nhân dân các huyện xây dựng kế hoạch của địa phương.", *([after] if after else [])]
+    clean = _read_indented([(ln.format(label="2."), True) for ln in lines])
+    damaged = _read_indented([(ln.format(label=label), True) for ln in lines])
+    assert [s.section_id for s in damaged.sections] == [s.section_id for s in clean.sections]
+    assert "I/2" in [s.section_id for s in damaged.sections]
+    assert [(t.section_id, t.lead) for t in damaged.tasks] == [(t.section_id, t.lead) for t in clean.tasks]
+
+
+@pytest.mark.parametrize("line", ["a. Sở Tài chính bố trí kinh phí.", "và Sở Tài chính bố trí kinh phí."])
+def test_a_letter_label_or_a_common_word_closing_a_list_is_no_lost_number(line):
+    a = _read(f"KẾ HOẠCH\nVề thử\nI. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì.\n{line}\n")
+    assert "I/2" not in [s.section_id for s in a.sections]
+
+
+@pytest.mark.parametrize(
+    ("read", "written"),
+    [("06- NQ/TW", "06-NQ/TW"), ("123/KH- BCĐTUATTP", "123/KH-BCĐTUATTP"), ("57 -NQ/TW", "57 -NQ/TW")],
+)
+def test_a_space_ocr_put_after_a_numbers_dash_is_no_part_of_it(read, written):
+    """Rendered scans of a district Party programme and an event plan: `Nghị quyết số 06- NQ/TW`
+    in the title and the text, `Kế hoạch số 123/KH- BCĐTUATTP`; a text layer keeps what was typed."""
+    page = f"KẾ HOẠCH\nThực hiện Nghị quyết số {read} của Ban Chấp hành\nI. MỤC TIÊU\n1. Nâng cao nhận thức.\n"
+    assert f"số {written} của" in _read_pages([page], ocr=True).doc.text
+    assert f"số {read} của" in _read_pages([page], ocr=False).doc.text
+
+
+def test_a_dash_between_a_year_and_a_name_keeps_its_space():
+    page = "KẾ HOẠCH\nVề thử\nI. MỤC TIÊU\n1. Giai đoạn 2021- 2025, UBND tỉnh chỉ đạo; năm 2025- UBND tỉnh tổng kết.\n"
+    assert "2021- 2025, UBND tỉnh chỉ đạo; năm 2025- UBND" in _read_pages([page], ocr=True).doc.text
+
+
+def test_a_typed_letter_style_between_numbers_is_no_lost_number():
+    """`b/.` is how an office letters its items, not OCR's reading of a number (a broken text
+    layer's `a/.` inside a line left `b/.` between `1.` and `3.`)."""
+    a = _read(
+        "KẾ HOẠCH\nVề thử\nI. NỘI DUNG\n1. Thông tin chung: a/. Tên Công ty;\nb/. Địa chỉ trụ sở chính.\n"
+        "3. Khó khăn, vướng mắc.\n"
+    )
+    assert "I/2" not in [s.section_id for s in a.sections]
