@@ -275,8 +275,21 @@ def _unit_and_place(rest: str) -> tuple[str, str] | None:
     words = rest.split()
     for k in (1, 2):
         unit = unit_by_letters(" ".join(words[:k]))
-        if unit and len(words) > k and place_name(" ".join(words[k:])):
-            return unit, " ".join(words[k:])
+        if unit and len(words) > k and (place := _place_read_twice(words[k:])):
+            return unit, place
+    return None
+
+
+def _place_read_twice(words: list[str]) -> str | None:
+    """The words if they name a listed place, or the place they name with a letter OCR read
+    twice (`HUYEN TAM NÔONG`)."""
+    if place_name(" ".join(words)):
+        return " ".join(words)
+    for k, word in enumerate(words):
+        # the reading that keeps the marks first: `NÔONG` is `NÔNG`, not `NONG`
+        for reading in sorted(doubled_letter_readings(word), key=lambda r: -sum(not c.isascii() for c in r)):
+            if listed := place_name(" ".join([*words[:k], reading, *words[k + 1 :]])):
+                return listed
     return None
 
 
@@ -423,6 +436,17 @@ _COMMITTEE_LINE = regex.compile("^(?:" + "|".join(body for body, _ in _COMMITTEE
 #: Committees as `body_name` writes them, and a Party organisation's own (`Đảng ủy khối …`).
 _PARTY_COMMITTEES = ("Đảng ủy", *(proper for _, proper in _COMMITTEES))
 _COMMITTEE_NAMES = frozenset(proper for _, proper in _COMMITTEES)
+_COMMITTEES_BY_LETTERS = {skeleton(body): body for body, _ in _COMMITTEES}
+
+
+def _committee_by_letters(line: str) -> str:
+    """`HUYỆN ÚY NGA SƠN` → `HUYỆN ỦY NGA SƠN`: a committee's two words opening a header line,
+    a tone OCR misread (a unit then `ÚY` named no body, and the issuer was lost)."""
+    words = line.split(" ", 2)
+    body = _COMMITTEES_BY_LETTERS.get(skeleton(" ".join(words[:2]))) if len(words) >= 2 else None
+    return " ".join([body, *words[2:]]) if body else line
+
+
 #: Parents that only place the body under them: the people's committee or council over
 #: a department, the Party organisation (`Đảng bộ tỉnh …`) over a committee.
 #: Organs a body has of its own, named after it.
@@ -457,7 +481,7 @@ def issuer_from_caps(lines: list[str], province: str | None = None) -> str | Non
     """
     bodies: list[list[str]] = []
     for ln in lines:
-        s = _RULE.sub("", ln).strip()
+        s = _committee_by_letters(_RULE.sub("", ln).strip())
         if not s:
             continue
         if bodies and (
@@ -966,6 +990,11 @@ _NAME_BEFORE_TAIL = regex.compile(
 )
 
 
+#: … or followed by words OCR read out of their line's order (the right end of a line of the body read
+#: last: `Hồ Đại Dũng c; tổng hợp, báo cáo Ủy ban`), which open in small letters, as no name goes on.
+_NAME_THEN_STRAY_WORDS = regex.compile(rf"^(?P<name>{alt(COMMON_SURNAMES)}(?:\s+{NAME_WORD}){{2,3}})\s+(?=\p{{Ll}})")
+
+
 def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
     """The signer's title (the last one in the block: `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`) and name."""
     # The signature column may run on into the recipients' where the two columns share
@@ -1009,6 +1038,8 @@ def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:
             title_line = line_title
             continue
         candidate = regex.sub(r"(?<=\p{L})-(?=\p{Lu})", " ", s).strip(" .,;:-_")
+        if (stray := _NAME_THEN_STRAY_WORDS.match(candidate)) and _is_person_name(stray.group("name")):
+            candidate = stray.group("name")
         if name is None and _is_person_name(candidate) and (title or title_line or served):
             name = candidate
             title = title or title_line

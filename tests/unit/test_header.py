@@ -367,6 +367,8 @@ def test_words_after_the_kind_and_the_subject_under_them(kind, subject, title):
         # the column's two lines joined
         (["ĐÁẢNG BỘ TỈNH LÀO CAI ĐẢNG ỦY XÃ BÁT XÁT", "*"], "Đảng ủy xã Bát Xát"),
         (["SỞỞ Y TẾ TỈNH LÀO CAI"], "Sở Y tế tỉnh Lào Cai"),
+        # a rendered scan of a district's decision: the place's letter doubled, its unit's marks lost
+        (["ỦY BAN NHÂN DÂN", "HUYEN BÁT XAÁT"], "Ủy ban nhân dân huyện Bát Xát"),
     ],
 )
 def test_a_header_word_with_a_letter_doubled(lines, issuer):
@@ -487,3 +489,10 @@ def test_a_title_in_capitals_over_the_chairmans_enacting_line():
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
     )
     assert f.title == "BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ TỈNH GIA LAI NĂM 2025"
+
+
+@pytest.mark.parametrize("committee", ["HUYỆN ỦY NGA SƠN", "HUYỆN ÚY NGA SƠN", "HUYEN UY NGA SƠN"])
+def test_a_committee_under_its_party_organisation_with_a_tone_misread(committee):
+    """A rendered poor scan of a district Party programme: `HUYỆN ÚY NGA SƠN` under `ĐẢNG BỘ TỈNH
+    THANH HÓA` read as the province's unit `huyện`, and the document had no issuer."""
+    assert issuer_from_caps(["ĐẢNG BỘ TỈNH THANH HÓA", committee]) == "Huyện ủy Nga Sơn"

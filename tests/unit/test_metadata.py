@@ -790,3 +790,23 @@ def test_a_place_two_provinces_share_goes_to_the_province_the_text_names(named, 
         + ["Chuyển đổi số năm 2026", f"Căn cứ Kế hoạch số 12/KH-UBND của Ủy ban nhân dân tỉnh {named};"]
     )
     assert _facts(text).province == province
+
+
+@pytest.mark.parametrize(
+    ("name_line", "name"),
+    [
+        ("Hồ Đại Dũng c; tổng hợp, báo cáo Ủy ban", "Hồ Đại Dũng"),
+        ("Vũ Văn Diện hiệm vụ được giao triển khai thực hiện; báo cáo 2/2024 để tổng hợp.", "Vũ Văn Diện"),
+        ("Nguyễn Thị Minh Hoa", "Nguyễn Thị Minh Hoa"),
+    ],
+)
+def test_a_signers_name_with_words_ocr_read_out_of_order_after_it(name_line, name):
+    """Rendered poor scans of a health plan and a board's plan: the right end of a line of the body
+    read last, after the signer's name on its line; the signer was lost."""
+    facts = _signed(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", name_line])
+    assert (facts.signer_title, facts.signer_name) == ("Phó Chủ tịch", name)
+
+
+def test_a_recipient_named_in_the_signature_column_is_no_name_with_stray_words():
+    facts = _signed(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An", "- Lưu: VT, TH."])
+    assert facts.signer_name == "Nguyễn Văn An"
