@@ -720,7 +720,7 @@ _ABBREVIATED_HEADS = _abbreviated_heads()
 
 #: What OCR makes of `Sở` (the horn and the hook read as other marks): `Sử`, `Sớ`, `Sỡ`, `Số`.
 #: Read as `Sở` only before a department's domain, which no other word precedes capitalised.
-_SO_LOOKALIKE = r"S[ửớờỡợốổồỗ](?=[ \t])"
+_SO_LOOKALIKE = r"S[ửớờỡợốổồỗỏóòõọ](?=[ \t])"
 _SO_LOOKALIKE_RE = regex.compile(_SO_LOOKALIKE)
 
 

@@ -277,7 +277,14 @@ def _unit_and_place(rest: str) -> tuple[str, str] | None:
         unit = unit_by_letters(" ".join(words[:k]))
         if unit and len(words) > k and (place := _place_read_twice(words[k:])):
             return unit, place
+        if unit in _NUMBERED_UNITS and words[k:] and _UNIT_NUMBER.fullmatch(" ".join(words[k:])):
+            return unit, words[k]  # `QUẠN 3`: an urban district or ward is named by its number
     return None
+
+
+#: The units a city numbers (`Quận 3`, `Phường 12`).
+_NUMBERED_UNITS = ("quận", "phường")
+_UNIT_NUMBER = regex.compile(r"\d{1,2}")
 
 
 def _place_read_twice(words: list[str]) -> str | None:

@@ -911,6 +911,8 @@ def test_a_head_said_once_for_several_domains(cell, names):
         # OCR's look-alikes of `Sở` before a department's domain (kontum-2025's poor copy: `Sử Y tế`)
         ("Sử Y tế", ["Sở Y tế"]),
         ("Số Tài chính, Sớ Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+        # … its horn lost with the hook kept or read as another tone (rendered scans of a province's plan)
+        ("Sỏ Văn hóa, Thể thao và Du lịch; Só Y tế", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"]),
         # OCR's colon and semicolon inside a name, a speck read as a letter after it (the same copy)
         (
             "Các sở, ban ngành thuộc tỉnh và Ủy ban nhân dân các huyện, thành: phố ị",
@@ -932,6 +934,7 @@ def test_ocr_damage_inside_an_agencys_name(written, names):
 
 def test_a_lookalike_of_so_before_no_domain_is_no_agency():
     assert mentions("Số Tay hướng dẫn nghiệp vụ được phát hành.") == []
+    assert mentions("Sò điệp và sỏ đá được nuôi thử nghiệm.") == []
 
 
 @pytest.mark.parametrize(

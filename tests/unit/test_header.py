@@ -87,6 +87,9 @@ def test_a_domain_wrapped_onto_a_word_that_also_heads_a_body(caps, issuer):
             "Trung tâm Lưu trữ lịch sử, Sở Nội vụ tỉnh Lạng Sơn",
         ),
         (["CÔNG AN HUYÊN ĐỨC THỌ"], None, "Công an huyện Đức Thọ"),
+        # an urban district or ward named by its number, its unit misread (rendered scans of a district's plan)
+        (["ỦY BAN NHÂN DÂN", "QUẠN 3"], None, "Ủy ban nhân dân quận 3"),
+        (["ỦY BAN NHÂN DÂN", "PHUONG 12"], None, "Ủy ban nhân dân phường 12"),
         # a letter lost too (`XÃ NGỌC HI`), the place-date line's place long enough to tell
         (["ỦY BAN NHÂN DÂN", "XÃ NGỌC HI"], "Ngọc Hồi", "Ủy ban nhân dân xã Ngọc Hồi"),
         (["ỦY BAN NHÂN DÂN", "XÃ NGỌC HÀ"], "Ngọc Hồi", "Ủy ban nhân dân xã Ngọc Hà"),  # another place
