@@ -53,7 +53,7 @@ from functools import cached_property
 import regex
 
 from extractors.text.dates import MIXED_DATE, NUMERIC_DATE, make_date
-from extractors.text.fold import VOWEL_FAMILIES
+from extractors.text.fold import VOWEL_FAMILIES, skeleton
 from extractors.text.labels import ROMAN_LOOKALIKE, read_roman_lookalike, roman_value
 from extractors.text.lexicon import LEAD_COLUMN, TIME_COLUMN_ANY, TIME_COLUMN_FIRST, TIME_SLOT_NAME
 from extractors.text.memo import memo
@@ -1062,9 +1062,25 @@ _LEAD_COLUMN_RE = regex.compile(LEAD_COLUMN, regex.I)
 
 
 def _time_title(cell: str) -> bool:
-    """A short cell that names a time column (`Thời gian hoàn thành`)."""
+    """A short cell that names a time column (`Thời gian hoàn thành`), OCR damaged too."""
     cell = cell.strip()
-    return len(cell) <= MAX_HEADER_CHARS and bool(TIME_HEADER.search(cell))
+    return len(cell) <= MAX_HEADER_CHARS and (bool(TIME_HEADER.search(cell)) or damaged_time_title(cell))
+
+
+#: The words of a time column's title by their letters (`Thời gian thực hiện`, `Tiến độ hoàn thành`).
+_TIME_TITLE_WORDS = ({"gian"}, {"tien", "hoan", "than"}, {"tien", "do"})
+#: A title holds at most this many words.
+_TITLE_WORDS = 4
+
+
+def damaged_time_title(cell: str) -> bool:
+    """A time column's title OCR damaged, that still holds its words by their letters: `ha gian thực
+    iện` (`Thời gian thực hiện`), `hoàn Tiên thàn` (`Tiến độ hoàn thành` read over its two lines).
+    `Không gian` is space, not time."""
+    words = {skeleton(w) for w in cell.split()}
+    return (
+        len(cell.split()) <= _TITLE_WORDS and "khong" not in words and any(need <= words for need in _TIME_TITLE_WORDS)
+    )
 
 
 def is_time_cell(cell: str) -> bool:

@@ -34,7 +34,7 @@ from extractors.agencies import (
     span_names,
     split_agencies,
 )
-from extractors.deadlines import TICK_CELL, table_blocks
+from extractors.deadlines import TICK_CELL, damaged_time_title, table_blocks
 from extractors.document import ParsedDoc
 from extractors.normalize.flat_tables import header_completed
 from extractors.sections import classify_line, heading_kind, is_title_like, opens_on_kind
@@ -1114,6 +1114,9 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
             if name not in cols and pattern.search(c):
                 cols[name] = i
                 break
+        else:
+            if "timeframe" not in cols and damaged_time_title(c):
+                cols["timeframe"] = i
     if "task" in cols and ("lead" in cols or "timeframe" in cols):
         return cols
     return None

@@ -455,6 +455,33 @@ def test_a_time_column_whose_title_ocr_damaged_is_known_by_its_times(layout, tit
     assert [t.timeframe for t in damaged.tasks if t.source == "table"] == times
 
 
+@pytest.mark.parametrize("title", ["ha gian thực iện", "hoàn Tiên thàn"])
+def test_a_time_column_whose_damaged_title_still_holds_its_words(title):
+    """Rendered poor scans of a town's plan and the Government's programme: `Thời gian thực hiện` read
+    `ha gian thực iện`, `Tiến độ hoàn thành` read `hoàn Tiên thàn`; a cell that is no time (`Tháng Giêng
+    hằng năm`) left the column unknown by its values, and every row lost its deadline."""
+    times = ["Năm 2026", "Tháng Giêng hằng năm", "2026 - 2027"]
+    rows = [[*r[:5], t] for r, t in zip(ROWS, times, strict=True)]
+
+    def read(header_title: str):
+        return analyse(normalize_text("\n".join(INTRO + LAYOUTS["tabs"]([[*HEADER[:5], header_title], *rows]))))
+
+    damaged, clean = read(title), read("Thời gian thực hiện")
+    got = [(d.kind, d.start, d.end, d.recurrence, d.task_id) for d in damaged.deadlines if d.section_id == "phu_luc"]
+    assert got == [
+        (d.kind, d.start, d.end, d.recurrence, d.task_id) for d in clean.deadlines if d.section_id == "phu_luc"
+    ]
+    assert len(got) == 3
+    assert [t.timeframe for t in damaged.tasks if t.source == "table"] == times
+
+
+@pytest.mark.parametrize("cell", ["Không gian", "Tiến hành hoàn thiện hồ sơ", "Nội dung"])
+def test_a_cell_that_is_no_time_title(cell):
+    from extractors.deadlines import damaged_time_title
+
+    assert not damaged_time_title(cell)
+
+
 def test_a_column_of_periods_in_a_table_without_bodies_is_no_time_column():
     """A target table (`Chỉ tiêu | Giai đoạn | Giá trị`) names no body that carries anything out."""
     table = ["Chỉ tiêu\tGiai đoạn\tGiá trị", "Tăng trưởng GRDP\t2021 - 2025\t7%", "Tăng trưởng GRDP\t2026 - 2030\t8%"]
