@@ -40,12 +40,13 @@ from extractors.text.lexicon import (
     PREAMBLE_OPENER,
     SIGNATURE_MARK,
     SIGNER_TITLE_CAPS,
+    SIGNER_TITLES,
     SIGNING_PLACEHOLDER,
     SIGNING_TOOL_FIELD,
     SIGNING_TOOL_TIME,
     SIGNING_TOOL_TIME_WORD,
 )
-from extractors.text.patterns import LineStart, TextEnd, alt, is_caps
+from extractors.text.patterns import LineStart, TextEnd, alt, is_caps, loose_alt
 from extractors.text.syllables import is_common_syllable, is_vietnamese_syllable, makes_one_word
 
 __all__ = ["NormalizedText", "normalize_pages", "normalize_text", "normalize_tone_marks"]
@@ -336,13 +337,16 @@ _DEBRIS_BEFORE_LABEL = LineStart(
 _LETTERS_BEFORE_LABEL = LineStart(r"^(?P<junk>\p{Ll}{1,2})\s*(?=\d{1,2}(?:\.\d{1,2}){0,3}[.:]\s*\p{Lu}\p{Ll})")
 #: A signature line read on the same baseline as `Nơi nhận` or its bullets.
 _SIGNATURE_INSIDE = regex.compile(rf"^(?P<left>.*?\S)\s+(?P<right>{SIGNATURE_MARK}\s*\p{{Lu}}.*)$")
+#: The signers' titles in capitals, as written and as OCR drops or swaps their marks (`THỦ TƯƠNG`;
+#: titles of two syllables or more: one syllable alone would be too loose).
+_TITLE_CAPS = rf"(?:{SIGNER_TITLE_CAPS}|{loose_alt(t.upper() for t in SIGNER_TITLES if ' ' in t)})"
 #: A signer's title on the same baseline (`Nơi nhận:   BÍ THƯ`, `- Lưu: VT.   CHỦ TỊCH`),
-#: also as OCR drops its marks (`CHU TICH`).
+#: also as OCR drops or swaps its marks (`CHU TICH`, `THỦ TƯƠNG`).
 _TITLE_AT_END = regex.compile(
     # … behind a speck OCR read as a small letter (`Nơi nhận: ị CHỦ TỊCH`)
     r"^(?P<left>.*?[;:,.]\s*)(?:(?:\p{Ll}|[|_'`~])\s+)?(?P<right>(?:PH[OÓ]\s+)?(?:CH[UỦ]\s+T[IỊ]CH|GI[AÁ]M\s+Đ[OỐ]C)"
     # … and before a speck after it (`Nơi nhận: GIÁM ĐỐC.`)
-    rf"|{SIGNER_TITLE_CAPS})\s*[.,'|_~]?\s*$"
+    rf"|{_TITLE_CAPS})\s*[.,'|_~]?\s*$"
 )
 
 
@@ -486,7 +490,7 @@ _LABEL = LineStart(
 _OPENER = LineStart(rf"^(?:(?:{PREAMBLE_OPENER}|Trên\s+đây|{NOI_NHAN})\b|{SIGNATURE_MARK}\s)")
 #: Openers that can also start a sentence inside a paragraph (`… kinh tế - xã hội tỉnh. Thực hiện sàng lọc …`).
 _SENTENCE_OPENER = LineStart(rf"^(?:{PREAMBLE_OPENER}|Trên\s+đây)\b")
-_SIGNER_TITLES = LineStart(rf"^{SIGNER_TITLE_CAPS}\s*$")
+_SIGNER_TITLES = LineStart(rf"^{_TITLE_CAPS}\s*$")
 #: The signature block's own lines: `KT. CHỦ TỊCH`, `T/M BAN THƯỜNG VỤ` (the title
 #: line under it is its own, whatever the title), `(Đã ký)`.
 _SIGNING_LINE = LineStart(rf"^(?:{SIGNATURE_MARK}\s*\p{{Lu}}[^\n]*|{SIGNING_PLACEHOLDER}\s*)$")

@@ -733,3 +733,16 @@ def test_a_typed_letter_style_between_numbers_is_no_lost_number():
         "3. Khó khăn, vướng mắc.\n"
     )
     assert "I/2" not in [s.section_id for s in a.sections]
+
+
+@pytest.mark.parametrize("title", ["THỦ TƯỚNG", "THỦ TƯƠNG", "THU TUONG"])
+def test_a_signers_title_on_a_recipients_line_with_its_tone_misread(title):
+    """Rendered scans of the Government's resolution: `- Ban Bí thư Trung ương Đảng; THỦ TƯƠNG`, the
+    title on the first recipient's baseline, its tone lost: the document had no signer's title."""
+    page = (
+        "CHÍNH PHỦ\nSố: 18/NQ-CP\nNGHỊ QUYẾT\nVề thử\nĐiều 1. Ban hành kèm theo Nghị quyết này Chương trình.\n"
+        f"Nơi nhận:\nTM. CHÍNH PHỦ\n- Ban Bí thư Trung ương Đảng; {title}\n- Các bộ, cơ quan ngang bộ;\n"
+        "- Lưu: VT, KGVX.\nPhạm Minh Chính\n"
+    )
+    facts = _read_pages([page], ocr=True).facts
+    assert (facts.signer_title, facts.signer_name) == ("Thủ tướng", "Phạm Minh Chính")
