@@ -7,6 +7,7 @@ import numpy as np
 from PIL import Image
 
 from pipeline.ocr.engine import read_words
+from pipeline.ocr.strokes import recount_quarter_strokes
 from pipeline.ocr.tablegrid import (
     Grid,
     Word,
@@ -75,7 +76,7 @@ def read_table_cells(
             x += crop.shape[1] + hgap
         y += height + vgap
     # --psm 6: the sheet is a plain block of straight text lines by construction.
-    words = read_words(Image.fromarray(sheet), lang, dpi, psm=6)
+    words = recount_quarter_strokes(sheet, read_words(Image.fromarray(sheet), lang, dpi, psm=6))
     found: dict[int, list[Word]] = {}
     for w in words:
         cx, cy = w.centre

@@ -319,20 +319,43 @@ def _assemble(hrules: list[Rule], vrules: list[Rule], t: float, tol: float, min_
     for j, v in enumerate(vrules):
         groups.setdefault(find(n + j), ([], []))[1].append(v)
     grids = []
-    for hs, vs in groups.values():
-        if len(hs) < 2 or len(vs) < 2 or len(hs) + len(vs) < 5:
-            continue
-        hs.sort(key=lambda r: r.pos)
-        vs.sort(key=lambda r: r.pos)
-        grid = _closed(Grid(skew=t, rows=hs, cols=vs), tol, min_cell)
-        # two rows and two columns at least, like the digital path: a box
-        # around one paragraph is read as ordinary text
-        if grid.n_rows < 2 or grid.n_cols < 2:
-            continue
-        grid.merged = merged_cells(grid.rows, grid.cols)
-        grids.append(grid)
+    for group in groups.values():
+        for hs, vs in _stacked(*group):
+            if len(hs) < 2 or len(vs) < 2 or len(hs) + len(vs) < 5:
+                continue
+            grid = _closed(Grid(skew=t, rows=hs, cols=vs), tol, min_cell)
+            # two rows and two columns at least, like the digital path: a box
+            # around one paragraph is read as ordinary text
+            if grid.n_rows < 2 or grid.n_cols < 2:
+                continue
+            grid.merged = merged_cells(grid.rows, grid.cols)
+            grids.append(grid)
     grids.sort(key=lambda g: g.rows[0].pos)
     return grids
+
+
+#: A band between two horizontal rules that no vertical rule runs through for this share
+#: of its height lies between two tables.
+_OPEN_BAND = 0.5
+
+
+def _stacked(hs: list[Rule], vs: list[Rule]) -> list[tuple[list[Rule], list[Rule]]]:
+    """The tables of one set of crossing rules, top to bottom: two tables one under the
+    other whose frames stand in line (a task table's last page, then `PHỤ LỤC II` /
+    `DANH MỤC DỰ ÁN` and the next appendix's table) share their left and right rules, and
+    read as one table with the caption as a row and both tables' columns in every row.
+    A band no vertical rule runs through is no row: the tables part there."""
+    hs = sorted(hs, key=lambda r: r.pos)
+    vs = sorted(vs, key=lambda r: r.pos)
+    parts: list[list[Rule]] = [hs[:1]]
+    for above, below in zip(hs, hs[1:], strict=False):
+        if any(v.covers(above.pos, below.pos) >= _OPEN_BAND for v in vs):
+            parts[-1].append(below)
+        else:
+            parts.append([below])
+    if len(parts) == 1:
+        return [(hs, vs)]
+    return [(rows, [v for v in vs if v.covers(rows[0].pos, rows[-1].pos) > 0]) for rows in parts]
 
 
 def merged_cells(rows: list[Rule], cols: list[Rule]) -> dict[tuple[int, int], tuple[int, int]]:

@@ -151,6 +151,45 @@ def test_a_row_rule_that_stops_short_adds_no_column():
     assert len(grids) == 1 and (grids[0].n_rows, grids[0].n_cols) == (4, 3)
 
 
+def _stacked_tables(angle: float = 0.0) -> Image.Image:
+    """The last rows of one table, a two-line caption, then the next table: the frames in
+    line, the inner columns not (an appendix's task table, then `PHỤ LỤC II` and its list)."""
+    font = ImageFont.truetype(str(FONT), size=50)
+    img = Image.new("L", (2480, 1700), 245)
+    draw = ImageDraw.Draw(img)
+    for xs, ys in (
+        ([200, 420, 1300, 1800, 2200], [200, 320, 440]),
+        ([200, 420, 1500, 1900, 2200], [800, 920, 1040, 1160]),
+    ):
+        for x in xs:
+            draw.line([(x, ys[0]), (x, ys[-1])], fill=30, width=4)
+        for y in ys:
+            draw.line([(xs[0], y), (xs[-1], y)], fill=30, width=4)
+    draw.text((260, 520), "PHỤ LỤC II", font=font, fill=20)
+    draw.text((260, 620), "DANH MỤC DỰ ÁN", font=font, fill=20)
+    return img.rotate(angle, resample=Image.BILINEAR, fillcolor=245)
+
+
+@pytest.mark.parametrize("angle", [0.0, 0.8])
+def test_two_tables_one_under_the_other_are_two_tables(angle):
+    """A rendered scan of a decision with two appendices: the frames of the task table's
+    last page and of the project list stood in line, and the two read as one table whose
+    rows held both tables' columns, the caption a row of it (its title became a task)."""
+    grids, _ = find_tables(np.asarray(_stacked_tables(angle)), 300)
+    assert [(g.n_rows, g.n_cols) for g in grids] == [(2, 4), (3, 4)]
+
+
+def test_a_merged_row_inside_a_table_does_not_part_it():
+    """A group row with no inner rules (`B | Kinh tế số` across the table) still lies inside the frame."""
+    img = synthetic_table()
+    draw = ImageDraw.Draw(img)
+    for y in range(424, 538):  # rub out the inner rules of the second row
+        for x in (420, 1500):
+            draw.line([(x - 4, y), (x + 4, y)], fill=245)
+    grids, _ = find_tables(np.asarray(img), 300)
+    assert len(grids) == 1 and (grids[0].n_rows, grids[0].n_cols) == (4, 3)
+
+
 def test_text_without_rules_has_no_table():
     img = Image.new("L", (2480, 800), 255)
     font = ImageFont.truetype(str(FONT), size=54)
