@@ -1349,7 +1349,11 @@ EXPECTED = {
 
 
 def _facts(path: Path) -> dict:
-    p = process_file(path, ocr=False)
+    return _facts_of(path, ocr=False)
+
+
+def _facts_of(path: Path, ocr: bool) -> dict:
+    p = process_file(path, ocr=ocr)
     doc = p.tables["documents"][0]
     documents = {}
     for field in EXPECTED[path.stem.split(".")[0]]["documents"]:
