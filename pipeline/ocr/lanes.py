@@ -5,8 +5,8 @@ page uses one core however many the run was given: at the end of a batch one
 long scan ran alone for minutes while the other workers had nothing to do.
 
 Here a scan's pages are read in *lanes*: threads that each take the next page
-and run Tesseract on it (a child process, so the lanes really run in
-parallel). The first lane is the document's own core. How many more may run
+and run Tesseract on it (its library, which lets go of the GIL while it
+reads, or a child process: either way the lanes really run in parallel). The first lane is the document's own core. How many more may run
 is `allowed()`, a number the batch's runner writes into this worker's shared
 memory and raises while other workers are idle (`pipeline.orchestrate.isolate`
 shares the spare cores among the documents that have pages waiting), so the
@@ -14,9 +14,9 @@ run never uses more cores than it was given. A lane that is no longer allowed
 finishes its page and stops; new lanes start at page boundaries. Outside a
 batch (`connect` never called) pages are read one after another.
 
-The document's limits still hold: the lanes' Tesseracts are children of the
-worker process, which its time limit kills as a whole and its memory cap
-covers.
+The document's limits still hold: the lanes' Tesseracts run inside the
+worker process (or as its children), which its time limit kills as a whole
+and its memory cap covers.
 """
 
 from __future__ import annotations

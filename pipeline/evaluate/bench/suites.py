@@ -519,8 +519,11 @@ def machine(started: float) -> list[tuple[str, str]]:
         except (OSError, subprocess.SubprocessError):
             return "?"
 
+    from pipeline.ocr.engine import in_process_tesseract
+
     mem_kb = first("/proc/meminfo", "MemTotal").split()[0]
     tess = (cmd("tesseract", "--version").splitlines() or ["?"])[0]
+    how = f"in process (tesserocr {ver('tesserocr')})" if in_process_tesseract() else "the `tesseract` command"
     return [
         ("CPU", first("/proc/cpuinfo", "model name")),
         ("cores", f"{os.cpu_count()} logical, {len(os.sched_getaffinity(0))} usable"),
@@ -530,10 +533,14 @@ def machine(started: float) -> list[tuple[str, str]]:
         (
             "libraries",
             ", ".join(
-                f"{p} {ver(p)}" for p in ("pypdfium2", "pdfplumber", "pytesseract", "prefect", "regex", "pyarrow")
+                f"{p} {ver(p)}"
+                for p in ("pypdfium2", "pdfplumber", "pytesseract", "tesserocr", "prefect", "regex", "pyarrow")
             ),
         ),
-        ("Tesseract", f"{tess}, OMP_THREAD_LIMIT={os.environ.get('OMP_THREAD_LIMIT', '-')}"),
+        (
+            "Tesseract",
+            f"{tess}, OMP_THREAD_LIMIT={os.environ.get('OMP_THREAD_LIMIT', '-')}; the pipeline runs it {how}",
+        ),
         ("Prefect API", os.environ.get("PREFECT_API_URL") or "temporary local server per run (no PREFECT_API_URL)"),
         ("commit", cmd("git", "rev-parse", "--short", "HEAD") or "?"),
         ("load average at start", " ".join(Path("/proc/loadavg").read_text().split()[:3])),
