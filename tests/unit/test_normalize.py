@@ -126,6 +126,36 @@ def test_two_column_header_split():
     assert split_header("Tăng cường quản lý tài nguyên") == ["Tăng cường quản lý tài nguyên"]
 
 
+def test_the_header_splits_quick_check_hides_no_split():
+    # `split_header` tries its patterns only on lines that hold what they all need: every
+    # line of the samples' texts and OCR truths, and every line once its own header line is
+    # glued before it, splits as the patterns alone split it.
+    from extractors.normalize import pages
+
+    def unfiltered(line):
+        for pattern in pages._HEADER_SPLITS:
+            m = pattern.match(line)
+            if m and m.group("left").strip():
+                return unfiltered(m.group("left").strip()) + unfiltered(m.group("right").strip())
+        return [line]
+
+    lines = {
+        ln.strip()
+        for name in SAMPLES
+        for ln in (text_sample(name).read_text(encoding="utf-8") + truth_text(name)).splitlines()
+        if ln.strip()
+    }
+    glued = {
+        f"{a} {b}"
+        for a in sorted(lines)[::7]
+        for b in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hà Nội, ngày 2 tháng 3 năm 2024")
+    }
+    heads = [ln for ln in lines | glued if split_header(ln) != [ln]]
+    assert len(heads) >= len(glued) // 2  # the check lets through what the patterns split
+    for line in sorted(lines | glued):
+        assert split_header(line) == unfiltered(line), line
+
+
 def test_header_split_reads_the_motto_as_ocr_spells_it_and_the_column_line_after_it():
     # A real scan's transcript: the issuer column's second line read after the motto, `HÕA` for `HÒA`.
     assert split_header("UBND TỈNH LÀO CAI CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ CÔNG THƯƠNG") == [
