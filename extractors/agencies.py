@@ -37,7 +37,7 @@ import unicodedata
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from extractors.text.fold import normalize_tone_marks, skeleton
+from extractors.text.fold import by_letters, normalize_tone_marks, skeleton
 from extractors.text.lexicon import ADMIN_UNITS, PERSON_TITLES, SCHOOL_LEVELS
 from extractors.text.memo import memo
 from extractors.text.patterns import DASH, END, NOCASE, NOT_COMMUNE_WORD, OCR_JUNK, SP, WORD, is_caps, loose, loose_alt
@@ -1455,20 +1455,10 @@ _CANONICAL_HEAD_RE = regex.compile(
 _HEAD_BY_KEY = {skeleton(h): h for h in _CANONICAL_HEADS}
 
 
-def _by_letters(heads: list[str]) -> dict[str, str]:
-    """Heads by their letters alone, leaving out letters two heads share."""
-    keys: dict[str, list[str]] = {}
-    for h in heads:
-        same = keys.setdefault(skeleton(h), [])
-        if all(h.lower() != o.lower() for o in same):  # `Đảng ủy` the head, `đảng ủy` the group: one word
-            same.append(h)
-    return {k: hs[0] for k, hs in keys.items() if len(hs) == 1}
-
-
 #: Heads and group nouns of two or more syllables anywhere in a name, their tones as OCR misreads
 #: them (`Ngân hàng … Chỉ nhánh thành phố`, `thị ủy, đẳng ủy trực thuộc`, `các chỉ bộ trực thuộc`):
 #: respelt by their letters.
-_MARKED_HEADS = _by_letters([h for h in (*_CANONICAL_HEADS, *PROPER_HEADS, *GROUP_NOUNS) if " " in h])
+_MARKED_HEADS = by_letters([h for h in (*_CANONICAL_HEADS, *PROPER_HEADS, *GROUP_NOUNS) if " " in h])
 _MARKED_HEAD_RE = regex.compile(
     r"(?<!\p{L})(?:"
     + "|".join(loose(h) for h in sorted(_MARKED_HEADS.values(), key=len, reverse=True))

@@ -21,8 +21,8 @@ from rapidfuzz.distance import Levenshtein
 from extractors.agencies import PROPER_HEADS, agency_at, canonical_agency, domain_end
 from extractors.document import ParsedDoc
 from extractors.text.dates import DATE, HEADER_DATE, make_date
+from extractors.text.fold import by_letters, skeleton, squash
 from extractors.text.fold import fold as shadow
-from extractors.text.fold import skeleton, squash
 from extractors.text.labels import ROMAN_WIDE
 from extractors.text.lexicon import (
     ADMIN_UNIT,
@@ -443,7 +443,7 @@ _COMMITTEE_LINE = regex.compile("^(?:" + "|".join(body for body, _ in _COMMITTEE
 #: Committees as `body_name` writes them, and a Party organisation's own (`Đảng ủy khối …`).
 _PARTY_COMMITTEES = ("Đảng ủy", *(proper for _, proper in _COMMITTEES))
 _COMMITTEE_NAMES = frozenset(proper for _, proper in _COMMITTEES)
-_COMMITTEES_BY_LETTERS = {skeleton(body): body for body, _ in _COMMITTEES}
+_COMMITTEES_BY_LETTERS = by_letters(body for body, _ in _COMMITTEES)
 
 
 def _committee_by_letters(line: str) -> str:
@@ -458,7 +458,7 @@ def _committee_by_letters(line: str) -> str:
 #: a department, the Party organisation (`Đảng bộ tỉnh …`) over a committee.
 #: Organs a body has of its own, named after it.
 _OWN_ORGANS = ("Văn phòng", "Ban Chấp hành", "Ban Thường vụ", "Ban Thường trực")
-_ORGANS_BY_LETTERS = {skeleton(o): o for o in _OWN_ORGANS}
+_ORGANS_BY_LETTERS = by_letters(_OWN_ORGANS)
 _PLACING_PARENT = regex.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|Đảng bộ)\b")
 
 
@@ -1096,7 +1096,7 @@ def _title_line(line: str) -> str | None:
 
 #: The titles we know by their letters without marks: a title line's tone OCR misread (`CHỈ HUY TRƯƠNG`,
 #: `HIỆU TRƯƠNG`) is a known title.
-_TITLE_BY_LETTERS = {skeleton(t): t for t in (*PERSON_TITLES, *LEXICON_SIGNER_TITLES)}
+_TITLE_BY_LETTERS = by_letters((*PERSON_TITLES, *LEXICON_SIGNER_TITLES))
 
 
 def _as_titles_spell(title: str) -> str:

@@ -82,6 +82,19 @@ def skeleton(text: str) -> str:
     return " ".join(s.lower().split())
 
 
+def by_letters(names) -> dict[str, str]:
+    """Names by their letters alone (`skeleton`), so that OCR's damage to tones and case
+    finds the name it was (`HUYỆN ÚY` → `HUYỆN ỦY`, `TÍNH` → `tỉnh`). Letters two names share
+    are left out: they cannot say which was meant. Names that differ only in case are one
+    (`Đảng ủy` the head, `đảng ủy` the group noun): the first is kept."""
+    keys: dict[str, list[str]] = {}
+    for name in names:
+        same = keys.setdefault(skeleton(name), [])
+        if all(name.lower() != other.lower() for other in same):
+            same.append(name)
+    return {key: found[0] for key, found in keys.items() if len(found) == 1}
+
+
 # ---------------------------------------------------------------- tone marks
 
 _TONE_VOWELS = {

@@ -14,7 +14,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from extractors.text.fold import normalize_tone_marks, skeleton
+from extractors.text.fold import by_letters, normalize_tone_marks, skeleton
 from extractors.text.lexicon import ADMIN_UNITS
 
 DATA = Path(__file__).with_name("data") / "admin_units.tsv"
@@ -103,7 +103,7 @@ def province_unit(name: str) -> str | None:
 
 @cache
 def _units_by_letters() -> dict[str, str]:
-    return {skeleton(u): u for u in ADMIN_UNITS}
+    return by_letters(ADMIN_UNITS)
 
 
 def unit_by_letters(words: str) -> str | None:

@@ -326,11 +326,30 @@ def _signed(block: list[str]):
         (["TUQ. CHỦ TỊCH", "GIÁM ĐỐC SỞ TÀI CHÍNH", "Nguyễn Văn An"], "Giám đốc sở tài chính"),
         (["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Nguyễn Văn An"], "Chánh Văn phòng"),
         (["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(Ký tên, đóng dấu)", "Nguyễn Văn An"], "Phó Giám đốc"),
+        (["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Văn An"], "Thứ trưởng"),
     ],
 )
 def test_a_signer_title_no_list_holds_is_read_from_the_block(block, title):
     facts = _signed(block)
     assert (facts.signer_title, facts.signer_name) == (title, "Nguyễn Văn An")
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("HIỆU TRƯƠNG", "Hiệu trưởng"),  # a tone OCR misread: the title known by its letters
+        ("CHỈ HUY TRƯƠNG", "Chỉ huy trưởng"),
+        # two titles with the same letters (a unit's head, a deputy minister): neither is
+        # the other's repair, each stays as written
+        ("THỦ TRƯỞNG", "Thủ trưởng"),
+        ("THỨ TRƯỞNG", "Thứ trưởng"),
+        ("THU TRUONG", "Thu truong"),
+    ],
+)
+def test_a_title_line_is_spelt_as_the_title_its_letters_name(line, title):
+    from extractors.metadata import _title_line
+
+    assert _title_line(line) == title
 
 
 @pytest.mark.parametrize(
