@@ -294,7 +294,10 @@ _PUNCT_GAP = regex.compile(r"\s*[.;:,!?()\[\]\"“”]+\s*")
 def _neighbour(text: str, tokens: list, lowered: list[str], i: int, step: int) -> str | None:
     """The token next to token i: its syllable (or `#`), "" at a line or clause
     boundary (no context, nothing hidden), None when something the model cannot
-    read (`Km0`, `(`) stands between them."""
+    read (`Km0`, `(`) stands between them. A line that opens on a small letter
+    continues the sentence of the line before: the words either side of that
+    break are each other's context (`đô thị văn` / `mỉnh" năm 2023`, a title
+    wrapped in two)."""
     j = i + step
     a, b = (
         (tokens[j].end() if j >= 0 else 0, tokens[i].start())
@@ -302,8 +305,12 @@ def _neighbour(text: str, tokens: list, lowered: list[str], i: int, step: int) -
         else (tokens[i].end(), tokens[j].start() if j < len(tokens) else len(text))
     )
     gap = text[a:b]
-    if "\n" in gap or not 0 <= j < len(tokens) or _PUNCT_GAP.fullmatch(gap):
+    if not 0 <= j < len(tokens) or _PUNCT_GAP.fullmatch(gap):
         return ""
+    if "\n" in gap:
+        after = tokens[max(i, j)].group()
+        wrapped = gap.count("\n") == 1 and gap.strip() == "" and after[:1].islower()
+        return lowered[j] if wrapped else ""
     return lowered[j] if gap.strip() == "" else None
 
 

@@ -73,6 +73,34 @@ def test_a_clause_is_decoded_as_a_whole(ocr, right):
 @pytest.mark.parametrize(
     ("ocr", "right"),
     [
+        # a sentence wrapped where OCR read the page's lines: the line after opens on a small
+        # letter and the words either side of the break are each other's context
+        ('đô thị văn\nmỉnh" năm 2023', 'đô thị văn\nminh" năm 2023'),
+        ("sử dụng vật liệu\nnô", "sử dụng vật liệu\nnổ"),
+        ("về chất lượng; thâm\nquyền phê duyệt", "về chất lượng; thẩm\nquyền phê duyệt"),
+        ("ứng cứu; khân\ncấp khi có sự cố", "ứng cứu; khẩn\ncấp khi có sự cố"),
+    ],
+)
+def test_a_wrapped_line_is_context_for_the_line_before(ocr, right):
+    assert repair_tones(ocr)[0] == right
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a line that opens on a capital starts anew, and a blank line parts paragraphs:
+        # nothing before them is their context
+        'đô thị văn\nMỉnh" năm 2023',
+        'đô thị văn\n\nmỉnh" năm 2023',
+    ],
+)
+def test_a_new_line_or_paragraph_takes_no_context_from_the_line_before(text):
+    assert repair_tones(text) == (text, 0)
+
+
+@pytest.mark.parametrize(
+    ("ocr", "right"),
+    [
         # a circumflex or horn dropped, or read as a tilde, on a real syllable
         ("KT. GIÁM ĐÓC", "KT. GIÁM ĐỐC"),  # TB-1894
         ("GIÁM ĐÓC SỞ TÀI CHÍNH", "GIÁM ĐỐC SỞ TÀI CHÍNH"),  # QD-1050's, with another agency
