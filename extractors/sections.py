@@ -784,6 +784,24 @@ def _taken_in_sequence(style: str, label: str, stack: list[_Open]) -> tuple[str,
     return ("number_paren", label) if label == "1" or follows else None
 
 
+def _letter_read_as_digit(label: str, stack: list[_Open], lines: list[str], i: int) -> str | None:
+    """The letter a `1)`, `8)` stands for where OCR read a letter item's label as a digit:
+    `8) Buộc thực hiện …` before `b)` is `a)`, `1) Buộc khắc phục …` between `h)` and `k)` is
+    `i)` (a decree's scan, five times). Taken only where no `1)`, `2)` list holds the digit
+    and the next label is the letter after the one due, so the gap is exactly one letter."""
+    depth = next((d for d, o in enumerate(stack) if o.style == "number_paren"), None)
+    if depth is not None and int(label) == stack[depth].ordinal + 1:
+        return None
+    before = next((o.section.label for o in reversed(stack) if o.style == "letter"), None)
+    due = "a" if before is None else _letter_after(before)
+    return due if due is not None and _next_letter(lines, i) == _letter_after(due) else None
+
+
+def _letter_after(letter: str) -> str | None:
+    at = LETTERS.find(letter)
+    return LETTERS[at + 1] if 0 <= at < len(LETTERS) - 1 else None
+
+
 #: The digits OCR reads for a label's true last digit (`9.` for `5.`, `8.` for `3.`).
 DIGIT_MISREADS = {"0": "8", "1": "7", "3": "8", "5": "369", "6": "58", "7": "1", "8": "036", "9": "5"}
 
@@ -828,7 +846,7 @@ def _lost_label(style: str, stack: list[_Open], lines: list[str], i: int, read: 
 
 
 def _figures_or_numeral(info: LineInfo, stack: list[_Open], lines: list[str], i: int) -> tuple[str, str]:
-    """(style, label) of a label that may be figures or a Roman numeral, by its neighbours."""
+    """(style, label) of a label that may be figures, a Roman numeral or a letter, by its neighbours."""
     style, label = info.style, info.label
     assert style is not None and label is not None, "a label line has a style and a label"
     if info.figures and _next_number(lines, i) == int(info.figures) + 1:
@@ -836,6 +854,8 @@ def _figures_or_numeral(info: LineInfo, stack: list[_Open], lines: list[str], i:
         return "number", info.figures
     if style == "number" and label == "1" and _roman_one(info, stack, lines, i):
         return "roman", "I"
+    if style == "number_paren" and (letter := _letter_read_as_digit(label, stack, lines, i)):
+        return "letter", letter
     return style, label
 
 

@@ -501,3 +501,40 @@ def test_three_figure_labels_nest_under_two_figure_ones():
     )
     ids = [s.section_id for s in parse_sections(text) if s.label]
     assert ids == ["II", "II/1", "II/1/1.1", "II/1/1.1/1.1.1", "II/1/1.1/1.1.2", "II/1/1.2", "II/2"]
+
+
+_CLAUSE = """II. NHIỆM VỤ
+1. Biện pháp khắc phục hậu quả:
+{first} Buộc tiêu hủy hóa chất đối với hành vi vi phạm tại khoản 2;
+b) Buộc nộp lại số lợi bất hợp pháp có được do thực hiện hành vi vi phạm;
+c) Buộc thu hồi sản phẩm.
+2. Sở Công Thương chủ trì thực hiện."""
+
+
+@pytest.mark.parametrize("first", ["8)", "3)", "1)"])
+def test_a_letter_label_read_as_a_digit_takes_its_place_in_the_letters(first):
+    # OCR read `a)` as `8)`, `3)` (a decree's scan, five times; a rendered poor copy): the
+    # items after it had been filed under the digit as `II/1/8/b`.
+    ids = [s.section_id for s in parse_sections(_CLAUSE.format(first=first))]
+    assert ids == ["II", "II/1", "II/1/a", "II/1/b", "II/1/c", "II/2"]
+
+
+def test_a_letter_read_as_a_digit_between_its_neighbours():
+    text = "1. Các biện pháp:\nh) Buộc chấm dứt việc quảng cáo;\n1) Buộc khắc phục tình trạng mất an toàn;\nk) Buộc tiêu hủy."
+    assert [s.section_id for s in parse_sections(text)] == ["1", "1/h", "1/i", "1/k"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        # a numbered list of its own under a letter item
+        (
+            "1. Các biện pháp:\na) Sở Tài chính:\n1) Thẩm định dự toán;\n2) Cấp kinh phí;\nb) Sở Nội vụ.",
+            ["1", "1/a", "1/a/1", "1/a/2", "1/b"],
+        ),
+        # a gap of two letters: the digit is not the one letter due
+        ("1. Các biện pháp:\n8) Buộc tiêu hủy;\nc) Buộc thu hồi sản phẩm.", ["1", "1/8", "1/8/c"]),
+    ],
+)
+def test_a_digit_that_fills_no_one_letter_gap_stays_a_number(text, ids):
+    assert [s.section_id for s in parse_sections(text)] == ids
