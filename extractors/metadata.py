@@ -999,7 +999,9 @@ _NAME_BEFORE_TAIL = regex.compile(
 
 #: … or followed by words OCR read out of their line's order (the right end of a line of the body read
 #: last: `Hồ Đại Dũng c; tổng hợp, báo cáo Ủy ban`), which open in small letters, as no name goes on.
-_NAME_THEN_STRAY_WORDS = regex.compile(rf"^(?P<name>{alt(COMMON_SURNAMES)}(?:\s+{NAME_WORD}){{2,3}})\s+(?=\p{{Ll}})")
+#: Any family name (`Lò Thị Mai …`): under the block's title the line is the name's, and an agency
+#: (`Sở Tài Chính Tỉnh tổng hợp …`) is told apart by `_is_person_name`.
+_NAME_THEN_STRAY_WORDS = regex.compile(rf"^(?P<name>{NAME_HEAD}(?:\s+{NAME_WORD}){{2,3}})\s+(?=\p{{Ll}})")
 
 
 def _signature(doc: ParsedDoc) -> tuple[str | None, str | None]:

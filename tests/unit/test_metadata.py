@@ -817,6 +817,9 @@ def test_a_place_two_provinces_share_goes_to_the_province_the_text_names(named, 
         ("Hồ Đại Dũng c; tổng hợp, báo cáo Ủy ban", "Hồ Đại Dũng"),
         ("Vũ Văn Diện hiệm vụ được giao triển khai thực hiện; báo cáo 2/2024 để tổng hợp.", "Vũ Văn Diện"),
         ("Nguyễn Thị Minh Hoa", "Nguyễn Thị Minh Hoa"),
+        # family names beyond the commonest: a Thái and a Jrai name (a women's union's plan, seed 0)
+        ("Lò Thị Mai tổ chức các lớp tập huấn khởi", "Lò Thị Mai"),
+        ("Rah Lan Chung tổng hợp, báo cáo", "Rah Lan Chung"),
     ],
 )
 def test_a_signers_name_with_words_ocr_read_out_of_order_after_it(name_line, name):
@@ -824,6 +827,11 @@ def test_a_signers_name_with_words_ocr_read_out_of_order_after_it(name_line, nam
     read last, after the signer's name on its line; the signer was lost."""
     facts = _signed(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", name_line])
     assert (facts.signer_title, facts.signer_name) == ("Phó Chủ tịch", name)
+
+
+def test_an_agency_with_words_after_it_in_the_signature_column_is_no_name():
+    facts = _signed(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Sở Tài Chính Tỉnh tổng hợp, báo cáo"])
+    assert facts.signer_name is None
 
 
 def test_a_recipient_named_in_the_signature_column_is_no_name_with_stray_words():
