@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from extractors.text.dates import YEAR_WORD
 from extractors.text.fold import normalize_tone_marks, squash
 from extractors.text.labels import ROMAN
 from extractors.text.lexicon import (
@@ -431,7 +432,7 @@ _MOTTO_SLOGAN = MOTTO_SLOGAN
 #: A place name's words are a space apart: a tab is a column boundary (`ĐẢNG BỘ TỈNH X⇥⇥X, ngày …`).
 #: A city's date line may name it with its unit (`Thành phố Hồ Chí Minh, ngày …`, `TP. Hồ Chí Minh, …`).
 _PLACE_DATE = (
-    rf"(?:{CITY_UNIT}\s+)?{PLACE_WORD}(?: +{PLACE_WORD}){{0,4}},\s*[Nn]gày\s+(?:\S+\s+tháng\s+\S+\s+năm\s+\d{{4}}"
+    rf"(?:{CITY_UNIT}\s+)?{PLACE_WORD}(?: +{PLACE_WORD}){{0,4}},\s*[Nn]gày\s+(?:\S+\s+tháng\s+\S+\s+{YEAR_WORD}\s+\d{{4}}"
     r"|\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4})"
 )
 

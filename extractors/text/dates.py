@@ -15,9 +15,13 @@ DAY = r"(?P<day>0?[1-9]|[12]\d|3[01])"
 MONTH = r"(?P<month>0?[1-9]|1[0-2])"
 YEAR = r"(?P<year>(?:19|20)\d{2})"
 SEP = r"\s*[/\-.]\s*"
+#: The word before the year in `ngày … tháng … năm 2024`, also as OCR reads it with its breve
+#: or its tone read otherwise (`nấm 2024` on a rendered copy, `hăm` on a real scan): in that
+#: place of a date no other word stands.
+YEAR_WORD = r"(?i:năm|n\p{L}m|h[ăâa]m)"
 
 #: `ngày 20 tháng 7 năm 2020` (OCR sometimes drops the space or adds one).
-WORDY_DATE = rf"ngày\s*{DAY}\s*tháng\s*{MONTH}\s*(?:năm|,)\s*{YEAR}"
+WORDY_DATE = rf"ngày\s*{DAY}\s*tháng\s*{MONTH}\s*(?:{YEAR_WORD}|,)\s*{YEAR}"
 #: `20/7/2020`, `11-6-2020`, `19-6- 2025`.
 NUMERIC_DATE = rf"(?<!\d){DAY}{SEP}{MONTH}{SEP}{YEAR}(?!\d)"
 #: `ngày 31/12 năm 2025`: the day and month in figures, the year in words.
@@ -36,7 +40,7 @@ DATE_RE = regex.compile(DATE, regex.IGNORECASE)
 #: its group empty, the place still read.
 HEADER_DATE = (
     r"(?i:ngày)\s*(?:(?:(?P<d>\d{1,2})|(?!(?i:tháng))\S{1,4})?\s*(?i:tháng)\s*"
-    r"(?:(?P<m>\d{1,2})|(?!(?i:năm))\S{1,4})?\s*(?i:năm)\s*(?P<y>(?:19|20)\d{2})"
+    rf"(?:(?P<m>\d{{1,2}})|(?!{YEAR_WORD})\S{{1,4}})?\s*{YEAR_WORD}\s*(?P<y>(?:19|20)\d{{2}})"
     rf"|(?P<d>\d{{1,2}}){SEP}(?P<m>\d{{1,2}}){SEP}(?P<y>(?:19|20)\d{{2}})(?!\d))"
 )
 

@@ -837,3 +837,21 @@ def test_an_agency_with_words_after_it_in_the_signature_column_is_no_name():
 def test_a_recipient_named_in_the_signature_column_is_no_name_with_stray_words():
     facts = _signed(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An", "- Lưu: VT, TH."])
     assert facts.signer_name == "Nguyễn Văn An"
+
+
+@pytest.mark.parametrize("year_word", ["năm", "nấm", "nâm", "hăm"])
+@pytest.mark.parametrize("merged", [False, True])
+def test_the_year_word_of_a_date_line_as_ocr_reads_it(year_word, merged):
+    """`nấm 2024` (a rendered scan, beside `BAN THƯỜNG VỤ` on its baseline), `hăm 2024` (a real
+    scan's legal basis): the word before the year in a date is read whatever OCR made of it."""
+    body, date = "BAN THƯỜNG VỤ", f"Điện Biên, ngày 05 tháng 3 {year_word} 2024"
+    lines = [f"{body} {date}"] if merged else [body, date]
+    text = "\n".join(["HỘI LHPN TỈNH ĐIỆN BIÊN", *lines, "Số: 58/KH-BTV", "KẾ HOẠCH", "Hỗ trợ phụ nữ khởi nghiệp"])
+    facts = _facts(normalize_text(text))
+    assert (facts.issue_place, str(facts.issue_date)) == ("Điện Biên", "2024-03-05")
+
+
+def test_a_laws_date_with_its_year_word_misread():
+    from extractors.text.dates import parse_date
+
+    assert str(parse_date("Luật Quản lý ngày 29 tháng 6 hăm 2024;")) == "2024-06-29"
