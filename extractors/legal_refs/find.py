@@ -30,6 +30,13 @@ _SEP_RE = regex.compile(SEP)
 _NUMBER_FIELD_BEFORE = regex.compile(r"\s*Số\s*:?\s*")
 #: `Phòng, chống …`: the comma belongs to the law's title.
 _CHONG_AFTER = regex.compile(r"\s*chống(?![\p{L}])")
+#: A title whose words go on past a comma in small letters up to the law's date (`Luật Quản lý,
+#: sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ ngày 29 tháng 6 năm 2024`): the date ends it.
+#: A capital after the comma opens another title or a name (`Luật Đầu tư, Luật Doanh nghiệp`).
+#: Only on a line of the legal basis (`Căn cứ …`), which names a law and its date and nothing
+#: else: in a sentence a comma after a title may go on to a clause of its own.
+_TITLE_TO_ITS_DATE = regex.compile(r"(?:\s*,?\s*\p{Ll}+){1,16}?(?=\s+ngày\s+\d)")
+_BASIS_LINE = regex.compile(r"[\s\-–+•]*(?i:căn\s+cứ)\s")
 _LUAT_AFTER = regex.compile(r"\s+Luật")
 #: A law's head in a list of titles: `(các) Luật …`.
 _LUAT_HEAD = regex.compile(r"(?:các\s+)?[Ll]uật\s+")
@@ -148,9 +155,13 @@ def _heuristic_law_name(text: str, pos: int) -> int | None:
             if not w[0].isupper() or w.lower() in NOT_LAW_FIRST:
                 return None
         elif not w[0].isalnum():
-            # `Phòng, chống …` keeps its comma; any other punctuation ends it.
+            # `Phòng, chống …` keeps its comma; so does a title read to its date; any other
+            # punctuation ends it.
             if w == "," and _CHONG_AFTER.match(text, we):
                 continue
+            basis = w == "," and _BASIS_LINE.match(text, text.rfind("\n", 0, pos) + 1)
+            if basis and (dated := _TITLE_TO_ITS_DATE.match(text, ws)):
+                return dated.end()
             break
         elif w[0].isdigit() or LAW_STOPS.match(text, ws) or w[0].isupper() and starts_reference(text, ws):
             break
@@ -203,6 +214,7 @@ def _amending_law_end(text: str, pos: int) -> int | None:
 def find_laws(text: str, folded: str, numbered: list[Mention]) -> list[Mention]:
     taken = {r.start for r in numbered}
     out = []
+    starts: dict[int, int] = {}  # a mention's start -> where its title starts
     for h in LAW_HEAD_RE.finditer(folded):
         if h.start() in taken:
             continue
@@ -213,6 +225,7 @@ def find_laws(text: str, folded: str, numbered: list[Mention]) -> list[Mention]:
         name_end = _law_name_end(text, name_start)
         if name_end is None or name_end <= name_start:
             continue
+        starts[h.start()] = name_start
         ref_type = "bo_luat" if h.group("type").lower().startswith("bo") else "luat"
         ref = Mention(start=h.start(), end=name_end, ref_type=ref_type, name=squash(text[name_start:name_end]))
         # `Luật Bảo vệ môi trường số 72/2020/QH14` is a numbered reference, and
@@ -227,7 +240,33 @@ def find_laws(text: str, folded: str, numbered: list[Mention]) -> list[Mention]:
             num.name = ref.name
             ref = num
         out.append(ref)
+    _complete_titles(text, out, starts)
     return out
+
+
+def _complete_titles(text: str, laws: list[Mention], starts: dict[int, int]) -> None:
+    """A title the document gives in full once (its legal basis, read to the law's date) and
+    names again in a sentence, where a comma stops the reading word by word (`theo Luật Quản
+    lý, sử dụng vũ khí, …`): a shorter reading the text goes on to the full title takes it."""
+    full = sorted({r.name for r in laws if r.name and "," in r.name and not r.symbol}, key=len, reverse=True)
+    for r in laws:
+        if r.symbol or not r.name or r.start not in starts:
+            continue
+        for name in full:
+            if len(name) <= len(r.name) or not name.startswith(r.name) or name[len(r.name)] != ",":
+                continue
+            window = text[starts[r.start] : r.end + 2 * (len(name) - len(r.name)) + 8]
+            end = next(
+                (
+                    k
+                    for k in range(len(name), len(window) + 1)
+                    if squash(window[:k]) == name and not window[k : k + 1].isalnum()
+                ),
+                None,
+            )
+            if end is not None:
+                r.end, r.name = starts[r.start] + end, name
+                break
 
 
 #: A short mention by type word and number alone: `Đề án số 08`, `Nghị quyết 35`.

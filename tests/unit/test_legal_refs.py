@@ -302,6 +302,33 @@ def test_law_titles(text, key, year):
     assert r.ref_type == "luat" and r.number is None and r.year == year
 
 
+@pytest.mark.parametrize(
+    ("basis", "date"),
+    [
+        # a title with commas no list holds, read to its date on the legal basis line (four real
+        # DOCX plans and three real scans cite this law; each had become `Luật Quản lý`)
+        (
+            "Căn cứ Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ ngày 29 tháng 6 năm 2024;",
+            dt.date(2024, 6, 29),
+        ),
+        ("- Căn cứ Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ ngày 26/8/2024;", dt.date(2024, 8, 26)),
+    ],
+)
+def test_a_law_title_with_commas_is_read_to_its_date_and_named_so_again(basis, date):
+    text = f"{basis}\nCác đơn vị thực hiện theo Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ và Luật Quản lý thuế."
+    refs = refs_of(text)
+    key = "luat:quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ"
+    assert [r.ref_key for r in refs] == [key, key, "luat:quản lý thuế"]
+    assert refs[0].issue_date == date
+    assert refs[1].text == "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ"
+
+
+def test_a_comma_after_a_title_in_a_sentence_ends_it():
+    # outside the legal basis a comma may open a clause of its own, dated or not
+    refs = refs_of("theo Luật Xây dựng, quy hoạch được phê duyệt ngày 5 tháng 3 năm 2024")
+    assert [r.ref_key for r in refs] == ["luat:xây dựng"]
+
+
 def test_amending_law_and_the_laws_it_names():
     text = (
         "Căn cứ Luật Sửa đổi, bổ sung một số điều của 11 luật liên quan đến quy hoạch ngày 15 tháng 6 năm "
