@@ -25,15 +25,29 @@ class TesseractWatch:
 
 
 def tesseracts() -> list[psutil.Process]:
-    """Tesseract processes started (through workers) by this test process."""
+    """Tesseracts at work (through workers) under this test process: `tesseract` processes, and
+    the threads of a worker running Tesseract's library, which name themselves `tesseract`."""
     out = []
     for child in psutil.Process().children(recursive=True):
         try:
-            if child.name().startswith("tesseract"):
+            # by its program: a worker's main thread running the library is named `tesseract` too
+            if os.path.basename(child.exe()).startswith("tesseract"):
                 out.append(child)
+                continue
+            for thread in child.threads():
+                if _thread_name(child.pid, thread.id) == "tesseract":
+                    out.append(psutil.Process(thread.id))
         except psutil.Error:
             pass
     return out
+
+
+def _thread_name(pid: int, tid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/task/{tid}/comm", encoding="utf-8") as f:
+            return f.read().strip()
+    except OSError:
+        return ""
 
 
 @contextmanager

@@ -259,7 +259,9 @@ def test_a_long_scan_uses_the_idle_workers_cores_and_reads_the_same(tmp_path):
     """One scan in a batch of two workers: its pages are OCR'd two at a time, never more, same tables."""
     from tests.tables import table_contents
 
-    scan = image_pdf(tmp_path / "scan.pdf", pages=6)
+    # pages of 40 lines: Tesseract in the worker reads a line's page in ~0.05 s, too short to be
+    # seen at work side by side
+    scan = image_pdf(tmp_path / "scan.pdf", pages=6, lines=40)
     peaks, tables = {}, {}
     for workers in (1, 2):
         out = tmp_path / f"out-{workers}"
@@ -273,11 +275,11 @@ def test_a_long_scan_uses_the_idle_workers_cores_and_reads_the_same(tmp_path):
 
 
 def test_a_timeout_stops_every_page_lane(tmp_path):
-    scan = image_pdf(tmp_path / "scan.pdf", pages=30)
+    scan = image_pdf(tmp_path / "scan.pdf", pages=30, lines=40)
     isolate.share_cores(3)  # as a batch of three workers with nothing else to do
     try:
         with watching_tesseracts() as watch:
-            out = run_isolated(scan, True, Limits(timeout_s=2.0))
+            out = run_isolated(scan, True, Limits(timeout_s=5.0))
     finally:
         isolate.share_cores(0)
     assert out.error_type == "DocumentTimeoutError"
