@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# As `make test` and the command line set it (before any worker or Tesseract starts): one
+# thread per Tesseract. The tests that count Tesseracts at work count its threads too.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import pytest
 

@@ -15,10 +15,7 @@ writing the page to a file and reading it back.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import shlex
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +27,7 @@ import pytesseract
 from PIL import Image
 
 from pipeline.errors import MissingDependencyError, OcrError
+from pipeline.libc import thread_named
 from pipeline.ocr.tablegrid import Word
 
 
@@ -153,30 +151,6 @@ def _api(lang: str) -> Any:
     return cache_[lang]
 
 
-_PR_SET_NAME, _PR_GET_NAME = 15, 16
-_libc: Any = None
-
-
-@contextmanager
-def _thread_named(name: bytes) -> Iterator[None]:
-    """This OS thread named `name` while the block runs (Linux; elsewhere nothing). Tesseract in
-    the process shows as `tesseract` in `top -H` and `ps -L`, as its own processes did, so an
-    operator (and the tests that count Tesseracts at work) still sees where OCR runs."""
-    global _libc
-    if not sys.platform.startswith("linux"):
-        yield
-        return
-    if _libc is None:
-        _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    before = ctypes.create_string_buffer(16)
-    _libc.prctl(_PR_GET_NAME, before, 0, 0, 0)
-    _libc.prctl(_PR_SET_NAME, ctypes.c_char_p(name), 0, 0, 0)
-    try:
-        yield
-    finally:
-        _libc.prctl(_PR_SET_NAME, before, 0, 0, 0)
-
-
 def library_words(gray: Image.Image, lang: str, psm: int | None = None) -> list[Word]:
     """`tesseract_words` through Tesseract's library. The page goes in as raw
     grey pixels with no resolution, as the command gets it (Tesseract then
@@ -185,7 +159,9 @@ def library_words(gray: Image.Image, lang: str, psm: int | None = None) -> list[
     import tesserocr
 
     gray = gray if gray.mode == "L" else gray.convert("L")
-    with _thread_named(b"tesseract"):
+    # Named so `top -H` and `ps -L` show Tesseract at work, as they showed its processes (and
+    # the tests that count Tesseracts see it).
+    with thread_named(b"tesseract"):
         api = _api(lang)
         api.SetPageSegMode(tesserocr.PSM.AUTO if psm is None else psm)
         api.SetImageBytes(gray.tobytes(), gray.width, gray.height, 1, gray.width)

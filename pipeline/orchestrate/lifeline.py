@@ -10,27 +10,21 @@ too, so the whole tree goes down with the main process.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import signal
 import sys
 from collections.abc import Callable
 from typing import Any
 
-_PR_SET_PDEATHSIG = 1
-_libc: Any = None
+from pipeline.libc import PR_SET_PDEATHSIG, prctl
 
 
 def die_with_parent(sig: int = signal.SIGKILL) -> bool:
     """Ask the kernel to send `sig` to this process when its parent dies; False where unsupported."""
-    global _libc
     if not sys.platform.startswith("linux"):
         return False
-    if _libc is None:
-        _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
     parent = os.getppid()
-    if _libc.prctl(_PR_SET_PDEATHSIG, sig, 0, 0, 0) != 0:
+    if prctl(PR_SET_PDEATHSIG, sig) != 0:
         return False
     if os.getppid() != parent:  # the parent died before the request took effect
         os.kill(os.getpid(), sig)

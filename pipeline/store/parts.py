@@ -41,6 +41,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from pipeline.libc import libc
 from pipeline.store.files import fsync_dir, temp_file_beside
 from schemas import SCHEMAS
 
@@ -307,15 +308,11 @@ def _prune_old(parent: Path, table: str, grace_s: float = OLD_GRACE_S) -> None:
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
-_libc: ctypes.CDLL | None = None
 
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths atomically; False where the system or file system cannot."""
-    global _libc
-    if _libc is None:
-        _libc = ctypes.CDLL(None, use_errno=True)
-    fn = getattr(_libc, "renameat2", None)
+    fn = getattr(libc(), "renameat2", None)
     if fn is None:
         return False
     if fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
