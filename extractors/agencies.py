@@ -1452,7 +1452,7 @@ _CANONICAL_HEADS = [
 _CANONICAL_HEAD_RE = regex.compile(
     r"^(?:(?P<title>" + _alts(PERSON_TITLES) + r")\s+)?(?P<head>" + _alts(_CANONICAL_HEADS) + ")" + _END, _F
 )
-_HEAD_BY_KEY = {skeleton(h): h for h in _CANONICAL_HEADS}
+_HEAD_BY_KEY = by_letters(_CANONICAL_HEADS)
 
 
 #: Heads and group nouns of two or more syllables anywhere in a name, their tones as OCR misreads

@@ -284,12 +284,7 @@ def repaired_label(style: str, label: str, previous: str | None) -> str:
     `Phần II`). Clean text never needs this.
     """
     if style == "letter":
-        if previous is None:
-            expected = "a"
-        elif previous in LETTERS[:-1]:
-            expected = LETTERS[LETTERS.index(previous) + 1]
-        else:
-            expected = None
+        expected = "a" if previous is None else _letter_after(previous)
         if expected and label != expected and LETTER_LOOKALIKES.get(label) == expected:
             return expected
         if expected and previous is not None and LETTERS.find(label) <= LETTERS.find(previous):

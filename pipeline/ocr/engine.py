@@ -145,17 +145,19 @@ def _api(lang: str) -> Any:
         try:
             cache_[lang] = tesserocr.PyTessBaseAPI(lang=lang, variables=variables)
         except RuntimeError as exc:
-            raise MissingDependencyError(
-                f"tesseract has no '{lang}' language data; install tesseract-ocr-{lang}"
-            ) from exc
+            raise _missing_language(lang) from exc
     return cache_[lang]
+
+
+def _missing_language(lang: str) -> MissingDependencyError:
+    return MissingDependencyError(f"tesseract has no '{lang}' language data; install tesseract-ocr-{lang}")
 
 
 def library_words(gray: Image.Image, lang: str, psm: int | None = None) -> list[Word]:
     """`tesseract_words` through Tesseract's library. The page goes in as raw
     grey pixels with no resolution, as the command gets it (Tesseract then
     estimates it from the text), and the words come out of the same TSV
-    renderer; the command's TSV holds whole-number confidences."""
+    renderer, read by the same `tsv_words`."""
     import tesserocr
 
     gray = gray if gray.mode == "L" else gray.convert("L")
@@ -169,6 +171,43 @@ def library_words(gray: Image.Image, lang: str, psm: int | None = None) -> list[
             tsv = api.GetTSVText(0)
         finally:
             api.Clear()
+    return tsv_words(tsv)
+
+
+def tesseract_words(gray: Image.Image, lang: str, dpi: int, psm: int | None = None) -> list[Word]:
+    # Uncompressed TIFF instead of pytesseract's default PNG: compressing an A4
+    # page at 300 dpi to PNG costs ~0.3 s, a sixth of the OCR itself, and
+    # Tesseract reads a PGM ~8 % slower than a TIFF of the same pixels (same
+    # words out). The file carries no metadata of the source image (a fax
+    # TIFF's compression would not fit a grayscale page; a resolution would
+    # change what Tesseract reads).
+    gray = gray.copy()
+    gray.info = {}
+    gray.format = "TIFF"
+    try:
+        tsv = pytesseract.image_to_data(
+            gray,
+            lang=lang,
+            config=" ".join(filter(None, [f"--psm {psm}" if psm else "", tesseract_options()])),
+            timeout=PAGE_TIMEOUT_S,
+        )
+    except pytesseract.TesseractNotFoundError as exc:
+        raise MissingDependencyError(
+            "tesseract is not installed; install it with `apt-get install tesseract-ocr tesseract-ocr-vie`"
+        ) from exc
+    except pytesseract.TesseractError as exc:
+        if "language" in str(exc).lower() or "traineddata" in str(exc).lower():
+            raise _missing_language(lang) from exc
+        raise OcrError(f"tesseract failed: {exc}") from exc
+    except RuntimeError as exc:  # pytesseract's timeout
+        raise OcrError(f"tesseract did not finish a page in {PAGE_TIMEOUT_S} s") from exc
+    return tsv_words(tsv)
+
+
+def tsv_words(tsv: str) -> list[Word]:
+    """The words of Tesseract's TSV (`level` 5 rows with text; a header row, where there is
+    one, is no word). Confidences are whole numbers, as pytesseract's parse of the command's
+    TSV has always given them (`int(float(conf))`), whichever way Tesseract ran."""
     words = []
     for row in tsv.splitlines():
         f = row.split("\t")
@@ -183,54 +222,6 @@ def library_words(gray: Image.Image, lang: str, psm: int | None = None) -> list[
                 height=int(f[9]),
                 conf=float(int(float(f[10]))),
                 line_key=(int(f[1]), int(f[2]), int(f[3]), int(f[4])),
-            )
-        )
-    return words
-
-
-def tesseract_words(gray: Image.Image, lang: str, dpi: int, psm: int | None = None) -> list[Word]:
-    # Uncompressed TIFF instead of pytesseract's default PNG: compressing an A4
-    # page at 300 dpi to PNG costs ~0.3 s, a sixth of the OCR itself, and
-    # Tesseract reads a PGM ~8 % slower than a TIFF of the same pixels (same
-    # words out). The file carries no metadata of the source image (a fax
-    # TIFF's compression would not fit a grayscale page; a resolution would
-    # change what Tesseract reads).
-    gray = gray.copy()
-    gray.info = {}
-    gray.format = "TIFF"
-    try:
-        data = pytesseract.image_to_data(
-            gray,
-            lang=lang,
-            config=" ".join(filter(None, [f"--psm {psm}" if psm else "", tesseract_options()])),
-            timeout=PAGE_TIMEOUT_S,
-            output_type=pytesseract.Output.DICT,
-        )
-    except pytesseract.TesseractNotFoundError as exc:
-        raise MissingDependencyError(
-            "tesseract is not installed; install it with `apt-get install tesseract-ocr tesseract-ocr-vie`"
-        ) from exc
-    except pytesseract.TesseractError as exc:
-        if "language" in str(exc).lower() or "traineddata" in str(exc).lower():
-            raise MissingDependencyError(
-                f"tesseract has no '{lang}' language data; install tesseract-ocr-{lang}"
-            ) from exc
-        raise OcrError(f"tesseract failed: {exc}") from exc
-    except RuntimeError as exc:  # pytesseract's timeout
-        raise OcrError(f"tesseract did not finish a page in {PAGE_TIMEOUT_S} s") from exc
-    words = []
-    for i, text in enumerate(data["text"]):
-        if data["level"][i] != 5 or not text or not text.strip():
-            continue
-        words.append(
-            Word(
-                text=text.strip(),
-                left=int(data["left"][i]),
-                top=int(data["top"][i]),
-                width=int(data["width"][i]),
-                height=int(data["height"][i]),
-                conf=float(data["conf"][i]),
-                line_key=(data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i]),
             )
         )
     return words
