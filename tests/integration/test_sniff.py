@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import NotADocumentError
-from pipeline.ingest.sniff import sniff_format
+from pipeline.ingest.sniff import sniff_format, unprintable_share
 
 
 @pytest.mark.parametrize(
@@ -88,3 +92,27 @@ def test_an_odt_declaring_entities_has_them_left_unexpanded(tmp_path):
         z.writestr("content.xml", content)
     text = read_document(tmp_path / "x.odt", buf.getvalue(), ocr=False).pages[0]
     assert text.startswith("KẾ HOẠCH") and "CHỮ ẨN" not in text
+
+
+def _unprintable_by_category(text: str) -> float:
+    sample = text[:20000]
+    bad = sum(
+        1
+        for c in sample
+        if (c not in "\t\n\r\f" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs")) or c == "\ufffd"
+    )
+    return bad / len(sample) if sample else 0.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            "ăâđêôơư ÀẢ\t\n\r\f\x00\x01\x7f\x85\u00a0\u00ad\u200b\u2028\ufffd\ue000\u0378\ud800\U000e0001\U0010fffd"
+        ),
+        max_size=1500,
+    )
+)
+def test_unprintable_share_counts_what_each_characters_category_says(text):
+    # The share is read stretch by stretch; each stretch must count as its characters do.
+    assert unprintable_share(text) == _unprintable_by_category(text)
