@@ -108,6 +108,10 @@ LABEL_STYLES: list[tuple[str, regex.Pattern]] = [
             r"^(?P<label>\d{1,2})(?:[.,:]|/\.?(?=\s)|\s?[-–](?=\s))\s*(?P<rest>(?:[\p{Lu}“\"(]|(?<=\d[.,]\s+)\d[\d.,]*\s?(?:%|\p{Ll})).*)$"
         ),
     ),
+    # OCR drops a number's dot or reads it as a semicolon (`2 Ủy ban Kiểm tra …`, `3; Phòng Giáo
+    # dục …`): only taken where the numbers either side leave exactly that gap and the line before
+    # ends its sentence (a reference wrapped before its number, `khoản` / `2 Điều 24`, does not).
+    ("number_bare", regex.compile(r"^(?P<label>\d{1,2})(?:\s*;|\s)\s*(?P<rest>\p{Lu}\p{Ll}.*)$")),
     # OCR reads `5.` as `S.`, `1.` as `l.`: only taken when the sequence expects that number.
     ("number_ocr", regex.compile(r"^(?P<label>[SIlOBZ])[.,]\s+(?P<rest>\p{Lu}\p{Ll}.*)$")),
     # OCR lost the number and kept its dot (`. Sở Kế hoạch …` between `4.` and `6.`), or read
@@ -681,7 +685,7 @@ def _open_label(
             return False
         style, label = read
     if style in _IN_SEQUENCE_ONLY:
-        taken = _taken_in_sequence(style, label, stack)
+        taken = _taken_in_sequence(style, label, stack, lines, i)
         if taken is None:
             return False
         style, label = taken
@@ -762,13 +766,16 @@ def _letter_or_lost_number(label: str, stack: list[_Open], lines: list[str], i: 
 
 
 #: Labels taken only where their sequence starts or goes on.
-_IN_SEQUENCE_ONLY = ("number_ocr", "number_parens")
+_IN_SEQUENCE_ONLY = ("number_ocr", "number_parens", "number_bare")
 
 
-def _taken_in_sequence(style: str, label: str, stack: list[_Open]) -> tuple[str, str] | None:
-    """(style, label) of `S.` (OCR's `5.`) where a number sequence expects 5, and of
-    `(1)`, `(2)` items where their sequence starts or goes on; None elsewhere (a
-    `(2)` opening a line mid-paragraph is a clause's enumeration)."""
+def _taken_in_sequence(style: str, label: str, stack: list[_Open], lines: list[str], i: int) -> tuple[str, str] | None:
+    """(style, label) of `S.` (OCR's `5.`) where a number sequence expects 5, of `2 Ủy ban …`
+    (its dot lost) in the gap it fills, and of `(1)`, `(2)` items where their sequence
+    starts or goes on; None elsewhere (a `(2)` opening a line mid-paragraph is a
+    clause's enumeration)."""
+    if style == "number_bare":
+        return ("number", label) if _bare_number_in_sequence(label, stack, lines, i) else None
     if style == "number_ocr":
         depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
         if depth is None or NUMBER_LOOKALIKES[label] != stack[depth].ordinal + 1:
@@ -777,6 +784,20 @@ def _taken_in_sequence(style: str, label: str, stack: list[_Open]) -> tuple[str,
     depth = next((d for d, o in enumerate(stack) if o.style == "number_paren"), None)
     follows = depth is not None and int(label) == stack[depth].ordinal + 1
     return ("number_paren", label) if label == "1" or follows else None
+
+
+_SENTENCE_CLOSED = regex.compile(r"[.;:!?)]\s*$")
+
+
+def _bare_number_in_sequence(label: str, stack: list[_Open], lines: list[str], i: int) -> bool:
+    """Whether `2 Ủy ban …` (a number without its dot) is item 2 of the list open above it:
+    the list's last item is 1, the next number label is 3, and the line before closes its
+    sentence, so a figure wrapped to the start of a line is never taken for a label."""
+    depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
+    if depth is None or int(label) != stack[depth].ordinal + 1 or _next_number(lines, i) != int(label) + 1:
+        return False
+    before = next((ln for ln in reversed(lines[:i]) if ln.strip()), "")
+    return bool(_SENTENCE_CLOSED.search(before))
 
 
 def _letter_read_as_digit(label: str, stack: list[_Open], lines: list[str], i: int) -> str | None:

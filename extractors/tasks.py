@@ -608,9 +608,9 @@ def _merge_wrapped(text: str, lines: list[_Line]) -> list[_Line]:
 
 
 #: What may follow an item's label before its text: spaces, one mark of punctuation
-#: (or `/`, `/.`: `1/ Sở Tài chính`; OCR's comma for the dot, `2, Ủy ban …`, which the
+#: (or `/`, `/.`: `1/ Sở Tài chính`; OCR's comma or semicolon for the dot, `2, Ủy ban …`, which the
 #: sections read as the label's), spaces.
-_AFTER_LABEL = regex.compile(r"\s*(?:/\.?|[.,):\-–])?\s*")
+_AFTER_LABEL = regex.compile(r"\s*(?:/\.?|[.,;):\-–])?\s*")
 _SPACE_RUN = regex.compile("( +)")
 
 

@@ -538,3 +538,40 @@ def test_a_letter_read_as_a_digit_between_its_neighbours():
 )
 def test_a_digit_that_fills_no_one_letter_gap_stays_a_number(text, ids):
     assert [s.section_id for s in parse_sections(text)] == ids
+
+
+_BARE_NUMBERS = (
+    "II. TỔ CHỨC THỰC HIỆN\n"
+    "1. Các huyện ủy xây dựng kế hoạch thực hiện, báo cáo trước ngày 28/02/2026.\n"
+    "{second} Ủy ban Kiểm tra Tỉnh ủy chủ trì theo dõi, kiểm tra việc thực hiện.\n"
+    "3. Văn phòng Tỉnh ủy theo dõi, đôn đốc, tổng hợp tình hình."
+)
+
+
+@pytest.mark.parametrize("second", ["2", "2;", "2 ;"])
+def test_a_number_label_whose_dot_ocr_lost_takes_its_place(second):
+    # A party programme's scan (`2 Ủy ban Kiểm tra …`) and a steering plan's poor copy
+    # (`3; Phòng Giáo dục …`): the item had run into the one before, its lead lost.
+    sections = parse_sections(_BARE_NUMBERS.format(second=second))
+    assert [s.section_id for s in sections] == ["II", "II/1", "II/2", "II/3"]
+    assert sections[2].text.endswith("việc thực hiện.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reference wrapped before its number: the line before does not close a sentence
+        "II. NỘI DUNG\n1. Sửa đổi khoản 1 và khoản\n2 Điều 24 Nghị định số 67/2013/NĐ-CP.\n3. Bãi bỏ Điều 5.",
+        # no `3.` after it: nothing confirms the gap
+        "II. NỘI DUNG\n1. Sửa đổi Điều 1.\n2 Điều 24 được sửa đổi như sau.\n5. Bãi bỏ Điều 5.",
+    ],
+)
+def test_a_figure_opening_a_line_is_no_number_label_outside_its_gap(text):
+    assert "II/2" not in [s.section_id for s in parse_sections(text)]
+
+
+@pytest.mark.parametrize("second", ["2", "2;"])
+def test_the_item_whose_dot_ocr_lost_keeps_its_lead(second):
+    tasks = analyse(_BARE_NUMBERS.format(second=second)).tasks
+    assert [t.lead for t in tasks] == [["các huyện ủy"], ["Ủy ban Kiểm tra Tỉnh ủy"], ["Văn phòng Tỉnh ủy"]]
+    assert tasks[1].text.startswith("Ủy ban Kiểm tra")
