@@ -1,10 +1,11 @@
 """A quarter's Roman numeral counted from its strokes on the page.
 
 Tesseract reads `Quý II/2025` as `Quý I/2025`, `Quý III` as `Quý II`, `Quý II`
-as `Quý 11`: in a serif face the strokes of I, II and III are one glyph
-repeated, and it loses or doubles one about as often as it reads the numeral
-right (rendered scans of the invented plans: 7 of 10 quarter numerals read
-wrong on one seed). A quarter is a deadline, and a wrong one is a wrong fact.
+as `Quý 11`, and where serifs touch `III` as `THI` or `IHI`, `II` as `TII`: in a
+serif face the strokes of I, II and III are one glyph repeated, and it loses or
+doubles one about as often as it reads the numeral right (rendered scans of the
+invented plans: 7 of 10 quarter numerals read wrong on one seed). A quarter is a
+deadline, and a wrong one is a wrong fact.
 
 The strokes themselves are easy to count: each `I` is an upright connected
 blob as tall as the word's figures, and the slash after them (`II/2025`) leans.
@@ -25,8 +26,9 @@ from pipeline.ocr.tablegrid import Word, otsu_threshold
 
 #: The word before a quarter's numeral.
 _QUARTER = regex.compile(r"^(?i:quý|quy|qúy)[:.]?$")
-#: A numeral of strokes as OCR reads it (Roman I, digits 1, `l`, `|`), then the year or a mark.
-_STROKES = regex.compile(r"^(?P<num>[Il1|]{1,3})(?P<rest>(?:/\d{2,4})?[.,;:)]*)$")
+#: A numeral of strokes as OCR reads it (Roman I, digits 1, `l`, `|`; serifs joined as `T`, `H`),
+#: then the year or a mark. The ink decides: a real T or H is no upright narrow stroke.
+_STROKES = regex.compile(r"^(?P<num>[Il1|TH]{1,3})(?P<rest>(?:/\d{2,4})?[.,;:)]*)$")
 #: A blob this much shorter than the tallest is a mark or a speck, not a stroke or a figure.
 _TALL = 0.6
 #: An upright stroke: its top and bottom centres at most this far apart (in heights);
