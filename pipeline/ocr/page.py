@@ -21,7 +21,7 @@ from pipeline.models import PageText
 from pipeline.ocr.cells import read_table_cells
 from pipeline.ocr.engine import page_orientation, read_words
 from pipeline.ocr.layout import page_text
-from pipeline.ocr.reread import reread
+from pipeline.ocr.reread import reread, reread_names
 from pipeline.ocr.strokes import recount_quarter_strokes
 from pipeline.ocr.tablegrid import (
     Word,
@@ -98,6 +98,7 @@ def ocr_image(img: Image.Image, lang: str = "vie", dpi: int | None = None, uprig
         if turned.confidence > first or (tall and turned.confidence >= TURNED_CONF):
             return replace(turned, seconds=time.perf_counter() - started)
     words = reread(pixels, words, lambda sheet: read_words(sheet, lang, dpi, psm=6))
+    words = reread_names(pixels, words, lambda sheet: read_words(sheet, lang, dpi, psm=6))
     words = recount_quarter_strokes(pixels, words)
     lines = page_text(words, grids, tables)
     read = lines.text
