@@ -20,13 +20,17 @@ a table cell after a tab) has a capital, a single letter or a tab, and is
 left alone. A lone quote between words (`năm ' 2023`) and a full stop
 after another mark (`địa phương..`, `đường bộ,.`), which typing never
 produces, go too, and so does a lone dash at a line's end when the clause
-goes on below it.
+goes on below it. A date's year cut in two by a space (`30/9/202 1`,
+`tháng 6 năm 202 5`: two rendered poor copies, the deadline or the law's
+date lost) is joined: no figure of a date is changed, and no year has three
+figures.
 """
 
 from __future__ import annotations
 
 import regex
 
+from extractors.text.dates import DAY, MONTH, SEP, YEAR_WORD
 from extractors.text.fold import normalize_tone_marks
 from extractors.text.syllables import toneless, toneless_compounds, vocabulary
 
@@ -47,6 +51,15 @@ _LONE_QUOTE = regex.compile(r"(?<=\S)[ ]['`‘’](?=[ ]\S)")
 #: A full stop right after a word's mark, not an ellipsis (`địa phương..`, `đường bộ,.`):
 #: a speck beside a real mark.
 _DOUBLE_STOP = regex.compile(r"(?<=\p{L}([.,;:]))\.(?!\.)")
+#: Where a date's year stands: after its day and month in figures, or after the word `năm`.
+_BEFORE_YEAR = rf"(?:(?<!\d){DAY}{SEP}{MONTH}{SEP}|{YEAR_WORD}[ ]+)"
+#: ... a year of this century or the last cut in two by one space (`202 1`, `20 25`; not
+#: `2 025`, which may be a sum written with spaced thousands).
+_SPLIT_YEAR = regex.compile(
+    rf"(?<={_BEFORE_YEAR})(?P<a>(?:19|20)\d?)[ ](?P<b>\d{{1,2}})(?![\d\p{{L}}])".replace("(?P<day>", "(?:").replace(
+        "(?P<month>", "(?:"
+    )
+)
 
 
 def _syllable(word: str) -> bool:
@@ -75,7 +88,16 @@ def drop_marks_inside_words(text: str) -> tuple[str, int]:
         breaks = m["gap"].count("\n")
         return f"{m['a']}{chr(10) * breaks or ' '}{m['b']}{m['after']}"
 
+    def join_year(m: regex.Match[str]) -> str:
+        nonlocal dropped
+        year = m["a"] + m["b"]
+        if len(year) != 4:
+            return m.group()
+        dropped += 1
+        return year
+
     text = _MARK_INSIDE.sub(mend, text)
+    text = _SPLIT_YEAR.sub(join_year, text)
     for pattern in (_DASH_AT_LINE_END, _LONE_QUOTE, _DOUBLE_STOP):
         text, n = pattern.subn("", text)
         dropped += n

@@ -8,6 +8,7 @@ import pytest
 
 from extractors.normalize.ocr_language import repair_ocr_text
 from extractors.normalize.ocr_marks import drop_marks_inside_words
+from extractors.text.dates import find_dates
 from pipeline.ocr.page import repair_notes
 
 
@@ -108,3 +109,35 @@ def test_the_repairs_are_counted_per_page_in_the_warnings():
         "2 marks OCR read from specks inside a clause taken out (p2: 2)",
     ]
     assert repair_notes([SimpleNamespace(number=1, retoned=0, unmarked=0)]) == []
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        # two rendered poor copies: the deadline and a law's date had been lost
+        ("thẩm định đề án trước ngày 30/9/202 1,", "thẩm định đề án trước ngày 30/9/2021,"),
+        (
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 202 5;",
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        ),
+        ("hoàn thành trong năm 20 25.", "hoàn thành trong năm 2025."),
+    ],
+)
+def test_a_dates_year_cut_in_two_by_a_space_is_joined(read, meant):
+    assert drop_marks_inside_words(read) == (meant, 1)
+    # the whole OCR repair gives the date back
+    assert [d for *_, d in find_dates(repair_ocr_text(read).text)] == [d for *_, d in find_dates(meant)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mỗi năm 2 000 tỷ đồng",  # a sum with spaced thousands, not a year
+        "ngày 30/9/2021 1 lần",  # a whole year, then a figure
+        "năm 2025 15 xã đạt chuẩn",
+        "tháng 6 năm 202 56",  # no year of four figures
+        "Kế hoạch số 202 1/KH-UBND",  # no date before it
+    ],
+)
+def test_figures_that_are_no_split_year_stay(text):
+    assert drop_marks_inside_words(text) == (text, 0)
