@@ -129,7 +129,8 @@ def vietnamese_share(text: str, limit: int = 20000) -> tuple[float, int]:
     """(share of letter tokens that are Vietnamese syllables, tokens looked at) in the first `limit` characters."""
     from extractors.text.fold import normalize_tone_marks
 
-    words = [normalize_tone_marks(w).lower() for w in _TOKENS.findall(unicodedata.normalize("NFC", text[:limit]))]
+    # One pass over the text, not one per word: the tone convention only looks inside a word.
+    words = [w.lower() for w in _TOKENS.findall(normalize_tone_marks(unicodedata.normalize("NFC", text[:limit])))]
     vocab = vocabulary()
     return (sum(w in vocab for w in words) / len(words) if words else 0.0), len(words)
 
