@@ -55,11 +55,7 @@ _DOUBLE_STOP = regex.compile(r"(?<=\p{L}([.,;:]))\.(?!\.)")
 _BEFORE_YEAR = rf"(?:(?<!\d){DAY}{SEP}{MONTH}{SEP}|{YEAR_WORD}[ ]+)"
 #: ... a year of this century or the last cut in two by one space (`202 1`, `20 25`; not
 #: `2 025`, which may be a sum written with spaced thousands).
-_SPLIT_YEAR = regex.compile(
-    rf"(?<={_BEFORE_YEAR})(?P<a>(?:19|20)\d?)[ ](?P<b>\d{{1,2}})(?![\d\p{{L}}])".replace("(?P<day>", "(?:").replace(
-        "(?P<month>", "(?:"
-    )
-)
+_SPLIT_YEAR = regex.compile(rf"(?<={_BEFORE_YEAR})(?P<a>(?:19|20)\d?)[ ](?P<b>\d{{1,2}})(?![\d\p{{L}}])")
 
 
 def _syllable(word: str) -> bool:
