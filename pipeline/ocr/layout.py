@@ -15,6 +15,7 @@ from statistics import median
 from pipeline.ocr.tablegrid import (
     Grid,
     Word,
+    words_by_line,
 )
 
 #: At most this many line heights right of the margin, a line is flush (wrapped) …
@@ -37,9 +38,7 @@ def page_text(words: list[Word], grids: list[Grid], tables: list[list[list[str]]
     """Page text: tesseract's lines in its order, one blank line between its
     paragraphs, and each table as tab-separated rows where it stands; with
     each line's indent."""
-    lines: dict[tuple, list[Word]] = {}
-    for w in words:
-        lines.setdefault(w.line_key, []).append(w)
+    lines = words_by_line(words)
     placed = [(grid, rows) for grid, rows in zip(grids, tables, strict=False) if rows]
     out: list[str] = []
     starts: list[float | None] = []

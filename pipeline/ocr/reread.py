@@ -35,7 +35,7 @@ import numpy as np
 from PIL import Image
 
 from extractors.text.syllables import shapeless
-from pipeline.ocr.tablegrid import Word, mean_conf, otsu_threshold
+from pipeline.ocr.tablegrid import Word, mean_conf, otsu_threshold, words_by_line
 
 # A line whose words average below this confidence is debris (clean lines
 # average 85-95).
@@ -66,9 +66,7 @@ def reread(pixels: np.ndarray, words: list[Word], read: Callable[[Image.Image], 
     if not words:
         return words
     h = median(w.height for w in words)
-    lines: dict[tuple, list[Word]] = {}
-    for w in words:
-        lines.setdefault(w.line_key, []).append(w)
+    lines = words_by_line(words)
 
     regions: list[_Region] = []
     in_run: dict[tuple, tuple] = {}  # line key -> first line of its run
@@ -80,8 +78,7 @@ def reread(pixels: np.ndarray, words: list[Word], read: Callable[[Image.Image], 
         regions.append(_Region(run[0], 1, (int(gutter), y0, x1, y1)))
     for key, members in lines.items():
         if key not in in_run and mean_conf(members) < DOUBTFUL_CONF:
-            line_h = max(w.height for w in members)
-            regions.append(_Region(key, None, _bbox(members, pad=line_h / 4, shape=pixels.shape)))
+            regions.append(_line_region(key, members, pixels.shape))
 
     replacements: dict[tuple, list[Word]] = {}
     found = _read_regions(pixels, regions, h, read) if regions else {}
@@ -130,12 +127,9 @@ def reread_names(pixels: np.ndarray, words: list[Word], read: Callable[[Image.Im
     marks of a word the page read doubtfully may change: a word read alone as other
     letters is left as the page read it, and so is one the page read surely (a real scan's
     `Hiền`, 96, read alone `Hiên`, 91, beside a doubted family name)."""
-    lines: dict[tuple, list[Word]] = {}
-    for w in words:
-        lines.setdefault(w.line_key, []).append(w)
     doubted = {
         key: members
-        for key, members in lines.items()
+        for key, members in words_by_line(words).items()
         if NAME_WORDS[0] <= len(members) <= NAME_WORDS[1]
         and all(_name_word(w.text) for w in members)
         and min(w.conf for w in members) < SURE_NAME
@@ -143,10 +137,7 @@ def reread_names(pixels: np.ndarray, words: list[Word], read: Callable[[Image.Im
     if not doubted:
         return words
     h = median(w.height for w in words)
-    regions = [
-        _Region(key, None, _bbox(members, pad=max(w.height for w in members) / 4, shape=pixels.shape))
-        for key, members in doubted.items()
-    ]
+    regions = [_line_region(key, members, pixels.shape) for key, members in doubted.items()]
     found = _read_regions(pixels, regions, h, read)
     better: dict[int, Word] = {}
     for key, members in doubted.items():
@@ -285,6 +276,11 @@ def _solid(w: Word) -> bool:
     # Only short debris is ignored: leaving out a doubtful word of real text
     # would open a gap in the middle of a line.
     return any(c.isalnum() for c in w.text) and (w.conf >= 40 or len(w.text) > 2)
+
+
+def _line_region(key: tuple, members: list[Word], shape: tuple[int, int]) -> _Region:
+    """One line to read again alone, with a quarter of its height around it."""
+    return _Region(key, None, _bbox(members, pad=max(w.height for w in members) / 4, shape=shape))
 
 
 def _bbox(words: list[Word], pad: float, shape: tuple[int, int]) -> tuple[int, int, int, int]:

@@ -442,6 +442,14 @@ class Word:
         return self.left + self.width / 2, self.top + self.height / 2
 
 
+def words_by_line(words: list[Word]) -> dict[tuple, list[Word]]:
+    """Tesseract's lines, in its order: each line's key and its words as read."""
+    lines: dict[tuple, list[Word]] = {}
+    for w in words:
+        lines.setdefault(w.line_key, []).append(w)
+    return lines
+
+
 def mean_conf(words: list[Word]) -> float:
     """Tesseract's mean confidence over `words` (0-100; words it gave none, -1, left out)."""
     confs = [w.conf for w in words if w.conf >= 0]
