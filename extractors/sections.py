@@ -689,7 +689,7 @@ def _open_label(
         if taken is None:
             return False
         style, label = taken
-    depth = next((d for d, o in enumerate(stack) if o.style == style), None)
+    depth = _depth(stack, style)
     previous = stack[depth].section.label if depth is not None else None
     label = _in_sequence(style, info, label, stack, lines, i, previous)
     if style == "roman" and previous is None and info.lookalike and label == "II":
@@ -751,10 +751,15 @@ def _open_label(
 _LETTER_DOT = regex.compile(r"^\s*\p{L}\.\s")
 
 
+def _depth(stack: list[_Open], style: str) -> int | None:
+    """Where in the open items the one of `style` stands, if one is open."""
+    return next((d for d, o in enumerate(stack) if o.style == style), None)
+
+
 def _letter_or_lost_number(label: str, stack: list[_Open], lines: list[str], i: int) -> tuple[str, str] | None:
     """(style, label) of `a.`, `b/.`: a letter where a letter sequence starts or goes on; else, where
     a number is missing (`1.`, `m. Ủy ban …`, `3.`), OCR's reading of that number; None elsewhere."""
-    depth = next((d for d, o in enumerate(stack) if o.style == "letter"), None)
+    depth = _depth(stack, "letter")
     previous = stack[depth].section.label if depth is not None else None
     follows = (
         previous is not None and previous in LETTERS[:-1] and LETTERS[LETTERS.index(previous) + 1] == label.lower()
@@ -777,11 +782,11 @@ def _taken_in_sequence(style: str, label: str, stack: list[_Open], lines: list[s
     if style == "number_bare":
         return ("number", label) if _bare_number_in_sequence(label, stack, lines, i) else None
     if style == "number_ocr":
-        depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
+        depth = _depth(stack, "number")
         if depth is None or NUMBER_LOOKALIKES[label] != stack[depth].ordinal + 1:
             return None
         return "number", str(NUMBER_LOOKALIKES[label])
-    depth = next((d for d, o in enumerate(stack) if o.style == "number_paren"), None)
+    depth = _depth(stack, "number_paren")
     follows = depth is not None and int(label) == stack[depth].ordinal + 1
     return ("number_paren", label) if label == "1" or follows else None
 
@@ -793,7 +798,7 @@ def _bare_number_in_sequence(label: str, stack: list[_Open], lines: list[str], i
     """Whether `2 Ủy ban …` (a number without its dot) is item 2 of the list open above it:
     the list's last item is 1, the next number label is 3, and the line before closes its
     sentence, so a figure wrapped to the start of a line is never taken for a label."""
-    depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
+    depth = _depth(stack, "number")
     if depth is None or int(label) != stack[depth].ordinal + 1 or _next_number(lines, i) != int(label) + 1:
         return False
     before = next((ln for ln in reversed(lines[:i]) if ln.strip()), "")
@@ -805,7 +810,7 @@ def _letter_read_as_digit(label: str, stack: list[_Open], lines: list[str], i: i
     `8) Buộc thực hiện …` before `b)` is `a)`, `1) Buộc khắc phục …` between `h)` and `k)` is
     `i)` (a decree's scan, five times). Taken only where no `1)`, `2)` list holds the digit
     and the next label is the letter after the one due, so the gap is exactly one letter."""
-    depth = next((d for d, o in enumerate(stack) if o.style == "number_paren"), None)
+    depth = _depth(stack, "number_paren")
     if depth is not None and int(label) == stack[depth].ordinal + 1:
         return None
     before = next((o.section.label for o in reversed(stack) if o.style == "letter"), None)
@@ -826,7 +831,7 @@ def _number_in_sequence(label: str, stack: list[_Open], lines: list[str], i: int
     """A number label whose last digit OCR misread, put right from its neighbours: `4.`,
     `9.`, `6.` is `4.`, `5.`, `6.` when the digit is one OCR takes for the expected one and
     the next number confirms the sequence, so one misreading never renumbers its siblings."""
-    depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
+    depth = _depth(stack, "number")
     if depth is None:
         return label
     expected = str(stack[depth].ordinal + 1)
@@ -846,10 +851,10 @@ def _lost_label(style: str, stack: list[_Open], lines: list[str], i: int, read: 
     stroke taken for a rule) before `II.`; a dotless look-alike over a heading in small letters
     (`IL Phát triển …`, `read` as `II`) where the Roman item before it is `I.`."""
     if style == "roman_ocr_small":
-        depth = next((d for d, o in enumerate(stack) if o.style == "roman"), None)
+        depth = _depth(stack, "roman")
         return ("roman", read) if depth is not None and roman_value(read) == stack[depth].ordinal + 1 else None
     if style in ("number_lost", "number_accent", "number_speck"):
-        depth = next((d for d, o in enumerate(stack) if o.style == "number"), None)
+        depth = _depth(stack, "number")
         ahead = _next_number(lines, i)
         # a marked vowel, or letters that are no common word, are no word: the list's last number too
         no_word = style == "number_accent" or (
@@ -895,7 +900,7 @@ def _roman_one(info: LineInfo, stack: list[_Open], lines: list[str], i: int) -> 
 def _roman_lost(stack: list[_Open], lines: list[str], i: int) -> str | None:
     """The Roman numeral a label OCR reduced to a stroke stands for, when the sequence
     expects one there and the next numeral is the one after it."""
-    depth = next((d for d, o in enumerate(stack) if o.style == "roman"), None)
+    depth = _depth(stack, "roman")
     prev = stack[depth].ordinal if depth is not None else 0
     ahead = _next_label(lines, i, ("roman",))
     if ahead is None or ahead.label is None or prev >= len(ROMANS) or roman_value(ahead.label) != prev + 2:
